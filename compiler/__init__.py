@@ -1,0 +1,1 @@
+"""xize.compiler: .rule text → checked AST → IR → a standalone scoring module."""

@@ -1,0 +1,294 @@
+"""The intermediate representation: what a policy computes, with nothing left to resolve.
+
+Codegen and the reference interpreter read only this.  Names are resolved, parameters
+inlined, comparison words turned into operators (with `边界` applied), units checked,
+budgets computed.  Clause kinds form a closed set: adding a kind adds a class here and
+one branch in each consumer, and disturbs no other kind.
+
+Numbers are `Decimal`; percentages are in percent points (`80%` → Decimal(80)).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+# ------------------------------------------------------------------------------ facts
+
+FACT_TYPES = ("bool", "count", "percent", "number", "points", "date")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """An input fact. `type` is one of FACT_TYPES; `unit` the count unit (`人次`) or the
+    type word for others.  `default` is already converted (bool / int / Decimal / date)
+    or None.  `low`/`high` bound accepted values (inclusive) where stated or implied
+    (a discretionary clause's range).  `ident` is a generated ASCII identifier."""
+
+    name: str
+    ident: str
+    type: str
+    unit: str
+    default: object | None
+    low: Decimal | None
+    high: Decimal | None
+    description: str
+    line: int
+    inferred: bool = False
+
+
+# -------------------------------------------------------------------------- expressions
+
+
+@dataclass(frozen=True)
+class Const:
+    value: Decimal | date
+
+
+@dataclass(frozen=True)
+class FactValue:
+    """The converted value of a fact (bool facts are not used as numbers)."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class AverageOf:
+    """The batch mean of a fact (LANGUAGE.md §4.9): supplied by `averages[name]` in
+    `score`, computed over the scored rows in `score_batch`."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Arith:
+    """op: "+", "-", "*", "/"."""
+
+    op: str
+    left: Expr
+    right: Expr
+
+
+@dataclass(frozen=True)
+class Func:
+    """func: "max", "min", "floor"."""
+
+    func: str
+    args: tuple[Expr, ...]
+
+
+@dataclass(frozen=True)
+class DaysLate:
+    """Whole days by which a date fact is after a date: `(fact - due).days`."""
+
+    fact: str
+    due: date
+
+
+Expr = Const | FactValue | AverageOf | Arith | Func | DaysLate
+
+# --------------------------------------------------------------------------- conditions
+
+
+@dataclass(frozen=True)
+class IsTrue:
+    fact: str
+
+
+@dataclass(frozen=True)
+class Cmp:
+    """op: ">=", ">", "<=", "<", "==", "!="."""
+
+    op: str
+    left: Expr
+    right: Expr
+
+
+@dataclass(frozen=True)
+class Negate:
+    operand: Cond
+
+
+@dataclass(frozen=True)
+class AllOf:
+    operands: tuple[Cond, ...]
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    operands: tuple[Cond, ...]
+
+
+Cond = IsTrue | Cmp | Negate | AllOf | AnyOf
+
+# ------------------------------------------------------------------------------ effects
+
+POINT_KINDS = ("deduct", "earn", "bonus")
+
+
+@dataclass(frozen=True)
+class Points:
+    """Deduct, earn or add `amount` (a negative computed amount counts as 0).
+
+    `zero_node` marks `不得分` (amount is then the node's budget) and `full` marks
+    `得满分` (amount is the node's points): both only change how it is explained."""
+
+    kind: str
+    amount: Expr
+    zero_node: bool = False
+    full: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """kind: "disqualify" (取消考评资格), "veto" (一票否决) or "label" (列为NAME)."""
+
+    kind: str
+    label: str = ""
+
+
+Effect = Points | Outcome
+
+# ------------------------------------------------------------------------------ clauses
+
+
+@dataclass(frozen=True)
+class ClauseBase:
+    """Shared by every clause: where it came from and what it reads.
+
+    `id` is unique within the policy (c0, c1, … in source order); `path` the marker path
+    of its node; `line` its source line; `text` the clause as written (for explanations);
+    `inputs` the facts whose values explain it, in order of first use; `cap` the clause's
+    own `最多扣N分` (None: no clause cap)."""
+
+    id: str
+    path: str
+    line: int
+    text: str
+    inputs: tuple[str, ...]
+    cap: Decimal | None
+
+
+@dataclass(frozen=True)
+class Step(ClauseBase):
+    """Every per-unit form: `kind` × amount × units(quantity), when `guard` holds.
+
+    units(q) = floor(q / step) ("floor"), ceil(q / step) ("ceil") or q / step ("ratio").
+    Per unit: quantity = the fact (or sum), guard None or the clause's condition.
+    Threshold: quantity = T − F, guard F < T.  Allowance: F − T, guard F > T.
+    Versus batch: T = AverageOf(F).  Late date: quantity DaysLate, guard DaysLate > 0.
+    A negative quantity counts as no units."""
+
+    kind: str = "deduct"
+    amount: Expr = Const(Decimal(0))
+    quantity: Expr = Const(Decimal(0))
+    step: Decimal = Decimal(1)
+    rounding: str = "floor"
+    guard: Cond | None = None
+
+
+@dataclass(frozen=True)
+class Missing(ClauseBase):
+    """amount × (number of `facts` that are false); kind is "deduct"."""
+
+    kind: str = "deduct"
+    amount: Expr = Const(Decimal(0))
+    facts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fixed(ClauseBase):
+    """When `condition` holds (None: always) apply `then`, else apply `otherwise`."""
+
+    condition: Cond | None = None
+    then: tuple[Effect, ...] = ()
+    otherwise: tuple[Effect, ...] = ()
+
+
+@dataclass(frozen=True)
+class Discretionary(ClauseBase):
+    """The entered points of a `分` fact, deducted or earned (range checked on input)."""
+
+    kind: str = "deduct"
+    fact: str = ""
+
+
+Clause = Step | Missing | Fixed | Discretionary
+
+# -------------------------------------------------------------------------------- nodes
+
+
+@dataclass(frozen=True)
+class Node:
+    """One outline node.
+
+    `points`: its (N分), or None.  `budget`: the most it can lose — min(points, cap),
+    the cap alone for a node without points, or None when it passes deductions up
+    unchanged.  `floor` False for `不设下限` (no min at this node).  `bonus_cap` is set
+    for a bonus node (加分项，最高加N分): its clauses add to a bonus capped there.
+    `earns` is True when any own clause earns (得/计), `take_max` for 就高不就低."""
+
+    path: str
+    marker: str
+    title: str
+    line: int
+    points: Decimal | None
+    budget: Decimal | None
+    floor: bool
+    bonus_cap: Decimal | None
+    earns: bool
+    take_max: bool
+    clauses: tuple[Clause, ...]
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class GradeBand:
+    """A band matches a (reported) total t when every stated bound holds:
+    low ≤ t (or low < t when not low_inclusive), t ≤ high (or <). `rest`: 其余."""
+
+    name: str
+    low: Decimal | None
+    low_inclusive: bool
+    high: Decimal | None
+    high_inclusive: bool
+    rest: bool
+    line: int
+
+
+@dataclass(frozen=True)
+class TestCase:
+    """A `测试` block: raw input strings (converted by fact type at run time) and raw
+    expectations keyed by target (`总分`, `等次`, `状态`, `标签`, or a marker path)."""
+
+    name: str
+    line: int
+    facts: tuple[tuple[str, str], ...]
+    averages: tuple[tuple[str, str], ...]
+    expectations: tuple[tuple[str, str, int], ...]  # (target, raw, line)
+
+
+@dataclass(frozen=True)
+class Policy:
+    title: str
+    year: int
+    full_marks: Decimal
+    precision: Decimal | None
+    source_hash: str
+    filename: str
+    facts: tuple[Fact, ...]
+    nodes: tuple[Node, ...]
+    bands: tuple[GradeBand, ...]
+    averages: tuple[str, ...]  # facts whose batch mean some clause needs
+    tests: tuple[TestCase, ...]
+    target: str = ""
+    mode: str = "减分制"
+
+    def walk(self):
+        """Every node, depth first, parents before children, in source order."""
+        stack = list(reversed(self.nodes))
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))

@@ -1,0 +1,296 @@
+"""The catalogue of diagnostic codes: one entry a code, in Chinese and English.
+
+Diagnostics are values that carry a code and arguments; the words live only here,
+so that both languages, `docs/errors.md` and `xize explain-error` read one table.
+Codes: E1xx syntax and lexical errors, E2xx semantic errors, W3xx warnings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Entry:
+    severity: str  # "error" | "warning"
+    zh: str
+    en: str
+    hint_zh: str = ""
+    hint_en: str = ""
+
+
+MESSAGES: dict[str, Entry] = {
+    # ---- E1xx: reading the text ------------------------------------------------------
+    "E101": Entry(
+        "error",
+        "语法错误：此处不应出现 {found}",
+        "syntax error: unexpected {found}",
+        "此处应为：{expected}",
+        "expected: {expected}",
+    ),
+    "E102": Entry(
+        "error",
+        "无法识别的字符 {char}",
+        "unrecognised character {char}",
+        "此处应为：{expected}",
+        "expected: {expected}",
+    ),
+    "E103": Entry(
+        "error",
+        "文件中含有不可见或改变文字方向的字符 {char}",
+        "invisible or bidirectional-control character {char} in the file",
+        "此类字符会让审阅者看到的文字与实际计分规则不一致，请删除",
+        "such characters make what a reviewer sees differ from what is scored; delete it",
+    ),
+    "E104": Entry(
+        "error",
+        "【 没有对应的 】",
+        "【 is not closed by 】",
+        "在名称末尾补上 】",
+        "close the name with 】",
+    ),
+    "E105": Entry(
+        "error",
+        "编号 “{marker}” 后紧跟数字，无法区分编号与正文",
+        "marker “{marker}” is followed by a digit, so marker and text run together",
+        "改用顿号编号：{suggestion}",
+        "use the enumeration comma: {suggestion}",
+    ),
+    "E106": Entry(
+        "error",
+        "同一行出现第二个分值 {points}",
+        "a second point value {points} on one node line",
+        "一行只能有一个分值；请拆分为子项",
+        "a node line carries one point value; split it into sub-items",
+    ),
+    "E107": Entry(
+        "error",
+        "缺少表头项 “{field}”",
+        "missing header field “{field}”",
+        "在文件开头写上 “{field}：…”",
+        "add “{field}: …” at the top of the file",
+    ),
+    "E108": Entry(
+        "error",
+        "文件中含有控制字符或无效编码 {char}",
+        "control character or invalid encoding {char} in the file",
+        "请以 UTF-8 保存文件并删除该字符",
+        "save the file as UTF-8 and remove the character",
+    ),
+    "E109": Entry(
+        "error",
+        "条款或说明出现在任何评分项之前",
+        "a clause or 说明 line comes before any outline node",
+        "先写评分项（如 “(一)领导重视程度(5分)”），再在其下写条款",
+        "write an outline node first (e.g. “(一)领导重视程度(5分)”), then its clauses",
+    ),
+    "E110": Entry(
+        "error",
+        "无法识别的数字 “{text}”",
+        "unreadable number “{text}”",
+        "小数请用阿拉伯数字书写，如 0.03",
+        "write decimals in Arabic digits, e.g. 0.03",
+    ),
+    "E111": Entry(
+        "error",
+        "多个事项并列后直接扣分，含义不明确",
+        "several facts listed before a deduction: the meaning is ambiguous",
+        "请写明：“每缺1项扣1分”、“分别扣1分”，或用 “且” / “或” 连接条件",
+        "say “每缺1项扣1分”, “分别扣1分”, or join the conditions with “且” / “或”",
+    ),
+    "E112": Entry(
+        "error",
+        "“每{verb}” 需要一个比较标准（目标值、日期或平均值）",
+        "“每{verb}” needs a threshold, a date or an average to compare with",
+        "写明标准，如 “应达到80%，每低于1个百分点扣0.03分”，或改用计数动词 “每缺1次”",
+        "state the threshold, e.g. “应达到80%，每低于1个百分点扣0.03分”, or use a counting verb such as “每缺1次”",
+    ),
+    "E113": Entry(
+        "error",
+        "表头项 “{field}” 的值 “{value}” 无效",
+        "invalid value “{value}” for header field “{field}”",
+        "{expected}",
+        "{expected}",
+    ),
+    # ---- E2xx: meaning ---------------------------------------------------------------
+    "E201": Entry(
+        "error",
+        "未定义的数据项或参数 【{name}】",
+        "unknown fact or parameter 【{name}】",
+        "您是不是要写 【{suggestion}】？",
+        "did you mean 【{suggestion}】?",
+    ),
+    "E202": Entry(
+        "error",
+        "数据项 【{name}】 的用法与其类型 “{declared}” 不符（此处按 “{used}” 使用）",
+        "fact 【{name}】 is declared as “{declared}” but used as “{used}” here",
+        "检查 数据： 中的类型，或改写条款",
+        "check its type under 数据:, or rewrite the clause",
+    ),
+    "E203": Entry(
+        "error",
+        "单位不一致：条款用 “{used}”，数据项 【{name}】 的单位是 “{declared}”",
+        "unit mismatch: the clause counts in “{used}” but 【{name}】 is counted in “{declared}”",
+        "统一单位，或为不同单位的事项分别设数据项",
+        "use the same unit, or declare a separate fact for the other unit",
+    ),
+    "E204": Entry(
+        "error",
+        "同级评分项编号 “{marker}” 重复（第{other}行已使用）",
+        "two sibling nodes share the marker “{marker}” (also on line {other})",
+        "修改其中一个编号",
+        "renumber one of them",
+    ),
+    "E205": Entry(
+        "error",
+        "满分 {full} 分与各一级评分项分值之和 {total} 分不符",
+        "满分 {full} does not equal the sum of top-level points {total}",
+        "核对满分或各项分值；加分项不计入满分",
+        "check 满分 and the points of each top-level node; bonus nodes do not count",
+    ),
+    "E206": Entry(
+        "error",
+        "等次 “{band}” 永远不会被评定（前面的等次已覆盖其全部分数）",
+        "grade band “{band}” can never match: earlier bands cover all its scores",
+        "调整等次顺序或分数线",
+        "reorder the bands or change their limits",
+    ),
+    "E207": Entry(
+        "error",
+        "数据项或参数 【{name}】 重复定义（第{other}行已定义）",
+        "fact or parameter 【{name}】 is declared twice (also on line {other})",
+        "删除其中一处定义",
+        "remove one of the declarations",
+    ),
+    "E208": Entry(
+        "error",
+        "“{effect}” 所在的评分项没有分值",
+        "“{effect}” is used in a node without points",
+        "为该评分项写上分值，如 “(2分)”",
+        "give the node its points, e.g. “(2分)”",
+    ),
+    "E209": Entry(
+        "error",
+        "加分条款只能写在加分项中",
+        "a bonus clause outside a bonus node",
+        "把它放在 “，加分项，最高加N分” 的评分项下",
+        "put it under a node marked “，加分项，最高加N分”",
+    ),
+    "E210": Entry(
+        "error",
+        "【{name}】 的 {what} “{value}” 不符合其类型 “{type}”",
+        "the {what} “{value}” of 【{name}】 does not fit its type “{type}”",
+        "{expected}",
+        "{expected}",
+    ),
+    "E211": Entry(
+        "error",
+        "测试 “{test}” 中：{problem}",
+        "in test “{test}”: {problem}",
+        "{hint}",
+        "{hint}",
+    ),
+    "E212": Entry(
+        "error",
+        "酌情扣分/给分须使用类型为 “分” 的数据项，【{name}】 的类型是 “{type}”",
+        "a discretionary clause needs a fact of type “分”; 【{name}】 is “{type}”",
+        "在 数据： 中声明 “{name}：分”",
+        "declare “{name}: 分” under 数据:",
+    ),
+    "E213": Entry(
+        "error",
+        "等次名称 “{band}” 重复",
+        "grade band “{band}” is declared twice",
+        "删除或改名其中一个",
+        "remove or rename one of them",
+    ),
+    "E214": Entry(
+        "error",
+        "条款需要比较两个可比的量，此处为 “{left}” 与 “{right}”",
+        "a comparison needs comparable quantities, here “{left}” and “{right}”",
+        "检查单位与类型：百分比与百分比比较，日期与日期比较",
+        "compare percentages with percentages, dates with dates",
+    ),
+    # ---- W3xx: likely mistakes ---------------------------------------------------------
+    "W301": Entry(
+        "warning",
+        "编号不连续：“{marker}” 之前缺少 “{missing}”",
+        "numbering gap: “{missing}” is missing before “{marker}”",
+        "检查是否漏写了一项",
+        "check whether an item was left out",
+    ),
+    "W302": Entry(
+        "warning",
+        "单次扣分 {amount} 分超过所在评分项的分值 {budget} 分",
+        "one occurrence costs {amount}, more than the node's budget of {budget}",
+        "核对原文数字（可能是录入或识别错误）；如属实，扣完为止",
+        "check the number against the document (likely a typing or OCR slip); if it is right, the node is simply emptied",
+    ),
+    "W303": Entry(
+        "warning",
+        "子项分值之和 {total} 分{relation}上级评分项的 {points} 分",
+        "the children's points add up to {total}, {relation_en} the parent's {points}",
+        "子项各自为扣分上限；如属原文如此，可忽略本提示",
+        "each child is its own budget; if the document says so, ignore this",
+    ),
+    "W304": Entry(
+        "warning",
+        "等次 “{first}” 与 “{second}” 都包含分数线 {value} 分",
+        "grade bands “{first}” and “{second}” both claim the boundary {value}",
+        "在表头写明 “边界：以上含本数，以下不含本数”",
+        "state the rule in the header: “边界：以上含本数，以下不含本数”",
+    ),
+    "W305": Entry(
+        "warning",
+        "“超过…以上” 含义不明确，按 “超过” 理解（不含本数）",
+        "“超过…以上” is ambiguous; read as “超过” (exclusive)",
+        "删去 “以上” 或改为 “达到…以上”",
+        "drop “以上”, or write “达到…以上”",
+    ),
+    "W306": Entry(
+        "warning",
+        "同一评分项中既有 “得…否则…” 又有扣分，未达标时会重复扣分",
+        "an item both earns with “得…否则…” and deducts: a miss would count twice",
+        "改为在该项分值内 “每缺1项扣1分”",
+        "write “每缺1项扣1分” inside the item's points instead",
+    ),
+    "W307": Entry(
+        "warning",
+        "标题中的 “{text}” 像是写错的修饰语",
+        "“{text}” in the title looks like a mistyped modifier",
+        "您是不是要写 “{suggestion}”？",
+        "did you mean “{suggestion}”?",
+    ),
+    "W308": Entry(
+        "warning",
+        "说明中的数字 {number} 没有被本项任何条款使用",
+        "the number {number} in 说明 is not used by any clause of this node",
+        "核对条款是否与说明一致",
+        "check that the clauses say what the 说明 says",
+    ),
+    "W309": Entry(
+        "warning",
+        "数据项 【{name}】 已定义但未被使用",
+        "fact 【{name}】 is declared but never used",
+        "删除该定义，或补写使用它的条款",
+        "remove it, or write the clause that uses it",
+    ),
+    "W310": Entry(
+        "warning",
+        "数据项 【{name}】 未在 数据： 中定义，已按用法推断为 “{type}”",
+        "fact 【{name}】 is not declared under 数据:; inferred as “{type}”",
+        "在 数据： 中写上 “{name}：{type}”",
+        "declare “{name}: {type}” under 数据:",
+    ),
+    "W311": Entry(
+        "warning",
+        "各得分条款合计 {total} 分，与本项分值 {points} 分不符",
+        "the earning clauses add up to {total}, not the node's {points}",
+        "全部达标时应得满分；核对各条款分值",
+        "meeting every criterion should earn full points; check the amounts",
+    ),
+}
+
+
+def entry(code: str) -> Entry:
+    return MESSAGES[code]

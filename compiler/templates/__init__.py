@@ -1,0 +1,1 @@
+"""Jinja2 templates and the verbatim prelude that every generated module carries."""

@@ -1,0 +1,1 @@
+"""xize.runtime: spreadsheets in, workbooks and explanations out, and the command line."""
