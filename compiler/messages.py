@@ -24,16 +24,16 @@ MESSAGES: dict[str, Entry] = {
     "E101": Entry(
         "error",
         "语法错误：此处不应出现 {found}",
-        "syntax error: unexpected {found}",
-        "此处应为：{expected}",
-        "expected: {expected}",
+        "syntax error: unexpected {found_en}",
+        "{did_you_mean}此处应为：{expected}",
+        "{did_you_mean_en}expected: {expected_en}",
     ),
     "E102": Entry(
         "error",
         "无法识别的字符 {char}",
         "unrecognised character {char}",
         "此处应为：{expected}",
-        "expected: {expected}",
+        "expected: {expected_en}",
     ),
     "E103": Entry(
         "error",
@@ -110,7 +110,7 @@ MESSAGES: dict[str, Entry] = {
         "表头项 “{field}” 的值 “{value}” 无效",
         "invalid value “{value}” for header field “{field}”",
         "{expected}",
-        "{expected}",
+        "{expected_en}",
     ),
     # ---- E2xx: meaning ---------------------------------------------------------------
     "E201": Entry(
@@ -179,16 +179,16 @@ MESSAGES: dict[str, Entry] = {
     "E210": Entry(
         "error",
         "【{name}】 的 {what} “{value}” 不符合其类型 “{type}”",
-        "the {what} “{value}” of 【{name}】 does not fit its type “{type}”",
+        "the {what_en} “{value}” of 【{name}】 does not fit its type “{type}”",
         "{expected}",
-        "{expected}",
+        "{expected_en}",
     ),
     "E211": Entry(
         "error",
         "测试 “{test}” 中：{problem}",
-        "in test “{test}”: {problem}",
+        "in test “{test}”: {problem_en}",
         "{hint}",
-        "{hint}",
+        "{hint_en}",
     ),
     "E212": Entry(
         "error",
@@ -210,6 +210,34 @@ MESSAGES: dict[str, Entry] = {
         "a comparison needs comparable quantities, here “{left}” and “{right}”",
         "检查单位与类型：百分比与百分比比较，日期与日期比较",
         "compare percentages with percentages, dates with dates",
+    ),
+    "E215": Entry(
+        "error",
+        "【{name}】 是参数（常量），不能用作{used}",
+        "【{name}】 is a parameter (a constant) and cannot be used as {used_en}",
+        "参数只能出现在数值的位置；需要逐单位录入的事项请在 数据： 中定义",
+        "a parameter stands only where a number may; declare a per-unit value under 数据:",
+    ),
+    "E216": Entry(
+        "error",
+        "无法识别的比较用语 “{word}”",
+        "unknown comparison word “{word}”",
+        "可用：以上、以下、以内、达到、不低于、不超过、超过、低于、高于、不足、不满、少于，或 ≥ ≤ > < =",
+        "use 以上, 以下, 以内, 达到, 不低于, 不超过, 超过, 低于, 高于, 不足, 不满, 少于, or ≥ ≤ > < =",
+    ),
+    "E217": Entry(
+        "error",
+        "数据项 【{name}】 的类型 “{type}” 无法识别",
+        "fact 【{name}】 has an unknown type “{type}”",
+        "类型可为：是否、百分比、数值、分、日期，或计数单位（次、人次、批次、件、项……）",
+        "types: 是否, 百分比, 数值, 分, 日期, or a count unit (次, 人次, 批次, 件, 项, …)",
+    ),
+    "E218": Entry(
+        "error",
+        "加分项中不能写 “{effect}”",
+        "“{effect}” inside a bonus node",
+        "加分项只写 “加N分” 条款；扣分或得分条款请放在有分值的评分项下",
+        "a bonus node holds only “加N分” clauses; put deductions and earned points under a node with points",
     ),
     # ---- W3xx: likely mistakes ---------------------------------------------------------
     "W301": Entry(
@@ -289,7 +317,112 @@ MESSAGES: dict[str, Entry] = {
         "全部达标时应得满分；核对各条款分值",
         "meeting every criterion should earn full points; check the amounts",
     ),
+    "W312": Entry(
+        "warning",
+        "加分项的分值 ({points}分) 不计入满分，以 “最高加{cap}分” 为准",
+        "the points ({points}) of a bonus node do not count; “最高加{cap}分” is its limit",
+        "删去加分项标题中的分值",
+        "remove the points from the bonus node's line",
+    ),
 }
+
+# Words that diagnostics insert into their messages (E210's {what}, E211's {problem},
+# hints), in both languages: key → (zh, en).  Kept here so that this module stays the
+# one place where diagnostics are put into words.
+DETAILS: dict[str, tuple[str, str]] = {
+    # E210: which part of a declaration
+    "what.default": ("默认值", "default"),
+    "what.low": ("范围下限", "lower bound"),
+    "what.high": ("范围上限", "upper bound"),
+    "what.range": ("范围", "range"),
+    # what each fact type accepts
+    "expect.bool": ("应为 是/否（也可写 √/×、有/无、1/0）", "expected 是/否 (or √/×, 有/无, 1/0)"),
+    "expect.count": ("应为不小于0的整数", "expected a whole number ≥ 0"),
+    "expect.percent": (
+        "应为0到100之间的百分数，如 85 或 85.5%",
+        "expected a percentage 0–100, e.g. 85 or 85.5%",
+    ),
+    "expect.number": ("应为数值，如 12.5", "expected a number, e.g. 12.5"),
+    "expect.points": ("应为分值，如 2.5", "expected points, e.g. 2.5"),
+    "expect.date": (
+        "应为日期，如 2023-01-09、2023年1月9日 或 1月9日",
+        "expected a date, e.g. 2023-01-09, 2023年1月9日 or 1月9日",
+    ),
+    "expect.range": ("范围的下限不能大于上限", "the lower bound cannot exceed the upper bound"),
+    "expect.within": ("应在 {low} 至 {high} 之间", "expected between {low} and {high}"),
+    "expect.at_least": ("应不小于 {low}", "expected at least {low}"),
+    "expect.at_most": ("应不大于 {high}", "expected at most {high}"),
+    "expect.no_range": ("“{type}” 类型不设范围", "a “{type}” fact takes no range"),
+    # E215: where a parameter cannot stand
+    "role.truth": ("条件", "a condition"),
+    "role.subject": ("计扣对象", "the counted subject"),
+    "role.missing": ("缺项事项", "a missing-item fact"),
+    "role.discretionary": ("酌情扣分/给分的录入项", "the entered points of a discretionary clause"),
+    # E211: what is wrong in a test block
+    "test.unknown_fact": ("没有名为 【{name}】 的数据项", "there is no fact 【{name}】"),
+    "test.param": (
+        "【{name}】 是参数，测试中不能赋值",
+        "【{name}】 is a parameter and cannot be set in a test",
+    ),
+    "test.duplicate_fact": ("【{name}】 赋值了两次", "【{name}】 is given twice"),
+    "test.bad_value": (
+        "【{name}】 的值 “{value}” 不符合其类型 “{type}”",
+        "the value “{value}” of 【{name}】 does not fit its type “{type}”",
+    ),
+    "test.no_average": (
+        "没有条款使用 【{name}】 的平均值",
+        "no clause uses the average of 【{name}】",
+    ),
+    "test.bad_average": (
+        "平均值【{name}】 的值 “{value}” 不是数值",
+        "the average “{value}” of 【{name}】 is not a number",
+    ),
+    "test.unknown_target": (
+        "期望中的 “{target}” 不是评分项路径",
+        "“{target}” in 期望 is not a node path",
+    ),
+    "test.duplicate_target": ("期望中的 “{target}” 写了两次", "“{target}” is expected twice"),
+    "test.bad_number": (
+        "期望 {target} 的值 “{value}” 不是数值",
+        "the expected {target} “{value}” is not a number",
+    ),
+    "test.unknown_band": (
+        "期望的等次 “{value}” 未在 等次： 中定义",
+        "the expected grade “{value}” is not a band",
+    ),
+    "test.unknown_status": (
+        "期望的状态 “{value}” 无法识别",
+        "the expected status “{value}” is unknown",
+    ),
+    "test.unknown_label": (
+        "期望的标签 “{value}” 没有条款会列入",
+        "no clause attaches the expected label “{value}”",
+    ),
+    "hint.did_you_mean": ("您是不是要写 “{suggestion}”？", "did you mean “{suggestion}”?"),
+    "hint.did_you_mean_ref": ("您是不是要写 【{suggestion}】？", "did you mean 【{suggestion}】?"),
+    "hint.targets": (
+        "期望可写：总分、等次、状态、标签，或评分项路径（如 {example}）",
+        "期望 may name 总分, 等次, 状态, 标签, or a node path (e.g. {example})",
+    ),
+    "hint.statuses": ("状态可为：正常、取消考评资格", "status is 正常 or 取消考评资格"),
+    "hint.bands": ("可用等次：{bands}（无等次写 “无”）", "bands: {bands} (write “无” for none)"),
+    "hint.number": ("写成数值，如 8 或 8.5", "write a number, e.g. 8 or 8.5"),
+    "hint.remove_one": ("删除其中一处", "remove one of them"),
+    "hint.average": ("删去这一行，或检查名称", "remove the line, or check the name"),
+}
+
+
+def detail(key: str, lang: str = "zh", **args: object) -> str:
+    """One entry of DETAILS in one language, with its arguments filled in."""
+    zh, en = DETAILS[key]
+    return (en if lang == "en" else zh).format(**args)
+
+
+def details(key: str, suffix: str = "", **args: object) -> dict[str, str]:
+    """Both languages of a DETAILS entry as diagnostic arguments: `{x}` and `{x_en}`
+    where x is `suffix` (e.g. details("what.default", "what") → what, what_en)."""
+    name = suffix or key.split(".")[0]
+    return {name: detail(key, "zh", **args), f"{name}_en": detail(key, "en", **args)}
 
 
 def entry(code: str) -> Entry:

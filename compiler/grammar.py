@@ -1,0 +1,172 @@
+"""The Lark parser of the .rule language: the grammar template filled from the keyword table.
+
+`grammar/xize.lark` names its keyword terminals as `@@NAME@@`; `grammar_text` replaces
+each with an alternation from `keywords.py` (longest word first), so the table stays
+the one place where words live.  The parser is built once, lazily, and shared.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.resources
+import importlib.util
+import os
+import re
+import threading
+from collections.abc import Iterator
+
+import lark
+from lark import Lark, Token
+
+from . import keywords as kw
+
+_NUMBER = r"(?:\d+(?:\.\d+)?|[" + kw.CN_NUMERAL_CHARS + r"]+)"
+
+
+def _alt(words) -> str:
+    # Inside a Lark /regex/ literal a slash must be escaped.
+    return kw.alternation(words).replace("/", "\\/")
+
+
+def _round_ceil() -> str:
+    """`不足1天按1天计`: the three words with up to 12 characters between them."""
+    short, by, count = (re.escape(w) for w in kw.ROUND_CEIL)
+    return f"{short}[^,;\\n{by}]{{1,12}}{by}[^,;\\n{count}]{{1,12}}{count}"
+
+
+def substitutions() -> dict[str, str]:
+    """What each @@NAME@@ of the template stands for."""
+    return {
+        "HEADER_FIELDS": _alt(kw.HEADER_FIELDS),
+        "DATA_BLOCK": _alt([kw.DATA_BLOCK]),
+        "PARAM_BLOCK": _alt([kw.PARAM_BLOCK]),
+        "GRADE_BLOCK": _alt([kw.GRADE_BLOCK]),
+        "TEST_BLOCK": _alt([kw.TEST_BLOCK]),
+        "NOTE": _alt([kw.NOTE]),
+        "EXPECT": _alt([kw.EXPECT]),
+        "AVERAGE_KW": _alt(kw.AVERAGE_WORDS[:1]),
+        "CN_MARKER_CHARS": kw.CN_DIGITS + "十百千",
+        "CN_NUMERAL_CHARS": kw.CN_NUMERAL_CHARS,
+        "CN_DIGITS": kw.CN_DIGITS,
+        "NUMBER": _NUMBER,
+        "NUMBER_ARABIC": r"\d+(?:\.\d+)?",
+        "OTHERWISE": _alt([kw.OTHERWISE]),
+        "UNTIL_ZERO": _alt(kw.UNTIL_ZERO),
+        "CAP_WORDS": _alt(kw.CAP_WORDS),
+        "ROUND_RATIO": _alt(kw.ROUND_RATIO),
+        "ROUND_CEIL": _round_ceil(),
+        "POINTS": _alt([kw.POINTS_UNIT]),
+        "PERCENT_CN_PREFIX": _alt([kw.PERCENT_CN_PREFIX]),
+        "NO_FLOOR": _alt(kw.NO_FLOOR),
+        "BONUS_NODE": _alt([kw.BONUS_NODE]),
+        "BONUS_CAP_WORDS": _alt(kw.BONUS_CAP_WORDS),
+        "TAKE_MAX": _alt(kw.TAKE_MAX),
+        "EVERY": _alt([kw.EVERY]),
+        "VERBS": _alt([*kw.STEP_VERBS, *kw.COUNT_VERBS]),
+        "COUNT_VERB_NOT": _alt([kw.COUNT_VERB_NOT]),
+        "UNITS": _alt(u for u in kw.UNITS if u != kw.POINTS_UNIT),
+        "TYPE_WORDS": _alt(kw.TYPE_WORDS),
+        "EFFECTS": _alt(kw.EFFECTS),
+        "FULL_MARKS": _alt([kw.FULL_MARKS]),
+        "NO_SCORE": _alt(kw.NO_SCORE),
+        "DISQUALIFY": _alt(kw.DISQUALIFY),
+        "VETO": _alt(kw.VETO),
+        "LABEL": _alt(kw.LABEL),
+        "DISCRETION": _alt([kw.DISCRETION]),
+        "RESPECTIVELY": _alt([kw.RESPECTIVELY]),
+        "DECORATION_DE": _alt([kw.DECORATION_DE]),
+        "NOT_WORDS": _alt(kw.NOT_WORDS),
+        "AND_WORDS": _alt(kw.AND_WORDS),
+        "OR_WORDS": _alt(kw.OR_WORDS),
+        "COMPARE_BEFORE": _alt(kw.comparison_words_before()),
+        "MODAL": _alt(kw.MODAL_PREFIXES),
+        "COMPARE_AFTER": _alt(kw.COMPARE_AFTER),
+        "AVERAGE_WORDS": _alt(kw.AVERAGE_WORDS),
+        "FUNCTIONS": _alt(kw.FUNCTIONS),
+        "REST_BAND": _alt(kw.REST_BAND),
+        "DEFAULT_WORDS": _alt(kw.DEFAULT_WORDS),
+        "RANGE_WORDS": _alt(kw.RANGE_WORDS),
+        "RANGE_SEPARATORS": _alt(kw.RANGE_SEPARATORS),
+    }
+
+
+def grammar_text() -> str:
+    """The grammar with every @@NAME@@ filled in."""
+    template = importlib.resources.files("xize.grammar").joinpath("xize.lark").read_text("utf-8")
+    subs = substitutions()
+    return re.sub(r"@@([A-Z_]+)@@", lambda m: subs[m.group(1)], template)
+
+
+class LineBreaks:
+    """Postlexer: a run of line breaks becomes `_NL`, or `_NL_INDENT` when the line after
+    it is indented.  The decision needs only the token itself (its text ends with the
+    next line's indentation), so the lexer can be restarted anywhere after an error."""
+
+    always_accept = ("NEWLINE",)
+
+    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
+        for token in stream:
+            if token.type == "NEWLINE":
+                kind = "_NL_INDENT" if token.value[-1] in " \t" else "_NL"
+                yield Token.new_borrow_pos(kind, token.value, token)
+            else:
+                yield token
+
+
+_LOCK = threading.Lock()
+_PARSER: Lark | None = None
+
+
+def strict_available() -> bool:
+    """Lark's strict mode (no shift/reduce conflict, no two terminals that can match the
+    same text in one parser state) needs the `interegular` package."""
+    return importlib.util.find_spec("interegular") is not None
+
+
+def build_parser(strict: bool = True, cache: str | bool = False) -> Lark:
+    return Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        strict=strict,
+        postlex=LineBreaks(),
+        maybe_placeholders=False,
+        cache=cache,
+    )
+
+
+def _cache_file() -> str | bool:
+    """A private, per-user cache of the built parser tables.
+
+    Building the contextual lexer checks every pair of terminals for collisions, which
+    costs seconds; Lark can store the finished tables.  They are pickled, so they live
+    only in a directory that belongs to the user (mode 0700), never in a shared temp
+    directory, and Lark reloads them only when the grammar's hash matches."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(base, "xize")
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        info = os.stat(folder)
+        if info.st_uid != os.getuid() or info.st_mode & 0o077:
+            return False
+    except (OSError, AttributeError):
+        return False
+    digest = hashlib.sha256(grammar_text().encode("utf-8")).hexdigest()[:16]
+    return os.path.join(folder, f"parser-{digest}-lark{lark.__version__}.pickle")
+
+
+def parser() -> Lark:
+    """The shared LALR parser, built on first use.
+
+    The grammar is kept conflict-free by the test suite, which builds it with
+    `strict=True` (Lark then refuses any shift/reduce conflict or terminal collision);
+    at run time the finished tables come from the per-user cache when possible."""
+    global _PARSER
+    with _LOCK:
+        if _PARSER is None:
+            cache = _cache_file()
+            try:
+                _PARSER = build_parser(strict=False, cache=cache)
+            except Exception:  # an unreadable or stale cache must never stop a parse
+                _PARSER = build_parser(strict=False)
+        return _PARSER

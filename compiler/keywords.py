@@ -1,0 +1,323 @@
+"""The keyword table of the .rule language: every word the grammar knows, as data.
+
+The grammar file (`grammar/xize.lark`) is a template whose keyword terminals are
+alternations built from these tables, longest word first, so that adding a synonym or
+a unit is a one-line change here and nowhere else.  The transformer reads the same
+tables to turn what was written into canonical words (`日` → `天`, `减` → `扣`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# ------------------------------------------------------------------------------ units
+
+#: Count units (LANGUAGE.md §2): spelling → canonical spelling (天 ≡ 日, 月 ≡ 个月, 人次 ≡ 人每次).
+COUNT_UNITS: dict[str, str] = {
+    "次": "次",
+    "人次": "人次",
+    "人每次": "人次",
+    "批次": "批次",
+    "件": "件",
+    "件次": "件次",
+    "项": "项",
+    "起": "起",
+    "例": "例",
+    "个": "个",
+    "人": "人",
+    "名": "名",
+    "家": "家",
+    "户": "户",
+    "处": "处",
+    "所": "所",
+    "宗": "宗",
+    "条": "条",
+    "篇": "篇",
+    "份": "份",
+    "期": "期",
+    "点": "点",
+    "天": "天",
+    "日": "天",
+    "周": "周",
+    "月": "月",
+    "个月": "月",
+    "年": "年",
+    "小时": "小时",
+}
+
+#: Percentage units: `%` for values and thresholds, `个百分点` / `百分点` for steps.
+PERCENT_UNITS: dict[str, str] = {"%": "%", "个百分点": "个百分点", "百分点": "个百分点"}
+
+#: The unit of points.
+POINTS_UNIT = "分"
+
+#: Every unit a number may carry in a clause, spelling → canonical.
+UNITS: dict[str, str] = {**COUNT_UNITS, **PERCENT_UNITS, POINTS_UNIT: POINTS_UNIT}
+
+#: Fact types of `数据：` besides the count units (LANGUAGE.md §3.2).
+TYPE_WORDS: tuple[str, ...] = ("是否", "百分比", "数值", "分", "日期", *COUNT_UNITS)
+
+# ------------------------------------------------------------------------------ verbs
+
+#: Step verbs after 每 (need a threshold, a date or an average): verb → kind.
+STEP_VERBS: dict[str, str] = {
+    "低于": "shortfall",
+    "低": "shortfall",
+    "少": "shortfall",
+    "少于": "shortfall",
+    "差": "shortfall",
+    "下降": "shortfall",
+    "降低": "shortfall",
+    "降": "shortfall",
+    "超": "excess",
+    "超过": "excess",
+    "超出": "excess",
+    "多": "excess",
+    "上升": "excess",
+    "高于": "excess",
+    "高": "excess",
+    "晚": "late",
+    "迟": "late",
+    "推迟": "late",
+    "延迟": "late",
+    "逾期": "late",
+}
+
+#: Counting verbs after 每: decoration only (plus `未…`, see COUNT_VERB_NOT).
+COUNT_VERBS: tuple[str, ...] = (
+    "缺",
+    "缺少",
+    "缺失",
+    "漏",
+    "漏报",
+    "迟报",
+    "少报",
+    "瞒报",
+    "晚报",
+    "错报",
+    "发生",
+    "出现",
+    "延长",
+    "新增",
+)
+
+#: `每未按时上报1次`: 未 and a short verb phrase, up to the number of the step.
+COUNT_VERB_NOT = "未"
+
+# ---------------------------------------------------------------------------- effects
+
+#: Effect words where an effect may stand: spelling → canonical (扣 / 得 / 加).
+EFFECTS: dict[str, str] = {
+    "扣": "扣",
+    "减": "扣",
+    "扣除": "扣",
+    "加扣": "扣",
+    "得": "得",
+    "计": "得",
+    "记": "得",
+    "给": "得",
+    "加": "加",
+    "奖": "加",
+}
+NO_SCORE: tuple[str, ...] = ("不得分", "该项不得分", "本项不得分", "此项不得分")
+FULL_MARKS = "满分"
+DISQUALIFY: tuple[str, ...] = ("取消考评资格", "取消当年考评资格", "取消年度考评资格")
+VETO: tuple[str, ...] = ("一票否决", "实行一票否决")
+LABEL: tuple[str, ...] = ("列为", "直接列为")
+DISCRETION = "酌情"
+RESPECTIVELY = "分别"
+OTHERWISE = "否则"
+EVERY = "每"
+DECORATION_DE = "的"
+UNTIL_ZERO: tuple[str, ...] = ("扣完为止", "减完为止", "扣完為止", "減完為止")
+#: Rounding of step units: `不足1天按1天计` (ceil) and `按比例` (exact ratio).
+ROUND_CEIL: tuple[str, str, str] = ("不足", "按", "计")
+ROUND_RATIO: tuple[str, ...] = ("按比例计算", "按比例扣分", "按比例计", "按比例")
+
+# ------------------------------------------------------------------------- modifiers
+
+#: Caps, on a node line or after a clause: word + N分.
+CAP_WORDS: tuple[str, ...] = (
+    "最多扣",
+    "限扣",
+    "本项限扣",
+    "最高扣",
+    "最多减",
+    "最高减",
+    "最多扣除",
+)
+NO_FLOOR: tuple[str, ...] = ("不设下限", "减分不设限", "扣分不设限")
+#: `加分项，最高加N分`: the bonus node's mark, then its cap word.
+BONUS_NODE = "加分项"
+BONUS_CAP_WORDS: tuple[str, ...] = ("最高加", "最多加")
+TAKE_MAX: tuple[str, ...] = ("就高不就低", "不重复计分")
+
+# ------------------------------------------------------------------------ conditions
+
+NOT_WORDS: tuple[str, ...] = ("未", "无", "没有")
+AND_WORDS: tuple[str, ...] = ("且", "并且")
+OR_WORDS: tuple[str, ...] = ("或", "或者")
+AVERAGE_WORDS: tuple[str, ...] = ("平均值", "平均数", "平均水平", "平均")
+FUNCTIONS: dict[str, str] = {"最大": "max", "最小": "min", "取整": "floor"}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A comparison word: `direction` "ge" (a lower bound), "le" or "eq"; `inclusive`
+    under Chinese legal usage (民法典 第1259条); `date` for words about days."""
+
+    direction: str
+    inclusive: bool
+    date: bool = False
+
+
+#: Words written before the number (`超过3次`, `晚于1月9日`, `≥90%`).
+COMPARE_BEFORE: dict[str, Comparison] = {
+    "达到": Comparison("ge", True),
+    "不低于": Comparison("ge", True),
+    "不少于": Comparison("ge", True),
+    "不小于": Comparison("ge", True),
+    "至少": Comparison("ge", True),
+    "满": Comparison("ge", True),
+    "不超过": Comparison("le", True),
+    "不高于": Comparison("le", True),
+    "不多于": Comparison("le", True),
+    "不大于": Comparison("le", True),
+    "至多": Comparison("le", True),
+    "未超过": Comparison("le", True),
+    "超过": Comparison("ge", False),
+    "高于": Comparison("ge", False),
+    "多于": Comparison("ge", False),
+    "大于": Comparison("ge", False),
+    "不满": Comparison("le", False),
+    "不足": Comparison("le", False),
+    "低于": Comparison("le", False),
+    "少于": Comparison("le", False),
+    "小于": Comparison("le", False),
+    "未达到": Comparison("le", False),
+    "未满": Comparison("le", False),
+    "等于": Comparison("eq", True),
+    "不晚于": Comparison("le", True, date=True),
+    "晚于": Comparison("ge", False, date=True),
+    "早于": Comparison("le", False, date=True),
+    "不早于": Comparison("ge", True, date=True),
+    ">=": Comparison("ge", True),
+    "≥": Comparison("ge", True),
+    "<=": Comparison("le", True),
+    "≤": Comparison("le", True),
+    ">": Comparison("ge", False),
+    "<": Comparison("le", False),
+    "=": Comparison("eq", True),
+    "==": Comparison("eq", True),
+}
+
+#: Words written after the number (`20人以上`, `1月9日前`).
+COMPARE_AFTER: dict[str, Comparison] = {
+    "以上": Comparison("ge", True),
+    "及以上": Comparison("ge", True),
+    "以下": Comparison("le", True),
+    "及以下": Comparison("le", True),
+    "以内": Comparison("le", True),
+    "以外": Comparison("ge", False),
+    "前": Comparison("le", True, date=True),
+    "之前": Comparison("le", True, date=True),
+    "以前": Comparison("le", True, date=True),
+    "后": Comparison("ge", False, date=True),
+    "之后": Comparison("ge", False, date=True),
+}
+
+#: A requirement is a comparison with a modal word in front: `应达到80%`, `不得少于4次`.
+MODAL_PREFIXES: tuple[str, ...] = ("应", "须", "需", "要", "必须", "应当")
+
+#: `超过20人以上` names both words; the checker warns and reads it as 超过.
+AMBIGUOUS_PAIR = ("超过", "以上")
+
+
+def requirement_words() -> dict[str, str]:
+    """Every spelling of a comparison written before its number → the base word.
+
+    `应达到` → `达到`, `不得少于` → `不少于`, `应不低于` → `不低于`.
+    """
+    out: dict[str, str] = {}
+    for word in COMPARE_BEFORE:
+        out[word] = word
+        if _is_symbol(word):
+            continue
+        for form in _unmodal_forms(word):
+            out.setdefault(form, word)
+            for modal in MODAL_PREFIXES:
+                out.setdefault(modal + form, word)
+    return out
+
+
+def _unmodal_forms(word: str) -> list[str]:
+    """`不少于` is also written `不得少于`."""
+    if word.startswith("不") and len(word) > 1:
+        return [word, "不得" + word[1:]]
+    return [word]
+
+
+def comparison_words_before() -> list[str]:
+    """The words before a number without their modal prefix (`达到`, `不得少于`, `≥`)."""
+    return [form for word in COMPARE_BEFORE for form in _unmodal_forms(word)]
+
+
+def _is_symbol(word: str) -> bool:
+    return not any("\u4e00" <= ch <= "\u9fff" for ch in word)
+
+
+# ---------------------------------------------------------------------------- header
+
+#: Header field words → the Header attribute they fill.
+HEADER_FIELDS: dict[str, str] = {
+    "细则": "title",
+    "年度": "year",
+    "满分": "full_marks",
+    "精度": "precision",
+    "边界": "boundary",
+    "计分": "mode",
+    "考评对象": "target",
+}
+REQUIRED_HEADER: tuple[str, ...] = ("细则", "年度", "满分")
+MODES: tuple[str, ...] = ("减分制", "得分制")
+#: `边界：以上含本数，以下不含本数`: phrase → includes the number.
+BOUNDARY_PHRASES: dict[str, bool] = {
+    "含本数": True,
+    "包含本数": True,
+    "包括本数": True,
+    "不含本数": False,
+    "不包含本数": False,
+    "不包括本数": False,
+}
+
+# ---------------------------------------------------------------------------- blocks
+
+DATA_BLOCK = "数据"
+PARAM_BLOCK = "参数"
+GRADE_BLOCK = "等次"
+TEST_BLOCK = "测试"
+EXPECT = "期望"
+NOTE = "说明"
+REST_BAND: tuple[str, ...] = ("其余", "其他")
+DEFAULT_WORDS: tuple[str, ...] = ("默认", "默认值", "默认为")
+RANGE_WORDS: tuple[str, ...] = ("范围", "取值范围")
+#: Between the two ends of a range (`0至5分`, `1-5分`).
+RANGE_SEPARATORS: tuple[str, ...] = ("至", "到", "-", "~", "—")
+EXPECT_TARGETS: tuple[str, ...] = ("总分", "等次", "状态", "标签")
+
+# --------------------------------------------------------------------------- numerals
+
+CN_DIGITS = "〇零一二两三四五六七八九"
+CN_NUMERAL_CHARS = CN_DIGITS + "十百千万"
+PERCENT_CN_PREFIX = "百分之"
+
+# ------------------------------------------------------------------------- utilities
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular expression matching any of `words`, longest first (so that `少报`
+    wins over `少` and `个百分点` over `个`), as a non-capturing group."""
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w) for w in unique) + ")"
