@@ -1,0 +1,572 @@
+"""Golden tests of the checker: for every E2xx / W3xx code, a minimal `.rule` file that
+reports it — code, line, column and the rendered Chinese message (English for some) —
+and files that must stay clean."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+from xize.compiler import ast
+from xize.compiler.check import check
+from xize.compiler.checks.notes import note_numbers
+from xize.compiler.checks.outline import suggest_modifier
+from xize.compiler.diagnostics import render
+from xize.compiler.messages import MESSAGES
+from xize.compiler.parser import parse
+from xize.compiler.source import Source
+
+ROOT = Path(__file__).resolve().parents[1]
+LANGUAGE_MD = ROOT.parent / "shared" / "LANGUAGE.md"
+
+HEAD = "细则：示例考评细则\n年度：2023\n满分：{full}分\n\n"
+D = "数据：\n  缺会次数：次，默认0\n\n"
+C = "  - 【缺会次数】每缺1次扣1分\n"
+N = "(一)领导重视程度(5分)\n"
+
+
+def policy(body: str, full: str = "5") -> str:
+    return HEAD.format(full=full) + body
+
+
+def parsed(text: str) -> tuple[ast.PolicyFile, Source]:
+    source = Source(text, "t.rule")
+    tree, diags = parse(source)
+    assert tree is not None and not [d for d in diags if d.is_error], [
+        render(d, source) for d in diags
+    ]
+    return tree, source
+
+
+def diagnostics(text: str):
+    tree, source = parsed(text)
+    return check(tree, source)
+
+
+def codes(text: str) -> list[str]:
+    return [d.code for d in diagnostics(text)]
+
+
+# code, body, 满分, line, column, Chinese message
+GOLDEN = [
+    (
+        "E111",
+        "数据：\n  A：是否\n  B：是否\n\n" + N + "  - 【A】、【B】扣1分\n",
+        "5",
+        10,
+        5,
+        "多个事项并列后直接扣分，含义不明确",
+    ),
+    (
+        "E112",
+        "数据：\n  化解率：百分比\n\n" + N + "  - 【化解率】每低于1个百分点扣0.03分\n",
+        "5",
+        9,
+        10,
+        "“每低于” 需要一个比较标准（目标值、日期或平均值）",
+    ),
+    (
+        "E201",
+        D + N + "  - 【缺会次数数】每缺1次扣1分\n",
+        "5",
+        9,
+        5,
+        "未定义的数据项或参数 【缺会次数数】",
+    ),
+    (
+        "E202",
+        "数据：\n  按时上报：是否\n\n" + N + "  - 【按时上报】每缺1次扣1分\n",
+        "5",
+        9,
+        5,
+        "数据项 【按时上报】 的用法与其类型 “是否” 不符（此处按 “次” 使用）",
+    ),
+    (
+        "E203",
+        "数据：\n  赴省集体访：批次，默认0\n\n(一)越级上访(80分)\n  - 【赴省集体访】每人次扣30分\n",
+        "80",
+        9,
+        13,
+        "单位不一致：条款用 “人次”，数据项 【赴省集体访】 的单位是 “批次”",
+    ),
+    (
+        "E204",
+        D + "(一)基础工作(5分)\n  1、制度建设(2分)\n" + C + "  1、源头预防(3分)\n" + C,
+        "5",
+        11,
+        3,
+        "同级评分项编号 “1、” 重复（第9行已使用）",
+    ),
+    ("E205", D + N + C, "10", 3, 4, "满分 10 分与各一级评分项分值之和 5 分不符"),
+    (
+        "E206",
+        D + N + C + "\n等次：\n  合格：3分以上\n  优秀：4分以上\n  不合格：其余\n",
+        "5",
+        13,
+        3,
+        "等次 “优秀” 永远不会被评定（前面的等次已覆盖其全部分数）",
+    ),
+    (
+        "E207",
+        "数据：\n  缺会次数：次，默认0\n  缺会次数：次\n\n" + N + C,
+        "5",
+        7,
+        3,
+        "数据项或参数 【缺会次数】 重复定义（第6行已定义）",
+    ),
+    (
+        "E208",
+        "数据：\n  缺会次数：次，默认0\n  发生责任事故：是否，默认否\n\n一、基础工作\n"
+        "  - 【发生责任事故】不得分\n  (一)制度建设(5分)\n  " + C,
+        "5",
+        10,
+        13,
+        "“不得分” 所在的评分项没有分值",
+    ),
+    (
+        "E209",
+        "数据：\n  缺会次数：次，默认0\n  获省级表彰：次，默认0\n\n"
+        + N
+        + C
+        + "  - 【获省级表彰】每次加2分\n",
+        "5",
+        11,
+        14,
+        "加分条款只能写在加分项中",
+    ),
+    (
+        "E210",
+        "数据：\n  按时上报：是否，默认3\n\n" + N + "  - 未【按时上报】扣1分\n",
+        "5",
+        6,
+        3,
+        "【按时上报】 的 默认值 “3” 不符合其类型 “是否”",
+    ),
+    (
+        "E211",
+        D + N + C + "\n测试 “缺会两次”：\n  【缺会次数】= 2\n  期望 总分 = 3，(九) = 3\n",
+        "5",
+        13,
+        13,
+        "测试 “缺会两次” 中：期望中的 “(九)” 不是评分项路径",
+    ),
+    (
+        "E212",
+        "数据：\n  预案工作扣分：次\n\n" + N + "  - 【预案工作扣分】酌情扣0至5分\n",
+        "5",
+        9,
+        5,
+        "酌情扣分/给分须使用类型为 “分” 的数据项，【预案工作扣分】 的类型是 “次”",
+    ),
+    (
+        "E213",
+        D + N + C + "\n等次：\n  合格：3分以上\n  合格：其余\n",
+        "5",
+        13,
+        3,
+        "等次名称 “合格” 重复",
+    ),
+    (
+        "E214",
+        "数据：\n  隐患化解率：百分比\n\n(一)隐患化解(5分)\n  - 【隐患化解率】晚于1月9日的，扣1分\n",
+        "5",
+        9,
+        5,
+        "条款需要比较两个可比的量，此处为 “百分比” 与 “日期”",
+    ),
+    (
+        "E215",
+        D + "参数：\n  会议次数目标 = 4\n\n" + N + "  - 【会议次数目标】每缺1次扣1分\n",
+        "5",
+        12,
+        5,
+        "【会议次数目标】 是参数（常量），不能用作计扣对象",
+    ),
+    (
+        "E218",
+        "数据：\n  缺会次数：次，默认0\n  获省级表彰：次，默认0\n\n"
+        + N
+        + C
+        + "(二)表彰奖励，加分项，最高加2分\n  - 【获省级表彰】每次扣2分\n",
+        "5",
+        12,
+        14,
+        "加分项中不能写 “扣2分”",
+    ),
+    (
+        "W301",
+        D + "(一)领导重视程度(2分)\n" + C + "(三)值班及信息报告(3分)\n" + C,
+        "5",
+        10,
+        1,
+        "编号不连续：“(三)” 之前缺少 “(二)”",
+    ),
+    (
+        "W302",
+        "数据：\n  个人上访：批次，默认0\n\n(一)个人上访(80分)\n  - 【个人上访】每批次扣2023分\n",
+        "80",
+        9,
+        15,
+        "单次扣分 2023 分超过所在评分项的分值 80 分",
+    ),
+    (
+        "W303",
+        D + "(一)基础工作(5分)\n  1、制度建设(2分)\n" + C + "  2、源头预防(2分)\n" + C,
+        "5",
+        8,
+        8,
+        "子项分值之和 4 分未达到上级评分项的 5 分",
+    ),
+    (
+        "W304",
+        D + N + C + "\n等次：\n  合格：3分以上\n  不合格：3分以下\n",
+        "5",
+        13,
+        3,
+        "等次 “合格” 与 “不合格” 都包含分数线 3 分",
+    ),
+    (
+        "W305",
+        "数据：\n  参与人数：人，默认0\n\n(一)集体访处置(5分)\n  - 【参与人数】超过20人以上的，扣0.2分\n",
+        "5",
+        9,
+        5,
+        "“超过…以上” 含义不明确，按 “超过” 理解（不含本数）",
+    ),
+    (
+        "W306",
+        "数据：\n  落实化解方案：是否\n\n(一)化解方案(3分)\n"
+        "  - 【落实化解方案】得3分，否则不得分\n  - 未【落实化解方案】扣1分\n",
+        "3",
+        10,
+        5,
+        "同一评分项中既有 “得…否则…” 又有扣分，未达标时会重复扣分",
+    ),
+    (
+        "W307",
+        D + "(一)领导重视程度(5分)，扣完位止\n" + C,
+        "5",
+        8,
+        15,
+        "标题中的 “扣完位止” 像是写错的修饰语",
+    ),
+    (
+        "W308",
+        D + N + "  说明：查阅会议记录，每缺1次扣2分。\n" + C,
+        "5",
+        9,
+        18,
+        "说明中的数字 2 没有被本项任何条款使用",
+    ),
+    (
+        "W309",
+        "数据：\n  缺会次数：次，默认0\n  值班次数：次\n\n" + N + C,
+        "5",
+        7,
+        3,
+        "数据项 【值班次数】 已定义但未被使用",
+    ),
+    (
+        "W310",
+        N + C,
+        "5",
+        6,
+        5,
+        "数据项 【缺会次数】 未在 数据： 中定义，已按用法推断为 “次”",
+    ),
+    (
+        "W311",
+        "数据：\n  日程表公示：是否\n  登记记录规范：是否\n\n(一)领导接访(5分)\n"
+        "  - 【日程表公示】得1分，否则不得分\n  - 【登记记录规范】得1分，否则不得分\n",
+        "5",
+        9,
+        8,
+        "各得分条款合计 2 分，与本项分值 5 分不符",
+    ),
+    (
+        "W312",
+        "数据：\n  缺会次数：次，默认0\n  获省级表彰：次，默认0\n\n"
+        + N
+        + C
+        + "(二)表彰奖励(2分)，加分项，最高加2分\n  - 【获省级表彰】每次加2分\n",
+        "5",
+        11,
+        8,
+        "加分项的分值 (2分) 不计入满分，以 “最高加2分” 为准",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "code, body, full, line, column, message", GOLDEN, ids=[g[0] for g in GOLDEN]
+)
+def test_golden(code, body, full, line, column, message):
+    found = [d for d in diagnostics(policy(body, full)) if d.code == code]
+    assert found, f"{code} not reported"
+    first = found[0]
+    assert (first.span.line, first.span.column) == (line, column)
+    assert first.message() == message
+
+
+def test_every_checker_code_has_a_golden_case():
+    """Every E2xx / W3xx code the checker owns is covered above (E216 and E217 concern
+    words the grammar already refuses; they are exercised on edited trees below)."""
+    owned = {c for c in MESSAGES if c[:2] in ("E2", "W3")} | {"E111", "E112"}
+    covered = {g[0] for g in GOLDEN} | {"E216", "E217"}
+    assert owned <= covered
+
+
+def test_golden_cases_report_nothing_else_that_is_an_error():
+    for code, body, full, *_ in GOLDEN:
+        errors = {d.code for d in diagnostics(policy(body, full)) if d.is_error}
+        assert errors <= {code}, (code, errors)
+
+
+@pytest.mark.parametrize(
+    "code, message",
+    [
+        ("E201", "unknown fact or parameter 【缺会次数数】"),
+        (
+            "E203",
+            "unit mismatch: the clause counts in “人次” but 【赴省集体访】 is counted in “批次”",
+        ),
+        ("E210", "the default “3” of 【按时上报】 does not fit its type “是否”"),
+        ("E211", "in test “缺会两次”: “(九)” in 期望 is not a node path"),
+        ("W303", "the children's points add up to 4, less than the parent's 5"),
+    ],
+)
+def test_english_messages(code, message):
+    body, full = next((g[1], g[2]) for g in GOLDEN if g[0] == code)
+    found = next(d for d in diagnostics(policy(body, full)) if d.code == code)
+    assert found.message("en") == message
+
+
+def test_rendering_has_location_caret_and_hint():
+    body, full = next((g[1], g[2]) for g in GOLDEN if g[0] == "E201")
+    text = policy(body, full)
+    source = Source(text, "t.rule")
+    diag = next(d for d in diagnostics(text) if d.code == "E201")
+    out = render(diag, source)
+    assert out.splitlines()[0] == "t.rule:9:5: 错误[E201]: 未定义的数据项或参数 【缺会次数数】"
+    assert "   9 |   - 【缺会次数数】每缺1次扣1分" in out
+    # the caret sits under the name, two columns for each CJK character
+    assert out.splitlines()[2] == "     |     " + "^" * 14
+    assert "提示: 您是不是要写 【缺会次数】？" in out
+    assert "hint: did you mean 【缺会次数】?" in render(diag, source, "en")
+
+
+def test_hints_use_the_catalogue_in_both_languages():
+    body, full = next((g[1], g[2]) for g in GOLDEN if g[0] == "E210")
+    diag = next(d for d in diagnostics(policy(body, full)) if d.code == "E210")
+    assert diag.hint() == "应为 是/否（也可写 √/×、有/无、1/0）"
+    assert diag.hint("en") == "expected 是/否 (or √/×, 有/无, 1/0)"
+
+
+# ------------------------------------------------------------------ edited trees
+
+
+def _first_compare(tree: ast.PolicyFile) -> ast.Compare:
+    clause = tree.nodes[0].clauses[0]
+    assert isinstance(clause, ast.ConditionClause)
+    assert isinstance(clause.condition, ast.Compare)
+    return clause.condition
+
+
+def test_e216_unknown_comparison_word():
+    tree, source = parsed(
+        policy("数据：\n  人数：人，默认0\n\n" + N + "  - 【人数】20人以上的，扣1分\n")
+    )
+    cmp = _first_compare(tree)
+    clause = dataclasses.replace(
+        tree.nodes[0].clauses[0], condition=dataclasses.replace(cmp, word="往上")
+    )
+    node = dataclasses.replace(tree.nodes[0], clauses=(clause,))
+    diags = check(dataclasses.replace(tree, nodes=(node,)), source)
+    found = [d for d in diags if d.code == "E216"]
+    assert [(d.span.line, d.span.column, d.message()) for d in found] == [
+        (9, 5, "无法识别的比较用语 “往上”")
+    ]
+
+
+def test_e217_unknown_type_word():
+    tree, source = parsed(policy(D + N + C))
+    fact = dataclasses.replace(tree.facts[0], type_word="回")
+    diags = check(dataclasses.replace(tree, facts=(fact,)), source)
+    found = [d for d in diags if d.code == "E217"]
+    assert [(d.span.line, d.message()) for d in found] == [
+        (6, "数据项 【缺会次数】 的类型 “回” 无法识别")
+    ]
+
+
+# ------------------------------------------------------------------ must stay clean
+
+
+def test_language_md_section_3_example_is_clean():
+    if not LANGUAGE_MD.exists():
+        pytest.skip("the design documents are not beside the repository")
+    text = LANGUAGE_MD.read_text("utf-8")
+    example = re.search(r"## 3\. File layout.*?```\n(.*?)```", text, re.S).group(1)
+    assert diagnostics(example) == []
+
+
+def test_seed_policies_report_only_the_intended_warnings():
+    seed1 = (ROOT / "policies" / "shuangjie_lianghui_2023.rule").read_text("utf-8")
+    found = diagnostics(seed1)
+    assert [d.code for d in found] == ["W302"]
+    assert found[0].args["amount"] == "2023" and found[0].args["budget"] == "80"
+    seed2 = (ROOT / "policies" / "xinfang_kaoping_shizhi.rule").read_text("utf-8")
+    found = diagnostics(seed2)
+    assert [(d.code, d.args["total"], d.args["points"]) for d in found] == [
+        ("W303", "0.95", "0.5"),
+        ("W303", "0.35", "0.3"),
+    ]
+
+
+def test_typo_or_inferred_fact():
+    # one slip from a declared name: an error with a suggestion
+    assert "E201" in codes(policy(D + N + "  - 【缺席次数】每缺1次扣1分\n"))
+    # far from every declared name: a new, inferred fact
+    found = codes(policy(D + N + C + "  - 【值班漏报次数】每漏报1次扣1分\n"))
+    assert "E201" not in found and "W310" in found
+    # a one-character name is not a slip for another one-character name
+    text = policy("数据：\n  A：是否\n\n" + N + "  - 【A】扣1分\n  - 【B】扣1分\n")
+    assert "E201" not in codes(text)
+
+
+def test_inferred_fact_used_two_ways_is_an_error():
+    text = policy(N + "  - 【A】每缺1次扣1分\n  - 【A】得1分，否则不得分\n")
+    found = [d for d in diagnostics(text) if d.code == "E202"]
+    assert [(d.span.line, d.args["declared"], d.args["used"]) for d in found] == [(7, "次", "是否")]
+
+
+def test_unit_equivalences_are_not_mismatches():
+    body = (
+        "数据：\n  天数：天，默认0\n  月数：个月，默认0\n  人次数：人次，默认0\n\n"
+        + N
+        + "  - 【天数】每延长1日扣1分\n  - 【月数】每1月扣1分\n  - 【人次数】每人每次扣1分\n"
+    )
+    assert "E203" not in codes(policy(body))
+
+
+def test_numbering_may_run_continuously_through_the_document():
+    body = (
+        D
+        + "(一)甲(2分)\n  1、a(1分)\n"
+        + C
+        + "  2、b(1分)\n"
+        + C
+        + "(二)乙(3分)\n  3、c(1分)\n"
+        + C
+        + "  4、d(2分)\n"
+        + C
+    )
+    assert "W301" not in codes(policy(body))
+    gap = body.replace("4、d", "5、d")
+    found = [d for d in diagnostics(policy(gap)) if d.code == "W301"]
+    assert [d.args["missing"] for d in found] == ["4、"]
+
+
+def test_numbering_restarting_under_each_parent():
+    body = (
+        D
+        + "(一)甲(2分)\n  1、a(2分)\n"
+        + C
+        + "(二)乙(3分)\n  1、b(1分)\n"
+        + C
+        + "  3、c(2分)\n"
+        + C
+    )
+    found = [d for d in diagnostics(policy(body)) if d.code == "W301"]
+    assert [(d.args["marker"], d.args["missing"]) for d in found] == [("3、", "2、")]
+
+
+def test_title_parts_that_are_ordinary_text():
+    assert "W307" not in codes(policy(D + "(一)领导重视程度(5分)，逐项扣分\n" + C))
+    assert suggest_modifier("最多扣5份") == "最多扣5分"
+    assert suggest_modifier("不设下线") == "不设下限"
+    assert suggest_modifier("扣完为止") is None
+
+
+def test_boundary_override_silences_w304():
+    body = D + N + C + "\n等次：\n  合格：3分以上\n  不合格：3分以下\n"
+    text = policy(body).replace("满分：5分\n", "满分：5分\n边界：以上含本数，以下不含本数\n")
+    assert "W304" not in codes(text)
+
+
+def test_bands_that_all_match_something():
+    body = D + N + C + "\n等次：\n  优秀：4.5分以上\n  合格：3分至4.5分\n  不合格：低于3分\n"
+    found = codes(policy(body))
+    assert "E206" not in found
+    # 其余 after bands that already cover every score can never match
+    covered = body + "  其他：其余\n"
+    assert "E206" in codes(policy(covered))
+
+
+def test_w302_respects_clause_caps_and_no_floor():
+    body = "数据：\n  个人上访：批次，默认0\n\n(一)个人上访(80分)\n  - 【个人上访】每批次扣100分，最多扣80分\n"
+    assert "W302" not in codes(policy(body, "80"))
+    body = "数据：\n  个人上访：批次，默认0\n\n(一)个人上访(80分)，不设下限\n  - 【个人上访】每批次扣100分\n"
+    assert "W302" not in codes(policy(body, "80"))
+
+
+def test_w308_ignores_dates_years_ordinals_and_fact_names():
+    numbers = [
+        (str(v), text[a:b])
+        for text in ("2023年1月9日前上报；第3项；1、见(2)；二○一二年一月四日；电话12345；十分重要",)
+        for v, a, b in note_numbers(text)
+    ]
+    assert numbers == []
+    assert [str(v) for v, *_ in note_numbers("每周召开一次会议，每低于1个百分点扣0.03分")] == [
+        "1",
+        "1",
+        "0.03",
+    ]
+    assert [str(v) for v, *_ in note_numbers("化解率达到百分之八十以上")] == ["80"]
+    # a number folded into a fact's name or description counts as used
+    body = (
+        "数据：\n  超过20人未到场：次，默认0   # 未在30分钟内到达现场的次数\n\n"
+        + N
+        + "  说明：集体访超过20人的，30分钟内未到场的每次扣1分。\n"
+        + "  - 【超过20人未到场】每次扣1分\n"
+    )
+    assert "W308" not in codes(policy(body))
+
+
+def test_w306_needs_the_same_facts():
+    body = (
+        "数据：\n  A：是否\n  B：次，默认0\n\n(一)x(3分)\n"
+        "  - 【A】得3分，否则不得分\n  - 【B】每次扣1分\n"
+    )
+    assert "W306" not in codes(policy(body, "3"))
+
+
+def test_tests_blocks():
+    body = (
+        "数据：\n  缺会次数：次，默认0\n  按时：是否\n\n"
+        + N
+        + C
+        + "  - 【按时】得1分，否则不得分\n"
+        + "\n测试 “t”：\n  【缺会次数】= 2.5\n  【按时】= 也许\n  【缺会次速】= 1\n"
+        + "  平均值【缺会次数】= 3\n  期望 总分 = 3分，等次 = 优秀，状态 = 良好，标签 = 重点\n"
+    )
+    found = [d for d in diagnostics(policy(body)) if d.code == "E211"]
+    problems = [d.args["problem"] for d in found]
+    assert problems == [
+        "【缺会次数】 的值 “2.5” 不符合其类型 “次”",
+        "【按时】 的值 “也许” 不符合其类型 “是否”",
+        "没有名为 【缺会次速】 的数据项",
+        "没有条款使用 【缺会次数】 的平均值",
+        "期望的等次 “优秀” 未在 等次： 中定义",
+        "期望的状态 “良好” 无法识别",
+        "期望的标签 “重点” 没有条款会列入",
+    ]
+    assert found[2].hint() == "您是不是要写 【缺会次数】？"
+
+
+def test_diagnostics_are_sorted_and_unique():
+    text = policy(N + "  - 【A】、【B】扣1分\n  - 【C】、【D】扣1分\n")
+    found = diagnostics(text)
+    keys = [(d.span.line, d.span.column, d.code) for d in found]
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
