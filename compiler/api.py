@@ -1,0 +1,191 @@
+"""The compiler's public API: .rule text → a compiled, importable scoring policy.
+
+`compile_policy` runs the whole pipeline (source → parse → check → lower → codegen),
+executes the generated module in a fresh module object and wraps it in a `Policy`.
+The parser, checker and lowering are imported when first needed, so that the rest of
+the package (the interpreter, codegen, the runtime's readers) imports without them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import linecache
+import sys
+import types
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+
+from . import codegen, ir
+from .diagnostics import Diagnostic
+from .errors import InputError, PolicyError
+from .source import Source, Span
+
+_COUNTER = itertools.count()
+_BOM = "\ufeff"
+
+
+class Policy:
+    """A compiled policy: the generated module and what it was made from.
+
+    `score`, `total` and `score_batch` run the generated module; `score` and `total`
+    raise `xize.compiler.InputError` for bad data.  `.interpreter` scores the same IR
+    slowly and obviously (for differential checks); `.run_tests()` runs the 测试 blocks."""
+
+    def __init__(
+        self,
+        ir_policy: ir.Policy,
+        module: types.ModuleType,
+        module_source: str,
+        source: Source | None = None,
+        diagnostics: Iterable[Diagnostic] = (),
+    ):
+        self.ir = ir_policy
+        self.module = module
+        self.module_source = module_source
+        self.source = source
+        self.diagnostics = tuple(diagnostics)
+
+    # ---------------------------------------------------------------- the module
+
+    @property
+    def facts(self):
+        return self.module.FACTS
+
+    @property
+    def nodes(self):
+        return self.module.NODES
+
+    @property
+    def info(self):
+        return self.module.POLICY
+
+    @property
+    def title(self) -> str:
+        return self.ir.title
+
+    def score(self, facts: Mapping[str, object], averages: Mapping | None = None):
+        try:
+            return self.module.score(facts, averages)
+        except self.module.InputError as exc:
+            raise _wrap(exc) from exc
+
+    def total(self, facts: Mapping[str, object], averages: Mapping | None = None) -> Decimal:
+        try:
+            return self.module.total(facts, averages)
+        except self.module.InputError as exc:
+            raise _wrap(exc) from exc
+
+    def score_batch(self, rows: Iterable[Mapping[str, object]]) -> list:
+        return self.module.score_batch(rows)
+
+    def convert(self, facts: Mapping[str, object]) -> dict[str, object]:
+        """Fact name → value as scoring reads it (defaults filled in)."""
+        try:
+            return self.module.convert(facts)
+        except self.module.InputError as exc:
+            raise _wrap(exc) from exc
+
+    # ------------------------------------------------------------------ the rest
+
+    @cached_property
+    def interpreter(self):
+        from .interpret import Interpreter
+
+        return Interpreter(self.ir)
+
+    def run_tests(self, score=None):
+        """Run the policy's 测试 blocks (with the compiled module unless told otherwise)."""
+        from .testrunner import run_tests
+
+        return run_tests(self.ir, score or self.score, self.interpreter)
+
+    def __repr__(self) -> str:
+        return f"<Policy {self.ir.title!r} ({self.ir.filename})>"
+
+
+def _wrap(exc: Exception) -> InputError:
+    return InputError(
+        str(exc),
+        unit=getattr(exc, "unit", None),
+        fact=getattr(exc, "fact", None),
+        value=getattr(exc, "value", None),
+        expected=getattr(exc, "expected", ""),
+    )
+
+
+def build(policy: ir.Policy) -> tuple[types.ModuleType, str]:
+    """Generate the module for `policy` and execute it as a fresh module object,
+    registered in sys.modules (so its records pickle) and in linecache (so
+    tracebacks show the generated lines)."""
+    source_text = codegen.generate(policy)
+    filename = codegen.pseudo_filename(policy)
+    name = f"_xize_policy_{policy.source_hash[:12]}_{next(_COUNTER)}"
+    module = types.ModuleType(name, policy.title)
+    module.__file__ = filename
+    linecache.cache[filename] = (
+        len(source_text),
+        None,
+        source_text.splitlines(keepends=True),
+        filename,
+    )
+    code = compile(source_text, filename, "exec", dont_inherit=True)
+    sys.modules[name] = module
+    try:
+        exec(code, module.__dict__)
+    except BaseException:
+        sys.modules.pop(name, None)
+        raise
+    return module, source_text
+
+
+def compile_policy(text: str, filename: str = "<policy>", lang: str = "zh") -> Policy:
+    """Compile .rule text.  Raises PolicyError (every error found, rendered in `lang`)."""
+    from . import check, lower, parser
+
+    if text.startswith(_BOM):
+        text = text[1:]
+    source = Source(text, filename)
+    tree, diagnostics = parser.parse(source)
+    diagnostics = list(diagnostics)
+    if tree is None or any(d.is_error for d in diagnostics):
+        raise PolicyError(diagnostics, source, lang)
+    diagnostics += check.check(tree, source)
+    if any(d.is_error for d in diagnostics):
+        raise PolicyError(diagnostics, source, lang)
+    policy = lower.lower(tree, source)
+    module, module_source = build(policy)
+    warnings = [d for d in diagnostics if not d.is_error]
+    return Policy(policy, module, module_source, source, warnings)
+
+
+def load_policy(path: str | Path, lang: str = "zh") -> Policy:
+    """Compile a .rule file (UTF-8, with or without a BOM)."""
+    path = Path(path)
+    data = path.read_bytes()
+    if data.startswith(_BOM.encode("utf-8")):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _undecodable(data, exc, str(path), lang) from None
+    return compile_policy(text, filename=str(path), lang=lang)
+
+
+def _undecodable(data: bytes, exc: UnicodeDecodeError, filename: str, lang: str) -> PolicyError:
+    """E108 at the line and column of the first byte that is not UTF-8."""
+    start = exc.start
+    line = data.count(b"\n", 0, start) + 1
+    line_start = data.rfind(b"\n", 0, start) + 1
+    column = len(data[line_start:start].decode("utf-8", "replace")) + 1
+    text = data.decode("utf-8", "replace")
+    span = Span.point(line, column)
+    diagnostic = Diagnostic("E108", span, {"char": f"0x{data[start]:02X}"})
+    return PolicyError([diagnostic], Source(text, filename), lang)
+
+
+def from_ir(policy: ir.Policy, source: Source | None = None) -> Policy:
+    """A Policy straight from IR (no .rule text): for tools and tests that build IR."""
+    module, module_source = build(policy)
+    return Policy(policy, module, module_source, source)

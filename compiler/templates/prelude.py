@@ -1,0 +1,706 @@
+# ---------------------------------------------------------------------------------------
+# Run-time support for a compiled 细则 (scoring rules) module.
+#
+# This text has two uses.  Every generated module carries it verbatim, so that a compiled
+# policy is one standalone file that needs nothing but the standard library; and the
+# reference interpreter imports it as `xize.compiler.templates.prelude`, so that both
+# produce their results, errors, grades and ranks through the very same code.
+#
+# Everything here is policy-independent: input conversion by fact type, the result
+# records, rounding, attribution, grading, ranking and the batch procedure.  Numbers are
+# Decimal throughout and all arithmetic runs in _CONTEXT, whatever context the caller has.
+# ---------------------------------------------------------------------------------------
+
+import datetime
+import numbers as _numbers
+import re as _re
+from collections import namedtuple as _namedtuple
+from collections.abc import Mapping as _Mapping
+from decimal import ROUND_CEILING as _ROUND_CEILING
+from decimal import ROUND_FLOOR as _ROUND_FLOOR
+from decimal import ROUND_HALF_EVEN as _ROUND_HALF_EVEN
+from decimal import ROUND_HALF_UP as _ROUND_HALF_UP
+from decimal import Context as _Context
+from decimal import Decimal
+from decimal import DivisionByZero as _DivisionByZero
+from decimal import InvalidOperation as _InvalidOperation
+from decimal import Overflow as _Overflow
+from decimal import getcontext as _getcontext  # noqa: F401  (used by the generated code)
+from decimal import localcontext as _localcontext  # noqa: F401  (used by the interpreter)
+from decimal import setcontext as _setcontext  # noqa: F401
+from types import MappingProxyType as _MappingProxyType
+
+# Sixty digits hold every exact sum and product of the inputs we accept (at most
+# _MAX_DIGITS significant digits each); an embedder's own context never applies.
+_CONTEXT = _Context(
+    prec=60,
+    rounding=_ROUND_HALF_EVEN,
+    Emax=999999,
+    Emin=-999999,
+    traps=[_InvalidOperation, _DivisionByZero, _Overflow],
+)
+_ZERO = Decimal(0)
+_new = tuple.__new__  # builds a record from a tuple without calling its constructor
+_date = datetime.date
+_MAX_DIGITS = 30
+_MAX_COUNT = 10**_MAX_DIGITS - 1
+# A quotient that does not terminate (10 ÷ 3, a batch mean) is kept to 40 decimal
+# places, as is a product of two such numbers: then every later sum of scores (below
+# 10^20) is exact in 60 digits, and the attribution identity holds to the last digit.
+_DECIMAL_PLACES = 40
+_QUANTUM = Decimal(1).scaleb(-_DECIMAL_PLACES)
+_UNIT_KEY = "单位"
+
+# ------------------------------------------------------------------------------ records
+
+
+class InputError(ValueError):
+    """Data that cannot be scored.  Names the unit, the fact, the value and what was
+    expected, so that the person who typed the spreadsheet can fix it."""
+
+    def __init__(self, message, *, unit=None, fact=None, value=None, expected=""):
+        super().__init__(message)
+        self.unit = unit
+        self.fact = fact
+        self.value = value
+        self.expected = expected
+
+
+def _plain(value):
+    """A value as JSON-ready data: Decimals and dates as strings, bools kept."""
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+class DataError(_namedtuple("DataError", "message fact value expected")):
+    """Why a row of a batch could not be scored (Result.status == "数据错误")."""
+
+    __slots__ = ()
+
+    def to_dict(self):
+        return {
+            "message": self.message,
+            "fact": self.fact,
+            "value": None if self.value is None else _shown(self.value),
+            "expected": self.expected,
+        }
+
+
+class NodeScore(_namedtuple("NodeScore", "path title points deduction score bonus")):
+    """One outline node's outcome.  `points` and `score` are None for a node without
+    points; a bonus node reports its cap as `points` and the bonus earned as `score`."""
+
+    __slots__ = ()
+
+    def to_dict(self):
+        return {
+            "path": self.path,
+            "title": self.title,
+            "points": _plain(self.points),
+            "deduction": _plain(self.deduction),
+            "score": _plain(self.score),
+            "bonus": self.bonus,
+        }
+
+
+class Item(
+    _namedtuple("Item", "clause path line text inputs kind raw nominal applied note"),
+):
+    """One line of the explanation: a clause that fired (or an earning clause that did
+    not).  `raw` is before the clause's own cap, `nominal` after it, `applied` what was
+    left of it once the node budgets were spent.  `kind`: deduct, bonus or outcome."""
+
+    __slots__ = ()
+
+    def to_dict(self):
+        return {
+            "clause": self.clause,
+            "path": self.path,
+            "line": self.line,
+            "text": self.text,
+            "inputs": {name: _plain(value) for name, value in self.inputs},
+            "kind": self.kind,
+            "raw": _plain(self.raw),
+            "nominal": _plain(self.nominal),
+            "applied": _plain(self.applied),
+            "note": self.note,
+        }
+
+
+class Result(
+    _namedtuple(
+        "Result",
+        "unit total exact_total grade rank status vetoed labels nodes items error",
+    ),
+):
+    """A unit's score.  `total` is the reported 总分 (rounded to 精度), `exact_total`
+    before rounding; `nodes` maps marker paths to NodeScore records (read-only)."""
+
+    __slots__ = ()
+
+    def to_dict(self):
+        return {
+            "unit": None if self.unit is None else str(self.unit),
+            "total": _plain(self.total),
+            "exact_total": _plain(self.exact_total),
+            "grade": self.grade,
+            "rank": self.rank,
+            "status": self.status,
+            "vetoed": self.vetoed,
+            "labels": list(self.labels),
+            "nodes": {path: node.to_dict() for path, node in self.nodes.items()},
+            "items": [item.to_dict() for item in self.items],
+            "error": None if self.error is None else self.error.to_dict(),
+        }
+
+
+class PolicyInfo(
+    _namedtuple(
+        "PolicyInfo",
+        "title year full_marks precision source_hash filename target mode averages bands",
+    ),
+):
+    """What the module scores: the header of the .rule file."""
+
+    __slots__ = ()
+
+
+class FactInfo(
+    _namedtuple("FactInfo", "name type unit default low high description line"),
+):
+    """An input fact: its type (bool, count, percent, number, points, date), unit,
+    converted default (None: required) and accepted range."""
+
+    __slots__ = ()
+
+
+class NodeInfo(
+    _namedtuple(
+        "NodeInfo",
+        "path marker title line points budget floor bonus_cap parent",
+    ),
+):
+    """An outline node: its marker path, points, deduction budget, whether its score
+    is floored at zero, its bonus cap, and its parent's path ("" at the top)."""
+
+    __slots__ = ()
+
+
+class Band(_namedtuple("Band", "name low low_inclusive high high_inclusive rest")):
+    """A 等次 band; tried in order, the first that matches wins."""
+
+    __slots__ = ()
+
+
+_EMPTY = _MappingProxyType({})
+_STATUS_OK = "正常"
+_STATUS_DISQUALIFIED = "取消考评资格"
+_STATUS_DATA_ERROR = "数据错误"
+
+# ---------------------------------------------------------------------- input conversion
+
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20
+_NUMBER = _re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_DATE_ISO = _re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_DATE_CN = _re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
+_TRUE_WORDS = frozenset(("是", "√", "有", "1", "true"))
+_FALSE_WORDS = frozenset(("否", "×", "无", "0", "false"))
+
+
+def _shown(value):
+    """The value as the user typed it, short enough for a message."""
+    text = value if isinstance(value, str) else repr(value)
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        text = str(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _bad(info, value, unit, expected):
+    where = "" if unit is None else f"单位“{unit}”："
+    return InputError(
+        f"{where}【{info.name}】的值 “{_shown(value)}” 无效：{expected}",
+        unit=unit,
+        fact=info.name,
+        value=value,
+        expected=expected,
+    )
+
+
+def _missing(info, unit, expected):
+    where = "" if unit is None else f"单位“{unit}”："
+    return InputError(
+        f"{where}缺少【{info.name}】的值：{expected}",
+        unit=unit,
+        fact=info.name,
+        value=None,
+        expected=expected,
+    )
+
+
+def _text(value):
+    """A string input, full-width forms mapped to ASCII and outer blanks removed."""
+    return value.translate(_FULLWIDTH).strip()
+
+
+def _blank(value):
+    return value is None or (isinstance(value, str) and not _text(value))
+
+
+def _parse_decimal(value, suffixes=(), max_digits=_MAX_DIGITS):
+    """An exact Decimal from user input, or None when the input is not a plain finite
+    number of at most `max_digits` digits.  A binary floating-point value counts only
+    when its shortest text is a plain decimal (0.1 → Decimal('0.1'); no exponent, inf
+    or nan)."""
+    limit = 10**6 if max_digits is None else max_digits
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        if value.bit_length() > limit * 4:  # before str(): huge ints are refused cheaply
+            return None
+        text = str(value)
+    elif isinstance(value, Decimal):
+        if not value.is_finite():
+            return None
+        _, digits, exponent = value.as_tuple()
+        plain = len(digits) + exponent if exponent >= 0 else max(len(digits), -exponent)
+        if plain > limit:  # digits as written out in full; 1E+999999 is never spelt out
+            return None
+        return value
+    elif isinstance(value, _numbers.Real):
+        text = repr(value)
+        if not _NUMBER.fullmatch(text):
+            return None
+    elif isinstance(value, str):
+        text = _text(value)
+        for suffix in suffixes:
+            if suffix and text.endswith(suffix):
+                text = text[: -len(suffix)].rstrip()
+                break
+        if len(text) > limit + 2 or not _NUMBER.fullmatch(text):
+            return None
+    else:
+        return None
+    if sum(ch.isdigit() for ch in text) > limit:
+        return None
+    return Decimal(text)
+
+
+def _range_text(info):
+    low, high = info.low, info.high
+    if low is not None and high is not None:
+        return f"{_plain(low)}至{_plain(high)}之间"
+    if low is not None:
+        return f"不小于{_plain(low)}"
+    if high is not None:
+        return f"不大于{_plain(high)}"
+    return ""
+
+
+def _in_range(number, info):
+    return (info.low is None or number >= info.low) and (info.high is None or number <= info.high)
+
+
+def _expect_bool(info):
+    return "应为 是 或 否（也可写 √/×、有/无、1/0、true/false）"
+
+
+def _convert_bool(value, info, unit):
+    if value is True or value is False:
+        return value
+    if _blank(value):
+        if info.default is None:
+            raise _missing(info, unit, _expect_bool(info))
+        return info.default
+    if isinstance(value, str):
+        word = _text(value).lower()
+        if word in _TRUE_WORDS:
+            return True
+        if word in _FALSE_WORDS:
+            return False
+    elif isinstance(value, int) or (isinstance(value, Decimal) and value.is_finite()):
+        if value in (0, 1):
+            return value == 1
+    raise _bad(info, value, unit, _expect_bool(info))
+
+
+def _expect_count(info):
+    span = _range_text(info)
+    if info.low is not None or info.high is not None:
+        return f"应为{span}的整数（{info.unit}）"
+    return f"应为不小于0的整数（{info.unit}）"
+
+
+def _convert_count(value, info, unit):
+    """A count as a Python int: arithmetic with Decimal amounts stays exact, and the
+    common case (an int from a spreadsheet) needs no conversion at all."""
+    if type(value) is int and 0 <= value <= _MAX_COUNT and info.low is None and info.high is None:
+        return value
+    if _blank(value):
+        if info.default is None:
+            raise _missing(info, unit, _expect_count(info))
+        return info.default
+    number = _parse_decimal(value, (info.unit, "个"))
+    if (
+        number is None
+        or number < 0
+        or number != number.to_integral_value()
+        or not _in_range(number, info)
+    ):
+        raise _bad(info, value, unit, _expect_count(info))
+    return int(number)
+
+
+def _expect_percent(info):
+    span = _range_text(info) if (info.low is not None or info.high is not None) else "0至100之间"
+    return f"应为{span}的百分比（如 85 或 85%）"
+
+
+def _convert_percent(value, info, unit):
+    if _blank(value):
+        if info.default is None:
+            raise _missing(info, unit, _expect_percent(info))
+        return info.default
+    number = _parse_decimal(value, ("%",))
+    if number is None or number < 0 or number > 100 or not _in_range(number, info):
+        raise _bad(info, value, unit, _expect_percent(info))
+    return number
+
+
+def _expect_number(info):
+    span = _range_text(info)
+    return f"应为{span}的数值" if span else "应为数值（如 12.5）"
+
+
+def _convert_number(value, info, unit):
+    if _blank(value):
+        if info.default is None:
+            raise _missing(info, unit, _expect_number(info))
+        return info.default
+    number = _parse_decimal(value)
+    if number is None or not _in_range(number, info):
+        raise _bad(info, value, unit, _expect_number(info))
+    return number
+
+
+def _expect_points(info):
+    span = _range_text(info)
+    return f"应为{span}的分值" if span else "应为分值（如 2 或 0.5）"
+
+
+def _convert_points(value, info, unit):
+    if _blank(value):
+        if info.default is None:
+            raise _missing(info, unit, _expect_points(info))
+        return info.default
+    number = _parse_decimal(value, ("分",))
+    if number is None or not _in_range(number, info):
+        raise _bad(info, value, unit, _expect_points(info))
+    return number
+
+
+def _expect_date(info, year):
+    return f"应为日期（如 {year}-01-09、{year}年1月9日 或 1月9日）"
+
+
+def _convert_date(value, info, unit, year):
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if _blank(value):
+        if info.default is None:
+            raise _missing(info, unit, _expect_date(info, year))
+        return info.default
+    if isinstance(value, str):
+        text = _text(value)
+        match = _DATE_ISO.fullmatch(text) or _DATE_CN.fullmatch(text)
+        if match:
+            y, m, d = match.groups()
+            try:
+                return datetime.date(int(y) if y else year, int(m), int(d))
+            except ValueError:
+                pass
+    raise _bad(info, value, unit, _expect_date(info, year))
+
+
+_CONVERTERS = {
+    "bool": _convert_bool,
+    "count": _convert_count,
+    "percent": _convert_percent,
+    "number": _convert_number,
+    "points": _convert_points,
+}
+
+
+def _convert_value(value, info, unit, year):
+    """Any fact by its type (the generated code calls the typed converters directly)."""
+    if info.type == "date":
+        return _convert_date(value, info, unit, year)
+    return _CONVERTERS[info.type](value, info, unit)
+
+
+def _check_mapping(facts):
+    if isinstance(facts, _Mapping):
+        return
+    raise InputError(
+        f"一个单位的数据应为 名称→值 的映射，而不是 {type(facts).__name__}",
+        value=facts,
+        expected="名称→值 的映射（如 dict）",
+    )
+
+
+def _raise_unknown(facts, known, unit):
+    """A key that names no fact: a typo must not be silently dropped."""
+    for key in facts:
+        if key not in known:
+            names = "、".join(sorted(k for k in known if k != _UNIT_KEY))
+            raise InputError(
+                ("" if unit is None else f"单位“{unit}”：")
+                + f"未知的数据项 “{_shown(key)}”：本细则没有这一项",
+                unit=unit,
+                fact=key if isinstance(key, str) else repr(key),
+                value=facts[key],
+                expected=f"本细则的数据项之一：{names}" if names else "本细则没有数据项",
+            )
+
+
+def _convert_averages(averages, infos, unit):
+    """The batch means `score` needs, each a finite number (percent signs allowed)."""
+    if averages is None:
+        averages = _EMPTY
+    _check_mapping(averages)
+    values = []
+    for info in infos:
+        expected = f"【{info.name}】的平均值（数值）"
+        value = averages.get(info.name)
+        if _blank(value):
+            where = "" if unit is None else f"单位“{unit}”："
+            raise InputError(
+                f"{where}缺少【{info.name}】的平均值：单独计分时须用 averages 提供",
+                unit=unit,
+                fact=info.name,
+                value=None,
+                expected=expected,
+            )
+        # a mean computed elsewhere may carry all 60 digits: no input-length limit here
+        number = _parse_decimal(value, ("%",), None)
+        if number is not None and number.adjusted() < 20:
+            number = _limit(number)
+        else:
+            where = "" if unit is None else f"单位“{unit}”："
+            raise InputError(
+                f"{where}【{info.name}】的平均值 “{_shown(value)}” 无效：应为数值",
+                unit=unit,
+                fact=info.name,
+                value=value,
+                expected=expected,
+            )
+        values.append(number)
+    return tuple(values)
+
+
+# ------------------------------------------------------------------------------ arithmetic
+
+
+def _limit(value):
+    """A product or quotient kept to _DECIMAL_PLACES decimal places (exact ones are untouched)."""
+    if value.as_tuple().exponent < -_DECIMAL_PLACES:
+        return value.quantize(_QUANTUM)
+    return value
+
+
+def _units_floor(quantity, step):
+    """Whole steps in a positive quantity (Decimal // truncates; it is positive)."""
+    return quantity // step
+
+
+def _units_ceil(quantity, step):
+    """Steps with a part step counted whole (不足N…按N…计)."""
+    return (quantity / step).to_integral_value(_ROUND_CEILING)
+
+
+def _floor(value):
+    """取整(…): the largest integer not above the value."""
+    return value.to_integral_value(_ROUND_FLOOR)
+
+
+def _days_late(value, due):
+    return Decimal((value - due).days)
+
+
+def _round(value, step):
+    """Half-up rounding to a step (四舍五入, not banker's): 2.345 → 2.35 at 0.01.  The
+    result carries the step's exponent, so 99.5 at 0.01 reads 99.50."""
+    return ((value / step).to_integral_value(_ROUND_HALF_UP) * step).quantize(step)
+
+
+def _allot(amounts, budget):
+    """Share a budget among items in source order until it is spent (LANGUAGE.md §4.11):
+    each keeps at most what is left, so the shares add up to the budget exactly when
+    the items add up to at least the budget."""
+    shares = []
+    left = budget
+    for amount in amounts:
+        share = amount if amount <= left else left
+        shares.append(share)
+        left = left - share
+    return shares
+
+
+def _arith_error(exc, place, unit):
+    """An arithmetic failure inside a clause (a division by zero in a formula): it is
+    the data that makes the formula meaningless, so it is reported as an input error.
+    `place` is (clause id or node path, line, text), or None when unknown."""
+    where = "" if unit is None else f"单位“{unit}”："
+    reason = "除数为0" if isinstance(exc, ZeroDivisionError) else "结果无法表示"
+    what = "计分" if place is None else f"第{place[1]}行的条款 “{place[2]}”"
+    error = InputError(
+        f"{where}{what}无法计算：{reason}",
+        unit=unit,
+        fact=None,
+        value=None,
+        expected="能使该条款可以计算的数据",
+    )
+    error.__cause__ = exc
+    return error
+
+
+def _note(exc, text):
+    """Name the .rule line on an unexpected exception (add_note from Python 3.11;
+    before that, a RuntimeError chained to the original)."""
+    add_note = getattr(exc, "add_note", None)
+    if add_note is not None:
+        add_note(text)
+        return exc
+    chained = RuntimeError(text)
+    chained.__cause__ = exc
+    return chained
+
+
+def _located(exc, namespace, spots, places):
+    """The policy place (clause or node) whose generated code raised `exc`: the deepest
+    frame of the module in the traceback, looked up in the table of generated lines
+    (start line, place index; -1 where no policy text is being evaluated)."""
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_globals is namespace:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    if line is None:
+        return None
+    found = -1
+    for start, index in spots:
+        if start > line:
+            break
+        found = index
+    return None if found < 0 else places[found]
+
+
+def _failure(exc, unit, place, filename):
+    """The exception to raise for an unexpected one at `place`: arithmetic failures
+    become input errors, anything else gets a note naming the .rule line."""
+    if isinstance(exc, ArithmeticError):
+        return _arith_error(exc, place, unit)
+    if place is None:
+        return exc
+    return _note(exc, f"{filename}:{place[1]}: {place[2]}")
+
+
+# ------------------------------------------------------------------------ grades, ranks
+
+
+def _grade(total, bands, vetoed, disqualified):
+    if disqualified or not bands:
+        return None
+    if vetoed:
+        return bands[-1].name
+    for band in bands:
+        if band.rest:
+            return band.name
+        if band.low is not None and not (
+            total >= band.low if band.low_inclusive else total > band.low
+        ):
+            continue
+        if band.high is not None and not (
+            total <= band.high if band.high_inclusive else total < band.high
+        ):
+            continue
+        return band.name
+    return None
+
+
+def _competition(results, indices):
+    """Competition ranks (1, 2, 2, 4) by reported total, descending, from rank 1."""
+    ranks = {}
+    ordered = sorted(indices, key=lambda i: results[i].total, reverse=True)
+    previous = None
+    rank = 0
+    for position, index in enumerate(ordered, start=1):
+        total = results[index].total
+        if previous is None or total != previous:
+            rank = position
+            previous = total
+        ranks[index] = rank
+    return ranks
+
+
+def _ranked(results):
+    """Ranks for a batch: units without a veto first, then vetoed units among
+    themselves; disqualified units and data errors stay unranked."""
+    clear = []
+    vetoed = []
+    for index, result in enumerate(results):
+        if result.status != _STATUS_OK or result.total is None:
+            continue
+        (vetoed if result.vetoed else clear).append(index)
+    ranks = _competition(results, clear)
+    for index, rank in _competition(results, vetoed).items():
+        ranks[index] = rank + len(clear)
+    return [
+        _new(Result, result[:4] + (ranks[index],) + result[5:]) if index in ranks else result
+        for index, result in enumerate(results)
+    ]
+
+
+def _error_result(unit, exc):
+    error = DataError(str(exc), exc.fact, exc.value, exc.expected)
+    return Result(unit, None, None, None, None, _STATUS_DATA_ERROR, False, (), _EMPTY, (), error)
+
+
+def _unit_of(row):
+    return row.get(_UNIT_KEY) if isinstance(row, _Mapping) else None
+
+
+def _score_batch(rows, convert, compute, average_slots):
+    """Score units together: convert every row, average over the rows that converted,
+    score each, then rank.  A bad row becomes a 数据错误 result and stops nothing."""
+    converted = []
+    for row in rows:
+        try:
+            converted.append(convert(row) + (None,))
+        except InputError as exc:
+            converted.append((_unit_of(row), None, exc))
+    good = [values for _, values, _ in converted if values is not None]
+    averages = ()
+    if average_slots and good:
+        count = len(good)
+        averages = tuple(
+            _limit(sum((values[slot] for values in good), _ZERO) / count) for slot in average_slots
+        )
+    results = []
+    for unit, values, exc in converted:
+        if exc is None:
+            try:
+                results.append(compute(unit, values, averages))
+                continue
+            except InputError as error:
+                exc = error
+        results.append(_error_result(unit, exc))
+    return _ranked(results)
