@@ -1,0 +1,514 @@
+"""For each diagnostic code: what it means, a minimal `.rule` file that triggers it, and the fix.
+
+The words of the messages themselves live in `messages.py`; this table adds what a
+reader of `docs/errors.md` or `xize explain-error` needs beyond the one-line message.
+Each example is a whole file, so that the tests can compile it and confirm the code
+really is reported (and that the fixed file no longer reports it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Example:
+    """`reported_as` names the code the compiler reports for `bad` today when that is
+    not the entry's own code (a word outside the keyword table stops the parser with
+    E101 before the checker can name it)."""
+
+    meaning_zh: str
+    meaning_en: str
+    bad: str
+    good: str
+    fix_zh: str
+    fix_en: str
+    reported_as: str = ""
+
+
+_HEADER = "细则：示例考评细则\n年度：2023\n满分：{full}分\n"
+
+
+def _file(body: str, facts: str = "  缺会次数：次，默认0\n", full: str = "5") -> str:
+    """A minimal policy: header, one 数据 block and the given outline/body."""
+    head = _HEADER.format(full=full)
+    data = f"\n数据：\n{facts}" if facts else ""
+    return f"{head}{data}\n{body.rstrip()}\n"
+
+
+_NODE = "(一)领导重视程度(5分)\n"
+_CLAUSE = "  - 【缺会次数】每缺1次扣1分\n"
+_GOOD = _file(_NODE + _CLAUSE)
+
+EXAMPLES: dict[str, Example] = {
+    "E101": Example(
+        "这一行不符合规则语言的语法：解析器读到某个词时，它不在此处允许出现的词之列。",
+        "The line does not follow the grammar: a word appears where none of the allowed words fit.",
+        _file(_NODE + "  - 【缺会次数】每缺1次扣\n"),
+        _GOOD,
+        "按提示中列出的可选写法补全条款，如补上扣分值 “1分”。",
+        "Complete the clause with one of the expected words, e.g. add the amount “1分”.",
+    ),
+    "E102": Example(
+        "文件中出现了规则语言不使用的字符（不在 【】、“” 或注释之内）。",
+        "A character the language does not use appears outside 【】, “” and comments.",
+        _file(_NODE + "  - 【缺会次数】每缺1次扣1分 @\n"),
+        _GOOD,
+        "删除该字符；如需备注，请写在 # 之后。",
+        "Delete the character; put remarks after #.",
+    ),
+    "E103": Example(
+        "文件含有零宽字符或改变文字方向的控制字符。审阅者看到的文字可能与实际计分的规则不同。",
+        "The file holds a zero-width or bidirectional-control character: what a reviewer sees may "
+        "differ from what is scored.",
+        _file("(一)领导重视\u202e程度(5分)\n" + _CLAUSE),
+        _GOOD,
+        "删除该字符（编辑器中常不可见，可用 xize check 给出的列号定位）。",
+        "Delete the character (often invisible in editors; use the column xize check reports).",
+    ),
+    "E104": Example(
+        "数据项名称以 【 开始，但在行尾之前没有 】。",
+        "A fact name opens with 【 and is not closed by 】 before the end of the line.",
+        _file(_NODE + "  - 【缺会次数每缺1次扣1分\n"),
+        _GOOD,
+        "在名称末尾补上 】。",
+        "Close the name with 】.",
+    ),
+    "E105": Example(
+        "“1.” 式编号后紧跟数字（如 “1.1月9日前”），编号与正文无法区分。",
+        "A “1.” marker is followed by a digit (“1.1月9日前”), so marker and text run together.",
+        _file(
+            "(一)矛盾纠纷排查化解(5分)\n  1.1月9日前上报统计表(5分)\n    - 未【按时上报】扣5分\n",
+            facts="  按时上报：是否\n",
+        ),
+        _file(
+            "(一)矛盾纠纷排查化解(5分)\n  1、1月9日前上报统计表(5分)\n    - 未【按时上报】扣5分\n",
+            facts="  按时上报：是否\n",
+        ),
+        "改用顿号编号 “1、”，或在编号后加空格。",
+        "Use the enumeration comma “1、”, or put a space after the marker.",
+    ),
+    "E106": Example(
+        "一个评分项行只能有一个分值；第二个 “(N分)” 通常说明原文把两个子项写在了一行。",
+        "A node line carries one point value; a second “(N分)” usually means two sub-items share a line.",
+        _file("(一)领导重视程度(3分)(2分)\n" + _CLAUSE),
+        _GOOD,
+        "把它拆成两个子项，各写各的分值。",
+        "Split the line into two sub-items, each with its own points.",
+    ),
+    "E107": Example(
+        "缺少必填的表头项（细则、年度、满分）。",
+        "A required header field (细则, 年度, 满分) is missing.",
+        "细则：示例考评细则\n满分：5分\n\n数据：\n  缺会次数：次，默认0\n\n" + _NODE + _CLAUSE,
+        _GOOD,
+        "在文件开头补上该表头项，如 “年度：2023”。",
+        "Add the field at the top of the file, e.g. “年度：2023”.",
+    ),
+    "E108": Example(
+        "文件中有控制字符或不是有效的 UTF-8 编码。",
+        "The file holds a control character or is not valid UTF-8.",
+        _file("(一)领导重视\x07程度(5分)\n" + _CLAUSE),
+        _GOOD,
+        "以 UTF-8 保存文件并删除该字符。",
+        "Save the file as UTF-8 and delete the character.",
+    ),
+    "E109": Example(
+        "条款（“- ” 开头）或 “说明：” 行必须属于某个评分项，不能出现在第一个评分项之前。",
+        "A clause (“- ”) or “说明：” line belongs to a node and cannot come before the first node.",
+        _file("- 【缺会次数】每缺1次扣1分\n\n" + _NODE + _CLAUSE),
+        _GOOD,
+        "先写评分项行，再在其下写条款。",
+        "Write the node line first, then its clauses under it.",
+    ),
+    "E110": Example(
+        "数字写法无法识别。中文数字只用于整数；小数须用阿拉伯数字。",
+        "A number cannot be read. Chinese numerals are for integers; decimals are written in Arabic.",
+        _file(_NODE + "  - 【缺会次数】每缺1次扣零点五分\n"),
+        _file(_NODE + "  - 【缺会次数】每缺1次扣0.5分\n"),
+        "改用阿拉伯数字书写小数，如 0.5。",
+        "Write the decimal in Arabic digits, e.g. 0.5.",
+    ),
+    "E111": Example(
+        "几个事项并列后直接 “扣N分”：是每缺一项扣N分、分别扣N分，还是同时缺少才扣？含义不明确。",
+        "Several facts listed before “扣N分”: per missing item, each separately, or only when all "
+        "are missing? The meaning is ambiguous.",
+        _file(
+            "(一)落实包案领导和化解方案(2分)\n  - 【落实包案领导】、【落实化解方案】扣1分\n",
+            facts="  落实包案领导：是否\n  落实化解方案：是否\n",
+            full="2",
+        ),
+        _file(
+            "(一)落实包案领导和化解方案(2分)\n  - 【落实包案领导】、【落实化解方案】每缺1项扣1分\n",
+            facts="  落实包案领导：是否\n  落实化解方案：是否\n",
+            full="2",
+        ),
+        "写明 “每缺1项扣1分” 或 “分别扣1分”，或用 “且” / “或” 连接条件。",
+        "Write “每缺1项扣1分” or “分别扣1分”, or join the conditions with “且” / “或”.",
+    ),
+    "E112": Example(
+        "“每低于”“每超过”“每晚” 等比较动词需要一个比较标准（目标值、日期或平均值）。",
+        "Step verbs such as 每低于, 每超过 and 每晚 need a threshold, a date or an average.",
+        _file(
+            "(一)隐患化解(5分)\n  - 【隐患化解率】每低于1个百分点扣0.03分\n",
+            facts="  隐患化解率：百分比\n",
+        ),
+        _file(
+            "(一)隐患化解(5分)\n  - 【隐患化解率】应达到80%，每低于1个百分点扣0.03分\n",
+            facts="  隐患化解率：百分比\n",
+        ),
+        "写明标准（“应达到80%，”），或改用计数动词（“每缺1次”）。",
+        "State the threshold (“应达到80%，”), or use a counting verb (“每缺1次”).",
+    ),
+    "E113": Example(
+        "表头项的值无效（如年度不是年份、精度不是正数、计分不是 减分制/得分制）。",
+        "A header field has an invalid value (a year that is not a year, a non-positive 精度, a "
+        "计分 other than 减分制/得分制).",
+        _GOOD.replace("满分：5分\n", "满分：5分\n计分：倒扣制\n"),
+        _GOOD.replace("满分：5分\n", "满分：5分\n计分：减分制\n"),
+        "按提示改为有效的值。",
+        "Change it to a valid value, as the hint says.",
+    ),
+    "E201": Example(
+        "条款引用的 【名称】 既不是已定义的数据项，也不是参数（常见原因：错别字）。",
+        "The 【name】 is neither a declared fact nor a parameter (usually a typo).",
+        _file(_NODE + "  - 【缺会次数数】每缺1次扣1分\n"),
+        _GOOD,
+        "改为已定义的名称，或在 数据： 中定义它。",
+        "Use the declared name, or declare it under 数据:.",
+    ),
+    "E202": Example(
+        "数据项的用法与其定义的类型不符，如把 “是否” 类型的事项按次数计扣。",
+        "The fact is used in a way its declared type does not allow, e.g. a 是否 fact counted per time.",
+        _file(_NODE + "  - 【按时上报】每缺1次扣1分\n", facts="  按时上报：是否\n"),
+        _file(_NODE + "  - 未【按时上报】扣1分\n", facts="  按时上报：是否\n"),
+        "修改 数据： 中的类型，或改写条款。",
+        "Change its type under 数据:, or rewrite the clause.",
+    ),
+    "E203": Example(
+        "条款的计数单位与数据项的单位不同（如 “人次” 与 “批次”），按次数扣分会算错。",
+        "The clause counts in a different unit from the fact (人次 versus 批次).",
+        _file(
+            "(一)越级上访(80分)\n  - 【赴省集体访】每人次扣30分\n",
+            facts="  赴省集体访：批次，默认0\n",
+            full="80",
+        ),
+        _file(
+            "(一)越级上访(80分)\n  - 【赴省集体访】每批次扣30分\n",
+            facts="  赴省集体访：批次，默认0\n",
+            full="80",
+        ),
+        "统一单位，或为不同单位的事项分别设数据项。",
+        "Use one unit, or declare a separate fact for the other unit.",
+    ),
+    "E204": Example(
+        "同一上级下两个评分项编号相同，它们的路径（如 “(一)1”）会冲突。",
+        "Two siblings share a marker, so their paths (e.g. “(一)1”) would clash.",
+        _file(
+            "(一)基础工作(5分)\n  1、制度建设(2分)\n    - 【缺会次数】每缺1次扣1分\n"
+            "  1、源头预防(3分)\n    - 【缺会次数】每缺1次扣1分\n"
+        ),
+        _file(
+            "(一)基础工作(5分)\n  1、制度建设(2分)\n    - 【缺会次数】每缺1次扣1分\n"
+            "  2、源头预防(3分)\n    - 【缺会次数】每缺1次扣1分\n"
+        ),
+        "修改其中一个编号。",
+        "Renumber one of them.",
+    ),
+    "E205": Example(
+        "表头的满分与各一级评分项分值之和不一致（加分项不计入）。",
+        "满分 differs from the sum of the top-level points (bonus nodes excluded).",
+        _file(_NODE + _CLAUSE, full="10"),
+        _GOOD,
+        "核对满分与各项分值。",
+        "Check 满分 against the points of the top-level nodes.",
+    ),
+    "E206": Example(
+        "等次按顺序匹配、先匹配者优先；前面的等次已覆盖这一等次的全部分数，它永远不会被评定。",
+        "Bands are tried in order and the first match wins; earlier bands cover every score of "
+        "this one, so it can never be given.",
+        _GOOD + "\n等次：\n  合格：3分以上\n  优秀：4分以上\n  不合格：其余\n",
+        _GOOD + "\n等次：\n  优秀：4分以上\n  合格：3分以上\n  不合格：其余\n",
+        "把分数线高的等次写在前面，或调整分数线。",
+        "Put the higher band first, or change the limits.",
+    ),
+    "E207": Example(
+        "同一名称在 数据： 或 参数： 中定义了两次（数据项与参数共用一个命名空间）。",
+        "A name is declared twice under 数据: or 参数: (facts and parameters share one namespace).",
+        _file(_NODE + _CLAUSE, facts="  缺会次数：次，默认0\n  缺会次数：次\n"),
+        _GOOD,
+        "删除其中一处定义。",
+        "Remove one of the declarations.",
+    ),
+    "E208": Example(
+        "“得满分”“不得分” 依赖所在评分项的分值，而该评分项没有写分值。",
+        "“得满分” and “不得分” refer to the node's points, and the node has none.",
+        _file(
+            "一、基础工作\n  - 【发生责任事故】不得分\n  (一)制度建设(5分)\n    - 【缺会次数】每缺1次扣1分\n",
+            facts="  缺会次数：次，默认0\n  发生责任事故：是否，默认否\n",
+        ),
+        _file(
+            "一、基础工作\n  (一)制度建设(5分)\n    - 【缺会次数】每缺1次扣1分\n    - 【发生责任事故】不得分\n",
+            facts="  缺会次数：次，默认0\n  发生责任事故：是否，默认否\n",
+        ),
+        "把条款移到有分值的评分项下，或为该项写上分值。",
+        "Move the clause under a node with points, or give the node its points.",
+    ),
+    "E209": Example(
+        "“加N分” 只能写在标为 “加分项，最高加N分” 的评分项中，否则会突破满分。",
+        "“加N分” belongs in a node marked “加分项，最高加N分”; elsewhere it would break 满分.",
+        _file(
+            _NODE + _CLAUSE + "  - 【获省级表彰】每次加2分\n",
+            facts="  缺会次数：次，默认0\n  获省级表彰：次，默认0\n",
+        ),
+        _file(
+            _NODE + _CLAUSE + "(二)表彰奖励，加分项，最高加2分\n  - 【获省级表彰】每次加2分\n",
+            facts="  缺会次数：次，默认0\n  获省级表彰：次，默认0\n",
+        ),
+        "把加分条款放在加分项下。",
+        "Put the bonus clause under a bonus node.",
+    ),
+    "E210": Example(
+        "数据项的默认值或范围不符合其类型（如 “是否” 类型默认为 3）。",
+        "A fact's default or range does not fit its type (a 是否 fact defaulting to 3).",
+        _file(_NODE + "  - 未【按时上报】扣1分\n", facts="  按时上报：是否，默认3\n"),
+        _file(_NODE + "  - 未【按时上报】扣1分\n", facts="  按时上报：是否，默认是\n"),
+        "按类型改写默认值或范围。",
+        "Write a default or range that fits the type.",
+    ),
+    "E211": Example(
+        "测试块有误：引用了不存在的数据项或评分项、值无法转换，或缺少必须列出的数据。",
+        "A test block is wrong: it names an unknown fact or node, a value does not convert, or a "
+        "needed fact is not listed.",
+        _GOOD + "\n测试 “缺会两次”：\n  【缺会次数】= 2\n  期望 总分 = 3，(九) = 3\n",
+        _GOOD + "\n测试 “缺会两次”：\n  【缺会次数】= 2\n  期望 总分 = 3，(一) = 3\n",
+        "按提示改正测试中的名称或数值。",
+        "Correct the name or value in the test, as the hint says.",
+    ),
+    "E212": Example(
+        "酌情扣分（“酌情扣0至5分”“扣1-5分”）由考评人员录入分值，须使用类型为 “分” 的数据项。",
+        "A discretionary clause takes points entered by an evaluator: its fact must be of type 分.",
+        _file(_NODE + "  - 【预案工作扣分】酌情扣0至5分\n", facts="  预案工作扣分：次\n"),
+        _file(_NODE + "  - 【预案工作扣分】酌情扣0至5分\n", facts="  预案工作扣分：分\n"),
+        "把该数据项声明为 “分” 类型。",
+        "Declare the fact with type 分.",
+    ),
+    "E213": Example(
+        "两个等次同名。",
+        "Two grade bands have the same name.",
+        _GOOD + "\n等次：\n  合格：3分以上\n  合格：其余\n",
+        _GOOD + "\n等次：\n  合格：3分以上\n  不合格：其余\n",
+        "删除或改名其中一个等次。",
+        "Remove or rename one of the bands.",
+    ),
+    "E214": Example(
+        "比较两边的量不可比，如把百分比与日期比较。",
+        "The two sides of a comparison cannot be compared, e.g. a percentage with a date.",
+        _file(
+            "(一)隐患化解(5分)\n  - 【隐患化解率】晚于1月9日的，扣1分\n",
+            facts="  隐患化解率：百分比\n",
+        ),
+        _file(
+            "(一)隐患化解(5分)\n  - 【隐患化解率】低于80%的，扣1分\n",
+            facts="  隐患化解率：百分比\n",
+        ),
+        "百分比与百分比比较，日期与日期比较。",
+        "Compare percentages with percentages and dates with dates.",
+    ),
+    "E215": Example(
+        "参数是本年度规则中的常量，只能写在数值的位置，不能当作逐单位录入的事项（条件或计数对象）。",
+        "A parameter is a constant of this year's rules: it stands where a number may, never as "
+        "a fact entered per unit (a condition or a counted subject).",
+        _file(
+            "(一)领导重视程度(5分)\n  - 【会议次数目标】每缺1次扣1分\n",
+            facts="  缺会次数：次，默认0\n\n参数：\n  会议次数目标 = 4\n",
+        ),
+        _file(
+            "(一)领导重视程度(5分)\n  - 【会议次数】不得少于【会议次数目标】次，每少1次扣1分\n",
+            facts="  会议次数：次\n\n参数：\n  会议次数目标 = 4\n",
+        ),
+        "把逐单位录入的事项定义为数据项，参数只用作标准值或分值。",
+        "Declare what is entered per unit as a fact; use the parameter only as a threshold or amount.",
+    ),
+    "E216": Example(
+        "比较用语不在用语表中，无法确定是否包含本数。",
+        "The comparison word is not in the table, so whether it includes the number is unknown.",
+        _file(
+            "(一)集体访处置(5分)\n  - 【参与人数】20人往上的，扣0.2分\n",
+            facts="  参与人数：人，默认0\n",
+        ),
+        _file(
+            "(一)集体访处置(5分)\n  - 【参与人数】20人以上的，扣0.2分\n",
+            facts="  参与人数：人，默认0\n",
+        ),
+        "改用表中的比较用语（以上、以下、超过、低于……）或符号 ≥ ≤ > <。",
+        "Use a word from the table (以上, 以下, 超过, 低于…) or a symbol ≥ ≤ > <.",
+        reported_as="E101",
+    ),
+    "E217": Example(
+        "数据项的类型既不是 是否、百分比、数值、分、日期，也不是计数单位。",
+        "A fact's type is none of 是否, 百分比, 数值, 分, 日期 nor a count unit.",
+        _file(_NODE + _CLAUSE, facts="  缺会次数：回，默认0\n"),
+        _GOOD,
+        "改用可识别的类型或计数单位（如 次）。",
+        "Use a known type or count unit (e.g. 次).",
+        reported_as="E101",
+    ),
+    "E218": Example(
+        "加分项只能写 “加N分” 条款；扣分或得分条款放在加分项中没有意义。",
+        "A bonus node holds only “加N分” clauses; deducting or earning there has no meaning.",
+        _file(
+            _NODE + _CLAUSE + "(二)表彰奖励，加分项，最高加2分\n  - 【获省级表彰】每次扣2分\n",
+            facts="  缺会次数：次，默认0\n  获省级表彰：次，默认0\n",
+        ),
+        _file(
+            _NODE + _CLAUSE + "(二)表彰奖励，加分项，最高加2分\n  - 【获省级表彰】每次加2分\n",
+            facts="  缺会次数：次，默认0\n  获省级表彰：次，默认0\n",
+        ),
+        "把扣分或得分条款移到有分值的评分项下。",
+        "Move the deducting or earning clause under a node with points.",
+    ),
+    "W301": Example(
+        "同级编号不连续，可能漏写了一项。",
+        "Sibling numbers skip one: an item may have been left out.",
+        _file("(一)领导重视程度(2分)\n" + _CLAUSE + "(三)值班及信息报告(3分)\n" + _CLAUSE),
+        _file("(一)领导重视程度(2分)\n" + _CLAUSE + "(二)值班及信息报告(3分)\n" + _CLAUSE),
+        "补上漏写的项，或改正编号。",
+        "Add the missing item, or renumber.",
+    ),
+    "W302": Example(
+        "一次扣分就超过所在评分项的分值，常见于录入或识别错误（原文 “每批次扣2023分”）。",
+        "One occurrence costs more than the node's budget: typically a typing or OCR slip "
+        "(the seed's “每批次扣2023分”).",
+        _file(
+            "(一)个人上访(80分)\n  - 【个人上访】每批次扣2023分\n",
+            facts="  个人上访：批次，默认0\n",
+            full="80",
+        ),
+        _file(
+            "(一)个人上访(80分)\n  - 【个人上访】每批次扣20分\n",
+            facts="  个人上访：批次，默认0\n",
+            full="80",
+        ),
+        "核对原文数字；如属实，可忽略（扣完为止）。",
+        "Check the number against the document; if it is right, ignore this (the node is emptied).",
+    ),
+    "W303": Example(
+        "子项分值之和与上级评分项分值不同。各子项本身就是扣分上限，这在原文中可能是有意的。",
+        "The children's points do not add up to the parent's. Each child is its own budget, so "
+        "the document may mean it.",
+        _file(
+            "(一)基础工作(5分)\n  1、制度建设(2分)\n    - 【缺会次数】每缺1次扣1分\n"
+            "  2、源头预防(2分)\n    - 【缺会次数】每缺1次扣1分\n"
+        ),
+        _file(
+            "(一)基础工作(5分)\n  1、制度建设(2分)\n    - 【缺会次数】每缺1次扣1分\n"
+            "  2、源头预防(3分)\n    - 【缺会次数】每缺1次扣1分\n"
+        ),
+        "核对子项分值；如原文如此，可忽略。",
+        "Check the children's points; if the document says so, ignore this.",
+    ),
+    "W304": Example(
+        "按法定用语 “以上”“以下” 都包含本数，两个等次都声称拥有同一分数线。",
+        "By statutory usage both 以上 and 以下 include the number, so two bands claim one boundary.",
+        _GOOD + "\n等次：\n  合格：3分以上\n  不合格：3分以下\n",
+        _GOOD.replace("满分：5分\n", "满分：5分\n边界：以上含本数，以下不含本数\n")
+        + "\n等次：\n  合格：3分以上\n  不合格：3分以下\n",
+        "在表头写明 “边界：以上含本数，以下不含本数”。",
+        "State the rule in the header: “边界：以上含本数，以下不含本数”.",
+    ),
+    "W305": Example(
+        "“超过…以上” 把不含本数与含本数的两个词叠在一起；按 “超过”（不含本数）理解。",
+        "“超过…以上” stacks an exclusive and an inclusive word; it is read as 超过 (exclusive).",
+        _file(
+            "(一)集体访处置(5分)\n  - 【参与人数】超过20人以上的，扣0.2分\n",
+            facts="  参与人数：人，默认0\n",
+        ),
+        _file(
+            "(一)集体访处置(5分)\n  - 【参与人数】超过20人的，扣0.2分\n",
+            facts="  参与人数：人，默认0\n",
+        ),
+        "删去 “以上”，或改为 “达到…以上”。",
+        "Drop 以上, or write 达到…以上.",
+    ),
+    "W306": Example(
+        "同一评分项既用 “得…否则…” 给分，又对同一事项扣分：未达标时会被扣两次。",
+        "A node both earns with “得…否则…” and deducts for the same fact: a miss would count twice.",
+        _file(
+            "(一)化解方案(3分)\n  - 【落实化解方案】得3分，否则不得分\n  - 未【落实化解方案】扣1分\n",
+            facts="  落实化解方案：是否\n",
+            full="3",
+        ),
+        _file(
+            "(一)化解方案(3分)\n  - 【落实化解方案】得3分，否则不得分\n",
+            facts="  落实化解方案：是否\n",
+            full="3",
+        ),
+        "只保留一种写法：“得…否则不得分”，或在该项分值内 “每缺1项扣1分”。",
+        "Keep one of the two: “得…否则不得分”, or “每缺1项扣1分” within the node's points.",
+    ),
+    "W307": Example(
+        "评分项行中 “，” 之后的部分不是已知的修饰语，却含有 扣、加 或 分，像是写错的修饰语。",
+        "A part after “，” on a node line is not a known modifier but contains 扣, 加 or 分: "
+        "likely a mistyped modifier.",
+        _file("(一)领导重视程度(5分)，扣完位止\n" + _CLAUSE),
+        _file("(一)领导重视程度(5分)，扣完为止\n" + _CLAUSE),
+        "改为正确的修饰语（扣完为止、最多扣N分、不设下限、加分项，最高加N分）。",
+        "Write a known modifier (扣完为止, 最多扣N分, 不设下限, 加分项，最高加N分).",
+    ),
+    "W308": Example(
+        "说明 中的数字没有被该项的任何条款使用，条款可能与原文不一致。",
+        "A number in 说明 is used by no clause of the node: the clauses may not say what the "
+        "document says.",
+        _file(_NODE + "  说明：查阅会议记录，每缺1次扣2分。\n" + _CLAUSE),
+        _file(_NODE + "  说明：查阅会议记录，每缺1次扣1分。\n" + _CLAUSE),
+        "核对条款与说明。",
+        "Check the clauses against the 说明.",
+    ),
+    "W309": Example(
+        "数据项已定义，但没有任何条款使用它。",
+        "A fact is declared but no clause uses it.",
+        _file(_NODE + _CLAUSE, facts="  缺会次数：次，默认0\n  值班次数：次\n"),
+        _GOOD,
+        "删除该定义，或补写使用它的条款。",
+        "Remove it, or write the clause that uses it.",
+    ),
+    "W310": Example(
+        "条款使用了未在 数据： 中定义的数据项，已按用法推断其类型（check --strict 时报告）。",
+        "A clause uses a fact not declared under 数据:; its type was inferred from the use "
+        "(reported by check --strict).",
+        _file(_NODE + _CLAUSE, facts=""),
+        _GOOD,
+        "在 数据： 中声明该数据项。",
+        "Declare the fact under 数据:.",
+    ),
+    "W311": Example(
+        "得分制评分项各 “得N分” 之和与本项分值不符：全部达标时不能恰好得满分。",
+        "The 得 amounts of an earning node do not add up to its points: meeting every criterion "
+        "would not give exactly full points.",
+        _file(
+            "(一)领导接访(5分)\n  - 【日程表公示】得1分，否则不得分\n  - 【登记记录规范】得1分，否则不得分\n",
+            facts="  日程表公示：是否\n  登记记录规范：是否\n",
+        ),
+        _file(
+            "(一)领导接访(5分)\n  - 【日程表公示】得2分，否则不得分\n  - 【登记记录规范】得3分，否则不得分\n",
+            facts="  日程表公示：是否\n  登记记录规范：是否\n",
+        ),
+        "核对各得分条款的分值。",
+        "Check the amounts of the 得 clauses.",
+    ),
+    "W312": Example(
+        "加分项不计入满分，其上限由 “最高加N分” 规定；标题中的分值不起作用。",
+        "A bonus node does not count towards 满分 and its limit is “最高加N分”; points in its "
+        "title have no effect.",
+        _file(
+            _NODE + _CLAUSE + "(二)表彰奖励(2分)，加分项，最高加2分\n  - 【获省级表彰】每次加2分\n",
+            facts="  缺会次数：次，默认0\n  获省级表彰：次，默认0\n",
+        ),
+        _file(
+            _NODE + _CLAUSE + "(二)表彰奖励，加分项，最高加2分\n  - 【获省级表彰】每次加2分\n",
+            facts="  缺会次数：次，默认0\n  获省级表彰：次，默认0\n",
+        ),
+        "删去加分项标题中的分值。",
+        "Remove the points from the bonus node's line.",
+    ),
+}
