@@ -1,5 +1,156 @@
-"""The `xize` command line (placeholder until the commands land)."""
+"""The `xize` command line: options in, one command body called, an exit code out.
+
+Exit codes: 0 success; 1 an error in a policy or in data (or warnings under
+--strict); 2 a usage error; 3 an internal error.  A user never sees a traceback:
+errors are printed as messages, and an unexpected exception prints a short note
+asking for a report (the traceback only with XIZE_DEBUG=1).
+"""
+
+from __future__ import annotations
+
+import sys
+from decimal import Decimal, InvalidOperation
+
+import click
+
+from . import commands, scoring
+from .cmd_common import LANG, guarded
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="xize", prog_name="xize")
+def cli() -> None:
+    """xize：考评细则编译器。检查、编译、测试细则，按细则给各单位精确计分并说明每一处扣分。
+
+    A compiler for Chinese scoring rules (考评细则): check, compile and test a
+    policy, then score units exactly with every deduction explained.
+    """
+
+
+@cli.command("check")
+@click.argument("policies", nargs=-1, required=True)
+@click.option("--strict", is_flag=True, help="有警告也视为失败 / fail on warnings too")
+@LANG
+@guarded
+def check_cmd(policies: tuple[str, ...], strict: bool, lang: str) -> int:
+    """检查细则文件，列出错误和警告 / report errors and warnings in policies."""
+    return commands.check(list(policies), strict=strict, lang=lang)
+
+
+@cli.command("compile")
+@click.argument("policy")
+@click.option(
+    "-o", "--output", help="输出的 Python 模块 / the module file to write (default: stdout)"
+)
+@LANG
+@guarded
+def compile_cmd(policy: str, output: str | None, lang: str) -> int:
+    """把细则编译为独立的 Python 模块 / compile a policy into a standalone module."""
+    return commands.compile_module(policy, output, lang=lang)
+
+
+class PercentType(click.ParamType):
+    """A percentage 0–100 read as a Decimal (never a float): `90`, `87.5`, `87.5%`."""
+
+    name = "percent"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, Decimal):
+            return value
+        text = str(value).strip().removesuffix("%").strip()
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite() or not 0 <= number <= 100:
+            self.fail(
+                f"“{value}” 不是 0 到 100 之间的百分数 / is not a percentage 0–100", param, ctx
+            )
+        return number
+
+
+@cli.command("test")
+@click.argument("policies", nargs=-1, required=True)
+@click.option(
+    "--junit",
+    "junit",
+    metavar="FILE",
+    help="把测试结果写为 JUnit XML / write the test results as JUnit XML",
+)
+@click.option(
+    "--fail-under",
+    "fail_under",
+    type=PercentType(),
+    metavar="N",
+    help="任一细则测试覆盖率低于 N% 即失败 / fail when any policy's coverage is below N%",
+)
+@LANG
+@guarded
+def test_cmd(
+    policies: tuple[str, ...], junit: str | None, fail_under: Decimal | None, lang: str
+) -> int:
+    """运行细则中的 测试 块并报告覆盖率 / run the 测试 blocks of policies, report coverage."""
+    from .testreport import run_tests
+
+    return run_tests(list(policies), lang=lang, junit=junit, fail_under=fail_under)
+
+
+@cli.command("score")
+@click.argument("policy")
+@click.argument("data", nargs=-1, required=True)
+@click.option(
+    "-o", "--output", help="结果文件（.xlsx、.csv 或 .json）/ report file (.xlsx, .csv or .json)"
+)
+@click.option("--strict", is_flag=True, help="有警告即不计分 / stop on any warning")
+@LANG
+@guarded
+def score_cmd(
+    policy: str, data: tuple[str, ...], output: str | None, strict: bool, lang: str
+) -> int:
+    """按细则给数据文件中的每个单位计分 / score every unit in the data files."""
+    return scoring.score(policy, list(data), output=output, strict=strict, lang=lang)
+
+
+@cli.command("explain")
+@click.argument("policy")
+@click.argument("data")
+@click.option("--unit", "unit", required=True, help="单位名称 / the unit's name")
+@LANG
+@guarded
+def explain_cmd(policy: str, data: str, unit: str, lang: str) -> int:
+    """逐项说明一个单位的得分 / explain one unit's score, clause by clause."""
+    return scoring.explain(policy, data, unit, lang=lang)
+
+
+@cli.command("template")
+@click.argument("policy")
+@click.option("-o", "--output", required=True, help="数据模板 .xlsx / the data workbook to write")
+@LANG
+@guarded
+def template_cmd(policy: str, output: str, lang: str) -> int:
+    """生成填报数据用的 Excel 模板 / write an Excel workbook to fill in the data."""
+    return commands.template(policy, output, lang=lang)
+
+
+def _register_tools() -> None:
+    """The policy-text tools (fmt, render, diff, explain-error) live in their own modules."""
+    from .cmd_diff import diff_command
+    from .cmd_errors import explain_error_command
+    from .cmd_fmt import fmt_command
+    from .cmd_render import render_command
+
+    for command in (fmt_command, render_command, diff_command, explain_error_command):
+        cli.add_command(command)
+
+
+_register_tools()
 
 
 def main() -> None:
-    raise SystemExit(0)
+    """The console script."""
+    try:
+        cli.main(prog_name="xize")
+    except BrokenPipeError:
+        # Output piped into `head` and closed early: not an error worth a traceback.
+        sys.stderr.close()
+        sys.exit(0)

@@ -1,0 +1,264 @@
+"""The runtime's words, in Chinese and English, in one table.
+
+Diagnostics about policy text live in `xize.compiler.messages`; this table holds
+what the command line and the reports say about data, outputs and results.
+`t(key, lang, **args)` picks the language and fills in the arguments.
+"""
+
+from __future__ import annotations
+
+LANGS = ("zh", "en")
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # ---- data files
+    "file_missing": ("找不到文件 {path}", "file not found: {path}"),
+    "file_is_dir": ("{path} 是文件夹，不是数据文件", "{path} is a folder, not a data file"),
+    "file_format": (
+        "无法读取 {path}：不支持 “{suffix}” 格式（可用 .xlsx、.csv、.json）",
+        "cannot read {path}: “{suffix}” files are not supported (use .xlsx, .csv or .json)",
+    ),
+    "file_old_excel": (
+        "无法读取 {path}：这是旧版 Excel（或 WPS）格式，请在 Excel/WPS 中另存为 .xlsx 后再试",
+        "cannot read {path}: an old Excel (or WPS) workbook; save it as .xlsx and try again",
+    ),
+    "file_unreadable": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
+    "file_encoding": (
+        "无法读取 {path}：文件编码既不是 UTF-8 也不是 GB18030",
+        "cannot read {path}: the file is neither UTF-8 nor GB18030 text",
+    ),
+    "json_syntax": (
+        "无法读取 {path}：第{line}行第{column}列 JSON 格式错误（{reason}）",
+        "cannot read {path}: JSON syntax error at line {line}, column {column} ({reason})",
+    ),
+    "json_shape": (
+        '无法读取 {path}：JSON 文件应为对象列表，如 [{{"单位": "一中", …}}]',
+        'cannot read {path}: a JSON data file is a list of objects, e.g. [{{"单位": "一中", …}}]',
+    ),
+    "policy_missing": ("找不到细则文件 {path}", "policy file not found: {path}"),
+    "policy_encoding": (
+        "无法读取细则文件 {path}：请以 UTF-8 编码保存",
+        "cannot read policy file {path}: save it as UTF-8",
+    ),
+    "policy_unreadable": (
+        "无法读取细则文件 {path}：{reason}",
+        "cannot read policy file {path}: {reason}",
+    ),
+    # ---- columns
+    "column_unknown": (
+        "列 “{column}” 不是本细则的数据项，已忽略",
+        "column “{column}” is not a fact of this policy and is ignored",
+    ),
+    "column_unknown_close": (
+        "列 “{column}” 不是本细则的数据项，已忽略（您是不是要写 “{fact}”？）",
+        "column “{column}” is not a fact of this policy and is ignored (did you mean “{fact}”?)",
+    ),
+    "column_twice": (
+        "数据项 【{fact}】 出现在两列（第{first}列和第{second}列）",
+        "fact 【{fact}】 appears in two columns ({first} and {second})",
+    ),
+    "column_no_unit": (
+        "找不到单位列：表头中应有 “{names}” 之一",
+        "no unit column: the header needs one of “{names}”",
+    ),
+    "column_missing": (
+        "缺少数据项 【{fact}】 的列，且该项没有默认值",
+        "no column for fact 【{fact}】, which has no default",
+    ),
+    "column_default": (
+        "没有 【{fact}】 列，各单位按默认值 {default} 计",
+        "no column for 【{fact}】: every unit takes its default {default}",
+    ),
+    # ---- cells and rows
+    "cell_not_scalar": ("单元格应为单个值", "a cell must hold a single value"),
+    "cell_not_finite": ("数值 {value} 无效", "invalid number {value}"),
+    "row_no_unit": ("该行没有填写单位名称", "the row has no unit name"),
+    "row_missing": (
+        "缺少数据：{facts}（这些数据项没有默认值，必须填写）",
+        "missing values: {facts} (these facts have no default and must be filled in)",
+    ),
+    "no_good_rows": (
+        "没有可计算平均值的有效数据行",
+        "no valid rows to compute the batch average from",
+    ),
+    "unit_twice": (
+        "单位 “{unit}” 出现多次（第{first}行、第{row}行）",
+        "unit “{unit}” appears more than once (rows {first} and {row})",
+    ),
+    "blank_rows": ("跳过 {count} 个空行", "skipped {count} blank rows"),
+    "no_units": (
+        "数据文件中没有任何单位（表头以下没有数据行）",
+        "no units: the data files have no rows below the header",
+    ),
+    # ---- amounts in sentences
+    "sentence": ("{inputs}：{body}", "{inputs}: {body}"),
+    "list_sep": ("，", ", "),
+    "amount_deduct": ("扣{applied}分", "−{applied} points"),
+    "amount_missed": ("未得{applied}分", "{applied} points not earned"),
+    "amount_due": ("应扣{nominal}分", "{nominal} points due"),
+    "amount_clause_cap": (
+        "应扣{raw}分，本条最多扣{nominal}分",
+        "{raw} points due, this clause deducts at most {nominal}",
+    ),
+    "amount_budget_cut": (
+        "本项扣完为止，实扣{applied}分",
+        "the item's points are used up, {applied} deducted",
+    ),
+    "amount_bonus": ("加{applied}分", "+{applied} points"),
+    "amount_bonus_cut": (
+        "应加{nominal}分，已达加分上限，实加{applied}分",
+        "{nominal} points earned, bonus cap reached, {applied} added",
+    ),
+    # ---- explain
+    "explain_total": ("总分", "total"),
+    "explain_grade": ("等次", "grade"),
+    "explain_rank": ("排名", "rank"),
+    "explain_status": ("状态", "status"),
+    "explain_labels": ("标签", "labels"),
+    "explain_label_line": ("标签：{labels}", "labels: {labels}"),
+    "explain_veto": ("一票否决", "one-vote veto"),
+    "explain_points": ("{p}分", "{p} points"),
+    "explain_score": ("得{s}分", "scored {s}"),
+    "explain_lost": ("扣{d}分", "−{d}"),
+    "explain_bonus": ("加分项，最高加{cap}分：加{b}分", "bonus, at most {cap}: +{b}"),
+    "explain_no_grade": ("无", "none"),
+    "explain_unranked": ("不排名", "unranked"),
+    "explain_of": ("{rank}/{count}", "{rank} of {count}"),
+    "explain_unit_points": ("分", ""),
+    # ---- template
+    "type_bool": ("是否", "yes/no"),
+    "type_count": ("次数", "count"),
+    "type_percent": ("百分比", "percentage"),
+    "type_number": ("数值", "number"),
+    "type_points": ("分", "points"),
+    "type_date": ("日期", "date"),
+    "range": ("{low}至{high}", "{low} to {high}"),
+    "note_unit": ("被考评单位的名称，每行一个单位", "the unit's name, one unit a row"),
+    "note_type": ("类型：{type}", "type: {type}"),
+    "note_default": (
+        "默认：{default}（不填按默认值计）",
+        "default: {default} (used when left blank)",
+    ),
+    "note_required": ("必填（没有默认值）", "required (no default)"),
+    "note_range": ("范围：{range}", "range: {range}"),
+    "expect_bool": ("请选择 是 或 否", "choose 是 (yes) or 否 (no)"),
+    "expect_count": ("应为不小于0的整数", "a whole number ≥ 0"),
+    "expect_percent": (
+        "应为0到100之间的百分数，如 85 或 85%",
+        "a percentage 0–100, e.g. 85 or 85%",
+    ),
+    "expect_number": ("应为范围内的数值", "a number within the range"),
+    "expect_points": ("应为范围内的分值", "points within the range"),
+    "expect_date": ("应为日期，如 2023-01-09", "a date, e.g. 2023-01-09"),
+    "validation_title": ("数据不符合要求", "invalid entry"),
+    "guide_fact": ("数据项", "fact"),
+    "guide_type": ("类型", "type"),
+    "guide_default": ("默认值", "default"),
+    "guide_range": ("范围", "range"),
+    "guide_description": ("说明", "description"),
+    "guide_none": ("必填", "required"),
+    # ---- score summary
+    "count_rows": ("读入行数", "rows read"),
+    "count_scored": ("已评分单位", "units scored"),
+    "count_failed": ("数据错误行数", "rows with errors"),
+    "count_blank": ("跳过空行", "blank rows skipped"),
+    "count_disqualified": ("取消考评资格", "disqualified"),
+    "count_vetoed": ("一票否决", "vetoed"),
+    "summary_title": ("{title}（{year}年度）", "{title} ({year})"),
+    "summary_counts": (
+        "读入 {rows} 行：已评分 {scored} 个单位，数据错误 {failed} 行，跳过空行 {blank} 行",
+        "{rows} rows read: {scored} units scored, {failed} rows with errors, {blank} blank rows skipped",
+    ),
+    "summary_disqualified": (
+        "取消考评资格 {n} 个单位（不评等次、不排名）",
+        "{n} unit{s} disqualified (no grade, no rank)",
+    ),
+    "summary_vetoed": (
+        "一票否决 {n} 个单位（排在其余单位之后）",
+        "{n} unit{s} vetoed (ranked after all others)",
+    ),
+    "summary_grades": ("等次分布", "grades"),
+    "summary_top": ("前{n}名", "top {n}"),
+    "summary_bottom": ("后{n}名", "bottom {n}"),
+    "col_grade": ("等次", "grade"),
+    "col_units": ("单位数", "units"),
+    "col_rank": ("排名", "rank"),
+    "col_unit": ("单位", "unit"),
+    "col_total": ("总分", "total"),
+    "no_grade": ("无等次", "no grade"),
+    "errors_more": (
+        "……另有 {n} 行数据错误，见输出文件的 “错误” 表",
+        "… and {n} more rows with errors (see the “错误” table of the output)",
+    ),
+    "error_line": ("{where}（{unit}）：{problem}", "{where} ({unit}): {problem}"),
+    "where_row": ("第{row}行", "row {row}"),
+    "where_file_row": ("{path} 第{row}行", "{path} row {row}"),
+    # ---- commands
+    "policy_failed": ("{path}：{n} 个错误，无法编译", "{path}: {n} error{s}, cannot compile"),
+    "policy_warnings": (
+        "{path} 有 {n} 个警告（运行 xize check {path} 查看）",
+        "{path} has {n} warning{s} (run xize check {path} to see them)",
+    ),
+    "check_clean": ("未发现问题（{n} 个文件）", "no problems found ({n} file{s})"),
+    "n_errors": ("{n} 个错误", "{n} error{s}"),
+    "n_warnings": ("{n} 个警告", "{n} warning{s}"),
+    "written": ("已写出 {path}", "wrote {path}"),
+    "cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    "no_folder": ("文件夹 {path} 不存在", "folder {path} does not exist"),
+    "output_suffix": (
+        "无法写出 {path}：结果文件应为 .xlsx、.csv 或 .json",
+        "cannot write {path}: the report must be .xlsx, .csv or .json",
+    ),
+    "template_suffix": (
+        "无法写出 {path}：模板应为 .xlsx 文件",
+        "cannot write {path}: the template is an .xlsx file",
+    ),
+    "nothing_scored": ("数据有误，未计分", "the data has errors; nothing was scored"),
+    "strict_stop": ("有警告（--strict），未计分", "warnings under --strict; nothing was scored"),
+    "scoring": ("计分中", "scoring"),
+    "label_error": ("错误", "error"),
+    "label_warning": ("警告", "warning"),
+    "label_info": ("提示", "note"),
+    "unit_unknown": (
+        "数据中没有单位 “{unit}”。相近的单位：{names}",
+        "no unit “{unit}” in the data. Similar names: {names}",
+    ),
+    "interrupted": ("已中断", "interrupted"),
+    "internal_error": (
+        "xize 内部错误：{error}\n这不是您的数据或细则的问题，请报告此问题（设置 XIZE_DEBUG=1 可显示详细信息）。",
+        "internal error in xize: {error}\nThis is not a problem with your data or policy; please report it (set XIZE_DEBUG=1 for details).",
+    ),
+    # ---- test
+    "test_header": ("{path}", "{path}"),
+    "test_none": ("{path}：没有测试", "{path}: no tests"),
+    "test_line": ("（第{line}行）", "(line {line})"),
+    "test_error": ("无法运行：{error}", "could not run: {error}"),
+    "test_check": (
+        "{target}：期望 {expected}，实际 {actual}",
+        "{target}: expected {expected}, got {actual}",
+    ),
+    "test_inputs": ("所用数据：", "data used:"),
+    "test_input": ("{name} = {value}（{origin}）", "{name} = {value} ({origin})"),
+    "test_src_listed": ("测试列出", "listed in the test"),
+    "test_src_default": ("默认值", "default"),
+    "test_src_neutral": ("中性值", "neutral value"),
+    "test_src_own": ("本单位数值", "the unit's own value"),
+    "test_fail_under": (
+        "{path}：测试覆盖率 {percent}% 低于 --fail-under {limit}%",
+        "{path}: coverage {percent}% is below --fail-under {limit}%",
+    ),
+    "test_summary": (
+        "{path}：{n} 个测试，{passed} 个通过，{failed} 个失败",
+        "{path}: {n} test{s}, {passed} passed, {failed} failed",
+    ),
+}
+
+
+def t(key: str, lang: str = "zh", **args: object) -> str:
+    """The message `key` in `lang` ("zh" or "en") with `args` filled in."""
+    zh, en = MESSAGES[key]
+    text = en if lang == "en" else zh
+    if not args:
+        return text.replace("{{", "{").replace("}}", "}")
+    if "n" in args and "s" not in args:
+        args["s"] = "" if args["n"] == 1 else "s"  # English plurals: "{n} warning{s}"
+    return text.format(**args)

@@ -1,0 +1,70 @@
+"""The terminal: where output goes, how failures end a command, and the progress bar.
+
+Results go to stdout; notices, row errors and failures to stderr, so that
+`xize score … > summary.txt` keeps the summary clean.  A `Failure` is a user error
+already put into words: the command line prints it and exits with its code, never
+with a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+#: Exit codes: 0 success, 1 an error in the user's policy or data, 2 a usage error,
+#: 3 an internal error.
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class Failure(Exception):
+    """A user-facing failure: `text` is printed to stderr, `code` is the exit code."""
+
+    def __init__(self, text: str, code: int = EXIT_ERROR):
+        self.text = text
+        self.code = code
+        super().__init__(text)
+
+
+def stdout() -> Console:
+    """A console on the current stdout (looked up per call, so tests can capture it)."""
+    return Console(file=sys.stdout, highlight=False, emoji=False)
+
+
+def stderr() -> Console:
+    return Console(file=sys.stderr, highlight=False, emoji=False)
+
+
+def say(text: str = "") -> None:
+    """Plain text to stdout: no markup, so `[E201]` and `【】` print as written."""
+    click.echo(text)
+
+
+def warn(text: str) -> None:
+    """Plain text to stderr."""
+    click.echo(text, err=True)
+
+
+@contextmanager
+def progress(label: str) -> Iterator:
+    """A progress bar on stderr when stderr is a terminal; otherwise nothing is drawn.
+
+    Yields a function to call with the number of rows just done."""
+    if not sys.stderr.isatty():
+        yield lambda n: None
+        return
+    bar = Progress(
+        SpinnerColumn(),
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(file=sys.stderr),
+        transient=True,
+    )
+    task = bar.add_task(label, total=None)
+    with bar:
+        yield lambda n: bar.advance(task, n)

@@ -1,0 +1,152 @@
+"""Writing report tables into an .xlsx workbook, exactly and reproducibly.
+
+openpyxl writes a numeric cell with `"%.16g" % value`, which goes through float.
+A Decimal is therefore written as a number only when that text is the Decimal
+itself (true for every score with at most 15 significant digits, so 总分 stays
+sortable in Excel); any other Decimal is written as text.  Rows are streamed
+(write-only mode), a sheet that reaches Excel's row limit continues in a second
+sheet, and the saved file carries fixed timestamps so that the same input gives the
+same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
+
+#: Rows per sheet in Excel (header included).
+EXCEL_ROWS = 1_048_576
+
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", start_color="DDEBF7", end_color="DDEBF7")
+HEADER_ALIGN = Alignment(vertical="center")
+
+#: The fixed time written into the package (docProps and zip entries).
+_FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_FIXED_DOC_TIME = datetime(2000, 1, 1)
+
+
+def exact_cell_value(value: object) -> object:
+    """The value to hand openpyxl: a Decimal only when it will be written exactly."""
+    if isinstance(value, Decimal):
+        # openpyxl writes numbers as "%.16g" of the float; hand it the Decimal only when
+        # that text is the Decimal itself.  (This float is a check, never a score.)
+        if value.is_finite() and Decimal(format(float(value), ".16g")) == value:
+            return value
+        return format(value, "f")
+    return value
+
+
+class SheetSpec:
+    """One sheet to write: name, columns, rows (an iterable read once) and widths."""
+
+    def __init__(
+        self,
+        name: str,
+        columns: Sequence[str],
+        rows: Iterable[Sequence[object]],
+        widths: Sequence[int] | None = None,
+        row_count: int | None = None,
+    ):
+        self.name = name
+        self.columns = tuple(columns)
+        self.rows = rows
+        self.widths = list(widths) if widths is not None else [10] * len(self.columns)
+        self.row_count = row_count
+
+
+def write_workbook(path: str | Path, sheets: Sequence[SheetSpec]) -> None:
+    """Write `sheets` into a new workbook at `path` (replacing it when complete)."""
+    path = Path(path)
+    wb = Workbook(write_only=True)
+    wb.properties.created = wb.properties.modified = _FIXED_DOC_TIME
+    for spec in sheets:
+        _write_sheet(wb, spec)
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=".xize-", suffix=".xlsx", dir=directory)
+    os.close(fd)
+    try:
+        # ExcelWriter rather than wb.save(): save() stamps the current time into the file.
+        with _FixedTimeZip(tmp, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+            ExcelWriter(wb, archive).write_data()
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _write_sheet(wb: Workbook, spec: SheetSpec) -> None:
+    part = 1
+    ws = _new_sheet(wb, spec, spec.name, spec.row_count)
+    written = 1
+    for row in spec.rows:
+        if written >= EXCEL_ROWS:
+            part += 1
+            remaining = (
+                None if spec.row_count is None else spec.row_count - (EXCEL_ROWS - 1) * (part - 1)
+            )
+            ws = _new_sheet(wb, spec, f"{spec.name}({part})", remaining)
+            written = 1
+        ws.append([_cell(ws, v) for v in row])
+        written += 1
+
+
+def _new_sheet(wb: Workbook, spec: SheetSpec, name: str, rows: int | None):
+    ws = wb.create_sheet(title=name)
+    for i, width in enumerate(spec.widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = min(max(width, 4), 60) + 2
+    ws.freeze_panes = "A2"
+    if rows is not None and spec.columns:
+        last = min(rows, EXCEL_ROWS - 1) + 1
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{last}"
+    header = []
+    for title in spec.columns:
+        cell = WriteOnlyCell(ws, value=title)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = HEADER_ALIGN
+        header.append(cell)
+    ws.append(header)
+    return ws
+
+
+def _cell(ws, value: object) -> object:
+    value = exact_cell_value(value)
+    if isinstance(value, (datetime, date)):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = "yyyy-mm-dd"
+        return cell
+    return value
+
+
+class _FixedTimeZip(zipfile.ZipFile):
+    """A zip archive whose entries all carry one fixed time, so that writing the same
+    report twice gives the same bytes."""
+
+    def _info(self, name: str) -> zipfile.ZipInfo:
+        info = zipfile.ZipInfo(name, date_time=_FIXED_ZIP_TIME)
+        info.compress_type = self.compression
+        info.external_attr = 0o600 << 16
+        return info
+
+    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):
+        if not isinstance(zinfo_or_arcname, zipfile.ZipInfo):
+            zinfo_or_arcname = self._info(zinfo_or_arcname)
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+    def write(self, filename, arcname=None, compress_type=None, compresslevel=None):
+        info = self._info(arcname or os.path.basename(filename))
+        with open(filename, "rb") as src, self.open(info, "w", force_zip64=True) as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)

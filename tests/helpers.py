@@ -1,0 +1,117 @@
+"""Helpers shared by the property tests: compiling with a cache, the reference
+interpreter, and comparing results with the independent model of `strategies.py`."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from decimal import Decimal
+from pathlib import Path
+
+from xize.compiler import compile_policy
+from xize.compiler.interpret import Interpreter
+
+ROOT = Path(__file__).resolve().parent.parent
+POLICY_DIR = ROOT / "policies"
+_CACHE: OrderedDict = OrderedDict()
+
+
+def seed_policies() -> list[Path]:
+    return sorted(POLICY_DIR.glob("*.rule"))
+
+
+def compiled(text: str):
+    """compile_policy(text), remembered (a handful of properties share policies)."""
+    policy = _CACHE.get(text)
+    if policy is None:
+        policy = compile_policy(text, filename="<generated>")
+        _CACHE[text] = policy
+        while len(_CACHE) > 64:
+            _CACHE.popitem(last=False)
+    return policy
+
+
+def interpreter(policy) -> Interpreter:
+    return Interpreter(policy.ir)
+
+
+def node_view(result) -> dict:
+    return {
+        path: (n.points, n.deduction, n.score, bool(n.bonus)) for path, n in result.nodes.items()
+    }
+
+
+def item_nominals(result) -> dict:
+    """Σ nominal of the deduction items by path."""
+    sums: dict = {}
+    for item in result.items:
+        if item.kind == "deduct":
+            sums[item.path] = sums.get(item.path, Decimal(0)) + item.nominal
+    return sums
+
+
+def assert_same_result(a, b, where: str = "") -> None:
+    """Two results of the same unit are identical in every field."""
+    assert a.to_dict() == b.to_dict(), where
+    assert a.total == b.total and type(a.total) is type(b.total), where
+    assert a.exact_total == b.exact_total, where
+    assert node_view(a) == node_view(b), where
+    assert tuple(a.items) == tuple(b.items), where
+
+
+def assert_matches_model(result, model, where: str = "") -> None:
+    """The implementation's result equals the model's (LANGUAGE.md §4 by hand)."""
+    assert isinstance(result.total, Decimal), where
+    assert result.total == model.total, (where, result.total, model.total)
+    assert result.exact_total == model.exact_total, (where, result.exact_total, model.exact_total)
+    assert result.status == model.status, where
+    assert bool(result.vetoed) == model.vetoed, where
+    assert result.grade == model.grade, (where, result.grade, model.grade)
+    assert tuple(result.labels) == model.labels, (where, result.labels, model.labels)
+    assert set(result.nodes) == set(model.nodes), (where, sorted(result.nodes), sorted(model.nodes))
+    nominals = item_nominals(result)
+    for path, m in model.nodes.items():
+        n = result.nodes[path]
+        got = (n.points, n.deduction, n.score, bool(n.bonus))
+        want = (m.points, m.deduction, m.score, m.bonus)
+        assert got == want, (where, path, got, want)
+        if not m.bonus:
+            assert nominals.get(path, Decimal(0)) == m.item_nominal, (
+                where,
+                path,
+                nominals.get(path),
+                m.item_nominal,
+            )
+
+
+def assert_invariants(result, policy_full_marks: Decimal, no_floor: set, where: str = "") -> None:
+    """Bounds and attribution (LANGUAGE.md §4.11, NOTES)."""
+    for path, n in result.nodes.items():
+        # the exact score is points − deduction; the reported one is rounded to 精度
+        # (and so may pass the points when they are not a multiple of the step)
+        if n.points is not None and n.score is not None and not n.bonus:
+            if path not in no_floor:
+                assert 0 <= n.points - n.deduction <= n.points, (where, path, n)
+            else:
+                assert n.points - n.deduction <= n.points, (where, path, n)
+        if n.bonus:
+            assert n.deduction == 0 and n.score >= 0, (where, path, n)
+        assert n.deduction >= 0, (where, path, n)
+    deducted = Decimal(0)
+    added = Decimal(0)
+    for item in result.items:
+        assert item.kind in ("deduct", "bonus", "outcome"), item
+        assert 0 <= item.applied <= item.nominal, (where, item)
+        assert item.nominal <= item.raw, (where, item)
+        if item.kind == "deduct":
+            deducted += item.applied
+        elif item.kind == "bonus":
+            added += item.applied
+        else:
+            assert item.applied == 0, (where, item)
+    assert deducted - added == policy_full_marks - result.exact_total, (
+        where,
+        deducted,
+        added,
+        result.exact_total,
+    )
+    assert 0 <= result.exact_total, where
