@@ -1,0 +1,183 @@
+"""Properties over randomly generated policies (tests/strategies.py).
+
+Each generated policy is valid `.rule` text together with a description from which an
+independent model computes the expected scores.  The compiled module, the reference
+interpreter and the model must agree on every unit; and the language's promises
+(bounds, order-freedom, monotonicity, attribution, batches, ranks, determinism) hold.
+"""
+
+from __future__ import annotations
+
+import decimal
+import json
+import random
+from decimal import Decimal
+
+from helpers import (
+    assert_invariants,
+    assert_matches_model,
+    assert_same_result,
+    compiled,
+    interpreter,
+)
+from hypothesis import given, note, settings
+from hypothesis import strategies as st
+from strategies import fact_values, policies, policy_and_facts
+from xize.compiler import compile_policy
+
+N = settings().max_examples
+
+
+def _no_floor_paths(desc) -> set:
+    return {n.path for n in desc.walk() if n.no_floor}
+
+
+def _score_all(policy, raw, averages):
+    facts = dict(raw)
+    facts["单位"] = "测试单位"
+    return policy.score(facts, averages=averages or None)
+
+
+@settings(max_examples=N * 3)
+@given(policy_and_facts())
+def test_compiled_equals_interpreter_equals_model(case):
+    desc, raw, typed, averages = case
+    text = desc.render()
+    note(text)
+    note(f"facts={raw!r} averages={averages!r}")
+    policy = compiled(text)
+    got = _score_all(policy, raw, averages)
+    ref = interpreter(policy).score(dict(raw, 单位="测试单位"), averages=averages or None)
+    assert_same_result(got, ref, "compiled vs interpreter")
+    model = desc.expect(typed, averages)
+    assert_matches_model(got, model, "compiled vs model")
+    assert got.unit == "测试单位"
+    assert json.loads(json.dumps(got.to_dict(), ensure_ascii=False)) == got.to_dict()
+    assert got.rank is None and got.error is None
+    assert_invariants(got, desc.full_marks, _no_floor_paths(desc))
+    assert policy.total(dict(raw), averages=averages or None) == got.total
+    # an embedder's decimal context changes nothing
+    with decimal.localcontext() as hostile:
+        hostile.prec = 3
+        hostile.rounding = decimal.ROUND_DOWN
+        hostile.traps[decimal.Inexact] = True
+        again = _score_all(policy, raw, averages)
+    assert_same_result(got, again, "under a hostile decimal context")
+
+
+@settings(max_examples=N)
+@given(policies(), st.data())
+def test_policy_tests_written_from_the_model_pass(desc, data):
+    """`测试` blocks whose expectations come from the model pass in `run_tests`."""
+    text = desc.render()
+    note(text)
+    policy = compiled(text)
+    report = policy.run_tests()
+    failures = [(o.name, o.error, o.failures) for o in report.outcomes if not o.passed]
+    assert not failures, failures
+    assert [o.name for o in report.outcomes] == [t[0] for t in desc.tests]
+    assert report.passed
+
+
+@settings(max_examples=N)
+@given(policy_and_facts(with_tests=False), st.integers(0, 2**32 - 1))
+def test_order_of_clauses_and_siblings_changes_nothing(case, seed):
+    desc, raw, typed, averages = case
+    text = desc.render()
+    shuffled = desc.render(random.Random(seed))
+    note(text)
+    note(shuffled)
+    a = _score_all(compiled(text), raw, averages)
+    b = _score_all(compiled(shuffled), raw, averages)
+    assert a.total == b.total and a.exact_total == b.exact_total
+    assert (a.grade, a.status, a.vetoed) == (b.grade, b.status, b.vetoed)
+    assert set(a.labels) == set(b.labels)
+    assert {p: (n.points, n.deduction, n.score) for p, n in a.nodes.items()} == {
+        p: (n.points, n.deduction, n.score) for p, n in b.nodes.items()
+    }
+
+    def items(r):
+        return sorted((i.path, i.text, i.kind, i.raw, i.nominal) for i in r.items)
+
+    assert items(a) == items(b)
+
+
+@settings(max_examples=N)
+@given(policy_and_facts(with_tests=False), st.data())
+def test_one_more_adverse_count_never_raises_a_node(case, data):
+    desc, raw, typed, averages = case
+    adverse = desc.adverse_counts()
+    if not adverse:
+        return
+    name = data.draw(st.sampled_from(adverse))
+    text = desc.render()
+    note(text)
+    policy = compiled(text)
+    before = _score_all(policy, raw, averages)
+    more = dict(raw)
+    more[name] = int(typed[name]) + 1
+    after = _score_all(policy, more, averages)
+    note(f"{name}: {typed[name]} → {more[name]}")
+    assert after.total <= before.total
+    assert after.exact_total <= before.exact_total
+    for path, n in before.nodes.items():
+        if n.score is not None:
+            assert after.nodes[path].score <= n.score, path
+        assert after.nodes[path].deduction >= n.deduction or n.bonus, path
+    model = desc.expect(dict(typed, **{name: int(typed[name]) + 1}), averages)
+    assert_matches_model(after, model, "after one more")
+
+
+@settings(max_examples=N)
+@given(policies(with_tests=False), st.data())
+def test_batch_equals_single_scores_and_ranks(desc, data):
+    text = desc.render()
+    note(text)
+    policy = compiled(text)
+    k = data.draw(st.integers(1, 5))
+    rows, typeds = [], []
+    for i in range(k):
+        raw, typed = data.draw(fact_values(desc))
+        rows.append(dict(raw, 单位=f"单位{i + 1}"))
+        typeds.append(typed)
+    if data.draw(st.booleans()) and k > 1:
+        rows.append(dict(rows[0], 单位="同分单位"))  # a tie
+        typeds.append(typeds[0])
+    averages = {}
+    with decimal.localcontext() as c:
+        c.prec = 60
+        for name in desc.average_facts():
+            averages[name] = sum(Decimal(t[name]) for t in typeds) / len(typeds)
+    batch = policy.score_batch(rows)
+    assert len(batch) == len(rows)
+    singles = []
+    for row, typed, res in zip(rows, typeds, batch, strict=True):
+        single = policy.score(row, averages=averages or None)
+        singles.append(single)
+        assert res.unit == row["单位"]
+        assert res.total == single.total
+        assert res.exact_total == single.exact_total
+        assert res.nodes == single.nodes
+        assert (res.grade, res.status, res.vetoed) == (single.grade, single.status, single.vetoed)
+        assert_matches_model(res, desc.expect(typed, averages), "batch vs model")
+    ranks = [r.rank for r in batch]
+    assert ranks == type(desc).expected_ranks(batch), ranks
+    for res in batch:
+        if res.status == "取消考评资格":
+            assert res.rank is None and res.grade is None
+    clear = [r.rank for r in batch if r.rank is not None and not r.vetoed]
+    vetoed = [r.rank for r in batch if r.rank is not None and r.vetoed]
+    assert not clear or not vetoed or max(clear) < min(vetoed)
+    interp = interpreter(policy).score_batch(rows)
+    for a, b in zip(batch, interp, strict=True):
+        assert_same_result(a, b, "batch: compiled vs interpreter")
+
+
+@settings(max_examples=max(5, N // 2))
+@given(policies(with_tests=False))
+def test_compiling_twice_gives_identical_module_bytes(desc):
+    text = desc.render()
+    a = compile_policy(text, filename="<generated>")
+    b = compile_policy(text, filename="<generated>")
+    assert a.module_source.encode("utf-8") == b.module_source.encode("utf-8")
+    assert a.ir == b.ir
