@@ -268,3 +268,14 @@ def test_random_outlines(text):
     assert format_source(once) == once
     assert sorted(_comments(once)) == sorted(_comments(text))
     _assert_same_meaning(text, once)
+
+
+def test_bundled_policies_are_in_canonical_layout():
+    """`xize fmt --check policies/*.rule` passes: the examples users copy are tidy."""
+    from pathlib import Path
+
+    from xize.compiler.fmt import format_source
+
+    for path in sorted((Path(__file__).resolve().parent.parent / "policies").glob("*.rule")):
+        text = path.read_text("utf-8")
+        assert format_source(text) == text, path.name
