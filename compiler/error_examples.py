@@ -353,6 +353,14 @@ EXAMPLES: dict[str, Example] = {
         "Use a known type or count unit (e.g. 次).",
         reported_as="E101",
     ),
+    "E219": Example(
+        "“每N…” 按N个一步计数，N为0时无法计数。",
+        "“每N…” counts in steps of N; a step of 0 counts nothing.",
+        _file(_NODE + "  - 【缺会次数】每缺0次扣1分\n"),
+        _GOOD,
+        "把步长改为大于0的数，通常是1。",
+        "Make the step greater than 0, usually 1.",
+    ),
     "E218": Example(
         "加分项只能写 “加N分” 条款；扣分或得分条款放在加分项中没有意义。",
         "A bonus node holds only “加N分” clauses; deducting or earning there has no meaning.",

@@ -239,6 +239,13 @@ MESSAGES: dict[str, Entry] = {
         "加分项只写 “加N分” 条款；扣分或得分条款请放在有分值的评分项下",
         "a bonus node holds only “加N分” clauses; put deductions and earned points under a node with points",
     ),
+    "E219": Entry(
+        "error",
+        "“每{step}” 的步长为0，无法计数",
+        "the step “每{step}” is zero: nothing can be counted in steps of 0",
+        "步长应大于0，如 “每缺1次”",
+        "the step must be greater than 0, e.g. “每缺1次”",
+    ),
     # ---- W3xx: likely mistakes ---------------------------------------------------------
     "W301": Entry(
         "warning",

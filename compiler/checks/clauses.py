@@ -47,6 +47,11 @@ def _clause(ctx: Context, node: ast.Node, in_bonus: bool, clause: ast.Clause) ->
         return [Diagnostic("E111", clause.span)]
     if isinstance(clause, ast.PerUnitClause) and clause.per.verb_kind != "count":
         diags.append(Diagnostic("E112", clause.per.span, {"verb": clause.per.verb or ""}))
+    per = getattr(clause, "per", None)
+    if per is not None and per.step.value == 0:
+        amount = per.step.text or f"{per.step.value}{per.step.unit or ''}"
+        step = f"{per.verb or ''}{amount}"
+        diags.append(Diagnostic("E219", per.span, {"step": step}))
     condition = (
         clause.condition if isinstance(clause, ast.PerUnitClause | ast.ConditionClause) else None
     )
