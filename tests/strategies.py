@@ -1784,6 +1784,8 @@ def policies(draw, max_top: int = 4, max_depth: int = 4, with_tests: bool = True
             for i, part in enumerate(parts):
                 pts = part if r.chance(0.85) else None
                 n.children.append(make_node(child_kind, i + 1, pts, depth + 1))
+            if r.chance(0.1):  # a bonus item inside a category: its bonus goes to 总分
+                n.children.append(make_bonus(child_kind, len(n.children) + 1))
             if r.chance(0.3):
                 n.clauses.append(b.deduct_clause(n))
         elif points is not None and roll <= 5:
@@ -1900,7 +1902,12 @@ def policies(draw, max_top: int = 4, max_depth: int = 4, with_tests: bool = True
         for i in range(r.int(1, 2)):
             values = {f.name: draw(typed_value(f, desc)) for f in desc.facts}
             averages = {name: draw(st.decimals(0, 100, places=1)) for name in desc.average_facts()}
-            m = desc.expect(values, averages)
+            # an average the test does not list is the unit's own value (a batch of one)
+            listed = {k: v for k, v in averages.items() if not r.chance(0.3)}
+            m = desc.expect(
+                values, {**averages, **{k: values[k] for k in averages if k not in listed}}
+            )
+            averages = listed
             expect = [("总分", num(m.total))]
             for path, rec in m.nodes.items():
                 if rec.score is not None and r.chance(0.5):

@@ -577,3 +577,17 @@ def test_compile_time_grows_linearly():
     t1 = _timed(compile_policy, small, repeats=3)
     t10 = _timed(compile_policy, large, repeats=3)
     assert t10 <= 15 * t1, (t1, t10)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["【缺会次数】每缺0次扣1分", "【缺会次数】每缺0次扣1分，按比例", "【缺会次数】每缺零次扣1分"],
+)
+def test_a_zero_step_is_refused_at_compile_time(clause):
+    """`每0次` divides by zero for every unit that has one: the compiler can know it
+    (LANGUAGE.md §1.5), so it must not surface later as every unit's data error."""
+    text = HEADER + f"(一)领导(10分)\n  - {clause}\n"
+    with pytest.raises(PolicyError) as info:
+        compile_policy(text)
+    check_error(info.value, text)
+    assert info.value.line == text.count("\n")

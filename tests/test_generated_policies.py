@@ -9,8 +9,12 @@ interpreter and the model must agree on every unit; and the language's promises
 from __future__ import annotations
 
 import decimal
+import hashlib
 import json
+import os
 import random
+import subprocess
+import sys
 from decimal import Decimal
 
 from helpers import (
@@ -19,6 +23,7 @@ from helpers import (
     assert_same_result,
     compiled,
     interpreter,
+    seed_policies,
 )
 from hypothesis import given, note, settings
 from hypothesis import strategies as st
@@ -181,3 +186,39 @@ def test_compiling_twice_gives_identical_module_bytes(desc):
     b = compile_policy(text, filename="<generated>")
     assert a.module_source.encode("utf-8") == b.module_source.encode("utf-8")
     assert a.ir == b.ir
+
+
+_HASHER = """
+import hashlib, json, sys
+from xize.compiler import compile_policy
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+out = [hashlib.sha256(compile_policy(t, filename="<generated>").module_source.encode()).hexdigest()
+       for t in texts]
+print(json.dumps(out))
+"""
+
+
+@settings(max_examples=1)
+@given(st.lists(policies(with_tests=True), min_size=3, max_size=3))
+def test_module_bytes_do_not_depend_on_the_process(tmp_path_factory, descs):
+    """Same bytes in processes with different hash seeds (set and dict order)."""
+    texts = [d.render() for d in descs]
+    texts += [p.read_text(encoding="utf-8") for p in seed_policies()]
+    here = [
+        hashlib.sha256(compile_policy(t, filename="<generated>").module_source.encode()).hexdigest()
+        for t in texts
+    ]
+    tmp = tmp_path_factory.mktemp("hashes")
+    data = tmp / "texts.json"
+    data.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+    for seed in ("1", "4242"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        proc = subprocess.run(
+            [sys.executable, "-c", _HASHER, str(data)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+        )
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        assert json.loads(proc.stdout) == here, seed

@@ -287,6 +287,35 @@ def test_all_hostile_names_in_one_policy(tmp_path):
     assert "pwned" not in (proc.stdout + proc.stderr).replace("echo pwned", "")
 
 
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "import os\nos.system('echo pwned')\n",
+        "import subprocess\n",
+        "open('stolen.txt', 'w').write('x')\n",
+        "eval('1 + 1')\n",
+        "import socket\nsocket.socket()\n",
+    ],
+)
+def test_the_audit_hook_stops_a_payload(tmp_path, payload):
+    """The guard itself works: a module that does any of these is stopped."""
+    mod = tmp_path / "hostile_policy.py"
+    mod.write_text(payload, encoding="utf-8")
+    runner = tmp_path / "runner.py"
+    runner.write_text(RUNNER, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-I", str(runner), str(mod), json.dumps({"s": "x"})],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 97, (proc.returncode, proc.stderr[-2000:])
+    assert "AUDIT VIOLATION" in proc.stderr
+    assert "pwned" not in proc.stdout
+    assert not (tmp_path / "stolen.txt").exists()
+
+
 @pytest.mark.parametrize("where", ["title", "fact", "note", "label"])
 def test_lone_surrogates_are_refused_or_kept(where):
     """A lone surrogate (not valid Unicode) must be a PolicyError with a position, or be

@@ -5,8 +5,9 @@
 The input bytes are read as a `.rule` file: valid UTF-8 goes through `compile_policy`,
 anything else through `load_policy` (the invalid-encoding path).  The only exception
 allowed out is `PolicyError` with a line and a column; a policy that compiles is also
-scored once with no facts (only `InputError` may come out of that).  The seed policies in
-policies/ are used as the starting corpus unless a corpus directory is given.
+scored once with no facts (only `InputError` may come out of that).  Unless a corpus
+directory is given, a temporary copy of the seed policies (policies/) and of the small
+policies in tests/fuzz/corpus/ is the starting corpus (libFuzzer adds to it as it runs).
 """
 
 from __future__ import annotations
@@ -66,8 +67,10 @@ def main() -> None:
     if not any(not a.startswith("-") for a in argv[1:]):
         corpus = _TMP / "corpus"
         corpus.mkdir(exist_ok=True)
-        for i, path in enumerate(sorted((ROOT / "policies").glob("*.rule"))):
-            (corpus / f"seed{i}.rule").write_bytes(path.read_bytes())
+        seeds = sorted((ROOT / "policies").glob("*.rule"))
+        seeds += sorted((ROOT / "tests" / "fuzz" / "corpus").glob("*.rule"))
+        for i, path in enumerate(seeds):
+            (corpus / f"seed{i:02d}-{path.name}").write_bytes(path.read_bytes())
         argv.append(str(corpus))
     if not any(a.startswith("-max_len") for a in argv):
         argv.append("-max_len=40000")
