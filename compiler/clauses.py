@@ -12,10 +12,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from lark import Token
-
 from . import ast
 from . import keywords as kw
+from .lark_import import Token
 from .source import Span
 from .spans import span_of, sub_span, token_span
 from .terms import RefList, Subject, TermsMixin

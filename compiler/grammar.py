@@ -7,6 +7,7 @@ the one place where words live.  The parser is built once, lazily, and shared.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.resources
 import importlib.util
@@ -15,10 +16,9 @@ import re
 import threading
 from collections.abc import Iterator
 
-import lark
-from lark import Lark, Token
-
 from . import keywords as kw
+from .lark_import import Lark, Token, enable_strict, lark
+from .patterns import StoredPatterns, cache_name
 
 _NUMBER = r"(?:\d+(?:\.\d+)?|[" + kw.CN_NUMERAL_CHARS + r"]+)"
 
@@ -97,18 +97,24 @@ def grammar_text() -> str:
     return re.sub(r"@@([A-Z_]+)@@", lambda m: subs[m.group(1)], template)
 
 
+def line_break_kind(value: str) -> str:
+    """What a NEWLINE token (`\n[ \t\n]*`) becomes: `_NL_INDENT` when the line after it
+    is indented, else `_NL`."""
+    return "_NL_INDENT" if value[-1] in " \t" else "_NL"
+
+
 class LineBreaks:
     """Postlexer: a run of line breaks becomes `_NL`, or `_NL_INDENT` when the line after
     it is indented.  The decision needs only the token itself (its text ends with the
-    next line's indentation), so the lexer can be restarted anywhere after an error."""
+    next line's indentation), so the lexer can be restarted anywhere after an error.
+    (`lalr.Driver` does the same inline.)"""
 
     always_accept = ("NEWLINE",)
 
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
         for token in stream:
             if token.type == "NEWLINE":
-                kind = "_NL_INDENT" if token.value[-1] in " \t" else "_NL"
-                yield Token.new_borrow_pos(kind, token.value, token)
+                yield Token.new_borrow_pos(line_break_kind(token.value), token.value, token)
             else:
                 yield token
 
@@ -124,6 +130,10 @@ def strict_available() -> bool:
 
 
 def build_parser(strict: bool = True, cache: str | bool = False) -> Lark:
+    """A new parser; `strict=True` (the test suite's) needs `interegular`, which the
+    compiler otherwise keeps out of Lark (see `lark_import`)."""
+    if strict:
+        enable_strict()
     return Lark(
         grammar_text(),
         parser="lalr",
@@ -135,6 +145,25 @@ def build_parser(strict: bool = True, cache: str | bool = False) -> Lark:
     )
 
 
+def _cache_folder() -> str | None:
+    """The user's private cache directory for the parser (None if there is none safe)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(base, "xize")
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        info = os.stat(folder)
+        if info.st_uid != os.getuid() or info.st_mode & 0o077:
+            return None
+    except (OSError, AttributeError):
+        return None
+    return folder
+
+
+@functools.cache
+def _grammar_digest() -> str:
+    return hashlib.sha256(grammar_text().encode("utf-8")).hexdigest()[:16]
+
+
 def _cache_file() -> str | bool:
     """A private, per-user cache of the built parser tables.
 
@@ -142,17 +171,34 @@ def _cache_file() -> str | bool:
     costs seconds; Lark can store the finished tables.  They are pickled, so they live
     only in a directory that belongs to the user (mode 0700), never in a shared temp
     directory, and Lark reloads them only when the grammar's hash matches."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = os.path.join(base, "xize")
-    try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-        info = os.stat(folder)
-        if info.st_uid != os.getuid() or info.st_mode & 0o077:
-            return False
-    except (OSError, AttributeError):
+    folder = _cache_folder()
+    if folder is None:
         return False
-    digest = hashlib.sha256(grammar_text().encode("utf-8")).hexdigest()[:16]
-    return os.path.join(folder, f"parser-{digest}-lark{lark.__version__}.pickle")
+    return os.path.join(folder, f"parser-{_grammar_digest()}-lark{lark.__version__}.pickle")
+
+
+def _patterns_file() -> str | None:
+    """Where the compiled lexer patterns of this grammar and interpreter are kept."""
+    folder = _cache_folder()
+    name = cache_name()
+    if folder is None or name is None:
+        return None
+    return os.path.join(folder, f"lexers-{_grammar_digest()}-{name}.marshal")
+
+
+def _install_patterns(built: Lark) -> None:
+    """Let every lexer of `built` compile its pattern from the stored code
+    (`patterns.py`); the first time, compile them all and store them."""
+    store = StoredPatterns(_patterns_file())
+    contextual = built.parser.lexer.lexer
+    lexers = {id(basic): basic for basic in contextual.lexers.values()}
+    lexers[id(contextual.root_lexer)] = contextual.root_lexer
+    for basic in lexers.values():
+        basic.re = store
+    if store.path is not None and not store.complete:
+        for basic in lexers.values():
+            basic.scanner  # noqa: B018  (compiles the pattern, through the store)
+        store.save()
 
 
 def parser() -> Lark:
@@ -166,7 +212,12 @@ def parser() -> Lark:
         if _PARSER is None:
             cache = _cache_file()
             try:
-                _PARSER = build_parser(strict=False, cache=cache)
+                built = build_parser(strict=False, cache=cache)
             except Exception:  # an unreadable or stale cache must never stop a parse
-                _PARSER = build_parser(strict=False)
+                built = build_parser(strict=False)
+            try:
+                _install_patterns(built)
+            except Exception:  # the lexers then compile their patterns as Lark does
+                pass
+            _PARSER = built
         return _PARSER

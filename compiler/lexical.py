@@ -133,7 +133,7 @@ def _strip_lines(prepared: Prepared, source: Source, diags: list[Diagnostic]) ->
         while stripped and stripped[-1] in "。;":
             stripped = stripped[:-1].rstrip()
         code = stripped + " " * (len(line) - len(stripped))
-        if "(" in code:
+        if code.count("(") > MAX_NESTING:  # fewer cannot nest too deep
             too_deep = _too_deep(code)
             if too_deep is not None:
                 diags.append(_nesting_diagnostic(number, too_deep + 1))

@@ -14,6 +14,7 @@ from decimal import Decimal
 from . import ast, ir
 from .boundary import band_interval, flip, operator, overrides_of
 from .budget import bonus_cap, budget, no_floor, points, take_max
+from .gcpause import paused_gc
 from .resolve import Symbols, clause_refs, earns, node_target, resolve, walk
 from .source import Source
 from .values import convert
@@ -22,7 +23,13 @@ _SYMBOL_WORDS = frozenset({">=", "≥", "<=", "≤", ">", "<", "=", "==", "!=", 
 
 
 def lower(tree: ast.PolicyFile, source: Source) -> ir.Policy:
-    return _Lowerer(tree, source).policy()
+    """The IR of a checked tree.
+
+    The cyclic collector is paused (`gcpause`): lowering allocates an IR as large as
+    the tree and no garbage cycles, and full collections over it made the time per
+    clause double between 1,000 and 10,000 clauses."""
+    with paused_gc():
+        return _Lowerer(tree, source).policy()
 
 
 class _Lowerer:
@@ -32,7 +39,7 @@ class _Lowerer:
         self.symbols: Symbols = resolve(tree)
         self.overrides = overrides_of(tree.header.boundary)
         self.year = tree.header.year
-        self.averages: list[str] = []
+        self.averages: dict[str, None] = {}  # an ordered set: first use first
         ordered = sorted(
             (clause for _, node in walk(tree.nodes) for clause in node.clauses),
             key=lambda c: (c.span.line, c.span.column),
@@ -267,8 +274,7 @@ class _Lowerer:
             return ir.FactValue(expr.name)
         if isinstance(expr, ast.Average):
             assert isinstance(subject, ast.Ref), "平均值 needs a single fact to average"
-            if subject.name not in self.averages:
-                self.averages.append(subject.name)
+            self.averages.setdefault(subject.name)
             return ir.AverageOf(subject.name)
         if isinstance(expr, ast.BinOp):
             return ir.Arith(expr.op, self.expr(expr.left, subject), self.expr(expr.right, subject))

@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from lark import Token
-
 from . import ast
 from .diagnostics import Diagnostic
+from .lark_import import Token
 from .numerals import cn_to_int
 from .outline import FlatNode
 from .source import Span

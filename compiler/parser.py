@@ -1,9 +1,11 @@
 """`parse(source)`: .rule text → AST and diagnostics, for any input whatsoever.
 
 The pipeline is `lexical.prepare` (hidden characters, comments) → one Lark LALR parse
-of the whole file → `transform.build` (AST, clause classification) → `outline.build`
-(the node tree).  A syntax error costs one line: the parser drops what it had read of
-that line, restarts the lexer at the next line break, and goes on, so that one run
+of the whole file (run by `lalr.Driver`), whose reductions call `transform.Builder`
+(AST, clause classification) directly, with no parse tree in between →
+`transform.build` → `outline.build` (the node tree).  A syntax error costs one line:
+the parser drops what it had read of that line (and the builder what it reported
+about it), restarts the lexer at the next line break, and goes on, so that one run
 reports the errors of many lines.
 """
 
@@ -11,22 +13,26 @@ from __future__ import annotations
 
 import gc
 import re
+import threading
 from copy import copy
-
-from lark import Token
-from lark.exceptions import UnexpectedInput, UnexpectedToken
-from lark.lexer import LexerState, LineCounter
-from lark.parsers.lalr_interactive_parser import InteractiveParser
-from lark.parsers.lalr_parser_state import ParserState
-from lark.tree import Tree
 
 from . import ast
 from .diagnostics import Diagnostic, sort_diagnostics
 from .grammar import parser as lark_parser
+from .lalr import Driver, reducers
+from .lark_import import (
+    InteractiveParser,
+    Lark,
+    LexerState,
+    LineCounter,
+    ParserState,
+    Token,
+    UnexpectedInput,
+    UnexpectedToken,
+)
 from .lexical import Prepared, prepare
 from .source import Source, Span
-from .syntax_errors import describe, where
-from .transform import build
+from .transform import Builder, build
 
 #: After this many reported syntax errors the file is not worth reading further.
 MAX_SYNTAX_ERRORS = 100
@@ -34,6 +40,8 @@ MAX_SYNTAX_ERRORS = 100
 MAX_FAILED_LINES = 20000
 
 _NEWLINES = ("_NL", "_NL_INDENT")
+_EMPTY = Source("", "<none>")
+_EMPTY_PREPARED = Prepared("")
 _LINE_BREAK = re.compile(r"\n[ \t\n]*")
 
 
@@ -55,14 +63,36 @@ def parse(source: Source) -> tuple[ast.PolicyFile | None, list[Diagnostic]]:
             gc.enable()
 
 
+_LOCAL = threading.local()
+
+
+def _builder(lark: Lark, source: Source, prepared: Prepared) -> tuple[Builder, dict, list]:
+    """This thread's builder, started on `source`, with its callbacks (rule → bound
+    method) in Lark's form and in the driver's."""
+    kept = getattr(_LOCAL, "builder", None)
+    if kept is None or kept[0] is not lark:
+        builder = Builder(source, prepared)
+        callbacks = builder.callbacks(lark)
+        kept = (lark, builder, callbacks, reducers(lark, callbacks))
+        _LOCAL.builder = kept
+    _, builder, callbacks, driven = kept
+    builder.reset(source, prepared)
+    return builder, callbacks, driven
+
+
 def _parse(source: Source) -> tuple[ast.PolicyFile | None, list[Diagnostic]]:
     prepared = prepare(source)
     diags = list(prepared.diagnostics)
-    tree, syntax = _run(prepared, source)
-    diags += syntax
-    if tree is None:
-        return None, sort_diagnostics(diags)
-    policy, more = build(tree, source, prepared)
+    lark = lark_parser()
+    builder, callbacks, driven = _builder(lark, source, prepared)
+    try:
+        entries, syntax = _run(prepared, source, lark, builder, callbacks, driven)
+        diags += syntax
+        if entries is None:
+            return None, sort_diagnostics(diags)
+        policy, more = build(entries, builder, source, prepared)
+    finally:
+        builder.reset(_EMPTY, _EMPTY_PREPARED)  # keep no file alive between parses
     diags += more
     return policy, sort_diagnostics(diags)
 
@@ -86,18 +116,31 @@ def _internal(source: Source, what: str) -> Diagnostic:
 # --------------------------------------------------------------------------- driver
 
 
-def _run(prepared: Prepared, source: Source) -> tuple[Tree | None, list[Diagnostic]]:
-    """Parse the whole text, recovering line by line; (tree or None, E1xx diagnostics)."""
+def _run(
+    prepared: Prepared,
+    source: Source,
+    lark: Lark,
+    builder: Builder,
+    callbacks: dict,
+    driven: list,
+) -> tuple[list | None, list[Diagnostic]]:
+    """Parse the whole text, recovering line by line; (the file's entries or None, E1xx
+    diagnostics)."""
     text = prepared.text
-    interactive = lark_parser().parse_interactive(text)
+    interactive = lark.parse_interactive(text)
+    interactive.parser_state.parse_conf.callbacks = callbacks
+    driver = Driver(lark, interactive, driven)
     diags: list[Diagnostic] = []
     last_failure = (-1, -1)
     cascade = _Cascade(prepared)
     reported = failures = 0
     while True:
         try:
-            return interactive.resume_parse(), diags
+            return driver.resume(), diags
         except UnexpectedInput as error:
+            # Imported here: a file without syntax errors never needs the messages.
+            from .syntax_errors import describe, where
+
             failures += 1
             line = where(error, text)[1]
             if not cascade.covers(line):
@@ -116,7 +159,7 @@ def _run(prepared: Prepared, source: Source) -> tuple[Tree | None, list[Diagnost
                     return None, diags
                 resume = after
             last_failure = (resume, len(interactive.parser_state.state_stack))
-            _drop_line(interactive)
+            _drop_line(interactive, builder)
             resume = _feed_line_break(interactive, prepared, resume)
             _restart_lexer(interactive, prepared, resume)
 
@@ -154,6 +197,8 @@ def _expected(error: UnexpectedInput, interactive: InteractiveParser) -> set[str
 
 def _resume_offset(error: UnexpectedInput, text: str) -> int:
     """Where the lexer starts again: at the line break that ends the broken line."""
+    from .syntax_errors import where
+
     start, _, _, token = where(error, text)
     if token is not None and token.type in _NEWLINES:
         return start
@@ -161,8 +206,9 @@ def _resume_offset(error: UnexpectedInput, text: str) -> int:
     return len(text) if end < 0 else end
 
 
-def _drop_line(interactive: InteractiveParser) -> None:
-    """Forget everything read since the line break before the broken line.
+def _drop_line(interactive: InteractiveParser, builder: Builder) -> None:
+    """Forget everything read since the line break before the broken line, and what the
+    builder reported about it.
 
     Line breaks occur only between lines in the grammar, so the parser's stacks hold
     the break that started the current line until that line is complete.
@@ -170,13 +216,16 @@ def _drop_line(interactive: InteractiveParser) -> None:
     state = interactive.parser_state
     values = state.value_stack
     keep = 0
+    first_line = 1
     for index in range(len(values) - 1, -1, -1):
         value = values[index]
         if isinstance(value, Token) and value.type in _NEWLINES:
             keep = index
+            first_line = value.end_line
             break
     del values[keep:]
     del state.state_stack[keep + 1 :]
+    builder.forget_from(first_line)
 
 
 def _feed_line_break(interactive: InteractiveParser, prepared: Prepared, offset: int) -> int:

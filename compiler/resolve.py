@@ -10,7 +10,9 @@ diagnostics; `lower` reads the resolved types.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+import weakref
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 
 from . import ast
@@ -217,7 +219,7 @@ def walk(nodes: tuple[ast.Node, ...], prefix: str = "") -> Iterator[tuple[str, a
         yield from walk(node.children, path)
 
 
-def node_target(target: str, paths: set[str]) -> str | None:
+def node_target(target: str, paths: Collection[str]) -> str | None:
     """The node path an expectation names (full-width brackets and 、 tolerated)."""
     text = normalise(target).strip()
     if text in paths:
@@ -361,9 +363,32 @@ def infer_kind(uses: list[Use]) -> Kind:
     return Kind("number")
 
 
+#: id(tree) → its symbol table, while the tree lives (`check` and then `lower` ask for
+#: the same tree's table; building it is a third of lowering).
+_RESOLVED: dict[int, Symbols] = {}
+_RESOLVED_LOCK = threading.Lock()
+
+
 def resolve(tree: ast.PolicyFile) -> Symbols:
     """Build the symbol table: declared facts and parameters (first declaration wins),
-    inferred facts, near-miss names (E201), and every use."""
+    inferred facts, near-miss names (E201), and every use.
+
+    The table of a tree is built once: the tree and everything in it are frozen, and
+    no reader changes the table.  The entry goes when the tree does (a finalizer runs
+    before its id can be reused)."""
+    key = id(tree)
+    found = _RESOLVED.get(key)
+    if found is not None:
+        return found
+    symbols = _resolve(tree)
+    with _RESOLVED_LOCK:
+        if key not in _RESOLVED:
+            _RESOLVED[key] = symbols
+            weakref.finalize(tree, _RESOLVED.pop, key, None)
+    return symbols
+
+
+def _resolve(tree: ast.PolicyFile) -> Symbols:
     params: dict[str, ast.ParamDecl] = {}
     facts: dict[str, FactInfo] = {}
     for decl in tree.facts:

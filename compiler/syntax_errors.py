@@ -10,11 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from lark import Token
-from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
-
 from . import keywords as kw
 from .diagnostics import Diagnostic
+from .lark_import import Token, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from .source import Span
 from .suggest import edit_distance
 

@@ -11,10 +11,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from lark import Token
-
 from . import ast
 from . import keywords as kw
+from .lark_import import Token
 from .numerals import parse_decimal, parse_percent_cn
 from .source import Span
 from .spans import span_of, token_span

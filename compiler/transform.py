@@ -1,23 +1,24 @@
-"""The Lark parse tree → the AST of `ast.py`, with the diagnostics only the meaning shows.
+"""Grammar rules → the AST of `ast.py`, with the diagnostics only the meaning shows.
 
-`build` runs one bottom-up Transformer (lines, blocks and declarations here; clauses in
-`clauses.py`, values and conditions in `terms.py`) and then assembles the file: the
-header first (E107, E113, a header field out of place is E101), declarations, and the
-outline, whose notes and clauses belong to the node line above them (E109 otherwise).
+`Builder` has one method per grammar rule (lines, blocks and declarations here; clauses
+in `clauses.py`, values and conditions in `terms.py`).  The parser calls them as it
+reduces (`callbacks`), so no parse tree is ever built: that halves the cost of a parse.
+`build` then assembles the file from the entries: the header first (E107, E113, a header
+field out of place is E101), declarations, and the outline, whose notes and clauses
+belong to the node line above them (E109 otherwise).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from lark import Token, Transformer
-from lark.tree import Tree
+from functools import partial
 
 from . import ast
 from . import keywords as kw
 from .clauses import ClausesMixin
 from .diagnostics import Diagnostic
 from .header import HeaderLine, read_header
+from .lark_import import ChildFilterLALR_NoPlaceholders, Lark, Token, Transformer, Tree
 from .lexical import Prepared
 from .nodeline import NodeLineReader
 from .outline import FlatNode
@@ -41,16 +42,72 @@ class Block:
     span: Span
 
 
-class _Builder(ClausesMixin, Transformer):
-    """The tree transformer: one method per grammar rule."""
+class _Inlined:
+    """The children of an `_inlined` rule, on their way into the rule above."""
+
+    __slots__ = ("children",)
+
+    def __init__(self, children: list):
+        self.children = children
+
+
+class Builder(ClausesMixin, Transformer):
+    """One method per grammar rule, called by the parser on each reduction.
+
+    A line the parser drops after a syntax error may already have been partly built:
+    `forget_from` takes back what the methods reported about it."""
+
+    def __default__(self, data: str, children: list, meta: object) -> object:
+        """A rule without a method.  An `_inlined` rule (and Lark's `__x_star` helpers)
+        only carries children for the rule above it to splice in (Lark reads
+        `.children`), so it gets the lightest holder; any other rule stays a `Tree`, as
+        after a separate transform."""
+        if data.startswith("_"):
+            return _Inlined(children)
+        return Tree(data, children, meta)  # type: ignore[arg-type]
 
     def __init__(self, source: Source, prepared: Prepared):
         super().__init__(visit_tokens=False)
+        self.reset(source, prepared)
+
+    def reset(self, source: Source, prepared: Prepared) -> None:
+        """Start on another file.  A thread reuses its builder, and the callbacks bound
+        to it, from file to file: binding them afresh cost more than parsing a short
+        file."""
         self.source = source
         self.prepared = prepared
         self.diags: list[Diagnostic] = []
         self.normalised_lines = prepared.text.split("\n")
         self.descriptions = {c.span.line: c.text.lstrip("#").strip() for c in prepared.comments}
+
+    def callbacks(self, lark: Lark) -> dict:
+        """The parser's reduction callbacks (rule → function), bound to this builder.
+
+        An `_inlined` rule without a method makes its holder directly rather than
+        through Lark's default-callback partial and `__default__` (a third of all
+        reductions are such rules)."""
+        callbacks = lark._parse_tree_builder.create_callback(self)
+        for rule, callback in callbacks.items():
+            name = rule.alias or rule.origin.name
+            if not name.startswith("_") or hasattr(self, name):
+                continue
+            if isinstance(callback, partial):
+                callbacks[rule] = _Inlined
+            elif isinstance(callback, ChildFilterLALR_NoPlaceholders) and isinstance(
+                callback.node_builder, partial
+            ):
+                callback.node_builder = _Inlined
+        return callbacks
+
+    def forget_from(self, line: int) -> None:
+        """Drop the diagnostics about `line` and later lines.
+
+        Everything reported since the parser shifted the line break before `line` is
+        about that line or later ones, and everything reported before it about earlier
+        lines, so the diagnostics to drop are a tail of the list."""
+        diags = self.diags
+        while diags and diags[-1].span.line >= line:
+            diags.pop()
 
     # ------------------------------------------------------------ mixin needs
 
@@ -222,10 +279,9 @@ class _Builder(ClausesMixin, Transformer):
 
 
 def build(
-    tree: Tree, source: Source, prepared: Prepared
+    entries: list, builder: Builder, source: Source, prepared: Prepared
 ) -> tuple[ast.PolicyFile, list[Diagnostic]]:
-    builder = _Builder(source, prepared)
-    entries = builder.transform(tree)
+    """The file from the parser's entries (what `Builder.start` returned)."""
     diags = builder.diags
     headers: list[HeaderLine] = []
     seen_fields: set[str] = set()

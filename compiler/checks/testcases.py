@@ -19,17 +19,16 @@ NONE_WORD = "无"
 
 def averaged_facts(tree: ast.PolicyFile) -> list[str]:
     """Facts whose batch mean some clause needs (`每低于…平均值…`), in source order."""
-    names: list[str] = []
+    names: dict[str, None] = {}  # an ordered set
     for _, node in walk(tree.nodes):
         for clause in node.clauses:
             if (
                 isinstance(clause, ast.ThresholdClause)
                 and isinstance(clause.target, ast.Average)
                 and isinstance(clause.subject, ast.Ref)
-                and clause.subject.name not in names
             ):
-                names.append(clause.subject.name)
-    return names
+                names.setdefault(clause.subject.name)
+    return list(names)
 
 
 def labels_of(tree: ast.PolicyFile) -> set[str]:
@@ -45,7 +44,9 @@ def labels_of(tree: ast.PolicyFile) -> set[str]:
 
 def check_tests(ctx: Context) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
-    paths = {path for path, _ in walk(ctx.tree.nodes)}
+    # In source order: a hint's example path is the first of the shortest, the same in
+    # every run (a set's order changes with the string hash seed).
+    paths = dict.fromkeys(path for path, _ in walk(ctx.tree.nodes))
     averaged = averaged_facts(ctx.tree)
     bands = [b.name for b in ctx.tree.bands]
     labels = labels_of(ctx.tree)
