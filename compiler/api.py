@@ -4,26 +4,36 @@
 executes the generated module in a fresh module object and wraps it in a `Policy`.
 The parser, checker and lowering are imported when first needed, so that the rest of
 the package (the interpreter, codegen, the runtime's readers) imports without them.
+The cyclic garbage collector is paused meanwhile (`gcpause`): the pipeline's
+short-lived trees made it run full collections over and over.
 """
 
 from __future__ import annotations
 
 import itertools
-import linecache
-import sys
 import types
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
-from . import codegen, ir
+from . import codecheck, codegen, ir, registry
 from .diagnostics import Diagnostic
 from .errors import InputError, PolicyError
+from .gcpause import paused_gc
 from .source import Source, Span
 
 _COUNTER = itertools.count()
 _BOM = "\ufeff"
+
+#: Called with the name of each stage of `compile_policy` as it ends: "parse", "check",
+#: "lower", "codegen" (the module text, parsed by ast), "py compile+exec".  The
+#: benchmark times the real pipeline with it rather than a copy that could drift.
+StageHook = Callable[[str], None]
+
+
+def _no_hook(stage: str) -> None:
+    return None
 
 
 class Policy:
@@ -31,7 +41,8 @@ class Policy:
 
     `score`, `total` and `score_batch` run the generated module; `score` and `total`
     raise `xize.compiler.InputError` for bad data.  `.interpreter` scores the same IR
-    slowly and obviously (for differential checks); `.run_tests()` runs the 测试 blocks."""
+    slowly and obviously (for differential checks); `.run_tests()` runs the 测试 blocks.
+    The module stays in sys.modules (so its records pickle) while the Policy lives."""
 
     def __init__(
         self,
@@ -46,6 +57,7 @@ class Policy:
         self.module_source = module_source
         self.source = source
         self.diagnostics = tuple(diagnostics)
+        registry.tie(self, module)  # the module leaves sys.modules with its Policy
 
     # ---------------------------------------------------------------- the module
 
@@ -115,47 +127,56 @@ def _wrap(exc: Exception) -> InputError:
     )
 
 
-def build(policy: ir.Policy) -> tuple[types.ModuleType, str]:
+def build(policy: ir.Policy, stage: StageHook = _no_hook) -> tuple[types.ModuleType, str]:
     """Generate the module for `policy` and execute it as a fresh module object,
-    registered in sys.modules (so its records pickle) and in linecache (so
-    tracebacks show the generated lines)."""
-    source_text = codegen.generate(policy)
-    filename = codegen.pseudo_filename(policy)
-    name = f"_xize_policy_{policy.source_hash[:12]}_{next(_COUNTER)}"
-    module = types.ModuleType(name, policy.title)
-    module.__file__ = filename
-    linecache.cache[filename] = (
-        len(source_text),
-        None,
-        source_text.splitlines(keepends=True),
-        filename,
-    )
-    code = compile(source_text, filename, "exec", dont_inherit=True)
-    sys.modules[name] = module
-    try:
-        exec(code, module.__dict__)
-    except BaseException:
-        sys.modules.pop(name, None)
-        raise
+    registered in sys.modules (so its records pickle) and in linecache (so tracebacks
+    show the generated lines) for as long as the module object lives.
+
+    The text is parsed once: the tree `ast.parse` checked is the one compiled."""
+    with paused_gc():
+        source_text = codegen.render(policy)
+        tree = codecheck.parse(source_text)
+        stage("codegen")
+        filename = codegen.pseudo_filename(policy)
+        code = codecheck.compile_checked(tree, filename)
+        del tree  # a large tree is freed before the module runs
+        name = f"_xize_policy_{policy.source_hash[:12]}_{next(_COUNTER)}"
+        module = types.ModuleType(name, policy.title)
+        module.__file__ = filename
+        registry.register(module, source_text)
+        try:
+            exec(code, module.__dict__)
+        except BaseException:
+            registry.forget(name)
+            raise
+        stage("py compile+exec")
     return module, source_text
 
 
-def compile_policy(text: str, filename: str = "<policy>", lang: str = "zh") -> Policy:
-    """Compile .rule text.  Raises PolicyError (every error found, rendered in `lang`)."""
+def compile_policy(
+    text: str, filename: str = "<policy>", lang: str = "zh", *, stage: StageHook = _no_hook
+) -> Policy:
+    """Compile .rule text.  Raises PolicyError (every error found, rendered in `lang`).
+    `stage` is told as each stage ends (see StageHook)."""
     from . import check, lower, parser
 
-    if text.startswith(_BOM):
-        text = text[1:]
-    source = Source(text, filename)
-    tree, diagnostics = parser.parse(source)
-    diagnostics = list(diagnostics)
-    if tree is None or any(d.is_error for d in diagnostics):
-        raise PolicyError(diagnostics, source, lang)
-    diagnostics += check.check(tree, source)
-    if any(d.is_error for d in diagnostics):
-        raise PolicyError(diagnostics, source, lang)
-    policy = lower.lower(tree, source)
-    module, module_source = build(policy)
+    with paused_gc():
+        if text.startswith(_BOM):
+            text = text[1:]
+        source = Source(text, filename)
+        tree, diagnostics = parser.parse(source)
+        stage("parse")
+        diagnostics = list(diagnostics)
+        if tree is None or any(d.is_error for d in diagnostics):
+            raise PolicyError(diagnostics, source, lang)
+        diagnostics += check.check(tree, source)
+        stage("check")
+        if any(d.is_error for d in diagnostics):
+            raise PolicyError(diagnostics, source, lang)
+        policy = lower.lower(tree, source)
+        del tree
+        stage("lower")
+        module, module_source = build(policy, stage)
     warnings = [d for d in diagnostics if not d.is_error]
     return Policy(policy, module, module_source, source, warnings)
 

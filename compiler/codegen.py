@@ -4,26 +4,27 @@ The module is the artefact users embed, so it must be safe to read and to import
 policy text only ever appears inside literals written by `pyliteral.py` (the `py`,
 `doc` and `comment` filters), identifiers are generated (`emit.py`), the template
 environment has no autoescape to surprise and fails on any undefined name, and the
-result is parsed (and searched for floats) before it is returned.  The output depends
-only on the IR, so the same policy gives the same bytes.
+result is parsed, compiled and searched for floats (`codecheck`) before it is used.
+The output depends only on the IR, so the same policy gives the same bytes.
 """
 
 from __future__ import annotations
 
-import ast
 import re
+import types
 from functools import cache
 from pathlib import Path
 
 import jinja2
 
-from . import ir, irutil
+from . import codecheck, emit_table, ir, irutil
 from .emit import PLACE_MARK, CodegenError, Emitter
+from .gcpause import paused_gc
 from .pyliteral import comment, doc, py
 
 TEMPLATES = Path(__file__).parent / "templates"
 PRELUDE = TEMPLATES / "prelude.py"
-_MARK = re.compile(r"^\s*" + re.escape(PLACE_MARK) + r"(\d+|-) ·")
+_MARK = re.compile(r"^[ ]*" + re.escape(PLACE_MARK) + r"(\d+|-) ·", re.MULTILINE)
 _CONVERTERS = {
     "bool": "_convert_bool",
     "count": "_convert_count",
@@ -65,7 +66,23 @@ def pseudo_filename(policy: ir.Policy) -> str:
 
 
 def generate(policy: ir.Policy) -> str:
-    """The module source for `policy`: deterministic, stdlib only, checked by ast."""
+    """The module source for `policy`: deterministic, stdlib only, checked."""
+    return generate_code(policy)[0]
+
+
+def generate_code(policy: ir.Policy, filename: str | None = None) -> tuple[str, types.CodeType]:
+    """The module source and its checked code object (compiled under `filename`,
+    by default `pseudo_filename(policy)`), from one parse of the text."""
+    with paused_gc():  # hundreds of thousands of syntax-tree nodes: no collections
+        source = render(policy)
+        code = codecheck.compile_checked(
+            codecheck.parse(source), filename or pseudo_filename(policy)
+        )
+    return source, code
+
+
+def render(policy: ir.Policy) -> str:
+    """The module source for `policy`, not yet checked (`codecheck` does that)."""
     emitter = Emitter(policy)
     facts = []
     for fact in policy.facts:
@@ -90,26 +107,33 @@ def generate(policy: ir.Policy) -> str:
             prelude=prelude_text(),
             bands=[irutil.band_fields(b) for b in policy.bands],
             facts=facts,
-            nodes=[irutil.node_info_fields(n, p) for n, p in irutil.nodes_with_parents(policy)],
-            places=emitter.places,
+            facts_table=emit_table.table(
+                "FactInfo", [irutil.fact_info_fields(f) for f in policy.facts]
+            ),
+            nodes_table=emit_table.table("NodeInfo", _node_rows(policy, emitter)),
+            places_table=emit_table.table("tuple", emitter.places[: len(emitter.ordinals)]),
+            items_table=emit_table.table("tuple", emitter.item_heads),
+            node_count=len(emitter.nodes),
             constants=sorted(
                 ((n, lit) for lit, n in emitter.constants.items()), key=lambda kv: int(kv[0][2:])
             ),
             unit_key=irutil.UNIT_KEY,
-            known=(*names, irutil.UNIT_KEY),
             average_slots=average_slots,
             unpack=_unpack(len(policy.facts), len(policy.averages)),
             averages_code=(
                 "_convert_averages(averages, _AVERAGE_FACTS, unit)" if average_slots else "()"
             ),
-            records=emitter.records,
             score_body=emitter.score.text(),
-            total_body=emitter.total.text(),
         )
     )
-    source = _with_spots(source)
-    check(source)
-    return source
+    return _with_spots(source)
+
+
+def _node_rows(policy: ir.Policy, emitter: Emitter) -> list[tuple]:
+    """NODES rows in the emitter's node order: node k of the generated code (`d3`,
+    `_r3`) is NODES[3], which the module's untouched records are built from."""
+    parents = {id(node): parent for node, parent in irutil.nodes_with_parents(policy)}
+    return [irutil.node_info_fields(node, parents[id(node)]) for node in emitter.nodes]
 
 
 def _fast_path(fact: ir.Fact) -> str:
@@ -136,42 +160,43 @@ def _unpack(facts: int, averages: int) -> str:
 
 def _with_spots(source: str) -> str:
     """Append the table that maps generated lines to policy places (clauses, nodes).
-    It goes last so that adding it moves no line it refers to."""
+    It goes last so that adding it moves no line it refers to.  It is one string of
+    "line:place" pairs (place -1: no single clause), read only when an exception needs
+    its .rule line: as a literal tuple it was a tenth of the module's syntax tree."""
     spots = []
-    for number, line in enumerate(source.splitlines(), start=1):
-        match = _MARK.match(line)
+    line, last = 1, 0
+    found = source.find(PLACE_MARK)
+    while found >= 0:  # str.find, then the pattern at the line start: a quick scan
+        start = source.rfind("\n", 0, found) + 1
+        match = _MARK.match(source, start)
         if match:
+            line += source.count("\n", last, start)
+            last = start
             index = match.group(1)
-            spots.append((number, -1 if index == "-" else int(index)))
-    rows = "".join(f"    ({line}, {index}),\n" for line, index in spots)
+            spots.append(f"{line}:{-1 if index == '-' else int(index)}")
+        found = source.find(PLACE_MARK, found + 1)
+    rows = "\n".join(_wrapped(spots, 96))
     return (
         source.rstrip("\n")
-        + "\n\n\n# Generated line → index in _PLACES (-1: no single clause), for errors.\n"
-        + f"_SPOTS = (\n{rows})\n"
+        + "\n\n\n# Generated line:index in _PLACES (-1: no single clause), for errors.\n"
+        + f"_SPOTS = (\n{rows}\n)\n"
     )
 
 
-def _float_lines(tree: ast.AST) -> list[int]:
-    """Lines with a float literal or the name `float`.
+def _wrapped(words: list[str], width: int) -> list[str]:
+    """The words as string literals of about `width` characters, one per line (Python
+    joins adjacent literals), so that the table reads as lines, not one long line."""
+    lines, current = [], ""
+    for word in words:
+        if current and len(current) + len(word) > width:
+            lines.append(f"    {py(current)}")
+            current = ""
+        current += word + " "
+    lines.append(f"    {py(current)}")
+    return lines
 
-    `ast.walk` is iterative, so a policy nested ten thousand levels deep cannot exhaust
-    the interpreter's recursion limit here."""
-    found = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, float | complex):
-            found.append(node.lineno)
-        elif isinstance(node, ast.Name) and node.id == "float":
-            found.append(node.lineno)
-    return sorted(found)
 
-
-def check(source: str) -> ast.Module:
-    """Parse the generated source; refuse it if it has a float literal or names `float`."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError as exc:  # a codegen bug, never the policy's fault
-        raise CodegenError(f"generated module does not parse: {exc}") from exc
-    found = _float_lines(tree)
-    if found:
-        raise CodegenError(f"float in generated module at lines {found}")
-    return tree
+def check(source: str) -> types.CodeType:
+    """Parse the generated source, compile the tree, refuse it if it has a float."""
+    with paused_gc():
+        return codecheck.check(source)

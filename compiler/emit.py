@@ -1,9 +1,10 @@
 """Straight-line Python for one policy: a block per clause, a block per node.
 
-`Emitter` turns the IR into the bodies of the generated module's `_compute` (the full
-result: items, attribution, nodes, outcomes) and `_compute_total` (numbers only).  No
-IR is interpreted at run time: each clause becomes a few assignments, each node a sum
-and a `min`.  Generated names: `n4_0` (nominal of clause 4, effect 0), `r…` (raw,
+`Emitter` turns the IR into the body of the generated module's `_compute`: first the
+numbers (all that `total` needs; it returns there), then what explains them for `score`
+(applied amounts, attribution, items, node records).  One body serves both, so a large
+policy's code is written, parsed and compiled once, not twice.  No IR is interpreted
+at run time: each clause becomes a few assignments, each node a sum and a `min`.  Generated names: `n4_0` (nominal of clause 4, effect 0), `r…` (raw,
 before the clause cap), `a…` (applied), `e…` (earned), `m…` (an earning missed),
 `o…` (an outcome), `d2`/`s2`/`b2` (deduction, its uncapped sum, bonus of node 2).
 
@@ -70,9 +71,9 @@ class Emitter(Expressions):
         self.plans = {node.path: NodePlan(k) for k, node in enumerate(self.nodes)}
         self.places: list[tuple[object, int, str]] = []
         self.slots: list[Slot] = []
-        self.records: list[tuple[str, str]] = []  # prebuilt node records: name, code
         self.score = Writer(2)
-        self.total = Writer(2)
+        self._marks: list[int] = []  # indices of the place comments in self.score
+        self.item_heads: list[tuple] = []  # fixed part of each possible item, in order
         for node in self.nodes:
             for clause in node.clauses:
                 self.places.append((clause.id, clause.line, clause.text))
@@ -83,32 +84,38 @@ class Emitter(Expressions):
     # ---------------------------------------------------------------------- build
 
     def _build(self) -> None:
-        for full, w in ((True, self.score), (False, self.total)):
-            for node in self.nodes:
-                for clause in node.clauses:
-                    self._clause(clause, node, w, full)
-            for node in reversed(self.nodes):  # children before parents
-                self._aggregate(node, w, full)
-            w(PLACE_MARK + "- · the whole policy")
-            self._root(w, full)
-        result_tail(self, self.score)
+        """The numbers first (all `total` needs), then, for `score` only, what
+        explains them: applied amounts, attribution, items and node records."""
+        w, x = self.score, Writer(self.score.level)
+        for node in self.nodes:
+            for clause in node.clauses:
+                self._clause(clause, node, w)
+        for node in reversed(self.nodes):  # children before parents
+            self._aggregate(node, w, x)
+        self._mark_text(w, PLACE_MARK + "- · the whole policy")
+        self._root(w, x)
+        with w.block("if not full:"):
+            w("return total")
+        w.lines.extend(x.lines)
+        result_tail(self, w)
 
     def _mark(self, w: Writer, place: int) -> None:
         _, line, text = self.places[place]
-        w(f"{PLACE_MARK}{place} · line {line} · {comment(text)}")
+        self._mark_text(w, f"{PLACE_MARK}{place} · line {line} · {comment(text)}")
 
-    def _register(self, full: bool, slot: Slot) -> Slot:
-        if full:
-            self.slots.append(slot)
-            plan = self.plans[slot.node.path]
-            plan.own.append(slot)
-            if slot.kind == "missed":
-                plan.missed.append(slot)
+    def _mark_text(self, w: Writer, text: str) -> None:
+        self._marks.append(len(w.lines))
+        w(text)
+
+    def _register(self, slot: Slot) -> Slot:
+        self.slots.append(slot)
+        plan = self.plans[slot.node.path]
+        plan.own.append(slot)
+        if slot.kind == "missed":
+            plan.missed.append(slot)
         return slot
 
-    def _term(self, full: bool, node: ir.Node, kind: str, var: str) -> None:
-        if not full:
-            return
+    def _term(self, node: ir.Node, kind: str, var: str) -> None:
         plan = self.plans[node.path]
         {"deduct": plan.deduct, "bonus": plan.bonus, "earn": plan.earn}[kind].append(var)
 
@@ -135,7 +142,7 @@ class Emitter(Expressions):
         w(f"{var} = {var} if {var} > _ZERO else _ZERO")
         return var
 
-    def _assign(self, clause, w: Writer, full: bool, value: str, nominal: str, raw: str) -> None:
+    def _assign(self, clause, w: Writer, value: str, nominal: str, raw: str) -> None:
         """nominal (and raw, when capped) from a positive value (a name or an expression)."""
         if clause.cap is None:
             w(f"{nominal} = {value}")
@@ -143,8 +150,7 @@ class Emitter(Expressions):
         if not value.isidentifier():
             w(f"t = {value}")
             value = "t"
-        if full:
-            w(f"{raw} = {value}")
+        w(f"{raw} = {value}")
         if clause.cap <= 0:  # a nominal that is not positive is ZERO (its initial value)
             return
         cap = self.const(clause.cap)
@@ -152,20 +158,20 @@ class Emitter(Expressions):
 
     # -------------------------------------------------------------------- clauses
 
-    def _clause(self, clause: ir.Clause, node: ir.Node, w: Writer, full: bool) -> None:
+    def _clause(self, clause: ir.Clause, node: ir.Node, w: Writer) -> None:
         self._mark(w, self.ordinals[clause.id])
         if isinstance(clause, ir.Step):
-            self._step(clause, node, w, full)
+            self._step(clause, node, w)
         elif isinstance(clause, ir.Missing):
-            self._missing(clause, node, w, full)
+            self._missing(clause, node, w)
         elif isinstance(clause, ir.Discretionary):
-            self._discretionary(clause, node, w, full)
+            self._discretionary(clause, node, w)
         elif isinstance(clause, ir.Fixed):
-            self._fixed(clause, node, w, full)
+            self._fixed(clause, node, w)
         else:
             raise CodegenError(f"unknown clause kind {type(clause).__name__}")
 
-    def _simple_slot(self, clause, node, w: Writer, full: bool) -> tuple[str, str]:
+    def _simple_slot(self, clause, node, w: Writer) -> tuple[str, str]:
         """Names for a one-effect clause, initialised to ZERO, and its slot."""
         if clause.kind not in _POINT_KINDS:
             raise CodegenError(f"unknown kind {clause.kind!r}")
@@ -173,18 +179,18 @@ class Emitter(Expressions):
         nominal = f"{_POINT_KINDS[clause.kind]}{o}_0"
         raw = f"r{o}_0" if clause.cap is not None else nominal
         w(f"{nominal} = _ZERO")
-        if full and raw != nominal:
+        if raw != nominal:
             w(f"{raw} = _ZERO")
-        self._term(full, node, clause.kind, nominal)
+        self._term(node, clause.kind, nominal)
         if clause.kind != "earn":
             key = irutil.item_key(clause, o, 0)
-            self._register(full, Slot(key, clause.kind, nominal, raw, f"a{o}_0", node, clause))
+            self._register(Slot(key, clause.kind, nominal, raw, f"a{o}_0", node, clause))
         return nominal, raw
 
-    def _step(self, clause: ir.Step, node: ir.Node, w: Writer, full: bool) -> None:
+    def _step(self, clause: ir.Step, node: ir.Node, w: Writer) -> None:
         if clause.rounding not in _ROUNDINGS:
             raise CodegenError(f"unknown rounding {clause.rounding!r}")
-        nominal, raw = self._simple_slot(clause, node, w, full)
+        nominal, raw = self._simple_slot(clause, node, w)
         step = self.const(clause.step)
         guard = (
             w.block(f"if {self.bare(self.cond(clause.guard))}:")
@@ -206,7 +212,7 @@ class Emitter(Expressions):
             zero = "0" if whole else "_ZERO"  # an int compares fastest with an int
             with w.block(f"if {quantity} > {zero}:"):
                 if whole and _positive_const(amount):  # K × q > 0 for q ≥ 1
-                    self._assign(clause, w, full, f"{self.expr(amount)} * {quantity}", nominal, raw)
+                    self._assign(clause, w, f"{self.expr(amount)} * {quantity}", nominal, raw)
                     return
                 if clause.rounding == "ratio":  # amount × q / step keeps 0.3 × 7 / 3 exact
                     w(f"t = _limit({self.expr(amount)} * {quantity} / {step})")
@@ -220,29 +226,28 @@ class Emitter(Expressions):
                     w(f"u = {units}")
                     w(f"t = {self.expr(amount)} * u")
                 with w.block("if t > _ZERO:"):
-                    self._assign(clause, w, full, "t", nominal, raw)
+                    self._assign(clause, w, "t", nominal, raw)
 
-    def _missing(self, clause: ir.Missing, node: ir.Node, w: Writer, full: bool) -> None:
-        nominal, raw = self._simple_slot(clause, node, w, full)
+    def _missing(self, clause: ir.Missing, node: ir.Node, w: Writer) -> None:
+        nominal, raw = self._simple_slot(clause, node, w)
         if not clause.facts:
             return
-        count = " + ".join(f"(not {self.fact(name)})" for name in clause.facts)
-        w(f"c = {count}")
+        _sum(w, "c", [f"(not {self.fact(name)})" for name in clause.facts])
         with w.block("if c:"):
             w(f"t = {self.expr(clause.amount)} * Decimal(c)")
             with w.block("if t > _ZERO:"):
-                self._assign(clause, w, full, "t", nominal, raw)
+                self._assign(clause, w, "t", nominal, raw)
 
-    def _discretionary(self, clause: ir.Discretionary, node: ir.Node, w: Writer, full) -> None:
-        nominal, raw = self._simple_slot(clause, node, w, full)
+    def _discretionary(self, clause: ir.Discretionary, node: ir.Node, w: Writer) -> None:
+        nominal, raw = self._simple_slot(clause, node, w)
         value = self.expr(ir.FactValue(clause.fact))
         if not value.isidentifier():
             w(f"t = {value}")
             value = "t"
         with w.block(f"if {value} > _ZERO:"):
-            self._assign(clause, w, full, value, nominal, raw)
+            self._assign(clause, w, value, nominal, raw)
 
-    def _fixed(self, clause: ir.Fixed, node: ir.Node, w: Writer, full: bool) -> None:
+    def _fixed(self, clause: ir.Fixed, node: ir.Node, w: Writer) -> None:
         """Earning amounts first, then the condition, then the taken branch (the
         interpreter's order); every effect's names start at ZERO/False."""
         o = self.ordinals[clause.id]
@@ -256,74 +261,70 @@ class Emitter(Expressions):
                 earn_raw[i] = raw
                 earn_nominal[i] = self._capped(clause, raw, w, f"tc{o}_{i}")
         for i, effect in effects:
-            self._fixed_init(clause, node, w, full, o, i, effect, earn_raw)
+            self._fixed_init(clause, node, w, o, i, effect, earn_raw)
         if clause.condition is None:
-            self._branch(clause, w, full, o, then, otherwise, earn_nominal)
+            self._branch(clause, w, o, then, otherwise, earn_nominal)
             return
         test = f"if {self.bare(self.cond(clause.condition))}:"
-        then_code = self._branch_has_code(full, then, otherwise)
-        else_code = self._branch_has_code(full, otherwise, then)
+        then_code = self._branch_has_code(then, otherwise)
+        else_code = self._branch_has_code(otherwise, then)
         if not then_code and not else_code:
             if irutil.divides(clause.condition):  # evaluated for its errors alone
                 with w.block(test):
                     pass
             return
         with w.block(test):
-            self._branch(clause, w, full, o, then, otherwise, earn_nominal)
+            self._branch(clause, w, o, then, otherwise, earn_nominal)
         if else_code:
             with w.block("else:"):
-                self._branch(clause, w, full, o, otherwise, then, earn_nominal)
+                self._branch(clause, w, o, otherwise, then, earn_nominal)
 
     @staticmethod
-    def _branch_has_code(full: bool, taken, skipped) -> bool:
+    def _branch_has_code(taken, skipped) -> bool:
         for _, effect in taken:
             if isinstance(effect, ir.Outcome):
-                if full:
-                    return True
+                return True
             elif effect.kind == "earn" or not _zero_const(effect.amount):
                 return True
-        return full and any(isinstance(e, ir.Points) and e.kind == "earn" for _, e in skipped)
+        return any(isinstance(e, ir.Points) and e.kind == "earn" for _, e in skipped)
 
-    def _fixed_init(self, clause, node, w, full, o, i, effect, earn_raw) -> None:
+    def _fixed_init(self, clause, node, w, o, i, effect, earn_raw) -> None:
         key = irutil.item_key(clause, o, i)
         if isinstance(effect, ir.Outcome):
             if effect.kind not in _OUTCOMES:
                 raise CodegenError(f"unknown outcome {effect.kind!r}")
-            if full:
-                w(f"o{o}_{i} = False")
-                note = irutil.outcome_note(effect)
-                slot = Slot(key, "outcome", f"o{o}_{i}", "_ZERO", "_ZERO", node, clause, note)
-                slot.outcome = effect
-                self._register(full, slot)
+            w(f"o{o}_{i} = False")
+            note = irutil.outcome_note(effect)
+            slot = Slot(key, "outcome", f"o{o}_{i}", "_ZERO", "_ZERO", node, clause, note)
+            slot.outcome = effect
+            self._register(slot)
             return
         if effect.kind not in _POINT_KINDS:
             raise CodegenError(f"unknown kind {effect.kind!r}")
         if effect.kind == "earn":
             w(f"e{o}_{i} = _ZERO")
-            self._term(full, node, "earn", f"e{o}_{i}")
-            if full:
-                w(f"m{o}_{i} = _ZERO")
-                slot = Slot(key, "missed", f"m{o}_{i}", earn_raw[i], f"am{o}_{i}", node, clause)
-                slot.note = irutil.NOTE_MISSED
-                self._register(full, slot)
+            self._term(node, "earn", f"e{o}_{i}")
+            w(f"m{o}_{i} = _ZERO")
+            slot = Slot(key, "missed", f"m{o}_{i}", earn_raw[i], f"am{o}_{i}", node, clause)
+            slot.note = irutil.NOTE_MISSED
+            self._register(slot)
             return
         nominal = f"n{o}_{i}"
         raw = f"r{o}_{i}" if clause.cap is not None and not _const(effect.amount) else nominal
         w(f"{nominal} = _ZERO")
-        if full and raw != nominal:
+        if raw != nominal:
             w(f"{raw} = _ZERO")
         if _const(effect.amount) and clause.cap is not None:
             raw = self.const(effect.amount.value) if effect.amount.value > 0 else "_ZERO"
-        self._term(full, node, effect.kind, nominal)
+        self._term(node, effect.kind, nominal)
         slot = Slot(key, effect.kind, nominal, raw, f"a{o}_{i}", node, clause)
         slot.note = irutil.points_note(effect)
-        self._register(full, slot)
+        self._register(slot)
 
-    def _branch(self, clause, w, full, o, taken, skipped, earn_nominal) -> None:
+    def _branch(self, clause, w, o, taken, skipped, earn_nominal) -> None:
         for i, effect in taken:
             if isinstance(effect, ir.Outcome):
-                if full:
-                    w(f"o{o}_{i} = True")
+                w(f"o{o}_{i} = True")
             elif effect.kind == "earn":
                 w(f"e{o}_{i} = {earn_nominal[i]}")
             elif _const(effect.amount):
@@ -334,60 +335,76 @@ class Emitter(Expressions):
                 raw = f"r{o}_{i}" if clause.cap is not None else f"n{o}_{i}"
                 w(f"t = {self.bare(self.expr(effect.amount))}")
                 with w.block("if t > _ZERO:"):
-                    self._assign(clause, w, full, "t", f"n{o}_{i}", raw)
-        if full:
-            for i, effect in skipped:
-                if isinstance(effect, ir.Points) and effect.kind == "earn":
-                    w(f"m{o}_{i} = {earn_nominal[i]}")
+                    self._assign(clause, w, "t", f"n{o}_{i}", raw)
+        for i, effect in skipped:
+            if isinstance(effect, ir.Points) and effect.kind == "earn":
+                w(f"m{o}_{i} = {earn_nominal[i]}")
 
     # ---------------------------------------------------------------------- nodes
 
-    def _aggregate(self, node: ir.Node, w: Writer, full: bool) -> None:
+    def _aggregate(self, node: ir.Node, w: Writer, x: Writer) -> None:
+        """The node's numbers into `w`; what explains them (applied amounts, the
+        attribution of a spent budget) into `x`, which runs only for `score`."""
         plan = self.plans[node.path]
         k = plan.k
         self._mark(w, len(self.ordinals) + k)
+        x.level = w.level
+        start = len(x.lines)
         children = [self.plans[c.path] for c in node.children]
-        if full:
-            for slot in plan.own:
-                if slot.kind != "outcome":
-                    w(f"{slot.applied} = {slot.nominal}")
         terms = [f"d{c.k}" for c in children] + plan.deduct
+        capped = node.budget is not None and node.floor
+        budget = self.const(node.budget) if capped else ""
+        # one own clause alone under a cap: its applied amount is the capped deduction
+        own = [s for s in plan.own if s.deducts]
+        alone = capped and not node.earns and len(own) == 1 and terms == [own[0].nominal]
+        for slot in plan.own:
+            if slot.kind != "outcome":
+                source = f"d{k}" if alone and slot is own[0] else slot.nominal
+                x(f"{slot.applied} = {source}")
         if node.earns:
-            terms.append(self._earned(node, plan, w, full))
-        spent = " + ".join(terms) or "_ZERO"
+            earned, bound = self._earned(node, plan, w, x)
+            terms.append(earned)
+            # the earned part never exceeds the points: a budget that large never binds
+            if terms == [earned] and capped and node.budget >= bound:
+                capped = False
         beneath = sorted(
             [s for s in plan.own if s.kind != "outcome"] + [s for c in children for s in c.beneath],
             key=lambda s: s.key,
         )
         plan.beneath = beneath
-        if node.budget is not None and node.floor:
-            budget = self.const(node.budget)
-            w(f"s{k} = {spent}")
-            w(f"d{k} = s{k} if s{k} <= {budget} else {budget}")
-            deducts = [s for s in beneath if s.deducts]
-            if full and deducts:
-                with w.block(f"if d{k} < s{k}:"):
-                    w(_allot_line(deducts, f"d{k}"))
+        deducts = [s for s in beneath if s.deducts]
+        spent = terms[0] if len(terms) == 1 else "_ZERO"
+        if capped:
+            if len(terms) > 1:
+                spent = _sum(w, f"s{k}", terms)
+            w(f"d{k} = {spent} if {spent} <= {budget} else {budget}")
+            if deducts and not alone:
+                with x.block(f"if d{k} < {spent}:"):
+                    x(_share_line(deducts, f"d{k}"))
         else:
-            w(f"d{k} = {spent}")
+            _sum(w, f"d{k}", terms or ["_ZERO"])
         plan.has_bonus = bool(plan.bonus) or any(c.has_bonus for c in children)
         if plan.has_bonus:
-            bonus = " + ".join([f"b{c.k}" for c in children if c.has_bonus] + plan.bonus)
+            bonus = [f"b{c.k}" for c in children if c.has_bonus] + plan.bonus
             if node.bonus_cap is not None:
                 cap = self.const(node.bonus_cap)
-                w(f"bs{k} = {bonus}")
+                _sum(w, f"bs{k}", bonus)
                 w(f"b{k} = bs{k} if bs{k} <= {cap} else {cap}")
                 bonuses = [s for s in beneath if s.kind == "bonus"]
-                if full and bonuses:
-                    with w.block(f"if b{k} < bs{k}:"):
-                        w(_allot_line(bonuses, f"b{k}"))
+                if bonuses:
+                    with x.block(f"if b{k} < bs{k}:"):
+                        x(_allot_line(bonuses, f"b{k}"))
             else:
-                w(f"b{k} = {bonus}")
+                _sum(w, f"b{k}", bonus)
+        if len(x.lines) > start:  # the explanation names its node too
+            x.lines.insert(start, w.lines[self._marks[-1]])
 
-    def _earned(self, node: ir.Node, plan: NodePlan, w: Writer, full: bool) -> str:
-        """Emit De = M − min(earned, M) and, in the full result, its explanation."""
+    def _earned(self, node: ir.Node, plan: NodePlan, w: Writer, x: Writer) -> tuple[str, Decimal]:
+        """Emit De = M − min(earned, M) into `w` and its explanation into `x`.
+        Returns the name of De and M (De never exceeds M)."""
         k = plan.k
-        points = self.const(node.points if node.points is not None else Decimal(0))
+        marks = node.points if node.points is not None else Decimal(0)
+        points = self.const(marks)
         if not plan.earn:
             earned = "_ZERO"
         elif len(plan.earn) == 1:
@@ -395,35 +412,39 @@ class Emitter(Expressions):
         elif node.take_max:
             earned = f"max({', '.join(plan.earn)})"
         else:
-            earned = " + ".join(plan.earn)
-        w(f"w{k} = {earned}")
-        w(f"x{k} = {points} - (w{k} if w{k} <= {points} else {points})")
-        if full:
-            missed = [s.nominal for s in plan.missed]
-            rest = f"x{k} - ({' + '.join(missed)})" if missed else f"x{k}"
-            w(f"t = {rest}")
-            w(f"nr{k} = t if t > _ZERO else _ZERO")
-            w(f"ar{k} = nr{k}")
-            slot = Slot(irutil.remainder_key(node), "remainder", f"nr{k}", f"nr{k}", f"ar{k}", node)
-            self._register(full, slot)
-            group = sorted(plan.missed + [slot], key=lambda s: s.key)
-            with w.block(f"if {' + '.join(s.nominal for s in group)} > x{k}:"):
-                w(_allot_line(group, f"x{k}"))
-        return f"x{k}"
+            earned = _sum(w, f"w{k}", plan.earn)
+        if not earned.isidentifier():
+            w(f"w{k} = {earned}")
+            earned = f"w{k}"
+        w(f"x{k} = {points} - ({earned} if {earned} <= {points} else {points})")
+        missed = [s.nominal for s in plan.missed]
+        if len(missed) > 1:
+            x(f"t = x{k} - {_sum(x, 't', missed)}")
+        else:
+            x(f"t = x{k} - ({missed[0]})" if missed else f"t = x{k}")
+        x(f"nr{k} = t if t > _ZERO else _ZERO")
+        x(f"ar{k} = nr{k}")
+        slot = Slot(irutil.remainder_key(node), "remainder", f"nr{k}", f"nr{k}", f"ar{k}", node)
+        self._register(slot)
+        group = sorted(plan.missed + [slot], key=lambda s: s.key)
+        total = group[0].nominal if len(group) == 1 else _sum(x, "t", [s.nominal for s in group])
+        with x.block(f"if {total} > x{k}:"):
+            x(_allot_line(group, f"x{k}"))
+        return f"x{k}", marks
 
-    def _root(self, w: Writer, full: bool) -> None:
+    def _root(self, w: Writer, x: Writer) -> None:
         policy = self.policy
         tops = [self.plans[n.path] for n in policy.nodes]
         full_marks = self.const(policy.full_marks)
-        w(f"spent = {' + '.join(f'd{p.k}' for p in tops) or '_ZERO'}")
+        _sum(w, "spent", [f"d{p.k}" for p in tops] or ["_ZERO"])
         w(f"deduction = spent if spent <= {full_marks} else {full_marks}")
-        if full:
-            deducts = sorted((s for s in self.slots if s.deducts), key=lambda s: s.key)
-            if deducts:
-                with w.block("if deduction < spent:"):
-                    w(_allot_line(deducts, "deduction"))
+        deducts = sorted((s for s in self.slots if s.deducts), key=lambda s: s.key)
+        if deducts:
+            x.level = w.level
+            with x.block("if deduction < spent:"):
+                x(_share_line(deducts, "deduction"))
         bonus = [f"b{p.k}" for p in tops if p.has_bonus]
-        w(f"exact = {full_marks} - deduction" + "".join(f" + {b}" for b in bonus))
+        _sum(w, "exact", [f"{full_marks} - deduction", *bonus])
         w(f"total = {self.rounded('exact')}")
 
     def rounded(self, code: str) -> str:
@@ -452,6 +473,31 @@ def _const(e: ir.Expr) -> bool:
 
 def _zero_const(e: ir.Expr) -> bool:
     return isinstance(e, ir.Const) and isinstance(e.value, Decimal) and not e.value > 0
+
+
+#: Terms per generated addition: a sum of thousands of children (a policy with that
+#: many top-level items) would nest as deep as it is long, and compiling a syntax tree
+#: that deep from Python objects exceeds the recursion limit.
+SUM_CHUNK = 64
+
+
+def _sum(w: Writer, target: str, terms: list[str]) -> str:
+    """`target = t1 + t2 + …`, in statements of at most SUM_CHUNK terms that add
+    onto `target` in turn: the same additions, in the same left-to-right order."""
+    first, rest = terms[:SUM_CHUNK], terms[SUM_CHUNK:]
+    w(f"{target} = {' + '.join(first)}")
+    for start in range(0, len(rest), SUM_CHUNK - 1):
+        w(f"{target} = {target} + {' + '.join(rest[start : start + SUM_CHUNK - 1])}")
+    return target
+
+
+def _share_line(slots: list[Slot], budget: str) -> str:
+    """Attribution of a spent budget to the deducting slots beneath a node, whose
+    applied amounts add up to what the node spent: one slot alone gets the budget
+    (what `_allot` would give it, without the call)."""
+    if len(slots) == 1:
+        return f"{slots[0].applied} = {budget}"
+    return _allot_line(slots, budget)
 
 
 def _allot_line(slots: list[Slot], budget: str) -> str:

@@ -8,13 +8,11 @@ beyond `total`.
 
 from __future__ import annotations
 
-from decimal import localcontext
 from typing import TYPE_CHECKING
 
 from . import ir, irutil
 from .emit_expr import Writer
 from .pyliteral import py
-from .templates import prelude as rt
 
 if TYPE_CHECKING:
     from .emit import Emitter, Slot
@@ -39,11 +37,12 @@ def result_tail(e: Emitter, w: Writer) -> None:
                 w(f"labels.append({label})")
     _grade(e, w, bool(vetoes), bool(disqualifiers))
     w("items = []")
-    for slot in sorted(e.slots, key=lambda s: s.key):
+    w("add = items.append")
+    for index, slot in enumerate(sorted(e.slots, key=lambda s: s.key)):
         # a nominal is either the ZERO object or positive: identity is the cheap test
         test = slot.nominal if slot.kind == "outcome" else f"{slot.nominal} is not _ZERO"
         with w.block(f"if {test}:"):
-            w(f"items.append(_new(Item, ({_item_args(e, slot)})))")
+            w(f"add(_item({index}, {_item_args(e, slot)}))")
     w("nodes = _MappingProxyType({")
     for node in e.nodes:
         w(f"    {py(node.path)}: {_record(e, node)},")
@@ -107,34 +106,28 @@ def _inputs(e: Emitter, clause: ir.ClauseBase) -> str:
 
 
 def _item_args(e: Emitter, slot: Slot) -> str:
+    """The unit's part of a slot's item (inputs, nominal, applied, raw when capped);
+    its fixed part (clause, path, line, text, kind, note) goes to `e.item_heads`, a
+    table of the module, which keeps each item's line short to parse."""
     if slot.kind == "remainder":
         node = slot.node
-        head = [
-            "None",
-            py(node.path),
-            py(node.line),
-            py(irutil.REMAINDER_TEXT),
-            "()",
-            py("deduct"),
-        ]
+        head = (None, node.path, node.line, irutil.REMAINDER_TEXT, "deduct", slot.note)
+        inputs = "()"
     else:
         clause = slot.clause
         kind = "deduct" if slot.kind == "missed" else slot.kind
-        head = [
-            py(clause.id),
-            py(clause.path),
-            py(clause.line),
-            py(clause.text),
-            _inputs(e, clause),
-            py(kind),
-        ]
+        head = (clause.id, clause.path, clause.line, clause.text, kind, slot.note)
+        inputs = _inputs(e, clause)
+    e.item_heads.append(head)
     nominal = "_ZERO" if slot.kind == "outcome" else slot.nominal
-    return ", ".join([*head, slot.raw, nominal, slot.applied, py(slot.note)])
+    raw = "" if slot.raw == nominal else f", {slot.raw}"
+    return f"{inputs}, {nominal}, {slot.applied}{raw}"
 
 
 def _record(e: Emitter, node: ir.Node) -> str:
     """A node's record.  A node that lost nothing reports ZERO and has a record built
-    once, at import (`_r3`); the interpreter reports the same."""
+    once, at import (`_r3`, see the prelude's `_untouched`); the interpreter reports
+    the same."""
     plan = e.plans[node.path]
     k = plan.k
     head = f"{py(node.path)}, {py(node.title)}"
@@ -142,17 +135,10 @@ def _record(e: Emitter, node: ir.Node) -> str:
         bonus = f"b{k}" if plan.has_bonus else "_ZERO"
         cap = e.const(node.bonus_cap)
         return f"_new(NodeScore, ({head}, {cap}, d{k}, {e.rounded(bonus)}, True))"
-    name = f"_r{k}"
     if node.points is not None:
         points = e.const(node.points)
-        with localcontext(rt._CONTEXT):
-            untouched = node.points - rt._ZERO
-            if e.policy.precision is not None:
-                untouched = rt._round(untouched, e.policy.precision)
-        e.records.append((name, f"NodeScore({head}, {points}, _ZERO, {py(untouched)}, False)"))
         score = e.rounded(f"{points} - d{k}")
         built = f"_new(NodeScore, ({head}, {points}, d{k}, {score}, False))"
     else:
-        e.records.append((name, f"NodeScore({head}, None, _ZERO, None, False)"))
         built = f"_new(NodeScore, ({head}, None, d{k}, None, False))"
-    return f"{name} if not d{k} else {built}"
+    return f"_r{k} if not d{k} else {built}"

@@ -211,6 +211,8 @@ _DATE_ISO = _re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _DATE_CN = _re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
 _TRUE_WORDS = frozenset(("是", "√", "有", "1", "true"))
 _FALSE_WORDS = frozenset(("否", "×", "无", "0", "false"))
+# The words exactly as a spreadsheet usually holds them: one dict lookup, no clean-up.
+_BOOL_WORDS = {**dict.fromkeys(_TRUE_WORDS, True), **dict.fromkeys(_FALSE_WORDS, False)}
 
 
 def _shown(value):
@@ -249,7 +251,22 @@ def _text(value):
 
 
 def _blank(value):
-    return value is None or (isinstance(value, str) and not _text(value))
+    """None or only spaces.  `str.isspace` covers U+3000, the one full-width form that
+    `_text` turns into a space, so no translated copy is needed."""
+    return value is None or (isinstance(value, str) and (not value or value.isspace()))
+
+
+def _absent(info, unit, expected):
+    """A blank input: the fact's default, or InputError when it has none."""
+    if info.default is None:
+        raise _missing(info, unit, expected)
+    return info.default
+
+
+def _digits(value):
+    """True for a string of ASCII digits short enough to accept: the common spreadsheet
+    cell ("0", "12"), converted without the general parser."""
+    return type(value) is str and value.isdigit() and value.isascii() and len(value) <= _MAX_DIGITS
 
 
 def _parse_decimal(value, suffixes=(), max_digits=_MAX_DIGITS):
@@ -286,7 +303,8 @@ def _parse_decimal(value, suffixes=(), max_digits=_MAX_DIGITS):
             return None
     else:
         return None
-    if sum(ch.isdigit() for ch in text) > limit:
+    # `text` matches _NUMBER: every character but a sign and the point is a digit
+    if len(text) - (text[0] in "+-") - ("." in text) > limit:
         return None
     return Decimal(text)
 
@@ -313,10 +331,12 @@ def _expect_bool(info):
 def _convert_bool(value, info, unit):
     if value is True or value is False:
         return value
+    if type(value) is str:
+        known = _BOOL_WORDS.get(value)
+        if known is not None:
+            return known
     if _blank(value):
-        if info.default is None:
-            raise _missing(info, unit, _expect_bool(info))
-        return info.default
+        return _absent(info, unit, _expect_bool(info))
     if isinstance(value, str):
         word = _text(value).lower()
         if word in _TRUE_WORDS:
@@ -341,10 +361,12 @@ def _convert_count(value, info, unit):
     common case (an int from a spreadsheet) needs no conversion at all."""
     if type(value) is int and 0 <= value <= _MAX_COUNT and info.low is None and info.high is None:
         return value
+    if type(value) is str and value.isdigit() and value.isascii() and len(value) <= _MAX_DIGITS:
+        count = int(value)  # ASCII digits (what _digits checks, inlined: the hot case)
+        if (info.low is None and info.high is None) or _in_range(count, info):
+            return count
     if _blank(value):
-        if info.default is None:
-            raise _missing(info, unit, _expect_count(info))
-        return info.default
+        return _absent(info, unit, _expect_count(info))
     number = _parse_decimal(value, (info.unit, "个"))
     if (
         number is None
@@ -362,11 +384,12 @@ def _expect_percent(info):
 
 
 def _convert_percent(value, info, unit):
-    if _blank(value):
-        if info.default is None:
-            raise _missing(info, unit, _expect_percent(info))
-        return info.default
-    number = _parse_decimal(value, ("%",))
+    if _digits(value):
+        number = Decimal(value)
+    elif _blank(value):
+        return _absent(info, unit, _expect_percent(info))
+    else:
+        number = _parse_decimal(value, ("%",))
     if number is None or number < 0 or number > 100 or not _in_range(number, info):
         raise _bad(info, value, unit, _expect_percent(info))
     return number
@@ -378,11 +401,12 @@ def _expect_number(info):
 
 
 def _convert_number(value, info, unit):
-    if _blank(value):
-        if info.default is None:
-            raise _missing(info, unit, _expect_number(info))
-        return info.default
-    number = _parse_decimal(value)
+    if _digits(value):
+        number = Decimal(value)
+    elif _blank(value):
+        return _absent(info, unit, _expect_number(info))
+    else:
+        number = _parse_decimal(value)
     if number is None or not _in_range(number, info):
         raise _bad(info, value, unit, _expect_number(info))
     return number
@@ -394,11 +418,12 @@ def _expect_points(info):
 
 
 def _convert_points(value, info, unit):
-    if _blank(value):
-        if info.default is None:
-            raise _missing(info, unit, _expect_points(info))
-        return info.default
-    number = _parse_decimal(value, ("分",))
+    if _digits(value):
+        number = Decimal(value)
+    elif _blank(value):
+        return _absent(info, unit, _expect_points(info))
+    else:
+        number = _parse_decimal(value, ("分",))
     if number is None or not _in_range(number, info):
         raise _bad(info, value, unit, _expect_points(info))
     return number
@@ -414,9 +439,7 @@ def _convert_date(value, info, unit, year):
     if isinstance(value, datetime.date):
         return value
     if _blank(value):
-        if info.default is None:
-            raise _missing(info, unit, _expect_date(info, year))
-        return info.default
+        return _absent(info, unit, _expect_date(info, year))
     if isinstance(value, str):
         text = _text(value)
         match = _DATE_ISO.fullmatch(text) or _DATE_CN.fullmatch(text)
@@ -704,3 +727,71 @@ def _score_batch(rows, convert, compute, average_slots):
                 exc = error
         results.append(_error_result(unit, exc))
     return _ranked(results)
+
+
+# ------------------------------------------- module tables and records (codegen's section)
+# Helpers for the compact tables codegen writes into a module: a table held as one
+# literal costs the parser one syntax-tree node where a tuple of tuples cost one per
+# field; what can be computed from a table at import is not written out at all.
+
+
+def _spot_table(text):
+    """(generated line, place index) pairs from a module's _SPOTS string; decoded only
+    when an exception needs the .rule line it comes from."""
+    pairs = []
+    for word in text.split():
+        line, _, index = word.partition(":")
+        pairs.append((int(line), int(index)))
+    return pairs
+
+
+def _none(text):
+    return None
+
+
+def _true(text):
+    return True
+
+
+def _false(text):
+    return False
+
+
+# field tag → decoder of the text after it (codegen's emit_table.field writes them)
+_DECODE = {
+    "~": _none,
+    "T": _true,
+    "F": _false,
+    "i": int,
+    "d": Decimal,
+    "t": datetime.date.fromisoformat,
+    "s": str,
+}
+
+
+def _table(record, width, separator, text):
+    """Records of class `record` (`width` fields each) from a module table: tagged
+    fields, each ended by `separator`.  One string literal parses far faster than a
+    tuple of tuples, at a few milliseconds of decoding here."""
+    if not text:
+        return ()
+    fields = [_DECODE[field[:1]](field[1:]) for field in text.split(separator)[:-1]]
+    return tuple(_new(record, fields[i : i + width]) for i in range(0, len(fields), width))
+
+
+def _untouched(nodes, precision):
+    """The record of each node that lost nothing (None for a bonus node), built once at
+    import with the arithmetic `_compute` would use: points − 0, rounded to 精度."""
+    records = []
+    with _localcontext(_CONTEXT):
+        for node in nodes:
+            if node.bonus_cap is not None:
+                records.append(None)
+            elif node.points is None:
+                records.append(NodeScore(node.path, node.title, None, _ZERO, None, False))
+            else:
+                score = node.points - _ZERO
+                if precision is not None:
+                    score = _round(score, precision)
+                records.append(NodeScore(node.path, node.title, node.points, _ZERO, score, False))
+    return tuple(records)
