@@ -7,7 +7,7 @@ are known before any row is read, so nothing is scored when the data cannot be.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,26 +15,45 @@ from xize.compiler.ir import Fact
 
 from .normalise import CellProblem, ColumnMap, cell_value, is_blank, map_columns, unit_name
 from .problems import Message, Notice, RowError
-from .readers import Cell, Table, open_table
+from .readers import Row, Table, open_table
+from .typed import BLANK, CellTexts
 
 
 @dataclass(frozen=True)
 class UnitRow:
     """One unit's row: its facts ready for `Policy.score`, or the problem that stops it.
 
-    `raw` keeps each fact's cell as read, to quote it back in an error row."""
+    `cells` and `names` keep the row as read, to quote a fact's cell back in an
+    error row (`raw`); the mapping is made only for a row that needs it."""
 
     path: str
     row: int
     unit: str
     facts: dict[str, object]
-    raw: dict[str, object]
+    cells: Sequence[object] = ()
+    names: tuple[tuple[int, str], ...] = ()  # (column index, fact name)
     problem: RowError | None = None
+
+    @property
+    def raw(self) -> dict[str, object]:
+        """Each fact's cell as read (facts whose column the row is too short for are
+        absent)."""
+        width = len(self.cells)
+        return {name: self.cells[index] for index, name in self.names if index < width}
 
 
 @dataclass(frozen=True)
 class BlankRows:
     """A run of completely blank rows between units (trailing blank rows are not counted)."""
+
+    path: str
+    count: int
+
+
+@dataclass(frozen=True)
+class TrailingBlank:
+    """Blank rows at the end of a file or block: counted only if a unit row follows,
+    which the reader of the next block knows and `Dataset.rows` never does."""
 
     path: str
     count: int
@@ -53,6 +72,7 @@ class Dataset:
             self.tables.append((table, columns))
             self.notices.extend(columns.notices)
         self._required = tuple(f.name for f in self.facts if f.default is None)
+        self._texts = CellTexts(f.name for f in self.facts)
 
     @property
     def has_errors(self) -> bool:
@@ -71,49 +91,75 @@ class Dataset:
 
     def rows(self) -> Iterator[UnitRow | BlankRows]:
         """Every unit row of every file, in order; blank rows as counted runs."""
-        for table, columns in self.tables:
-            yield from self._rows_of(table, columns)
+        for index, (table, _) in enumerate(self.tables):
+            yield from self.units(index, table.rows())
 
-    def _rows_of(self, table: Table, columns: ColumnMap) -> Iterator[UnitRow | BlankRows]:
+    def units(
+        self,
+        index: int,
+        rows: Iterable[Row],
+        trailing: bool = False,
+        texts: CellTexts | None = None,
+    ) -> Iterator[UnitRow | BlankRows | TrailingBlank]:
+        """The unit rows among raw rows of table `index`, blank rows as counted runs
+        (a run is yielded when a unit row follows it: trailing blank rows are not
+        counted).  Raw rows may be a whole table or one block of it; for a block,
+        `trailing` also yields the blank rows at its end, which count if a later
+        block has a unit row.  `texts` decides what a text cell becomes (by default
+        the cleaned text; `TypedTexts` gives the policy's own values)."""
+        texts = texts or self._texts
+        table, columns = self.tables[index]
         path = str(table.path)
         pending_blank = 0
-        for number, cells in table.rows():
-            values = [c.value for c in cells]
+        for number, values, formats in rows:
             if is_blank(values):
                 pending_blank += 1
                 continue
             if pending_blank:
                 yield BlankRows(path, pending_blank)
                 pending_blank = 0
-            yield self._unit_row(path, number, cells, columns)
+            yield self._unit_row(path, number, values, formats, columns, texts)
+        if pending_blank and trailing:
+            yield TrailingBlank(path, pending_blank)
 
     def _unit_row(
-        self, path: str, number: int, cells: Sequence[Cell], columns: ColumnMap
+        self,
+        path: str,
+        number: int,
+        values: Sequence[object],
+        formats: Sequence[str] | None,
+        columns: ColumnMap,
+        texts: CellTexts,
     ) -> UnitRow:
         """The unit's facts from its row; the first problem found stops the row."""
-
-        def at(index: int) -> Cell | None:
-            return cells[index] if index < len(cells) else None
-
-        unit_cell = at(columns.unit_index) if columns.unit_index is not None else None
-        unit = unit_name(unit_cell.value if unit_cell is not None else None)
+        width = len(values)
+        unit_index = columns.unit_index
+        unit = unit_name(
+            values[unit_index] if unit_index is not None and unit_index < width else None
+        )
         facts: dict[str, object] = {}
-        raw: dict[str, object] = {}
         problem = None
-        for index, fact in columns.facts:
-            cell = at(index)
-            if cell is None:
+        plan = texts.plan(columns.names)
+        if width <= columns.last:  # a short row: leave out the columns it lacks
+            plan = tuple(step for step in plan if step[0] < width)
+        for index, name, known in plan:
+            cell = values[index]
+            if type(cell) is str:  # the CSV case: what cell_value gives, remembered
+                value = known.get(cell)
+                if value is None:
+                    value = texts.learn(name, cell)
+                if value is not BLANK:
+                    facts[name] = value
                 continue
-            raw[fact.name] = cell.value
             try:
-                value = cell_value(cell.value, cell.number_format)
+                value = cell_value(cell, formats[index] if formats is not None else "General")
             except CellProblem as exc:
                 problem = problem or RowError(
-                    path, number, unit, self.column_title(fact.name), cell.value, exc.message
+                    path, number, unit, self.column_title(name), cell, exc.message
                 )
                 continue
             if value is not None:
-                facts[fact.name] = value
+                facts[name] = value
         if problem is None and not unit:
             problem = RowError(path, number, "", "单位", None, Message("row_no_unit"))
         if problem is None:
@@ -129,4 +175,4 @@ class Dataset:
                 )
         if unit:
             facts["单位"] = unit
-        return UnitRow(path, number, unit, facts, raw, problem)
+        return UnitRow(path, number, unit, facts, values, columns.names, problem)

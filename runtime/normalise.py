@@ -55,6 +55,12 @@ class ColumnMap:
     facts: list[tuple[int, Fact]]
     header_text: dict[str, str]  # fact name → the header as written (for error rows)
     notices: list[Notice] = field(default_factory=list)
+    names: tuple[tuple[int, str], ...] = field(init=False)  # (index, fact name) of `facts`
+    last: int = field(init=False)  # the largest index in `facts` (-1 without any)
+
+    def __post_init__(self) -> None:
+        self.names = tuple((index, fact.name) for index, fact in self.facts)
+        self.last = max((index for index, _ in self.facts), default=-1)
 
     @property
     def has_errors(self) -> bool:

@@ -26,6 +26,10 @@ class Message:
     def __post_init__(self) -> None:
         object.__setattr__(self, "args", MappingProxyType(dict(self.args)))
 
+    def __reduce__(self):
+        """Picklable (a read-only mapping is not), for worker processes."""
+        return (Message, (self.key, dict(self.args)))
+
     def render(self, lang: str = "zh") -> str:
         return t(self.key, lang, **self.args)
 

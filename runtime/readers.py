@@ -1,19 +1,27 @@
 """Reading data files into rows of raw cells: .xlsx, .csv and .json.
 
 A reader knows file formats and nothing about policies: it finds the header row,
-and yields each later row as `(row number, cells)`, row numbers as the user sees
-them in their sheet (header = row 1 in a plain file).  Reading is lazy and can be
-repeated — scoring reads a file twice (batch averages first, then each unit), and a
-generator per pass keeps memory flat however long the file is.
+and yields each later row as `(row number, values, number formats)`, row numbers as
+the user sees them in their sheet (header = row 1 in a plain file).  Only xlsx
+cells have number formats; CSV and JSON rows give None, so a million CSV rows cost
+no per-cell object.  Reading is lazy and can be repeated — scoring reads a file
+twice (batch averages first, then each unit), and a generator per pass keeps memory
+flat however long the file is.
+
+CSV can also be cut into blocks of whole records (`CsvTable.blocks`) that another
+process parses with `csv_rows`: the reading process then only splits lines.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import io
+import itertools
 import json
+import operator
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -40,7 +48,8 @@ class Cell:
     number_format: str = "General"
 
 
-Row = tuple[int, Sequence[Cell]]
+#: (row number, cell values, number formats or None when every cell is "General").
+Row = tuple[int, Sequence[object], "Sequence[str] | None"]
 
 
 class Table:
@@ -68,7 +77,8 @@ class XlsxTable(Table):
                     continue
                 yield (
                     number,
-                    tuple(Cell(c.value, getattr(c, "number_format", "General")) for c in cells),
+                    tuple(c.value for c in cells),
+                    tuple(getattr(c, "number_format", "General") for c in cells),
                 )
         finally:
             wb.close()
@@ -117,10 +127,106 @@ class CsvTable(Table):
 
     def rows(self) -> Iterator[Row]:
         with open(self.path, encoding=self.encoding, newline="") as handle:
-            for number, record in enumerate(csv.reader(handle), start=1):
-                if number <= self.header_row:
+            yield from _csv_records(csv.reader(handle), 1, self.header_row, self.path)
+
+    def blocks(self, size: int) -> Iterator[tuple[int, str]]:
+        """The body as (first row number, text of up to `size` whole records).
+
+        `csv_rows` on a block gives exactly the rows `rows()` gives for those records:
+        a line without a quote is a record of its own (it cannot open a quoted field),
+        so a batch of lines without any quote is cut into blocks as it is; a line with
+        one is handed to `csv.reader`, which pulls just the lines its record spans —
+        so a newline inside a quoted cell never splits a record."""
+        with open(self.path, encoding=self.encoding, newline="") as handle:
+            out = _BlockMaker(size, self.header_row)
+            while batch := handle.readlines(_CHUNK * 4):
+                if out.number >= self.header_row and not any('"' in line for line in batch):
+                    yield from out.add_lines(batch)
                     continue
-                yield number, tuple(Cell(v) for v in record)
+                try:
+                    yield from out.add_records(batch, handle)
+                except csv.Error as exc:
+                    raise _csv_failure(self.path, exc) from exc
+            yield from out.finish()
+
+
+class _BlockMaker:
+    """Cuts a CSV body into blocks of whole records, numbering records as csv.reader
+    does (header rows are counted, then left out)."""
+
+    def __init__(self, size: int, header_row: int):
+        self.size = size
+        self.header_row = header_row
+        self.number = 0  # records seen
+        self.first = header_row + 1  # the first record of the current block
+        self.lines: list[str] = []
+        self.records = 0  # records in the current block
+
+    def add_lines(self, lines: list[str]) -> Iterator[tuple[int, str]]:
+        """Lines that are one record each (none holds a quote)."""
+        start = 0
+        while start < len(lines):
+            part = lines[start : start + self.size - self.records]
+            start += len(part)
+            self.lines.extend(part)
+            self.records += len(part)
+            self.number += len(part)
+            if self.records == self.size:
+                yield from self._cut()
+
+    def add_records(self, batch: list[str], handle: Iterator[str]) -> Iterator[tuple[int, str]]:
+        """The records that start in `batch`; the last may go on in `handle`."""
+        taken: list[str] = []
+        rest = iter(batch)
+
+        def lines() -> Iterator[str]:
+            for line in itertools.chain(rest, handle):
+                taken.append(line)
+                yield line
+
+        source = lines()
+        while operator.length_hint(rest):
+            taken.clear()
+            line = next(source)
+            if '"' in line:  # pulls the rest of the record's lines into `taken`
+                next(csv.reader(itertools.chain((line,), source)))
+            self.number += 1
+            if self.number <= self.header_row:
+                continue
+            self.lines.extend(taken)
+            self.records += 1
+            if self.records == self.size:
+                yield from self._cut()
+
+    def finish(self) -> Iterator[tuple[int, str]]:
+        if self.lines:
+            yield from self._cut()
+
+    def _cut(self) -> Iterator[tuple[int, str]]:
+        yield self.first, "".join(self.lines)
+        self.first, self.lines, self.records = self.number + 1, [], 0
+
+
+def csv_rows(first: int, block: str, path: Path) -> Iterator[Row]:
+    """The rows of a block from `CsvTable.blocks`, numbered from `first`."""
+    yield from _csv_records(csv.reader(io.StringIO(block, newline="")), first, 0, path)
+
+
+def _csv_records(
+    records: Iterable[list[str]], first: int, header_row: int, path: Path
+) -> Iterator[Row]:
+    number = first - 1
+    try:
+        for record in records:
+            number += 1
+            if number > header_row:
+                yield number, record, None
+    except csv.Error as exc:
+        raise _csv_failure(path, exc) from exc
+
+
+def _csv_failure(path: Path, exc: csv.Error) -> DataFileError:
+    return DataFileError("file_unreadable", path=str(path), reason=str(exc))
 
 
 def detect_encoding(path: Path) -> str:
@@ -186,10 +292,10 @@ class JsonTable(Table):
     def rows(self) -> Iterator[Row]:
         width = len(self.header)
         for number, record in enumerate(self._records, start=1):
-            cells = [Cell(None)] * width
+            values: list[object] = [None] * width
             for key, value in record.items():
-                cells[self._index[key]] = Cell(value)
-            yield number, tuple(cells)
+                values[self._index[key]] = value
+            yield number, values, None
 
 
 def _open_json(path: Path) -> Table:

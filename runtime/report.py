@@ -71,6 +71,12 @@ class Layout:
         self.multiple_files = multiple_files
         self.summary_columns = SUMMARY_HEAD + tuple(c.title for c in self.nodes)
         self.error_columns = (("文件",) if multiple_files else ()) + ERROR_COLUMNS
+        # Texts that units share (the same clause, inputs and amounts recur across a
+        # large batch), keyed by what they are made of.  A key compares values, so
+        # 2.5 and 2.50 share an entry: right, because their text is the same.
+        self._labels: dict[str, str] = {}
+        self._inputs: dict[tuple, str] = {}
+        self._notes: dict[tuple, str] = {}
 
     def summary_row(self, result) -> tuple:
         """单位, 总分, 等次, 排名 (filled in later), 状态, 标签, then each category."""
@@ -87,7 +93,7 @@ class Layout:
             if record is None:
                 row.append(None)
             elif column.negate:
-                row.append(-record.deduction)
+                row.append(negated(record.deduction))
             else:
                 row.append(record.score)
         return tuple(row)
@@ -96,24 +102,60 @@ class Layout:
         """One row per item that fired: bonuses as negative amounts, so that 实扣 adds up
         to 满分 − 总分 for each unit."""
         for item in result.items:
-            title = self.titles.get(item.path, "")
-            sign = -1 if item.kind == "bonus" else 1
+            nominal = item.nominal or Decimal(0)
             yield (
                 result.unit,
-                node_label(item.path, title),
+                self._label(item.path),
                 item.text,
                 item.line,
-                self.words.inputs(item, "；"),
-                sign * (item.nominal or Decimal(0)),
+                self._inputs_text(item),
+                negated(nominal) if item.kind == "bonus" else nominal,
                 signed_amount(item),
                 _KIND_WORDS.get(item.kind, item.kind),
-                self.words.note(item),
+                self._note(item),
             )
+
+    def _label(self, path: str) -> str:
+        label = self._labels.get(path)
+        if label is None:
+            label = self._labels[path] = node_label(path, self.titles.get(path, ""))
+        return label
+
+    def _inputs_text(self, item) -> str:
+        text = self._inputs.get(item.inputs)
+        if text is None:
+            text = self.words.inputs(item, "；")
+            _remember(self._inputs, item.inputs, text)
+        return text
+
+    def _note(self, item) -> str:
+        key = (item.clause, item.kind, item.raw, item.nominal, item.applied, item.note)
+        text = self._notes.get(key)
+        if text is None:
+            text = self.words.note(item)
+            _remember(self._notes, key, text)
+        return text
 
     def error_row(self, error: RowError) -> tuple:
         value = "" if error.value is None else value_text(error.value, lang=self.lang)
         row = (error.row, error.unit, error.column, value, error.text(self.lang))
         return ((error.path,) + row) if self.multiple_files else row
+
+
+#: Entries a text cache keeps; past that it starts again (a batch of all-distinct
+#: inputs must not grow memory).
+_CACHE_SIZE = 4096
+
+
+def _remember(cache: dict, key: object, text: str) -> None:
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    cache[key] = text
+
+
+def negated(value: Decimal | int) -> Decimal | int:
+    """−value exactly: Decimal's minus sign rounds to the context's 28 digits."""
+    return value.copy_negate() if isinstance(value, Decimal) else -value
 
 
 def about_rows(

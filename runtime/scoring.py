@@ -8,6 +8,8 @@ the other units), differing only in what they keep: `score` writes every table,
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .batch import Scoring, score_dataset
@@ -15,6 +17,7 @@ from .dataset import Dataset
 from .explain import explain_tree
 from .i18n import t
 from .loading import load_or_fail
+from .parallel import Workers
 from .problems import DataFileError, Message, Notice
 from .report import Layout, about_rows
 from .summary import about_counts, error_lines, summary_view
@@ -51,8 +54,10 @@ def score(
     output: str | None = None,
     strict: bool = False,
     lang: str = "zh",
+    jobs: int = 1,
 ) -> int:
-    """Score every unit; exit 1 when any row failed (or, with --strict, on any warning)."""
+    """Score every unit; exit 1 when any row failed (or, with --strict, on any warning).
+    `jobs` > 1 scores blocks of rows in that many worker processes."""
     if output is not None and Path(output).suffix.lower() not in FORMATS:
         raise Failure(t("output_suffix", lang, path=output), code=EXIT_USAGE)
     if output is not None and str(Path(output).parent) and not Path(output).parent.exists():
@@ -67,8 +72,17 @@ def score(
     if strict and (policy_warnings or any(n.level == "warning" for n in dataset.notices)):
         raise Failure(t("strict_stop", lang))
     layout = Layout(policy.ir, lang, dataset.multiple)
-    with progress(t("scoring", lang)) as advance:
-        scoring = score_dataset(policy, dataset, layout, progress=advance)
+    # The workers start before the progress bar's thread does (see parallel.Workers).
+    with _workers(policy, dataset, layout, jobs) as workers:
+        with progress(t("scoring", lang)) as advance:
+            scoring = score_dataset(
+                policy,
+                dataset,
+                layout,
+                progress=advance,
+                workers=workers,
+                details_csv=output is not None and Path(output).suffix.lower() == ".csv",
+            )
     try:
         return _finish(policy, dataset, scoring, output, strict, lang)
     finally:
@@ -101,6 +115,15 @@ def _finish(
     stdout().print(summary_view(scoring, policy.ir, lang))
     failed = tally.failed > 0 or (strict and any(n.level == "warning" for n in scoring.notices))
     return EXIT_ERROR if failed else EXIT_OK
+
+
+@contextmanager
+def _workers(policy, dataset: Dataset, layout: Layout, jobs: int) -> Iterator[Workers | None]:
+    if jobs <= 1:
+        yield None
+        return
+    with Workers(policy, dataset, layout, jobs) as workers:
+        yield workers
 
 
 def dataset_paths(dataset: Dataset) -> list[str]:

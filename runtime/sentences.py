@@ -113,4 +113,7 @@ def signed_amount(item) -> Decimal:
     """An item's applied amount as a deduction: bonuses negative, so that a unit's
     items add up to 满分 − 总分."""
     applied = item.applied or Decimal(0)
-    return -applied if item.kind == "bonus" else applied
+    if item.kind != "bonus":
+        return applied
+    # copy_negate: exact, where the minus sign would round to the context's 28 digits
+    return applied.copy_negate() if isinstance(applied, Decimal) else -applied

@@ -3,13 +3,19 @@
 Scoring a million units must not hold a million results: rows for each output
 table go here as they are produced and are read back once, in order, when the
 output is written (after ranks are known).  Small batches never touch the disk.
+
+The file is a sequence of blocks made by `dump_rows`, so a block of rows made by a
+worker process is written as it comes (`extend_pickled`), never decoded here.  A
+block stores each Decimal as its exact text (pickle's own way with a Decimal costs
+several times as much) and which cells to turn back.
 """
 
 from __future__ import annotations
 
 import pickle
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 from functools import lru_cache
 from typing import IO
 
@@ -24,6 +30,41 @@ MAX_WIDTH = 60
 #: Rows whose widths are measured: column widths are cosmetic, and measuring every
 #: cell of a million rows would cost more than scoring them.
 WIDTH_SAMPLE = 10_000
+
+
+def dump_rows(rows: Iterable[tuple]) -> bytes:
+    """A block of rows as bytes: (positions of Decimals, row with them as text) each.
+
+    Rows of one table mostly share their cells' types, so the positions are found
+    once per pattern of types and pickled once per block (pickle's memo)."""
+    patterns: dict[tuple[type, ...], tuple[int, ...]] = {}
+    encoded = []
+    for row in rows:
+        kinds = tuple(map(type, row))
+        positions = patterns.get(kinds)
+        if positions is None:
+            positions = patterns[kinds] = tuple(i for i, k in enumerate(kinds) if k is Decimal)
+        if positions:
+            cells = list(row)
+            for i in positions:
+                cells[i] = str(cells[i])
+            row = tuple(cells)
+        encoded.append((positions, row))
+    return pickle.dumps(encoded, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+#: A row as stored: the positions of its Decimals, given as text, and the row.
+Encoded = tuple[tuple[int, ...], tuple]
+
+
+def decode(positions: tuple[int, ...], row: tuple) -> tuple:
+    """A stored row with its Decimals back."""
+    if not positions:
+        return row
+    cells = list(row)
+    for i in positions:
+        cells[i] = Decimal(cells[i])
+    return tuple(cells)
 
 
 @lru_cache(maxsize=8192)
@@ -56,6 +97,22 @@ class Spool:
         if len(self._buffer) >= self._limit:
             self._spill()
 
+    def extend(self, rows: Iterable[Sequence[object]]) -> None:
+        for row in rows:
+            self.append(row)
+
+    def extend_pickled(self, data: bytes, count: int) -> None:
+        """Append `count` rows given as one `dump_rows` block.  Their widths are not
+        measured: the caller sends rows as lists while `count < WIDTH_SAMPLE`."""
+        if not count:
+            return
+        if self._buffer:
+            self._spill()
+        if self._file is None:
+            self._file = tempfile.TemporaryFile(prefix="xize-")
+        self._file.write(data)
+        self.count += count
+
     def _measure(self, row: tuple) -> None:
         widths = self.widths
         for i, value in enumerate(row[: len(widths)]):
@@ -66,23 +123,33 @@ class Spool:
                 widths[i] = min(w, MAX_WIDTH)
 
     def _spill(self) -> None:
+        if not self._buffer:
+            return
         if self._file is None:
             self._file = tempfile.TemporaryFile(prefix="xize-")
-        pickle.dump(self._buffer, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.write(dump_rows(self._buffer))
         self._buffer = []
 
     def __iter__(self) -> Iterator[tuple]:
+        for positions, row in self.encoded():
+            yield decode(positions, row) if positions else row
+
+    def encoded(self) -> Iterator[Encoded]:
+        """The rows as stored, Decimals as their text at the given positions (rows
+        still in memory come with no positions and their Decimals): a writer that
+        wants text anyway need not build each Decimal again."""
         if self._file is not None:
             self._file.flush()
             self._file.seek(0)
             while True:
                 try:
-                    chunk = pickle.load(self._file)
+                    block = pickle.load(self._file)
                 except EOFError:
                     break
-                yield from chunk
+                yield from block
             self._file.seek(0, 2)
-        yield from self._buffer
+        for row in self._buffer:
+            yield (), row
 
     def close(self) -> None:
         if self._file is not None:

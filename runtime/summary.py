@@ -17,6 +17,7 @@ from xize.compiler import ir
 from .batch import Scoring
 from .fmt import decimal_text
 from .i18n import t
+from .spool import decode
 
 DISQUALIFIED = "取消考评资格"
 
@@ -106,10 +107,11 @@ def summary_view(scoring: Scoring, policy: ir.Policy, lang: str = "zh") -> Rende
 
 
 def _pick(scoring: Scoring, positions: set[int]) -> dict[int, tuple]:
+    """The 汇总 rows at `positions` (only those are decoded)."""
     found: dict[int, tuple] = {}
-    for position, row in enumerate(scoring.summary_rows()):
+    for position, (decimals, row) in enumerate(scoring.summary_encoded()):
         if position in positions:
-            found[position] = row
+            found[position] = decode(decimals, row)
             if len(found) == len(positions):
                 break
     return found

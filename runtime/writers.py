@@ -12,16 +12,14 @@ import csv
 import json
 import os
 from collections.abc import Iterable, Sequence
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 from xize.compiler.source import display_width
 
 from .batch import Scoring
-from .fmt import decimal_text
+from .csvtext import CsvTextSpool, text_cells, text_value
 from .report import ABOUT, DETAILS, ERRORS, SUMMARY
-from .workbook import SheetSpec, write_workbook
+from .spool import Encoded
 
 FORMATS = (".xlsx", ".csv", ".json")
 
@@ -48,9 +46,12 @@ def write_report(
         _write_xlsx(path, scoring, about)
     elif suffix == ".csv":
         details, errors = companion_csv(path)
-        _write_csv(path, scoring.summary.columns, scoring.summary_rows())
-        _write_csv(details, scoring.details.columns, scoring.details)
-        _write_csv(errors, scoring.errors.columns, scoring.errors)
+        _write_csv(path, scoring.summary.columns, scoring.summary_encoded())
+        spool = scoring.details
+        _write_csv(
+            details, spool.columns, spool if isinstance(spool, CsvTextSpool) else spool.encoded()
+        )
+        _write_csv(errors, scoring.errors.columns, scoring.errors.encoded())
     elif suffix == ".json":
         _write_json(path, scoring, about)
     else:  # the command line checks the extension first
@@ -59,6 +60,9 @@ def write_report(
 
 
 def _write_xlsx(path: Path, scoring: Scoring, about: Sequence[tuple[str, object]]) -> None:
+    _need_rows(scoring)
+    from .workbook import SheetSpec, write_workbook  # openpyxl: imported only when needed
+
     about_widths = [max(display_width(str(k)) for k, _ in about), 60]
     write_workbook(
         path,
@@ -89,27 +93,18 @@ def _write_xlsx(path: Path, scoring: Scoring, about: Sequence[tuple[str, object]
     )
 
 
-def text_value(value: object) -> object:
-    """A cell for CSV/JSON: exact decimals as text, dates in ISO form, None as empty."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, Decimal):
-        return decimal_text(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[Encoded] | CsvTextSpool) -> None:
+    """One CSV file: the header, then the rows (or the text they were made into)."""
     tmp = path.with_name(f".{path.name}.part")
     try:
         with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(columns)
-            for row in rows:
-                writer.writerow([text_value(v) for v in row])
+            if isinstance(rows, CsvTextSpool):
+                for text in rows.texts():
+                    handle.write(text)
+            else:
+                writer.writerows(text_cells(rows))
         os.replace(tmp, path)
     finally:
         if tmp.exists():
@@ -122,7 +117,13 @@ def _json_value(value: object) -> object:
     return text_value(value)
 
 
+def _need_rows(scoring: Scoring) -> None:
+    if isinstance(scoring.details, CsvTextSpool):  # a programming error, never the user's
+        raise ValueError("扣分明细 was kept as CSV text: it can only be written as CSV")
+
+
 def _write_json(path: Path, scoring: Scoring, about: Sequence[tuple[str, object]]) -> None:
+    _need_rows(scoring)
     tmp = path.with_name(f".{path.name}.part")
 
     def dump(value: object) -> str:
