@@ -378,21 +378,28 @@ def _convert_count(value, info, unit):
     return int(number)
 
 
+def _convert_decimal(value, info, unit, suffixes, expect, percent=False):
+    """The one reading of every Decimal-valued fact (number, points, percent): they
+    differ only in the suffix they accept, the words of their error, and the 0–100
+    bound of a percentage.  `expect` is called only when there is an error to word."""
+    if _digits(value):
+        number = Decimal(value)
+    elif _blank(value):
+        return _absent(info, unit, expect(info))
+    else:
+        number = _parse_decimal(value, suffixes)
+    if number is None or (percent and (number < 0 or number > 100)) or not _in_range(number, info):
+        raise _bad(info, value, unit, expect(info))
+    return number
+
+
 def _expect_percent(info):
     span = _range_text(info) if (info.low is not None or info.high is not None) else "0至100之间"
     return f"应为{span}的百分比（如 85 或 85%）"
 
 
 def _convert_percent(value, info, unit):
-    if _digits(value):
-        number = Decimal(value)
-    elif _blank(value):
-        return _absent(info, unit, _expect_percent(info))
-    else:
-        number = _parse_decimal(value, ("%",))
-    if number is None or number < 0 or number > 100 or not _in_range(number, info):
-        raise _bad(info, value, unit, _expect_percent(info))
-    return number
+    return _convert_decimal(value, info, unit, ("%",), _expect_percent, percent=True)
 
 
 def _expect_number(info):
@@ -401,15 +408,7 @@ def _expect_number(info):
 
 
 def _convert_number(value, info, unit):
-    if _digits(value):
-        number = Decimal(value)
-    elif _blank(value):
-        return _absent(info, unit, _expect_number(info))
-    else:
-        number = _parse_decimal(value)
-    if number is None or not _in_range(number, info):
-        raise _bad(info, value, unit, _expect_number(info))
-    return number
+    return _convert_decimal(value, info, unit, (), _expect_number)
 
 
 def _expect_points(info):
@@ -418,15 +417,7 @@ def _expect_points(info):
 
 
 def _convert_points(value, info, unit):
-    if _digits(value):
-        number = Decimal(value)
-    elif _blank(value):
-        return _absent(info, unit, _expect_points(info))
-    else:
-        number = _parse_decimal(value, ("分",))
-    if number is None or not _in_range(number, info):
-        raise _bad(info, value, unit, _expect_points(info))
-    return number
+    return _convert_decimal(value, info, unit, ("分",), _expect_points)
 
 
 def _expect_date(info, year):
