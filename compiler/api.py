@@ -17,7 +17,7 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
-from . import codecheck, codegen, ir, registry
+from . import codegen, ir, registry
 from .diagnostics import Diagnostic
 from .errors import InputError, PolicyError
 from .gcpause import paused_gc
@@ -134,12 +134,8 @@ def build(policy: ir.Policy, stage: StageHook = _no_hook) -> tuple[types.ModuleT
 
     The text is parsed once: the tree `ast.parse` checked is the one compiled."""
     with paused_gc():
-        source_text = codegen.render(policy)
-        tree = codecheck.parse(source_text)
-        stage("codegen")
         filename = codegen.pseudo_filename(policy)
-        code = codecheck.compile_checked(tree, filename)
-        del tree  # a large tree is freed before the module runs
+        source_text, code = codegen.generate_code(policy, filename, lambda: stage("codegen"))
         name = f"_xize_policy_{policy.source_hash[:12]}_{next(_COUNTER)}"
         module = types.ModuleType(name, policy.title)
         module.__file__ = filename

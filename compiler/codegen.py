@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import types
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -70,14 +71,19 @@ def generate(policy: ir.Policy) -> str:
     return generate_code(policy)[0]
 
 
-def generate_code(policy: ir.Policy, filename: str | None = None) -> tuple[str, types.CodeType]:
+def generate_code(
+    policy: ir.Policy,
+    filename: str | None = None,
+    parsed: Callable[[], None] = lambda: None,
+) -> tuple[str, types.CodeType]:
     """The module source and its checked code object (compiled under `filename`,
-    by default `pseudo_filename(policy)`), from one parse of the text."""
+    by default `pseudo_filename(policy)`), from one parse of the text.  `parsed` is
+    called once the text is rendered and parsed, before compiling (stage timing)."""
     with paused_gc():  # hundreds of thousands of syntax-tree nodes: no collections
         source = render(policy)
-        code = codecheck.compile_checked(
-            codecheck.parse(source), filename or pseudo_filename(policy)
-        )
+        tree = codecheck.parse(source)
+        parsed()
+        code = codecheck.compile_checked(tree, filename or pseudo_filename(policy))
     return source, code
 
 

@@ -11,13 +11,13 @@ reports the errors of many lines.
 
 from __future__ import annotations
 
-import gc
 import re
 import threading
 from copy import copy
 
 from . import ast
 from .diagnostics import Diagnostic, sort_diagnostics
+from .gcpause import paused_gc
 from .grammar import parser as lark_parser
 from .lalr import Driver, reducers
 from .lark_import import (
@@ -50,17 +50,13 @@ def parse(source: Source) -> tuple[ast.PolicyFile | None, list[Diagnostic]]:
 
     Never raises: every problem of the text is a diagnostic.
     """
-    collecting = gc.isenabled()
-    gc.disable()  # the parse makes many small objects and no cycles worth collecting
-    try:
-        return _parse(source)
-    except RecursionError:
-        return None, [_internal(source, "RecursionError")]
-    except Exception as error:  # the contract is "never raises"; tests look for this
-        return None, [_internal(source, type(error).__name__)]
-    finally:
-        if collecting:
-            gc.enable()
+    with paused_gc():  # the parse makes many small objects and no cycles worth collecting
+        try:
+            return _parse(source)
+        except RecursionError:
+            return None, [_internal(source, "RecursionError")]
+        except Exception as error:  # the contract is "never raises"; tests look for this
+            return None, [_internal(source, type(error).__name__)]
 
 
 _LOCAL = threading.local()
