@@ -18,7 +18,7 @@ from __future__ import annotations
 import decimal
 from collections.abc import Callable, Iterable
 
-from xize.compiler.source import normalise as fullwidth_to_ascii
+from .normalise import cell_value
 
 #: Distinct texts remembered per fact; past that, each new text is handled anew.
 PER_FACT = 1024
@@ -48,8 +48,8 @@ class CellTexts:
 
     def learn(self, name: str, cell: str) -> object:
         """The value for a text not yet known, remembered while there is room."""
-        text = (cell if cell.isascii() else fullwidth_to_ascii(cell)).strip()
-        value = self.convert(name, text) if text else BLANK
+        text = cell_value(cell)
+        value = BLANK if text is None else self.convert(name, text)
         cache = self.known[name]
         if len(cache) < PER_FACT:
             cache[cell] = value
