@@ -411,7 +411,11 @@ def _cli_command() -> list[str]:
     exe = shutil.which("xize")
     if exe:
         return [exe]
-    return [sys.executable, "-c", "import sys; from xize.runtime.cli import main; sys.exit(main())"]
+    return [
+        sys.executable,
+        "-c",
+        "import sys; from xize.runtime.cli.main import main; sys.exit(main())",
+    ]
 
 
 def _vm_hwm(pid: int) -> int | None:

@@ -17,11 +17,12 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
-from . import codegen, ir, registry
-from .diagnostics import Diagnostic
-from .errors import InputError, PolicyError
-from .gcpause import paused_gc
-from .source import Source, Span
+from .backends.python import codegen, registry
+from .diagnostics.diagnostic import Diagnostic
+from .diagnostics.errors import InputError, PolicyError
+from .ir import nodes as ir
+from .source.gcpause import paused_gc
+from .source.text import Source, Span
 
 _COUNTER = itertools.count()
 _BOM = "\ufeff"
@@ -103,13 +104,13 @@ class Policy:
 
     @cached_property
     def interpreter(self):
-        from .interpret import Interpreter
+        from .interpret.engine import Interpreter
 
         return Interpreter(self.ir)
 
     def run_tests(self, score=None):
         """Run the policy's 测试 blocks (with the compiled module unless told otherwise)."""
-        from .testrunner import run_tests
+        from .testing.runner import run_tests
 
         return run_tests(self.ir, score or self.score, self.interpreter)
 
@@ -154,7 +155,9 @@ def compile_policy(
 ) -> Policy:
     """Compile .rule text.  Raises PolicyError (every error found, rendered in `lang`).
     `stage` is told as each stage ends (see StageHook)."""
-    from . import check, lower, parser
+    from .check import run as check
+    from .lower import lower
+    from .syntax import parser
 
     with paused_gc():
         if text.startswith(_BOM):

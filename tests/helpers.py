@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from xize.compiler import compile_policy
-from xize.compiler.interpret import Interpreter
+from xize.compiler.interpret.engine import Interpreter
 
 ROOT = Path(__file__).resolve().parent.parent
 POLICY_DIR = ROOT / "policies"

@@ -13,7 +13,8 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from xize.compiler import ir, irutil
+from xize.compiler.ir import nodes as ir
+from xize.compiler.ir import util as irutil
 
 D = Decimal
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from decimal import Context, localcontext
 
-from xize.compiler import ir
 from xize.compiler.api import from_ir
-from xize.compiler.interpret import Interpreter
+from xize.compiler.interpret.engine import Interpreter
+from xize.compiler.ir import nodes as ir
 
 KINDS = ("compiled", "interpreted")
 

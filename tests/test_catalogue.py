@@ -5,9 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from xize.compiler.catalogue import documented_codes, errors_markdown, explain, normalise_code
-from xize.compiler.error_examples import EXAMPLES
-from xize.compiler.messages import MESSAGES
+from xize.compiler.diagnostics.catalogue import (
+    documented_codes,
+    errors_markdown,
+    explain,
+    normalise_code,
+)
+from xize.compiler.diagnostics.examples import EXAMPLES
+from xize.compiler.diagnostics.messages import MESSAGES
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "errors.md"
 
@@ -15,7 +20,9 @@ DOC = Path(__file__).resolve().parents[1] / "docs" / "errors.md"
 def test_every_code_in_messages_is_in_errors_md():
     documented = documented_codes(DOC.read_text("utf-8"))
     missing = sorted(set(MESSAGES) - documented)
-    assert not missing, f"docs/errors.md lacks {missing}; regenerate it (see compiler/catalogue.py)"
+    assert not missing, (
+        f"docs/errors.md lacks {missing}; regenerate it (see compiler/diagnostics/catalogue.py)"
+    )
 
 
 def test_every_code_in_errors_md_is_in_messages():
@@ -27,7 +34,7 @@ def test_every_code_in_errors_md_is_in_messages():
 def test_errors_md_is_up_to_date():
     assert DOC.read_text("utf-8") == errors_markdown(), (
         "docs/errors.md differs from the catalogue: "
-        "run `python -m xize.compiler.catalogue > docs/errors.md`"
+        "run `python -m xize.compiler.diagnostics > docs/errors.md`"
     )
 
 
@@ -54,9 +61,9 @@ def test_codes_are_typed_loosely():
 
 
 def _codes(text: str) -> set[str]:
-    from xize.compiler.check import check
-    from xize.compiler.parser import parse
-    from xize.compiler.source import Source
+    from xize.compiler.check.run import check
+    from xize.compiler.source.text import Source
+    from xize.compiler.syntax.parser import parse
 
     source = Source(text, "example.rule")
     tree, diags = parse(source)

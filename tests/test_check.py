@@ -9,14 +9,14 @@ import re
 from pathlib import Path
 
 import pytest
-from xize.compiler import ast
-from xize.compiler.check import check
-from xize.compiler.checks.notes import note_numbers
-from xize.compiler.checks.outline import suggest_modifier
-from xize.compiler.diagnostics import render
-from xize.compiler.messages import MESSAGES
-from xize.compiler.parser import parse
-from xize.compiler.source import Source
+from xize.compiler.check.passes.notes import note_numbers
+from xize.compiler.check.passes.outline import suggest_modifier
+from xize.compiler.check.run import check
+from xize.compiler.diagnostics.diagnostic import render
+from xize.compiler.diagnostics.messages import MESSAGES
+from xize.compiler.source.text import Source
+from xize.compiler.syntax import ast
+from xize.compiler.syntax.parser import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGE_MD = ROOT.parent / "shared" / "LANGUAGE.md"

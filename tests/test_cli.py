@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from xize.runtime.cli import cli
+from xize.runtime.cli.main import cli
 
 POLICY = """\
 细则：测试细则
@@ -322,7 +322,7 @@ def test_missing_and_unreadable_inputs_exit_1(tmp_path, policy):
 
 
 def test_internal_error_exits_3(tmp_path, policy, monkeypatch):
-    from xize.runtime import scoring
+    from xize.runtime.cli import scoring
 
     def boom(*args, **kwargs):
         raise RuntimeError("boom")

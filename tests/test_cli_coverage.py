@@ -7,7 +7,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from click.testing import CliRunner
-from xize.runtime.cli import cli
+from xize.runtime.cli.main import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = sorted((ROOT / "policies").glob("*.rule"))

@@ -11,8 +11,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from xize.runtime import batch, spool
-from xize.runtime.cli import cli
+from xize.runtime.batch import batch
+from xize.runtime.cli.main import cli
+from xize.runtime.io import spool
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "policies" / "examples").glob("*.csv"))

@@ -30,9 +30,10 @@ from irbuild import (
     threshold,
     when,
 )
-from xize.compiler import codegen, ir
 from xize.compiler.api import from_ir
-from xize.compiler.interpret import Interpreter
+from xize.compiler.backends.python import codegen
+from xize.compiler.interpret.engine import Interpreter
+from xize.compiler.ir import nodes as ir
 
 D = Decimal
 

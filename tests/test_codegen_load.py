@@ -14,12 +14,13 @@ from decimal import Decimal
 import pytest
 from irbuild import fact, node, per_unit, policy, seed
 from test_codegen import NASTY, nasty_policy
-from xize.compiler import codecheck, codegen, compile_policy, registry
+from xize.compiler import compile_policy
 from xize.compiler.api import from_ir
-from xize.compiler.emit_expr import CodegenError
-from xize.compiler.emit_table import field, separator, table
-from xize.compiler.gcpause import paused_gc
-from xize.compiler.templates import prelude
+from xize.compiler.backends.python import codecheck, codegen, registry
+from xize.compiler.backends.python.emit_expr import CodegenError
+from xize.compiler.backends.python.emit_table import field, separator, table
+from xize.compiler.source.gcpause import paused_gc
+from xize.compiler.support import prelude
 
 D = Decimal
 
@@ -218,8 +219,8 @@ def test_a_module_that_fails_to_run_is_not_left_registered(monkeypatch):
 def test_long_sums_compile_from_the_tree_and_score_as_the_interpreter():
     """Hundreds of top-level items (and of children) sum in chunks: the tree stays
     shallow enough to compile from Python objects, and the additions are the same."""
-    from xize.compiler.emit import SUM_CHUNK
-    from xize.compiler.interpret import Interpreter
+    from xize.compiler.backends.python.emit import SUM_CHUNK
+    from xize.compiler.interpret.engine import Interpreter
 
     width = 3 * SUM_CHUNK + 5
     facts = [fact(f"A{i}", default=0) for i in range(width)]

@@ -6,8 +6,8 @@ from decimal import Decimal
 from xml.etree import ElementTree as ET
 
 from xize.compiler import compile_policy
-from xize.compiler.coverage import coverage_report, format_coverage
-from xize.compiler.junit import junit_xml
+from xize.compiler.testing.coverage import coverage_report, format_coverage
+from xize.compiler.testing.junit import junit_xml
 
 POLICY = """细则：覆盖示例
 年度：2023

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from xize.compiler import compile_policy
-from xize.compiler.diff import diff
-from xize.compiler.diff_md import diff_markdown
-from xize.compiler.diff_scores import score_changes
+from xize.compiler.diff.compare import diff
+from xize.compiler.diff.md import diff_markdown
+from xize.compiler.diff.scores import score_changes
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "policies" / "shuangjie_lianghui_2023.rule"
@@ -130,7 +130,7 @@ def test_rank_change_order():
 @pytest.mark.parametrize("suffix", [".md", ".xlsx"])
 def test_cli_writes_output(tmp_path, suffix):
     from click.testing import CliRunner
-    from xize.runtime.cmd_diff import diff_command
+    from xize.runtime.cli.cmd_diff import diff_command
 
     a = tmp_path / "a.rule"
     b = tmp_path / "b.rule"

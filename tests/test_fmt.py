@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from xize.compiler import compile_policy
-from xize.compiler.fmt import FormatError, format_source
-from xize.compiler.irnorm import differences, same_policy
+from xize.compiler.fmt.formatter import FormatError, format_source
+from xize.compiler.ir.normalise import differences, same_policy
 
 ROOT = Path(__file__).resolve().parents[1]
 POLICIES = sorted((ROOT / "policies").glob("**/*.rule"))
@@ -108,7 +108,7 @@ def test_fact_declarations_are_aligned():
     out = format_source(MESSY)
     block = out.split("数据：\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert len(block) == 3
-    from xize.compiler.source import display_width
+    from xize.compiler.source.text import display_width
 
     columns = set()
     for line in block:
@@ -127,7 +127,7 @@ def test_unparsable_file_is_refused():
 
 def test_cli_check_and_diff(tmp_path):
     from click.testing import CliRunner
-    from xize.runtime.cmd_fmt import fmt_command
+    from xize.runtime.cli.cmd_fmt import fmt_command
 
     path = tmp_path / "p.rule"
     path.write_text(MESSY, "utf-8")
@@ -274,7 +274,7 @@ def test_bundled_policies_are_in_canonical_layout():
     """`xize fmt --check policies/*.rule` passes: the examples users copy are tidy."""
     from pathlib import Path
 
-    from xize.compiler.fmt import format_source
+    from xize.compiler.fmt.formatter import format_source
 
     for path in sorted((Path(__file__).resolve().parent.parent / "policies").glob("*.rule")):
         text = path.read_text("utf-8")

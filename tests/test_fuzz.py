@@ -19,8 +19,8 @@ from hypothesis import given, note, settings
 from hypothesis import strategies as st
 from strategies import policies
 from xize.compiler import InputError, PolicyError, compile_policy, load_policy
-from xize.compiler.parser import parse
-from xize.compiler.source import Source
+from xize.compiler.source.text import Source
+from xize.compiler.syntax.parser import parse
 
 N = settings().max_examples
 

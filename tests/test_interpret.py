@@ -23,8 +23,8 @@ from irbuild import (
     when,
 )
 from scorers import KINDS, scorer
-from xize.compiler.interpret import Interpreter
-from xize.compiler.templates import prelude
+from xize.compiler.interpret.engine import Interpreter
+from xize.compiler.support import prelude
 
 D = Decimal
 

@@ -8,14 +8,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from xize.compiler import ir
-from xize.compiler.boundary import operator
-from xize.compiler.check import check
-from xize.compiler.interpret import Interpreter
-from xize.compiler.lower import lower
-from xize.compiler.parser import parse
-from xize.compiler.source import Source
-from xize.compiler.testrunner import run_tests
+from xize.compiler.check.boundary import operator
+from xize.compiler.check.run import check
+from xize.compiler.interpret.engine import Interpreter
+from xize.compiler.ir import nodes as ir
+from xize.compiler.lower.lower import lower
+from xize.compiler.source.text import Source
+from xize.compiler.syntax.parser import parse
+from xize.compiler.testing.runner import run_tests
 
 ROOT = Path(__file__).resolve().parents[1]
 HEAD = "细则：示例\n年度：2023\n满分：{full}分\n"

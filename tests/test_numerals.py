@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from xize.compiler.numerals import cn_to_int, parse_decimal, parse_percent_cn
+from xize.compiler.syntax.numerals import cn_to_int, parse_decimal, parse_percent_cn
 
 DIGITS = "零一二三四五六七八九"
 

@@ -6,9 +6,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from xize.compiler import ast
-from xize.compiler.parser import parse
-from xize.compiler.source import Source, Span
+from xize.compiler.source.text import Source, Span
+from xize.compiler.syntax import ast
+from xize.compiler.syntax.parser import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 HEAD = "细则：示例考评细则\n年度：2023\n满分：100分\n\n"
@@ -651,13 +651,13 @@ def test_parse_time_grows_linearly():
 def test_the_grammar_is_strict():
     """No shift/reduce conflict and no regex collision (Lark's strict mode)."""
     import interegular  # noqa: F401  (strict mode needs it; it is a test dependency)
-    from xize.compiler.grammar import build_parser
+    from xize.compiler.syntax.grammar import build_parser
 
     build_parser(strict=True)
 
 
 def test_the_grammar_takes_its_keywords_from_the_table():
-    from xize.compiler.grammar import grammar_text
+    from xize.compiler.syntax.grammar import grammar_text
 
     text = grammar_text()
     assert "@@" not in text

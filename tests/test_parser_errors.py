@@ -8,8 +8,8 @@ verb is not a counting verb); `test_parser.py` pins those shapes.
 from __future__ import annotations
 
 import pytest
-from xize.compiler.parser import parse
-from xize.compiler.source import Source
+from xize.compiler.source.text import Source
+from xize.compiler.syntax.parser import parse
 
 HEAD = "细则：示例\n年度：2023\n满分：10分\n"
 NODE = HEAD + "(一)甲(10分)\n"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
-from xize.compiler import ast
-from xize.compiler.parser import parse
-from xize.compiler.source import Source, normalise
+from xize.compiler.source.text import Source, normalise
+from xize.compiler.syntax import ast
+from xize.compiler.syntax.parser import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 HEAD = "细则：示例\n年度：2023\n满分：100分\n\n"

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from xize.compiler import compile_policy, ir, load_policy
+from xize.compiler import compile_policy, load_policy
+from xize.compiler.ir import nodes as ir
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = sorted((ROOT / "policies").glob("*.rule"))

@@ -42,9 +42,9 @@ from irbuild import (
     when,
 )
 from scorers import identity_holds
-from xize.compiler import ir
 from xize.compiler.api import from_ir
-from xize.compiler.interpret import Interpreter
+from xize.compiler.interpret.engine import Interpreter
+from xize.compiler.ir import nodes as ir
 
 D = Decimal
 DUE = date(2023, 1, 9)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from xize.compiler import load_policy
-from xize.compiler.render import FORMATS, render
-from xize.compiler.render_model import document_for, printed_marker
+from xize.compiler.render.formats import FORMATS, render
+from xize.compiler.render.model import document_for, printed_marker
 
 ROOT = Path(__file__).resolve().parents[1]
 POLICIES = sorted((ROOT / "policies").glob("*.rule"))
@@ -188,7 +188,7 @@ def test_every_seed_policy_renders(path, fmt):
 
 def test_cli_render(tmp_path):
     from click.testing import CliRunner
-    from xize.runtime.cmd_render import render_command
+    from xize.runtime.cli.cmd_render import render_command
 
     out = tmp_path / "x.docx"
     result = CliRunner().invoke(render_command, [str(SEED), "-o", str(out)])

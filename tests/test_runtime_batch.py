@@ -11,15 +11,15 @@ from types import MappingProxyType
 
 import openpyxl
 import pytest
-from xize.compiler import ir
-from xize.compiler.interpret import Interpreter
-from xize.compiler.templates import prelude
-from xize.runtime.batch import Scoring, score_dataset
-from xize.runtime.dataset import Dataset
-from xize.runtime.report import Layout, about_rows
-from xize.runtime.spool import Spool
-from xize.runtime.workbook import exact_cell_value
-from xize.runtime.writers import write_report
+from xize.compiler.interpret.engine import Interpreter
+from xize.compiler.ir import nodes as ir
+from xize.compiler.support import prelude
+from xize.runtime.batch.batch import Scoring, score_dataset
+from xize.runtime.io.dataset import Dataset
+from xize.runtime.io.spool import Spool
+from xize.runtime.output.workbook import exact_cell_value
+from xize.runtime.output.writers import write_report
+from xize.runtime.report.tables import Layout, about_rows
 
 FACTS = (
     ir.Fact("缺会次数", "f0", "count", "次", 0, None, None, "查阅会议记录", 5),
@@ -206,7 +206,7 @@ def test_xlsx_report_reads_back_exactly_and_reproducibly(tmp_path, data):
 
 
 def test_sheet_overflow_continues_in_a_second_sheet(tmp_path, data, monkeypatch):
-    from xize.runtime import workbook
+    from xize.runtime.output import workbook
 
     monkeypatch.setattr(workbook, "EXCEL_ROWS", 3)  # header + 2 rows a sheet
     policy = Policy(make_policy())

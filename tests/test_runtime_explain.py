@@ -7,11 +7,11 @@ from decimal import Decimal as D
 import openpyxl
 import pytest
 from rich.console import Console
-from xize.compiler import ir
-from xize.compiler.templates import prelude
-from xize.runtime.explain import explain_tree
-from xize.runtime.sentences import ItemWords
-from xize.runtime.template import validation_for, write_template
+from xize.compiler.ir import nodes as ir
+from xize.compiler.support import prelude
+from xize.runtime.output.template import validation_for, write_template
+from xize.runtime.report.explain import explain_tree
+from xize.runtime.report.sentences import ItemWords
 
 FACTS = (
     ir.Fact("缺会次数", "f0", "count", "次", 0, None, None, "查阅会议记录", 1),

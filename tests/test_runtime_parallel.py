@@ -9,17 +9,17 @@ from pathlib import Path
 import pytest
 from test_cli_jobs import AVERAGE_POLICY, messy_rows
 from xize.compiler import compile_policy
-from xize.compiler.templates import prelude
-from xize.runtime import readers
-from xize.runtime.batch import score_dataset
-from xize.runtime.dataset import Dataset
-from xize.runtime.duplicates import Duplicates
-from xize.runtime.parallel import Workers
-from xize.runtime.ranking import RankKeys, Ranks, rank_key
-from xize.runtime.readers import csv_rows, open_table
-from xize.runtime.report import Layout
-from xize.runtime.spool import Spool, dump_rows
-from xize.runtime.typed import BLANK, CellTexts, TypedTexts
+from xize.compiler.support import prelude
+from xize.runtime.batch.batch import score_dataset
+from xize.runtime.batch.duplicates import Duplicates
+from xize.runtime.batch.parallel import Workers
+from xize.runtime.batch.ranking import RankKeys, Ranks, rank_key
+from xize.runtime.io import readers
+from xize.runtime.io.dataset import Dataset
+from xize.runtime.io.readers import csv_rows, open_table
+from xize.runtime.io.spool import Spool, dump_rows
+from xize.runtime.io.typed import BLANK, CellTexts, TypedTexts
+from xize.runtime.report.tables import Layout
 
 TRICKY_CSV = (
     "单位,a,b\r\n"

@@ -8,11 +8,11 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-from xize.compiler import ir
-from xize.runtime.dataset import BlankRows, Dataset, UnitRow
-from xize.runtime.normalise import cell_value, exact_float, header_key, map_columns
-from xize.runtime.problems import DataFileError
-from xize.runtime.readers import detect_encoding, open_table
+from xize.compiler.ir import nodes as ir
+from xize.runtime.io.dataset import BlankRows, Dataset, UnitRow
+from xize.runtime.io.normalise import cell_value, exact_float, header_key, map_columns
+from xize.runtime.io.readers import detect_encoding, open_table
+from xize.runtime.text.problems import DataFileError
 
 FACTS = (
     ir.Fact("缺会次数", "f0", "count", "次", 0, None, None, "", 1),

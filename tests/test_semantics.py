@@ -339,7 +339,7 @@ def test_precision_rounds_half_up_at_the_end(kind):
 
 
 def test_half_up_not_bankers():
-    from xize.compiler.templates.prelude import _round
+    from xize.compiler.support.prelude import _round
 
     assert _round(D("2.345"), D("0.01")) == D("2.35")
     assert _round(D("2.335"), D("0.01")) == D("2.34")

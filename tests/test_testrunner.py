@@ -29,10 +29,10 @@ from irbuild import (
     veto,
     when,
 )
-from xize.compiler import ir
 from xize.compiler.api import from_ir
-from xize.compiler.neutral import neutral_values
-from xize.compiler.testrunner import run_tests
+from xize.compiler.ir import nodes as ir
+from xize.compiler.testing.neutral import neutral_values
+from xize.compiler.testing.runner import run_tests
 
 D = Decimal
 

@@ -21,10 +21,10 @@ import atheris
 with atheris.instrument_imports(include=["xize", "lark"]):
     # the pipeline's modules are imported lazily by compile_policy: import them here
     # so that they are instrumented too
-    import xize.compiler.check
-    import xize.compiler.codegen
-    import xize.compiler.lower
-    import xize.compiler.parser  # noqa: F401
+    import xize.compiler.backends.python.codegen
+    import xize.compiler.check.run
+    import xize.compiler.lower.lower
+    import xize.compiler.syntax.parser  # noqa: F401
     from xize.compiler import InputError, PolicyError, compile_policy, load_policy
 
 ROOT = Path(__file__).resolve().parents[2]

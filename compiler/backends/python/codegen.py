@@ -1,0 +1,210 @@
+"""IR → one standalone Python module, through Jinja2 templates.
+
+The module is the artefact users embed, so it must be safe to read and to import:
+policy text only ever appears inside literals written by `pyliteral.py` (the `py`,
+`doc` and `comment` filters), identifiers are generated (`emit.py`), the template
+environment has no autoescape to surprise and fails on any undefined name, and the
+result is parsed, compiled and searched for floats (`codecheck`) before it is used.
+The output depends only on the IR, so the same policy gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from ...ir import nodes as ir
+from ...ir import util as irutil
+from ...source.gcpause import paused_gc
+from . import codecheck, emit_table
+from .emit import PLACE_MARK, CodegenError, Emitter
+from .pyliteral import comment, doc, py
+
+TEMPLATES = Path(__file__).parent / "templates"
+PRELUDE = Path(__file__).parents[2] / "support" / "prelude.py"
+_MARK = re.compile(r"^[ ]*" + re.escape(PLACE_MARK) + r"(\d+|-) ·", re.MULTILINE)
+_CONVERTERS = {
+    "bool": "_convert_bool",
+    "count": "_convert_count",
+    "percent": "_convert_percent",
+    "number": "_convert_number",
+    "points": "_convert_points",
+    "date": "_convert_date",
+}
+
+
+def _args(values: tuple) -> str:
+    return ", ".join(py(v) for v in values)
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["py"] = py
+    env.filters["args"] = _args
+    env.filters["doc"] = doc
+    env.filters["comment"] = comment
+    return env
+
+
+def prelude_text() -> str:
+    return PRELUDE.read_text(encoding="utf-8").rstrip("\n") + "\n"
+
+
+def pseudo_filename(policy: ir.Policy) -> str:
+    """The name generated code runs under (and is registered in linecache with)."""
+    return f"<xize {policy.filename} {policy.source_hash[:12]}>"
+
+
+def generate(policy: ir.Policy) -> str:
+    """The module source for `policy`: deterministic, stdlib only, checked."""
+    return generate_code(policy)[0]
+
+
+def generate_code(
+    policy: ir.Policy,
+    filename: str | None = None,
+    parsed: Callable[[], None] = lambda: None,
+) -> tuple[str, types.CodeType]:
+    """The module source and its checked code object (compiled under `filename`,
+    by default `pseudo_filename(policy)`), from one parse of the text.  `parsed` is
+    called once the text is rendered and parsed, before compiling (stage timing)."""
+    with paused_gc():  # hundreds of thousands of syntax-tree nodes: no collections
+        source = render(policy)
+        tree = codecheck.parse(source)
+        parsed()
+        code = codecheck.compile_checked(tree, filename or pseudo_filename(policy))
+    return source, code
+
+
+def render(policy: ir.Policy) -> str:
+    """The module source for `policy`, not yet checked (`codecheck` does that)."""
+    emitter = Emitter(policy)
+    facts = []
+    for fact in policy.facts:
+        if fact.type not in _CONVERTERS:
+            raise CodegenError(f"unknown fact type {fact.type!r}")
+        extra = f", {py(policy.year)}" if fact.type == "date" else ""
+        facts.append(
+            {
+                "fields": irutil.fact_info_fields(fact),
+                "converter": _CONVERTERS[fact.type],
+                "extra": extra,
+                "fast": _fast_path(fact),
+            }
+        )
+    names = [f.name for f in policy.facts]
+    average_slots = tuple(names.index(name) for name in policy.averages)
+    source = (
+        _environment()
+        .get_template("module.py.j2")
+        .render(
+            policy=policy,
+            prelude=prelude_text(),
+            bands=[irutil.band_fields(b) for b in policy.bands],
+            facts=facts,
+            facts_table=emit_table.table(
+                "FactInfo", [irutil.fact_info_fields(f) for f in policy.facts]
+            ),
+            nodes_table=emit_table.table("NodeInfo", _node_rows(policy, emitter)),
+            places_table=emit_table.table("tuple", emitter.places[: len(emitter.ordinals)]),
+            items_table=emit_table.table("tuple", emitter.item_heads),
+            node_count=len(emitter.nodes),
+            constants=sorted(
+                ((n, lit) for lit, n in emitter.constants.items()), key=lambda kv: int(kv[0][2:])
+            ),
+            unit_key=irutil.UNIT_KEY,
+            average_slots=average_slots,
+            unpack=_unpack(len(policy.facts), len(policy.averages)),
+            averages_code=(
+                "_convert_averages(averages, _AVERAGE_FACTS, unit)" if average_slots else "()"
+            ),
+            score_body=emitter.score.text(),
+        )
+    )
+    return _with_spots(source)
+
+
+def _node_rows(policy: ir.Policy, emitter: Emitter) -> list[tuple]:
+    """NODES rows in the emitter's node order: node k of the generated code (`d3`,
+    `_r3`) is NODES[3], which the module's untouched records are built from."""
+    parents = {id(node): parent for node, parent in irutil.nodes_with_parents(policy)}
+    return [irutil.node_info_fields(node, parents[id(node)]) for node in emitter.nodes]
+
+
+def _fast_path(fact: ir.Fact) -> str:
+    """The inline test under which a value needs no conversion (x is the value)."""
+    if fact.type == "bool":
+        return "x is True or x is False"
+    if fact.type == "count" and fact.low is None and fact.high is None:
+        return "type(x) is int and 0 <= x <= _MAX_COUNT"
+    if fact.type == "date":
+        return "type(x) is _date"
+    return ""
+
+
+def _unpack(facts: int, averages: int) -> str:
+    lines = []
+    if facts:
+        names = ", ".join(f"v{i}" for i in range(facts))
+        lines.append(f"    {names}{',' if facts == 1 else ''} = values")
+    if averages:
+        names = ", ".join(f"g{i}" for i in range(averages))
+        lines.append(f"    {names}{',' if averages == 1 else ''} = averages")
+    return "\n".join(lines)
+
+
+def _with_spots(source: str) -> str:
+    """Append the table that maps generated lines to policy places (clauses, nodes).
+    It goes last so that adding it moves no line it refers to.  It is one string of
+    "line:place" pairs (place -1: no single clause), read only when an exception needs
+    its .rule line: as a literal tuple it was a tenth of the module's syntax tree."""
+    spots = []
+    line, last = 1, 0
+    found = source.find(PLACE_MARK)
+    while found >= 0:  # str.find, then the pattern at the line start: a quick scan
+        start = source.rfind("\n", 0, found) + 1
+        match = _MARK.match(source, start)
+        if match:
+            line += source.count("\n", last, start)
+            last = start
+            index = match.group(1)
+            spots.append(f"{line}:{-1 if index == '-' else int(index)}")
+        found = source.find(PLACE_MARK, found + 1)
+    rows = "\n".join(_wrapped(spots, 96))
+    return (
+        source.rstrip("\n")
+        + "\n\n\n# Generated line:index in _PLACES (-1: no single clause), for errors.\n"
+        + f"_SPOTS = (\n{rows}\n)\n"
+    )
+
+
+def _wrapped(words: list[str], width: int) -> list[str]:
+    """The words as string literals of about `width` characters, one per line (Python
+    joins adjacent literals), so that the table reads as lines, not one long line."""
+    lines, current = [], ""
+    for word in words:
+        if current and len(current) + len(word) > width:
+            lines.append(f"    {py(current)}")
+            current = ""
+        current += word + " "
+    lines.append(f"    {py(current)}")
+    return lines
+
+
+def check(source: str) -> types.CodeType:
+    """Parse the generated source, compile the tree, refuse it if it has a float."""
+    with paused_gc():
+        return codecheck.check(source)

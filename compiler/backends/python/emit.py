@@ -1,0 +1,508 @@
+"""Straight-line Python for one policy: a block per clause, a block per node.
+
+`Emitter` turns the IR into the body of the generated module's `_compute`: first the
+numbers (all that `total` needs; it returns there), then what explains them for `score`
+(applied amounts, attribution, items, node records).  One body serves both, so a large
+policy's code is written, parsed and compiled once, not twice.  No IR is interpreted
+at run time: each clause becomes a few assignments, each node a sum and a `min`.  Generated names: `n4_0` (nominal of clause 4, effect 0), `r…` (raw,
+before the clause cap), `a…` (applied), `e…` (earned), `m…` (an earning missed),
+`o…` (an outcome), `d2`/`s2`/`b2` (deduction, its uncapped sum, bonus of node 2).
+
+The arithmetic mirrors the interpreter step for step (same operations in the same
+order), so both give the same numbers; `irutil` fixes the shared shape (effects,
+source order of items, inputs).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ...ir import nodes as ir
+from ...ir import util as irutil
+from .emit_expr import PLACE_MARK, CodegenError, Expressions, Writer
+from .emit_result import result_tail
+from .pyliteral import comment
+
+_POINT_KINDS = {"deduct": "n", "bonus": "n", "earn": "e"}
+_OUTCOMES = {"disqualify", "veto", "label"}
+_ROUNDINGS = {"floor", "ceil", "ratio"}
+
+__all__ = ["PLACE_MARK", "CodegenError", "Emitter", "Slot", "Writer"]
+
+
+@dataclass
+class Slot:
+    """A possible item: where its numbers live in the generated function."""
+
+    key: tuple[int, int, int]
+    kind: str  # deduct | bonus | missed | remainder | outcome
+    nominal: str
+    raw: str
+    applied: str
+    node: ir.Node
+    clause: ir.ClauseBase | None = None
+    note: str = ""
+    outcome: ir.Outcome | None = None
+
+    @property
+    def deducts(self) -> bool:
+        return self.kind in ("deduct", "missed", "remainder")
+
+
+@dataclass
+class NodePlan:
+    k: int
+    deduct: list[str] = field(default_factory=list)
+    bonus: list[str] = field(default_factory=list)
+    earn: list[str] = field(default_factory=list)
+    missed: list[Slot] = field(default_factory=list)
+    own: list[Slot] = field(default_factory=list)
+    beneath: list[Slot] = field(default_factory=list)
+    has_bonus: bool = False
+
+
+class Emitter(Expressions):
+    """Builds the function bodies and the constants they use."""
+
+    def __init__(self, policy: ir.Policy):
+        super().__init__(policy)
+        self.ordinals = irutil.clause_ordinals(policy)
+        self.nodes = list(policy.walk())
+        self.plans = {node.path: NodePlan(k) for k, node in enumerate(self.nodes)}
+        self.places: list[tuple[object, int, str]] = []
+        self.slots: list[Slot] = []
+        self.score = Writer(2)
+        self._marks: list[int] = []  # indices of the place comments in self.score
+        self.item_heads: list[tuple] = []  # fixed part of each possible item, in order
+        for node in self.nodes:
+            for clause in node.clauses:
+                self.places.append((clause.id, clause.line, clause.text))
+        for node in self.nodes:
+            self.places.append((node.path, node.line, node.title))
+        self._build()
+
+    # ---------------------------------------------------------------------- build
+
+    def _build(self) -> None:
+        """The numbers first (all `total` needs), then, for `score` only, what
+        explains them: applied amounts, attribution, items and node records."""
+        w, x = self.score, Writer(self.score.level)
+        for node in self.nodes:
+            for clause in node.clauses:
+                self._clause(clause, node, w)
+        for node in reversed(self.nodes):  # children before parents
+            self._aggregate(node, w, x)
+        self._mark_text(w, PLACE_MARK + "- · the whole policy")
+        self._root(w, x)
+        with w.block("if not full:"):
+            w("return total")
+        w.lines.extend(x.lines)
+        result_tail(self, w)
+
+    def _mark(self, w: Writer, place: int) -> None:
+        _, line, text = self.places[place]
+        self._mark_text(w, f"{PLACE_MARK}{place} · line {line} · {comment(text)}")
+
+    def _mark_text(self, w: Writer, text: str) -> None:
+        self._marks.append(len(w.lines))
+        w(text)
+
+    def _register(self, slot: Slot) -> Slot:
+        self.slots.append(slot)
+        plan = self.plans[slot.node.path]
+        plan.own.append(slot)
+        if slot.kind == "missed":
+            plan.missed.append(slot)
+        return slot
+
+    def _term(self, node: ir.Node, kind: str, var: str) -> None:
+        plan = self.plans[node.path]
+        {"deduct": plan.deduct, "bonus": plan.bonus, "earn": plan.earn}[kind].append(var)
+
+    def _capped(self, clause: ir.ClauseBase, raw: str, w: Writer, var: str) -> str:
+        """The nominal after the clause's own cap (raw is a name)."""
+        if clause.cap is None or raw == "_ZERO":
+            return raw
+        if clause.cap <= 0:  # a nominal that is not positive is ZERO
+            return "_ZERO"
+        cap = self.const(clause.cap)
+        if raw in self.values:
+            value = self.values[raw]
+            return raw if value <= clause.cap else cap
+        w(f"{var} = {raw} if {raw} <= {cap} else {cap}")
+        return var
+
+    def _positive_amount(self, e: ir.Expr, w: Writer, var: str) -> str:
+        """A name holding max(amount, 0) (ZERO when not positive)."""
+        if isinstance(e, ir.Const):
+            if not isinstance(e.value, Decimal):
+                raise CodegenError("an amount must be a number")
+            return self.const(e.value) if e.value > 0 else "_ZERO"
+        w(f"{var} = {self.bare(self.expr(e))}")
+        w(f"{var} = {var} if {var} > _ZERO else _ZERO")
+        return var
+
+    def _assign(self, clause, w: Writer, value: str, nominal: str, raw: str) -> None:
+        """nominal (and raw, when capped) from a positive value (a name or an expression)."""
+        if clause.cap is None:
+            w(f"{nominal} = {value}")
+            return
+        if not value.isidentifier():
+            w(f"t = {value}")
+            value = "t"
+        w(f"{raw} = {value}")
+        if clause.cap <= 0:  # a nominal that is not positive is ZERO (its initial value)
+            return
+        cap = self.const(clause.cap)
+        w(f"{nominal} = {value} if {value} <= {cap} else {cap}")
+
+    # -------------------------------------------------------------------- clauses
+
+    def _clause(self, clause: ir.Clause, node: ir.Node, w: Writer) -> None:
+        self._mark(w, self.ordinals[clause.id])
+        if isinstance(clause, ir.Step):
+            self._step(clause, node, w)
+        elif isinstance(clause, ir.Missing):
+            self._missing(clause, node, w)
+        elif isinstance(clause, ir.Discretionary):
+            self._discretionary(clause, node, w)
+        elif isinstance(clause, ir.Fixed):
+            self._fixed(clause, node, w)
+        else:
+            raise CodegenError(f"unknown clause kind {type(clause).__name__}")
+
+    def _simple_slot(self, clause, node, w: Writer) -> tuple[str, str]:
+        """Names for a one-effect clause, initialised to ZERO, and its slot."""
+        if clause.kind not in _POINT_KINDS:
+            raise CodegenError(f"unknown kind {clause.kind!r}")
+        o = self.ordinals[clause.id]
+        nominal = f"{_POINT_KINDS[clause.kind]}{o}_0"
+        raw = f"r{o}_0" if clause.cap is not None else nominal
+        w(f"{nominal} = _ZERO")
+        if raw != nominal:
+            w(f"{raw} = _ZERO")
+        self._term(node, clause.kind, nominal)
+        if clause.kind != "earn":
+            key = irutil.item_key(clause, o, 0)
+            self._register(Slot(key, clause.kind, nominal, raw, f"a{o}_0", node, clause))
+        return nominal, raw
+
+    def _step(self, clause: ir.Step, node: ir.Node, w: Writer) -> None:
+        if clause.rounding not in _ROUNDINGS:
+            raise CodegenError(f"unknown rounding {clause.rounding!r}")
+        nominal, raw = self._simple_slot(clause, node, w)
+        step = self.const(clause.step)
+        guard = (
+            w.block(f"if {self.bare(self.cond(clause.guard))}:")
+            if clause.guard is not None
+            else _nothing()
+        )
+        with guard:
+            quantity = self.bare(self.expr(clause.quantity, direct=True))
+            if not quantity.isidentifier():
+                w(f"q = {quantity}")
+                quantity = "q"
+            whole = (
+                isinstance(clause.quantity, ir.FactValue)
+                and clause.quantity.name in self.counts
+                and clause.rounding == "floor"
+                and clause.step == 1
+            )  # an int count: q // 1 is q itself
+            amount = clause.amount
+            zero = "0" if whole else "_ZERO"  # an int compares fastest with an int
+            with w.block(f"if {quantity} > {zero}:"):
+                if whole and _positive_const(amount):  # K × q > 0 for q ≥ 1
+                    self._assign(clause, w, f"{self.expr(amount)} * {quantity}", nominal, raw)
+                    return
+                if clause.rounding == "ratio":  # amount × q / step keeps 0.3 × 7 / 3 exact
+                    w(f"t = _limit({self.expr(amount)} * {quantity} / {step})")
+                elif whole:
+                    w(f"t = {self.expr(amount)} * {quantity}")
+                else:
+                    units = {
+                        "floor": f"{quantity} // {step}",
+                        "ceil": f"_units_ceil({quantity}, {step})",
+                    }[clause.rounding]
+                    w(f"u = {units}")
+                    w(f"t = {self.expr(amount)} * u")
+                with w.block("if t > _ZERO:"):
+                    self._assign(clause, w, "t", nominal, raw)
+
+    def _missing(self, clause: ir.Missing, node: ir.Node, w: Writer) -> None:
+        nominal, raw = self._simple_slot(clause, node, w)
+        if not clause.facts:
+            return
+        _sum(w, "c", [f"(not {self.fact(name)})" for name in clause.facts])
+        with w.block("if c:"):
+            w(f"t = {self.expr(clause.amount)} * Decimal(c)")
+            with w.block("if t > _ZERO:"):
+                self._assign(clause, w, "t", nominal, raw)
+
+    def _discretionary(self, clause: ir.Discretionary, node: ir.Node, w: Writer) -> None:
+        nominal, raw = self._simple_slot(clause, node, w)
+        value = self.expr(ir.FactValue(clause.fact))
+        if not value.isidentifier():
+            w(f"t = {value}")
+            value = "t"
+        with w.block(f"if {value} > _ZERO:"):
+            self._assign(clause, w, value, nominal, raw)
+
+    def _fixed(self, clause: ir.Fixed, node: ir.Node, w: Writer) -> None:
+        """Earning amounts first, then the condition, then the taken branch (the
+        interpreter's order); every effect's names start at ZERO/False."""
+        o = self.ordinals[clause.id]
+        then, otherwise = irutil.fixed_effects(clause)
+        effects = then + otherwise
+        earn_raw: dict[int, str] = {}
+        earn_nominal: dict[int, str] = {}
+        for i, effect in effects:
+            if isinstance(effect, ir.Points) and effect.kind == "earn":
+                raw = self._positive_amount(effect.amount, w, f"t{o}_{i}")
+                earn_raw[i] = raw
+                earn_nominal[i] = self._capped(clause, raw, w, f"tc{o}_{i}")
+        for i, effect in effects:
+            self._fixed_init(clause, node, w, o, i, effect, earn_raw)
+        if clause.condition is None:
+            self._branch(clause, w, o, then, otherwise, earn_nominal)
+            return
+        test = f"if {self.bare(self.cond(clause.condition))}:"
+        then_code = self._branch_has_code(then, otherwise)
+        else_code = self._branch_has_code(otherwise, then)
+        if not then_code and not else_code:
+            if irutil.divides(clause.condition):  # evaluated for its errors alone
+                with w.block(test):
+                    pass
+            return
+        with w.block(test):
+            self._branch(clause, w, o, then, otherwise, earn_nominal)
+        if else_code:
+            with w.block("else:"):
+                self._branch(clause, w, o, otherwise, then, earn_nominal)
+
+    @staticmethod
+    def _branch_has_code(taken, skipped) -> bool:
+        for _, effect in taken:
+            if isinstance(effect, ir.Outcome):
+                return True
+            elif effect.kind == "earn" or not _zero_const(effect.amount):
+                return True
+        return any(isinstance(e, ir.Points) and e.kind == "earn" for _, e in skipped)
+
+    def _fixed_init(self, clause, node, w, o, i, effect, earn_raw) -> None:
+        key = irutil.item_key(clause, o, i)
+        if isinstance(effect, ir.Outcome):
+            if effect.kind not in _OUTCOMES:
+                raise CodegenError(f"unknown outcome {effect.kind!r}")
+            w(f"o{o}_{i} = False")
+            note = irutil.outcome_note(effect)
+            slot = Slot(key, "outcome", f"o{o}_{i}", "_ZERO", "_ZERO", node, clause, note)
+            slot.outcome = effect
+            self._register(slot)
+            return
+        if effect.kind not in _POINT_KINDS:
+            raise CodegenError(f"unknown kind {effect.kind!r}")
+        if effect.kind == "earn":
+            w(f"e{o}_{i} = _ZERO")
+            self._term(node, "earn", f"e{o}_{i}")
+            w(f"m{o}_{i} = _ZERO")
+            slot = Slot(key, "missed", f"m{o}_{i}", earn_raw[i], f"am{o}_{i}", node, clause)
+            slot.note = irutil.NOTE_MISSED
+            self._register(slot)
+            return
+        nominal = f"n{o}_{i}"
+        raw = f"r{o}_{i}" if clause.cap is not None and not _const(effect.amount) else nominal
+        w(f"{nominal} = _ZERO")
+        if raw != nominal:
+            w(f"{raw} = _ZERO")
+        if _const(effect.amount) and clause.cap is not None:
+            raw = self.const(effect.amount.value) if effect.amount.value > 0 else "_ZERO"
+        self._term(node, effect.kind, nominal)
+        slot = Slot(key, effect.kind, nominal, raw, f"a{o}_{i}", node, clause)
+        slot.note = irutil.points_note(effect)
+        self._register(slot)
+
+    def _branch(self, clause, w, o, taken, skipped, earn_nominal) -> None:
+        for i, effect in taken:
+            if isinstance(effect, ir.Outcome):
+                w(f"o{o}_{i} = True")
+            elif effect.kind == "earn":
+                w(f"e{o}_{i} = {earn_nominal[i]}")
+            elif _const(effect.amount):
+                value = self._positive_amount(effect.amount, w, "t")
+                if value != "_ZERO":
+                    w(f"n{o}_{i} = {self._capped(clause, value, w, f'n{o}_{i}')}")
+            else:
+                raw = f"r{o}_{i}" if clause.cap is not None else f"n{o}_{i}"
+                w(f"t = {self.bare(self.expr(effect.amount))}")
+                with w.block("if t > _ZERO:"):
+                    self._assign(clause, w, "t", f"n{o}_{i}", raw)
+        for i, effect in skipped:
+            if isinstance(effect, ir.Points) and effect.kind == "earn":
+                w(f"m{o}_{i} = {earn_nominal[i]}")
+
+    # ---------------------------------------------------------------------- nodes
+
+    def _aggregate(self, node: ir.Node, w: Writer, x: Writer) -> None:
+        """The node's numbers into `w`; what explains them (applied amounts, the
+        attribution of a spent budget) into `x`, which runs only for `score`."""
+        plan = self.plans[node.path]
+        k = plan.k
+        self._mark(w, len(self.ordinals) + k)
+        x.level = w.level
+        start = len(x.lines)
+        children = [self.plans[c.path] for c in node.children]
+        terms = [f"d{c.k}" for c in children] + plan.deduct
+        capped = node.budget is not None and node.floor
+        budget = self.const(node.budget) if capped else ""
+        # one own clause alone under a cap: its applied amount is the capped deduction
+        own = [s for s in plan.own if s.deducts]
+        alone = capped and not node.earns and len(own) == 1 and terms == [own[0].nominal]
+        for slot in plan.own:
+            if slot.kind != "outcome":
+                source = f"d{k}" if alone and slot is own[0] else slot.nominal
+                x(f"{slot.applied} = {source}")
+        if node.earns:
+            earned, bound = self._earned(node, plan, w, x)
+            terms.append(earned)
+            # the earned part never exceeds the points: a budget that large never binds
+            if terms == [earned] and capped and node.budget >= bound:
+                capped = False
+        beneath = sorted(
+            [s for s in plan.own if s.kind != "outcome"] + [s for c in children for s in c.beneath],
+            key=lambda s: s.key,
+        )
+        plan.beneath = beneath
+        deducts = [s for s in beneath if s.deducts]
+        spent = terms[0] if len(terms) == 1 else "_ZERO"
+        if capped:
+            if len(terms) > 1:
+                spent = _sum(w, f"s{k}", terms)
+            w(f"d{k} = {spent} if {spent} <= {budget} else {budget}")
+            if deducts and not alone:
+                with x.block(f"if d{k} < {spent}:"):
+                    x(_share_line(deducts, f"d{k}"))
+        else:
+            _sum(w, f"d{k}", terms or ["_ZERO"])
+        plan.has_bonus = bool(plan.bonus) or any(c.has_bonus for c in children)
+        if plan.has_bonus:
+            bonus = [f"b{c.k}" for c in children if c.has_bonus] + plan.bonus
+            if node.bonus_cap is not None:
+                cap = self.const(node.bonus_cap)
+                _sum(w, f"bs{k}", bonus)
+                w(f"b{k} = bs{k} if bs{k} <= {cap} else {cap}")
+                bonuses = [s for s in beneath if s.kind == "bonus"]
+                if bonuses:
+                    with x.block(f"if b{k} < bs{k}:"):
+                        x(_allot_line(bonuses, f"b{k}"))
+            else:
+                _sum(w, f"b{k}", bonus)
+        if len(x.lines) > start:  # the explanation names its node too
+            x.lines.insert(start, w.lines[self._marks[-1]])
+
+    def _earned(self, node: ir.Node, plan: NodePlan, w: Writer, x: Writer) -> tuple[str, Decimal]:
+        """Emit De = M − min(earned, M) into `w` and its explanation into `x`.
+        Returns the name of De and M (De never exceeds M)."""
+        k = plan.k
+        marks = node.points if node.points is not None else Decimal(0)
+        points = self.const(marks)
+        if not plan.earn:
+            earned = "_ZERO"
+        elif len(plan.earn) == 1:
+            earned = plan.earn[0]
+        elif node.take_max:
+            earned = f"max({', '.join(plan.earn)})"
+        else:
+            earned = _sum(w, f"w{k}", plan.earn)
+        if not earned.isidentifier():
+            w(f"w{k} = {earned}")
+            earned = f"w{k}"
+        w(f"x{k} = {points} - ({earned} if {earned} <= {points} else {points})")
+        missed = [s.nominal for s in plan.missed]
+        if len(missed) > 1:
+            x(f"t = x{k} - {_sum(x, 't', missed)}")
+        else:
+            x(f"t = x{k} - ({missed[0]})" if missed else f"t = x{k}")
+        x(f"nr{k} = t if t > _ZERO else _ZERO")
+        x(f"ar{k} = nr{k}")
+        slot = Slot(irutil.remainder_key(node), "remainder", f"nr{k}", f"nr{k}", f"ar{k}", node)
+        self._register(slot)
+        group = sorted(plan.missed + [slot], key=lambda s: s.key)
+        total = group[0].nominal if len(group) == 1 else _sum(x, "t", [s.nominal for s in group])
+        with x.block(f"if {total} > x{k}:"):
+            x(_allot_line(group, f"x{k}"))
+        return f"x{k}", marks
+
+    def _root(self, w: Writer, x: Writer) -> None:
+        policy = self.policy
+        tops = [self.plans[n.path] for n in policy.nodes]
+        full_marks = self.const(policy.full_marks)
+        _sum(w, "spent", [f"d{p.k}" for p in tops] or ["_ZERO"])
+        w(f"deduction = spent if spent <= {full_marks} else {full_marks}")
+        deducts = sorted((s for s in self.slots if s.deducts), key=lambda s: s.key)
+        if deducts:
+            x.level = w.level
+            with x.block("if deduction < spent:"):
+                x(_share_line(deducts, "deduction"))
+        bonus = [f"b{p.k}" for p in tops if p.has_bonus]
+        _sum(w, "exact", [f"{full_marks} - deduction", *bonus])
+        w(f"total = {self.rounded('exact')}")
+
+    def rounded(self, code: str) -> str:
+        if self.policy.precision is None:
+            return code
+        return f"_round({code}, {self.const(self.policy.precision)})"
+
+
+class _nothing:
+    """A do-nothing context manager (a clause without a guard)."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _positive_const(e: ir.Expr) -> bool:
+    return isinstance(e, ir.Const) and isinstance(e.value, Decimal) and e.value > 0
+
+
+def _const(e: ir.Expr) -> bool:
+    return isinstance(e, ir.Const)
+
+
+def _zero_const(e: ir.Expr) -> bool:
+    return isinstance(e, ir.Const) and isinstance(e.value, Decimal) and not e.value > 0
+
+
+#: Terms per generated addition: a sum of thousands of children (a policy with that
+#: many top-level items) would nest as deep as it is long, and compiling a syntax tree
+#: that deep from Python objects exceeds the recursion limit.
+SUM_CHUNK = 64
+
+
+def _sum(w: Writer, target: str, terms: list[str]) -> str:
+    """`target = t1 + t2 + …`, in statements of at most SUM_CHUNK terms that add
+    onto `target` in turn: the same additions, in the same left-to-right order."""
+    first, rest = terms[:SUM_CHUNK], terms[SUM_CHUNK:]
+    w(f"{target} = {' + '.join(first)}")
+    for start in range(0, len(rest), SUM_CHUNK - 1):
+        w(f"{target} = {target} + {' + '.join(rest[start : start + SUM_CHUNK - 1])}")
+    return target
+
+
+def _share_line(slots: list[Slot], budget: str) -> str:
+    """Attribution of a spent budget to the deducting slots beneath a node, whose
+    applied amounts add up to what the node spent: one slot alone gets the budget
+    (what `_allot` would give it, without the call)."""
+    if len(slots) == 1:
+        return f"{slots[0].applied} = {budget}"
+    return _allot_line(slots, budget)
+
+
+def _allot_line(slots: list[Slot], budget: str) -> str:
+    names = ", ".join(s.applied for s in slots)
+    if len(slots) == 1:
+        return f"{names}, = _allot(({names},), {budget})"
+    return f"{names} = _allot(({names}), {budget})"

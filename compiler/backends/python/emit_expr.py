@@ -1,0 +1,145 @@
+"""IR expressions and conditions as Python expressions, and the names they use.
+
+Names are generated ASCII only: `v3` (fact 3), `g0` (average 0), `_k7` (constant 7);
+policy values appear only as literals written by `pyliteral.py`, operators and
+functions only from the whitelists below.  Counts are Python ints at run time: they
+are used as they are where an int is exact (a step quantity, a comparison) and as
+`Decimal(v)` inside a formula, where int ÷ int would not be.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from decimal import Decimal
+
+from ...ir import nodes as ir
+from .pyliteral import py
+
+_ARITH = {"+": "+", "-": "-", "*": "*", "/": "/"}
+_CMP = {">=": ">=", ">": ">", "<=": "<=", "<": "<", "==": "==", "!=": "!="}
+
+#: Marks the first generated line of a clause or node block; `codegen` turns these
+#: into the table that names the .rule line of an exception.
+PLACE_MARK = "# ── place "
+
+
+class CodegenError(ValueError):
+    """IR that cannot be turned into code (a lowering bug, never user input)."""
+
+
+class Writer:
+    """Indented source lines."""
+
+    def __init__(self, level: int):
+        self.lines: list[str] = []
+        self.level = level
+
+    def __call__(self, text: str) -> None:
+        self.lines.append("    " * self.level + text)
+
+    @contextmanager
+    def block(self, header: str) -> Iterator[None]:
+        self(header)
+        self.level += 1
+        start = len(self.lines)
+        yield
+        if len(self.lines) == start:
+            self("pass")
+        self.level -= 1
+
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+class Expressions:
+    """Constants, names, expressions and conditions of one policy."""
+
+    def __init__(self, policy: ir.Policy):
+        self.policy = policy
+        self.facts = {f.name: i for i, f in enumerate(policy.facts)}
+        self.counts = {f.name for f in policy.facts if f.type == "count"}
+        self.averages = {name: i for i, name in enumerate(policy.averages)}
+        self.constants: dict[str, str] = {}  # literal → name
+        self.values: dict[str, Decimal | date] = {}  # name → value
+
+    # ----------------------------------------------------------------------- names
+
+    def const(self, value: Decimal | date) -> str:
+        if isinstance(value, Decimal) and value == 0 and str(value) == "0":
+            return "_ZERO"
+        literal = py(value)
+        name = self.constants.get(literal)
+        if name is None:
+            name = f"_k{len(self.constants)}"
+            self.constants[literal] = name
+            self.values[name] = value
+        return name
+
+    def fact(self, name: str) -> str:
+        if name not in self.facts:
+            raise CodegenError(f"unknown fact {name!r}")
+        return f"v{self.facts[name]}"
+
+    def average(self, name: str) -> str:
+        if name not in self.averages:
+            raise CodegenError(f"average of {name!r} is not in Policy.averages")
+        return f"g{self.averages[name]}"
+
+    # ------------------------------------------------------------ expressions, conditions
+
+    def expr(self, e: ir.Expr, direct: bool = False) -> str:
+        """Python for e.  `direct`: e stands alone where an int count is exact."""
+        if isinstance(e, ir.Const):
+            return self.const(e.value)
+        if isinstance(e, ir.FactValue):
+            name = self.fact(e.name)
+            return f"Decimal({name})" if e.name in self.counts and not direct else name
+        if isinstance(e, ir.AverageOf):
+            return self.average(e.name)
+        if isinstance(e, ir.Arith):
+            if e.op not in _ARITH:
+                raise CodegenError(f"unknown operator {e.op!r}")
+            code = f"{self.expr(e.left)} {_ARITH[e.op]} {self.expr(e.right)}"
+            return f"_limit({code})" if e.op in "*/" else f"({code})"
+        if isinstance(e, ir.Func):
+            args = [self.expr(a) for a in e.args]
+            if e.func in ("max", "min") and args:
+                return args[0] if len(args) == 1 else f"{e.func}({', '.join(args)})"
+            if e.func == "floor" and len(args) == 1:
+                return f"_floor({args[0]})"
+            raise CodegenError(f"unknown function {e.func!r}/{len(args)}")
+        if isinstance(e, ir.DaysLate):
+            return f"_days_late({self.fact(e.fact)}, {self.const(e.due)})"
+        raise CodegenError(f"unknown expression {type(e).__name__}")
+
+    def cond(self, c: ir.Cond) -> str:
+        if isinstance(c, ir.IsTrue):
+            return self.fact(c.fact)
+        if isinstance(c, ir.Cmp):
+            if c.op not in _CMP:
+                raise CodegenError(f"unknown comparison {c.op!r}")
+            left, right = self.expr(c.left, True), self.expr(c.right, True)
+            return f"({left} {_CMP[c.op]} {right})"
+        if isinstance(c, ir.Negate):
+            return f"(not {self.cond(c.operand)})"
+        if isinstance(c, ir.AllOf | ir.AnyOf):
+            if not c.operands:
+                return "True" if isinstance(c, ir.AllOf) else "False"
+            word = " and " if isinstance(c, ir.AllOf) else " or "
+            return "(" + word.join(self.cond(o) for o in c.operands) + ")"
+        raise CodegenError(f"unknown condition {type(c).__name__}")
+
+    @staticmethod
+    def bare(code: str) -> str:
+        """Drop one pair of outer parentheses where they are redundant."""
+        if code.startswith("(") and code.endswith(")"):
+            depth = 0
+            for i, ch in enumerate(code):
+                depth += ch == "("
+                depth -= ch == ")"
+                if depth == 0 and i < len(code) - 1:
+                    return code
+            return code[1:-1]
+        return code

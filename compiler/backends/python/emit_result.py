@@ -1,0 +1,145 @@
+"""The end of the generated `_compute`: outcomes, 等次, items and node records.
+
+Records are built with `tuple.__new__` on their (namedtuple) class: the same objects as
+calling the class, without a Python-level constructor call per record — a result
+carries one record per node and per item, so this is most of what `score` costs
+beyond `total`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...ir import nodes as ir
+from ...ir import util as irutil
+from .emit_expr import Writer
+from .pyliteral import py
+
+if TYPE_CHECKING:
+    from .emit import Emitter, Slot
+
+_OK = py("正常")
+_DISQUALIFIED = py("取消考评资格")
+
+
+def result_tail(e: Emitter, w: Writer) -> None:
+    """Outcomes, grade, items, node records and the Result."""
+    outcomes = [s for s in e.slots if s.kind == "outcome"]
+    vetoes = [s.nominal for s in outcomes if s.outcome.kind == "veto"]
+    disqualifiers = [s.nominal for s in outcomes if s.outcome.kind == "disqualify"]
+    w(f"vetoed = {' or '.join(vetoes) or 'False'}")
+    w(f"disqualified = {' or '.join(disqualifiers) or 'False'}")
+    labels = [s for s in outcomes if s.outcome.kind == "label"]
+    if labels:
+        w("labels = []")
+        for s in labels:
+            label = py(s.outcome.label)
+            with w.block(f"if {s.nominal} and {label} not in labels:"):
+                w(f"labels.append({label})")
+    _grade(e, w, bool(vetoes), bool(disqualifiers))
+    w("items = []")
+    w("add = items.append")
+    for index, slot in enumerate(sorted(e.slots, key=lambda s: s.key)):
+        # a nominal is either the ZERO object or positive: identity is the cheap test
+        test = slot.nominal if slot.kind == "outcome" else f"{slot.nominal} is not _ZERO"
+        with w.block(f"if {test}:"):
+            w(f"add(_item({index}, {_item_args(e, slot)}))")
+    w("nodes = _MappingProxyType({")
+    for node in e.nodes:
+        w(f"    {py(node.path)}: {_record(e, node)},")
+    w("})")
+    status = f"{_DISQUALIFIED} if disqualified else {_OK}" if disqualifiers else _OK
+    label_tuple = "tuple(labels)" if labels else "()"
+    w(
+        f"return _new(Result, (unit, total, exact, grade, None, {status}, vetoed, "
+        f"{label_tuple}, nodes, tuple(items), None))"
+    )
+
+
+def _grade(e: Emitter, w: Writer, vetoes: bool, disqualifiers: bool) -> None:
+    """The bands as an if/elif chain (the prelude's `_grade`, unrolled)."""
+    bands = e.policy.bands
+    if not bands:
+        w("grade = None")
+        return
+    arms: list[tuple[str, str]] = []
+    if disqualifiers:
+        arms.append(("disqualified", "None"))
+    if vetoes:
+        arms.append(("vetoed", py(bands[-1].name)))
+    for band in bands:
+        test = "True" if band.rest else _band_test(e, band)
+        arms.append((test, py(band.name)))
+        if test == "True":
+            break
+    else:
+        arms.append(("True", "None"))
+    for index, (test, value) in enumerate(arms):
+        if test == "True":
+            if index == 0:
+                w(f"grade = {value}")
+            else:
+                with w.block("else:"):
+                    w(f"grade = {value}")
+            break
+        with w.block(f"{'if' if index == 0 else 'elif'} {test}:"):
+            w(f"grade = {value}")
+
+
+def _band_test(e: Emitter, band: ir.GradeBand) -> str:
+    parts = []
+    if band.low is not None:
+        parts.append(f"total {'>=' if band.low_inclusive else '>'} {e.const(band.low)}")
+    if band.high is not None:
+        parts.append(f"total {'<=' if band.high_inclusive else '<'} {e.const(band.high)}")
+    return " and ".join(parts) or "True"
+
+
+def _inputs(e: Emitter, clause: ir.ClauseBase) -> str:
+    pairs = [f"({py(name)}, {e.fact(name)})" for name in clause.inputs if name in e.facts]
+    pairs += [
+        f"({py(irutil.AVERAGE_INPUT.format(name))}, {e.average(name)})"
+        for name in irutil.clause_averages(clause)
+    ]
+    if len(pairs) == 1:
+        return f"({pairs[0]},)"
+    return "(" + ", ".join(pairs) + ")"
+
+
+def _item_args(e: Emitter, slot: Slot) -> str:
+    """The unit's part of a slot's item (inputs, nominal, applied, raw when capped);
+    its fixed part (clause, path, line, text, kind, note) goes to `e.item_heads`, a
+    table of the module, which keeps each item's line short to parse."""
+    if slot.kind == "remainder":
+        node = slot.node
+        head = (None, node.path, node.line, irutil.REMAINDER_TEXT, "deduct", slot.note)
+        inputs = "()"
+    else:
+        clause = slot.clause
+        kind = "deduct" if slot.kind == "missed" else slot.kind
+        head = (clause.id, clause.path, clause.line, clause.text, kind, slot.note)
+        inputs = _inputs(e, clause)
+    e.item_heads.append(head)
+    nominal = "_ZERO" if slot.kind == "outcome" else slot.nominal
+    raw = "" if slot.raw == nominal else f", {slot.raw}"
+    return f"{inputs}, {nominal}, {slot.applied}{raw}"
+
+
+def _record(e: Emitter, node: ir.Node) -> str:
+    """A node's record.  A node that lost nothing reports ZERO and has a record built
+    once, at import (`_r3`, see the prelude's `_untouched`); the interpreter reports
+    the same."""
+    plan = e.plans[node.path]
+    k = plan.k
+    head = f"{py(node.path)}, {py(node.title)}"
+    if node.bonus_cap is not None:
+        bonus = f"b{k}" if plan.has_bonus else "_ZERO"
+        cap = e.const(node.bonus_cap)
+        return f"_new(NodeScore, ({head}, {cap}, d{k}, {e.rounded(bonus)}, True))"
+    if node.points is not None:
+        points = e.const(node.points)
+        score = e.rounded(f"{points} - d{k}")
+        built = f"_new(NodeScore, ({head}, {points}, d{k}, {score}, False))"
+    else:
+        built = f"_new(NodeScore, ({head}, None, d{k}, None, False))"
+    return f"_r{k} if not d{k} else {built}"

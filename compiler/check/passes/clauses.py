@@ -1,0 +1,103 @@
+"""Clauses in their node: ambiguous lists (E111), step verbs without a threshold (E112),
+comparison words (W305 `超过…以上`, E216 unknown), effects that need points (E208),
+bonus effects outside a bonus node (E209) and the reverse (E218), and a node that
+both earns with `得…否则…` and deducts for the same thing (W306)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...diagnostics.diagnostic import Diagnostic
+from ...syntax import ast
+from ..boundary import is_ambiguous, operator
+from ..budget import budget, is_bonus, points
+from ..context import Context
+from ..resolve import clause_refs, deducts, earns, effects_of
+
+
+def compares(cond: ast.Cond | None) -> Iterator[ast.Compare]:
+    if isinstance(cond, ast.Compare):
+        yield cond
+    elif isinstance(cond, ast.Not):
+        yield from compares(cond.operand)
+    elif isinstance(cond, ast.And | ast.Or):
+        for op in cond.operands:
+            yield from compares(op)
+
+
+def _nodes(nodes: tuple[ast.Node, ...], in_bonus: bool = False):
+    for node in nodes:
+        bonus = in_bonus or is_bonus(node)
+        yield node, bonus
+        yield from _nodes(node.children, bonus)
+
+
+def check_clauses(ctx: Context) -> list[Diagnostic]:
+    diags: list[Diagnostic] = []
+    for node, in_bonus in _nodes(ctx.tree.nodes):
+        for clause in node.clauses:
+            diags += _clause(ctx, node, in_bonus, clause)
+        diags += _double_count(node)
+    return diags
+
+
+def _clause(ctx: Context, node: ast.Node, in_bonus: bool, clause: ast.Clause) -> list[Diagnostic]:
+    diags: list[Diagnostic] = []
+    if isinstance(clause, ast.AmbiguousClause):
+        return [Diagnostic("E111", clause.span)]
+    if isinstance(clause, ast.PerUnitClause) and clause.per.verb_kind != "count":
+        diags.append(Diagnostic("E112", clause.per.span, {"verb": clause.per.verb or ""}))
+    per = getattr(clause, "per", None)
+    if per is not None and per.step.value == 0:
+        amount = per.step.text or f"{per.step.value}{per.step.unit or ''}"
+        step = f"{per.verb or ''}{amount}"
+        diags.append(Diagnostic("E219", per.span, {"step": step}))
+    condition = (
+        clause.condition if isinstance(clause, ast.PerUnitClause | ast.ConditionClause) else None
+    )
+    for cmp in compares(condition):
+        if is_ambiguous(cmp.word):
+            diags.append(Diagnostic("W305", cmp.span))
+        elif operator(cmp.word, ctx.overrides) is None:
+            diags.append(Diagnostic("E216", cmp.span, {"word": cmp.word}))
+    if isinstance(clause, ast.ThresholdClause) and is_ambiguous(clause.word):
+        diags.append(Diagnostic("W305", clause.span))
+
+    if isinstance(clause, ast.DiscretionaryClause):
+        word = "酌情扣分" if clause.kind == "deduct" else "酌情给分"
+        if in_bonus:
+            diags.append(Diagnostic("E218", clause.span, {"effect": word}))
+        elif clause.kind == "earn" and points(node) is None:
+            diags.append(Diagnostic("E208", clause.span, {"effect": word}))
+    for effect in effects_of(clause):
+        text = ctx.text(effect.span)
+        if isinstance(effect, ast.Bonus):
+            if not in_bonus:
+                diags.append(Diagnostic("E209", effect.span))
+        elif isinstance(effect, ast.Deduct | ast.Earn | ast.NoScore) and in_bonus:
+            diags.append(Diagnostic("E218", effect.span, {"effect": text}))
+        elif isinstance(effect, ast.NoScore) and budget(node) is None:
+            diags.append(Diagnostic("E208", effect.span, {"effect": text}))
+        elif isinstance(effect, ast.Earn) and points(node) is None:
+            diags.append(Diagnostic("E208", effect.span, {"effect": text}))
+    return diags
+
+
+def _double_count(node: ast.Node) -> list[Diagnostic]:
+    """W306: `得3分，否则每缺1项扣1分`, or an earning and a deducting clause on the
+    same facts in one node: a miss loses the earned points and is deducted again."""
+    for clause in node.clauses:
+        if (
+            isinstance(clause, ast.ConditionClause)
+            and any(isinstance(e, ast.Earn) for e in clause.effects)
+            and any(isinstance(e, ast.Deduct) for e in clause.otherwise)
+        ):
+            return [Diagnostic("W306", clause.span)]
+    earned: set[str] = set()
+    for clause in node.clauses:
+        if earns(clause):
+            earned |= {r.name for r in clause_refs(clause)}
+    for clause in node.clauses:
+        if deducts(clause) and not earns(clause) and earned & {r.name for r in clause_refs(clause)}:
+            return [Diagnostic("W306", clause.span)]
+    return []

@@ -1,0 +1,74 @@
+"""Declarations: names declared twice (E207), unknown type words (E217), defaults and
+ranges that do not fit their type (E210)."""
+
+from __future__ import annotations
+
+from ...diagnostics.diagnostic import Diagnostic
+from ...diagnostics.messages import details
+from ..context import Context
+from ..units import fact_kind
+from ..values import ConversionError, convert
+
+
+def check_decls(ctx: Context) -> list[Diagnostic]:
+    diags: list[Diagnostic] = []
+    seen: dict[str, int] = {}
+    for decl in ctx.tree.facts:
+        if decl.name in seen:
+            diags.append(
+                Diagnostic("E207", decl.name_span, {"name": decl.name, "other": seen[decl.name]})
+            )
+            continue
+        seen[decl.name] = decl.span.line
+        diags += _check_fact(ctx, decl)
+    for param in ctx.tree.params:
+        if param.name in seen:
+            diags.append(
+                Diagnostic("E207", param.name_span, {"name": param.name, "other": seen[param.name]})
+            )
+            continue
+        seen[param.name] = param.span.line
+    return diags
+
+
+def _check_fact(ctx: Context, decl) -> list[Diagnostic]:
+    kind = fact_kind(decl.type_word)
+    if kind is None:
+        return [Diagnostic("E217", decl.span, {"name": decl.name, "type": decl.type_word})]
+    year = ctx.tree.header.year
+    type_word = decl.type_word.strip()
+
+    def bad(what: str, value: str, expect: str, **eargs: object) -> Diagnostic:
+        args = {"name": decl.name, "value": value, "type": type_word}
+        args.update(details(f"what.{what}", "what"))
+        args.update(details(f"expect.{expect}", "expected", **eargs))
+        return Diagnostic("E210", decl.span, args)
+
+    diags: list[Diagnostic] = []
+    values: dict[str, object] = {}
+    for what in ("default", "low", "high"):
+        raw = getattr(decl, what)
+        if raw is None:
+            continue
+        if what != "default" and kind.type in ("bool", "date"):
+            diags.append(bad("range", raw, "no_range", type=type_word))
+            continue
+        try:
+            values[what] = convert(kind.type, raw, year)
+        except ConversionError:
+            diags.append(bad(what, raw, kind.type))
+    low, high = values.get("low"), values.get("high")
+    if low is not None and high is not None and low > high:  # type: ignore[operator]
+        diags.append(bad("range", f"{decl.low}至{decl.high}", "range"))
+        return diags
+    default = values.get("default")
+    below = default is not None and low is not None and default < low  # type: ignore[operator]
+    above = default is not None and high is not None and default > high  # type: ignore[operator]
+    if below or above:
+        if low is not None and high is not None:
+            diags.append(bad("default", decl.default, "within", low=decl.low, high=decl.high))
+        elif below:
+            diags.append(bad("default", decl.default, "at_least", low=decl.low))
+        else:
+            diags.append(bad("default", decl.default, "at_most", high=decl.high))
+    return diags

@@ -1,0 +1,168 @@
+"""Points: 满分 against the top-level points (E205), children against their parent
+(W303), one occurrence against its node's budget (W302), earning clauses against the
+node's points (W311), points on a bonus node (W312)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ...diagnostics.diagnostic import Diagnostic
+from ...syntax import ast
+from ..budget import bonus_cap, budget, const_value, frontier, is_bonus, no_floor, points, take_max
+from ..context import Context
+from ..values import fmt
+
+
+def check_points(ctx: Context) -> list[Diagnostic]:
+    diags = _full_marks(ctx)
+    diags += _walk(ctx, ctx.tree.nodes, None, None)
+    return diags
+
+
+def _full_marks(ctx: Context) -> list[Diagnostic]:
+    full = ctx.tree.header.full_marks
+    top = list(frontier(ctx.tree.nodes))
+    if full is None or not top:
+        return []
+    total = sum((points(n) for n in top), Decimal(0))
+    if total == full.value:
+        return []
+    return [Diagnostic("E205", full.span, {"full": fmt(full.value), "total": fmt(total)})]
+
+
+def _walk(
+    ctx: Context,
+    nodes: tuple[ast.Node, ...],
+    limit: tuple[Decimal, bool] | None,
+    bonus_limit: Decimal | None,
+) -> list[Diagnostic]:
+    """`limit` is the nearest budget above (value, whether that node has 不设下限)."""
+    diags: list[Diagnostic] = []
+    for node in nodes:
+        own = budget(node)
+        node_limit = (own, no_floor(node)) if own is not None else limit
+        node_bonus = bonus_cap(node) if is_bonus(node) else bonus_limit
+        if is_bonus(node) and node.points is not None:
+            diags.append(
+                Diagnostic(
+                    "W312",
+                    node.points.span,
+                    {"points": fmt(node.points.value), "cap": fmt(node_bonus or 0)},
+                )
+            )
+        diags += _children(node)
+        diags += _earned(ctx, node)
+        for clause in node.clauses:
+            diags += _occurrence(ctx, clause, node_limit, node_bonus)
+        diags += _walk(ctx, node.children, node_limit, node_bonus)
+    return diags
+
+
+def _children(node: ast.Node) -> list[Diagnostic]:
+    own = points(node)
+    kids = list(frontier(node.children))
+    if own is None or not kids:
+        return []
+    total = sum((points(k) for k in kids), Decimal(0))
+    if total == own:
+        return []
+    more = total > own
+    args = {
+        "total": fmt(total),
+        "points": fmt(own),
+        "relation": "超过" if more else "未达到",
+        "relation_en": "more than" if more else "less than",
+    }
+    return [Diagnostic("W303", node.points.span, args)]  # type: ignore[union-attr]
+
+
+def _one_occurrence(ctx: Context, clause: ast.Clause, kind: type) -> list[tuple[Decimal, object]]:
+    """(amount, where) of what one firing of `clause` deducts (kind ast.Deduct) or adds
+    (ast.Bonus), each group of effects that fire together summed, capped by the
+    clause's own `最多扣N分`."""
+    params = ctx.symbols.params
+    groups: list[tuple[ast.Effect, ...]] = []
+    if isinstance(clause, ast.PerUnitClause | ast.ThresholdClause | ast.MissingClause):
+        groups.append((clause.effect,))
+    elif isinstance(clause, ast.ConditionClause):
+        groups += [clause.effects, clause.otherwise]
+    elif isinstance(clause, ast.DiscretionaryClause):
+        if kind is ast.Deduct and clause.kind == "deduct":
+            return [(clause.high.value, clause.high.span)]
+        return []
+    cap = clause.cap.value if getattr(clause, "cap", None) is not None else None
+    found: list[tuple[Decimal, object]] = []
+    for group in groups:
+        total, where = Decimal(0), None
+        for effect in group:
+            if not isinstance(effect, kind):
+                continue
+            value = const_value(effect.amount, params)  # type: ignore[attr-defined]
+            if value is None:
+                continue
+            total += value
+            amount = effect.amount  # type: ignore[attr-defined]
+            where = where or (amount.span if isinstance(amount, ast.Num) else effect.span)
+        if where is not None:
+            found.append((min(total, cap) if cap is not None else total, where))
+    return found
+
+
+def _occurrence(
+    ctx: Context,
+    clause: ast.Clause,
+    limit: tuple[Decimal, bool] | None,
+    bonus_limit: Decimal | None,
+) -> list[Diagnostic]:
+    diags: list[Diagnostic] = []
+    if limit is not None and not limit[1]:
+        for amount, where in _one_occurrence(ctx, clause, ast.Deduct):
+            if amount > limit[0]:
+                args = {"amount": fmt(amount), "budget": fmt(limit[0])}
+                diags.append(Diagnostic("W302", where, args))  # type: ignore[arg-type]
+    if bonus_limit is not None:
+        for amount, where in _one_occurrence(ctx, clause, ast.Bonus):
+            if amount > bonus_limit:
+                args = {"amount": fmt(amount), "budget": fmt(bonus_limit)}
+                diags.append(Diagnostic("W302", where, args))  # type: ignore[arg-type]
+    return diags
+
+
+def _earned(ctx: Context, node: ast.Node) -> list[Diagnostic]:
+    """W311: the earning clauses of a node, all met, should earn exactly its points."""
+    own = points(node)
+    if own is None or node.points is None:
+        return []
+    contributions: list[Decimal] = []
+    for clause in node.clauses:
+        if isinstance(clause, ast.DiscretionaryClause):
+            if clause.kind == "earn":
+                return []
+            continue
+        if isinstance(clause, ast.PerUnitClause | ast.ThresholdClause):
+            if isinstance(clause.effect, ast.Earn):
+                return []  # unbounded: no fixed total to compare
+            continue
+        if not isinstance(clause, ast.ConditionClause):
+            continue
+        branches = []
+        for group in (clause.effects, clause.otherwise):
+            earns = [e for e in group if isinstance(e, ast.Earn)]
+            if not earns:
+                branches.append(Decimal(0))
+                continue
+            total = Decimal(0)
+            for e in earns:
+                value = own if e.amount is None else const_value(e.amount, ctx.symbols.params)
+                if value is None:
+                    return []
+                total += value
+            branches.append(total)
+        if any(branches):
+            contributions.append(max(branches))
+    if not contributions:
+        return []
+    total = max(contributions) if take_max(node) else sum(contributions, Decimal(0))
+    if total == own:
+        return []
+    return [Diagnostic("W311", node.points.span, {"total": fmt(total), "points": fmt(own)})]

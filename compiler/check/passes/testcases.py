@@ -1,0 +1,150 @@
+"""`测试` blocks (E211): every fact named exists and its value converts for its type,
+every average is one a clause needs, every `期望` names 总分, 等次, 状态, 标签 or a
+node path and gives a value of the right shape."""
+
+from __future__ import annotations
+
+from ...diagnostics.diagnostic import Diagnostic
+from ...diagnostics.messages import details
+from ...diagnostics.suggest import closest
+from ...source.text import Span
+from ...syntax import ast
+from ..context import Context
+from ..resolve import node_target, walk
+from ..values import ConversionError, convert, parse_decimal
+
+STATUSES = ("正常", "取消考评资格")
+NONE_WORD = "无"
+
+
+def averaged_facts(tree: ast.PolicyFile) -> list[str]:
+    """Facts whose batch mean some clause needs (`每低于…平均值…`), in source order."""
+    names: dict[str, None] = {}  # an ordered set
+    for _, node in walk(tree.nodes):
+        for clause in node.clauses:
+            if (
+                isinstance(clause, ast.ThresholdClause)
+                and isinstance(clause.target, ast.Average)
+                and isinstance(clause.subject, ast.Ref)
+            ):
+                names.setdefault(clause.subject.name)
+    return list(names)
+
+
+def labels_of(tree: ast.PolicyFile) -> set[str]:
+    found: set[str] = set()
+    for _, node in walk(tree.nodes):
+        for clause in node.clauses:
+            if isinstance(clause, ast.ConditionClause):
+                for effect in clause.effects + clause.otherwise:
+                    if isinstance(effect, ast.Label):
+                        found.add(effect.name)
+    return found
+
+
+def check_tests(ctx: Context) -> list[Diagnostic]:
+    diags: list[Diagnostic] = []
+    # In source order: a hint's example path is the first of the shortest, the same in
+    # every run (a set's order changes with the string hash seed).
+    paths = dict.fromkeys(path for path, _ in walk(ctx.tree.nodes))
+    averaged = averaged_facts(ctx.tree)
+    bands = [b.name for b in ctx.tree.bands]
+    labels = labels_of(ctx.tree)
+    for test in ctx.tree.tests:
+        checker = _TestChecker(ctx, test, paths, averaged, bands, labels)
+        diags += checker.run()
+    return diags
+
+
+class _TestChecker:
+    def __init__(self, ctx, test: ast.TestCase, paths, averaged, bands, labels):
+        self.ctx, self.test = ctx, test
+        self.paths, self.averaged, self.bands, self.labels = paths, averaged, bands, labels
+        self.diags: list[Diagnostic] = []
+
+    def problem(self, span: Span, key: str, hint: str | None = None, hint_args=None, **args):
+        diag_args: dict[str, object] = {"test": self.test.name}
+        diag_args.update(details(f"test.{key}", "problem", **args))
+        if hint is not None:
+            diag_args.update(details(hint, "hint", **(hint_args or {})))
+        self.diags.append(Diagnostic("E211", span, diag_args))
+
+    def run(self) -> list[Diagnostic]:
+        seen: set[tuple[str, bool]] = set()
+        for fact in self.test.facts:
+            key = (fact.name, fact.average)
+            if key in seen:
+                self.problem(fact.span, "duplicate_fact", "hint.remove_one", name=fact.name)
+                continue
+            seen.add(key)
+            self.fact(fact)
+        targets: set[str] = set()
+        for exp in self.test.expectations:
+            self.expectation(exp, targets)
+        return self.diags
+
+    def fact(self, fact: ast.TestFact) -> None:
+        sym = self.ctx.symbols
+        name = fact.name
+        if name in sym.params:
+            self.problem(fact.span, "param", name=name)
+            return
+        info = sym.facts.get(name)
+        if info is None:
+            suggestion = closest(name, list(sym.facts), limit=max(1, len(name) // 2))
+            hint = "hint.did_you_mean_ref" if suggestion else None
+            self.problem(fact.span, "unknown_fact", hint, {"suggestion": suggestion}, name=name)
+            return
+        if info.kind is None:
+            return
+        if fact.average:
+            if name not in self.averaged:
+                self.problem(fact.span, "no_average", "hint.average", name=name)
+            elif parse_decimal(fact.raw.rstrip("%")) is None:
+                self.problem(fact.span, "bad_average", "hint.number", name=name, value=fact.raw)
+            return
+        try:
+            convert(info.kind.type, fact.raw, self.ctx.tree.header.year)
+        except ConversionError:
+            self.problem(
+                fact.span,
+                "bad_value",
+                f"expect.{info.kind.type}",
+                name=name,
+                value=fact.raw,
+                type=info.unit,
+            )
+
+    def expectation(self, exp: ast.Expectation, targets: set[str]) -> None:
+        target = exp.target.strip()
+        if target not in ("总分", "等次", "状态", "标签"):
+            path = node_target(target, self.paths)
+            if path is None:
+                example = min(self.paths, key=len) if self.paths else "(一)"
+                self.problem(
+                    exp.span, "unknown_target", "hint.targets", {"example": example}, target=target
+                )
+                return
+            target = path
+        if target in targets:
+            self.problem(exp.span, "duplicate_target", "hint.remove_one", target=target)
+            return
+        targets.add(target)
+        raw = exp.raw.strip()
+        if target == "等次":
+            if raw != NONE_WORD and raw not in self.bands:
+                suggestion = closest(raw, self.bands)
+                if suggestion:
+                    hint, hint_args = "hint.did_you_mean", {"suggestion": suggestion}
+                else:
+                    hint, hint_args = "hint.bands", {"bands": "、".join(self.bands) or NONE_WORD}
+                self.problem(exp.span, "unknown_band", hint, hint_args, value=raw)
+        elif target == "状态":
+            if raw not in STATUSES:
+                self.problem(exp.span, "unknown_status", "hint.statuses", value=raw)
+        elif target == "标签":
+            for label in (p.strip() for p in raw.split("、")):
+                if label and label != NONE_WORD and label not in self.labels:
+                    self.problem(exp.span, "unknown_label", value=label)
+        elif parse_decimal(raw.removesuffix("分")) is None:
+            self.problem(exp.span, "bad_number", "hint.number", target=target, value=raw)

@@ -1,0 +1,224 @@
+"""The reference interpreter: the IR scored by a slow, obvious recursive walk.
+
+It is the oracle the generated modules are tested against, so it favours plainness over
+speed: every expression and condition is evaluated generically, every node collects
+its items in lists, every budget is allotted.  It shares with the generated module only
+the run-time support (`support/prelude.py`: conversion, records, rounding, allotment,
+grades, ranks, batches) and the static helpers of `ir.util`; the scoring walk is its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from types import MappingProxyType
+
+from ..ir import nodes as ir
+from ..ir import util as irutil
+from ..support import prelude as rt
+from .clauses import (
+    ZERO,
+    ClauseEvaluation,
+    PendingItem,
+    Walk,
+    allot_items,
+    at_most,
+    total_of,
+)
+
+
+class Interpreter(ClauseEvaluation):
+    """Scores units by walking `policy`; same results as the policy's generated module."""
+
+    def __init__(self, policy: ir.Policy):
+        self.policy = policy
+        self.infos = tuple(rt.FactInfo(*irutil.fact_info_fields(f)) for f in policy.facts)
+        self.by_name = {info.name: info for info in self.infos}
+        self.known = frozenset(self.by_name) | {irutil.UNIT_KEY}
+        self.bands = tuple(rt.Band(*irutil.band_fields(b)) for b in policy.bands)
+        self.ordinals = irutil.clause_ordinals(policy)
+        names = [f.name for f in policy.facts]
+        self.average_infos = tuple(self.by_name[name] for name in policy.averages)
+        self.average_slots = tuple(names.index(name) for name in policy.averages)
+
+    # ------------------------------------------------------------------ public surface
+
+    def convert(self, facts: Mapping[str, object]) -> tuple[object, tuple]:
+        """(unit, values in fact order), or InputError."""
+        rt._check_mapping(facts)
+        unit = facts.get(irutil.UNIT_KEY)
+        for key in facts:
+            if key not in self.known:
+                rt._raise_unknown(facts, self.known, unit)
+        values = tuple(
+            rt._convert_value(facts.get(info.name), info, unit, self.policy.year)
+            for info in self.infos
+        )
+        return unit, values
+
+    def convert_facts(self, facts: Mapping[str, object]) -> dict[str, object]:
+        """Fact name → converted value (what scoring reads)."""
+        with rt._localcontext(rt._CONTEXT):
+            _, values = self.convert(facts)
+        return {info.name: value for info, value in zip(self.infos, values, strict=True)}
+
+    def score(self, facts: Mapping[str, object], averages: Mapping | None = None) -> rt.Result:
+        return self.trace(facts, averages)[0]
+
+    def total(self, facts: Mapping[str, object], averages: Mapping | None = None) -> Decimal:
+        return self.score(facts, averages).total
+
+    def trace(
+        self, facts: Mapping[str, object], averages: Mapping | None = None
+    ) -> tuple[rt.Result, frozenset[str]]:
+        """The result and the ids of the clauses that fired (for test coverage)."""
+        with rt._localcontext(rt._CONTEXT):
+            unit, values = self.convert(facts)
+            needed = rt._convert_averages(averages, self.average_infos, unit)
+            return self._compute(unit, values, needed)
+
+    def score_batch(self, rows: Iterable[Mapping[str, object]]) -> list[rt.Result]:
+        with rt._localcontext(rt._CONTEXT):
+            return rt._score_batch(
+                rows,
+                self.convert,
+                lambda unit, values, averages: self._compute(unit, values, averages)[0],
+                self.average_slots,
+            )
+
+    # -------------------------------------------------------------------------- walk
+
+    def _compute(
+        self, unit: object, values: tuple, averages: tuple
+    ) -> tuple[rt.Result, frozenset[str]]:
+        policy = self.policy
+        walk = Walk(
+            env={info.name: value for info, value in zip(self.infos, values, strict=True)},
+            averages=dict(zip(policy.averages, averages, strict=True)),
+            unit=unit,
+        )
+        tops = [self._node(node, walk) for node in policy.nodes]
+        spent = total_of([d for d, _ in tops])
+        deduction = at_most(spent, policy.full_marks)
+        deduct_items = [i for i in walk.items if i.kind == "deduct"]
+        if deduction < spent:
+            allot_items(deduct_items, deduction)
+        bonus = total_of([b for _, b in tops])
+        exact = policy.full_marks - deduction + bonus
+        total = self._round(exact)
+        items = tuple(i.freeze() for i in sorted(walk.items, key=lambda i: i.key))
+        status = rt._STATUS_DISQUALIFIED if walk.disqualified else rt._STATUS_OK
+        grade = rt._grade(total, self.bands, walk.vetoed, walk.disqualified)
+        result = rt.Result(
+            unit,
+            total,
+            exact,
+            grade,
+            None,
+            status,
+            walk.vetoed,
+            tuple(walk.labels),
+            MappingProxyType(walk.records),
+            items,
+            None,
+        )
+        return result, frozenset(walk.fired)
+
+    def _round(self, value: Decimal) -> Decimal:
+        step = self.policy.precision
+        return value if step is None else rt._round(value, step)
+
+    def _node(self, node: ir.Node, walk: Walk) -> tuple[Decimal, Decimal]:
+        """Evaluate a node: own clauses, then children.  Returns (deduction, bonus) and
+        records the node's score and items in `walk`."""
+        walk.records[node.path] = None  # keep walk order: parents before children
+        first_item = len(walk.items)
+        own_deduct: list[Decimal] = []
+        own_bonus: list[Decimal] = []
+        earned: list[Decimal] = []
+        missed: list[Decimal] = []
+        missed_items: list[PendingItem] = []
+        for clause in node.clauses:
+            for role, value, item in self._clause(clause, walk):
+                if role == "deduct":
+                    own_deduct.append(value)
+                elif role == "bonus":
+                    own_bonus.append(value)
+                elif role == "earn":
+                    earned.append(value)
+                elif role == "missed":
+                    missed.append(value)
+                if item is not None:
+                    (missed_items if role == "missed" else walk.items).append(item)
+        children = [self._node(child, walk) for child in node.children]
+
+        terms = [d for d, _ in children] + own_deduct
+        if node.earns:
+            terms.append(self._earned_part(node, earned, missed, missed_items, walk))
+        spent = total_of(terms)
+        if node.budget is not None and node.floor:
+            deduction = at_most(spent, node.budget)
+        else:
+            deduction = spent
+        beneath = walk.items[first_item:]
+        if deduction < spent:
+            allot_items([i for i in beneath if i.kind == "deduct"], deduction)
+
+        bonus = total_of([b for _, b in children] + own_bonus)
+        if node.bonus_cap is not None:
+            capped = at_most(bonus, node.bonus_cap)
+            if capped < bonus:
+                allot_items([i for i in beneath if i.kind == "bonus"], capped)
+            bonus = capped
+
+        shown = deduction if deduction else ZERO  # a node that lost nothing reports ZERO
+        if node.bonus_cap is not None:
+            record = rt.NodeScore(
+                node.path, node.title, node.bonus_cap, deduction, self._round(bonus), True
+            )
+        elif node.points is not None:
+            score = self._round(node.points - shown)
+            record = rt.NodeScore(node.path, node.title, node.points, shown, score, False)
+        else:
+            record = rt.NodeScore(node.path, node.title, None, shown, None, False)
+        walk.records[node.path] = record
+        return deduction, bonus
+
+    def _earned_part(
+        self,
+        node: ir.Node,
+        earned: list[Decimal],
+        missed: list[Decimal],
+        items: list[PendingItem],
+        walk: Walk,
+    ) -> Decimal:
+        """De = M − min(earned, M), explained by the missed earning clauses and, when
+        they do not cover it, one "未得满分" item (NOTES: earned-points node)."""
+        points = node.points if node.points is not None else ZERO
+        if not earned:
+            got = ZERO
+        elif node.take_max:
+            got = max(earned)
+        else:
+            got = total_of(earned)
+        part = points - at_most(got, points)
+        rest = part - total_of(missed)
+        if rest > 0:
+            items.append(
+                PendingItem(
+                    irutil.remainder_key(node),
+                    None,
+                    node.path,
+                    node.line,
+                    irutil.REMAINDER_TEXT,
+                    (),
+                    "deduct",
+                    rest,
+                    rest,
+                    "",
+                )
+            )
+        if total_of([i.nominal for i in items]) > part:
+            allot_items(items, part)
+        walk.items.extend(items)
+        return part

@@ -1,0 +1,188 @@
+"""Static questions about the IR that the interpreter, codegen and the test runner share.
+
+Only reading the IR happens here, never scoring: which averages a clause reads, whether
+an expression divides, which effects of a `Fixed` clause count, and the source-order key
+that attribution follows.  Keeping these in one place is what makes the interpreter and
+the generated module agree on the shape of an explanation; each computes the numbers
+on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from . import nodes as ir
+
+UNIT_KEY = "单位"
+AVERAGE_INPUT = "平均值【{}】"
+
+
+def default_value(fact: ir.Fact) -> object | None:
+    """A fact's default as the converters produce values: counts as int, other
+    numbers as Decimal."""
+    value = fact.default
+    if value is None or isinstance(value, bool):
+        return value
+    if fact.type == "count":
+        return int(value)
+    if isinstance(value, int):
+        return Decimal(value)
+    return value
+
+
+def fact_info_fields(fact: ir.Fact) -> tuple:
+    """The fields of a FactInfo record (see the prelude), in order."""
+    return (
+        fact.name,
+        fact.type,
+        fact.unit,
+        default_value(fact),
+        fact.low,
+        fact.high,
+        fact.description,
+        fact.line,
+    )
+
+
+def band_fields(band: ir.GradeBand) -> tuple:
+    return (band.name, band.low, band.low_inclusive, band.high, band.high_inclusive, band.rest)
+
+
+def node_info_fields(node: ir.Node, parent: str) -> tuple:
+    return (
+        node.path,
+        node.marker,
+        node.title,
+        node.line,
+        node.points,
+        node.budget,
+        node.floor,
+        node.bonus_cap,
+        parent,
+    )
+
+
+def nodes_with_parents(policy: ir.Policy) -> Iterator[tuple[ir.Node, str]]:
+    """Every node with its parent's path, depth first in source order."""
+    stack = [(node, "") for node in reversed(policy.nodes)]
+    while stack:
+        node, parent = stack.pop()
+        yield node, parent
+        stack.extend((child, node.path) for child in reversed(node.children))
+
+
+def clause_ordinals(policy: ir.Policy) -> dict[str, int]:
+    """Clause id → its position in source order (walk order)."""
+    order: dict[str, int] = {}
+    for node in policy.walk():
+        for clause in node.clauses:
+            order[clause.id] = len(order)
+    return order
+
+
+def item_key(clause: ir.ClauseBase, ordinal: int, effect: int) -> tuple[int, int, int]:
+    """Source order of an item: line, then clause, then effect within the clause."""
+    return (clause.line, ordinal, effect)
+
+
+def remainder_key(node: ir.Node) -> tuple[int, int, int]:
+    """The "未得满分" item of an earning node sorts at the node's own line."""
+    return (node.line, -1, 0)
+
+
+# ------------------------------------------------------------------------ expressions
+
+
+def subexpressions(x: object) -> Iterator[object]:
+    """Every expression and condition inside x (x included), left to right."""
+    yield x
+    if isinstance(x, ir.Arith | ir.Cmp):
+        yield from subexpressions(x.left)
+        yield from subexpressions(x.right)
+    elif isinstance(x, ir.Func):
+        for arg in x.args:
+            yield from subexpressions(arg)
+    elif isinstance(x, ir.Negate):
+        yield from subexpressions(x.operand)
+    elif isinstance(x, ir.AllOf | ir.AnyOf):
+        for operand in x.operands:
+            yield from subexpressions(operand)
+
+
+def clause_parts(clause: ir.Clause) -> list[object]:
+    """The expressions and conditions a clause evaluates, in evaluation order."""
+    parts: list[object] = []
+    if isinstance(clause, ir.Step):
+        parts += [p for p in (clause.guard, clause.quantity, clause.amount) if p is not None]
+    elif isinstance(clause, ir.Missing):
+        parts.append(clause.amount)
+    elif isinstance(clause, ir.Fixed):
+        then, otherwise = fixed_effects(clause)
+        for _, effect in then + otherwise:
+            if isinstance(effect, ir.Points) and effect.kind == "earn":
+                parts.append(effect.amount)
+        if clause.condition is not None:
+            parts.append(clause.condition)
+        for _, effect in then + otherwise:
+            if isinstance(effect, ir.Points) and effect.kind != "earn":
+                parts.append(effect.amount)
+    return parts
+
+
+def clause_averages(clause: ir.Clause) -> tuple[str, ...]:
+    """Facts whose batch mean the clause reads, in order of first use."""
+    names: list[str] = []
+    for part in clause_parts(clause):
+        for x in subexpressions(part):
+            if isinstance(x, ir.AverageOf) and x.name not in names:
+                names.append(x.name)
+    return tuple(names)
+
+
+def divides(x: object) -> bool:
+    """Whether evaluating x can divide (and so fail on a zero divisor)."""
+    return any(isinstance(s, ir.Arith) and s.op == "/" for s in subexpressions(x))
+
+
+# ---------------------------------------------------------------------------- effects
+
+
+def earns(effects: tuple[tuple[int, ir.Effect], ...]) -> bool:
+    return any(isinstance(e, ir.Points) and e.kind == "earn" for _, e in effects)
+
+
+def fixed_effects(
+    clause: ir.Fixed,
+) -> tuple[tuple[tuple[int, ir.Effect], ...], tuple[tuple[int, ir.Effect], ...]]:
+    """The effects of each branch, numbered across both branches (then first).
+
+    `得X分，否则不得分` means `得X分` (NOTES: the 否则 is the natural reading): a
+    `不得分` in the otherwise branch of an earning clause is dropped, since failing
+    the condition already loses the X points."""
+    then = tuple(enumerate(clause.then))
+    offset = len(clause.then)
+    otherwise = tuple((offset + i, e) for i, e in enumerate(clause.otherwise))
+    if earns(then):
+        otherwise = tuple(
+            (i, e)
+            for i, e in otherwise
+            if not (isinstance(e, ir.Points) and e.kind == "deduct" and e.zero_node)
+        )
+    return then, otherwise
+
+
+OUTCOME_NOTES = {"disqualify": "取消考评资格", "veto": "一票否决"}
+NOTE_MISSED = "未满足得分条件"
+NOTE_ZERO = "本项不得分"
+REMAINDER_TEXT = "未得满分"
+
+
+def outcome_note(effect: ir.Outcome) -> str:
+    if effect.kind == "label":
+        return f"列为{effect.label}"
+    return OUTCOME_NOTES[effect.kind]
+
+
+def points_note(effect: ir.Points) -> str:
+    return NOTE_ZERO if effect.zero_node else ""

@@ -1,0 +1,468 @@
+"""The syntax tree of a .rule file: frozen dataclasses, each carrying its source span.
+
+The tree stays close to what the writer typed (Chinese words are kept where their
+meaning depends on the header, e.g. `以上` under `边界`); the checker resolves names,
+types and units, and `lower` turns it into the IR.  Clause forms are already told
+apart here (threshold versus condition is decided by the transformer, LANGUAGE.md §10).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..source.text import Span
+
+# --------------------------------------------------------------------------- values
+
+
+@dataclass(frozen=True)
+class Num:
+    """A number as written, with its unit word: `0.03分`, `80%`, `1个百分点`, `3次`, `二十人`.
+
+    `unit` is the canonical unit from the keyword table (`分`, `%`, `个百分点`, a count
+    unit such as `人次`, or None for a bare number).  Percentages keep their percent
+    value: `80%` and `百分之八十` are `Num(Decimal(80), "%")`.
+    """
+
+    value: Decimal
+    unit: str | None
+    span: Span
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class DateLit:
+    """`1月9日`, `2023年1月9日`, `2023-01-09`; `year` None means the policy's 年度."""
+
+    year: int | None
+    month: int
+    day: int
+    span: Span
+
+
+@dataclass(frozen=True)
+class Ref:
+    """`【名称】`: a fact or a parameter (one namespace)."""
+
+    name: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Average:
+    """`全市综合平均值` and the like: the batch mean of the clause's subject fact.
+
+    `param` is set when the writer names a parameter instead (`【全市平均受理率】`);
+    `words` keeps the decoration text (`全市综合`).
+    """
+
+    span: Span
+    words: str = ""
+
+
+@dataclass(frozen=True)
+class BinOp:
+    """`+ - × ÷` (also `- * /`) between expressions; op is one of "+", "-", "*", "/"."""
+
+    op: str
+    left: Expr
+    right: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
+class Call:
+    """`最大(…)`, `最小(…)`, `取整(…)`; func is "max", "min" or "floor"."""
+
+    func: str
+    args: tuple[Expr, ...]
+    span: Span
+
+
+Expr = Num | Ref | Average | BinOp | Call | DateLit
+
+# ----------------------------------------------------------------------- conditions
+
+
+@dataclass(frozen=True)
+class Truth:
+    """A bare `【X】` used as a condition: the boolean fact holds."""
+
+    ref: Ref
+    span: Span
+
+
+@dataclass(frozen=True)
+class Compare:
+    """`【参与人数】20人以上`, `【A】+【B】超过3次`, `(【达标率】≥90%)`.
+
+    `word` is the comparison as written: a Chinese word of LANGUAGE.md §4.8 (`以上`,
+    `超过`, `不低于`, `晚于`, `前`, …, or `超过…以上`) or a symbol (`>=`, `<=`, `>`, `<`,
+    `=`, `≥`, `≤`).  The checker resolves it to an operator, honouring `边界`.
+    """
+
+    left: Expr
+    word: str
+    right: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
+class Not:
+    """`未…`, `无…`, `没有…`."""
+
+    operand: Cond
+    span: Span
+    word: str = "未"
+
+
+@dataclass(frozen=True)
+class And:
+    operands: tuple[Cond, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Or:
+    operands: tuple[Cond, ...]
+    span: Span
+
+
+Cond = Truth | Compare | Not | And | Or
+
+# -------------------------------------------------------------------------- effects
+
+
+@dataclass(frozen=True)
+class Deduct:
+    """`扣X分` (also 减, 扣除, 加扣). `amount` may be a parenthesised expression."""
+
+    amount: Expr
+    span: Span
+    word: str = "扣"
+
+
+@dataclass(frozen=True)
+class Earn:
+    """`得X分` (also 计, 记); `得满分` has amount None."""
+
+    amount: Expr | None
+    span: Span
+    word: str = "得"
+
+
+@dataclass(frozen=True)
+class Bonus:
+    """`加X分` (also 奖), only inside a bonus node."""
+
+    amount: Expr
+    span: Span
+    word: str = "加"
+
+
+@dataclass(frozen=True)
+class NoScore:
+    """`不得分`: the node's whole budget is lost."""
+
+    span: Span
+
+
+@dataclass(frozen=True)
+class Disqualify:
+    """`取消考评资格` / `取消当年考评资格`."""
+
+    span: Span
+
+
+@dataclass(frozen=True)
+class Veto:
+    """`一票否决`."""
+
+    span: Span
+
+
+@dataclass(frozen=True)
+class Label:
+    """`列为NAME` (also `直接列为NAME`)."""
+
+    name: str
+    span: Span
+
+
+Effect = Deduct | Earn | Bonus | NoScore | Disqualify | Veto | Label
+
+# -------------------------------------------------------------------------- clauses
+
+
+@dataclass(frozen=True)
+class Per:
+    """The step of a per-unit form: `每缺1次`, `每人次`, `/批次`, `每低于1个百分点`, `每晚1天`.
+
+    `verb` is the verb after 每 as written (None when there is none); `verb_kind` is
+    "shortfall", "excess", "late" (step verbs) or "count" (counting verbs and none).
+    `step` is the N of `每N…` (1 when not written) with its unit.  `rounding` is
+    "floor" (default), "ceil" (`不足N…按N…计`) or "ratio" (`按比例`).
+    """
+
+    verb: str | None
+    verb_kind: str
+    step: Num
+    span: Span
+    rounding: str = "floor"
+
+
+@dataclass(frozen=True)
+class PerUnitClause:
+    """`【缺会次数】每缺1次扣1分`, `【进京非访】扣15分/批次`, `【化解积案】每件计2分`,
+    and the conditional form `【A】+【B】超过3次的，每次扣1分` (condition set).
+
+    The subject is what is counted: a fact, or a sum of facts.
+    """
+
+    subject: Expr
+    per: Per
+    effect: Deduct | Earn | Bonus
+    condition: Cond | None
+    cap: Num | None
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class ThresholdClause:
+    """Threshold, allowance, versus-the-batch and late-date forms.
+
+    `【隐患化解率】应达到80%，每低于1个百分点扣0.03分` → direction "shortfall", target 80%;
+    `【回流次数】不得超过3次，每超1次扣0.1分` → direction "excess";
+    `【及时受理率】每低于全市综合平均值1个百分点扣0.02分` → target Average(...);
+    `【上报日期】晚于1月9日的，每晚1天扣0.1分` → direction "late", target DateLit.
+    `word` is the threshold's comparison word as written (`应达到`, `不得少于`, `晚于`…),
+    or "" when the target is stated in the step itself (`每低于…平均值`).
+    """
+
+    subject: Expr
+    direction: str
+    target: Expr
+    per: Per
+    effect: Deduct | Earn | Bonus
+    cap: Num | None
+    span: Span
+    text: str
+    word: str = ""
+
+
+@dataclass(frozen=True)
+class MissingClause:
+    """`【A】、【B】、【C】每缺1项扣1分` and `未【A】、【B】、【C】的，分别扣1分`."""
+
+    facts: tuple[Ref, ...]
+    effect: Deduct
+    cap: Num | None
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class ConditionClause:
+    """`COND 效果[，效果…][，否则 效果…][，最多扣N分]`; `condition` None means always.
+
+    Also the expression form `扣(【平台扣分】×10)分` (no condition) and outcomes
+    (`【造成重大影响】取消考评资格，列为信访工作重点管理单位`).
+    """
+
+    condition: Cond | None
+    effects: tuple[Effect, ...]
+    otherwise: tuple[Effect, ...]
+    cap: Num | None
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class DiscretionaryClause:
+    """`【预案工作扣分】酌情扣0至5分`, `【预案工作扣分】扣1-5分`; kind "deduct" or "earn"."""
+
+    subject: Ref
+    kind: str
+    low: Num
+    high: Num
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class AmbiguousClause:
+    """`【A】、【B】扣1分`: kept so that the checker can report E111 with a span."""
+
+    facts: tuple[Ref, ...]
+    span: Span
+    text: str
+
+
+Clause = (
+    PerUnitClause
+    | ThresholdClause
+    | MissingClause
+    | ConditionClause
+    | DiscretionaryClause
+    | AmbiguousClause
+)
+
+# -------------------------------------------------------------------------- outline
+
+
+@dataclass(frozen=True)
+class Marker:
+    """An outline marker. `kind` is one of "一、", "(一)", "1、", "(1)" (level order of
+    GB/T 9704-2012; `1.` is kind "1、"); `number` its value; `text` as written."""
+
+    kind: str
+    number: int
+    text: str
+    span: Span
+
+    @property
+    def path_part(self) -> str:
+        """The marker as it appears in a path: without its trailing `、` or `.`."""
+        return self.text.rstrip("、.").replace("（", "(").replace("）", ")")
+
+
+@dataclass(frozen=True)
+class Modifier:
+    """After `，` on a node line: kind "until_zero" (扣完为止), "cap" (最多扣N分, 限扣N分,
+    本项限扣N分; value N), "no_floor" (不设下限), "bonus" (加分项，最高加N分; value N),
+    "take_max" (就高不就低 / 不重复计分)."""
+
+    kind: str
+    value: Decimal | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Note:
+    """A `说明：…` line."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Node:
+    """One outline node with its clauses and children (the tree is built by level)."""
+
+    marker: Marker
+    title: str
+    points: Num | None
+    modifiers: tuple[Modifier, ...]
+    notes: tuple[Note, ...]
+    clauses: tuple[Clause, ...]
+    children: tuple[Node, ...]
+    span: Span
+    # `，…` parts of the line that are not modifiers and contain 扣/加/分 (W307 material)
+    suspicious: tuple[tuple[str, Span], ...] = ()
+
+
+# ---------------------------------------------------------------------- declarations
+
+
+@dataclass(frozen=True)
+class Header:
+    title: str
+    year: int | None
+    full_marks: Num | None
+    precision: Num | None
+    boundary: tuple[tuple[str, bool], ...]  # (word, includes the number)
+    mode: str | None  # "减分制" | "得分制" | None
+    target: str | None
+    span: Span
+    fields: tuple[tuple[str, Span], ...] = ()  # every header field present, for E107 / fmt
+
+
+@dataclass(frozen=True)
+class FactDecl:
+    """`名称：类型[，默认值][，范围A至B]  # description`.
+
+    `type_word` is as written: `是否`, `百分比`, `数值`, `分`, `日期` or a count unit.
+    `default` and the range ends are kept as written (raw strings) and converted by type.
+    """
+
+    name: str
+    type_word: str
+    default: str | None
+    low: str | None
+    high: str | None
+    description: str
+    span: Span
+    name_span: Span
+
+
+@dataclass(frozen=True)
+class ParamDecl:
+    """`名称 = 值`."""
+
+    name: str
+    value: Num
+    span: Span
+    name_span: Span
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Band:
+    """A grade band: `优秀：9分以上`, `合格：6分至9分`, `不合格：其余`.
+
+    `low`/`high` are (value, word) pairs, the word as written (`以上`, `不低于`, `以下`,
+    `低于`, `至`…) for the checker to resolve under `边界`; `rest` is `其余`.
+    """
+
+    name: str
+    low: tuple[Num, str] | None
+    high: tuple[Num, str] | None
+    rest: bool
+    span: Span
+
+
+@dataclass(frozen=True)
+class TestFact:
+    """`【缺会次数】= 2` or, with `average`, `平均值【及时受理率】= 85`."""
+
+    name: str
+    raw: str
+    average: bool
+    span: Span
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """One `期望` item: target is `总分`, `等次`, `状态`, `标签` or a marker path."""
+
+    target: str
+    raw: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class TestCase:
+    name: str
+    facts: tuple[TestFact, ...]
+    expectations: tuple[Expectation, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Comment:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class PolicyFile:
+    header: Header
+    facts: tuple[FactDecl, ...]
+    params: tuple[ParamDecl, ...]
+    bands: tuple[Band, ...]
+    tests: tuple[TestCase, ...]
+    nodes: tuple[Node, ...]
+    span: Span
+    comments: tuple[Comment, ...] = field(default=())

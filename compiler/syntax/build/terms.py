@@ -1,0 +1,249 @@
+"""Numbers, names, computed amounts and conditions: the leaves and inner rules of a clause.
+
+A mixin of the tree transformer (see `transform.py`); each method is named after the
+grammar rule it builds.  Lists that the grammar keeps flat (`a + b + c`, `甲且乙且丙`)
+are folded here, so the parse tree never nests deeper than the parentheses written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .. import ast
+from .. import keywords as kw
+from ..lark_import import Token
+from ..numerals import parse_decimal, parse_percent_cn
+from ...source.text import Span
+from .spans import span_of, token_span
+
+#: A computed amount or condition nested deeper than this is refused (E101): later
+#: passes walk these trees recursively.
+MAX_DEPTH = 64
+
+_AVERAGE_TAIL = re.compile(kw.alternation(kw.AVERAGE_WORDS) + "$")
+_DATE_YMD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]")
+_DATE_MD = re.compile(r"(\d{1,2})月(\d{1,2})[日号]")
+_DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_OPS = {"+": "+", "-": "-", "−": "-", "×": "*", "*": "*", "÷": "/", "/": "/"}
+_REQUIREMENTS = kw.requirement_words()
+
+
+@dataclass(frozen=True)
+class RefList:
+    """`【A】、【B】、【C】`: only a missing-items clause may list facts like this."""
+
+    refs: tuple[ast.Ref, ...]
+    span: Span
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class Subject:
+    """`【A】+【B】` where a condition could stand: the counted subject of a per-unit
+    clause, and nothing else."""
+
+    expr: ast.Expr
+    span: Span
+
+
+class TermsMixin:
+    """Rules for values, computed amounts and conditions."""
+
+    def report(self, code: str, span: Span, args: dict | None = None) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def original(self, span: Span) -> str:  # pragma: no cover
+        raise NotImplementedError
+
+    def form_error(self, span: Span, expected: str, expected_en: str) -> None:
+        """E101 for a well-formed phrase in a place where it means nothing."""
+        found = f"“{self.original(span)}”"
+        self.report(
+            "E101",
+            span,
+            {
+                "found": found,
+                "found_en": found,
+                "expected": expected,
+                "expected_en": expected_en,
+                "did_you_mean": "",
+                "did_you_mean_en": "",
+            },
+        )
+
+    # ------------------------------------------------------------------ leaves
+
+    def number(self, token: Token) -> Decimal:
+        """The value of a NUMBER / CN_NUM token; E110 (and 0) when it cannot be read."""
+        try:
+            return parse_decimal(token.value)
+        except ValueError:
+            self.report("E110", token_span(token), {"text": token.value})
+            return Decimal(0)
+
+    def leaf(self, item: object) -> ast.Expr:
+        """A token standing for a value, as an expression; built values pass through."""
+        if not isinstance(item, Token):
+            return item  # type: ignore[return-value]
+        span = token_span(item)
+        kind = item.type
+        if kind == "REF":
+            return ast.Ref(item.value[1:-1].strip(), span)
+        if kind == "AVG":
+            words = _AVERAGE_TAIL.sub("", item.value)
+            return ast.Average(span, words)
+        if kind == "PERCENT_CN":
+            try:
+                value = parse_percent_cn(item.value)
+            except ValueError:
+                self.report("E110", span, {"text": item.value})
+                value = Decimal(0)
+            return ast.Num(value, "%", span, self.original(span))
+        if kind == "DATE":
+            return self.date(item)
+        if kind in ("NUMBER", "CN_NUM"):
+            return ast.Num(self.number(item), None, span, self.original(span))
+        raise ValueError(f"not a value: {kind}")
+
+    def date(self, token: Token) -> ast.DateLit:
+        text = token.value
+        span = token_span(token)
+        year: int | None = None
+        match = _DATE_YMD.fullmatch(text) or _DATE_ISO.fullmatch(text)
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+        else:
+            found = _DATE_MD.fullmatch(text)
+            assert found is not None
+            month, day = (int(g) for g in found.groups())
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            self.report("E110", span, {"text": text})
+        return ast.DateLit(year, month, day, span)
+
+    def quantity(self, children: list) -> ast.Num:
+        token = children[0]
+        unit = None
+        if len(children) > 1:
+            unit = kw.UNITS.get(children[1].value, children[1].value)
+        span = span_of(children)
+        return ast.Num(self.number(token), unit, span, self.original(span))
+
+    # ------------------------------------------------------------- expressions
+
+    def sum(self, children: list) -> ast.Expr:
+        return self._fold(children)
+
+    def product(self, children: list) -> ast.Expr:
+        return self._fold(children)
+
+    def _fold(self, children: list) -> ast.Expr:
+        """`a op b op c` → ((a op b) op c), for the flat lists of the grammar."""
+        result = self.leaf(children[0])
+        for index in range(1, len(children) - 1, 2):
+            op = children[index]
+            right = self.leaf(children[index + 1])
+            result = ast.BinOp(_OPS[op.value], result, right, span_of(result, right))
+        self._check_depth(result)
+        return result
+
+    def neg(self, children: list) -> ast.Expr:
+        sign, operand = children[0], self.leaf(children[1])
+        if sign.value == "+":
+            return operand
+        zero = ast.Num(Decimal(0), None, token_span(sign), "")
+        return ast.BinOp("-", zero, operand, span_of(sign, operand))
+
+    def call(self, children: list) -> ast.Expr:
+        name = children[0]
+        args = tuple(self.leaf(c) for c in children[1:])
+        span = span_of(children)
+        func = kw.FUNCTIONS[name.value]
+        if func == "floor" and len(args) != 1:
+            self.form_error(span, "取整(一个数)", "取整(one number)")
+        elif func != "floor" and len(args) < 2:
+            self.form_error(
+                span, f"{name.value}(两个或更多数)", f"{name.value}(two or more numbers)"
+            )
+        return ast.Call(func, args, span)
+
+    def _check_depth(self, expr: ast.Expr) -> None:
+        if expression_depth(expr) > MAX_DEPTH:
+            self.form_error(
+                expr.span,
+                f"至多{MAX_DEPTH}层的计算式（请拆分或改用参数）",
+                f"a computation at most {MAX_DEPTH} levels deep (split it, or use a parameter)",
+            )
+
+    # -------------------------------------------------------------- conditions
+
+    def truth(self, children: list) -> ast.Truth | Subject:
+        value = self.leaf(children[0])
+        if isinstance(value, ast.Ref):
+            return ast.Truth(value, value.span)
+        return Subject(value, value.span)
+
+    def compare(self, children: list) -> ast.Compare:
+        left = self.leaf(children[0])
+        pre = post = None
+        right: ast.Expr | None = None
+        for item in children[1:]:
+            if isinstance(item, Token) and item.type == "CMP_PRE":
+                pre = item
+            elif isinstance(item, Token) and item.type == "CMP_POST":
+                post = item
+            else:
+                right = self.leaf(item)
+        assert right is not None
+        return ast.Compare(left, comparison_word(pre, post), right, span_of(children))
+
+    def negation(self, children: list) -> ast.Cond | RefList:
+        word, operand = children
+        span = span_of(children)
+        if isinstance(operand, RefList):
+            return RefList(operand.refs, span, negated=True)
+        return ast.Not(operand, span, word.value)
+
+    def ref_list(self, children: list) -> RefList:
+        refs = tuple(self.leaf(c) for c in children)
+        return RefList(refs, span_of(children))  # type: ignore[arg-type]
+
+    def cond_and(self, children: list) -> ast.And:
+        return ast.And(tuple(children), span_of(children))
+
+    def cond_or(self, children: list) -> ast.Or:
+        return ast.Or(tuple(children), span_of(children))
+
+
+def comparison_word(pre: Token | None, post: Token | None) -> str:
+    """The comparison as written; `超过20人以上` is `超过…以上` (the checker warns), and
+    two words that agree (`达到80%以上`) are the first."""
+    if pre is None:
+        assert post is not None
+        return post.value
+    if post is None:
+        return pre.value
+    base = _REQUIREMENTS.get(pre.value, pre.value)
+    if (base, post.value) == kw.AMBIGUOUS_PAIR:
+        return f"{pre.value}…{post.value}"
+    before = kw.COMPARE_BEFORE.get(base)
+    after = kw.COMPARE_AFTER.get(post.value)
+    if before is not None and after is not None and before.direction == after.direction:
+        return pre.value
+    return f"{pre.value}…{post.value}"
+
+
+def expression_depth(expr: object) -> int:
+    """How deeply an expression nests, counted without recursion."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(expr, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(node, ast.BinOp):
+            stack.append((node.left, depth + 1))
+            stack.append((node.right, depth + 1))
+        elif isinstance(node, ast.Call):
+            stack.extend((arg, depth + 1) for arg in node.args)
+    return deepest

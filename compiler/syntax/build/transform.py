@@ -1,0 +1,357 @@
+"""Grammar rules → the AST of `ast.py`, with the diagnostics only the meaning shows.
+
+`Builder` has one method per grammar rule (lines, blocks and declarations here; clauses
+in `clauses.py`, values and conditions in `terms.py`).  The parser calls them as it
+reduces (`callbacks`), so no parse tree is ever built: that halves the cost of a parse.
+`build` then assembles the file from the entries: the header first (E107, E113, a header
+field out of place is E101), declarations, and the outline, whose notes and clauses
+belong to the node line above them (E109 otherwise).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+from .. import ast
+from .. import keywords as kw
+from .clauses import ClausesMixin
+from ...diagnostics.diagnostic import Diagnostic
+from .header import HeaderLine, read_header
+from ..lark_import import ChildFilterLALR_NoPlaceholders, Lark, Token, Transformer, Tree
+from ..lexical import Prepared
+from .nodeline import NodeLineReader
+from .outline import FlatNode
+from .outline import build as build_outline
+from ...source.text import Source, Span
+from .spans import span_of, token_span
+
+_REQUIREMENTS = kw.requirement_words()
+
+
+@dataclass(frozen=True)
+class ClauseLine:
+    clauses: tuple[ast.Clause, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # "data" | "param" | "grade" | "test"
+    items: tuple
+    span: Span
+
+
+class _Inlined:
+    """The children of an `_inlined` rule, on their way into the rule above."""
+
+    __slots__ = ("children",)
+
+    def __init__(self, children: list):
+        self.children = children
+
+
+class Builder(ClausesMixin, Transformer):
+    """One method per grammar rule, called by the parser on each reduction.
+
+    A line the parser drops after a syntax error may already have been partly built:
+    `forget_from` takes back what the methods reported about it."""
+
+    def __default__(self, data: str, children: list, meta: object) -> object:
+        """A rule without a method.  An `_inlined` rule (and Lark's `__x_star` helpers)
+        only carries children for the rule above it to splice in (Lark reads
+        `.children`), so it gets the lightest holder; any other rule stays a `Tree`, as
+        after a separate transform."""
+        if data.startswith("_"):
+            return _Inlined(children)
+        return Tree(data, children, meta)  # type: ignore[arg-type]
+
+    def __init__(self, source: Source, prepared: Prepared):
+        super().__init__(visit_tokens=False)
+        self.reset(source, prepared)
+
+    def reset(self, source: Source, prepared: Prepared) -> None:
+        """Start on another file.  A thread reuses its builder, and the callbacks bound
+        to it, from file to file: binding them afresh cost more than parsing a short
+        file."""
+        self.source = source
+        self.prepared = prepared
+        self.diags: list[Diagnostic] = []
+        self.normalised_lines = prepared.text.split("\n")
+        self.descriptions = {c.span.line: c.text.lstrip("#").strip() for c in prepared.comments}
+
+    def callbacks(self, lark: Lark) -> dict:
+        """The parser's reduction callbacks (rule → function), bound to this builder.
+
+        An `_inlined` rule without a method makes its holder directly rather than
+        through Lark's default-callback partial and `__default__` (a third of all
+        reductions are such rules)."""
+        callbacks = lark._parse_tree_builder.create_callback(self)
+        for rule, callback in callbacks.items():
+            name = rule.alias or rule.origin.name
+            if not name.startswith("_") or hasattr(self, name):
+                continue
+            if isinstance(callback, partial):
+                callbacks[rule] = _Inlined
+            elif isinstance(callback, ChildFilterLALR_NoPlaceholders) and isinstance(
+                callback.node_builder, partial
+            ):
+                callback.node_builder = _Inlined
+        return callbacks
+
+    def forget_from(self, line: int) -> None:
+        """Drop the diagnostics about `line` and later lines.
+
+        Everything reported since the parser shifted the line break before `line` is
+        about that line or later ones, and everything reported before it about earlier
+        lines, so the diagnostics to drop are a tail of the list."""
+        diags = self.diags
+        while diags and diags[-1].span.line >= line:
+            diags.pop()
+
+    # ------------------------------------------------------------ mixin needs
+
+    def report(self, code: str, span: Span, args: dict | None = None) -> None:
+        self.diags.append(Diagnostic(code, span, args or {}))
+
+    def original(self, span: Span) -> str:
+        line = self.source.line_text(span.line)
+        end = span.end_column - 1 if span.end_line == span.line else len(line)
+        return line[span.column - 1 : end]
+
+    # ------------------------------------------------------------------ lines
+
+    def start(self, children: list) -> list:
+        return children
+
+    def header_field(self, children: list) -> HeaderLine:
+        name = children[0]
+        if len(children) > 1:
+            value = children[1]
+            value_span = token_span(value)
+            text = self.original(value_span)
+        else:
+            value_span = Span(name.line, name.end_column + 1, name.line, name.end_column + 2)
+            text = ""
+        return HeaderLine(name.value, text, value_span, span_of(children))
+
+    def node_line(self, children: list) -> FlatNode:
+        marker = children[0]
+        line = marker.line
+        normalised = self.normalised_lines[line - 1] if line <= len(self.normalised_lines) else ""
+        reader = NodeLineReader(self.source.line_text(line), normalised)
+        node = reader.read(marker, [list(part) for part in children[1:]])
+        self.diags += reader.diags
+        return node
+
+    def node_part(self, children: list) -> list[Token]:
+        return children
+
+    def note_line(self, children: list) -> ast.Note:
+        keyword = children[0]
+        span = span_of(children)
+        end = self.prepared.content_end.get(keyword.line, span.end_column)
+        span = Span(span.line, span.column, span.line, max(end, span.end_column))
+        text = ""
+        if len(children) > 1:
+            start = children[1].column
+            text = self.original(Span(span.line, start, span.line, span.end_column)).strip()
+        return ast.Note(text, span)
+
+    def clause_line(self, children: list) -> ClauseLine:
+        clauses = tuple(c for c in children[1:] if c is not None)
+        return ClauseLine(clauses, span_of(children))
+
+    # ----------------------------------------------------------------- blocks
+
+    def data_block(self, children: list) -> Block:
+        return Block("data", tuple(children[1:]), span_of(children))
+
+    def param_block(self, children: list) -> Block:
+        return Block("param", tuple(children[1:]), span_of(children))
+
+    def grade_block(self, children: list) -> Block:
+        return Block("grade", tuple(children[1:]), span_of(children))
+
+    def test_block(self, children: list) -> Block:
+        quoted = children[1]
+        name = self.original(token_span(quoted))[1:-1].strip()
+        facts = tuple(c for c in children[2:] if isinstance(c, ast.TestFact))
+        expectations = tuple(c for c in children[2:] if isinstance(c, ast.Expectation))
+        case = ast.TestCase(name, facts, expectations, span_of(children))
+        return Block("test", (case,), case.span)
+
+    def fact_decl(self, children: list) -> ast.FactDecl:
+        name, name_span = self._name(children[0])
+        type_word = children[1].value
+        default = low = high = None
+        for kind, raw in children[2:]:
+            if kind == "default":
+                default = raw.value.strip()
+            else:
+                low, high = self._range_text(raw)
+        span = span_of(children)
+        description = self.descriptions.get(span.line, "")
+        return ast.FactDecl(name, type_word, default, low, high, description, span, name_span)
+
+    def fact_default(self, children: list) -> tuple[str, Token]:
+        return ("default", children[-1])
+
+    def fact_range(self, children: list) -> tuple[str, Token]:
+        return ("range", children[-1])
+
+    def param_decl(self, children: list) -> ast.ParamDecl:
+        name, name_span = self._name(children[0])
+        value = self.leaf(children[1])
+        span = span_of(children)
+        return ast.ParamDecl(name, value, span, name_span, self.descriptions.get(span.line, ""))
+
+    def band(self, children: list) -> ast.Band:
+        name, _ = self._name(children[0])
+        low, high, rest = children[1]
+        return ast.Band(name, low, high, rest, span_of(children))
+
+    def band_num(self, children: list) -> ast.Num:
+        span = span_of(children)
+        return ast.Num(self.number(children[0]), "分", span, self.original(span))
+
+    def band_rest(self, children: list) -> tuple:
+        return (None, None, True)
+
+    def band_after(self, children: list) -> tuple:
+        num, word = children
+        return self._bound(num, word.value, kw.COMPARE_AFTER.get(word.value))
+
+    def band_before(self, children: list) -> tuple:
+        word, num = children
+        base = _REQUIREMENTS.get(word.value, word.value)
+        return self._bound(num, word.value, kw.COMPARE_BEFORE.get(base))
+
+    def band_between(self, children: list) -> tuple:
+        pair = children[0]
+        low, high = self._range(pair)
+        word = pair.value[low.span.end_column - pair.column : high.span.column - pair.column]
+        word = word.replace("分", "").strip()
+        return ((low, word), (high, word), False)
+
+    def band_two(self, children: list) -> tuple:
+        first = self.band_after(children[:2])
+        second = self.band_after(children[2:])
+        return (first[0] or second[0], first[1] or second[1], False)
+
+    def test_fact(self, children: list) -> ast.TestFact:
+        average = isinstance(children[0], Token) and children[0].type == "AVG_KW"
+        ref, value = children[-2], children[-1]
+        name = ref.value[1:-1].strip()
+        return ast.TestFact(name, value.value.strip(), average, span_of(children))
+
+    def expectation(self, children: list) -> ast.Expectation:
+        target, value = children
+        return ast.Expectation(target.value.strip(), value.value.strip(), span_of(children))
+
+    # ---------------------------------------------------------------- helpers
+
+    def _name(self, token: Token) -> tuple[str, Span]:
+        if token.type == "REF":
+            return token.value[1:-1].strip(), token_span(token)
+        name = token.value.rstrip()
+        lead = len(name) - len(name.lstrip())
+        name = name.strip()
+        column = token.column + lead
+        return name, Span(token.line, column, token.line, column + len(name))
+
+    def _range_text(self, token: Token) -> tuple[str | None, str | None]:
+        raw = token.value.strip()
+        for separator in kw.RANGE_SEPARATORS:
+            at = raw.find(separator, 1)
+            if at > 0:
+                return raw[:at].strip(), raw[at + len(separator) :].strip()
+        self.form_error(token_span(token), "范围，如 0至100", "a range, e.g. 0至100")
+        return raw, None
+
+    def _bound(self, num: ast.Num, word: str, comparison: kw.Comparison | None) -> tuple:
+        pair = (num, word)
+        if comparison is None or comparison.direction == "ge":
+            return (pair, None, False)
+        if comparison.direction == "le":
+            return (None, pair, False)
+        return (pair, pair, False)
+
+
+def build(
+    entries: list, builder: Builder, source: Source, prepared: Prepared
+) -> tuple[ast.PolicyFile, list[Diagnostic]]:
+    """The file from the parser's entries (what `Builder.start` returned)."""
+    diags = builder.diags
+    headers: list[HeaderLine] = []
+    seen_fields: set[str] = set()
+    facts: list[ast.FactDecl] = []
+    params: list[ast.ParamDecl] = []
+    bands: list[ast.Band] = []
+    tests: list[ast.TestCase] = []
+    flat: list[FlatNode] = []
+    body_started = False
+    for entry in entries:
+        if isinstance(entry, HeaderLine):
+            problem = None
+            if body_started:
+                problem = ("表头项须写在文件开头", "header fields belong at the top of the file")
+            elif entry.name in seen_fields:
+                problem = ("表头项只写一次", "each header field is written once")
+            if problem is not None:
+                _misplaced(diags, entry, problem)
+            else:
+                seen_fields.add(entry.name)
+                headers.append(entry)
+            continue
+        body_started = True
+        if isinstance(entry, Block):
+            target = {"data": facts, "param": params, "grade": bands, "test": tests}[entry.kind]
+            target.extend(entry.items)
+        elif isinstance(entry, FlatNode):
+            flat.append(entry)
+        elif isinstance(entry, ast.Note | ClauseLine):
+            if not flat:
+                diags.append(Diagnostic("E109", entry.span))
+            elif isinstance(entry, ast.Note):
+                flat[-1].notes.append(entry)
+            else:
+                flat[-1].clauses.extend(entry.clauses)
+    header, header_diags = read_header(headers)
+    diags += header_diags
+    lines = source.lines
+    end = Span(max(len(lines), 1), 1, max(len(lines), 1), len(lines[-1]) + 1 if lines else 1)
+    policy = ast.PolicyFile(
+        header=header,
+        facts=tuple(facts),
+        params=tuple(params),
+        bands=tuple(bands),
+        tests=tuple(tests),
+        nodes=build_outline(flat),
+        span=Span(1, 1, end.end_line, end.end_column),
+        comments=tuple(prepared.comments),
+    )
+    return policy, diags
+
+
+def _misplaced(diags: list[Diagnostic], entry: HeaderLine, problem: tuple[str, str]) -> None:
+    found = f"“{entry.name}”"
+    diags.append(
+        Diagnostic(
+            "E101",
+            Span(
+                entry.span.line,
+                entry.span.column,
+                entry.span.line,
+                entry.span.column + len(entry.name),
+            ),
+            {
+                "found": found,
+                "found_en": found,
+                "expected": problem[0],
+                "expected_en": problem[1],
+                "did_you_mean": "",
+                "did_you_mean_en": "",
+            },
+        )
+    )

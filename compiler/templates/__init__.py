@@ -1,1 +1,0 @@
-"""Jinja2 templates and the verbatim prelude that every generated module carries."""

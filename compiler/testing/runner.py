@@ -1,0 +1,225 @@
+"""Running a policy's `测试` blocks against a scoring function.
+
+A test lists the facts it is about; every other fact takes its declared default, else
+its neutral value (`neutral.py`), and a 平均值 the test does not give is the unit's own
+value (a batch of one).  Each `期望` is compared with the result — 总分, a node by its
+marker path, 等次 (`无` for none), 状态, 标签 (joined by 、) — and reported expected
+versus actual.  The reference interpreter also says which clauses fired, for coverage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from ..interpret.engine import Interpreter
+from ..ir import nodes as ir
+from ..source.text import normalise
+from ..support import prelude as rt
+from .neutral import neutral_values
+
+NONE_WORD = "无"
+LISTED = "测试列出"
+
+
+@dataclass(frozen=True)
+class Check:
+    """One 期望: what the test says and what scoring gave."""
+
+    target: str
+    expected: str
+    actual: str
+    passed: bool
+    line: int
+
+
+@dataclass(frozen=True)
+class TestOutcome:
+    """One 测试 block.  `facts` and `averages` are (name, value, source) with source
+    测试列出 / 默认值 / 中性值 / 本单位数值; `values` the converted facts scoring read;
+    `fired` the ids of the clauses that fired; `error` why the test could not run."""
+
+    name: str
+    line: int
+    passed: bool
+    checks: tuple[Check, ...]
+    facts: tuple[tuple[str, object, str], ...]
+    averages: tuple[tuple[str, object, str], ...]
+    values: Mapping[str, object]
+    fired: frozenset[str]
+    result: object | None
+    error: str = ""
+
+    @property
+    def failures(self) -> tuple[Check, ...]:
+        return tuple(c for c in self.checks if not c.passed)
+
+
+@dataclass(frozen=True)
+class TestReport:
+    outcomes: tuple[TestOutcome, ...]
+    clauses: tuple[tuple[str, int, str], ...]  # every clause: (id, line, text)
+
+    @property
+    def passed(self) -> bool:
+        return all(o.passed for o in self.outcomes)
+
+    @property
+    def failed(self) -> tuple[TestOutcome, ...]:
+        return tuple(o for o in self.outcomes if not o.passed)
+
+    @property
+    def fired(self) -> frozenset[str]:
+        out: frozenset[str] = frozenset()
+        for outcome in self.outcomes:
+            out |= outcome.fired
+        return out
+
+    @property
+    def never_fired(self) -> tuple[tuple[str, int, str], ...]:
+        fired = self.fired
+        return tuple(c for c in self.clauses if c[0] not in fired)
+
+
+Scorer = Callable[..., object]
+
+
+def _bare(name: str) -> str:
+    name = name.strip()
+    if name.startswith("【") and name.endswith("】"):
+        return name[1:-1]
+    return name
+
+
+def run_tests(
+    policy: ir.Policy, score: Scorer | None = None, interpreter: Interpreter | None = None
+) -> TestReport:
+    """Run every 测试 of `policy` with `score(facts, averages=…)` (default: the
+    reference interpreter)."""
+    interpreter = interpreter or Interpreter(policy)
+    score = score or interpreter.score
+    neutral = neutral_values(policy)
+    outcomes = tuple(_run(policy, test, score, interpreter, neutral) for test in policy.tests)
+    clauses = tuple((c.id, c.line, c.text) for n in policy.walk() for c in n.clauses)
+    return TestReport(outcomes, clauses)
+
+
+def _failed(test: ir.TestCase, message: str, facts=(), averages=()) -> TestOutcome:
+    return TestOutcome(
+        test.name,
+        test.line,
+        False,
+        (),
+        tuple(facts),
+        tuple(averages),
+        {},
+        frozenset(),
+        None,
+        message,
+    )
+
+
+def _run(policy, test: ir.TestCase, score: Scorer, interpreter: Interpreter, neutral):
+    listed = {_bare(name): raw for name, raw in test.facts}
+    facts: dict[str, object] = {}
+    shown: list[tuple[str, object, str]] = []
+    problems: list[str] = []
+    for fact in policy.facts:
+        if fact.name in listed:
+            facts[fact.name] = listed[fact.name]
+            shown.append((fact.name, listed[fact.name], LISTED))
+            continue
+        found = neutral[fact.name]
+        if not found.found:
+            where = "；".join(f"第{line}行 “{text}”" for line, text in found.clauses)
+            problems.append(found.problem + (f"（{where}）" if where else ""))
+            continue
+        facts[fact.name] = found.value
+        shown.append((fact.name, found.value, found.source))
+    for name in listed:
+        if name not in facts:
+            facts[name] = listed[name]  # an unknown name: scoring reports it
+            shown.append((name, listed[name], LISTED))
+    if problems:
+        return _failed(test, "；".join(problems), shown)
+    try:
+        values = interpreter.convert_facts(facts)
+    except ValueError as exc:
+        return _failed(test, str(exc), shown)
+    given = {_bare(name): raw for name, raw in test.averages}
+    averages: dict[str, object] = {}
+    average_rows: list[tuple[str, object, str]] = []
+    for name in policy.averages:
+        if name in given:
+            averages[name] = given[name]
+            average_rows.append((name, given[name], LISTED))
+        else:
+            averages[name] = values[name]
+            average_rows.append((name, values[name], "本单位数值"))
+    try:
+        result = score(facts, averages=averages)
+        _, fired = interpreter.trace(facts, averages)
+    except ValueError as exc:
+        return _failed(test, str(exc), shown, average_rows)
+    checks = tuple(_check(target, raw, line, result) for target, raw, line in test.expectations)
+    return TestOutcome(
+        test.name,
+        test.line,
+        all(c.passed for c in checks),
+        checks,
+        tuple(shown),
+        tuple(average_rows),
+        values,
+        fired,
+        result,
+    )
+
+
+# ---------------------------------------------------------------------- expectations
+
+
+def _number(raw: str) -> Decimal | None:
+    text = normalise(raw).strip()
+    if text.endswith("分"):
+        text = text[:-1].strip()
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return NONE_WORD
+    if isinstance(value, Decimal):
+        return rt._plain(value)
+    return str(value)
+
+
+def _check(target: str, raw: str, line: int, result) -> Check:
+    raw = raw.strip()
+    if target == "总分":
+        return _numeric(target, raw, line, result.total)
+    if target == "等次":
+        expected = None if raw == NONE_WORD else raw
+        return Check(target, raw, _text(result.grade), result.grade == expected, line)
+    if target == "状态":
+        return Check(target, raw, result.status, result.status == raw, line)
+    if target == "标签":
+        expected = {p.strip() for p in raw.split("、")} - {"", NONE_WORD}
+        actual = "、".join(result.labels) or NONE_WORD
+        return Check(target, raw, actual, set(result.labels) == expected, line)
+    node = result.nodes.get(target)
+    if node is None:
+        return Check(target, raw, "（没有这一项）", False, line)
+    # a node without points has no score: its expectation is read as its deduction
+    value = node.score if node.score is not None else node.deduction
+    return _numeric(target, raw, line, value)
+
+
+def _numeric(target: str, raw: str, line: int, actual: Decimal | None) -> Check:
+    expected = _number(raw)
+    passed = expected is not None and actual is not None and actual == expected
+    return Check(target, raw, _text(actual), passed, line)

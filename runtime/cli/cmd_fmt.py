@@ -1,0 +1,81 @@
+"""`xize fmt [--check] [--diff] FILE...`: rewrite .rule files in the canonical layout.
+
+`--check` changes nothing and exits 1 when some file would change (for CI);
+`--diff` prints what would change as a unified diff, also without writing.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import click
+from xize.compiler.fmt import FormatError, format_source
+
+from ..text.i18n import t
+from .cmd_common import LANG, guarded
+from .terminal import EXIT_ERROR, Failure, say, warn
+
+
+@click.command("fmt")
+@click.argument("files", nargs=-1, required=True)
+@click.option(
+    "--check", is_flag=True, help="只检查，不改写；有文件需要改写时退出码为1 / check only"
+)
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="显示改动，不改写 / print a diff, write nothing"
+)
+@LANG
+@guarded
+def fmt_command(files: tuple[str, ...], check: bool, show_diff: bool, lang: str) -> int:
+    """按统一格式排版细则文件 / format .rule files in the one canonical layout."""
+    en = lang == "en"
+    changed = failed = 0
+    for name in files:
+        text = _read(name, lang)
+        try:
+            formatted = format_source(text, filename=name)
+        except FormatError as exc:
+            warn(str(exc))
+            failed += 1
+            continue
+        if formatted == text:
+            continue
+        changed += 1
+        if show_diff:
+            diff = difflib.unified_diff(
+                text.splitlines(keepends=True),
+                formatted.splitlines(keepends=True),
+                fromfile=f"{name}",
+                tofile=f"{name}（排版后）" if not en else f"{name} (formatted)",
+            )
+            say("".join(diff).rstrip("\n"))
+        elif check:
+            say(f"would reformat {name}" if en else f"需要排版：{name}")
+        else:
+            Path(name).write_text(formatted, encoding="utf-8")
+            say(f"reformatted {name}" if en else f"已排版：{name}")
+    if failed:
+        return EXIT_ERROR
+    if check and changed:
+        return 1
+    if not changed and not show_diff:
+        say(f"{len(files)} file(s) already formatted" if en else f"{len(files)} 个文件已符合格式")
+    return 0
+
+
+def _read(name: str, lang: str) -> str:
+    """The file's text; a missing, unreadable or non-UTF-8 file ends the command."""
+    path = Path(name)
+    if not path.exists():
+        raise Failure(t("policy_missing", lang, path=path))
+    if path.is_dir():
+        raise Failure(t("file_is_dir", lang, path=path))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise Failure(t("policy_unreadable", lang, path=path, reason=exc.strerror or exc)) from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise Failure(t("policy_encoding", lang, path=path)) from exc

@@ -1,0 +1,112 @@
+"""The bodies of `xize check`, `xize compile` and `xize template`.
+
+Each takes plain arguments and returns an exit code, so the command line only
+parses options and the tests can call the same code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from xize.compiler.diagnostics import PolicyError, render, sort_diagnostics
+
+from ..text.i18n import t
+from .loading import compile_file, load_or_fail
+from .terminal import EXIT_ERROR, EXIT_OK, Failure, say, warn
+
+# Reported only under --strict (LANGUAGE.md §3.2: an undeclared fact is inferred from
+# its use, and `check --strict` says so).
+STRICT_ONLY = frozenset({"W310"})
+
+
+def check(paths: list[str], strict: bool = False, lang: str = "zh") -> int:
+    """Diagnostics for every policy; 1 on errors (or on warnings with --strict)."""
+    errors = warnings = 0
+    first = True
+    for path in paths:
+        try:
+            policy = compile_file(path, lang)
+            diagnostics, source = list(policy.diagnostics), policy.source
+        except PolicyError as exc:
+            diagnostics, source = list(exc.diagnostics), exc.source
+        except Failure as exc:
+            warn(exc.text)
+            errors += 1
+            continue
+        for diag in sort_diagnostics(diagnostics):
+            if diag.code in STRICT_ONLY and not strict:
+                continue
+            if not first:
+                say()
+            first = False
+            say(render(diag, source, lang))
+            if diag.is_error:
+                errors += 1
+            else:
+                warnings += 1
+    if not first:
+        say()
+    say(_count_line(errors, warnings, len(paths), lang))
+    failed = errors > 0 or (strict and warnings > 0)
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def _count_line(errors: int, warnings: int, files: int, lang: str) -> str:
+    if not errors and not warnings:
+        return t("check_clean", lang, n=files)
+    parts = []
+    if errors:
+        parts.append(t("n_errors", lang, n=errors))
+    if warnings:
+        parts.append(t("n_warnings", lang, n=warnings))
+    return t("list_sep", lang).join(parts)
+
+
+def compile_module(path: str, output: str | None, lang: str = "zh") -> int:
+    """Write the policy's standalone module to `output` (stdout without one)."""
+    policy = load_or_fail(path, lang)
+    _warn_count(policy, lang)
+    if output is None:
+        say(policy.module_source.rstrip("\n"))
+        return EXIT_OK
+    _write_text(Path(output), policy.module_source, lang)
+    warn(t("written", lang, path=output))
+    return EXIT_OK
+
+
+def template(path: str, output: str, lang: str = "zh") -> int:
+    """Write the data workbook for a policy."""
+    from ..output.template import write_template
+
+    policy = load_or_fail(path, lang)
+    target = Path(output)
+    if target.suffix.lower() != ".xlsx":
+        raise Failure(t("template_suffix", lang, path=output), code=2)
+    _ensure_parent(target, lang)
+    try:
+        write_template(policy.ir, target, lang)
+    except OSError as exc:
+        raise Failure(t("cannot_write", lang, path=output, reason=exc.strerror or exc)) from exc
+    warn(t("written", lang, path=output))
+    return EXIT_OK
+
+
+def _warn_count(policy, lang: str) -> None:
+    """One line about the policy's warnings: details are `xize check`'s job."""
+    n = sum(1 for d in policy.diagnostics if not d.is_error)
+    if n:
+        warn(t("policy_warnings", lang, n=n, path=policy.source.filename))
+
+
+def _ensure_parent(target: Path, lang: str) -> None:
+    parent = target.parent
+    if str(parent) and not parent.exists():
+        raise Failure(t("no_folder", lang, path=parent))
+
+
+def _write_text(target: Path, text: str, lang: str) -> None:
+    _ensure_parent(target, lang)
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise Failure(t("cannot_write", lang, path=target, reason=exc.strerror or exc)) from exc

@@ -1,0 +1,172 @@
+"""The bodies of `xize score` and `xize explain`: data in, report or explanation out.
+
+Both run the whole batch (a unit's 平均值-based deductions and its 排名 depend on
+the other units), differing only in what they keep: `score` writes every table,
+`explain` keeps the one unit asked for.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..batch.batch import Scoring, score_dataset
+from ..batch.parallel import Workers
+from ..io.dataset import Dataset
+from ..output.summary import about_counts, error_lines, summary_view
+from ..output.writers import FORMATS, write_report
+from ..report.explain import explain_tree
+from ..report.tables import Layout, about_rows
+from ..text.i18n import t
+from ..text.problems import DataFileError, Message, Notice
+from .loading import load_or_fail
+from .terminal import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Failure, progress, stdout, warn
+
+
+def _open(policy_path: str, data: list[str], lang: str):
+    policy = load_or_fail(policy_path, lang)
+    try:
+        dataset = Dataset(data, policy.ir.facts)
+    except DataFileError as exc:
+        raise Failure(exc.render(lang)) from exc
+    return policy, dataset
+
+
+def _report_notices(notices: list[Notice], lang: str) -> None:
+    labels = {
+        "error": t("label_error", lang),
+        "warning": t("label_warning", lang),
+        "info": t("label_info", lang),
+    }
+    for notice in notices:
+        warn(f"{labels[notice.level]}: {notice.render(lang)}")
+
+
+def _policy_warnings(policy) -> int:
+    return sum(1 for d in policy.diagnostics if not d.is_error)
+
+
+def score(
+    policy_path: str,
+    data: list[str],
+    output: str | None = None,
+    strict: bool = False,
+    lang: str = "zh",
+    jobs: int = 1,
+) -> int:
+    """Score every unit; exit 1 when any row failed (or, with --strict, on any warning).
+    `jobs` > 1 scores blocks of rows in that many worker processes."""
+    if output is not None and Path(output).suffix.lower() not in FORMATS:
+        raise Failure(t("output_suffix", lang, path=output), code=EXIT_USAGE)
+    if output is not None and str(Path(output).parent) and not Path(output).parent.exists():
+        raise Failure(t("no_folder", lang, path=Path(output).parent))
+    policy, dataset = _open(policy_path, data, lang)
+    _report_notices(dataset.notices, lang)
+    if dataset.has_errors:
+        raise Failure(t("nothing_scored", lang))
+    policy_warnings = _policy_warnings(policy)
+    if policy_warnings:
+        warn(t("policy_warnings", lang, n=policy_warnings, path=policy_path))
+    if strict and (policy_warnings or any(n.level == "warning" for n in dataset.notices)):
+        raise Failure(t("strict_stop", lang))
+    layout = Layout(policy.ir, lang, dataset.multiple)
+    # The workers start before the progress bar's thread does (see parallel.Workers).
+    with _workers(policy, dataset, layout, jobs) as workers:
+        with progress(t("scoring", lang)) as advance:
+            scoring = score_dataset(
+                policy,
+                dataset,
+                layout,
+                progress=advance,
+                workers=workers,
+                details_csv=output is not None and Path(output).suffix.lower() == ".csv",
+            )
+    try:
+        return _finish(policy, dataset, scoring, output, strict, lang)
+    finally:
+        scoring.close()
+
+
+def _finish(
+    policy, dataset: Dataset, scoring: Scoring, output: str | None, strict: bool, lang: str
+) -> int:
+    tally = scoring.tally
+    if tally.blank:
+        scoring.notices.append(Notice("info", Message("blank_rows", {"count": tally.blank})))
+    _report_notices(scoring.notices, lang)
+    if tally.rows_in == 0:
+        raise Failure(t("no_units", lang))
+    for line in error_lines(scoring, lang):
+        warn(line)
+    if output is not None:
+        about = about_rows(
+            policy.ir,
+            about_counts(scoring, policy.ir),
+            [str(Path(p).name) for p in dataset_paths(dataset)],
+        )
+        try:
+            written = write_report(output, scoring, about)
+        except OSError as exc:
+            raise Failure(t("cannot_write", lang, path=output, reason=exc.strerror or exc)) from exc
+        for path in written:
+            warn(t("written", lang, path=path))
+    stdout().print(summary_view(scoring, policy.ir, lang))
+    failed = tally.failed > 0 or (strict and any(n.level == "warning" for n in scoring.notices))
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+@contextmanager
+def _workers(policy, dataset: Dataset, layout: Layout, jobs: int) -> Iterator[Workers | None]:
+    if jobs <= 1:
+        yield None
+        return
+    with Workers(policy, dataset, layout, jobs) as workers:
+        yield workers
+
+
+def dataset_paths(dataset: Dataset) -> list[str]:
+    return [str(table.path) for table, _ in dataset.tables]
+
+
+def explain(policy_path: str, data: str, unit: str, lang: str = "zh") -> int:
+    """Print one unit's outline with every clause that fired under its node."""
+    policy, dataset = _open(policy_path, [data], lang)
+    if dataset.has_errors:
+        _report_notices([n for n in dataset.notices if n.level == "error"], lang)
+        raise Failure(t("nothing_scored", lang))
+    wanted = unit.strip()
+    found: list[tuple[int, object]] = []
+    names: set[str] = set()
+
+    def keep(row, result, position: int) -> None:
+        names.add(row.unit)
+        if row.unit == wanted:
+            found.append((position, result))
+
+    scoring = score_dataset(policy, dataset, Layout(policy.ir, lang, False), on_result=keep)
+    try:
+        if not found:
+            failed = error_lines(scoring, lang, unit=wanted)
+            if failed:
+                for line in failed:
+                    warn(line)
+                return EXIT_ERROR
+            raise Failure(_unknown_unit(wanted, names, lang))
+        console = stdout()
+        for position, result in found:
+            console.print(
+                explain_tree(result, policy.ir, lang, scoring.ranks[position], len(scoring.order))
+            )
+        return EXIT_OK
+    finally:
+        scoring.close()
+
+
+def _unknown_unit(name: str, names: set[str], lang: str) -> str:
+    close = difflib.get_close_matches(name, sorted(names), n=5, cutoff=0.3)
+    if not close:
+        close = [n for n in sorted(names) if name in n or n in name][:5] or sorted(names)[:5]
+    listed = "、".join(close) if close else "—"
+    return t("unit_unknown", lang, unit=name, names=listed)

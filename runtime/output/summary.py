@@ -1,0 +1,160 @@
+"""What `xize score` prints: counts, the grade distribution, the top and bottom units,
+and the first rows that could not be scored.
+
+The numbers here must add up the same way as the report: rows read = units scored +
+rows with errors (blank rows are counted apart).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from xize.compiler.ir import nodes as ir
+
+from ..batch.batch import Scoring
+from ..io.spool import decode
+from ..text.fmt import decimal_text
+from ..text.i18n import t
+
+DISQUALIFIED = "取消考评资格"
+
+#: How many units the top and bottom tables show, and how many error rows are listed.
+SHOWN = 5
+ERRORS_SHOWN = 10
+
+
+def counts(scoring: Scoring, lang: str = "zh") -> list[tuple[str, object]]:
+    """The counts as (label, number) pairs, for the terminal and the 说明 sheet."""
+    tally = scoring.tally
+    rows: list[tuple[str, object]] = [
+        (t("count_rows", lang), tally.rows_in),
+        (t("count_scored", lang), tally.scored),
+        (t("count_failed", lang), tally.failed),
+        (t("count_blank", lang), tally.blank),
+    ]
+    disqualified = tally.statuses.get(DISQUALIFIED, 0)
+    if disqualified:
+        rows.append((t("count_disqualified", lang), disqualified))
+    if tally.vetoed:
+        rows.append((t("count_vetoed", lang), tally.vetoed))
+    return rows
+
+
+def about_counts(scoring: Scoring, policy: ir.Policy) -> list[tuple[str, object]]:
+    """The counts for the 说明 sheet (always in Chinese, like the sheet), with grades."""
+    rows = counts(scoring, "zh")
+    rows.extend((f"等次：{name}", number) for name, number in grade_rows(scoring, policy))
+    return rows
+
+
+def grade_rows(scoring: Scoring, policy: ir.Policy) -> list[tuple[str, int]]:
+    """Units per grade, in the policy's band order (bands nobody reached included)."""
+    names = [b.name for b in policy.bands]
+    extra = [g for g in scoring.tally.grades if g not in names]
+    return [(name, scoring.tally.grades.get(name, 0)) for name in names + extra]
+
+
+def summary_view(scoring: Scoring, policy: ir.Policy, lang: str = "zh") -> RenderableType:
+    """The rich renderable printed after scoring."""
+    parts: list[RenderableType] = [
+        Text(t("summary_title", lang, title=policy.title, year=policy.year), style="bold")
+    ]
+    tally = scoring.tally
+    parts.append(
+        Text(
+            t(
+                "summary_counts",
+                lang,
+                rows=tally.rows_in,
+                scored=tally.scored,
+                failed=tally.failed,
+                blank=tally.blank,
+            )
+        )
+    )
+    outcomes = []
+    if tally.statuses.get(DISQUALIFIED):
+        outcomes.append(t("summary_disqualified", lang, n=tally.statuses[DISQUALIFIED]))
+    if tally.vetoed:
+        outcomes.append(t("summary_vetoed", lang, n=tally.vetoed))
+    if outcomes:
+        parts.append(Text(t("list_sep", lang).join(outcomes)))
+    bands = grade_rows(scoring, policy)
+    if bands and tally.scored:
+        table = Table(title=t("summary_grades", lang), title_justify="left")
+        table.add_column(t("col_grade", lang))
+        table.add_column(t("col_units", lang), justify="right")
+        for name, number in bands:
+            table.add_row(name, str(number))
+        ungraded = tally.scored - sum(n for _, n in bands)
+        if ungraded:
+            table.add_row(t("no_grade", lang), str(ungraded))
+        parts.append(table)
+    ranked = len(scoring.order)
+    if ranked:
+        top = scoring.order[:SHOWN]
+        bottom = scoring.order[max(SHOWN, ranked - SHOWN) :]  # never repeats the top
+        rows = _pick(scoring, set(top) | set(bottom))
+        parts.append(_rank_table(t("summary_top", lang, n=len(top)), top, rows, scoring, lang))
+        if bottom:
+            parts.append(
+                _rank_table(t("summary_bottom", lang, n=len(bottom)), bottom, rows, scoring, lang)
+            )
+    return Group(*parts)
+
+
+def _pick(scoring: Scoring, positions: set[int]) -> dict[int, tuple]:
+    """The 汇总 rows at `positions` (only those are decoded)."""
+    found: dict[int, tuple] = {}
+    for position, (decimals, row) in enumerate(scoring.summary_encoded()):
+        if position in positions:
+            found[position] = decode(decimals, row)
+            if len(found) == len(positions):
+                break
+    return found
+
+
+def _rank_table(
+    title: str, positions: Iterable[int], rows: dict[int, tuple], scoring: Scoring, lang: str
+) -> Table:
+    table = Table(title=title, title_justify="left")
+    for key, justify in (
+        ("col_rank", "right"),
+        ("col_unit", "left"),
+        ("col_total", "right"),
+        ("col_grade", "left"),
+    ):
+        table.add_column(t(key, lang), justify=justify)
+    for position in positions:
+        row = rows[position]
+        unit, total, grade, rank = row[0], row[1], row[2], row[3]
+        table.add_row(
+            str(rank), str(unit), decimal_text(total) if total is not None else "—", grade or "—"
+        )
+    return table
+
+
+def error_lines(scoring: Scoring, lang: str = "zh", unit: str | None = None) -> list[str]:
+    """The first rows that failed (of one unit, when given), one line each, and how many
+    more there are."""
+    lines = []
+    multiple = scoring.layout.multiple_files
+    shown = 0
+    for row in scoring.errors:
+        if unit is not None and row[2 if multiple else 1] != unit:
+            continue
+        if shown >= ERRORS_SHOWN:
+            lines.append(t("errors_more", lang, n=scoring.errors.count - ERRORS_SHOWN))
+            break
+        shown += 1
+        if multiple:
+            path, number, name, _column, _value, problem = row
+            where = t("where_file_row", lang, path=path, row=number)
+        else:
+            number, name, _column, _value, problem = row
+            where = t("where_row", lang, row=number)
+        lines.append(t("error_line", lang, where=where, unit=name or "—", problem=problem))
+    return lines
