@@ -3,7 +3,7 @@
 #
 # This text has two uses.  Every generated module carries it verbatim, so that a compiled
 # policy is one standalone file that needs nothing but the standard library; and the
-# reference interpreter imports it as `xize.compiler.templates.prelude`, so that both
+# reference interpreter imports it as `xize.compiler.support.prelude`, so that both
 # produce their results, errors, grades and ranks through the very same code.
 #
 # Everything here is policy-independent: input conversion by fact type, the result
