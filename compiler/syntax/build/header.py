@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ...diagnostics.diagnostic import Diagnostic
+from ...source.text import Span, normalise
 from .. import ast
 from .. import keywords as kw
-from ...diagnostics.diagnostic import Diagnostic
 from ..numerals import DIGITS
-from ...source.text import Span, normalise
 
 _YEAR = re.compile(r"(\d{4})\s*年?")
 _YEAR_CN = re.compile(f"([{''.join(DIGITS)}]{{4}})\\s*年?")

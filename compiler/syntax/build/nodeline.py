@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .. import ast
 from ...diagnostics.diagnostic import Diagnostic
+from ...source.text import Span
+from .. import ast
 from ..lark_import import Token
 from ..numerals import cn_to_int
 from .outline import FlatNode
-from ...source.text import Span
 from .spans import span_of, sub_span, token_span
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")

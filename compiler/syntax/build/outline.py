@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import ast
 from ...source.text import Span
+from .. import ast
 
 LEVELS: dict[str, int] = {"一、": 0, "(一)": 1, "1、": 2, "(1)": 3}
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..lark_import import Token
 from ...source.text import Span
+from ..lark_import import Token
 
 
 def token_span(token: Token) -> Span:

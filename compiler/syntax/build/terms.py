@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ...source.text import Span
 from .. import ast
 from .. import keywords as kw
 from ..lark_import import Token
 from ..numerals import parse_decimal, parse_percent_cn
-from ...source.text import Span
 from .spans import span_of, token_span
 
 #: A computed amount or condition nested deeper than this is refused (E101): later

@@ -13,17 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
+from ...diagnostics.diagnostic import Diagnostic
+from ...source.text import Source, Span
 from .. import ast
 from .. import keywords as kw
-from .clauses import ClausesMixin
-from ...diagnostics.diagnostic import Diagnostic
-from .header import HeaderLine, read_header
 from ..lark_import import ChildFilterLALR_NoPlaceholders, Lark, Token, Transformer, Tree
 from ..lexical import Prepared
+from .clauses import ClausesMixin
+from .header import HeaderLine, read_header
 from .nodeline import NodeLineReader
 from .outline import FlatNode
 from .outline import build as build_outline
-from ...source.text import Source, Span
 from .spans import span_of, token_span
 
 _REQUIREMENTS = kw.requirement_words()
