@@ -17,6 +17,7 @@ from .context import Context
 from .passes.bands import check_bands
 from .passes.clauses import check_clauses
 from .passes.decls import check_decls
+from .passes.grade_limits import check_grade_limits
 from .passes.names import check_names
 from .passes.notes import check_notes
 from .passes.outline import check_outline
@@ -30,6 +31,7 @@ PASSES = (
     check_outline,
     check_points,
     check_bands,
+    check_grade_limits,
     check_notes,
     check_tests,
 )

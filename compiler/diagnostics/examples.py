@@ -39,6 +39,8 @@ def _file(body: str, facts: str = "  缺会次数：次，默认0\n", full: str 
 _NODE = "(一)领导重视程度(5分)\n"
 _CLAUSE = "  - 【缺会次数】每缺1次扣1分\n"
 _GOOD = _file(_NODE + _CLAUSE)
+_GRADES = "\n等次：\n  优秀：4.5分以上\n  合格：3分以上\n  不合格：其余\n"
+_REPORTED = "  通报批评：是否，默认否\n  缺会次数：次，默认0\n"
 
 EXAMPLES: dict[str, Example] = {
     "E101": Example(
@@ -360,6 +362,37 @@ EXAMPLES: dict[str, Example] = {
         _GOOD,
         "把步长改为大于0的数，通常是1。",
         "Make the step greater than 0, usually 1.",
+    ),
+    "E230": Example(
+        "不得评为、等次最高为、等次最低为 后面的名称须是 等次： 中的一档。",
+        "The band after 不得评为, 等次最高为 or 等次最低为 must be one of 等次:.",
+        _file(_NODE + _CLAUSE + "  - 【通报批评】不得评为优等\n" + _GRADES, _REPORTED),
+        _file(_NODE + _CLAUSE + "  - 【通报批评】不得评为优秀\n" + _GRADES, _REPORTED),
+        "改写为 等次： 中已有的名称。",
+        "Use a band name that 等次: declares.",
+    ),
+    "E231": Example(
+        "不得评为X 表示等次最高只能是X以下的一档；X是最低一档时没有可评的等次。",
+        "不得评为X caps the grade at the band below X; below the lowest band there is none.",
+        _file(_NODE + _CLAUSE + "  - 【通报批评】不得评为不合格\n" + _GRADES, _REPORTED),
+        _file(_NODE + _CLAUSE + "  - 【通报批评】一票否决\n" + _GRADES, _REPORTED),
+        "要定为最低一档，写 一票否决。",
+        "To give the lowest band, write 一票否决.",
+    ),
+    "E232": Example(
+        "等次的高低按 等次： 中的先后确定（先写的高），所以使用限定等次的细则须把各档从高到低排列。",
+        "Grade limits read the order of 等次: (earlier is higher), so the bands must run "
+        "from the highest to the lowest.",
+        _file(
+            _NODE
+            + _CLAUSE
+            + "  - 【通报批评】不得评为优秀\n"
+            + "\n等次：\n  不合格：低于3分\n  优秀：4.5分以上\n  合格：3分以上\n",
+            _REPORTED,
+        ),
+        _file(_NODE + _CLAUSE + "  - 【通报批评】不得评为优秀\n" + _GRADES, _REPORTED),
+        "把各档按从高到低重排。",
+        "Reorder the bands from the highest to the lowest.",
     ),
     "E218": Example(
         "加分项只能写 “加N分” 条款；扣分或得分条款放在加分项中没有意义。",

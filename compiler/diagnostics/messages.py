@@ -246,6 +246,29 @@ MESSAGES: dict[str, Entry] = {
         "步长应大于0，如 “每缺1次”",
         "the step must be greater than 0, e.g. “每缺1次”",
     ),
+    # ---- E23x: scoring relative to the batch, grade limits ------------------------------
+    "E230": Entry(
+        "error",
+        "等次 “{band}” 不在 等次： 中",
+        "the band “{band}” is not one of 等次:",
+        "写 等次： 中的一档：{bands}",
+        "name one of the bands of 等次: {bands}",
+    ),
+    "E231": Entry(
+        "error",
+        "“{band}” 是最低一档，“不得评为{band}” 无档可评",
+        "“{band}” is the lowest band: barring it leaves no band to give",
+        "要降到最低一档请写 “一票否决”；要限定最高等次请写 “等次最高为…”",
+        "to give the lowest band write “一票否决”; to cap the grade write “等次最高为…”",
+    ),
+    "E232": Entry(
+        "error",
+        "等次 “{upper}” 排在 “{lower}” 之后却高于它：限定等次要求等次从高到低排列",
+        "the band “{upper}” comes after “{lower}” but reaches higher: grade limits need "
+        "the bands listed from the highest to the lowest",
+        "把 等次： 中的各档按从高到低的顺序重排",
+        "list the bands of 等次: from the highest to the lowest",
+    ),
     # ---- W3xx: likely mistakes ---------------------------------------------------------
     "W301": Entry(
         "warning",

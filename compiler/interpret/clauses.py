@@ -95,6 +95,8 @@ class Walk:
     vetoed: bool = False
     disqualified: bool = False
     labels: list[str] = field(default_factory=list)
+    ceilings: list[int] = field(default_factory=list)
+    floors: list[int] = field(default_factory=list)
 
 
 def allot_items(items: list[PendingItem], budget: Decimal) -> None:
@@ -229,9 +231,13 @@ class ClauseEvaluation:
             walk.disqualified = True
         elif effect.kind == "veto":
             walk.vetoed = True
-        elif effect.kind == "label":
-            if effect.label not in walk.labels:
-                walk.labels.append(effect.label)
+        elif effect.kind == "label" or effect.kind in irutil.GRADE_LIMIT_KINDS:
+            label = irutil.outcome_label(effect)
+            if label not in walk.labels:
+                walk.labels.append(label)
+            if effect.kind in irutil.GRADE_LIMIT_KINDS:
+                index = irutil.band_index(self.policy, effect.label)
+                (walk.ceilings if effect.kind == "ceiling" else walk.floors).append(index)
         else:
             raise ValueError(f"unknown outcome {effect.kind!r}")
 

@@ -109,6 +109,7 @@ class Interpreter(ClauseEvaluation):
         items = tuple(i.freeze() for i in sorted(walk.items, key=lambda i: i.key))
         status = rt._STATUS_DISQUALIFIED if walk.disqualified else rt._STATUS_OK
         grade = rt._grade(total, self.bands, walk.vetoed, walk.disqualified)
+        grade = rt._limit_grade(grade, self.bands, walk.ceilings, walk.floors, walk.vetoed)
         result = rt.Result(
             unit,
             total,

@@ -142,7 +142,10 @@ class Points:
 
 @dataclass(frozen=True)
 class Outcome:
-    """kind: "disqualify" (取消考评资格), "veto" (一票否决) or "label" (列为NAME)."""
+    """kind: "disqualify" (取消考评资格), "veto" (一票否决), "label" (列为NAME), or a
+    grade limit: "ceiling" (一票否优: the grade is at most the band named by `label`)
+    or "floor" (at least that band).  `不得评为优秀` is lowered to the ceiling of the
+    band after 优秀."""
 
     kind: str
     label: str = ""

@@ -178,10 +178,30 @@ NOTE_ZERO = "本项不得分"
 REMAINDER_TEXT = "未得满分"
 
 
+GRADE_LIMIT_LABELS = {"ceiling": "等次最高为{}", "floor": "等次最低为{}"}
+GRADE_LIMIT_KINDS = tuple(GRADE_LIMIT_LABELS)
+
+
 def outcome_note(effect: ir.Outcome) -> str:
     if effect.kind == "label":
         return f"列为{effect.label}"
+    if effect.kind == "ceiling":
+        return "一票否优：" + outcome_label(effect)
+    if effect.kind == "floor":
+        return outcome_label(effect)
     return OUTCOME_NOTES[effect.kind]
+
+
+def outcome_label(effect: ir.Outcome) -> str:
+    """The label a unit carries for a label or grade-limit outcome (`等次最高为良好`)."""
+    if effect.kind in GRADE_LIMIT_LABELS:
+        return GRADE_LIMIT_LABELS[effect.kind].format(effect.label)
+    return effect.label
+
+
+def band_index(policy: ir.Policy, name: str) -> int:
+    """The position of a band in 等次 (0 is the highest)."""
+    return [band.name for band in policy.bands].index(name)
 
 
 def points_note(effect: ir.Points) -> str:

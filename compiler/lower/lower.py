@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from ..check.boundary import band_interval, flip, operator, overrides_of
 from ..check.budget import bonus_cap, budget, no_floor, points, take_max
+from ..check.passes.grade_limits import limit_band
 from ..check.resolve import Symbols, clause_refs, earns, node_target, resolve, walk
 from ..check.values import convert
 from ..ir import nodes as ir
@@ -255,6 +256,10 @@ class _Lowerer:
             return ir.Outcome("veto")
         if isinstance(effect, ast.Label):
             return ir.Outcome("label", effect.name)
+        if isinstance(effect, ast.GradeLimit):  # 不得评为X: at most the band after X
+            limit = limit_band(effect, [band.name for band in self.tree.bands])
+            assert limit is not None, "checked: E230, E231"
+            return ir.Outcome(*limit)
         raise TypeError(f"{type(effect).__name__} cannot be lowered")
 
     # ------------------------------------------------------------------ expressions

@@ -115,6 +115,8 @@ class Sentences:
             return "一票否决"
         if isinstance(e, ast.Label):
             return f"列为{e.name}"
+        if isinstance(e, ast.GradeLimit):
+            return f"{e.word}{e.band}" if e.band else e.word
         return str(e)
 
     def per(self, p: ast.Per, target: str = "") -> str:

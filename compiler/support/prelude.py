@@ -650,6 +650,23 @@ def _grade(total, bands, vetoed, disqualified):
     return None
 
 
+def _limit_grade(grade, bands, ceilings, floors, vetoed):
+    """The grade within its limits: `floors` and `ceilings` are band positions (0 is
+    the highest band; False where the clause did not fire).  A floor lifts the grade
+    to its band, a ceiling (一票否优) lowers it to its band, and a ceiling wins over a
+    floor.  A vetoed unit keeps the lowest band; a unit without a grade keeps none."""
+    if grade is None or vetoed:
+        return grade
+    index = [band.name for band in bands].index(grade)
+    for floor in floors:
+        if floor is not False and index > floor:
+            index = floor
+    for ceiling in ceilings:
+        if ceiling is not False and index < ceiling:
+            index = ceiling
+    return bands[index].name
+
+
 def _competition(results, indices):
     """Competition ranks (1, 2, 2, 4) by reported total, descending, from rank 1."""
     ranks = {}

@@ -190,7 +190,20 @@ class Label:
     span: Span
 
 
-Effect = Deduct | Earn | Bonus | NoScore | Disqualify | Veto | Label
+@dataclass(frozen=True)
+class GradeLimit:
+    """一票否优 and its kin: `不得评为优秀` (kind "bar": that band and every band above
+    it are barred), `等次最高为良好` ("ceiling"), `等次最低为合格` ("floor").  `band` is
+    the band name as written, without a trailing `等次`, or "" for `一票否优` (the
+    highest band); `word` the keyword."""
+
+    kind: str
+    band: str
+    span: Span
+    word: str = ""
+
+
+Effect = Deduct | Earn | Bonus | NoScore | Disqualify | Veto | Label | GradeLimit
 
 # -------------------------------------------------------------------------- clauses
 

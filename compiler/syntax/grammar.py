@@ -72,6 +72,8 @@ def substitutions() -> dict[str, str]:
         "DISQUALIFY": _alt(kw.DISQUALIFY),
         "VETO": _alt(kw.VETO),
         "LABEL": _alt(kw.LABEL),
+        "GRADE_LIMITS": _alt(kw.GRADE_LIMITS),
+        "VETO_TOP": _alt(kw.VETO_TOP),
         "DISCRETION": _alt([kw.DISCRETION]),
         "RESPECTIVELY": _alt([kw.RESPECTIVELY]),
         "DECORATION_DE": _alt([kw.DECORATION_DE]),

@@ -126,6 +126,26 @@ FULL_MARKS = "满分"
 DISQUALIFY: tuple[str, ...] = ("取消考评资格", "取消当年考评资格", "取消年度考评资格")
 VETO: tuple[str, ...] = ("一票否决", "实行一票否决")
 LABEL: tuple[str, ...] = ("列为", "直接列为")
+#: 一票否优 and its kin, followed by a band name: `不得评为优秀` bars that band and every
+#: band above it; `等次最高为良好` caps the grade; `等次最低为合格` sets a floor.
+GRADE_LIMITS: dict[str, str] = {
+    "不得评为": "bar",
+    "不得评定为": "bar",
+    "不能评为": "bar",
+    "不予评为": "bar",
+    "不得确定为": "bar",
+    "等次最高为": "ceiling",
+    "等次最高评为": "ceiling",
+    "最高评为": "ceiling",
+    "最高只能评为": "ceiling",
+    "等次最低为": "floor",
+    "等次最低评为": "floor",
+    "最低评为": "floor",
+}
+#: `一票否优` alone bars the highest band (the first of 等次).
+VETO_TOP: tuple[str, ...] = ("一票否优", "实行一票否优")
+#: Words after a band name that only repeat what it is (`不得评为优秀等次`).
+BAND_SUFFIXES: tuple[str, ...] = ("等次", "档次", "等级")
 DISCRETION = "酌情"
 RESPECTIVELY = "分别"
 OTHERWISE = "否则"

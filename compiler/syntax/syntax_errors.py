@@ -62,6 +62,8 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "DISQ": ("取消考评资格", "取消考评资格"),
     "VETO": ("一票否决", "一票否决"),
     "LABEL_KW": ("列为（名称）", "列为 (a name)"),
+    "GRADE_LIMIT": ("不得评为（等次） / 等次最高为（等次）", "不得评为 / 等次最高为 (a band)"),
+    "VETO_TOP": ("一票否优", "一票否优"),
     "DISCRETION": ("酌情", "酌情"),
     "RESPECTIVELY": ("分别", "分别"),
     "_DE": ("的", "的"),

@@ -25,7 +25,7 @@ from .emit_result import result_tail
 from .pyliteral import comment
 
 _POINT_KINDS = {"deduct": "n", "bonus": "n", "earn": "e"}
-_OUTCOMES = {"disqualify", "veto", "label"}
+_OUTCOMES = {"disqualify", "veto", "label", "ceiling", "floor"}
 _ROUNDINGS = {"floor", "ceil", "ratio"}
 
 __all__ = ["PLACE_MARK", "CodegenError", "Emitter", "Slot", "Writer"]

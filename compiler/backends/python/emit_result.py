@@ -29,14 +29,22 @@ def result_tail(e: Emitter, w: Writer) -> None:
     disqualifiers = [s.nominal for s in outcomes if s.outcome.kind == "disqualify"]
     w(f"vetoed = {' or '.join(vetoes) or 'False'}")
     w(f"disqualified = {' or '.join(disqualifiers) or 'False'}")
-    labels = [s for s in outcomes if s.outcome.kind == "label"]
+    labels = [s for s in outcomes if s.outcome.kind in ("label", *irutil.GRADE_LIMIT_KINDS)]
     if labels:
         w("labels = []")
         for s in labels:
-            label = py(s.outcome.label)
+            label = py(irutil.outcome_label(s.outcome))
             with w.block(f"if {s.nominal} and {label} not in labels:"):
                 w(f"labels.append({label})")
     _grade(e, w, bool(vetoes), bool(disqualifiers))
+    limits = {kind: [] for kind in irutil.GRADE_LIMIT_KINDS}
+    for s in outcomes:
+        if s.outcome.kind in limits:
+            index = irutil.band_index(e.policy, s.outcome.label)
+            limits[s.outcome.kind].append(f"({s.nominal} and {index})")
+    if any(limits.values()):
+        ceilings, floors = (_tuple(limits[kind]) for kind in irutil.GRADE_LIMIT_KINDS)
+        w(f"grade = _limit_grade(grade, POLICY.bands, {ceilings}, {floors}, vetoed)")
     w("items = []")
     w("add = items.append")
     for index, slot in enumerate(sorted(e.slots, key=lambda s: s.key)):
@@ -54,6 +62,10 @@ def result_tail(e: Emitter, w: Writer) -> None:
         f"return _new(Result, (unit, total, exact, grade, None, {status}, vetoed, "
         f"{label_tuple}, nodes, tuple(items), None))"
     )
+
+
+def _tuple(parts: list[str]) -> str:
+    return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
 
 
 def _grade(e: Emitter, w: Writer, vetoes: bool, disqualifiers: bool) -> None:

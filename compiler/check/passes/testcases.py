@@ -12,6 +12,7 @@ from ...syntax import ast
 from ..context import Context
 from ..resolve import node_target, walk
 from ..values import ConversionError, convert, parse_decimal
+from .grade_limits import LIMIT_LABELS, limit_band
 
 STATUSES = ("正常", "取消考评资格")
 NONE_WORD = "无"
@@ -33,12 +34,17 @@ def averaged_facts(tree: ast.PolicyFile) -> list[str]:
 
 def labels_of(tree: ast.PolicyFile) -> set[str]:
     found: set[str] = set()
+    names = [band.name for band in tree.bands]
     for _, node in walk(tree.nodes):
         for clause in node.clauses:
             if isinstance(clause, ast.ConditionClause):
                 for effect in clause.effects + clause.otherwise:
                     if isinstance(effect, ast.Label):
                         found.add(effect.name)
+                    elif isinstance(effect, ast.GradeLimit):
+                        limit = limit_band(effect, names)
+                        if limit is not None:
+                            found.add(LIMIT_LABELS[limit[0]].format(limit[1]))
     return found
 
 

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ...source.text import Span
 from .. import ast
 from .. import keywords as kw
 from ..lark_import import Token
-from ...source.text import Span
 from .spans import span_of, sub_span, token_span
 from .terms import RefList, Subject, TermsMixin
 
@@ -109,6 +109,19 @@ class ClausesMixin(TermsMixin):
 
     def label_effect(self, children: list) -> ast.Effect:
         return ast.Label(children[1].value.strip(), span_of(children))
+
+    def grade_effect(self, children: list) -> ast.Effect:
+        word = children[0].value
+        band = children[1].value.strip().strip('“”"')
+        for suffix in kw.BAND_SUFFIXES:
+            if band.endswith(suffix) and len(band) > len(suffix):
+                band = band[: -len(suffix)].rstrip()
+                break
+        return ast.GradeLimit(kw.GRADE_LIMITS[word], band, span_of(children), word)
+
+    def top_bar_effect(self, children: list) -> ast.Effect:
+        """`一票否优`: the highest band is barred (its name is filled in by the checker)."""
+        return ast.GradeLimit("bar", "", span_of(children), children[0].value)
 
     def effects(self, children: list) -> tuple[ast.Effect, ...]:
         return tuple(children)

@@ -1,0 +1,88 @@
+"""一票否优 and its kin (`不得评为优秀`, `等次最高为良好`, `等次最低为合格`): the band must
+be one of `等次：` (E230), `不得评为` must leave a band below it (E231), and the bands
+must be listed from the highest to the lowest (E232), since a limit is read by the
+order of the bands: "at most 良好" means 良好 or any band listed after it."""
+
+from __future__ import annotations
+
+from ...diagnostics.diagnostic import Diagnostic
+from ...syntax import ast
+from ..boundary import band_interval
+from ..context import Context
+from ..resolve import effects_of, walk
+
+#: The label a limited unit carries (the same words as `ir.util.GRADE_LIMIT_LABELS`).
+LIMIT_LABELS = {"ceiling": "等次最高为{}", "floor": "等次最低为{}"}
+
+
+def grade_limits(tree: ast.PolicyFile) -> list[ast.GradeLimit]:
+    """Every grade limit of the policy, in source order."""
+    found = [
+        effect
+        for _, node in walk(tree.nodes)
+        for clause in node.clauses
+        for effect in effects_of(clause)
+        if isinstance(effect, ast.GradeLimit)
+    ]
+    return sorted(found, key=lambda e: (e.span.line, e.span.column))
+
+
+def limit_band(limit: ast.GradeLimit, names: list[str]) -> tuple[str, str] | None:
+    """(kind, band) of the limit as scored: `不得评为X` is the ceiling of the band after
+    X; None when the band is unknown or nothing lies below it (E230, E231)."""
+    band = _named(limit, names)
+    if band not in names:
+        return None
+    if limit.kind != "bar":
+        return limit.kind, band
+    index = names.index(band) + 1
+    return ("ceiling", names[index]) if index < len(names) else None
+
+
+def check_grade_limits(ctx: Context) -> list[Diagnostic]:
+    limits = grade_limits(ctx.tree)
+    if not limits:
+        return []
+    diags: list[Diagnostic] = []
+    names = [band.name for band in ctx.tree.bands]
+    shown = "、".join(names) if names else "（无）"
+    for limit in limits:
+        band = _named(limit, names)
+        if band not in names:
+            args = {"band": band or "优秀", "bands": shown}
+            diags.append(Diagnostic("E230", limit.span, args))
+        elif limit.kind == "bar" and names.index(band) == len(names) - 1:
+            diags.append(Diagnostic("E231", limit.span, {"band": band}))
+    out_of_order = _out_of_order(ctx)
+    if out_of_order is not None:
+        upper, lower = out_of_order
+        args = {"upper": upper.name, "lower": lower.name}
+        diags.append(Diagnostic("E232", limits[0].span, args))
+    return diags
+
+
+def _named(limit: ast.GradeLimit, names: list[str]) -> str:
+    """The band a limit names; `一票否优` names the highest (first) band."""
+    if limit.band:
+        return limit.band
+    return names[0] if names else ""
+
+
+def _out_of_order(ctx: Context) -> tuple[ast.Band, ast.Band] | None:
+    """Two neighbouring bands where the later one reaches higher than the earlier one
+    (a band without a lower bound, or 其余, stands lowest)."""
+    previous: tuple[ast.Band, object] | None = None
+    for band in ctx.tree.bands:
+        if band.rest:
+            low = None
+        else:
+            interval, unknown = band_interval(band, ctx.overrides)
+            if unknown:
+                return None
+            low = interval.lo
+        if previous is not None:
+            before, before_low = previous
+            if low is not None and (before_low is None or low > before_low):
+                return band, before
+        previous = (band, low)
+    return None
