@@ -157,7 +157,7 @@ def test_score_good_data_writes_four_sheets(tmp_path, policy):
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["汇总", "扣分明细", "错误", "说明"]
     summary = sheet_rows(out, "汇总")
-    assert summary[0][:6] == ("单位", "总分", "等次", "排名", "状态", "标签")
+    assert summary[0][:7] == ("单位", "总分", "等次", "排名", "状态", "原因", "标签")
     by_unit = {r[0]: r for r in summary[1:]}
     assert by_unit["一中"][1:4] == (8, "合格", 2)
     assert by_unit["四中"][1:4] == (9, "优秀", 1)

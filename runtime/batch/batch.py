@@ -42,6 +42,9 @@ from .ranking import Order, RankKeys, Ranks
 #: The context batch averages are computed in (the policy's own scoring context).
 AVERAGE_CONTEXT = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN)
 
+#: Vetoed or disqualified units kept by name for the terminal (all are in 汇总).
+FLAGGED_KEPT = 20
+
 #: Rows per block: large enough that handing a block to a worker costs little beside
 #: scoring it, small enough that a few blocks in flight hold little memory.
 BLOCK_ROWS = 2000
@@ -78,6 +81,8 @@ class Scoring:
         self.notices: list[Notice] = []
         self.ranks = Ranks()
         self.order = Order()  # ranked units' positions in 汇总, best first
+        # the first vetoed or disqualified units: (汇总 position, unit, 状态, 原因)
+        self.flagged: list[tuple[int, str, str, str]] = []
         self._keys = RankKeys()
         self._duplicates = Duplicates()
         self._table: int | None = None
@@ -118,6 +123,8 @@ class Scoring:
             chunk.ranked, chunk.rank_keys, chunk.rank_vetoed, strict=True
         ):
             self._keys.add(base + index, key, bool(vetoed))
+        for index, unit, status, reason in chunk.flagged[: FLAGGED_KEPT - len(self.flagged)]:
+            self.flagged.append((base + index, unit, status, reason))
         if chunk.names:
             self._duplicates.add_block(base, path, chunk.rows, chunk.names)
 

@@ -27,7 +27,7 @@ from ..io.dataset import BlankRows, Dataset, TrailingBlank, UnitRow
 from ..io.readers import Row
 from ..io.spool import dump_rows
 from ..io.typed import TypedTexts
-from ..report.tables import Layout
+from ..report.tables import FLAGGED, Layout, shown_status, status_reason
 from ..text.problems import Message, RowError
 from .ranking import rank_key
 
@@ -69,6 +69,8 @@ class ChunkResult:
     rank_vetoed: bytearray = field(default_factory=bytearray)
     names: list[str] = field(default_factory=list)  # every scored unit's name …
     rows: list[int] = field(default_factory=list)  # … and row number
+    # vetoed or disqualified units: (index into `summary`, unit, 状态, 原因)
+    flagged: list[tuple[int, str, str, str]] = field(default_factory=list)
 
 
 Outcome = tuple["UnitRow | BlankRows | TrailingBlank", "object | RowError | None"]
@@ -114,6 +116,9 @@ class ChunkBuilder:
             out.grades[result.grade] += 1
         if result.vetoed:
             out.vetoed += 1
+        status = shown_status(result)
+        if status in FLAGGED:
+            out.flagged.append((index, result.unit, status, status_reason(result)))
         if result.status == NORMAL and result.total is not None:
             out.ranked.append(index)
             out.rank_keys.append(rank_key(result.total))

@@ -13,6 +13,7 @@ import click
 from xize.compiler.diff import diff, diff_markdown, score_changes
 
 from ..io.dataset import Dataset, UnitRow
+from ..text.i18n import t
 from .cmd_common import LANG, guarded
 from .loading import load_or_fail
 from .terminal import EXIT_USAGE, Failure, say, warn
@@ -44,14 +45,14 @@ def diff_command(old: str, new: str, data: str | None, output: str | None, lang:
         from ..output.diff_xlsx import write_diff_xlsx
 
         write_diff_xlsx(output, changes, scores)
-        say(f"wrote {output}" if lang == "en" else f"已生成：{output}")
+        warn(t("written", lang, path=output))
         return 0
     text = diff_markdown(a, b, changes, scores)
     if output is None:
         say(text.rstrip("\n"))
     else:
         Path(output).write_text(text, encoding="utf-8")
-        say(f"wrote {output}" if lang == "en" else f"已生成：{output}")
+        warn(t("written", lang, path=output))
     return 0
 
 

@@ -54,7 +54,7 @@ def fmt_command(files: tuple[str, ...], check: bool, show_diff: bool, lang: str)
             say(f"would reformat {name}" if en else f"需要排版：{name}")
         else:
             Path(name).write_text(formatted, encoding="utf-8")
-            say(f"reformatted {name}" if en else f"已排版：{name}")
+            warn(t("written", lang, path=name))
     if failed:
         return EXIT_ERROR
     if check and changed:

@@ -7,9 +7,10 @@ from pathlib import Path
 import click
 from xize.compiler.render import FORMATS, render
 
+from ..text.i18n import t
 from .cmd_common import LANG, guarded
 from .loading import load_or_fail
-from .terminal import EXIT_USAGE, Failure, say
+from .terminal import EXIT_USAGE, Failure, say, warn
 
 
 @click.command("render")
@@ -54,5 +55,5 @@ def render_command(policy: str, fmt: str | None, output: str | None, lang: str) 
         target.write_text(data, encoding="utf-8")
     else:
         target.write_bytes(data)
-    say(f"wrote {target}" if lang == "en" else f"已生成：{target}")
+    warn(t("written", lang, path=target))
     return 0

@@ -110,9 +110,12 @@ def _finish(
             written = write_report(output, scoring, about)
         except OSError as exc:
             raise Failure(t("cannot_write", lang, path=output, reason=exc.strerror or exc)) from exc
+    stdout().print(summary_view(scoring, policy.ir, lang))
+    if output is None:
+        warn(t("not_written", lang))
+    else:
         for path in written:
             warn(t("written", lang, path=path))
-    stdout().print(summary_view(scoring, policy.ir, lang))
     failed = tally.failed > 0 or (strict and any(n.level == "warning" for n in scoring.notices))
     return EXIT_ERROR if failed else EXIT_OK
 

@@ -30,9 +30,18 @@ class Failure(Exception):
         super().__init__(text)
 
 
+#: The width of output that is not a terminal (a pipe, a file): wide enough that no
+#: line is ever wrapped mid-word; a table is still only as wide as its content.
+PIPE_WIDTH = 10_000
+
+
 def stdout() -> Console:
-    """A console on the current stdout (looked up per call, so tests can capture it)."""
-    return Console(file=sys.stdout, highlight=False, emoji=False)
+    """A console on the current stdout (looked up per call, so tests can capture it).
+
+    A terminal wraps at its own width; piped output is never wrapped, so that `grep`
+    and a text file see each sentence on one line."""
+    width = None if sys.stdout.isatty() else PIPE_WIDTH
+    return Console(file=sys.stdout, highlight=False, emoji=False, width=width)
 
 
 def stderr() -> Console:

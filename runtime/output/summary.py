@@ -16,10 +16,9 @@ from xize.compiler.ir import nodes as ir
 
 from ..batch.batch import Scoring
 from ..io.spool import decode
+from ..report.tables import DISQUALIFIED, STATUS_COLUMN, VETOED
 from ..text.fmt import decimal_text
 from ..text.i18n import t
-
-DISQUALIFIED = "取消考评资格"
 
 #: How many units the top and bottom tables show, and how many error rows are listed.
 SHOWN = 5
@@ -59,9 +58,7 @@ def grade_rows(scoring: Scoring, policy: ir.Policy) -> list[tuple[str, int]]:
 
 def summary_view(scoring: Scoring, policy: ir.Policy, lang: str = "zh") -> RenderableType:
     """The rich renderable printed after scoring."""
-    parts: list[RenderableType] = [
-        Text(t("summary_title", lang, title=policy.title, year=policy.year), style="bold")
-    ]
+    parts: list[RenderableType] = [Text(policy_heading(policy, lang), style="bold")]
     tally = scoring.tally
     parts.append(
         Text(
@@ -82,6 +79,7 @@ def summary_view(scoring: Scoring, policy: ir.Policy, lang: str = "zh") -> Rende
         outcomes.append(t("summary_vetoed", lang, n=tally.vetoed))
     if outcomes:
         parts.append(Text(t("list_sep", lang).join(outcomes)))
+        parts.extend(Text(line) for line in flagged_lines(scoring, lang))
     bands = grade_rows(scoring, policy)
     if bands and tally.scored:
         table = Table(title=t("summary_grades", lang), title_justify="left")
@@ -104,6 +102,28 @@ def summary_view(scoring: Scoring, policy: ir.Policy, lang: str = "zh") -> Rende
                 _rank_table(t("summary_bottom", lang, n=len(bottom)), bottom, rows, scoring, lang)
             )
     return Group(*parts)
+
+
+def policy_heading(policy: ir.Policy, lang: str = "zh") -> str:
+    """The policy's title, with its year only when the title does not already say it
+    (`2023年度信访工作考评细则`, not `…细则（2023年度）`)."""
+    if str(policy.year) in policy.title:
+        return policy.title
+    return t("summary_title", lang, title=policy.title, year=policy.year)
+
+
+def flagged_lines(scoring: Scoring, lang: str = "zh") -> list[str]:
+    """One line per vetoed or disqualified unit, with the clause and line that did it,
+    and how many more there are."""
+    lines = [
+        "  " + t("flagged_line", lang, unit=unit, status=status, reason=reason)
+        for _position, unit, status, reason in scoring.flagged
+    ]
+    tally = scoring.tally
+    flagged = tally.vetoed + tally.statuses.get(DISQUALIFIED, 0)
+    if flagged > len(lines):
+        lines.append("  " + t("flagged_more", lang, n=flagged - len(lines)))
+    return lines
 
 
 def _pick(scoring: Scoring, positions: set[int]) -> dict[int, tuple]:
@@ -131,8 +151,11 @@ def _rank_table(
     for position in positions:
         row = rows[position]
         unit, total, grade, rank = row[0], row[1], row[2], row[3]
+        grade = grade or "—"
+        if row[STATUS_COLUMN] == VETOED:
+            grade = t("grade_vetoed", lang, grade=grade)
         table.add_row(
-            str(rank), str(unit), decimal_text(total) if total is not None else "—", grade or "—"
+            str(rank), str(unit), decimal_text(total) if total is not None else "—", grade
         )
     return table
 

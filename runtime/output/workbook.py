@@ -15,7 +15,7 @@ import os
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -59,8 +59,10 @@ class SheetSpec:
         rows: Iterable[Sequence[object]],
         widths: Sequence[int] | None = None,
         row_count: int | None = None,
+        row_fill: Callable[[Sequence[object]], str | None] | None = None,
     ):
         self.name = name
+        self.row_fill = row_fill  # a row → the RGB colour to fill it with, or None
         self.columns = tuple(columns)
         self.rows = rows
         self.widths = list(widths) if widths is not None else [10] * len(self.columns)
@@ -99,7 +101,11 @@ def _write_sheet(wb: Workbook, spec: SheetSpec) -> None:
             )
             ws = _new_sheet(wb, spec, f"{spec.name}({part})", remaining)
             written = 1
-        ws.append([_cell(ws, v) for v in row])
+        colour = spec.row_fill(row) if spec.row_fill is not None else None
+        if colour is None:
+            ws.append([_cell(ws, v) for v in row])
+        else:
+            ws.append([_filled(ws, v, colour) for v in row])
         written += 1
 
 
@@ -129,6 +135,14 @@ def _cell(ws, value: object) -> object:
         cell.number_format = "yyyy-mm-dd"
         return cell
     return value
+
+
+def _filled(ws, value: object, colour: str):
+    cell = _cell(ws, value)
+    if not hasattr(cell, "fill"):  # a plain value, not a cell already styled
+        cell = WriteOnlyCell(ws, value=cell)
+    cell.fill = PatternFill("solid", start_color=colour, end_color=colour)
+    return cell
 
 
 class _FixedTimeZip(zipfile.ZipFile):

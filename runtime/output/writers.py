@@ -19,9 +19,17 @@ from xize.compiler.source import display_width
 from ..batch.batch import Scoring
 from ..io.csvtext import CsvTextSpool, text_cells, text_value
 from ..io.spool import Encoded
-from ..report.tables import ABOUT, DETAILS, ERRORS, SUMMARY
+from ..report.tables import ABOUT, DETAILS, DISQUALIFIED, ERRORS, STATUS_COLUMN, SUMMARY, VETOED
 
 FORMATS = (".xlsx", ".csv", ".json")
+
+#: 汇总 rows a reader must not miss, filled: a veto red, a disqualification amber.
+STATUS_FILLS = {VETOED: "FFC7CE", DISQUALIFIED: "FFE699"}
+
+
+def summary_fill(row: Sequence[object]) -> str | None:
+    """The fill colour of a 汇总 row (None for a unit in good standing)."""
+    return STATUS_FILLS.get(row[STATUS_COLUMN]) if len(row) > STATUS_COLUMN else None
 
 
 def output_paths(path: Path) -> list[Path]:
@@ -73,6 +81,7 @@ def _write_xlsx(path: Path, scoring: Scoring, about: Sequence[tuple[str, object]
                 scoring.summary_rows(),
                 scoring.summary.widths,
                 scoring.summary.count,
+                row_fill=summary_fill,
             ),
             SheetSpec(
                 DETAILS,

@@ -16,6 +16,7 @@ from xize.compiler.ir import nodes as ir
 from ..text.fmt import decimal_text
 from ..text.i18n import MESSAGES, t
 from .sentences import ItemWords
+from .tables import shown_status
 
 _KEYS = (
     "total",
@@ -23,7 +24,6 @@ _KEYS = (
     "rank",
     "status",
     "labels",
-    "veto",
     "points",
     "score",
     "lost",
@@ -61,9 +61,7 @@ def explain_tree(
     head.append(
         f"{w['rank']} " + (w["of"].format(rank=rank, count=ranked) if rank else w["unranked"])
     )
-    head.append(f"{w['status']} {result.status}")
-    if result.vetoed:
-        head.append(w["veto"])
+    head.append(f"{w['status']} {shown_status(result)}")
     label = Text(f"{result.unit}", style="bold")
     label.append("  " + sep.join(head))
     tree = Tree(label)

@@ -91,7 +91,11 @@ class ItemWords:
         clause = self.clause(item)
         amount = self.amount(item)
         if amount and clause.endswith(amount):
-            amount = ""  # `…的，扣5分` needs no second `扣5分`
+            # `每件次扣0.01分` alone would not say whether 0.01 was deducted: say it
+            # as what was applied, never drop it.
+            amount = t("amount_applied", lang, applied=_n(item.applied))
+        if item.kind == "outcome" and item.note:
+            amount = t("amount_outcome", lang, outcome=item.note)
         body = t("list_sep", lang).join(p for p in (clause, amount) if p)
         inputs = self.inputs(item, t("list_sep", lang))
         return t("sentence", lang, inputs=inputs, body=body) if inputs else body

@@ -22,8 +22,17 @@ DETAILS = "扣分明细"
 ERRORS = "错误"
 ABOUT = "说明"
 
-SUMMARY_HEAD = ("单位", "总分", "等次", "排名", "状态", "标签")
+SUMMARY_HEAD = ("单位", "总分", "等次", "排名", "状态", "原因", "标签")
 RANK_COLUMN = SUMMARY_HEAD.index("排名")
+STATUS_COLUMN = SUMMARY_HEAD.index("状态")
+
+#: What 状态 says of a unit: the policy's status, except that a vetoed unit (which
+#: the policy still scores and ranks, last) reads 一票否决 rather than 正常.
+NORMAL = "正常"
+VETOED = "一票否决"
+DISQUALIFIED = "取消考评资格"
+#: The 状态 values a reader must not miss (the row is filled in the workbook).
+FLAGGED = (VETOED, DISQUALIFIED)
 DETAIL_COLUMNS = ("单位", "节点", "条款原文", "行号", "所用数据", "应扣", "实扣", "类型", "备注")
 ERROR_COLUMNS = ("行", "单位", "列", "值", "问题")
 
@@ -79,13 +88,14 @@ class Layout:
         self._notes: dict[tuple, str] = {}
 
     def summary_row(self, result) -> tuple:
-        """单位, 总分, 等次, 排名 (filled in later), 状态, 标签, then each category."""
+        """单位, 总分, 等次, 排名 (filled in later), 状态, 原因, 标签, then each category."""
         row: list[object] = [
             result.unit,
             result.total,
             result.grade or "",
             None,
-            result.status,
+            shown_status(result),
+            status_reason(result),
             "、".join(result.labels),
         ]
         for column in self.nodes:
@@ -140,6 +150,25 @@ class Layout:
         value = "" if error.value is None else value_text(error.value, lang=self.lang)
         row = (error.row, error.unit, error.column, value, error.text(self.lang))
         return ((error.path,) + row) if self.multiple_files else row
+
+
+def shown_status(result) -> str:
+    """状态 as a reader of 汇总 needs it: 一票否决 is a status of its own."""
+    if result.status == NORMAL and result.vetoed:
+        return VETOED
+    return result.status
+
+
+def status_reason(result) -> str:
+    """Why a unit is vetoed or disqualified: each clause that did it, with its line
+    (`第129行：【处置不力造成重大影响】的，取消当年考评资格`); empty otherwise."""
+    seen: list[str] = []
+    for item in result.items:
+        if item.kind == "outcome" and item.note in FLAGGED:
+            text = f"第{item.line}行：{(item.text or '').strip()}"
+            if text not in seen:
+                seen.append(text)
+    return "；".join(seen)
 
 
 #: Entries a text cache keeps; past that it starts again (a batch of all-distinct

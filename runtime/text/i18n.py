@@ -103,6 +103,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "本项扣完为止，实扣{applied}分",
         "the item's points are used up, {applied} deducted",
     ),
+    "amount_applied": ("实扣{applied}分", "{applied} deducted"),
+    "amount_outcome": ("结果：{outcome}", "outcome: {outcome}"),
     "amount_bonus": ("加{applied}分", "+{applied} points"),
     "amount_bonus_cut": (
         "应加{nominal}分，已达加分上限，实加{applied}分",
@@ -115,7 +117,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explain_status": ("状态", "status"),
     "explain_labels": ("标签", "labels"),
     "explain_label_line": ("标签：{labels}", "labels: {labels}"),
-    "explain_veto": ("一票否决", "one-vote veto"),
     "explain_points": ("{p}分", "{p} points"),
     "explain_score": ("得{s}分", "scored {s}"),
     "explain_lost": ("扣{d}分", "−{d}"),
@@ -176,6 +177,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "一票否决 {n} 个单位（排在其余单位之后）",
         "{n} unit{s} vetoed (ranked after all others)",
     ),
+    "flagged_line": ("{unit}：{status}（{reason}）", "{unit}: {status} ({reason})"),
+    "flagged_more": (
+        "……另有 {n} 个，见输出文件 “汇总” 表的 “状态”“原因” 列",
+        "… and {n} more (see the 状态 and 原因 columns of the 汇总 table)",
+    ),
+    "grade_vetoed": ("{grade}（一票否决）", "{grade} (vetoed)"),
     "summary_grades": ("等次分布", "grades"),
     "summary_top": ("前{n}名", "top {n}"),
     "summary_bottom": ("后{n}名", "bottom {n}"),
@@ -202,6 +209,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "n_errors": ("{n} 个错误", "{n} error{s}"),
     "n_warnings": ("{n} 个警告", "{n} warning{s}"),
     "written": ("已写出 {path}", "wrote {path}"),
+    "not_written": (
+        "未写出文件：要保存汇总、扣分明细、错误和说明，请加 -o 结果.xlsx（或 .csv、.json）",
+        "no file written: add -o results.xlsx (or .csv, .json) to save the 汇总, 扣分明细, 错误 and 说明 tables",
+    ),
     "cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "no_folder": ("文件夹 {path} 不存在", "folder {path} does not exist"),
     "output_suffix": (
