@@ -136,7 +136,8 @@ def test_averages_bad_rows_and_duplicates_identical_for_any_jobs(
         ws.append([f"单位{i % 5}", i % 3, "是" if i % 4 else "否", 0.8 + i / 200 if i % 9 else "x"])
     ws.cell(row=5, column=4).number_format = "0%"
     wb.save(book)
-    data = [first, second, book, first]  # the same file twice: no warning between copies
+    again = write(tmp_path / "四.csv", [header, *messy_rows(90, 1)])  # a copy of the first
+    data = [first, second, book, again]
     assert_same_for_jobs(tmp_path, monkeypatch, policy, data, (".csv", ".json", ".xlsx"))
     # the run compared really has what the promise is about
     _, output, files = score_in(tmp_path / "check", monkeypatch, policy, data, "r.csv", 2)

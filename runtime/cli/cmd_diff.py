@@ -13,9 +13,11 @@ import click
 from xize.compiler.diff import diff, diff_markdown, score_changes
 
 from ..io.dataset import Dataset, UnitRow
+from ..output.atomic import write_text
 from ..text.i18n import t
 from .cmd_common import LANG, guarded
 from .loading import load_or_fail
+from .outpaths import refuse_overwrite
 from .terminal import EXIT_USAGE, Failure, say, warn
 
 
@@ -36,6 +38,8 @@ def diff_command(old: str, new: str, data: str | None, output: str | None, lang:
             "-o must end in .md or .xlsx" if lang == "en" else "-o 的文件应为 .md 或 .xlsx",
             EXIT_USAGE,
         )
+    if output is not None:
+        refuse_overwrite([output], [old, new, *([data] if data else [])], lang)
     a, b = load_or_fail(old, lang), load_or_fail(new, lang)
     changes = diff(a, b)
     scores = None
@@ -51,7 +55,7 @@ def diff_command(old: str, new: str, data: str | None, output: str | None, lang:
     if output is None:
         say(text.rstrip("\n"))
     else:
-        Path(output).write_text(text, encoding="utf-8")
+        write_text(output, text)
         warn(t("written", lang, path=output))
     return 0
 

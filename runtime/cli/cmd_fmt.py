@@ -2,17 +2,23 @@
 
 `--check` changes nothing and exits 1 when some file would change (for CI);
 `--diff` prints what would change as a unified diff, also without writing.
+A file is rewritten whole or not at all: the new text goes to a temporary file
+beside it, which then replaces it (`output.atomic`), keeping the file's mode; a
+full disk leaves the policy as it was.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 from pathlib import Path
 
 import click
 from xize.compiler.fmt import FormatError, format_source
 
+from ..output.atomic import write_text
 from ..text.i18n import t
+from ..text.problems import OutputFileError
 from .cmd_common import LANG, guarded
 from .terminal import EXIT_ERROR, Failure, say, warn
 
@@ -53,7 +59,10 @@ def fmt_command(files: tuple[str, ...], check: bool, show_diff: bool, lang: str)
         elif check:
             say(f"would reformat {name}" if en else f"需要排版：{name}")
         else:
-            Path(name).write_text(formatted, encoding="utf-8")
+            try:  # through a symlink to the policy it points to, as an editor would
+                write_text(os.path.realpath(name), formatted)
+            except OutputFileError as exc:
+                raise Failure(exc.render(lang)) from exc
             warn(t("written", lang, path=name))
     if failed:
         return EXIT_ERROR

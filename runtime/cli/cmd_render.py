@@ -7,9 +7,11 @@ from pathlib import Path
 import click
 from xize.compiler.render import FORMATS, render
 
+from ..output.atomic import write_bytes, write_text
 from ..text.i18n import t
 from .cmd_common import LANG, guarded
 from .loading import load_or_fail
+from .outpaths import refuse_overwrite
 from .terminal import EXIT_USAGE, Failure, say, warn
 
 
@@ -43,6 +45,8 @@ def render_command(policy: str, fmt: str | None, output: str | None, lang: str) 
         raise Failure(
             "docx needs -o FILE" if lang == "en" else "docx 格式须用 -o 指定输出文件", EXIT_USAGE
         )
+    if output is not None:
+        refuse_overwrite([output], [policy], lang)
     compiled = load_or_fail(policy, lang)
     data = render(compiled, fmt)
     if output is None:
@@ -52,8 +56,8 @@ def render_command(policy: str, fmt: str | None, output: str | None, lang: str) 
     if target.parent and not target.parent.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(data, str):
-        target.write_text(data, encoding="utf-8")
+        write_text(target, data)
     else:
-        target.write_bytes(data)
+        write_bytes(target, data)
     warn(t("written", lang, path=target))
     return 0

@@ -10,8 +10,11 @@ from pathlib import Path
 
 from xize.compiler.diagnostics import PolicyError, render, sort_diagnostics
 
+from ..output.atomic import write_text
 from ..text.i18n import t
+from ..text.problems import OutputFileError
 from .loading import compile_file, load_or_fail
+from .outpaths import refuse_overwrite
 from .terminal import EXIT_ERROR, EXIT_OK, Failure, say, warn
 
 # Reported only under --strict (LANGUAGE.md §3.2: an undeclared fact is inferred from
@@ -69,6 +72,7 @@ def compile_module(path: str, output: str | None, lang: str = "zh") -> int:
     if output is None:
         say(policy.module_source.rstrip("\n"))
         return EXIT_OK
+    refuse_overwrite([output], [path], lang)
     _write_text(Path(output), policy.module_source, lang)
     warn(t("written", lang, path=output))
     return EXIT_OK
@@ -82,11 +86,12 @@ def template(path: str, output: str, lang: str = "zh") -> int:
     target = Path(output)
     if target.suffix.lower() != ".xlsx":
         raise Failure(t("template_suffix", lang, path=output), code=2)
+    refuse_overwrite([target], [path], lang)
     _ensure_parent(target, lang)
     try:
         write_template(policy.ir, target, lang)
-    except OSError as exc:
-        raise Failure(t("cannot_write", lang, path=output, reason=exc.strerror or exc)) from exc
+    except OutputFileError as exc:
+        raise Failure(exc.render(lang)) from exc
     warn(t("written", lang, path=output))
     return EXIT_OK
 
@@ -105,8 +110,9 @@ def _ensure_parent(target: Path, lang: str) -> None:
 
 
 def _write_text(target: Path, text: str, lang: str) -> None:
+    """Write a text output whole (temporary file, then rename)."""
     _ensure_parent(target, lang)
     try:
-        target.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise Failure(t("cannot_write", lang, path=target, reason=exc.strerror or exc)) from exc
+        write_text(target, text)
+    except OutputFileError as exc:
+        raise Failure(exc.render(lang)) from exc

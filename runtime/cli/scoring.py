@@ -16,12 +16,14 @@ from ..batch.batch import Scoring, score_dataset
 from ..batch.parallel import Workers
 from ..io.dataset import Dataset
 from ..output.summary import about_counts, error_lines, summary_view
-from ..output.writers import FORMATS, write_report
+from ..output.writers import FORMATS, output_paths, write_report
 from ..report.explain import explain_tree
 from ..report.tables import Layout, about_rows
 from ..text.i18n import t
 from ..text.problems import DataFileError, Message, Notice
+from ..text.safe import display_path
 from .loading import load_or_fail
+from .outpaths import refuse_overwrite, refuse_repeats
 from .terminal import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Failure, progress, stdout, warn
 
 
@@ -62,6 +64,9 @@ def score(
         raise Failure(t("output_suffix", lang, path=output), code=EXIT_USAGE)
     if output is not None and str(Path(output).parent) and not Path(output).parent.exists():
         raise Failure(t("no_folder", lang, path=Path(output).parent))
+    if output is not None:
+        refuse_overwrite(output_paths(Path(output)), [policy_path, *data], lang)
+    refuse_repeats(data, lang)
     policy, dataset = _open(policy_path, data, lang)
     _report_notices(dataset.notices, lang)
     if dataset.has_errors:
@@ -104,7 +109,7 @@ def _finish(
         about = about_rows(
             policy.ir,
             about_counts(scoring, policy.ir),
-            [str(Path(p).name) for p in dataset_paths(dataset)],
+            [display_path(Path(p).name) for p in dataset_paths(dataset)],
         )
         try:
             written = write_report(output, scoring, about)

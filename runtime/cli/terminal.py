@@ -4,6 +4,11 @@ Results go to stdout; notices, row errors and failures to stderr, so that
 `xize score … > summary.txt` keeps the summary clean.  A `Failure` is a user error
 already put into words: the command line prints it and exits with its code, never
 with a traceback.
+
+Everything printed passes `text.safe.visible`: a unit's name or a cell value from a
+spreadsheet cannot move the cursor, open a link or reorder text on the reader's
+terminal (its control characters are shown as escapes), and rich output never reads
+data as markup (data reaches rich only as `Text`).
 """
 
 from __future__ import annotations
@@ -13,8 +18,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import click
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.segment import Segment
+from rich.text import Text
+
+from ..text.safe import visible
 
 #: Exit codes: 0 success, 1 an error in the user's policy or data, 2 a usage error,
 #: 3 an internal error.
@@ -30,6 +39,29 @@ class Failure(Exception):
         super().__init__(text)
 
 
+class SafeConsole(Console):
+    """A rich console whose printed text has its control characters made visible
+    (the styling rich adds itself is unaffected)."""
+
+    def print(self, *objects, **kwargs) -> None:  # type: ignore[override]
+        super().print(*(_Visible(o) for o in objects), **kwargs)
+
+
+class _Visible:
+    """A renderable whose segments' text goes through `visible`."""
+
+    def __init__(self, inner: RenderableType):
+        self.inner = inner
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        inner = Text(self.inner) if isinstance(self.inner, str) else self.inner  # no markup
+        for segment in console.render(inner, options):
+            if segment.control or not segment.text:
+                yield segment
+            else:
+                yield Segment(visible(segment.text), segment.style)
+
+
 #: The width of output that is not a terminal (a pipe, a file): wide enough that no
 #: line is ever wrapped mid-word; a table is still only as wide as its content.
 PIPE_WIDTH = 10_000
@@ -41,21 +73,21 @@ def stdout() -> Console:
     A terminal wraps at its own width; piped output is never wrapped, so that `grep`
     and a text file see each sentence on one line."""
     width = None if sys.stdout.isatty() else PIPE_WIDTH
-    return Console(file=sys.stdout, highlight=False, emoji=False, width=width)
+    return SafeConsole(file=sys.stdout, highlight=False, emoji=False, width=width)
 
 
 def stderr() -> Console:
-    return Console(file=sys.stderr, highlight=False, emoji=False)
+    return SafeConsole(file=sys.stderr, highlight=False, emoji=False)
 
 
 def say(text: str = "") -> None:
     """Plain text to stdout: no markup, so `[E201]` and `【】` print as written."""
-    click.echo(text)
+    click.echo(visible(text))
 
 
 def warn(text: str) -> None:
     """Plain text to stderr."""
-    click.echo(text, err=True)
+    click.echo(visible(text), err=True)
 
 
 @contextmanager

@@ -23,6 +23,7 @@ from ..text.fmt import value_text
 from ..text.i18n import t
 from .commands import _write_text
 from .loading import load_or_fail
+from .outpaths import refuse_overwrite
 from .terminal import EXIT_ERROR, EXIT_OK, Failure, say, warn
 
 PASS, FAIL = "✓", "✗"
@@ -45,6 +46,8 @@ def run_tests(
 
     1 when any test failed, any policy did not compile, or (with `fail_under`) any
     policy's coverage percentage is below `fail_under`."""
+    if junit is not None:
+        refuse_overwrite([junit], paths, lang)
     failed = False
     suites: list[tuple[object, object]] = []
     for number, path in enumerate(paths):

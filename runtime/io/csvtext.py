@@ -1,7 +1,8 @@
 """Report cells as CSV text, and a spool of CSV text for the 扣分明细 table.
 
 CSV and JSON show exact decimals as text (`2.50` → "2.5"), dates in ISO form and
-None as empty.  When the report is a CSV file, the 扣分明细 rows — several per unit,
+None as empty.  In CSV, text that a spreadsheet would run as a formula (a unit named
+`=HYPERLINK(…)`) gets a leading `'` (`text.safe.csv_cell`); numbers stay numbers.  When the report is a CSV file, the 扣分明细 rows — several per unit,
 most of the report — can be turned into CSV text as soon as a block is scored,
 in whichever process scored it, and kept as text until the file is written: the
 bytes are those `csv.writer` would write from the rows at the end.
@@ -19,6 +20,7 @@ from functools import lru_cache
 from typing import IO
 
 from ..text.fmt import decimal_text
+from ..text.safe import csv_cell
 from .spool import Encoded
 
 
@@ -53,15 +55,23 @@ def text_cells(rows: Iterable[Encoded]) -> Iterator[list[object]]:
     built again: a million rows repeat a few hundred scores.  Which other cells need
     text_value is worked out once per pattern of cell types."""
     shown: dict[str, str] = {}
-    others_of: dict[tuple, tuple[int, ...]] = {}
+    # by (positions, cell types): the cells for text_value, and the texts to neutralise
+    patterns: dict[tuple, tuple[tuple[int, ...], tuple[int, ...]]] = {}
     for positions, row in rows:
-        kinds = tuple(map(type, row))
-        others = others_of.get(kinds)
-        if others is None:
-            others = others_of[kinds] = tuple(
-                i for i, kind in enumerate(kinds) if kind is not str and kind is not int
+        key = (positions, *map(type, row))
+        pattern = patterns.get(key)
+        if pattern is None:
+            kinds = key[1:]
+            pattern = patterns[key] = (
+                tuple(i for i, kind in enumerate(kinds) if kind is not str and kind is not int),
+                tuple(i for i, kind in enumerate(kinds) if kind is str and i not in positions),
             )
+        others, texts = pattern
         cells = list(row)
+        for i in texts:
+            text = cells[i]
+            if text and text[0] in "=+-@\t\r":
+                cells[i] = csv_cell(text)
         for i in others:
             cells[i] = text_value(cells[i])
         for i in positions:
@@ -91,7 +101,7 @@ class CsvTextSpool:
         self._file: IO[bytes] = tempfile.TemporaryFile(prefix="xize-")
 
     def append_text(self, text: str, count: int) -> None:
-        self._file.write(text.encode("utf-8"))
+        self._file.write(text.encode("utf-8", "backslashreplace"))
         self.count += count
 
     def extend(self, rows: Iterable[tuple]) -> None:

@@ -19,6 +19,7 @@ from ..io.spool import decode
 from ..report.tables import DISQUALIFIED, STATUS_COLUMN, VETOED
 from ..text.fmt import decimal_text
 from ..text.i18n import t
+from ..text.safe import visible_line
 
 #: How many units the top and bottom tables show, and how many error rows are listed.
 SHOWN = 5
@@ -86,7 +87,7 @@ def summary_view(scoring: Scoring, policy: ir.Policy, lang: str = "zh") -> Rende
         table.add_column(t("col_grade", lang))
         table.add_column(t("col_units", lang), justify="right")
         for name, number in bands:
-            table.add_row(name, str(number))
+            table.add_row(_plain(name), str(number))
         ungraded = tally.scored - sum(n for _, n in bands)
         if ungraded:
             table.add_row(t("no_grade", lang), str(ungraded))
@@ -155,9 +156,17 @@ def _rank_table(
         if row[STATUS_COLUMN] == VETOED:
             grade = t("grade_vetoed", lang, grade=grade)
         table.add_row(
-            str(rank), str(unit), decimal_text(total) if total is not None else "—", grade
+            str(rank),
+            _plain(str(unit)),
+            decimal_text(total) if total is not None else "—",
+            _plain(grade),
         )
     return table
+
+
+def _plain(text: str) -> Text:
+    """A name for a rich table: never read as markup, controls shown as escapes."""
+    return Text(visible_line(text))
 
 
 def error_lines(scoring: Scoring, lang: str = "zh", unit: str | None = None) -> list[str]:

@@ -23,6 +23,8 @@ from xize.compiler.source import display_width
 from ..io.readers import DATA_SHEET
 from ..text.fmt import decimal_text, value_text
 from ..text.i18n import t
+from .atomic import atomic_file
+from .workbook import force_text
 
 #: Rows covered by validation (Excel's last row).
 _LAST_ROW = 1_048_576
@@ -142,7 +144,12 @@ def write_template(policy: ir.Policy, path: str | Path, lang: str = "zh") -> Non
             ws.column_dimensions[letter].number_format = "yyyy-mm-dd"
     ws.freeze_panes = "B2"
     _write_guide(wb, policy, lang)
-    wb.save(path)
+    for sheet in wb.worksheets:  # policy names and descriptions: text, never formulas
+        for row in sheet.iter_rows():
+            for cell in row:
+                force_text(cell)
+    with atomic_file(path, "w+b") as handle:
+        wb.save(handle)
 
 
 def _write_guide(wb: Workbook, policy: ir.Policy, lang: str) -> None:

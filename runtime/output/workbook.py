@@ -3,7 +3,11 @@
 openpyxl writes a numeric cell with `"%.16g" % value`, which goes through float.
 A Decimal is therefore written as a number only when that text is the Decimal
 itself (true for every score with at most 15 significant digits, so 总分 stays
-sortable in Excel); any other Decimal is written as text.  Rows are streamed
+sortable in Excel); any other Decimal is written as text.  Every text cell is
+written as a string, never as a formula (openpyxl would store `=HYPERLINK(…)` from a
+unit's name as a live formula), text that a spreadsheet would re-read as a formula
+gets Excel's quote prefix, and characters XML cannot hold are written as escapes
+(`text.safe`).  Rows are streamed
 (write-only mode), a sheet that reaches Excel's row limit continues in a second
 sheet, and the saved file carries fixed timestamps so that the same input gives the
 same bytes.
@@ -11,9 +15,9 @@ same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
@@ -22,9 +26,13 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
+
+from ..text.safe import is_formula_like, xlsx_text
+from .atomic import atomic_file
 
 #: Rows per sheet in Excel (header included).
 EXCEL_ROWS = 1_048_576
@@ -76,17 +84,50 @@ def write_workbook(path: str | Path, sheets: Sequence[SheetSpec]) -> None:
     wb.properties.created = wb.properties.modified = _FIXED_DOC_TIME
     for spec in sheets:
         _write_sheet(wb, spec)
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=".xize-", suffix=".xlsx", dir=directory)
-    os.close(fd)
     try:
-        # ExcelWriter rather than wb.save(): save() stamps the current time into the file.
-        with _FixedTimeZip(tmp, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-            ExcelWriter(wb, archive).write_data()
-        os.replace(tmp, path)
+        with atomic_file(path, "w+b") as handle:
+            # ExcelWriter rather than wb.save(): save() stamps the current time into the file.
+            with _FixedTimeZip(handle, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+                ExcelWriter(wb, archive).write_data()
     finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        remove_sheet_files(wb)
+
+
+def remove_sheet_files(wb: Workbook) -> None:
+    """Remove the files a write-only workbook keeps its sheets in (openpyxl removes
+    them only once a sheet is in the archive, or at exit)."""
+    for ws in wb.worksheets:
+        writer = getattr(ws, "_writer", None)
+        out = getattr(writer, "out", None)
+        if isinstance(out, str) and os.path.exists(out):
+            with contextlib.suppress(OSError):
+                os.remove(out)
+
+
+def _string_cell(cell, text: str):
+    """Give `cell` the text as a string (never a formula or an error value), with the
+    quote prefix when Excel would re-read it as a formula once edited."""
+    cell.value = xlsx_text(text)
+    cell.data_type = "s"
+    if is_formula_like(cell.value):
+        cell.quotePrefix = True
+    return cell
+
+
+def text_cell(ws, text: str) -> object:
+    """What to hand a write-only sheet for `text`: plain text as it is; text openpyxl
+    would turn into a formula or an error value, or that Excel would re-read as a
+    formula, as a cell typed as a string."""
+    safe = xlsx_text(text)
+    if safe and (safe[0] in "=+-@\t\r" or safe in ERROR_CODES):
+        return _string_cell(WriteOnlyCell(ws, value=None), safe)
+    return safe
+
+
+def force_text(cell) -> None:
+    """Make an ordinary cell holding text a string cell (see `text_cell`)."""
+    if isinstance(cell.value, str):
+        _string_cell(cell, cell.value)
 
 
 def _write_sheet(wb: Workbook, spec: SheetSpec) -> None:
@@ -119,7 +160,7 @@ def _new_sheet(wb: Workbook, spec: SheetSpec, name: str, rows: int | None):
         ws.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{last}"
     header = []
     for title in spec.columns:
-        cell = WriteOnlyCell(ws, value=title)
+        cell = _string_cell(WriteOnlyCell(ws, value=None), str(title))
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
         cell.alignment = HEADER_ALIGN
@@ -130,6 +171,8 @@ def _new_sheet(wb: Workbook, spec: SheetSpec, name: str, rows: int | None):
 
 def _cell(ws, value: object) -> object:
     value = exact_cell_value(value)
+    if type(value) is str:
+        return text_cell(ws, value)
     if isinstance(value, (datetime, date)):
         cell = WriteOnlyCell(ws, value=value)
         cell.number_format = "yyyy-mm-dd"

@@ -2,15 +2,18 @@
 
 All three read the same tables (`report`) once, in order, so a large batch is
 written as it is read back from its spools.  CSV is written UTF-8 with a BOM (what
-Excel needs to open Chinese text correctly); JSON keeps numbers as strings so
-that no reader turns an exact score into a float.
+Excel needs to open Chinese text correctly) with every text cell that a spreadsheet
+would run as a formula neutralised (`text.safe.csv_cell`); JSON keeps numbers as
+strings so that no reader turns an exact score into a float.  Every file is
+written aside and put in place whole (`atomic`); the three files of a CSV report
+are put in place together.  A character UTF-8 cannot encode (a lone surrogate from
+a JSON escape) is written as its escape, so one cell never costs the report.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -20,6 +23,8 @@ from ..batch.batch import Scoring
 from ..io.csvtext import CsvTextSpool, text_cells, text_value
 from ..io.spool import Encoded
 from ..report.tables import ABOUT, DETAILS, DISQUALIFIED, ERRORS, STATUS_COLUMN, SUMMARY, VETOED
+from ..text.safe import csv_row
+from .atomic import Staged, atomic_file, staged
 
 FORMATS = (".xlsx", ".csv", ".json")
 
@@ -54,12 +59,16 @@ def write_report(
         _write_xlsx(path, scoring, about)
     elif suffix == ".csv":
         details, errors = companion_csv(path)
-        _write_csv(path, scoring.summary.columns, scoring.summary_encoded())
         spool = scoring.details
-        _write_csv(
-            details, spool.columns, spool if isinstance(spool, CsvTextSpool) else spool.encoded()
-        )
-        _write_csv(errors, scoring.errors.columns, scoring.errors.encoded())
+        with staged(path, details, errors) as stage:
+            _write_csv(stage, path, scoring.summary.columns, scoring.summary_encoded())
+            _write_csv(
+                stage,
+                details,
+                spool.columns,
+                spool if isinstance(spool, CsvTextSpool) else spool.encoded(),
+            )
+            _write_csv(stage, errors, scoring.errors.columns, scoring.errors.encoded())
     elif suffix == ".json":
         _write_json(path, scoring, about)
     else:  # the command line checks the extension first
@@ -102,22 +111,20 @@ def _write_xlsx(path: Path, scoring: Scoring, about: Sequence[tuple[str, object]
     )
 
 
-def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[Encoded] | CsvTextSpool) -> None:
+def _write_csv(
+    stage: Staged, path: Path, columns: Sequence[str], rows: Iterable[Encoded] | CsvTextSpool
+) -> None:
     """One CSV file: the header, then the rows (or the text they were made into)."""
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(columns)
-            if isinstance(rows, CsvTextSpool):
-                for text in rows.texts():
-                    handle.write(text)
-            else:
-                writer.writerows(text_cells(rows))
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    with stage.open(
+        path, "w", encoding="utf-8-sig", errors="backslashreplace", newline=""
+    ) as handle:
+        writer = csv.writer(handle)
+        writer.writerow(csv_row(list(columns)))
+        if isinstance(rows, CsvTextSpool):
+            for text in rows.texts():
+                handle.write(text)
+        else:
+            writer.writerows(text_cells(rows))
 
 
 def _json_value(value: object) -> object:
@@ -133,7 +140,6 @@ def _need_rows(scoring: Scoring) -> None:
 
 def _write_json(path: Path, scoring: Scoring, about: Sequence[tuple[str, object]]) -> None:
     _need_rows(scoring)
-    tmp = path.with_name(f".{path.name}.part")
 
     def dump(value: object) -> str:
         return json.dumps(value, ensure_ascii=False)
@@ -147,16 +153,11 @@ def _write_json(path: Path, scoring: Scoring, about: Sequence[tuple[str, object]
             first = False
         handle.write("\n  ]" if not first else "]")
 
-    try:
-        with open(tmp, "w", encoding="utf-8") as handle:
-            handle.write(
-                "{\n  " + dump(ABOUT) + ": " + dump({str(k): _json_value(v) for k, v in about})
-            )
-            table(handle, SUMMARY, scoring.summary.columns, scoring.summary_rows())
-            table(handle, DETAILS, scoring.details.columns, scoring.details)
-            table(handle, ERRORS, scoring.errors.columns, scoring.errors)
-            handle.write("\n}\n")
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    with atomic_file(path, "w", encoding="utf-8", errors="backslashreplace") as handle:
+        handle.write(
+            "{\n  " + dump(ABOUT) + ": " + dump({str(k): _json_value(v) for k, v in about})
+        )
+        table(handle, SUMMARY, scoring.summary.columns, scoring.summary_rows())
+        table(handle, DETAILS, scoring.details.columns, scoring.details)
+        table(handle, ERRORS, scoring.errors.columns, scoring.errors)
+        handle.write("\n}\n")

@@ -215,6 +215,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "no_folder": ("文件夹 {path} 不存在", "folder {path} does not exist"),
+    "output_is_input": (
+        "不能写出 {output}：它就是输入文件 {input}，写出会覆盖它。请用 -o 指定另一个文件名",
+        "will not write {output}: it is the input file {input}, which would be overwritten;"
+        " choose another name with -o",
+    ),
+    "output_is_dir": (
+        "不能写出 {path}：这是一个文件夹。请用 -o 指定文件名",
+        "cannot write {path}: it is a folder; give a file name with -o",
+    ),
+    "data_twice": (
+        "数据文件 {path} 给出了两次（{first} 与 {second} 是同一个文件），各单位会被重复计分。请只给一次",
+        "the data file {path} is given twice ({first} and {second} are the same file);"
+        " its units would be scored twice. Give it once",
+    ),
     "output_suffix": (
         "无法写出 {path}：结果文件应为 .xlsx、.csv 或 .json",
         "cannot write {path}: the report must be .xlsx, .csv or .json",

@@ -14,6 +14,7 @@ from types import MappingProxyType
 from xize.compiler.diagnostics import XizeError
 
 from .i18n import t
+from .safe import display_path
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,23 @@ class DataFileError(XizeError):
         self.message = Message(key, args)
         super().__init__(self.message.render("zh"))
 
+    def __reduce__(self):
+        """Picklable, for an error raised in a worker process."""
+        return (_rebuild_file_error, (self.message.key, dict(self.message.args)))
+
     def render(self, lang: str = "zh") -> str:
         return self.message.render(lang)
+
+
+def _rebuild_file_error(key: str, args: dict) -> DataFileError:
+    return DataFileError(key, **args)
+
+
+class OutputFileError(DataFileError):
+    """An output file that could not be written (full disk, no permission, …)."""
+
+    def __init__(self, path: object, reason: str):
+        super().__init__("cannot_write", path=display_path(path), reason=reason)
 
 
 class DataError(XizeError):
