@@ -83,6 +83,9 @@ STEP_VERBS: dict[str, str] = {
     "推迟": "late",
     "延迟": "late",
     "逾期": "late",
+    "增加": "excess",
+    "增长": "excess",
+    "减少": "shortfall",
 }
 
 #: Counting verbs after 每: decoration only (plus `未…`, see COUNT_VERB_NOT).
@@ -101,6 +104,9 @@ COUNT_VERBS: tuple[str, ...] = (
     "出现",
     "延长",
     "新增",
+    "发现",
+    "查出",
+    "有",
 )
 
 #: `每未按时上报1次`: 未 and a short verb phrase, up to the number of the step.
@@ -120,6 +126,8 @@ EFFECTS: dict[str, str] = {
     "给": "得",
     "加": "加",
     "奖": "加",
+    "奖励": "加",
+    "扣减": "扣",
 }
 NO_SCORE: tuple[str, ...] = ("不得分", "该项不得分", "本项不得分", "此项不得分")
 FULL_MARKS = "满分"
@@ -147,7 +155,8 @@ VETO_TOP: tuple[str, ...] = ("一票否优", "实行一票否优")
 #: Words after a band name that only repeat what it is (`不得评为优秀等次`).
 BAND_SUFFIXES: tuple[str, ...] = ("等次", "档次", "等级")
 DISCRETION = "酌情"
-RESPECTIVELY = "分别"
+#: `分别扣1分、2分` and `各扣1分`: one amount (or the n-th amount) for each listed item.
+RESPECTIVELY: tuple[str, ...] = ("分别", "各")
 OTHERWISE = "否则"
 EVERY = "每"
 DECORATION_DE = "的"
@@ -176,7 +185,14 @@ TAKE_MAX: tuple[str, ...] = ("就高不就低", "不重复计分")
 
 # ------------------------------------------------------------------------ conditions
 
-NOT_WORDS: tuple[str, ...] = ("未", "无", "没有")
+NOT_WORDS: tuple[str, ...] = ("未", "无", "没有", "缺", "缺少")
+#: `【发案率】与【上年发案率】相比`: the value a step verb is measured against.
+VERSUS_PRE: tuple[str, ...] = ("与", "同", "和")
+VERSUS_POST: tuple[str, ...] = ("相比", "比较", "相较")
+#: A step written without 每 (`有一处不符合扣1分`): 有 before the number, a negated
+#: verb phrase after the unit.
+ONCE_PRE = "有"
+ONCE_POST: tuple[str, ...] = ("未", "不", "没有")
 AND_WORDS: tuple[str, ...] = ("且", "并且")
 OR_WORDS: tuple[str, ...] = ("或", "或者")
 AVERAGE_WORDS: tuple[str, ...] = ("平均值", "平均数", "平均水平", "平均")

@@ -107,6 +107,12 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "_DUN": ("“、”", "“、”"),
     "_EQ": ("“=”", "“=”"),
     "_SLASH": ("“/”", "“/”"),
+    "ONCE": ("次数（如 迟报一次）", "a count (e.g. 迟报一次)"),
+    "NUM_LIST": ("几个数（如 1分、2分）", "several numbers (e.g. 1分、2分)"),
+    "LIST_SEP": ("“的，”", "“的，”"),
+    "STEP_SEP": ("“，每…”", "“，每…”"),
+    "VERSUS_PRE": ("与", "与"),
+    "VERSUS_POST": ("相比", "相比"),
 }
 
 #: Words to compare a mistyped text with, by the terminal that was expected.
@@ -128,7 +134,7 @@ CANDIDATES: dict[str, tuple[str, ...]] = {
     "VETO": kw.VETO,
     "LABEL_KW": kw.LABEL,
     "DISCRETION": (kw.DISCRETION,),
-    "RESPECTIVELY": (kw.RESPECTIVELY,),
+    "RESPECTIVELY": kw.RESPECTIVELY,
     "CMP_PRE": tuple(kw.requirement_words()),
     "CMP_POST": tuple(kw.COMPARE_AFTER),
     "VERB": (*kw.STEP_VERBS, *kw.COUNT_VERBS),

@@ -17,7 +17,7 @@ from .. import ast
 from .. import keywords as kw
 from ..lark_import import Token
 from .spans import span_of, sub_span, token_span
-from .terms import RefList, Subject, TermsMixin
+from .terms import CondSeq, RefList, Subject, TermsMixin, Tiers, Versus
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|[" + kw.CN_NUMERAL_CHARS + "]+")
 _RANGE = re.compile(
@@ -30,6 +30,16 @@ _RANGE = re.compile(
     + "]+)"
 )
 _TAILS = ("CAP_T", "UNTIL_ZERO", "ROUND_CEIL", "ROUND_RATIO")
+#: `迟报一次`, `有一处不符合`, `一项未录入`: the parts of a step written without 每.
+_ONCE = re.compile(
+    "^(?:" + re.escape(kw.ONCE_PRE) + ")?(?P<verb>" + kw.alternation(kw.COUNT_VERBS) + ")?"
+    r"(?P<num>\d+(?:\.\d+)?|[" + kw.CN_NUMERAL_CHARS + "]+)"
+    "(?P<unit>" + kw.alternation(u for u in kw.UNITS if u != kw.POINTS_UNIT) + ")"
+    "(?P<post>.*)$"
+)
+#: Verbs of a missing-items clause (`每缺1项`): the listed facts are 是否 items.
+_MISSING_VERBS = frozenset({"缺", "缺少", "缺失", "漏"})
+_OUTCOMES = (ast.NoScore, ast.Disqualify, ast.Veto, ast.Label)
 _EFFECT_CLASSES = {"扣": ast.Deduct, "得": ast.Earn, "加": ast.Bonus}
 
 
@@ -66,6 +76,8 @@ class ClausesMixin(TermsMixin):
     # ------------------------------------------------------------------ pieces
 
     def per(self, children: list) -> Step:
+        if len(children) == 1 and children[0].type == "ONCE":
+            return self._once(children[0])
         every = children[0]
         verb = target = number = None
         unit = children[-1]
@@ -85,6 +97,42 @@ class ClausesMixin(TermsMixin):
         kind = kw.STEP_VERBS.get(word, "count") if word else "count"
         per = ast.Per(word, kind, step, span_of(every, unit))
         return Step(per, target)
+
+    def _once(self, token: Token) -> Step:
+        """`迟报一次`, `有一处不符合`, `一项未录入`: a step of one, written without 每.
+        Only one: `迟报两次扣1分` may mean “each two” or “from two on”, so it is refused."""
+        match = _ONCE.match(token.value)
+        assert match is not None
+        span = token_span(token)
+        num_span = sub_span(token, match.start("num"), match.end("unit"))
+        value = self._number_text(match.group("num"), num_span)
+        if value != 1:
+            self.form_error(
+                num_span,
+                f"每{match.group('num')}{match.group('unit')}扣N分（每满一组扣一次），"
+                f"或 {match.group('num')}{match.group('unit')}以上的，扣N分（够数扣一次）",
+                f"每{match.group('num')}{match.group('unit')}扣N分 (per group), "
+                f"or {match.group('num')}{match.group('unit')}以上的，扣N分 (once)",
+            )
+        unit = match.group("unit")
+        step = ast.Num(Decimal(1), kw.UNITS.get(unit, unit), num_span, self.original(num_span))
+        verb = match.group("verb") or match.group("post") or None
+        return Step(ast.Per(verb, "count", step, span), None)
+
+    def amount_list(self, children: list) -> AmountList:
+        """`扣1分、2分、3分` or `加2、1分`: the n-th amount for the n-th listed item."""
+        verb, values = children
+        canonical = kw.EFFECTS[verb.value]
+        effects = []
+        for match in _LIST_ITEM.finditer(values.value):
+            if match.group("unit") == "%":
+                self.form_error(
+                    sub_span(values, match.start(), match.end()), "分值（如 1分、2分）", "points"
+                )
+            span = sub_span(values, match.start("num"), match.end())
+            num = ast.Num(self._number_text(match.group("num"), span), "分", span, match.group())
+            effects.append(_EFFECT_CLASSES[canonical](num, span_of(verb, span), verb.value))
+        return AmountList(tuple(effects), span_of(children))
 
     def amount_effect(self, children: list) -> ast.Effect:
         verb, amount = children[0], self.leaf(children[1])
@@ -131,12 +179,100 @@ class ClausesMixin(TermsMixin):
 
     # ----------------------------------------------------------------- clauses
 
-    def per_clause(self, children: list) -> ast.Clause | None:
+    def per_clause(self, children: list) -> ast.Clause | list | None:
         parts = self._parts(children)
         step, effect = parts.body
         self._no_otherwise(parts)
         per = _with_rounding(step.per, parts.rounding)
         text = self.original(parts.span)
+        head = parts.head
+        if isinstance(head, Versus):
+            return self._versus(head, per, effect, parts, text)
+        if isinstance(head, Tiers):
+            self.form_error(head.span, "分别扣…（如 低于80%、70%的，分别扣1分、2分）", "分别扣…")
+            return None
+        if isinstance(head, CondSeq):
+            if per.verb is not None or per.step.unit != "项":
+                self.form_error(per.span, "每项", "每项 (each condition that holds)")
+                return None
+            if not self._may_split(parts):
+                return None
+            return [
+                ast.ConditionClause(self._condition(item), (effect,), (), None, parts.span, text)
+                for item in head.items
+            ]
+        if isinstance(head, ast.Compare) and isinstance(head.left, RefList):
+            if not self._may_split(parts):
+                return None
+            out = []
+            for ref in head.left.refs:
+                one = ast.Compare(ref, head.word, head.right, head.span)
+                again = Parts(one, parts.body, (), None, parts.rounding, parts.span)
+                out.append(self._per_one(again, per, step, effect, text))
+            return [c for c in out if c is not None]
+        if isinstance(head, RefList) and not head.negated and not _is_missing(per):
+            if not self._may_split(parts):
+                return None
+            return [
+                ast.PerUnitClause(ref, per, effect, None, None, parts.span, text)
+                for ref in head.refs
+            ]
+        return self._per_one(parts, per, step, effect, text)
+
+    def per_respectively_clause(self, children: list) -> ast.Clause | list | None:
+        """`【赴省上访】、【赴京上访】每次分别扣5分、10分`: one per-unit clause a fact."""
+        parts = self._parts(children)
+        step, _, amounts = parts.body
+        self._no_otherwise(parts)
+        per = _with_rounding(step.per, parts.rounding)
+        text = self.original(parts.span)
+        head = parts.head
+        if not (isinstance(head, RefList) and not head.negated):
+            self.form_error(
+                parts.span,
+                "【A】、【B】每次分别扣N分、M分",
+                "【A】、【B】每次分别扣N分、M分 (one amount per listed fact)",
+            )
+            return None
+        effects = self._spread(amounts, len(head.refs), parts.span)
+        if effects is None or not self._may_split(parts):
+            return None
+        return [
+            ast.PerUnitClause(ref, per, eff, None, None, parts.span, text)
+            for ref, eff in zip(head.refs, effects, strict=True)
+        ]
+
+    def standard_clause(self, children: list) -> ast.Clause | list | None:
+        """`【达标率】达到90%的得10分，每低1个百分点扣1分`: full marks at the standard, minus
+        each step below it (floored at 0 by the item) — one rule, not two that both count."""
+        parts = self._parts(children)
+        earn, _, step, deduct = parts.body
+        self._no_otherwise(parts)
+        per = _with_rounding(step.per, parts.rounding)
+        text = self.original(parts.span)
+        head = parts.head
+        direction = _standard_direction(head, per)
+        if (
+            direction is None
+            or not isinstance(earn, ast.Earn)
+            or not isinstance(deduct, ast.Deduct)
+            or step.target is not None
+        ):
+            self.form_error(
+                parts.span,
+                "【X】达到90%的得10分，每低1个百分点扣1分（标准、得分、每差一步扣分），"
+                "或分成两条条款",
+                "【X】达到90%的得10分，每低1个百分点扣1分, or two clauses",
+            )
+            return None
+        assert isinstance(head, ast.Compare)
+        full = ast.ConditionClause(None, (earn,), (), None, parts.span, text)
+        below = ast.ThresholdClause(
+            head.left, direction, head.right, per, deduct, parts.cap, parts.span, text, head.word
+        )
+        return [full, below]
+
+    def _per_one(self, parts: Parts, per: ast.Per, step: Step, effect, text: str):
         head = parts.head
         if isinstance(head, RefList):
             if not isinstance(effect, ast.Deduct):
@@ -173,6 +309,89 @@ class ClausesMixin(TermsMixin):
             return None
         return ast.PerUnitClause(subject, per, effect, None, parts.cap, parts.span, text)
 
+    def _versus(self, head: Versus, per: ast.Per, effect, parts: Parts, text: str):
+        """`与【上年发案率】相比，每上升1个百分点扣2分`: the named value is the standard."""
+        if per.verb_kind not in ("shortfall", "excess"):
+            self.form_error(
+                per.span,
+                "上升、下降、增加、减少、超过、低于等比较动词（如 每上升1个百分点）",
+                "a step verb such as 上升, 下降, 增加, 减少",
+            )
+            return None
+        return ast.ThresholdClause(
+            head.subject, per.verb_kind, head.target, per, effect, parts.cap, parts.span, text, ""
+        )
+
+    def _tiers(self, head: Tiers, amounts, parts: Parts, text: str) -> list | None:
+        """`【达标率】低于80%、70%、60%的，分别扣1分、2分、3分`: the deepest tier reached
+        applies, alone.  Tier n holds when its threshold is met and the next stricter
+        one is not, so the tiers exclude each other and at most one clause deducts."""
+        self._no_otherwise(parts)
+        word = head.word
+        base = kw.requirement_words().get(word, word)
+        cmp = kw.COMPARE_BEFORE.get(base)
+        values = head.values
+        last_unit = values[-1].unit
+        values = tuple(v if v.unit else ast.Num(v.value, last_unit, v.span, v.text) for v in values)
+        if (
+            cmp is None
+            or cmp.direction == "eq"
+            or cmp.date
+            or isinstance(head.left, RefList)
+            or len({v.value for v in values}) != len(values)
+            or not isinstance(amounts, AmountList)
+        ):
+            self.form_error(
+                parts.span,
+                "【X】低于80%、70%、60%的，分别扣1分、2分、3分（一个数据项、不同的标准、对应的分值）",
+                "【X】低于80%、70%、60%的，分别扣1分、2分、3分",
+            )
+            return None
+        effects = self._spread(amounts, len(values), parts.span)
+        if effects is None or not self._may_split(parts):
+            return None
+        # from the loosest threshold to the strictest (低于: high → low; 达到: low → high)
+        order = sorted(range(len(values)), key=lambda i: values[i].value)
+        if cmp.direction == "le":
+            order.reverse()
+        out = []
+        for rank, index in enumerate(order):
+            reached = ast.Compare(head.left, word, values[index], head.span)
+            condition: ast.Cond = reached
+            if rank + 1 < len(order):
+                deeper = ast.Compare(head.left, word, values[order[rank + 1]], head.span)
+                condition = ast.And((reached, ast.Not(deeper, head.span, "未")), head.span)
+            out.append(
+                ast.ConditionClause(condition, (effects[index],), (), None, parts.span, text)
+            )
+        return out
+
+    def _may_split(self, parts: Parts) -> bool:
+        """A sentence over several facts becomes a clause each; a clause cap would then
+        be read once per fact, so it is refused and asked for on the item instead."""
+        if parts.cap is None:
+            return True
+        self.form_error(
+            parts.cap.span,
+            "把上限写在评分项上（如 (一)…(5分)，最多扣3分），或逐项写条款",
+            "the cap on the item (…，最多扣3分), or one clause per fact",
+        )
+        return False
+
+    def _spread(self, amounts, count: int, span: Span) -> tuple | None:
+        """The effect for each of `count` items: one amount for all (`各扣1分`), or one
+        each in order (`分别扣1分、2分`); a different number of amounts is refused."""
+        if not isinstance(amounts, AmountList):
+            return (amounts,) * count
+        if len(amounts.effects) == count:
+            return amounts.effects
+        self.form_error(
+            amounts.span,
+            f"{count}个分值（与前面列出的{count}项一一对应）",
+            f"{count} amounts (one for each of the {count} listed items)",
+        )
+        return None
+
     def slash_clause(self, children: list) -> ast.Clause | None:
         parts = self._parts(children)
         effect, unit = parts.body
@@ -190,11 +409,31 @@ class ClausesMixin(TermsMixin):
             return None
         return ast.PerUnitClause(subject, per, effect, None, parts.cap, parts.span, text)
 
-    def respectively_clause(self, children: list) -> ast.Clause | None:
+    def respectively_clause(self, children: list) -> ast.Clause | list | None:
         parts = self._parts(children)
         effect = parts.body[1]
         head = parts.head
         text = self.original(parts.span)
+        items = _respective_items(head)
+        if isinstance(head, Tiers):
+            return self._tiers(head, effect, parts, text)
+        if isinstance(head, Versus):
+            self.form_error(head.span, "每上升1个百分点扣N分 等", "a step such as 每上升1个百分点扣N分")
+            return None
+        if isinstance(effect, AmountList) or (items is not None and not _is_missing_head(head)):
+            if items is None:
+                self.form_error(
+                    parts.span, "【A】、【B】的，分别扣N分、M分", "【A】、【B】的，分别扣N分、M分"
+                )
+                return None
+            self._no_otherwise(parts)
+            effects = self._spread(effect, len(items), parts.span)
+            if effects is None or not self._may_split(parts):
+                return None
+            return [
+                ast.ConditionClause(cond, (eff,), (), None, parts.span, text)
+                for cond, eff in zip(items, effects, strict=True)
+            ]
         if isinstance(head, RefList) and head.negated:
             self._no_otherwise(parts)
             if not isinstance(effect, ast.Deduct):
@@ -231,6 +470,26 @@ class ClausesMixin(TermsMixin):
         (effects,) = parts.body
         head = parts.head
         text = self.original(parts.span)
+        if isinstance(head, Tiers):
+            self.form_error(
+                head.span, "分别扣…（如 低于80%、70%的，分别扣1分、2分）", "分别扣… after tiers"
+            )
+            return None
+        if isinstance(head, Versus):
+            self.form_error(head.span, "每上升1个百分点扣N分 等", "a step such as 每上升1个百分点扣N分")
+            return None
+        items = _respective_items(head)
+        if items is not None and all(isinstance(e, _OUTCOMES) for e in effects):
+            # `【A】、【B】的，不得分`: any of them; an outcome happens once however many hold
+            span = getattr(head, "span", parts.span)
+            condition = items[0] if len(items) == 1 else ast.Or(tuple(items), span)
+            return ast.ConditionClause(
+                condition, effects, parts.otherwise, parts.cap, parts.span, text
+            )
+        if isinstance(head, CondSeq):
+            return ast.AmbiguousClause(_seq_refs(head), parts.span, text)
+        if items is not None and not isinstance(head, RefList):
+            return ast.AmbiguousClause(tuple(head.left.refs), parts.span, text)
         if isinstance(head, RefList) or _has_list(head):
             return ast.AmbiguousClause(_list_refs(head), parts.span, text)
         condition = self._condition(head)
@@ -355,4 +614,78 @@ def _find_subject(head: object) -> Subject | None:
     for node in _walk_conditions(head):
         if isinstance(node, Subject):
             return node
+    return None
+
+
+@dataclass(frozen=True)
+class AmountList:
+    """`扣1分、2分、3分`: an effect for each listed item, in order."""
+
+    effects: tuple[ast.Effect, ...]
+    span: Span
+
+
+_LIST_ITEM = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?|[" + kw.CN_NUMERAL_CHARS + r"]+)[ \t]*(?P<unit>%|分)?"
+)
+
+
+def _is_missing(per: ast.Per) -> bool:
+    """`每缺1项`, `每项`, `缺少一项`: a missing-items step over listed 是否 facts."""
+    return per.verb in _MISSING_VERBS or (per.verb is None and per.step.unit == "项")
+
+
+def _is_missing_head(head: object) -> bool:
+    return isinstance(head, RefList) and head.negated
+
+
+def _respective_items(head: object) -> list | None:
+    """The conditions of a listed head, one per item, or None when it lists nothing:
+    `未【A】、【B】` → 未A, 未B; `【A】、【B】低于85%` → A<85, B<85; a CondSeq its items."""
+    if isinstance(head, RefList):
+        if head.negated:
+            return [ast.Not(ast.Truth(r, r.span), head.span, "未") for r in head.refs]
+        return [ast.Truth(r, r.span) for r in head.refs]
+    if isinstance(head, ast.Compare) and isinstance(head.left, RefList):
+        return [ast.Compare(r, head.word, head.right, head.span) for r in head.left.refs]
+    if isinstance(head, CondSeq):
+        out = []
+        for item in head.items:
+            nested = _respective_items(item)
+            if nested is not None:
+                out.extend(nested)
+            else:
+                out.append(item)
+        return out
+    return None
+
+
+def _seq_refs(head: CondSeq) -> tuple[ast.Ref, ...]:
+    refs: list[ast.Ref] = []
+    for item in head.items:
+        for node in _walk_conditions(item):
+            if isinstance(node, ast.Truth):
+                refs.append(node.ref)
+            elif isinstance(node, ast.Compare) and isinstance(node.left, ast.Ref):
+                refs.append(node.left)
+            elif isinstance(node, RefList):
+                refs.extend(node.refs)
+    return tuple(refs)
+
+
+def _standard_direction(head: object, per: ast.Per) -> str | None:
+    """The direction of the deduction half of `达到90%的得10分，每低1个百分点扣1分`:
+    shortfall below a lower bound, excess above an upper bound; a step verb must agree."""
+    if not isinstance(head, ast.Compare) or isinstance(head.left, RefList):
+        return None
+    word = head.word.split("…")[0]
+    base = kw.requirement_words().get(word, word)
+    cmp = kw.COMPARE_BEFORE.get(base) or kw.COMPARE_AFTER.get(head.word)
+    if cmp is None or cmp.date:
+        return None
+    want = {"ge": "shortfall", "le": "excess"}.get(cmp.direction)
+    if want is None:
+        return None
+    if per.verb_kind == "count" or per.verb_kind == want:
+        return want
     return None

@@ -16,7 +16,7 @@ from .. import ast
 from .. import keywords as kw
 from ..lark_import import Token
 from ..numerals import parse_decimal, parse_percent_cn
-from .spans import span_of, token_span
+from .spans import span_of, sub_span, token_span
 
 #: A computed amount or condition nested deeper than this is refused (E101): later
 #: passes walk these trees recursively.
@@ -28,6 +28,9 @@ _DATE_MD = re.compile(r"(\d{1,2})月(\d{1,2})[日号]")
 _DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _OPS = {"+": "+", "-": "-", "−": "-", "×": "*", "*": "*", "÷": "/", "/": "/"}
 _REQUIREMENTS = kw.requirement_words()
+_LIST_ITEM = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?|[" + kw.CN_NUMERAL_CHARS + r"]+)(?P<unit>%|分)?"
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,35 @@ class RefList:
     refs: tuple[ast.Ref, ...]
     span: Span
     negated: bool = False
+
+
+@dataclass(frozen=True)
+class Tiers:
+    """`【达标率】低于80%、70%、60%`: one comparison word, several thresholds; only
+    `分别扣…` may follow (the deepest tier reached applies)."""
+
+    left: ast.Expr
+    word: str
+    values: tuple[ast.Num, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class CondSeq:
+    """`【A】超过3次、【B】低于80%` or `【A】的，【B】的`: several conditions, each its own
+    item (每项扣…, 分别扣…), or any of them (不得分 and other outcomes)."""
+
+    items: tuple
+    span: Span
+
+
+@dataclass(frozen=True)
+class Versus:
+    """`【发案率】与【上年发案率】相比`: the standard a step verb measures against."""
+
+    subject: ast.Expr
+    target: ast.Expr
+    span: Span
 
 
 @dataclass(frozen=True)
@@ -178,8 +210,10 @@ class TermsMixin:
 
     # -------------------------------------------------------------- conditions
 
-    def truth(self, children: list) -> ast.Truth | Subject:
+    def truth(self, children: list) -> ast.Truth | Subject | RefList:
         value = self.leaf(children[0])
+        if isinstance(value, RefList):
+            return value
         if isinstance(value, ast.Ref):
             return ast.Truth(value, value.span)
         return Subject(value, value.span)
@@ -197,6 +231,39 @@ class TermsMixin:
                 right = self.leaf(item)
         assert right is not None
         return ast.Compare(left, comparison_word(pre, post), right, span_of(children))
+
+    def compare_tiers(self, children: list) -> Tiers:
+        """`【达标率】低于80%、70%、60%`: several thresholds on one fact (a tier each)."""
+        left = self.leaf(children[0])
+        word, values = children[1], children[2]
+        nums = []
+        for match in _LIST_ITEM.finditer(values.value):
+            text = match.group("num")
+            span = sub_span(values, match.start("num"), match.end())
+            unit = match.group("unit") or None
+            token = Token(
+                "NUMBER",
+                text,
+                line=span.line,
+                column=span.column,
+                end_line=span.line,
+                end_column=span.column + len(text),
+            )
+            value = self.number(token)
+            nums.append(ast.Num(value, kw.UNITS.get(unit, unit) if unit else None, span, text))
+        return Tiers(left, word.value, tuple(nums), span_of(children))
+
+    def cond_seq(self, children: list) -> CondSeq:
+        return CondSeq(tuple(children), span_of(children))
+
+    def cond_list(self, children: list) -> CondSeq:
+        items = tuple(c for c in children if not isinstance(c, Token))
+        return CondSeq(items, span_of(children))
+
+    def versus(self, children: list) -> Versus:
+        subject = self.leaf(children[0])
+        target = self.leaf(children[2])
+        return Versus(subject, target, span_of(children))
 
     def negation(self, children: list) -> ast.Cond | RefList:
         word, operand = children

@@ -159,8 +159,13 @@ class Builder(ClausesMixin, Transformer):
         return ast.Note(text, span)
 
     def clause_line(self, children: list) -> ClauseLine:
-        clauses = tuple(c for c in children[1:] if c is not None)
-        return ClauseLine(clauses, span_of(children))
+        clauses: list[ast.Clause] = []
+        for item in children[1:]:
+            if isinstance(item, tuple | list):
+                clauses.extend(item)  # one sentence over several facts: one clause each
+            elif item is not None:
+                clauses.append(item)
+        return ClauseLine(tuple(clauses), span_of(children))
 
     # ----------------------------------------------------------------- blocks
 
