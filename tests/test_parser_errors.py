@@ -58,16 +58,6 @@ GOLDEN = {
             "测试 “名称”：",
         ),
     ),
-    "E101 did you mean a type": (
-        HEAD + "数据：\n  A：是不\n",
-        (
-            "E101",
-            5,
-            5,
-            "语法错误：此处不应出现 “是不”",
-            "您是不是要写 “是否”？此处应为：类型（是否、百分比、数值、分、日期或计数单位）",
-        ),
-    ),
     "E101 header out of place": (
         NODE + "年度：2024\n",
         ("E101", 5, 1, "语法错误：此处不应出现 “年度”", "此处应为：表头项须写在文件开头"),
@@ -254,3 +244,24 @@ def test_a_per_step_after_otherwise_is_refused():
 def test_too_many_errors_give_up_without_a_tree():
     tree, found, _ = diagnostics(HEAD + "错\n" * 500)
     assert tree is None and len(found) == 101
+
+
+def test_an_unknown_type_word_is_one_error_with_a_suggestion():
+    """Any word may stand where a type goes, so that an unknown unit gets one clear
+    error (E217, naming it and the tables) instead of a syntax error."""
+    from xize.compiler.check.run import check
+
+    text = HEAD + "数据：\n  A：是不\n  B：吨次，默认0\n"
+    source = Source(text, "t.rule")
+    tree, diags = parse(source)
+    assert diags == []
+    found = [
+        (d.code, d.span.line, d.message(), d.hint())
+        for d in check(tree, source)
+        if d.code[0] == "E"
+    ]
+    assert len(found) == 2
+    assert found[0][:3] == ("E217", 5, "数据项 【A】 的类型或单位 “是不” 无法识别")
+    assert found[0][3].startswith("您是不是要写 “是否”？")
+    assert found[1][:3] == ("E217", 6, "数据项 【B】 的类型或单位 “吨次” 无法识别")
+    assert "您是不是要写" not in found[1][3] and "数值" in found[1][3]

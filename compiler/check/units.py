@@ -11,17 +11,19 @@ from dataclasses import dataclass
 
 from ..syntax import ast
 from ..syntax.keywords import COUNT_UNITS as _COUNT_UNITS
+from ..syntax.keywords import MEASURE_UNITS as _MEASURE_UNITS
+from ..syntax.keywords import PER_TIME_SUFFIX, POINTS_UNIT
 from ..syntax.keywords import PERCENT_UNITS as _PERCENT_UNITS
-from ..syntax.keywords import POINTS_UNIT
 
 COUNT_UNITS: frozenset[str] = frozenset(_COUNT_UNITS)
+MEASURE_UNITS: frozenset[str] = frozenset(_MEASURE_UNITS)
 PERCENT_UNITS: frozenset[str] = frozenset(_PERCENT_UNITS)
 DAY_UNITS = frozenset(u for u, canon in _COUNT_UNITS.items() if canon == "天")
 
 
 def canonical_unit(unit: str) -> str:
     """One spelling per unit: `日` → `天`, `个月` → `月`, `人每次` → `人次`."""
-    return _COUNT_UNITS.get(unit) or _PERCENT_UNITS.get(unit) or unit
+    return _COUNT_UNITS.get(unit) or _MEASURE_UNITS.get(unit) or _PERCENT_UNITS.get(unit) or unit
 
 
 def is_count_unit(unit: str | None) -> bool:
@@ -51,8 +53,10 @@ class Kind:
 
     @property
     def name(self) -> str:
-        """The kind in the writer's words: `次`, `百分比`, `日期`…"""
-        return self.unit if self.type == "count" else TYPE_NAMES.get(self.type, self.type)
+        """The kind in the writer's words: `次`, `公里`, `百分比`, `日期`…"""
+        if self.type == "count" or (self.type == "number" and self.unit):
+            return self.unit
+        return TYPE_NAMES.get(self.type, self.type)
 
 
 NUMERIC = Kind("numeric")
@@ -69,6 +73,8 @@ def fact_kind(type_word: str) -> Kind | None:
         return Kind(TYPE_WORDS[word])
     if is_count_unit(word):
         return Kind("count", canonical_unit(word))
+    if word in MEASURE_UNITS:
+        return Kind("number", canonical_unit(word))
     return None
 
 
@@ -83,6 +89,8 @@ def num_kind(num: ast.Num) -> Kind:
         return POINTS
     if is_count_unit(unit):
         return Kind("count", canonical_unit(unit))
+    if unit in MEASURE_UNITS:
+        return Kind("number", canonical_unit(unit))
     return NUMERIC
 
 
@@ -95,8 +103,19 @@ def fits(fact: Kind, use: Kind) -> str:
             return "type"
         return "ok" if fact.unit == use.unit else "unit"
     if use.type == "points":
-        return "ok" if fact.type in ("points", "number") else "type"
+        return "ok" if fact.type in ("points", "number") and not fact.unit else "type"
+    if use.type == "number" and use.unit:
+        if fact.type != "number":
+            return "type"
+        return "ok" if fact.unit in ("", use.unit) else "unit"
     return "ok" if fact.type == use.type else "type"
+
+
+def per_time_pair(declared: str, used: str) -> bool:
+    """`人` and `人次` (also 户/户次, 件/件次…): one counts people, the other visits; on
+    one fact the declared word decides how it is counted, and a warning says so."""
+    a, b = canonical_unit(declared), canonical_unit(used)
+    return a != b and (a == b + PER_TIME_SUFFIX or b == a + PER_TIME_SUFFIX)
 
 
 def comparable(a: Kind | None, b: Kind | None) -> bool:
@@ -107,6 +126,8 @@ def comparable(a: Kind | None, b: Kind | None) -> bool:
         other = b if a.type == "numeric" else a
         return other.type in ("count", "percent", "number", "points", "numeric")
     if a.type == "count" and b.type == "count":
+        return a.unit == b.unit
+    if a.type == "number" and b.type == "number" and a.unit and b.unit:
         return a.unit == b.unit
     if {a.type, b.type} == {"points", "number"}:
         return True

@@ -347,13 +347,12 @@ EXAMPLES: dict[str, Example] = {
         reported_as="E101",
     ),
     "E217": Example(
-        "数据项的类型既不是 是否、百分比、数值、分、日期，也不是计数单位。",
-        "A fact's type is none of 是否, 百分比, 数值, 分, 日期 nor a count unit.",
+        "数据项的类型既不是 是否、百分比、数值、分、日期，也不是单位表中的计数或计量单位。",
+        "A fact's type is none of 是否, 百分比, 数值, 分, 日期 nor a count or measure unit.",
         _file(_NODE + _CLAUSE, facts="  缺会次数：回，默认0\n"),
         _GOOD,
-        "改用可识别的类型或计数单位（如 次）。",
-        "Use a known type or count unit (e.g. 次).",
-        reported_as="E101",
+        "改用可识别的类型或单位（如 次）；单位表中没有的词改用 数值。",
+        "Use a known type or unit (e.g. 次); for a word not in the tables use 数值.",
     ),
     "E219": Example(
         "“每N…” 按N个一步计数，N为0时无法计数。",
@@ -536,6 +535,22 @@ EXAMPLES: dict[str, Example] = {
         ),
         "核对各得分条款的分值。",
         "Check the amounts of the 得 clauses.",
+    ),
+    "W320": Example(
+        "条款与数据项一个用 “人”、一个用 “人次”（或 户 与 户次 等）：按数据项的单位计算。",
+        "The clause and the fact use 人 and 人次 (or 户 and 户次…): the fact's unit decides.",
+        _file(
+            "(一)越级上访(10分)\n  - 【赴省上访】每人扣1分\n",
+            facts="  赴省上访：人次，默认0\n",
+            full="10",
+        ),
+        _file(
+            "(一)越级上访(10分)\n  - 【赴省上访】每人次扣1分\n",
+            facts="  赴省上访：人次，默认0\n",
+            full="10",
+        ),
+        "把条款的单位改成与数据项一致；原文确指另一种计数的，另设数据项。",
+        "Use the fact's unit in the clause; if the document means the other count, add a fact.",
     ),
     "W312": Example(
         "加分项不计入满分，其上限由 “最高加N分” 规定；标题中的分值不起作用。",

@@ -227,10 +227,14 @@ MESSAGES: dict[str, Entry] = {
     ),
     "E217": Entry(
         "error",
-        "数据项 【{name}】 的类型 “{type}” 无法识别",
-        "fact 【{name}】 has an unknown type “{type}”",
-        "类型可为：是否、百分比、数值、分、日期，或计数单位（次、人次、批次、件、项……）",
-        "types: 是否, 百分比, 数值, 分, 日期, or a count unit (次, 人次, 批次, 件, 项, …)",
+        "数据项 【{name}】 的类型或单位 “{type}” 无法识别",
+        "fact 【{name}】 has an unknown type or unit “{type}”",
+        "{did_you_mean}类型可为：是否、百分比、数值、分、日期；计数单位（次、人次、批次、件、项、户次、项次、"
+        "种、部、篇、家、台、辆……）；计量单位（小时、公里、平方米、万元、吨、万吨、亩……）。"
+        "单位表中没有的词请改用 数值",
+        "{did_you_mean_en}types: 是否, 百分比, 数值, 分, 日期; a count unit (次, 人次, 批次, 件, 项, 户次, 项次, "
+        "种, 部, 篇, 家, 台, 辆, …); a measure (小时, 公里, 平方米, 万元, 吨, 万吨, 亩, …). "
+        "For a word not in the tables use 数值",
     ),
     "E218": Entry(
         "error",
@@ -346,6 +350,14 @@ MESSAGES: dict[str, Entry] = {
         "the earning clauses add up to {total}, not the node's {points}",
         "全部达标时应得满分；核对各条款分值",
         "meeting every criterion should earn full points; check the amounts",
+    ),
+    "W320": Entry(
+        "warning",
+        "条款用 “{used}”，数据项 【{name}】 以 “{declared}” 计：按 “{declared}” 计算",
+        "the clause says “{used}” but 【{name}】 is counted in “{declared}”: counted in “{declared}”",
+        "每一{declared}算一次；原文确指另一种计数的，请另设一个以 “{used}” 计的数据项",
+        "each {declared} counts once; if the document means the other count, declare a fact "
+        "counted in “{used}”",
     ),
     "W312": Entry(
         "warning",

@@ -91,6 +91,8 @@ def fact_type(fact: ir.Fact) -> str:
     """The 数据 type word of a fact: `是否`, `百分比`, or its count unit (`人次`)."""
     if fact.type == "count":
         return fact.unit or "次"
+    if fact.type == "number" and fact.unit and fact.unit != "数值":
+        return fact.unit  # a measure: 公里, 万元…
     return TYPE_WORDS.get(fact.type, fact.unit or fact.type)
 
 

@@ -86,6 +86,8 @@ class _Lowerer:
                         low = Decimal(convert(type_, decl.low, self.year))  # type: ignore[arg-type]
                     if decl.high is not None:
                         high = Decimal(convert(type_, decl.high, self.year))  # type: ignore[arg-type]
+            if type_ == "number" and info.kind.unit and low is None:
+                low = Decimal(0)  # a measured quantity (公里, 万元…) is never negative
             if info.name in ranges:
                 r_low, r_high = ranges[info.name]
                 low = r_low if low is None else max(low, r_low)

@@ -44,8 +44,63 @@ COUNT_UNITS: dict[str, str] = {
     "月": "月",
     "个月": "月",
     "年": "年",
-    "小时": "小时",
+    # count words real documents use; declare the fact in the same word (数据：)
+    "户次": "户次",
+    "项次": "项次",
+    "家次": "家次",
+    "个次": "个次",
+    "车次": "车次",
+    "班次": "班次",
+    "架次": "架次",
+    "场次": "场次",
+    "批": "批",
+    "种": "种",
+    "部": "部",
+    "台": "台",
+    "辆": "辆",
+    "张": "张",
+    "册": "册",
+    "套": "套",
+    "座": "座",
+    "艘": "艘",
+    "场": "场",
+    "轮": "轮",
+    "栋": "栋",
+    "株": "株",
+    "棵": "棵",
+    "课时": "课时",
+    "学时": "学时",
+    "分钟": "分钟",
+    "工作日": "工作日",
+    "个工作日": "工作日",
 }
+
+#: Measured quantities (decimals allowed, never negative): the fact is declared in the
+#: same word (`巡查里程：公里`) and clauses use it (`每少10公里`).
+MEASURE_UNITS: dict[str, str] = {
+    "小时": "小时",
+    "公里": "公里",
+    "千米": "公里",
+    "米": "米",
+    "平方米": "平方米",
+    "平方公里": "平方公里",
+    "立方米": "立方米",
+    "公顷": "公顷",
+    "亩": "亩",
+    "元": "元",
+    "万元": "万元",
+    "亿元": "亿元",
+    "吨": "吨",
+    "万吨": "万吨",
+    "千克": "千克",
+    "公斤": "千克",
+    "升": "升",
+    "千瓦时": "千瓦时",
+    "万千瓦时": "万千瓦时",
+}
+
+#: `人` and `人次` on one fact: the fact's word is how it is counted (a warning says so).
+PER_TIME_SUFFIX = "次"
 
 #: Percentage units: `%` for values and thresholds, `个百分点` / `百分点` for steps.
 PERCENT_UNITS: dict[str, str] = {"%": "%", "个百分点": "个百分点", "百分点": "个百分点"}
@@ -54,10 +109,23 @@ PERCENT_UNITS: dict[str, str] = {"%": "%", "个百分点": "个百分点", "百�
 POINTS_UNIT = "分"
 
 #: Every unit a number may carry in a clause, spelling → canonical.
-UNITS: dict[str, str] = {**COUNT_UNITS, **PERCENT_UNITS, POINTS_UNIT: POINTS_UNIT}
+UNITS: dict[str, str] = {
+    **COUNT_UNITS,
+    **MEASURE_UNITS,
+    **PERCENT_UNITS,
+    POINTS_UNIT: POINTS_UNIT,
+}
 
-#: Fact types of `数据：` besides the count units (LANGUAGE.md §3.2).
-TYPE_WORDS: tuple[str, ...] = ("是否", "百分比", "数值", "分", "日期", *COUNT_UNITS)
+#: Fact types of `数据：` besides the count and measure units (LANGUAGE.md §3.2).
+TYPE_WORDS: tuple[str, ...] = (
+    "是否",
+    "百分比",
+    "数值",
+    "分",
+    "日期",
+    *COUNT_UNITS,
+    *MEASURE_UNITS,
+)
 
 # ------------------------------------------------------------------------------ verbs
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from ...diagnostics.diagnostic import Diagnostic
 from ...diagnostics.messages import details
+from ...diagnostics.suggest import closest
 from ..context import Context
 from ..units import fact_kind
 from ..values import ConversionError, convert
+
+_TYPE_NAMES = ("是否", "百分比", "数值", "日期")
 
 
 def check_decls(ctx: Context) -> list[Diagnostic]:
@@ -34,7 +37,17 @@ def check_decls(ctx: Context) -> list[Diagnostic]:
 def _check_fact(ctx: Context, decl) -> list[Diagnostic]:
     kind = fact_kind(decl.type_word)
     if kind is None:
-        return [Diagnostic("E217", decl.span, {"name": decl.name, "type": decl.type_word})]
+        word = decl.type_word.strip()
+        # only the type words: a unit one character from another (吨次, 人次) means
+        # something else, so no unit is ever offered
+        guess = closest(word, _TYPE_NAMES)
+        args = {
+            "name": decl.name,
+            "type": decl.type_word,
+            "did_you_mean": f"您是不是要写 “{guess}”？" if guess else "",
+            "did_you_mean_en": f"did you mean “{guess}”? " if guess else "",
+        }
+        return [Diagnostic("E217", decl.span, args)]
     year = ctx.tree.header.year
     type_word = decl.type_word.strip()
 

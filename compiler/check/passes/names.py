@@ -11,7 +11,7 @@ from ...source.text import Span
 from ...syntax import ast
 from ..context import Context
 from ..resolve import FACT_ROLES, Use, all_refs, clauses_of
-from ..units import DATE, DAY_UNITS, comparable, fits, num_kind
+from ..units import DATE, DAY_UNITS, comparable, fits, num_kind, per_time_pair
 
 
 def check_names(ctx: Context) -> list[Diagnostic]:
@@ -55,7 +55,10 @@ def _check_use(ctx: Context, use: Use) -> Diagnostic | None:
     if verdict == "unit":
         at = use.source.span if use.source is not None else span
         used = use.source.unit if use.source is not None and use.source.unit else use.kind.unit
-        return Diagnostic("E203", at, {"used": used, "name": name, "declared": info.unit})
+        args = {"used": used, "name": name, "declared": info.unit}
+        if per_time_pair(info.unit, used):
+            return Diagnostic("W320", at, args)  # 人 / 人次: counted as declared
+        return Diagnostic("E203", at, args)
     if use.role == "compare":
         other = sym.kind_of(use.other) if use.other is not None else None
         right = (other or use.kind).name
