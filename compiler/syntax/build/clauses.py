@@ -418,7 +418,9 @@ class ClausesMixin(TermsMixin):
         if isinstance(head, Tiers):
             return self._tiers(head, effect, parts, text)
         if isinstance(head, Versus):
-            self.form_error(head.span, "每上升1个百分点扣N分 等", "a step such as 每上升1个百分点扣N分")
+            self.form_error(
+                head.span, "每上升1个百分点扣N分 等", "a step such as 每上升1个百分点扣N分"
+            )
             return None
         if isinstance(effect, AmountList) or (items is not None and not _is_missing_head(head)):
             if items is None:
@@ -476,7 +478,9 @@ class ClausesMixin(TermsMixin):
             )
             return None
         if isinstance(head, Versus):
-            self.form_error(head.span, "每上升1个百分点扣N分 等", "a step such as 每上升1个百分点扣N分")
+            self.form_error(
+                head.span, "每上升1个百分点扣N分 等", "a step such as 每上升1个百分点扣N分"
+            )
             return None
         items = _respective_items(head)
         if items is not None and all(isinstance(e, _OUTCOMES) for e in effects):
