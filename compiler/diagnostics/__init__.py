@@ -9,9 +9,11 @@ suggestions, and the public error classes.  May import only `source`.
 from .catalogue import explain, normalise_code
 from .diagnostic import Diagnostic, render, render_all, sort_diagnostics
 from .errors import InputError, PolicyError, XizeError
+from .examples import EXAMPLES
 from .messages import MESSAGES
 
 __all__ = [
+    "EXAMPLES",
     "Diagnostic",
     "InputError",
     "MESSAGES",

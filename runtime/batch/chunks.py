@@ -28,7 +28,9 @@ from ..io.readers import Row
 from ..io.spool import dump_rows
 from ..io.typed import TypedTexts
 from ..report.tables import FLAGGED, Layout, shown_status, status_reason
+from ..text.fmt import value_text
 from ..text.problems import Message, RowError
+from ..text.refusals import refusal
 from .ranking import rank_key
 
 NORMAL = "正常"
@@ -245,7 +247,9 @@ def policy_error(
     the cell as the user typed it."""
     column = dataset.column_title(fact) if fact else ""
     shown = item.raw.get(fact, value) if fact else value
-    return RowError(item.path, item.row, item.unit, column, shown, _without_unit(text, item.unit))
+    info = next((f for f in dataset.facts if f.name == fact), None) if fact else None
+    problem = refusal(_without_unit(text, item.unit), info, value, value_text(shown))
+    return RowError(item.path, item.row, item.unit, column, shown, problem)
 
 
 def _without_unit(message: str, unit: str) -> str:

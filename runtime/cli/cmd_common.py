@@ -20,14 +20,35 @@ from ..text.problems import DataError, DataFileError
 from .loading import policy_error_text
 from .terminal import EXIT_ERROR, EXIT_INTERNAL, Failure, warn
 
+#: Where the group's --lang is kept for its commands (click's context meta is shared).
+LANG_KEY = "xize.lang"
+
+
+def _default_lang() -> str:
+    """A command's --lang when not given: the group's --lang, else XIZE_LANG, else zh."""
+    ctx = click.get_current_context(silent=True)
+    lang = ctx.meta.get(LANG_KEY) if ctx is not None else None
+    if lang is None:
+        lang = os.environ.get("XIZE_LANG", "zh")
+    return lang if lang in ("zh", "en") else "zh"
+
+
 LANG = click.option(
     "--lang",
     type=click.Choice(["zh", "en"]),
-    default="zh",
-    envvar="XIZE_LANG",
-    show_default=True,
-    help="提示信息的语言 / language of messages (zh, en)",
+    default=_default_lang,
+    help="提示信息的语言，默认 zh（也可写在 xize 之后，或设 XIZE_LANG）/ language of messages",
 )
+
+
+def quiet_broken_pipe() -> None:
+    """Output piped into `head` and closed early: stop quietly.  Later writes (and the
+    flush at exit) go to the null device, so Python prints no second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # a captured stdout has no descriptor
+        pass
 
 
 def guarded(fn):
@@ -38,6 +59,10 @@ def guarded(fn):
         lang = kwargs.get("lang", "zh")
         try:
             code = fn(*args, **kwargs)
+            sys.stdout.flush()  # a closed pipe shows here, not at exit
+        except BrokenPipeError:
+            quiet_broken_pipe()
+            code = 0
         except Failure as exc:
             warn(exc.text)
             code = exc.code

@@ -22,14 +22,18 @@ from .terminal import EXIT_ERROR, EXIT_OK, Failure, say, warn
 STRICT_ONLY = frozenset({"W310"})
 
 
-def check(paths: list[str], strict: bool = False, lang: str = "zh") -> int:
-    """Diagnostics for every policy; 1 on errors (or on warnings with --strict)."""
+def check(paths: list[str], strict: bool = False, lang: str = "zh", tests: bool = True) -> int:
+    """Diagnostics for every policy, then (with `tests`) the 测试 blocks of each policy
+    that compiled: one command to trust a file.  1 on errors or a failing test (or on
+    warnings with --strict)."""
     errors = warnings = 0
     first = True
+    compiled = []
     for path in paths:
         try:
             policy = compile_file(path, lang)
             diagnostics, source = list(policy.diagnostics), policy.source
+            compiled.append((path, policy))
         except PolicyError as exc:
             diagnostics, source = list(exc.diagnostics), exc.source
         except Failure as exc:
@@ -49,9 +53,32 @@ def check(paths: list[str], strict: bool = False, lang: str = "zh") -> int:
                 warnings += 1
     if not first:
         say()
+    tests_failed = _run_tests(compiled, lang) if tests else 0
     say(_count_line(errors, warnings, len(paths), lang))
-    failed = errors > 0 or (strict and warnings > 0)
+    failed = errors > 0 or tests_failed > 0 or (strict and warnings > 0)
     return EXIT_ERROR if failed else EXIT_OK
+
+
+def _run_tests(compiled: list, lang: str) -> int:
+    """Run the 测试 blocks; show each failing test in full and one count line.
+    Returns the number of failing tests."""
+    from .testreport import show_outcomes
+
+    total = failed = 0
+    for path, policy in compiled:
+        report = policy.run_tests()
+        outcomes = report.outcomes
+        total += len(outcomes)
+        bad = [o for o in outcomes if not o.passed]
+        if bad:
+            failed += len(bad)
+            say(t("test_header", lang, path=path))
+            show_outcomes(bad, lang, failed_only=True)
+            say()
+    if total:
+        key = "check_tests_failed" if failed else "check_tests_passed"
+        say(t(key, lang, n=total, failed=failed, passed=total - failed))
+    return failed
 
 
 def _count_line(errors: int, warnings: int, files: int, lang: str) -> str:

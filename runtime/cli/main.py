@@ -8,17 +8,87 @@ asking for a report (the traceback only with XIZE_DEBUG=1).
 
 from __future__ import annotations
 
+import os
 import sys
 from decimal import Decimal, InvalidOperation
 
 import click
 
 from . import commands, scoring
-from .cmd_common import LANG, guarded
+from .clickzh import Context, usage_error_text
+from .cmd_common import LANG, LANG_KEY, guarded, quiet_broken_pipe
+from .terminal import warn
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Group(click.Group):
+    """The `xize` group: Chinese help headings for it and every command, the command
+    list never cut short, and usage errors in the user's language."""
+
+    context_class = Context
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        cmd.context_class = Context
+        super().add_command(cmd, name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [
+            (name, command.get_short_help_str(limit=1000))
+            for name, command in sorted(self.commands.items())
+            if not command.hidden
+        ]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        argv = list(sys.argv[1:] if args is None else args)
+        try:
+            code = super().main(argv, prog_name, complete_var, False, **extra)
+        except click.UsageError as exc:
+            warn(usage_error_text(exc, _lang_of(argv)))
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            warn("Aborted!" if _lang_of(argv) == "en" else "已中断")
+            sys.exit(1)
+        except BrokenPipeError:
+            quiet_broken_pipe()
+            sys.exit(0)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _lang_of(argv: list[str]) -> str:
+    """The language asked for on the command line (or XIZE_LANG), before parsing."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return "en" if argv[i + 1] == "en" else "zh"
+        if arg.startswith("--lang="):
+            return "en" if arg.endswith("=en") else "zh"
+    return "en" if os.environ.get("XIZE_LANG") == "en" else "zh"
+
+
+def _remember_lang(ctx: click.Context, _param, value: str) -> str:
+    ctx.meta[LANG_KEY] = value
+    return value
+
+
+@click.group("xize", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="xize", prog_name="xize")
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    envvar="XIZE_LANG",
+    show_default=True,
+    is_eager=True,
+    expose_value=False,
+    callback=_remember_lang,
+    help="提示信息的语言，各命令通用 / language of messages for every command",
+)
 def cli() -> None:
     """xize：考评细则编译器。检查、编译、测试细则，按细则给各单位精确计分并说明每一处扣分。
 
@@ -30,11 +100,24 @@ def cli() -> None:
 @cli.command("check")
 @click.argument("policies", nargs=-1, required=True)
 @click.option("--strict", is_flag=True, help="有警告也视为失败 / fail on warnings too")
+@click.option(
+    "--no-tests",
+    "no_tests",
+    is_flag=True,
+    help="不运行 测试 块 / do not run the 测试 blocks",
+)
 @LANG
 @guarded
-def check_cmd(policies: tuple[str, ...], strict: bool, lang: str) -> int:
-    """检查细则文件，列出错误和警告 / report errors and warnings in policies."""
-    return commands.check(list(policies), strict=strict, lang=lang)
+def check_cmd(policies: tuple[str, ...], strict: bool, no_tests: bool, lang: str) -> int:
+    """检查细则文件并运行其中的 测试 块 / check policies and run their 测试 blocks.
+
+    列出错误和警告（带行号、插入符和提示），再运行每份没有错误的细则中的 测试 块；
+    有错误或测试失败时退出码为 1。只想看诊断时加 --no-tests。
+
+    Lists errors and warnings, then runs the 测试 blocks of every policy without
+    errors; exits 1 on an error or a failing test.
+    """
+    return commands.check(list(policies), strict=strict, lang=lang, tests=not no_tests)
 
 
 @cli.command("compile")
@@ -165,10 +248,5 @@ _register_tools()
 
 
 def main() -> None:
-    """The console script."""
-    try:
-        cli.main(prog_name="xize")
-    except BrokenPipeError:
-        # Output piped into `head` and closed early: not an error worth a traceback.
-        sys.stderr.close()
-        sys.exit(0)
+    """The console script (and `python -m xize`)."""
+    cli.main(prog_name="xize")

@@ -87,9 +87,27 @@ def _show(path: str, report, lang: str) -> None:
         say(t("test_none", lang, path=path))
         return
     say(t("test_header", lang, path=path))
+    show_outcomes(outcomes, lang)
+    passed = sum(1 for o in outcomes if o.passed)
+    say(
+        t(
+            "test_summary",
+            lang,
+            path=path,
+            n=len(outcomes),
+            passed=passed,
+            failed=len(outcomes) - passed,
+        )
+    )
+
+
+def show_outcomes(outcomes, lang: str, failed_only: bool = False) -> None:
+    """One line per passing test (unless `failed_only`); a failing one with every
+    期望 and the data it ran with."""
     for outcome in outcomes:
         if outcome.passed:
-            say(f"  {PASS} {outcome.name}")
+            if not failed_only:
+                say(f"  {PASS} {outcome.name}")
             continue
         say(f"  {FAIL} {outcome.name}  " + t("test_line", lang, line=outcome.line))
         if outcome.error:
@@ -116,17 +134,6 @@ def _show(path: str, report, lang: str) -> None:
                     "        "
                     + t("test_input", lang, name=name, value=_value(value, lang), origin=origin)
                 )
-    passed = sum(1 for o in outcomes if o.passed)
-    say(
-        t(
-            "test_summary",
-            lang,
-            path=path,
-            n=len(outcomes),
-            passed=passed,
-            failed=len(outcomes) - passed,
-        )
-    )
 
 
 def _value(value: object, lang: str) -> str:

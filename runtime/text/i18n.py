@@ -71,6 +71,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # ---- cells and rows
     "cell_not_scalar": ("单元格应为单个值", "a cell must hold a single value"),
     "cell_not_finite": ("数值 {value} 无效", "invalid number {value}"),
+    "row_refused": ("{text}", "{english}"),
     "row_no_unit": ("该行没有填写单位名称", "the row has no unit name"),
     "row_missing": (
         "缺少数据：{facts}（这些数据项没有默认值，必须填写）",
@@ -204,6 +205,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "policy_warnings": (
         "{path} 有 {n} 个警告（运行 xize check {path} 查看）",
         "{path} has {n} warning{s} (run xize check {path} to see them)",
+    ),
+    "check_tests_passed": ("测试：{n} 个，全部通过", "tests: {n}, all passed"),
+    "check_tests_failed": (
+        "测试：{n} 个，{failed} 个失败（xize test 查看全部测试与覆盖率）",
+        "tests: {n}, {failed} failed (xize test shows every test and the coverage)",
     ),
     "check_clean": ("未发现问题（{n} 个文件）", "no problems found ({n} file{s})"),
     "n_errors": ("{n} 个错误", "{n} error{s}"),

@@ -1,0 +1,5 @@
+"""`python -m xize.runtime.cli`: the `xize` command (the same as `python -m xize`)."""
+
+from .main import main
+
+main()
