@@ -20,6 +20,7 @@ from xize.runtime.io.readers import csv_rows, open_table
 from xize.runtime.io.spool import Spool, dump_rows
 from xize.runtime.io.typed import BLANK, CellTexts, TypedTexts
 from xize.runtime.report.tables import Layout
+from xize.runtime.text.problems import DataFileError
 
 TRICKY_CSV = (
     "单位,a,b\r\n"
@@ -30,8 +31,8 @@ TRICKY_CSV = (
     '"二中","多\n行\n文本",4\r'  # a record spread over three lines, ended by \r
     "三中,5,6\n"
     '四中,"7,8",9\n'
-    '"五中,10,未闭合\n11'  # an unterminated quote runs to the end of the file
 )
+UNCLOSED = '"五中,10,未闭合\n11'  # an unterminated quote runs to the end of the file
 
 
 @pytest.mark.parametrize("size", [1, 2, 3, 100])
@@ -46,8 +47,22 @@ def test_csv_blocks_give_exactly_the_rows(tmp_path, size):
         for n, v, _ in csv_rows(first, text, path)
     ]
     assert got == expected
-    assert [n for n, _ in expected] == list(range(2, 10))
-    assert expected[-1][1] == ["五中,10,未闭合\n11"]
+    assert [n for n, _ in expected] == list(range(2, 9))
+    assert expected[-1][1] == ["四中", "7,8", "9"]
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 100])
+def test_an_unterminated_quote_is_an_error_in_blocks_too(tmp_path, size):
+    """The quote would swallow every later row into one cell: both ways of reading
+    refuse the file, naming the row where the quote opens."""
+    path = tmp_path / "d.csv"
+    path.write_bytes((TRICKY_CSV + UNCLOSED).encode("utf-8"))
+    table = open_table(path)
+    with pytest.raises(DataFileError, match="第9行"):
+        list(table.rows())
+    with pytest.raises(DataFileError, match="第9行"):
+        for first, text in table.blocks(size):
+            list(csv_rows(first, text, path))
 
 
 @pytest.mark.parametrize("chunk", [16, 1 << 16])

@@ -36,14 +36,26 @@ def _open(policy_path: str, data: list[str], lang: str):
     return policy, dataset
 
 
+#: Notices of one kind printed before the rest are counted (a file with 200 000
+#: repeated names would otherwise print 200 000 lines).
+NOTICES_SHOWN = 20
+
+
 def _report_notices(notices: list[Notice], lang: str) -> None:
     labels = {
         "error": t("label_error", lang),
         "warning": t("label_warning", lang),
         "info": t("label_info", lang),
     }
+    shown: dict[tuple[str, str], int] = {}
     for notice in notices:
-        warn(f"{labels[notice.level]}: {notice.render(lang)}")
+        kind = (notice.level, notice.message.key)
+        shown[kind] = shown.get(kind, 0) + 1
+        if shown[kind] <= NOTICES_SHOWN:
+            warn(f"{labels[notice.level]}: {notice.render(lang)}")
+    for (level, _), count in shown.items():
+        if count > NOTICES_SHOWN:
+            warn(t("notices_more", lang, n=count - NOTICES_SHOWN, label=labels[level]))
 
 
 def _policy_warnings(policy) -> int:

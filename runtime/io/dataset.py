@@ -7,16 +7,39 @@ are known before any row is read, so nothing is scored when the data cannot be.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from xize.compiler.ir import Fact
 
-from ..text.problems import Message, Notice, RowError
+from ..text.problems import DataFileError, Message, Notice, RowError
 from .normalise import CellProblem, ColumnMap, cell_value, is_blank, map_columns, unit_name
 from .readers import Row, Table, open_table
 from .typed import BLANK, CellTexts
+from .xlsx import NoCachedValue
+
+
+def _as_read(cell: object) -> object:
+    """A cell as an error row quotes it (a formula without result as its formula)."""
+    return str(cell) if isinstance(cell, NoCachedValue) else cell
+
+
+def _refuse_repeats(paths: Sequence[str | Path]) -> None:
+    """The same file given twice would score its units twice."""
+    seen: list[str | Path] = []
+    for path in paths:
+        for earlier in seen:
+            try:
+                same = os.path.samefile(earlier, path)
+            except OSError:
+                same = False
+            if same:
+                raise DataFileError(
+                    "data_twice", path=str(path), first=str(earlier), second=str(path)
+                )
+        seen.append(path)
 
 
 @dataclass(frozen=True)
@@ -38,8 +61,8 @@ class UnitRow:
     def raw(self) -> dict[str, object]:
         """Each fact's cell as read (facts whose column the row is too short for are
         absent)."""
-        width = len(self.cells)
-        return {name: self.cells[index] for index, name in self.names if index < width}
+        width, cells = len(self.cells), self.cells
+        return {name: _as_read(cells[index]) for index, name in self.names if index < width}
 
 
 @dataclass(frozen=True)
@@ -66,6 +89,7 @@ class Dataset:
         self.facts = tuple(facts)
         self.tables: list[tuple[Table, ColumnMap]] = []
         self.notices: list[Notice] = []
+        _refuse_repeats(paths)
         for path in paths:
             table = open_table(path)
             columns = map_columns([c.value for c in table.header], self.facts, str(path))
@@ -134,11 +158,16 @@ class Dataset:
         """The unit's facts from its row; the first problem found stops the row."""
         width = len(values)
         unit_index = columns.unit_index
-        unit = unit_name(
-            values[unit_index] if unit_index is not None and unit_index < width else None
-        )
+        raw_unit = values[unit_index] if unit_index is not None and unit_index < width else None
         facts: dict[str, object] = {}
         problem = None
+        if isinstance(raw_unit, NoCachedValue):
+            args = {"cell": raw_unit.coordinate, "formula": str(raw_unit)}
+            problem = RowError(
+                path, number, "", "单位", str(raw_unit), Message("cell_formula_no_value", args)
+            )
+            raw_unit = None
+        unit = unit_name(raw_unit)
         plan = texts.plan(columns.names)
         if width <= columns.last:  # a short row: leave out the columns it lacks
             plan = tuple(step for step in plan if step[0] < width)
@@ -155,7 +184,7 @@ class Dataset:
                 value = cell_value(cell, formats[index] if formats is not None else "General")
             except CellProblem as exc:
                 problem = problem or RowError(
-                    path, number, unit, self.column_title(name), cell, exc.message
+                    path, number, unit, self.column_title(name), _as_read(cell), exc.message
                 )
                 continue
             if value is not None:

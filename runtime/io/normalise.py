@@ -23,6 +23,7 @@ from xize.compiler.source import normalise as fullwidth_to_ascii
 
 from ..text.fmt import decimal_text
 from ..text.problems import Message, Notice
+from .xlsx import NoCachedValue
 
 #: Header cells that name the unit column (compared after `header_key`).
 UNIT_HEADERS = ("单位", "单位名称", "被考核单位", "被考评单位", "考评对象", "被考核单位名称")
@@ -146,7 +147,9 @@ def cell_value(value: object, number_format: str = "General") -> object | None:
 
     Floats become exact Decimals (Excel's 15 significant digits); a cell formatted as a
     percentage (holding 0.85 for 85%) becomes the string "85%"; midnight datetimes
-    become dates; text is stripped and its full-width digits and signs made ASCII."""
+    become dates; text is stripped and its full-width digits and signs made ASCII.
+    A formula cell without a stored result is refused (`cell_formula_no_value`): read
+    as blank, the fact's default would silently stand in for it."""
     if value is None:
         return None
     if isinstance(value, str):
@@ -157,9 +160,15 @@ def cell_value(value: object, number_format: str = "General") -> object | None:
     if isinstance(value, float):
         value = exact_float(value)
     if isinstance(value, (int, Decimal)):
-        if "%" in (number_format or ""):
-            return decimal_text(Decimal(value) * 100) + "%"
+        if number_format and "%" in number_format:
+            shown = percent_shown(number_format)
+            if shown == "scaled":
+                return decimal_text(Decimal(value) * 100) + "%"
+            if shown == "literal":  # `0.00"%"` shows 0.85 as “0.85%”
+                return decimal_text(Decimal(value)) + "%"
         return value
+    if isinstance(value, NoCachedValue):
+        raise CellProblem("cell_formula_no_value", cell=value.coordinate, formula=str(value))
     if isinstance(value, datetime):
         if value.hour == value.minute == value.second == value.microsecond == 0:
             return value.date()
@@ -169,6 +178,21 @@ def cell_value(value: object, number_format: str = "General") -> object | None:
     if isinstance(value, (list, dict)):
         raise CellProblem("cell_not_scalar")
     return str(value).strip() or None
+
+
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+
+
+def percent_shown(number_format: str) -> str | None:
+    """How a number format shows `%`: "scaled" when Excel multiplies by 100 (`0%`,
+    `0.00%`), "literal" when the sign is only text (`0.00"%"`, `0.00\\%`), else None.
+    Quoted text, escaped characters, `[Red]`-style sections and the `_x`/`*x` padding
+    of a format are text, not format codes."""
+    if "%" not in number_format:
+        return None
+    if "%" in _FORMAT_LITERALS.sub("", number_format):
+        return "scaled"
+    return "literal"
 
 
 def exact_float(value: float) -> Decimal:

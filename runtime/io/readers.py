@@ -20,7 +20,6 @@ import io
 import itertools
 import json
 import operator
-import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -28,12 +27,11 @@ from pathlib import Path
 
 from ..text.problems import DataFileError
 from .normalise import UNIT_HEADERS, header_key
+from .xlsx import DATA_SHEET as DATA_SHEET  # where templates and readers meet
+from .xlsx import open_book, sheet_rows
 
 #: How far down a sheet the header row may sit (title rows above it are skipped).
 _HEADER_SEARCH_ROWS = 10
-
-#: The sheet a template writes; read first when present, else the first sheet.
-DATA_SHEET = "数据"
 
 _CHUNK = 1 << 16
 
@@ -69,43 +67,26 @@ class Table:
 
 
 class XlsxTable(Table):
+    """A sheet read through `xlsx.sheet_rows`: bounded, and each row only as wide as
+    the header (a filled cell further right is kept as one extra value)."""
+
     def rows(self) -> Iterator[Row]:
-        wb, ws = _open_sheet(self.path)
+        wb, ws = open_book(self.path)
         try:
-            for number, cells in enumerate(ws.iter_rows(), start=1):
-                if number <= self.header_row:
-                    continue
-                yield (
-                    number,
-                    tuple(c.value for c in cells),
-                    tuple(getattr(c, "number_format", "General") for c in cells),
-                )
+            width = max(len(self.header), 1)
+            yield from sheet_rows(self.path, wb, ws, width=width, first=self.header_row + 1)
         finally:
             wb.close()
 
 
-def _open_sheet(path: Path):
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise DataFileError(
-            "file_unreadable", path=str(path), reason=str(exc) or type(exc).__name__
-        ) from exc
-    ws = wb[DATA_SHEET] if DATA_SHEET in wb.sheetnames else wb.worksheets[0]
-    # Some writers record wrong sheet dimensions; without them every row is read as stored.
-    ws.reset_dimensions()
-    return wb, ws
-
-
 def _open_xlsx(path: Path) -> Table:
-    wb, ws = _open_sheet(path)
+    wb, ws = open_book(path)
     try:
         found = None
-        for number, cells in enumerate(ws.iter_rows(max_row=_HEADER_SEARCH_ROWS), start=1):
-            values = [c.value for c in cells]
+        for number, cells, _ in sheet_rows(path, wb, ws, last=_HEADER_SEARCH_ROWS):
+            values = list(cells)
+            while values and not _filled(values[-1]):
+                values.pop()
             if _looks_like_header(values) or (found is None and any(_filled(v) for v in values)):
                 found = (number, tuple(Cell(v) for v in values))
                 if _looks_like_header(values):
@@ -127,7 +108,7 @@ class CsvTable(Table):
 
     def rows(self) -> Iterator[Row]:
         with open(self.path, encoding=self.encoding, newline="") as handle:
-            yield from _csv_records(csv.reader(handle), 1, self.header_row, self.path)
+            yield from _csv_records(csv.reader(_with_end(handle)), 1, self.header_row, self.path)
 
     def blocks(self, size: int) -> Iterator[tuple[int, str]]:
         """The body as (first row number, text of up to `size` whole records).
@@ -209,7 +190,27 @@ class _BlockMaker:
 
 def csv_rows(first: int, block: str, path: Path) -> Iterator[Row]:
     """The rows of a block from `CsvTable.blocks`, numbered from `first`."""
-    yield from _csv_records(csv.reader(io.StringIO(block, newline="")), first, 0, path)
+    lines = _with_end(io.StringIO(block, newline=""))
+    yield from _csv_records(csv.reader(lines), first, 0, path)
+
+
+#: A line put after the end of a CSV text.  When every quote is closed it comes back
+#: as a record of its own; after a quote that is never closed, `csv.reader` (which
+#: does not complain at the end of the text) swallows it into the last cell along
+#: with every line after the quote — so it tells an unclosed quote from a long cell.
+_END = "\ue000xize: end of file\ue000"
+
+
+def _with_end(lines: Iterable[str]) -> Iterator[str]:
+    yield from lines
+    yield _END + "\n"  # csv.reader takes each string as a line, ended or not
+
+
+def _at_end(record: list[str], number: int, path: Path) -> bool:
+    """Whether `record` is the end marker; raises when it was swallowed by a quote."""
+    if record == [_END]:
+        return True
+    raise DataFileError("csv_unclosed_quote", path=str(path), row=number)
 
 
 def _csv_records(
@@ -219,6 +220,8 @@ def _csv_records(
     try:
         for record in records:
             number += 1
+            if record and _END in record[-1] and _at_end(record, number, path):
+                return
             if number > header_row:
                 yield number, record, None
     except csv.Error as exc:
@@ -259,10 +262,12 @@ def _open_csv(path: Path) -> Table:
     encoding = detect_encoding(path)
     try:
         with open(path, encoding=encoding, newline="") as handle:
-            reader = csv.reader(handle)
+            reader = csv.reader(_with_end(handle))
             found = None
             for number, record in enumerate(reader, start=1):
                 if number > _HEADER_SEARCH_ROWS:
+                    break
+                if record and _END in record[-1] and _at_end(record, number, path):
                     break
                 if _looks_like_header(record) or (
                     found is None and any(_filled(v) for v in record)
@@ -298,17 +303,41 @@ class JsonTable(Table):
             yield number, values, None
 
 
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """A JSON object whose keys are all different (json would keep the last one)."""
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return record
+
+
 def _open_json(path: Path) -> Table:
     try:
         with open(path, encoding="utf-8-sig") as handle:
             # parse_float=Decimal: a JSON number like 0.1 stays exactly 0.1.
-            data = json.load(handle, parse_float=Decimal)
+            data = json.load(handle, parse_float=Decimal, object_pairs_hook=_unique_keys)
     except UnicodeDecodeError as exc:
         raise DataFileError("file_encoding", path=str(path)) from exc
     except json.JSONDecodeError as exc:
         raise DataFileError(
             "json_syntax", path=str(path), line=exc.lineno, column=exc.colno, reason=exc.msg
         ) from exc
+    except _DuplicateKey as exc:
+        raise DataFileError("json_duplicate_key", path=str(path), name=exc.key) from exc
+    except RecursionError as exc:
+        raise DataFileError("json_too_deep", path=str(path)) from exc
+    except ValueError as exc:  # an integer past Python's 4300-digit limit for int()
+        raise DataFileError("json_number", path=str(path)) from exc
     if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
         raise DataFileError("json_shape", path=str(path))
     keys: dict[str, None] = {}

@@ -30,6 +30,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法读取 {path}：第{line}行第{column}列 JSON 格式错误（{reason}）",
         "cannot read {path}: JSON syntax error at line {line}, column {column} ({reason})",
     ),
+    "json_duplicate_key": (
+        "无法读取 {path}：JSON 对象中的键 “{name}” 出现了两次，无法确定取哪一个值",
+        "cannot read {path}: the key “{name}” appears twice in one JSON object;"
+        " it is unclear which value counts",
+    ),
+    "json_too_deep": (
+        "无法读取 {path}：JSON 嵌套过深（数据文件应为对象列表）",
+        "cannot read {path}: the JSON is nested too deeply (a data file is a list of objects)",
+    ),
+    "json_number": (
+        "无法读取 {path}：JSON 中有超过4300位的整数",
+        "cannot read {path}: the JSON holds an integer of more than 4300 digits",
+    ),
+    "csv_unclosed_quote": (
+        "无法读取 {path}：第{row}行的引号没有配对，从这里到文件末尾都会被读成一个单元格。"
+        '请检查该行的引号（单元格内的引号应写成两个 ""）',
+        "cannot read {path}: the quote opened in row {row} is never closed, so the rest of"
+        " the file would be read as one cell. Check the quotes of that row (a quote inside"
+        ' a cell is written twice: "")',
+    ),
+    "xlsx_too_large": (
+        "无法读取 {path}：其中的 {part} 解压后有 {size}，超过上限 {limit}",
+        "cannot read {path}: its part {part} unpacks to {size}, more than the limit of {limit}",
+    ),
+    "xlsx_too_many_strings": (
+        "无法读取 {path}：文本单元格的不同取值超过 {limit} 个",
+        "cannot read {path}: more than {limit} distinct texts",
+    ),
+    "xlsx_too_many_cells": (
+        "无法读取 {path}：工作表的单元格超过 {limit} 个",
+        "cannot read {path}: the sheet has more than {limit} cells",
+    ),
+    "xlsx_row_limit": (
+        "无法读取 {path}：第{row}行超出了 Excel 的最大行数 {limit}，文件可能已损坏",
+        "cannot read {path}: row {row} is past Excel's last row {limit}; the file may be damaged",
+    ),
     "json_shape": (
         '无法读取 {path}：JSON 文件应为对象列表，如 [{{"单位": "一中", …}}]',
         'cannot read {path}: a JSON data file is a list of objects, e.g. [{{"单位": "一中", …}}]',
@@ -44,6 +80,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot read policy file {path}: {reason}",
     ),
     # ---- columns
+    "cell_formula_no_value": (
+        "单元格 {cell} 是公式 {formula}，但文件中没有保存它的计算结果（程序生成、未经 Excel 计算保存的文件常见此情况）。"
+        "请在 Excel 或 WPS 中打开该文件、保存后再试，或直接填入数值",
+        "cell {cell} holds the formula {formula} but the file stores no result for it (usual"
+        " for files written by programs and never recalculated). Open and save the file in"
+        " Excel or WPS, or type the value in",
+    ),
     "column_unknown": (
         "列 “{column}” 不是本细则的数据项，已忽略",
         "column “{column}” is not a fact of this policy and is ignored",
@@ -225,6 +268,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不能写出 {output}：它就是输入文件 {input}，写出会覆盖它。请用 -o 指定另一个文件名",
         "will not write {output}: it is the input file {input}, which would be overwritten;"
         " choose another name with -o",
+    ),
+    "notices_more": (
+        "……另有 {n} 条同类{label}未列出",
+        "… and {n} more {label}s of the same kind",
     ),
     "output_is_dir": (
         "不能写出 {path}：这是一个文件夹。请用 -o 指定文件名",
