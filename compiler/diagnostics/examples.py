@@ -552,6 +552,22 @@ EXAMPLES: dict[str, Example] = {
         "把条款的单位改成与数据项一致；原文确指另一种计数的，另设数据项。",
         "Use the fact's unit in the clause; if the document means the other count, add a fact.",
     ),
+    "W321": Example(
+        "条款的分值要除以一个数据项（如 “扣分按【所辖县数】平均计算”），而这个数据项可能为0。",
+        "A clause's amount is divided by a fact (扣分按【所辖县数】平均计算) that may be 0.",
+        _file(
+            "(一)安全生产(10分)\n  - 【事故起数】每起扣3分，扣分按【所辖县数】平均计算\n",
+            facts="  事故起数：起，默认0\n  所辖县数：个\n",
+            full="10",
+        ),
+        _file(
+            "(一)安全生产(10分)\n  - 【事故起数】每起扣3分，扣分按【所辖县数】平均计算\n",
+            facts="  事故起数：起，默认0\n  所辖县数：个，范围1至50\n",
+            full="10",
+        ),
+        "在 数据： 中写明除数的范围，使它不可能为0。",
+        "Give the divisor a range in 数据： that excludes 0.",
+    ),
     "W312": Example(
         "加分项不计入满分，其上限由 “最高加N分” 规定；标题中的分值不起作用。",
         "A bonus node does not count towards 满分 and its limit is “最高加N分”; points in its "

@@ -359,6 +359,13 @@ MESSAGES: dict[str, Entry] = {
         "each {declared} counts once; if the document means the other count, declare a fact "
         "counted in “{used}”",
     ),
+    "W321": Entry(
+        "warning",
+        "除数 【{name}】 可能为0：为0的单位无法计分，将报数据错误",
+        "the divisor 【{name}】 may be 0: a unit where it is 0 cannot be scored (a data error)",
+        "在 数据： 中写明它的范围（如 范围1至50），或确认每个单位都不为0",
+        "state its range in 数据： (e.g. 范围1至50), or make sure no unit has 0",
+    ),
     "W312": Entry(
         "warning",
         "加分项的分值 ({points}分) 不计入满分，以 “最高加{cap}分” 为准",

@@ -115,7 +115,7 @@ class _Lowerer:
         for _, node in walk(self.tree.nodes):
             for clause in node.clauses:
                 if isinstance(clause, ast.DiscretionaryClause):
-                    lo, hi = clause.low.value, clause.high.value
+                    lo, hi = clause.low.value, _discretionary_high(clause, node)
                     if clause.subject.name in ranges:
                         old_lo, old_hi = ranges[clause.subject.name]
                         lo, hi = max(lo, old_lo), min(hi, old_hi)
@@ -312,6 +312,20 @@ class _Lowerer:
                 left, right, op = right, left, flip(op)
             return ir.Cmp(op, self.expr(left, right), self.expr(right, left))
         raise TypeError(f"{type(cond).__name__} cannot be lowered")
+
+
+def _discretionary_high(clause: ast.DiscretionaryClause, node: ast.Node) -> Decimal:
+    """The top of a discretionary range: as written, or the item's own points
+    (`酌情扣分`: its budget; `另行计分`: its points; `酌情加分`: its bonus cap)."""
+    if clause.high is not None:
+        return clause.high.value
+    if clause.kind == "earn":
+        found = points(node)
+    elif clause.kind == "bonus":
+        found = bonus_cap(node)
+    else:
+        found = budget(node)
+    return found if found is not None else Decimal(0)
 
 
 def _kind(effect: ast.Effect) -> str:

@@ -158,7 +158,9 @@ class Sentences:
         if isinstance(c, ast.ConditionClause):
             return self._condition(c)
         if isinstance(c, ast.DiscretionaryClause):
-            verb = "酌情扣" if c.kind == "deduct" else "酌情给"
+            verb = {"deduct": "酌情扣", "earn": "酌情给", "bonus": "酌情加"}[c.kind]
+            if c.high is None:
+                return "另行计分" if c.kind == "earn" else f"{verb}分（以本项分值为限）"
             return f"{verb}{number(c.low.value)}至{number(c.high.value)}分"
         return getattr(c, "text", "")
 

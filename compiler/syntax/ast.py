@@ -294,12 +294,14 @@ class ConditionClause:
 
 @dataclass(frozen=True)
 class DiscretionaryClause:
-    """`【预案工作扣分】酌情扣0至5分`, `【预案工作扣分】扣1-5分`; kind "deduct" or "earn"."""
+    """`【预案工作扣分】酌情扣0至5分`, `【预案工作扣分】扣1-5分`, `酌情加0至2分`; kind
+    "deduct", "earn" or "bonus".  `high` None is the item's own points (`酌情扣分`, and
+    `【消防考核得分】另行计分`, a score taken from another scheme, kind "earn")."""
 
     subject: Ref
     kind: str
     low: Num
-    high: Num
+    high: Num | None
     span: Span
     text: str
 

@@ -75,6 +75,8 @@ def substitutions() -> dict[str, str]:
         "GRADE_LIMITS": _alt(kw.GRADE_LIMITS),
         "VETO_TOP": _alt(kw.VETO_TOP),
         "DISCRETION": _alt([kw.DISCRETION]),
+        "SCORE_FROM": _alt(kw.SCORE_FROM),
+        "SHARE_POST": _alt(kw.SHARE_POST),
         "RESPECTIVELY": _alt(kw.RESPECTIVELY),
         "VERSUS_PRE": _alt(kw.VERSUS_PRE),
         "VERSUS_POST": _alt(kw.VERSUS_POST),

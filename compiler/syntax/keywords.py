@@ -223,6 +223,8 @@ VETO_TOP: tuple[str, ...] = ("一票否优", "实行一票否优")
 #: Words after a band name that only repeat what it is (`不得评为优秀等次`).
 BAND_SUFFIXES: tuple[str, ...] = ("等次", "档次", "等级")
 DISCRETION = "酌情"
+#: `【消防考核得分】另行计分`: the item's score is a 分 fact taken from another scheme.
+SCORE_FROM: tuple[str, ...] = ("计分", "另行计分", "另行评分", "直接计分")
 #: `分别扣1分、2分` and `各扣1分`: one amount (or the n-th amount) for each listed item.
 RESPECTIVELY: tuple[str, ...] = ("分别", "各")
 OTHERWISE = "否则"
@@ -232,6 +234,8 @@ UNTIL_ZERO: tuple[str, ...] = ("扣完为止", "减完为止", "扣完為止", "
 #: Rounding of step units: `不足1天按1天计` (ceil) and `按比例` (exact ratio).
 ROUND_CEIL: tuple[str, str, str] = ("不足", "按", "计")
 ROUND_RATIO: tuple[str, ...] = ("按比例计算", "按比例扣分", "按比例计", "按比例")
+#: `，扣分按【所辖县数】平均计算`: the clause's amount divided by a count.
+SHARE_POST: tuple[str, ...] = ("平均计算", "平均分摊", "平均计", "平均")
 
 # ------------------------------------------------------------------------- modifiers
 

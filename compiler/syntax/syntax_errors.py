@@ -113,6 +113,9 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "STEP_SEP": ("“，每…”", "“，每…”"),
     "VERSUS_PRE": ("与", "与"),
     "VERSUS_POST": ("相比", "相比"),
+    "SCORE_FROM": ("另行计分", "另行计分"),
+    "SHARE_PRE": ("，扣分按【数据项】平均计算", "“，扣分按【fact】平均计算”"),
+    "SHARE_POST": ("平均计算", "平均计算"),
 }
 
 #: Words to compare a mistyped text with, by the terminal that was expected.

@@ -64,10 +64,14 @@ def _clause(ctx: Context, node: ast.Node, in_bonus: bool, clause: ast.Clause) ->
         diags.append(Diagnostic("W305", clause.span))
 
     if isinstance(clause, ast.DiscretionaryClause):
-        word = "酌情扣分" if clause.kind == "deduct" else "酌情给分"
-        if in_bonus:
+        word = {"deduct": "酌情扣分", "earn": "酌情给分", "bonus": "酌情加分"}[clause.kind]
+        if clause.kind == "bonus" and not in_bonus:
+            diags.append(Diagnostic("E209", clause.span))
+        elif clause.kind != "bonus" and in_bonus:
             diags.append(Diagnostic("E218", clause.span, {"effect": word}))
         elif clause.kind == "earn" and points(node) is None:
+            diags.append(Diagnostic("E208", clause.span, {"effect": word}))
+        elif clause.kind == "deduct" and clause.high is None and budget(node) is None:
             diags.append(Diagnostic("E208", clause.span, {"effect": word}))
     for effect in effects_of(clause):
         text = ctx.text(effect.span)

@@ -87,7 +87,7 @@ def _one_occurrence(ctx: Context, clause: ast.Clause, kind: type) -> list[tuple[
     elif isinstance(clause, ast.ConditionClause):
         groups += [clause.effects, clause.otherwise]
     elif isinstance(clause, ast.DiscretionaryClause):
-        if kind is ast.Deduct and clause.kind == "deduct":
+        if kind is ast.Deduct and clause.kind == "deduct" and clause.high is not None:
             return [(clause.high.value, clause.high.span)]
         return []
     cap = clause.cap.value if getattr(clause, "cap", None) is not None else None

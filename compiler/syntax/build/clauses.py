@@ -52,6 +52,14 @@ class Step:
 
 
 @dataclass(frozen=True)
+class Share:
+    """`，扣分按【所辖县数】平均计算`."""
+
+    ref: ast.Ref
+    span: Span
+
+
+@dataclass(frozen=True)
 class Otherwise:
     effects: tuple[ast.Effect, ...]
     span: Span
@@ -448,24 +456,56 @@ class ClausesMixin(TermsMixin):
             condition, (effect,), parts.otherwise, parts.cap, parts.span, text
         )
 
-    def discretionary_clause(self, children: list) -> ast.Clause | None:
+    def discretionary_clause(self, children: list) -> ast.Clause | list | None:
         parts = self._parts(children)
         self._no_otherwise(parts)
         verb = next(t for t in parts.body if isinstance(t, Token) and t.type == "EFFECT_VERB")
         pair = next(t for t in parts.body if isinstance(t, Token) and t.type == "RANGE_PAIR")
-        head = parts.head
-        kind = {"扣": "deduct", "得": "earn"}.get(kw.EFFECTS[verb.value])
-        if kind is None:
-            self.form_error(token_span(verb), "扣 或 得", "扣 or 得")
+        low, high = self._range(pair)
+        return self._discretionary(parts, verb, low, high)
+
+    def discretionary_open_clause(self, children: list) -> ast.Clause | list | None:
+        """`【宣传扣分】酌情扣分` (0 to the item's points) and `酌情扣分，最高扣5分` (0 to 5)."""
+        parts = self._parts(children)
+        self._no_otherwise(parts)
+        verb = next(t for t in parts.body if isinstance(t, Token) and t.type == "EFFECT_VERB")
+        low = ast.Num(Decimal(0), "分", token_span(verb), "0")
+        high, parts.cap = parts.cap, None
+        return self._discretionary(parts, verb, low, high)
+
+    def adopted_clause(self, children: list) -> ast.Clause | list | None:
+        """`【消防考核得分】另行计分`: the item's score is a 分 fact (0 to its points),
+        taken from another scheme or entered by another office."""
+        parts = self._parts(children)
+        self._no_otherwise(parts)
+        word = parts.body[0]
+        if parts.cap is not None:
+            self.form_error(
+                parts.cap.span, "（不写上限：以本项分值为限）", "no cap (the item's points)"
+            )
             return None
-        if not isinstance(head, ast.Truth):
+        low = ast.Num(Decimal(0), "分", token_span(word), "0")
+        verb = Token("EFFECT_VERB", "得", line=word.line, column=word.column)
+        return self._discretionary(parts, verb, low, None, kind="earn")
+
+    def _discretionary(
+        self, parts: Parts, verb: Token, low: ast.Num, high: ast.Num | None, kind: str = ""
+    ) -> ast.Clause | list | None:
+        head = parts.head
+        kind = kind or {"扣": "deduct", "得": "earn", "加": "bonus"}[kw.EFFECTS[verb.value]]
+        refs: tuple[ast.Ref, ...]
+        if isinstance(head, ast.Truth):
+            refs = (head.ref,)
+        elif isinstance(head, RefList) and not head.negated:
+            refs = head.refs  # `【A扣分】、【B扣分】酌情扣0至10分`: a range for each
+        else:
             self.form_error(
                 parts.span, "【录入的分值】酌情扣0至5分", "【entered points】酌情扣0至5分"
             )
             return None
-        low, high = self._range(pair)
         text = self.original(parts.span)
-        return ast.DiscretionaryClause(head.ref, kind, low, high, parts.span, text)
+        clauses = [ast.DiscretionaryClause(ref, kind, low, high, parts.span, text) for ref in refs]
+        return clauses[0] if len(clauses) == 1 else clauses
 
     def condition_clause(self, children: list) -> ast.Clause | None:
         parts = self._parts(children)
@@ -515,6 +555,9 @@ class ClausesMixin(TermsMixin):
         otherwise_span = None
         cap = None
         rounding = "floor"
+        share = next((item for item in rest if isinstance(item, Share)), None)
+        if share is not None:
+            rest = [self._shared(item, share) for item in rest if item is not share]
         for item in rest:
             if isinstance(item, Otherwise):
                 otherwise += item.effects
@@ -529,6 +572,28 @@ class ClausesMixin(TermsMixin):
             else:
                 body.append(item)
         return Parts(head, body, otherwise, cap, rounding, span_of(children), otherwise_span)
+
+    def share(self, children: list) -> Share:
+        return Share(self.leaf(children[1]), span_of(children))  # type: ignore[arg-type]
+
+    def _shared(self, item: object, share: Share) -> object:
+        """`，扣分按【所辖县数】平均计算`: every amount of the clause divided by the count
+        (a unit whose count is 0 is a data error; the checker warns where it may be)."""
+        if isinstance(item, Otherwise):
+            return Otherwise(tuple(self._shared(e, share) for e in item.effects), item.span)
+        if isinstance(item, tuple):
+            return tuple(self._shared(e, share) for e in item)
+        if isinstance(item, AmountList):
+            return AmountList(tuple(self._shared(e, share) for e in item.effects), item.span)
+        if isinstance(item, ast.Deduct | ast.Earn | ast.Bonus):
+            if item.amount is None:
+                self.form_error(share.span, "（得满分不能平均）", "(full marks cannot be shared)")
+                return item
+            amount = ast.BinOp("/", item.amount, share.ref, span_of(item.amount, share.ref))
+            return type(item)(amount, item.span, item.word)
+        if isinstance(item, ast.NoScore):
+            self.form_error(share.span, "扣N分（写明要平均的分值）", "扣N分 (an amount to share)")
+        return item
 
     def _cap(self, token: Token) -> ast.Num:
         match = _NUMBER.search(token.value)

@@ -1,0 +1,51 @@
+"""Divisors that may be 0 (W321): `扣分按【所辖县数】平均计算` and `÷【B】` in a formula.
+
+A unit whose divisor is 0 cannot be scored and gets a data error when it is scored; the
+warning names the fact so that the writer can rule 0 out in 数据 (`范围1至50`) before
+any unit is scored."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from ...diagnostics.diagnostic import Diagnostic
+from ...syntax import ast
+from ..context import Context
+from ..resolve import clauses_of, effects_of
+
+
+def check_divisors(ctx: Context) -> list[Diagnostic]:
+    diags: list[Diagnostic] = []
+    for _, clause in clauses_of(ctx.tree):
+        for effect in effects_of(clause):
+            amount = getattr(effect, "amount", None)
+            for ref in _divisors(amount):
+                if _may_be_zero(ctx, ref):
+                    diags.append(Diagnostic("W321", ref.span, {"name": ref.name}))
+    return diags
+
+
+def _divisors(expr: object):
+    """Every `【X】` a division divides by, without recursion."""
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.BinOp):
+            if node.op == "/" and isinstance(node.right, ast.Ref):
+                yield node.right
+            stack += [node.left, node.right]
+        elif isinstance(node, ast.Call):
+            stack += list(node.args)
+
+
+def _may_be_zero(ctx: Context, ref: ast.Ref) -> bool:
+    """A fact may be 0 unless its declared range starts above 0; a parameter is known."""
+    if ref.name in ctx.symbols.params:
+        return False
+    info = ctx.symbols.facts.get(ref.name)
+    if info is None or info.decl is None or info.decl.low is None:
+        return True
+    try:
+        return Decimal(info.decl.low.strip().rstrip("%")) <= 0
+    except (InvalidOperation, ValueError):
+        return True
