@@ -74,7 +74,8 @@ def _value(fact):
     if fact.type == "bool":
         return st.sampled_from(["是", "否"])
     if fact.type == "count":
-        return st.integers(0, 12)
+        lo = int(fact.low) if fact.low is not None else 0
+        return st.integers(lo, int(fact.high) if fact.high is not None else lo + 12)
     if fact.type == "percent":
         return st.integers(0, 10000).map(lambda n: D(n) / 100)
     if fact.type in ("points", "number"):
