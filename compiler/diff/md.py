@@ -29,7 +29,16 @@ def diff_markdown(
     if scores is not None:
         moved = [s for s in scores if s.changed]
         out += ["## 对各单位得分的影响", ""]
-        out.append(f"共 {len(scores)} 个单位，其中 {len(moved)} 个单位的总分、等次或排名有变化。")
+        failed = [s for s in scores if "数据错误" in (s.old_status, s.new_status)]
+        if failed:
+            out.append(
+                f"共 {len(scores)} 个单位，其中 {len(failed)} 个单位数据有误、未能计分"
+                f"（xize score 列出错误）；{len(moved)} 个单位的总分、等次或排名有变化。"
+            )
+        else:
+            out.append(
+                f"共 {len(scores)} 个单位，其中 {len(moved)} 个单位的总分、等次或排名有变化。"
+            )
         out.append("")
         if moved:
             out += [

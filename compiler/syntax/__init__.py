@@ -5,3 +5,7 @@ diagnostics.  Holds the keyword table, numerals, grammar loading (grammar/xize.l
 filled from the keyword table), the LALR driver, lexical checks and error recovery;
 `build/` turns parser events into AST nodes.  May import `source` and `diagnostics`.
 """
+
+from .numerals import cn_to_int
+
+__all__ = ["cn_to_int"]

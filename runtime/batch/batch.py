@@ -36,6 +36,8 @@ from ..text.problems import Message, Notice, RowError
 from .chunks import SUM_CONTEXT, ChunkBuilder, ChunkResult, ChunkScorer, OnResult, good_rows
 from .chunks import policy_error as _policy_error
 from .duplicates import Duplicates
+from .fractions import FractionWatch, fraction_notices
+from .fractions import merge as merge_fractions
 from .parallel import Workers
 from .ranking import Order, RankKeys, Ranks
 
@@ -83,6 +85,7 @@ class Scoring:
         self.order = Order()  # ranked units' positions in 汇总, best first
         # the first vetoed or disqualified units: (汇总 position, unit, 状态, 原因)
         self.flagged: list[tuple[int, str, str, str]] = []
+        self.fractions = FractionWatch(())
         self._keys = RankKeys()
         self._duplicates = Duplicates()
         self._table: int | None = None
@@ -125,6 +128,7 @@ class Scoring:
             self._keys.add(base + index, key, bool(vetoed))
         for index, unit, status, reason in chunk.flagged[: FLAGGED_KEPT - len(self.flagged)]:
             self.flagged.append((base + index, unit, status, reason))
+        merge_fractions(self.fractions, chunk.fractions, chunk.over_one, chunk.fraction_examples)
         if chunk.names:
             self._duplicates.add_block(base, path, chunk.rows, chunk.names)
 
@@ -201,6 +205,7 @@ def score_dataset(
         if own is not None:
             own.close()
     scoring.finish()
+    scoring.notices.extend(fraction_notices(scoring.fractions, dataset.column_title))
     return scoring
 
 

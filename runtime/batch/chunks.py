@@ -31,6 +31,7 @@ from ..report.tables import FLAGGED, Layout, shown_status, status_reason
 from ..text.fmt import value_text
 from ..text.problems import Message, RowError
 from ..text.refusals import refusal
+from .fractions import FractionWatch
 from .ranking import rank_key
 
 NORMAL = "正常"
@@ -71,6 +72,10 @@ class ChunkResult:
     rank_vetoed: bytearray = field(default_factory=bytearray)
     names: list[str] = field(default_factory=list)  # every scored unit's name …
     rows: list[int] = field(default_factory=list)  # … and row number
+    # percentage columns written as fractions (see `fractions`)
+    fractions: Counter = field(default_factory=Counter)
+    over_one: Counter = field(default_factory=Counter)
+    fraction_examples: dict = field(default_factory=dict)
     # vetoed or disqualified units: (index into `summary`, unit, 状态, 原因)
     flagged: list[tuple[int, str, str, str]] = field(default_factory=list)
 
@@ -153,7 +158,8 @@ class ChunkScorer:
         self.layout = layout
         self.bad_input = input_errors(policy)
         self.convert = converter(policy)
-        self.texts = TypedTexts((f.name for f in dataset.facts), policy)
+        self.texts = TypedTexts((f.name for f in dataset.facts), policy, dataset.numeric)
+        self.percents = [f.name for f in dataset.facts if f.type == "percent"]
 
     def score(
         self,
@@ -170,12 +176,18 @@ class ChunkScorer:
         unit with its 汇总 position (`base` + its index in the block); `details_csv`
         gives 扣分明细 as CSV text."""
         builder = ChunkBuilder(table, self.layout, details_csv)
+        watch = FractionWatch(self.percents)
         for item in self.dataset.units(table, rows, trailing=True, texts=self.texts):
             outcome = self.outcome(item, averages, average_error)
+            if isinstance(item, UnitRow) and item.problem is None:
+                watch.see(item)
             index = builder.add(item, outcome)
             if on_result is not None and index is not None:
                 on_result(item, outcome, base + index)
-        return builder.result(pickled)
+        out = builder.result(pickled)
+        out.fractions, out.over_one = watch.fractions, watch.others
+        out.fraction_examples = watch.examples
+        return out
 
     def outcome(self, item, averages: dict[str, Decimal] | None, average_error: Message | None):
         """A unit row's Result or RowError (None for blank rows)."""

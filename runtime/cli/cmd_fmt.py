@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import difflib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 from xize.compiler.fmt import FormatError, format_source
 
-from ..output.atomic import write_text
+from ..output.atomic import write_bytes
 from ..text.i18n import t
 from ..text.problems import OutputFileError
 from .cmd_common import LANG, guarded
+from .loading import decode_rule
 from .terminal import EXIT_ERROR, Failure, say, warn
 
 
@@ -38,19 +40,19 @@ def fmt_command(files: tuple[str, ...], check: bool, show_diff: bool, lang: str)
     en = lang == "en"
     changed = failed = 0
     for name in files:
-        text = _read(name, lang)
+        stored = _read(name, lang)
         try:
-            formatted = format_source(text, filename=name)
+            formatted = format_source(stored.text, filename=name)
         except FormatError as exc:
             warn(str(exc))
             failed += 1
             continue
-        if formatted == text:
+        if formatted == stored.text:
             continue
         changed += 1
         if show_diff:
             diff = difflib.unified_diff(
-                text.splitlines(keepends=True),
+                stored.text.splitlines(keepends=True),
                 formatted.splitlines(keepends=True),
                 fromfile=f"{name}",
                 tofile=f"{name}（排版后）" if not en else f"{name} (formatted)",
@@ -60,7 +62,7 @@ def fmt_command(files: tuple[str, ...], check: bool, show_diff: bool, lang: str)
             say(f"would reformat {name}" if en else f"需要排版：{name}")
         else:
             try:  # through a symlink to the policy it points to, as an editor would
-                write_text(os.path.realpath(name), formatted)
+                write_bytes(os.path.realpath(name), stored.encode(formatted))
             except OutputFileError as exc:
                 raise Failure(exc.render(lang)) from exc
             warn(t("written", lang, path=name))
@@ -73,8 +75,24 @@ def fmt_command(files: tuple[str, ...], check: bool, show_diff: bool, lang: str)
     return 0
 
 
-def _read(name: str, lang: str) -> str:
-    """The file's text; a missing, unreadable or non-UTF-8 file ends the command."""
+@dataclass(frozen=True)
+class Stored:
+    """A .rule file's text with line feeds, and how the file stores it: encoding, BOM
+    and line endings are kept when the file is rewritten (only the layout changes)."""
+
+    text: str
+    encoding: str
+    bom: bool
+    crlf: bool
+
+    def encode(self, text: str) -> bytes:
+        if self.crlf:
+            text = text.replace("\n", "\r\n")
+        return (b"\xef\xbb\xbf" if self.bom else b"") + text.encode(self.encoding)
+
+
+def _read(name: str, lang: str) -> Stored:
+    """The file as stored; a missing, unreadable or undecodable file ends the command."""
     path = Path(name)
     if not path.exists():
         raise Failure(t("policy_missing", lang, path=path))
@@ -84,7 +102,8 @@ def _read(name: str, lang: str) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise Failure(t("policy_unreadable", lang, path=path, reason=exc.strerror or exc)) from exc
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise Failure(t("policy_encoding", lang, path=path)) from exc
+    text, encoding = decode_rule(data)
+    if text is None:
+        raise Failure(t("policy_encoding", lang, path=path))
+    crlf = "\r\n" in text
+    return Stored(text.replace("\r\n", "\n"), encoding, data.startswith(b"\xef\xbb\xbf"), crlf)

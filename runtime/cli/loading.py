@@ -12,12 +12,12 @@ from pathlib import Path
 from xize.compiler.diagnostics import PolicyError, render_all
 
 from ..text.i18n import t
-from .terminal import Failure
+from .terminal import Failure, warn
 
 
 def compile_file(path: str | Path, lang: str = "zh"):
     """The compiled Policy for `path`; raises PolicyError or Failure."""
-    from xize.compiler import load_policy
+    from xize.compiler import compile_policy, load_policy
 
     path = Path(path)
     if not path.exists():
@@ -25,9 +25,31 @@ def compile_file(path: str | Path, lang: str = "zh"):
     if path.is_dir():
         raise Failure(t("file_is_dir", lang, path=path))
     try:
-        return load_policy(path, lang=lang)
+        data = path.read_bytes()
     except OSError as exc:
         raise Failure(t("policy_unreadable", lang, path=path, reason=exc.strerror or exc)) from exc
+    text, encoding = decode_rule(data)
+    if text is None:  # neither UTF-8 nor GB18030: E108 at the first bad byte
+        return load_policy(path, lang=lang)
+    if encoding != "utf-8":
+        warn(t("label_info", lang) + ": " + t("policy_gb18030", lang, path=path))
+    return compile_policy(text, filename=str(path), lang=lang)
+
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def decode_rule(data: bytes) -> tuple[str | None, str]:
+    """A .rule file's text and its encoding: UTF-8 (a BOM dropped), else GB18030 — what
+    Windows Notepad and WPS save as "ANSI" on a Chinese system, as for data files."""
+    try:
+        return data.removeprefix(_BOM).decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        return None, ""
 
 
 def policy_error_text(error: PolicyError, lang: str = "zh") -> str:

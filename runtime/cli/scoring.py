@@ -8,6 +8,7 @@ the other units), differing only in what they keep: `score` writes every table,
 from __future__ import annotations
 
 import difflib
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -128,6 +129,7 @@ def _finish(
         except OSError as exc:
             raise Failure(t("cannot_write", lang, path=output, reason=exc.strerror or exc)) from exc
     stdout().print(summary_view(scoring, policy.ir, lang))
+    sys.stdout.flush()  # before what follows on stderr, when both go to one pipe
     if output is None:
         warn(t("not_written", lang))
     else:

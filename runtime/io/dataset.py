@@ -15,7 +15,16 @@ from pathlib import Path
 from xize.compiler.ir import Fact
 
 from ..text.problems import DataFileError, Message, Notice, RowError
-from .normalise import CellProblem, ColumnMap, cell_value, is_blank, map_columns, unit_name
+from .normalise import (
+    NUMERIC_TYPES,
+    CellProblem,
+    ColumnMap,
+    cell_value,
+    is_blank,
+    map_columns,
+    numeral_text,
+    unit_name,
+)
 from .readers import Row, Table, open_table
 from .typed import BLANK, CellTexts
 from .xlsx import NoCachedValue
@@ -96,7 +105,8 @@ class Dataset:
             self.tables.append((table, columns))
             self.notices.extend(columns.notices)
         self._required = tuple(f.name for f in self.facts if f.default is None)
-        self._texts = CellTexts(f.name for f in self.facts)
+        self.numeric = frozenset(f.name for f in self.facts if f.type in NUMERIC_TYPES)
+        self._texts = CellTexts((f.name for f in self.facts), self.numeric)
 
     @property
     def has_errors(self) -> bool:
@@ -187,6 +197,8 @@ class Dataset:
                     path, number, unit, self.column_title(name), _as_read(cell), exc.message
                 )
                 continue
+            if type(value) is str and name in self.numeric:
+                value = numeral_text(value)
             if value is not None:
                 facts[name] = value
         if problem is None and not unit:

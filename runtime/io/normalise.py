@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from xize.compiler.ir import Fact
 from xize.compiler.source import normalise as fullwidth_to_ascii
+from xize.compiler.syntax import cn_to_int
 
 from ..text.fmt import decimal_text
 from ..text.problems import Message, Notice
@@ -193,6 +194,29 @@ def percent_shown(number_format: str) -> str | None:
     if "%" in _FORMAT_LITERALS.sub("", number_format):
         return "scaled"
     return "literal"
+
+
+#: Fact types whose cells may be written in Chinese numerals (`三`, `十二次`, `百分之八十`).
+NUMERIC_TYPES = frozenset({"count", "number", "points", "percent"})
+
+_NUMERAL = re.compile(r"(百分之)?([〇○零一二两三四五六七八九十百千万]+)(.*)", re.S)
+
+
+def numeral_text(text: str) -> str:
+    """A cell written in Chinese numerals as the policy reads Arabic ones: `三` → `3`,
+    `十二次` → `12次`, `百分之八十` → `80%`; any other text is returned unchanged (the
+    policy then accepts or refuses it).  Integers only, as in a .rule file."""
+    m = _NUMERAL.fullmatch(text)
+    if m is None:
+        return text
+    percent, numeral, rest = m.groups()
+    try:
+        number = cn_to_int(numeral)
+    except ValueError:
+        return text
+    if percent:
+        return f"{number}%" if not rest.strip() else text
+    return f"{number}{rest}"
 
 
 def exact_float(value: float) -> Decimal:

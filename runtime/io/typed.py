@@ -18,7 +18,7 @@ from __future__ import annotations
 import decimal
 from collections.abc import Callable, Iterable
 
-from .normalise import cell_value
+from .normalise import cell_value, numeral_text
 
 #: Distinct texts remembered per fact; past that, each new text is handled anew.
 PER_FACT = 1024
@@ -32,8 +32,9 @@ Plan = tuple[tuple[int, str, dict[str, object]], ...]
 class CellTexts:
     """Per fact: cell text → cleaned text (or BLANK)."""
 
-    def __init__(self, names: Iterable[str]) -> None:
+    def __init__(self, names: Iterable[str], numeric: Iterable[str] = ()) -> None:
         self.known: dict[str, dict[str, object]] = {name: {} for name in names}
+        self.numeric = frozenset(numeric)  # facts whose cells may be Chinese numerals
         self._plans: dict[int, tuple[tuple[tuple[int, str], ...], Plan]] = {}
 
     def plan(self, columns: tuple[tuple[int, str], ...]) -> Plan:
@@ -49,6 +50,8 @@ class CellTexts:
     def learn(self, name: str, cell: str) -> object:
         """The value for a text not yet known, remembered while there is room."""
         text = cell_value(cell)
+        if text is not None and name in self.numeric:
+            text = numeral_text(text)
         value = BLANK if text is None else self.convert(name, text)
         cache = self.known[name]
         if len(cache) < PER_FACT:
@@ -62,8 +65,8 @@ class CellTexts:
 class TypedTexts(CellTexts):
     """Per fact: cell text → the policy's own value for it (or the text it refuses)."""
 
-    def __init__(self, names: Iterable[str], policy) -> None:
-        super().__init__(names)
+    def __init__(self, names: Iterable[str], policy, numeric: Iterable[str] = ()) -> None:
+        super().__init__(names, numeric)
         module = getattr(policy, "module", None)
         self._convert: Callable | None = getattr(module, "_convert_value", None)
         facts = getattr(module, "FACTS", None) or ()

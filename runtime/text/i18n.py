@@ -72,8 +72,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "policy_missing": ("找不到细则文件 {path}", "policy file not found: {path}"),
     "policy_encoding": (
-        "无法读取细则文件 {path}：请以 UTF-8 编码保存",
-        "cannot read policy file {path}: save it as UTF-8",
+        "无法读取细则文件 {path}：既不是 UTF-8 也不是 GB18030 编码，请另存为 UTF-8",
+        "cannot read policy file {path}: neither UTF-8 nor GB18030; save it as UTF-8",
+    ),
+    "policy_gb18030": (
+        "{path} 不是 UTF-8 编码，已按 GB18030（GBK，Windows 的“ANSI”）读取；建议另存为 UTF-8",
+        "{path} is not UTF-8; read as GB18030 (GBK, Windows “ANSI”); consider saving it as UTF-8",
     ),
     "policy_unreadable": (
         "无法读取细则文件 {path}：{reason}",
@@ -114,6 +118,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # ---- cells and rows
     "cell_not_scalar": ("单元格应为单个值", "a cell must hold a single value"),
     "cell_not_finite": ("数值 {value} 无效", "invalid number {value}"),
+    "percent_fractions": (
+        "列 “{column}” 的值都不大于1（如 {example}）：百分比按百分点读，{example} 即 "
+        "{example}%。如果本意是 {percent}%，请写 {percent} 或 {percent}%",
+        "no value of column “{column}” is above 1 (e.g. {example}): a "
+        "percentage is read in points, so {example} is {example}%. If {percent}% is meant, "
+        "write {percent} or {percent}%",
+    ),
     "row_refused": ("{text}", "{english}"),
     "row_no_unit": ("该行没有填写单位名称", "the row has no unit name"),
     "row_missing": (
