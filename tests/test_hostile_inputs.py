@@ -262,3 +262,25 @@ def test_warnings_are_bounded(policy, tmp_path):
     assert result.exit_code == 0, result.output
     assert result.output.count("出现多次") == 20
     assert "另有 479 条同类警告未列出" in result.output
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        (lambda text: text.replace("每缺1次扣1分", "每缺1次扣0." + "1" * 70 + "分"), "E240"),
+        (
+            lambda text: text.replace(
+                "  优秀：9分以上\n",
+                "".join(f"  第{i}档：{9000 - i}分以上\n" for i in range(1001)),
+            ),
+            "E241",
+        ),
+        (lambda text: text.replace("满分：10分", "满分：10分\n精度：0." + "0" * 60 + "1"), "E242"),
+    ],
+)
+def test_policies_past_the_limits_are_refused_not_crashed_or_rounded(change, code):
+    from xize.compiler import PolicyError, compile_policy
+
+    with pytest.raises(PolicyError) as caught:
+        compile_policy(change(POLICY), filename="p.rule")
+    assert code in {d.code for d in caught.value.diagnostics}

@@ -19,6 +19,7 @@ from .passes.clauses import check_clauses
 from .passes.decls import check_decls
 from .passes.divisors import check_divisors
 from .passes.grade_limits import check_grade_limits
+from .passes.limits import check_limits
 from .passes.names import check_names
 from .passes.notes import check_notes
 from .passes.outline import check_outline
@@ -36,6 +37,7 @@ PASSES = (
     check_grade_limits,
     check_notes,
     check_tests,
+    check_limits,
 )
 
 

@@ -34,6 +34,21 @@ def visible(text: str) -> str:
     return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+#: Example lines shown in full; a longer example (E241's thousand bands) is shown with
+#: its middle left out.
+SHOWN_LINES = 30
+
+
+def example_lines(text: str) -> list[str]:
+    """An example's lines as shown, control characters visible, the middle of a very
+    long example replaced by a line saying how many lines were left out."""
+    lines = visible(text).rstrip("\n").split("\n")
+    if len(lines) <= SHOWN_LINES:
+        return lines
+    head, tail = lines[: SHOWN_LINES - 5], lines[-4:]
+    return [*head, f"  ……（此处省略 {len(lines) - len(head) - len(tail)} 行）", *tail]
+
+
 def normalise_code(code: str) -> str:
     """`e201`, `201`, ` E201 ` → `E201` (a user types codes loosely)."""
     code = code.strip().upper()
@@ -59,7 +74,7 @@ def explain(code: str, lang: str = "zh") -> str:
     if example is not None:
         lines += ["", example.meaning_en if en else example.meaning_zh, ""]
         lines.append("Example:" if en else "示例：")
-        lines += ["    " + line for line in visible(example.bad).rstrip("\n").split("\n")]
+        lines += ["    " + line for line in example_lines(example.bad)]
         lines += ["", ("Fix: " if en else "改正：") + (example.fix_en if en else example.fix_zh)]
         lines += ["    " + line for line in _changed_lines(example)]
         if example.reported_as:
@@ -121,7 +136,7 @@ def _markdown_entry(code: str) -> list[str]:
     if example is None:
         return out
     out += [example.meaning_zh, "", example.meaning_en, "", "```"]
-    out += visible(example.bad).rstrip("\n").split("\n")
+    out += example_lines(example.bad)
     out += ["```", "", f"改正 / Fix: {example.fix_zh} {example.fix_en}", "", "```"]
     out += _changed_lines(example)
     out += ["```", ""]

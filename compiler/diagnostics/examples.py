@@ -407,6 +407,52 @@ EXAMPLES: dict[str, Example] = {
         "把扣分或得分条款移到有分值的评分项下。",
         "Move the deducting or earning clause under a node with points.",
     ),
+    "E240": Example(
+        "数字的有效数字超过30位：分数按60位有效数字精确计算，更长的数字会被舍入。",
+        "A number of more than 30 significant digits: scores are exact to 60 digits, "
+        "and a longer number would be rounded.",
+        _file(_NODE + "  - 【缺会次数】每缺1次扣0.1111111111111111111111111111111分\n"),
+        _GOOD,
+        "核对原文数字。",
+        "Check the number against the document.",
+    ),
+    "E241": Example(
+        "等次超过1000档。",
+        "More than 1000 grade bands.",
+        _file(
+            _NODE
+            + _CLAUSE
+            + "\n等次：\n"
+            + "".join(
+                f"  第{i}档：{(5000 - 4 * i) // 1000}.{(5000 - 4 * i) % 1000:03d}分以上\n"
+                for i in range(1001)
+            )
+            + "  末档：其余\n"
+        ),
+        _file(_NODE + _CLAUSE + _GRADES),
+        "核对 等次： 下的内容。",
+        "Check what is under 等次:.",
+    ),
+    "E242": Example(
+        "精度最多到小数点后20位。",
+        "精度 has at most 20 decimal places.",
+        _file(_NODE + _CLAUSE).replace("满分：5分\n", "满分：5分\n精度：0.000000000000000000001\n"),
+        _file(_NODE + _CLAUSE).replace("满分：5分\n", "满分：5分\n精度：0.01\n"),
+        "把精度改为 0.01 这样的常用值。",
+        "Use a usual 精度 such as 0.01.",
+    ),
+    "E243": Example(
+        "数据表按去掉空格、全角字符和外层括号后的表头找数据项，两个只差这些的名称会取到同一列。",
+        "A data sheet's header is matched with spaces, full-width forms and outer brackets "
+        "ignored, so two names differing only in those would read the same column.",
+        _file(
+            _NODE + _CLAUSE + "  - 【缺会 次数】每缺1次扣1分\n",
+            facts="  缺会次数：次，默认0\n  缺会 次数：次，默认0\n",
+        ),
+        _GOOD,
+        "改用明显不同的名称，或统一写法。",
+        "Give them clearly different names, or write them the same way.",
+    ),
     "W301": Example(
         "同级编号不连续，可能漏写了一项。",
         "Sibling numbers skip one: an item may have been left out.",

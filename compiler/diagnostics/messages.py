@@ -273,6 +273,37 @@ MESSAGES: dict[str, Entry] = {
         "把 等次： 中的各档按从高到低的顺序重排",
         "list the bands of 等次: from the highest to the lowest",
     ),
+    # ---- E24x: limits that keep scores exact and columns unambiguous -------------------
+    "E240": Entry(
+        "error",
+        "数字 {text} 的有效数字超过 {limit} 位",
+        "the number {text} has more than {limit} significant digits",
+        "分数按60位有效数字精确计算，超过 {limit} 位的数字无法保证不被舍入；请核对原文数字",
+        "scores are exact to 60 significant digits, which holds numbers of up to {limit} "
+        "digits; check the number against the document",
+    ),
+    "E241": Entry(
+        "error",
+        "等次有 {count} 档，超过上限 {limit} 档",
+        "{count} grade bands, more than the limit of {limit}",
+        "等次通常只有几档；请核对 等次： 下的内容",
+        "grades have a few bands; check what is under 等次:",
+    ),
+    "E242": Entry(
+        "error",
+        "精度 {value} 过细：最多到小数点后 {limit} 位",
+        "精度 {value} is too fine: at most {limit} decimal places",
+        "精度通常为 0.01 或 0.001",
+        "精度 is usually 0.01 or 0.001",
+    ),
+    "E243": Entry(
+        "error",
+        "数据项 【{name}】 与 【{other}】 只差空格、全角字符或括号，数据表的列无法区分它们",
+        "the facts 【{name}】 and 【{other}】 differ only in spaces, full-width forms or "
+        "brackets, which a data sheet's header cannot tell apart",
+        "改用明显不同的名称；如果是同一数据项，请统一写法",
+        "give them clearly different names; if they are one fact, write it the same way",
+    ),
     # ---- W3xx: likely mistakes ---------------------------------------------------------
     "W301": Entry(
         "warning",
