@@ -104,3 +104,35 @@ def test_compiled_equals_interpreter_on_random_facts(path, data):
     b = policy.interpreter.score(facts, averages)
     assert a.to_dict() == b.to_dict()
     assert tuple(a.items) == tuple(b.items)
+
+
+# ------------------------------------------------------------------------ refused
+
+_HEAD = "细则：拒绝的写法\n年度：2024\n满分：10分\n\n数据：\n"
+_FACTS = (
+    "  A：是否\n  B：是否\n  C：是否\n  甲次数：次，默认0\n  乙次数：次，默认0\n"
+    "  率：百分比\n  里程：公里\n  扣分：分\n  加分：分\n"
+)
+#: sentence → the code it is refused with (docs/language.md §9.21 and the rules above)
+REFUSED = {
+    "【甲次数】迟报两次扣1分": "E101",  # each two, or from two on?
+    "【A】、【B】扣1分": "E111",  # both missing, or each?
+    "【A】、【B】、【C】分别扣1分、2分": "E101",  # amounts and items do not match
+    "【甲次数】、【乙次数】每次扣1分，最多扣3分": "E101",  # a cap for each or for all?
+    "【率】低于80%、70%的，扣1分": "E101",  # tiers need 分别
+    "【率】低于80%、70%的，分别扣1分": "E101",  # one amount for two tiers
+    "【率】达到90%的扣1分，每低1个百分点扣1分": "E101",  # the first half must earn
+    "【率】达到90%的得10分，每超1个百分点扣1分": "E101",  # a step against the standard
+    "【率】与【率】相比，每缺1次扣1分": "E101",  # 与…相比 needs a step verb
+    "【甲次数】每增加1次扣1分": "E112",  # 增加 against what?
+    "【里程】每少10米扣1分": "E203",  # 米 is not 公里
+    "【加分】酌情加0至2分": "E209",  # a bonus outside a bonus node
+    "【超限】超过3次、【率】低于82%的，扣1分": "E111",  # each, or once?
+}
+
+
+@pytest.mark.parametrize("sentence", sorted(REFUSED))
+def test_unclear_sentences_are_refused(sentence):
+    text = _HEAD + _FACTS + "\n(一)甲(10分)\n  - " + sentence + "\n"
+    codes = [d.code for d in diagnostics(text) if d.severity == "error"]
+    assert REFUSED[sentence] in codes, codes
