@@ -33,6 +33,7 @@ COMPILER = {
     "fmt": {"source", "diagnostics", "syntax"},
     "render": {"source", "diagnostics", "syntax", "ir"},
     "diff": {"source", "diagnostics", "ir", "render"},
+    "importer": {"source", "diagnostics", "syntax", "check", "ir", "render"},
 }
 COMPILER_TOP = "api"
 

@@ -234,13 +234,21 @@ def template_cmd(policy: str, output: str, lang: str) -> int:
 
 
 def _register_tools() -> None:
-    """The policy-text tools (fmt, render, diff, explain-error) live in their own modules."""
+    """The policy-text tools (fmt, render, diff, explain-error, import) live in their own
+    modules."""
     from .cmd_diff import diff_command
     from .cmd_errors import explain_error_command
     from .cmd_fmt import fmt_command
+    from .cmd_import import import_command
     from .cmd_render import render_command
 
-    for command in (fmt_command, render_command, diff_command, explain_error_command):
+    for command in (
+        fmt_command,
+        render_command,
+        diff_command,
+        explain_error_command,
+        import_command,
+    ):
         cli.add_command(command)
 
 

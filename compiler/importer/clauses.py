@@ -1,0 +1,198 @@
+"""Scoring sentences → clauses, each one tried on the compiler before it is kept.
+
+For a sentence, the candidates are `【subject】rest` for every place where its
+predicate may start (after a comma or `的`, before `每`, `扣`, `得`, a number, …),
+the shortest subject first; the first candidate that compiles alone (`trial`) is the
+clause.  A sentence with several predicates (`单访每次扣0.02分，集体访每次扣0.05分`)
+is tried as comma-separated chunks, and drafted only when every chunk compiles.
+Anything else stays in the draft as `# 待处理：` with the original words and the reason.
+The clause keeps the document's words after the subject; the subject becomes the name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..source.text import normalise
+from .names import NameBook, clean_subject, name_from
+from .reasons import reason_for
+from .trial import Trial, try_clause
+
+#: Sentences with one of these are scoring sentences (the rest is description).
+SCORING = re.compile(
+    r"[扣减得计记加奖]除?\s*[\d一二两三四五六七八九十半][\d.\s]*分|扣分|不得分|"
+    r"取消.{0,6}资格|一票否决|酌情[扣给]|列为"
+)
+_PRED_START = set("每扣减得计记加奖不未应要须需达超低高少多晚迟早取一列直酌以至按没无")
+_VERB = re.compile(r"每([^\d一二两三四五六七八九十]{1,4}?)[\d一二两三四五六七八九十]")
+
+
+@dataclass(frozen=True)
+class Drafted:
+    """A sentence made into clauses (each with its facts), or None with a reason."""
+
+    sentence: str
+    clauses: tuple[str, ...]
+    facts: tuple[tuple[str, str, str, str], ...]  # (name, type, default, description)
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.clauses)
+
+
+def split_sentences(text: str) -> list[str]:
+    """`。` `；` `！` `？` end a sentence (kept out of it)."""
+    parts = re.split(r"[。；;！？!?]", text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def is_scoring(sentence: str) -> bool:
+    return bool(SCORING.search(normalise(sentence)))
+
+
+def _boundaries(n: str) -> list[int]:
+    out = []
+    for j in range(1, len(n)):
+        prev, ch = n[j - 1], n[j]
+        if (
+            prev in "，,、的"
+            or ch in _PRED_START
+            or (ch.isdigit() and not prev.isdigit() and prev != ".")
+        ):
+            out.append(j)
+    return out
+
+
+def _default(type_word: str, name: str, clause: str) -> str:
+    if type_word == "是否":
+        return (
+            "否"
+            if name.startswith(("发生", "出现", "引发", "造成", "因")) or "得" not in clause
+            else ""
+        )
+    if type_word in ("百分比", "日期", "分", "数值"):
+        return ""
+    return "0"
+
+
+def _verb(rest: str) -> str:
+    """The counting verb of `每缺1次…` (`缺`); none in `每件扣…`."""
+    m = _VERB.match(normalise(rest))
+    if not m or re.search(r"[扣减得计记加奖]", m.group(1)):
+        return ""
+    return m.group(1)
+
+
+class Drafter:
+    """Drafts the sentences of one document into one set of names."""
+
+    def __init__(self, book: NameBook | None = None):
+        self.book = book or NameBook()
+
+    def sentence(self, sentence: str, title: str, path: str, bonus: bool = False) -> Drafted:
+        whole = self._one(sentence, title, path, bonus, None)
+        if whole is not None:
+            return whole
+        chunks = _chunks(sentence)
+        if len(chunks) > 1:
+            drafted: list[Drafted] = []
+            previous = ""
+            for chunk in chunks:
+                d = self._one(chunk, title, path, bonus, previous)
+                if d is None:
+                    break
+                drafted.append(d)
+                previous = d.facts[0][3] if d.facts else previous
+            else:
+                return Drafted(
+                    sentence,
+                    tuple(c for d in drafted for c in d.clauses),
+                    tuple(f for d in drafted for f in d.facts),
+                )
+        return Drafted(sentence, (), (), reason_for(sentence))
+
+    def _one(
+        self, sentence: str, title: str, path: str, bonus: bool, previous: str | None
+    ) -> Drafted | None:
+        s = sentence.strip().rstrip("。；;，, ")
+        n = normalise(s)
+        candidates: list[tuple[str, str]] = []  # (subject, rest)
+        if n[:1] in _PRED_START or n[:1].isdigit():
+            candidates.append(("", s))
+        for j in _boundaries(n):
+            subject = clean_subject(s[:j])
+            if subject and _fit_subject(s[:j]):
+                candidates.append((s[:j], s[j:].lstrip("，, ")))
+        for subject, rest in candidates:
+            if not rest or not SCORING.search(normalise(rest)):
+                continue
+            if subject:
+                name, description = name_from(subject, title, _verb(rest))
+            elif previous:
+                name, description = name_from(previous, title, _verb(rest))
+                name = name + _verb(rest) if _verb(rest) and _verb(rest) not in name else name
+            else:
+                name, description = name_from("", title, _verb(rest))
+            trial = try_clause(f"【{name}】{rest}", bonus)
+            if trial is None:
+                continue
+            return self._keep(sentence, name, rest, description or s, trial, path)
+        return None
+
+    def _keep(
+        self, sentence: str, name: str, rest: str, description: str, trial: Trial, path: str
+    ) -> Drafted:
+        type_word = dict(trial.kinds).get(name, "")
+        if type_word in ("百分比", "数值") and re.search(r"率[、和及与]", normalise(name)):
+            return Drafted(sentence, (), (), reason_for(sentence))  # several indicators at once
+        default = _default(type_word, name, rest)
+        final = self.book.claim(name, type_word, default, description, path)
+        clause = f"【{final}】{rest}"
+        if final != name and try_clause(clause) is None:
+            return Drafted(sentence, (), (), reason_for(sentence))
+        return Drafted(sentence, (clause,), ((final, type_word, default, description),))
+
+
+#: Words that tie a phrase to the one before it: such a phrase is no subject of its own.
+_TIED = ("否则", "否那么", "否", "或", "但", "且", "并", "则", "那么", "另", "再")
+
+
+def _fit_subject(subject: str) -> bool:
+    """A subject holds no scoring phrase of its own (that would drop a predicate) and
+    its last part does not lean on the part before (`否则…`)."""
+    n = normalise(subject).rstrip("，, ")
+    if SCORING.search(n) or "每" in n:
+        return False
+    # `未包案的1件扣0.1分`: a quantity at the end belongs to the predicate, not the name
+    if re.search(
+        r"[\d一二两三四五六七八九十]\s*(个|件次|人次|批次|件|次|项|起|人|天|日|处|条)?$", n
+    ):
+        return False
+    last = re.split(r"[，,]", n.rstrip("，, "))[-1].strip()
+    return not last.startswith(_TIED)
+
+
+def _chunks(sentence: str) -> list[str]:
+    """Comma-separated pieces, each ending where a scoring phrase ends."""
+    parts = re.split(r"(?<=[，,])", sentence)
+    chunks: list[str] = []
+    current = ""
+    for part in parts:
+        current += part
+        if SCORING.search(normalise(current)):
+            chunks.append(current.strip().rstrip("，, "))
+            current = ""
+    if current.strip():
+        if not chunks:
+            return [sentence]
+        chunks[-1] += current.rstrip()
+    # a later chunk must stand alone: a per-unit phrase or an event of its own (`…的扣5分`)
+    for chunk in chunks[1:]:
+        n = normalise(chunk).lstrip()
+        if n.startswith(_TIED) or not (
+            n.startswith("每") or re.search(r"的[，,]?\s*[扣减]", n) or re.search(r"^[^，,]+每", n)
+        ):
+            return [sentence]
+    return chunks

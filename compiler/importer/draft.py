@@ -1,0 +1,288 @@
+"""The document's parts → the text of a draft `.rule` file, and what was drafted.
+
+Layout: a comment saying where the draft came from, the header, `数据：` (one line per
+fact, with the sentence it came from as its comment), the outline (each node's own
+words as its `说明`, then one clause per sentence read, `# 待处理：` for each sentence
+not read, in the document's order), the grade bands, and the document's remaining text
+as comments.  The draft is checked as a whole; a clause that compiles alone but not in
+the draft (a name clash the checker sees) goes back to `待处理` with the checker's words.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from ..check import run as check
+from ..source.text import Source, display_width, normalise
+from ..syntax.parser import parse
+from .clauses import Drafter, is_scoring, split_sentences
+from .known import KnownFacts
+from .outline import DNode, Doc, scoring_text, total_points
+from .trial import try_band
+
+PENDING = "# 待处理："
+
+
+@dataclass
+class Summary:
+    nodes: int = 0
+    points: str = ""
+    full_marks: str = ""
+    sentences: int = 0  # scoring sentences found
+    drafted: int = 0  # of them, drafted into clauses
+    clauses: int = 0
+    pending: int = 0
+    facts: int = 0
+    pending_sentences: list[tuple[str, str, str]] = field(
+        default_factory=list
+    )  # (path, text, reason)
+
+
+@dataclass
+class Draft:
+    text: str
+    summary: Summary
+
+
+def _number(text: str) -> str:
+    d = Decimal(text)
+    return format(d.normalize(), "f") if d != d.to_integral_value() else str(int(d))
+
+
+class _Writer:
+    def __init__(self, doc: Doc, name: str):
+        self.doc = doc
+        self.name = name
+        self.known = KnownFacts(doc.facts) if doc.facts else None
+        self.drafter = Drafter()
+        self.summary = Summary()
+        self.lines: list[str] = []
+
+    # ------------------------------------------------------------------ header
+
+    def header(self) -> list[str]:
+        doc = self.doc
+        out = [
+            f"# 由 xize import 从 “{self.name}” 生成的草稿。请逐条核对条款与原文，",
+            "# 处理标有 “待处理” 的句子，核实数据项的名称、类型和默认值后再使用。",
+        ]
+        if doc.preamble:
+            out.append("# 原文（正文之前）：")
+            out += [f"#   {line}" for line in doc.preamble]
+        title = doc.title or _title_from(doc.preamble) or Path(self.name).stem
+        year = doc.year or _year_from([title, *doc.preamble])
+        notes = []
+        if year is None:
+            year = datetime.date.today().year
+            notes.append(f"# 原文未写年度，暂填 {year}，请核对")
+        full = doc.full_marks
+        total = total_points(doc.nodes)
+        if full is None:
+            if total is not None:
+                full = (
+                    format(total.normalize(), "f")
+                    if total != total.to_integral_value()
+                    else str(int(total))
+                )
+                notes.append("# 原文未写满分，取各一级评分项分值之和")
+            else:
+                full = "100"
+                notes.append("# 原文未写满分，也没有评分项分值：暂填100分，请核对")
+        self.summary.full_marks = _number(full)
+        self.summary.points = "" if total is None else _number(str(total))
+        out += notes
+        out += [f"细则：{_one_line(title)}", f"年度：{year}", f"满分：{_number(full)}分"]
+        if doc.precision:
+            out.append(f"精度：{doc.precision}")
+        if doc.boundary:
+            out.append(f"边界：{doc.boundary}")
+        if doc.mode:
+            out.append(f"计分：{doc.mode}")
+        if doc.target:
+            out.append(f"考评对象：{_one_line(doc.target)}")
+        return out
+
+    # ------------------------------------------------------------------- nodes
+
+    def node(self, node: DNode, depth: int, prefix: str) -> list[str]:
+        pad = "  " * depth
+        path = prefix + _path_part(node.marker)
+        self.summary.nodes += 1
+        head = f"{pad}{node.marker}{_one_line(node.title) or '（无标题）'}"
+        if node.points is not None:
+            head += f"（{node.points}分）"
+        for modifier in node.modifiers:
+            head += f"，{modifier}"
+        if node.bonus_cap is not None:
+            head += f"，加分项，最高加{node.bonus_cap}分"
+        out = [head]
+        inner = pad + "  "
+        out += [f"{inner}# {c}" for c in node.comments]
+        words = "".join(t.strip() for t in node.text if t.strip())
+        if words:
+            out.append(f"{inner}说明：{_one_line(words)}")
+        bonus = node.bonus_cap is not None
+        for text in scoring_text(node):
+            for sentence in split_sentences(text):
+                out += self.sentence(sentence, node, path, inner, bonus)
+        for child in node.children:
+            out += self.node(child, depth + 1, path)
+        return out
+
+    def sentence(self, sentence: str, node: DNode, path: str, pad: str, bonus: bool) -> list[str]:
+        if self.known is not None:
+            drafted = self.known.sentence(sentence, path, bonus)
+            if drafted is None:
+                return []
+        else:
+            if not is_scoring(sentence):
+                return []
+            drafted = self.drafter.sentence(sentence, node.title, path, bonus)
+        self.summary.sentences += 1
+        if drafted.ok:
+            self.summary.drafted += 1
+            self.summary.clauses += len(drafted.clauses)
+            return [f"{pad}- {c}" for c in drafted.clauses]
+        self.summary.pending += 1
+        self.summary.pending_sentences.append((path, sentence, drafted.reason))
+        return [f"{pad}{PENDING}{_one_line(sentence)}（{drafted.reason}）"]
+
+    # ------------------------------------------------------------------- bands
+
+    def bands(self) -> list[str]:
+        if not self.doc.bands and not self.doc.band_text:
+            return []
+        out = ["等次："]
+        for name, rng, source in self.doc.bands:
+            line = f"{name}：{_band_range(rng)}"
+            if try_band(line):
+                out.append(f"  {line}")
+            else:
+                out.append(f"  # 待处理（等次）：{_one_line(source)}")
+        out += [f"  # 待处理（等次）：{_one_line(t)}" for t in self.doc.band_text]
+        if len(out) == 1 or all(line.lstrip().startswith("#") for line in out[1:]):
+            return [
+                line.replace("  #", "#", 1) if line.startswith("  #") else "# 原文等次："
+                for line in out
+            ]
+        return out
+
+    # -------------------------------------------------------------------- data
+
+    def data(self) -> list[str]:
+        facts = self.known.declarations() if self.known is not None else self._declarations()
+        self.summary.facts = len(facts)
+        if not facts:
+            return []
+        width = max(display_width(f[0]) for f in facts) + 2
+        out = ["数据："]
+        for name, type_word, default, rng, description in facts:
+            spec = (
+                type_word
+                + (f"，默认{default}" if default else "")
+                + (f"，范围{rng}" if rng else "")
+            )
+            comment = f"  # {_one_line(description)}" if description else ""
+            out.append(f"  {name}：{' ' * (width - display_width(name))}{spec}{comment}")
+        return out
+
+    def _declarations(self) -> list[tuple[str, str, str, str, str]]:
+        return [(n, t, d, "", desc) for n, (t, d, desc) in self.drafter.book.facts.items()]
+
+    # -------------------------------------------------------------------- all
+
+    def write(self) -> str:
+        body: list[str] = []
+        for node in self.doc.nodes:
+            body += [""] + self.node(node, 0, "")
+        tail = self.bands()
+        if self.doc.notes:
+            tail += ["", "# 原文说明："] + [f"#   {_one_line(n)}" for n in self.doc.notes]
+        head = self.header()
+        data = self.data()
+        parts = head + ([""] + data if data else []) + body + ([""] + tail if tail else [])
+        return "\n".join(parts).rstrip("\n") + "\n"
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s*\n\s*", " ", text).strip()
+
+
+def _path_part(marker: str) -> str:
+    return normalise(marker).strip().rstrip("、.").strip()
+
+
+def _band_range(rng: str) -> str:
+    """`60分（含）至80分（含）` (a rendered band) reads as the language's `60分至80分`."""
+    m = re.fullmatch(
+        r"(\d+(?:\.\d+)?)分[（(]含[）)]至(\d+(?:\.\d+)?)分[（(]含[）)]", normalise(rng).strip()
+    )
+    if m:
+        return f"{m.group(1)}分至{m.group(2)}分"
+    return rng.strip().rstrip("。；;")
+
+
+_TITLE_WORDS = re.compile(r"细则|考评|考核|评分|办法|方案")
+
+
+_TITLE_END = re.compile(r"(细则|细那么|办法|方案|评分标准)$")
+
+
+def _title_from(preamble: list[str]) -> str:
+    for line in preamble:
+        for piece in reversed(re.split(r"\s+", line.strip())):
+            piece = re.sub(r"^第.{1,3}篇[:：]?", "", piece)
+            if _TITLE_END.search(piece) and 4 <= len(piece) <= 60:
+                return piece
+    for line in reversed(preamble):
+        for piece in reversed(re.split(r"\s+", line.strip())):
+            if _TITLE_WORDS.search(piece) and 4 <= len(piece) <= 60:
+                return piece
+    return ""
+
+
+def _year_from(texts: list[str]) -> int | None:
+    for text in texts:
+        m = re.search(r"(20\d{2}|19\d{2})\s*年", normalise(text))
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def write_draft(doc: Doc, name: str) -> Draft:
+    """The draft of a read document, settled so that every clause compiles in place."""
+    writer = _Writer(doc, name)
+    text = writer.write()
+    text = _settle(text, writer.summary)
+    return Draft(text, writer.summary)
+
+
+def _settle(text: str, summary: Summary, rounds: int = 5) -> str:
+    """Turn clause lines with errors back into `待处理` until the draft has none there."""
+    for _ in range(rounds):
+        source = Source(text, "<draft>")
+        tree, diagnostics = parse(source)
+        if tree is not None and not any(d.is_error for d in diagnostics):
+            diagnostics = list(diagnostics) + check.check(tree, source)
+        bad = {d.span.line for d in diagnostics if d.is_error}
+        lines = text.split("\n")
+        clause_lines = {i + 1 for i, line in enumerate(lines) if line.lstrip().startswith("- ")}
+        hit = bad & clause_lines
+        if not hit:
+            return text
+        for number in sorted(hit):
+            line = lines[number - 1]
+            pad = line[: len(line) - len(line.lstrip())]
+            clause = line.strip()[2:]
+            why = next(d for d in diagnostics if d.is_error and d.span.line == number)
+            lines[number - 1] = f"{pad}{PENDING}{clause}（草稿中不能编译：{why.code}）"
+            summary.clauses -= 1
+            summary.drafted -= 1
+            summary.pending += 1
+            summary.pending_sentences.append(("", clause, why.code))
+        text = "\n".join(lines)
+    return text

@@ -1,0 +1,106 @@
+"""Fact names: taken from the sentence, short, unique, and the same on every import.
+
+The name is the event or indicator the sentence counts — the words before its scoring
+phrase, without the connectives around them (`发生…的`, `因…`, `凡…`).  A subject of
+several comma-separated parts is named by its last part (the event), and the whole
+subject goes into the declaration's comment, so that a condition written earlier in the
+sentence (`集体访超过20人以上的，…未按时到场的`) stays with the fact.  Evidence notes
+(`查阅会议记录`) are not events: the node title names the fact instead.  The name
+depends only on the words (and, for a clash, on the node's path), so importing a
+slightly edited document again gives the same names — `xize diff` works on imports.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..source.text import normalise
+
+LEADING = (
+    "但凡",
+    "凡是",
+    "凡",
+    "因此",
+    "因",
+    "对于",
+    "对",
+    "其中",
+    "并且",
+    "并",
+    "且",
+    "如",
+    "若",
+    "发生",
+    "出现",
+)
+EVIDENCE = ("查阅", "查看", "现场查看", "检查", "抽查", "暗访", "以", "根据", "按照", "经查", "经")
+#: Longest name kept whole; a longer subject is cut at a word-like boundary.
+MAX_NAME = 40
+
+
+def clean_subject(text: str) -> str:
+    """`发生赴京非正常上访初访的，` → `赴京非正常上访初访`."""
+    s = text.strip().strip("，,、；;：: ")
+    changed = True
+    while changed and s:
+        changed = False
+        for word in LEADING:
+            if s.startswith(word) and len(s) > len(word) + 1:
+                s, changed = s[len(word) :].lstrip("，, "), True
+        if s.endswith("的") and len(s) > 1:
+            s, changed = s[:-1].rstrip("，, "), True
+    return s
+
+
+def pieces(subject: str) -> list[str]:
+    return [p for p in (clean_subject(x) for x in re.split(r"[，,]", subject)) if p]
+
+
+def is_evidence(piece: str) -> bool:
+    return piece.startswith(EVIDENCE)
+
+
+def name_from(subject: str, title: str, verb: str = "") -> tuple[str, str]:
+    """(name, description) for a subject (may be empty) in a node titled `title`."""
+    parts = pieces(subject)
+    event = next((p for p in reversed(parts) if not is_evidence(p)), "")
+    if not event:
+        base = clean_subject(title) or "未命名"
+        name = base + (verb if verb and verb not in base else "")
+    else:
+        name = event
+    name = _legal(name)
+    return name, clean_subject(subject)
+
+
+def _legal(name: str) -> str:
+    """A name the language accepts: no brackets, no line breaks, no comment sign."""
+    name = re.sub(r"[【】\[\]#\s“”〞〝\"‘’']", "", name)
+    name = name.strip("，,。；;、：:")
+    if len(name) > MAX_NAME:
+        name = name[:MAX_NAME]
+    return name or "未命名"
+
+
+class NameBook:
+    """The facts of one draft: each name once, with its type and description."""
+
+    def __init__(self) -> None:
+        self.facts: dict[str, tuple[str, str, str]] = {}  # name → (type, default, description)
+        self._keys: dict[tuple[str, str, str, str], str] = {}
+
+    def claim(self, name: str, type_word: str, default: str, description: str, path: str) -> str:
+        """The name to use for this fact: `name` if free, else one made unique by the path."""
+        key = (path, normalise(name), type_word, description)
+        if key in self._keys:
+            return self._keys[key]
+        candidate = name
+        if candidate in self.facts:
+            candidate = f"{path}{name}"
+        k = 2
+        while candidate in self.facts:
+            candidate = f"{path}{name}{k}"
+            k += 1
+        self.facts[candidate] = (type_word, default, description)
+        self._keys[key] = candidate
+        return candidate

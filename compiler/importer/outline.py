@@ -1,0 +1,498 @@
+"""Blocks → the document's parts: header fields, the outline with points, bands, notes.
+
+Outline markers follow GB/T 9704-2012 (`一、` `（一）` `1、`/`1.` `（1）`, full-width or
+not).  A paragraph may hold several nodes (text pasted from a web page or a PDF often
+runs a whole document into one line), so markers are found inside a paragraph too,
+wherever one follows the start, a space or the end of a sentence.  A node line reads
+`marker title (N分) text…`; without a printed `(N分)` the title ends at the first
+comma or full stop.  Everything that is not a header field, a node head or a grade
+line is kept as the text of the node it stands under (or of the preamble).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..source.text import normalise
+from .reading import Block, Heading, Table
+
+LEVEL_MARKERS = (
+    re.compile(r"[一二三四五六七八九十]{1,3}、"),
+    re.compile(r"\([一二三四五六七八九十]{1,3}\)"),
+    re.compile(r"\d{1,2}(?:、|\.(?!\d))"),
+    re.compile(r"\(\d{1,2}\)"),
+)
+_INLINE_MARKER = re.compile(
+    r"(?:^|(?<=[\s。；;:：!！?？]))\s*"
+    r"([一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}(?:、|\.(?!\d))|\(\d{1,2}\))"
+)
+#: Where a scoring phrase starts: the title of a node without points ends before it.
+SCORING_AT = re.compile(
+    r"每|酌情|[扣减]除?\s*[\d一二两三四五六七八九十]|得\s*[\d一二两三四五六七八九十]|不得分|取消|一票否决"
+)
+_PAREN = re.compile(r"\(([^()]{1,40})\)")
+_POINTS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*分\s*$")
+_BARE_POINTS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*$")
+_MODIFIER = re.compile(
+    r"^(?:扣完为止|减完为止|不设下限|就高不就低|不重复计分|(?:本项)?(?:最多扣|限扣)\d+(?:\.\d+)?分"
+    r"|加分项|最高加\d+(?:\.\d+)?分)$"
+)
+_LEADING_MODIFIERS = re.compile(
+    r"^[，,]\s*(扣完为止|减完为止|不设下限|就高不就低|不重复计分|(?:本项)?(?:最多扣|限扣)\d+(?:\.\d+)?分)"
+)
+_SENTENCE_END = re.compile(r"[。；;]")
+_TITLE_END = re.compile(r"[，,。；;]")
+
+SECTION_TARGET = (
+    "考评对象",
+    "考核对象",
+    "考评范围",
+    "考核范围",
+    "适用范围",
+    "考评单位",
+    "考核单位",
+)
+SECTION_BODY = ("考评内容", "考核内容", "评分标准", "考核标准", "考评标准", "计分办法", "考核细则")
+SECTION_BANDS = (
+    "等次评定",
+    "等次划分",
+    "考核等次",
+    "考评等次",
+    "评定等次",
+    "等次",
+    "等级评定",
+    "考评结果",
+    "考核结果",
+    "结果运用",
+    "结果评定",
+)
+SECTION_NOTES = ("说明", "附则", "其他", "其它", "备注", "有关要求", "组织实施")
+BAND_NAMES = (
+    "优秀",
+    "良好",
+    "较好",
+    "合格",
+    "基本合格",
+    "一般",
+    "不合格",
+    "较差",
+    "称职",
+    "基本称职",
+    "不称职",
+    "先进",
+    "达标",
+    "不达标",
+    "好",
+    "差",
+    "A",
+    "B",
+    "C",
+    "D",
+)
+
+
+@dataclass
+class DNode:
+    marker: str
+    level: int
+    title: str
+    points: str | None = None
+    modifiers: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)  # the node's own words after its head
+    lead: str = ""  # the head's sentence when the title is its subject (`公示得1分`)
+    comments: list[str] = field(default_factory=list)
+    children: list[DNode] = field(default_factory=list)
+    bonus_cap: str | None = None
+
+
+@dataclass
+class Doc:
+    title: str = ""
+    year: int | None = None
+    full_marks: str | None = None
+    target: str = ""
+    mode: str = ""
+    precision: str = ""
+    boundary: str = ""
+    preamble: list[str] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+    nodes: list[DNode] = field(default_factory=list)
+    bands: list[tuple[str, str, str]] = field(default_factory=list)  # (name, range, source)
+    band_text: list[str] = field(default_factory=list)  # grade sentences not read
+    notes: list[str] = field(default_factory=list)  # 说明/附则 text outside the outline
+    facts: list[tuple[str, ...]] = field(default_factory=list)  # a data appendix's rows
+
+    def walk(self):
+        stack = list(reversed(self.nodes))
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
+
+def level_of(marker: str) -> int:
+    m = normalise(marker).strip()
+    for level, pattern in enumerate(LEVEL_MARKERS):
+        if pattern.fullmatch(m):
+            return level
+    return 2
+
+
+# ------------------------------------------------------------------------ reading
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.doc = Doc()
+        self.stack: list[DNode] = []
+        self.section = "pre"  # pre | body | target | bands | notes | facts
+
+    # a block at a time
+    def block(self, block: Block) -> None:
+        if isinstance(block, Table):
+            self.table(block)
+        elif isinstance(block, Heading):
+            node = DNode(block.marker, level_of(block.marker), block.title.strip(), block.points)
+            if block.comment:
+                node.comments.append(block.comment)
+            self.add_node(node)
+        elif block.split:
+            self.paragraph(block.text)
+        else:
+            self.text(block.text)
+
+    def table(self, table: Table) -> None:
+        head = [re.sub(r"\s+", "", c) for c in table.rows[0]] if table.rows else []
+        if head and head[0] in ("等次", "等级") and len(head) >= 2:
+            for row in table.rows[1:]:
+                if len(row) >= 2 and row[0].strip():
+                    self.doc.bands.append((row[0].strip(), row[1].strip(), "、".join(row)))
+            return
+        if head and head[0] == "数据项":
+            self.doc.facts.extend(tuple(r) for r in table.rows[1:])
+            self.section = "facts"
+            return
+        for row in table.rows:
+            self.text(" ".join(c for c in row if c.strip()))
+
+    def paragraph(self, text: str) -> None:
+        n = normalise(text)
+        starts = [m.start(1) for m in _INLINE_MARKER.finditer(n)]
+        if not starts:
+            self.text(text)
+            return
+        if text[: starts[0]].strip():
+            self.text(text[: starts[0]])
+        for i, start in enumerate(starts):
+            end = starts[i + 1] if i + 1 < len(starts) else len(text)
+            self.head(text[start:end])
+
+    def head(self, piece: str) -> None:
+        n = normalise(piece)
+        marker = _INLINE_MARKER.match(n)
+        assert marker is not None
+        mark = piece[marker.start(1) : marker.end(1)]
+        rest = piece[marker.end(1) :].strip()
+        node = parse_head(mark, rest)
+        if node.level == 0 and node.points is None and node.bonus_cap is None:
+            kind = _section_kind(node.title)
+            if kind is not None:
+                self.start_section(kind, piece.strip(), node)
+                return
+        self.add_node(node)
+
+    def start_section(self, kind: str, line: str, node: DNode) -> None:
+        self.stack.clear()
+        self.section = kind
+        self.doc.preamble.append(line)
+        words = SECTION_TARGET + SECTION_BODY + SECTION_BANDS + SECTION_NOTES
+        after = line[len(node.marker) :].strip()
+        for word in sorted(words, key=len, reverse=True):
+            if normalise(after).startswith(word):
+                after = after[len(word) :]
+                break
+        rest = after.strip().lstrip("：:，, ").strip()
+        if kind == "target" and rest:
+            self.doc.target = self.doc.target or rest.rstrip("。；;")
+        elif kind in ("body", "pre") and rest:
+            header_fields(self.doc, rest)
+        elif kind == "bands" and rest:
+            self.band_line(rest)
+        elif kind == "notes" and rest:
+            self.doc.notes.append(rest)
+
+    def add_node(self, node: DNode) -> None:
+        if self.section != "body":
+            self.section = "body"
+        while self.stack and self.stack[-1].level >= node.level:
+            self.stack.pop()
+        (self.stack[-1].children if self.stack else self.doc.nodes).append(node)
+        self.stack.append(node)
+
+    def text(self, text: str) -> None:
+        text = text.strip()
+        if not text:
+            return
+        n = normalise(text)
+        if re.match(r"^(附[:：]?)?\s*数据项说明", n):
+            self.section = "facts"
+            self.doc.preamble.append(text)
+            return
+        if (
+            re.match(r"^(等次评定|等次划分|等次|考核等次|考评等次|评定等次)\s*[:：]?", n)
+            and len(n) < 40
+        ):
+            self.stack.clear()
+            self.section = "bands"
+            rest = re.sub(
+                r"^(等次评定|等次划分|等次|考核等次|考评等次|评定等次)\s*[:：]?", "", text
+            ).strip()
+            if rest:
+                self.band_line(rest)
+            return
+        if self.section == "bands":
+            self.band_line(text)
+        elif self.section == "target":
+            self.doc.target = self.doc.target or text.rstrip("。；;")
+            self.doc.preamble.append(text)
+        elif self.stack:
+            self.stack[-1].text.append(text)
+        elif self.section == "notes":
+            self.doc.notes.append(text)
+        else:
+            if not header_fields(self.doc, text):
+                self.doc.preamble.append(text)
+
+    def band_line(self, text: str) -> None:
+        found = bands_in(text)
+        if found:
+            self.doc.bands.extend(found)
+        else:
+            self.doc.band_text.append(text)
+
+
+def _section_kind(title: str) -> str | None:
+    t = re.sub(r"\s+", "", normalise(title))
+    for kind, words in (
+        ("target", SECTION_TARGET),
+        ("body", SECTION_BODY),
+        ("bands", SECTION_BANDS),
+        ("notes", SECTION_NOTES),
+    ):
+        if any(t.startswith(w) or t == w for w in words):
+            return kind
+    return None
+
+
+def parse_head(mark: str, rest: str) -> DNode:
+    """A node from its marker and the text after it (see the module docstring)."""
+    node = DNode(mark, level_of(mark), "")
+    n = normalise(rest)
+    sentence_end = _SENTENCE_END.search(n)
+    scoring = SCORING_AT.search(n)
+    strong = min(
+        sentence_end.start() if sentence_end else len(n),
+        scoring.start() if scoring and scoring.start() > 0 else len(n),
+    )
+    for m in _PAREN.finditer(n):
+        if m.start() >= strong:
+            break
+        if _points_group(node, m.group(1)):
+            node.title = rest[: m.start()].strip()
+            remainder = rest[m.end() :]
+            while True:
+                lead = _LEADING_MODIFIERS.match(normalise(remainder))
+                if not lead:
+                    break
+                node.modifiers.append(remainder[lead.start(1) : lead.end(1)])
+                remainder = remainder[lead.end() :]
+            remainder = remainder.strip().lstrip("，,。；;：: ").strip()
+            if remainder:
+                node.text.append(remainder)
+            return node
+    end = _TITLE_END.search(n)
+    title_end = end.start() if end else len(n)
+    in_sentence = False
+    if scoring and 0 < scoring.start() < title_end:
+        title_end, in_sentence = scoring.start(), True
+    elif scoring and scoring.start() == 0:
+        in_sentence = True  # `6、每发生1人次…，扣0.2分`: the head is the sentence
+    node.title = rest[:title_end].strip()
+    remainder = rest[title_end:].strip().lstrip("，,。；;：: ").strip()
+    if in_sentence:
+        node.lead = rest  # the title is the subject of the sentence
+        node.text.append(remainder)
+    else:
+        remainder = remainder.lstrip("，,。；;：: ").strip()
+        if remainder:
+            node.text.append(remainder)
+    return node
+
+
+def _points_group(node: DNode, inner: str) -> bool:
+    """Read `(5分)`, `(加分项，最高加3分)`, `(5分，最多扣3分)`, `(5分，不设下限)` into node."""
+    parts = [p.strip() for p in re.split(r"[，,]", inner) if p.strip()]
+    if not parts:
+        return False
+    points = _POINTS.match(parts[0])
+    if points is None and not all(_MODIFIER.match(p) for p in parts):
+        return False
+    if points is not None and not all(_MODIFIER.match(p) for p in parts[1:]):
+        return False
+    if points is not None:
+        node.points = points.group(1)
+        parts = parts[1:]
+    if "加分项" in parts:
+        cap = next((re.search(r"最高加(\d+(?:\.\d+)?)分", p) for p in parts if "最高加" in p), None)
+        if cap is None:
+            return False
+        node.bonus_cap = cap.group(1)
+        parts = [p for p in parts if p != "加分项" and "最高加" not in p]
+    node.modifiers.extend(parts)
+    return True
+
+
+# ---------------------------------------------------------------------- header
+
+
+_YEAR_FIELD = re.compile(r"年度\s*[:：]\s*(\d{4})")
+_YEAR = re.compile(r"(20\d{2}|19\d{2})\s*年")
+_FULL = re.compile(
+    r"(?:满分|总分|总分值|分值为|考评分值为|考核分值为|考评总分为|满分为|分值)\s*[:：为是]?\s*(\d+(?:\.\d+)?)\s*分"
+)
+_MODE = re.compile(r"(减分制|得分制)")
+_TARGET = re.compile(r"(?:考评对象|考核对象|考评范围|考核范围|适用范围)\s*[:：]\s*(.+)")
+_PRECISION = re.compile(r"保留到(\d+(?:\.\d+)?)分")
+_BOUNDARY = re.compile(r"数量界限\s*[:：]\s*([^　]+)")
+_TITLE_FIELD = re.compile(r"^细则\s*[:：]\s*(.+)$")
+
+
+def header_fields(doc: Doc, text: str) -> bool:
+    """Read the header fields in a line of text; True when the line was one."""
+    n = normalise(text)
+    found = False
+    m = _TITLE_FIELD.match(n)
+    if m:
+        doc.title = doc.title or text[m.start(1) :].strip()
+        return True
+    m = _YEAR_FIELD.search(n)
+    if m and doc.year is None:
+        doc.year, found = int(m.group(1)), True
+    m = _FULL.search(n)
+    if m and doc.full_marks is None:
+        doc.full_marks, found = m.group(1), True
+    m = _MODE.search(n)
+    if m and not doc.mode:
+        doc.mode, found = m.group(1), True
+    m = _TARGET.search(n)
+    if m and not doc.target:
+        doc.target, found = text[m.start(1) :].strip().rstrip("。；;"), True
+    m = _PRECISION.search(n)
+    if m and not doc.precision:
+        doc.precision, found = m.group(1), True
+    m = _BOUNDARY.search(n)
+    if m and not doc.boundary:
+        doc.boundary, found = m.group(1).strip(), True
+    return found
+
+
+# ----------------------------------------------------------------------- bands
+
+_NAMES = "|".join(sorted(BAND_NAMES, key=len, reverse=True))
+_BAND_FIELD = re.compile(rf"^({_NAMES})\s*[:：]\s*(.+)$")
+_BAND_SENTENCE = re.compile(
+    rf"(?:得分|总分|分数)?\s*(?P<range>[^，,；;。为]*?分[^，,；;。为]*?)\s*(?:的)?(?:为|评为|定为|确定为|列为)\s*[“\"]?(?P<name>{_NAMES})[”\"]?(?:等次|档次|等级)?"
+)
+
+
+def bands_in(text: str) -> list[tuple[str, str, str]]:
+    """Grade lines: `优秀：90分以上` or `90分以上为优秀` (several per line)."""
+    n = normalise(text).strip()
+    m = _BAND_FIELD.match(n)
+    if m:
+        return [(m.group(1), text[m.start(2) :].strip().rstrip("。；;"), text)]
+    out = []
+    for m in _BAND_SENTENCE.finditer(n):
+        out.append((m.group("name"), text[m.start("range") : m.end("range")].strip(), m.group(0)))
+    return out
+
+
+# ------------------------------------------------------------------------ after
+
+
+def read_outline(blocks: list[Block]) -> Doc:
+    reader = _Reader()
+    for block in blocks:
+        reader.block(block)
+    doc = reader.doc
+    for node in list(doc.walk()):
+        _finish(node)
+    return doc
+
+
+_INLINE_POINTS = re.compile(
+    r"^(?P<title>.+?)\s*\(\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<fen>分?)\s*\)\s*[。.]?\s*$"
+)
+_EARN = re.compile(r"得\s*(\d+(?:\.\d+)?)\s*分")
+
+
+def scoring_text(node: DNode) -> list[str]:
+    """The texts to draft clauses from: the head's sentence stands for the first text."""
+    if node.lead:
+        return [node.lead, *node.text[1:]]
+    return list(node.text)
+
+
+def _finish(node: DNode) -> None:
+    """Sub-items written inside a sentence, and points read from `得N分`."""
+    if not node.children and node.text:
+        _inline_children(node)
+    if node.points is None and node.bonus_cap is None and not node.children:
+        earned = []
+        for text in scoring_text(node):
+            for piece in re.split(r"[，,；;。]", normalise(text)):
+                m = _EARN.search(piece)
+                if m and "每" not in piece[: m.start()]:
+                    earned.append(m.group(1))
+        if len(earned) == 1:
+            node.points = earned[0]
+            node.comments.append(f"原文本项未标分值，分值取自 “得{earned[0]}分”")
+
+
+def _inline_children(node: DNode) -> None:
+    text = "".join(node.text)
+    segments = [s for s in re.split(r"[；;]", text)]
+    matches = [_INLINE_POINTS.match(normalise(s).strip()) for s in segments]
+    if sum(1 for m in matches if m and m.group("fen")) < 2:
+        return
+    kept: list[str] = []
+    level = node.level + 1
+    k = 0
+    for seg, m in zip(segments, matches, strict=True):
+        if m is None:
+            if seg.strip():
+                kept.append(seg.strip())
+            continue
+        k += 1
+        stripped = seg.strip()
+        title = stripped[: m.end("title")].strip()
+        child = DNode(_child_marker(level, k), min(level, 3), title, m.group("n"))
+        if not m.group("fen"):
+            child.comments.append(f"原文写作 “({m.group('n')})”，漏写 “分”，按{m.group('n')}分录入")
+        node.children.append(child)
+    node.comments.append("原文句中带分值的要求，写成子项（docs/language.md 4.4）")
+    node.text = ["；".join(kept)] if kept else []
+    node.lead = ""
+
+
+def _child_marker(level: int, k: int) -> str:
+    cn = "一二三四五六七八九十"
+    word = cn[k - 1] if k <= 10 else str(k)
+    return {0: f"{word}、", 1: f"（{word}）", 2: f"{k}、"}.get(level, f"（{k}）")
+
+
+def total_points(nodes: list[DNode]) -> Decimal | None:
+    points = [Decimal(n.points) for n in nodes if n.points is not None and n.bonus_cap is None]
+    return sum(points, Decimal(0)) if points else None

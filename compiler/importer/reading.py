@@ -1,0 +1,227 @@
+"""A document as it arrives (.docx, .txt, .md) → a flat list of blocks in reading order.
+
+Word files are read with python-docx at the XML level, so that paragraphs and tables
+come in the order they stand in the body and merged cells (`gridSpan`, `vMerge`) are
+seen as one cell.  Text files are UTF-8 (with or without a BOM) or GB18030, the two
+encodings WPS and Word save Chinese text in.  Nothing is interpreted here: the
+outline, points and sentences are found by `outline`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: The largest document read (bytes): a 细则 is a few hundred KB at most.
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class ImportFailure(Exception):
+    """The document cannot be read at all (format, encoding, damaged file)."""
+
+
+@dataclass(frozen=True)
+class Text:
+    """Running text.  `split`: outline markers inside it start new nodes (a paragraph);
+    False for the text of a table cell, whose own numbering is part of its sentences."""
+
+    text: str
+    split: bool = True
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A node made from a table row: the marker (synthesised when the table has none),
+    title and points are known, nothing in them is to be split further."""
+
+    marker: str
+    title: str
+    points: str | None = None
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table that is not an outline: rows of cell texts (merged cells once)."""
+
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass
+class Cell:
+    text: str
+    continued: bool = False  # a vertically merged cell below its first row
+    first_col: bool = True  # False for the 2nd… grid column of a horizontally merged cell
+
+
+Block = Text | Heading | Table
+
+
+@dataclass
+class Grid:
+    """A table's cells on its grid: `rows[r][c]`."""
+
+    rows: list[list[Cell]] = field(default_factory=list)
+
+
+def read_document(path: str | Path) -> list[Block]:
+    """The blocks of a .docx, .txt or .md file.  Raises ImportFailure."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ImportFailure(f"无法读取 {path}：{exc.strerror or exc}") from None
+    if size > MAX_BYTES:
+        raise ImportFailure(f"{path} 太大（{size} 字节），超过 {MAX_BYTES} 字节的上限")
+    if suffix == ".docx":
+        return read_docx(path)
+    if suffix in (".txt", ".md", ".markdown", ".text"):
+        text = decode(path.read_bytes(), str(path))
+        return read_markdown(text) if suffix in (".md", ".markdown") else read_text(text)
+    if suffix in (".doc", ".wps", ".pdf"):
+        raise ImportFailure(
+            f"不能直接读取 {suffix} 文件：请在 Word 或 WPS 中另存为 .docx（PDF 请复制文字另存为 .txt）"
+        )
+    raise ImportFailure(f"不认识的文件类型 “{suffix or path.name}”：应为 .docx、.txt 或 .md")
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 (BOM optional) or GB18030, the encodings Chinese office software saves in."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ImportFailure(f"{name} 既不是 UTF-8 也不是 GB18030 编码的文本，请另存为 UTF-8")
+
+
+def read_text(text: str) -> list[Block]:
+    return [Text(line) for line in _lines(text)]
+
+
+_MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+
+
+def read_markdown(text: str) -> list[Block]:
+    """Markdown: headings and emphasis marks go, escapes are undone, pipe tables are tables."""
+    blocks: list[Block] = []
+    rows: list[tuple[str, ...]] = []
+    for line in _lines(text):
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.endswith("|"):
+            if not _MD_TABLE_RULE.match(stripped):
+                rows.append(tuple(_md_text(c.strip()) for c in _md_cells(stripped[1:-1])))
+            continue
+        if rows:
+            blocks.append(Table(tuple(rows)))
+            rows = []
+        stripped = re.sub(r"^#{1,6}\s+", "", stripped)
+        stripped = re.sub(r"^\*\*(.*)\*\*$", r"\1", stripped)
+        blocks.append(Text(_md_text(stripped)))
+    if rows:
+        blocks.append(Table(tuple(rows)))
+    return blocks
+
+
+def _md_cells(inner: str) -> list[str]:
+    """Split a table row at `|` that is not escaped."""
+    return re.split(r"(?<!\\)\|", inner)
+
+
+def _md_text(text: str) -> str:
+    return re.sub(r"\\([\\`*_\[\]<>|.#])", r"\1", text).rstrip()
+
+
+def _lines(text: str) -> list[str]:
+    return [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
+# --------------------------------------------------------------------------- .docx
+
+
+def read_docx(path: Path) -> list[Block]:
+    import zipfile
+
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ImportFailure(f"{path} 不是有效的 Word（.docx）文件：{exc}") from None
+    from .tables import table_blocks
+
+    blocks: list[Block] = []
+    for child in document.element.body.iterchildren():
+        tag = _local(child.tag)
+        if tag == "p":
+            blocks.extend(Text(line) for line in _paragraph_text(child).split("\n"))
+        elif tag == "tbl":
+            blocks.extend(table_blocks(grid_of(child)))
+        elif tag == "sdt":  # a content control: its paragraphs are part of the text
+            for p in child.iter(_w("p")):
+                blocks.append(Text(_paragraph_text(p)))
+    return blocks
+
+
+def _w(tag: str) -> str:
+    return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + tag
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _paragraph_text(p) -> str:
+    """The visible text of a `w:p`: runs, tabs and breaks (deleted revisions left out)."""
+    out = []
+    for el in p.iter():
+        tag = _local(el.tag)
+        if tag == "t" and not _inside(el, "del"):
+            out.append(el.text or "")
+        elif tag == "tab":
+            out.append(" ")
+        elif tag in ("br", "cr"):
+            out.append("\n")
+    return "".join(out)
+
+
+def _inside(el, tag: str) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if _local(parent.tag) == tag:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def grid_of(tbl) -> Grid:
+    """The cells of a `w:tbl` on its column grid; merged cells are marked, not repeated."""
+    grid = Grid()
+    for tr in tbl.findall(_w("tr")):
+        row: list[Cell] = []
+        for tc in tr.findall(_w("tc")):
+            props = tc.find(_w("tcPr"))
+            span, continued = 1, False
+            if props is not None:
+                gs = props.find(_w("gridSpan"))
+                if gs is not None:
+                    try:
+                        span = max(1, int(gs.get(_w("val"), "1")))
+                    except ValueError:
+                        span = 1
+                vm = props.find(_w("vMerge"))
+                if vm is not None and vm.get(_w("val"), "continue") != "restart":
+                    continued = True
+            text = "\n".join(_paragraph_text(p) for p in tc.findall(_w("p"))).strip()
+            col = len(row)
+            if continued and grid.rows and col < len(grid.rows[-1]):
+                text = grid.rows[-1][col].text
+            row.append(Cell(text, continued, True))
+            row.extend(Cell(text, continued, False) for _ in range(span - 1))
+        grid.rows.append(row)
+    return grid

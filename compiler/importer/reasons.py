@@ -1,0 +1,40 @@
+"""Why a sentence was left `待处理`: the likely cause, in words a policy writer acts on.
+
+The importer never corrects the document; it says what looks wrong.  Recognition
+errors of scanned or converted text are common (`否那么` for `否则`), as are page numbers
+run into the text and sentences that state several facts at once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..source.text import normalise
+
+#: Recognition errors seen in converted 细则: (as found, probably meant).
+OCR = (("否那么", "否则"), ("细那么", "细则"), ("但凡", "凡是"), ("到达", "达到"), ("缺乏", "不足"))
+
+
+def reason_for(sentence: str) -> str:
+    n = normalise(sentence).strip()
+    if re.fullmatch(r"[\d\s]+", n):
+        return "孤立的数字，可能是混入正文的页码"
+    hints = []
+    for found, meant in OCR:
+        if found in n:
+            hints.append(f"“{found}”疑为“{meant}”的识别错误")
+    if re.search(r"\d\s+\d", n) or re.search(r"扣\s+\d+\s+\d", n):
+        hints.append("数字中间夹有空格或页码，可能是分页造成的识别错误")
+    if "扣分" in n and re.search(r"扣分\s*\d", n):
+        hints.append("“扣分N分”应写作“扣N分”")
+    if re.search(r"[、和及]", n) and re.search(r"率[、和及]", n):
+        hints.append("一句中有几个数据项，须分别写出各自的条款")
+    if re.search(r"每超\s*\d", n) and not re.search(r"(不得|不能|不)超过", n):
+        hints.append("“每超…”未写明以什么为标准")
+    if re.search(r"(?<!每)[一1]\s*[次件项起]\s*扣", n) and "每" not in n:
+        hints.append("没有“每”字，不能确定是按次计还是只扣一次")
+    if "酌情" in n:
+        hints.append("酌情扣分须由考评人员评定，请写成“【…】酌情扣0至N分”")
+    if not hints:
+        hints.append("句式未能识别为条款")
+    return "；".join(hints)

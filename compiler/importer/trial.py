@@ -1,0 +1,63 @@
+"""Does a candidate clause compile?  Asked of the real front end, never guessed.
+
+A candidate is put alone into a small policy (one node, no 数据 block, so its facts are
+inferred by the checker exactly as in a hand-written file) and parsed and checked.  It
+is kept only when there is no error; the checker's inferred type of each new name
+(`次`, `人次`, `是否`, `百分比`…) becomes its 数据 declaration.  Known facts (from the
+appendix of a rendered document) are declared, so their types are the real ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..check import run as check
+from ..check.resolve import resolve
+from ..source.text import Source
+from ..syntax import ast
+from ..syntax.parser import parse
+
+
+@dataclass(frozen=True)
+class Trial:
+    clause: ast.Clause
+    kinds: tuple[tuple[str, str], ...]  # (fact name, type word) of every fact it uses
+
+
+def _policy(clause: str, bonus: bool, decls: str) -> str:
+    head = "(一)草稿，加分项，最高加1000分" if bonus else "(一)草稿(1000分)"
+    block = f"数据：\n{decls}\n" if decls else ""
+    return f"细则：草稿\n年度：2023\n满分：1000分\n\n{block}{head}\n  - {clause}\n"
+
+
+@lru_cache(maxsize=4096)
+def try_clause(clause: str, bonus: bool = False, decls: str = "") -> Trial | None:
+    """The parsed clause and its facts' types when `clause` compiles alone, else None."""
+    if "\n" in clause or "#" in clause:
+        return None
+    source = Source(_policy(clause, bonus, decls), "<import>")
+    tree, diagnostics = parse(source)
+    if tree is None or any(d.is_error for d in diagnostics):
+        return None
+    if len(tree.nodes) != 1 or len(tree.nodes[0].clauses) != 1:
+        return None  # a `；` made two clauses, or the text closed the line early
+    if any(d.is_error for d in check.check(tree, source)):
+        return None
+    symbols = resolve(tree)
+    kinds = tuple((name, info.unit) for name, info in symbols.facts.items())
+    return Trial(tree.nodes[0].clauses[0], kinds)
+
+
+@lru_cache(maxsize=1024)
+def try_band(line: str) -> bool:
+    """True when `name：range` is a grade band the language reads."""
+    if "\n" in line or "#" in line:
+        return False
+    text = "细则：草稿\n年度：2023\n满分：100分\n\n数据：\n  甲：次，默认0\n\n(一)草稿(100分)\n"
+    text += "  - 【甲】每次扣1分\n\n等次：\n  " + line + "\n  其他档：其余\n"
+    source = Source(text, "<import>")
+    tree, diagnostics = parse(source)
+    if tree is None or any(d.is_error for d in diagnostics) or len(tree.bands) != 2:
+        return False
+    return not any(d.is_error for d in check.check(tree, source))
