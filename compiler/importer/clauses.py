@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..source.text import normalise
-from .names import NameBook, clean_subject, name_from
+from .names import NameBook, clean_subject, name_from, pieces
 from .reasons import reason_for
 from .trial import Trial, try_clause
 
@@ -118,13 +118,13 @@ class Drafter:
     ) -> Drafted | None:
         s = sentence.strip().rstrip("。；;，, ")
         n = normalise(s)
-        candidates: list[tuple[str, str]] = []  # (subject, rest)
-        if n[:1] in _PRED_START or n[:1].isdigit():
-            candidates.append(("", s))
+        candidates: list[tuple[str, str]] = []  # (subject, rest): subjects written first
         for j in _boundaries(n):
             subject = clean_subject(s[:j])
             if subject and _fit_subject(s[:j]):
                 candidates.append((s[:j], s[j:].lstrip("，, ")))
+        if n[:1] in _PRED_START or n[:1].isdigit():
+            candidates.append(("", s))
         for subject, rest in candidates:
             if not rest or not SCORING.search(normalise(rest)):
                 continue
@@ -156,14 +156,19 @@ class Drafter:
 
 
 #: Words that tie a phrase to the one before it: such a phrase is no subject of its own.
-_TIED = ("否则", "否那么", "否", "或", "但", "且", "并", "则", "那么", "另", "再")
+_TIED = ("否则", "否那么", "否", "或", "但", "则", "那么", "另", "再")
 
 
 def _fit_subject(subject: str) -> bool:
     """A subject holds no scoring phrase of its own (that would drop a predicate) and
     its last part does not lean on the part before (`否则…`)."""
     n = normalise(subject).rstrip("，, ")
-    if SCORING.search(n) or "每" in n:
+    if SCORING.search(n) or re.search(r"每[^，,]{0,4}?[\d一二两三四五六七八九十]", n):
+        return False  # `每超1天扣…`: a step belongs to the predicate
+    parts = pieces(n)
+    if not parts or len(parts[-1]) < 2:  # `没少报一件…`: one character names nothing
+        return False
+    if "每" in parts[-1]:  # `每件扣…`, `每少报一次…`: the subject is cut inside the predicate
         return False
     # `未包案的1件扣0.1分`: a quantity at the end belongs to the predicate, not the name
     if re.search(
@@ -191,8 +196,12 @@ def _chunks(sentence: str) -> list[str]:
     # a later chunk must stand alone: a per-unit phrase or an event of its own (`…的扣5分`)
     for chunk in chunks[1:]:
         n = normalise(chunk).lstrip()
-        if n.startswith(_TIED) or not (
-            n.startswith("每") or re.search(r"的[，,]?\s*[扣减]", n) or re.search(r"^[^，,]+每", n)
-        ):
+        alone = (
+            n.startswith("每")
+            or re.search(r"的[，,]?\s*[扣减]", n)
+            or re.search(r"^[^，,]+每", n)
+            or re.search(r"^[^，,]+[一1]\s*(次|件|项|起|人次|件次|批次)\s*[扣减]", n)
+        )
+        if n.startswith(_TIED) or not alone:
             return [sentence]
     return chunks

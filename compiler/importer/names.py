@@ -34,6 +34,8 @@ LEADING = (
     "出现",
 )
 EVIDENCE = ("查阅", "查看", "现场查看", "检查", "抽查", "暗访", "以", "根据", "按照", "经查", "经")
+#: Counting verbs that say what a count is of (`每少报一次`): added to a name without them.
+COUNT_VERBS = ("缺", "缺少", "少报", "漏报", "迟报", "瞒报", "晚报", "延长")
 #: Longest name kept whole; a longer subject is cut at a word-like boundary.
 MAX_NAME = 40
 
@@ -69,6 +71,8 @@ def name_from(subject: str, title: str, verb: str = "") -> tuple[str, str]:
         name = base + (verb if verb and verb not in base else "")
     else:
         name = event
+        if verb in COUNT_VERBS and verb not in name:
+            name += verb  # `…材料，每少报一次` counts what was 少报
     name = _legal(name)
     return name, clean_subject(subject)
 
