@@ -90,8 +90,12 @@ class Drafter:
 
     def __init__(self, book: NameBook | None = None):
         self.book = book or NameBook()
+        self.points: str | None = "1000"
 
-    def sentence(self, sentence: str, title: str, path: str, bonus: bool = False) -> Drafted:
+    def sentence(
+        self, sentence: str, title: str, path: str, bonus: bool = False, points: str | None = "1000"
+    ) -> Drafted:
+        self.points = points
         whole = self._one(sentence, title, path, bonus, None)
         if whole is not None:
             return whole
@@ -135,7 +139,7 @@ class Drafter:
                 name = name + _verb(rest) if _verb(rest) and _verb(rest) not in name else name
             else:
                 name, description = name_from("", title, _verb(rest))
-            trial = try_clause(f"【{name}】{rest}", bonus)
+            trial = try_clause(f"【{name}】{rest}", bonus, "", self.points)
             if trial is None:
                 continue
             return self._keep(sentence, name, rest, description or s, trial, path)
@@ -150,7 +154,7 @@ class Drafter:
         default = _default(type_word, name, rest)
         final = self.book.claim(name, type_word, default, description, path)
         clause = f"【{final}】{rest}"
-        if final != name and try_clause(clause) is None:
+        if final != name and try_clause(clause, False, "", self.points) is None:
             return Drafted(sentence, (), (), reason_for(sentence))
         return Drafted(sentence, (clause,), ((final, type_word, default, description),))
 

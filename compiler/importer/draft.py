@@ -61,6 +61,7 @@ class _Writer:
         self.drafter = Drafter()
         self.summary = Summary()
         self.lines: list[str] = []
+        self.origin: dict[str, tuple[str, str]] = {}  # clause → (path, sentence it reads)
 
     # ------------------------------------------------------------------ header
 
@@ -135,15 +136,17 @@ class _Writer:
 
     def sentence(self, sentence: str, node: DNode, path: str, pad: str, bonus: bool) -> list[str]:
         if self.known is not None:
-            drafted = self.known.sentence(sentence, path, bonus)
+            drafted = self.known.sentence(sentence, path, bonus, node.points)
             if drafted is None:
                 return []
         else:
             if not is_scoring(sentence):
                 return []
-            drafted = self.drafter.sentence(sentence, node.title, path, bonus)
+            drafted = self.drafter.sentence(sentence, node.title, path, bonus, node.points)
         self.summary.sentences += 1
         if drafted.ok:
+            for clause in drafted.clauses:
+                self.origin[clause] = (path, sentence)
             self.summary.drafted += 1
             self.summary.clauses += len(drafted.clauses)
             return [f"{pad}- {c}" for c in drafted.clauses]
@@ -257,11 +260,13 @@ def write_draft(doc: Doc, name: str) -> Draft:
     """The draft of a read document, settled so that every clause compiles in place."""
     writer = _Writer(doc, name)
     text = writer.write()
-    text = _settle(text, writer.summary)
+    text = _settle(text, writer.summary, writer.origin)
     return Draft(text, writer.summary)
 
 
-def _settle(text: str, summary: Summary, rounds: int = 5) -> str:
+def _settle(
+    text: str, summary: Summary, origin: dict[str, tuple[str, str]], rounds: int = 5
+) -> str:
     """Turn clause lines with errors back into `待处理` until the draft has none there."""
     for _ in range(rounds):
         source = Source(text, "<draft>")
@@ -278,11 +283,13 @@ def _settle(text: str, summary: Summary, rounds: int = 5) -> str:
             line = lines[number - 1]
             pad = line[: len(line) - len(line.lstrip())]
             clause = line.strip()[2:]
+            path, sentence = origin.get(clause, ("", clause))
             why = next(d for d in diagnostics if d.is_error and d.span.line == number)
-            lines[number - 1] = f"{pad}{PENDING}{clause}（草稿中不能编译：{why.code}）"
+            reason = f"拟写的条款 “{clause}” 在草稿中不能编译：{why.code}"
+            lines[number - 1] = f"{pad}{PENDING}{_one_line(sentence)}（{reason}）"
             summary.clauses -= 1
             summary.drafted -= 1
             summary.pending += 1
-            summary.pending_sentences.append(("", clause, why.code))
+            summary.pending_sentences.append((path, sentence, reason))
         text = "\n".join(lines)
     return text

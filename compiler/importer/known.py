@@ -47,6 +47,7 @@ class KnownFacts:
         self.names = [r[0].strip() for r in self.rows]
         self.decls = "\n".join(f"  {spec}" for spec in (self._spec(r) for r in self.rows))
         self.render = Sentences()
+        self.points: str | None = "1000"
 
     @staticmethod
     def _spec(row: tuple[str, ...]) -> str:
@@ -77,13 +78,16 @@ class KnownFacts:
                 out.append(row[0].strip())
         return out
 
-    def sentence(self, sentence: str, path: str, bonus: bool) -> Drafted | None:
+    def sentence(
+        self, sentence: str, path: str, bonus: bool, points: str | None = "1000"
+    ) -> Drafted | None:
+        self.points = points
         s = sentence.strip().rstrip("。；;")
         if not is_scoring(s):
             return None
         found: dict[object, str] = {}
         for candidate in self._candidates(s, path):
-            trial = try_clause(candidate, bonus, self.decls)
+            trial = try_clause(candidate, bonus, self.decls, self.points)
             if trial is None:
                 continue
             if _same_text(self.render.clause(trial.clause)) != _same_text(s):

@@ -25,28 +25,42 @@ class Trial:
     kinds: tuple[tuple[str, str], ...]  # (fact name, type word) of every fact it uses
 
 
-def _policy(clause: str, bonus: bool, decls: str) -> str:
-    head = "(一)草稿，加分项，最高加1000分" if bonus else "(一)草稿(1000分)"
+def _policy(clause: str, bonus: bool, decls: str, points: str | None) -> str:
+    """One node like the clause's own: with its points, without points (under a parent
+    that has them), or a bonus node beside a scored one; the total always adds up."""
+    full = points if points is not None and not bonus else "1000"
+    if bonus:
+        head = "一、总(1000分)\n二、草稿，加分项，最高加1000分"
+    elif points is None:
+        head = "一、总(1000分)\n(一)草稿"
+    else:
+        head = f"(一)草稿({points}分)"
     block = f"数据：\n{decls}\n" if decls else ""
-    return f"细则：草稿\n年度：2023\n满分：1000分\n\n{block}{head}\n  - {clause}\n"
+    return f"细则：草稿\n年度：2023\n满分：{full}分\n\n{block}{head}\n  - {clause}\n"
 
 
 @lru_cache(maxsize=4096)
-def try_clause(clause: str, bonus: bool = False, decls: str = "") -> Trial | None:
-    """The parsed clause and its facts' types when `clause` compiles alone, else None."""
+def try_clause(
+    clause: str, bonus: bool = False, decls: str = "", points: str | None = "1000"
+) -> Trial | None:
+    """The parsed clause and its facts' types when `clause` compiles alone in a node
+    like its own (with points, without, or a bonus node), else None."""
     if "\n" in clause or "#" in clause:
         return None
-    source = Source(_policy(clause, bonus, decls), "<import>")
+    source = Source(_policy(clause, bonus, decls, points), "<import>")
     tree, diagnostics = parse(source)
     if tree is None or any(d.is_error for d in diagnostics):
         return None
-    if len(tree.nodes) != 1 or len(tree.nodes[0].clauses) != 1:
+    node = tree.nodes[-1] if tree.nodes else None
+    while node is not None and node.children:
+        node = node.children[-1]
+    if node is None or len(node.clauses) != 1:
         return None  # a `；` made two clauses, or the text closed the line early
     if any(d.is_error for d in check.check(tree, source)):
         return None
     symbols = resolve(tree)
     kinds = tuple((name, info.unit) for name, info in symbols.facts.items())
-    return Trial(tree.nodes[0].clauses[0], kinds)
+    return Trial(node.clauses[0], kinds)
 
 
 @lru_cache(maxsize=1024)
