@@ -136,3 +136,13 @@ def test_unclear_sentences_are_refused(sentence):
     text = _HEAD + _FACTS + "\n(一)甲(10分)\n  - " + sentence + "\n"
     codes = [d.code for d in diagnostics(text) if d.severity == "error"]
     assert REFUSED[sentence] in codes, codes
+
+
+def test_a_sentence_over_several_facts_is_rendered_once_as_written():
+    from xize.compiler.render import render
+
+    text = (CORPUS / "02_lists.rule").read_text("utf-8")
+    text = "\n".join(line for line in text.splitlines() if "说明：" not in line)
+    document = render(compile_policy(text, filename="t.rule"), "md")
+    assert document.count("群众满意率低于90%、80%、70%的，分别扣1分、3分、6分") == 1
+    assert "赴省上访批次、赴京上访批次每批次分别扣2分、5分" in document

@@ -169,6 +169,19 @@ def points_text(node: ir.Node) -> str:
     return f"（{'，'.join(parts)}）" if parts else ""
 
 
+def _sentences(clauses: tuple[ast.Clause, ...], s: Sentences) -> list[str]:
+    """One sentence a clause; a sentence written over several facts or tiers (several
+    clauses from one span) is given once, as written."""
+    out: list[str] = []
+    spans = [c.span for c in clauses]
+    for i, clause in enumerate(clauses):
+        shared = spans.count(clause.span) > 1
+        if shared and i > 0 and spans[i - 1] == clause.span:
+            continue
+        out.append(clause.text.replace("【", "").replace("】", "") if shared else s.clause(clause))
+    return out
+
+
 def _node(node: ir.Node, depth: int, ast_nodes: dict[str, ast.Node], s: Sentences) -> DocNode:
     source = ast_nodes.get(normalise(node.path))
     notes = [official(n.text.strip(), protect=False) for n in source.notes] if source else []
@@ -176,7 +189,7 @@ def _node(node: ir.Node, depth: int, ast_nodes: dict[str, ast.Node], s: Sentence
     if notes:
         text = "".join(_sentence_end(n) for n in notes)
     elif source is not None and source.clauses:
-        text = official(join([s.clause(c) for c in source.clauses]))
+        text = official(join(_sentences(source.clauses, s)))
         generated = True
     else:
         text = ""

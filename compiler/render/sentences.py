@@ -191,6 +191,8 @@ class Sentences:
         if not c.word:
             return f"{subject}{self.per(c.per, self.expr(c.target))}{effect}{tail}"
         target = self.expr(c.target)
+        if c.word == "与…相比":
+            return f"{subject}与{target}相比，{self.per(c.per)}{effect}{tail}"
         if c.word in _POSTFIX:
             standard = f"{subject}{target}{c.word}"
         else:

@@ -40,6 +40,8 @@ _ONCE = re.compile(
 #: Verbs of a missing-items clause (`每缺1项`): the listed facts are 是否 items.
 _MISSING_VERBS = frozenset({"缺", "缺少", "缺失", "漏"})
 _OUTCOMES = (ast.NoScore, ast.Disqualify, ast.Veto, ast.Label)
+#: The `word` of a threshold whose standard is named by `与【X】相比`.
+VERSUS_WORD = "与…相比"
 _EFFECT_CLASSES = {"扣": ast.Deduct, "得": ast.Earn, "加": ast.Bonus}
 
 
@@ -327,7 +329,15 @@ class ClausesMixin(TermsMixin):
             )
             return None
         return ast.ThresholdClause(
-            head.subject, per.verb_kind, head.target, per, effect, parts.cap, parts.span, text, ""
+            head.subject,
+            per.verb_kind,
+            head.target,
+            per,
+            effect,
+            parts.cap,
+            parts.span,
+            text,
+            VERSUS_WORD,
         )
 
     def _tiers(self, head: Tiers, amounts, parts: Parts, text: str) -> list | None:
