@@ -284,3 +284,41 @@ def test_policies_past_the_limits_are_refused_not_crashed_or_rounded(change, cod
     with pytest.raises(PolicyError) as caught:
         compile_policy(change(POLICY), filename="p.rule")
     assert code in {d.code for d in caught.value.diagnostics}
+
+
+def test_a_sheet_that_unpacks_a_thousand_fold_is_refused_at_once(policy, tmp_path):
+    path = book(tmp_path / "d.xlsx", [HEADER.split(","), ["一中", 1, "是"]])
+    junk = "<y/>" * 2_000_000  # 8 MB of XML in a file of a few KB
+    rewrite_part(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace("<sheetData>", f"<x>{junk}</x><sheetData>"),
+    )
+    assert path.stat().st_size < 100_000
+    started = time.process_time()
+    result = run("score", policy, path)
+    assert time.process_time() - started < 10
+    assert_file_error(result, "d.xlsx")
+    assert "压缩炸弹" in result.output
+
+
+def test_what_surrounds_the_rows_is_not_kept(tmp_path, monkeypatch):
+    """Elements outside the rows (here 300 000 of them, below the ratio limit) are
+    dropped as they are read: reading keeps no more than a row in memory."""
+    import tracemalloc
+
+    path = book(tmp_path / "d.xlsx", [HEADER.split(","), ["一中", 1, "是"]])
+    monkeypatch.setattr(xlsx, "MAX_RATIO", 10_000)
+    junk = "".join(f'<y a="{i}"/>' for i in range(300_000))
+    rewrite_part(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace("<sheetData>", f"<x>{junk}</x><sheetData>"),
+    )
+    table = open_table(path)
+    tracemalloc.start()
+    rows = list(table.rows())
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert [values for _, values, _ in rows] == [("一中", 1, "是")]
+    assert peak < 5_000_000  # 300 000 kept elements would take far more

@@ -50,6 +50,12 @@ MAX_PART_BYTES = 64 << 20
 #: Uncompressed size of a worksheet part (streamed: costs time, not memory).
 MAX_SHEET_BYTES = 4 << 30
 
+#: How many times its packed size a part may unpack to (real sheets: 5 to 20 times;
+#: a "zip bomb" a thousand), for parts above `RATIO_FROM` bytes.  Reading time is
+#: proportional to the unpacked size, so this bounds it by the file's own size.
+MAX_RATIO = 100
+RATIO_FROM = 1 << 20
+
 #: The sheet a template writes; read first when present, else the first sheet.
 DATA_SHEET = "数据"
 
@@ -93,6 +99,15 @@ def check_package(path: Path) -> None:
                         size=_mib(info.file_size),
                         limit=_mib(limit),
                     )
+                packed = max(info.compress_size, 1)
+                if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * packed:
+                    raise DataFileError(
+                        "xlsx_ratio",
+                        path=str(path),
+                        part=info.filename,
+                        ratio=info.file_size // packed,
+                        limit=MAX_RATIO,
+                    )
                 if name.endswith("sharedstrings.xml"):
                     _count_strings(path, archive, info)
     except DataFileError:
@@ -125,11 +140,9 @@ def _count_strings(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) 
 
 def open_book(path: Path):
     """The workbook (read-only) and its data sheet; every failure a DataFileError."""
-    import openpyxl
-
     check_package(path)
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        wb = _load(path)
     except DataFileError:
         raise
     except Exception as exc:  # noqa: BLE001 - any failure inside a corrupt package
@@ -139,6 +152,31 @@ def open_book(path: Path):
         raise _failure(path, "no worksheet")
     ws = wb[DATA_SHEET] if DATA_SHEET in wb.sheetnames else wb.worksheets[0]
     return wb, ws
+
+
+def _load(path: Path):
+    """openpyxl's `load_workbook(read_only=True, data_only=True)`, except that a sheet
+    is not parsed up to its `<dimension>` on opening: that parse keeps whatever comes
+    before the rows in memory, and the dimensions are not trusted anyway."""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    class Sheet(ReadOnlyWorksheet):
+        def _get_size(self) -> None:
+            pass
+
+    class Reader(ExcelReader):
+        def read_worksheets(self) -> None:
+            for sheet, rel in self.parser.find_sheets():
+                if rel.target not in self.valid_files or "chartsheet" in rel.Type:
+                    continue
+                ws = Sheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                ws.sheet_state = sheet.state
+                self.wb._sheets.append(ws)
+
+    reader = Reader(path, read_only=True, keep_vba=False, data_only=True, keep_links=False)
+    reader.read()
+    return reader.wb
 
 
 class _Formats:
@@ -209,14 +247,23 @@ def _rows(path: Path, wb, ws, source, width: int, first: int, last: int):
     formats = _Formats(wb)
     cells = per_row = 0
     expected = first
+    in_row = False
+    # The elements now open.  Every element is taken out of the tree once it ends (a
+    # row once it is read), so the tree never holds more than one row, whatever the
+    # sheet holds besides its rows.
     open_elements: list = []
     for event, element in iterparse(source, events=("start", "end")):
         if event == "start":
             open_elements.append(element)
             if element.tag == _ROW:
+                in_row = True
                 per_row = 0
             continue
         open_elements.pop()
+        if not in_row:
+            if open_elements:
+                open_elements[-1].remove(element)
+            continue
         tag = element.tag
         if tag == _CELL:
             per_row += 1
@@ -224,12 +271,11 @@ def _rows(path: Path, wb, ws, source, width: int, first: int, last: int):
                 raise _failure(path, f"a row has more than {MAX_COLUMNS} cells")
             continue
         if tag != _ROW:
-            if not any(e.tag == _ROW for e in open_elements):
-                element.clear()  # nothing outside the rows is kept
             continue
+        in_row = False
         number, row = parser.parse_row(element)
         if open_elements:
-            open_elements[-1].clear()  # the rows read so far: gone from the tree
+            open_elements[-1].remove(element)
         if number > MAX_ROWS:
             raise DataFileError("xlsx_row_limit", path=str(path), row=number, limit=MAX_ROWS)
         if number > last:

@@ -54,6 +54,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法读取 {path}：其中的 {part} 解压后有 {size}，超过上限 {limit}",
         "cannot read {path}: its part {part} unpacks to {size}, more than the limit of {limit}",
     ),
+    "xlsx_ratio": (
+        "无法读取 {path}：其中的 {part} 解压后是压缩时的 {ratio} 倍（上限 {limit} 倍），像是“压缩炸弹”",
+        "cannot read {path}: its part {part} unpacks to {ratio} times its packed size"
+        " (the limit is {limit}); it looks like a zip bomb",
+    ),
     "xlsx_too_many_strings": (
         "无法读取 {path}：文本单元格的不同取值超过 {limit} 个",
         "cannot read {path}: more than {limit} distinct texts",
