@@ -191,3 +191,50 @@ def test_every_written_file_is_announced_the_same_way(tmp_path, files):
     ):
         assert f"已写出 {tmp_path / name}" in output, output
         assert "已生成" not in output and "已排版" not in output
+
+
+# ------------------------------------------------------------ order and date of 汇总
+
+
+def test_sort_rank_orders_the_summary_by_rank(tmp_path, files):
+    policy, data = files
+    out = tmp_path / "r.json"
+    assert run("score", policy, data, "-o", out, "--sort", "rank").exit_code == 0
+    summary = json.loads(out.read_text("utf-8"))["汇总"]
+    # 甲镇 100, 丁镇 93.5, then the vetoed 乙镇 (100), then the disqualified 丙镇
+    assert [(r["单位"], r["排名"]) for r in summary] == [
+        ("甲镇", 1),
+        ("丁镇", 2),
+        ("乙镇", 3),
+        ("丙镇", None),
+    ]
+    default = tmp_path / "d.json"
+    assert run("score", policy, data, "-o", default).exit_code == 0
+    assert [r["单位"] for r in json.loads(default.read_text("utf-8"))["汇总"]] == [
+        "甲镇",
+        "乙镇",
+        "丙镇",
+        "丁镇",
+    ]
+
+
+def test_the_date_of_scoring_is_in_the_about_sheet_and_reproducible(tmp_path, files):
+    from datetime import date
+
+    policy, data = files
+    today = tmp_path / "today.json"
+    env_free = {"SOURCE_DATE_EPOCH": ""}
+    assert run("score", policy, data, "-o", today, env=env_free).exit_code == 0
+    assert json.loads(today.read_text("utf-8"))["说明"]["计分日期"] == date.today().isoformat()
+    one, two = tmp_path / "1.xlsx", tmp_path / "2.xlsx"
+    epoch = {"SOURCE_DATE_EPOCH": "1700000000"}  # 2023-11-14 22:13:20 UTC
+    assert run("score", policy, data, "-o", one, env=epoch).exit_code == 0
+    assert run("score", policy, data, "-o", two, env=epoch).exit_code == 0
+    assert one.read_bytes() == two.read_bytes()
+    about = dict(openpyxl.load_workbook(one)["说明"].iter_rows(min_row=2, values_only=True))
+    assert about["计分日期"] == "2023-11-14"
+    given = tmp_path / "given.json"
+    assert run("score", policy, data, "-o", given, "--date", "2024-01-31", env=epoch).exit_code == 0
+    assert json.loads(given.read_text("utf-8"))["说明"]["计分日期"] == "2024-01-31"
+    bad = run("score", policy, data, "-o", tmp_path / "x.json", env={"SOURCE_DATE_EPOCH": "x"})
+    assert bad.exit_code == 1 and "SOURCE_DATE_EPOCH" in bad.output

@@ -86,6 +86,7 @@ class Scoring:
         # the first vetoed or disqualified units: (汇总 position, unit, 状态, 原因)
         self.flagged: list[tuple[int, str, str, str]] = []
         self.fractions = FractionWatch(())
+        self.by_rank = False  # 汇总 in rank order (--sort rank) rather than input order
         self._keys = RankKeys()
         self._duplicates = Duplicates()
         self._table: int | None = None
@@ -159,12 +160,28 @@ class Scoring:
         for positions, row in self.summary_encoded():
             yield decode(positions, row) if positions else row
 
-    def summary_encoded(self) -> Iterator[Encoded]:
-        """汇总 rows as stored (see `Spool.encoded`), with 排名 filled in."""
+    def summary_encoded(self, by_rank: bool | None = None) -> Iterator[Encoded]:
+        """汇总 rows as stored (see `Spool.encoded`), with 排名 filled in; in rank order
+        when `by_rank` (default: `self.by_rank`)."""
+        if self.by_rank if by_rank is None else by_rank:
+            yield from self._by_rank()
+            return
         ranks = self.ranks
         for position, (positions, row) in enumerate(self.summary.encoded()):
             rank = ranks[position]
             yield positions, row[:RANK_COLUMN] + (rank,) + row[RANK_COLUMN + 1 :]
+
+    def _by_rank(self) -> Iterator[Encoded]:
+        """Ranked units best first (vetoed ones after the rest), then the unranked
+        (disqualified) in input order.  The rows are held in memory to be reordered."""
+        rows = list(self.summary_encoded(by_rank=False))
+        ranked = list(self.order)
+        placed = set(ranked)
+        for position in ranked:
+            yield rows[position]
+        for position, row in enumerate(rows):
+            if position not in placed:
+                yield row
 
     def close(self) -> None:
         for spool in (self.summary, self.details, self.errors):

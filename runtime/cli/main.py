@@ -195,10 +195,33 @@ def test_cmd(
     help="用 N 个进程计分，结果与单进程完全相同 / score in N processes; "
     "the results are identical to one process",
 )
+@click.option(
+    "--sort",
+    type=click.Choice(["input", "rank"]),
+    default="input",
+    help="汇总表的顺序：input 按数据文件中的顺序（默认），rank 按排名 / "
+    "order of 汇总: as in the data (default) or by rank",
+)
+@click.option(
+    "--date",
+    "on",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="写入说明表的计分日期，默认今天（设了 SOURCE_DATE_EPOCH 时取其日期）/ "
+    "the date of scoring shown in 说明 (default: today, or SOURCE_DATE_EPOCH's date)",
+)
 @LANG
 @guarded
 def score_cmd(
-    policy: str, data: tuple[str, ...], output: str | None, strict: bool, jobs: int, lang: str
+    policy: str,
+    data: tuple[str, ...],
+    output: str | None,
+    strict: bool,
+    jobs: int,
+    sort: str,
+    on,
+    lang: str,
 ) -> int:
     """按细则给数据文件中的每个单位计分 / score every unit in the data files.
 
@@ -209,7 +232,16 @@ def score_cmd(
     repeated names and output order are still computed over the whole batch, so the
     reports are byte for byte the same as with one process.
     """
-    return scoring.score(policy, list(data), output=output, strict=strict, jobs=jobs, lang=lang)
+    return scoring.score(
+        policy,
+        list(data),
+        output=output,
+        strict=strict,
+        jobs=jobs,
+        lang=lang,
+        sort=sort,
+        on=on.date() if on is not None else None,
+    )
 
 
 @cli.command("explain")

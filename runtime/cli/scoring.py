@@ -8,9 +8,11 @@ the other units), differing only in what they keep: `score` writes every table,
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from ..batch.batch import Scoring, score_dataset
@@ -70,9 +72,13 @@ def score(
     strict: bool = False,
     lang: str = "zh",
     jobs: int = 1,
+    sort: str = "input",
+    on: date | None = None,
 ) -> int:
     """Score every unit; exit 1 when any row failed (or, with --strict, on any warning).
-    `jobs` > 1 scores blocks of rows in that many worker processes."""
+    `jobs` > 1 scores blocks of rows in that many worker processes; `sort` "rank" puts
+    汇总 in rank order; `on` is the date of scoring shown in 说明 (see `run_date`)."""
+    scored_on = run_date(on, lang)
     if output is not None and Path(output).suffix.lower() not in FORMATS:
         raise Failure(t("output_suffix", lang, path=output), code=EXIT_USAGE)
     if output is not None and str(Path(output).parent) and not Path(output).parent.exists():
@@ -101,14 +107,35 @@ def score(
                 workers=workers,
                 details_csv=output is not None and Path(output).suffix.lower() == ".csv",
             )
+    scoring.by_rank = sort == "rank"
     try:
-        return _finish(policy, dataset, scoring, output, strict, lang)
+        return _finish(policy, dataset, scoring, output, strict, lang, scored_on)
     finally:
         scoring.close()
 
 
+def run_date(given: date | None, lang: str = "zh") -> date:
+    """The date of scoring: `--date`, else the date of SOURCE_DATE_EPOCH (so that a
+    build that sets it gets the same bytes on any day), else today."""
+    if given is not None:
+        return given
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None or not epoch.strip():
+        return date.today()
+    try:
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    except (ValueError, OverflowError, OSError) as exc:
+        raise Failure(t("bad_epoch", lang, value=epoch)) from exc
+
+
 def _finish(
-    policy, dataset: Dataset, scoring: Scoring, output: str | None, strict: bool, lang: str
+    policy,
+    dataset: Dataset,
+    scoring: Scoring,
+    output: str | None,
+    strict: bool,
+    lang: str,
+    scored_on: date,
 ) -> int:
     tally = scoring.tally
     if tally.blank:
@@ -123,6 +150,7 @@ def _finish(
             policy.ir,
             about_counts(scoring, policy.ir),
             [display_path(Path(p).name) for p in dataset_paths(dataset)],
+            scored_on,
         )
         try:
             written = write_report(output, scoring, about)

@@ -130,7 +130,7 @@ def flagged_lines(scoring: Scoring, lang: str = "zh") -> list[str]:
 def _pick(scoring: Scoring, positions: set[int]) -> dict[int, tuple]:
     """The 汇总 rows at `positions` (only those are decoded)."""
     found: dict[int, tuple] = {}
-    for position, (decimals, row) in enumerate(scoring.summary_encoded()):
+    for position, (decimals, row) in enumerate(scoring.summary_encoded(by_rank=False)):
         if position in positions:
             found[position] = decode(decimals, row)
             if len(found) == len(positions):

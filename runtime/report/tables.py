@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from xize.compiler.ir import nodes as ir
@@ -188,10 +189,14 @@ def negated(value: Decimal | int) -> Decimal | int:
 
 
 def about_rows(
-    policy: ir.Policy, counts: list[tuple[str, object]], files: list[str]
+    policy: ir.Policy,
+    counts: list[tuple[str, object]],
+    files: list[str],
+    scored_on: date | None = None,
 ) -> list[tuple]:
-    """The 说明 sheet: what was scored with what.  No timestamp, so that scoring the
-    same data with the same policy gives the same file."""
+    """The 说明 sheet: what was scored with what, and on which day.  A date, not a
+    time: scoring the same data with the same policy on one day (or with the same
+    --date or SOURCE_DATE_EPOCH) gives the same file."""
     rows: list[tuple] = [
         ("细则", policy.title),
         ("年度", policy.year),
@@ -201,6 +206,8 @@ def about_rows(
         ("细则哈希（SHA-256）", policy.source_hash),
         ("数据文件", "；".join(files)),
     ]
+    if scored_on is not None:
+        rows.append(("计分日期", scored_on.isoformat()))
     rows.extend(counts)
     rows.append(
         (

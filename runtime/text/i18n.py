@@ -274,6 +274,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "n_errors": ("{n} 个错误", "{n} error{s}"),
     "n_warnings": ("{n} 个警告", "{n} warning{s}"),
     "written": ("已写出 {path}", "wrote {path}"),
+    "bad_epoch": (
+        "环境变量 SOURCE_DATE_EPOCH 的值 “{value}” 不是秒数（整数）",
+        "SOURCE_DATE_EPOCH “{value}” is not a number of seconds",
+    ),
     "not_written": (
         "未写出文件：要保存汇总、扣分明细、错误和说明，请加 -o 结果.xlsx（或 .csv、.json）",
         "no file written: add -o results.xlsx (or .csv, .json) to save the 汇总, 扣分明细, 错误 and 说明 tables",
