@@ -238,3 +238,20 @@ def test_the_date_of_scoring_is_in_the_about_sheet_and_reproducible(tmp_path, fi
     assert json.loads(given.read_text("utf-8"))["说明"]["计分日期"] == "2024-01-31"
     bad = run("score", policy, data, "-o", tmp_path / "x.json", env={"SOURCE_DATE_EPOCH": "x"})
     assert bad.exit_code == 1 and "SOURCE_DATE_EPOCH" in bad.output
+
+
+def test_a_heading_cut_by_its_parents_budget_says_what_it_cost(tmp_path):
+    policy = tmp_path / "p.rule"
+    policy.write_text(
+        "细则：测试细则\n年度：2023\n满分：2分\n\n数据：\n  来信：次，默认0\n  网投：次，默认0\n\n"
+        "(一)基础工作(2分)\n  1、来信办理\n    - 【来信】每次扣1分\n"
+        "  2、网投办理\n    - 【网投】每次扣1分\n",
+        "utf-8",
+    )
+    data = tmp_path / "d.csv"
+    data.write_text("单位,来信,网投\n一中,2,2\n", "utf-8")
+    result = run("explain", policy, data, "--unit", "一中")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert any(x.endswith("1 来信办理  扣2分") for x in lines), result.output
+    assert any(x.endswith("2 网投办理  应扣2分，实扣0分") for x in lines), result.output

@@ -8,6 +8,7 @@ reader can check a unit against the document line by line.
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 
 from rich.text import Text
 from rich.tree import Tree
@@ -27,6 +28,7 @@ _KEYS = (
     "points",
     "score",
     "lost",
+    "lost_cut",
     "bonus",
     "no_grade",
     "unranked",
@@ -69,9 +71,19 @@ def explain_tree(
     for item in by_path.get("", []):
         tree.add(Text(words.sentence(item)))
 
+    def applied(node: ir.Node) -> Decimal:
+        """What the items under `node` (its own and its children's) actually cost."""
+        own = sum((i.applied for i in by_path.get(node.path, []) if i.kind == "deduct"), Decimal(0))
+        return own + sum((applied(child) for child in node.children), Decimal(0))
+
     def add(parent: Tree, node: ir.Node) -> None:
         record = result.nodes.get(node.path)
-        branch = parent.add(_node_label(node, record, w, sep))
+        cut = None
+        if node.points is None and node.bonus_cap is None and record is not None:
+            spent = applied(node)
+            if record.deduction and spent != record.deduction:
+                cut = spent  # a heading without points of its own, cut by its parent's budget
+        branch = parent.add(_node_label(node, record, w, sep, cut))
         for item in sorted(by_path.get(node.path, []), key=lambda i: (i.line, str(i.clause))):
             style = "dim" if item.applied == 0 and item.kind != "outcome" else ""
             branch.add(Text(words.sentence(item), style=style))
@@ -85,7 +97,9 @@ def explain_tree(
     return tree
 
 
-def _node_label(node: ir.Node, record, w: dict[str, str], sep: str) -> Text:
+def _node_label(
+    node: ir.Node, record, w: dict[str, str], sep: str, cut: Decimal | None = None
+) -> Text:
     title = Text(
         f"{node.path} {node.title}".strip(), style="bold" if node.points is not None else ""
     )
@@ -97,7 +111,9 @@ def _node_label(node: ir.Node, record, w: dict[str, str], sep: str) -> Text:
         parts.append(w["points"].format(p=decimal_text(node.points)))
         if record is not None and record.score is not None:
             parts.append(w["score"].format(s=decimal_text(record.score)))
-    if record is not None and node.bonus_cap is None and record.deduction:
+    if cut is not None:
+        parts.append(w["lost_cut"].format(d=decimal_text(record.deduction), a=decimal_text(cut)))
+    elif record is not None and node.bonus_cap is None and record.deduction:
         parts.append(w["lost"].format(d=decimal_text(record.deduction)))
     if parts:
         title.append(

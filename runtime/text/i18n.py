@@ -180,6 +180,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explain_points": ("{p}分", "{p} points"),
     "explain_score": ("得{s}分", "scored {s}"),
     "explain_lost": ("扣{d}分", "−{d}"),
+    "explain_lost_cut": ("应扣{d}分，实扣{a}分", "{d} due, {a} deducted"),
     "explain_bonus": ("加分项，最高加{cap}分：加{b}分", "bonus, at most {cap}: +{b}"),
     "explain_no_grade": ("无", "none"),
     "explain_unranked": ("不排名", "unranked"),
