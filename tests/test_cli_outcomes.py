@@ -255,3 +255,9 @@ def test_a_heading_cut_by_its_parents_budget_says_what_it_cost(tmp_path):
     lines = result.output.splitlines()
     assert any(x.endswith("1 来信办理  扣2分") for x in lines), result.output
     assert any(x.endswith("2 网投办理  应扣2分，实扣0分") for x in lines), result.output
+
+
+def test_the_terminal_reason_reads_in_english(files):
+    policy, data = files
+    out = run("--lang", "en", "score", policy, data).output
+    assert "乙镇: 一票否决 (line 16: 【发生重大污染事件】的，实行一票否决)" in out

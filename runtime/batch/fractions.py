@@ -26,14 +26,16 @@ class FractionWatch:
         self.fractions: Counter = Counter()
         self.others: Counter = Counter()
         self.examples: dict[str, Decimal] = {}
+        self._columns: tuple[object, tuple[tuple[int, str], ...]] = ((), ())
 
     def see(self, item: UnitRow) -> None:
         if not self.names:
             return
+        names = item.names
+        if self._columns[0] is not names:  # one tuple per file: its percent columns once
+            self._columns = (names, tuple((i, n) for i, n in names if n in self.names))
         cells = item.cells
-        for index, name in item.names:
-            if name not in self.names:
-                continue
+        for index, name in self._columns[1]:
             cell = cells[index] if index < len(cells) else None
             number = _number(cell, item.facts.get(name))
             if number is None:

@@ -7,6 +7,7 @@ rows with errors (blank rows are counted apart).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rich.console import Group, RenderableType
@@ -117,7 +118,7 @@ def flagged_lines(scoring: Scoring, lang: str = "zh") -> list[str]:
     """One line per vetoed or disqualified unit, with the clause and line that did it,
     and how many more there are."""
     lines = [
-        "  " + t("flagged_line", lang, unit=unit, status=status, reason=reason)
+        "  " + t("flagged_line", lang, unit=unit, status=status, reason=_reason(reason, lang))
         for _position, unit, status, reason in scoring.flagged
     ]
     tally = scoring.tally
@@ -125,6 +126,14 @@ def flagged_lines(scoring: Scoring, lang: str = "zh") -> list[str]:
     if flagged > len(lines):
         lines.append("  " + t("flagged_more", lang, n=flagged - len(lines)))
     return lines
+
+
+_LINE = re.compile(r"第(\d+)行：")
+
+
+def _reason(reason: str, lang: str) -> str:
+    """The 原因 cell (`第129行：…`) as the terminal says it: `line 129: …` in English."""
+    return _LINE.sub(r"line \1: ", reason) if lang == "en" else reason
 
 
 def _pick(scoring: Scoring, positions: set[int]) -> dict[int, tuple]:
