@@ -256,18 +256,23 @@ EXAMPLES: dict[str, Example] = {
         "Move the clause under a node with points, or give the node its points.",
     ),
     "E209": Example(
-        "“加N分” 只能写在标为 “加分项，最高加N分” 的评分项中，否则会突破满分。",
-        "“加N分” belongs in a node marked “加分项，最高加N分”; elsewhere it would break 满分.",
+        "“加N分” 要写在标为 “加分项，最高加N分” 的评分项中（或有分值的评分项中，见 W322）；"
+        "写在没有分值的评分项下，无处可加。",
+        "“加N分” belongs in a node marked “加分项，最高加N分” (or in an item with points, see "
+        "W322); under a node without points it has nowhere to go.",
         _file(
-            _NODE + _CLAUSE + "  - 【获省级表彰】每次加2分\n",
+            "一、基础工作\n" + _NODE + _CLAUSE + "二、其他\n  - 【获省级表彰】每次加2分\n",
             facts="  缺会次数：次，默认0\n  获省级表彰：次，默认0\n",
         ),
         _file(
-            _NODE + _CLAUSE + "(二)表彰奖励，加分项，最高加2分\n  - 【获省级表彰】每次加2分\n",
+            "一、基础工作\n"
+            + _NODE
+            + _CLAUSE
+            + "二、其他\n  (一)表彰奖励，加分项，最高加2分\n    - 【获省级表彰】每次加2分\n",
             facts="  缺会次数：次，默认0\n  获省级表彰：次，默认0\n",
         ),
-        "把加分条款放在加分项下。",
-        "Put the bonus clause under a bonus node.",
+        "把它放在加分项下。",
+        "Put it under a bonus node.",
     ),
     "E210": Example(
         "数据项的默认值或范围不符合其类型（如 “是否” 类型默认为 3）。",
@@ -613,6 +618,20 @@ EXAMPLES: dict[str, Example] = {
         ),
         "在 数据： 中写明除数的范围，使它不可能为0。",
         "Give the divisor a range in 数据： that excludes 0.",
+    ),
+    "W322": Example(
+        "有分值的评分项中写了 “加N分”，原文没有规定加分上限：加的分不封顶，总分可以超过满分。",
+        "A “加N分” clause inside an item with points and no stated cap: the bonus is uncapped.",
+        _file(
+            _NODE + _CLAUSE + "  - 【获省级表彰】每次加2分\n",
+            facts="  缺会次数：次，默认0\n  获省级表彰：次，默认0\n",
+        ),
+        _file(
+            _NODE + _CLAUSE + "  (1)奖励分，加分项，最高加2分\n    - 【获省级表彰】每次加2分\n",
+            facts="  缺会次数：次，默认0\n  获省级表彰：次，默认0\n",
+        ),
+        "原文有上限的，写成下一级加分项；确实不封顶的，可以不理会这个提示。",
+        "If the document states a cap, use a bonus sub-item; if it is truly uncapped, ignore this.",
     ),
     "W312": Example(
         "加分项不计入满分，其上限由 “最高加N分” 规定；标题中的分值不起作用。",

@@ -171,8 +171,8 @@ MESSAGES: dict[str, Entry] = {
     ),
     "E209": Entry(
         "error",
-        "加分条款只能写在加分项中",
-        "a bonus clause outside a bonus node",
+        "加分条款只能写在加分项或有分值的评分项中",
+        "a bonus clause outside a bonus node and outside any item with points",
         "把它放在 “，加分项，最高加N分” 的评分项下",
         "put it under a node marked “，加分项，最高加N分”",
     ),
@@ -396,6 +396,14 @@ MESSAGES: dict[str, Entry] = {
         "the divisor 【{name}】 may be 0: a unit where it is 0 cannot be scored (a data error)",
         "在 数据： 中写明它的范围（如 范围1至50），或确认每个单位都不为0",
         "state its range in 数据： (e.g. 范围1至50), or make sure no unit has 0",
+    ),
+    "W322": Entry(
+        "warning",
+        "加分没有规定上限：加的分不封顶，计入总分",
+        "a bonus with no stated cap: it is added to the total without a limit",
+        "原文规定了上限的（如 “另设奖励分3分”），把加分条款写在下一级 “(1)奖励分，加分项，最高加3分” 中",
+        "if the document states a cap (另设奖励分3分), put the clause in a sub-item "
+        "“(1)奖励分，加分项，最高加3分”",
     ),
     "W312": Entry(
         "warning",

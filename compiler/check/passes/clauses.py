@@ -66,7 +66,7 @@ def _clause(ctx: Context, node: ast.Node, in_bonus: bool, clause: ast.Clause) ->
     if isinstance(clause, ast.DiscretionaryClause):
         word = {"deduct": "酌情扣分", "earn": "酌情给分", "bonus": "酌情加分"}[clause.kind]
         if clause.kind == "bonus" and not in_bonus:
-            diags.append(Diagnostic("E209", clause.span))
+            diags.append(_bonus_outside(node, clause.span))
         elif clause.kind != "bonus" and in_bonus:
             diags.append(Diagnostic("E218", clause.span, {"effect": word}))
         elif clause.kind == "earn" and points(node) is None:
@@ -77,7 +77,7 @@ def _clause(ctx: Context, node: ast.Node, in_bonus: bool, clause: ast.Clause) ->
         text = ctx.text(effect.span)
         if isinstance(effect, ast.Bonus):
             if not in_bonus:
-                diags.append(Diagnostic("E209", effect.span))
+                diags.append(_bonus_outside(node, effect.span))
         elif isinstance(effect, ast.Deduct | ast.Earn | ast.NoScore) and in_bonus:
             diags.append(Diagnostic("E218", effect.span, {"effect": text}))
         elif isinstance(effect, ast.NoScore) and budget(node) is None:
@@ -85,6 +85,14 @@ def _clause(ctx: Context, node: ast.Node, in_bonus: bool, clause: ast.Clause) ->
         elif isinstance(effect, ast.Earn) and points(node) is None:
             diags.append(Diagnostic("E208", effect.span, {"effect": text}))
     return diags
+
+
+def _bonus_outside(node: ast.Node, span) -> Diagnostic:
+    """`加5分` inside a points item adds to the total with no cap (W322, as the document
+    says); outside any item with points there is nothing to attach it to (E209)."""
+    if points(node) is not None:
+        return Diagnostic("W322", span)
+    return Diagnostic("E209", span)
 
 
 def _double_count(node: ast.Node) -> list[Diagnostic]:
