@@ -322,3 +322,21 @@ def test_what_surrounds_the_rows_is_not_kept(tmp_path, monkeypatch):
     tracemalloc.stop()
     assert [values for _, values, _ in rows] == [("一中", 1, "是")]
     assert peak < 5_000_000  # 300 000 kept elements would take far more
+
+
+def test_entity_expansion_in_a_sheet_is_a_file_error(policy, tmp_path):
+    path = book(tmp_path / "d.xlsx", [HEADER.split(","), ["一中", 1, "是"]])
+    entities = '<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">'
+    entities += "".join(f'<!ENTITY {chr(98 + i)} "{f"&{chr(97 + i)};" * 10}">' for i in range(8))
+    entities += "]>"
+    rewrite_part(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace("<worksheet", entities + "<worksheet", 1).replace(
+            "<t>&#19968;&#20013;</t>", "<t>&i;</t>"
+        ),
+    )
+    started = time.process_time()
+    result = run("score", policy, path)
+    assert time.process_time() - started < 20
+    assert_file_error(result, "d.xlsx")

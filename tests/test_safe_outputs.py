@@ -438,3 +438,83 @@ def test_no_openpyxl_temporary_files_are_left(files, tmp_path, monkeypatch):
     monkeypatch.setattr(atomic.os, "fsync", full)
     run("score", policy, data, "-o", tmp_path / "r.xlsx")
     assert list(scratch.iterdir()) == []
+
+
+# ------------------------------------------------------------------ properties
+
+
+@given(st.lists(st.text(max_size=12), min_size=1, max_size=6))
+def test_any_text_is_written_as_text_and_reads_back(tmp_path_factory, texts):
+    from xize.runtime.output.workbook import SheetSpec, write_workbook
+
+    path = tmp_path_factory.mktemp("wb") / "t.xlsx"
+    write_workbook(path, [SheetSpec("表", ("列",), [(t,) for t in texts])])
+    cells = [row[0] for row in openpyxl.load_workbook(path)["表"].iter_rows(min_row=2)]
+    assert len(cells) == len(texts)
+    for cell, text in zip(cells, texts, strict=True):
+        assert cell.data_type != "f"
+        if text:
+            assert cell.value == xlsx_text(text)
+            assert cell.data_type == "s"
+            assert bool(cell.quotePrefix) == is_formula_like(xlsx_text(text))
+
+
+def test_concurrent_runs_never_leave_a_mixed_csv_report(tmp_path):
+    """Several writers replace the same three files over and over while a reader that
+    takes the folder's shared lock reads them: it always sees one run's set."""
+    import fcntl
+    import threading
+
+    main, details, errors = (tmp_path / n for n in ("r.csv", "r-明细.csv", "r-错误.csv"))
+    seen: list[set[str]] = []
+    stop = threading.Event()
+
+    def writer(k: int) -> None:
+        for i in range(15):
+            with atomic.staged(main, details, errors) as stage:
+                for path in (main, details, errors):
+                    with stage.open(path, "w", encoding="utf-8") as handle:
+                        handle.write(f"{k}-{i}")
+
+    def reader() -> None:
+        while not stop.is_set():
+            fd = os.open(tmp_path, os.O_RDONLY)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_SH)
+                if main.exists():
+                    seen.append({p.read_text(encoding="utf-8") for p in (main, details, errors)})
+            finally:
+                os.close(fd)
+
+    threads = [threading.Thread(target=writer, args=(k,)) for k in range(3)]
+    watcher = threading.Thread(target=reader)
+    watcher.start()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    stop.set()
+    watcher.join()
+    assert seen and all(len(contents) == 1 for contents in seen)
+    assert len({p.read_text(encoding="utf-8") for p in (main, details, errors)}) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r-明细.csv", "r-错误.csv", "r.csv"]
+
+
+def test_file_errors_survive_a_worker_process():
+    import pickle
+
+    from xize.runtime.text.problems import DataFileError
+
+    error = DataFileError("csv_unclosed_quote", path="d.csv", row=9)
+    again = pickle.loads(pickle.dumps(error))
+    assert again.render() == error.render() and "第9行" in again.render("zh")
+    full = pickle.loads(pickle.dumps(OutputFileError("r.csv", "No space left on device")))
+    assert "r.csv" in full.render("en")
+
+
+def test_full_width_formula_starts_and_overlong_texts():
+    assert csv_cell("＝1+1") == "'＝1+1" and csv_cell("＠SUM(A1)") == "'＠SUM(A1)"
+    long = "甲" * 40_000
+    cut = xlsx_text(long)
+    assert len(cut) == 32_767 and cut.endswith("（共 40000 字，已截断）")
+    assert xlsx_text("甲" * 32_767) == "甲" * 32_767

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import IO
 
 from ..text.fmt import decimal_text
-from ..text.safe import csv_cell
+from ..text.safe import STARTS, csv_cell
 from .spool import Encoded
 
 
@@ -70,7 +70,7 @@ def text_cells(rows: Iterable[Encoded]) -> Iterator[list[object]]:
         cells = list(row)
         for i in texts:
             text = cells[i]
-            if text and text[0] in "=+-@\t\r":
+            if text and text[0] in STARTS:
                 cells[i] = csv_cell(text)
         for i in others:
             cells[i] = text_value(cells[i])

@@ -31,7 +31,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
-from ..text.safe import is_formula_like, xlsx_text
+from ..text.safe import STARTS, is_formula_like, xlsx_text
 from .atomic import atomic_file
 
 #: Rows per sheet in Excel (header included).
@@ -119,7 +119,7 @@ def text_cell(ws, text: str) -> object:
     would turn into a formula or an error value, or that Excel would re-read as a
     formula, as a cell typed as a string."""
     safe = xlsx_text(text)
-    if safe and (safe[0] in "=+-@\t\r" or safe in ERROR_CODES):
+    if safe and (safe[0] in STARTS or safe in ERROR_CODES):
         return _string_cell(WriteOnlyCell(ws, value=None), safe)
     return safe
 

@@ -11,7 +11,9 @@ themselves, so any of them may be an attack:
   a carriage return is run as a formula (CWE-1236); `csv_cell` puts a `'` in front,
   as the OWASP guidance on CSV injection says, leaving plain numbers alone;
 - in an xlsx file, characters XML cannot hold make the writer fail; `xlsx_text`
-  writes them as escapes too, so one bad cell never costs the whole report.
+  writes them as escapes too, so one bad cell never costs the whole report, and
+  cuts a text longer than Excel's 32 767 characters (Excel would refuse to open
+  the file), saying so in the cell.
 """
 
 from __future__ import annotations
@@ -31,8 +33,13 @@ _UNSAFE_LINE = re.compile(
 #: What an xlsx cell cannot hold (XML 1.0) or should not (surrogates).
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
-#: First characters that make a spreadsheet read a cell as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: First characters that make a spreadsheet read a cell as a formula (with their
+#: full-width forms, which an input method may turn into the ASCII ones).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+STARTS = "=+-@\t\r＝＋－＠"
+
+#: The longest text an Excel cell holds.
+XLSX_CELL_CHARS = 32_767
 
 #: Text Excel reads as a plain number (never a formula): left as it is in CSV.
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?")
@@ -63,7 +70,7 @@ def csv_cell(value: object) -> object:
     """A CSV cell that no spreadsheet runs: text that could start a formula gets a
     leading `'` (Excel shows the text as written).  Numbers, and text that is a
     plain number such as `-2.5`, are left as they are."""
-    if type(value) is str and value and value[0] in "=+-@\t\r" and is_formula_like(value):
+    if type(value) is str and value and value[0] in STARTS and is_formula_like(value):
         return "'" + value
     return value
 
@@ -71,14 +78,20 @@ def csv_cell(value: object) -> object:
 def csv_row(row: list[object]) -> list[object]:
     """`csv_cell` on every cell of a row (in place), returned for chaining."""
     for i, value in enumerate(row):
-        if type(value) is str and value and value[0] in "=+-@\t\r":
+        if type(value) is str and value and value[0] in STARTS:
             row[i] = csv_cell(value)
     return row
 
 
 def xlsx_text(text: str) -> str:
-    """Text an xlsx cell can hold: characters XML refuses written as escapes."""
-    return _XML_UNSAFE.sub(_escape, text) if _XML_UNSAFE.search(text) else text
+    """Text an xlsx cell can hold: characters XML refuses written as escapes, and at
+    most 32 767 characters (a longer text is cut, and the cell says how long it was)."""
+    if _XML_UNSAFE.search(text):
+        text = _XML_UNSAFE.sub(_escape, text)
+    if len(text) > XLSX_CELL_CHARS:
+        note = f"……（共 {len(text)} 字，已截断）"
+        text = text[: XLSX_CELL_CHARS - len(note)] + note
+    return text
 
 
 def display_path(path: object) -> str:
