@@ -1,4 +1,5 @@
-"""docs/guide.md as a test: every command it shows is run and its output compared.
+"""docs/guide.md (and the README's tour) as a test: every command shown is run and its
+output compared.
 
 The guide promises that its outputs are what the program prints.  Each fenced block
 that starts with `$ ` is a session: a command, then what it prints, until the next
@@ -149,7 +150,9 @@ def run_command(command: str, tmp: Path) -> tuple[int, list[str]]:
     return result.exit_code, text.rstrip("\n").split("\n")
 
 
-GUIDE_SESSIONS = sessions(GUIDE.read_text("utf-8"))
+GUIDE_SESSIONS = sessions(GUIDE.read_text("utf-8")) + [
+    (-line, steps) for line, steps in sessions((ROOT / "README.md").read_text("utf-8"))
+]
 
 
 def test_the_guide_shows_commands():
@@ -160,7 +163,9 @@ def test_the_guide_shows_commands():
 
 
 @pytest.mark.parametrize(
-    "steps", [s for _, s in GUIDE_SESSIONS], ids=[f"line{n}" for n, _ in GUIDE_SESSIONS]
+    "steps",
+    [s for _, s in GUIDE_SESSIONS],
+    ids=[f"guide{n}" if n > 0 else f"readme{-n}" for n, _ in GUIDE_SESSIONS],
 )
 def test_each_shown_output_is_the_programs(steps, tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
