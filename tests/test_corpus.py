@@ -113,7 +113,7 @@ _FACTS = (
     "  A：是否\n  B：是否\n  C：是否\n  甲次数：次，默认0\n  乙次数：次，默认0\n"
     "  率：百分比\n  里程：公里\n  扣分：分\n  加分：分\n"
 )
-#: sentence → the code it is refused with (docs/language.md §9.22 and the rules above)
+#: sentence → the code it is refused with (docs/language.md §9.23 and the rules above)
 REFUSED = {
     "【甲次数】迟报两次扣1分": "E101",  # each two, or from two on?
     "【A】、【B】扣1分": "E111",  # both missing, or each?
@@ -127,6 +127,8 @@ REFUSED = {
     "【甲次数】每增加1次扣1分": "E112",  # 增加 against what?
     "【里程】每少10米扣1分": "E203",  # 米 is not 公里
     "【超限】超过3次、【率】低于82%的，扣1分": "E111",  # each, or once?
+    "【A】的，减半扣分": "E101",  # half of what?
+    "【甲次数】按完成比例得分": "E202",  # a count is not a rate
 }
 
 

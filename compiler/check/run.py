@@ -17,7 +17,7 @@ from .context import Context
 from .passes.bands import check_bands
 from .passes.clauses import check_clauses
 from .passes.decls import check_decls
-from .passes.divisors import check_divisors
+from .passes.formulas import check_formulas
 from .passes.grade_limits import check_grade_limits
 from .passes.limits import check_limits
 from .passes.names import check_names
@@ -30,7 +30,7 @@ PASSES = (
     check_decls,
     check_names,
     check_clauses,
-    check_divisors,
+    check_formulas,
     check_outline,
     check_points,
     check_bands,

@@ -169,6 +169,13 @@ def points_text(node: ir.Node) -> str:
     return f"（{'，'.join(parts)}）" if parts else ""
 
 
+def _ratio(clause: ast.Clause) -> bool:
+    """`按完成比例得分` reads better as written than as its formula."""
+    return isinstance(clause, ast.ConditionClause) and any(
+        isinstance(e, ast.Earn) and e.word == "按比例得" for e in clause.effects
+    )
+
+
 def _sentences(clauses: tuple[ast.Clause, ...], s: Sentences) -> list[str]:
     """One sentence a clause; a sentence written over several facts or tiers (several
     clauses from one span) is given once, as written."""
@@ -178,7 +185,10 @@ def _sentences(clauses: tuple[ast.Clause, ...], s: Sentences) -> list[str]:
         shared = spans.count(clause.span) > 1
         if shared and i > 0 and spans[i - 1] == clause.span:
             continue
-        out.append(clause.text.replace("【", "").replace("】", "") if shared else s.clause(clause))
+        verbatim = shared or _ratio(clause)
+        out.append(
+            clause.text.replace("【", "").replace("】", "") if verbatim else s.clause(clause)
+        )
     return out
 
 

@@ -76,6 +76,8 @@ def substitutions() -> dict[str, str]:
         "VETO_TOP": _alt(kw.VETO_TOP),
         "DISCRETION": _alt([kw.DISCRETION]),
         "SCORE_FROM": _alt(kw.SCORE_FROM),
+        "HALF": _alt(kw.HALF),
+        "RATIO_EARN": _alt(kw.RATIO_EARN),
         "SHARE_POST": _alt(kw.SHARE_POST),
         "RESPECTIVELY": _alt(kw.RESPECTIVELY),
         "VERSUS_PRE": _alt(kw.VERSUS_PRE),

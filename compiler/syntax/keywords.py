@@ -223,6 +223,17 @@ VETO_TOP: tuple[str, ...] = ("一票否优", "实行一票否优")
 #: Words after a band name that only repeat what it is (`不得评为优秀等次`).
 BAND_SUFFIXES: tuple[str, ...] = ("等次", "档次", "等级")
 DISCRETION = "酌情"
+#: `【完成率】按完成比例得分`: the item's points × the percentage.
+RATIO_EARN: tuple[str, ...] = (
+    "按完成比例得分",
+    "按完成比例计分",
+    "按比例得分",
+    "按比例计分",
+    "按完成率得分",
+    "按完成率计分",
+)
+#: `未按时报送扣1分；内容不全的，减半扣分`: half the amount of the clause before it.
+HALF: tuple[str, ...] = ("减半扣分", "减半扣除", "减半计扣")
 #: `【消防考核得分】另行计分`: the item's score is a 分 fact taken from another scheme.
 SCORE_FROM: tuple[str, ...] = ("计分", "另行计分", "另行评分", "直接计分")
 #: `分别扣1分、2分` and `各扣1分`: one amount (or the n-th amount) for each listed item.

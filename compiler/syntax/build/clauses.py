@@ -8,10 +8,12 @@ threshold, the same head with a counting verb a conditional per-unit clause.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ...diagnostics.diagnostic import Diagnostic
 from ...source.text import Span
 from .. import ast
 from .. import keywords as kw
@@ -51,6 +53,56 @@ class Step:
 
     per: ast.Per
     target: ast.Expr | None
+
+
+@dataclass(frozen=True)
+class RatioEarn:
+    """`【完成率】按完成比例得分`, until its item's points are known."""
+
+    ref: ast.Ref
+    span: Span
+    text: str
+
+
+#: The `word` of the Earn a RatioEarn becomes: the checker requires a 百分比 fact there.
+RATIO_WORD = "按比例得"
+
+
+def for_item(clauses: list, points: ast.Num | None, diags: list) -> list:
+    """The clauses of one item, with `按完成比例得分` turned into 得(points × rate ÷ 100)分;
+    an item without points cannot be earned in proportion (E208)."""
+    out = []
+    for clause in clauses:
+        if isinstance(clause, RatioEarn):
+            if points is None:
+                diags.append(Diagnostic("E208", clause.span, {"effect": "按完成比例得分"}))
+                continue
+            hundred = ast.Num(Decimal(100), None, clause.span, "")
+            whole = ast.Num(points.value, "分", clause.span, "")
+            rate = ast.BinOp("/", clause.ref, hundred, clause.span)
+            amount = ast.BinOp("*", rate, whole, clause.span)
+            earn = ast.Earn(amount, clause.span, RATIO_WORD)
+            clause = ast.ConditionClause(None, (earn,), (), None, clause.span, clause.text)
+        out.append(clause)
+    return out
+
+
+@dataclass(frozen=True)
+class Half:
+    """`减半扣分`, until the clause before it on the line gives the amount."""
+
+    span: Span
+
+
+def _single_deduction(clause: object) -> ast.Deduct | None:
+    """The one deduction of a clause, when it has exactly one."""
+    if isinstance(clause, ast.ConditionClause):
+        found = [e for e in clause.effects if isinstance(e, ast.Deduct)]
+    elif isinstance(clause, ast.PerUnitClause | ast.ThresholdClause | ast.MissingClause):
+        found = [clause.effect] if isinstance(clause.effect, ast.Deduct) else []
+    else:
+        found = []
+    return found[0] if len(found) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -180,6 +232,48 @@ class ClausesMixin(TermsMixin):
     def top_bar_effect(self, children: list) -> ast.Effect:
         """`一票否优`: the highest band is barred (its name is filled in by the checker)."""
         return ast.GradeLimit("bar", "", span_of(children), children[0].value)
+
+    def half_effect(self, children: list) -> Half:
+        return Half(span_of(children))
+
+    def halves(self, clauses: list) -> list:
+        """`未【按时报送】扣1分；【内容不全】的，减半扣分`: 减半扣分 is half the deduction
+        of the clause before it on the line; with none to halve, it is refused."""
+        out: list = []
+        for clause in clauses:
+            if isinstance(clause, ast.ConditionClause) and any(
+                isinstance(e, Half) for e in clause.effects + clause.otherwise
+            ):
+                before = _single_deduction(out[-1]) if out else None
+                effects = self._halved(clause.effects, before)
+                otherwise = self._halved(clause.otherwise, before)
+                if effects is None or otherwise is None:
+                    continue
+                clause = dataclasses.replace(clause, effects=effects, otherwise=otherwise)
+            out.append(clause)
+        return out
+
+    def _halved(self, effects: tuple, before: ast.Deduct | None) -> tuple | None:
+        out = []
+        for effect in effects:
+            if not isinstance(effect, Half):
+                out.append(effect)
+                continue
+            if before is None:
+                self.form_error(
+                    effect.span,
+                    "扣N分（减半扣分只用在同一行“；”前一条扣分条款之后，如 "
+                    "未【按时报送】扣1分；【内容不全】的，减半扣分）",
+                    "扣N分 (减半扣分 follows a deduction on the same line, before “；”)",
+                )
+                return None
+            amount = before.amount
+            if isinstance(amount, ast.Num):
+                half: ast.Expr = ast.Num(amount.value / 2, "分", effect.span, "")
+            else:
+                half = ast.BinOp("/", amount, ast.Num(Decimal(2), None, effect.span), effect.span)
+            out.append(ast.Deduct(half, effect.span, "扣"))
+        return tuple(out)
 
     def effects(self, children: list) -> tuple[ast.Effect, ...]:
         return tuple(children)
@@ -482,6 +576,16 @@ class ClausesMixin(TermsMixin):
         low = ast.Num(Decimal(0), "分", token_span(verb), "0")
         high, parts.cap = parts.cap, None
         return self._discretionary(parts, verb, low, high)
+
+    def ratio_clause(self, children: list) -> RatioEarn | None:
+        """`【完成率】按完成比例得分`: the item's points × the rate; the points are known
+        once the clause is under its item (`for_item`)."""
+        parts = self._parts(children)
+        self._no_otherwise(parts)
+        if not isinstance(parts.head, ast.Truth) or parts.cap is not None:
+            self.form_error(parts.span, "【完成率】按完成比例得分", "【完成率】按完成比例得分")
+            return None
+        return RatioEarn(parts.head.ref, parts.span, self.original(parts.span))
 
     def adopted_clause(self, children: list) -> ast.Clause | list | None:
         """`【消防考核得分】另行计分`: the item's score is a 分 fact (0 to its points),

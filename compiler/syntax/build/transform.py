@@ -19,7 +19,7 @@ from .. import ast
 from .. import keywords as kw
 from ..lark_import import ChildFilterLALR_NoPlaceholders, Lark, Token, Transformer, Tree
 from ..lexical import Prepared
-from .clauses import ClausesMixin
+from .clauses import ClausesMixin, for_item
 from .header import HeaderLine, read_header
 from .nodeline import NodeLineReader
 from .outline import FlatNode
@@ -165,7 +165,7 @@ class Builder(ClausesMixin, Transformer):
                 clauses.extend(item)  # one sentence over several facts: one clause each
             elif item is not None:
                 clauses.append(item)
-        return ClauseLine(tuple(clauses), span_of(children))
+        return ClauseLine(tuple(self.halves(clauses)), span_of(children))
 
     # ----------------------------------------------------------------- blocks
 
@@ -321,7 +321,7 @@ def build(
             elif isinstance(entry, ast.Note):
                 flat[-1].notes.append(entry)
             else:
-                flat[-1].clauses.extend(entry.clauses)
+                flat[-1].clauses.extend(for_item(list(entry.clauses), flat[-1].points, diags))
     header, header_diags = read_header(headers)
     diags += header_diags
     lines = source.lines

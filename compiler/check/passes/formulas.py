@@ -1,8 +1,10 @@
-"""Divisors that may be 0 (W321): `扣分按【所辖县数】平均计算` and `÷【B】` in a formula.
+"""Amounts computed from facts: divisors that may be 0 (W321), and rates that must be
+percentages (`按完成比例得分`, E202 otherwise).
 
 A unit whose divisor is 0 cannot be scored and gets a data error when it is scored; the
 warning names the fact so that the writer can rule 0 out in 数据 (`范围1至50`) before
-any unit is scored."""
+any unit is scored.  `【完成数】按完成比例得分` on a count would take 完成数 ÷ 100 as the
+ratio — a wrong score — so the rate must be a 百分比 fact."""
 
 from __future__ import annotations
 
@@ -10,19 +12,35 @@ from decimal import Decimal, InvalidOperation
 
 from ...diagnostics.diagnostic import Diagnostic
 from ...syntax import ast
+from ...syntax.build.clauses import RATIO_WORD
 from ..context import Context
 from ..resolve import clauses_of, effects_of
 
 
-def check_divisors(ctx: Context) -> list[Diagnostic]:
+def check_formulas(ctx: Context) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     for _, clause in clauses_of(ctx.tree):
         for effect in effects_of(clause):
             amount = getattr(effect, "amount", None)
+            if isinstance(effect, ast.Earn) and effect.word == RATIO_WORD:
+                diags += _rate(ctx, amount)
             for ref in _divisors(amount):
                 if _may_be_zero(ctx, ref):
                     diags.append(Diagnostic("W321", ref.span, {"name": ref.name}))
     return diags
+
+
+def _rate(ctx: Context, amount: object) -> list[Diagnostic]:
+    """The rate of `按完成比例得分` (the left-most fact of its amount) is a percentage."""
+    while isinstance(amount, ast.BinOp):
+        amount = amount.left
+    if not isinstance(amount, ast.Ref):
+        return []
+    info = ctx.symbols.facts.get(amount.name)
+    if info is None or info.kind is None or info.kind.type == "percent":
+        return []
+    args = {"name": amount.name, "declared": info.unit, "used": "百分比"}
+    return [Diagnostic("E202", amount.span, args)]
 
 
 def _divisors(expr: object):
