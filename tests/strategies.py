@@ -176,6 +176,20 @@ WORDS_BEFORE = {
     "少于": "<",
 }
 WORDS_AFTER = {"以上": ">=", "以下": "<=", "以内": "<="}
+# words that read as a standard unless 的 follows (xize.compiler.syntax.keywords)
+STANDARD_OR_EITHER = {
+    "达到",
+    "不低于",
+    "不少于",
+    "至少",
+    "不超过",
+    "以内",
+    "满",
+    "≥",
+    "≤",
+    ">=",
+    "<=",
+}
 SYMBOLS = {">=": ">=", "<=": "<=", ">": ">", "<": "<", "=": "==", "≥": ">=", "≤": "<="}
 DATE_BEFORE = {"晚于": ">", "早于": "<", "不晚于": "<="}
 DATE_AFTER = {"前": "<=", "之前": "<=", "以前": "<="}
@@ -662,7 +676,10 @@ class PerUnit(Clause):
             n = "" if self.step == 1 else written(self.step, self.cn)
             step = f"每{n}{self.unit}{self.word}{amount}分"
         if self.condition is not None:
-            head = self.condition.render(style) + ("的，" if style.get("de") else "，")
+            # `不少于3次，每次扣1分` states a standard (or is refused as ambiguous): the
+            # condition form needs its 的 after such words (docs/language.md 标准与条件).
+            de = style.get("de") or getattr(self.condition, "word", "") in STANDARD_OR_EITHER
+            head = self.condition.render(style) + ("的，" if de else "，")
         else:
             head = "+".join(f"【{f}】" for f in self.subject)
         return head + step + self.tail()

@@ -102,8 +102,8 @@ MESSAGES: dict[str, Entry] = {
         "error",
         "“每{verb}” 需要一个比较标准（目标值、日期或平均值）",
         "“每{verb}” needs a threshold, a date or an average to compare with",
-        "写明标准，如 “应达到80%，每低于1个百分点扣0.03分”，或改用计数动词 “每缺1次”",
-        "state the threshold, e.g. “应达到80%，每低于1个百分点扣0.03分”, or use a counting verb such as “每缺1次”",
+        "写明标准，如 “应达到80%，每低于1个百分点扣0.03分”、“不得超过3次，每超1次扣0.1分”",
+        "state the standard, e.g. “应达到80%，每低于1个百分点扣0.03分” or “不得超过3次，每超1次扣0.1分”",
     ),
     "E113": Entry(
         "error",
@@ -249,6 +249,27 @@ MESSAGES: dict[str, Entry] = {
         "the step “每{step}” is zero: nothing can be counted in steps of 0",
         "步长应大于0，如 “每缺1次”",
         "the step must be greater than 0, e.g. “每缺1次”",
+    ),
+    "E220": Entry(
+        "error",
+        "“{word}” 与 “每{verb}” 方向相反：{consequence}",
+        "“{word}” and “每{verb}” point opposite ways: {consequence_en}",
+        "写 “每{want}…” 或 “每{want2}…”，计算{part}",
+        "write “每{want}…” or “每{want2}…” to count {part_en}",
+    ),
+    "E221": Entry(
+        "error",
+        "“{word}…，每{verb}…” 有两种读法：“{word}” 是应达到的标准，还是扣分的条件？",
+        "“{word}…，每{verb}…” reads two ways: is “{word}” the standard to reach, or the condition for the deduction?",
+        "是标准就写 “应{word}…，每{step}扣…”（按差额扣分）；是条件就写 “{word}…的，每次扣…”（按全部次数扣分）",
+        "for a standard write “应{word}…，每{step}扣…” (per unit beyond it); for a condition write “{word}…的，每次扣…” (per occurrence)",
+    ),
+    "E222": Entry(
+        "error",
+        "“{word}…的，每{verb}…” 不清楚是按差额扣分，还是按全部次数扣分",
+        "“{word}…的，每{verb}…” does not say whether to deduct per unit of shortfall or per occurrence",
+        "按与标准的差额扣分写 “每少1次扣…”；按全部次数扣分写 “每次扣…”",
+        "per unit of shortfall: write “每少1次扣…”; per occurrence: write “每次扣…”",
     ),
     # ---- E23x: scoring relative to the batch, grade limits ------------------------------
     "E230": Entry(

@@ -350,6 +350,80 @@ COMPARE_AFTER: dict[str, Comparison] = {
 #: A requirement is a comparison with a modal word in front: `应达到80%`, `不得少于4次`.
 MODAL_PREFIXES: tuple[str, ...] = ("应", "须", "需", "要", "必须", "应当")
 
+#: Bare comparison words that state a standard even without 应/须/不得: after them a
+#: per-step deduction counts the shortfall or the excess, never every occurrence
+#: (`【巡查次数】不少于4次，每缺1次扣1分` deducts for the inspections not done).
+STANDARD_WORDS: tuple[str, ...] = (
+    "不低于",
+    "不少于",
+    "不小于",
+    "至少",
+    "不超过",
+    "不高于",
+    "不多于",
+    "不大于",
+    "至多",
+    "以内",
+)
+
+#: Bare words that read as a standard (`达到4次，每缺1次扣1分`) or as a condition
+#: (`达到3起的，每起扣2分`): with 的 they are a condition; without it a per-step
+#: deduction with a counting verb is refused as ambiguous.
+EITHER_WORDS: tuple[str, ...] = ("达到", "满", "≥", "≤", ">=", "<=")
+
+#: Counting verbs that count what is missing (and `未…`): after a lower bound they count
+#: the shortfall (`不少于4次，每缺1次`); after an upper bound they make no sense.
+SHORTFALL_COUNT_VERBS: tuple[str, ...] = ("缺", "缺少", "缺失", "漏", "漏报", "少报")
+#: Counting verbs that count what happened: after an upper bound they count the excess
+#: (`不超过【上年起数】，每新增1起`); after a lower bound they make no sense.
+OCCURRENCE_COUNT_VERBS: tuple[str, ...] = (
+    "发生",
+    "出现",
+    "新增",
+    "迟报",
+    "晚报",
+    "错报",
+    "瞒报",
+    "延长",
+)
+
+
+def comparison_reading(word: str) -> str:
+    """How a comparison word before a per-step effect reads: "modal" (`应达到`,
+    `不得少于`: always a standard), "standard" (`不少于`, `不超过`: a standard unless
+    `的` makes it a condition), "either" (`达到`, `满`, `≥`: `的` or `应` must say which)
+    or "condition" (`超过3次的`, `低于80%的`, `20人以上的`)."""
+    base = requirement_words().get(word)
+    if base is not None and base != word:
+        return "modal"
+    if word in STANDARD_WORDS:
+        return "standard"
+    if word in EITHER_WORDS:
+        return "either"
+    return "condition"
+
+
+def count_verb_side(verb: str | None) -> str | None:
+    """ "shortfall" for a counting verb of what is missing, "excess" for one of what
+    happened, None for no verb (`每次`, `每人次`)."""
+    if not verb:
+        return None
+    if verb in SHORTFALL_COUNT_VERBS or verb.startswith(COUNT_VERB_NOT):
+        return "shortfall"
+    if verb in OCCURRENCE_COUNT_VERBS:
+        return "excess"
+    return None
+
+
+def comparison_direction(word: str) -> str | None:
+    """ "ge", "le" or "eq" for a comparison word in any spelling; None for dates."""
+    base = requirement_words().get(word, word)
+    cmp = COMPARE_BEFORE.get(base) or COMPARE_AFTER.get(base)
+    if cmp is None or cmp.date:
+        return None
+    return cmp.direction
+
+
 #: `超过20人以上` names both words; the checker warns and reads it as 超过.
 AMBIGUOUS_PAIR = ("超过", "以上")
 

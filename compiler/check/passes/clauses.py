@@ -8,7 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...diagnostics.diagnostic import Diagnostic
+from ...source.text import Span
 from ...syntax import ast
+from ...syntax import keywords as kw
+from ...syntax.build.clauses import has_de
 from ..boundary import is_ambiguous, operator
 from ..budget import budget, is_bonus, points
 from ..context import Context
@@ -62,6 +65,10 @@ def _clause(ctx: Context, node: ast.Node, in_bonus: bool, clause: ast.Clause) ->
             diags.append(Diagnostic("E216", cmp.span, {"word": cmp.word}))
     if isinstance(clause, ast.ThresholdClause) and is_ambiguous(clause.word):
         diags.append(Diagnostic("W305", clause.span))
+    elif isinstance(clause, ast.ThresholdClause):
+        diags += _direction_conflict(clause)
+    elif isinstance(clause, ast.PerUnitClause):
+        diags += _two_readings(ctx, clause)
 
     if isinstance(clause, ast.DiscretionaryClause):
         word = {"deduct": "酌情扣分", "earn": "酌情给分", "bonus": "酌情加分"}[clause.kind]
@@ -93,6 +100,100 @@ def _bonus_outside(node: ast.Node, span) -> Diagnostic:
     if points(node) is not None:
         return Diagnostic("W322", span)
     return Diagnostic("E209", span)
+
+
+_WANT = {"shortfall": ("少", "低于"), "excess": ("超过", "多")}
+
+
+def _direction_conflict(clause: ast.ThresholdClause) -> list[Diagnostic]:
+    """E220: a comparison and a step that point opposite ways, e.g. `不得超过3次，每低于1次
+    扣` (as written it would deduct from the units that keep within the limit).
+
+    A standard (`应达到`, `不得超过`, `不少于`…) is broken on one side: a deduction counts
+    that side, a bonus or earned points the other.  A condition (`低于80%的`, `超过3次的`)
+    names the side that is counted.  `达到`/`满` read either way and are not judged here."""
+    direction = kw.comparison_direction(clause.word) if clause.word else None
+    if direction not in ("ge", "le") or clause.direction not in _WANT:
+        return []
+    reading = kw.comparison_reading(clause.word)
+    if reading == "either":
+        return []
+    deduct = isinstance(clause.effect, ast.Deduct)
+    if reading in ("modal", "standard"):
+        broken = "shortfall" if direction == "ge" else "excess"
+        want = broken if deduct else _other(broken)
+        key = "standard_deduct" if deduct else "standard_bonus"
+    else:
+        want = "excess" if direction == "ge" else "shortfall"
+        key = "condition"
+    verb = clause.per.verb or ""
+    if clause.per.verb_kind == "count":
+        side = kw.count_verb_side(clause.per.verb)
+        if side is not None and side != want:
+            return [_conflict(clause, verb, want, key)]
+        return []
+    if clause.direction != want:
+        return [_conflict(clause, verb, want, key)]
+    return []
+
+
+def _two_readings(ctx: Context, clause: ast.PerUnitClause) -> list[Diagnostic]:
+    """E221 / E222: a comparison, then a deduction per occurrence, that a careful reader
+    could take two ways.  `【巡查次数】达到4次，每缺1次扣1分` (standard or condition?) and
+    `【巡查次数】少于4次的，每缺1次扣1分` (per inspection missing from 4, or per miss
+    counted in the fact?) are refused with both rewritings rather than guessed."""
+    head = clause.condition
+    if not isinstance(head, ast.Compare) or not isinstance(clause.effect, ast.Deduct):
+        return []
+    if clause.per.verb_kind != "count":
+        return []
+    direction = kw.comparison_direction(head.word)
+    if direction not in ("ge", "le"):
+        return []
+    span = Span(
+        head.span.line, head.span.column, clause.per.span.end_line, clause.per.span.end_column
+    )
+    step = "缺1次" if direction == "ge" else "超1次"
+    args = {"word": head.word, "verb": clause.per.verb or "", "step": step}
+    reading = kw.comparison_reading(head.word)
+    if reading in ("standard", "either") and not has_de(ctx.text, head, clause.per):
+        return [Diagnostic("E221", span, args)]
+    if direction == "le" and kw.count_verb_side(clause.per.verb) == "shortfall":
+        return [Diagnostic("E222", span, args)]
+    return []
+
+
+def _other(direction: str) -> str:
+    return "excess" if direction == "shortfall" else "shortfall"
+
+
+_CONSEQUENCE = {
+    "standard_deduct": (
+        "照此计分，会给达到要求的单位扣分",
+        "as written, units that meet it would lose points",
+    ),
+    "standard_bonus": (
+        "照此计分，会给未达到要求的单位加分",
+        "as written, units that miss it would gain points",
+    ),
+    "condition": (
+        "条件所说的一侧与计数的一侧不同",
+        "the condition and the step count different sides",
+    ),
+}
+_PART = {
+    "shortfall": ("低于标准的部分", "the part below the standard"),
+    "excess": ("超出标准的部分", "the part above the standard"),
+}
+
+
+def _conflict(clause: ast.ThresholdClause, verb: str, want: str, key: str) -> Diagnostic:
+    a, b = _WANT[want]
+    zh, en = _CONSEQUENCE[key]
+    part, part_en = _PART[want]
+    args = {"word": clause.word, "verb": verb, "want": a, "want2": b}
+    args |= {"consequence": zh, "consequence_en": en, "part": part, "part_en": part_en}
+    return Diagnostic("E220", clause.per.span, args)
 
 
 def _double_count(node: ast.Node) -> list[Diagnostic]:

@@ -407,6 +407,20 @@ class ClausesMixin(TermsMixin):
                     text,
                     head.word,
                 )
+            if isinstance(effect, ast.Deduct):
+                reading = self._counted_after(head, per)
+                if reading != "all":
+                    return ast.ThresholdClause(
+                        head.left,
+                        reading,
+                        head.right,
+                        per,
+                        effect,
+                        parts.cap,
+                        parts.span,
+                        text,
+                        head.word,
+                    )
             return ast.PerUnitClause(head.left, per, effect, head, parts.cap, parts.span, text)
         subject = self._subject(head)
         if subject is None:
@@ -742,6 +756,25 @@ class ClausesMixin(TermsMixin):
                 parts.otherwise_span, "，最多扣N分 或 ，扣完为止", "，最多扣N分 or ，扣完为止"
             )
 
+    def _counted_after(self, head: ast.Compare, per: ast.Per) -> str:
+        """What `COMPARISON，每<counting verb>N…扣` counts (LANGUAGE.md §5, docs/language.md
+        “标准与条件”): "shortfall" or "excess" when the comparison states a standard —
+        `不得少于4次，每缺1次扣1分` deducts for the inspections not done, never for all of
+        them — and "all" when it is a condition (`超过3次的，每次扣1分`).  A standard is
+        a modal or 不得 form, or a bare `不少于`/`不超过`… without `的` whose verb counts
+        the side that breaks it.  Readings that could go both ways stay "all" here and
+        are refused by the checker (E221, E222); a verb against the standard is E220."""
+        direction = kw.comparison_direction(head.word)
+        if direction not in ("ge", "le"):
+            return "all"
+        broken = "shortfall" if direction == "ge" else "excess"
+        reading = kw.comparison_reading(head.word)
+        if reading == "modal":
+            return broken
+        if reading != "standard" or has_de(self.original, head, per):
+            return "all"
+        return broken if kw.count_verb_side(per.verb) is not None else "all"
+
     def _subject(self, head: object) -> ast.Expr | None:
         """What a per-unit or batch clause counts: a fact, or a sum of facts."""
         if isinstance(head, ast.Truth):
@@ -762,6 +795,15 @@ class ClausesMixin(TermsMixin):
             )
             return None
         return head  # type: ignore[return-value]
+
+
+def has_de(original, head: ast.Compare, per: ast.Per) -> bool:
+    """Whether `的` stands between a comparison and the step that follows it
+    (`超过3次的，每次…`): the mark of a condition rather than a standard."""
+    if per.span.line != head.span.end_line:
+        return False
+    between = Span(head.span.end_line, head.span.end_column, per.span.line, per.span.column)
+    return kw.DECORATION_DE in original(between)
 
 
 def _with_rounding(per: ast.Per, rounding: str) -> ast.Per:

@@ -1,0 +1,158 @@
+"""Sentences a policy writer may type that once compiled to the opposite score.
+
+Each either computes what a careful reader of the original means (hand-computed here)
+or is refused with an error saying what to write instead — never a third outcome.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from xize.compiler import PolicyError, compile_policy
+
+HEAD = "细则：示例考评细则\n年度：2024\n满分：10分\n\n"
+
+
+def policy(facts: str, clause: str, node: str = "(一)日常巡查(10分)") -> str:
+    return HEAD + "数据：\n" + facts + "\n" + node + "\n  - " + clause + "\n"
+
+
+def deducted(facts_decl: str, clause: str, **facts) -> Decimal:
+    """Points lost by one unit, from the compiled module and from the interpreter."""
+    p = compile_policy(policy(facts_decl, clause))
+    compiled = p.score(facts)
+    interpreted = p.interpreter.score(facts)
+    assert compiled.total == interpreted.total
+    return Decimal(10) - compiled.total
+
+
+def refused(facts_decl: str, clause: str, node: str = "(一)日常巡查(10分)") -> list[str]:
+    with pytest.raises(PolicyError) as caught:
+        compile_policy(policy(facts_decl, clause, node))
+    return [d.code for d in caught.value.diagnostics]
+
+
+COUNT = "  巡查次数：次\n"
+CASES = "  上年起数：起\n  案件起数：起\n"
+
+
+# --------------------------------------------------- a standard, then a counting verb
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【巡查次数】不得少于4次，每缺1次扣1分",
+        "【巡查次数】不少于4次，每缺1次扣1分",
+        "【巡查次数】应达到4次，每缺1次扣1分",
+        "【巡查次数】须不低于4次，每缺少1次扣1分",
+        "【巡查次数】至少4次，每漏1次扣1分",
+        "【巡查次数】应达到4次，每次扣1分",
+        "【巡查次数】不得少于4次，每少1次扣1分",  # the step-verb spelling: same meaning
+    ],
+)
+@pytest.mark.parametrize("done, lost", [(4, 0), (6, 0), (3, 1), (2, 2), (0, 4)])
+def test_a_lower_bound_deducts_per_unit_short_of_it(clause, done, lost):
+    assert deducted(COUNT, clause, 巡查次数=done) == lost
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【案件起数】不得超过【上年起数】，每新增1起扣1分",
+        "【案件起数】不超过【上年起数】，每新增1起扣1分",
+        "【案件起数】应不超过【上年起数】，每发生1起扣1分",
+        "【案件起数】不得超过【上年起数】，每起扣1分",
+        "【案件起数】不得超过【上年起数】，每多1起扣1分",
+    ],
+)
+@pytest.mark.parametrize("last, now, lost", [(3, 3, 0), (3, 0, 0), (3, 5, 2), (0, 4, 4)])
+def test_an_upper_bound_deducts_per_unit_above_it(clause, last, now, lost):
+    assert deducted(CASES, clause, 上年起数=last, 案件起数=now) == lost
+
+
+@pytest.mark.parametrize(
+    "clause, facts, lost",
+    [
+        # conditions (的, or a condition word) still count every occurrence (LANGUAGE §5)
+        ("【案件起数】超过3起的，每起扣1分", {"案件起数": 5}, 5),
+        ("【案件起数】超过3起，每起扣1分", {"案件起数": 3}, 0),
+        ("【案件起数】不低于3起的，每起扣1分", {"案件起数": 4}, 4),
+        ("【案件起数】达到3起的，每起扣2分", {"案件起数": 3}, 6),
+        ("【案件起数】3起以上的，每发生1起扣1分", {"案件起数": 4}, 4),
+    ],
+)
+def test_a_condition_still_counts_every_occurrence(clause, facts, lost):
+    assert deducted("  案件起数：起\n", clause, **facts) == lost
+
+
+@given(done=st.integers(0, 12), more=st.integers(0, 5))
+def test_doing_more_of_what_a_standard_requires_never_costs_points(done, more):
+    p = compile_policy(policy(COUNT, "【巡查次数】不得少于4次，每缺1次扣1分"))
+    assert p.total({"巡查次数": done + more}) >= p.total({"巡查次数": done})
+
+
+@given(last=st.integers(0, 8), now=st.integers(0, 8), more=st.integers(0, 5))
+def test_more_cases_above_an_allowance_never_earn_points(last, now, more):
+    p = compile_policy(policy(CASES, "【案件起数】不得超过【上年起数】，每新增1起扣1分"))
+    before = p.total({"上年起数": last, "案件起数": now})
+    after = p.total({"上年起数": last, "案件起数": now + more})
+    assert after <= before
+    assert before == 10 - min(10, max(0, now - last))
+
+
+# ------------------------------------------------------------------ refused, with a fix
+
+
+@pytest.mark.parametrize(
+    "facts, clause",
+    [
+        ("  回流次数：次\n", "【回流次数】不得超过3次，每低于1次扣1分"),
+        ("  化解率：百分比\n", "【化解率】应达到80%，每超过1个百分点扣1分"),
+        (COUNT, "【巡查次数】不少于4次，每新增1次扣1分"),
+        (COUNT, "【巡查次数】不得超过4次，每缺1次扣1分"),
+        ("  化解率：百分比\n", "【化解率】低于80%的，每高于1个百分点扣1分"),
+    ],
+)
+def test_a_step_against_the_standard_is_refused(facts, clause):
+    assert refused(facts, clause) == ["E220"]
+
+
+def test_a_bonus_for_missing_the_standard_is_refused():
+    bonus = "(一)表彰奖励，加分项，最高加2分"
+    clause = "【化解率】应达到80%，每低于1个百分点加0.1分"
+    assert refused("  化解率：百分比\n", clause, bonus) == ["E220"]
+    ok = compile_policy(
+        policy("  化解率：百分比\n  巡查次数：次\n", "【巡查次数】不得少于4次，每缺1次扣1分")
+        + bonus.replace("(一)", "(二)")
+        + "\n  - 【化解率】应达到80%，每超过1个百分点加0.1分\n"
+    )
+    assert ok.score({"化解率": "85%", "巡查次数": 4}).total == Decimal("10.5")
+    assert ok.score({"化解率": "75%", "巡查次数": 4}).total == Decimal("10")
+
+
+@pytest.mark.parametrize(
+    "facts, clause, code",
+    [
+        (COUNT, "【巡查次数】达到4次，每缺1次扣1分", "E221"),
+        (COUNT, "【巡查次数】满4次，每缺1次扣1分", "E221"),
+        (COUNT, "【巡查次数】不少于4次，每次扣1分", "E221"),
+        ("  回流次数：次\n", "【回流次数】不超过3次，每次扣0.1分", "E221"),
+        (COUNT, "【巡查次数】少于4次的，每缺1次扣1分", "E222"),
+        (COUNT, "【巡查次数】4次以下的，每漏1次扣1分", "E222"),
+    ],
+)
+def test_a_sentence_that_reads_two_ways_is_refused(facts, clause, code):
+    assert refused(facts, clause) == [code]
+
+
+def test_each_refusal_names_a_rewrite_that_compiles_to_the_reader_s_meaning():
+    """The hints of E221/E222 are followed literally, and give the two readings."""
+    standard = deducted(COUNT, "【巡查次数】应达到4次，每缺1次扣1分", 巡查次数=1)
+    condition = deducted(COUNT, "【巡查次数】达到4次的，每次扣1分", 巡查次数=5)
+    shortfall = deducted(COUNT, "【巡查次数】少于4次的，每少1次扣1分", 巡查次数=1)
+    every = deducted(COUNT, "【巡查次数】少于4次的，每次扣1分", 巡查次数=1)
+    assert (standard, condition, shortfall, every) == (3, 5, 3, 1)
