@@ -121,6 +121,18 @@ def test_a_step_against_the_standard_is_refused(facts, clause):
     assert refused(facts, clause) == ["E220"]
 
 
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【化解率】80%以上，每低于1个百分点扣0.5分",
+        "【化解率】要达到80%以上，每低于1个百分点扣0.5分",
+    ],
+)
+@pytest.mark.parametrize("rate, lost", [("80%", 0), ("95%", 0), ("77%", "1.5"), ("79.5%", 0)])
+def test_a_standard_written_with_yishang_counts_the_shortfall(clause, rate, lost):
+    assert deducted("  化解率：百分比\n", clause, 化解率=rate) == Decimal(lost)
+
+
 def test_a_bonus_for_missing_the_standard_is_refused():
     bonus = "(一)表彰奖励，加分项，最高加2分"
     clause = "【化解率】应达到80%，每低于1个百分点加0.1分"

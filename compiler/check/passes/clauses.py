@@ -116,7 +116,7 @@ def _direction_conflict(clause: ast.ThresholdClause) -> list[Diagnostic]:
     if direction not in ("ge", "le") or clause.direction not in _WANT:
         return []
     reading = kw.comparison_reading(clause.word)
-    if reading == "either":
+    if reading == "either" or clause.word in _BOUND_AFTER:
         return []
     deduct = isinstance(clause.effect, ast.Deduct)
     if reading in ("modal", "standard"):
@@ -166,6 +166,10 @@ def _two_readings(ctx: Context, clause: ast.PerUnitClause) -> list[Diagnostic]:
 def _other(direction: str) -> str:
     return "excess" if direction == "shortfall" else "shortfall"
 
+
+#: `80%以上，每低于1个百分点扣` states the standard (达到80%以上) as often as a condition:
+#: after these words the step verb alone says which side is counted.
+_BOUND_AFTER = ("以上", "及以上", "以下", "及以下")
 
 _CONSEQUENCE = {
     "standard_deduct": (
