@@ -144,7 +144,8 @@ def level_of(marker: str) -> int:
 
 
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(self, rendered: bool = False) -> None:
+        self.rendered = rendered  # a document xize rendered: its outline is the policy's
         self.doc = Doc()
         self.stack: list[DNode] = []
         self.section = "pre"  # pre | body | target | bands | notes | facts
@@ -158,6 +159,8 @@ class _Reader:
             if block.comment:
                 node.comments.append(block.comment)
             self.add_node(node)
+        elif block.title and not self.doc.title and not self.doc.nodes:
+            self.doc.title = block.text.strip()
         elif block.split:
             self.paragraph(block.text)
         else:
@@ -196,7 +199,7 @@ class _Reader:
         mark = piece[marker.start(1) : marker.end(1)]
         rest = piece[marker.end(1) :].strip()
         node = parse_head(mark, rest)
-        if node.level == 0 and node.points is None and node.bonus_cap is None:
+        if node.level == 0 and node.points is None and node.bonus_cap is None and not self.rendered:
             kind = _section_kind(node.title)
             if kind is not None:
                 self.start_section(kind, piece.strip(), node)
@@ -422,13 +425,22 @@ def bands_in(text: str) -> list[tuple[str, str, str]]:
 # ------------------------------------------------------------------------ after
 
 
+def is_rendered(blocks: list[Block]) -> bool:
+    """True for a document with a data appendix (数据项, 类型, …), as `xize render` writes."""
+    return any(
+        isinstance(b, Table) and b.rows and re.sub(r"\s+", "", b.rows[0][0]) == "数据项"
+        for b in blocks
+    )
+
+
 def read_outline(blocks: list[Block]) -> Doc:
-    reader = _Reader()
+    reader = _Reader(is_rendered(blocks))
     for block in blocks:
         reader.block(block)
     doc = reader.doc
-    for node in list(doc.walk()):
-        _finish(node)
+    if not reader.rendered:  # a rendered outline states every point it has
+        for node in list(doc.walk()):
+            _finish(node)
     return doc
 
 

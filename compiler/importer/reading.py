@@ -28,6 +28,7 @@ class Text:
 
     text: str
     split: bool = True
+    title: bool = False  # the document's title (Word's Title style, a Markdown `# `)
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,15 @@ def read_markdown(text: str) -> list[Block]:
         if rows:
             blocks.append(Table(tuple(rows)))
             rows = []
+        heading = re.match(r"^(#{1,6})\s+", stripped)
         stripped = re.sub(r"^#{1,6}\s+", "", stripped)
+        if (
+            heading
+            and len(heading.group(1)) == 1
+            and not any(isinstance(b, Text) and b.title for b in blocks)
+        ):
+            blocks.append(Text(_md_text(stripped), title=True))
+            continue
         stripped = re.sub(r"^\*\*(.*)\*\*$", r"\1", stripped)
         blocks.append(Text(_md_text(stripped)))
     if rows:
@@ -159,6 +168,9 @@ def read_docx(path: Path) -> list[Block]:
     for child in document.element.body.iterchildren():
         tag = _local(child.tag)
         if tag == "p":
+            if _style(child) == "Title":
+                blocks.append(Text(_paragraph_text(child).replace("\n", ""), title=True))
+                continue
             blocks.extend(Text(line) for line in _paragraph_text(child).split("\n"))
         elif tag == "tbl":
             blocks.extend(table_blocks(grid_of(child)))
@@ -188,6 +200,13 @@ def _paragraph_text(p) -> str:
         elif tag in ("br", "cr"):
             out.append("\n")
     return "".join(out)
+
+
+def _style(p) -> str:
+    """The style id of a `w:p` (`Title` for Word's title style)."""
+    for el in p.iter(_w("pStyle")):
+        return el.get(_w("val"), "")
+    return ""
 
 
 def _inside(el, tag: str) -> bool:

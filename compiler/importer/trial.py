@@ -69,9 +69,10 @@ def try_band(line: str) -> bool:
     if "\n" in line or "#" in line:
         return False
     text = "细则：草稿\n年度：2023\n满分：100分\n\n数据：\n  甲：次，默认0\n\n(一)草稿(100分)\n"
-    text += "  - 【甲】每次扣1分\n\n等次：\n  " + line + "\n  其他档：其余\n"
+    rest = "" if line.rstrip().endswith("其余") else "  其他档：其余\n"
+    text += "  - 【甲】每次扣1分\n\n等次：\n  " + line + "\n" + rest
     source = Source(text, "<import>")
     tree, diagnostics = parse(source)
-    if tree is None or any(d.is_error for d in diagnostics) or len(tree.bands) != 2:
+    if tree is None or any(d.is_error for d in diagnostics) or len(tree.bands) != 1 + bool(rest):
         return False
     return not any(d.is_error for d in check.check(tree, source))

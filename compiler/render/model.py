@@ -98,7 +98,8 @@ def build(policy: ir.Policy, tree: ast.PolicyFile | None) -> Document:
     ast_nodes = ast_by_path(tree.nodes) if tree is not None else {}
     sentences = Sentences(param_values(tree.params) if tree is not None else {})
     nodes = tuple(_node(n, 0, ast_nodes, sentences) for n in policy.nodes)
-    bands = tuple((b.name, irtext.band_range(b)) for b in policy.bands)
+    overrides = dict(tree.header.boundary) if tree is not None and tree.header.boundary else {}
+    bands = tuple((b.name, _band_range(b, overrides)) for b in policy.bands)
     boundary = ""
     if tree is not None and tree.header.boundary:
         boundary = "，".join(
@@ -117,6 +118,21 @@ def build(policy: ir.Policy, tree: ast.PolicyFile | None) -> Document:
         facts=_facts(policy),
         source_hash=policy.source_hash,
     )
+
+
+def _band_range(band: ir.GradeBand, overrides: dict[str, bool]) -> str:
+    """`90分以上`, as `irtext.band_range` says it — unless the policy's 边界 makes `以上`
+    or `以下` mean the other thing: then the words that cannot be misread (`不低于`,
+    `超过`, `不超过`, `低于`), so that the document states the band the policy computes."""
+    text = irtext.band_range(band)
+    low, high = band.low, band.high
+    if band.rest or (low is not None and high is not None):
+        return text
+    if low is not None and overrides.get("以上", True) != band.low_inclusive:
+        return f"{'不低于' if band.low_inclusive else '超过'}{irtext.number(low)}分"
+    if high is not None and overrides.get("以下", True) != band.high_inclusive:
+        return f"{'不超过' if band.high_inclusive else '低于'}{irtext.number(high)}分"
+    return text
 
 
 def ast_by_path(nodes: tuple[ast.Node, ...], prefix: str = "") -> dict[str, ast.Node]:
@@ -157,8 +173,10 @@ def printed_marker(marker: str) -> str:
 
 
 def points_text(node: ir.Node) -> str:
+    # 就高不就低 changes the node's score, so the document must say it
+    best = "，就高不就低" if node.take_max else ""
     if node.bonus_cap is not None:
-        return f"（加分项，最高加{irtext.number(node.bonus_cap)}分）"
+        return f"（加分项，最高加{irtext.number(node.bonus_cap)}分{best}）"
     parts = []
     if node.points is not None:
         parts.append(f"{irtext.number(node.points)}分")
@@ -166,6 +184,8 @@ def points_text(node: ir.Node) -> str:
         parts.append(f"最多扣{irtext.number(node.budget)}分")
     if not node.floor:
         parts.append("不设下限")
+    if node.take_max:
+        parts.append("就高不就低")
     return f"（{'，'.join(parts)}）" if parts else ""
 
 

@@ -80,9 +80,11 @@ class Sentences:
         if isinstance(c, ast.Truth):
             return self.expr(c.ref)
         if isinstance(c, ast.Not):
-            return f"{c.word}{self.cond(c.operand)}"
+            return f"{c.word}{self._grouped(c.operand, (ast.And, ast.Or))}"
         if isinstance(c, ast.And):
-            return "且".join(self.cond(o) for o in c.operands)
+            # 且 binds tighter than 或: an 或 inside 且 keeps its brackets, or the
+            # document would state another condition than the policy computes
+            return "且".join(self._grouped(o, (ast.Or,)) for o in c.operands)
         if isinstance(c, ast.Or):
             return "或".join(self.cond(o) for o in c.operands)
         if isinstance(c, ast.Compare):
@@ -95,6 +97,10 @@ class Sentences:
                 return f"{left}{right}{c.word}"
             return f"{left}{c.word}{right}"
         return str(c)
+
+    def _grouped(self, c: ast.Cond, kinds: tuple[type, ...]) -> str:
+        text = self.cond(c)
+        return f"（{text}）" if isinstance(c, kinds) else text
 
     # ----------------------------------------------------------------- effects
 
