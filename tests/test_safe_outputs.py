@@ -518,3 +518,19 @@ def test_full_width_formula_starts_and_overlong_texts():
     cut = xlsx_text(long)
     assert len(cut) == 32_767 and cut.endswith("（共 40000 字，已截断）")
     assert xlsx_text("甲" * 32_767) == "甲" * 32_767
+
+
+def test_import_never_overwrites_its_document_and_writes_whole(tmp_path):
+    document = tmp_path / "细则.txt"
+    document.write_text("一、领导重视（5分）\n未按时上报的，每次扣1分。\n", encoding="utf-8")
+    before = document.read_bytes()
+    link = tmp_path / "草稿.rule"
+    link.symlink_to(document)
+    result = run("import", document, "-o", link, "--force")
+    assert result.exit_code == 2 and document.read_bytes() == before
+    old = os.umask(0o027)
+    try:
+        run("import", document, "-o", tmp_path / "new.rule")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.rule").stat().st_mode) == 0o640

@@ -8,8 +8,6 @@ An existing file is never overwritten without `--force`, and never the document 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import click
@@ -17,6 +15,8 @@ from xize.compiler import PolicyError, compile_policy
 from xize.compiler.diagnostics import render, sort_diagnostics
 from xize.compiler.importer import ImportFailure, import_document
 
+from ..output.atomic import atomic_file, same_file
+from ..text.problems import OutputFileError
 from .cmd_common import LANG, guarded
 from .terminal import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Failure, say, warn
 
@@ -41,7 +41,7 @@ def import_command(document: str, output: str | None, force: bool, lang: str) ->
         raise Failure(f"no such file: {document}" if en else f"找不到文件：{document}", EXIT_USAGE)
     target = None if output == "-" else Path(output) if output else source.with_suffix(".rule")
     if target is not None:
-        if target.resolve() == source.resolve():
+        if same_file(target, source):
             raise Failure(
                 "the draft would overwrite the document itself" if en else "草稿不能覆盖原文件",
                 EXIT_USAGE,
@@ -99,18 +99,12 @@ def _summary(summary, errors: int, warnings: int, lang: str) -> None:
 
 
 def _write_atomic(target: Path, text: str, lang: str) -> None:
+    """Write the draft whole (`output.atomic`: temporary file, fsync, rename)."""
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.exists():
         raise Failure(f"no such folder: {folder}" if lang == "en" else f"文件夹不存在：{folder}")
-    fd, temp = tempfile.mkstemp(prefix=".xize-import-", suffix=".rule", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        with atomic_file(target, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
-        os.replace(temp, target)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise Failure(
-            f"cannot write {target}: {exc.strerror or exc}"
-            if lang == "en"
-            else f"无法写入 {target}：{exc.strerror or exc}"
-        ) from None
+    except OutputFileError as exc:
+        raise Failure(exc.render(lang)) from None
