@@ -212,3 +212,19 @@ def test_diff_data_counts_rows_with_errors_apart(tmp_path, policy):
     assert result.exit_code == 0, result.output
     assert "共 4 个单位，其中 2 个单位数据有误、未能计分" in result.output
     assert "1 个单位的总分、等次或排名有变化" in result.output
+
+
+def test_the_template_says_how_to_write_a_percentage(tmp_path, policy):
+    out = tmp_path / "模板.xlsx"
+    assert run("template", policy, "-o", out).exit_code == 0
+    ws = openpyxl.load_workbook(out)["数据"]
+    header = {c.value: c for c in ws[1]}
+    assert "85 或 85% 表示 85%（0.85 表示 0.85%）" in header["化解率"].comment.text
+    assert "0.85" not in header["缺会次数"].comment.text
+    prompts = {
+        str(dv.sqref).split(":")[0]: (dv.prompt, dv.showInputMessage)
+        for dv in ws.data_validations.dataValidation
+    }
+    column = header["化解率"].column_letter
+    prompt, shown = prompts[f"{column}2"]
+    assert shown and "0.85 表示 0.85%" in prompt

@@ -64,6 +64,8 @@ def fact_note(fact: ir.Fact, lang: str = "zh") -> str:
     span = range_text(fact, lang)
     if span:
         lines.append(t("note_range", lang, range=span))
+    if fact.type == "percent":
+        lines.append(t("note_percent", lang))
     return "\n".join(lines)
 
 
@@ -97,6 +99,10 @@ def validation_for(fact: ir.Fact, lang: str = "zh") -> DataValidation | None:
     dv.prompt = fact.description or error
     dv.showErrorMessage = True
     dv.showInputMessage = bool(fact.description)
+    if fact.type == "percent":
+        # 0.85 passes a 0–100 check and reads as 0.85%: say how to write 85%
+        dv.prompt = "\n".join(p for p in (fact.description, t("note_percent", lang)) if p)
+        dv.showInputMessage = True
     return dv
 
 

@@ -200,6 +200,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "默认：{default}（不填按默认值计）",
         "default: {default} (used when left blank)",
     ),
+    "note_percent": (
+        "按百分点填：85 或 85% 表示 85%（0.85 表示 0.85%）",
+        "in points: 85 or 85% means 85% (0.85 means 0.85%)",
+    ),
     "note_required": ("必填（没有默认值）", "required (no default)"),
     "note_range": ("范围：{range}", "range: {range}"),
     "expect_bool": ("请选择 是 或 否", "choose 是 (yes) or 否 (no)"),
