@@ -129,6 +129,7 @@ REFUSED = {
     "【超限】超过3次、【率】低于82%的，扣1分": "E111",  # each, or once?
     "【A】的，减半扣分": "E101",  # half of what?
     "【甲次数】按完成比例得分": "E202",  # a count is not a rate
+    "凡未提供佐证材料的，该项不得分": "E101",  # which item's fact?
 }
 
 
@@ -147,3 +148,56 @@ def test_a_sentence_over_several_facts_is_rendered_once_as_written():
     document = render(compile_policy(text, filename="t.rule"), "md")
     assert document.count("群众满意率低于90%、80%、70%的，分别扣1分、3分、6分") == 1
     assert "赴省上访批次、赴京上访批次每批次分别扣2分、5分" in document
+
+
+# ------------------------------------------------- tiers and lists against a model
+
+
+_TIER_WORDS = {"低于": lambda v, t: v < t, "不足": lambda v, t: v < t, "超过": lambda v, t: v > t}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    word=st.sampled_from(sorted(_TIER_WORDS)),
+    thresholds=st.lists(st.integers(1, 99), min_size=2, max_size=4, unique=True),
+    amounts=st.lists(st.integers(1, 9), min_size=4, max_size=4),
+    value=st.integers(0, 1000).map(lambda n: D(n) / 10),
+)
+def test_tiers_take_the_deepest_tier_reached(word, thresholds, amounts, value):
+    """低于80%、70%的，分别扣a分、b分: exactly the amount of the deepest tier reached
+    (the strictest threshold the value passes), never a sum of tiers."""
+    amounts = amounts[: len(thresholds)]
+    tiers = "、".join(f"{t}%" for t in thresholds)
+    each = "、".join(f"{a}分" for a in amounts)
+    text = (
+        "细则：分档\n年度：2024\n满分：100分\n\n数据：\n  率：百分比\n\n(一)甲(100分)\n"
+        f"  - 【率】{word}{tiers}的，分别扣{each}\n"
+    )
+    policy = compile_policy(text, filename="t.rule")
+    passed = [i for i, t in enumerate(thresholds) if _TIER_WORDS[word](value, D(t))]
+    if not passed:
+        expected = D(0)
+    else:
+        strictest = (min if word != "超过" else max)(passed, key=lambda i: thresholds[i])
+        expected = D(amounts[strictest])
+    for scorer in (policy.score, policy.interpreter.score):
+        assert scorer({"率": value}).nodes["(一)"].deduction == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(a=st.integers(0, 1000), b=st.integers(0, 1000))
+def test_a_rule_over_listed_facts_is_the_rule_for_each(a, b):
+    """【A率】、【B率】低于85%的，每低1个百分点扣0.5分 = the same rule on A plus on B."""
+    head = "细则：列举\n年度：2024\n满分：100分\n\n数据：\n  A率：百分比\n  B率：百分比\n\n"
+    listed = compile_policy(
+        head + "(一)甲(100分)\n  - 【A率】、【B率】低于85%的，每低1个百分点扣0.5分\n",
+        filename="t.rule",
+    )
+    one_by_one = compile_policy(
+        head + "(一)甲(100分)\n  - 【A率】低于85%的，每低1个百分点扣0.5分\n"
+        "  - 【B率】低于85%的，每低1个百分点扣0.5分\n",
+        filename="t.rule",
+    )
+    facts = {"A率": D(a) / 10, "B率": D(b) / 10}
+    assert listed.score(facts).total == one_by_one.score(facts).total
+    assert listed.interpreter.score(facts).total == one_by_one.score(facts).total

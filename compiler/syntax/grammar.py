@@ -77,6 +77,7 @@ def substitutions() -> dict[str, str]:
         "DISCRETION": _alt([kw.DISCRETION]),
         "SCORE_FROM": _alt(kw.SCORE_FROM),
         "HALF": _alt(kw.HALF),
+        "EVERY_ITEM": _alt(kw.EVERY_ITEM),
         "RATIO_EARN": _alt(kw.RATIO_EARN),
         "SHARE_POST": _alt(kw.SHARE_POST),
         "RESPECTIVELY": _alt(kw.RESPECTIVELY),

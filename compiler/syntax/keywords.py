@@ -223,6 +223,8 @@ VETO_TOP: tuple[str, ...] = ("一票否优", "实行一票否优")
 #: Words after a band name that only repeat what it is (`不得评为优秀等次`).
 BAND_SUFFIXES: tuple[str, ...] = ("等次", "档次", "等级")
 DISCRETION = "酌情"
+#: `凡未提供佐证材料的，该项不得分`: a rule for every item, refused with the way to write it.
+EVERY_ITEM: tuple[str, ...] = ("凡", "各项均", "所有评分项")
 #: `【完成率】按完成比例得分`: the item's points × the percentage.
 RATIO_EARN: tuple[str, ...] = (
     "按完成比例得分",

@@ -115,6 +115,7 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "VERSUS_POST": ("相比", "相比"),
     "SCORE_FROM": ("另行计分", "另行计分"),
     "HALF": ("减半扣分", "减半扣分"),
+    "EVERY_ITEM": ("凡…（对每一项的规定）", "凡… (a rule for every item)"),
     "RATIO_EARN": ("按完成比例得分", "按完成比例得分"),
     "SHARE_PRE": ("，扣分按【数据项】平均计算", "“，扣分按【fact】平均计算”"),
     "SHARE_POST": ("平均计算", "平均计算"),

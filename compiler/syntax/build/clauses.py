@@ -591,6 +591,17 @@ class ClausesMixin(TermsMixin):
         high, parts.cap = parts.cap, None
         return self._discretionary(parts, verb, low, high)
 
+    def every_item_clause(self, children: list) -> None:
+        """`凡未提供佐证材料的，该项不得分` speaks of every item at once, each with its own
+        fact; one clause cannot say which item's fact it reads, so it is refused with
+        the way to write it: one clause under each item, on that item's own fact."""
+        self.form_error(
+            span_of(children),
+            "在每个评分项下各写一条，用该项自己的数据项，如 - 未【(一)1佐证材料】的，不得分",
+            "one clause under each item, on its own fact, e.g. - 未【(一)1佐证材料】的，不得分",
+        )
+        return None
+
     def ratio_clause(self, children: list) -> RatioEarn | None:
         """`【完成率】按完成比例得分`: the item's points × the rate; the points are known
         once the clause is under its item (`for_item`)."""
