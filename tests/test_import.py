@@ -315,3 +315,14 @@ def test_cli_import_reports_an_unreadable_document(tmp_path):
     result = CliRunner().invoke(cli, ["import", str(bad), "-o", str(tmp_path / "x.rule")])
     assert result.exit_code == 1
     assert "Traceback" not in result.output and "不是有效的 Word" in result.output
+
+
+def test_a_run_of_text_costs_bounded_time(tmp_path):
+    """Pasted text without punctuation is not tried word by word."""
+    path = tmp_path / "长.txt"
+    path.write_text(
+        "（一）基础工作（5分）\n" + "未按时上报材料" * 2000 + "扣1分。\n", encoding="utf-8"
+    )
+    draft = import_document(path)
+    assert draft.summary.pending == 1
+    assert "未尝试起草" in draft.summary.pending_sentences[0][2]

@@ -28,6 +28,11 @@ _PRED_START = set("每扣减得计记加奖不未应要须需达超低高少多�
 _VERB = re.compile(r"每([^\d一二两三四五六七八九十]{1,4}?)[\d一二两三四五六七八九十]")
 
 
+#: Longer sentences are left 待处理 untried: each place a predicate may start costs a
+#: parse, and a run of text without punctuation is no scoring sentence anyway.
+MAX_SENTENCE = 300
+
+
 @dataclass(frozen=True)
 class Drafted:
     """A sentence made into clauses (each with its facts), or None with a reason."""
@@ -96,6 +101,8 @@ class Drafter:
         self, sentence: str, title: str, path: str, bonus: bool = False, points: str | None = "1000"
     ) -> Drafted:
         self.points = points
+        if len(sentence) > MAX_SENTENCE:
+            return Drafted(sentence, (), (), f"句子超过 {MAX_SENTENCE} 个字，未尝试起草")
         whole = self._one(sentence, title, path, bonus, None)
         if whole is not None:
             return whole
