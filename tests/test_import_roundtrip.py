@@ -79,7 +79,7 @@ def test_bundled_policies_round_trip(name, tmp_path):
 
 
 @settings(
-    max_examples=15,
+    max_examples=10,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..source.text import normalise
-from .reading import Block, Heading, Table
+from .reading import Block, Heading, Rendered, Table
 
 LEVEL_MARKERS = (
     re.compile(r"[一二三四五六七八九十]{1,3}、"),
@@ -152,6 +152,8 @@ class _Reader:
 
     # a block at a time
     def block(self, block: Block) -> None:
+        if isinstance(block, Rendered):
+            return
         if isinstance(block, Table):
             self.table(block)
         elif isinstance(block, Heading):
@@ -428,7 +430,8 @@ def bands_in(text: str) -> list[tuple[str, str, str]]:
 def is_rendered(blocks: list[Block]) -> bool:
     """True for a document with a data appendix (数据项, 类型, …), as `xize render` writes."""
     return any(
-        isinstance(b, Table) and b.rows and re.sub(r"\s+", "", b.rows[0][0]) == "数据项"
+        isinstance(b, Rendered)
+        or (isinstance(b, Table) and b.rows and re.sub(r"\s+", "", b.rows[0][0]) == "数据项")
         for b in blocks
     )
 

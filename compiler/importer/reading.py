@@ -56,7 +56,13 @@ class Cell:
     first_col: bool = True  # False for the 2nd… grid column of a horizontally merged cell
 
 
-Block = Text | Heading | Table
+@dataclass(frozen=True)
+class Rendered:
+    """The document says it was written by `xize render` (its properties carry the
+    source hash): its outline is a policy's outline, section-like titles included."""
+
+
+Block = Text | Heading | Table | Rendered
 
 
 @dataclass
@@ -165,6 +171,8 @@ def read_docx(path: Path) -> list[Block]:
     from .tables import table_blocks
 
     blocks: list[Block] = []
+    if (document.core_properties.comments or "").startswith("xize source sha256"):
+        blocks.append(Rendered())
     for child in document.element.body.iterchildren():
         tag = _local(child.tag)
         if tag == "p":
