@@ -134,6 +134,7 @@ def _earned(ctx: Context, node: ast.Node) -> list[Diagnostic]:
     if own is None or node.points is None:
         return []
     contributions: list[Decimal] = []
+    by_sentence: dict[object, Decimal] = {}  # tiers of one sentence exclude each other
     for clause in node.clauses:
         if isinstance(clause, ast.DiscretionaryClause):
             if clause.kind == "earn":
@@ -159,7 +160,8 @@ def _earned(ctx: Context, node: ast.Node) -> list[Diagnostic]:
                 total += value
             branches.append(total)
         if any(branches):
-            contributions.append(max(branches))
+            by_sentence[clause.span] = max(by_sentence.get(clause.span, Decimal(0)), *branches)
+    contributions += by_sentence.values()
     if not contributions:
         return []
     total = max(contributions) if take_max(node) else sum(contributions, Decimal(0))

@@ -187,7 +187,7 @@ class ClausesMixin(TermsMixin):
         canonical = kw.EFFECTS[verb.value]
         effects = []
         for match in _LIST_ITEM.finditer(values.value):
-            if match.group("unit") == "%":
+            if match.group("unit") not in (None, kw.POINTS_UNIT):
                 self.form_error(
                     sub_span(values, match.start(), match.end()), "分值（如 1分、2分）", "points"
                 )
@@ -862,7 +862,11 @@ class AmountList:
 
 
 _LIST_ITEM = re.compile(
-    r"(?P<num>\d+(?:\.\d+)?|[" + kw.CN_NUMERAL_CHARS + r"]+)[ \t]*(?P<unit>%|分)?"
+    r"(?P<num>\d+(?:\.\d+)?|["
+    + kw.CN_NUMERAL_CHARS
+    + r"]+)[ \t]*(?P<unit>"
+    + kw.alternation(kw.UNITS)
+    + ")?"
 )
 
 

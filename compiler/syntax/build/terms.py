@@ -28,7 +28,13 @@ _DATE_MD = re.compile(r"(\d{1,2})月(\d{1,2})[日号]")
 _DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _OPS = {"+": "+", "-": "-", "−": "-", "×": "*", "*": "*", "÷": "/", "/": "/"}
 _REQUIREMENTS = kw.requirement_words()
-_LIST_ITEM = re.compile(r"(?P<num>\d+(?:\.\d+)?|[" + kw.CN_NUMERAL_CHARS + r"]+)(?P<unit>%|分)?")
+_LIST_ITEM = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?|["
+    + kw.CN_NUMERAL_CHARS
+    + "]+)(?P<unit>"
+    + kw.alternation(kw.UNITS)
+    + ")?"
+)
 
 
 @dataclass(frozen=True)
