@@ -115,6 +115,26 @@ def operator(word: str, overrides: dict[str, bool] | None = None) -> str | None:
     return _op(found.direction, inclusive)
 
 
+#: Words that compare with the average and a distance (`低于全市平均值5个百分点`):
+#: below or above it.  `…以上` after them includes the distance itself.
+OFFSET_BELOW = ("低于", "少于", "小于")
+OFFSET_ABOVE = ("高于", "超过", "多于", "大于")
+
+
+def offset_operator(word: str) -> tuple[str, str] | None:
+    """(operator, side) of "subject WORD 平均值 N": side "below" reads subject OP mean − N,
+    "above" subject OP mean + N; None for a word that says no side (`不低于`, `达到`)."""
+    base, _, post = word.partition("…")
+    base = _base(base)
+    if post and post not in ("以上", "及以上"):
+        return None
+    if base in OFFSET_BELOW:
+        return ("<=" if post else "<"), "below"
+    if base in OFFSET_ABOVE:
+        return (">=" if post else ">"), "above"
+    return None
+
+
 def flip(op: str) -> str:
     """The operator with its sides swapped: `a < b` ≡ `b > a`."""
     return {">=": "<=", "<=": ">=", ">": "<", "<": ">"}.get(op, op)

@@ -194,6 +194,8 @@ def clause_refs(clause: ast.Clause) -> list[ast.Ref]:
         refs += all_refs(clause.subject)
         refs += all_refs(clause.target)
         refs += all_refs(clause.effect.amount)
+        if clause.condition is not None:
+            refs += [r for r in cond_refs(clause.condition) if r not in refs]
     elif isinstance(clause, ast.MissingClause):
         refs += clause.facts
         refs += all_refs(clause.effect.amount)

@@ -422,6 +422,16 @@ EXAMPLES: dict[str, Example] = {
         "把各档按从高到低重排。",
         "Reorder the bands from the highest to the lowest.",
     ),
+    "E233": Example(
+        "与平均值相差若干（平均值5个百分点）只能跟在 低于、少于、高于、超过 等说明方向的词后面，"
+        "比较的一方须是一个数据项。",
+        "A distance from the average (平均值5个百分点) follows only a word that says the side "
+        "(低于, 少于, 高于, 超过), with one fact on the left.",
+        _file(_NODE + "  - 【受理率】不低于全市平均值5个百分点的，扣1分\n", "  受理率：百分比\n"),
+        _file(_NODE + "  - 【受理率】低于全市平均值5个百分点的，扣1分\n", "  受理率：百分比\n"),
+        "改用 低于 或 高于（要包括恰好相差5个百分点的，加 以上）。",
+        "Use 低于 or 高于 (add 以上 to include a distance of exactly 5).",
+    ),
     "E218": Example(
         "加分项只能写 “加N分” 条款；扣分或得分条款放在加分项中没有意义。",
         "A bonus node holds only “加N分” clauses; deducting or earning there has no meaning.",

@@ -325,6 +325,13 @@ MESSAGES: dict[str, Entry] = {
         "改用明显不同的名称；如果是同一数据项，请统一写法",
         "give them clearly different names; if they are one fact, write it the same way",
     ),
+    "E233": Entry(
+        "error",
+        "“{word}” 与平均值相差若干的写法不明确",
+        "“{word}” does not say on which side of the average the distance lies",
+        "写成 【数据项】低于平均值N个百分点 或 【数据项】高于平均值N个百分点（可加 以上）",
+        "write 【fact】低于平均值N个百分点 or 【fact】高于平均值N个百分点 (optionally with 以上)",
+    ),
     # ---- W3xx: likely mistakes ---------------------------------------------------------
     "W301": Entry(
         "warning",

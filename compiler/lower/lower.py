@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from ..check.boundary import band_interval, flip, operator, overrides_of
+from ..check.boundary import band_interval, flip, offset_operator, operator, overrides_of
 from ..check.budget import bonus_cap, budget, no_floor, points, take_max
 from ..check.passes.grade_limits import limit_band
 from ..check.resolve import Symbols, clause_refs, earns, node_target, resolve, walk
@@ -235,10 +235,12 @@ class _Lowerer:
         target = self.expr(clause.target, clause.subject)
         if clause.direction == "excess":
             quantity = ir.Arith("-", subject, target)
-            guard = ir.Cmp(">", subject, target)
+            guard: ir.Cond = ir.Cmp(">", subject, target)
         else:
             quantity = ir.Arith("-", target, subject)
             guard = ir.Cmp("<", subject, target)
+        if clause.condition is not None:  # 低于平均值5个百分点的，每低1个百分点…
+            guard = ir.AllOf((self.cond(clause.condition), guard))
         return ir.Step(**base, **common, quantity=quantity, guard=guard)
 
     def effect(self, effect: ast.Effect, node: ast.Node) -> ir.Effect:
@@ -300,9 +302,11 @@ class _Lowerer:
         if isinstance(cond, ast.Or):
             return ir.AnyOf(tuple(self.cond(c) for c in cond.operands))
         if isinstance(cond, ast.Compare):
+            left, right = cond.left, cond.right
+            if isinstance(right, ast.Average) and right.offset is not None:
+                return self.offset_cmp(cond, left, right)
             op = operator(cond.word, self.overrides)
             assert op is not None, f"unknown comparison word {cond.word!r}"
-            left, right = cond.left, cond.right
             # Words read "subject WORD number"; a number written first is the object.
             if (
                 cond.word.strip() not in _SYMBOL_WORDS
@@ -312,6 +316,16 @@ class _Lowerer:
                 left, right, op = right, left, flip(op)
             return ir.Cmp(op, self.expr(left, right), self.expr(right, left))
         raise TypeError(f"{type(cond).__name__} cannot be lowered")
+
+    def offset_cmp(self, cond: ast.Compare, left: ast.Expr, right: ast.Average) -> ir.Cmp:
+        """`【X】低于全市平均值5个百分点`: X < 平均值(X) − 5 (`…以上`: ≤); above: X > 平均值 + 5."""
+        found = offset_operator(cond.word)
+        assert found is not None and right.offset is not None, "checked: E233"
+        op, side = found
+        mean = self.expr(ast.Average(right.span, right.words), left)
+        distance = ir.Const(right.offset.value)
+        bound = ir.Arith("-" if side == "below" else "+", mean, distance)
+        return ir.Cmp(op, self.expr(left), bound)
 
 
 def _discretionary_high(clause: ast.DiscretionaryClause, node: ast.Node) -> Decimal:

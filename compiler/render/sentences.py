@@ -44,7 +44,8 @@ class Sentences:
             param = self.params.get(e.name)
             return self.num(param) if param is not None else e.name
         if isinstance(e, ast.Average):
-            return f"{e.words}平均值"
+            offset = self.num(e.offset) if e.offset is not None else ""
+            return f"{e.words}平均值{offset}"
         if isinstance(e, ast.DateLit):
             year = f"{e.year}年" if e.year is not None else ""
             return f"{year}{e.month}月{e.day}日"
@@ -95,7 +96,8 @@ class Sentences:
                 return f"{left}超过{right}"
             if c.word in _POSTFIX:
                 return f"{left}{right}{c.word}"
-            return f"{left}{c.word}{right}"
+            before, _, after = c.word.partition("…")
+            return f"{left}{before}{right}{after}"
         return str(c)
 
     def _grouped(self, c: ast.Cond, kinds: tuple[type, ...]) -> str:
@@ -194,6 +196,8 @@ class Sentences:
         effect = self.effect(c.effect)
         subject = self.subject(c.subject)
         tail = self._rounding(c.per) + self._cap(c.cap)
+        if c.condition is not None:
+            return f"{self.cond(c.condition)}的，{self.per(c.per)}{effect}{tail}"
         if not c.word:
             return f"{subject}{self.per(c.per, self.expr(c.target))}{effect}{tail}"
         target = self.expr(c.target)

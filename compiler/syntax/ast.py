@@ -54,11 +54,13 @@ class Average:
     """`全市综合平均值` and the like: the batch mean of the clause's subject fact.
 
     `param` is set when the writer names a parameter instead (`【全市平均受理率】`);
-    `words` keeps the decoration text (`全市综合`).
+    `words` keeps the decoration text (`全市综合`).  `offset` is the distance of
+    `低于全市平均值5个百分点`: only in a comparison, whose word says on which side.
     """
 
     span: Span
     words: str = ""
+    offset: Num | None = None
 
 
 @dataclass(frozen=True)
@@ -252,6 +254,8 @@ class ThresholdClause:
     `【上报日期】晚于1月9日的，每晚1天扣0.1分` → direction "late", target DateLit.
     `word` is the threshold's comparison word as written (`应达到`, `不得少于`, `晚于`…),
     or "" when the target is stated in the step itself (`每低于…平均值`).
+    `condition` is set for `【X】低于全市平均值5个百分点的，每低1个百分点扣1分`: the
+    target is the average, and the steps count only when the condition holds.
     """
 
     subject: Expr
@@ -263,6 +267,7 @@ class ThresholdClause:
     span: Span
     text: str
     word: str = ""
+    condition: Cond | None = None
 
 
 @dataclass(frozen=True)

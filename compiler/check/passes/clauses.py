@@ -12,10 +12,11 @@ from ...source.text import Span
 from ...syntax import ast
 from ...syntax import keywords as kw
 from ...syntax.build.clauses import has_de
-from ..boundary import is_ambiguous, operator
+from ..boundary import is_ambiguous, offset_operator, operator
 from ..budget import budget, is_bonus, points
 from ..context import Context
 from ..resolve import clause_refs, deducts, earns, effects_of
+from ..units import canonical_unit
 
 
 def compares(cond: ast.Cond | None) -> Iterator[ast.Compare]:
@@ -33,6 +34,30 @@ def _nodes(nodes: tuple[ast.Node, ...], in_bonus: bool = False):
         bonus = in_bonus or is_bonus(node)
         yield node, bonus
         yield from _nodes(node.children, bonus)
+
+
+def _offset(ctx: Context, cmp: ast.Compare) -> list[Diagnostic]:
+    """`低于全市平均值5个百分点`: a word that says which side (E233), a single fact on
+    the left, and a distance in the fact's unit (E214)."""
+    assert isinstance(cmp.right, ast.Average) and cmp.right.offset is not None
+    if offset_operator(cmp.word) is None:
+        return [Diagnostic("E233", cmp.span, {"word": cmp.word})]
+    if not isinstance(cmp.left, ast.Ref):
+        return [Diagnostic("E233", cmp.span, {"word": cmp.word})]
+    fact = ctx.symbols.facts.get(cmp.left.name)
+    unit = cmp.right.offset.unit
+    kind = fact.kind if fact is not None else None
+    if kind is None or unit is None:
+        return []
+    if kind.type == "percent":
+        fits = canonical_unit(unit) in ("%", "个百分点")
+    elif kind.type == "count":
+        fits = canonical_unit(unit) == kind.unit
+    else:
+        fits = kind.type == "points" and unit == "分"
+    if not fits:
+        return [Diagnostic("E214", cmp.right.offset.span, {"left": kind.name, "right": unit})]
+    return []
 
 
 def check_clauses(ctx: Context) -> list[Diagnostic]:
@@ -56,10 +81,14 @@ def _clause(ctx: Context, node: ast.Node, in_bonus: bool, clause: ast.Clause) ->
         step = f"{per.verb or ''}{amount}"
         diags.append(Diagnostic("E219", per.span, {"step": step}))
     condition = (
-        clause.condition if isinstance(clause, ast.PerUnitClause | ast.ConditionClause) else None
+        clause.condition
+        if isinstance(clause, ast.PerUnitClause | ast.ConditionClause | ast.ThresholdClause)
+        else None
     )
     for cmp in compares(condition):
-        if is_ambiguous(cmp.word):
+        if isinstance(cmp.right, ast.Average) and cmp.right.offset is not None:
+            diags += _offset(ctx, cmp)
+        elif is_ambiguous(cmp.word):
             diags.append(Diagnostic("W305", cmp.span))
         elif operator(cmp.word, ctx.overrides) is None:
             diags.append(Diagnostic("E216", cmp.span, {"word": cmp.word}))

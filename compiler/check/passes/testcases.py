@@ -19,7 +19,8 @@ NONE_WORD = "无"
 
 
 def averaged_facts(tree: ast.PolicyFile) -> list[str]:
-    """Facts whose batch mean some clause needs (`每低于…平均值…`), in source order."""
+    """Facts whose batch mean some clause needs (`每低于…平均值…`, `低于平均值…的`), in
+    source order."""
     names: dict[str, None] = {}  # an ordered set
     for _, node in walk(tree.nodes):
         for clause in node.clauses:
@@ -29,7 +30,21 @@ def averaged_facts(tree: ast.PolicyFile) -> list[str]:
                 and isinstance(clause.subject, ast.Ref)
             ):
                 names.setdefault(clause.subject.name)
+            condition = getattr(clause, "condition", None)
+            for cmp in _compares(condition):
+                if isinstance(cmp.right, ast.Average) and isinstance(cmp.left, ast.Ref):
+                    names.setdefault(cmp.left.name)
     return list(names)
+
+
+def _compares(cond: object):
+    if isinstance(cond, ast.Compare):
+        yield cond
+    elif isinstance(cond, ast.Not):
+        yield from _compares(cond.operand)
+    elif isinstance(cond, ast.And | ast.Or):
+        for operand in cond.operands:
+            yield from _compares(operand)
 
 
 def labels_of(tree: ast.PolicyFile) -> set[str]:

@@ -395,6 +395,23 @@ class ClausesMixin(TermsMixin):
                 subject, per.verb_kind, step.target, per, effect, parts.cap, parts.span, text, ""
             )
         if isinstance(head, ast.Compare):
+            offset = head.right if isinstance(head.right, ast.Average) else None
+            if offset is not None and offset.offset is not None and per.verb_kind != "count":
+                # 低于平均值5个百分点的，每低1个百分点…: steps from the average, when the
+                # distance is beyond the offset
+                target = ast.Average(offset.span, offset.words)
+                return ast.ThresholdClause(
+                    head.left,
+                    per.verb_kind,
+                    target,
+                    per,
+                    effect,
+                    parts.cap,
+                    parts.span,
+                    text,
+                    "",
+                    head,
+                )
             if per.verb_kind != "count":
                 return ast.ThresholdClause(
                     head.left,

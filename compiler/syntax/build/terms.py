@@ -222,6 +222,12 @@ class TermsMixin:
             return ast.Truth(value, value.span)
         return Subject(value, value.span)
 
+    def avg_offset(self, children: list) -> ast.Average:
+        """`平均值5个百分点` in `低于全市平均值5个百分点`: the average and a distance."""
+        average = self.leaf(children[0])
+        assert isinstance(average, ast.Average)
+        return ast.Average(span_of(children), average.words, children[1])
+
     def compare(self, children: list) -> ast.Compare:
         left = self.leaf(children[0])
         pre = post = None
