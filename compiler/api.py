@@ -78,15 +78,28 @@ class Policy:
     def title(self) -> str:
         return self.ir.title
 
-    def score(self, facts: Mapping[str, object], averages: Mapping | None = None):
+    def score(
+        self,
+        facts: Mapping[str, object],
+        averages: Mapping | None = None,
+        batch: Mapping | None = None,
+    ):
+        """One unit's Result.  `batch` gives the batch values its rules read, keyed as a
+        测试 block writes them (平均值【X】, 排名【X】, 最高值【X】, 单位数 …); `averages`
+        (fact → mean) is the older spelling of the means."""
         try:
-            return self.module.score(facts, averages)
+            return self.module.score(facts, averages, batch)
         except self.module.InputError as exc:
             raise _wrap(exc) from exc
 
-    def total(self, facts: Mapping[str, object], averages: Mapping | None = None) -> Decimal:
+    def total(
+        self,
+        facts: Mapping[str, object],
+        averages: Mapping | None = None,
+        batch: Mapping | None = None,
+    ) -> Decimal:
         try:
-            return self.module.total(facts, averages)
+            return self.module.total(facts, averages, batch)
         except self.module.InputError as exc:
             raise _wrap(exc) from exc
 

@@ -255,11 +255,17 @@ def test_batch_agrees_with_score(name, data):
     assert [r.to_dict() for r in batch] == [r.to_dict() for r in interpreted.score_batch(rows)]
     means = {}
     if p.averages:
-        with_values = [compiled.convert(row) for row in rows]
+        # the batch is the units not disqualified (取消考评资格 never reads a mean)
+        zeros = dict.fromkeys(p.averages, 0)
+        with_values = [
+            compiled.convert(row)
+            for row in rows
+            if compiled.score(row, zeros).status != "取消考评资格"
+        ]
         with localcontext(Context(prec=60)):  # as score_batch computes the mean
             for avg_name in p.averages:
                 total = sum((v[avg_name] for v in with_values), D(0))
-                means[avg_name] = total / len(with_values)
+                means[avg_name] = total / len(with_values) if with_values else D(0)
     for row, result in zip(rows, batch, strict=True):
         single = compiled.score(row, means)
         assert result.total == single.total

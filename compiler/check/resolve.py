@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from ..diagnostics.suggest import closest
 from ..source.text import Span, normalise
 from ..syntax import ast
+from ..syntax.keywords import NODE_SCORE_SUFFIX
 from .boundary import is_date_word
 from .units import BOOL, DATE, NUMERIC, POINTS, Kind, fact_kind, num_kind
 
@@ -168,6 +169,8 @@ def effects_of(clause: ast.Clause) -> tuple[ast.Effect, ...]:
         return (clause.effect,)
     if isinstance(clause, ast.ConditionClause):
         return clause.effects + clause.otherwise
+    if isinstance(clause, ast.RankClause):
+        return tuple(rule.effect for rule in clause.rules if rule.effect is not None)
     return ()
 
 
@@ -186,7 +189,11 @@ def deducts(clause: ast.Clause) -> bool:
 def clause_refs(clause: ast.Clause) -> list[ast.Ref]:
     """Every `【名称】` of a clause in source order (the clause's inputs, when facts)."""
     refs: list[ast.Ref] = []
-    if isinstance(clause, ast.PerUnitClause):
+    if isinstance(clause, ast.RankClause):
+        refs.append(clause.subject)
+        for effect in effects_of(clause):
+            refs += all_refs(effect_amount(effect))
+    elif isinstance(clause, ast.PerUnitClause):
         refs += all_refs(clause.subject)
         refs += cond_refs(clause.condition)
         refs += all_refs(clause.effect.amount)
@@ -230,6 +237,24 @@ def node_target(target: str, paths: Collection[str]) -> str | None:
     return bare if bare in paths else None
 
 
+def batch_subject(ref: ast.Ref, paths: Collection[str]) -> tuple[str, bool]:
+    """What a rank clause ranks: (node path, True) for `【(二)得分】` or `【(二)】` naming
+    a node, else (fact name, False)."""
+    name = ref.name
+    if name.endswith(NODE_SCORE_SUFFIX):
+        path = node_target(name[: -len(NODE_SCORE_SUFFIX)], paths)
+        if path is not None:
+            return path, True
+    path = (
+        node_target(name, paths)
+        if name.startswith(("(", "（")) or name[:1] in "一二三四五六七八九十"
+        else None
+    )
+    if path is not None:
+        return path, True
+    return name, False
+
+
 def clauses_of(tree: ast.PolicyFile) -> Iterator[tuple[ast.Node, ast.Clause]]:
     for _, node in walk(tree.nodes):
         for clause in node.clauses:
@@ -247,6 +272,7 @@ class _Collector:
         self.uses: list[Use] = []
         self.node: ast.Node | None = None
         self.clause: ast.Clause | None = None
+        self.paths: frozenset[str] = frozenset()
 
     def add(self, ref: ast.Ref, kind: Kind, role: str, source=None, other=None, where=None) -> None:
         assert self.node is not None and self.clause is not None
@@ -289,7 +315,12 @@ class _Collector:
 
     def clause_uses(self, node: ast.Node, clause: ast.Clause) -> None:
         self.node, self.clause = node, clause
-        if isinstance(clause, ast.PerUnitClause):
+        if isinstance(clause, ast.RankClause):
+            if not batch_subject(clause.subject, self.paths)[1]:
+                self.add(clause.subject, NUMERIC, "rank")
+            for effect in effects_of(clause):
+                self.numeric(effect_amount(effect))
+        elif isinstance(clause, ast.PerUnitClause):
             step_kind = num_kind(clause.per.step)
             source = clause.per.step if clause.per.step.unit else None
             self.side(clause.subject, step_kind, source, "subject", clause.per.step)
@@ -342,6 +373,7 @@ def _span_of(expr: object, default: Span) -> Span:
 
 def collect_uses(tree: ast.PolicyFile, params: dict[str, ast.ParamDecl]) -> list[Use]:
     collector = _Collector(params)
+    collector.paths = frozenset(path for path, _ in walk(tree.nodes))
     for node, clause in clauses_of(tree):
         collector.clause_uses(node, clause)
     seen: set[tuple[str, int, int, str, str]] = set()

@@ -15,6 +15,7 @@ from ..source.text import Source
 from ..syntax import ast
 from .context import Context
 from .passes.bands import check_bands
+from .passes.batch import check_batch
 from .passes.clauses import check_clauses
 from .passes.decls import check_decls
 from .passes.formulas import check_formulas
@@ -35,6 +36,7 @@ PASSES = (
     check_points,
     check_bands,
     check_grade_limits,
+    check_batch,
     check_notes,
     check_tests,
     check_limits,

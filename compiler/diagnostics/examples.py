@@ -41,6 +41,7 @@ _CLAUSE = "  - 【缺会次数】每缺1次扣1分\n"
 _GOOD = _file(_NODE + _CLAUSE)
 _GRADES = "\n等次：\n  优秀：4.5分以上\n  合格：3分以上\n  不合格：其余\n"
 _REPORTED = "  通报批评：是否，默认否\n  缺会次数：次，默认0\n"
+_RATE = "  化解率：百分比\n  缺会次数：次，默认0\n"
 
 EXAMPLES: dict[str, Example] = {
     "E101": Example(
@@ -431,6 +432,71 @@ EXAMPLES: dict[str, Example] = {
         _file(_NODE + "  - 【受理率】低于全市平均值5个百分点的，扣1分\n", "  受理率：百分比\n"),
         "改用 低于 或 高于（要包括恰好相差5个百分点的，加 以上）。",
         "Use 低于 or 高于 (add 以上 to include a distance of exactly 5).",
+    ),
+    "E234": Example(
+        "排名、最高者、按比例得分的对象须是数值型数据项（百分比、数值、次数、分），或有分值的评分项得分 【(二)得分】。",
+        "Ranks, the best unit and shares need a numeric fact (percentage, number, count, "
+        "points) or the score of a node with points (【(二)得分】).",
+        _file(_NODE + "  - 按【通报批评】从高到低排名，第1名得5分\n", _REPORTED),
+        _file(_NODE + "  - 按【缺会次数】从低到高排名，第1名得5分\n", _REPORTED),
+        "改按数值型数据项或评分项得分排名。",
+        "Rank by a numeric fact or a node's score.",
+    ),
+    "E235": Example(
+        "排名要知道数值高者在前还是低者在前。没有写明、也无法从其他条款看出（如 “每低于…扣分”"
+        " 说明高者为好）时，须写明方向。",
+        "A ranking needs to know whether higher or lower values come first; when it is "
+        "neither written nor implied by other clauses, write it.",
+        _file(_NODE + "  - 按【化解率】排名，第1名得5分\n", _RATE),
+        _file(_NODE + "  - 按【化解率】从高到低排名，第1名得5分\n", _RATE),
+        "在排名前写 从高到低 或 从低到高。",
+        "Write 从高到低 or 从低到高 before 排名.",
+    ),
+    "E236": Example(
+        "“按第1名的比例得分” 以第1名的分数为基数；同一条款须先写第1名（或最高者）得多少分。",
+        "“按第1名的比例得分” takes a share of the first place's points, which the clause must state.",
+        _file(_NODE + "  - 按【化解率】从高到低排名，第2至5名按第1名的比例得分\n", _RATE),
+        _file(
+            _NODE + "  - 按【化解率】从高到低排名，第1名得5分，第2至5名按第1名的比例得分\n", _RATE
+        ),
+        "先写 第1名得N分（或 最高者得满分）。",
+        "State 第1名得N分 (or 最高者得满分) first.",
+    ),
+    "E237": Example(
+        "“依次” 给每个名次一个分数，从第一个名次起；名次数与分数个数须相等。",
+        "“依次” gives one amount per place, from the first place; the counts must match.",
+        _file(_NODE + "  - 按【化解率】从高到低排名，排名第1至3名的，依次得3分、2分\n", _RATE),
+        _file(_NODE + "  - 按【化解率】从高到低排名，排名第1至3名的，依次得3分、2分、1分\n", _RATE),
+        "补齐或删去分数，使之与名次一一对应。",
+        "Add or remove amounts so that each place has one.",
+    ),
+    "E238": Example(
+        "评分项得分的排名要先算出各单位该项的得分；一个评分项的得分又依赖这个排名（直接或经由其他"
+        "评分项）时，无从算起。",
+        "Ranking by a node's score needs that score first; a score that depends on that ranking, "
+        "directly or through other nodes, can never be computed.",
+        _file(
+            "(一)领导重视程度(2分)\n  - 按【(二)得分】排名，第1名得2分\n"
+            "(二)会议(3分)\n  - 按【(一)得分】排名，末位扣1分\n",
+            _RATE,
+        ),
+        _file(
+            "(一)领导重视程度(2分)\n  - 按【(二)得分】排名，第1名得2分\n"
+            "(二)会议(3分)\n  - 【缺会次数】每缺1次扣1分\n",
+            _REPORTED,
+        ),
+        "去掉其中一个排名，或改按数据项排名。",
+        "Drop one of the rankings, or rank by a fact.",
+    ),
+    "E239": Example(
+        "参加平均、排名的单位不含取消考评资格的单位，所以是否取消资格必须先于这些统计确定，"
+        "不能依赖平均值或排名。",
+        "Disqualified units are left out of the batch, so disqualification must be decided "
+        "before any batch value, without averages or ranks.",
+        _file(_NODE + "  - 【化解率】低于平均值的，取消考评资格\n", _RATE),
+        _file(_NODE + "  - 【化解率】低于60%的，取消考评资格\n", _RATE),
+        "改与固定的数值或参数比较。",
+        "Compare with a fixed number or a parameter.",
     ),
     "E218": Example(
         "加分项只能写 “加N分” 条款；扣分或得分条款放在加分项中没有意义。",

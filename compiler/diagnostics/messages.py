@@ -332,6 +332,48 @@ MESSAGES: dict[str, Entry] = {
         "写成 【数据项】低于平均值N个百分点 或 【数据项】高于平均值N个百分点（可加 以上）",
         "write 【fact】低于平均值N个百分点 or 【fact】高于平均值N个百分点 (optionally with 以上)",
     ),
+    "E234": Entry(
+        "error",
+        "【{name}】 不能排名：排名的对象须是数值型数据项或有分值的评分项得分",
+        "【{name}】 cannot be ranked: rank a numeric fact or the score of a node with points",
+        "写 按【数据项】排名，或 按【(二)得分】排名",
+        "write 按【fact】排名 or 按【(二)得分】排名",
+    ),
+    "E235": Entry(
+        "error",
+        "按【{name}】排名时不知道高者在前还是低者在前",
+        "ranking by 【{name}】: it is not known whether a higher or a lower value ranks first",
+        "写明 按【{name}】从高到低排名 或 按【{name}】从低到高排名",
+        "write 按【{name}】从高到低排名 or 按【{name}】从低到高排名",
+    ),
+    "E236": Entry(
+        "error",
+        "“按第1名的比例” 找不到第1名得多少分",
+        "“按第1名的比例”: nothing says how many points the first place gets",
+        "先写第1名的分数，如 第1名得6分，第2至5名按第1名的比例得分；或 最高者得满分，其余按与最高者的比例得分",
+        "state the first place's points first, e.g. 第1名得6分，第2至5名按第1名的比例得分",
+    ),
+    "E237": Entry(
+        "error",
+        "“依次” 的分数与名次对不上：{places} 个名次，{amounts} 个分数",
+        "“依次”: {places} places but {amounts} amounts",
+        "从第1名起逐个写出分数，如 排名第1至3名的，依次得3分、2分、1分",
+        "list one amount per place from the top, e.g. 排名第1至3名的，依次得3分、2分、1分",
+    ),
+    "E238": Entry(
+        "error",
+        "评分项得分的排名互相依赖，无法计算：{cycle}",
+        "node rankings depend on each other in a cycle: {cycle}",
+        "一个评分项的得分不能依赖它自己（或依赖它的评分项）的排名",
+        "a node's score may not depend on its own ranking, directly or through other nodes",
+    ),
+    "E239": Entry(
+        "error",
+        "取消考评资格不能依赖本批单位的统计值（平均值、排名）",
+        "取消考评资格 may not depend on batch values (averages, ranks)",
+        "参加统计的单位不含取消考评资格的单位，所以是否取消资格须先于统计确定；改用固定的数值或参数",
+        "the batch excludes disqualified units, so disqualification must be decided first; compare with a fixed value or a parameter",
+    ),
     # ---- W3xx: likely mistakes ---------------------------------------------------------
     "W301": Entry(
         "warning",
@@ -488,6 +530,14 @@ DETAILS: dict[str, tuple[str, str]] = {
     "test.no_average": (
         "没有条款使用 【{name}】 的平均值",
         "no clause uses the average of 【{name}】",
+    ),
+    "test.no_stat": (
+        "没有条款使用 {stat}【{name}】",
+        "no clause uses {stat}【{name}】",
+    ),
+    "test.bad_stat": (
+        "{stat} 的值 “{value}” 无效：应为{expected}",
+        "the value “{value}” of {stat} is not {expected_en}",
     ),
     "test.bad_average": (
         "平均值【{name}】 的值 “{value}” 不是数值",

@@ -89,6 +89,7 @@ class Walk:
     env: dict[str, object]
     averages: dict[str, Decimal]
     unit: object
+    stats: dict = field(default_factory=dict)  # ir.BatchStat → the unit's value
     records: dict[str, rt.NodeScore] = field(default_factory=dict)
     items: list[PendingItem] = field(default_factory=list)
     fired: set[str] = field(default_factory=set)
@@ -137,6 +138,11 @@ class ClauseEvaluation:
         pairs += [
             (irutil.AVERAGE_INPUT.format(name), walk.averages[name])
             for name in irutil.clause_averages(clause)
+        ]
+        pairs += [
+            (irutil.stat_key(stat), walk.stats[stat])
+            for stat in irutil.clause_stats(clause)
+            if stat.kind != "value"
         ]
         return tuple(pairs)
 
@@ -266,6 +272,14 @@ class ClauseEvaluation:
             raise ValueError(f"unknown function {expr.func!r}")
         if isinstance(expr, ir.DaysLate):
             return rt._days_late(walk.env[expr.fact], expr.due)
+        if isinstance(expr, ir.BatchStat):
+            return walk.stats[expr]
+        if isinstance(expr, ir.Share):
+            points = self._expr(expr.points, walk)
+            value = self._expr(expr.value, walk)
+            return rt._share(points, value, self._expr(expr.best, walk), expr.high)
+        if isinstance(expr, ir.Pick):
+            return rt._pick(self._expr(expr.index, walk), expr.amounts)
         raise TypeError(f"unknown expression {type(expr).__name__}")
 
     def _cond(self, cond: ir.Cond, walk: Walk) -> bool:

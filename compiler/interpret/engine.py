@@ -40,6 +40,13 @@ class Interpreter(ClauseEvaluation):
         names = [f.name for f in policy.facts]
         self.average_infos = tuple(self.by_name[name] for name in policy.averages)
         self.average_slots = tuple(names.index(name) for name in policy.averages)
+        self.stat_infos = tuple(
+            rt.StatInfo(
+                s.kind, s.subject, s.node, s.high, s.level, -1 if s.node else names.index(s.subject)
+            )
+            for s in policy.stats
+        )
+        self.membership = bool(policy.averages or policy.stats) and policy.disqualifies()
 
     # ------------------------------------------------------------------ public surface
 
@@ -62,19 +69,42 @@ class Interpreter(ClauseEvaluation):
             _, values = self.convert(facts)
         return {info.name: value for info, value in zip(self.infos, values, strict=True)}
 
-    def score(self, facts: Mapping[str, object], averages: Mapping | None = None) -> rt.Result:
-        return self.trace(facts, averages)[0]
+    def score(
+        self,
+        facts: Mapping[str, object],
+        averages: Mapping | None = None,
+        batch: Mapping | None = None,
+    ) -> rt.Result:
+        return self.trace(facts, averages, batch)[0]
 
-    def total(self, facts: Mapping[str, object], averages: Mapping | None = None) -> Decimal:
-        return self.score(facts, averages).total
+    def total(
+        self,
+        facts: Mapping[str, object],
+        averages: Mapping | None = None,
+        batch: Mapping | None = None,
+    ) -> Decimal:
+        return self.score(facts, averages, batch).total
 
     def trace(
-        self, facts: Mapping[str, object], averages: Mapping | None = None
+        self,
+        facts: Mapping[str, object],
+        averages: Mapping | None = None,
+        batch: Mapping | None = None,
     ) -> tuple[rt.Result, frozenset[str]]:
         """The result and the ids of the clauses that fired (for test coverage)."""
         with rt._localcontext(rt._CONTEXT):
             unit, values = self.convert(facts)
-            needed = rt._convert_averages(averages, self.average_infos, unit)
+            needed: tuple = ()
+            if self.average_infos or self.stat_infos:
+                needed = rt._batch_values(
+                    averages,
+                    batch,
+                    self.average_infos,
+                    self.stat_infos,
+                    unit,
+                    lambda unit, values, given: self._compute(unit, values, given)[0],
+                    values,
+                )
             return self._compute(unit, values, needed)
 
     def score_batch(self, rows: Iterable[Mapping[str, object]]) -> list[rt.Result]:
@@ -84,6 +114,8 @@ class Interpreter(ClauseEvaluation):
                 self.convert,
                 lambda unit, values, averages: self._compute(unit, values, averages)[0],
                 self.average_slots,
+                self.stat_infos,
+                self.membership,
             )
 
     # -------------------------------------------------------------------------- walk
@@ -94,8 +126,9 @@ class Interpreter(ClauseEvaluation):
         policy = self.policy
         walk = Walk(
             env={info.name: value for info, value in zip(self.infos, values, strict=True)},
-            averages=dict(zip(policy.averages, averages, strict=True)),
+            averages=dict(zip(policy.averages, averages[: len(policy.averages)], strict=True)),
             unit=unit,
+            stats=dict(zip(policy.stats, averages[len(policy.averages) :], strict=True)),
         )
         tops = [self._node(node, walk) for node in policy.nodes]
         spent = total_of([d for d, _ in tops])

@@ -86,7 +86,46 @@ class DaysLate:
     due: date
 
 
-Expr = Const | FactValue | AverageOf | Arith | Func | DaysLate
+STAT_KINDS = ("rank", "rank_from_end", "count", "best", "value")
+
+
+@dataclass(frozen=True)
+class BatchStat:
+    """A statistic of the batch the unit is scored in (LANGUAGE.md §4.9), over a fact
+    (`node` False, `subject` its name) or a node's reported score (`node` True,
+    `subject` its path): kind "rank" (competition rank, 1 the first), "rank_from_end"
+    (1 the last), "count" (units in the batch), "best" (the first place's value) or
+    "value" (the unit's own node score).  `high`: a larger value ranks first.  `level`
+    is the pass that computes it: facts 0; a node's, 1 + the highest level its own
+    subtree reads, so no score ever waits for itself."""
+
+    kind: str
+    subject: str
+    node: bool = False
+    high: bool = True
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class Share:
+    """按第1名的比例: `points` × value / best (best / value when a lower value ranks
+    first, `high` False), within [0, points]; a value equal to the best gets it all."""
+
+    points: Expr
+    value: Expr
+    best: Expr
+    high: bool = True
+
+
+@dataclass(frozen=True)
+class Pick:
+    """依次得20分、19分…: the `index`-th of `amounts` (from 1); 0 outside the list."""
+
+    index: Expr
+    amounts: tuple[Decimal, ...]
+
+
+Expr = Const | FactValue | AverageOf | Arith | Func | DaysLate | BatchStat | Share | Pick
 
 # --------------------------------------------------------------------------- conditions
 
@@ -270,6 +309,7 @@ class TestCase:
     facts: tuple[tuple[str, str], ...]
     averages: tuple[tuple[str, str], ...]
     expectations: tuple[tuple[str, str, int], ...]  # (target, raw, line)
+    stats: tuple[tuple[str, str], ...] = ()  # (key as in score(batch=…), raw)
 
 
 @dataclass(frozen=True)
@@ -287,6 +327,17 @@ class Policy:
     tests: tuple[TestCase, ...]
     target: str = ""
     mode: str = "减分制"
+    stats: tuple[BatchStat, ...] = ()  # batch statistics the clauses read, first use first
+
+    def disqualifies(self) -> bool:
+        """Whether some clause can disqualify a unit (then the batch leaves it out)."""
+        return any(
+            isinstance(effect, Outcome) and effect.kind == "disqualify"
+            for node in self.walk()
+            for clause in node.clauses
+            if isinstance(clause, Fixed)
+            for effect in clause.then + clause.otherwise
+        )
 
     def walk(self):
         """Every node, depth first, parents before children, in source order."""

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from . import nodes as ir
+from .util import stat_key
 
 _OPS = {"+": "+", "-": "−", "*": "×", "/": "÷"}
 _FUNCS = {"max": "最大", "min": "最小", "floor": "取整"}
@@ -55,6 +56,14 @@ def expr(e: ir.Expr, year: int | None = None, percent: frozenset[str] = frozense
         return f"{_FUNCS.get(e.func, e.func)}({args})"
     if isinstance(e, ir.DaysLate):
         return f"【{e.fact}】晚于{day(e.due, year)}的天数"
+    if isinstance(e, ir.BatchStat):
+        return stat_key(e)
+    if isinstance(e, ir.Share):
+        first = "最高值" if e.high else "最低值"
+        return f"按与{first}的比例({expr(e.points, year, percent)})"
+    if isinstance(e, ir.Pick):
+        amounts = "、".join(number(a) for a in e.amounts)
+        return f"依次({amounts})"
     return str(e)
 
 

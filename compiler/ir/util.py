@@ -103,6 +103,12 @@ def subexpressions(x: object) -> Iterator[object]:
     elif isinstance(x, ir.Func):
         for arg in x.args:
             yield from subexpressions(arg)
+    elif isinstance(x, ir.Share):
+        yield from subexpressions(x.points)
+        yield from subexpressions(x.value)
+        yield from subexpressions(x.best)
+    elif isinstance(x, ir.Pick):
+        yield from subexpressions(x.index)
     elif isinstance(x, ir.Negate):
         yield from subexpressions(x.operand)
     elif isinstance(x, ir.AllOf | ir.AnyOf):
@@ -128,6 +134,32 @@ def clause_parts(clause: ir.Clause) -> list[object]:
             if isinstance(effect, ir.Points) and effect.kind != "earn":
                 parts.append(effect.amount)
     return parts
+
+
+STAT_WORDS = {"rank": "排名", "rank_from_end": "倒数排名", "value": "得分"}
+COUNT_KEY = "单位数"
+
+
+def stat_key(stat: ir.BatchStat) -> str:
+    """A statistic as `score(facts, batch=…)`, a 测试 block and an explanation name it
+    (the prelude's `_stat_key` says the same): 排名【X】, 倒数排名【X】, 最高值【X】 /
+    最低值【X】, 单位数; a node as 【(二)得分】."""
+    label = f"【{stat.subject}得分】" if stat.node else f"【{stat.subject}】"
+    if stat.kind == "count":
+        return COUNT_KEY
+    if stat.kind == "best":
+        return ("最高值" if stat.high else "最低值") + label
+    return STAT_WORDS[stat.kind] + label
+
+
+def clause_stats(clause: ir.Clause) -> tuple[ir.BatchStat, ...]:
+    """Batch statistics the clause reads, in order of first use."""
+    found: list[ir.BatchStat] = []
+    for part in clause_parts(clause):
+        for x in subexpressions(part):
+            if isinstance(x, ir.BatchStat) and x not in found:
+                found.append(x)
+    return tuple(found)
 
 
 def clause_averages(clause: ir.Clause) -> tuple[str, ...]:

@@ -13,8 +13,17 @@ from decimal import Decimal
 
 from ..check.boundary import band_interval, flip, offset_operator, operator, overrides_of
 from ..check.budget import bonus_cap, budget, no_floor, points, take_max
+from ..check.passes.batch import first_place_amount, node_levels, rank_order
 from ..check.passes.grade_limits import limit_band
-from ..check.resolve import Symbols, clause_refs, earns, node_target, resolve, walk
+from ..check.resolve import (
+    Symbols,
+    batch_subject,
+    clause_refs,
+    earns,
+    node_target,
+    resolve,
+    walk,
+)
 from ..check.values import convert
 from ..ir import nodes as ir
 from ..source.gcpause import paused_gc
@@ -42,6 +51,9 @@ class _Lowerer:
         self.overrides = overrides_of(tree.header.boundary)
         self.year = tree.header.year
         self.averages: dict[str, None] = {}  # an ordered set: first use first
+        self.stats: dict[ir.BatchStat, None] = {}  # the same for batch statistics
+        self.path_list = [path for path, _ in walk(tree.nodes)]
+        self.levels, _ = node_levels(tree)
         ordered = sorted(
             (clause for _, node in walk(tree.nodes) for clause in node.clauses),
             key=lambda c: (c.span.line, c.span.column),
@@ -65,6 +77,7 @@ class _Lowerer:
             nodes=nodes,
             bands=tuple(self.band(b) for b in self.tree.bands),
             averages=tuple(self.averages),
+            stats=tuple(self.stats),
             tests=tuple(self.test(t, paths) for t in self.tree.tests),
             target=header.target or "",
             mode=header.mode or "减分制",
@@ -138,15 +151,24 @@ class _Lowerer:
         return ir.TestCase(
             test.name,
             test.span.line,
-            tuple((f.name, f.raw.strip()) for f in test.facts if not f.average),
+            tuple((f.name, f.raw.strip()) for f in test.facts if not f.average and not f.stat),
             tuple((f.name, f.raw.strip()) for f in test.facts if f.average),
             tuple(expectations),
+            tuple((self.stat_key(f), f.raw.strip()) for f in test.facts if f.stat),
         )
+
+    def stat_key(self, fact: ast.TestFact) -> str:
+        """`排名【X】` as `score(batch=…)` names it: a node as 【(二)得分】."""
+        if fact.stat == "单位数":
+            return "单位数"
+        name, is_node = batch_subject(ast.Ref(fact.name, fact.span), self.path_list)
+        return f"{fact.stat}【{name}得分】" if is_node else f"{fact.stat}【{name}】"
 
     # ------------------------------------------------------------------ nodes
 
     def node(self, node: ast.Node, prefix: str) -> ir.Node:
         path = prefix + node.marker.path_part
+        clauses = tuple(lowered for c in node.clauses for lowered in self.clauses(c, node, path))
         return ir.Node(
             path=path,
             marker=node.marker.text,
@@ -156,13 +178,84 @@ class _Lowerer:
             budget=budget(node),
             floor=not no_floor(node),
             bonus_cap=bonus_cap(node),
-            earns=any(earns(c) for c in node.clauses),
+            earns=any(earns(c) for c in node.clauses) or any(map(_earns, clauses)),
             take_max=take_max(node),
-            clauses=tuple(self.clause(c, node, path) for c in node.clauses),
+            clauses=clauses,
             children=tuple(self.node(c, path) for c in node.children),
         )
 
     # ------------------------------------------------------------------ clauses
+
+    def clauses(self, clause: ast.Clause, node: ast.Node, path: str) -> list[ir.Clause]:
+        if isinstance(clause, ast.RankClause):
+            return self.rank_clauses(clause, node, self.base(clause, path))
+        return [self.clause(clause, node, path)]
+
+    # ---------------------------------------------------------------- rank clauses
+
+    def stat(self, kind: str, name: str, node: bool, high: bool) -> ir.BatchStat:
+        level = self.levels.get(name, 0) if node else 0
+        stat = ir.BatchStat(kind, name, node, high, level)
+        self.stats.setdefault(stat)
+        return stat
+
+    def rank_clauses(self, clause: ast.RankClause, node: ast.Node, base: dict) -> list[ir.Clause]:
+        """One Fixed clause per rule (ids c7, c7.1, …): its places as a condition on the
+        unit's rank, its points fixed, taken in turn from a list, or a share of the
+        first place's; `其余` is every unit no earlier rule named."""
+        name, is_node = batch_subject(clause.subject, self.path_list)
+        order = rank_order(clause, self.tree, self.path_list)
+        assert order is not None, "checked: E235"
+        high = order == "high"
+        rank = self.stat("rank", name, is_node, high)
+        earlier: list[ir.Cond] = []
+        out: list[ir.Clause] = []
+        for index, rule in enumerate(clause.rules):
+            cond: ir.Cond | None
+            if rule.rest:
+                cond = ir.Negate(ir.AnyOf(tuple(earlier))) if earlier else None
+            elif rule.best:
+                cond = ir.Cmp("==", rank, ir.Const(Decimal(1)))
+            else:
+                places = rule.places
+                assert places is not None
+                counted = rank
+                if places.from_end:
+                    counted = self.stat("rank_from_end", name, is_node, high)
+                parts: list[ir.Cond] = []
+                if places.first > 1:
+                    parts.append(ir.Cmp(">=", counted, ir.Const(Decimal(places.first))))
+                parts.append(ir.Cmp("<=", counted, ir.Const(Decimal(places.last))))
+                cond = parts[0] if len(parts) == 1 else ir.AllOf(tuple(parts))
+            if cond is not None and not rule.rest:
+                earlier.append(cond)
+            effect = self.rank_effect(clause, rule, node, name, is_node, high, rank)
+            ident = base["id"] if index == 0 else f"{base['id']}.{index}"
+            out.append(ir.Fixed(**{**base, "id": ident}, condition=cond, then=(effect,)))
+        return out
+
+    def rank_effect(self, clause, rule, node, name, is_node, high, rank) -> ir.Effect:
+        if rule.in_turn:
+            places = rule.places
+            assert places is not None
+            index = ir.Arith("-", rank, ir.Const(Decimal(places.first - 1)))
+            kind = {"扣": "deduct", "得": "earn", "加": "bonus"}[rule.in_turn_word]
+            return ir.Points(kind, ir.Pick(index, tuple(n.value for n in rule.in_turn)))
+        if rule.proportional:
+            first = first_place_amount(clause)
+            assert first is not None, "checked: E236"
+            if isinstance(first, ast.Num):
+                amount: ir.Expr = ir.Const(first.value)
+                kind = "earn"
+            else:
+                lowered = self.effect(first, node)
+                assert isinstance(lowered, ir.Points)
+                amount, kind = lowered.amount, lowered.kind
+            value = self.stat("value", name, True, high) if is_node else ir.FactValue(name)
+            best = self.stat("best", name, is_node, high)
+            return ir.Points(kind, ir.Share(amount, value, best, high))
+        assert rule.effect is not None
+        return self.effect(rule.effect, node)
 
     def base(self, clause: ast.Clause, path: str) -> dict:
         inputs: list[str] = []
@@ -340,6 +433,14 @@ def _discretionary_high(clause: ast.DiscretionaryClause, node: ast.Node) -> Deci
     else:
         found = budget(node)
     return found if found is not None else Decimal(0)
+
+
+def _earns(clause: ir.Clause) -> bool:
+    if isinstance(clause, ir.Fixed):
+        return any(
+            isinstance(e, ir.Points) and e.kind == "earn" for e in clause.then + clause.otherwise
+        )
+    return False
 
 
 def _kind(effect: ast.Effect) -> str:

@@ -709,32 +709,276 @@ def _unit_of(row):
     return row.get(_UNIT_KEY) if isinstance(row, _Mapping) else None
 
 
-def _score_batch(rows, convert, compute, average_slots):
-    """Score units together: convert every row, average over the rows that converted,
-    score each, then rank.  A bad row becomes a 数据错误 result and stops nothing."""
+def _score_batch(rows, convert, compute, average_slots, stats=(), membership=False):
+    """Score units together: convert every row, compute the batch values over the units
+    in the batch (`_batch_stats`), score each, then rank.  A bad row becomes a 数据错误
+    result and stops nothing.  `membership`: some clause can disqualify a unit, and a
+    disqualified unit is not in the batch."""
     converted = []
     for row in rows:
         try:
             converted.append(convert(row) + (None,))
         except InputError as exc:
             converted.append((_unit_of(row), None, exc))
-    good = [values for _, values, _ in converted if values is not None]
-    averages = ()
-    if average_slots and good:
-        count = len(good)
-        averages = tuple(
-            _limit(sum((values[slot] for values in good), _ZERO) / count) for slot in average_slots
-        )
+    batch = {}
+    if average_slots or stats:
+        batch = _batch_stats(converted, compute, average_slots, stats, membership)
     results = []
-    for unit, values, exc in converted:
+    for index, (unit, values, exc) in enumerate(converted):
         if exc is None:
             try:
-                results.append(compute(unit, values, averages))
+                results.append(compute(unit, values, tuple(batch.get(index, ()))))
                 continue
             except InputError as error:
                 exc = error
         results.append(_error_result(unit, exc))
     return _ranked(results)
+
+
+# ------------------------------------------------------------------- batch statistics
+# A unit may be scored against the batch (LANGUAGE.md §4.9): the batch mean of a fact,
+# and the rank, the best value, the number of units and (for a node) the unit's own
+# score, of a fact or of a node's reported score.  `score` takes them as arguments;
+# `_score_batch` computes them over the units in the batch (scored without a data
+# error and not disqualified) in passes ordered by level: a node statistic is taken
+# from results that need only statistics of lower levels.
+
+
+class StatInfo(_namedtuple("StatInfo", "kind subject node high level slot")):
+    """A statistic the rules read: kind rank, rank_from_end, count, best or value; over
+    fact number `slot` (node False) or the node at path `subject` (node True); `high`
+    when a larger value ranks first; `level` its pass (facts 0)."""
+
+    __slots__ = ()
+
+
+_STAT_WORDS = {"rank": "排名", "rank_from_end": "倒数排名", "value": "得分"}
+_COUNT_KEY = "单位数"
+
+
+def _stat_label(info):
+    return f"【{info.subject}得分】" if info.node else f"【{info.subject}】"
+
+
+def _stat_key(info):
+    """The key of a statistic in `score(facts, batch=…)` and in a 测试 block:
+    排名【X】, 倒数排名【X】, 最高值【X】 / 最低值【X】, 单位数."""
+    if info.kind == "count":
+        return _COUNT_KEY
+    if info.kind == "best":
+        return ("最高值" if info.high else "最低值") + _stat_label(info)
+    return _STAT_WORDS[info.kind] + _stat_label(info)
+
+
+def _placeholder(info):
+    """A value for a statistic not yet computed: every formula is total on it."""
+    if info.kind in ("rank", "rank_from_end", "count"):
+        return Decimal(1)
+    return _ZERO
+
+
+def _share(points, value, best, high):
+    """按第1名（最高者）的比例: points × value / best, or points × best / value when a
+    smaller value ranks first; a value equal to the best gets all the points, and the
+    share stays within [0, points] whatever the signs."""
+    if value == best:
+        return points
+    if high:
+        if best <= 0 or value <= 0:
+            return _ZERO
+        share = _limit(points * value / best)
+    else:
+        if value <= 0 or best < 0:
+            return _ZERO
+        share = _limit(points * best / value)
+    if share > points:
+        return points
+    return share if share > 0 else _ZERO
+
+
+def _pick(index, amounts):
+    """依次得20分、19分…: the amount of place `index` (from 1); ZERO outside the list."""
+    if index != index.to_integral_value() or not 1 <= index <= len(amounts):
+        return _ZERO
+    return amounts[int(index) - 1]
+
+
+def _given_stat(batch, info, unit, given):
+    """One statistic from the caller's `batch` mapping (or None when not given)."""
+    key = _stat_key(info)
+    value = batch.get(key)
+    where = "" if unit is None else f"单位“{unit}”："
+    if _blank(value):
+        if info.kind == "rank_from_end":
+            rank_info = StatInfo("rank", info.subject, info.node, info.high, info.level, info.slot)
+            count_info = StatInfo("count", "", False, True, 0, -1)
+            if not _blank(batch.get(_stat_key(rank_info))) and not _blank(batch.get(_COUNT_KEY)):
+                rank = _given_stat(batch, rank_info, unit, given)
+                count = _given_stat(batch, count_info, unit, given)
+                return count - rank + 1  # no ties: n − rank + 1
+        raise InputError(
+            f"{where}缺少 {key}：单独计分时须用 batch 提供",
+            unit=unit,
+            fact=key,
+            value=None,
+            expected=f"{key}（数值）",
+        )
+    number = _parse_decimal(value, ("%", "分", "名", "个"), None)
+    whole = info.kind in ("rank", "rank_from_end", "count")
+    if (
+        number is None
+        or number.adjusted() >= 20
+        or (
+            whole
+            and (
+                number != number.to_integral_value() or number < (0 if info.kind == "count" else 1)
+            )
+        )
+    ):
+        expected = f"{key}（{'正整数' if whole else '数值'}）"
+        raise InputError(
+            f"{where}{key} 的值 “{_shown(value)}” 无效：应为{'正整数' if whole else '数值'}",
+            unit=unit,
+            fact=key,
+            value=value,
+            expected=expected,
+        )
+    return _limit(number)
+
+
+def _batch_values(averages, batch, average_infos, stats, unit, compute, values):
+    """The batch values `score` needs for one unit: means (from `averages`, or
+    `batch["平均值【X】"]`), then each statistic from `batch`; a node's own score
+    (kind value) is computed here, level by level."""
+    if batch is None:
+        batch = _EMPTY
+    _check_mapping(batch)
+    if average_infos:
+        merged = dict(averages) if isinstance(averages, _Mapping) else {}
+        if averages is not None and not isinstance(averages, _Mapping):
+            _check_mapping(averages)
+        for info in average_infos:
+            key = f"平均值【{info.name}】"
+            if info.name not in merged and key in batch:
+                merged[info.name] = batch[key]
+        means = _convert_averages(merged, average_infos, unit)
+    else:
+        means = ()
+    given = {}
+    out = list(means)
+    own = []
+    for info in stats:
+        if info.kind == "value":
+            own.append(len(out))
+            out.append(_ZERO)
+            continue
+        value = _given_stat(batch, info, unit, given)
+        given[_COUNT_KEY if info.kind == "count" else (info.kind, info.subject, info.node)] = value
+        out.append(value)
+    if own:
+        offset = len(means)
+        for level in sorted({stats[k - offset].level for k in own}):
+            result = compute(unit, values, tuple(out))
+            for k in own:
+                info = stats[k - offset]
+                if info.level == level:
+                    out[k] = _node_value(result, info)
+    return tuple(out)
+
+
+def _node_value(result, info):
+    score = result.nodes[info.subject].score
+    return _ZERO if score is None else score
+
+
+def _bisect(ordered, value, right):
+    """Where `value` goes in the ascending list: before its equals, or after them when
+    `right` (the standard binary search, written out: a module imports only what it must)."""
+    low, high = 0, len(ordered)
+    while low < high:
+        middle = (low + high) // 2
+        if ordered[middle] < value or (right and ordered[middle] == value):
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+def _ranking(values, high):
+    """(ascending values, best) of the batch: what each unit's rank is read from."""
+    ordered = sorted(values)
+    best = (ordered[-1] if high else ordered[0]) if ordered else _ZERO
+    return ordered, best
+
+
+def _stat_of(info, value, ordered, best):
+    """A unit's statistic, with its own `value`, against the batch's `ordered` values:
+    competition ranks (1, 2, 2, 4) — 1 + the units strictly better (or worse)."""
+    if info.kind == "count":
+        return Decimal(len(ordered))
+    if info.kind == "best":
+        return best
+    if info.kind == "value":
+        return value
+    above = len(ordered) - _bisect(ordered, value, True)
+    below = _bisect(ordered, value, False)
+    better, worse = (above, below) if info.high else (below, above)
+    return Decimal(1 + (better if info.kind == "rank" else worse))
+
+
+def _subject_value(info, values, result):
+    if info.node:
+        return _node_value(result, info)
+    value = values[info.slot]
+    return Decimal(value) if type(value) is int else value
+
+
+def _batch_stats(converted, compute, average_slots, stats, membership):
+    """Each converted unit's batch values (means, then statistics), computed over the
+    units in the batch, in passes by level."""
+    good = [i for i, (_, values, _) in enumerate(converted) if values is not None]
+    start = tuple(_ZERO for _ in average_slots) + tuple(_placeholder(s) for s in stats)
+    batch = {i: list(start) for i in good}
+    members = good
+    if membership:  # 取消考评资格 is decided without batch values (the checker's rule)
+        members = []
+        for i in good:
+            unit, values, _ = converted[i]
+            try:
+                if compute(unit, values, start).status == _STATUS_OK:
+                    members.append(i)
+            except InputError:
+                pass  # the last pass reports it
+    if average_slots and members:
+        count = len(members)
+        for k, slot in enumerate(average_slots):
+            total = sum((converted[i][1][slot] for i in members), _ZERO)
+            mean = _limit(total / count)
+            for i in good:
+                batch[i][k] = mean
+    width = len(average_slots)
+    for level in sorted({info.level for info in stats}):
+        results = {}
+        if level > 0:
+            for i in good:
+                unit, values, _ = converted[i]
+                try:
+                    results[i] = compute(unit, values, tuple(batch[i]))
+                except InputError:
+                    pass  # the last pass reports it
+        inside = [i for i in members if level == 0 or i in results]
+        for k, info in enumerate(stats):
+            if info.level != level:
+                continue
+            own = {
+                i: _subject_value(info, converted[i][1], results.get(i))
+                for i in good
+                if not info.node or i in results
+            }
+            ordered, best = _ranking([own[i] for i in inside if i in own], info.high)
+            for i, value in own.items():
+                batch[i][width + k] = _stat_of(info, value, ordered, best)
+    return batch
 
 
 # ------------------------------------------- module tables and records (codegen's section)

@@ -312,6 +312,52 @@ class DiscretionaryClause:
 
 
 @dataclass(frozen=True)
+class Places:
+    """`第1名`, `第2至5名`, `前三名`, `后两名`, `末位`: places `first`…`last`, counted
+    from the top, or from the bottom when `from_end` (`后两名` is 1…2 from the end)."""
+
+    first: int
+    last: int
+    from_end: bool
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class RankRule:
+    """One rule of a rank clause: who — `places`, the first place (`best`: 最高者 /
+    最低者, whose word gives `order`), or everyone not named before (`rest`: 其余) —
+    gets what: an `effect` (得6分, 得满分, 加2分, 扣3分), amounts `in_turn` place by
+    place (依次得20分、19分…, `in_turn_word` 扣/得/加), or a `proportional` share of the
+    first place's points (按第1名的比例得分)."""
+
+    places: Places | None
+    best: bool
+    rest: bool
+    effect: Effect | None
+    in_turn: tuple[Num, ...]
+    in_turn_word: str
+    proportional: bool
+    span: Span
+    order: str | None = None
+
+
+@dataclass(frozen=True)
+class RankClause:
+    """Points by the unit's place in the batch: `按【X】从高到低排名，第1名得6分，第2至5名
+    按第1名的比例得分`, `【X】最高者得满分，其余按与最高者的比例得分`.  `subject` names a
+    fact or a node (`【(二)得分】`); `order` is "high" (a larger value ranks first),
+    "low", or None when not written (the checker infers it from the fact's use)."""
+
+    subject: Ref
+    order: str | None
+    rules: tuple[RankRule, ...]
+    cap: Num | None
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
 class AmbiguousClause:
     """`【A】、【B】扣1分`: kept so that the checker can report E111 with a span."""
 
@@ -321,7 +367,8 @@ class AmbiguousClause:
 
 
 Clause = (
-    PerUnitClause
+    RankClause
+    | PerUnitClause
     | ThresholdClause
     | MissingClause
     | ConditionClause
@@ -445,12 +492,15 @@ class Band:
 
 @dataclass(frozen=True)
 class TestFact:
-    """`【缺会次数】= 2` or, with `average`, `平均值【及时受理率】= 85`."""
+    """`【缺会次数】= 2` or, with `average`, `平均值【及时受理率】= 85`; with `stat`, a
+    statistic of the batch: `排名【X】= 2` (stat 排名, 倒数排名, 最高值, 最低值) or
+    `共10个单位` (stat 单位数, name "", raw "10")."""
 
     name: str
     raw: str
     average: bool
     span: Span
+    stat: str = ""
 
 
 @dataclass(frozen=True)

@@ -268,6 +268,57 @@ BONUS_NODE = "加分项"
 BONUS_CAP_WORDS: tuple[str, ...] = ("最高加", "最多加")
 TAKE_MAX: tuple[str, ...] = ("就高不就低", "不重复计分")
 
+# ----------------------------------------------------------------- ranks in the batch
+
+#: `按【X】排名，…`: 按 before the subject (a fact, or a node as 【(二)得分】).
+RANK_BY: tuple[str, ...] = ("按照", "按")
+#: The ranking direction: words → "high" (a larger value ranks first) or "low".
+RANK_ORDERS: dict[str, str] = {
+    "从高到低": "high",
+    "由高到低": "high",
+    "从大到小": "high",
+    "由大到小": "high",
+    "从低到高": "low",
+    "由低到高": "low",
+    "从小到大": "low",
+    "由小到大": "low",
+}
+RANK_WORDS: tuple[str, ...] = ("排名", "排序", "进行排名", "进行排序")
+#: Words before a place (`排名第1至5名`); a place is `第N名`, `第A至B名`, `前N名`, `后N名`…
+PLACE_PREFIXES: tuple[str, ...] = ("排名", "名次", "排在", "位列", "位居")
+#: `前N名` and `后N名` / `末N名` / `倒数N名` cover N places; the latter count from the bottom.
+PLACES_TOP: tuple[str, ...] = ("前", "后", "末", "倒数")
+PLACES_FROM_END: tuple[str, ...] = ("后", "末", "倒数", "最后")
+#: The last place alone.
+LAST_PLACE: tuple[str, ...] = ("末位", "最后一名", "倒数第一名", "倒数第一")
+#: `最高者得满分`: the first place, which also states the direction.
+BEST_WORDS: dict[str, str] = {
+    "最高者": "high",
+    "最高的": "high",
+    "最高的单位": "high",
+    "得分最高者": "high",
+    "最低者": "low",
+    "最低的": "low",
+    "最低的单位": "low",
+    "得分最低者": "low",
+}
+#: `依次得20分、19分…` (also `分别`): one amount per place, in order.
+IN_TURN = "依次"
+#: `按第1名的比例得分`, `按与最高者的比例得分`: a share of the first place's points.
+PROPORTION_TO: tuple[str, ...] = ("第1名", "第一名", "最高者", "最低者", "最高值", "最低值")
+PROPORTION_WORDS: tuple[str, ...] = (
+    "比例得分",
+    "比例计分",
+    "比例计算",
+    "比例折算",
+    "比例给分",
+    "比例",
+)
+#: Statistics a 测试 block may state for a unit: `排名【X】= 2，共10个单位`.
+STAT_WORDS: tuple[str, ...] = ("排名", "倒数排名", "最高值", "最低值")
+#: A node named as a rank subject: `【(二)得分】` (or the bare path `【(二)】`).
+NODE_SCORE_SUFFIX = "得分"
+
 # ------------------------------------------------------------------------ conditions
 
 NOT_WORDS: tuple[str, ...] = ("未", "无", "没有", "缺", "缺少")

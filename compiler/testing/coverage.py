@@ -22,6 +22,7 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from ..ir import nodes as ir
 from ..ir import text as irtext
+from ..support import prelude as rt
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,13 @@ def _expr(e: ir.Expr, run: Run):
         if e.func == "min":
             return min(args)
         return args[0].to_integral_value(rounding=ROUND_FLOOR)
+    if isinstance(e, ir.BatchStat):
+        return run.averages[irtext.stat_key(e)]
+    if isinstance(e, ir.Share):
+        points, value, best = (_expr(x, run) for x in (e.points, e.value, e.best))
+        return rt._share(points, value, best, e.high)
+    if isinstance(e, ir.Pick):
+        return rt._pick(_expr(e.index, run), e.amounts)
     if isinstance(e, ir.DaysLate):
         value = run.values[e.fact]
         day = value.date() if hasattr(value, "date") and not isinstance(value, date) else value

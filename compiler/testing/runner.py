@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..interpret.engine import Interpreter
 from ..ir import nodes as ir
+from ..ir import util as irutil
 from ..source.text import normalise
 from ..support import prelude as rt
 from .neutral import neutral_values
@@ -158,8 +159,13 @@ def _run(policy, test: ir.TestCase, score: Scorer, interpreter: Interpreter, neu
             averages[name] = values[name]
             average_rows.append((name, values[name], "本单位数值"))
     try:
-        result = score(facts, averages=averages)
-        _, fired = interpreter.trace(facts, averages)
+        batch = _stats(policy, test, facts, averages, interpreter, values, average_rows)
+        result = (
+            score(facts, averages=averages, batch=batch)
+            if batch
+            else score(facts, averages=averages)
+        )
+        _, fired = interpreter.trace(facts, averages, batch)
     except ValueError as exc:
         return _failed(test, str(exc), shown, average_rows)
     checks = tuple(_check(target, raw, line, result) for target, raw, line in test.expectations)
@@ -174,6 +180,47 @@ def _run(policy, test: ir.TestCase, score: Scorer, interpreter: Interpreter, neu
         fired,
         result,
     )
+
+
+def _stats(policy, test, facts, averages, interpreter, values, rows) -> dict[str, object]:
+    """The batch statistics of one test: those it states (`排名【X】= 2，共10个单位`),
+    the rest as if the unit were scored alone — rank 1 of 1, and the best value its
+    own (a node's own score, computed first).  Each is added to `rows` for the report."""
+    given = dict(test.stats)
+    batch: dict[str, object] = {}
+    alone = []
+    for stat in policy.stats:
+        key = irutil.stat_key(stat)
+        if stat.kind == "value" or key in batch:
+            continue
+        if key in given:
+            batch[key] = given[key]
+            rows.append((key, given[key], LISTED))
+        elif (
+            stat.kind == "rank_from_end"
+            and irutil.stat_key(ir.BatchStat("rank", stat.subject, stat.node, stat.high)) in given
+            and irutil.COUNT_KEY in given
+        ):
+            continue  # derived from 排名 and 单位数 (no ties)
+        else:
+            alone.append((key, stat))
+    for key, stat in alone:
+        if stat.kind == "best" and not stat.node:
+            batch[key] = values[stat.subject]
+        elif stat.kind == "best":
+            batch[key] = Decimal(0)  # replaced below by the node's own score
+        else:
+            batch[key] = 1
+    if irutil.COUNT_KEY in given:
+        batch[irutil.COUNT_KEY] = given[irutil.COUNT_KEY]
+    own = [(key, stat) for key, stat in alone if stat.kind == "best" and stat.node]
+    if own:
+        first = interpreter.score(facts, averages, batch)
+        for key, stat in own:
+            batch[key] = first.nodes[stat.subject].score
+    for key, _ in alone:
+        rows.append((key, batch[key], "本单位自成一批"))
+    return batch
 
 
 # ---------------------------------------------------------------------- expectations

@@ -231,7 +231,8 @@ def _chunks(
 ) -> Iterator[ChunkResult]:
     """Every block's results, in input order."""
     policy, dataset = scorer.policy, scorer.dataset
-    if policy.ir.averages and scorer.convert is None:
+    if (policy.ir.averages and scorer.convert is None) or policy.ir.stats:
+        # ranks and best values need every unit's value first: scored in memory, here
         yield from _in_memory(scorer, scoring, on_result)
         return
     averages, average_error = _averages(scorer, workers)

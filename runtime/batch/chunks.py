@@ -160,6 +160,15 @@ class ChunkScorer:
         self.convert = converter(policy)
         self.texts = TypedTexts((f.name for f in dataset.facts), policy, dataset.numeric)
         self.percents = [f.name for f in dataset.facts if f.type == "percent"]
+        # a disqualified unit is not in the batch its means are taken over
+        self.membership = bool(policy.ir.averages) and policy.ir.disqualifies()
+
+    def in_batch(self, facts: dict, names: tuple[str, ...]) -> bool:
+        """Whether a unit counts in the batch: not 取消考评资格, which the checker keeps
+        independent of batch values (scored here with placeholder means, as
+        `score_batch` decides it)."""
+        zeros = dict.fromkeys(names, 0)
+        return self.policy.score(facts, averages=zeros).status != prelude._STATUS_DISQUALIFIED
 
     def score(
         self,
@@ -212,6 +221,8 @@ class ChunkScorer:
             for item in good_rows(self.dataset.units(table, rows, texts=self.texts)):
                 try:
                     values = self.convert(item.facts)
+                    if self.membership and not self.in_batch(item.facts, names):
+                        continue
                 except self.bad_input:
                     continue
                 for name in names:

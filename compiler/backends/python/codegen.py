@@ -127,10 +127,14 @@ def render(policy: ir.Policy) -> str:
             ),
             unit_key=irutil.UNIT_KEY,
             average_slots=average_slots,
-            unpack=_unpack(len(policy.facts), len(policy.averages)),
+            unpack=_unpack(len(policy.facts), len(policy.averages), len(policy.stats)),
             averages_code=(
-                "_convert_averages(averages, _AVERAGE_FACTS, unit)" if average_slots else "()"
+                "_batch_values(averages, batch, _AVERAGE_FACTS, _STATS, unit, _compute, values)"
+                if average_slots or policy.stats
+                else "()"
             ),
+            stats=[_stat_fields(stat, names) for stat in policy.stats],
+            membership=bool(policy.averages or policy.stats) and policy.disqualifies(),
             score_body=emitter.score.text(),
         )
     )
@@ -155,15 +159,21 @@ def _fast_path(fact: ir.Fact) -> str:
     return ""
 
 
-def _unpack(facts: int, averages: int) -> str:
+def _unpack(facts: int, averages: int, stats: int = 0) -> str:
     lines = []
     if facts:
         names = ", ".join(f"v{i}" for i in range(facts))
         lines.append(f"    {names}{',' if facts == 1 else ''} = values")
-    if averages:
-        names = ", ".join(f"g{i}" for i in range(averages))
-        lines.append(f"    {names}{',' if averages == 1 else ''} = averages")
+    if averages or stats:
+        batch = [f"g{i}" for i in range(averages)] + [f"z{i}" for i in range(stats)]
+        lines.append(f"    {', '.join(batch)}{',' if len(batch) == 1 else ''} = averages")
     return "\n".join(lines)
+
+
+def _stat_fields(stat: ir.BatchStat, names: list[str]) -> tuple:
+    """A StatInfo row: kind, subject, node, high, level, and the fact's slot (-1: a node)."""
+    slot = -1 if stat.node else names.index(stat.subject)
+    return (stat.kind, stat.subject, stat.node, stat.high, stat.level, slot)
 
 
 def _with_spots(source: str) -> str:

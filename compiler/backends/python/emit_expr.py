@@ -1,6 +1,6 @@
 """IR expressions and conditions as Python expressions, and the names they use.
 
-Names are generated ASCII only: `v3` (fact 3), `g0` (average 0), `_k7` (constant 7);
+Names are generated ASCII only: `v3` (fact 3), `g0` (average 0), `z1` (batch statistic 1), `_k7` (constant 7);
 policy values appear only as literals written by `pyliteral.py`, operators and
 functions only from the whitelists below.  Counts are Python ints at run time: they
 are used as they are where an int is exact (a step quantity, a comparison) and as
@@ -61,6 +61,7 @@ class Expressions:
         self.facts = {f.name: i for i, f in enumerate(policy.facts)}
         self.counts = {f.name for f in policy.facts if f.type == "count"}
         self.averages = {name: i for i, name in enumerate(policy.averages)}
+        self.stats = {stat: i for i, stat in enumerate(policy.stats)}
         self.constants: dict[str, str] = {}  # literal → name
         self.values: dict[str, Decimal | date] = {}  # name → value
 
@@ -87,6 +88,11 @@ class Expressions:
             raise CodegenError(f"average of {name!r} is not in Policy.averages")
         return f"g{self.averages[name]}"
 
+    def stat(self, stat: ir.BatchStat) -> str:
+        if stat not in self.stats:
+            raise CodegenError(f"statistic {stat!r} is not in Policy.stats")
+        return f"z{self.stats[stat]}"
+
     # ------------------------------------------------------------ expressions, conditions
 
     def expr(self, e: ir.Expr, direct: bool = False) -> str:
@@ -112,6 +118,14 @@ class Expressions:
             raise CodegenError(f"unknown function {e.func!r}/{len(args)}")
         if isinstance(e, ir.DaysLate):
             return f"_days_late({self.fact(e.fact)}, {self.const(e.due)})"
+        if isinstance(e, ir.BatchStat):
+            return self.stat(e)
+        if isinstance(e, ir.Share):
+            parts = (self.expr(e.points), self.expr(e.value), self.expr(e.best), str(e.high))
+            return f"_share({', '.join(parts)})"
+        if isinstance(e, ir.Pick):
+            amounts = "".join(f"{self.const(a)}, " for a in e.amounts)
+            return f"_pick({self.expr(e.index)}, ({amounts}))"
         raise CodegenError(f"unknown expression {type(e).__name__}")
 
     def cond(self, c: ir.Cond) -> str:

@@ -113,6 +113,11 @@ def _inputs(e: Emitter, clause: ir.ClauseBase) -> str:
         f"({py(irutil.AVERAGE_INPUT.format(name))}, {e.average(name)})"
         for name in irutil.clause_averages(clause)
     ]
+    pairs += [
+        f"({py(irutil.stat_key(stat))}, {e.stat(stat)})"
+        for stat in irutil.clause_stats(clause)
+        if stat.kind != "value"
+    ]
     if len(pairs) == 1:
         return f"({pairs[0]},)"
     return "(" + ", ".join(pairs) + ")"

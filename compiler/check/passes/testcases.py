@@ -10,7 +10,7 @@ from ...diagnostics.suggest import closest
 from ...source.text import Span
 from ...syntax import ast
 from ..context import Context
-from ..resolve import node_target, walk
+from ..resolve import batch_subject, node_target, walk
 from ..values import ConversionError, convert, parse_decimal
 from .grade_limits import LIMIT_LABELS, limit_band
 
@@ -91,9 +91,9 @@ class _TestChecker:
         self.diags.append(Diagnostic("E211", span, diag_args))
 
     def run(self) -> list[Diagnostic]:
-        seen: set[tuple[str, bool]] = set()
+        seen: set[tuple[str, bool, str]] = set()
         for fact in self.test.facts:
-            key = (fact.name, fact.average)
+            key = (fact.name, fact.average, fact.stat)
             if key in seen:
                 self.problem(fact.span, "duplicate_fact", "hint.remove_one", name=fact.name)
                 continue
@@ -104,7 +104,39 @@ class _TestChecker:
             self.expectation(exp, targets)
         return self.diags
 
+    def stat(self, fact: ast.TestFact) -> None:
+        """`排名【X】= 2`, `最高值【X】= 95`, `共10个单位`: a statistic some clause reads."""
+        whole = fact.stat in ("排名", "倒数排名", "单位数")
+        number = parse_decimal(fact.raw.rstrip("%"))
+        if number is None or (whole and (number != number.to_integral_value() or number < 1)):
+            expected = ("正整数", "a whole number ≥ 1") if whole else ("数值", "a number")
+            self.problem(
+                fact.span,
+                "bad_stat",
+                "hint.number",
+                stat=fact.stat,
+                value=fact.raw,
+                expected=expected[0],
+                expected_en=expected[1],
+            )
+            return
+        if fact.stat == "单位数":
+            return
+        paths = [path for path, _ in walk(self.ctx.tree.nodes)]
+        wanted = batch_subject(ast.Ref(fact.name, fact.span), paths)
+        ranked = {
+            batch_subject(clause.subject, paths)
+            for _, node in walk(self.ctx.tree.nodes)
+            for clause in node.clauses
+            if isinstance(clause, ast.RankClause)
+        }
+        if wanted not in ranked:
+            self.problem(fact.span, "no_stat", "hint.average", stat=fact.stat, name=fact.name)
+
     def fact(self, fact: ast.TestFact) -> None:
+        if fact.stat:
+            self.stat(fact)
+            return
         sym = self.ctx.symbols
         name = fact.name
         if name in sym.params:

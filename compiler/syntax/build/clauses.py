@@ -114,6 +114,15 @@ class Share:
 
 
 @dataclass(frozen=True)
+class InTurn:
+    """`依次得20分、19分、18分` (also `分别加5至1分`): amounts place by place."""
+
+    amounts: tuple[ast.Num, ...]
+    word: str
+    span: Span
+
+
+@dataclass(frozen=True)
 class Otherwise:
     effects: tuple[ast.Effect, ...]
     span: Span
@@ -700,6 +709,102 @@ class ClausesMixin(TermsMixin):
         (effects,) = parts.body
         text = self.original(parts.span)
         return ast.ConditionClause(None, effects, parts.otherwise, parts.cap, parts.span, text)
+
+    # ------------------------------------------------------------ rank clauses
+
+    def rank_clause(self, children: list) -> ast.Clause | None:
+        """`按【X】从高到低排名，第1名得6分，第2至5名按第1名的比例得分`."""
+        parts = self._parts(children[1:], has_head=False)
+        self._no_otherwise(parts)
+        subject = self.leaf(children[1])
+        order = None
+        rules = []
+        for item in parts.body[1:]:
+            if isinstance(item, Token) and item.type == "ORDER":
+                order = kw.RANK_ORDERS[item.value.replace("的顺序", "")]
+            elif isinstance(item, ast.RankRule):
+                rules.append(item)
+        span = span_of(children)
+        return ast.RankClause(subject, order, tuple(rules), parts.cap, span, self.original(span))
+
+    def best_clause(self, children: list) -> ast.Clause | None:
+        """`【X】最高者得满分，其余按与最高者的比例得分`: the order is the best word's."""
+        parts = self._parts(children, has_head=False)
+        self._no_otherwise(parts)
+        subject = self.leaf(children[0])
+        rules = tuple(item for item in parts.body if isinstance(item, ast.RankRule))
+        order = rules[0].order if rules else None
+        span = span_of(children)
+        return ast.RankClause(subject, order, rules, parts.cap, span, self.original(span))
+
+    def places_rule(self, children: list) -> ast.RankRule:
+        places = self._places(children[0])
+        return self._make_rank_rule(places, False, False, children[1:], span_of(children))
+
+    def best_rule(self, children: list) -> ast.RankRule:
+        word = children[0].value
+        rule = self._make_rank_rule(None, True, False, children[1:], span_of(children))
+        order = "low" if "低" in word else "high"
+        return ast.RankRule(
+            rule.places,
+            True,
+            False,
+            rule.effect,
+            rule.in_turn,
+            rule.in_turn_word,
+            rule.proportional,
+            rule.span,
+            order,
+        )
+
+    def rest_rule(self, children: list) -> ast.RankRule:
+        return self._make_rank_rule(None, False, True, children[1:], span_of(children))
+
+    def in_turn(self, children: list) -> InTurn:
+        verb = next(t for t in children if isinstance(t, Token) and t.type == "EFFECT_VERB")
+        amounts: list[ast.Num] = []
+        for item in children:
+            if not isinstance(item, Token):
+                continue
+            if item.type in ("NUMBER", "CN_NUM"):
+                amounts.append(ast.Num(self.number(item), "分", token_span(item), item.value))
+            elif item.type == "RANGE_PAIR":
+                low, high = self._range(item)
+                step = Decimal(1) if high.value >= low.value else Decimal(-1)
+                value = low.value
+                while (value - high.value) * step <= 0 and len(amounts) < 1000:
+                    amounts.append(ast.Num(value, "分", low.span.merge(high.span), f"{value}"))
+                    value += step
+        return InTurn(tuple(amounts), kw.EFFECTS[verb.value], span_of(children))
+
+    def _make_rank_rule(self, places, best, rest, items, span) -> ast.RankRule:
+        effect = None
+        in_turn: tuple[ast.Num, ...] = ()
+        word = ""
+        proportional = False
+        for item in items:
+            if isinstance(item, Token) and item.type == "PROPORTION":
+                proportional = True
+            elif isinstance(item, InTurn):
+                in_turn, word = item.amounts, item.word
+            elif not isinstance(item, Token):
+                effect = item
+        return ast.RankRule(places, best, rest, effect, in_turn, word, proportional, span)
+
+    def _places(self, token: Token) -> ast.Places:
+        """`第1名`, `第2至5名`, `前三名`, `后两名`, `倒数第2名`, `末位`: first and last."""
+        text = token.value
+        span = token_span(token)
+        numbers = [self._number_text(n, span) for n in _NUMBER.findall(text)]
+        whole = [int(n) for n in numbers]
+        from_end = any(word in text for word in kw.PLACES_FROM_END)
+        if not whole:  # 末位, 最后一名, 倒数第一
+            return ast.Places(1, 1, True, span, text)
+        if len(whole) >= 2:
+            return ast.Places(whole[0], whole[1], from_end, span, text)
+        if "第" not in text:  # 前三名, 后两名: N places
+            return ast.Places(1, whole[0], from_end, span, text)
+        return ast.Places(whole[0], whole[0], from_end, span, text)
 
     # ----------------------------------------------------------------- helpers
 

@@ -250,6 +250,16 @@ class Builder(ClausesMixin, Transformer):
         name = ref.value[1:-1].strip()
         return ast.TestFact(name, value.value.strip(), average, span_of(children))
 
+    def test_stat(self, children: list) -> ast.TestFact:
+        word, ref, value = children
+        name = ref.value[1:-1].strip()
+        return ast.TestFact(name, value.value.strip(), False, span_of(children), word.value)
+
+    def test_size(self, children: list) -> ast.TestFact:
+        (token,) = children
+        digits = "".join(ch for ch in token.value if ch.isdigit())
+        return ast.TestFact("", digits, False, span_of(children), "单位数")
+
     def expectation(self, children: list) -> ast.Expectation:
         target, value = children
         return ast.Expectation(target.value.strip(), value.value.strip(), span_of(children))
