@@ -149,10 +149,18 @@ def test_batch_equals_single_scores_and_ranks(desc, data):
         rows.append(dict(rows[0], 单位="同分单位"))  # a tie
         typeds.append(typeds[0])
     averages = {}
+    # the batch is the units not disqualified (取消考评资格 never reads a mean)
+    zeros = dict.fromkeys(desc.average_facts(), 0)
+    members = [
+        t
+        for row, t in zip(rows, typeds, strict=True)
+        if policy.score(row, averages=zeros or None).status != "取消考评资格"
+    ]
     with decimal.localcontext() as c:
         c.prec = 60
         for name in desc.average_facts():
-            averages[name] = sum(Decimal(t[name]) for t in typeds) / len(typeds)
+            total = sum(Decimal(t[name]) for t in members)
+            averages[name] = total / len(members) if members else Decimal(0)
     batch = policy.score_batch(rows)
     assert len(batch) == len(rows)
     singles = []
