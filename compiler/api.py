@@ -125,7 +125,8 @@ class Policy:
         """Run the policy's 测试 blocks (with the compiled module unless told otherwise)."""
         from .testing.runner import run_tests
 
-        return run_tests(self.ir, score or self.score, self.interpreter)
+        batch = self.score_batch if score is None else None
+        return run_tests(self.ir, score or self.score, self.interpreter, batch)
 
     def __repr__(self) -> str:
         return f"<Policy {self.ir.title!r} ({self.ir.filename})>"

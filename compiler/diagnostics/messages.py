@@ -531,6 +531,18 @@ DETAILS: dict[str, tuple[str, str]] = {
         "没有条款使用 【{name}】 的平均值",
         "no clause uses the average of 【{name}】",
     ),
+    "test.unknown_unit": (
+        "期望中的单位 “{unit}” 不在本测试的单位之列",
+        "the unit “{unit}” in 期望 is not one of this test's units",
+    ),
+    "test.duplicate_unit": (
+        "单位 “{unit}” 写了两次",
+        "the unit “{unit}” is listed twice",
+    ),
+    "test.stat_in_batch": (
+        "列出了几个单位的测试自行计算 {stat}，不能另行给出",
+        "a test that lists its units computes {stat} itself; it cannot be given",
+    ),
     "test.no_stat": (
         "没有条款使用 {stat}【{name}】",
         "no clause uses {stat}【{name}】",
@@ -574,6 +586,10 @@ DETAILS: dict[str, tuple[str, str]] = {
     "hint.bands": ("可用等次：{bands}（无等次写 “无”）", "bands: {bands} (write “无” for none)"),
     "hint.number": ("写成数值，如 8 或 8.5", "write a number, e.g. 8 or 8.5"),
     "hint.remove_one": ("删除其中一处", "remove one of them"),
+    "hint.units": (
+        "写成 期望 “单位名称” 总分 = …，单位：{units}",
+        "write 期望 “unit” 总分 = …; units: {units}",
+    ),
     "hint.average": ("删去这一行，或检查名称", "remove the line, or check the name"),
 }
 

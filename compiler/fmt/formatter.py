@@ -302,7 +302,9 @@ def _tests(lines: Lines) -> list[tuple[Unit, int, bool]]:
         head = re.sub(r'^测试 "([^"“”]*)"', r"测试 “\1”", head)
         out.append((lines.unit("test", test.span.line, head), 0, True))
         body_lines = sorted(
-            {tf.span.line for tf in test.facts} | {e.span.line for e in test.expectations}
+            {tf.span.line for tf in test.facts}
+            | {e.span.line for e in test.expectations}
+            | {unit.span.line for unit in test.units}
         )
         for n in body_lines:
             role = lines.role[n]

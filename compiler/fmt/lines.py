@@ -83,6 +83,8 @@ class Lines:
             self.role[t.span.line] = "test"
             for tf in t.facts:
                 self.role[tf.span.line] = "testfact"
+            for unit in t.units:
+                self.role[unit.span.line] = "testfact"
             for e in t.expectations:
                 self.role[e.span.line] = "expect"
         for node in _walk(tree.nodes):

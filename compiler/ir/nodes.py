@@ -310,6 +310,9 @@ class TestCase:
     averages: tuple[tuple[str, str], ...]
     expectations: tuple[tuple[str, str, int], ...]  # (target, raw, line)
     stats: tuple[tuple[str, str], ...] = ()  # (key as in score(batch=…), raw)
+    # a batch test: its units (name, facts) scored together, and (unit, target, raw, line)
+    units: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    unit_expectations: tuple[tuple[str, str, str, int], ...] = ()
 
 
 @dataclass(frozen=True)

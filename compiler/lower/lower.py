@@ -143,11 +143,15 @@ class _Lowerer:
 
     def test(self, test: ast.TestCase, paths: set[str]) -> ir.TestCase:
         expectations = []
+        per_unit = []
         for exp in test.expectations:
             target = exp.target.strip()
             if target not in ("总分", "等次", "状态", "标签"):
                 target = node_target(target, paths) or target
-            expectations.append((target, exp.raw.strip(), exp.span.line))
+            if exp.unit:
+                per_unit.append((exp.unit, target, exp.raw.strip(), exp.span.line))
+            else:
+                expectations.append((target, exp.raw.strip(), exp.span.line))
         return ir.TestCase(
             test.name,
             test.span.line,
@@ -155,6 +159,11 @@ class _Lowerer:
             tuple((f.name, f.raw.strip()) for f in test.facts if f.average),
             tuple(expectations),
             tuple((self.stat_key(f), f.raw.strip()) for f in test.facts if f.stat),
+            tuple(
+                (unit.name, tuple((f.name, f.raw.strip()) for f in unit.facts))
+                for unit in test.units
+            ),
+            tuple(per_unit),
         )
 
     def stat_key(self, fact: ast.TestFact) -> str:

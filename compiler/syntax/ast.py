@@ -505,19 +505,34 @@ class TestFact:
 
 @dataclass(frozen=True)
 class Expectation:
-    """One `期望` item: target is `总分`, `等次`, `状态`, `标签` or a marker path."""
+    """One `期望` item: target is `总分`, `等次`, `状态`, `标签` or a marker path;
+    `unit` names the unit of a batch test (`期望 “甲” 总分 = 10`), "" otherwise."""
 
     target: str
     raw: str
+    span: Span
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class TestUnit:
+    """`单位 “甲”：【化解率】= 95，【缺会次数】= 1`: one unit of a batch test."""
+
+    name: str
+    facts: tuple[TestFact, ...]
     span: Span
 
 
 @dataclass(frozen=True)
 class TestCase:
+    """A 测试 block.  With `units` it scores them together as a batch (the facts
+    outside any unit line apply to every unit) and checks each unit's expectations."""
+
     name: str
     facts: tuple[TestFact, ...]
     expectations: tuple[Expectation, ...]
     span: Span
+    units: tuple[TestUnit, ...] = ()
 
 
 @dataclass(frozen=True)

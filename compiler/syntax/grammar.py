@@ -86,6 +86,7 @@ def substitutions() -> dict[str, str]:
         "PROPORTION_TO": _alt(kw.PROPORTION_TO),
         "PROPORTION_WORDS": _alt(kw.PROPORTION_WORDS),
         "STAT_WORDS": _alt(kw.STAT_WORDS),
+        "UNIT_LINE": _alt([kw.UNIT_LINE]),
         "DISCRETION": _alt([kw.DISCRETION]),
         "SCORE_FROM": _alt(kw.SCORE_FROM),
         "HALF": _alt(kw.HALF),

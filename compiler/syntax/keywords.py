@@ -316,6 +316,8 @@ PROPORTION_WORDS: tuple[str, ...] = (
 )
 #: Statistics a 测试 block may state for a unit: `排名【X】= 2，共10个单位`.
 STAT_WORDS: tuple[str, ...] = ("排名", "倒数排名", "最高值", "最低值")
+#: `单位 “甲”：【X】= 95`: one unit of a 测试 block that scores a small batch.
+UNIT_LINE = "单位"
 #: A node named as a rank subject: `【(二)得分】` (or the bare path `【(二)】`).
 NODE_SCORE_SUFFIX = "得分"
 

@@ -76,6 +76,7 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "PROPORTION": ("按第1名的比例得分", "按第1名的比例得分"),
     "STAT_KW": ("排名【数据项】", "排名【fact】"),
     "BATCH_SIZE": ("共N个单位", "共N个单位"),
+    "UNIT_KW": ("单位 “名称”：", "单位 “name”:"),
     "DISCRETION": ("酌情", "酌情"),
     "RESPECTIVELY": ("分别", "分别"),
     "_DE": ("的", "的"),

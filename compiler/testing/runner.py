@@ -94,14 +94,23 @@ def _bare(name: str) -> str:
 
 
 def run_tests(
-    policy: ir.Policy, score: Scorer | None = None, interpreter: Interpreter | None = None
+    policy: ir.Policy,
+    score: Scorer | None = None,
+    interpreter: Interpreter | None = None,
+    score_batch: Scorer | None = None,
 ) -> TestReport:
-    """Run every 测试 of `policy` with `score(facts, averages=…)` (default: the
-    reference interpreter)."""
+    """Run every 测试 of `policy` with `score(facts, averages=…, batch=…)`, and a test
+    that lists its units with `score_batch(rows)` (default: the reference interpreter)."""
     interpreter = interpreter or Interpreter(policy)
     score = score or interpreter.score
+    score_batch = score_batch or interpreter.score_batch
     neutral = neutral_values(policy)
-    outcomes = tuple(_run(policy, test, score, interpreter, neutral) for test in policy.tests)
+    outcomes = tuple(
+        _run_batch(policy, test, score_batch, interpreter, neutral)
+        if test.units
+        else _run(policy, test, score, interpreter, neutral)
+        for test in policy.tests
+    )
     clauses = tuple((c.id, c.line, c.text) for n in policy.walk() for c in n.clauses)
     return TestReport(outcomes, clauses)
 
@@ -182,6 +191,91 @@ def _run(policy, test: ir.TestCase, score: Scorer, interpreter: Interpreter, neu
     )
 
 
+def _unit_facts(policy, listed: dict[str, str], neutral, unit: str = ""):
+    """(facts, shown, problems) of one unit: the listed values, else each fact's
+    default or neutral value; `unit` prefixes the shown names of a batch test."""
+    facts: dict[str, object] = {}
+    shown: list[tuple[str, object, str]] = []
+    problems: list[str] = []
+    prefix = f"“{unit}” " if unit else ""
+    for fact in policy.facts:
+        if fact.name in listed:
+            facts[fact.name] = listed[fact.name]
+            shown.append((prefix + fact.name, listed[fact.name], LISTED))
+            continue
+        found = neutral[fact.name]
+        if not found.found:
+            where = "；".join(f"第{line}行 “{text}”" for line, text in found.clauses)
+            problems.append(prefix + found.problem + (f"（{where}）" if where else ""))
+            continue
+        facts[fact.name] = found.value
+        shown.append((prefix + fact.name, found.value, found.source))
+    for name in listed:
+        if name not in facts:
+            facts[name] = listed[name]  # an unknown name: scoring reports it
+            shown.append((prefix + name, listed[name], LISTED))
+    return facts, shown, problems
+
+
+def _run_batch(policy, test: ir.TestCase, score_batch: Scorer, interpreter: Interpreter, neutral):
+    """A test that lists its units: they are scored together (`score_batch`, so every
+    batch value is computed, not given) and each unit's expectations are checked."""
+    common = {_bare(name): raw for name, raw in test.facts}
+    rows: list[dict[str, object]] = []
+    shown: list[tuple[str, object, str]] = []
+    problems: list[str] = []
+    for name, listed in test.units:
+        facts, unit_shown, unit_problems = _unit_facts(
+            policy, {**common, **{_bare(n): raw for n, raw in listed}}, neutral, name
+        )
+        rows.append({irutil.UNIT_KEY: name, **facts})
+        shown += unit_shown
+        problems += unit_problems
+    if problems:
+        return _failed(test, "；".join(problems), shown)
+    results = {r.unit: r for r in score_batch(rows)}
+    fired: frozenset[str] = frozenset()
+    with rt._localcontext(rt._CONTEXT):  # the interpreter's own run, for the clauses fired
+        converted = []
+        for row in rows:
+            try:
+                converted.append(interpreter.convert(row) + (None,))
+            except ValueError as exc:
+                converted.append((row[irutil.UNIT_KEY], None, exc))
+        values = rt._batch_stats(
+            converted,
+            lambda unit, values, given: interpreter._compute(unit, values, given)[0],
+            interpreter.average_slots,
+            interpreter.stat_infos,
+            interpreter.membership,
+        )
+        for index, (unit, converted_values, error) in enumerate(converted):
+            if error is None:
+                try:
+                    given = tuple(values.get(index, ()))
+                    fired |= interpreter._compute(unit, converted_values, given)[1]
+                except ValueError:
+                    pass
+    checks = []
+    for unit, target, raw, line in test.unit_expectations:
+        check = _check(target, raw, line, results[unit])
+        checks.append(
+            Check(f"“{unit}” {check.target}", check.expected, check.actual, check.passed, line)
+        )
+    first = results[test.units[0][0]]
+    return TestOutcome(
+        test.name,
+        test.line,
+        all(c.passed for c in checks),
+        tuple(checks),
+        tuple(shown),
+        (),
+        {},
+        fired,
+        first,
+    )
+
+
 def _stats(policy, test, facts, averages, interpreter, values, rows) -> dict[str, object]:
     """The batch statistics of one test: those it states (`排名【X】= 2，共10个单位`),
     the rest as if the unit were scored alone — rank 1 of 1, and the best value its
@@ -254,6 +348,10 @@ def _check(target: str, raw: str, line: int, result) -> Check:
         return Check(target, raw, _text(result.grade), result.grade == expected, line)
     if target == "状态":
         return Check(target, raw, result.status, result.status == raw, line)
+    if target == "排名":  # in a batch test
+        expected = None if raw == NONE_WORD else raw
+        actual = None if result.rank is None else str(result.rank)
+        return Check(target, raw, _text(actual), actual == expected, line)
     if target == "标签":
         expected = {p.strip() for p in raw.split("、")} - {"", NONE_WORD}
         actual = "、".join(result.labels) or NONE_WORD

@@ -16,6 +16,7 @@ from .grade_limits import LIMIT_LABELS, limit_band
 
 STATUSES = ("正常", "取消考评资格")
 NONE_WORD = "无"
+RANK_TARGET = "排名"
 
 
 def averaged_facts(tree: ast.PolicyFile) -> list[str]:
@@ -98,11 +99,46 @@ class _TestChecker:
                 self.problem(fact.span, "duplicate_fact", "hint.remove_one", name=fact.name)
                 continue
             seen.add(key)
+            if fact.stat and self.test.units:
+                self.problem(fact.span, "stat_in_batch", "hint.remove_one", stat=fact.stat)
+                continue
             self.fact(fact)
-        targets: set[str] = set()
+        names = self.units()
+        targets: dict[str, set[str]] = {}
         for exp in self.test.expectations:
-            self.expectation(exp, targets)
+            if self.test.units and exp.unit not in names:
+                shown = exp.unit or "（未写单位）"
+                self.problem(
+                    exp.span, "unknown_unit", "hint.units", {"units": "、".join(names)}, unit=shown
+                )
+                continue
+            if exp.unit and not self.test.units:
+                self.problem(exp.span, "unknown_unit", None, unit=exp.unit)
+                continue
+            self.expectation(exp, targets.setdefault(exp.unit, set()))
         return self.diags
+
+    def units(self) -> list[str]:
+        """The units of a batch test, each named once, their facts checked as facts."""
+        names: list[str] = []
+        for unit in self.test.units:
+            if unit.name in names:
+                self.problem(unit.span, "duplicate_unit", "hint.remove_one", unit=unit.name)
+                continue
+            names.append(unit.name)
+            seen: set[str] = set()
+            for fact in unit.facts:
+                if fact.stat or fact.average:
+                    self.problem(
+                        fact.span, "stat_in_batch", "hint.remove_one", stat=fact.stat or "平均值"
+                    )
+                    continue
+                if fact.name in seen:
+                    self.problem(fact.span, "duplicate_fact", "hint.remove_one", name=fact.name)
+                    continue
+                seen.add(fact.name)
+                self.fact(fact)
+        return names
 
     def stat(self, fact: ast.TestFact) -> None:
         """`排名【X】= 2`, `最高值【X】= 95`, `共10个单位`: a statistic some clause reads."""
@@ -170,6 +206,14 @@ class _TestChecker:
 
     def expectation(self, exp: ast.Expectation, targets: set[str]) -> None:
         target = exp.target.strip()
+        if target == RANK_TARGET and self.test.units:  # 排名 in a batch test
+            if target in targets:
+                self.problem(exp.span, "duplicate_target", "hint.remove_one", target=target)
+            targets.add(target)
+            raw = exp.raw.strip()
+            if raw != NONE_WORD and (not raw.isdigit() or int(raw) < 1):
+                self.problem(exp.span, "bad_number", "hint.number", target=target, value=raw)
+            return
         if target not in ("总分", "等次", "状态", "标签"):
             path = node_target(target, self.paths)
             if path is None:

@@ -182,9 +182,28 @@ class Builder(ClausesMixin, Transformer):
         quoted = children[1]
         name = self.original(token_span(quoted))[1:-1].strip()
         facts = tuple(c for c in children[2:] if isinstance(c, ast.TestFact))
-        expectations = tuple(c for c in children[2:] if isinstance(c, ast.Expectation))
-        case = ast.TestCase(name, facts, expectations, span_of(children))
+        expectations = [c for c in children[2:] if isinstance(c, ast.Expectation)]
+        for child in children[2:]:
+            if isinstance(child, tuple):  # a unit's expectations
+                expectations.extend(child)
+        units = tuple(c for c in children[2:] if isinstance(c, ast.TestUnit))
+        case = ast.TestCase(name, facts, tuple(expectations), span_of(children), units)
         return Block("test", (case,), case.span)
+
+    def test_unit(self, children: list) -> ast.TestUnit:
+        quoted = children[1]
+        name = self.original(token_span(quoted))[1:-1].strip()
+        facts = tuple(c for c in children[2:] if isinstance(c, ast.TestFact))
+        return ast.TestUnit(name, facts, span_of(children))
+
+    def unit_expectations(self, children: list) -> tuple[ast.Expectation, ...]:
+        quoted = children[1]
+        unit = self.original(token_span(quoted))[1:-1].strip()
+        return tuple(
+            ast.Expectation(e.target, e.raw, e.span, unit)
+            for e in children[2:]
+            if isinstance(e, ast.Expectation)
+        )
 
     def fact_decl(self, children: list) -> ast.FactDecl:
         name, name_span = self._name(children[0])
