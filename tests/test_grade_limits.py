@@ -173,3 +173,28 @@ def _cached(clauses):
     if clauses not in _POLICIES:
         _POLICIES[clauses] = build(clauses)
     return _POLICIES[clauses]
+
+
+def test_reports_show_the_limit_in_labels_and_reason(tmp_path):
+    """一票否优 in 汇总: 等次 capped, 标签 names the cap, 原因 names the clause and line."""
+    import csv
+
+    from click.testing import CliRunner
+    from xize.runtime.cli.main import cli
+
+    rule = tmp_path / "limits.rule"
+    rule.write_text(
+        HEAD + "(一)工作(10分)\n  - 【通报批评】不得评为优秀\n" + BANDS, encoding="utf-8"
+    )
+    data = tmp_path / "units.csv"
+    data.write_text("单位,通报批评\n甲,是\n乙,否\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    result = CliRunner().invoke(cli, ["score", str(rule), str(data), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8-sig") as handle:
+        rows = {row["单位"]: row for row in csv.DictReader(handle)}
+    assert rows["甲"]["等次"] == "良好" and rows["乙"]["等次"] == "优秀"
+    assert rows["甲"]["标签"] == "等次最高为良好" and rows["乙"]["标签"] == ""
+    assert rows["甲"]["原因"] == "第12行：【通报批评】不得评为优秀"
+    assert rows["乙"]["原因"] == ""
+    assert rows["甲"]["状态"] == "正常"

@@ -34,6 +34,8 @@ VETOED = "一票否决"
 DISQUALIFIED = "取消考评资格"
 #: The 状态 values a reader must not miss (the row is filled in the workbook).
 FLAGGED = (VETOED, DISQUALIFIED)
+#: The explanation note of a grade ceiling (`一票否优：等次最高为良好`), named in 原因 too.
+GRADE_LIMITED = "一票否优"
 DETAIL_COLUMNS = ("单位", "节点", "条款原文", "行号", "所用数据", "应扣", "实扣", "类型", "备注")
 ERROR_COLUMNS = ("行", "单位", "列", "值", "问题")
 
@@ -161,11 +163,14 @@ def shown_status(result) -> str:
 
 
 def status_reason(result) -> str:
-    """Why a unit is vetoed or disqualified: each clause that did it, with its line
-    (`第129行：【处置不力造成重大影响】的，取消当年考评资格`); empty otherwise."""
+    """Why a unit is vetoed, disqualified or barred from a grade (一票否优): each
+    clause that did it, with its line (`第129行：【处置不力造成重大影响】的，取消当年考评资格`);
+    empty otherwise."""
     seen: list[str] = []
     for item in result.items:
-        if item.kind == "outcome" and item.note in FLAGGED:
+        if item.kind == "outcome" and (
+            item.note in FLAGGED or (item.note or "").startswith(GRADE_LIMITED)
+        ):
             text = f"第{item.line}行：{(item.text or '').strip()}"
             if text not in seen:
                 seen.append(text)
