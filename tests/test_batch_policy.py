@@ -93,7 +93,7 @@ def _rows(seed: int = 2024) -> list[dict[str, str]]:
             "弄虚作假": "是" if i % 211 == 5 else "否",
         }
         if i % 97 == 13:
-            row["化解率"] = "九十"  # a data error: the unit leaves the batch
+            row["化解率"] = "九十多"  # a data error: the unit leaves the batch
         rows.append(row)
     rows[0]["化解率"] = "100.0"  # the best value belongs to a unit with bad data
     rows[0]["缺会次数"] = "-1"
@@ -223,3 +223,23 @@ def _units(report: dict) -> list[dict]:
             }
         )
     return out
+
+
+def test_reports_are_byte_identical_for_any_number_of_processes(tmp_path):
+    rows = _rows(7)[:300]
+    data = tmp_path / "units.csv"
+    with data.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    rule = tmp_path / "batch.rule"
+    rule.write_text(POLICY, encoding="utf-8")
+    outputs = []
+    for jobs in (1, 3):
+        out = tmp_path / f"out{jobs}.csv"
+        result = CliRunner().invoke(
+            cli, ["score", str(rule), str(data), "-o", str(out), "-j", str(jobs)]
+        )
+        assert result.exit_code in (0, 1), result.output
+        outputs.append([p.read_bytes() for p in sorted(tmp_path.glob(f"out{jobs}*.csv"))])
+    assert outputs[0] == outputs[1] and len(outputs[0]) == 3

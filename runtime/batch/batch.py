@@ -40,6 +40,7 @@ from .fractions import FractionWatch, fraction_notices
 from .fractions import merge as merge_fractions
 from .parallel import Workers
 from .ranking import Order, RankKeys, Ranks
+from .statistics import summarise
 
 #: The context batch averages are computed in (the policy's own scoring context).
 AVERAGE_CONTEXT = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN)
@@ -231,9 +232,11 @@ def _chunks(
 ) -> Iterator[ChunkResult]:
     """Every block's results, in input order."""
     policy, dataset = scorer.policy, scorer.dataset
-    if (policy.ir.averages and scorer.convert is None) or policy.ir.stats:
-        # ranks and best values need every unit's value first: scored in memory, here
+    if policy.ir.averages and scorer.convert is None:
         yield from _in_memory(scorer, scoring, on_result)
+        return
+    if policy.ir.stats:
+        yield from _ranked_policy(scorer, scoring, on_result)
         return
     averages, average_error = _averages(scorer, workers)
     if averages and not _accepts_averages(scorer, averages):
@@ -320,6 +323,33 @@ def _sum_block(
 ) -> tuple[dict[str, Decimal], int]:
     """A worker's task: exact sums of one block for the batch means."""
     return scorer.sums(table, _block_rows(scorer, table, block), names)
+
+
+# -------------------------------------------------------------------- ranks, streamed
+
+
+def _ranked_policy(
+    scorer: ChunkScorer, scoring: Scoring, on_result: OnResult | None
+) -> Iterator[ChunkResult]:
+    """A policy with ranks or best values: the batch is summarised in passes here
+    (`statistics`), then every block is scored here with its units' statistics, so
+    the report does not depend on the number of processes."""
+    if scorer.convert is None:
+        yield from _in_memory(scorer, scoring, on_result)
+        return
+    summary = summarise(scorer)
+    for table, rows in _row_blocks(scorer.dataset):
+        base = scoring.summary.count
+        yield scorer.score(
+            table,
+            rows,
+            None,
+            None,
+            details_csv=scoring.details_csv,
+            on_result=on_result,
+            base=base,
+            summary=summary,
+        )
 
 
 # ------------------------------------------------------------------------ in memory

@@ -180,6 +180,7 @@ class ChunkScorer:
         details_csv: bool = False,
         on_result: OnResult | None = None,
         base: int = 0,
+        summary=None,
     ) -> ChunkResult:
         """Score the rows of one block of table `table`.  `on_result` sees each scored
         unit with its 汇总 position (`base` + its index in the block); `details_csv`
@@ -187,7 +188,7 @@ class ChunkScorer:
         builder = ChunkBuilder(table, self.layout, details_csv)
         watch = FractionWatch(self.percents)
         for item in self.dataset.units(table, rows, trailing=True, texts=self.texts):
-            outcome = self.outcome(item, averages, average_error)
+            outcome = self.outcome(item, averages, average_error, summary)
             if isinstance(item, UnitRow) and item.problem is None:
                 watch.see(item)
             index = builder.add(item, outcome)
@@ -198,8 +199,15 @@ class ChunkScorer:
         out.fraction_examples = watch.examples
         return out
 
-    def outcome(self, item, averages: dict[str, Decimal] | None, average_error: Message | None):
-        """A unit row's Result or RowError (None for blank rows)."""
+    def outcome(
+        self,
+        item,
+        averages: dict[str, Decimal] | None,
+        average_error: Message | None,
+        summary=None,
+    ):
+        """A unit row's Result or RowError (None for blank rows).  `summary` holds the
+        batch statistics of a policy with ranks (`statistics.Summary`)."""
         if not isinstance(item, UnitRow):
             return None
         if item.problem is not None:
@@ -207,6 +215,8 @@ class ChunkScorer:
         if average_error is not None:
             return RowError(item.path, item.row, item.unit, "", None, average_error)
         try:
+            if summary is not None:
+                return self.policy.score(item.facts, batch=summary.batch(item.facts))
             if averages:
                 return self.policy.score(item.facts, averages=averages)
             return self.policy.score(item.facts)
