@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from xize.compiler import PolicyError, compile_policy
+from xize.compiler import InputError, PolicyError, compile_policy
 from xize.compiler.interpret.engine import Interpreter
 
 TEXT = """细则：与平均值比较
@@ -99,3 +99,26 @@ def test_offset_matches_its_definition(rate, mean):
     if rate < mean - 5:
         expected = min(Decimal("0.5") * ((mean - rate) // 1), Decimal(5))
     assert compiled.nodes["(一)"].deduction == expected
+
+
+def test_offset_one_unit_all_equal_and_empty():
+    # one unit: the mean is its own value, nothing is below it
+    (only,) = POLICY.score_batch([{"单位": "甲", "受理率": 40, "办结率": 40}])
+    assert only.total == 10
+    # all equal: the same
+    rows = [{"单位": u, "受理率": 70, "办结率": 70} for u in "甲乙丙"]
+    assert [r.total for r in POLICY.score_batch(rows)] == [10, 10, 10]
+    # empty batch, and a batch of data errors only
+    assert POLICY.score_batch([]) == []
+    bad = POLICY.score_batch([{"单位": "甲", "受理率": "坏", "办结率": 1}])
+    assert [r.status for r in bad] == ["数据错误"]
+
+
+def test_offset_needs_the_mean_when_scored_alone():
+    with pytest.raises(InputError) as info:
+        POLICY.score({"受理率": 80, "办结率": 80})
+    assert "平均值" in str(info.value)
+    given = POLICY.score(
+        {"受理率": 80, "办结率": 80}, batch={"平均值【受理率】": 90, "平均值【办结率】": 80}
+    )
+    assert given.nodes["(一)"].score == 0  # 10 below: 10 × 0.5 = 5, all of it
