@@ -1,0 +1,45 @@
+"""Rendering the one query tree for each engine.
+
+The tree is engine-neutral except for two markers whose spelling differs in meaning,
+not just syntax: exact integer division (`exp.IntDiv`: DuckDB divides DECIMALs in
+floating point, so it divides HUGEINTs; Spark and PostgreSQL divide the exact
+multiple a − a % b, whose quotient they hold exactly) and regular-expression groups
+(PostgreSQL has no REGEXP_EXTRACT).  Every identifier is quoted by sqlglot.
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+DIALECTS = ("duckdb", "spark", "postgres")
+_INT = "DECIMAL(38, 0)"
+
+
+def _int_div(node: exp.Expression, dialect: str) -> exp.Expression:
+    if not isinstance(node, exp.IntDiv):
+        return node
+    a, b = node.this, node.expression
+    if dialect == "duckdb":
+        huge = exp.DataType.build("INT128")
+        quotient = exp.IntDiv(
+            this=exp.Cast(this=a.copy(), to=huge), expression=exp.Cast(this=b.copy(), to=huge.copy())
+        )
+    else:
+        multiple = exp.Sub(this=a.copy(), expression=exp.Mod(this=a.copy(), expression=b.copy()))
+        quotient = exp.Div(this=exp.Paren(this=multiple), expression=b.copy())
+    return exp.Cast(this=quotient, to=exp.DataType.build(_INT))
+
+
+def _postgres_regex(node: exp.Expression) -> exp.Expression:
+    if not isinstance(node, exp.RegexpExtract):
+        return node
+    match = exp.Anonymous(this="REGEXP_MATCH", expressions=[node.this.copy(), node.expression.copy()])
+    group = node.args.get("group") or exp.Literal.number(1)
+    return exp.Bracket(this=exp.Paren(this=match), expressions=[group.copy()])
+
+
+def render(tree: exp.Expression, dialect: str, pretty: bool = True) -> str:
+    tree = tree.copy().transform(lambda n: _int_div(n, dialect), copy=False)
+    if dialect == "postgres":
+        tree = tree.transform(_postgres_regex, copy=False)
+    return tree.sql(dialect=dialect, identify=True, pretty=pretty)
