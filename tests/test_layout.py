@@ -27,6 +27,7 @@ COMPILER = {
     "check": {"source", "diagnostics", "syntax"},
     "ir": {"source"},
     "lower": {"source", "diagnostics", "syntax", "check", "ir"},
+    # backends/python and backends/sql alike
     "backends": {"source", "diagnostics", "ir", "support"},
     "interpret": {"source", "diagnostics", "ir", "support"},
     "testing": {"source", "diagnostics", "ir", "support", "interpret"},

@@ -273,6 +273,7 @@ def _register_tools() -> None:
     from .cmd_fmt import fmt_command
     from .cmd_import import import_command
     from .cmd_render import render_command
+    from .cmd_sql import sql_command
 
     for command in (
         fmt_command,
@@ -280,6 +281,7 @@ def _register_tools() -> None:
         diff_command,
         explain_error_command,
         import_command,
+        sql_command,
     ):
         cli.add_command(command)
 

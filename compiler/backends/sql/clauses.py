@@ -78,7 +78,7 @@ class ClauseBuilder:
     def _capped(self, clause: ir.Clause, raw: Num) -> Num:
         if clause.cap is None:
             return raw
-        return self.fx.positive(self.fx.least(raw, const(clause.cap)))
+        return self.fx.positive(self.fx.at_most(raw, clause.cap))
 
     def _amount(self, clause, kind: str, raw: Num, gate: exp.Expression | None, effect=0, note="") -> Effect:
         """An effect's value with its item (deducts and bonuses make items)."""

@@ -76,6 +76,14 @@ def _quotient(digits: int) -> int:
     return digits
 
 
+def _known_digits(n: Num) -> int:
+    """Digits of a constant divisor (1 for one computed: |divisor| ≥ 1 then)."""
+    e = n.expr
+    if isinstance(e, exp.Cast) and isinstance(e.this, exp.Literal):
+        return len(e.this.this)
+    return 1
+
+
 def when(cond: exp.Expression, then: exp.Expression, other: exp.Expression) -> exp.Case:
     return exp.Case(ifs=[exp.If(this=cond, true=then)], default=other)
 
@@ -150,7 +158,7 @@ class Fixed:
         return self.pick(self.compare("<=", a, b), a, b)
 
     def at_most(self, a: Num, limit: Decimal) -> Num:
-        """min(a, limit) for a that is never negative: no wider than the limit."""
+        """min(a, limit) for an a that is never negative: no wider than the limit."""
         out = self.least(a, const(limit))
         bound = self.rescale(const(limit), out.scale).digits
         return Num(out.expr, out.scale, min(out.digits, bound))
@@ -224,7 +232,7 @@ class Fixed:
         den = b if shift >= 0 else self.rescale(b, b.scale - shift)
         safe = when(zero, integer(1), den.expr)
         value = self.divide_int(num.expr, safe, "half_even")
-        return Num(value, SCALE, _quotient(num.digits) + 1), zero
+        return Num(value, SCALE, _quotient(num.digits) + 1 - _known_digits(den) + 1), zero
 
     def steps(self, q: Num, step: Decimal, mode: str) -> Num:
         """q ÷ step rounded to an integer ("trunc", "ceil", "floor", "half_up"); step
@@ -234,7 +242,7 @@ class Fixed:
         num = self.rescale(q, q.scale + s.scale)
         den = integer(int(Decimal(step).scaleb(s.scale)) * 10**q.scale)
         value = self.divide_int(num.expr, den, mode)
-        return Num(value, 0, _quotient(num.digits) + 1)
+        return Num(value, 0, _quotient(num.digits) + 1 - len(str(abs(int(den.this.this)))) + 1)
 
     def round_step(self, a: Num, step: Decimal) -> Num:
         """Half-up rounding to a step (四舍五入 to 精度): 2.345 → 2.35 at 0.01."""
@@ -243,21 +251,23 @@ class Fixed:
         product = exp.Mul(this=paren(units.expr), expression=s.expr)
         return Num(product, s.scale, _check(units.digits + s.digits))
 
-    def to_decimal(self, a: Num) -> exp.Expression:
+    def to_decimal(self, a: Num, bind: bool = True) -> exp.Expression:
         """The value as DECIMAL(38, scale), for output.  Built from the digits' text:
         multiplying by 10^-scale would lose places under Spark's decimal rules."""
         dtype = exp.DataType.build(f"DECIMAL(38, {a.scale})")
         if a.scale == 0:
             return exp.Cast(this=a.expr, to=dtype)
-        value = self.plan.let(a.expr, "o")
+        let = self.plan.let if bind else (lambda e, hint: e)
+        value = let(a.expr, "o")
         text = exp.Cast(this=exp.Abs(this=value), to=exp.DataType.build("TEXT"))
-        digits = self.plan.let(
-            exp.Pad(
-                this=text,
-                expression=exp.Literal.number(a.scale + 1),
-                fill_pattern=exp.Literal.string("0"),
-                is_left=True,
-            ),
+        text = let(text, "t")
+        # LPAD cuts a longer text down to the width: pad only up to what it has
+        width = exp.Cast(
+            this=exp.Greatest(this=exp.Length(this=text), expressions=[exp.Literal.number(a.scale + 1)]),
+            to=exp.DataType.build("INT"),
+        )
+        digits = let(
+            exp.Pad(this=text, expression=width, fill_pattern=exp.Literal.string("0"), is_left=True),
             "t",
         )
         sign = when(exp.LT(this=value, expression=integer(0)), exp.Literal.string("-"), exp.Literal.string(""))

@@ -241,6 +241,9 @@ class Inputs:
         digits = INT_DIGITS + scale
         if fact.type == "percent":
             digits = 3 + scale
+        if fact.low is not None and fact.high is not None:  # range checked: no wider
+            widest = max(abs(fact.low), abs(fact.high)).scaleb(scale).to_integral_value()
+            digits = min(digits, len(str(int(widest))) + 1)
         return Num(value.expr, scale, digits), self.plan.let(bad, "bad"), limit, expected
     def _date(self, text: exp.Expression):
         """(day number, bad, expected) for a date fact."""

@@ -68,10 +68,17 @@ class Plan:
                 for n in sorted(needed, key=self._order)
                 if self.stage[n] == stage
             ]
-            ctes.append((f"_s{stage}", exp.select(*(keep + new)).from_(f"_s{stage - 1}")))
-        query = exp.select(*outputs).from_(f"_s{final - 1}")
-        for name, body in ctes:
-            query = query.with_(name, as_=body)
+            ctes.append((f"_s{stage}", _select(keep + new, f"_s{stage - 1}")))
+        query = _select(outputs, f"_s{final - 1}")
+        query.set(
+            "with_",
+            exp.With(
+                expressions=[
+                    exp.CTE(this=body, alias=exp.TableAlias(this=exp.to_identifier(name)))
+                    for name, body in ctes
+                ]
+            ),
+        )
         return query
 
     def _order(self, name: str) -> tuple[int, int]:
@@ -79,3 +86,8 @@ class Plan:
         if name in self.defs:
             return (1, int(re.search(r"\d+$", name).group()))
         return (0, self._base[name])
+
+
+def _select(columns: list[exp.Expression], table: str) -> exp.Select:
+    """SELECT columns FROM table, built without the builder's copies of the tree."""
+    return exp.Select(expressions=columns, from_=exp.From(this=exp.to_table(table)))

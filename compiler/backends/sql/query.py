@@ -64,7 +64,7 @@ def build_query(
     policy: ir.Policy, table: str = "facts", items: bool = False, row_column: str | None = None
 ) -> exp.Select:
     _check_kinds(policy)
-    raws = {f.name: f"_r{i}" for i, f in enumerate(policy.facts)}
+    raws = {f.name: f"_fact{i}" for i, f in enumerate(policy.facts)}
     base = ["_unit", *raws.values()] + (["_row"] if row_column else [])
     source = exp.select(
         exp.alias_(_col(irutil.UNIT_KEY), "_unit"),
@@ -218,7 +218,7 @@ def _summary_query(policy, plan, source, fx, walked, error, failed, disqualified
         outputs.append(exp.alias_(unless_failed(value), node_column(record.node), quoted=True))
     query = plan.render(source, outputs)
     if row_column:
-        query = query.order_by(exp.column("行", quoted=True))
+        query = query.order_by(exp.column("行", quoted=True), copy=False)
     return query
 
 
@@ -261,26 +261,53 @@ def _labels(plan: Plan, walked) -> exp.Expression:
 
 
 def _items_query(plan, source, fx, walked, failed, row_column):
+    """One row per item that fired: the units' rows crossed with the item numbers,
+    each column a CASE on the number, amounts picked as scaled integers and turned
+    into decimals once, outside."""
     ordered = sorted(walked.items, key=lambda i: i.key)
     index = exp.column("_i")
-    if not ordered:
-        ordered_values = [exp.Tuple(expressions=[exp.Literal.number(0)])]
-    else:
-        ordered_values = [exp.Tuple(expressions=[exp.Literal.number(k + 1)]) for k in range(len(ordered))]
-    scale = max(i.applied.scale for i in ordered) if ordered else 0
+    scale = max((i.applied.scale for i in ordered), default=0)
     raw_scale = max((i.raw.scale for i in ordered), default=0)
+    keep = plan.let(exp.Not(this=failed), "keep")
+    fired = [plan.let(i.fired, "z") for i in ordered]
+    nominal = [plan.let(fx.rescale(i.amount, scale).expr, "k") for i in ordered]
+    applied = [plan.let(fx.rescale(i.applied, scale).expr, "a") for i in ordered]
+    raw = [plan.let(fx.rescale(i.raw, raw_scale).expr, "w") for i in ordered]
+    carried = [exp.column("_unit"), *([exp.column("_row")] if row_column else [])]
+    inner = plan.render(source, [*carried, keep, *fired, *nominal, *applied, *raw])
 
     def pick(values: list[exp.Expression]) -> exp.Expression:
         if not values:
             return exp.Null()
         return exp.Case(
-            ifs=[exp.If(this=exp.EQ(this=index, expression=exp.Literal.number(k + 1)), true=v) for k, v in enumerate(values)],
+            ifs=[
+                exp.If(this=exp.EQ(this=index, expression=exp.Literal.number(k + 1)), true=v)
+                for k, v in enumerate(values)
+            ],
             default=exp.Null(),
         )
 
-    nominal = [fx.to_decimal(fx.rescale(i.amount, scale)) for i in ordered]
-    applied = [fx.to_decimal(fx.rescale(i.applied, scale)) for i in ordered]
-    raw = [fx.to_decimal(fx.rescale(i.raw, raw_scale)) for i in ordered]
+    numbers = [exp.Tuple(expressions=[exp.Literal.number(k + 1)]) for k in range(max(1, len(ordered)))]
+    values = exp.Values(
+        expressions=numbers,
+        alias=exp.TableAlias(this=exp.to_identifier("_k"), columns=[exp.to_identifier("_i")]),
+    )
+    middle = (
+        exp.select(
+            *carried,
+            index,
+            exp.alias_(pick(nominal), "_nom"),
+            exp.alias_(pick(applied), "_app"),
+            exp.alias_(pick(raw), "_raw"),
+        )
+        .from_(exp.Subquery(this=inner, alias=exp.TableAlias(this=exp.to_identifier("_u"))), copy=False)
+        .join(values, join_type="CROSS", copy=False)
+        .where(exp.And(this=keep, expression=exp.Paren(this=pick(fired) if ordered else exp.false())), copy=False)
+    )
+
+    def decimal(name: str, at: int) -> exp.Expression:
+        return fx.to_decimal(Num(exp.column(name), at, 38), bind=False)
+
     outputs = []
     if row_column:
         outputs.append(exp.alias_(exp.column("_row"), "行", quoted=True))
@@ -292,37 +319,16 @@ def _items_query(plan, source, fx, walked, failed, row_column):
         exp.alias_(pick([s(i.clause or "") for i in ordered]), "条款编号", quoted=True),
         exp.alias_(pick([s(i.text) for i in ordered]), "条款原文", quoted=True),
         exp.alias_(pick([s(_KIND_WORDS[i.kind]) for i in ordered]), "类型", quoted=True),
-        exp.alias_(pick(raw), "原始", quoted=True),
-        exp.alias_(pick(nominal), "应扣", quoted=True),
-        exp.alias_(pick(applied), "实扣", quoted=True),
+        exp.alias_(decimal("_raw", raw_scale), "原始", quoted=True),
+        exp.alias_(decimal("_nom", scale), "应扣", quoted=True),
+        exp.alias_(decimal("_app", scale), "实扣", quoted=True),
         exp.alias_(pick([s(i.note) for i in ordered]), "备注", quoted=True),
     ]
-    # every column the outputs read must exist in the last stage: bind them as lets
-    keep = plan.let(exp.Not(this=failed), "keep")
-    fired_cols = [plan.let(i.fired, "z") for i in ordered]
-    fired = pick(fired_cols) if ordered else exp.false()
-    inner = plan.render(source, [exp.column("_unit"), *([exp.column("_row")] if row_column else []), keep, *_columns_of(outputs), *fired_cols])
-    values = exp.Values(
-        expressions=ordered_values,
-        alias=exp.TableAlias(this=exp.to_identifier("_k"), columns=[exp.to_identifier("_i")]),
+    query = exp.select(*outputs).from_(
+        exp.Subquery(this=middle, alias=exp.TableAlias(this=exp.to_identifier("_m"))), copy=False
     )
-    query = (
-        exp.select(*outputs)
-        .from_(exp.Subquery(this=inner, alias=exp.TableAlias(this=exp.to_identifier("_u"))))
-        .join(values, join_type="CROSS")
-        .where(exp.And(this=keep, expression=exp.Paren(this=fired)))
-    )
-    order = [exp.column("行", quoted=True)] if row_column else []
-    return query.order_by(*order, exp.column("序号", quoted=True))
-
-
-def _columns_of(outputs: list[exp.Expression]) -> list[exp.Column]:
-    names = []
-    for out in outputs:
-        for c in out.find_all(exp.Column):
-            if c.name.startswith("_") and c.name not in ("_i", "_unit", "_row") and c.name not in names:
-                names.append(c.name)
-    return [exp.column(n) for n in names]
+    order = [exp.column("行", quoted=True)] if row_column else [exp.column(irutil.UNIT_KEY, quoted=True)]
+    return query.order_by(*order, exp.column("序号", quoted=True), copy=False)
 
 
 def _concat(parts: list[exp.Expression]) -> exp.Expression:

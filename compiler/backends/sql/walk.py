@@ -158,7 +158,7 @@ class Walk:
         ordered = sorted(items, key=lambda i: i.key)
         if not ordered:
             return
-        scale = max(i.applied.scale for i in ordered)
+        scale = max([budget.scale] + [i.applied.scale for i in ordered])
         values = [fx.let(fx.rescale(i.applied, scale), "a") for i in ordered]
         budget = fx.rescale(budget, scale)
         digits = max(v.digits for v in values) + len(values).bit_length()
@@ -170,7 +170,8 @@ class Walk:
             left = Num(exp.Sub(this=budget.expr, expression=before), scale, digits)
             room = fx.greatest(left, const(0))
             share = fx.least(value, fx.rescale(room, scale) if room.scale < scale else room)
-            item.applied = fx.let(share, "a")
+            bound = min(value.digits, budget.digits)  # a share is at most the item and the budget
+            item.applied = fx.let(Num(share.expr, share.scale, bound), "a")
             prefix.append(value.expr)
 
 
