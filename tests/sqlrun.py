@@ -8,6 +8,17 @@ from decimal import Decimal
 from xize.compiler.backends.sql import compile_sql
 from xize.compiler.backends.sql.query import node_column
 
+_QUERIES: dict = {}
+
+
+def query_for(policy_ir, dialect: str, items: bool) -> str:
+    """compile_sql with the row column, remembered per policy (a large policy's
+    query takes seconds to build)."""
+    key = (policy_ir.source_hash, policy_ir.filename, dialect, items)
+    if key not in _QUERIES:
+        _QUERIES[key] = compile_sql(policy_ir, dialect, items=items, row_column="行")
+    return _QUERIES[key]
+
 
 def text_rows(policy_ir, rows: list[dict]) -> tuple[list[str], list[tuple]]:
     """Column names (单位, every fact, 行) and rows of text cells (None for absent)."""
@@ -30,7 +41,7 @@ def duckdb_results(policy_ir, rows: list[dict], items: bool = False, con=None):
     table = pa.table(arrays, names=names)
     con = con or duckdb.connect()
     con.register("facts", table)
-    query = compile_sql(policy_ir, "duckdb", items=items, row_column="行")
+    query = query_for(policy_ir, "duckdb", items)
     result = con.execute(query)
     heads = [d[0] for d in result.description]
     return [dict(zip(heads, r, strict=True)) for r in result.fetchall()]
@@ -44,7 +55,7 @@ def spark_results(spark, policy_ir, rows: list[dict], items: bool = False):
         [StructField(n, StringType(), True) for n in names[:-1]] + [StructField("行", LongType())]
     )
     spark.createDataFrame(data, schema).createOrReplaceTempView("facts")
-    query = compile_sql(policy_ir, "spark", items=items, row_column="行")
+    query = query_for(policy_ir, "spark", items)
     return [r.asDict() for r in spark.sql(query).collect()]
 
 
@@ -110,5 +121,7 @@ def differences(expected: list[dict], got: list[dict]) -> list[str]:
     for want, have in zip(expected, got, strict=False):
         for key, value in want.items():
             if not same(value, have.get(key)):
-                problems.append(f"row {want.get('行')} {key}: want {value!r}, got {have.get(key)!r}")
+                problems.append(
+                    f"row {want.get('行')} {key}: want {value!r}, got {have.get(key)!r}"
+                )
     return problems

@@ -8,6 +8,7 @@ rows, bad cells, ties, batch means — and the query's summary and items equal w
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -59,14 +60,20 @@ def test_seed_policies_score_the_same_in_duckdb(path, odd_every):
     _assert_same(policy, rows)
 
 
-@settings(max_examples=max(10, N // 2))
+@settings(max_examples=max(8, N // 4))
 @given(batches())
 def test_generated_policies_score_the_same_in_duckdb(case):
     desc, rows = case
     text = desc.render()
     note(text)
     note(repr(rows))
-    _assert_same(compiled(text), rows)
+    policy = compiled(text)
+    try:
+        compile_sql(policy.ir, "duckdb")
+    except SqlUnsupported as exc:  # refused, never approximated: the message names the line
+        assert re.match(r"第\d+行的条款 “|扣分项过多", str(exc)), str(exc)
+        return
+    _assert_same(policy, rows)
 
 
 _POLICY = """\
@@ -78,13 +85,13 @@ _POLICY = """\
 数据：
   投诉件数：件，默认0
   办结率：百分比
-  得分项：分，0至5
+  得分项：分，范围0至5
 
 一、办理（60分）
   - 【投诉件数】每件扣2分
   - 【办结率】低于平均值的，每低1个百分点扣0.5分
 二、评议（40分）
-  - 【得分项】扣分
+  - 【得分项】扣0至5分
 """
 
 
@@ -111,7 +118,7 @@ def load_policy_text(text: str):
 def test_a_value_beyond_the_sql_digits_is_an_error_row_not_a_wrong_score():
     policy = load_policy_text(_POLICY)
     rows = [
-        {"单位": "甲", "投诉件数": "1234567890123", "办结率": "90", "得分项": "1"},
+        {"单位": "甲", "投诉件数": "1234567890", "办结率": "90", "得分项": "1"},
         {"单位": "乙", "投诉件数": "1", "办结率": "90.1234567", "得分项": "1"},
         {"单位": "丙", "投诉件数": "1", "办结率": "90", "得分项": "1"},
     ]
@@ -124,13 +131,10 @@ def test_a_value_beyond_the_sql_digits_is_an_error_row_not_a_wrong_score():
 
 def test_a_division_by_zero_is_the_python_engines_error_row():
     text = _POLICY.replace(
-        "二、评议（40分）\n  - 【得分项】扣分\n",
-        "二、评议（40分）\n  - 扣（【投诉件数】÷【得分项】）分\n",
+        "  - 【得分项】扣0至5分\n",
+        "  - 减(【投诉件数】/【得分项】)分\n",
     )
-    try:
-        policy = load_policy_text(text)
-    except Exception:  # the formula syntax is the language's business: use the seed
-        pytest.skip("no formula syntax for this check")
+    policy = load_policy_text(text)
     rows = [
         {"单位": "甲", "投诉件数": "1", "办结率": "90", "得分项": "0"},
         {"单位": "乙", "投诉件数": "1", "办结率": "90", "得分项": "2"},
@@ -178,3 +182,25 @@ def test_scores_are_exact_decimals_not_floats():
     rows = _seed_rows(seed_policies()[0], policy)[:3]
     for row in duckdb_results(policy.ir, rows):
         assert isinstance(row["总分"], Decimal)
+
+
+def test_xize_sql_prints_or_writes_the_query(tmp_path):
+    from click.testing import CliRunner
+    from xize.runtime.cli.main import cli
+
+    path = str(seed_policies()[0])
+    out = CliRunner().invoke(cli, ["sql", path, "--dialect", "spark", "--table", "db.考核数据"])
+    assert out.exit_code == 0, out.output
+    assert "`db`.`考核数据`" in out.output and "`总分`" in out.output
+    target = tmp_path / "items.sql"
+    out = CliRunner().invoke(cli, ["sql", path, "--items", "-o", str(target)])
+    assert out.exit_code == 0, out.output
+    text = target.read_text(encoding="utf-8")
+    assert text.endswith(";\n") and '"实扣"' in text
+    con = duckdb.connect()
+    policy = load_policy(path)
+    columns = ", ".join(f'NULL::VARCHAR AS "{f.name}"' for f in policy.ir.facts)
+    con.execute(f"CREATE TABLE facts AS SELECT '甲' AS \"单位\", {columns}")
+    con.execute(text.rstrip().rstrip(";"))  # the written query runs as it is
+    bad = CliRunner().invoke(cli, ["sql", path, "--dialect", "oracle"])
+    assert bad.exit_code == 2

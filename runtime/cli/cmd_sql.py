@@ -28,7 +28,10 @@ from .terminal import EXIT_ERROR, EXIT_USAGE, Failure, say, warn
     help="SQL 方言 / the engine the query is for",
 )
 @click.option(
-    "--table", default="facts", show_default=True, help="数据表名 / the facts table (a.b for a schema)"
+    "--table",
+    default="facts",
+    show_default=True,
+    help="数据表名 / the facts table (a.b for a schema)",
 )
 @click.option("--items", is_flag=True, help="输出扣分明细查询 / the 扣分明细 query instead")
 @click.option("-o", "--output", default=None, help="写入文件 / file to write (default: stdout)")
@@ -58,7 +61,9 @@ def sql_command(
             EXIT_USAGE,
         )
     if str(target.parent) and not target.parent.exists():
-        raise Failure(f"目录不存在：{target.parent}" if lang == "zh" else f"no folder {target.parent}")
+        raise Failure(
+            f"目录不存在：{target.parent}" if lang == "zh" else f"no folder {target.parent}"
+        )
     tmp = target.with_name(f".{target.name}.part")
     try:
         tmp.write_text(text, encoding="utf-8")

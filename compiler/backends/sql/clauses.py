@@ -80,7 +80,9 @@ class ClauseBuilder:
             return raw
         return self.fx.positive(self.fx.at_most(raw, clause.cap))
 
-    def _amount(self, clause, kind: str, raw: Num, gate: exp.Expression | None, effect=0, note="") -> Effect:
+    def _amount(
+        self, clause, kind: str, raw: Num, gate: exp.Expression | None, effect=0, note=""
+    ) -> Effect:
         """An effect's value with its item (deducts and bonuses make items)."""
         raw = self.fx.let(raw, "w")
         nominal = self.fx.let(self._capped(clause, raw), "k")
@@ -96,13 +98,21 @@ class ClauseBuilder:
     def _item(self, clause, effect, kind, fired, raw, amount, note) -> Item:
         key = irutil.item_key(clause, self.ordinals[clause.id], effect)
         fired = self.plan.let(fired, "z")
-        return Item(key, clause.id, clause.path, clause.line, clause.text, kind, fired, raw, amount, note)
+        return Item(
+            key, clause.id, clause.path, clause.line, clause.text, kind, fired, raw, amount, note
+        )
 
     def _step(self, clause: ir.Step) -> list[Effect]:
         fx = self.fx
-        guard = exp.true() if clause.guard is None else self.plan.let(self.cond(clause.guard, exp.true()), "g")
+        guard = (
+            exp.true()
+            if clause.guard is None
+            else self.plan.let(self.cond(clause.guard, exp.true()), "g")
+        )
         quantity = fx.let(self.expr(clause.quantity, guard), "q")
-        has = self.plan.let(exp.And(this=guard, expression=fx.compare(">", quantity, const(0))), "h")
+        has = self.plan.let(
+            exp.And(this=guard, expression=fx.compare(">", quantity, const(0))), "h"
+        )
         amount = fx.let(self.expr(clause.amount, has), "m")
         if clause.rounding == "ratio":
             product = fx.mul(amount, quantity, limit=False)
@@ -138,11 +148,17 @@ class ClauseBuilder:
             if isinstance(effect, ir.Points) and effect.kind == "earn":
                 raw = fx.let(fx.positive(self.expr(effect.amount, exp.true())), "w")
                 earn[index] = (raw, fx.let(self._capped(clause, raw), "k"))
-        holds = exp.true() if clause.condition is None else self.plan.let(self.cond(clause.condition, exp.true()), "g")
+        holds = (
+            exp.true()
+            if clause.condition is None
+            else self.plan.let(self.cond(clause.condition, exp.true()), "g")
+        )
         taken = {index for index, _ in then}
         out: list[Effect] = []
         for index, effect in then + otherwise:
-            chosen = holds if index in taken else self.plan.let(exp.Not(this=exp.Paren(this=holds)), "g")
+            chosen = (
+                holds if index in taken else self.plan.let(exp.Not(this=exp.Paren(this=holds)), "g")
+            )
             if isinstance(effect, ir.Outcome):
                 note = irutil.outcome_note(effect)
                 item = self._item(clause, index, "outcome", chosen, const(0), const(0), note)
@@ -199,7 +215,9 @@ class ClauseBuilder:
             if e.func in ("max", "min") and args:
                 out = args[0]
                 for arg in args[1:]:
-                    out = fx.let(fx.greatest(out, arg) if e.func == "max" else fx.least(out, arg), "a")
+                    out = fx.let(
+                        fx.greatest(out, arg) if e.func == "max" else fx.least(out, arg), "a"
+                    )
                 return out
             if e.func == "floor" and len(args) == 1:
                 a = args[0]
@@ -215,7 +233,9 @@ class ClauseBuilder:
         if isinstance(c, ir.IsTrue):
             return self.env[c.fact]
         if isinstance(c, ir.Cmp):
-            return exp.Paren(this=self.fx.compare(c.op, self.expr(c.left, ctx), self.expr(c.right, ctx)))
+            return exp.Paren(
+                this=self.fx.compare(c.op, self.expr(c.left, ctx), self.expr(c.right, ctx))
+            )
         if isinstance(c, ir.Negate):
             return exp.Not(this=exp.Paren(this=self.cond(c.operand, ctx)))
         if isinstance(c, ir.AllOf | ir.AnyOf):

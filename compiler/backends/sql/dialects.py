@@ -22,7 +22,8 @@ def _int_div(node: exp.Expression, dialect: str) -> exp.Expression:
     if dialect == "duckdb":
         huge = exp.DataType.build("INT128")
         quotient = exp.IntDiv(
-            this=exp.Cast(this=a.copy(), to=huge), expression=exp.Cast(this=b.copy(), to=huge.copy())
+            this=exp.Cast(this=a.copy(), to=huge),
+            expression=exp.Cast(this=b.copy(), to=huge.copy()),
         )
     else:
         multiple = exp.Sub(this=a.copy(), expression=exp.Mod(this=a.copy(), expression=b.copy()))
@@ -33,7 +34,9 @@ def _int_div(node: exp.Expression, dialect: str) -> exp.Expression:
 def _postgres_regex(node: exp.Expression) -> exp.Expression:
     if not isinstance(node, exp.RegexpExtract):
         return node
-    match = exp.Anonymous(this="REGEXP_MATCH", expressions=[node.this.copy(), node.expression.copy()])
+    match = exp.Anonymous(
+        this="REGEXP_MATCH", expressions=[node.this.copy(), node.expression.copy()]
+    )
     group = node.args.get("group") or exp.Literal.number(1)
     return exp.Bracket(this=exp.Paren(this=match), expressions=[group.copy()])
 

@@ -169,7 +169,9 @@ class Fixed:
     def positive(self, a: Num) -> Num:
         """A computed amount below zero counts as zero."""
         a = self.let(a)
-        return Num(when(exp.GT(this=a.expr, expression=integer(0)), a.expr, integer(0)), a.scale, a.digits)
+        return Num(
+            when(exp.GT(this=a.expr, expression=integer(0)), a.expr, integer(0)), a.scale, a.digits
+        )
 
     # ------------------------------------------------------------ integer quotients
 
@@ -263,21 +265,33 @@ class Fixed:
         text = let(text, "t")
         # LPAD cuts a longer text down to the width: pad only up to what it has
         width = exp.Cast(
-            this=exp.Greatest(this=exp.Length(this=text), expressions=[exp.Literal.number(a.scale + 1)]),
+            this=exp.Greatest(
+                this=exp.Length(this=text), expressions=[exp.Literal.number(a.scale + 1)]
+            ),
             to=exp.DataType.build("INT"),
         )
         digits = let(
-            exp.Pad(this=text, expression=width, fill_pattern=exp.Literal.string("0"), is_left=True),
+            exp.Pad(
+                this=text, expression=width, fill_pattern=exp.Literal.string("0"), is_left=True
+            ),
             "t",
         )
-        sign = when(exp.LT(this=value, expression=integer(0)), exp.Literal.string("-"), exp.Literal.string(""))
+        sign = when(
+            exp.LT(this=value, expression=integer(0)),
+            exp.Literal.string("-"),
+            exp.Literal.string(""),
+        )
         head = exp.Left(
             this=digits,
-            expression=exp.Sub(this=exp.Length(this=digits), expression=exp.Literal.number(a.scale)),
+            expression=exp.Sub(
+                this=exp.Length(this=digits), expression=exp.Literal.number(a.scale)
+            ),
         )
         tail = exp.Right(this=digits, expression=exp.Literal.number(a.scale))
         joined = exp.DPipe(
-            this=exp.DPipe(this=exp.DPipe(this=sign, expression=head), expression=exp.Literal.string(".")),
+            this=exp.DPipe(
+                this=exp.DPipe(this=sign, expression=head), expression=exp.Literal.string(".")
+            ),
             expression=tail,
         )
         return exp.Cast(this=joined, to=dtype)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from sqlglot import exp
 
@@ -24,15 +23,13 @@ from ...ir import util as irutil
 from ...support import prelude as rt
 from .fixed import Fixed, Num, SqlUnsupported, const, integer, when
 
-INT_DIGITS = 12
+INT_DIGITS = 9
 FRACTION_DIGITS = 6
 _PYTHON_DIGITS = rt._MAX_DIGITS
 _WS = "[ \\t\\n\\r\\f\\v]"
 _NUMBER = "^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$"
 _DATE_ISO = "^([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})$"
-_DATE_CN = (
-    f"^(([0-9]{{4}}){_WS}*年{_WS}*)?([0-9]{{1,2}}){_WS}*月{_WS}*([0-9]{{1,2}}){_WS}*[日号]?$"
-)
+_DATE_CN = f"^(([0-9]{{4}}){_WS}*年{_WS}*)?([0-9]{{1,2}}){_WS}*月{_WS}*([0-9]{{1,2}}){_WS}*[日号]?$"
 # What the prelude's _text maps (full-width forms, U+3000), and other blanks that
 # str.strip removes, each to its ASCII form.
 _FROM = "".join(chr(c) for c in range(0xFF01, 0xFF5F)) + "\u3000\u00a0\u2002\u2003\u2009\u202f"
@@ -65,7 +62,9 @@ class Converted:
 class Inputs:
     """Builds the conversion of every fact of a policy."""
 
-    def __init__(self, policy: ir.Policy, fixed: Fixed, raw: dict[str, exp.Column], unit: exp.Column):
+    def __init__(
+        self, policy: ir.Policy, fixed: Fixed, raw: dict[str, exp.Column], unit: exp.Column
+    ):
         self.policy = policy
         self.fixed = fixed
         self.plan = fixed.plan
@@ -76,7 +75,10 @@ class Inputs:
                 exp.Is(this=unit, expression=exp.Null()),
                 s(""),
                 exp.DPipe(
-                    this=exp.DPipe(this=s("单位“"), expression=exp.Cast(this=unit, to=exp.DataType.build("TEXT"))),
+                    this=exp.DPipe(
+                        this=s("单位“"),
+                        expression=exp.Cast(this=unit, to=exp.DataType.build("TEXT")),
+                    ),
                     expression=s("”："),
                 ),
             ),
@@ -87,7 +89,8 @@ class Inputs:
         raw = self.raw[fact.name]
         text = self.plan.let(self._clean(raw), "c")
         blank = exp.Or(
-            this=exp.Is(this=text, expression=exp.Null()), expression=exp.EQ(this=text, expression=s(""))
+            this=exp.Is(this=text, expression=exp.Null()),
+            expression=exp.EQ(this=text, expression=s("")),
         )
         info = rt.FactInfo(*irutil.fact_info_fields(fact))
         if fact.type == "bool":
@@ -99,9 +102,7 @@ class Inputs:
             value, bad, limit, expected = self._number(fact, info, text)
         default = irutil.default_value(fact)
         if fact.type == "bool":
-            good = exp.Or(
-                this=exp.Is(this=value, expression=exp.Null()).not_(), expression=blank
-            )
+            good = exp.Or(this=exp.Is(this=value, expression=exp.Null()).not_(), expression=blank)
             fallback = exp.false() if default is None else (exp.true() if default else exp.false())
             out = exp.Coalesce(this=value, expressions=[fallback])
             if default is not None:
@@ -118,9 +119,14 @@ class Inputs:
                 raise SqlUnsupported(f"【{fact.name}】的默认值小数位过多")
             fallback = self.fixed.rescale(fallback, value.scale)
             safe = when(bad, integer(0), value.expr)
-            out = Num(when(blank, fallback.expr, safe), value.scale, max(value.digits, fallback.digits))
+            out = Num(
+                when(blank, fallback.expr, safe), value.scale, max(value.digits, fallback.digits)
+            )
         missing = self._message_missing(fact, expected) if default is None else exp.Null()
-        cases = [exp.If(this=blank, true=missing), exp.If(this=bad, true=self._message_bad(fact, raw, expected))]
+        cases = [
+            exp.If(this=blank, true=missing),
+            exp.If(this=bad, true=self._message_bad(fact, raw, expected)),
+        ]
         if limit is not None:
             cases.append(exp.If(this=limit, true=self._message_limit(fact, raw)))
         error = self.plan.let(exp.Case(ifs=cases, default=exp.Null()), "e")
@@ -141,7 +147,10 @@ class Inputs:
         word = exp.Lower(this=text)
         yes = exp.In(this=word, expressions=[s(w) for w in sorted(rt._TRUE_WORDS)])
         no = exp.In(this=word, expressions=[s(w) for w in sorted(rt._FALSE_WORDS)])
-        return exp.Case(ifs=[exp.If(this=yes, true=exp.true()), exp.If(this=no, true=exp.false())], default=exp.Null())
+        return exp.Case(
+            ifs=[exp.If(this=yes, true=exp.true()), exp.If(this=no, true=exp.false())],
+            default=exp.Null(),
+        )
 
     def _strip_suffix(self, text: exp.Expression, suffixes: tuple[str, ...]) -> exp.Expression:
         """The prelude's suffix rule: the first suffix the text ends with is dropped,
@@ -150,8 +159,12 @@ class Inputs:
         for suffix in suffixes:
             if not suffix:
                 continue
-            ends = exp.EQ(this=exp.Right(this=text, expression=n(len(suffix))), expression=s(suffix))
-            head = exp.Left(this=text, expression=exp.Sub(this=exp.Length(this=text), expression=n(len(suffix))))
+            ends = exp.EQ(
+                this=exp.Right(this=text, expression=n(len(suffix))), expression=s(suffix)
+            )
+            head = exp.Left(
+                this=text, expression=exp.Sub(this=exp.Length(this=text), expression=n(len(suffix)))
+            )
             trimmed = exp.RegexpReplace(this=head, expression=s(f"{_WS}+$"), replacement=s(""))
             ifs.append(exp.If(this=ends, true=trimmed))
         if not ifs:
@@ -160,13 +173,16 @@ class Inputs:
 
     def _number(self, fact: ir.Fact, info, text: exp.Expression):
         """(value, bad, beyond-SQL, expected) for count, percent, number and points."""
-        suffixes = {"count": (fact.unit, "个"), "percent": ("%",), "points": ("分",)}.get(fact.type, ())
+        suffixes = {"count": (fact.unit, "个"), "percent": ("%",), "points": ("分",)}.get(
+            fact.type, ()
+        )
         body = self.plan.let(self._strip_suffix(text, suffixes), "t")
         syntax = exp.RegexpLike(this=body, expression=s(_NUMBER))
         unsigned = exp.RegexpReplace(this=body, expression=s("^[+-]"), replacement=s(""))
         whole = self.plan.let(
             exp.Coalesce(
-                this=exp.RegexpExtract(this=unsigned, expression=s("^([0-9]*)"), group=n(1)), expressions=[s("")]
+                this=exp.RegexpExtract(this=unsigned, expression=s("^([0-9]*)"), group=n(1)),
+                expressions=[s("")],
             ),
             "i",
         )
@@ -177,8 +193,12 @@ class Inputs:
             ),
             "p",
         )
-        whole_sig = self.plan.let(exp.RegexpReplace(this=whole, expression=s("^0+"), replacement=s("")), "i")
-        part_sig = self.plan.let(exp.RegexpReplace(this=part, expression=s("0+$"), replacement=s("")), "p")
+        whole_sig = self.plan.let(
+            exp.RegexpReplace(this=whole, expression=s("^0+"), replacement=s("")), "i"
+        )
+        part_sig = self.plan.let(
+            exp.RegexpReplace(this=part, expression=s("0+$"), replacement=s("")), "p"
+        )
         negative = exp.EQ(this=exp.Left(this=body, expression=n(1)), expression=s("-"))
         too_long = exp.GT(
             this=exp.Add(this=exp.Length(this=whole), expression=exp.Length(this=part)),
@@ -192,10 +212,14 @@ class Inputs:
             this=exp.GT(this=exp.Length(this=whole_sig), expression=n(INT_DIGITS)),
             expression=exp.GT(this=exp.Length(this=part_sig), expression=n(scale)),
         )
-        fits = self.plan.let(exp.And(this=parsed, expression=exp.Not(this=exp.Paren(this=beyond))), "ok")
+        fits = self.plan.let(
+            exp.And(this=parsed, expression=exp.Not(this=exp.Paren(this=beyond))), "ok"
+        )
         digits_text = exp.DPipe(
             this=exp.DPipe(this=s("0"), expression=whole_sig),
-            expression=exp.Pad(this=part_sig, expression=n(scale), fill_pattern=s("0"), is_right=True)
+            expression=exp.Pad(
+                this=part_sig, expression=n(scale), fill_pattern=s("0"), is_right=True
+            )
             if scale
             else s(""),
         )
@@ -203,7 +227,8 @@ class Inputs:
         signed = when(negative, exp.Neg(this=magnitude), magnitude)
         value = self.fixed.let(Num(when(fits, signed, integer(0)), scale, INT_DIGITS + scale), "x")
         nonzero = exp.Or(
-            this=exp.NEQ(this=whole_sig, expression=s("")), expression=exp.NEQ(this=part_sig, expression=s(""))
+            this=exp.NEQ(this=whole_sig, expression=s("")),
+            expression=exp.NEQ(this=part_sig, expression=s("")),
         )
         negative_nonzero = exp.And(this=negative, expression=exp.Paren(this=nonzero))
         # decided from the digits alone, whatever their number
@@ -245,6 +270,7 @@ class Inputs:
             widest = max(abs(fact.low), abs(fact.high)).scaleb(scale).to_integral_value()
             digits = min(digits, len(str(int(widest))) + 1)
         return Num(value.expr, scale, digits), self.plan.let(bad, "bad"), limit, expected
+
     def _date(self, text: exp.Expression):
         """(day number, bad, expected) for a date fact."""
         fx = self.fixed
@@ -253,18 +279,25 @@ class Inputs:
 
         def group(pattern: str, index: int) -> exp.Expression:
             return exp.Coalesce(
-                this=exp.RegexpExtract(this=text, expression=s(pattern), group=n(index)), expressions=[s("")]
+                this=exp.RegexpExtract(this=text, expression=s(pattern), group=n(index)),
+                expressions=[s("")],
             )
 
         year_text = self.plan.let(
             when(iso, group(_DATE_ISO, 1), when(cn, group(_DATE_CN, 2), s(""))), "y"
         )
-        month_text = self.plan.let(when(iso, group(_DATE_ISO, 2), when(cn, group(_DATE_CN, 3), s("0"))), "m")
-        day_text = self.plan.let(when(iso, group(_DATE_ISO, 3), when(cn, group(_DATE_CN, 4), s("0"))), "d")
+        month_text = self.plan.let(
+            when(iso, group(_DATE_ISO, 2), when(cn, group(_DATE_CN, 3), s("0"))), "m"
+        )
+        day_text = self.plan.let(
+            when(iso, group(_DATE_ISO, 3), when(cn, group(_DATE_CN, 4), s("0"))), "d"
+        )
         matched = self.plan.let(exp.Or(this=iso, expression=cn), "ok")
 
         def number(t: exp.Expression, default: int) -> exp.Expression:
-            digits = exp.TryCast(this=exp.DPipe(this=s("0"), expression=t), to=exp.DataType.build("DECIMAL(38, 0)"))
+            digits = exp.TryCast(
+                this=exp.DPipe(this=s("0"), expression=t), to=exp.DataType.build("DECIMAL(38, 0)")
+            )
             return when(exp.EQ(this=t, expression=s("")), integer(default), digits)
 
         year = self.plan.let(when(matched, number(year_text, self.policy.year), integer(1970)), "y")
@@ -286,8 +319,14 @@ class Inputs:
         )
         month_days = exp.Case(
             ifs=[
-                exp.If(this=exp.EQ(this=month, expression=integer(2)), true=when(leap, integer(29), integer(28))),
-                exp.If(this=exp.In(this=month, expressions=[integer(m) for m in (4, 6, 9, 11)]), true=integer(30)),
+                exp.If(
+                    this=exp.EQ(this=month, expression=integer(2)),
+                    true=when(leap, integer(29), integer(28)),
+                ),
+                exp.If(
+                    this=exp.In(this=month, expressions=[integer(m) for m in (4, 6, 9, 11)]),
+                    true=integer(30),
+                ),
             ],
             default=integer(31),
         )
@@ -310,11 +349,16 @@ class Inputs:
         early = exp.LTE(this=month, expression=integer(2))
         y = self.plan.let(exp.Sub(this=year, expression=when(early, integer(1), zero)), "y")
         era = self.plan.let(fx.divide_int(y, integer(400), "trunc"), "y")
-        yoe = self.plan.let(exp.Sub(this=y, expression=exp.Mul(this=era, expression=integer(400))), "y")
+        yoe = self.plan.let(
+            exp.Sub(this=y, expression=exp.Mul(this=era, expression=integer(400))), "y"
+        )
         shifted = exp.Add(this=month, expression=when(early, integer(9), integer(-3)))
         doy = exp.Add(
             this=fx.divide_int(
-                exp.Add(this=exp.Mul(this=integer(153), expression=exp.Paren(this=shifted)), expression=integer(2)),
+                exp.Add(
+                    this=exp.Mul(this=integer(153), expression=exp.Paren(this=shifted)),
+                    expression=integer(2),
+                ),
                 integer(5),
                 "trunc",
             ),
@@ -331,7 +375,9 @@ class Inputs:
             expression=doy,
         )
         days = exp.Sub(
-            this=exp.Add(this=exp.Mul(this=era, expression=integer(146097)), expression=exp.Paren(this=doe)),
+            this=exp.Add(
+                this=exp.Mul(this=era, expression=integer(146097)), expression=exp.Paren(this=doe)
+            ),
             expression=integer(719468),
         )
         value = Num(when(ok, days, integer(0)), 0, 8)
@@ -346,7 +392,9 @@ class Inputs:
         return when(short, raw, cut)
 
     def _message_bad(self, fact: ir.Fact, raw: exp.Expression, expected: str) -> exp.Expression:
-        return _concat(self.where, s(f"【{fact.name}】的值 “"), self._shown(raw), s(f"” 无效：{expected}"))
+        return _concat(
+            self.where, s(f"【{fact.name}】的值 “"), self._shown(raw), s(f"” 无效：{expected}")
+        )
 
     def _message_missing(self, fact: ir.Fact, expected: str) -> exp.Expression:
         return _concat(self.where, s(f"缺少【{fact.name}】的值：{expected}"))

@@ -23,6 +23,9 @@ __all__ = ["DIALECTS", "SqlUnsupported", "build_query", "compile_sql", "node_col
 
 _KIND_WORDS = {"deduct": "扣分", "bonus": "加分", "outcome": "结果"}
 _TEXT = exp.DataType.build("TEXT")
+#: Outcome kinds this backend computes; those that give the unit a label.
+_OUTCOMES = ("disqualify", "veto", "label", "ceiling", "floor")
+_LABELLED = ("label", "ceiling", "floor")
 
 
 def node_column(node: ir.Node) -> str:
@@ -73,7 +76,9 @@ def build_query(
     ).from_(_table(table))
     plan = Plan(base)
     fx = Fixed(plan)
-    inputs = Inputs(policy, fx, {name: exp.column(col) for name, col in raws.items()}, exp.column("_unit"))
+    inputs = Inputs(
+        policy, fx, {name: exp.column(col) for name, col in raws.items()}, exp.column("_unit")
+    )
     env: dict = {}
     conversion_errors = []
     for fact in policy.facts:
@@ -103,12 +108,15 @@ def build_query(
     if failures:
         error_parts.append(exp.Case(ifs=failures, default=exp.Null()))
     error = plan.let(
-        exp.Coalesce(this=error_parts[0], expressions=error_parts[1:]) if len(error_parts) > 1
+        exp.Coalesce(this=error_parts[0], expressions=error_parts[1:])
+        if len(error_parts) > 1
         else (error_parts[0] if error_parts else exp.Null()),
         "err",
     )
     failed = plan.let(exp.Not(this=exp.Is(this=error, expression=exp.Null())), "bad")
-    disqualified = plan.let(_any([e.chosen for e in walked.outcomes if e.outcome.kind == "disqualify"]), "dq")
+    disqualified = plan.let(
+        _any([e.chosen for e in walked.outcomes if e.outcome.kind == "disqualify"]), "dq"
+    )
     vetoed = plan.let(_any([e.chosen for e in walked.outcomes if e.outcome.kind == "veto"]), "vt")
     if items:
         return _items_query(plan, source, fx, walked, failed, row_column)
@@ -127,6 +135,16 @@ def _check_kinds(policy: ir.Policy) -> None:
                     f"第{clause.line}行的条款 “{clause.text}”：SQL 后端尚不支持条款类型 "
                     f"{type(clause).__name__}，请用 Python 引擎计分"
                 )
+        for clause in node.clauses:
+            kinds = [getattr(clause, "kind", "deduct"), getattr(clause, "rounding", "floor")]
+            for effect in (*getattr(clause, "then", ()), *getattr(clause, "otherwise", ())):
+                kinds.append(effect.kind)
+            for kind in kinds:
+                if kind not in (*_OUTCOMES, *ir.POINT_KINDS, "floor", "ceil", "ratio"):
+                    raise SqlUnsupported(
+                        f"第{clause.line}行的条款 “{clause.text}”：SQL 后端尚不支持 "
+                        f"{kind}，请用 Python 引擎计分"
+                    )
     for fact in policy.facts:
         if fact.type not in ir.FACT_TYPES:
             raise SqlUnsupported(f"【{fact.name}】的类型 {fact.type} SQL 后端尚不支持")
@@ -154,13 +172,15 @@ def _mean(fx: Fixed, value: Num, ok: exp.Expression) -> Num:
     return fx.let(mean, "avg")
 
 
-def _summary_query(policy, plan, source, fx, walked, error, failed, disqualified, vetoed, row_column):
+def _summary_query(
+    policy, plan, source, fx, walked, error, failed, disqualified, vetoed, row_column
+):
     status_ok = plan.let(
         exp.And(this=exp.Not(this=failed), expression=exp.Not(this=disqualified)), "ok"
     )
     total = walked.total
     bands = tuple(rt.Band(*irutil.band_fields(b)) for b in policy.bands)
-    grade = _grade(fx, total, bands, vetoed, disqualified)
+    grade = _grade(policy, fx, total, bands, vetoed, disqualified, walked.outcomes)
     group = plan.let(
         exp.Case(
             ifs=[
@@ -214,7 +234,13 @@ def _summary_query(policy, plan, source, fx, walked, error, failed, disqualified
         if record.score is not None:
             value = fx.to_decimal(record.score)
         else:
-            value = fx.to_decimal(Num(exp.Neg(this=exp.Paren(this=record.deduction.expr)), record.deduction.scale, record.deduction.digits))
+            value = fx.to_decimal(
+                Num(
+                    exp.Neg(this=exp.Paren(this=record.deduction.expr)),
+                    record.deduction.scale,
+                    record.deduction.digits,
+                )
+            )
         outputs.append(exp.alias_(unless_failed(value), node_column(record.node), quoted=True))
     query = plan.render(source, outputs)
     if row_column:
@@ -222,24 +248,49 @@ def _summary_query(policy, plan, source, fx, walked, error, failed, disqualified
     return query
 
 
-def _grade(fx: Fixed, total: Num, bands, vetoed, disqualified) -> exp.Expression:
+def _grade(policy, fx: Fixed, total: Num, bands, vetoed, disqualified, outcomes) -> exp.Expression:
+    """The band (by position, 0 the highest) as `_grade` and `_limit_grade` choose it:
+    the first band that matches, the last for a veto, then raised to any 等次最低
+    (floor) that fired and lowered to any 等次最高 (ceiling, 一票否优)."""
     if not bands:
         return exp.Null()
-    ifs = [
-        exp.If(this=disqualified, true=exp.Null()),
-        exp.If(this=vetoed, true=s(bands[-1].name)),
-    ]
-    for band in bands:
+    plan = fx.plan
+    ifs = []
+    for index, band in enumerate(bands):
         if band.rest:
-            ifs.append(exp.If(this=exp.true(), true=s(band.name)))
+            ifs.append(exp.If(this=exp.true(), true=exp.Literal.number(index)))
             break
         conds = []
         if band.low is not None:
             conds.append(fx.compare(">=" if band.low_inclusive else ">", total, const(band.low)))
         if band.high is not None:
             conds.append(fx.compare("<=" if band.high_inclusive else "<", total, const(band.high)))
-        ifs.append(exp.If(this=_all(conds), true=s(band.name)))
-    return exp.Case(ifs=ifs, default=exp.Null())
+        ifs.append(exp.If(this=_all(conds), true=exp.Literal.number(index)))
+    position = plan.let(exp.Case(ifs=ifs, default=exp.Literal.number(-1)), "gi")
+    limited = position
+    for kind, pick in (("floor", exp.Least), ("ceiling", exp.Greatest)):
+        for effect in outcomes:
+            if effect.outcome.kind != kind:
+                continue
+            bound = exp.Literal.number(irutil.band_index(policy, effect.outcome.label))
+            moved = pick(this=limited, expressions=[bound])
+            limited = plan.let(when(effect.chosen, moved, limited), "gi")
+    found = exp.GTE(this=position, expression=exp.Literal.number(0))
+    limited = when(found, limited, position)  # no band: no grade to limit
+    names = exp.Case(
+        ifs=[
+            exp.If(this=exp.EQ(this=limited, expression=exp.Literal.number(i)), true=s(b.name))
+            for i, b in enumerate(bands)
+        ],
+        default=exp.Null(),
+    )
+    return exp.Case(
+        ifs=[
+            exp.If(this=disqualified, true=exp.Null()),
+            exp.If(this=vetoed, true=s(bands[-1].name)),
+        ],
+        default=names,
+    )
 
 
 def _labels(plan: Plan, walked) -> exp.Expression:
@@ -247,9 +298,9 @@ def _labels(plan: Plan, walked) -> exp.Expression:
     pieces = []
     seen: dict[str, list[exp.Expression]] = {}
     for effect in walked.outcomes:
-        if effect.outcome.kind != "label":
+        if effect.outcome.kind not in _LABELLED:
             continue
-        name = effect.outcome.label
+        name = irutil.outcome_label(effect.outcome)
         earlier = seen.setdefault(name, [])
         first = _all([effect.chosen] + [exp.Not(this=e) for e in earlier])
         pieces.append(when(first, s("、" + name), s("")))
@@ -287,7 +338,9 @@ def _items_query(plan, source, fx, walked, failed, row_column):
             default=exp.Null(),
         )
 
-    numbers = [exp.Tuple(expressions=[exp.Literal.number(k + 1)]) for k in range(max(1, len(ordered)))]
+    numbers = [
+        exp.Tuple(expressions=[exp.Literal.number(k + 1)]) for k in range(max(1, len(ordered)))
+    ]
     values = exp.Values(
         expressions=numbers,
         alias=exp.TableAlias(this=exp.to_identifier("_k"), columns=[exp.to_identifier("_i")]),
@@ -300,9 +353,14 @@ def _items_query(plan, source, fx, walked, failed, row_column):
             exp.alias_(pick(applied), "_app"),
             exp.alias_(pick(raw), "_raw"),
         )
-        .from_(exp.Subquery(this=inner, alias=exp.TableAlias(this=exp.to_identifier("_u"))), copy=False)
+        .from_(
+            exp.Subquery(this=inner, alias=exp.TableAlias(this=exp.to_identifier("_u"))), copy=False
+        )
         .join(values, join_type="CROSS", copy=False)
-        .where(exp.And(this=keep, expression=exp.Paren(this=pick(fired) if ordered else exp.false())), copy=False)
+        .where(
+            exp.And(this=keep, expression=exp.Paren(this=pick(fired) if ordered else exp.false())),
+            copy=False,
+        )
     )
 
     def decimal(name: str, at: int) -> exp.Expression:
@@ -327,7 +385,11 @@ def _items_query(plan, source, fx, walked, failed, row_column):
     query = exp.select(*outputs).from_(
         exp.Subquery(this=middle, alias=exp.TableAlias(this=exp.to_identifier("_m"))), copy=False
     )
-    order = [exp.column("行", quoted=True)] if row_column else [exp.column(irutil.UNIT_KEY, quoted=True)]
+    order = (
+        [exp.column("行", quoted=True)]
+        if row_column
+        else [exp.column(irutil.UNIT_KEY, quoted=True)]
+    )
     return query.order_by(*order, exp.column("序号", quoted=True), copy=False)
 
 

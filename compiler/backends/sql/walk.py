@@ -113,7 +113,9 @@ class Walk:
         if node.bonus_cap is not None:
             record = Record(node, deduction, fx.let(self._round(bonus), "r"))
         elif node.points is not None:
-            record = Record(node, deduction, fx.let(self._round(fx.sub(const(node.points), deduction)), "r"))
+            record = Record(
+                node, deduction, fx.let(self._round(fx.sub(const(node.points), deduction)), "r")
+            )
         else:
             record = Record(node, deduction, None)
         out.records.append(record)
