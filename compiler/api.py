@@ -106,6 +106,18 @@ class Policy:
     def score_batch(self, rows: Iterable[Mapping[str, object]]) -> list:
         return self.module.score_batch(rows)
 
+    def score_table(self, table, items: bool = False):
+        """Score a whole table in DuckDB (embedded) with the policy's SQL query.
+
+        `table`: a pyarrow Table, a pandas or polars DataFrame — one column per fact
+        named as in 数据, and 单位.  Returns a pyarrow Table with 行 (the input row,
+        from 1), 单位, 总分, 等次, 排名, 状态, 标签, 错误 and each node's score; with
+        `items=True` the 扣分明细 rows instead.  Same numbers as `score_batch`
+        (docs/guide.md, 大规模计分)."""
+        from .backends.sql.table import score_table
+
+        return score_table(self.ir, table, items)
+
     def convert(self, facts: Mapping[str, object]) -> dict[str, object]:
         """Fact name → value as scoring reads it (defaults filled in)."""
         try:

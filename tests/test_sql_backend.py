@@ -204,3 +204,27 @@ def test_xize_sql_prints_or_writes_the_query(tmp_path):
     con.execute(text.rstrip().rstrip(";"))  # the written query runs as it is
     bad = CliRunner().invoke(cli, ["sql", path, "--dialect", "oracle"])
     assert bad.exit_code == 2
+
+
+def test_score_table_takes_arrow_and_pandas_and_gives_arrow():
+    import pyarrow as pa
+
+    policy = load_policy_text(_POLICY)
+    rows = [
+        {"单位": "甲", "投诉件数": "1", "办结率": "90%", "得分项": "1"},
+        {"单位": "乙", "投诉件数": "x", "办结率": "90", "得分项": "1"},
+    ]
+    table = pa.table({k: [r[k] for r in rows] for k in rows[0]})
+    got = policy.score_table(table)
+    assert isinstance(got, pa.Table)
+    results = policy.score_batch(rows)
+    assert got.column("行").to_pylist() == [1, 2]
+    assert got.column("总分").to_pylist() == [results[0].total, None]
+    assert got.column("错误").to_pylist()[1] == results[1].error.message
+    items = policy.score_table(table, items=True)
+    assert items.column("实扣").to_pylist() == [i.applied for i in results[0].items]
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.DataFrame({"单位": ["甲"], "投诉件数": [1], "办结率": [90.5]})
+    one = policy.score_table(frame)  # 得分项 missing: its column is added, the row an error
+    assert one.column("状态").to_pylist() == ["数据错误"]
+    assert "缺少【得分项】" in one.column("错误").to_pylist()[0]
