@@ -88,10 +88,20 @@ def build_query(
     converted_ok = plan.let(
         _all([exp.Is(this=e, expression=exp.Null()) for e in conversion_errors]), "ok"
     )
+    ordinals = irutil.clause_ordinals(policy)
+    members = converted_ok
+    if policy.averages and _disqualifies(policy):
+        # as `_batch_stats`: a unit is in the batch when, scored with every mean 0, it
+        # is neither disqualified nor an error (取消考评资格 reads no batch value)
+        zeros = {name: const(0) for name in policy.averages}
+        probe = Walk(policy, fx, ClauseBuilder(fx, env, zeros, ordinals)).run()
+        out = [cond for _, cond in probe.failures]
+        out += [e.chosen for e in probe.outcomes if e.outcome.kind == "disqualify"]
+        members = plan.let(exp.And(this=converted_ok, expression=exp.Not(this=_any(out))), "ok")
     averages = {}
     for name in policy.averages:
-        averages[name] = _mean(fx, env[name], converted_ok)
-    clauses = ClauseBuilder(fx, env, averages, irutil.clause_ordinals(policy))
+        averages[name] = _mean(fx, env[name], members)
+    clauses = ClauseBuilder(fx, env, averages, ordinals)
     walked = Walk(policy, fx, clauses).run()
 
     failures = [
@@ -122,6 +132,17 @@ def build_query(
         return _items_query(plan, source, fx, walked, failed, row_column)
     return _summary_query(
         policy, plan, source, fx, walked, error, failed, disqualified, vetoed, row_column
+    )
+
+
+def _disqualifies(policy: ir.Policy) -> bool:
+    """Whether some clause can disqualify a unit (then the batch leaves it out)."""
+    return any(
+        isinstance(effect, ir.Outcome) and effect.kind == "disqualify"
+        for node in policy.walk()
+        for clause in node.clauses
+        if isinstance(clause, ir.Fixed)
+        for effect in clause.then + clause.otherwise
     )
 
 
