@@ -11,6 +11,7 @@ from .diagnostic import Diagnostic, render, render_all, sort_diagnostics
 from .errors import InputError, PolicyError, XizeError
 from .examples import EXAMPLES
 from .messages import MESSAGES
+from .suggest import same_sense
 
 __all__ = [
     "EXAMPLES",
@@ -23,5 +24,6 @@ __all__ = [
     "normalise_code",
     "render",
     "render_all",
+    "same_sense",
     "sort_diagnostics",
 ]

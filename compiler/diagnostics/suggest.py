@@ -1,4 +1,7 @@
-"""“您是不是要写…”: the closest candidate by edit distance, for typo hints."""
+"""“您是不是要写…”: the closest candidate by edit distance, for typo hints.
+
+A hint is followed as written, so it may only mend a slip of the pen: it never offers
+a word that negates or turns round what was typed (`same_sense`)."""
 
 from __future__ import annotations
 
@@ -39,5 +42,27 @@ def closest(name: str, candidates: Iterable[str], limit: int | None = None) -> s
         allowed = typo_limit(name, cand) if limit is None else limit
         # at least one character must survive: 【X】 is not a slip for 【A】
         if d <= allowed and d < min(len(name), len(cand)) and (best is None or d < best[0]):
-            best = (d, cand)
+            if same_sense(name, cand):
+                best = (d, cand)
     return best[1] if best else None
+
+
+#: Characters that carry a sentence's polarity or direction.  A typo hint may change
+#: any other character, never one of these: `达不到` is not a slip for `达到`, `新增`
+#: (count every case) is not `增加` (more than a baseline), `最少扣` is not `最多扣`,
+#: `未整改` is not `已整改`.  Negations count as one class (`达不到` may become `未达到`).
+NEGATIONS = frozenset("不未无没非否勿莫")
+SENSE_CHARS = frozenset("增加减扣多少缺超低高上下降升晚迟早前后新漏差满达得失已免内外余最")
+
+
+def sense(word: str) -> tuple[str, ...]:
+    """The polarity- and direction-bearing characters of a word, in order, with every
+    negation written as `¬`."""
+    return tuple(
+        "¬" if ch in NEGATIONS else ch for ch in word if ch in NEGATIONS or ch in SENSE_CHARS
+    )
+
+
+def same_sense(typed: str, suggested: str) -> bool:
+    """Whether a suggestion keeps the typed text's negations and directions."""
+    return sense(typed) == sense(suggested)

@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from ..diagnostics.diagnostic import Diagnostic
-from ..diagnostics.suggest import edit_distance
+from ..diagnostics.suggest import edit_distance, same_sense
 from ..source.text import Span
 from . import keywords as kw
 from .lark_import import Token, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
@@ -320,6 +320,8 @@ def _did_you_mean(expected: set[str], text: str, pos: int) -> tuple[str, int, in
             for piece in dict.fromkeys((chunk, chunk[: len(word)])):
                 if len(piece) < 2 or len(word) < 2 or piece == word:
                     continue
+                if not same_sense(piece, word):
+                    continue  # `达不到` is no slip for `达到`: no hint rather than the opposite
                 distance = edit_distance(piece, word)
                 if distance <= max(1, min(len(piece), len(word)) // 4) and (
                     best is None or distance < best[0]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from xize.compiler.diagnostics import same_sense
 from xize.compiler.ir import Fact
 from xize.compiler.source import normalise as fullwidth_to_ascii
 from xize.compiler.syntax import cn_to_int
@@ -86,7 +87,12 @@ def map_columns(header: Sequence[object], facts: Sequence[Fact], path: str = "")
             continue
         fact = by_key.get(key)
         if fact is None:
-            close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.5)
+            # a column named 未整改问题数 is never steered onto the fact 已整改问题数
+            close = [
+                c
+                for c in difflib.get_close_matches(key, list(by_key), n=3, cutoff=0.5)
+                if same_sense(key, c)
+            ][:1]
             if close:
                 suggestion = by_key[close[0]].name
                 msg = Message("column_unknown_close", {"column": str(cell), "fact": suggestion})

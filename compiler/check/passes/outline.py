@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ...diagnostics.diagnostic import Diagnostic
-from ...diagnostics.suggest import edit_distance
+from ...diagnostics.suggest import edit_distance, same_sense
 from ...source.text import Span, normalise
 from ...syntax import ast
 from ...syntax.keywords import (
@@ -169,7 +169,8 @@ def suggest_modifier(text: str) -> str | None:
         if d == 0:
             return None  # a real modifier: not suspicious at all
         if d <= max(1, min(len(shape), len(mod)) // 3) and (best is None or d < best[0]):
-            best = (d, mod)
+            if same_sense(shape, mod):  # `最少扣5分` is not a slip for `最多扣5分`
+                best = (d, mod)
     if best is None:
         return None
     return best[1].replace("N", numbers[0] if numbers else "N", 1)

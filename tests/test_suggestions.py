@@ -1,0 +1,118 @@
+"""A did-you-mean is followed as written, so it must never turn a sentence round.
+
+Over the whole suggestion table — every keyword the syntax errors may offer, every
+node modifier W307 may offer — each word is mutated the ways a writer negates or
+reverses it (a negation put in or taken out, a direction character swapped for its
+opposite); whatever the suggester then offers must keep the mutated text's negations
+and directions.  End to end, the sentences that used to get the opposite hint get none.
+"""
+
+from __future__ import annotations
+
+import pytest
+from xize.compiler import PolicyError, compile_policy
+from xize.compiler.check.passes.outline import MODIFIERS, suggest_modifier
+from xize.compiler.diagnostics.suggest import NEGATIONS, closest, same_sense, sense
+from xize.compiler.syntax.syntax_errors import CANDIDATES, _did_you_mean
+
+OPPOSITES = {
+    "多": "少",
+    "高": "低",
+    "上": "下",
+    "增": "减",
+    "升": "降",
+    "早": "晚",
+    "前": "后",
+    "内": "外",
+    "加": "扣",
+    "超": "低",
+    "已": "未",
+    "达": "缺",
+    "得": "失",
+}
+OPPOSITES |= {b: a for a, b in list(OPPOSITES.items())}
+
+TABLE = sorted({w for words in CANDIDATES.values() for w in words if len(w) >= 2})
+
+
+def mutations(word: str) -> set[str]:
+    """Ways a writer says the opposite of `word`."""
+    out = set()
+    for i in range(len(word) + 1):
+        for neg in "不未没":
+            out.add(word[:i] + neg + word[i:])
+    for i, ch in enumerate(word):
+        if ch in NEGATIONS:
+            out.add(word[:i] + word[i + 1 :])
+        if ch in OPPOSITES:
+            out.add(word[:i] + OPPOSITES[ch] + word[i + 1 :])
+    return {m for m in out if sense(m) != sense(word)}
+
+
+def test_the_table_and_its_mutations_are_large_enough_to_mean_something():
+    assert len(TABLE) > 150
+    assert sum(len(mutations(w)) for w in TABLE) > 2000
+
+
+def test_no_syntax_hint_flips_a_negation_or_a_direction():
+    expected = set(CANDIDATES)
+    checked = 0
+    for word in TABLE:
+        for typed in mutations(word):
+            text = typed + "1分"
+            guess = _did_you_mean(expected, text, 0)
+            if guess is None:
+                continue
+            offered, start, end = guess
+            checked += 1
+            assert same_sense(text[start:end], offered), (typed, offered)
+    assert checked > 0  # some mutations are still mended (e.g. 达不到 → 未达到 is allowed)
+
+
+@pytest.mark.parametrize("modifier", sorted(MODIFIERS))
+def test_no_modifier_hint_flips_a_negation_or_a_direction(modifier):
+    for typed in mutations(modifier.replace("N", "5")):
+        suggestion = suggest_modifier(typed)
+        if suggestion is not None:
+            assert same_sense(typed, suggestion), (typed, suggestion)
+
+
+def test_fact_and_band_names_are_not_mended_into_their_opposites():
+    assert closest("未整改问题数", ["已整改问题数"]) is None
+    assert closest("合格", ["不合格"]) is None
+    assert closest("新增案件数", ["增加案件数"]) is None
+    assert closest("缺席次数", ["缺会次数"]) == "缺会次数"  # a real slip is still mended
+
+
+HEAD = "细则：示例\n年度：2024\n满分：10分\n\n数据：\n  化解率：百分比\n  整改问题数：个\n\n"
+
+
+def hints(body: str) -> str:
+    with pytest.raises(PolicyError) as caught:
+        compile_policy(HEAD + body)
+    return str(caught.value)
+
+
+def test_da_bu_dao_gets_no_hint_to_write_da_dao():
+    text = hints("(一)甲(10分)\n  - 【化解率】达不到90%的，扣2分\n")
+    assert "E101" in text and "“达到”" not in text
+
+
+def test_a_mistyped_cap_is_not_mended_into_its_opposite():
+    policy = compile_policy(HEAD + "(一)甲(10分)，最少扣5分\n  - 【整改问题数】每个扣1分\n")
+    assert not [d for d in policy.diagnostics if d.args.get("suggestion") == "最多扣5分"]
+
+
+def test_an_undeclared_fact_is_not_steered_to_its_opposite():
+    """【未整改问题数】 is no slip for the declared 【整改问题数】: it is a fact of its own
+    (inferred, W310 under --strict), never an error whose hint negates it."""
+    policy = compile_policy(HEAD + "(一)甲(10分)\n  - 【未整改问题数】每个扣1分\n")
+    assert "未整改问题数" in {f.name for f in policy.facts}
+    assert not [d for d in policy.diagnostics if d.args.get("suggestion") == "整改问题数"]
+    slip = hints("(一)甲(10分)\n  - 【整改问提数】每个扣1分\n")
+    assert "E201" in slip and "【整改问题数】" in slip  # a real slip is still mended
+
+
+def test_the_threshold_hint_never_suggests_counting_instead():
+    text = hints("(一)甲(10分)\n  - 【化解率】每低于1个百分点扣0.03分\n")
+    assert "E112" in text and "计数动词" not in text and "每缺1次" not in text
