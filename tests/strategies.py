@@ -747,6 +747,13 @@ class Effect:
         }[self.kind]
 
 
+def earn_effects(clause) -> int:
+    """How many earning effects a clause has (就高不就低 chooses among them)."""
+    if isinstance(clause, Fixed):
+        return sum(e.kind in ("earn", "full") for e in clause.then + clause.otherwise)
+    return 1 if getattr(clause, "kind", "") == "earn" else 0
+
+
 @dataclass
 class Fixed(Clause):
     condition: object = None
@@ -1807,7 +1814,8 @@ def policies(draw, max_top: int = 4, max_depth: int = 4, with_tests: bool = True
                 n.clauses.append(b.deduct_clause(n))
         elif points is not None and roll <= 5:
             n.clauses.extend(b.earn_clauses(n))
-            n.take_max = r.chance(0.15)
+            # 就高不就低 needs two earning effects to choose from (E223 otherwise)
+            n.take_max = r.chance(0.15) and sum(earn_effects(c) for c in n.clauses) >= 2
             if r.chance(0.15):
                 n.clauses.append(b.deduct_clause(n))
         else:

@@ -168,3 +168,57 @@ def test_each_refusal_names_a_rewrite_that_compiles_to_the_reader_s_meaning():
     shortfall = deducted(COUNT, "【巡查次数】少于4次的，每少1次扣1分", 巡查次数=1)
     every = deducted(COUNT, "【巡查次数】少于4次的，每次扣1分", 巡查次数=1)
     assert (standard, condition, shortfall, every) == (3, 5, 3, 1)
+
+
+# ------------------------------------------------------------ 就高不就低 on bonus nodes
+
+BONUS = (
+    "数据：\n  巡查次数：次\n  省级表彰：是否\n  市级表彰：是否\n  县级表彰：是否\n\n"
+    "(一)日常巡查(10分)\n  - 【巡查次数】不得少于4次，每缺1次扣1分\n"
+    "(二)表彰奖励，加分项，最高加3分，就高不就低\n"
+    "  - 【省级表彰】加2分\n  - 【市级表彰】加1分\n  - 【县级表彰】加1分\n"
+)
+
+
+@given(st.lists(st.booleans(), min_size=3, max_size=3))
+def test_take_max_on_a_bonus_node_keeps_only_the_highest_bonus(honours):
+    p = compile_policy(HEAD + BONUS)
+    facts = dict(
+        zip(
+            ("省级表彰", "市级表彰", "县级表彰"),
+            ["是" if h else "否" for h in honours],
+            strict=True,
+        )
+    )
+    facts["巡查次数"] = 4
+    amounts = [a for a, h in zip((2, 1, 1), honours, strict=True) if h]
+    expected = 10 + (max(amounts) if amounts else 0)
+    compiled, interpreted = p.score(facts), p.interpreter.score(facts)
+    assert compiled.total == interpreted.total == expected
+    assert compiled.items == interpreted.items
+    applied = [i.applied for i in compiled.items if i.kind == "bonus"]
+    assert sum(applied) == expected - 10
+    assert sum(1 for a in applied if a > 0) == (1 if amounts else 0)  # the first highest
+
+
+@pytest.mark.parametrize(
+    "node, clauses",
+    [
+        (
+            "(一)日常巡查(10分)，就高不就低",
+            ["【巡查次数】每缺1次扣1分", "【巡查次数】每缺1次扣2分"],
+        ),
+        ("(一)日常巡查(10分)，不重复计分", ["【按时上报】得10分"]),
+        ("(一)表彰奖励，加分项，最高加3分，就高不就低", ["【省级表彰】加2分"]),
+    ],
+)
+def test_take_max_where_it_changes_nothing_is_refused(node, clauses):
+    facts = "  巡查次数：次\n  按时上报：是否\n  省级表彰：是否\n"
+    text = HEAD + "数据：\n" + facts + "\n" + node + "\n" + "".join(f"  - {c}\n" for c in clauses)
+    if "加分项" in node:
+        text = text.replace(
+            node, "(一)日常巡查(10分)\n  - 【巡查次数】每缺1次扣1分\n(二)" + node[3:]
+        )
+    with pytest.raises(PolicyError) as caught:
+        compile_policy(text)
+    assert [d.code for d in caught.value.diagnostics if d.is_error] == ["E223"]

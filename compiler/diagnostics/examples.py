@@ -392,6 +392,14 @@ EXAMPLES: dict[str, Example] = {
         "按与标准的差额扣分写 “每少1次扣1分”（做了1次扣3分）；按全部次数扣分写 “每次扣1分”。",
         "Per unit short of the standard: “每少1次扣1分” (1 done, 3 deducted); per occurrence: “每次扣1分”.",
     ),
+    "E223": Example(
+        "“就高不就低”（“不重复计分”）在几条得分条款中只取最高的一条；在加分项中，取最高的一条加分。本项没有两条这样的条款时，它不改变任何分数，多半是原文另有所指，所以拒绝编译。",
+        "“就高不就低” (“不重复计分”) keeps the highest of several earning clauses (in a bonus node, of several bonus clauses). Where an item has fewer than two, it changes no score and the writer probably meant something else, so it is refused.",
+        _file("(一)领导重视程度(5分)，就高不就低\n" + _CLAUSE),
+        _GOOD,
+        "删去修饰语；要限制本项扣分，写 “最多扣N分” 或 “扣完为止”。",
+        "Remove the modifier; to limit the item's deductions write “最多扣N分” or “扣完为止”.",
+    ),
     "E230": Example(
         "不得评为、等次最高为、等次最低为 后面的名称须是 等次： 中的一档。",
         "The band after 不得评为, 等次最高为 or 等次最低为 must be one of 等次:.",

@@ -271,6 +271,13 @@ MESSAGES: dict[str, Entry] = {
         "按与标准的差额扣分写 “每少1次扣…”；按全部次数扣分写 “每次扣…”",
         "per unit of shortfall: write “每少1次扣…”; per occurrence: write “每次扣…”",
     ),
+    "E223": Entry(
+        "error",
+        "“{word}” 在此不起作用：本项没有两条以上可取最高的得分（或加分）条款",
+        "“{word}” has no effect here: the item has no two earning (or bonus) clauses to take the highest of",
+        "删去 “{word}”——它只在几条得分（或加分）条款中取最高的一条；要限制扣分，写 “最多扣N分” 或 “扣完为止”",
+        "remove “{word}”: it keeps the highest of several earning (or bonus) clauses; to limit deductions write “最多扣N分” or “扣完为止”",
+    ),
     # ---- E23x: scoring relative to the batch, grade limits ------------------------------
     "E230": Entry(
         "error",

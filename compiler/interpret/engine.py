@@ -184,6 +184,9 @@ class Interpreter(ClauseEvaluation):
                     missed.append(value)
                 if item is not None:
                     (missed_items if role == "missed" else walk.items).append(item)
+        own_items = walk.items[first_item:]
+        if node.take_max and not node.earns and len(own_bonus) > 1:
+            own_bonus = [self._highest_bonus(own_bonus, own_items)]
         children = [self._node(child, walk) for child in node.children]
 
         terms = [d for d, _ in children] + own_deduct
@@ -217,6 +220,19 @@ class Interpreter(ClauseEvaluation):
             record = rt.NodeScore(node.path, node.title, None, shown, None, False)
         walk.records[node.path] = record
         return deduction, bonus
+
+    @staticmethod
+    def _highest_bonus(values: list[Decimal], items: list[PendingItem]) -> Decimal:
+        """就高不就低 in a node that earns nothing: only the highest bonus counts; the
+        first item (in source order) with that amount keeps it, the others apply 0."""
+        best = max(values)
+        kept = False
+        for item in sorted((i for i in items if i.kind == "bonus"), key=lambda i: i.key):
+            if not kept and best > ZERO and item.applied == best:
+                kept = True
+            else:
+                item.applied = ZERO
+        return best
 
     def _earned_part(
         self,

@@ -386,7 +386,10 @@ class Emitter(Expressions):
             _sum(w, f"d{k}", terms or ["_ZERO"])
         plan.has_bonus = bool(plan.bonus) or any(c.has_bonus for c in children)
         if plan.has_bonus:
-            bonus = [f"b{c.k}" for c in children if c.has_bonus] + plan.bonus
+            own_bonus = plan.bonus
+            if node.take_max and not node.earns and len(plan.bonus) > 1:
+                own_bonus = [self._highest_bonus(plan, w, x)]
+            bonus = [f"b{c.k}" for c in children if c.has_bonus] + own_bonus
             if node.bonus_cap is not None:
                 cap = self.const(node.bonus_cap)
                 _sum(w, f"bs{k}", bonus)
@@ -399,6 +402,19 @@ class Emitter(Expressions):
                 _sum(w, f"b{k}", bonus)
         if len(x.lines) > start:  # the explanation names its node too
             x.lines.insert(start, w.lines[self._marks[-1]])
+
+    def _highest_bonus(self, plan: NodePlan, w: Writer, x: Writer) -> str:
+        """就高不就低 in a node that earns nothing: of its own bonus clauses only the
+        highest counts; the first of equal highest keeps its amount, the rest apply 0."""
+        k = plan.k
+        w(f"hb{k} = max({', '.join(plan.bonus)})")
+        slots = sorted((s for s in plan.own if s.kind == "bonus"), key=lambda s: s.key)
+        if slots:
+            names = ", ".join(s.applied for s in slots)
+            x(f"t = ({names},).index(hb{k}) if hb{k} > _ZERO else -1")
+            for j, slot in enumerate(slots):
+                x(f"{slot.applied} = {slot.applied} if t == {j} else _ZERO")
+        return f"hb{k}"
 
     def _earned(self, node: ir.Node, plan: NodePlan, w: Writer, x: Writer) -> tuple[str, Decimal]:
         """Emit De = M − min(earned, M) into `w` and its explanation into `x`.

@@ -13,7 +13,7 @@ from ...syntax import ast
 from ...syntax import keywords as kw
 from ...syntax.build.clauses import has_de
 from ..boundary import is_ambiguous, offset_operator, operator
-from ..budget import budget, is_bonus, points
+from ..budget import budget, is_bonus, modifier, points
 from ..context import Context
 from ..resolve import clause_refs, deducts, earns, effects_of
 from ..units import canonical_unit
@@ -66,6 +66,7 @@ def check_clauses(ctx: Context) -> list[Diagnostic]:
         for clause in node.clauses:
             diags += _clause(ctx, node, in_bonus, clause)
         diags += _double_count(node)
+        diags += _idle_take_max(ctx, node)
     return diags
 
 
@@ -227,6 +228,27 @@ def _conflict(clause: ast.ThresholdClause, verb: str, want: str, key: str) -> Di
     args = {"word": clause.word, "verb": verb, "want": a, "want2": b}
     args |= {"consequence": zh, "consequence_en": en, "part": part, "part_en": part_en}
     return Diagnostic("E220", clause.per.span, args)
+
+
+def _idle_take_max(ctx: Context, node: ast.Node) -> list[Diagnostic]:
+    """E223: `就高不就低` where it changes nothing.  It keeps the highest of a node's
+    earning clauses (or, in a node that earns nothing, of its bonus clauses); with fewer
+    than two of them — a node that only deducts, one earning clause — the writer meant
+    something the score would silently ignore."""
+    mod = modifier(node, "take_max")
+    if mod is None:
+        return []
+    earn = bonus = 0
+    for clause in node.clauses:
+        if isinstance(clause, ast.DiscretionaryClause):
+            earn += clause.kind == "earn"
+            bonus += clause.kind == "bonus"
+        for effect in effects_of(clause):
+            earn += isinstance(effect, ast.Earn)
+            bonus += isinstance(effect, ast.Bonus)
+    if earn >= 2 or (earn == 0 and bonus >= 2):
+        return []
+    return [Diagnostic("E223", mod.span, {"word": ctx.text(mod.span).strip(" ，,")})]
 
 
 def _double_count(node: ast.Node) -> list[Diagnostic]:
