@@ -222,3 +222,37 @@ def test_take_max_where_it_changes_nothing_is_refused(node, clauses):
     with pytest.raises(PolicyError) as caught:
         compile_policy(text)
     assert [d.code for d in caught.value.diagnostics if d.is_error] == ["E223"]
+
+
+# ------------------------------------------------- neutral values given the listed ones
+
+NEUTRAL = (
+    "数据：\n  产能：数值\n  安装环网：是否\n\n"
+    "(一)安全生产(10分)\n  - 【产能】达到90且未【安装环网】的，扣5分\n"
+)
+
+
+def run(text: str):
+    policy = compile_policy(HEAD + text)
+    return policy.run_tests()
+
+
+@given(st.integers(0, 200))
+def test_neutral_values_do_not_fire_a_clause_with_the_listed_values(capacity):
+    report = run(NEUTRAL + f"\n测试 “只列产能”：\n  【产能】= {capacity}\n  期望 总分 = 10\n")
+    (outcome,) = report.outcomes
+    assert outcome.passed, outcome.error
+    used = {name: value for name, value, _ in outcome.facts}
+    assert used["安装环网"] == (capacity >= 90 or used["安装环网"])
+
+
+def test_when_no_value_is_harmless_given_the_listed_ones_the_test_must_list_it():
+    text = (
+        NEUTRAL
+        + "  - 【安装环网】的，扣1分\n\n测试 “只列产能”：\n  【产能】= 120\n  期望 总分 = 10\n"
+    )
+    (outcome,) = run(text).outcomes
+    assert not outcome.passed
+    assert "【安装环网】" in outcome.error and "测试须列出它" in outcome.error
+    (ok,) = run(text.replace("【产能】= 120", "【产能】= 50")).outcomes  # 否 is harmless
+    assert ok.passed, ok.error

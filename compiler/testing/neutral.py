@@ -13,6 +13,8 @@ test that leaves it out is reported with the reason.
 from __future__ import annotations
 
 import operator
+from collections.abc import Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -32,6 +34,17 @@ _OPS = {
     "==": operator.eq,
     "!=": operator.ne,
 }
+
+
+#: The facts a 测试 lists, converted: they are fixed, and neutral values are chosen for
+#: the other facts given them (a condition `达到90且未【安装环网】` with 【产能】=120
+#: listed needs 安装环网 = 是, not the 否 a test without 产能 would take).
+_FIXED: ContextVar[Mapping[str, object] | None] = ContextVar("fixed", default=None)
+
+
+class Decided(Exception):
+    """The listed values alone decide this (sub)condition against what was wanted:
+    no choice of the other facts changes it."""
 
 
 class Unknown(Exception):
@@ -114,6 +127,27 @@ def _interval(op: str, value) -> Allowed:
 Constraints = dict[str, Allowed]
 
 
+def _settle(found: Constraints) -> Constraints:
+    """A condition's constraints with the listed facts taken out: Decided when a listed
+    value breaks one (the condition cannot go the wanted way)."""
+    fixed = _FIXED.get()
+    if not fixed:
+        return found
+    out = {}
+    for name, allowed in found.items():
+        if name not in fixed:
+            out[name] = allowed
+        elif not allowed.contains(fixed[name]):
+            raise Decided
+    return out
+
+
+def _drop(found: Constraints) -> Constraints:
+    """Constraints of independent facts (each counts on its own) without the listed ones."""
+    fixed = _FIXED.get()
+    return {name: a for name, a in found.items() if name not in fixed} if fixed else found
+
+
 def _merge(a: Constraints, b: Constraints) -> Constraints:
     out = dict(a)
     for name, allowed in b.items():
@@ -149,7 +183,7 @@ def truth(cond: ir.Cond, want: bool) -> Constraints:
     """Constraints under which `cond` evaluates to `want` (a single unit, whose batch
     averages are its own values), or Unknown."""
     if isinstance(cond, ir.IsTrue):
-        return {cond.fact: Allowed(values=frozenset({want}))}
+        return _settle({cond.fact: Allowed(values=frozenset({want}))})
     if isinstance(cond, ir.Negate):
         return truth(cond.operand, not want)
     if isinstance(cond, ir.AllOf | ir.AnyOf):
@@ -160,14 +194,19 @@ def truth(cond: ir.Cond, want: bool) -> Constraints:
                 out = _merge(out, truth(operand, want))
             return out
         missing: set[str] = set()
+        decided = 0
         for operand in cond.operands:
             try:
                 return truth(operand, want)
+            except Decided:
+                decided += 1
             except Unknown as exc:
                 missing |= exc.facts
+        if decided == len(cond.operands):
+            raise Decided
         raise Unknown(missing or _facts_in(cond))
     if isinstance(cond, ir.Cmp):
-        return _compare(cond, want)
+        return _settle(_compare(cond, want))
     raise Unknown(_facts_in(cond))
 
 
@@ -237,7 +276,15 @@ def _evaluate(e: ir.Expr, env: dict) -> Decimal:
 
 
 def clause_constraints(clause: ir.Clause) -> Constraints:
-    """The harmless values of the facts of one clause (Unknown when there are none)."""
+    """The harmless values of the facts of one clause (Unknown when there are none);
+    none at all when the listed facts alone decide it."""
+    try:
+        return _drop(_clause_constraints(clause))
+    except Decided:
+        return {}
+
+
+def _clause_constraints(clause: ir.Clause) -> Constraints:
     if isinstance(clause, ir.Missing):
         return {name: Allowed(values=frozenset({True})) for name in clause.facts}
     if isinstance(clause, ir.Discretionary):
@@ -269,6 +316,9 @@ def _step(clause: ir.Step) -> Constraints:
     if clause.guard is not None:
         try:
             return truth(clause.guard, False)
+        except Decided:
+            if summed is None:
+                return {}
         except Unknown:
             if summed is None:
                 raise
@@ -359,8 +409,19 @@ def _pick(fact: ir.Fact, allowed: Allowed, year: int) -> object | None:
     return None
 
 
-def neutral_values(policy: ir.Policy) -> dict[str, Neutral]:
-    """Every fact's value for a test that leaves it out."""
+def neutral_values(
+    policy: ir.Policy, fixed: Mapping[str, object] | None = None
+) -> dict[str, Neutral]:
+    """Every fact's value for a test that leaves it out, given the (converted) values
+    of the facts it lists."""
+    token = _FIXED.set(dict(fixed or {}))
+    try:
+        return _neutral_values(policy)
+    finally:
+        _FIXED.reset(token)
+
+
+def _neutral_values(policy: ir.Policy) -> dict[str, Neutral]:
     constraints: dict[str, list[tuple[ir.ClauseBase, Allowed]]] = {}
     blockers: dict[str, list[ir.ClauseBase]] = {}
     for node in policy.walk():

@@ -130,8 +130,9 @@ def _failed(test: ir.TestCase, message: str, facts=(), averages=()) -> TestOutco
     )
 
 
-def _run(policy, test: ir.TestCase, score: Scorer, interpreter: Interpreter, neutral):
-    listed = {_bare(name): raw for name, raw in test.facts}
+def _fill(policy, listed: dict, neutral) -> tuple[dict, list, list[str]]:
+    """The facts of a test: the listed ones, then each other fact's default or neutral
+    value; and why a fact could not be filled."""
     facts: dict[str, object] = {}
     shown: list[tuple[str, object, str]] = []
     problems: list[str] = []
@@ -151,12 +152,29 @@ def _run(policy, test: ir.TestCase, score: Scorer, interpreter: Interpreter, neu
         if name not in facts:
             facts[name] = listed[name]  # an unknown name: scoring reports it
             shown.append((name, listed[name], LISTED))
+    return facts, shown, problems
+
+
+def _run(policy, test: ir.TestCase, score: Scorer, interpreter: Interpreter, neutral):
+    listed = {_bare(name): raw for name, raw in test.facts}
+    facts, shown, problems = _fill(policy, listed, neutral)
     if problems:
         return _failed(test, "；".join(problems), shown)
     try:
         values = interpreter.convert_facts(facts)
     except ValueError as exc:
         return _failed(test, str(exc), shown)
+    if listed:
+        # neutral values are chosen again with the listed values fixed: what is harmless
+        # alone may fire together with them (达到90且未【安装环网】, 【产能】=120 listed)
+        given = {name: values[name] for name in listed if name in values}
+        facts, shown, problems = _fill(policy, listed, neutral_values(policy, given))
+        if problems:
+            return _failed(test, "；".join(problems), shown)
+        try:
+            values = interpreter.convert_facts(facts)
+        except ValueError as exc:
+            return _failed(test, str(exc), shown)
     given = {_bare(name): raw for name, raw in test.averages}
     averages: dict[str, object] = {}
     average_rows: list[tuple[str, object, str]] = []
