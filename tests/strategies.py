@@ -1242,7 +1242,8 @@ class PolicyDesc:
             de = n.points - min(earned, n.points)
             failed = sum((c.earn_failed for c in contributions), ZERO)
             own += de
-            nominal += max(failed, de)
+            # 就高不就低: one item, the gap to full marks; else one per earning missed
+            nominal += de if n.take_max else max(failed, de)
         child_d = ZERO
         child_b = ZERO
         for child in n.children:

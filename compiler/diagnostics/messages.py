@@ -419,10 +419,10 @@ MESSAGES: dict[str, Entry] = {
     ),
     "W306": Entry(
         "warning",
-        "同一评分项中既有 “得…否则…” 又有扣分，未达标时会重复扣分",
-        "an item both earns with “得…否则…” and deducts: a miss would count twice",
-        "改为在该项分值内 “每缺1项扣1分”",
-        "write “每缺1项扣1分” inside the item's points instead",
+        "本项对 【{fact}】 既给分又扣分：没做到时既得不到分，又被扣分，重复计算",
+        "the item both earns and deducts for 【{fact}】: a miss loses the points and is deducted again",
+        "只保留一种写法：在该项分值内写扣分（如 “每缺1项扣1分”），或只写得分",
+        "keep one of the two: deductions within the item's points (e.g. “每缺1项扣1分”), or earning alone",
     ),
     "W307": Entry(
         "warning",

@@ -191,6 +191,8 @@ class Interpreter(ClauseEvaluation):
 
         terms = [d for d, _ in children] + own_deduct
         if node.earns:
+            if node.take_max and len(earned) > 1:
+                missed, missed_items = [], []  # 就高不就低: one gap to full marks
             terms.append(self._earned_part(node, earned, missed, missed_items, walk))
         spent = total_of(terms)
         if node.budget is not None and node.floor:

@@ -353,8 +353,16 @@ def _text(value: object) -> str:
     if value is None:
         return NONE_WORD
     if isinstance(value, Decimal):
-        return rt._plain(value)
+        return _number_text(value)
     return str(value)
+
+
+def _number_text(value: Decimal) -> str:
+    """40.0 → "40", 38.50 → "38.5": the number, not the digits a computation kept."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 def _check(target: str, raw: str, line: int, result) -> Check:
@@ -385,4 +393,5 @@ def _check(target: str, raw: str, line: int, result) -> Check:
 def _numeric(target: str, raw: str, line: int, actual: Decimal | None) -> Check:
     expected = _number(raw)
     passed = expected is not None and actual is not None and actual == expected
-    return Check(target, raw, _text(actual), passed, line)
+    shown = raw if expected is None else _number_text(expected)
+    return Check(target, shown, _text(actual), passed, line)

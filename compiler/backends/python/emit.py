@@ -434,7 +434,14 @@ class Emitter(Expressions):
             w(f"w{k} = {earned}")
             earned = f"w{k}"
         w(f"x{k} = {points} - ({earned} if {earned} <= {points} else {points})")
-        missed = [s.nominal for s in plan.missed]
+        missed_slots = plan.missed
+        if node.take_max and len(plan.earn) > 1:
+            # 就高不就低: the loss is the gap from the highest earned to full marks, one
+            # item; the alternatives not met are not deductions of their own
+            for missed_slot in plan.missed:
+                x(f"{missed_slot.nominal} = _ZERO")
+            missed_slots = []
+        missed = [s.nominal for s in missed_slots]
         if len(missed) > 1:
             x(f"t = x{k} - {_sum(x, 't', missed)}")
         else:
@@ -443,7 +450,7 @@ class Emitter(Expressions):
         x(f"ar{k} = nr{k}")
         slot = Slot(irutil.remainder_key(node), "remainder", f"nr{k}", f"nr{k}", f"ar{k}", node)
         self._register(slot)
-        group = sorted(plan.missed + [slot], key=lambda s: s.key)
+        group = sorted(missed_slots + [slot], key=lambda s: s.key)
         total = group[0].nominal if len(group) == 1 else _sum(x, "t", [s.nominal for s in group])
         with x.block(f"if {total} > x{k}:"):
             x(_allot_line(group, f"x{k}"))

@@ -260,12 +260,14 @@ def _double_count(node: ast.Node) -> list[Diagnostic]:
             and any(isinstance(e, ast.Earn) for e in clause.effects)
             and any(isinstance(e, ast.Deduct) for e in clause.otherwise)
         ):
-            return [Diagnostic("W306", clause.span)]
+            refs = clause_refs(clause)
+            return [Diagnostic("W306", clause.span, {"fact": refs[0].name if refs else ""})]
     earned: set[str] = set()
     for clause in node.clauses:
         if earns(clause):
             earned |= {r.name for r in clause_refs(clause)}
     for clause in node.clauses:
-        if deducts(clause) and not earns(clause) and earned & {r.name for r in clause_refs(clause)}:
-            return [Diagnostic("W306", clause.span)]
+        shared = [r.name for r in clause_refs(clause) if r.name in earned]
+        if deducts(clause) and not earns(clause) and shared:
+            return [Diagnostic("W306", clause.span, {"fact": shared[0]})]
     return []

@@ -7,6 +7,9 @@ real disagreements rather than at dates and enumerations:
 - Arabic numbers (`0.03`, `80%`, `2023分`) and Chinese numerals *followed by a unit*
   (`一次`, `两项`, `三十分`, `百分之八十`); a bare Chinese numeral (`一票否决`,
   `一是`, `统一`) is text.
+- Only numbers that take part in scoring: an amount (`0.03分`), a percentage or
+  百分点, or a number near a scoring word (`扣`, `每`, `低于`, `达到`, `以上`…);
+  `抽查2个月`, `查阅近3年资料` say how to check, not what to score.
 - Ignored: numbers inside `【】`; years (`2023年`, or a bare 1900–2100); dates
   (`1月9日`, `2023-01-09`, `3月底`, `5日前`); ordinals (`第3`, `第三`, `1、`, `(1)`,
   `1.` before a non-digit); integers of five or more digits (hotlines, document numbers).
@@ -127,7 +130,30 @@ def note_numbers(text: str) -> Iterator[tuple[Decimal, int, int]]:
         if value is None or (unit == "年" and value >= 1900):
             continue
         found.append((Decimal(value), m.start(), m.end()))
-    return iter(sorted(found, key=lambda f: f[1]))
+    scoring = [f for f in found if _scoring(plain, f[1], f[2])]
+    return iter(sorted(scoring, key=lambda f: f[1]))
+
+
+#: Words near a number that make it part of the scoring (an amount, a step, a
+#: standard): `扣0.03分`, `每缺1次`, `低于80%`, `20人以上`.  A number with none of them
+#: (`抽查2个月`, `查阅近3年资料`) describes how to check, not what to score.
+_SCORING_BEFORE = (
+    "扣", "减", "得", "加", "计", "记", "奖", "每", "低于", "高于", "超过", "超出", "不足",
+    "少于", "多于", "达到", "不少于", "不低于", "不超过", "不高于", "至少", "满", "以内",
+)  # fmt: skip
+_SCORING_AFTER = ("以上", "以下", "以内", "及以上", "及以下")
+
+
+def _scoring(plain: str, start: int, end: int) -> bool:
+    after = plain[end:].lstrip()
+    if after.startswith(("%", "个百分点", "百分点")) or plain[start:end].endswith(("%", "分")):
+        return True
+    if after.startswith("分") and not after.startswith("分钟"):
+        return True
+    before = plain[max(0, start - 4) : start]
+    if any(word in before for word in _SCORING_BEFORE):
+        return True
+    return any(word in plain[end : end + 6] for word in _SCORING_AFTER)
 
 
 def _expr_numbers(expr: object, params: dict[str, ast.ParamDecl]) -> Iterator[Decimal]:
