@@ -48,7 +48,16 @@ def round_trip(policy, tmp: Path):
     back = compile_policy(draft.text, filename="<draft>")
     a, b = policy.ir, back.ir
     assert _head(b) == _head(a)
-    assert [_node(n) for n in b.walk()] == [_node(n) for n in a.walk()]
+    # 就高不就低 over fewer than two drafted earning clauses would not compile (E223):
+    # the draft keeps it as a 待处理 comment, and only there may it differ
+    held = {n.path for n in a.walk() if n.take_max} - {n.path for n in b.walk() if n.take_max}
+    assert len(held) <= draft.text.count("# 待处理：就高不就低") + draft.text.count(
+        "# 待处理：不重复计分"
+    )
+    assert [_node(n)[:-1] for n in b.walk()] == [_node(n)[:-1] for n in a.walk()]
+    assert [_node(n) for n in b.walk() if n.path not in held] == [
+        _node(n) for n in a.walk() if n.path not in held
+    ]
     assert [canonical(dataclasses.replace(x, line=0)) for x in b.bands] == [
         canonical(dataclasses.replace(x, line=0)) for x in a.bands
     ]

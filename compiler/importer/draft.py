@@ -116,20 +116,28 @@ class _Writer:
         head = f"{pad}{node.marker}{_one_line(node.title) or '（无标题）'}"
         if node.points is not None:
             head += f"（{node.points}分）"
+        inner = pad + "  "
+        bonus = node.bonus_cap is not None
+        body: list[str] = []
+        for text in scoring_text(node):
+            for sentence in split_sentences(text):
+                body += self.sentence(sentence, node, path, inner, bonus)
+        held: list[str] = []
         for modifier in node.modifiers:
-            head += f"，{modifier}"
+            if modifier in _TAKE_MAX and _choices(body) < 2:
+                # 就高不就低 with fewer than two earning clauses drafted is E223: keep the
+                # words for the writer instead of a draft that does not compile
+                held.append(f"{inner}# 待处理：{modifier}（本项起草出的得分或加分条款不足两条）")
+            else:
+                head += f"，{modifier}"
         if node.bonus_cap is not None:
             head += f"，加分项，最高加{node.bonus_cap}分"
-        out = [head]
-        inner = pad + "  "
+        out = [head, *held]
         out += [f"{inner}# {c}" for c in node.comments]
         words = "".join(t.strip() for t in node.text if t.strip())
         if words:
             out.append(f"{inner}说明：{_one_line(words)}")
-        bonus = node.bonus_cap is not None
-        for text in scoring_text(node):
-            for sentence in split_sentences(text):
-                out += self.sentence(sentence, node, path, inner, bonus)
+        out += body
         for child in node.children:
             out += self.node(child, depth + 1, path)
         return out
@@ -293,3 +301,12 @@ def _settle(
             summary.pending_sentences.append((path, sentence, reason))
         text = "\n".join(lines)
     return text
+
+
+_TAKE_MAX = ("就高不就低", "不重复计分")
+_CHOICE = re.compile(r"(?:得|计|记|加|奖)\s*(?:\d|\(|（|满分)")
+
+
+def _choices(lines: list[str]) -> int:
+    """Drafted clauses that earn or add points: what 就高不就低 chooses among."""
+    return sum(1 for line in lines if line.lstrip().startswith("- ") and _CHOICE.search(line))
