@@ -289,9 +289,10 @@ def test_facts_are_typed_and_named_in_ascii():
 def test_paths_budgets_and_flags():
     policy = lowered(
         "一、基础(10分)，最多扣6分，不设下限\n"
-        "  1、甲(4分)，就高不就低\n"
-        "    (1)子项(2分)\n"
+        "  1、甲(4分)\n"
+        "    (1)子项(2分)，就高不就低\n"
         "      - 【A】得2分，否则不得分\n"
+        "      - 【D】得1分\n"
         "  2、乙\n"
         "    - 【B】每次扣1分\n"
         "二、其他，最多扣3分\n"
@@ -303,13 +304,13 @@ def test_paths_budgets_and_flags():
     }
     assert shape == {
         "一": ("一、", D(10), D(6), False, False, False),
-        "一1": ("1、", D(4), D(4), True, False, True),
-        "一1(1)": ("(1)", D(2), D(2), True, True, False),
+        "一1": ("1、", D(4), D(4), True, False, False),
+        "一1(1)": ("(1)", D(2), D(2), True, True, True),
         "一2": ("2、", None, None, True, False, False),
         "二": ("二、", None, D(3), True, False, False),
     }
     ids = [(c.id, c.path, c.line) for n in policy.walk() for c in n.clauses]
-    assert ids == [("c0", "一1(1)", 8), ("c1", "一2", 10), ("c2", "二", 12)]
+    assert ids == [("c0", "一1(1)", 8), ("c1", "一1(1)", 9), ("c2", "一2", 11), ("c3", "二", 13)]
 
 
 def test_bands():
