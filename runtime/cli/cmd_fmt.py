@@ -21,7 +21,7 @@ from ..output.atomic import write_bytes
 from ..text.i18n import t
 from ..text.problems import OutputFileError
 from .cmd_common import LANG, guarded
-from .loading import decode_rule
+from .loading import decode_rule, read_rule
 from .terminal import EXIT_ERROR, Failure, say, warn
 
 
@@ -94,14 +94,7 @@ class Stored:
 def _read(name: str, lang: str) -> Stored:
     """The file as stored; a missing, unreadable or undecodable file ends the command."""
     path = Path(name)
-    if not path.exists():
-        raise Failure(t("policy_missing", lang, path=path))
-    if path.is_dir():
-        raise Failure(t("file_is_dir", lang, path=path))
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise Failure(t("policy_unreadable", lang, path=path, reason=exc.strerror or exc)) from exc
+    data = read_rule(path, lang)
     text, encoding = decode_rule(data)
     if text is None:
         raise Failure(t("policy_encoding", lang, path=path))

@@ -20,15 +20,7 @@ def compile_file(path: str | Path, lang: str = "zh"):
     from xize.compiler import compile_policy, load_policy
 
     path = Path(path)
-    if not path.exists():
-        raise Failure(t("policy_missing", lang, path=path))
-    if path.is_dir():
-        raise Failure(t("file_is_dir", lang, path=path))
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise Failure(t("policy_unreadable", lang, path=path, reason=exc.strerror or exc)) from exc
-    text, encoding = decode_rule(data)
+    text, encoding = decode_rule(read_rule(path, lang))
     if text is None:  # neither UTF-8 nor GB18030: E108 at the first bad byte
         return load_policy(path, lang=lang)
     if encoding != "utf-8":
@@ -37,6 +29,18 @@ def compile_file(path: str | Path, lang: str = "zh"):
 
 
 _BOM = b"\xef\xbb\xbf"
+
+
+def read_rule(path: Path, lang: str = "zh") -> bytes:
+    """A .rule file's bytes; a missing, folder or unreadable path ends the command."""
+    if not path.exists():
+        raise Failure(t("policy_missing", lang, path=path))
+    if path.is_dir():
+        raise Failure(t("file_is_dir", lang, path=path))
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise Failure(t("policy_unreadable", lang, path=path, reason=exc.strerror or exc)) from exc
 
 
 def decode_rule(data: bytes) -> tuple[str | None, str]:
