@@ -256,3 +256,19 @@ def test_when_no_value_is_harmless_given_the_listed_ones_the_test_must_list_it()
     assert "【安装环网】" in outcome.error and "测试须列出它" in outcome.error
     (ok,) = run(text.replace("【产能】= 120", "【产能】= 50")).outcomes  # 否 is harmless
     assert ok.passed, ok.error
+
+
+def test_take_max_gap_shares_a_parent_cap_like_the_interpreter():
+    """The alternatives of a 就高不就低 node are not items, so they take no share of a
+    parent's cap: compiled and interpreted items agree to the last digit."""
+    p = compile_policy(
+        HEAD.replace("10分", "1分")
+        + "数据：\n  A：是否\n  B：是否\n  C：次\n\n"
+        + "(一)甲(1分)，最多扣0.5分\n"
+        + "  1、乙(0.5分)，就高不就低\n    - 【A】得0.5分\n    - 【B】得0.3分\n"
+        + "  2、丙\n    - 【C】每次扣0.2分\n"
+    )
+    for facts in ({"A": "否", "B": "否", "C": 1}, {"A": "否", "B": "是", "C": 2}):
+        compiled, interpreted = p.score(facts), p.interpreter.score(facts)
+        assert compiled.to_dict() == interpreted.to_dict()
+        assert sum(i.applied for i in compiled.items) == Decimal("0.5")

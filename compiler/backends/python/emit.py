@@ -440,6 +440,7 @@ class Emitter(Expressions):
             # item; the alternatives not met are not deductions of their own
             for missed_slot in plan.missed:
                 x(f"{missed_slot.nominal} = _ZERO")
+                x(f"{missed_slot.applied} = _ZERO")
             missed_slots = []
         missed = [s.nominal for s in missed_slots]
         if len(missed) > 1:
