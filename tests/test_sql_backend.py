@@ -19,7 +19,7 @@ from helpers import compiled, seed_policies
 from hypothesis import given, note, settings
 from sqlcases import ODD_CELLS, batches
 from sqlrun import differences, duckdb_results, expected_items, expected_summary
-from xize.compiler import load_policy
+from xize.compiler import compile_policy, load_policy
 from xize.compiler.backends.sql import DIALECTS, SqlUnsupported, compile_sql
 from xize.compiler.ir import nodes as ir
 
@@ -228,3 +228,40 @@ def test_score_table_takes_arrow_and_pandas_and_gives_arrow():
     one = policy.score_table(frame)  # 得分项 missing: its column is added, the row an error
     assert one.column("状态").to_pylist() == ["数据错误"]
     assert "缺少【得分项】" in one.column("错误").to_pylist()[0]
+
+
+_TAKE_MAX = """\
+细则：测试细则
+年度：2024
+满分：1分
+
+数据：
+  A：是否
+  B：是否
+  C：次
+
+(一)甲(1分)，最多扣0.5分
+  1、乙(0.5分)，就高不就低
+    - 【A】得0.5分
+    - 【B】得0.3分
+  2、丙
+    - 【C】每次扣0.2分
+(二)奖励，加分项，最高加1分，就高不就低
+  - 【A】加0.5分
+  - 【B】加0.2分
+"""
+
+
+def test_take_max_scores_the_same_in_duckdb_or_is_refused():
+    """An earning node with 就高不就低 loses one gap to full marks (no item per
+    alternative), in SQL as in Python; a bonus node with it is refused, never guessed."""
+    policy = compile_policy(_TAKE_MAX)
+    with pytest.raises(SqlUnsupported, match="第16行.*就高不就低"):
+        compile_sql(policy.ir, "duckdb")
+    earning = compile_policy(_TAKE_MAX.split("(二)")[0])
+    rows = [
+        {"单位": "甲", "A": "否", "B": "否", "C": 1},
+        {"单位": "乙", "A": "否", "B": "是", "C": 2},
+        {"单位": "丙", "A": "是", "B": "是", "C": 0},
+    ]
+    _assert_same(earning, rows)

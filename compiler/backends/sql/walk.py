@@ -94,9 +94,17 @@ class Walk:
                     out.outcomes.append(effect)
                 if effect.item is not None:
                     (missed_items if role == "missed" else out.items).append(effect.item)
+        if node.take_max and not node.earns and len(own_bonus) > 1:
+            # 就高不就低 over bonus clauses: which item keeps its amount depends on the
+            # unit's values; the Python engine computes it, this backend refuses
+            raise SqlUnsupported(
+                f"第{node.line}行的条款 “{node.title}”：加分项的就高不就低请用 Python 引擎计分"
+            )
         children = [self._node(child) for child in node.children]
         terms = [d for d, _ in children] + own_deduct
         if node.earns:
+            if node.take_max and len(earned) > 1:
+                missed, missed_items = [], []  # 就高不就低: one gap to full marks
             terms.append(self._earned_part(node, earned, missed, missed_items))
         spent = fx.let(fx.total(terms), "s")
         beneath = out.items[first:]
