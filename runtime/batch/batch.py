@@ -40,7 +40,7 @@ from .fractions import FractionWatch, fraction_notices
 from .fractions import merge as merge_fractions
 from .parallel import Workers
 from .ranking import Order, RankKeys, Ranks
-from .statistics import summarise
+from .statistics import BlockBatch, Collected, Statistics, collect, plan_of
 
 #: The context batch averages are computed in (the policy's own scoring context).
 AVERAGE_CONTEXT = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN)
@@ -236,7 +236,7 @@ def _chunks(
         yield from _in_memory(scorer, scoring, on_result)
         return
     if policy.ir.stats:
-        yield from _ranked_policy(scorer, scoring, on_result)
+        yield from _ranked_policy(scorer, scoring, workers, on_result)
         return
     averages, average_error = _averages(scorer, workers)
     if averages and not _accepts_averages(scorer, averages):
@@ -258,15 +258,17 @@ def _chunks(
 
     def tasks() -> Iterator[tuple]:
         for table, block in _blocks(dataset):
-            # Rows that may fall among the first WIDTH_SAMPLE of a table come back as
-            # rows, to be measured here; the rest come back pickled.
-            pickled = tuple(
-                spool.count >= WIDTH_SAMPLE
-                for spool in (scoring.summary, scoring.details, scoring.errors)
-            )
-            yield table, block, averages, average_error, pickled, scoring.details_csv
+            yield table, block, averages, average_error, _pickled(scoring), scoring.details_csv
 
     yield from workers.map(_score_block, tasks())
+
+
+def _pickled(scoring: Scoring) -> tuple[bool, ...]:
+    """Which tables a worker returns pickled: rows that may fall among the first
+    WIDTH_SAMPLE of a table come back as rows, to be measured here."""
+    return tuple(
+        spool.count >= WIDTH_SAMPLE for spool in (scoring.summary, scoring.details, scoring.errors)
+    )
 
 
 # ------------------------------------------------------------------------------ blocks
@@ -312,10 +314,12 @@ def _score_block(
     average_error: Message | None,
     pickled: tuple[bool, bool, bool],
     details_csv: bool,
+    summary: BlockBatch | None = None,
 ) -> ChunkResult:
-    """A worker's task: score one block."""
+    """A worker's task: score one block (with its units' statistics, for a policy with
+    ranks)."""
     rows = _block_rows(scorer, table, block)
-    return scorer.score(table, rows, averages, average_error, pickled, details_csv)
+    return scorer.score(table, rows, averages, average_error, pickled, details_csv, summary=summary)
 
 
 def _sum_block(
@@ -329,27 +333,64 @@ def _sum_block(
 
 
 def _ranked_policy(
-    scorer: ChunkScorer, scoring: Scoring, on_result: OnResult | None
+    scorer: ChunkScorer,
+    scoring: Scoring,
+    workers: Workers | None,
+    on_result: OnResult | None,
 ) -> Iterator[ChunkResult]:
-    """A policy with ranks or best values: the batch is summarised in passes here
-    (`statistics`), then every block is scored here with its units' statistics, so
-    the report does not depend on the number of processes."""
+    """A policy with ranks or best values: a statistics pass per level (`statistics`),
+    then the scoring pass, each over the same blocks, here or in the workers; the
+    statistics merged here travel to the blocks with each task."""
     if scorer.convert is None:
         yield from _in_memory(scorer, scoring, on_result)
         return
-    summary = summarise(scorer)
-    for table, rows in _row_blocks(scorer.dataset):
-        base = scoring.summary.count
-        yield scorer.score(
-            table,
-            rows,
-            None,
-            None,
-            details_csv=scoring.details_csv,
-            on_result=on_result,
-            base=base,
-            summary=summary,
+    dataset = scorer.dataset
+    plan = plan_of(scorer)
+    stats = Statistics(plan)
+    blocks = _row_blocks if workers is None else _blocks
+    run: Callable[..., Iterator] = (
+        workers.map if workers is not None else (lambda fn, tasks: (fn(scorer, *t) for t in tasks))
+    )
+
+    def path(table: int) -> str:
+        return str(dataset.tables[table][0].path)
+
+    for level in plan.levels:
+        stats.start(level)
+        tasks = (
+            (table, block, level, stats.block(number, path(table)) if level else None)
+            for number, (table, block) in enumerate(blocks(dataset))
         )
+        for part in run(_collect_block, tasks):
+            stats.merge(level, part, path(part.table))
+        stats.finish(level, path(0))
+    if workers is None:
+        for number, (table, rows) in enumerate(_row_blocks(dataset)):
+            yield scorer.score(
+                table,
+                rows,
+                None,
+                None,
+                details_csv=scoring.details_csv,
+                on_result=on_result,
+                base=scoring.summary.count,
+                summary=stats.block(number, path(table)),
+            )
+        return
+
+    def scoring_tasks() -> Iterator[tuple]:
+        for number, (table, block) in enumerate(_blocks(dataset)):
+            given = stats.block(number, path(table))
+            yield table, block, None, None, _pickled(scoring), scoring.details_csv, given
+
+    yield from workers.map(_score_block, scoring_tasks())
+
+
+def _collect_block(
+    scorer: ChunkScorer, table: int, block: Block, level: int, given: BlockBatch | None
+) -> Collected:
+    """A worker's task in a statistics pass: one block's report at `level`."""
+    return collect(scorer, _block_rows(scorer, table, block), table, level, given)
 
 
 # ------------------------------------------------------------------------ in memory

@@ -29,7 +29,7 @@ from ..io.spool import dump_rows
 from ..io.typed import TypedTexts
 from ..report.tables import FLAGGED, Layout, shown_status, status_reason
 from ..text.fmt import value_text
-from ..text.problems import Message, RowError
+from ..text.problems import DataFileError, Message, RowError
 from ..text.refusals import refusal
 from .fractions import FractionWatch
 from .ranking import rank_key
@@ -184,16 +184,27 @@ class ChunkScorer:
     ) -> ChunkResult:
         """Score the rows of one block of table `table`.  `on_result` sees each scored
         unit with its 汇总 position (`base` + its index in the block); `details_csv`
-        gives 扣分明细 as CSV text."""
+        gives 扣分明细 as CSV text; `summary` (`statistics.BlockBatch`) gives the batch
+        statistics of the block's units, for a policy with ranks."""
         builder = ChunkBuilder(table, self.layout, details_csv)
         watch = FractionWatch(self.percents)
+        good = 0  # units that reached the policy: `summary` is indexed by them
         for item in self.dataset.units(table, rows, trailing=True, texts=self.texts):
-            outcome = self.outcome(item, averages, average_error, summary)
+            batch = None
             if isinstance(item, UnitRow) and item.problem is None:
                 watch.see(item)
+                if summary is not None:
+                    if good >= summary.count:
+                        raise DataFileError("data_changed", path=str(item.path))
+                    batch = summary.unit(good)
+                good += 1
+            outcome = self.outcome(item, averages, average_error, batch)
             index = builder.add(item, outcome)
             if on_result is not None and index is not None:
                 on_result(item, outcome, base + index)
+        if summary is not None and good != summary.count:
+            path = self.dataset.tables[table][0].path
+            raise DataFileError("data_changed", path=str(path))
         out = builder.result(pickled)
         out.fractions, out.over_one = watch.fractions, watch.others
         out.fraction_examples = watch.examples
@@ -204,10 +215,10 @@ class ChunkScorer:
         item,
         averages: dict[str, Decimal] | None,
         average_error: Message | None,
-        summary=None,
+        batch: dict | None = None,
     ):
-        """A unit row's Result or RowError (None for blank rows).  `summary` holds the
-        batch statistics of a policy with ranks (`statistics.Summary`)."""
+        """A unit row's Result or RowError (None for blank rows).  `batch` holds the
+        unit's batch statistics, for a policy with ranks (`statistics.BlockBatch`)."""
         if not isinstance(item, UnitRow):
             return None
         if item.problem is not None:
@@ -215,8 +226,8 @@ class ChunkScorer:
         if average_error is not None:
             return RowError(item.path, item.row, item.unit, "", None, average_error)
         try:
-            if summary is not None:
-                return self.policy.score(item.facts, batch=summary.batch(item.facts))
+            if batch is not None:
+                return self.policy.score(item.facts, batch=batch)
             if averages:
                 return self.policy.score(item.facts, averages=averages)
             return self.policy.score(item.facts)

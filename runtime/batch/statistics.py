@@ -1,148 +1,333 @@
-"""Batch statistics for `xize score` without holding the batch in memory.
+"""Batch statistics for `xize score`, gathered in the processes that score.
 
 A policy with ranks or best values (`按【X】排名…`, `最高者得满分…`) scores each unit
-against every other, so the batch is read in passes before any unit is scored, the
-way `score_batch` does it (LANGUAGE.md §4.9), keeping only each subject's values:
+against every other, so the data is read in passes before any unit is scored, the
+way `score_batch` does it (LANGUAGE.md §4.9):
 
-1. level 0: each unit in the batch (scored without a data error, not disqualified)
-   leaves its value of every ranked fact and of every averaged fact;
-2. level k: each unit is scored with the statistics of the levels below and leaves
-   its ranked nodes' scores (a node's score never waits for its own statistics);
-3. the last pass (`Summary.batch`) gives each unit its statistics — its rank is read
-   from the sorted values by binary search — and the unit is scored once more.
+1. level 0: each block of rows (in a worker, or here) reports, per unit that reached
+   the policy, whether it is in the batch (scored without a data error and not
+   disqualified), the ranking key of every ranked fact, the exact sums of the
+   averaged facts over its units in the batch and its best values;
+2. level k: each unit is scored with the statistics of the levels below — sent with
+   its block — and its block reports the ranked nodes' scores the same way (a node's
+   score never waits for its own statistics);
+3. the last pass scores each unit with all its statistics (`BlockBatch.unit`).
 
-Everything runs in this process, block by block, so the report is the same, byte
-for byte, whatever --jobs says; memory holds a sorted list of values per subject.
+Between passes this process merges the blocks' reports exactly: sums of Decimals,
+the best value by the same rule as `score_batch` (the last of equal largest, or the
+first of equal smallest, in input order), and each unit's competition rank (1, 2, 2,
+4) by binary search in the sorted keys of the units in the batch.  A block's report
+depends only on its rows, and blocks are merged in input order, so the statistics —
+and so the report — are the same, byte for byte, for any number of processes.
+
+Memory: per unit that reached the policy one 8-byte key per ranked subject and a
+byte of flags (a key that does not fit 64 bits is kept exactly, aside); no row is
+kept between passes.
 """
 
 from __future__ import annotations
 
+import bisect
 import decimal
-from collections.abc import Iterator
+import itertools
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from xize.compiler.support import prelude
 
-from ..io.dataset import UnitRow
+from ..text.problems import DataFileError
 from .chunks import SUM_CONTEXT, ChunkScorer, good_rows
+from .ranking import rank_key
 
 #: The context means are divided in (the policy's own scoring context).
 MEAN_CONTEXT = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN)
 
+_RANKS = ("rank", "rank_from_end")
 
-class Summary:
-    """What the batch leaves behind: the means and, per statistic, the ascending
-    values of the units in the batch and the best of them."""
 
-    def __init__(self, scorer: ChunkScorer):
-        policy = scorer.policy.ir
-        names = [fact.name for fact in policy.facts]
-        self.scorer = scorer
+class Plan:
+    """A policy's statistics: what each pass computes, and the keys `score(batch=…)`
+    reads them under."""
+
+    def __init__(self, policy_ir):
+        names = [fact.name for fact in policy_ir.facts]
         self.infos = [
             prelude.StatInfo(
                 s.kind, s.subject, s.node, s.high, s.level, -1 if s.node else names.index(s.subject)
             )
-            for s in policy.stats
+            for s in policy_ir.stats
         ]
         self.keys = [prelude._stat_key(info) for info in self.infos]
-        self.averaged = tuple(policy.averages)
+        self.averaged = tuple(policy_ir.averages)
         # level 0 also when only node statistics are ranked: the means come from it
         self.levels = sorted({info.level for info in self.infos} | {0})
-        self.means: dict[str, Decimal] = {}
-        self.ordered: dict[tuple, tuple[list, Decimal]] = {}
-        self.membership = policy.disqualifies()
-
-    @staticmethod
-    def subject(info) -> tuple:
-        return (info.subject, info.node, info.high)
+        self.membership = policy_ir.disqualifies()
+        # what each level measures: (subject, node) pairs whose values are ranked
+        self.subjects: dict[int, list[tuple[str, bool]]] = {level: [] for level in self.levels}
+        self.best: dict[int, list[tuple[str, bool, bool]]] = {level: [] for level in self.levels}
+        for info in self.infos:
+            if info.kind in ("value", "count") or not info.subject:
+                continue
+            pair = (info.subject, info.node)
+            if pair not in self.subjects[info.level]:
+                self.subjects[info.level].append(pair)
+            if info.kind == "best" and (*pair, info.high) not in self.best[info.level]:
+                self.best[info.level].append((*pair, info.high))
 
     def placeholders(self) -> dict[str, object]:
+        """The batch of a unit before anything is known: every formula is total on it."""
         batch: dict[str, object] = {f"平均值【{name}】": 0 for name in self.averaged}
-        batch.update(self.means)
         for info, key in zip(self.infos, self.keys, strict=True):
             if info.kind != "value":
                 batch[key] = prelude._placeholder(info)
         return batch
 
-    def batch(self, facts: dict, upto: int | None = None) -> dict[str, object]:
-        """One unit's batch values, levels below `upto` computed (all when None), the
-        rest placeholders that nothing below them reads."""
-        batch = self.placeholders()
-        values = None
-        for level in self.levels:
-            if upto is not None and level >= upto:
-                break
-            if level == 0:
-                values = self.scorer.convert(facts)
-            else:
-                result = self.scorer.policy.score(facts, batch=batch)
-            for info, key in zip(self.infos, self.keys, strict=True):
-                if info.level != level or info.kind == "value":
-                    continue
-                if info.node:
-                    own = result.nodes[info.subject].score or Decimal(0)
-                else:
-                    own = values[info.subject]  # type: ignore[index]
-                    own = Decimal(own) if type(own) is int else own
-                ordered, best = self.ordered[self.subject(info)]
-                batch[key] = prelude._stat_of(info, own, ordered, best)
+
+def plan_of(scorer: ChunkScorer) -> Plan:
+    """The scorer's plan, made once per process."""
+    plan = getattr(scorer, "_plan", None)
+    if plan is None:
+        plan = scorer._plan = Plan(scorer.policy.ir)  # type: ignore[attr-defined]
+    return plan
+
+
+# ------------------------------------------------------------- what travels with a block
+
+
+@dataclass
+class BlockBatch:
+    """The statistics of one block's units: the values every unit shares (means, best
+    values, placeholders), each unit's ranks (0: not computed, the placeholder
+    stands), and which units are in the batch."""
+
+    count: int  # units that reached the policy
+    shared: dict[str, object]
+    ranks: dict[str, array]  # statistic key → rank per unit
+    members: bytes
+
+    def unit(self, index: int) -> dict[str, object]:
+        """The `batch=` argument of the block's `index`-th unit."""
+        batch = dict(self.shared)
+        for key, ranks in self.ranks.items():
+            rank = ranks[index]
+            if rank:
+                batch[key] = Decimal(rank)
         return batch
 
-    def in_batch(self, facts: dict) -> bool:
-        """Not disqualified (decided without batch values: the checker's rule)."""
-        if not self.membership:
-            return True
-        result = self.scorer.policy.score(facts, batch=self.placeholders())
-        return result.status != prelude._STATUS_DISQUALIFIED
+
+@dataclass
+class Collected:
+    """One block's report for one pass, per unit that reached the policy in order."""
+
+    table: int = 0
+    count: int = 0
+    members: bytearray = field(default_factory=bytearray)  # level 0: in the batch
+    has: bytearray = field(default_factory=bytearray)  # the unit has its values
+    keys: dict[tuple[str, bool], array] = field(default_factory=dict)
+    wide: dict[tuple[str, bool], dict[int, Decimal]] = field(default_factory=dict)
+    best: dict[tuple[str, bool, bool], Decimal] = field(default_factory=dict)
+    sums: dict[str, Decimal] = field(default_factory=dict)
+    in_batch: int = 0  # level 0: units in the batch with their values
 
 
-def summarise(scorer: ChunkScorer) -> Summary:
-    """The summary of the whole dataset, one streaming pass per level."""
-    summary = Summary(scorer)
-    members = bytearray()  # per unit row in reading order: in the batch (decided once)
-    for level in summary.levels:
-        # each ranked subject once (its rank and its best value share the values)
-        subjects = {summary.subject(i): i for i in summary.infos if i.level == level}
-        collected: dict[tuple, list] = {key: [] for key in subjects}
-        sums = dict.fromkeys(summary.averaged, Decimal(0))
-        count = 0
-        for index, facts in enumerate(_facts(scorer)):
-            if index == len(members):
-                try:
-                    members.append(1 if summary.in_batch(facts) else 0)
-                except scorer.bad_input:
-                    members.append(0)
-            if not members[index]:
-                continue
-            try:
-                if level == 0:
-                    values = scorer.convert(facts)
-                    for key, info in subjects.items():
-                        own = values[info.subject]
-                        collected[key].append(Decimal(own) if type(own) is int else own)
-                    with decimal.localcontext(SUM_CONTEXT):
-                        for name in summary.averaged:
-                            sums[name] += Decimal(values[name])
-                    count += 1
-                else:
-                    result = scorer.policy.score(facts, batch=summary.batch(facts, level))
-                    for key, info in subjects.items():
-                        collected[key].append(result.nodes[info.subject].score or Decimal(0))
-            except scorer.bad_input:
-                continue  # reported when the unit is scored
-        if level == 0 and count:
+def _better(candidate: Decimal, best: Decimal | None, high: bool) -> bool:
+    """Whether `candidate`, later in input order, replaces `best`: as `score_batch`
+    takes the last of the sorted values (high) or the first (low)."""
+    return best is None or (candidate >= best if high else candidate < best)
+
+
+def collect(
+    scorer: ChunkScorer, rows: Iterable, table: int, level: int, given: BlockBatch | None
+) -> Collected:
+    """A worker's task in a statistics pass: one block's report at `level`."""
+    plan = plan_of(scorer)
+    policy, bad_input = scorer.policy, scorer.bad_input
+    subjects = plan.subjects[level]
+    bests = plan.best[level]
+    out = Collected(
+        table,
+        keys={pair: array("q") for pair in subjects},
+        wide={pair: {} for pair in subjects},
+        sums=dict.fromkeys(plan.averaged if level == 0 else (), Decimal(0)),
+    )
+    placeholders = plan.placeholders() if level == 0 and plan.membership else None
+    best: dict[tuple[str, bool, bool], Decimal | None] = dict.fromkeys(bests)
+    units = good_rows(scorer.dataset.units(table, rows, texts=scorer.texts))
+    for index, item in enumerate(units):
+        facts = item.facts
+        out.count += 1
+        values: dict | None = None
+        member = True
+        try:
+            if level == 0:
+                if placeholders is not None:
+                    try:
+                        status = policy.score(facts, batch=placeholders).status
+                        member = status != prelude._STATUS_DISQUALIFIED
+                    except bad_input:
+                        member = False
+                values = scorer.convert(facts)
+            else:
+                assert given is not None
+                member = bool(given.members[index])
+                values = policy.score(facts, batch=given.unit(index)).nodes
+        except bad_input:
+            values = None  # reported when the unit is scored
+        if level == 0:
+            out.members.append(1 if member else 0)
+        out.has.append(0 if values is None else 1)
+        for pair in subjects:
+            own = _own(values, pair)
+            key = 0 if own is None else rank_key(own)
+            if not isinstance(key, int):
+                out.wide[pair][index] = key
+                key = 0
+            out.keys[pair].append(key)
+        if values is None or not member:
+            continue
+        for triple in bests:
+            own = _own(values, triple[:2])
+            if _better(own, best[triple], triple[2]):  # type: ignore[arg-type]
+                best[triple] = own
+        if level == 0:
+            out.in_batch += 1
+            with decimal.localcontext(SUM_CONTEXT):
+                for name in plan.averaged:
+                    out.sums[name] += Decimal(values[name])
+    out.best = {k: v for k, v in best.items() if v is not None}
+    return out
+
+
+def _own(values, pair: tuple[str, bool]) -> Decimal | None:
+    """A unit's value of a ranked subject: its fact's value, or its node's score."""
+    if values is None:
+        return None
+    subject, node = pair
+    if node:
+        score = values[subject].score
+        return Decimal(0) if score is None else score
+    own = values[subject]
+    return Decimal(own) if type(own) is int else own
+
+
+# ------------------------------------------------------------------ merged, here
+
+
+class _Column:
+    """One ranked subject's keys, one per unit that reached the policy."""
+
+    def __init__(self) -> None:
+        self.keys = array("q")
+        self.wide: dict[int, Decimal] = {}
+        self.has = bytearray()
+        self.ordered: array | list = array("q")
+
+    def extend(self, keys: array, wide: dict[int, Decimal], has: bytearray) -> None:
+        base = len(self.keys)
+        self.wide.update((base + index, key) for index, key in wide.items())
+        self.keys.extend(keys)
+        self.has.extend(has)
+
+    def key(self, index: int) -> int | Decimal:
+        return self.wide.get(index, self.keys[index]) if self.wide else self.keys[index]
+
+    def sort(self, members: bytearray) -> None:
+        """The keys of the units in the batch (members with a value), ascending."""
+        inside = bytes(map(min, members, self.has))
+        if not self.wide:
+            self.ordered = array("q", sorted(itertools.compress(self.keys, inside)))
+        else:
+            self.ordered = sorted(self.key(i) for i, flag in enumerate(inside) if flag)
+
+
+class Statistics:
+    """The batch statistics, merged here pass by pass from the blocks' reports."""
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.members = bytearray()
+        self.starts: list[int] = []  # first unit of each block
+        self.counts: list[int] = []  # units of each block
+        self.columns: dict[tuple[str, bool], _Column] = {}
+        self.best: dict[tuple[str, bool, bool], Decimal] = {}
+        self.shared = plan.placeholders()
+        self.done = -1  # the highest level merged
+        self._sums = dict.fromkeys(plan.averaged, Decimal(0))
+        self._in_batch = 0
+        self._block = 0
+
+    def start(self, level: int) -> None:
+        self._block = 0
+        for pair in self.plan.subjects[level]:
+            self.columns[pair] = _Column()
+
+    def merge(self, level: int, part: Collected, path: str) -> None:
+        """Add one block's report; blocks must come in input order."""
+        if level == 0:
+            self.starts.append(len(self.members))
+            self.counts.append(part.count)
+            self.members.extend(part.members)
+            self._in_batch += part.in_batch
+            with decimal.localcontext(SUM_CONTEXT):
+                for name, total in part.sums.items():
+                    self._sums[name] += total
+        elif self._block >= len(self.counts) or part.count != self.counts[self._block]:
+            raise DataFileError("data_changed", path=path)
+        self._block += 1
+        for pair, keys in part.keys.items():
+            self.columns[pair].extend(keys, part.wide[pair], part.has)
+        for triple, value in part.best.items():
+            if _better(value, self.best.get(triple), triple[2]):
+                self.best[triple] = value
+
+    def finish(self, level: int, path: str) -> None:
+        """The level's statistics, once every block is merged."""
+        plan = self.plan
+        if self._block != len(self.counts):
+            raise DataFileError("data_changed", path=path)
+        if level == 0 and self._in_batch:
             with decimal.localcontext(MEAN_CONTEXT):
-                for name in summary.averaged:
-                    summary.means[f"平均值【{name}】"] = sums[name] / count
-        for key, info in subjects.items():
-            summary.ordered[key] = prelude._ranking(collected[key], info.high)
-    return summary
+                for name in plan.averaged:
+                    self.shared[f"平均值【{name}】"] = self._sums[name] / self._in_batch
+        for pair in plan.subjects[level]:
+            self.columns[pair].sort(self.members)
+        for info, key in zip(plan.infos, plan.keys, strict=True):
+            if info.level != level:
+                continue
+            if info.kind == "best":
+                self.shared[key] = self.best.get((info.subject, info.node, info.high), Decimal(0))
+            elif info.kind == "count":
+                self.shared[key] = Decimal(self._in_batch)
+        self.done = level
 
+    def block(self, number: int, path: str) -> BlockBatch:
+        """What block `number` is scored with: the statistics of the levels merged."""
+        if number >= len(self.counts):
+            raise DataFileError("data_changed", path=path)
+        start, count = self.starts[number], self.counts[number]
+        ranks: dict[str, array] = {}
+        for info, key in zip(self.plan.infos, self.plan.keys, strict=True):
+            if info.kind in _RANKS and info.level <= self.done:
+                ranks[key] = self._ranks(info, start, count)
+        members = bytes(self.members[start : start + count])
+        return BlockBatch(count, self.shared, ranks, members)
 
-def _facts(scorer: ChunkScorer) -> Iterator[dict]:
-    """Every unit row's facts that reached the policy, table by table, streaming."""
-    dataset = scorer.dataset
-    for index, (table, _) in enumerate(dataset.tables):
-        for item in good_rows(dataset.units(index, table.rows(), texts=scorer.texts)):
-            if isinstance(item, UnitRow):
-                yield item.facts
+    def _ranks(self, info, start: int, count: int) -> array:
+        """Competition ranks of units start … start + count − 1 (0 where the unit has no
+        value): 1 + the units in the batch strictly better (or, from the end, worse)."""
+        column = self.columns[(info.subject, info.node)]
+        ordered, has = column.ordered, column.has
+        total = len(ordered)
+        high = info.high if info.kind == "rank" else not info.high
+        out = array("q", bytes(8 * count))
+        left, right = bisect.bisect_left, bisect.bisect_right
+        for offset in range(count):
+            index = start + offset
+            if not has[index]:
+                continue
+            key = column.key(index)
+            better = total - right(ordered, key) if high else left(ordered, key)
+            out[offset] = 1 + better
+        return out

@@ -140,6 +140,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有可计算平均值的有效数据行",
         "no valid rows to compute the batch average from",
     ),
+    "data_changed": (
+        "数据文件在计分过程中被修改：{path}（按排名或最高值计分须把数据读多遍），请在文件不再变化后重新计分",
+        "the data file changed while it was being scored: {path} (scoring by rank or best value "
+        "reads the data more than once); score again once it no longer changes",
+    ),
     "unit_twice": (
         "单位 “{unit}” 出现多次（第{first}行、第{row}行）",
         "unit “{unit}” appears more than once (rows {first} and {row})",
