@@ -13,6 +13,10 @@ blocks of rows:
 3. ranks are computed from those keys and filled in when the tables are read, and
    unit names seen twice are reported.
 
+A policy scored against the batch (ranks, best values) first runs a statistics pass
+per level over the same blocks (`statistics`); each block is then scored with its
+units' statistics.
+
 Blocks are scored by `chunks.ChunkScorer`, here or in worker processes
 (`parallel.Workers`); they are merged here in input order either way, so the report
 does not depend on the number of processes.

@@ -3,13 +3,20 @@
 Only per-row work is shared out — reading cells, converting facts, scoring, and
 laying out report rows (`chunks.ChunkScorer`).  Everything that needs the whole
 batch stays in the main process, which merges the blocks in input order: batch
-means (from exact per-block sums), 排名, repeated unit names, counts and the order
+means (from exact per-block sums), ranks and best values of a policy scored
+against the batch (`statistics`), 排名, repeated unit names, counts and the order
 of every output table.  So the report is the same, byte for byte, for any N.
 
 The main process reads the file and keeps only a few blocks in flight, so memory
 does not grow with the file.  On Linux the workers are forked after the policy is
 compiled and inherit it; elsewhere (spawn) each worker compiles it again from its
 IR and reopens the data files' headers.
+
+The workers are started once, before the progress bar's thread, and live for every
+pass over the data: what a pass learns about the batch (means, ranks) reaches them
+as arguments of the next pass's tasks, never by forking again.  A fork once a
+thread runs would copy whatever lock that thread held (the terminal's, the
+allocator's) into a child that can never release it.
 """
 
 from __future__ import annotations

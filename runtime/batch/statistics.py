@@ -158,6 +158,8 @@ def collect(
     for index, item in enumerate(units):
         facts = item.facts
         out.count += 1
+        if given is not None and index >= given.count:
+            raise DataFileError("data_changed", path=str(item.path))
         values: dict | None = None
         member = True
         try:
