@@ -13,6 +13,12 @@ Two variants:
   attribution of LANGUAGE.md §4.11 (a capped node allots its deduction to the items
   beneath it in source order until spent) — the information xize puts in Result.items.
 
+and the same two in integer arithmetic, `total_int` and `score_int`: every amount of
+this policy is whole, so an engineer who knows that computes in Python ints and turns
+the results into `Decimal` once, at the end.  That is the honest floor for this policy
+(the fastest exact code there is in Python), and what xize's generated module is
+measured against.
+
 Source lines of the clauses are looked up once, at import, in the policy file.
 """
 
@@ -322,3 +328,179 @@ def score(facts) -> Scored:
         nodes,
         tuple(Item(*it) for it in items),
     )
+
+
+# ------------------------------------------------------------------ integer arithmetic
+# The same policy in Python ints (every amount is whole), converted to Decimal at the end.
+
+_FIVE_INT = (
+    ("c511", "赴京非正常初访", 30),
+    ("c512", "赴京非正常重复访", 60),
+    ("c521", "来县集体初访及时疏散", 5),
+    ("c522", "来县集体初访滞留1小时以上", 20),
+    ("c523", "来县重复集体访或到市集体访", 30),
+    ("c524", "赴省集体访及时疏散", 40),
+    ("c525", "赴省集体访被登记或造成影响", 60),
+    ("c526", "赴京集体访被登记", 80),
+    ("c531", "赴国家及省信访局个访", 2023),
+    ("c532", "赴省委省政府及两会驻地个访", 20),
+)
+_EARNED_INT = (
+    ("c31", "接访日程表公示", 1, "(三)1"),
+    ("c32", "接访登记记录规范", 1, "(三)2"),
+    ("c33", "有接访批示案件台帐", 1, "(三)3"),
+    ("c34", "按日程接访", 2, "(三)4"),
+)
+_GRADES_INT = ((90, "优秀"), (80, "良好"), (60, "合格"))
+_SMALL = tuple(Decimal(i) for i in range(101))  # the Decimals of 0..100, made once
+
+
+def total_int(facts) -> Decimal:
+    """总分 of one unit, in int arithmetic."""
+    _check(facts)
+    get = facts.get
+
+    d1 = get("缺会次数", 0)
+    if d1 > 5:
+        d1 = 5
+
+    d2 = 0 if facts["统计表按时上报"] else 2
+    missing = (
+        (not facts["落实包案领导"]) + (not facts["落实化解方案"]) + (not facts["落实稳控措施"])
+    )
+    d2 += missing  # at most 3, the sub-item's points
+    if d2 > 5:
+        d2 = 5
+
+    d3 = 0
+    if not facts["接访日程表公示"]:
+        d3 += 1
+    if not facts["接访登记记录规范"]:
+        d3 += 1
+    if not facts["有接访批示案件台帐"]:
+        d3 += 1
+    if not facts["按日程接访"]:
+        d3 += 2
+
+    d4 = get("日报告漏报次数", 0)
+    if not (facts["制定应急预案"] and facts["应急预案及时上报"]):
+        d4 += 5
+    if d4 > 5:
+        d4 = 5
+
+    d5 = (
+        30 * get("赴京非正常初访", 0)
+        + 60 * get("赴京非正常重复访", 0)
+        + 5 * get("来县集体初访及时疏散", 0)
+        + 20 * get("来县集体初访滞留1小时以上", 0)
+        + 30 * get("来县重复集体访或到市集体访", 0)
+        + 40 * get("赴省集体访及时疏散", 0)
+        + 60 * get("赴省集体访被登记或造成影响", 0)
+        + 80 * get("赴京集体访被登记", 0)
+        + 2023 * get("赴国家及省信访局个访", 0)
+        + 20 * get("赴省委省政府及两会驻地个访", 0)
+    )
+    if d5 > 80:
+        d5 = 80
+
+    spent = d1 + d2 + d3 + d4 + d5
+    return _SMALL[100 - (spent if spent <= 100 else 100)]
+
+
+def score_int(facts) -> Scored:
+    """`score` in int arithmetic: the same records, numbers turned into Decimal once."""
+    _check(facts)
+    get = facts.get
+    nodes = {}
+
+    # (一) 5分
+    i1: list = []
+    n = get("缺会次数", 0)
+    if n:
+        _item(i1, "c1", (("缺会次数", n),), n)
+    d1 = _budget_int(i1, 5)
+    nodes["(一)"] = 5 - d1
+
+    # (二) 5分
+    i21: list = []
+    v = facts["统计表按时上报"]
+    if not v:
+        _item(i21, "c21", (("统计表按时上报", v),), 2)
+    d21 = _budget_int(i21, 2)
+    nodes["(二)1"] = 2 - d21
+    i22: list = []
+    a, b, c = facts["落实包案领导"], facts["落实化解方案"], facts["落实稳控措施"]
+    missing = (not a) + (not b) + (not c)
+    if missing:
+        inputs = (("落实包案领导", a), ("落实化解方案", b), ("落实稳控措施", c))
+        _item(i22, "c22", inputs, missing)
+    d22 = _budget_int(i22, 3)
+    nodes["(二)2"] = 3 - d22
+    i2 = i21 + i22
+    d2 = _budget_int(i2, 5)
+    nodes["(二)"] = 5 - d2
+
+    # (三) 5分
+    i3: list = []
+    for key, name, points, path in _EARNED_INT:
+        v = facts[name]
+        if v:
+            nodes[path] = points
+        else:
+            _item(i3, key, ((name, v),), points)
+            nodes[path] = 0
+    d3 = _budget_int(i3, 5)
+    nodes["(三)"] = 5 - d3
+
+    # (四) 5分
+    i4: list = []
+    a, b = facts["制定应急预案"], facts["应急预案及时上报"]
+    if not (a and b):
+        _item(i4, "c41", (("制定应急预案", a), ("应急预案及时上报", b)), 5)
+    n = get("日报告漏报次数", 0)
+    if n:
+        _item(i4, "c42", (("日报告漏报次数", n),), n)
+    d4 = _budget_int(i4, 5)
+    nodes["(四)"] = 5 - d4
+
+    # (五) 80分
+    i5: list = []
+    for key, name, amount in _FIVE_INT:
+        n = get(name, 0)
+        if n:
+            _item(i5, key, ((name, n),), amount * n)
+    d5 = _budget_int(i5, 80)
+    nodes["(五)"] = 80 - d5
+
+    items = i1 + i2 + i3 + i4 + i5
+    result = 100 - _budget_int(items, 100)
+    grade = LOWEST
+    for low, name in _GRADES_INT:
+        if result >= low:
+            grade = name
+            break
+    dec = _SMALL  # every node score and the total lie in 0..100
+    for path, value in nodes.items():
+        nodes[path] = dec[value]
+    return Scored(
+        facts.get("单位"),
+        dec[result],
+        grade,
+        nodes,
+        tuple(Item(p, ln, t, i, Decimal(nom), Decimal(app)) for p, ln, t, i, nom, app in items),
+    )
+
+
+def _budget_int(items: list, budget: int) -> int:
+    """`_budget` on int amounts."""
+    wanted = 0
+    for it in items:
+        wanted += it[5]
+    if wanted <= budget:
+        return wanted
+    left = budget
+    for it in items:
+        take = it[5] if it[5] <= left else left
+        it[5] = take
+        left -= take
+    return budget

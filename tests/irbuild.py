@@ -431,3 +431,93 @@ SEED_ALL_TRUE = {
         "应急预案及时上报",
     )
 }
+
+
+# -------------------------------------------------------------- whole-number policies
+# Policies whose every amount, cap and budget is whole: the generated module computes
+# them in ints (backends/python/intpath.py).  Together they use every clause form the
+# integer path accepts, with budgets that bind, earned items, 就高不就低, bonuses with
+# a cap, a node without a floor, outcomes, and conditions on percentages, dates and
+# batch means (which stay Decimal inside an int module).
+
+WHOLE_DUE = date(2023, 1, 9)
+
+
+def whole(precision=None, averages=True) -> ir.Policy:
+    """Most of the language in whole points; `precision` 精度, `averages` a condition
+    on a batch mean (which makes the module switch to its decimal context)."""
+    mean = [when(cmp("受理率", "<", avg("受理率")), deduct(3))] if averages else []
+    return policy(
+        node(
+            "一",
+            None,
+            node(
+                "(一)",
+                10,
+                per_unit("缺会", 1),
+                per_unit("迟报", 2, step=3, rounding="ceil"),
+                per_unit("违纪", 3, step=2, cap=5),
+            ),
+            node(
+                "(二)",
+                6,
+                when("报表", earn(2)),
+                when("台账", earn(3)),
+                when("总结", earn(4)),
+                take_max=True,
+            ),
+            node("(三)", 5, when("报表", earn(2)), when("台账", earn(3)), per_unit("缺会", 1)),
+            title="基础工作",
+        ),
+        node(
+            "二",
+            20,
+            node("1", 8, late("上报日期", WHOLE_DUE, 1), allowance("回流", 3, 2), cap=3),
+            node("2", None, missing(["报表", "台账", "总结"], 2), cap=4),
+            node(
+                "3",
+                4,
+                when(cmp("化解率", "<", 80), deduct(2)),
+                when(cmp(add("缺会", "迟报"), ">=", 5), deduct(1), otherwise=[deduct(0)]),
+                when(cmp("化解率", "<", "60.5"), deduct(1)),
+            ),
+            node("4", 2, per_unit("违纪", 1), floor=False),
+            node("5", 5, *mean, threshold("参与人数", 20, 1, step=5, cap=3)),
+            node("6", 3, when(None, deduct(mul(sub("违纪", 1), 2)))),
+            node("7", 4, when(cmp("违纪", ">", 2), deduct(max_of("违纪", 3)), cap=4)),
+            title="业务工作",
+        ),
+        node("(加)", None, per_unit("表彰", 1, kind="bonus"), when("创新", bonus(2)), bonus_cap=2),
+        node(
+            "三",
+            5,
+            when(any_of(all_of("事故", no("报表")), cmp("违纪", ">", 5)), veto()),
+            when("影响", disqualify(), label("重点管理单位")),
+            judged("酌情扣次", cap=2),
+        ),
+        facts=[
+            fact("缺会", default=0),
+            fact("迟报", default=0),
+            fact("违纪", unit="人", default=0),
+            fact("化解率", "percent"),
+            fact("报表", "bool"),
+            fact("台账", "bool"),
+            fact("总结", "bool", default=True),
+            fact("上报日期", "date"),
+            fact("回流", default=0),
+            fact("参与人数", unit="人", default=0),
+            fact("表彰", default=0),
+            fact("创新", "bool", default=False),
+            fact("受理率", "percent"),
+            fact("事故", "bool", default=False),
+            fact("影响", "bool", default=False),
+            fact("酌情扣次", default=0),
+        ],
+        full=45,
+        precision=precision,
+        bands=[band("优秀", 40), band("合格", 30, high=40), rest("不合格")],
+    )
+
+
+def max_of(*args) -> ir.Func:
+    return ir.Func("max", tuple(val(a) for a in args))

@@ -207,7 +207,7 @@ def test_a_module_that_fails_to_run_is_not_left_registered(monkeypatch):
     before = _ours()
     p = policy(node("(一)", 5, per_unit("A", 1)), facts=[fact("A", default=0)], full=5)
     real = codegen.render
-    monkeypatch.setattr(codegen, "render", lambda pol: real(pol) + "\nraise RuntimeError\n")
+    monkeypatch.setattr(codegen, "render", lambda pol, *a: real(pol, *a) + "\nraise RuntimeError\n")
     with pytest.raises(RuntimeError):
         from_ir(p)
     assert _ours() == before

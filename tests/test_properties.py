@@ -40,6 +40,7 @@ from irbuild import (
     threshold,
     veto,
     when,
+    whole,
 )
 from scorers import identity_holds
 from xize.compiler.api import from_ir
@@ -124,7 +125,16 @@ def steps() -> ir.Policy:
     )  # fmt: skip
 
 
-POLICIES = {"seed": seed(), "mixed": mixed(), "steps": steps()}
+# seed, whole and whole_exact take the integer path of the generated module (every
+# amount whole; whole_exact without 精度 or batch means, so also without a decimal
+# context); mixed and steps (0.5分, ÷, 按比例) keep Decimal.
+POLICIES = {
+    "seed": seed(),
+    "mixed": mixed(),
+    "steps": steps(),
+    "whole": whole(precision="0.01"),
+    "whole_exact": whole(averages=False),
+}
 BUILT = {name: (from_ir(p), Interpreter(p)) for name, p in POLICIES.items()}
 
 

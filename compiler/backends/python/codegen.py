@@ -21,7 +21,7 @@ import jinja2
 from ...ir import nodes as ir
 from ...ir import util as irutil
 from ...source.gcpause import paused_gc
-from . import codecheck, emit_table
+from . import codecheck, emit_table, intpath
 from .emit import PLACE_MARK, CodegenError, Emitter
 from .pyliteral import comment, doc, py
 
@@ -68,30 +68,38 @@ def pseudo_filename(policy: ir.Policy) -> str:
     return f"<xize {policy.filename} {policy.source_hash[:12]}>"
 
 
-def generate(policy: ir.Policy) -> str:
-    """The module source for `policy`: deterministic, stdlib only, checked."""
-    return generate_code(policy)[0]
+def generate(policy: ir.Policy, integers: bool | None = None) -> str:
+    """The module source for `policy`: deterministic, stdlib only, checked.
+    `integers`: force the integer path on or off (None: wherever `intpath` allows it;
+    forcing it on where it does not is refused)."""
+    return generate_code(policy, integers=integers)[0]
 
 
 def generate_code(
     policy: ir.Policy,
     filename: str | None = None,
     parsed: Callable[[], None] = lambda: None,
+    integers: bool | None = None,
 ) -> tuple[str, types.CodeType]:
     """The module source and its checked code object (compiled under `filename`,
     by default `pseudo_filename(policy)`), from one parse of the text.  `parsed` is
     called once the text is rendered and parsed, before compiling (stage timing)."""
     with paused_gc():  # hundreds of thousands of syntax-tree nodes: no collections
-        source = render(policy)
+        source = render(policy, integers)
         tree = codecheck.parse(source)
         parsed()
         code = codecheck.compile_checked(tree, filename or pseudo_filename(policy))
     return source, code
 
 
-def render(policy: ir.Policy) -> str:
+def render(policy: ir.Policy, integers: bool | None = None) -> str:
     """The module source for `policy`, not yet checked (`codecheck` does that)."""
-    emitter = Emitter(policy)
+    ints = intpath.eligible(policy)
+    if integers is not None:
+        if integers and not ints:
+            raise CodegenError("this policy needs Decimal arithmetic (see intpath)")
+        ints = integers
+    emitter = Emitter(policy, ints)
     facts = []
     for fact in policy.facts:
         if fact.type not in _CONVERTERS:
@@ -136,6 +144,8 @@ def render(policy: ir.Policy) -> str:
             stats=[_stat_fields(stat, names) for stat in policy.stats],
             membership=bool(policy.averages or policy.stats) and policy.disqualifies(),
             score_body=emitter.score.text(),
+            ints=ints,
+            context_free=ints and intpath.context_free(policy),
         )
     )
     return _with_spots(source)

@@ -65,8 +65,8 @@ class NodePlan:
 class Emitter(Expressions):
     """Builds the function bodies and the constants they use."""
 
-    def __init__(self, policy: ir.Policy):
-        super().__init__(policy)
+    def __init__(self, policy: ir.Policy, ints: bool = False):
+        super().__init__(policy, ints)
         self.ordinals = irutil.clause_ordinals(policy)
         self.nodes = list(policy.walk())
         self.plans = {node.path: NodePlan(k) for k, node in enumerate(self.nodes)}
@@ -122,10 +122,10 @@ class Emitter(Expressions):
 
     def _capped(self, clause: ir.ClauseBase, raw: str, w: Writer, var: str) -> str:
         """The nominal after the clause's own cap (raw is a name)."""
-        if clause.cap is None or raw == "_ZERO":
+        if clause.cap is None or raw == self.zero:
             return raw
         if clause.cap <= 0:  # a nominal that is not positive is ZERO
-            return "_ZERO"
+            return self.zero
         cap = self.const(clause.cap)
         if raw in self.values:
             value = self.values[raw]
@@ -138,9 +138,9 @@ class Emitter(Expressions):
         if isinstance(e, ir.Const):
             if not isinstance(e.value, Decimal):
                 raise CodegenError("an amount must be a number")
-            return self.const(e.value) if e.value > 0 else "_ZERO"
+            return self.const(e.value) if e.value > 0 else self.zero
         w(f"{var} = {self.bare(self.expr(e))}")
-        w(f"{var} = {var} if {var} > _ZERO else _ZERO")
+        w(f"{var} = {var} if {var} > {self.zero} else {self.zero}")
         return var
 
     def _assign(self, clause, w: Writer, value: str, nominal: str, raw: str) -> None:
@@ -179,9 +179,9 @@ class Emitter(Expressions):
         o = self.ordinals[clause.id]
         nominal = f"{_POINT_KINDS[clause.kind]}{o}_0"
         raw = f"r{o}_0" if clause.cap is not None else nominal
-        w(f"{nominal} = _ZERO")
+        w(f"{nominal} = {self.zero}")
         if raw != nominal:
-            w(f"{raw} = _ZERO")
+            w(f"{raw} = {self.zero}")
         self._term(node, clause.kind, nominal)
         if clause.kind != "earn":
             key = irutil.item_key(clause, o, 0)
@@ -210,23 +210,25 @@ class Emitter(Expressions):
                 and clause.step == 1
             )  # an int count: q // 1 is q itself
             amount = clause.amount
-            zero = "0" if whole else "_ZERO"  # an int compares fastest with an int
+            zero = "0" if whole else self.zero  # an int compares fastest with an int
             with w.block(f"if {quantity} > {zero}:"):
                 if whole and _positive_const(amount):  # K × q > 0 for q ≥ 1
-                    self._assign(clause, w, f"{self.expr(amount)} * {quantity}", nominal, raw)
+                    self._assign(clause, w, self.times(self.expr(amount), quantity), nominal, raw)
                     return
                 if clause.rounding == "ratio":  # amount × q / step keeps 0.3 × 7 / 3 exact
                     w(f"t = _limit({self.expr(amount)} * {quantity} / {step})")
                 elif whole:
-                    w(f"t = {self.expr(amount)} * {quantity}")
+                    w(f"t = {self.times(self.expr(amount), quantity)}")
                 else:
-                    units = {
-                        "floor": f"{quantity} // {step}",
-                        "ceil": f"_units_ceil({quantity}, {step})",
-                    }[clause.rounding]
+                    ceil = (
+                        f"-(-{quantity} // {step})"
+                        if self.ints
+                        else f"_units_ceil({quantity}, {step})"
+                    )
+                    units = {"floor": f"{quantity} // {step}", "ceil": ceil}[clause.rounding]
                     w(f"u = {units}")
-                    w(f"t = {self.expr(amount)} * u")
-                with w.block("if t > _ZERO:"):
+                    w(f"t = {self.times(self.expr(amount), 'u')}")
+                with w.block(f"if t > {self.zero}:"):
                     self._assign(clause, w, "t", nominal, raw)
 
     def _missing(self, clause: ir.Missing, node: ir.Node, w: Writer) -> None:
@@ -235,8 +237,8 @@ class Emitter(Expressions):
             return
         _sum(w, "c", [f"(not {self.fact(name)})" for name in clause.facts])
         with w.block("if c:"):
-            w(f"t = {self.expr(clause.amount)} * Decimal(c)")
-            with w.block("if t > _ZERO:"):
+            w(f"t = {self.times(self.expr(clause.amount), 'c' if self.ints else 'Decimal(c)')}")
+            with w.block(f"if t > {self.zero}:"):
                 self._assign(clause, w, "t", nominal, raw)
 
     def _discretionary(self, clause: ir.Discretionary, node: ir.Node, w: Writer) -> None:
@@ -245,7 +247,7 @@ class Emitter(Expressions):
         if not value.isidentifier():
             w(f"t = {value}")
             value = "t"
-        with w.block(f"if {value} > _ZERO:"):
+        with w.block(f"if {value} > {self.zero}:"):
             self._assign(clause, w, value, nominal, raw)
 
     def _fixed(self, clause: ir.Fixed, node: ir.Node, w: Writer) -> None:
@@ -296,27 +298,27 @@ class Emitter(Expressions):
                 raise CodegenError(f"unknown outcome {effect.kind!r}")
             w(f"o{o}_{i} = False")
             note = irutil.outcome_note(effect)
-            slot = Slot(key, "outcome", f"o{o}_{i}", "_ZERO", "_ZERO", node, clause, note)
+            slot = Slot(key, "outcome", f"o{o}_{i}", self.zero, self.zero, node, clause, note)
             slot.outcome = effect
             self._register(slot)
             return
         if effect.kind not in _POINT_KINDS:
             raise CodegenError(f"unknown kind {effect.kind!r}")
         if effect.kind == "earn":
-            w(f"e{o}_{i} = _ZERO")
+            w(f"e{o}_{i} = {self.zero}")
             self._term(node, "earn", f"e{o}_{i}")
-            w(f"m{o}_{i} = _ZERO")
+            w(f"m{o}_{i} = {self.zero}")
             slot = Slot(key, "missed", f"m{o}_{i}", earn_raw[i], f"am{o}_{i}", node, clause)
             slot.note = irutil.NOTE_MISSED
             self._register(slot)
             return
         nominal = f"n{o}_{i}"
         raw = f"r{o}_{i}" if clause.cap is not None and not _const(effect.amount) else nominal
-        w(f"{nominal} = _ZERO")
+        w(f"{nominal} = {self.zero}")
         if raw != nominal:
-            w(f"{raw} = _ZERO")
+            w(f"{raw} = {self.zero}")
         if _const(effect.amount) and clause.cap is not None:
-            raw = self.const(effect.amount.value) if effect.amount.value > 0 else "_ZERO"
+            raw = self.const(effect.amount.value) if effect.amount.value > 0 else self.zero
         self._term(node, effect.kind, nominal)
         slot = Slot(key, effect.kind, nominal, raw, f"a{o}_{i}", node, clause)
         slot.note = irutil.points_note(effect)
@@ -330,12 +332,12 @@ class Emitter(Expressions):
                 w(f"e{o}_{i} = {earn_nominal[i]}")
             elif _const(effect.amount):
                 value = self._positive_amount(effect.amount, w, "t")
-                if value != "_ZERO":
+                if value != self.zero:
                     w(f"n{o}_{i} = {self._capped(clause, value, w, f'n{o}_{i}')}")
             else:
                 raw = f"r{o}_{i}" if clause.cap is not None else f"n{o}_{i}"
                 w(f"t = {self.bare(self.expr(effect.amount))}")
-                with w.block("if t > _ZERO:"):
+                with w.block(f"if t > {self.zero}:"):
                     self._assign(clause, w, "t", f"n{o}_{i}", raw)
         for i, effect in skipped:
             if isinstance(effect, ir.Points) and effect.kind == "earn":
@@ -374,7 +376,7 @@ class Emitter(Expressions):
         )
         plan.beneath = beneath
         deducts = [s for s in beneath if s.deducts]
-        spent = terms[0] if len(terms) == 1 else "_ZERO"
+        spent = terms[0] if len(terms) == 1 else self.zero
         if capped:
             if len(terms) > 1:
                 spent = _sum(w, f"s{k}", terms)
@@ -383,7 +385,7 @@ class Emitter(Expressions):
                 with x.block(f"if d{k} < {spent}:"):
                     x(_share_line(deducts, f"d{k}"))
         else:
-            _sum(w, f"d{k}", terms or ["_ZERO"])
+            _sum(w, f"d{k}", terms or [self.zero])
         plan.has_bonus = bool(plan.bonus) or any(c.has_bonus for c in children)
         if plan.has_bonus:
             own_bonus = plan.bonus
@@ -411,9 +413,9 @@ class Emitter(Expressions):
         slots = sorted((s for s in plan.own if s.kind == "bonus"), key=lambda s: s.key)
         if slots:
             names = ", ".join(s.applied for s in slots)
-            x(f"t = ({names},).index(hb{k}) if hb{k} > _ZERO else -1")
+            x(f"t = ({names},).index(hb{k}) if hb{k} > {self.zero} else -1")
             for j, slot in enumerate(slots):
-                x(f"{slot.applied} = {slot.applied} if t == {j} else _ZERO")
+                x(f"{slot.applied} = {slot.applied} if t == {j} else {self.zero}")
         return f"hb{k}"
 
     def _earned(self, node: ir.Node, plan: NodePlan, w: Writer, x: Writer) -> tuple[str, Decimal]:
@@ -423,7 +425,7 @@ class Emitter(Expressions):
         marks = node.points if node.points is not None else Decimal(0)
         points = self.const(marks)
         if not plan.earn:
-            earned = "_ZERO"
+            earned = self.zero
         elif len(plan.earn) == 1:
             earned = plan.earn[0]
         elif node.take_max:
@@ -439,15 +441,15 @@ class Emitter(Expressions):
             # 就高不就低: the loss is the gap from the highest earned to full marks, one
             # item; the alternatives not met are not deductions of their own
             for missed_slot in plan.missed:
-                x(f"{missed_slot.nominal} = _ZERO")
-                x(f"{missed_slot.applied} = _ZERO")
+                x(f"{missed_slot.nominal} = {self.zero}")
+                x(f"{missed_slot.applied} = {self.zero}")
             missed_slots = []
         missed = [s.nominal for s in missed_slots]
         if len(missed) > 1:
             x(f"t = x{k} - {_sum(x, 't', missed)}")
         else:
             x(f"t = x{k} - ({missed[0]})" if missed else f"t = x{k}")
-        x(f"nr{k} = t if t > _ZERO else _ZERO")
+        x(f"nr{k} = t if t > {self.zero} else {self.zero}")
         x(f"ar{k} = nr{k}")
         slot = Slot(irutil.remainder_key(node), "remainder", f"nr{k}", f"nr{k}", f"ar{k}", node)
         self._register(slot)
@@ -461,7 +463,7 @@ class Emitter(Expressions):
         policy = self.policy
         tops = [self.plans[n.path] for n in policy.nodes]
         full_marks = self.const(policy.full_marks)
-        _sum(w, "spent", [f"d{p.k}" for p in tops] or ["_ZERO"])
+        _sum(w, "spent", [f"d{p.k}" for p in tops] or [self.zero])
         w(f"deduction = spent if spent <= {full_marks} else {full_marks}")
         deducts = sorted((s for s in self.slots if s.deducts), key=lambda s: s.key)
         if deducts:
@@ -470,12 +472,15 @@ class Emitter(Expressions):
                 x(_share_line(deducts, "deduction"))
         bonus = [f"b{p.k}" for p in tops if p.has_bonus]
         _sum(w, "exact", [f"{full_marks} - deduction", *bonus])
+        if self.ints:  # the one conversion `total` needs
+            w("exact = Decimal(exact)")
         w(f"total = {self.rounded('exact')}")
 
     def rounded(self, code: str) -> str:
+        """A Decimal score rounded to 精度 (as it is when the policy is exact)."""
         if self.policy.precision is None:
             return code
-        return f"_round({code}, {self.const(self.policy.precision)})"
+        return f"_round({code}, {self.dconst(self.policy.precision)})"
 
 
 class _nothing:

@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 
 from ...ir import nodes as ir
+from . import intpath
 from .pyliteral import py
 
 _ARITH = {"+": "+", "-": "-", "*": "*", "/": "/"}
@@ -54,10 +55,17 @@ class Writer:
 
 
 class Expressions:
-    """Constants, names, expressions and conditions of one policy."""
+    """Constants, names, expressions and conditions of one policy.
 
-    def __init__(self, policy: ir.Policy):
+    With `ints` (see `intpath`), scores are Python ints: whole constants are written as
+    int literals, counts are used as they are, and `dec` turns a number into the
+    Decimal the result records carry; expressions that are not whole (a percentage in
+    a condition, a date) keep their Decimal code."""
+
+    def __init__(self, policy: ir.Policy, ints: bool = False):
         self.policy = policy
+        self.ints = ints
+        self.zero = "0" if ints else "_ZERO"
         self.facts = {f.name: i for i, f in enumerate(policy.facts)}
         self.counts = {f.name for f in policy.facts if f.type == "count"}
         self.averages = {name: i for i, name in enumerate(policy.averages)}
@@ -68,6 +76,16 @@ class Expressions:
     # ----------------------------------------------------------------------- names
 
     def const(self, value: Decimal | date) -> str:
+        """A constant of the score arithmetic: an int literal on the integer path."""
+        if self.ints and intpath.whole(value):
+            number = int(value)
+            literal = py(number) if number >= 0 else f"({py(number)})"
+            self.values[literal] = value
+            return literal
+        return self.dconst(value)
+
+    def dconst(self, value: Decimal | date) -> str:
+        """A constant as the Decimal (or date) object, named once in the module."""
         if isinstance(value, Decimal) and value == 0 and str(value) == "0":
             return "_ZERO"
         literal = py(value)
@@ -95,10 +113,48 @@ class Expressions:
 
     # ------------------------------------------------------------ expressions, conditions
 
+    def dec(self, code: str) -> str:
+        """The Decimal of a number computed by the module (identity off the integer
+        path): what a result record carries."""
+        if not self.ints or code == "_ZERO":
+            return code
+        if code == "0":
+            return "_ZERO"
+        if code in self.values:
+            return self.dconst(self.values[code])
+        return f"Decimal({code})"
+
+    def times(self, amount: str, quantity: str) -> str:
+        """amount × quantity; on the integer path 1 × q is q itself."""
+        return quantity if self.ints and amount == "1" else f"{amount} * {quantity}"
+
     def expr(self, e: ir.Expr, direct: bool = False) -> str:
         """Python for e.  `direct`: e stands alone where an int count is exact."""
+        if self.ints and intpath.int_expr(e, self.counts):
+            return self._int_expr(e)
+        return self._dec_expr(e, direct)
+
+    def _int_expr(self, e: ir.Expr) -> str:
+        """Int code for an expression `intpath.int_expr` accepts."""
         if isinstance(e, ir.Const):
             return self.const(e.value)
+        if isinstance(e, ir.FactValue):
+            return self.fact(e.name)
+        if isinstance(e, ir.DaysLate):
+            return f"({self.fact(e.fact)} - {self.dconst(e.due)}).days"
+        if isinstance(e, ir.Arith) and e.op in ("+", "-", "*"):
+            return f"({self._int_expr(e.left)} {_ARITH[e.op]} {self._int_expr(e.right)})"
+        if isinstance(e, ir.Func):
+            args = [self._int_expr(a) for a in e.args]
+            if e.func == "floor":
+                return args[0]
+            return args[0] if len(args) == 1 else f"{e.func}({', '.join(args)})"
+        raise CodegenError(f"not an int expression: {type(e).__name__}")
+
+    def _dec_expr(self, e: ir.Expr, direct: bool = False) -> str:
+        """Decimal code for e (every part of it, whatever the path)."""
+        if isinstance(e, ir.Const):
+            return self.dconst(e.value)
         if isinstance(e, ir.FactValue):
             name = self.fact(e.name)
             return f"Decimal({name})" if e.name in self.counts and not direct else name
@@ -107,25 +163,30 @@ class Expressions:
         if isinstance(e, ir.Arith):
             if e.op not in _ARITH:
                 raise CodegenError(f"unknown operator {e.op!r}")
-            code = f"{self.expr(e.left)} {_ARITH[e.op]} {self.expr(e.right)}"
+            code = f"{self._dec_expr(e.left)} {_ARITH[e.op]} {self._dec_expr(e.right)}"
             return f"_limit({code})" if e.op in "*/" else f"({code})"
         if isinstance(e, ir.Func):
-            args = [self.expr(a) for a in e.args]
+            args = [self._dec_expr(a) for a in e.args]
             if e.func in ("max", "min") and args:
                 return args[0] if len(args) == 1 else f"{e.func}({', '.join(args)})"
             if e.func == "floor" and len(args) == 1:
                 return f"_floor({args[0]})"
             raise CodegenError(f"unknown function {e.func!r}/{len(args)}")
         if isinstance(e, ir.DaysLate):
-            return f"_days_late({self.fact(e.fact)}, {self.const(e.due)})"
+            return f"_days_late({self.fact(e.fact)}, {self.dconst(e.due)})"
         if isinstance(e, ir.BatchStat):
             return self.stat(e)
         if isinstance(e, ir.Share):
-            parts = (self.expr(e.points), self.expr(e.value), self.expr(e.best), str(e.high))
+            parts = (
+                self._dec_expr(e.points),
+                self._dec_expr(e.value),
+                self._dec_expr(e.best),
+                str(e.high),
+            )
             return f"_share({', '.join(parts)})"
         if isinstance(e, ir.Pick):
-            amounts = "".join(f"{self.const(a)}, " for a in e.amounts)
-            return f"_pick({self.expr(e.index)}, ({amounts}))"
+            amounts = "".join(f"{self.dconst(a)}, " for a in e.amounts)
+            return f"_pick({self._dec_expr(e.index)}, ({amounts}))"
         raise CodegenError(f"unknown expression {type(e).__name__}")
 
     def cond(self, c: ir.Cond) -> str:

@@ -50,6 +50,8 @@ def result_tail(e: Emitter, w: Writer) -> None:
     for index, slot in enumerate(sorted(e.slots, key=lambda s: s.key)):
         # a nominal is either the ZERO object or positive: identity is the cheap test
         test = slot.nominal if slot.kind == "outcome" else f"{slot.nominal} is not _ZERO"
+        if e.ints and slot.kind != "outcome":  # an int nominal is 0 or positive
+            test = slot.nominal
         with w.block(f"if {test}:"):
             w(f"add(_item({index}, {_item_args(e, slot)}))")
     w("nodes = _MappingProxyType({")
@@ -101,9 +103,9 @@ def _grade(e: Emitter, w: Writer, vetoes: bool, disqualifiers: bool) -> None:
 def _band_test(e: Emitter, band: ir.GradeBand) -> str:
     parts = []
     if band.low is not None:
-        parts.append(f"total {'>=' if band.low_inclusive else '>'} {e.const(band.low)}")
+        parts.append(f"total {'>=' if band.low_inclusive else '>'} {e.dconst(band.low)}")
     if band.high is not None:
-        parts.append(f"total {'<=' if band.high_inclusive else '<'} {e.const(band.high)}")
+        parts.append(f"total {'<=' if band.high_inclusive else '<'} {e.dconst(band.high)}")
     return " and ".join(parts) or "True"
 
 
@@ -137,9 +139,9 @@ def _item_args(e: Emitter, slot: Slot) -> str:
         head = (clause.id, clause.path, clause.line, clause.text, kind, slot.note)
         inputs = _inputs(e, clause)
     e.item_heads.append(head)
-    nominal = "_ZERO" if slot.kind == "outcome" else slot.nominal
-    raw = "" if slot.raw == nominal else f", {slot.raw}"
-    return f"{inputs}, {nominal}, {slot.applied}{raw}"
+    nominal = e.zero if slot.kind == "outcome" else slot.nominal
+    raw = "" if slot.raw == nominal else f", {e.dec(slot.raw)}"
+    return f"{inputs}, {e.dec(nominal)}, {e.dec(slot.applied)}{raw}"
 
 
 def _record(e: Emitter, node: ir.Node) -> str:
@@ -149,14 +151,16 @@ def _record(e: Emitter, node: ir.Node) -> str:
     plan = e.plans[node.path]
     k = plan.k
     head = f"{py(node.path)}, {py(node.title)}"
+    deduction = e.dec(f"d{k}")
     if node.bonus_cap is not None:
         bonus = f"b{k}" if plan.has_bonus else "_ZERO"
-        cap = e.const(node.bonus_cap)
-        return f"_new(NodeScore, ({head}, {cap}, d{k}, {e.rounded(bonus)}, True))"
+        cap = e.dconst(node.bonus_cap)
+        score = e.rounded(e.dec(bonus))
+        return f"_new(NodeScore, ({head}, {cap}, {deduction}, {score}, True))"
     if node.points is not None:
-        points = e.const(node.points)
-        score = e.rounded(f"{points} - d{k}")
-        built = f"_new(NodeScore, ({head}, {points}, d{k}, {score}, False))"
+        points = e.dconst(node.points)
+        score = e.rounded(e.dec(f"{e.const(node.points)} - d{k}"))
+        built = f"_new(NodeScore, ({head}, {points}, {deduction}, {score}, False))"
     else:
-        built = f"_new(NodeScore, ({head}, None, d{k}, None, False))"
+        built = f"_new(NodeScore, ({head}, None, {deduction}, None, False))"
     return f"_r{k} if not d{k} else {built}"
