@@ -66,7 +66,9 @@ def test_grade_table_and_fact_appendix(seed):
     assert "| 缺会次数 | 次 | 0 |" in md
 
 
-def test_generated_sentences_read_like_the_original():
+def test_scoring_standards_name_their_facts():
+    """Each node with clauses prints `评分标准：`, one sentence a clause, in the words of a
+    细则 where they give the clause back, and every fact named as the appendix lists it."""
     from xize.compiler import compile_policy
 
     text = """细则：示例考评细则
@@ -89,10 +91,24 @@ def test_generated_sentences_read_like_the_original():
   - 【赴京非正常初访】每人次扣30分
 """
     md = render(compile_policy(text), "md")
-    assert "每缺1次扣1分。" in md
-    assert "未按时上报的扣5分。" in md
-    assert "应达到80%，每低于1个百分点扣0.03分。" in md
-    assert "发生赴京非正常初访的，每人次扣30分。" in md
+    assert "评分标准：缺会次数每缺1次扣1分。" in md
+    assert "评分标准：未按时上报的扣5分。" in md
+    assert "评分标准：隐患化解率应达到80%，每低于1个百分点扣0.03分。" in md
+    assert "评分标准：赴京非正常初访的，每人次扣30分。" in md
+
+
+def test_scoring_standards_of_the_bundled_policies_read_back(seed):
+    """Every 评分标准 sentence, with the appendix's names in `【】`, parses to its clauses."""
+    from xize.compiler.render.model import document_for
+    from xize.compiler.render.standards import bracket, parse_clauses
+
+    doc = document_for(seed)
+    names = [f.name for f in doc.facts]
+    clauses = sum(len(n.standards) for n in doc.walk())
+    assert clauses == sum(len(n.clauses) for n in seed.ir.walk())
+    for node in doc.walk():
+        for sentence in node.standards:
+            assert "【" not in sentence and parse_clauses(bracket(sentence, names)), sentence
 
 
 def test_html_is_self_contained_and_escaped(seed):

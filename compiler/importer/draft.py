@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..check import run as check
+from ..render.standards import bracket, parse_clauses
 from ..source.text import Source, display_width, normalise
 from ..syntax.parser import parse
 from .clauses import Drafter, is_scoring, split_sentences
@@ -57,7 +58,7 @@ class _Writer:
     def __init__(self, doc: Doc, name: str):
         self.doc = doc
         self.name = name
-        self.known = KnownFacts(doc.facts) if doc.facts else None
+        self.known = KnownFacts(doc.facts) if doc.facts or doc.standards else None
         self.drafter = Drafter()
         self.summary = Summary()
         self.lines: list[str] = []
@@ -119,9 +120,14 @@ class _Writer:
         inner = pad + "  "
         bonus = node.bonus_cap is not None
         body: list[str] = []
-        for text in scoring_text(node):
-            for sentence in split_sentences(text):
-                body += self.sentence(sentence, node, path, inner, bonus)
+        if self.doc.standards:  # a rendered document: the 评分标准 are the clauses
+            for text in node.standards:
+                for sentence in split_sentences(text):
+                    body += self.standard(sentence, path, inner)
+        else:
+            for text in scoring_text(node):
+                for sentence in split_sentences(text):
+                    body += self.sentence(sentence, node, path, inner, bonus)
         held: list[str] = []
         for modifier in node.modifiers:
             if modifier in _TAKE_MAX and _choices(body) < 2:
@@ -161,6 +167,22 @@ class _Writer:
         self.summary.pending += 1
         self.summary.pending_sentences.append((path, sentence, drafted.reason))
         return [f"{pad}{PENDING}{_one_line(sentence)}（{drafted.reason}）"]
+
+    def standard(self, sentence: str, path: str, pad: str) -> list[str]:
+        """A 评分标准 sentence of a rendered document: the appendix's names in `【】`."""
+        assert self.known is not None
+        self.summary.sentences += 1
+        clause = bracket(sentence.strip(), self.known.names)
+        parsed = parse_clauses(clause)
+        if parsed is not None:
+            self.origin[clause] = (path, sentence)
+            self.summary.drafted += 1
+            self.summary.clauses += len(parsed)
+            return [f"{pad}- {clause}"]
+        reason = "句式未能识别为条款"
+        self.summary.pending += 1
+        self.summary.pending_sentences.append((path, sentence, reason))
+        return [f"{pad}{PENDING}{_one_line(sentence)}（{reason}）"]
 
     # ------------------------------------------------------------------- bands
 

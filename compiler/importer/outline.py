@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..render.standards import LEAD as STANDARD_LEAD
 from ..source.text import normalise
-from .reading import Block, Heading, Rendered, Table
+from .reading import Block, Heading, Rendered, Table, Text
 
 LEVEL_MARKERS = (
     re.compile(r"[一二三四五六七八九十]{1,3}、"),
@@ -105,6 +106,7 @@ class DNode:
     comments: list[str] = field(default_factory=list)
     children: list[DNode] = field(default_factory=list)
     bonus_cap: str | None = None
+    standards: list[str] = field(default_factory=list)  # a rendered node's 评分标准 text
 
 
 @dataclass
@@ -123,6 +125,7 @@ class Doc:
     band_text: list[str] = field(default_factory=list)  # grade sentences not read
     notes: list[str] = field(default_factory=list)  # 说明/附则 text outside the outline
     facts: list[tuple[str, ...]] = field(default_factory=list)  # a data appendix's rows
+    standards: bool = False  # the document prints 评分标准 paragraphs (`xize render`)
 
     def walk(self):
         stack = list(reversed(self.nodes))
@@ -154,6 +157,8 @@ class _Reader:
     def block(self, block: Block) -> None:
         if isinstance(block, Rendered):
             return
+        if isinstance(block, Text) and self.standard(block.text):
+            return
         if isinstance(block, Table):
             self.table(block)
         elif isinstance(block, Heading):
@@ -167,6 +172,16 @@ class _Reader:
             self.paragraph(block.text)
         else:
             self.text(block.text)
+
+    def standard(self, text: str) -> bool:
+        """A rendered document's `评分标准：…` paragraph: the clauses of the node above."""
+        n = normalise(text).strip()
+        lead = normalise(STANDARD_LEAD)
+        if not (self.rendered and self.stack and n.startswith(lead)):
+            return False
+        self.stack[-1].standards.append(text.strip()[len(lead) :].strip())
+        self.doc.standards = True
+        return True
 
     def table(self, table: Table) -> None:
         head = [re.sub(r"\s+", "", c) for c in table.rows[0]] if table.rows else []

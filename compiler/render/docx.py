@@ -96,6 +96,8 @@ def _node(word, node: DocNode, top: str) -> None:
     else:
         text = node.line + (_joint(node.line) + node.text if node.text else "")
         word.add_paragraph(text, style="Normal")
+    if node.standards:
+        word.add_paragraph(node.standard_text, style="Normal")
     for child in node.children:
         _node(word, child, top)
 

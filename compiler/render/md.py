@@ -72,6 +72,8 @@ def _node(node: DocNode, top_heading: str) -> list[str]:
         if node.text:
             text += _joint(node.line) + escape(node.text)
         out += [_line_start(text), ""]
+    if node.standards:
+        out += [escape(node.standard_text), ""]
     for child in node.children:
         out += _node(child, top_heading)
     return out

@@ -2,8 +2,8 @@
 
 Numbers (points, budgets, bands, defaults) come from the IR — what the policy really
 computes; words (`说明`, the writer's verbs) come from the syntax tree, which the IR
-does not keep.  Each node gets its GB/T 9704-2012 marker (`一、` `（一）` `1、`/`1.` `（1）`, as written)
-and either its `说明` text or a sentence generated from its clauses.
+does not keep.  Each node gets its GB/T 9704-2012 marker (`一、` `（一）` `1、`/`1.` `（1）`, as written),
+its `说明` text, and its 评分标准: one sentence a clause, naming the facts (`standards`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from ..ir import text as irtext
 from ..source.punct import official
 from ..source.text import normalise
 from ..syntax import ast
-from .sentences import Sentences, join, param_values
+from .sentences import join, param_values
+from .standards import LEAD, Standards
 
 #: Marker kinds printed as headings of their own; deeper kinds run into their text.
 HEADING_KINDS = ("一、", "(一)")
@@ -29,9 +30,14 @@ class DocNode:
     marker: str  # as printed: "一、", "（一）", "1、" or "1.", "（1）"
     title: str
     points: str  # "（5分）", "（加分项，最高加2分）" or ""
-    text: str  # the 说明, or the generated sentence
-    generated: bool
+    text: str  # the 说明 as written
+    standards: tuple[str, ...]  # the clauses as sentences that name their facts (评分标准)
     children: tuple[DocNode, ...]
+
+    @property
+    def standard_text(self) -> str:
+        """The 评分标准 paragraph: `评分标准：…；…。`, or "" for a node without clauses."""
+        return LEAD + join(list(self.standards)) if self.standards else ""
 
     @property
     def heading(self) -> bool:
@@ -96,8 +102,9 @@ def document_for(policy: object) -> Document:
 
 def build(policy: ir.Policy, tree: ast.PolicyFile | None) -> Document:
     ast_nodes = ast_by_path(tree.nodes) if tree is not None else {}
-    sentences = Sentences(param_values(tree.params) if tree is not None else {})
-    nodes = tuple(_node(n, 0, ast_nodes, sentences) for n in policy.nodes)
+    params = param_values(tree.params) if tree is not None else {}
+    standards = Standards([f.name for f in policy.facts], params)
+    nodes = tuple(_node(n, 0, ast_nodes, standards) for n in policy.nodes)
     overrides = dict(tree.header.boundary) if tree is not None and tree.header.boundary else {}
     bands = tuple((b.name, _band_range(b, overrides)) for b in policy.bands)
     boundary = ""
@@ -189,40 +196,9 @@ def points_text(node: ir.Node) -> str:
     return f"（{'，'.join(parts)}）" if parts else ""
 
 
-def _ratio(clause: ast.Clause) -> bool:
-    """`按完成比例得分` reads better as written than as its formula."""
-    return isinstance(clause, ast.ConditionClause) and any(
-        isinstance(e, ast.Earn) and e.word == "按比例得" for e in clause.effects
-    )
-
-
-def _sentences(clauses: tuple[ast.Clause, ...], s: Sentences) -> list[str]:
-    """One sentence a clause; a sentence written over several facts or tiers (several
-    clauses from one span) is given once, as written."""
-    out: list[str] = []
-    spans = [c.span for c in clauses]
-    for i, clause in enumerate(clauses):
-        shared = spans.count(clause.span) > 1
-        if shared and i > 0 and spans[i - 1] == clause.span:
-            continue
-        verbatim = shared or _ratio(clause)
-        out.append(
-            clause.text.replace("【", "").replace("】", "") if verbatim else s.clause(clause)
-        )
-    return out
-
-
-def _node(node: ir.Node, depth: int, ast_nodes: dict[str, ast.Node], s: Sentences) -> DocNode:
+def _node(node: ir.Node, depth: int, ast_nodes: dict[str, ast.Node], s: Standards) -> DocNode:
     source = ast_nodes.get(normalise(node.path))
     notes = [official(n.text.strip(), protect=False) for n in source.notes] if source else []
-    generated = False
-    if notes:
-        text = "".join(_sentence_end(n) for n in notes)
-    elif source is not None and source.clauses:
-        text = official(join(_sentences(source.clauses, s)))
-        generated = True
-    else:
-        text = ""
     return DocNode(
         path=node.path,
         depth=depth,
@@ -230,8 +206,8 @@ def _node(node: ir.Node, depth: int, ast_nodes: dict[str, ast.Node], s: Sentence
         marker=printed_marker(node.marker),
         title=official(node.title.strip()),
         points=points_text(node),
-        text=text,
-        generated=generated,
+        text="".join(_sentence_end(n) for n in notes),
+        standards=s.of(source.clauses) if source is not None else (),
         children=tuple(_node(c, depth + 1, ast_nodes, s) for c in node.children),
     )
 

@@ -1,0 +1,160 @@
+"""评分标准: a node's clauses as sentences that name their facts, and read back exactly.
+
+A node's `说明` is the writer's wording, which seldom says which data item a sentence
+counts.  So the document also prints, under each node with clauses, a `评分标准：`
+paragraph: one sentence a clause, naming each fact as the data appendix lists it.  The
+sentence is the readable one (`发生赴京非正常初访的，每人次扣30分`) when putting `【】`
+around the appendix's names in it (`bracket`) gives back the very clause; else the
+clause as the writer typed it, without brackets; else (a name the text would not
+give back, such as a node's score `（二）得分`) with its brackets.  Every sentence is
+checked here by parsing it back, so that `xize import` of the document reads the same
+clauses — nothing hidden in the file, and nothing a reader cannot see.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping
+
+from ..source.punct import official
+from ..source.text import Source, normalise
+from ..syntax import ast
+from .sentences import Sentences
+
+#: The paragraph's lead word; `xize import` reads the sentences after it.
+LEAD = "评分标准："
+
+
+def bracket(text: str, names: list[str]) -> str:
+    """Put `【】` around every known name in text, longest names first, never nested;
+    text that has brackets already is left as it is.  Names are matched ignoring the
+    full-width/ASCII spelling (`经费投入（万元）` ≡ `经费投入(万元)`)."""
+    if "【" in text:
+        return text
+    plain = normalise(text)
+    spans: list[tuple[int, int]] = []
+    for name in sorted({normalise(n) for n in names if n}, key=len, reverse=True):
+        start = 0
+        while True:
+            i = plain.find(name, start)
+            if i < 0:
+                break
+            end = i + len(name)
+            if not any(a < end and i < b for a, b in spans):
+                spans.append((i, end))
+            start = i + 1
+    out, last = [], 0
+    for a, b in sorted(spans):
+        out += [text[last:a], "【", text[a:b], "】"]
+        last = b
+    out.append(text[last:])
+    return "".join(out)
+
+
+def shape(value: object) -> object:
+    """An AST value without spans and source text: what the clause means."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (
+            type(value).__name__,
+            tuple(
+                (f.name, shape(getattr(value, f.name)))
+                for f in dataclasses.fields(value)
+                if f.name not in ("span", "text")
+            ),
+        )
+    if isinstance(value, (tuple, list)):
+        return tuple(shape(v) for v in value)
+    return value
+
+
+def inline(value: object, params: Mapping[str, ast.Num]) -> object:
+    """The AST value with each parameter reference replaced by the parameter's value."""
+    if isinstance(value, ast.Ref) and value.name in params:
+        return params[value.name]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: inline(getattr(value, f.name), params)
+            for f in dataclasses.fields(value)
+            if f.name not in ("span", "text")
+        }
+        return dataclasses.replace(value, **changes)
+    if isinstance(value, tuple):
+        return tuple(inline(v, params) for v in value)
+    return value
+
+
+def parse_clauses(clause: str) -> tuple[ast.Clause, ...] | None:
+    """The clauses one clause line parses to, alone in a node; None when it does not."""
+    from ..syntax.parser import parse
+
+    if "\n" in clause or "#" in clause:
+        return None
+    text = f"细则：草稿\n年度：2023\n满分：100分\n\n(一)草稿(100分)\n  - {clause}\n"
+    tree, diagnostics = parse(Source(text, "<standard>"))
+    if tree is None or any(d.is_error for d in diagnostics) or len(tree.nodes) != 1:
+        return None
+    node = tree.nodes[0]
+    if node.children or not node.clauses:
+        return None
+    return node.clauses
+
+
+class _Naming(Sentences):
+    """The readable sentences, with a per-unit clause's fact always named in full
+    (`缺会次数每缺1次扣1分`, `赴京非正常初访的，每人次扣30分`)."""
+
+    def _per_unit(self, c: ast.PerUnitClause) -> str:
+        if c.condition is not None:
+            return super()._per_unit(c)
+        step = self.per(c.per) + self.effect(c.effect) + self._rounding(c.per) + self._cap(c.cap)
+        subject = self.subject(c.subject)
+        if c.per.verb or not isinstance(c.effect, ast.Deduct):
+            return f"{subject}{step}"
+        return f"{subject}的，{step}"
+
+
+def _verbatim(text: str, params: Mapping[str, ast.Num], names: bool) -> str:
+    """The clause as typed: parameters as their values, `【】` kept only when `names`."""
+    s = Sentences(params)
+
+    def value(m: re.Match) -> str:
+        name = m.group(1)
+        if name in params:
+            return s.num(params[name])
+        return m.group(0) if names else name
+
+    return official(re.sub(r"【([^【】]*)】", value, text.strip()))
+
+
+class Standards:
+    """The 评分标准 sentences of one policy's nodes."""
+
+    def __init__(self, names: list[str], params: Mapping[str, ast.Num] | None = None):
+        self.names = list(names)
+        self.params = dict(params or {})
+        self.naming = _Naming(self.params)
+
+    def of(self, clauses: tuple[ast.Clause, ...]) -> tuple[str, ...]:
+        """One sentence for each clause (for each group written as one sentence)."""
+        groups: list[list[ast.Clause]] = []
+        for clause in clauses:
+            if groups and groups[-1][-1].span == clause.span:
+                groups[-1].append(clause)
+            else:
+                groups.append([clause])
+        return tuple(self._sentence(tuple(g)) for g in groups)
+
+    def _sentence(self, group: tuple[ast.Clause, ...]) -> str:
+        want = shape(inline(group, self.params))
+        text = getattr(group[0], "text", "")
+        tries = [] if len(group) > 1 else [official(self.naming.clause(group[0]))]
+        tries += [_verbatim(text, self.params, False), _verbatim(text, self.params, True)]
+        for sentence in tries:
+            back = parse_clauses(bracket(sentence, self.names))
+            if back is not None and shape(back) == want:
+                return sentence.rstrip("。；; ")
+        return tries[-1].rstrip("。；; ")
+
+
+__all__ = ["LEAD", "Standards", "bracket", "parse_clauses", "shape"]
