@@ -97,13 +97,14 @@ def document_for(policy: object) -> Document:
 
     source = getattr(policy, "source", None)
     tree = parse(source)[0] if source is not None else None  # no source: numbers only
-    return build(policy.ir, tree)  # type: ignore[attr-defined]
+    lines = source.lines if source is not None else ()
+    return build(policy.ir, tree, lines)  # type: ignore[attr-defined]
 
 
-def build(policy: ir.Policy, tree: ast.PolicyFile | None) -> Document:
+def build(policy: ir.Policy, tree: ast.PolicyFile | None, lines: tuple[str, ...] = ()) -> Document:
     ast_nodes = ast_by_path(tree.nodes) if tree is not None else {}
     params = param_values(tree.params) if tree is not None else {}
-    standards = Standards([f.name for f in policy.facts], params)
+    standards = Standards([f.name for f in policy.facts], params, lines)
     nodes = tuple(_node(n, 0, ast_nodes, standards) for n in policy.nodes)
     overrides = dict(tree.header.boundary) if tree is not None and tree.header.boundary else {}
     bands = tuple((b.name, _band_range(b, overrides)) for b in policy.bands)

@@ -130,10 +130,33 @@ def _verbatim(text: str, params: Mapping[str, ast.Num], names: bool) -> str:
 class Standards:
     """The 评分标准 sentences of one policy's nodes."""
 
-    def __init__(self, names: list[str], params: Mapping[str, ast.Num] | None = None):
+    def __init__(
+        self,
+        names: list[str],
+        params: Mapping[str, ast.Num] | None = None,
+        lines: tuple[str, ...] = (),
+    ):
         self.names = list(names)
         self.params = dict(params or {})
         self.naming = _Naming(self.params)
+        self.lines = lines  # the policy's source lines: a clause as typed
+
+    def _typed(self, group: tuple[ast.Clause, ...], groups: list[list[ast.Clause]]) -> str:
+        """The clause as typed on its `- ` line (a clause's own text may start later:
+        `(【A】或【B】)且…` keeps its bracket only in the line); a line of several clauses
+        (`…；…`) is cut at its `；`."""
+        text = getattr(group[0], "text", "")
+        number = group[0].span.line
+        if not 0 < number <= len(self.lines) or group[-1].span.end_line != number:
+            return text
+        line = self.lines[number - 1].strip()
+        if not line.startswith("- "):
+            return text
+        pieces = [p.strip() for p in re.split(r"[；;]", line[2:].split("#", 1)[0]) if p.strip()]
+        same = [g for g in groups if g[0].span.line == number]
+        if len(pieces) != len(same):
+            return text
+        return pieces[next(k for k, g in enumerate(same) if g[0] is group[0])]
 
     def of(self, clauses: tuple[ast.Clause, ...]) -> tuple[str, ...]:
         """One sentence for each clause (for each group written as one sentence)."""
@@ -143,11 +166,11 @@ class Standards:
                 groups[-1].append(clause)
             else:
                 groups.append([clause])
-        return tuple(self._sentence(tuple(g)) for g in groups)
+        return tuple(self._sentence(tuple(g), groups) for g in groups)
 
-    def _sentence(self, group: tuple[ast.Clause, ...]) -> str:
+    def _sentence(self, group: tuple[ast.Clause, ...], groups: list[list[ast.Clause]]) -> str:
         want = shape(inline(group, self.params))
-        text = getattr(group[0], "text", "")
+        text = self._typed(group, groups)
         tries = [] if len(group) > 1 else [official(self.naming.clause(group[0]))]
         tries += [_verbatim(text, self.params, False), _verbatim(text, self.params, True)]
         for sentence in tries:
