@@ -9,6 +9,7 @@ table with merged cells, and both mixed.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -281,6 +282,61 @@ def test_a_sentence_is_never_turned_into_another_meaning():
     drafted = drafter.sentence("未包案的1件扣0.1分", "标题", "(一)")
     assert drafted.clauses == ("【未包案】1件扣0.1分",)
     assert drafted.facts[0][:3] == ("未包案", "件", "0")  # counted per case
+
+
+#: A 细则 written for these tests in the shapes real documents score with: a required
+#: frequency (`每年不少于4次，少一次扣1分`), one per quarter, a sub-item that is a sentence
+#: (`…的，每低…`), `实行一票否决`, a bonus part with its cap, `分别扣`, an evidence word
+#: that states a failure, a name with full-width brackets, and a long grade line.
+FORMS = """2024年度机关党建工作考核细则
+考核对象：各基层党组织
+一、组织生活（30分）
+1.党组织每年专题研究党建工作不少于4次，少一次扣1分。
+2.支部党员大会每季度召开1次，每少1次扣0.5分。
+3.学习参学率低于全局平均数的，每低1个百分点扣0.2分。
+4.党员学习率应达到90%，每低1个百分点扣0.1分。
+5.无计划、无措施、无总结的分别扣1分。
+6.检查记录不完整的每次扣0.2分；信息迟报一次扣0.2分。
+7.平安支部（示范点）创建率低于80%的扣3分。
+二、纪律作风（70分）
+1.发生严重违纪案件的，实行一票否决。
+2.党员受到党纪处分的，每人次扣2分。
+三、加分项目（最高加3分）
+1.工作经验被省级推广的加2分，被市级推广的加1分。
+等次评定：总分90分以上为好，75分以上为较好，60分以上为一般，60分以下为差。
+"""
+
+
+def test_the_forms_real_documents_score_with(tmp_path):
+    source = tmp_path / "党建.txt"
+    source.write_text(FORMS, encoding="utf-8")
+    draft = import_document(source)
+    policy = compiled(draft)  # every drafted clause compiles in the draft
+    text = draft.text
+    # after a stated minimum, `少一次` is a step of the shortfall; the year is the period
+    assert "- 【党组织每年专题研究党建工作】不少于4次，每少1次扣1分" in text
+    # a head that is a condition or a standard is the sentence's subject, not a title
+    assert "- 【学习参学率】低于全局平均数的，每低1个百分点扣0.2分" in text
+    assert "- 【党员学习率】应达到90%，每低1个百分点扣0.1分" in text
+    # `检查…不完整` is a failure, not where to look; `迟报一次` names what is counted
+    assert "- 【检查记录不完整】每次扣0.2分" in text
+    assert "- 【信息迟报】迟报一次扣0.2分" in text
+    # `实行` leads the effect: the event is named, never 【实行】
+    assert "- 【严重违纪案件】实行一票否决" in text
+    assert "【实行】" not in text
+    # `（最高加3分）` makes a bonus part; its items add points
+    assert [n.path for n in policy.ir.walk() if n.bonus_cap is not None] == ["三"]
+    assert "- 【工作经验被省级推广】加2分" in text and "- 【被市级推广】加1分" in text
+    # the grade line is read although long
+    assert [b.name for b in policy.ir.bands] == ["好", "较好", "一般", "差"]
+    pending = {path: reason for path, _, reason in draft.summary.pending_sentences}
+    # one count over the year cannot say `每季度召开1次`: left, with the reason
+    assert "按季度" in pending["一2"]
+    # `分别扣` deducts for each item: one yes/no fact would deduct once
+    assert "分别" in pending["一5"] and "】分别扣1分" not in text
+    # a name with full-width brackets keeps its type (百分比) in the declaration
+    assert re.search(r"平安支部（示范点）创建率：\s*百分比", text)
+    assert sorted(pending) == ["一2", "一5"]
 
 
 # ------------------------------------------------------------------------- CLI

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 
 from ..source.text import normalise
-from .names import NameBook, clean_subject, name_from, pieces
-from .reasons import reason_for
+from .names import COUNT_VERBS, NameBook, clean_subject, name_from, pieces
+from .reasons import PER_PERIOD, reason_for
 from .trial import Trial, try_clause
 
 #: Sentences with one of these are scoring sentences (the rest is description).
@@ -83,9 +83,14 @@ def _default(type_word: str, name: str, clause: str) -> str:
 
 
 def _verb(rest: str) -> str:
-    """The counting verb of `每缺1次…` (`缺`); none in `每件扣…`."""
-    m = _VERB.match(normalise(rest))
-    if not m or re.search(r"[扣减得计记加奖]", m.group(1)):
+    """The counting verb of `每缺1次…` (`缺`), or of `迟报一次扣…` when it is one of the
+    counting verbs a name lacks; none in `每件扣…`."""
+    n = normalise(rest)
+    m = _VERB.match(n)
+    if not m:
+        bare = re.match(r"([^\d一二两三四五六七八九十每]{1,2})[一1]\s*(次|件|件次|起|项)", n)
+        return bare.group(1) if bare and bare.group(1) in COUNT_VERBS else ""
+    if re.search(r"[扣减得计记加奖]", m.group(1)):
         return ""
     return m.group(1)
 
@@ -129,6 +134,10 @@ class Drafter:
     ) -> Drafted | None:
         s = sentence.strip().rstrip("。；;，, ")
         n = normalise(s)
+        if PER_PERIOD.search(n):
+            return None  # a requirement for each quarter or month: one count cannot say it
+        s = _each_short(s)
+        n = normalise(s)
         candidates: list[tuple[str, str]] = []  # (subject, rest): subjects written first
         for j in _boundaries(n):
             subject = clean_subject(s[:j])
@@ -155,7 +164,13 @@ class Drafter:
     def _keep(
         self, sentence: str, name: str, rest: str, description: str, trial: Trial, path: str
     ) -> Drafted:
-        type_word = dict(trial.kinds).get(name, "")
+        if "分别" in normalise(rest) and len(trial.kinds) < 2:
+            # `无计划、无措施、无总结的分别扣1分` deducts for each item: one fact cannot
+            return Drafted(sentence, (), (), reason_for(sentence))
+        kinds = {normalise(k): v for k, v in trial.kinds}
+        type_word = kinds.get(normalise(name), "")
+        if not type_word:  # a unit the language does not know (`每缺一家`): no declaration
+            return Drafted(sentence, (), (), reason_for(sentence))
         if type_word in ("百分比", "数值") and re.search(r"率[、和及与]", normalise(name)):
             return Drafted(sentence, (), (), reason_for(sentence))  # several indicators at once
         default = _default(type_word, name, rest)
@@ -166,8 +181,10 @@ class Drafter:
         return Drafted(sentence, (clause,), ((final, type_word, default, description),))
 
 
-#: Words that tie a phrase to the one before it: such a phrase is no subject of its own.
+#: Words that tie a phrase to the one before it: such a phrase is no subject of its own;
+#: and words that lead an effect (`实行一票否决`, `给予通报`), never an event.
 _TIED = ("否则", "否那么", "否", "或", "但", "则", "那么", "另", "再")
+EFFECT_LEAD = ("实行", "给予", "予以", "直接", "一律")
 
 
 def _fit_subject(subject: str) -> bool:
@@ -179,15 +196,29 @@ def _fit_subject(subject: str) -> bool:
     parts = pieces(n)
     if not parts or len(parts[-1]) < 2:  # `没少报一件…`: one character names nothing
         return False
-    if "每" in parts[-1]:  # `每件扣…`, `每少报一次…`: the subject is cut inside the predicate
+    if parts[-1] in ("缺", "缺少"):  # `缺少一项扣…`: the verb of the step, not a thing
         return False
+    if "每" in re.sub(r"每(一)?年(度)?", "", parts[-1]):
+        return False  # `每件扣…`, `每少报一次…`: the subject is cut inside the predicate;
+        # `每年…` is the assessment's own period, `每季度…不少于1次` is not (see _PER_PERIOD)
     # `未包案的1件扣0.1分`: a quantity at the end belongs to the predicate, not the name
     if re.search(
         r"[\d一二两三四五六七八九十]\s*(个|件次|人次|批次|件|次|项|起|人|天|日|处|条)?$", n
     ):
         return False
     last = re.split(r"[，,]", n.rstrip("，, "))[-1].strip()
-    return not last.startswith(_TIED)
+    return not last.startswith(_TIED) and not last.startswith(EFFECT_LEAD)
+
+
+_SHORT = re.compile(
+    r"((?:不少于|不得少于|至少)\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?P<unit>[^\d\s，,]{1,2}?)[，,]\s*)少\s*(?:1|一)\s*(?P=unit)\s*(?=[扣减])"
+)
+
+
+def _each_short(sentence: str) -> str:
+    """`不少于4次，少一次扣1分` → `不少于4次，每少1次扣1分`: after a stated minimum, `少一次`
+    is a step of the shortfall (the form real 细则 write; the language wants `每`)."""
+    return _SHORT.sub(lambda m: f"{m.group(1)}每少1{m.group('unit')}", sentence)
 
 
 def _chunks(sentence: str) -> list[str]:
@@ -209,7 +240,7 @@ def _chunks(sentence: str) -> list[str]:
         n = normalise(chunk).lstrip()
         alone = (
             n.startswith("每")
-            or re.search(r"的[，,]?\s*[扣减]", n)
+            or re.search(r"的[，,]?\s*(酌情)?[扣减加得计记奖]", n)
             or re.search(r"^[^，,]+每", n)
             or re.search(r"^[^，,]+[一1]\s*(次|件|项|起|人次|件次|批次)\s*[扣减]", n)
         )

@@ -110,7 +110,7 @@ class _Writer:
 
     # ------------------------------------------------------------------- nodes
 
-    def node(self, node: DNode, depth: int, prefix: str) -> list[str]:
+    def node(self, node: DNode, depth: int, prefix: str, in_bonus: bool = False) -> list[str]:
         pad = "  " * depth
         path = prefix + _path_part(node.marker)
         self.summary.nodes += 1
@@ -118,7 +118,7 @@ class _Writer:
         if node.points is not None:
             head += f"（{node.points}分）"
         inner = pad + "  "
-        bonus = node.bonus_cap is not None
+        bonus = in_bonus or node.bonus_cap is not None  # the items of a bonus node add too
         body: list[str] = []
         if self.doc.standards:  # a rendered document: the 评分标准 are the clauses
             for text in node.standards:
@@ -145,7 +145,7 @@ class _Writer:
             out.append(f"{inner}说明：{_one_line(words)}")
         out += body
         for child in node.children:
-            out += self.node(child, depth + 1, path)
+            out += self.node(child, depth + 1, path, bonus)
         return out
 
     def sentence(self, sentence: str, node: DNode, path: str, pad: str, bonus: bool) -> list[str]:

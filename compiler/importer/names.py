@@ -59,7 +59,8 @@ def pieces(subject: str) -> list[str]:
 
 
 def is_evidence(piece: str) -> bool:
-    return piece.startswith(EVIDENCE)
+    """`查阅会议记录` says where to look; `检查记录不完整` states a failure: an event."""
+    return piece.startswith(EVIDENCE) and not re.search(r"不|未|没有|缺|无|迟|漏|瞒|错|差", piece)
 
 
 def name_from(subject: str, title: str, verb: str = "") -> tuple[str, str]:
@@ -73,6 +74,7 @@ def name_from(subject: str, title: str, verb: str = "") -> tuple[str, str]:
         name = event
         if verb in COUNT_VERBS and verb not in name:
             name += verb  # `…材料，每少报一次` counts what was 少报
+    name = re.sub(r"(每年|全年|年内)$", "", name) or name  # `党课每年…`: the year is the period
     name = _legal(name)
     return name, clean_subject(subject)
 

@@ -18,6 +18,7 @@ from decimal import Decimal
 from ..render.standards import LEAD as STANDARD_LEAD
 from ..source.text import normalise
 from .reading import Block, Heading, Rendered, Table, Text
+from .reasons import PER_PERIOD
 
 LEVEL_MARKERS = (
     re.compile(r"[一二三四五六七八九十]{1,3}、"),
@@ -31,7 +32,14 @@ _INLINE_MARKER = re.compile(
 )
 #: Where a scoring phrase starts: the title of a node without points ends before it.
 SCORING_AT = re.compile(
-    r"每|酌情|[扣减]除?\s*[\d一二两三四五六七八九十]|得\s*[\d一二两三四五六七八九十]|不得分|取消|一票否决"
+    r"每(?![一]?年|个?季度|个?月|周)|酌情|[扣减]除?\s*[\d一二两三四五六七八九十]|得\s*[\d一二两三四五六七八九十]|[加计记奖]\s*\d|不得分|取消|一票否决"
+)
+_SCORES = re.compile(
+    r"[扣减得计记加奖]除?\s*[\d一二两三四五六七八九十半]|不得分|一票否决|取消|扣分"
+)
+#: A title that states a standard (`学习率应达到90%`) is the subject of the step after it.
+_STANDARD_TITLE = re.compile(
+    r"(应达到|达到|不低于|不少于|不得少于|低于|高于|不超过|不得超过|超过|控制在)\s*\d[\d.]*\s*(%|‰|个百分点)?"
 )
 _PAREN = re.compile(r"\(([^()]{1,40})\)")
 _POINTS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*分\s*$")
@@ -260,10 +268,8 @@ class _Reader:
             self.section = "facts"
             self.doc.preamble.append(text)
             return
-        if (
-            re.match(r"^(等次评定|等次划分|等次|考核等次|考评等次|评定等次)\s*[:：]?", n)
-            and len(n) < 40
-        ):
+        band_head = re.match(r"^(等次评定|等次划分|等次|考核等次|考评等次|评定等次)\s*[:：]?", n)
+        if band_head and (len(n) < 40 or bands_in(text[band_head.end() :])):
             self.stack.clear()
             self.section = "bands"
             rest = re.sub(
@@ -341,6 +347,15 @@ def parse_head(mark: str, rest: str) -> DNode:
         in_sentence = True  # `6、每发生1人次…，扣0.2分`: the head is the sentence
     node.title = rest[:title_end].strip()
     remainder = rest[title_end:].strip().lstrip("，,。；;：: ").strip()
+    head, after = n[:title_end].rstrip(), normalise(remainder)
+    if not in_sentence and (SCORING_AT.match(after) or _SCORES.search(after)):
+        # `采用率低于全市平均数的，每低…`, `学习率应达到90%，每低…`, `…每年不少于4次，
+        # 少一次扣1分`: a condition or a standard before the step is no title
+        in_sentence = (
+            head.endswith("的")
+            or bool(_STANDARD_TITLE.search(head))
+            or bool(PER_PERIOD.search(head))
+        )
     if in_sentence:
         node.lead = rest  # the title is the subject of the sentence
         node.text.append(remainder)
@@ -359,6 +374,8 @@ def _points_group(node: DNode, inner: str) -> bool:
     points = _POINTS.match(parts[0])
     if points is None and not all(_MODIFIER.match(p) for p in parts):
         return False
+    if points is None and "加分项" not in parts and any(p.startswith("最高加") for p in parts):
+        parts = ["加分项", *parts]  # `三、加分项目（最高加5分）`: only a bonus has such a cap
     if points is not None and not all(_MODIFIER.match(p) for p in parts[1:]):
         return False
     if points is not None:
