@@ -211,3 +211,28 @@ def test_shares_stay_within_their_points_and_follow_the_definition(rates):
         assert share == expected
         better = sum(1 for other in rates if Decimal(other) > Decimal(rate))
         assert r.nodes["(三)"].score == ([D(3), D(2), D(1)] + [D(0)] * 10)[better]
+
+
+def test_a_rank_clause_may_leave_out_an():
+    """`【X】从高到低排名第1至3名的，依次得…` and `【X】从高到低排名，后两名扣3分` are the
+    same clauses as with 按; without a direction the same error asks for one."""
+    bare = TEXT.replace(
+        "按【化解率】从高到低排名，排名第1至3名的", "【化解率】从高到低排名第1至3名的"
+    ).replace("按【化解率】从高到低排名，后两名", "【化解率】从高到低排名，后两名")
+    assert bare.count("按【化解率】") == 1
+    policy = compile_policy(bare, filename="bare.rule")
+    assert policy.ir.stats == POLICY.ir.stats
+    rows = rows_of("90", "95", "80", "95", "60")
+    got, expected = policy.score_batch(rows), POLICY.score_batch(rows)
+    assert [(r.total, r.rank, scores(r)) for r in got] == [
+        (r.total, r.rank, scores(r)) for r in expected
+    ]
+    # each clause explains itself in the words it was written in, 按 or not
+    texts = {clause.text for node in policy.ir.nodes for clause in node.clauses}
+    assert "【化解率】从高到低排名第1至3名的，依次得3分、2分、1分" in texts
+    assert "按【化解率】从高到低排名，第1名得6分，第2至5名按第1名的比例得分" in texts
+    # ranks 3, 1, 4, 1, 5: 后两名 are u2 and u4; 第1至3名 get 3, 3 and 1
+    assert [scores(r)[1:3] for r in got] == [(5, 1), (5, 3), (2, 0), (5, 3), (2, 0)]
+    with pytest.raises(PolicyError) as caught:
+        compile_policy(TEXT.replace("按【化解率】从高到低排名，后两名", "【化解率】排名后两名的"))
+    assert "E235" in str(caught.value)

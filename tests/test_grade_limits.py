@@ -198,3 +198,21 @@ def test_reports_show_the_limit_in_labels_and_reason(tmp_path):
     assert rows["甲"]["原因"] == "第12行：【通报批评】不得评为优秀"
     assert rows["乙"]["原因"] == ""
     assert rows["甲"]["状态"] == "正常"
+
+
+@pytest.mark.parametrize(
+    ("clause", "facts", "grade"),
+    [
+        # 发生【X】的 says no more than 【X】的: the clause fires when the event happened
+        ("  - 发生【重大事故】的，不得评为优秀\n", {"重大事故": "是"}, "良好"),
+        ("  - 发生【重大事故】的，不得评为优秀\n", {}, "优秀"),
+        ("  - 出现【重大事故】的，一票否优\n", {"重大事故": "是"}, "良好"),
+        # and 未发生 keeps its negation: the clause fires when the event did not happen
+        ("  - 未发生【重大事故】的，不得评为优秀\n", {"重大事故": "是"}, "优秀"),
+        ("  - 未发生【重大事故】的，不得评为优秀\n", {}, "良好"),
+    ],
+)
+def test_an_event_word_before_the_fact(clause, facts, grade):
+    assert both(clause, facts).grade == grade
+    plain = clause.replace("未发生", "未").replace("发生", "").replace("出现", "")
+    assert both(plain, facts).grade == grade  # the same as without the event word

@@ -75,6 +75,7 @@ def substitutions() -> dict[str, str]:
         "GRADE_LIMITS": _alt(kw.GRADE_LIMITS),
         "VETO_TOP": _alt(kw.VETO_TOP),
         "RANK_BY": _alt(kw.RANK_BY),
+        "OCCUR_WORDS": _alt(kw.OCCUR_WORDS),
         "RANK_ORDERS": _alt(kw.RANK_ORDERS),
         "RANK_WORDS": _alt(kw.RANK_WORDS),
         "PLACE_PREFIXES": _alt(kw.PLACE_PREFIXES),

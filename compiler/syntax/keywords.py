@@ -324,6 +324,9 @@ NODE_SCORE_SUFFIX = "得分"
 # ------------------------------------------------------------------------ conditions
 
 NOT_WORDS: tuple[str, ...] = ("未", "无", "没有", "缺", "缺少")
+#: `发生【重大事故】的，不得评为优秀`: an event word before a fact says no more than the
+#: fact itself (`【重大事故】的`); only directly before 【, so it never swallows text.
+OCCUR_WORDS: tuple[str, ...] = ("发生", "出现")
 #: `【发案率】与【上年发案率】相比`: the value a step verb is measured against.
 VERSUS_PRE: tuple[str, ...] = ("与", "同", "和")
 VERSUS_POST: tuple[str, ...] = ("相比", "比较", "相较")

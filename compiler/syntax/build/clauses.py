@@ -713,10 +713,14 @@ class ClausesMixin(TermsMixin):
     # ------------------------------------------------------------ rank clauses
 
     def rank_clause(self, children: list) -> ast.Clause | None:
-        """`按【X】从高到低排名，第1名得6分，第2至5名按第1名的比例得分`."""
-        parts = self._parts(children[1:], has_head=False)
+        """`按【X】从高到低排名，第1名得6分，第2至5名按第1名的比例得分` (按 may be left
+        out: `【X】排名第1至5名的，依次得…`)."""
+        span = span_of(children)  # with 按, when written
+        if isinstance(children[0], Token) and children[0].type == "RANK_BY":
+            children = children[1:]
+        parts = self._parts(children, has_head=False)
         self._no_otherwise(parts)
-        subject = self.leaf(children[1])
+        subject = self.leaf(children[0])
         order = None
         rules = []
         for item in parts.body[1:]:
@@ -724,7 +728,6 @@ class ClausesMixin(TermsMixin):
                 order = kw.RANK_ORDERS[item.value.replace("的顺序", "")]
             elif isinstance(item, ast.RankRule):
                 rules.append(item)
-        span = span_of(children)
         return ast.RankClause(subject, order, tuple(rules), parts.cap, span, self.original(span))
 
     def best_clause(self, children: list) -> ast.Clause | None:
