@@ -145,7 +145,13 @@ def render(policy: ir.Policy, integers: bool | None = None) -> str:
             membership=bool(policy.averages or policy.stats) and policy.disqualifies(),
             score_body=emitter.score.text(),
             ints=ints,
+            whole_max=emitter.whole_max,
             context_free=ints and intpath.context_free(policy),
+            # score/total read the facts inside _compute when no batch value needs
+            # them first (one call and one tuple fewer per unit)
+            read_inline=bool(policy.facts) and not (policy.averages or policy.stats),
+            read_facts=_read_facts(facts, unit_key=irutil.UNIT_KEY, pad="    "),
+            read_facts_inline=_read_facts(facts, unit_key=irutil.UNIT_KEY, pad="        "),
         )
     )
     return _with_spots(source)
@@ -167,6 +173,27 @@ def _fast_path(fact: ir.Fact) -> str:
     if fact.type == "date":
         return "type(x) is _date"
     return ""
+
+
+def _read_facts(facts: list[dict], unit_key: str, pad: str) -> str:
+    """Statements that read one unit's facts into v0, v1, … (and `unit`) from the
+    mapping `facts`: the common case (a bool, an int count, a date) is tested inline,
+    anything else goes through the converter of the fact's type."""
+    lines = [
+        "if type(facts) is not dict:",
+        "    _check_mapping(facts)",
+        "get = facts.get",
+        f"unit = get({py(unit_key)})",
+        "if not _KNOWN.issuperset(facts):",
+        "    _raise_unknown(facts, _KNOWN, unit)",
+    ]
+    for k, fact in enumerate(facts):
+        lines.append(f"x = get({py(fact['fields'][0])})")
+        call = f"{fact['converter']}(x, _f{k}, unit{fact['extra']})"
+        lines.append(
+            f"v{k} = x if {fact['fast']} else {call}" if fact["fast"] else f"v{k} = {call}"
+        )
+    return "\n".join(pad + line for line in lines)
 
 
 def _unpack(facts: int, averages: int, stats: int = 0) -> str:

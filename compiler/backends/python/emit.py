@@ -73,6 +73,7 @@ class Emitter(Expressions):
         self.places: list[tuple[object, int, str]] = []
         self.slots: list[Slot] = []
         self.score = Writer(2)
+        self.whole_max = max(0, min(int(policy.full_marks), WHOLE_MAX)) if ints else 0
         self._marks: list[int] = []  # indices of the place comments in self.score
         self.item_heads: list[tuple] = []  # fixed part of each possible item, in order
         for node in self.nodes:
@@ -472,8 +473,9 @@ class Emitter(Expressions):
                 x(_share_line(deducts, "deduction"))
         bonus = [f"b{p.k}" for p in tops if p.has_bonus]
         _sum(w, "exact", [f"{full_marks} - deduction", *bonus])
-        if self.ints:  # the one conversion `total` needs
-            w("exact = Decimal(exact)")
+        if self.ints:  # the one conversion `total` needs: 0…WHOLE_MAX made at import
+            top = self.whole_max
+            w(f"exact = _WHOLE[exact] if 0 <= exact <= {top} else Decimal(exact)")
         w(f"total = {self.rounded('exact')}")
 
     def rounded(self, code: str) -> str:
@@ -504,6 +506,10 @@ def _const(e: ir.Expr) -> bool:
 def _zero_const(e: ir.Expr) -> bool:
     return isinstance(e, ir.Const) and isinstance(e.value, Decimal) and not e.value > 0
 
+
+#: The Decimals of 0…满分 (at most WHOLE_MAX) are made once in an integer-path module
+#: (`_WHOLE`), so that a total in that range costs an index, not a conversion.
+WHOLE_MAX = 1000
 
 #: Terms per generated addition: a sum of thousands of children (a policy with that
 #: many top-level items) would nest as deep as it is long, and compiling a syntax tree
