@@ -1303,6 +1303,8 @@ class Builder:
         self.params: list[ParamSpec] = []
         self.names: set[str] = set()
         self.stress = r.chance(0.3)
+        # every amount, cap and point value whole: the generated module's integer path
+        self.whole = r.chance(0.35)
 
     # -------------------------------------------------------------- names
     def fresh(self, base: str) -> str:
@@ -1358,6 +1360,18 @@ class Builder:
             clause.ratio_word = self.r.choice(["按比例扣分", "按比例计算", "按比例计", "按比例"])
         return clause
 
+    def half(self, value: Decimal) -> Decimal | None:
+        """value / 2, unless that is not whole in a whole-number policy."""
+        if self.whole and value % 2:
+            return None
+        return value / 2 if not self.whole else value // 2
+
+    def points(self) -> Decimal:
+        return self.r.choice(WHOLE_POINTS if self.whole else POINT_CHOICES)
+
+    def split(self, total: Decimal, n: int) -> list:
+        return split_points(self.r, total, n, whole=self.whole and total == total.to_integral())
+
     def param(self, value: Decimal, suffix: str) -> ERef:
         name = self.fresh(self.r.choice(PARAM_NAMES))
         self.params.append(ParamSpec(name, value, suffix))
@@ -1367,6 +1381,8 @@ class Builder:
     def amount(self, budget: Decimal | None = None) -> Decimal:
         choices = [D("0.01"), D("0.02"), D("0.03"), D("0.05"), D("0.1"), D("0.2"), D("0.25")]
         choices += [D("0.5"), D(1), D(2), D(3), D(5), D(10)]
+        if self.whole:
+            choices = [D(1), D(2), D(3), D(5), D(10)]
         if budget is not None:
             fitting = [c for c in choices if c <= budget]
             if fitting and self.r.chance(0.9):
@@ -1375,7 +1391,8 @@ class Builder:
 
     def cap_for(self, amount: Decimal) -> Decimal | None:
         if self.r.chance(0.2):
-            return amount * self.r.int(1, 4) + self.r.choice([ZERO, D("0.01"), D("0.5")])
+            extra = [ZERO] if self.whole else [ZERO, D("0.01"), D("0.5")]
+            return amount * self.r.int(1, 4) + self.r.choice(extra)
         return None
 
     def condition(self, depth: int = 0):
@@ -1536,7 +1553,7 @@ class Builder:
                 sep=r.choice(["，", "的，", ""])
                 if not isinstance(cond, CCmp) or cond.placement != "symbol"
                 else r.choice(["，", "的，"]),
-                cap=amount / 2 if r.chance(0.1) and not otherwise else None,
+                cap=self.half(amount) if r.chance(0.1) and not otherwise else None,
             )
             self._note_polarity(c)
             return c
@@ -1690,7 +1707,7 @@ class Builder:
         m = node.points
         clauses: list = []
         n = r.int(1, 3)
-        parts = split_points(r, m, n) if r.chance(0.85) else [self.amount(m) for _ in range(n)]
+        parts = self.split(m, n) if r.chance(0.85) else [self.amount(m) for _ in range(n)]
         for part in parts:
             roll = r.int(0, 9)
             if roll <= 3:
@@ -1763,16 +1780,21 @@ class Builder:
                     f.polarity |= pol
 
 
-def split_points(r: Chooser, total: Decimal, n: int) -> list:
-    """n positive parts of `total`, on a 0.01 grid, adding up exactly."""
-    cents = int(total * 100)
+def split_points(r: Chooser, total: Decimal, n: int, whole: bool = False) -> list:
+    """n positive parts of `total`, on a 0.01 grid (`whole`: a grid of 1), adding up
+    exactly."""
+    scale = 1 if whole else 100
+    cents = int(total * scale)
     n = max(1, min(n, cents))
     cuts = sorted(set(r.int(1, cents - 1) for _ in range(n - 1))) if cents > 1 else []
     bounds = [0] + cuts + [cents]
+    if whole:
+        return [D(b - a) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
     return [D(b - a) / 100 for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
 POINT_CHOICES = [D("0.5"), D(1), D(2), D(3), D(5), D(10), D(20), D("0.3"), D("0.15")]
+WHOLE_POINTS = [D(1), D(2), D(3), D(5), D(10), D(20)]
 
 
 @st.composite
@@ -1803,9 +1825,9 @@ def policies(draw, max_top: int = 4, max_depth: int = 4, with_tests: bool = True
             k = r.int(1, 3)
             budget_nodes[0] -= k
             if points is not None and r.chance(0.85):
-                parts = split_points(r, points, k)
+                parts = b.split(points, k)
             else:
-                parts = [r.choice(POINT_CHOICES) for _ in range(k)]
+                parts = [b.points() for _ in range(k)]
             for i, part in enumerate(parts):
                 pts = part if r.chance(0.85) else None
                 n.children.append(make_node(child_kind, i + 1, pts, depth + 1))
@@ -1824,7 +1846,8 @@ def policies(draw, max_top: int = 4, max_depth: int = 4, with_tests: bool = True
                 n.clauses.append(b.deduct_clause(n))
         # modifiers
         if not n.earns and r.chance(0.2):
-            n.cap = points / 2 if points is not None and r.chance(0.5) else r.choice(POINT_CHOICES)
+            half = b.half(points) if points is not None and r.chance(0.5) else None
+            n.cap = half if half else b.points()
             n.cap_word = r.choice(["最多扣", "限扣", "本项限扣"])
         elif (
             points is not None
@@ -1842,7 +1865,7 @@ def policies(draw, max_top: int = 4, max_depth: int = 4, with_tests: bool = True
 
     def make_bonus(kind_index: int, number: int) -> NodeDesc:
         n = NodeDesc(kind=MARKER_KINDS[kind_index], number=number, title=r.choice(BONUS_TITLES))
-        n.bonus_cap = r.choice([D("0.5"), D(1), D(2), D(5)])
+        n.bonus_cap = r.choice([D(1), D(2), D(5)] if b.whole else [D("0.5"), D(1), D(2), D(5)])
         n.clauses = b.bonus_clauses(n)
         return n
 
@@ -1857,18 +1880,18 @@ def policies(draw, max_top: int = 4, max_depth: int = 4, with_tests: bool = True
             else:
                 child_kind = r.choice([1, 1, 2])
                 for j in range(r.int(1, 3)):
-                    sec.children.append(make_node(child_kind, j + 1, r.choice(POINT_CHOICES), 2))
+                    sec.children.append(make_node(child_kind, j + 1, b.points(), 2))
                 if r.chance(0.2):
                     sec.children.append(make_bonus(child_kind, len(sec.children) + 1))
             nodes.append(sec)
         if not any(sec.children for sec in nodes):
             nodes[0].notes = []
-            nodes[0].children.append(make_node(1, 1, r.choice(POINT_CHOICES), 2))
+            nodes[0].children.append(make_node(1, 1, b.points(), 2))
         full = sum((c.points for s in nodes for c in s.children if c.points is not None), ZERO)
     else:
         top_kind = r.choice([0, 1, 1, 1, 2])
         for i in range(r.int(1, max_top)):
-            nodes.append(make_node(top_kind, i + 1, r.choice(POINT_CHOICES), 1))
+            nodes.append(make_node(top_kind, i + 1, b.points(), 1))
         if r.chance(0.25):
             nodes.append(make_bonus(top_kind, len(nodes) + 1))
         full = sum((n.points for n in nodes if n.points is not None), ZERO)
