@@ -91,6 +91,29 @@ def test_random_policies_round_trip(desc, fmt, tmp_path):
     round_trip(compile_policy(desc.render(), filename="<random>"), tmp_path, fmt)
 
 
+@pytest.mark.parametrize("name", ["shuangjie_lianghui_2023", "xinfang_kaoping_shizhi"])
+def test_a_document_without_scoring_standards_is_read_without_a_guess(name, tmp_path):
+    """A rendered document whose `评分标准` paragraphs were deleted (or one rendered before
+    they were printed): clauses come only from sentences that say which fact they count,
+    and each is one of its node's own clauses — never another meaning."""
+    policy = load_policy(ROOT / "policies" / f"{name}.rule")
+    text = render(policy, "md")
+    kept = [line for line in text.split("\n") if not line.startswith("评分标准：")]
+    assert len(kept) < len(text.split("\n"))
+    path = tmp_path / "细则.md"
+    path.write_text("\n".join(kept), encoding="utf-8")
+    draft = import_document(path)
+    back = compile_policy(draft.text, filename="<draft>")
+    originals = {n.path: [_clause(c) for c in n.clauses] for n in policy.ir.walk()}
+    drafted = 0
+    for node in back.ir.walk():
+        for clause in node.clauses:
+            assert _clause(clause) in originals[node.path], clause.text
+            drafted += 1
+    assert 0 < drafted < sum(len(v) for v in originals.values())
+    assert draft.summary.drafted + draft.summary.pending == draft.summary.sentences
+
+
 def test_rendered_document_states_what_the_policy_computes():
     """Three things the rendered text used to leave out, found by the round trip:
     就高不就低, the brackets of an 或 inside 且, and a band whose 以上 the 边界 reverses."""
