@@ -329,6 +329,10 @@ def test_the_forms_real_documents_score_with(tmp_path):
     assert "- 【工作经验被省级推广】加2分" in text and "- 【被市级推广】加1分" in text
     # the grade line is read although long
     assert [b.name for b in policy.ir.bands] == ["好", "较好", "一般", "差"]
+    from xize.compiler.importer.outline import bands_in
+
+    found = bands_in("考核得分90分以上为优秀，考评得分80分以上的为良好")
+    assert [(name, rng) for name, rng, _ in found] == [("优秀", "90分以上"), ("良好", "80分以上")]
     pending = {path: reason for path, _, reason in draft.summary.pending_sentences}
     # one count over the year cannot say `每季度召开1次`: left, with the reason
     assert "按季度" in pending["一2"]

@@ -452,7 +452,10 @@ def bands_in(text: str) -> list[tuple[str, str, str]]:
         return [(m.group(1), text[m.start(2) :].strip().rstrip("。；;"), text)]
     out = []
     for m in _BAND_SENTENCE.finditer(n):
-        out.append((m.group("name"), text[m.start("range") : m.end("range")].strip(), m.group(0)))
+        rng = text[m.start("range") : m.end("range")].strip()
+        # `考核得分90分以上为优秀`: the words naming the score are not part of the range
+        rng = re.sub(r"^(?:考核|考评|综合|年度)?(?:得分|总分|分数)\s*(?:在)?\s*(?=\d)", "", rng)
+        out.append((m.group("name"), rng, m.group(0)))
     return out
 
 
