@@ -211,6 +211,15 @@ def test_cmd(
     help="写入说明表的计分日期，默认今天（设了 SOURCE_DATE_EPOCH 时取其日期）/ "
     "the date of scoring shown in 说明 (default: today, or SOURCE_DATE_EPOCH's date)",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["python", "duckdb"]),
+    default="python",
+    show_default=True,
+    help="计分引擎：python，或 duckdb（用细则的 SQL 查询在内嵌 DuckDB 中计分，结果文件相同）/ "
+    "scoring engine: python, or duckdb (the policy's SQL query in embedded DuckDB; "
+    "the same report files)",
+)
 @LANG
 @guarded
 def score_cmd(
@@ -221,6 +230,7 @@ def score_cmd(
     jobs: int,
     sort: str,
     on,
+    engine: str,
     lang: str,
 ) -> int:
     """按细则给数据文件中的每个单位计分 / score every unit in the data files.
@@ -241,6 +251,7 @@ def score_cmd(
         lang=lang,
         sort=sort,
         on=on.date() if on is not None else None,
+        engine=engine,
     )
 
 

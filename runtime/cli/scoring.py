@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from ..batch import sqlbatch
 from ..batch.batch import Scoring, score_dataset
 from ..batch.parallel import Workers
 from ..io.dataset import Dataset
@@ -74,10 +75,13 @@ def score(
     jobs: int = 1,
     sort: str = "input",
     on: date | None = None,
+    engine: str = "python",
 ) -> int:
     """Score every unit; exit 1 when any row failed (or, with --strict, on any warning).
     `jobs` > 1 scores blocks of rows in that many worker processes; `sort` "rank" puts
-    汇总 in rank order; `on` is the date of scoring shown in 说明 (see `run_date`)."""
+    汇总 in rank order; `on` is the date of scoring shown in 说明 (see `run_date`);
+    `engine` "duckdb" computes the scores with the policy's SQL query in embedded
+    DuckDB (`batch.sqlbatch`), writing the same report."""
     scored_on = run_date(on, lang)
     if output is not None and Path(output).suffix.lower() not in FORMATS:
         raise Failure(t("output_suffix", lang, path=output), code=EXIT_USAGE)
@@ -96,6 +100,37 @@ def score(
     if strict and (policy_warnings or any(n.level == "warning" for n in dataset.notices)):
         raise Failure(t("strict_stop", lang))
     layout = Layout(policy.ir, lang, dataset.multiple)
+    details_csv = output is not None and Path(output).suffix.lower() == ".csv"
+    scoring = None
+    if engine == "duckdb":
+        scoring = _score_in_duckdb(policy, policy_path, dataset, layout, details_csv, lang)
+    if scoring is None:
+        scoring = _score_in_python(policy, dataset, layout, jobs, details_csv, lang)
+    scoring.by_rank = sort == "rank"
+    try:
+        return _finish(policy, dataset, scoring, output, strict, lang, scored_on)
+    finally:
+        scoring.close()
+
+
+def _score_in_duckdb(policy, policy_path: str, dataset, layout, details_csv: bool, lang: str):
+    """The Scoring made in DuckDB, or None when the data cannot be read there exactly
+    as the Python readers read it (the notice says why; the Python engine scores)."""
+    try:
+        sql = sqlbatch.queries(policy)
+    except sqlbatch.SqlUnsupported as exc:
+        raise Failure(t("engine_unsupported", lang, path=policy_path, reason=exc)) from exc
+    try:
+        with progress(t("scoring", lang)) as advance:
+            return sqlbatch.score_with_duckdb(
+                policy, dataset, layout, progress=advance, details_csv=details_csv, sql=sql
+            )
+    except sqlbatch.NotIdentical as exc:
+        _report_notices([Notice("warning", exc.message)], lang)
+        return None
+
+
+def _score_in_python(policy, dataset, layout, jobs: int, details_csv: bool, lang: str) -> Scoring:
     # The workers start before the progress bar's thread does (see parallel.Workers).
     with _workers(policy, dataset, layout, jobs) as workers:
         with progress(t("scoring", lang)) as advance:
@@ -105,13 +140,9 @@ def score(
                 layout,
                 progress=advance,
                 workers=workers,
-                details_csv=output is not None and Path(output).suffix.lower() == ".csv",
+                details_csv=details_csv,
             )
-    scoring.by_rank = sort == "rank"
-    try:
-        return _finish(policy, dataset, scoring, output, strict, lang, scored_on)
-    finally:
-        scoring.close()
+    return scoring
 
 
 def run_date(given: date | None, lang: str = "zh") -> date:

@@ -348,9 +348,54 @@ def _open_json(path: Path) -> Table:
     return JsonTable(path, tuple(Cell(k) for k in keys), records)
 
 
+# ---------------------------------------------------------------------------- parquet
+
+
+class ParquetTable(Table):
+    """A Parquet file read through pyarrow, a batch of rows at a time.  Row numbers are
+    the rows' positions (1-based), as for JSON; the header is the schema's column
+    names and `types` their Arrow types (as text)."""
+
+    def __init__(self, path: Path, header: Sequence[Cell], types: Sequence[str]):
+        super().__init__(path, header, 0, "parquet")
+        self.types = tuple(types)
+
+    def rows(self) -> Iterator[Row]:
+        import pyarrow.parquet as pq
+
+        number = 0
+        try:
+            with pq.ParquetFile(self.path) as handle:
+                for batch in handle.iter_batches(batch_size=_PARQUET_BATCH):
+                    for values in zip(*(c.to_pylist() for c in batch.columns), strict=True):
+                        number += 1
+                        yield number, values, None
+        except (OSError, ValueError) as exc:  # pyarrow's errors derive from these
+            raise DataFileError("file_unreadable", path=str(self.path), reason=str(exc)) from exc
+
+
+_PARQUET_BATCH = 8192
+
+
+def _open_parquet(path: Path) -> Table:
+    import pyarrow.parquet as pq
+
+    try:
+        schema = pq.read_schema(path)
+    except (OSError, ValueError) as exc:
+        raise DataFileError("file_unreadable", path=str(path), reason=str(exc)) from exc
+    return ParquetTable(path, tuple(Cell(n) for n in schema.names), [str(t) for t in schema.types])
+
+
 # ---------------------------------------------------------------------------- opening
 
-READERS = {".xlsx": _open_xlsx, ".xlsm": _open_xlsx, ".csv": _open_csv, ".json": _open_json}
+READERS = {
+    ".xlsx": _open_xlsx,
+    ".xlsm": _open_xlsx,
+    ".csv": _open_csv,
+    ".json": _open_json,
+    ".parquet": _open_parquet,
+}
 
 
 def open_table(path: str | Path) -> Table:

@@ -14,8 +14,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file_missing": ("找不到文件 {path}", "file not found: {path}"),
     "file_is_dir": ("{path} 是文件夹，不是数据文件", "{path} is a folder, not a data file"),
     "file_format": (
-        "无法读取 {path}：不支持 “{suffix}” 格式（可用 .xlsx、.csv、.json）",
-        "cannot read {path}: “{suffix}” files are not supported (use .xlsx, .csv or .json)",
+        "无法读取 {path}：不支持 “{suffix}” 格式（可用 .xlsx、.csv、.json、.parquet）",
+        "cannot read {path}: “{suffix}” files are not supported"
+        " (use .xlsx, .csv, .json or .parquet)",
     ),
     "file_old_excel": (
         "无法读取 {path}：这是旧版 Excel（或 WPS）格式，请在 Excel/WPS 中另存为 .xlsx 后再试",
@@ -319,6 +320,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "template_suffix": (
         "无法写出 {path}：模板应为 .xlsx 文件",
         "cannot write {path}: the template is an .xlsx file",
+    ),
+    "engine_unsupported": (
+        "{path}：DuckDB 引擎无法计算这份细则（{reason}）；请改用 --engine python 计分",
+        "{path}: the DuckDB engine cannot score this policy ({reason});"
+        " score it with --engine python",
+    ),
+    "engine_differs_empty_line": (
+        "{path}：CSV 文件的数据中有空行（DuckDB 跳过空行，行号会与 Python 读取器不同），"
+        "已改用 Python 引擎计分",
+        "{path}: the CSV file has an empty line among its rows (DuckDB skips it and the row"
+        " numbers would differ); scored with the Python engine instead",
+    ),
+    "engine_differs_cr": (
+        "{path}：CSV 文件以单独的 CR 换行，已改用 Python 引擎计分",
+        "{path}: the CSV file ends lines with a lone CR; scored with the Python engine instead",
+    ),
+    "engine_differs_unit_type": (
+        "{path}：单位列的类型为 {kind}，DuckDB 引擎只读文本或整数的单位列，已改用 Python 引擎计分",
+        "{path}: the unit column is of type {kind} (the DuckDB engine reads text or integer"
+        " unit columns only); scored with the Python engine instead",
+    ),
+    "engine_differs_csv": (
+        "DuckDB 无法按 Python 读取器的方式读取数据（{reason}），已改用 Python 引擎计分",
+        "DuckDB cannot read the data exactly as the Python readers do ({reason});"
+        " scored with the Python engine instead",
+    ),
+    "engine_differs_cell": (
+        "{path}：第{row}行有 SQL 查询不认、Python 引擎能读的单元格（如中文数字），"
+        "而细则用到全体单位的数值，已改用 Python 引擎计分",
+        "{path}: row {row} has a cell the SQL query refuses but the Python engine reads"
+        " (a Chinese numeral, say), and the policy reads values of the whole batch;"
+        " scored with the Python engine instead",
     ),
     "nothing_scored": ("数据有误，未计分", "the data has errors; nothing was scored"),
     "strict_stop": ("有警告（--strict），未计分", "warnings under --strict; nothing was scored"),

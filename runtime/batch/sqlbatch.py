@@ -1,0 +1,360 @@
+"""Scoring a dataset in embedded DuckDB with the policy's SQL query (`--engine duckdb`).
+
+DuckDB computes the numbers: the SQL backend's summary query gives each unit's
+总分, 等次, 状态, 标签, 一票否决 and node scores, its items query the 扣分明细 items
+(clause, amounts, note), both in input order.  This module turns each unit's rows
+back into the Result the Python engine would have made — the same Item and
+NodeScore records, each item's 所用数据 from the unit's cells converted by the
+policy's own converter (`TypedTexts`) — and hands them to the same `ChunkBuilder`,
+`Scoring` and writers, so the report is made by the same code as with
+`--engine python`.  Rows are streamed from DuckDB in Arrow record batches; only
+the report's spools hold them.
+
+What SQL calls an error row is read again by the Python readers and scored by the
+Python engine, so that 错误 says exactly what it says there (row, column, the cell
+as typed, what was expected).  If the Python engine scores such a row after all (a
+cell SQL does not read, like a Chinese numeral), the run cannot stay identical and
+`NotIdentical` tells the caller to score with the Python engine.
+
+Ranks are computed by `Scoring` as with the Python engine; batch means come from
+the Python engine's own exact pass (`batch._averages`), so 所用数据 shows the very
+mean the Python engine shows.
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+
+from xize.compiler.backends import SqlUnsupported, compile_sql
+from xize.compiler.ir import util as irutil
+from xize.compiler.support import prelude
+
+from ..io.dataset import Dataset, UnitRow
+from ..io.typed import BLANK
+from ..report.tables import Layout
+from ..text.problems import Message, RowError
+from . import sqlsource
+from .batch import BLOCK_ROWS, Scoring, _averages
+from .chunks import ChunkBuilder, ChunkScorer
+from .fractions import FractionWatch, fraction_notices
+from .sqlsource import KEY, NotIdentical, Source, split_key
+
+__all__ = ["NotIdentical", "SqlUnsupported", "queries", "score_with_duckdb"]
+
+CARRY = "__xize_carry__"
+SUMMARY_VIEW = "facts_summary"
+ITEMS_VIEW = "facts_items"
+#: Rows per Arrow record batch fetched from DuckDB.
+FETCH_ROWS = 8192
+
+_KINDS = {"扣分": "deduct", "加分": "bonus", "结果": "outcome"}
+
+
+def queries(policy) -> tuple[str, str]:
+    """The summary and items queries; raises SqlUnsupported."""
+    if policy.ir.stats:
+        raise SqlUnsupported("排名、最高值等批次统计只由 Python 引擎计算")
+    summary = compile_sql(policy.ir, "duckdb", SUMMARY_VIEW, row_column=CARRY, pretty=False)
+    items = compile_sql(policy.ir, "duckdb", ITEMS_VIEW, items=True, row_column=CARRY, pretty=False)
+    return summary, items
+
+
+def score_with_duckdb(
+    policy,
+    dataset: Dataset,
+    layout: Layout,
+    progress: Callable[[int], None] | None = None,
+    details_csv: bool = False,
+    sql: tuple[str, str] | None = None,
+) -> Scoring:
+    """Score every unit row of `dataset` in DuckDB; raises NotIdentical (score with
+    the Python engine then) and SqlUnsupported."""
+    summary_sql, items_sql = sql or queries(policy)
+    scorer = ChunkScorer(policy, dataset, layout)
+    means, mean_error = _averages(scorer, None) if policy.ir.averages else (None, None)
+    source = sqlsource.build(dataset)
+    scoring = Scoring(layout, details_csv)
+    try:
+        _carry_views(source)
+        if mean_error is None:
+            units = _Units(policy, dataset, layout, means, scorer.texts)
+            python_keys = _stream(source, summary_sql, items_sql, units, scoring, progress)
+        else:  # no row converts: every row is the Python engine's error row
+            python_keys = _all_keys(source)
+        keys = sorted(python_keys + source.no_unit)
+        _python_rows(scorer, scoring, keys, means, mean_error, progress)
+    except BaseException:
+        scoring.close()
+        raise
+    finally:
+        source.close()
+        source.con.close()
+    scoring.tally.blank += source.blank
+    scoring.finish()
+    scoring.notices.extend(fraction_notices(scoring.fractions, dataset.column_title))
+    return scoring
+
+
+# ------------------------------------------------------------------------------ views
+
+
+def _carry_views(source: Source) -> None:
+    """facts_summary carries each row's key and fact cells through the summary query
+    (its row column, a struct ordered by the key first); facts_items the key alone."""
+    from sqlglot import exp
+
+    key = exp.Column(this=exp.to_identifier(KEY, quoted=True))
+    fields = [exp.PropertyEQ(this=exp.to_identifier("k"), expression=key)]
+    fields += [
+        exp.PropertyEQ(
+            this=exp.to_identifier(f"f{i}"),
+            expression=exp.Column(this=exp.to_identifier(name, quoted=True)),
+        )
+        for i, name in enumerate(source.facts)
+    ]
+    for view, carry in ((SUMMARY_VIEW, exp.Struct(expressions=fields)), (ITEMS_VIEW, key)):
+        select = exp.select(exp.Star(), exp.alias_(carry, CARRY, quoted=True)).from_(
+            exp.to_table("facts", quoted=True)
+        )
+        create = exp.Create(
+            this=exp.to_table(view, quoted=True), kind="VIEW", expression=select, replace=True
+        )
+        source.con.execute(create.sql(dialect="duckdb", identify=True))
+
+
+# --------------------------------------------------------------------------- streaming
+
+
+def _all_keys(source: Source) -> list[int]:
+    from sqlglot import exp
+
+    key = exp.Column(this=exp.to_identifier(KEY, quoted=True))
+    query = exp.select(key).from_(exp.to_table("facts", quoted=True)).order_by(key)
+    return [k for (k,) in source.con.execute(query.sql(dialect="duckdb", identify=True)).fetchall()]
+
+
+def _batches(con, query: str) -> Iterator:
+    cursor = con.cursor()
+    try:
+        relation = cursor.sql(query)
+        reader = getattr(relation, "to_arrow_reader", None)  # DuckDB 2.x
+        if reader is None:
+            reader = relation.fetch_arrow_reader  # 1.x
+        yield from reader(FETCH_ROWS)
+    finally:
+        cursor.close()
+
+
+def _item_rows(con, query: str) -> Iterator[tuple]:
+    """(key, 节点, 行号, 条款编号, 条款原文, 类型, 原始, 应扣, 实扣, 备注) in order."""
+    names = ("节点", "行号", "条款编号", "条款原文", "类型", "原始", "应扣", "实扣", "备注")
+    for batch in _batches(con, query):
+        columns = [batch.column("行").to_pylist()]
+        columns += [batch.column(n).to_pylist() for n in names]
+        yield from zip(*columns, strict=True)
+
+
+def _stream(source: Source, summary_sql: str, items_sql: str, units, scoring, progress) -> list:
+    """Merge every unit SQL scored into `scoring`, in order; returns the keys of the
+    rows SQL called errors (for the Python engine to say why)."""
+    con = source.con
+    errors: list[int] = []
+    items = _item_rows(con, items_sql)
+    pending = next(items, None)
+    builder: ChunkBuilder | None = None
+    table = -1
+    count = 0
+
+    def flush() -> None:
+        nonlocal builder, count
+        if builder is not None and builder.out.units:
+            chunk = builder.result()
+            chunk.fractions, chunk.over_one = units.watch.fractions, units.watch.others
+            chunk.fraction_examples = units.watch.examples
+            units.watch = FractionWatch(units.percents)
+            scoring.merge(chunk, units.paths[table])
+            if progress is not None:
+                progress(chunk.units)
+        builder, count = None, 0
+
+    heads = None
+    for batch in _batches(con, summary_sql):
+        if heads is None:
+            heads = batch.schema.names
+        carry = batch.column("行")
+        keys = carry.field("k").to_pylist()
+        cells = [carry.field(f"f{i}").to_pylist() for i in range(len(source.facts))]
+        rows = [batch.column(name).to_pylist() for name in heads[1:]]
+        for index, row in enumerate(zip(*rows, strict=True)):
+            key = keys[index]
+            record = dict(zip(heads[1:], row, strict=True))
+            if record["错误"] is not None:
+                errors.append(key)
+                continue
+            fired = []
+            while pending is not None and pending[0] == key:
+                fired.append(pending)
+                pending = next(items, None)
+            number = split_key(key)
+            if number[0] != table or count >= BLOCK_ROWS:
+                flush()
+                table = number[0]
+                builder = ChunkBuilder(table, scoring.layout, scoring.details_csv)
+            texts = [column[index] for column in cells]
+            item, result = units.result(number, record, texts, fired)
+            builder.add_result(item, result)
+            builder.out.units += 1
+            count += 1
+    flush()
+    return errors
+
+
+# ------------------------------------------------------------------------------ results
+
+
+class _Units:
+    """Turns a unit's query rows into the Result the Python engine makes."""
+
+    def __init__(self, policy, dataset: Dataset, layout: Layout, means, texts):
+        module = policy.module
+        self.layout = layout
+        self.paths = [str(table.path) for table, _ in dataset.tables]
+        self.facts = [f.name for f in policy.ir.facts]
+        self.texts = texts
+        self.defaults = {info.name: info.default for info in module.FACTS}
+        self.names = tuple(enumerate(self.facts))
+        self.percents = [f.name for f in policy.ir.facts if f.type == "percent"]
+        self.watch = FractionWatch(self.percents)
+        self.columns = [(c.path, c.title, c.negate) for c in layout.nodes]
+        self.means: dict[str, object] = {}
+        if means:
+            with decimal.localcontext(module._CONTEXT):
+                values = module._convert_averages(means, module._AVERAGE_FACTS, None)
+            self.means = dict(zip((i.name for i in module._AVERAGE_FACTS), values, strict=True))
+        self.inputs: dict[str | None, tuple[tuple[str, ...], tuple[str, ...]]] = {None: ((), ())}
+        facts = set(self.facts)
+        for node in policy.ir.walk():
+            for clause in node.clauses:
+                self.inputs[clause.id] = (
+                    tuple(n for n in clause.inputs if n in facts),
+                    tuple(irutil.clause_averages(clause)),
+                )
+        self.heads: dict[tuple, tuple] = {}
+
+    def values(self, texts: list) -> dict[str, object]:
+        """Fact name → the value the policy's converter gives the cell."""
+        out: dict[str, object] = {}
+        known = self.texts.known
+        for name, text in zip(self.facts, texts, strict=True):
+            value = BLANK
+            if text is not None:
+                value = known[name].get(text)
+                if value is None:
+                    value = self.texts.learn(name, text)
+            if value is BLANK:
+                out[name] = self.defaults[name]
+            elif type(value) is str:  # SQL read a cell the policy refuses
+                raise _Differs(name)
+            else:
+                out[name] = value
+        return out
+
+    def result(self, number: tuple[int, int], record: dict, texts: list, fired: list):
+        table, row = number
+        unit = record["单位"]
+        try:
+            values = self.values(texts)
+        except _Differs as exc:
+            args = {"path": self.paths[table], "row": row}
+            raise NotIdentical(Message("engine_differs_cell", args)) from exc
+        items = tuple(self._item(values, f) for f in fired)
+        nodes = {}
+        for path, title, negate in self.columns:
+            value = record[title]
+            if negate:  # the column shows −deduction
+                deduction = value.copy_negate() if value else Decimal(0)
+                nodes[path] = prelude.NodeScore(path, title, None, deduction, None, False)
+            else:
+                nodes[path] = prelude.NodeScore(path, title, None, None, value, False)
+        labels = tuple(record["标签"].split("、")) if record["标签"] else ()
+        result = prelude.Result(
+            unit,
+            record["总分"],
+            record["精确总分"],
+            record["等次"],
+            None,
+            record["状态"],
+            bool(record["一票否决"]),
+            labels,
+            nodes,
+            items,
+            None,
+        )
+        item = UnitRow(self.paths[table], row, unit, values, texts, self.names)
+        self.watch.see(item)
+        return item, result
+
+    def _item(self, values: dict, fired: tuple):
+        _, path, line, clause, text, kind, raw, nominal, applied, note = fired
+        clause = clause or None
+        names, averages = self.inputs.get(clause, ((), ()))
+        inputs = tuple((n, values[n]) for n in names)
+        if averages:
+            inputs += tuple((irutil.AVERAGE_INPUT.format(n), self.means[n]) for n in averages)
+        return prelude.Item(
+            clause,
+            path,
+            line,
+            text,
+            inputs,
+            _KINDS[kind],
+            None if raw == nominal else raw,
+            nominal,
+            applied,
+            note,
+        )
+
+
+class _Differs(Exception):
+    pass
+
+
+# ------------------------------------------------------------------------ Python rows
+
+
+def _python_rows(scorer, scoring, keys: list[int], means, mean_error, progress) -> None:
+    """The rows SQL did not score, read by the Python readers and scored (or refused)
+    by the Python engine: they become the report's 错误 rows."""
+    if not keys:
+        return
+    dataset = scorer.dataset
+    wanted: dict[int, set[int]] = {}
+    for key in keys:
+        table, row = split_key(key)
+        wanted.setdefault(table, set()).add(row)
+    for table, rows in sorted(wanted.items()):
+        source, _ = dataset.tables[table]
+        picked = (r for r in source.rows() if r[0] in rows)
+        builder = ChunkBuilder(table, scoring.layout, scoring.details_csv)
+        watch = FractionWatch(scorer.percents)
+        for item in dataset.units(table, picked, texts=scorer.texts):
+            if not isinstance(item, UnitRow):
+                continue
+            outcome = scorer.outcome(item, means, mean_error)
+            if item.problem is None:
+                watch.see(item)
+            if not isinstance(outcome, RowError):
+                args = {"path": str(source.path), "row": item.row}
+                raise NotIdentical(Message("engine_differs_cell", args))
+            builder.add(item, outcome)
+        chunk = builder.result()
+        chunk.fractions, chunk.over_one, chunk.fraction_examples = (
+            watch.fractions,
+            watch.others,
+            watch.examples,
+        )
+        scoring.merge(chunk, str(source.path))
+        if progress is not None:
+            progress(chunk.units)

@@ -1,0 +1,482 @@
+"""A dataset's rows as one DuckDB relation, read exactly as the Python readers read them.
+
+`xize score --engine duckdb` hands the scoring to the policy's SQL query (the SQL
+backend), which reads a facts table of text cells.  This module builds that table
+in an embedded DuckDB (no server; extensions neither installed nor loaded):
+
+- CSV is parsed by DuckDB itself (a GB18030 file is first re-encoded to UTF-8 in a
+  temporary file), every cell as text; Parquet is read by DuckDB, each cell cast to
+  text; .xlsx and .json go through the existing readers and `normalise.cell_value`,
+  row by row, into Arrow.
+- Each row gets its key (file index × 2^40 + the row number the Python readers
+  give it), its unit name cleaned as `normalise.unit_name` cleans it, and a blank
+  flag (`normalise.is_blank`).  Blank rows are left out and counted as the Python
+  engine counts them (only before a later unit row of the same file); rows without
+  a unit name are left to the Python engine (they are error rows there).
+
+Where DuckDB would read a file differently from Python's csv module — an empty line
+inside the data (DuckDB skips it, the row numbers would move), a row wider or
+narrower than the header, a stray quote — `NotIdentical` says so, and the caller
+scores with the Python engine instead.  Every query is built with sqlglot.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import re
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from sqlglot import exp
+
+from ..io.dataset import Dataset
+from ..io.normalise import NUMERIC_TYPES, CellProblem, cell_value, is_blank, numeral_text, unit_name
+from ..io.readers import CsvTable, ParquetTable
+from ..io.xlsx import NoCachedValue
+from ..text.problems import Message
+
+#: A row's key: file index << KEY_SHIFT | row number (row numbers stay below 2^40).
+KEY_SHIFT = 40
+KEY = "__xize_key__"
+UNIT = "单位"
+#: The characters str.strip() removes (U+3000 among them), for the unit name and the
+#: blank test; RE2's \s knows only ASCII blanks.
+_SPACE_CLASS = "[" + "".join(f"\\x{{{c:x}}}" for c in range(0x110000) if chr(c).isspace()) + "]"
+_CHUNK = 1 << 20
+
+
+class NotIdentical(Exception):
+    """The data cannot be read by DuckDB exactly as the Python engine reads it."""
+
+    def __init__(self, message: Message):
+        super().__init__(message.key)
+        self.message = message
+
+
+def connect():
+    """An embedded DuckDB that never installs or loads an extension."""
+    import duckdb
+
+    return duckdb.connect(
+        config={
+            "autoinstall_known_extensions": False,
+            "autoload_known_extensions": False,
+            "preserve_insertion_order": True,
+        }
+    )
+
+
+def key_of(table: int, row: int) -> int:
+    return (table << KEY_SHIFT) | row
+
+
+def split_key(key: int) -> tuple[int, int]:
+    return key >> KEY_SHIFT, key & ((1 << KEY_SHIFT) - 1)
+
+
+@dataclass
+class Source:
+    """The relation `facts` in `con`: KEY, 单位 and one text column per fact."""
+
+    con: object
+    facts: tuple[str, ...]
+    blank: int = 0  # blank rows that count (followed by a unit row in their file)
+    no_unit: list[int] = field(default_factory=list)  # keys of rows left to Python
+    _temps: list[str] = field(default_factory=list)
+
+    def close(self) -> None:
+        for temp in self._temps:
+            with contextlib.suppress(OSError):
+                Path(temp).unlink()
+
+
+def _col(name: str) -> exp.Column:
+    return exp.Column(this=exp.to_identifier(name, quoted=True))
+
+
+def _s(text: str) -> exp.Literal:
+    return exp.Literal.string(text)
+
+
+def _sql(tree: exp.Expression) -> str:
+    return tree.sql(dialect="duckdb", identify=True)
+
+
+def _text(column: exp.Expression) -> exp.Expression:
+    return exp.Cast(this=column, to=exp.DataType.build("TEXT"))
+
+
+def _stripped(text: exp.Expression) -> exp.Expression:
+    """`text.replace("\u3000", " ").strip()` as str.strip does it."""
+    pattern = f"^{_SPACE_CLASS}+|{_SPACE_CLASS}+$"
+    return exp.RegexpReplace(
+        this=text, expression=_s(pattern), replacement=_s(""), modifiers=_s("g")
+    )
+
+
+def _is_blank(cells: list[exp.Expression]) -> exp.Expression:
+    """`normalise.is_blank`: every cell NULL or only blanks."""
+    out: exp.Expression = exp.true()
+    for cell in cells:
+        empty = exp.Or(
+            this=exp.Is(this=cell, expression=exp.Null()),
+            expression=exp.RegexpLike(this=cell, expression=_s(f"^{_SPACE_CLASS}*$")),
+        )
+        out = exp.And(this=out, expression=exp.Paren(this=empty))
+    return out
+
+
+def build(dataset: Dataset, temp_dir: str | None = None):
+    """The Source for `dataset` in a new connection; raises NotIdentical."""
+    import duckdb
+
+    con = connect()
+    source = Source(con, tuple(f.name for f in dataset.facts))
+    try:
+        parts = []
+        for index, (table, _) in enumerate(dataset.tables):
+            view = f"_t{index}"
+            if isinstance(table, CsvTable):
+                _csv_view(con, source, view, dataset, index, temp_dir)
+            elif isinstance(table, ParquetTable):
+                _parquet_view(con, view, dataset, index)
+            else:
+                _python_view(con, view, dataset, index)
+            parts.append(view)
+        _facts_view(con, source, dataset, parts)
+    except duckdb.Error as exc:
+        source.close()
+        con.close()
+        reason = _first_line(exc)
+        raise NotIdentical(Message("engine_differs_csv", {"reason": reason})) from exc
+    except BaseException:
+        source.close()
+        con.close()
+        raise
+    return source
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+# ------------------------------------------------------------------------------- views
+
+
+def _row_view(
+    con,
+    view: str,
+    dataset: Dataset,
+    index: int,
+    relation: exp.Select,
+    row: exp.Expression,
+    unit: exp.Expression | None = None,
+    blank: exp.Expression | None = None,
+) -> None:
+    """view: KEY, 单位, each fact's text, _blank — over `relation` whose columns are
+    c0, c1 … (every column of the file, as text) and `row` (the row number)."""
+    table, columns = dataset.tables[index]
+    width = len(table.header)
+    cells = [_col(f"c{i}") for i in range(width)]
+    unit = unit or (
+        exp.Coalesce(
+            this=_stripped(
+                exp.Replace(
+                    this=cells[columns.unit_index], expression=_s("\u3000"), replacement=_s(" ")
+                )
+            ),
+            expressions=[_s("")],
+        )
+        if columns.unit_index is not None and columns.unit_index < width
+        else _s("")
+    )
+    placed = dict((name, i) for i, name in columns.names)
+    outputs = [
+        exp.alias_(
+            exp.Add(this=exp.Literal.number(index << KEY_SHIFT), expression=row), KEY, quoted=True
+        ),
+        exp.alias_(unit, UNIT, quoted=True),
+    ]
+    for fact in dataset.facts:
+        where = placed.get(fact.name)
+        value = (
+            cells[where]
+            if where is not None
+            else exp.Cast(this=exp.Null(), to=exp.DataType.build("TEXT"))
+        )
+        outputs.append(exp.alias_(value, fact.name, quoted=True))
+    if blank is None:
+        blank = _is_blank(cells) if cells else exp.true()
+    outputs.append(exp.alias_(blank, "_blank", quoted=True))
+    select = exp.select(*outputs).from_(exp.alias_(exp.Subquery(this=relation), "_r"))
+    con.execute(
+        _sql(
+            exp.Create(
+                this=exp.to_table(view, quoted=True), kind="VIEW", expression=select, replace=True
+            )
+        )
+    )
+
+
+def _table_fn(cls, path: str, options: dict[str, object]) -> exp.Expression:
+    """READ_CSV(path, name = value, …) / READ_PARQUET(…) as a sqlglot expression."""
+
+    def value(v: object) -> exp.Expression:
+        if isinstance(v, bool):
+            return exp.Boolean(this=v)
+        if isinstance(v, int):
+            return exp.Literal.number(v)
+        if isinstance(v, dict):
+            return exp.Struct(
+                expressions=[
+                    exp.PropertyEQ(this=exp.to_identifier(k), expression=_s(str(t)))
+                    for k, t in v.items()
+                ]
+            )
+        return _s(str(v))
+
+    args = [exp.EQ(this=exp.column(k), expression=value(v)) for k, v in options.items()]
+    return exp.Table(this=cls(this=_s(path), expressions=args))
+
+
+def _csv_view(con, source: Source, view: str, dataset: Dataset, index: int, temp_dir) -> None:
+    table = dataset.tables[index][0]
+    path = Path(table.path)
+    if table.encoding.lower().replace("-", "").replace("_", "") == "gb18030":
+        path = Path(_reencoded(path, table.encoding, temp_dir))
+        source._temps.append(str(path))
+    _check_lines(path, str(table.path))
+    width = len(table.header)
+    options = {
+        "header": False,
+        "skip": table.header_row,
+        "all_varchar": True,
+        "auto_detect": False,
+        "strict_mode": True,
+        "delim": ",",
+        "quote": '"',
+        "escape": '"',
+        "columns": {f"c{i}": "VARCHAR" for i in range(width)},
+    }
+    number = exp.alias_(exp.Window(this=exp.Anonymous(this="ROW_NUMBER", expressions=[])), "_n")
+    raw = exp.select(number, exp.Star()).from_(_table_fn(exp.ReadCSV, str(path), options))
+    row = exp.Add(this=_col("_n"), expression=exp.Literal.number(table.header_row))
+    _row_view(con, view, dataset, index, raw, row)
+
+
+def _parquet_view(con, view: str, dataset: Dataset, index: int) -> None:
+    table, columns = dataset.tables[index]
+    options = {"file_row_number": True}
+    fn = _table_fn(exp.Anonymous, str(table.path), options)
+    fn.this.set("this", "READ_PARQUET")
+    names = [c.value for c in table.header]
+    kinds = dict(zip(names, table.types, strict=True))
+    if columns.unit_index is not None:
+        kind = kinds[names[columns.unit_index]]
+        if not (
+            kind.startswith("string")
+            or kind.startswith("large_string")
+            or kind.startswith("int")
+            or kind.startswith("uint")
+        ):
+            args = {"path": str(table.path), "kind": kind}
+            raise NotIdentical(Message("engine_differs_unit_type", args))
+    cells = [
+        exp.alias_(_text(exp.Column(this=exp.to_identifier(n, quoted=True))), f"c{i}")
+        for i, n in enumerate(names)
+    ]
+    raw = exp.select(exp.column("file_row_number"), *cells).from_(fn)
+    row = exp.Add(this=_col("file_row_number"), expression=exp.Literal.number(1))
+    _row_view(con, view, dataset, index, raw, row)
+
+
+def _python_view(con, view: str, dataset: Dataset, index: int) -> None:
+    """.xlsx and .json: read by the Python readers, each cell as `cell_value` gives it,
+    written as text; a row whose cells the reader refuses gets no unit name, which
+    leaves it to the Python engine (an error row there)."""
+    import pyarrow as pa
+
+    table, columns = dataset.tables[index]
+    width = len(table.header)
+    numeric = {f.name for f in dataset.facts if f.type in NUMERIC_TYPES}
+    named = dict(columns.names)
+    rows: list[int] = []
+    units: list[str] = []
+    blanks: list[bool] = []
+    cells: list[list[str | None]] = [[] for _ in range(width)]
+    for number, values, formats in table.rows():
+        rows.append(number)
+        blank = is_blank(values)
+        blanks.append(blank)
+        refused = False
+        unit = ""
+        for i in range(width):
+            cell = values[i] if i < len(values) else None
+            text = None
+            if i == columns.unit_index:
+                if isinstance(cell, NoCachedValue):
+                    refused = True
+                else:
+                    unit = unit_name(cell)
+            elif not blank:
+                try:
+                    text = _value_text(
+                        cell_value(cell, formats[i] if formats is not None else "General")
+                    )
+                except CellProblem:
+                    refused = True
+                if text is not None and named.get(i) in numeric:
+                    text = numeral_text(text)
+            cells[i].append(text)
+        units.append("" if refused else unit)
+    arrays = {
+        "_n": pa.array(rows, type=pa.int64()),
+        "_u": pa.array(units, type=pa.string()),
+        "_b": pa.array(blanks, type=pa.bool_()),
+    }
+    for i in range(width):
+        arrays[f"c{i}"] = pa.array(cells[i], type=pa.string())
+    # a table, not a registered Arrow object: the queries run on other cursors
+    con.register("_arrow_in", pa.table(arrays))
+    copy = exp.Create(
+        this=exp.to_table(f"_arrow{index}", quoted=True),
+        kind="TABLE",
+        expression=exp.select(exp.Star()).from_(exp.to_table("_arrow_in", quoted=True)),
+    )
+    con.execute(_sql(copy))
+    con.unregister("_arrow_in")
+    raw = exp.select(exp.Star()).from_(exp.to_table(f"_arrow{index}", quoted=True))
+    _row_view(con, view, dataset, index, raw, _col("_n"), unit=_col("_u"), blank=_col("_b"))
+
+
+def _value_text(value: object) -> str | None:
+    """A cleaned cell value as the text the SQL query converts to the same value."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _facts_view(con, source: Source, dataset: Dataset, views: list[str]) -> None:
+    """`facts`: the rows with a unit name, in order; counts the blank rows that count
+    and keeps the keys of rows without a unit name."""
+    parts = [exp.select(exp.Star()).from_(exp.to_table(v, quoted=True)) for v in views]
+    union = parts[0]
+    for part in parts[1:]:
+        union = exp.union(union, part, distinct=False)
+    con.execute(
+        _sql(
+            exp.Create(
+                this=exp.to_table("_all", quoted=True), kind="VIEW", expression=union, replace=True
+            )
+        )
+    )
+    key, unit, blank = _col(KEY), _col(UNIT), _col("_blank")
+    file_of = exp.BitwiseRightShift(this=key, expression=exp.Literal.number(KEY_SHIFT))
+    # blank rows before the last unit row of their file, and the rows without a name
+    last = (
+        exp.select(exp.alias_(file_of, "_f"), exp.alias_(exp.Max(this=key), "_last"))
+        .from_("_all")
+        .where(exp.Not(this=blank))
+        .group_by(file_of)
+    )
+    counted = (
+        exp.select(exp.Count(this=exp.Star()))
+        .from_(exp.alias_(exp.Subquery(this=exp.select(exp.Star()).from_("_all")), "_a"))
+        .join(
+            exp.alias_(exp.Subquery(this=last), "_l"),
+            on=exp.EQ(
+                this=exp.column("_f", "_l"),
+                expression=exp.BitwiseRightShift(
+                    this=exp.column(KEY, "_a", quoted=True),
+                    expression=exp.Literal.number(KEY_SHIFT),
+                ),
+            ),
+        )
+        .where(
+            exp.And(
+                this=exp.column("_blank", "_a", quoted=True),
+                expression=exp.LT(
+                    this=exp.column(KEY, "_a", quoted=True), expression=exp.column("_last", "_l")
+                ),
+            )
+        )
+    )
+    source.blank = int(con.execute(_sql(counted)).fetchone()[0])
+    nameless = (
+        exp.select(key)
+        .from_("_all")
+        .where(exp.And(this=exp.Not(this=blank), expression=exp.EQ(this=unit, expression=_s(""))))
+        .order_by(key)
+    )
+    source.no_unit = [k for (k,) in con.execute(_sql(nameless)).fetchall()]
+    keep = (
+        exp.select(key, unit, *[_col(n) for n in source.facts])
+        .from_("_all")
+        .where(exp.And(this=exp.Not(this=blank), expression=exp.NEQ(this=unit, expression=_s(""))))
+    )
+    con.execute(
+        _sql(
+            exp.Create(
+                this=exp.to_table("facts", quoted=True), kind="VIEW", expression=keep, replace=True
+            )
+        )
+    )
+
+
+# ---------------------------------------------------------------------------- CSV text
+
+
+def _reencoded(path: Path, encoding: str, temp_dir: str | None) -> str:
+    """The file as UTF-8 in a temporary file (DuckDB reads UTF-8 only)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    handle = tempfile.NamedTemporaryFile(
+        "wb", prefix="xize-", suffix=".csv", dir=temp_dir, delete=False
+    )
+    with handle, open(path, "rb") as raw:
+        while chunk := raw.read(_CHUNK):
+            handle.write(decoder.decode(chunk).encode("utf-8"))
+        handle.write(decoder.decode(b"", final=True).encode("utf-8"))
+    return handle.name
+
+
+_EMPTY_LINE = re.compile(rb"\n\r?\n")
+_FILLED = re.compile(rb"[^\r\n]")
+
+
+def _check_lines(path: Path, shown: str) -> None:
+    """Refuse a file with an empty line before its last record (DuckDB skips empty
+    lines, Python's csv module counts them) or with a lone CR line end."""
+    tail = b""
+    seen_empty = False
+    with open(path, "rb") as handle:
+        first = True
+        while chunk := handle.read(_CHUNK):
+            text = tail + chunk
+            if first:
+                text = b"\n" + text.removeprefix(codecs.BOM_UTF8)  # an empty first line
+                first = False
+            if seen_empty and _FILLED.search(text):
+                raise NotIdentical(Message("engine_differs_empty_line", {"path": shown}))
+            found = _EMPTY_LINE.search(text)
+            if found is not None:
+                seen_empty = True
+                if _FILLED.search(text, found.end()):
+                    raise NotIdentical(Message("engine_differs_empty_line", {"path": shown}))
+            body = text[:-1] if text.endswith(b"\r") else text  # its \n may come next
+            if b"\r" in body.replace(b"\r\n", b""):
+                raise NotIdentical(Message("engine_differs_cr", {"path": shown}))
+            tail = text[-2:]
