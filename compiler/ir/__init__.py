@@ -6,7 +6,7 @@ IR comparison that ignores lines (`normalise`).  Produced by `lower`, read by th
 backends, the interpreter and the tools.  May import only `source`.
 """
 
-from . import nodes
+from . import nodes, util
 from .nodes import Fact
 
-__all__ = ["Fact", "nodes"]
+__all__ = ["Fact", "nodes", "util"]

@@ -271,8 +271,12 @@ def _csv_view(con, source: Source, view: str, dataset: Dataset, index: int, temp
 def _parquet_view(con, view: str, dataset: Dataset, index: int) -> None:
     table, columns = dataset.tables[index]
     options = {"file_row_number": True}
-    fn = _table_fn(exp.Anonymous, str(table.path), options)
-    fn.this.set("this", "READ_PARQUET")
+    read_csv_like = _table_fn(exp.ReadCSV, str(table.path), options).this
+    fn = exp.Table(
+        this=exp.Anonymous(
+            this="READ_PARQUET", expressions=[read_csv_like.this, *read_csv_like.expressions]
+        )
+    )
     names = [c.value for c in table.header]
     kinds = dict(zip(names, table.types, strict=True))
     if columns.unit_index is not None:
@@ -324,9 +328,8 @@ def _python_view(con, view: str, dataset: Dataset, index: int) -> None:
                     unit = unit_name(cell)
             elif not blank:
                 try:
-                    text = _value_text(
-                        cell_value(cell, formats[i] if formats is not None else "General")
-                    )
+                    shown = formats[i] if formats is not None and i < len(formats) else "General"
+                    text = _value_text(cell_value(cell, shown))
                 except CellProblem:
                     refused = True
                 if text is not None and named.get(i) in numeric:

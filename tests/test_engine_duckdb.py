@@ -1,0 +1,252 @@
+"""`xize score --engine duckdb`: the same report files, byte for byte, as the Python
+engine — on the bundled policies and examples, on messy data (bad cells, blank rows,
+repeated names, several files, GB18030, xlsx, Parquet) and on random policies — and a
+clear refusal for a policy the SQL backend cannot compute."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import openpyxl
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, note, settings
+from sqlcases import batches
+from xize.runtime.cli.main import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "policies" / "examples").glob("*.csv"))
+N = settings().max_examples
+FALLBACK = re.compile(r"已改用 Python 引擎计分|scored with the Python engine instead")
+
+AVERAGE_POLICY = """\
+细则：平均值与一票否决
+年度：2023
+满分：10分
+精度：0.01分
+
+数据：
+  缺会次数：次，默认0
+  统计表按时上报：是否
+  化解率：百分比
+  重大事故：是否，默认否
+
+等次：
+  优秀：9分以上
+  合格：6分以上
+  不合格：其余
+
+(一)领导重视程度(5分)
+  - 【缺会次数】每缺1次扣1分
+  - 【重大事故】的，一票否决
+
+(二)统计表上报(2分)
+  - 【统计表按时上报】得2分，否则不得分
+
+(三)化解(3分)
+  - 【化解率】每低于全市平均值1个百分点扣0.1分
+"""
+
+HEADER = "单位,缺会次数,统计表按时上报,化解率,重大事故"
+
+
+def run(*args: object):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def score_in(folder: Path, monkeypatch, policy: Path, data: list[Path], out: str, engine: str):
+    folder.mkdir(parents=True)
+    monkeypatch.chdir(folder)
+    result = run("score", policy, *data, "-o", out, "--engine", engine, "--date", "2024-05-01")
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output, outputs(folder)
+
+
+def assert_same_reports(tmp_path, monkeypatch, policy, data, suffixes=(".csv", ".json", ".xlsx")):
+    """Both engines write the same files and print the same lines; returns whether
+    the DuckDB run fell back to the Python engine (its warning is the one extra line)."""
+    fell_back = set()
+    for suffix in suffixes:
+        out = f"结果{suffix}"
+        python = score_in(tmp_path / f"py{suffix}", monkeypatch, policy, data, out, "python")
+        duck = score_in(tmp_path / f"dk{suffix}", monkeypatch, policy, data, out, "duckdb")
+        assert python[2], "nothing written"
+        assert duck[0] == python[0]
+        lines = duck[1].splitlines()
+        extra = [line for line in lines if FALLBACK.search(line)]
+        fell_back.add(bool(extra))
+        assert [line for line in lines if line not in extra] == python[1].splitlines()
+        assert duck[2].keys() == python[2].keys()
+        for name, content in python[2].items():
+            assert duck[2][name] == content, f"{name} differs"
+    assert len(fell_back) == 1
+    return fell_back.pop()
+
+
+@pytest.mark.parametrize("data", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+@pytest.mark.parametrize("kind", [".csv", ".xlsx"])
+def test_bundled_examples_give_the_same_reports(tmp_path, monkeypatch, data, kind):
+    policy = ROOT / "policies" / f"{data.stem}.rule"
+    assert not assert_same_reports(tmp_path, monkeypatch, policy, [data.with_suffix(kind)])
+
+
+def messy_rows(n: int) -> list[str]:
+    """Bad values, repeated names, blank rows (`,,,,`, spaces), quoted newlines,
+    vetoes and a row without a unit name; no empty line (see the fallback test)."""
+    rows = []
+    counts = ["0", "1", "3", "０", " 2 ", "", "-1", "1.5", "x", "2次"]
+    flags = ["是", "否", "√", "TRUE", "", "是的"]
+    rates = ["85", "90%", "72.5", "100", "", "150", "８８％", "abc", "150%", "-3"]
+    for i in range(n):
+        name = f"单位{i % 23}" if i % 7 else f"学校{i}"
+        if i % 11 == 0:
+            name = f'"{name}\n分校"'
+        if i % 13 == 0:
+            rows.append(",,,,")
+        if i % 17 == 0:
+            rows.append(" ,\u3000,,,")
+        if i % 29 == 5:
+            name = "  "
+        veto = "是" if i % 31 == 3 else ""
+        rows.append(
+            f"{name},{counts[i % len(counts)]},{flags[(i * 7) % len(flags)]},"
+            f"{rates[(i * 3) % len(rates)]},{veto}"
+        )
+    return rows
+
+
+def write(path: Path, lines: list[str], encoding: str = "utf-8", end: str = "\r\n") -> Path:
+    path.write_bytes((end.join(lines) + end + "," * 4 + end).encode(encoding))
+    return path
+
+
+def test_bad_cells_blank_rows_and_repeated_names(tmp_path, monkeypatch):
+    policy = tmp_path / "avg.rule"
+    policy.write_text(AVERAGE_POLICY, encoding="utf-8")
+    data = write(tmp_path / "数据.csv", [HEADER, *messy_rows(120)])
+    text = data.read_text(encoding="utf-8")
+    assert "是的" in text and "150%" in text and "-1" in text
+    assert not assert_same_reports(tmp_path, monkeypatch, policy, [data])
+
+
+def test_several_files_gb18030_and_xlsx(tmp_path, monkeypatch):
+    policy = tmp_path / "avg.rule"
+    policy.write_text(AVERAGE_POLICY, encoding="utf-8")
+    first = write(tmp_path / "一.csv", [HEADER, *messy_rows(60)], end="\n")
+    second = write(tmp_path / "二.csv", ["考评数据,,,,", HEADER, *messy_rows(40)], "gb18030")
+    book = tmp_path / "三.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER.split(","))
+    for i in range(30):
+        ws.append([f"单位{i % 5}", i % 3, "是" if i % 4 else "否", 0.8 + i / 200 if i % 9 else "x"])
+    ws.append([None, None, None, None])
+    ws.append(["单位末", 1, "是", 0.9])
+    ws.cell(row=5, column=4).number_format = "0%"
+    wb.save(book)
+    data = [first, second, book]
+    assert not assert_same_reports(tmp_path, monkeypatch, policy, data, (".csv", ".xlsx"))
+
+
+def test_data_duckdb_would_read_differently_falls_back_with_a_warning(tmp_path, monkeypatch):
+    """An empty line (skipped by DuckDB, counted by Python's csv module) or a Chinese
+    numeral in a policy with batch means: the warning says so, the files are the same."""
+    policy = tmp_path / "avg.rule"
+    policy.write_text(AVERAGE_POLICY, encoding="utf-8")
+    empty = write(tmp_path / "空行.csv", [HEADER, "甲,1,是,80,", "", "乙,2,否,90,"])
+    assert assert_same_reports(tmp_path / "a", monkeypatch, policy, [empty], (".csv",))
+    numeral = write(tmp_path / "数字.csv", [HEADER, "甲,三,是,80,", "乙,2,否,90,"])
+    assert assert_same_reports(tmp_path / "b", monkeypatch, policy, [numeral], (".csv",))
+
+
+def test_parquet_input_for_both_engines(tmp_path, monkeypatch):
+    policy = tmp_path / "avg.rule"
+    policy.write_text(AVERAGE_POLICY, encoding="utf-8")
+    table = pa.table(
+        {
+            "单位": [f"单位{i}" for i in range(40)] + ["  ", "单位3"],
+            "缺会次数": pa.array([i % 4 for i in range(40)] + [1, None], type=pa.int64()),
+            "统计表按时上报": [["是", "否", "是的", None][i % 4] for i in range(42)],
+            "化解率": pa.array([70 + i * 0.5 for i in range(41)] + [150.0]),
+            "重大事故": pa.array([i == 7 for i in range(42)], type=pa.bool_()),
+        }
+    )
+    data = tmp_path / "数据.parquet"
+    pq.write_table(table, data)
+    assert not assert_same_reports(tmp_path / "p", monkeypatch, policy, [data])
+    result = run("score", policy, data, "--engine", "python")
+    assert "单位0" in result.output or result.exit_code in (0, 1)
+    assert "Traceback" not in result.output
+
+
+RANK_POLICY = """\
+细则：排名
+年度：2023
+满分：10分
+
+数据：
+  化解率：百分比
+
+(一)化解(10分)
+  - 按【化解率】从高到低排名，末位扣1分
+"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_policy_sql_cannot_compute_is_refused_clearly(tmp_path, lang):
+    policy = tmp_path / "rank.rule"
+    policy.write_text(RANK_POLICY, encoding="utf-8")
+    assert run("check", policy).exit_code == 0
+    data = write(tmp_path / "数据.csv", ["单位,化解率", "甲,80", "乙,90"])
+    result = run("score", policy, data, "--engine", "duckdb", "--lang", lang)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "--engine python" in result.output
+    assert ("DuckDB 引擎无法计算" if lang == "zh" else "cannot score this policy") in result.output
+    assert run("score", policy, data).exit_code == 0  # the Python engine scores it
+
+
+def _csv_cell(text: str | None) -> str:
+    if text is None:
+        return ""
+    if any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+@settings(max_examples=max(6, N // 5))
+@given(batches(max_units=8))
+def test_random_policies_give_the_same_reports(tmp_path_factory, case):
+    desc, rows = case
+    text = desc.render()
+    note(text)
+    note(repr(rows))
+    folder = tmp_path_factory.mktemp("gen")
+    policy = folder / "p.rule"
+    policy.write_text(text, encoding="utf-8")
+    names = ["单位", *[f.name for f in desc.facts]]
+    lines = [",".join(names)]
+    lines += [",".join(_csv_cell(row.get(n)) for n in names) for row in rows]
+    data = write(folder / "数据.csv", lines)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        duck = score_in(folder / "dk", monkeypatch, policy, [data], "r.csv", "duckdb")
+        if "DuckDB 引擎无法计算" in duck[1]:  # refused, never approximated
+            assert duck[0] == 1 and "--engine python" in duck[1]
+            return
+        python = score_in(folder / "py", monkeypatch, policy, [data], "r.csv", "python")
+        extra = [line for line in duck[1].splitlines() if FALLBACK.search(line)]
+        assert [line for line in duck[1].splitlines() if line not in extra] == python[
+            1
+        ].splitlines()
+        assert duck[0] == python[0]
+        assert duck[2] == python[2]
+        json_duck = score_in(folder / "dkj", monkeypatch, policy, [data], "r.json", "duckdb")
+        json_python = score_in(folder / "pyj", monkeypatch, policy, [data], "r.json", "python")
+        assert json_duck[2] == json_python[2]
