@@ -11,7 +11,10 @@ seed policy `policies/shuangjie_lianghui_2023.rule`:
 - python: `xize score POLICY data.csv -o out.csv --jobs 2` (summary, 扣分明细 and 错误 CSV);
 - duckdb: the policy's summary and items queries (`xize sql`) over `read_csv(…, all_varchar)`,
   each written with COPY to CSV — embedded DuckDB, no extension;
-- spark: the Spark SQL text in PySpark local mode (`local[*]`), summary and items to CSV.
+- spark: the Spark SQL text in PySpark local mode (`local[*]`), summary and items to CSV;
+- xize --engine duckdb: `xize score POLICY data.csv -o out.csv --engine duckdb`, the whole
+  command (reading, scoring in DuckDB, the report), its three CSV files checked equal
+  byte for byte to the Python engine's first (`--cli-rows`, default the Python rows).
 
 The Python engine is timed on fewer rows than DuckDB when asked (it is the slow one);
 the comparison is in rows per second, and the table says which rows each measured.
@@ -102,11 +105,32 @@ def _spark_totals(folder: Path) -> dict:
     return out
 
 
+def _cli_duckdb(xize: str, tmp: Path, data: Path, rows: int, python_out: Path | None) -> tuple:
+    """`xize score --engine duckdb` on `data`: its row of the table, after checking its
+    report equals the Python engine's byte for byte (`python_out`, or a run made here)."""
+    if python_out is None:
+        python_out = tmp / "py-cli.csv"
+        _run([xize, "score", str(POLICY), str(data), "-o", str(python_out), "--jobs", "2"])
+    out = tmp / "cli-duckdb.csv"
+    wall, cpu, rss = _run(
+        [xize, "score", str(POLICY), str(data), "-o", str(out), "--engine", "duckdb"]
+    )
+    for suffix in ("", "-明细", "-错误"):
+        mine = out.with_name(f"{out.stem}{suffix}.csv").read_bytes()
+        theirs = python_out.with_name(f"{python_out.stem}{suffix}.csv").read_bytes()
+        assert mine == theirs, f"--engine duckdb wrote a different {suffix or '汇总'} CSV"
+    print(f"# agreement: xize --engine duckdb == python, byte for byte, on {rows:,} rows")
+    return (rows, "xize --engine duckdb", wall, cpu, rss)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000, help="rows for DuckDB")
     parser.add_argument("--python-rows", type=int, default=200_000, help="rows for Python")
     parser.add_argument("--spark-rows", type=int, default=0, help="rows for Spark (0: none)")
+    parser.add_argument(
+        "--cli-rows", type=int, default=0, help="rows for xize --engine duckdb (default: Python's)"
+    )
     args = parser.parse_args()
     print(
         f"# {platform.platform()}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}, "
@@ -116,7 +140,8 @@ def main() -> None:
     table = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        sizes = sorted({args.rows, args.python_rows, args.spark_rows} - {0})
+        args.cli_rows = args.cli_rows or args.python_rows
+        sizes = sorted({args.rows, args.python_rows, args.spark_rows, args.cli_rows} - {0})
         data = {n: tmp / f"data-{n}.csv" for n in sizes}
         for n, path in data.items():
             write_csv(path, n)
@@ -137,6 +162,8 @@ def main() -> None:
             [sys.executable, "-c", _DUCKDB, str(POLICY), str(data[args.rows]), str(db_out)]
         )
         table.append((args.rows, "duckdb", wall, cpu, rss))
+        same_rows = py_out if args.cli_rows == args.python_rows else None
+        table.append(_cli_duckdb(xize, tmp, data[args.cli_rows], args.cli_rows, same_rows))
         if args.spark_rows:
             n = args.spark_rows
             sp_out = tmp / "spark"
@@ -151,13 +178,15 @@ def main() -> None:
             same = _spark_totals(sp_out) == python_totals
             print(f"# agreement: Spark == Python on all {n:,} 总分: {same}")
     print()
-    print(f"{'rows':>12}  {'engine':<16} {'wall s':>8} {'CPU s':>8} {'rows/s':>12} {'RSS MB':>7}")
+    print(f"{'rows':>12}  {'engine':<20} {'wall s':>8} {'CPU s':>8} {'rows/s':>12} {'RSS MB':>7}")
     for rows, engine, wall, cpu, rss in table:
-        print(f"{rows:>12,}  {engine:<16} {wall:>8.1f} {cpu:>8.1f} {rows / wall:>12,.0f} {rss:>7}")
+        print(f"{rows:>12,}  {engine:<20} {wall:>8.1f} {cpu:>8.1f} {rows / wall:>12,.0f} {rss:>7}")
     rates = {engine: rows / wall for rows, engine, wall, _, _ in table}
     ratio = rates["duckdb"] / rates["python --jobs 2"]
     verdict = "ok" if ratio >= 10 else "MISSED"
     print(f"\nduckdb rows/s ÷ python --jobs 2 rows/s = {ratio:.1f}× (target ≥ 10×: {verdict})")
+    cli = rates["xize --engine duckdb"] / rates["python --jobs 2"]
+    print(f"xize --engine duckdb rows/s ÷ python --jobs 2 rows/s = {cli:.1f}×")
     print(json.dumps({"ratio": round(ratio, 2)}))
 
 

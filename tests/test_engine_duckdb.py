@@ -250,3 +250,32 @@ def test_random_policies_give_the_same_reports(tmp_path_factory, case):
         json_duck = score_in(folder / "dkj", monkeypatch, policy, [data], "r.json", "duckdb")
         json_python = score_in(folder / "pyj", monkeypatch, policy, [data], "r.json", "python")
         assert json_duck[2] == json_python[2]
+
+
+RATIO_POLICY = """\
+细则：比例
+年度：2023
+满分：10分
+
+数据：
+  化解率：百分比
+
+(一)化解(10分)
+  - 【化解率】每低于全市平均值1个百分点扣0.1分，按比例
+"""
+
+
+def test_a_quotient_that_may_not_terminate_is_refused_not_approximated(tmp_path):
+    """The mean of 80, 81, 81 does not terminate: SQL keeps 12 places, the Python
+    engine 40, so the reports would differ in their last digits."""
+    policy = tmp_path / "ratio.rule"
+    policy.write_text(RATIO_POLICY, encoding="utf-8")
+    data = write(tmp_path / "数据.csv", ["单位,化解率", "甲,80", "乙,81", "丙,81"])
+    result = run("score", policy, data, "--engine", "duckdb")
+    assert result.exit_code == 1
+    assert "第9行" in result.output and "--engine python" in result.output
+    python = run("score", policy, data, "-o", tmp_path / "r.csv")
+    assert python.exit_code == 0
+    assert "0.0666666666666666666666666666666666666667" in (tmp_path / "r-明细.csv").read_text(
+        encoding="utf-8-sig"
+    )

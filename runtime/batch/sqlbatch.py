@@ -56,6 +56,12 @@ def queries(policy) -> tuple[str, str]:
     """The summary and items queries; raises SqlUnsupported."""
     if policy.ir.stats:
         raise SqlUnsupported("排名、最高值等批次统计只由 Python 引擎计算")
+    inexact = inexact_clause(policy.ir)
+    if inexact is not None:
+        raise SqlUnsupported(
+            f"第{inexact.line}行的条款 “{inexact.text.strip()}” 的除法可能除不尽："
+            f"SQL 保留 {SQL_PLACES} 位小数，Python 引擎保留 40 位，结果文件不会逐字节相同"
+        )
     summary = compile_sql(policy.ir, "duckdb", SUMMARY_VIEW, row_column=CARRY, pretty=False)
     items = compile_sql(policy.ir, "duckdb", ITEMS_VIEW, items=True, row_column=CARRY, pretty=False)
     return summary, items
@@ -95,6 +101,58 @@ def score_with_duckdb(
     scoring.finish()
     scoring.notices.extend(fraction_notices(scoring.fractions, dataset.column_title))
     return scoring
+
+
+# --------------------------------------------------------------------------- exactness
+
+#: Decimal places the SQL backend keeps of a quotient, and at most of a fact's value.
+SQL_PLACES = 12
+FACT_PLACES = 6
+
+
+def inexact_clause(policy):
+    """The first clause whose amounts the SQL query may round where the Python engine
+    does not: a quotient (`/`) or an `按比例` step that may not terminate within
+    SQL_PLACES (a batch mean in it, or a step whose reciprocal needs too many places).
+    A quotient that is floored to whole steps, or only compared, stays exact unless a
+    value falls within 10^-12 of a step (docs/guide.md, 大规模计分)."""
+    for node in policy.walk():
+        for clause in node.clauses:
+            parts = irutil.clause_parts(clause)
+            if any(_divides(part) for part in parts):
+                return clause
+            if getattr(clause, "rounding", None) == "ratio" and not _exact_ratio(clause, parts):
+                return clause
+    return None
+
+
+def _walk(value) -> Iterator:
+    yield value
+    if isinstance(value, (tuple, list)):
+        for item in value:
+            yield from _walk(item)
+    elif hasattr(value, "__dataclass_fields__"):
+        for name in value.__dataclass_fields__:
+            yield from _walk(getattr(value, name))
+
+
+def _divides(part) -> bool:
+    return any(type(v).__name__ == "Arith" and v.op == "/" for v in _walk(part))
+
+
+def _exact_ratio(clause, parts) -> bool:
+    if any(type(v).__name__ == "AverageOf" for part in parts for v in _walk(part)):
+        return False
+    amount = clause.amount
+    if type(amount).__name__ != "Const" or not isinstance(amount.value, Decimal):
+        return False
+    with decimal.localcontext(decimal.Context(prec=60)):
+        reciprocal = Decimal(1) / clause.step
+    places = max(0, -reciprocal.normalize().as_tuple().exponent)
+    if places > 20:  # does not terminate
+        return False
+    amount_places = max(0, -amount.value.as_tuple().exponent)
+    return FACT_PLACES + amount_places + places <= SQL_PLACES
 
 
 # ------------------------------------------------------------------------------ views
