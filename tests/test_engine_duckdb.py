@@ -279,3 +279,23 @@ def test_a_quotient_that_may_not_terminate_is_refused_not_approximated(tmp_path)
     assert "0.0666666666666666666666666666666666666667" in (tmp_path / "r-明细.csv").read_text(
         encoding="utf-8-sig"
     )
+
+
+def test_a_duckdb_failure_mid_run_falls_back_to_the_python_engine(tmp_path, monkeypatch):
+    """DuckDB out of memory or disk while streaming: a warning, then the Python
+    engine's report — never a traceback or half a report."""
+    import duckdb
+    from xize.runtime.batch import sqlbatch
+
+    def broken(con, query):
+        raise duckdb.OutOfMemoryException("could not allocate block")
+        yield  # pragma: no cover
+
+    policy = tmp_path / "avg.rule"
+    policy.write_text(AVERAGE_POLICY, encoding="utf-8")
+    data = write(tmp_path / "数据.csv", [HEADER, *messy_rows(30)])
+    python = score_in(tmp_path / "py", monkeypatch, policy, [data], "r.csv", "python")
+    monkeypatch.setattr(sqlbatch, "_item_rows", broken)
+    duck = score_in(tmp_path / "dk", monkeypatch, policy, [data], "r.csv", "duckdb")
+    assert "DuckDB 计分时出错（could not allocate block）" in duck[1]
+    assert duck[0] == python[0] and duck[2] == python[2]

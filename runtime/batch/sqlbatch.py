@@ -80,6 +80,8 @@ def score_with_duckdb(
     summary_sql, items_sql = sql or queries(policy)
     scorer = ChunkScorer(policy, dataset, layout)
     means, mean_error = _averages(scorer, None) if policy.ir.averages else (None, None)
+    import duckdb
+
     source = sqlsource.build(dataset)
     scoring = Scoring(layout, details_csv)
     try:
@@ -91,12 +93,15 @@ def score_with_duckdb(
             python_keys = _all_keys(source)
         keys = sorted(python_keys + source.no_unit)
         _python_rows(scorer, scoring, keys, means, mean_error, progress)
+    except duckdb.Error as exc:  # out of memory or disk, say: the Python engine scores
+        scoring.close()
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise NotIdentical(Message("engine_duckdb_failed", {"reason": reason})) from exc
     except BaseException:
         scoring.close()
         raise
     finally:
         source.close()
-        source.con.close()
     scoring.tally.blank += source.blank
     scoring.finish()
     scoring.notices.extend(fraction_notices(scoring.fractions, dataset.column_title))
@@ -237,18 +242,15 @@ def _stream(source: Source, summary_sql: str, items_sql: str, units, scoring, pr
                 progress(chunk.units)
         builder, count = None, 0
 
-    heads = None
     for batch in _batches(con, summary_sql):
-        if heads is None:
-            heads = batch.schema.names
         carry = batch.column("行")
         keys = carry.field("k").to_pylist()
         cells = [carry.field(f"f{i}").to_pylist() for i in range(len(source.facts))]
-        rows = [batch.column(name).to_pylist() for name in heads[1:]]
+        failed = batch.column("错误").to_pylist()
+        rows = [batch.column(name).to_pylist() for name in units.wanted]
         for index, row in enumerate(zip(*rows, strict=True)):
             key = keys[index]
-            record = dict(zip(heads[1:], row, strict=True))
-            if record["错误"] is not None:
+            if failed[index] is not None:
                 errors.append(key)
                 continue
             fired = []
@@ -261,7 +263,7 @@ def _stream(source: Source, summary_sql: str, items_sql: str, units, scoring, pr
                 table = number[0]
                 builder = ChunkBuilder(table, scoring.layout, scoring.details_csv)
             texts = [column[index] for column in cells]
-            item, result = units.result(number, record, texts, fired)
+            item, result = units.result(number, row, texts, fired)
             builder.add_result(item, result)
             builder.out.units += 1
             count += 1
@@ -286,6 +288,9 @@ class _Units:
         self.percents = [f.name for f in policy.ir.facts if f.type == "percent"]
         self.watch = FractionWatch(self.percents)
         self.columns = [(c.path, c.title, c.negate) for c in layout.nodes]
+        #: the summary query's columns `result` reads, in its order
+        self.wanted = ["单位", "总分", "精确总分", "等次", "状态", "标签", "一票否决"]
+        self.wanted += [c.title for c in layout.nodes]
         self.means: dict[str, object] = {}
         if means:
             with decimal.localcontext(module._CONTEXT):
@@ -319,9 +324,10 @@ class _Units:
                 out[name] = value
         return out
 
-    def result(self, number: tuple[int, int], record: dict, texts: list, fired: list):
+    def result(self, number: tuple[int, int], summary: tuple, texts: list, fired: list):
+        """`summary`: the unit's summary columns, in `wanted` order."""
         table, row = number
-        unit = record["单位"]
+        unit, total, exact, grade, status, labels, vetoed = summary[:7]
         try:
             values = self.values(texts)
         except _Differs as exc:
@@ -329,23 +335,21 @@ class _Units:
             raise NotIdentical(Message("engine_differs_cell", args)) from exc
         items = tuple(self._item(values, f) for f in fired)
         nodes = {}
-        for path, title, negate in self.columns:
-            value = record[title]
+        for (path, title, negate), value in zip(self.columns, summary[7:], strict=True):
             if negate:  # the column shows −deduction
                 deduction = value.copy_negate() if value else Decimal(0)
                 nodes[path] = prelude.NodeScore(path, title, None, deduction, None, False)
             else:
                 nodes[path] = prelude.NodeScore(path, title, None, None, value, False)
-        labels = tuple(record["标签"].split("、")) if record["标签"] else ()
         result = prelude.Result(
             unit,
-            record["总分"],
-            record["精确总分"],
-            record["等次"],
+            total,
+            exact,
+            grade,
             None,
-            record["状态"],
-            bool(record["一票否决"]),
-            labels,
+            status,
+            bool(vetoed),
+            tuple(labels.split("、")) if labels else (),
             nodes,
             items,
             None,

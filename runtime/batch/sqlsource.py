@@ -25,6 +25,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import re
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -57,17 +58,25 @@ class NotIdentical(Exception):
         self.message = message
 
 
-def connect():
-    """An embedded DuckDB that never installs or loads an extension."""
+#: DuckDB's memory for a run: past it, sorts and windows spill to a temporary folder,
+#: so that a province's rows cost disk, not memory.
+MEMORY_LIMIT = "512MB"
+
+
+def connect(temp_dir: str | None = None):
+    """An embedded DuckDB that never installs or loads an extension, keeps rows in
+    input order, and spills to `temp_dir` beyond MEMORY_LIMIT."""
     import duckdb
 
-    return duckdb.connect(
-        config={
-            "autoinstall_known_extensions": False,
-            "autoload_known_extensions": False,
-            "preserve_insertion_order": True,
-        }
-    )
+    config = {
+        "autoinstall_known_extensions": False,
+        "autoload_known_extensions": False,
+        "preserve_insertion_order": True,
+        "memory_limit": MEMORY_LIMIT,
+    }
+    if temp_dir is not None:
+        config["temp_directory"] = temp_dir
+    return duckdb.connect(config=config)
 
 
 def key_of(table: int, row: int) -> int:
@@ -84,14 +93,20 @@ class Source:
 
     con: object
     facts: tuple[str, ...]
+    spill: str | None = None  # DuckDB's temporary folder
     blank: int = 0  # blank rows that count (followed by a unit row in their file)
     no_unit: list[int] = field(default_factory=list)  # keys of rows left to Python
     _temps: list[str] = field(default_factory=list)
 
     def close(self) -> None:
+        """Close the connection and remove every temporary file and folder."""
+        with contextlib.suppress(Exception):
+            self.con.close()
         for temp in self._temps:
             with contextlib.suppress(OSError):
                 Path(temp).unlink()
+        if self.spill is not None:
+            shutil.rmtree(self.spill, ignore_errors=True)
 
 
 def _col(name: str) -> exp.Column:
@@ -134,8 +149,9 @@ def build(dataset: Dataset, temp_dir: str | None = None):
     """The Source for `dataset` in a new connection; raises NotIdentical."""
     import duckdb
 
-    con = connect()
-    source = Source(con, tuple(f.name for f in dataset.facts))
+    spill = tempfile.mkdtemp(prefix="xize-duckdb-", dir=temp_dir)
+    con = connect(spill)
+    source = Source(con, tuple(f.name for f in dataset.facts), spill)
     try:
         parts = []
         for index, (table, _) in enumerate(dataset.tables):
@@ -150,12 +166,10 @@ def build(dataset: Dataset, temp_dir: str | None = None):
         _facts_view(con, source, dataset, parts)
     except duckdb.Error as exc:
         source.close()
-        con.close()
         reason = _first_line(exc)
         raise NotIdentical(Message("engine_differs_csv", {"reason": reason})) from exc
     except BaseException:
         source.close()
-        con.close()
         raise
     return source
 

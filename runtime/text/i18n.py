@@ -346,6 +346,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "DuckDB cannot read the data exactly as the Python readers do ({reason});"
         " scored with the Python engine instead",
     ),
+    "engine_duckdb_failed": (
+        "DuckDB 计分时出错（{reason}），已改用 Python 引擎计分",
+        "DuckDB failed while scoring ({reason}); scored with the Python engine instead",
+    ),
     "engine_differs_cell": (
         "{path}：第{row}行有 SQL 查询不认、Python 引擎能读的单元格（如中文数字），"
         "而细则用到全体单位的数值，已改用 Python 引擎计分",
