@@ -187,3 +187,22 @@ def test_a_context_free_module_ignores_the_callers_decimal_context(data):
         total = fast.total(facts)
     _same(got, expected)
     assert repr(total) == repr(expected.total)
+
+
+@pytest.mark.parametrize("count", [999_999_999, 1_000_000_000, 2**62, 10**30 - 1, 10**30])
+def test_counts_beyond_the_inline_test_read_as_the_converter_reads_them(count):
+    """The module tests a count inline only up to 999999999; larger ones go through the
+    converter, which takes them up to 10**30 − 1 (and refuses more), as the
+    interpreter does."""
+    seed = load_policy(SEED)
+    facts = {f.name: True for f in seed.facts if f.type == "bool"}
+    facts["缺会次数"] = count
+    try:
+        expected = seed.interpreter.score(facts).to_dict()
+    except ValueError as error:  # the same message from the module
+        with pytest.raises(ValueError) as refused:
+            seed.score(facts)
+        assert str(refused.value) == str(error) and count >= 10**30
+        return
+    assert seed.score(facts).to_dict() == expected
+    assert expected["items"][0]["inputs"] == {"缺会次数": str(count)}

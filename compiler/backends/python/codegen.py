@@ -169,7 +169,9 @@ def _fast_path(fact: ir.Fact) -> str:
     if fact.type == "bool":
         return "x is True or x is False"
     if fact.type == "count" and fact.low is None and fact.high is None:
-        return "type(x) is int and 0 <= x <= _MAX_COUNT"
+        # a bound that is a small int keeps the comparison on CPython's fast int path;
+        # a larger count goes through _convert_count, which takes it up to _MAX_COUNT
+        return "type(x) is int and 0 <= x <= 999999999"
     if fact.type == "date":
         return "type(x) is _date"
     return ""
