@@ -1,8 +1,9 @@
-"""Offsets from the batch average: `低于全市平均值5个百分点的，每低1个百分点扣0.5分`.
+"""Offsets from the batch average: `低于全市平均值5个百分点的，每低于平均值1个百分点扣0.5分`.
 
 Hand-computed: the condition compares with 平均值 − 5 (`低于` excludes the bound,
-`…以上` includes it); the steps count from the average itself, as in every
-`条件的，每…` form (docs/language.md §9.8)."""
+`…以上` includes it); `每低于平均值…` counts the steps from the average itself,
+`超出部分每低…` from the bound 平均值 − 5, and a bare `每低1个百分点` says neither, so it is
+refused (E244, docs/language.md §9.8)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ TEXT = """细则：与平均值比较
   办结率：百分比
 
 (一)受理(5分)
-  - 【受理率】低于全市平均值5个百分点的，每低1个百分点扣0.5分
+  - 【受理率】低于全市平均值5个百分点的，每低于平均值1个百分点扣0.5分
 (二)办结(5分)
   - 【办结率】低于平均值3个百分点以上的，扣2分
   - 【办结率】高于平均值5个百分点的，扣0分
@@ -122,3 +123,97 @@ def test_offset_needs_the_mean_when_scored_alone():
         {"受理率": 80, "办结率": 80}, batch={"平均值【受理率】": 90, "平均值【办结率】": 80}
     )
     assert given.nodes["(一)"].score == 0  # 10 below: 10 × 0.5 = 5, all of it
+
+
+BEYOND = TEXT.replace("每低于平均值1个百分点扣0.5分", "超出部分每低1个百分点扣0.5分")
+BEYOND_POLICY = compile_policy(BEYOND, filename="beyond.rule")
+
+
+@pytest.mark.parametrize(
+    ("rate", "one"),
+    [
+        (84, Decimal("4.5")),  # bound 85: 1 point beyond it
+        (85, Decimal(5)),  # at the bound: 低于 excludes it
+        (84.5, Decimal(5)),  # half a point beyond: no whole step
+        (70, Decimal("0")),  # 15 beyond: 7.5, capped by the node's 5 points
+        (78, Decimal("1.5")),  # 7 beyond
+    ],
+)
+def test_only_the_part_beyond_the_offset(rate, one):
+    facts = {"受理率": str(rate), "办结率": "90"}
+    averages = {"受理率": 90, "办结率": 90}
+    interp = Interpreter(BEYOND_POLICY.ir)
+    for result in (BEYOND_POLICY.score(facts, averages=averages), interp.score(facts, averages)):
+        assert result.nodes["(一)"].score == one
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rate=st.decimals(min_value=0, max_value=100, places=1),
+    mean=st.decimals(min_value=0, max_value=100, places=2),
+)
+def test_beyond_matches_its_definition(rate, mean):
+    """Only the part beyond 平均值 − 5 counts: 0.5 per whole point below the bound, at most 5."""
+    facts = {"受理率": rate, "办结率": 50}
+    averages = {"受理率": mean, "办结率": 50}
+    interp = Interpreter(BEYOND_POLICY.ir)
+    compiled = BEYOND_POLICY.score(facts, averages=averages)
+    assert compiled == interp.score(facts, averages)
+    expected = Decimal(0)
+    if rate < mean - 5:
+        expected = min(Decimal("0.5") * ((mean - 5 - rate) // 1), Decimal(5))
+    assert compiled.nodes["(一)"].deduction == expected
+
+
+@pytest.mark.parametrize("step", ["每低1个百分点扣0.5分", "每降低1个百分点扣0.5分"])
+def test_steps_that_do_not_say_where_they_start_are_refused(step):
+    text = TEXT.replace("每低于平均值1个百分点扣0.5分", step)
+    with pytest.raises(PolicyError) as info:
+        compile_policy(text)
+    (diag,) = info.value.diagnostics
+    assert diag.code == "E244"
+    message = str(info.value)
+    assert "每低于平均值1个百分点" in message and "超出部分每低1个百分点" in message
+
+
+COUNTS = """细则：超出部分
+年度：2023
+满分：10分
+
+数据：
+  投诉次数：次，默认0
+  迟报次数：次，默认0
+
+(一)投诉(5分)
+  - 【投诉次数】超过3次的，超出部分每次扣1分
+(二)报送(5分)
+  - 【迟报次数】不得超过2次，超出部分每次扣1分
+"""
+
+
+@pytest.mark.parametrize(
+    ("complaints", "late", "one", "two"),
+    [(3, 2, 5, 5), (4, 0, 4, 5), (6, 4, 2, 3), (0, 6, 5, 1), (20, 9, 0, 0)],
+)
+def test_the_part_beyond_a_count(complaints, late, one, two):
+    """`超过3次的，超出部分每次` counts only the complaints over 3 (all of them would be
+    `超过3次的，每次`); after a standard, the part that breaks it."""
+    policy = compile_policy(COUNTS)
+    facts = {"投诉次数": complaints, "迟报次数": late}
+    for result in (policy.score(facts), Interpreter(policy.ir).score(facts)):
+        assert (result.nodes["(一)"].score, result.nodes["(二)"].score) == (one, two)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【投诉次数】超出部分每次扣1分",  # beyond what?
+        "【投诉次数】不超过3次的，超出部分每次扣1分",  # a condition on the low side
+        "【投诉次数】达到3次，超出部分每次扣1分",  # a standard or a condition?
+        "【投诉次数】、【迟报次数】超出部分每次分别扣1分、2分",
+    ],
+)
+def test_beyond_without_a_bound_is_refused(clause):
+    text = COUNTS.replace("【投诉次数】超过3次的，超出部分每次扣1分", clause)
+    with pytest.raises(PolicyError):
+        compile_policy(text)

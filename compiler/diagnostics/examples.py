@@ -431,6 +431,23 @@ EXAMPLES: dict[str, Example] = {
         "把各档按从高到低重排。",
         "Reorder the bands from the highest to the lowest.",
     ),
+    "E244": Example(
+        "“低于平均值5个百分点的，每低1个百分点扣0.5分”有两种读法：差额从平均值算起（平均值90%、"
+        "本单位84%扣3分），或只算超出5个百分点的部分（扣0.5分）。须写明是哪一种。",
+        "“低于平均值5个百分点的，每低1个百分点扣0.5分” reads two ways: steps from the average "
+        "(average 90%, unit 84%: 3 points) or only the part beyond the 5 points (0.5 points). "
+        "Say which.",
+        _file(
+            _NODE + "  - 【受理率】低于全市平均值5个百分点的，每低1个百分点扣0.5分\n",
+            "  受理率：百分比\n",
+        ),
+        _file(
+            _NODE + "  - 【受理率】低于全市平均值5个百分点的，超出部分每低1个百分点扣0.5分\n",
+            "  受理率：百分比\n",
+        ),
+        "写 每低于平均值1个百分点（从平均值算起）或 超出部分每低1个百分点（只算超出的部分）。",
+        "Write 每低于平均值1个百分点 (from the average) or 超出部分每低1个百分点 (the part beyond).",
+    ),
     "E233": Example(
         "与平均值相差若干（平均值5个百分点）只能跟在 低于、少于、高于、超过 等说明方向的词后面，"
         "比较的一方须是一个数据项。",

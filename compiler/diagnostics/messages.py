@@ -332,6 +332,14 @@ MESSAGES: dict[str, Entry] = {
         "改用明显不同的名称；如果是同一数据项，请统一写法",
         "give them clearly different names; if they are one fact, write it the same way",
     ),
+    "E244": Entry(
+        "error",
+        "“{word}平均值{distance}的” 之后的按步扣分没有说从哪里算起",
+        "after “{word}平均值{distance}的” the steps do not say where they start",
+        "从平均值算起写 每低于平均值1个百分点扣N分；只算超出的部分写 超出部分每低1个百分点扣N分",
+        "to count from the average write 每低于平均值1个百分点扣N分; to count only the part "
+        "beyond the distance write 超出部分每低1个百分点扣N分",
+    ),
     "E233": Entry(
         "error",
         "“{word}” 与平均值相差若干的写法不明确",

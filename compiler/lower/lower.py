@@ -334,7 +334,13 @@ class _Lowerer:
             guard = ir.Cmp(">", late, ir.Const(Decimal(0)))
             return ir.Step(**base, **common, quantity=late, guard=guard)
         subject = self.expr(clause.subject)
-        target = self.expr(clause.target, clause.subject)
+        bound = clause.target
+        if isinstance(bound, ast.Average) and bound.offset is not None:
+            # 低于平均值5个百分点的，超出部分每低1个百分点…: from 平均值 − 5
+            assert isinstance(clause.condition, ast.Compare), "built with its condition"
+            target = self.offset_bound(clause.condition, clause.subject, bound)
+        else:
+            target = self.expr(bound, clause.subject)
         if clause.direction == "excess":
             quantity = ir.Arith("-", subject, target)
             guard: ir.Cond = ir.Cmp(">", subject, target)
@@ -422,12 +428,16 @@ class _Lowerer:
     def offset_cmp(self, cond: ast.Compare, left: ast.Expr, right: ast.Average) -> ir.Cmp:
         """`【X】低于全市平均值5个百分点`: X < 平均值(X) − 5 (`…以上`: ≤); above: X > 平均值 + 5."""
         found = offset_operator(cond.word)
+        assert found is not None, "checked: E233"
+        return ir.Cmp(found[0], self.expr(left), self.offset_bound(cond, left, right))
+
+    def offset_bound(self, cond: ast.Compare, left: ast.Expr, right: ast.Average) -> ir.Expr:
+        """平均值(X) − 5 below the average, + 5 above it."""
+        found = offset_operator(cond.word)
         assert found is not None and right.offset is not None, "checked: E233"
-        op, side = found
         mean = self.expr(ast.Average(right.span, right.words), left)
         distance = ir.Const(right.offset.value)
-        bound = ir.Arith("-" if side == "below" else "+", mean, distance)
-        return ir.Cmp(op, self.expr(left), bound)
+        return ir.Arith("-" if found[1] == "below" else "+", mean, distance)
 
 
 def _discretionary_high(clause: ast.DiscretionaryClause, node: ast.Node) -> Decimal:

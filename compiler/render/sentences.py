@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from ..ir.text import number
 from ..syntax import ast
+from ..syntax import keywords as kw
 
 _OPS = {"+": "+", "-": "−", "*": "×", "/": "÷"}
 _FUNCS = {"max": "最大", "min": "最小", "floor": "取整"}
@@ -196,8 +197,10 @@ class Sentences:
         effect = self.effect(c.effect)
         subject = self.subject(c.subject)
         tail = self._rounding(c.per) + self._cap(c.cap)
-        if c.condition is not None:
-            return f"{self.cond(c.condition)}的，{self.per(c.per)}{effect}{tail}"
+        beyond = "超出部分" if c.beyond else ""
+        if c.condition is not None:  # 低于平均值5个百分点的，…: say where the steps start
+            step = self.per(c.per, "" if c.beyond else self.expr(c.target))
+            return f"{self.cond(c.condition)}的，{beyond}{step}{effect}{tail}"
         if not c.word:
             return f"{subject}{self.per(c.per, self.expr(c.target))}{effect}{tail}"
         target = self.expr(c.target)
@@ -207,8 +210,9 @@ class Sentences:
             standard = f"{subject}{target}{c.word}"
         else:
             standard = f"{subject}{c.word}{target}"
-        joint = "的，" if c.direction == "late" else "，"
-        return f"{standard}{joint}{self.per(c.per)}{effect}{tail}"
+        condition = c.beyond and kw.comparison_reading(c.word) == "condition"
+        joint = "的，" if c.direction == "late" or condition else "，"
+        return f"{standard}{joint}{beyond}{self.per(c.per)}{effect}{tail}"
 
     def _condition(self, c: ast.ConditionClause) -> str:
         effects = "，".join(self.effect(e) for e in c.effects)

@@ -255,7 +255,8 @@ class ThresholdClause:
     `word` is the threshold's comparison word as written (`应达到`, `不得少于`, `晚于`…),
     or "" when the target is stated in the step itself (`每低于…平均值`).
     `condition` is set for `【X】低于全市平均值5个百分点的，每低1个百分点扣1分`: the
-    target is the average, and the steps count only when the condition holds.
+    target is the average, and the steps count only when the condition holds; with
+    `超出部分每低1个百分点` the target is the condition's bound (an `Average` with its offset).
     """
 
     subject: Expr
@@ -268,6 +269,8 @@ class ThresholdClause:
     text: str
     word: str = ""
     condition: Cond | None = None
+    #: `超出部分每…`: written so, counting only the part beyond the comparison's bound
+    beyond: bool = False
 
 
 @dataclass(frozen=True)

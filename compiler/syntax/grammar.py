@@ -62,6 +62,7 @@ def substitutions() -> dict[str, str]:
         "BONUS_CAP_WORDS": _alt(kw.BONUS_CAP_WORDS),
         "TAKE_MAX": _alt(kw.TAKE_MAX),
         "EVERY": _alt([kw.EVERY]),
+        "BEYOND_PART": _alt(kw.BEYOND_PART),
         "VERBS": _alt([*kw.STEP_VERBS, *kw.COUNT_VERBS]),
         "COUNT_VERB_NOT": _alt([kw.COUNT_VERB_NOT]),
         "UNITS": _alt(u for u in kw.UNITS if u != kw.POINTS_UNIT),

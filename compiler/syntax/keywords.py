@@ -242,6 +242,9 @@ SCORE_FROM: tuple[str, ...] = ("计分", "另行计分", "另行评分", "直接
 RESPECTIVELY: tuple[str, ...] = ("分别", "各")
 OTHERWISE = "否则"
 EVERY = "每"
+#: `低于平均值5个百分点的，超出部分每低1个百分点…`: steps counted from the condition's
+#: own bound (平均值 − 5), not from the average.
+BEYOND_PART = ("超出部分", "超过部分")
 DECORATION_DE = "的"
 UNTIL_ZERO: tuple[str, ...] = ("扣完为止", "减完为止", "扣完為止", "減完為止")
 #: Rounding of step units: `不足1天按1天计` (ceil) and `按比例` (exact ratio).

@@ -53,6 +53,9 @@ class Step:
 
     per: ast.Per
     target: ast.Expr | None
+    #: `超出部分每…`: the steps count from the condition's own bound (only meaningful after
+    #: `低于平均值5个百分点的`, where the bound and the average differ).
+    beyond: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,10 @@ class ClausesMixin(TermsMixin):
     def per(self, children: list) -> Step:
         if len(children) == 1 and children[0].type == "ONCE":
             return self._once(children[0])
+        beyond = None
+        if isinstance(children[0], Token) and children[0].type == "BEYOND_EVERY":
+            beyond = token_span(children[0])
+            children = children[1:]
         every = children[0]
         verb = target = number = None
         unit = children[-1]
@@ -167,7 +174,7 @@ class ClausesMixin(TermsMixin):
         word = verb.value if verb is not None else None
         kind = kw.STEP_VERBS.get(word, "count") if word else "count"
         per = ast.Per(word, kind, step, span_of(every, unit))
-        return Step(per, target)
+        return Step(per, target, beyond)
 
     def _once(self, token: Token) -> Step:
         """`迟报一次`, `有一处不符合`, `一项未录入`: a step of one, written without 每.
@@ -299,6 +306,8 @@ class ClausesMixin(TermsMixin):
         per = _with_rounding(step.per, parts.rounding)
         text = self.original(parts.span)
         head = parts.head
+        if not isinstance(head, ast.Compare) and not self._no_beyond(step):
+            return None
         if isinstance(head, Versus):
             return self._versus(head, per, effect, parts, text)
         if isinstance(head, Tiers):
@@ -337,6 +346,8 @@ class ClausesMixin(TermsMixin):
         parts = self._parts(children)
         step, _, amounts = parts.body
         self._no_otherwise(parts)
+        if not self._no_beyond(step):
+            return None
         per = _with_rounding(step.per, parts.rounding)
         text = self.original(parts.span)
         head = parts.head
@@ -361,6 +372,8 @@ class ClausesMixin(TermsMixin):
         parts = self._parts(children)
         earn, _, step, deduct = parts.body
         self._no_otherwise(parts)
+        if not self._no_beyond(step):
+            return None
         per = _with_rounding(step.per, parts.rounding)
         text = self.original(parts.span)
         head = parts.head
@@ -385,8 +398,97 @@ class ClausesMixin(TermsMixin):
         )
         return [full, below]
 
+    def _no_beyond(self, step: Step) -> bool:
+        """`超出部分` says where the steps start; only a comparison's bound can be that start."""
+        if step.beyond is None:
+            return True
+        self.form_error(
+            step.beyond,
+            "超出部分 跟在说明界限和方向的比较之后（如 【X】超过3次的，超出部分每次扣1分；"
+            "【X】不得超过2次，超出部分每次扣1分；【X】低于平均值5个百分点的，超出部分每低1个百分点扣1分）",
+            "超出部分 after a comparison that names a bound and a side (e.g. 【X】超过3次的，"
+            "超出部分每次扣1分; 【X】不得超过2次，超出部分每次扣1分; "
+            "【X】低于平均值5个百分点的，超出部分每低1个百分点扣1分)",
+        )
+        return False
+
+    def _offset_steps(self, head: ast.Compare, per: ast.Per, step: Step, effect, parts, text):
+        """`【X】低于平均值5个百分点的，…每低1个百分点扣1分`. Where do the steps start? Both
+        readings occur, so the sentence must say: `每低于平均值1个百分点` counts from the
+        average, `超出部分每低1个百分点` from the bound (平均值 − 5); neither → E244."""
+        offset = head.right
+        assert isinstance(offset, ast.Average) and offset.offset is not None
+        if step.beyond is not None and step.target is None:
+            target: ast.Expr = offset  # the bound; lowered as 平均值 ∓ offset
+        elif step.beyond is None and isinstance(step.target, ast.Average):
+            if step.target.offset is not None:
+                self.form_error(step.target.span, "每低于平均值1个百分点", "每低于平均值1个百分点")
+                return None
+            target = ast.Average(offset.span, offset.words)
+        elif step.target is not None:
+            self.form_error(
+                step.target.span,
+                "每低于平均值1个百分点，或 超出部分每低1个百分点",
+                "每低于平均值1个百分点, or 超出部分每低1个百分点",
+            )
+            return None
+        else:
+            self.report("E244", per.span, {"word": head.word, "distance": offset.offset.text})
+            return None
+        return ast.ThresholdClause(
+            head.left,
+            per.verb_kind,
+            target,
+            per,
+            effect,
+            parts.cap,
+            parts.span,
+            text,
+            "",
+            head,
+            step.beyond is not None,
+        )
+
+    def _beyond_count(self, head: ast.Compare, per: ast.Per, step: Step, effect, parts, text):
+        """`超过3次的，超出部分每次扣1分`, `不得超过2次，超出部分每次扣0.5分`: only the part
+        beyond the bound is counted, on the side the comparison names (a condition) or the
+        side that breaks it (a standard)."""
+        direction = kw.comparison_direction(head.word)
+        reading = kw.comparison_reading(head.word)
+        de = has_de(self.original, head, per)
+        if direction not in ("ge", "le") or reading == "either" or (reading == "standard" and de):
+            self._no_beyond(step)  # `达到3次…`, `不超过3次的，超出部分…`: no side to count
+            return None
+        if reading == "condition":
+            side = "excess" if direction == "ge" else "shortfall"
+        else:
+            side = "shortfall" if direction == "ge" else "excess"
+        return ast.ThresholdClause(
+            head.left,
+            side,
+            head.right,
+            per,
+            effect,
+            parts.cap,
+            parts.span,
+            text,
+            head.word,
+            None,
+            True,
+        )
+
     def _per_one(self, parts: Parts, per: ast.Per, step: Step, effect, text: str):
         head = parts.head
+        if isinstance(head, ast.Compare) and per.verb_kind != "count":
+            right = head.right
+            if isinstance(right, ast.Average) and right.offset is not None:
+                return self._offset_steps(head, per, step, effect, parts, text)
+        if step.beyond is not None and isinstance(head, ast.Compare) and not step.target:
+            if per.verb_kind == "count":
+                return self._beyond_count(head, per, step, effect, parts, text)
+        elif step.beyond is not None:
+            self._no_beyond(step)
+            return None
         if isinstance(head, RefList):
             if not isinstance(effect, ast.Deduct):
                 self.form_error(effect.span, "扣N分", "扣N分 (a deduction)")
@@ -404,23 +506,6 @@ class ClausesMixin(TermsMixin):
                 subject, per.verb_kind, step.target, per, effect, parts.cap, parts.span, text, ""
             )
         if isinstance(head, ast.Compare):
-            offset = head.right if isinstance(head.right, ast.Average) else None
-            if offset is not None and offset.offset is not None and per.verb_kind != "count":
-                # 低于平均值5个百分点的，每低1个百分点…: steps from the average, when the
-                # distance is beyond the offset
-                target = ast.Average(offset.span, offset.words)
-                return ast.ThresholdClause(
-                    head.left,
-                    per.verb_kind,
-                    target,
-                    per,
-                    effect,
-                    parts.cap,
-                    parts.span,
-                    text,
-                    "",
-                    head,
-                )
             if per.verb_kind != "count":
                 return ast.ThresholdClause(
                     head.left,
