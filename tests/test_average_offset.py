@@ -172,6 +172,7 @@ def test_steps_that_do_not_say_where_they_start_are_refused(step):
         compile_policy(text)
     (diag,) = info.value.diagnostics
     assert diag.code == "E244"
+    assert (diag.span.line, diag.span.column) == (10, 24)  # under the step, 每…
     message = str(info.value)
     assert "每低于平均值1个百分点" in message and "超出部分每低1个百分点" in message
 
