@@ -347,7 +347,7 @@ class _Lowerer:
         else:
             quantity = ir.Arith("-", target, subject)
             guard = ir.Cmp("<", subject, target)
-        if clause.condition is not None:  # 低于平均值5个百分点的，每低1个百分点…
+        if clause.condition is not None:  # 低于平均值5个百分点的，每低于平均值1个百分点…
             guard = ir.AllOf((self.cond(clause.condition), guard))
         return ir.Step(**base, **common, quantity=quantity, guard=guard)
 

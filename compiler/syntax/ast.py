@@ -254,7 +254,7 @@ class ThresholdClause:
     `【上报日期】晚于1月9日的，每晚1天扣0.1分` → direction "late", target DateLit.
     `word` is the threshold's comparison word as written (`应达到`, `不得少于`, `晚于`…),
     or "" when the target is stated in the step itself (`每低于…平均值`).
-    `condition` is set for `【X】低于全市平均值5个百分点的，每低1个百分点扣1分`: the
+    `condition` is set for `【X】低于全市平均值5个百分点的，每低于平均值1个百分点扣1分`: the
     target is the average, and the steps count only when the condition holds; with
     `超出部分每低1个百分点` the target is the condition's bound (an `Average` with its offset).
     """
