@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..render.model import NO_FACTS
 from ..render.standards import LEAD as STANDARD_LEAD
 from ..source.text import normalise
 from .reading import Block, Heading, Rendered, Table, Text
@@ -463,10 +464,12 @@ def bands_in(text: str) -> list[tuple[str, str, str]]:
 
 
 def is_rendered(blocks: list[Block]) -> bool:
-    """True for a document with a data appendix (数据项, 类型, …), as `xize render` writes."""
+    """True for a document with a data appendix (数据项, 类型, …, or `本细则不使用数据项`
+    under its heading), as `xize render` writes."""
     return any(
         isinstance(b, Rendered)
         or (isinstance(b, Table) and b.rows and re.sub(r"\s+", "", b.rows[0][0]) == "数据项")
+        or (isinstance(b, Text) and normalise(b.text.strip()) == normalise(NO_FACTS))
         for b in blocks
     )
 
@@ -476,6 +479,10 @@ def read_outline(blocks: list[Block]) -> Doc:
     for block in blocks:
         reader.block(block)
     doc = reader.doc
+    if reader.rendered and not doc.facts and not doc.standards:
+        # rendered from a policy that reads no data: it has no clause a 说明 could name,
+        # so the 说明 stay 说明 (as under a 评分标准) instead of being read as rules
+        doc.standards = True
     if not reader.rendered:  # a rendered outline states every point it has
         for node in list(doc.walk()):
             _finish(node)

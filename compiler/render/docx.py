@@ -24,7 +24,7 @@ from docx.shared import Mm, Pt, RGBColor, Twips
 from lxml import etree
 
 from .md import _joint, meta_lines
-from .model import DocNode, Document
+from .model import NO_FACTS, DocNode, Document
 
 TITLE_FONT = "方正小标宋简体"
 HEADING_FONT = "黑体"
@@ -75,12 +75,15 @@ def render_docx(doc: Document, out: str | IO[bytes]) -> None:
     if doc.bands:
         word.add_paragraph("等次评定", style="Heading 1")
         _table(word, ("等次", "总分"), [list(b) for b in doc.bands], (Mm(40), Mm(116)))
+    # always there, even empty: it tells a reader (and `xize import`) what the scoring reads
+    word.add_page_break()
+    word.add_paragraph("附：数据项说明", style="Heading 1")
     if doc.facts:
-        word.add_page_break()
-        word.add_paragraph("附：数据项说明", style="Heading 1")
         rows = [[f.name, f.type, f.default, f.range, f.description, f.used_in] for f in doc.facts]
         widths = (Mm(30), Mm(17), Mm(17), Mm(15), Mm(53), Mm(24))
         _table(word, ("数据项", "类型", "默认值", "范围", "说明", "用于"), rows, widths)
+    else:
+        word.add_paragraph(NO_FACTS, style="Normal")
     word.save(out)
 
 

@@ -13,7 +13,7 @@ from importlib import resources
 import jinja2
 
 from .md import _joint, meta_lines
-from .model import Document
+from .model import NO_FACTS, Document
 
 
 def _template() -> jinja2.Template:
@@ -34,5 +34,10 @@ def anchor(path: str) -> str:
 def render_html(doc: Document) -> str:
     top = doc.top_heading
     return _template().render(
-        doc=doc, meta=meta_lines(doc), top_heading=top, anchor=anchor, joint=_joint
+        doc=doc,
+        meta=meta_lines(doc),
+        top_heading=top,
+        anchor=anchor,
+        joint=_joint,
+        no_facts=NO_FACTS,
     )

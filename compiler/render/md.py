@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .model import DocNode, Document
+from .model import NO_FACTS, DocNode, Document
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
@@ -29,17 +29,18 @@ def render_markdown(doc: Document) -> str:
         out += ["## 等次评定", "", "| 等次 | 总分 |", "|---|---|"]
         out += [f"| {escape(name)} | {escape(rng)} |" for name, rng in doc.bands]
         out.append("")
+    out += ["## 附：数据项说明", ""]  # always there, even empty (see docx.py)
     if doc.facts:
         out += [
-            "## 附：数据项说明",
-            "",
             "| 数据项 | 类型 | 默认值 | 范围 | 说明 | 用于 |",
             "|---|---|---|---|---|---|",
         ]
         for f in doc.facts:
             cells = (f.name, f.type, f.default, f.range, f.description, f.used_in)
             out.append("| " + " | ".join(escape(c) for c in cells) + " |")
-        out.append("")
+    else:
+        out.append(NO_FACTS)
+    out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 

@@ -18,6 +18,9 @@ from ..syntax import ast
 from .sentences import join, param_values
 from .standards import LEAD, Standards
 
+#: The data appendix of a policy without facts: printed all the same, so that the
+#: document shows what its scoring reads and `xize import` knows it for a rendered one.
+NO_FACTS = "本细则不使用数据项。"
 #: Marker kinds printed as headings of their own; deeper kinds run into their text.
 HEADING_KINDS = ("一、", "(一)")
 
