@@ -27,7 +27,6 @@ import csv
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -43,25 +42,35 @@ sys.path.insert(0, str(HERE))
 from workload import write_csv  # noqa: E402
 
 _DUCKDB = r"""
-import json, sys, time
+import json, sys, tempfile, time
 import duckdb
 from xize.compiler import load_policy
 from xize.compiler.backends.sql import compile_sql
-policy, data, out = sys.argv[1:4]
+policy, data, out, limit = sys.argv[1:5]
 ir = load_policy(policy).ir
 start = time.perf_counter()
-con = duckdb.connect(config={"autoload_known_extensions": False, "autoinstall_known_extensions": False})
-con.register("raw", con.read_csv(data, header=True, all_varchar=True))
-con.register("facts", con.sql("SELECT *, row_number() OVER () AS __row FROM raw"))
-for items, path in ((False, out), (True, out.replace('.csv', '-明细.csv'))):
-    query = compile_sql(ir, "duckdb", items=items, row_column="__row", pretty=False)
-    con.sql(query).write_csv(path, header=True)
-print(json.dumps({"inside": time.perf_counter() - start}))
+queries = {
+    items: compile_sql(ir, "duckdb", items=items, row_column="__row", pretty=False)
+    for items in (False, True)
+}
+built = time.perf_counter() - start
+with tempfile.TemporaryDirectory() as spill:
+    con = duckdb.connect(config={
+        "autoload_known_extensions": False, "autoinstall_known_extensions": False,
+        "memory_limit": limit, "temp_directory": spill,
+    })
+    con.register("raw", con.read_csv(data, header=True, all_varchar=True))
+    con.register("facts", con.sql("SELECT *, row_number() OVER () AS __row FROM raw"))
+    for items, path in ((False, out), (True, out.replace(".csv", "-明细.csv"))):
+        con.sql(queries[items]).write_csv(path, header=True)
+    con.close()
+print(json.dumps({"build": built, "inside": time.perf_counter() - start}))
 """
 
 _SPARK = r"""
 import json, sys, time
 from pyspark.sql import SparkSession
+from pyspark.sql import functions as F
 from xize.compiler import load_policy
 from xize.compiler.backends.sql import compile_sql
 policy, data, out = sys.argv[1:4]
@@ -71,38 +80,112 @@ spark = (SparkSession.builder.master("local[*]").config("spark.ui.enabled", "fal
 spark.sparkContext.setLogLevel("ERROR")
 start = time.perf_counter()
 frame = spark.read.option("header", True).csv(data)
-from pyspark.sql import functions as F
 frame.withColumn("__row", F.monotonically_increasing_id()).createOrReplaceTempView("facts")
-query = compile_sql(ir, "spark", row_column="__row", pretty=False)
-spark.sql(query).coalesce(1).write.mode("overwrite").option("header", True).csv(out)
+for items, path in ((False, out), (True, out + "-明细")):
+    query = compile_sql(ir, "spark", items=items, row_column="__row", pretty=False)
+    spark.sql(query).write.mode("overwrite").option("header", True).csv(path)
 print(json.dumps({"inside": time.perf_counter() - start}))
 """
 
 
-def _run(cmd: list[str]) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds (user + system of the child) and its peak RSS (MB)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, after.ru_maxrss // 1024
-
-
-def _totals(path: Path, unit: str = "单位", total: str = "总分") -> dict:
-    with open(path, encoding="utf-8-sig") as handle:
-        return {
-            row[unit]: (Decimal(row[total]) if row[total] else None)
-            for row in csv.DictReader(handle)
-        }
-
-
-def _spark_totals(folder: Path) -> dict:
-    out = {}
-    for part in sorted(folder.glob("part-*.csv")):
-        out.update(_totals(part))
+def _tree(pid: int) -> list[int]:
+    """The process and its descendants (Linux /proc), e.g. Spark's JVM under Python."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        for task in Path(f"/proc/{p}/task").glob("*"):
+            try:
+                todo += [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                pass
     return out
+
+
+def _hwm(pid: int) -> int:
+    """VmHWM of one process in kB (0 once it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _run(cmd: list[str]) -> tuple[float, float, int, dict]:
+    """Wall seconds, CPU seconds (user + system of the child and what it waited for),
+    its peak RSS in MB, and the JSON line it printed last.  CPU comes from
+    `os.wait4` on this child alone.  The peak is each process's own VmHWM, read
+    every 20 ms and added up over the child's process tree (an upper bound: their
+    peaks need not coincide); `ru_maxrss` would start from this script's own peak,
+    which exec carries into the child's figure."""
+    peaks: dict[int, int] = {}
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err)
+        while True:
+            for pid in _tree(proc.pid):
+                peaks[pid] = max(peaks.get(pid, 0), _hwm(pid))
+            done, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if done:
+                break
+            time.sleep(0.02)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode:
+            raise SystemExit(f"{cmd[:3]} failed:\n{err.read().decode(errors='replace')[-3000:]}")
+        lines = [ln for ln in out.read().decode().splitlines() if ln.startswith("{")]
+    report = json.loads(lines[-1]) if lines else {}
+    return wall, usage.ru_utime + usage.ru_stime, sum(peaks.values()) // 1024, report
+
+
+def _read(paths: list[Path]) -> list[dict]:
+    rows: list[dict] = []
+    for path in paths:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            rows.extend(csv.DictReader(handle))
+    return rows
+
+
+def _results(summary: list[Path], items: list[Path]) -> tuple[dict, dict]:
+    """Per unit: (总分, 等次, 状态) from the summary, and the sorted (行号, 实扣) of its
+    扣分明细 rows — what must be equal between engines."""
+    totals = {
+        r["单位"]: (
+            Decimal(r["总分"]) if r["总分"] else None,
+            r["等次"] or None,
+            r["状态"],
+        )
+        for r in _read(summary)
+    }
+    found: dict = {}
+    for r in _read(items):
+        applied = Decimal(r["实扣"]) if r["实扣"] else None
+        found.setdefault(r["单位"], []).append((int(r["行号"]), applied))
+    return totals, {unit: sorted(v) for unit, v in found.items()}
+
+
+def _python(path: Path) -> tuple[dict, dict]:
+    return _results([path], [path.with_name(path.stem + "-明细.csv")])
+
+
+def _spark(folder: Path) -> tuple[dict, dict]:
+    items = Path(str(folder) + "-明细")
+    return _results(sorted(folder.glob("part-*.csv")), sorted(items.glob("part-*.csv")))
+
+
+def _agree(name: str, rows: int, got: tuple[dict, dict], want: tuple[dict, dict]) -> bool:
+    same = got == want
+    units = sum(1 for _ in want[0])
+    items = sum(len(v) for v in want[1].values())
+    print(
+        f"# agreement: {name} == Python on {rows:,} rows ({units:,} units: 总分, 等次, 状态; "
+        f"{items:,} 扣分明细 rows: 行号, 实扣): {'yes' if same else 'NO'}"
+    )
+    return same
 
 
 def _cli_duckdb(xize: str, tmp: Path, data: Path, rows: int, python_out: Path | None) -> tuple:
@@ -112,7 +195,7 @@ def _cli_duckdb(xize: str, tmp: Path, data: Path, rows: int, python_out: Path | 
         python_out = tmp / "py-cli.csv"
         _run([xize, "score", str(POLICY), str(data), "-o", str(python_out), "--jobs", "2"])
     out = tmp / "cli-duckdb.csv"
-    wall, cpu, rss = _run(
+    wall, cpu, rss, _ = _run(
         [xize, "score", str(POLICY), str(data), "-o", str(out), "--engine", "duckdb"]
     )
     for suffix in ("", "-明细", "-错误"):
@@ -131,6 +214,11 @@ def main() -> None:
     parser.add_argument(
         "--cli-rows", type=int, default=0, help="rows for xize --engine duckdb (default: Python's)"
     )
+    parser.add_argument(
+        "--memory-limit",
+        default="600MB",
+        help="DuckDB's memory_limit (it spills beyond)",
+    )
     args = parser.parse_args()
     print(
         f"# {platform.platform()}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}, "
@@ -138,6 +226,7 @@ def main() -> None:
     )
     xize = str(Path(sys.executable).with_name("xize"))
     table = []
+    ok = True
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         args.cli_rows = args.cli_rows or args.python_rows
@@ -145,49 +234,71 @@ def main() -> None:
         data = {n: tmp / f"data-{n}.csv" for n in sizes}
         for n, path in data.items():
             write_csv(path, n)
-        # agreement first: DuckDB and Python on the Python rows, total by total
+
+        def duckdb(n: int, out: Path) -> tuple[float, float, int, dict]:
+            cmd = [sys.executable, "-c", _DUCKDB, str(POLICY), str(data[n]), str(out)]
+            wall, cpu, rss, report = _run([*cmd, args.memory_limit])
+            return wall, cpu, rss, report
+
+        # agreement first: DuckDB and Python on the Python rows, unit by unit
         n = args.python_rows
         py_out, db_out = tmp / "py.csv", tmp / "db.csv"
-        wall, cpu, rss = _run(
+        wall, cpu, rss, _ = _run(
             [xize, "score", str(POLICY), str(data[n]), "-o", str(py_out), "--jobs", "2"]
         )
         table.append((n, "python --jobs 2", wall, cpu, rss))
-        python_totals = _totals(py_out)
-        _run([sys.executable, "-c", _DUCKDB, str(POLICY), str(data[n]), str(db_out)])
-        assert _totals(db_out) == python_totals, "DuckDB and Python disagree"
-        print(f"# agreement: DuckDB == Python on all {n:,} 总分")
+        python = _python(py_out)
+        duckdb(n, db_out)
+        ok &= _agree("DuckDB", n, _python(db_out), python)
         if args.rows != n:
             db_out = tmp / "db-big.csv"
-        wall, cpu, rss = _run(
-            [sys.executable, "-c", _DUCKDB, str(POLICY), str(data[args.rows]), str(db_out)]
-        )
+        wall, cpu, rss, report = duckdb(args.rows, db_out)
         table.append((args.rows, "duckdb", wall, cpu, rss))
+        print(f"# DuckDB: both queries built in {report['build']:.2f} s")
         same_rows = py_out if args.cli_rows == args.python_rows else None
         table.append(_cli_duckdb(xize, tmp, data[args.cli_rows], args.cli_rows, same_rows))
         if args.spark_rows:
             n = args.spark_rows
             sp_out = tmp / "spark"
-            wall, cpu, rss = _run(
+            wall, cpu, rss, _ = _run(
                 [sys.executable, "-c", _SPARK, str(POLICY), str(data[n]), str(sp_out)]
             )
             table.append((n, "spark local", wall, cpu, rss))
             if n != args.python_rows:
                 ref = tmp / "py-spark.csv"
-                _run([xize, "score", str(POLICY), str(data[n]), "-o", str(ref), "--jobs", "2"])
-                python_totals = _totals(ref)
-            same = _spark_totals(sp_out) == python_totals
-            print(f"# agreement: Spark == Python on all {n:,} 总分: {same}")
+                _run(
+                    [
+                        xize,
+                        "score",
+                        str(POLICY),
+                        str(data[n]),
+                        "-o",
+                        str(ref),
+                        "--jobs",
+                        "2",
+                    ]
+                )
+                python = _python(ref)
+            ok &= _agree("Spark", n, _spark(sp_out), python)
     print()
     print(f"{'rows':>12}  {'engine':<20} {'wall s':>8} {'CPU s':>8} {'rows/s':>12} {'RSS MB':>7}")
     for rows, engine, wall, cpu, rss in table:
         print(f"{rows:>12,}  {engine:<20} {wall:>8.1f} {cpu:>8.1f} {rows / wall:>12,.0f} {rss:>7}")
     rates = {engine: rows / wall for rows, engine, wall, _, _ in table}
     ratio = rates["duckdb"] / rates["python --jobs 2"]
-    verdict = "ok" if ratio >= 10 else "MISSED"
-    print(f"\nduckdb rows/s ÷ python --jobs 2 rows/s = {ratio:.1f}× (target ≥ 10×: {verdict})")
+    peak = next(rss for _, engine, _, _, rss in table if engine == "duckdb")
+    print(
+        f"\nduckdb rows/s ÷ python --jobs 2 rows/s = {ratio:.1f}× (target ≥ 10×: "
+        f"{'ok' if ratio >= 10 else 'MISSED'})"
+    )
+    print(
+        f"duckdb peak RSS {peak} MB on {args.rows:,} rows (target < 1,000 MB on 10M rows: "
+        f"{'ok' if peak < 1000 and args.rows >= 10_000_000 else 'MISSED' if peak >= 1000 else 'not measured at 10M'})"
+    )
     cli = rates["xize --engine duckdb"] / rates["python --jobs 2"]
     print(f"xize --engine duckdb rows/s ÷ python --jobs 2 rows/s = {cli:.1f}×")
-    print(json.dumps({"ratio": round(ratio, 2)}))
+    print(f"results equal: {'ok' if ok else 'MISSED'}")
+    print(json.dumps({"ratio": round(ratio, 2), "rss_mb": peak, "equal": ok}))
 
 
 if __name__ == "__main__":

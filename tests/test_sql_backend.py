@@ -265,3 +265,72 @@ def test_take_max_scores_the_same_in_duckdb_or_is_refused():
         {"单位": "丙", "A": "是", "B": "是", "C": 0},
     ]
     _assert_same(earning, rows)
+
+
+_CELL_TYPES = """\
+细则：测试细则
+年度：2024
+满分：100分
+
+数据：
+  次数：次，默认0
+  件数：件，范围0至5
+  比率：百分比
+  比率二：百分比，默认100
+  数值：数值，范围-3至12.5
+  分值：分
+  达标：是否
+  公示：是否，默认是
+  日期：日期，默认2024年1月1日
+
+一、甲（100分）
+  - 【次数】每次扣1分
+  - 【件数】每件扣0.5分
+  - 【比率】低于90%的，每低1个百分点扣0.1分
+  - 【比率二】低于90%的，扣1分
+  - 【数值】超过10的，扣2分
+  - 【分值】扣0至5分
+  - 未【达标】扣1分
+  - 未【公示】扣1分
+"""
+
+_EDGE_CELLS = {
+    "次数": ["0", "3", "0007", "123456789", None, "", " 3", "3次", "-1", "1.0", "３"],
+    "件数": ["0", "5", "6", "05", "1.5", None],
+    "比率": ["85", "85%", "100%", "100", "101", "85.5", "85.500000", "85.5000000", "85 %", "-0"],
+    "比率二": ["80", None, "  ", "80.25%", "１２％"],
+    "数值": ["12.5", "12.6", "0.000001", "-3", "-3.5", "1.", ".5", "+2"],
+    "分值": ["5", "5分", "5 分", "2.5分", "6", "0"],
+    "达标": ["是", "否", "√", "×", "true", "TRUE", "是 ", "是的", None],
+    "公示": ["是", None, "", "无", "有"],
+    "日期": [None, "2024-01-02"],
+}
+
+
+def test_clean_cells_take_one_cast_and_score_as_every_other_cell():
+    """The fast branch (one cast per clean cell) and the full conversion meet at the
+    edges of what counts as clean — digits, places, suffixes, ranges, blanks with and
+    without a default — and give the Python engine's values and messages on both sides."""
+    policy = load_policy_text(_CELL_TYPES)
+    text = compile_sql(policy.ir, "duckdb")
+    assert "UNION ALL" in text and "UNION ALL" not in compile_sql(policy.ir, "spark")
+    base = {name: cells[0] for name, cells in _EDGE_CELLS.items()}
+    rows = [dict(base, 单位="全净")]
+    for name, cells in _EDGE_CELLS.items():
+        for number, value in enumerate(cells):
+            rows.append(dict(base, 单位=f"{name}{number}", **{name: value}))
+    results = policy.score_batch(rows)
+    assert any(r.error for r in results) and sum(1 for r in results if not r.error) > 20
+    _assert_same(policy, rows)
+
+
+def test_an_item_row_exists_exactly_when_the_python_engine_lists_the_item():
+    path = seed_policies()[0]
+    policy = load_policy(path)
+    rows = _seed_rows(path, policy) + _seed_rows(path, policy, odd_every=5)
+    results = policy.score_batch(rows)
+    got = duckdb_results(policy.ir, rows, items=True)
+    want = {(n, i.line, i.path) for n, r in enumerate(results, 1) for i in r.items}
+    assert {(r["行"], r["行号"], r["节点"]) for r in got} == want
+    assert len(got) == len(want) == sum(len(r.items) for r in results)
+    assert any(not r.items for r in results) and any(len(r.items) > 1 for r in results)

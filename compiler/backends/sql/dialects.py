@@ -19,11 +19,11 @@ def _int_div(node: exp.Expression, dialect: str) -> exp.Expression:
     if not isinstance(node, exp.IntDiv):
         return node
     a, b = node.this, node.expression
-    if dialect == "duckdb":
+    if dialect == "duckdb":  # each operand once: moved, not copied
         huge = exp.DataType.build("INT128")
         quotient = exp.IntDiv(
-            this=exp.Cast(this=a.copy(), to=huge),
-            expression=exp.Cast(this=b.copy(), to=huge.copy()),
+            this=exp.Cast(this=a.pop(), to=huge),
+            expression=exp.Cast(this=b.pop(), to=huge.copy()),
         )
     else:
         multiple = exp.Sub(this=a.copy(), expression=exp.Mod(this=a.copy(), expression=b.copy()))
@@ -42,7 +42,9 @@ def _postgres_regex(node: exp.Expression) -> exp.Expression:
 
 
 def render(tree: exp.Expression, dialect: str, pretty: bool = True) -> str:
+    """The query text; `tree` is left as it was (one copy is rewritten and rendered:
+    copying a large policy's tree costs more than generating its text)."""
     tree = tree.copy().transform(lambda n: _int_div(n, dialect), copy=False)
     if dialect == "postgres":
         tree = tree.transform(_postgres_regex, copy=False)
-    return tree.sql(dialect=dialect, identify=True, pretty=pretty)
+    return tree.sql(dialect=dialect, identify=True, pretty=pretty, copy=False)

@@ -88,11 +88,40 @@ def when(cond: exp.Expression, then: exp.Expression, other: exp.Expression) -> e
     return exp.Case(ifs=[exp.If(this=cond, true=then)], default=other)
 
 
+def concat(parts: list[exp.Expression]) -> exp.Expression:
+    """Texts joined with ||, left to right."""
+    out = parts[0]
+    for part in parts[1:]:
+        out = exp.DPipe(this=out, expression=part)
+    return out
+
+
+def any_of(conds: list[exp.Expression]) -> exp.Expression:
+    """(c1 OR c2 OR …), parenthesised so that it nests anywhere; FALSE when empty."""
+    if not conds:
+        return exp.false()
+    out = conds[0]
+    for c in conds[1:]:
+        out = exp.Or(this=out, expression=c)
+    return exp.Paren(this=out)
+
+
+def all_of(conds: list[exp.Expression]) -> exp.Expression:
+    """(c1 AND c2 AND …), parenthesised so that it nests anywhere; TRUE when empty."""
+    if not conds:
+        return exp.true()
+    out = conds[0]
+    for c in conds[1:]:
+        out = exp.And(this=out, expression=c)
+    return exp.Paren(this=out)
+
+
 class Fixed:
     """The arithmetic, binding what it reads twice as plan columns."""
 
-    def __init__(self, plan: Plan):
+    def __init__(self, plan: Plan, dialect: str = "duckdb"):
         self.plan = plan
+        self.dialect = dialect  # only `to_decimal` spells its result per engine
 
     def let(self, n: Num, hint: str = "n") -> Num:
         return Num(self.plan.let(n.expr, hint), n.scale, n.digits)
@@ -254,11 +283,19 @@ class Fixed:
         return Num(product, s.scale, _check(units.digits + s.digits))
 
     def to_decimal(self, a: Num, bind: bool = True) -> exp.Expression:
-        """The value as DECIMAL(38, scale), for output.  Built from the digits' text:
-        multiplying by 10^-scale would lose places under Spark's decimal rules."""
+        """The value as DECIMAL(38, scale), for output.  DuckDB multiplies by
+        10^-scale, exactly (a DECIMAL(38, 0) times a DECIMAL(scale + 1, scale) is a
+        DECIMAL(38, scale) there).  Elsewhere it is built from the digits' text:
+        multiplying would lose places under Spark's decimal rules."""
         dtype = exp.DataType.build(f"DECIMAL(38, {a.scale})")
         if a.scale == 0:
             return exp.Cast(this=a.expr, to=dtype)
+        if self.dialect == "duckdb":
+            unit = exp.Cast(
+                this=exp.Literal.string(f"{Decimal(1).scaleb(-a.scale):f}"),
+                to=exp.DataType.build(f"DECIMAL({a.scale + 1}, {a.scale})"),
+            )
+            return exp.Cast(this=exp.Mul(this=paren(a.expr), expression=unit), to=dtype)
         let = self.plan.let if bind else (lambda e, hint: e)
         value = let(a.expr, "o")
         text = exp.Cast(this=exp.Abs(this=value), to=exp.DataType.build("TEXT"))

@@ -13,15 +13,17 @@ beyond that the row is an error with its own message.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from sqlglot import exp
 
 from ...ir import nodes as ir
 from ...ir import util as irutil
 from ...support import prelude as rt
-from .fixed import Fixed, Num, SqlUnsupported, const, integer, when
+from .fixed import Fixed, Num, SqlUnsupported, all_of, any_of, concat, const, integer, when
 
 INT_DIGITS = 9
 FRACTION_DIGITS = 6
@@ -50,6 +52,28 @@ def day_number(d: date) -> int:
     return d.toordinal() - _EPOCH
 
 
+def unit_prefix(unit: exp.Expression) -> exp.Expression:
+    """单位“…”： before a message, as the Python engine names the unit (nothing when
+    the unit is blank)."""
+    return when(
+        exp.Is(this=unit, expression=exp.Null()),
+        s(""),
+        concat([s("单位“"), exp.Cast(this=unit, to=exp.DataType.build("TEXT")), s("”：")]),
+    )
+
+
+@dataclass(frozen=True)
+class FastCell:
+    """A cell as the fast branch reads it (see `Inputs.fast`): its text (the
+    default's when blank), the regular expression a clean text matches (None: the
+    cell is tested by `checks` alone), further conditions, and its value."""
+
+    text: exp.Expression | None
+    pattern: str | None
+    checks: list[exp.Expression]
+    value: exp.Expression
+
+
 @dataclass(frozen=True)
 class Converted:
     """A fact's value (a Num, or a boolean expression for 是否) and its error message
@@ -70,20 +94,7 @@ class Inputs:
         self.plan = fixed.plan
         self.raw = raw
         self.unit = unit
-        self.where = self.plan.let(
-            when(
-                exp.Is(this=unit, expression=exp.Null()),
-                s(""),
-                exp.DPipe(
-                    this=exp.DPipe(
-                        this=s("单位“"),
-                        expression=exp.Cast(this=unit, to=exp.DataType.build("TEXT")),
-                    ),
-                    expression=s("”："),
-                ),
-            ),
-            "w",
-        )
+        self.where = self.plan.let(unit_prefix(unit), "w")
 
     def convert(self, fact: ir.Fact) -> Converted:
         raw = self.raw[fact.name]
@@ -135,6 +146,77 @@ class Inputs:
         else:
             out = self.plan.let(out, "f")
         return Converted(out, error)
+
+    def fast(self, fact: ir.Fact, raw: exp.Expression) -> FastCell:
+        """How a cell is read when it is clean: 是/否 and the other words exactly as
+        the Python engine's table has them, plain digits (at most nine, and six
+        places, with a trailing % or 分 where the type takes one) inside the fact's
+        range, or a blank cell of a fact with a default.  Where the cell's text
+        fully matches `pattern` and `checks` hold, `value` is what `convert` gives
+        and the cell has no error.  The query tests a whole row's texts with one
+        regular expression (see query._converted) instead of the clean-up and
+        parsing `convert` does, which it keeps for the rows where a cell is not
+        clean."""
+        default = irutil.default_value(fact)
+        if fact.type == "date":  # only a blank cell with a default
+            if default is None:
+                return FastCell(None, None, [exp.false()], integer(0))
+            return FastCell(
+                None,
+                None,
+                [exp.Is(this=raw, expression=exp.Null())],
+                const(day_number(default)).expr,
+            )
+        if fact.type == "bool":
+            yes = [w for w in sorted(rt._TRUE_WORDS) if _plain(w)]
+            no = [w for w in sorted(rt._FALSE_WORDS) if _plain(w)]
+            text = raw
+            if default is not None:  # a blank reads as the default's word
+                text = exp.Coalesce(this=raw, expressions=[s(yes[0] if default else no[0])])
+            pattern = "(" + "|".join(re.escape(w) for w in yes + no) + ")"
+            return FastCell(text, pattern, [], exp.In(this=text, expressions=[s(w) for w in yes]))
+        scale = 0 if fact.type == "count" else FRACTION_DIGITS
+        suffix = {"percent": "%", "points": "分"}.get(fact.type)
+        pattern = f"[0-9]{{1,{INT_DIGITS}}}"
+        if scale:
+            pattern += f"([.][0-9]{{1,{FRACTION_DIGITS}}})?"
+        if suffix:
+            pattern += f"({re.escape(suffix)})?"
+        text = raw
+        if default is not None:
+            shown = format(Decimal(default), "f")
+            if re.fullmatch(pattern, shown):  # else a blank cell is not clean
+                text = exp.Coalesce(this=raw, expressions=[s(shown)])
+        number = (
+            exp.Anonymous(this="REPLACE", expressions=[text, s(suffix), s("")]) if suffix else text
+        )
+        exact = exp.DataType.build(f"DECIMAL(38, {scale})")
+        checks = []
+        bounds = []
+        if fact.type == "percent":
+            bounds.append(("<=", Decimal(100)))
+        if fact.low is not None:
+            bounds.append((">=", Decimal(fact.low)))
+        if fact.high is not None:
+            bounds.append(("<=", Decimal(fact.high)))
+        for op, bound in bounds:
+            if bound != bound.quantize(Decimal(1).scaleb(-scale), rounding="ROUND_FLOOR"):
+                return FastCell(None, None, [exp.false()], integer(0))  # finer than the cell
+            read = exp.TryCast(this=number.copy(), to=exp.DataType.build(f"DECIMAL(38, {scale})"))
+            limit = exp.Cast(this=s(format(bound, "f")), to=exact.copy())
+            cmp = exp.LTE if op == "<=" else exp.GTE
+            checks.append(
+                exp.Coalesce(this=cmp(this=read, expression=limit), expressions=[exp.false()])
+            )
+        value = exp.Cast(this=number.copy(), to=exact.copy())
+        if scale:
+            value = exp.Mul(
+                this=value,
+                expression=exp.Cast(
+                    this=n(10**scale), to=exp.DataType.build(f"DECIMAL({scale + 1}, 0)")
+                ),
+            )
+        return FastCell(text, pattern, checks, exp.Cast(this=value, to=integer(0).to.copy()))
 
     # ------------------------------------------------------------------ by type
 
@@ -251,12 +333,12 @@ class Inputs:
                 "number": rt._expect_number,
                 "points": rt._expect_points,
             }[fact.type](info)
-        pre_bad = self.plan.let(exp.And(this=parsed, expression=exp.Paren(this=_any(early))), "bad")
-        bad = _any(
+        pre_bad = self.plan.let(exp.And(this=parsed, expression=any_of(early)), "bad")
+        bad = any_of(
             [
                 exp.Not(this=exp.Paren(this=parsed)),
                 pre_bad,
-                exp.And(this=fits, expression=exp.Paren(this=_any(checks))),
+                exp.And(this=fits, expression=any_of(checks)),
             ]
         )
         limit = exp.And(
@@ -332,8 +414,8 @@ class Inputs:
         )
         valid = exp.And(
             this=matched,
-            expression=exp.Paren(
-                this=_all(
+            expression=(
+                all_of(
                     [
                         exp.GTE(this=year, expression=integer(1)),
                         exp.GTE(this=month, expression=integer(1)),
@@ -392,45 +474,27 @@ class Inputs:
         return when(short, raw, cut)
 
     def _message_bad(self, fact: ir.Fact, raw: exp.Expression, expected: str) -> exp.Expression:
-        return _concat(
-            self.where, s(f"【{fact.name}】的值 “"), self._shown(raw), s(f"” 无效：{expected}")
+        return concat(
+            [self.where, s(f"【{fact.name}】的值 “"), self._shown(raw), s(f"” 无效：{expected}")]
         )
 
     def _message_missing(self, fact: ir.Fact, expected: str) -> exp.Expression:
-        return _concat(self.where, s(f"缺少【{fact.name}】的值：{expected}"))
+        return concat([self.where, s(f"缺少【{fact.name}】的值：{expected}")])
 
     def _message_limit(self, fact: ir.Fact, raw: exp.Expression) -> exp.Expression:
-        return _concat(
-            self.where,
-            s(f"【{fact.name}】的值 “"),
-            self._shown(raw),
-            s(
-                f"” 超出SQL计分的范围：整数部分至多{INT_DIGITS}位，"
-                f"小数部分至多{FRACTION_DIGITS if fact.type != 'count' else 0}位"
-            ),
+        return concat(
+            [
+                self.where,
+                s(f"【{fact.name}】的值 “"),
+                self._shown(raw),
+                s(
+                    f"” 超出SQL计分的范围：整数部分至多{INT_DIGITS}位，"
+                    f"小数部分至多{FRACTION_DIGITS if fact.type != 'count' else 0}位"
+                ),
+            ]
         )
 
 
-def _concat(*parts: exp.Expression) -> exp.Expression:
-    out = parts[0]
-    for part in parts[1:]:
-        out = exp.DPipe(this=out, expression=part)
-    return out
-
-
-def _any(conds: list[exp.Expression]) -> exp.Expression:
-    if not conds:
-        return exp.false()
-    out = conds[0]
-    for c in conds[1:]:
-        out = exp.Or(this=out, expression=c)
-    return out
-
-
-def _all(conds: list[exp.Expression]) -> exp.Expression:
-    if not conds:
-        return exp.true()
-    out = conds[0]
-    for c in conds[1:]:
-        out = exp.And(this=out, expression=c)
-    return out
+def _plain(word: str) -> bool:
+    """A word the clean-up leaves as it is (no blanks, full-width forms or capitals)."""
+    return rt._text(word) == word and word.lower() == word

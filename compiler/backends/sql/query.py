@@ -14,9 +14,9 @@ from ...ir import util as irutil
 from ...support import prelude as rt
 from .clauses import ClauseBuilder
 from .dialects import DIALECTS, render
-from .fixed import Fixed, Num, SqlUnsupported, const, integer, when
-from .inputs import Inputs, s
-from .plan import Plan
+from .fixed import Fixed, Num, SqlUnsupported, all_of, any_of, concat, const, integer, when
+from .inputs import Inputs, s, unit_prefix
+from .plan import Plan, with_ctes
 from .walk import Walk
 
 __all__ = ["DIALECTS", "SqlUnsupported", "build_query", "compile_sql", "node_column"]
@@ -46,7 +46,7 @@ def compile_sql(
     """The query text for `dialect`; raises SqlUnsupported for what SQL cannot do."""
     if dialect not in DIALECTS:
         raise ValueError(f"unknown dialect {dialect!r}; one of {', '.join(DIALECTS)}")
-    tree = build_query(policy, table, items, row_column)
+    tree = build_query(policy, table, items, row_column, dialect)
     return render(tree, dialect, pretty)
 
 
@@ -64,30 +64,19 @@ def _col(name: str) -> exp.Column:
 
 
 def build_query(
-    policy: ir.Policy, table: str = "facts", items: bool = False, row_column: str | None = None
+    policy: ir.Policy,
+    table: str = "facts",
+    items: bool = False,
+    row_column: str | None = None,
+    dialect: str = "duckdb",
 ) -> exp.Select:
     _check_kinds(policy)
-    raws = {f.name: f"_fact{i}" for i, f in enumerate(policy.facts)}
-    base = ["_unit", *raws.values()] + (["_row"] if row_column else [])
-    source = exp.select(
-        exp.alias_(_col(irutil.UNIT_KEY), "_unit"),
-        *[exp.alias_(exp.Cast(this=_col(name), to=_TEXT.copy()), raws[name]) for name in raws],
-        *([exp.alias_(_col(row_column), "_row")] if row_column else []),
-    ).from_(_table(table))
-    plan = Plan(base)
-    fx = Fixed(plan)
-    inputs = Inputs(
-        policy, fx, {name: exp.column(col) for name, col in raws.items()}, exp.column("_unit")
-    )
-    env: dict = {}
-    conversion_errors = []
-    for fact in policy.facts:
-        converted = inputs.convert(fact)
-        env[fact.name] = converted.value
-        conversion_errors.append(converted.error)
-    converted_ok = plan.let(
-        _all([exp.Is(this=e, expression=exp.Null()) for e in conversion_errors]), "ok"
-    )
+    head, source, env, converted_ok, count = _converted(policy, table, row_column, dialect)
+    base = ["_unit", *_fact_columns(policy), "_cerr", *(["_row"] if row_column else [])]
+    plan = Plan(base, prefix="_s", start=count)
+    fx = Fixed(plan, dialect)
+    converted_ok = plan.let(converted_ok, "ok")
+    where = plan.let(unit_prefix(exp.column("_unit")), "w")
     ordinals = irutil.clause_ordinals(policy)
     members = converted_ok
     if policy.averages and _disqualifies(policy):
@@ -97,7 +86,7 @@ def build_query(
         probe = Walk(policy, fx, ClauseBuilder(fx, env, zeros, ordinals)).run()
         out = [cond for _, cond in probe.failures]
         out += [e.chosen for e in probe.outcomes if e.outcome.kind == "disqualify"]
-        members = plan.let(exp.And(this=converted_ok, expression=exp.Not(this=_any(out))), "ok")
+        members = plan.let(exp.And(this=converted_ok, expression=exp.Not(this=any_of(out))), "ok")
     averages = {}
     for name in policy.averages:
         averages[name] = _mean(fx, env[name], members)
@@ -108,13 +97,13 @@ def build_query(
         exp.If(
             this=cond,
             true=exp.DPipe(
-                this=inputs.where,
+                this=where,
                 expression=s(f"第{clause.line}行的条款 “{clause.text}”无法计算：除数为0"),
             ),
         )
         for clause, cond in walked.failures
     ]
-    error_parts = list(conversion_errors)
+    error_parts = [exp.column("_cerr")]
     if failures:
         error_parts.append(exp.Case(ifs=failures, default=exp.Null()))
     error = plan.let(
@@ -125,14 +114,116 @@ def build_query(
     )
     failed = plan.let(exp.Not(this=exp.Is(this=error, expression=exp.Null())), "bad")
     disqualified = plan.let(
-        _any([e.chosen for e in walked.outcomes if e.outcome.kind == "disqualify"]), "dq"
+        any_of([e.chosen for e in walked.outcomes if e.outcome.kind == "disqualify"]), "dq"
     )
-    vetoed = plan.let(_any([e.chosen for e in walked.outcomes if e.outcome.kind == "veto"]), "vt")
+    vetoed = plan.let(any_of([e.chosen for e in walked.outcomes if e.outcome.kind == "veto"]), "vt")
     if items:
-        return _items_query(plan, source, fx, walked, failed, row_column)
+        return _items_query(plan, head, source, fx, walked, failed, row_column, dialect)
     return _summary_query(
-        policy, plan, source, fx, walked, error, failed, disqualified, vetoed, row_column
+        policy, plan, head, source, fx, walked, error, failed, disqualified, vetoed, row_column
     )
+
+
+def _fact_columns(policy: ir.Policy) -> list[str]:
+    return [f"_fact{i}" for i in range(len(policy.facts))]
+
+
+def _converted(policy: ir.Policy, table: str, row_column: str | None, dialect: str):
+    """Every fact's value and the row's first conversion error, as a relation.
+
+    Rows whose cells are all clean (`Inputs.fast`: 是/否, plain digits in range, a
+    blank with a default) take the fast branch, a single cast per cell; the others
+    take the full conversion, with the Python engine's messages.  The two branches
+    are joined by UNION ALL; a row is in exactly one (the clean test is never NULL).
+    Returns the CTEs that come first, the relation (the main plan's stage 0), the
+    facts' values over it, the condition that a row converted, and the conversion
+    plan's count of names (the main plan starts past them)."""
+    names = _fact_columns(policy)
+    raw = {f.name: exp.Cast(this=_col(f.name), to=_TEXT.copy()) for f in policy.facts}
+    unit = exp.alias_(_col(irutil.UNIT_KEY), "_unit")
+    row = [exp.alias_(_col(row_column), "_row")] if row_column else []
+    cplan = Plan(["_unit", *names, *(["_row"] if row_column else [])], prefix="_c")
+    inputs = Inputs(
+        policy,
+        Fixed(cplan),
+        {f.name: exp.column(c) for f, c in zip(policy.facts, names, strict=True)},
+        exp.column("_unit"),
+    )
+    values, errors, cells = [], [], []
+    for fact in policy.facts:
+        converted = inputs.convert(fact)
+        values.append(converted.value)
+        errors.append(converted.error)
+        cells.append(inputs.fast(fact, raw[fact.name]))
+    fast_values = [c.value for c in cells]
+    # every patterned cell of the row in one match: texts joined by "," (which no
+    # clean text holds, so a cell with a comma adds one and the match fails; a
+    # NULL text makes the whole NULL, and the row is not clean)
+    patterned = [c for c in cells if c.pattern is not None]
+    fast_clean = [check for c in cells for check in c.checks]
+    if patterned:
+        joined = concat([part for c in patterned for part in (s(","), c.text.copy())][1:])
+        pattern = "^" + ",".join(c.pattern for c in patterned) + "$"
+        matched = exp.RegexpLike(this=joined, expression=s(pattern))
+        fast_clean.insert(0, exp.Coalesce(this=matched, expressions=[exp.false()]))
+    error = (
+        exp.Coalesce(this=errors[0], expressions=errors[1:])
+        if len(errors) > 1
+        else (errors[0] if errors else exp.Cast(this=exp.Null(), to=_TEXT.copy()))
+    )
+    slow_outputs = [
+        exp.column("_unit"),
+        *[
+            exp.alias_(v.expr if isinstance(v, Num) else v, name)
+            for v, name in zip(values, names, strict=True)
+        ],
+        exp.alias_(error, "_cerr"),
+        *([exp.column("_row")] if row_column else []),
+    ]
+    # Spark plans the two branches' expression trees separately, at a cost of minutes
+    # for a large policy: there the full conversion does every row
+    fast_ok = (
+        dialect == "duckdb"
+        and bool(fast_clean)
+        and not any(isinstance(c, exp.Boolean) and not c.this for c in fast_clean)
+    )
+    clean = all_of(fast_clean)
+
+    def rows(where: exp.Expression | None) -> exp.Select:
+        columns = [
+            unit.copy(),
+            *[exp.alias_(raw[f.name].copy(), c) for f, c in zip(policy.facts, names, strict=True)],
+        ]
+        query = exp.Select(
+            expressions=[*columns, *[r.copy() for r in row]], from_=exp.From(this=_table(table))
+        )
+        if where is not None:
+            query.set("where", exp.Where(this=where))
+        return query
+
+    ctes, slow = cplan.chain(rows(exp.Not(this=clean) if fast_ok else None), slow_outputs)
+    if fast_ok:
+        fast = exp.Select(
+            expressions=[
+                unit.copy(),
+                *[exp.alias_(v, c) for v, c in zip(fast_values, names, strict=True)],
+                exp.alias_(exp.Cast(this=exp.Null(), to=_TEXT.copy()), "_cerr"),
+                *[r.copy() for r in row],
+            ],
+            from_=exp.From(this=_table(table)),
+            where=exp.Where(this=clean),
+        )
+        source = exp.Union(this=fast, expression=slow, distinct=False)
+    else:
+        source = slow
+    env: dict = {}
+    for fact, value, name in zip(policy.facts, values, names, strict=True):
+        column = exp.column(name)
+        env[fact.name] = (
+            Num(column, value.scale, value.digits) if isinstance(value, Num) else column
+        )
+    converted_ok = exp.Is(this=exp.column("_cerr"), expression=exp.Null())
+    return ctes, source, env, converted_ok, cplan.count
 
 
 def _disqualifies(policy: ir.Policy) -> bool:
@@ -194,7 +285,7 @@ def _mean(fx: Fixed, value: Num, ok: exp.Expression) -> Num:
 
 
 def _summary_query(
-    policy, plan, source, fx, walked, error, failed, disqualified, vetoed, row_column
+    policy, plan, head, source, fx, walked, error, failed, disqualified, vetoed, row_column
 ):
     status_ok = plan.let(
         exp.And(this=exp.Not(this=failed), expression=exp.Not(this=disqualified)), "ok"
@@ -212,18 +303,25 @@ def _summary_query(
         ),
         "grp",
     )
-    rank = exp.Window(
-        this=exp.Anonymous(this="RANK", expressions=[]),
-        partition_by=[group],
-        order=exp.Order(expressions=[exp.Ordered(this=total.expr, desc=True)]),
-    )
-    clear = exp.Window(
-        this=exp.Sum(this=when(exp.EQ(this=group, expression=integer(0)), integer(1), integer(0)))
-    )
-    offset = when(exp.EQ(this=group, expression=integer(1)), clear, integer(0))
+    by_count = fx.dialect == "duckdb"
+    if by_count:  # the rank read from the histogram of (group, total): see _ranks
+        rank = exp.column("_rank")
+    else:
+        rank = exp.Window(
+            this=exp.Anonymous(this="RANK", expressions=[]),
+            partition_by=[group],
+            order=exp.Order(expressions=[exp.Ordered(this=total.expr, desc=True)]),
+        )
+        clear = exp.Window(
+            this=exp.Sum(
+                this=when(exp.EQ(this=group, expression=integer(0)), integer(1), integer(0))
+            )
+        )
+        offset = when(exp.EQ(this=group, expression=integer(1)), clear, integer(0))
+        rank = exp.Add(this=rank, expression=offset)
     ranked = when(
         status_ok,
-        exp.Cast(this=exp.Add(this=rank, expression=offset), to=exp.DataType.build("BIGINT")),
+        exp.Cast(this=rank, to=exp.DataType.build("BIGINT")),
         exp.Null(),
     )
     status = exp.Case(
@@ -263,10 +361,63 @@ def _summary_query(
                 )
             )
         outputs.append(exp.alias_(unless_failed(value), node_column(record.node), quoted=True))
-    query = plan.render(source, outputs)
+    ctes, query = plan.chain(source, outputs, [group, total.expr] if by_count else [])
+    if by_count:
+        ctes, query = _ranks(ctes, query, group, total.expr)
+    query = with_ctes(query, head + ctes)
     if row_column:
         query = query.order_by(exp.column("行", quoted=True), copy=False)
     return query
+
+
+def _ranks(ctes, query: exp.Select, group: exp.Column, total: exp.Column):
+    """RANK() OVER (PARTITION BY group ORDER BY total DESC), plus the clear units'
+    count for the vetoed ones, without a window over the units: a window holds
+    every row, all its columns, until the last has come (gigabytes at ten million
+    units).  Instead the units are counted per (group, total) — a few hundred
+    rows — and a unit's rank is 1 + the count of its group with a higher total,
+    joined back on (group, total).  The units' last stage is read twice, not
+    materialised (NOT MATERIALIZED): computing the totals again costs less than
+    holding every unit."""
+    last, body = ctes[-1]
+    ctes = [*ctes[:-1], (last, body, False)]
+    g, t, n = (exp.column(c) for c in ("_g", "_t", "_n"))
+    counts = (
+        exp.select(
+            exp.alias_(group.copy(), "_g"),
+            exp.alias_(total.copy(), "_t"),
+            exp.alias_(exp.Count(this=exp.Star()), "_n"),
+        )
+        .from_(last)
+        .group_by(group.copy(), total.copy())
+    )
+    higher = exp.Window(
+        this=exp.Sum(this=n.copy()),
+        partition_by=[g.copy()],
+        order=exp.Order(expressions=[exp.Ordered(this=t.copy(), desc=True)]),
+    )
+    clear = (
+        exp.select(exp.Coalesce(this=exp.Sum(this=n.copy()), expressions=[exp.Literal.number(0)]))
+        .from_("_h")
+        .where(exp.EQ(this=g.copy(), expression=exp.Literal.number(0)))
+    )
+    rank = exp.Add(
+        this=exp.Add(
+            this=exp.Sub(this=higher, expression=n.copy()), expression=exp.Literal.number(1)
+        ),
+        expression=when(
+            exp.EQ(this=g.copy(), expression=exp.Literal.number(1)),
+            exp.Subquery(this=clear),
+            exp.Literal.number(0),
+        ),
+    )
+    ranks = exp.select(g.copy(), t.copy(), exp.alias_(rank, "_rank")).from_("_h")
+    on = exp.and_(
+        exp.EQ(this=group.copy(), expression=exp.column("_g", "_r")),
+        exp.EQ(this=total.copy(), expression=exp.column("_t", "_r")),
+    )
+    query = query.join(exp.to_table("_r"), on=on, join_type="LEFT", copy=False)
+    return [*ctes, ("_h", counts), ("_r", ranks)], query
 
 
 def _grade(policy, fx: Fixed, total: Num, bands, vetoed, disqualified, outcomes) -> exp.Expression:
@@ -286,7 +437,7 @@ def _grade(policy, fx: Fixed, total: Num, bands, vetoed, disqualified, outcomes)
             conds.append(fx.compare(">=" if band.low_inclusive else ">", total, const(band.low)))
         if band.high is not None:
             conds.append(fx.compare("<=" if band.high_inclusive else "<", total, const(band.high)))
-        ifs.append(exp.If(this=_all(conds), true=exp.Literal.number(index)))
+        ifs.append(exp.If(this=all_of(conds), true=exp.Literal.number(index)))
     position = plan.let(exp.Case(ifs=ifs, default=exp.Literal.number(-1)), "gi")
     limited = position
     for kind, pick in (("floor", exp.Least), ("ceiling", exp.Greatest)):
@@ -323,30 +474,47 @@ def _labels(plan: Plan, walked) -> exp.Expression:
             continue
         name = irutil.outcome_label(effect.outcome)
         earlier = seen.setdefault(name, [])
-        first = _all([effect.chosen] + [exp.Not(this=e) for e in earlier])
+        first = all_of([effect.chosen] + [exp.Not(this=e) for e in earlier])
         pieces.append(when(first, s("、" + name), s("")))
         earlier.append(effect.chosen)
     if not pieces:
         return s("")
-    joined = plan.let(_concat(pieces), "lab")
+    joined = plan.let(concat(pieces), "lab")
     return exp.Substring(this=joined, start=exp.Literal.number(2))
 
 
-def _items_query(plan, source, fx, walked, failed, row_column):
-    """One row per item that fired: the units' rows crossed with the item numbers,
-    each column a CASE on the number, amounts picked as scaled integers and turned
-    into decimals once, outside."""
+def _items_query(plan, head, source, fx, walked, failed, row_column, dialect):
+    """One row per item that fired, and only those: each unit's items as a list of
+    (number, fired, amounts) filtered to the fired ones and unnested (DuckDB, Spark),
+    or a LATERAL VALUES list filtered the same way (PostgreSQL).  Amounts stay scaled
+    integers until the outer SELECT turns the few item rows into decimals; the
+    texts of an item are picked by its number there."""
     ordered = sorted(walked.items, key=lambda i: i.key)
     index = exp.column("_i")
     scale = max((i.applied.scale for i in ordered), default=0)
     raw_scale = max((i.raw.scale for i in ordered), default=0)
     keep = plan.let(exp.Not(this=failed), "keep")
-    fired = [plan.let(i.fired, "z") for i in ordered]
-    nominal = [plan.let(fx.rescale(i.amount, scale).expr, "k") for i in ordered]
-    applied = [plan.let(fx.rescale(i.applied, scale).expr, "a") for i in ordered]
-    raw = [plan.let(fx.rescale(i.raw, raw_scale).expr, "w") for i in ordered]
-    carried = [exp.column("_unit"), *([exp.column("_row")] if row_column else [])]
-    inner = plan.render(source, [*carried, keep, *fired, *nominal, *applied, *raw])
+    fired = [plan.let(i.fired, "z") for i in ordered] or [exp.false()]
+    nominal = [plan.let(fx.rescale(i.amount, scale).expr, "k") for i in ordered] or [integer(0)]
+    applied = [plan.let(fx.rescale(i.applied, scale).expr, "a") for i in ordered] or [integer(0)]
+    raw = [plan.let(fx.rescale(i.raw, raw_scale).expr, "w") for i in ordered] or [integer(0)]
+    carried = ["_unit", *(["_row"] if row_column else [])]
+    ctes, inner = plan.chain(
+        source,
+        [
+            *[exp.column(c) for c in carried],
+            exp.alias_(keep, "_keep"),
+            *fired,
+            *nominal,
+            *applied,
+            *raw,
+        ],
+    )
+    fields = ("_i", "_f", "_n", "_a", "_r")
+    rows = [
+        (exp.Literal.number(k + 1), f, n, a, r)
+        for k, (f, n, a, r) in enumerate(zip(fired, nominal, applied, raw, strict=True))
+    ]
 
     def pick(values: list[exp.Expression]) -> exp.Expression:
         if not values:
@@ -359,30 +527,13 @@ def _items_query(plan, source, fx, walked, failed, row_column):
             default=exp.Null(),
         )
 
-    numbers = [
-        exp.Tuple(expressions=[exp.Literal.number(k + 1)]) for k in range(max(1, len(ordered)))
-    ]
-    values = exp.Values(
-        expressions=numbers,
-        alias=exp.TableAlias(this=exp.to_identifier("_k"), columns=[exp.to_identifier("_i")]),
-    )
-    middle = (
-        exp.select(
-            *carried,
-            index,
-            exp.alias_(pick(nominal), "_nom"),
-            exp.alias_(pick(applied), "_app"),
-            exp.alias_(pick(raw), "_raw"),
-        )
-        .from_(
-            exp.Subquery(this=inner, alias=exp.TableAlias(this=exp.to_identifier("_u"))), copy=False
-        )
-        .join(values, join_type="CROSS", copy=False)
-        .where(
-            exp.And(this=keep, expression=exp.Paren(this=pick(fired) if ordered else exp.false())),
-            copy=False,
-        )
-    )
+    units = exp.to_table("_u")
+    if dialect == "duckdb":
+        middle = _fired_unnested(carried, fields, rows, units)
+    elif dialect == "postgres":
+        middle = _fired_lateral(carried, fields, rows, units)
+    else:
+        middle = _fired_crossed(carried, rows, units, pick)
 
     def decimal(name: str, at: int) -> exp.Expression:
         return fx.to_decimal(Num(exp.column(name), at, 38), bind=False)
@@ -398,14 +549,13 @@ def _items_query(plan, source, fx, walked, failed, row_column):
         exp.alias_(pick([s(i.clause or "") for i in ordered]), "条款编号", quoted=True),
         exp.alias_(pick([s(i.text) for i in ordered]), "条款原文", quoted=True),
         exp.alias_(pick([s(_KIND_WORDS[i.kind]) for i in ordered]), "类型", quoted=True),
-        exp.alias_(decimal("_raw", raw_scale), "原始", quoted=True),
-        exp.alias_(decimal("_nom", scale), "应扣", quoted=True),
-        exp.alias_(decimal("_app", scale), "实扣", quoted=True),
+        exp.alias_(decimal("_r", raw_scale), "原始", quoted=True),
+        exp.alias_(decimal("_n", scale), "应扣", quoted=True),
+        exp.alias_(decimal("_a", scale), "实扣", quoted=True),
         exp.alias_(pick([s(i.note) for i in ordered]), "备注", quoted=True),
     ]
-    query = exp.select(*outputs).from_(
-        exp.Subquery(this=middle, alias=exp.TableAlias(this=exp.to_identifier("_m"))), copy=False
-    )
+    query = exp.select(*outputs).from_("_m", copy=False)
+    query = with_ctes(query, [*head, *ctes, ("_u", inner), *middle])
     order = (
         [exp.column("行", quoted=True)]
         if row_column
@@ -414,26 +564,80 @@ def _items_query(plan, source, fx, walked, failed, row_column):
     return query.order_by(*order, exp.column("序号", quoted=True), copy=False)
 
 
-def _concat(parts: list[exp.Expression]) -> exp.Expression:
-    out = parts[0]
-    for part in parts[1:]:
-        out = exp.DPipe(this=out, expression=part)
-    return out
+def _fired_unnested(carried, fields, rows, units) -> list[tuple[str, exp.Expression]]:
+    """DuckDB: each unit's items as a list of structs, filtered to the fired ones in
+    the list and unnested — one row per fired item, none for the others."""
+    structs = exp.Array(
+        expressions=[
+            exp.Struct(
+                expressions=[
+                    exp.PropertyEQ(this=exp.to_identifier(f), expression=v)
+                    for f, v in zip(fields, r, strict=True)
+                ]
+            )
+            for r in rows
+        ]
+    )
+    item = exp.to_identifier("_x")
+    fired = exp.ArrayFilter(
+        this=structs,
+        expression=exp.Lambda(
+            this=exp.Dot(this=exp.column(item.copy()), expression=exp.to_identifier("_f")),
+            expressions=[item],
+        ),
+    )
+    unnested = (
+        exp.select(*carried, exp.alias_(exp.Explode(this=fired), "_it"))
+        .from_(units, copy=False)
+        .where(exp.column("_keep"), copy=False)
+    )
+    fields_out = [
+        exp.alias_(exp.Dot(this=exp.column("_it"), expression=exp.to_identifier(f)), f)
+        for f in fields
+        if f != "_f"
+    ]
+    return [("_x", unnested), ("_m", exp.select(*carried, *fields_out).from_("_x", copy=False))]
 
 
-def _any(conds: list[exp.Expression]) -> exp.Expression:
-    if not conds:
-        return exp.false()
-    out = conds[0]
-    for c in conds[1:]:
-        out = exp.Or(this=out, expression=c)
-    return exp.Paren(this=out)
+def _fired_lateral(carried, fields, rows, units) -> list[tuple[str, exp.Expression]]:
+    """PostgreSQL: the items as a LATERAL VALUES list, filtered to the fired ones."""
+    values = exp.Values(expressions=[exp.Tuple(expressions=list(r)) for r in rows])
+    lateral = exp.Lateral(
+        this=exp.Subquery(this=values),
+        alias=exp.TableAlias(
+            this=exp.to_identifier("_k"), columns=[exp.to_identifier(f) for f in fields]
+        ),
+    )
+    query = (
+        exp.select(*carried, *[exp.column(f, "_k") for f in fields if f != "_f"])
+        .from_(units, copy=False)
+        .join(lateral, join_type="CROSS", copy=False)
+        .where(exp.And(this=exp.column("_keep"), expression=exp.column("_f", "_k")), copy=False)
+    )
+    return [("_m", query)]
 
 
-def _all(conds: list[exp.Expression]) -> exp.Expression:
-    if not conds:
-        return exp.true()
-    out = conds[0]
-    for c in conds[1:]:
-        out = exp.And(this=out, expression=c)
-    return exp.Paren(this=out)
+def _fired_crossed(carried, rows, units, pick) -> list[tuple[str, exp.Expression]]:
+    """Spark: the units crossed with the item numbers, amounts picked by number and
+    the unfired rows dropped.  (Spark's optimizer inlines the whole scoring chain
+    into an array of structs and runs out of memory planning it; a join stops that.)"""
+    numbers = exp.Values(
+        expressions=[exp.Tuple(expressions=[r[0].copy()]) for r in rows],
+        alias=exp.TableAlias(this=exp.to_identifier("_k"), columns=[exp.to_identifier("_i")]),
+    )
+    fired, nominal, applied, raw = ([r[k] for r in rows] for k in range(1, 5))
+    query = (
+        exp.select(
+            *carried,
+            "_i",
+            exp.alias_(pick(nominal), "_n"),
+            exp.alias_(pick(applied), "_a"),
+            exp.alias_(pick(raw), "_r"),
+        )
+        .from_(units, copy=False)
+        .join(numbers, join_type="CROSS", copy=False)
+        .where(
+            exp.And(this=exp.column("_keep"), expression=exp.Paren(this=pick(fired))), copy=False
+        )
+    )
+    return [("_m", query)]
