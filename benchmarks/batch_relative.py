@@ -154,10 +154,19 @@ def run(args: list[str]) -> tuple[float, float, int, int, int]:
 
 
 def same_outputs(folder: Path, stems: list[str]) -> bool:
+    """Whether every output file is byte-identical across `stems`; the first difference
+    is printed."""
     first = sorted(p.name[len(stems[0]) :] for p in folder.glob(f"{stems[0]}*"))
     for stem in stems[1:]:
         for suffix in first:
-            if not filecmp.cmp(folder / (stems[0] + suffix), folder / (stem + suffix), False):
+            a, b = folder / (stems[0] + suffix), folder / (stem + suffix)
+            if not b.exists() or not filecmp.cmp(a, b, False):
+                print(f"  {a.name} and {b.name} differ")
+                with a.open("rb") as fa, b.open("rb") as fb:
+                    for number, (x, y) in enumerate(zip(fa, fb, strict=False), start=1):
+                        if x != y:
+                            print(f"  line {number}:\n    {x!r}\n    {y!r}")
+                            break
                 return False
     return True
 
