@@ -11,10 +11,10 @@ is left `待处理`: never a guess between them.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from ..render.sentences import Sentences, _strip_count
+from ..render.standards import shape
 from ..source.punct import official
 from ..source.text import normalise
 from .clauses import Drafted, is_scoring
@@ -23,22 +23,6 @@ from .trial import try_clause
 
 def _same_text(a: str) -> str:
     return normalise(official(a)).strip().rstrip("。；;，, ")
-
-
-def shape(value: object) -> object:
-    """An AST value without spans and source text: what the clause means."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return (
-            type(value).__name__,
-            tuple(
-                (f.name, shape(getattr(value, f.name)))
-                for f in dataclasses.fields(value)
-                if f.name not in ("span", "text")
-            ),
-        )
-    if isinstance(value, (tuple, list)):
-        return tuple(shape(v) for v in value)
-    return value
 
 
 class KnownFacts:
