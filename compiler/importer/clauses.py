@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..source.text import normalise
 from .names import COUNT_VERBS, NameBook, clean_subject, name_from, pieces
+from .periods import PeriodReading, read_period
 from .reasons import PER_PERIOD, reason_for
 from .trial import Trial, try_clause
 
@@ -108,6 +109,11 @@ class Drafter:
         self.points = points
         if len(sentence) > MAX_SENTENCE:
             return Drafted(sentence, (), (), f"句子超过 {MAX_SENTENCE} 个字，未尝试起草")
+        period = read_period(sentence)
+        if period is not None:
+            drafted = self._period(sentence, period, path, bonus)
+            if drafted is not None:
+                return drafted
         whole = self._one(sentence, title, path, bonus, None)
         if whole is not None:
             return whole
@@ -128,6 +134,19 @@ class Drafter:
                     tuple(f for d in drafted for f in d.facts),
                 )
         return Drafted(sentence, (), (), reason_for(sentence))
+
+    def _period(
+        self, sentence: str, period: PeriodReading, path: str, bonus: bool
+    ) -> Drafted | None:
+        """A requirement per period, on its derived shortfall fact (see `periods`)."""
+        trial = try_clause(f"【{period.name}】{period.rest}", bonus, "", self.points)
+        if trial is None or dict(trial.kinds).get(period.name) != period.unit:
+            return None
+        final = self.book.claim(period.name, period.unit, "0", period.description, path)
+        clause = f"【{final}】{period.rest}"
+        if final != period.name and try_clause(clause, bonus, "", self.points) is None:
+            return None
+        return Drafted(sentence, (clause,), ((final, period.unit, "0", period.description),))
 
     def _one(
         self, sentence: str, title: str, path: str, bonus: bool, previous: str | None

@@ -75,11 +75,11 @@ def name_from(subject: str, title: str, verb: str = "") -> tuple[str, str]:
         if verb in COUNT_VERBS and verb not in name:
             name += verb  # `…材料，每少报一次` counts what was 少报
     name = re.sub(r"(每年|全年|年内)$", "", name) or name  # `党课每年…`: the year is the period
-    name = _legal(name)
+    name = legal_name(name)
     return name, clean_subject(subject)
 
 
-def _legal(name: str) -> str:
+def legal_name(name: str) -> str:
     """A name the language accepts: no brackets, no line breaks, no comment sign."""
     name = re.sub(r"[【】\[\]#\s“”〞〝\"‘’']", "", name)
     name = name.strip("，,。；;、：:")

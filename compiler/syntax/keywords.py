@@ -66,6 +66,8 @@ COUNT_UNITS: dict[str, str] = {
     "场": "场",
     "轮": "轮",
     "栋": "栋",
+    "卷": "卷",
+    "块": "块",
     "株": "株",
     "棵": "棵",
     "课时": "课时",
@@ -97,6 +99,10 @@ MEASURE_UNITS: dict[str, str] = {
     "升": "升",
     "千瓦时": "千瓦时",
     "万千瓦时": "万千瓦时",
+    # concentrations, as environmental targets state them (`每超1微克/立方米`)
+    "微克/立方米": "微克/立方米",
+    "毫克/立方米": "毫克/立方米",
+    "毫克/升": "毫克/升",
 }
 
 #: `人` and `人次` on one fact: the fact's word is how it is counted (a warning says so).
@@ -377,6 +383,7 @@ COMPARE_BEFORE: dict[str, Comparison] = {
     "少于": Comparison("le", False),
     "小于": Comparison("le", False),
     "未达到": Comparison("le", False),
+    "未达": Comparison("le", False),  # 未达100%的 ≡ 未达到100%的
     "未满": Comparison("le", False),
     "等于": Comparison("eq", True),
     "不晚于": Comparison("le", True, date=True),

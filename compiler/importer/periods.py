@@ -1,0 +1,88 @@
+"""A requirement per quarter, month or week (`每月开展安全检查不少于1次，每少1次扣0.5分`).
+
+A careful reader counts the shortfall period by period: a unit that inspects twice in
+January and never in February has missed one inspection, not none.  No count over the
+whole year says that, so the sentence is drafted on a *derived* fact whose name and
+declaration carry the period — `每月开展安全检查缺少次数`, declared as the sum over the
+months of each month's shortfall below the requirement — and the clause deducts per
+unit of it (`【每月开展安全检查缺少次数】每次扣0.5分`).  That computes the document's
+meaning as long as the data item is filled as its declaration says; the declaration's
+comment says how.
+
+Only a step of one unit is read: with `每少2次扣1分` the whole steps of each period and
+of the year's sum differ, and the sentence stays `待处理`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..source.text import normalise
+from ..syntax import keywords as kw
+from ..syntax.numerals import cn_to_int
+from .names import legal_name
+
+#: The periods a requirement is stated for, and how the declaration names "each of them".
+PERIODS = {
+    "季度": "季度",
+    "季": "季度",
+    "月": "月",
+    "周": "周",
+    "星期": "周",
+    "旬": "旬",
+    "半年": "半年",
+    "天": "天",
+    "日": "天",
+}
+
+_UNITS = "|".join(sorted((re.escape(u) for u in kw.COUNT_UNITS), key=len, reverse=True))
+_NUM = r"(?:\d+|[一二两三四五六七八九十]+)"
+_PERIOD = "|".join(sorted(PERIODS, key=len, reverse=True))
+_REQUIREMENT = re.compile(
+    rf"^(?P<who>[^,;]*?)每个?(?P<period>{_PERIOD})(?P<what>[^,;\d]*?)"
+    rf"(?:(?P<req>不得少于|不少于|至少|少于|不足|应|须)(?P<verb>[^,;\d每]{{0,4}}?))?"
+    rf"(?P<n>{_NUM})\s*(?P<unit>{_UNITS})(?P<after>[^,;\d]*?)(?P<de>的)?\s*,\s*"
+    rf"每?(?:少|缺|缺少)\s*(?:1|一)\s*(?P=unit)(?:的)?\s*[,]?\s*(?:扣|减)\s*"
+    rf"(?P<amount>\d+(?:\.\d+)?)\s*分"
+    rf"(?P<tail>(?:\s*,\s*(?:扣完为止|减完为止|(?:最多|最高|限)扣\d+(?:\.\d+)?分))?)$"
+)
+
+
+@dataclass(frozen=True)
+class PeriodReading:
+    """The derived fact and the clause on it."""
+
+    name: str
+    unit: str
+    description: str
+    rest: str  # the clause after `【name】`
+
+
+def read_period(sentence: str) -> PeriodReading | None:
+    """The per-period reading of a sentence, or None when it is not one this reads."""
+    n = normalise(sentence).strip().rstrip("。;,. ")
+    m = _REQUIREMENT.match(n)
+    if not m:
+        return None
+    unit = kw.COUNT_UNITS[m.group("unit")]
+    period = PERIODS[m.group("period")]
+    try:
+        required = int(m.group("n")) if m.group("n").isdigit() else cn_to_int(m.group("n"))
+    except ValueError:
+        return None
+    if required < 1:
+        return None
+    who = m.group("who").strip()
+    activity = (m.group("what") + (m.group("verb") or "") + m.group("after")).strip()
+    if not activity and not who:
+        return None
+    period_word = f"每{m.group('period')}"
+    name = legal_name(f"{who}{period_word}{activity}缺少{unit}数")
+    description = (
+        f"逐{period}计算的差额之和：要求{who}{period_word}{activity}不少于{required}{unit}，"
+        f"各{period}少于{required}{unit}的差额相加（某{period}少几{unit}记几{unit}，"
+        f"达到要求的{period}记0）"
+    )
+    rest = f"每{unit}扣{m.group('amount')}分" + m.group("tail").replace(",", "，").replace(" ", "")
+    return PeriodReading(name, unit, description, rest)
