@@ -333,14 +333,14 @@ def test_the_forms_real_documents_score_with(tmp_path):
 
     found = bands_in("考核得分90分以上为优秀，考评得分80分以上的为良好")
     assert [(name, rng) for name, rng, _ in found] == [("优秀", "90分以上"), ("良好", "80分以上")]
-    pending = {path: reason for path, _, reason in draft.summary.pending_sentences}
-    # one count over the year cannot say `每季度召开1次`: left, with the reason
-    assert "按季度" in pending["一2"]
-    # `分别扣` deducts for each item: one yes/no fact would deduct once
-    assert "分别" in pending["一5"] and "】分别扣1分" not in text
+    # `每季度召开1次`: a derived fact counts the shortfall quarter by quarter
+    assert "- 【支部党员大会每季度召开缺少次数】每次扣0.5分" in text
+    assert re.search(r"支部党员大会每季度召开缺少次数：\s*次，默认0\s*# 逐季度计算", text)
+    # `分别扣` deducts for each failure listed: one fact per failure
+    assert "- 【无计划】、【无措施】、【无总结】的，分别扣1分" in text
     # a name with full-width brackets keeps its type (百分比) in the declaration
     assert re.search(r"平安支部（示范点）创建率：\s*百分比", text)
-    assert sorted(pending) == ["一2", "一5"]
+    assert draft.summary.pending_sentences == []
 
 
 # ------------------------------------------------------------------------- CLI

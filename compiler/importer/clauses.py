@@ -18,6 +18,7 @@ from ..source.text import normalise
 from .names import COUNT_VERBS, NameBook, clean_subject, name_from, pieces
 from .periods import PeriodReading, read_period
 from .reasons import PER_PERIOD, reason_for
+from .shapes import Reading, read_failures, read_unmet
 from .trial import Trial, try_clause
 
 #: Sentences with one of these are scoring sentences (the rest is description).
@@ -114,6 +115,11 @@ class Drafter:
             drafted = self._period(sentence, period, path, bonus)
             if drafted is not None:
                 return drafted
+        for reading in (read_failures(sentence), read_unmet(sentence)):
+            if reading is not None:
+                drafted = self._reading(sentence, reading, path, bonus)
+                if drafted is not None:
+                    return drafted
         whole = self._one(sentence, title, path, bonus, None)
         if whole is not None:
             return whole
@@ -147,6 +153,26 @@ class Drafter:
         if final != period.name and try_clause(clause, bonus, "", self.points) is None:
             return None
         return Drafted(sentence, (clause,), ((final, period.unit, "0", period.description),))
+
+    def _reading(self, sentence: str, reading: Reading, path: str, bonus: bool) -> Drafted | None:
+        """A sentence read by one of `shapes`: kept when it compiles with the types read."""
+        trial = try_clause(reading.clause, bonus, "", self.points)
+        if trial is None:
+            return None
+        kinds = dict(trial.kinds)
+        if any(kinds.get(n) != u for n, u in zip(reading.names, reading.units, strict=True)):
+            return None
+        clause, facts = reading.clause, []
+        for name, unit in zip(reading.names, reading.units, strict=True):
+            default = (
+                _default(unit, name, reading.clause) if reading.default is None else reading.default
+            )
+            final = self.book.claim(name, unit, default, reading.description or name, path)
+            clause = clause.replace(f"【{name}】", f"【{final}】")
+            facts.append((final, unit, default, reading.description or name))
+        if clause != reading.clause and try_clause(clause, bonus, "", self.points) is None:
+            return None
+        return Drafted(sentence, (clause,), tuple(facts))
 
     def _one(
         self, sentence: str, title: str, path: str, bonus: bool, previous: str | None

@@ -20,12 +20,56 @@ from ..check import run as check
 from ..render.standards import bracket, parse_clauses
 from ..source.text import Source, display_width, normalise
 from ..syntax.parser import parse
-from .clauses import Drafter, is_scoring, split_sentences
+from .clauses import Drafted, Drafter, is_scoring, split_sentences
 from .known import KnownFacts
 from .outline import DNode, Doc, scoring_text, total_points
 from .trial import try_band
 
 PENDING = "# 待处理："
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The nearest enclosing item with points: where `计N分`, `不得分` and an uncapped
+    `加N分` of an item without points are written (they score that item)."""
+
+    path: str
+    points: str
+    pad: str
+
+
+#: A bonus effect in a sentence (`加30分`, `每篇加0.5分`), not `加扣` (an extra deduction).
+_BONUS = re.compile(r"(?:加|奖励?)(?!扣)\s*\d")
+#: Effects that need an item with points (E208, E209) and mean the same one level up:
+#: earned points (`每条计5分`), `不得分` (of the item that has points), a bonus.  Not 酌情
+#: (its range would become the upper item's points, which the sentence does not state).
+_HOISTED = re.compile(r"[得计记]\s*[\d一二两三四五六七八九十]|不得分|(?:加|奖励?)(?!扣)\s*\d")
+#: A cap on an item's bonus stated in its sentence: `，最多加1分`, `，本项最多加3分`.
+_BONUS_CAP = re.compile(r"[，,]\s*(?:本项)?(?:最多|最高)(?:加|奖励?)\s*(\d+(?:\.\d+)?)\s*分\s*$")
+_DEDUCT_OR_EARN = re.compile(r"[扣减得计记]\s*[\d一二两三四五六七八九十]|不得分")
+
+
+def _stated_cap(node: DNode) -> tuple[str, dict[str, str]] | None:
+    """`(cap, {sentence: sentence without the cap})` for an item without points whose only
+    scoring sentence is a bonus ending in `最多加N分`; None otherwise (the cap of one
+    sentence among others, or of an item with points, is the writer's to place)."""
+    if node.points is not None or node.children:
+        return None
+    sentences = [x for t in scoring_text(node) for x in split_sentences(t) if is_scoring(x)]
+    if len(sentences) != 1:
+        return None
+    n = normalise(sentences[0]).rstrip("。;；")
+    m = _BONUS_CAP.search(n)
+    if m is None or not _BONUS.search(n[: m.start()]) or _DEDUCT_OR_EARN.search(n):
+        return None
+    return m.group(1), {sentences[0]: sentences[0][: m.start()]}
+
+
+def _no_cap_reason(top: str) -> str:
+    return (
+        f"原文没有写明加分上限，而加分条款须写在加分项中：请在 “{_one_line(top)}” 一行末尾写上"
+        "“，加分项，最高加N分”（N 照原文或发文单位的规定填写，不要自定）"
+    )
 
 
 @dataclass
@@ -63,6 +107,7 @@ class _Writer:
         self.summary = Summary()
         self.lines: list[str] = []
         self.origin: dict[str, tuple[str, str]] = {}  # clause → (path, sentence it reads)
+        self.hoisted: dict[str, list[str]] = {}  # node path → clause lines moved up to it
 
     # ------------------------------------------------------------------ header
 
@@ -110,15 +155,30 @@ class _Writer:
 
     # ------------------------------------------------------------------- nodes
 
-    def node(self, node: DNode, depth: int, prefix: str, in_bonus: bool = False) -> list[str]:
+    def node(
+        self,
+        node: DNode,
+        depth: int,
+        prefix: str,
+        in_bonus: bool = False,
+        anchor: Anchor | None = None,
+        top: str = "",
+    ) -> list[str]:
         pad = "  " * depth
         path = prefix + _path_part(node.marker)
+        top = top or f"{node.marker}{_one_line(node.title)}"
         self.summary.nodes += 1
         head = f"{pad}{node.marker}{_one_line(node.title) or '（无标题）'}"
         if node.points is not None:
             head += f"（{node.points}分）"
         inner = pad + "  "
-        bonus = in_bonus or node.bonus_cap is not None  # the items of a bonus node add too
+        cap = node.bonus_cap
+        stated = None if self.doc.standards or in_bonus or cap is not None else _stated_cap(node)
+        if stated is not None:
+            cap = stated[0]  # `每篇加0.2分，最多加1分`: the item is a bonus item with that cap
+        bonus = in_bonus or cap is not None  # the items of a bonus node add too
+        if node.points is not None and not bonus:
+            anchor = Anchor(path, node.points, inner)
         body: list[str] = []
         if self.doc.standards:  # a rendered document: the 评分标准 are the clauses
             for text in node.standards:
@@ -127,7 +187,8 @@ class _Writer:
         else:
             for text in scoring_text(node):
                 for sentence in split_sentences(text):
-                    body += self.sentence(sentence, node, path, inner, bonus)
+                    read = stated[1].get(sentence, sentence) if stated else sentence
+                    body += self.sentence(sentence, node, path, inner, bonus, anchor, top, read)
         held: list[str] = []
         for modifier in node.modifiers:
             if modifier in _TAKE_MAX and _choices(body) < 2:
@@ -136,19 +197,35 @@ class _Writer:
                 held.append(f"{inner}# 待处理：{modifier}（本项起草出的得分或加分条款不足两条）")
             else:
                 head += f"，{modifier}"
-        if node.bonus_cap is not None:
-            head += f"，加分项，最高加{node.bonus_cap}分"
+        if cap is not None:
+            head += f"，加分项，最高加{cap}分"
         out = [head, *held]
         out += [f"{inner}# {c}" for c in node.comments]
+        if stated is not None:
+            out.append(f"{inner}# 原文本项写明 “最多加{cap}分”：本项写作加分项，上限照原文")
         words = "".join(t.strip() for t in node.text if t.strip())
         if words:
             out.append(f"{inner}说明：{_one_line(words)}")
         out += body
+        children: list[str] = []
         for child in node.children:
-            out += self.node(child, depth + 1, path, bonus)
-        return out
+            children += self.node(child, depth + 1, path, bonus, anchor, top)
+        out += self.hoisted.pop(path, [])
+        return out + children
 
-    def sentence(self, sentence: str, node: DNode, path: str, pad: str, bonus: bool) -> list[str]:
+    def sentence(
+        self,
+        sentence: str,
+        node: DNode,
+        path: str,
+        pad: str,
+        bonus: bool,
+        anchor: Anchor | None = None,
+        top: str = "",
+        read: str | None = None,
+    ) -> list[str]:
+        """`read` is the sentence as drafted (without a cap the node carries)."""
+        read = sentence if read is None else read
         if self.known is not None:
             drafted = self.known.sentence(sentence, path, bonus, node.points)
             if drafted is None:
@@ -156,7 +233,16 @@ class _Writer:
         else:
             if not is_scoring(sentence):
                 return []
-            drafted = self.drafter.sentence(sentence, node.title, path, bonus, node.points)
+            drafted = self.drafter.sentence(read, node.title, path, bonus, node.points)
+            if not drafted.ok and node.points is None and not bonus:
+                if anchor is not None and _HOISTED.search(normalise(read)) and "酌情" not in read:
+                    # `计5分`, `本项不得分`, `加1分` in an item without points: they score
+                    # the nearest item that has points, so the clause is written there
+                    above = self.drafter.sentence(read, node.title, path, False, anchor.points)
+                    if above.ok:
+                        return self._hoist(sentence, above, path, pad, anchor)
+                elif _BONUS.search(normalise(sentence)):
+                    drafted = Drafted(sentence, (), (), _no_cap_reason(top))
         self.summary.sentences += 1
         if drafted.ok:
             for clause in drafted.clauses:
@@ -167,6 +253,20 @@ class _Writer:
         self.summary.pending += 1
         self.summary.pending_sentences.append((path, sentence, drafted.reason))
         return [f"{pad}{PENDING}{_one_line(sentence)}（{drafted.reason}）"]
+
+    def _hoist(
+        self, sentence: str, drafted: Drafted, path: str, pad: str, anchor: Anchor
+    ) -> list[str]:
+        """The clauses go under `anchor`; a comment stays where the sentence stands."""
+        self.summary.sentences += 1
+        self.summary.drafted += 1
+        self.summary.clauses += len(drafted.clauses)
+        lines = self.hoisted.setdefault(anchor.path, [])
+        lines.append(f"{anchor.pad}# 原文 {path}：{_one_line(sentence)}")
+        for clause in drafted.clauses:
+            self.origin[clause] = (path, sentence)
+            lines.append(f"{anchor.pad}- {clause}")
+        return [f"{pad}# 本项没有分值，此句的条款写在有分值的上级评分项 {anchor.path} 下"]
 
     def standard(self, sentence: str, path: str, pad: str) -> list[str]:
         """A 评分标准 sentence of a rendered document: the appendix's names in `【】`."""

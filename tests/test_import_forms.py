@@ -1,0 +1,295 @@
+"""`xize import` on the sentence forms a second reading of real 细则 asked for: each is
+imported, the draft is compiled, and units are scored by hand-computed points — so a
+drafted clause is checked to *mean* the sentence, not only to compile.
+
+The documents are written for these tests in the style of real 细则 (never copied):
+requirements per month, quarter or week; bonuses with and without a stated cap;
+earned points and `本项不得分` in items without points; units such as 卷, 块 and
+微克/立方米; `达到…的得满分，每低…扣`, `未达…的`, `分别扣` over a list of failures and a
+requirement for the year with `未达到的扣N分`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from xize.compiler import compile_policy
+from xize.compiler.importer import import_document
+from xize.compiler.importer.periods import read_period
+from xize.compiler.importer.shapes import read_failures, read_unmet
+
+
+def _import(tmp_path, text: str, name: str = "细则.txt"):
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    draft = import_document(source)
+    return draft, compile_policy(draft.text, filename="<draft>")
+
+
+def _score(policy, **facts):
+    return policy.score(facts)
+
+
+def _pending(draft) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for path, sentence, reason in draft.summary.pending_sentences:
+        out.setdefault(path, []).append(f"{sentence}｜{reason}")
+    return out
+
+
+# ----------------------------------------------------------------- per period
+
+PERIODS = """2024年度消防安全工作考核细则
+考核对象：各镇人民政府
+一、日常管理（20分）
+1.每月组织防火巡查不少于2次，每少1次扣0.5分。
+2.微型消防站每季度开展灭火演练不少于1次，少一次扣1分。
+3.消防宣传每周少于3次的，每少1次扣0.1分。
+4.每月上报隐患台账不少于5条，每少2条扣1分。
+5.全年组织消防培训不少于4次，每少1次扣1分。
+"""
+
+
+def test_a_requirement_per_period_is_a_derived_shortfall_fact(tmp_path):
+    draft, policy = _import(tmp_path, PERIODS)
+    text = draft.text
+    assert "- 【每月组织防火巡查缺少次数】每次扣0.5分" in text
+    assert "- 【微型消防站每季度开展灭火演练缺少次数】每次扣1分" in text
+    assert "- 【消防宣传每周缺少次数】每次扣0.1分" in text
+    # the declaration says the period and how the shortfall is summed
+    line = next(x for x in text.splitlines() if x.strip().startswith("每月组织防火巡查缺少次数："))
+    assert "次，默认0" in line and "逐月计算" in line and "不少于2次" in line
+    weekly = next(x for x in text.splitlines() if x.strip().startswith("消防宣传每周缺少次数："))
+    assert "逐周计算" in weekly and "不少于3次" in weekly  # `少于3次的` requires 3 a week
+    # a step of two: the whole steps of each month and of the year's sum differ
+    pending = _pending(draft)
+    assert list(pending) == ["一4"] and "按季度" in pending["一4"][0]
+    # the year is the assessment: a plain standard, not a derived fact
+    assert "- 【全年组织消防培训】不少于4次，每少1次扣1分" in text
+
+    # January 2 inspections, February none, March 1 (the rest full): 0 + 2 + 1 = 3 missing;
+    # one quarter without a drill; 4 weeks one short and 1 week two short: 6 missing
+    result = _score(
+        policy,
+        每月组织防火巡查缺少次数=3,
+        微型消防站每季度开展灭火演练缺少次数=1,
+        消防宣传每周缺少次数=6,
+        全年组织消防培训=4,
+    )
+    # 3 × 0.5 + 1 × 1 + 6 × 0.1 = 3.1
+    assert result.total == Decimal("16.9")
+    assert result.nodes["一"].deduction == Decimal("3.1")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=4), min_size=12, max_size=12))
+def test_period_shortfall_filled_as_declared_gives_the_readers_deduction(tmp_path_factory, done):
+    """Filled as its declaration says (each month's shortfall below 2, summed), the
+    derived fact deducts what a reader computes month by month, capped by the item."""
+    tmp_path = tmp_path_factory.mktemp("period")
+    _, policy = _import(tmp_path, PERIODS)
+    shortfall = sum(max(0, 2 - d) for d in done)
+    result = _score(policy, 每月组织防火巡查缺少次数=shortfall, 全年组织消防培训=4)
+    expected = min(Decimal("0.5") * shortfall, Decimal(20))
+    assert result.nodes["一"].deduction == expected
+    assert result.total == Decimal(20) - expected
+
+
+def test_read_period_forms():
+    got = read_period("网格员每月入户走访不少于20户，每少1户扣0.1分，最多扣2分")
+    assert got is not None
+    assert (got.name, got.unit, got.rest) == (
+        "网格员每月入户走访缺少户数",
+        "户",
+        "每户扣0.1分，最多扣2分",
+    )
+    got = read_period("每季度至少召开1次专题会议，少一次扣0.5分")
+    assert got is not None and got.name == "每季度召开专题会议缺少次数"
+    got = read_period("党小组每月召开会议1次，每少1次扣0.2分")
+    assert got is not None and got.name == "党小组每月召开会议缺少次数"
+    assert read_period("每月报送信息不少于10条，每少2条扣1分") is None  # a step of two
+    assert read_period("全年开展检查不少于4次，每少1次扣1分") is None  # the year
+    assert read_period("每月开展检查不少于1次，每少1次扣0.5分") is not None
+
+
+# --------------------------------------------------------------------- bonuses
+
+BONUSES = """2024年度宣传思想工作考核细则
+一、新闻宣传（10分）
+1.新闻稿件未按时报送的，每篇扣0.5分。
+2.工作动态被市级以上媒体刊发的，每篇加0.5分，最多加2分。
+3.在全省会议上作典型发言的加1分。
+二、信息采用（50分）
+1.信息被县委办采用的，每条计2分；被市委办采用的，每条计5分。
+2.信息迟报的，每次扣1分。
+三、专项任务（20分）
+1.专项任务台账不全的，每处扣1分。
+2.年度专项任务未完成的，本项不得分。
+四、奖励项目
+1.获得省级表彰的，加5分。
+"""
+
+
+def test_bonuses_earned_points_and_no_score_in_items_without_points(tmp_path):
+    draft, policy = _import(tmp_path, BONUSES)
+    text = draft.text
+    # the cap the sentence states makes its item a bonus item with that cap
+    assert "2.工作动态被市级以上媒体刊发的，加分项，最高加2分" in text
+    assert "- 【工作动态被市级以上媒体刊发】每篇加0.5分" in text
+    # earned points, `本项不得分` and an uncapped bonus score the item with points above
+    assert "- 【信息被县委办采用】每条计2分" in text
+    assert "- 【年度专项任务未完成】本项不得分" in text
+    assert "- 【在全省会议上作典型发言】加1分" in text
+    # no cap stated and no item with points around it: left, saying what to add
+    pending = _pending(draft)
+    assert list(pending) == ["四1"]
+    assert "四、奖励项目" in pending["四1"][0] and "最高加N分" in pending["四1"][0]
+
+    result = _score(
+        policy,
+        新闻稿件未按时报送=1,
+        工作动态被市级以上媒体刊发=5,
+        在全省会议上作典型发言="是",
+        信息被县委办采用=10,
+        被市委办采用=4,
+        信息迟报=2,
+        专项任务台账不全=1,
+        年度专项任务未完成="否",
+    )
+    # 一: 10 − 0.5; bonus min(2.5, 2) + 1 = 3 on the total
+    assert result.nodes["一"].score == Decimal("9.5")
+    # 二: earned 20 + 20 = 40 of 50, and 2 deducted → 38
+    assert result.nodes["二"].score == Decimal(38)
+    assert result.nodes["三"].score == Decimal(19)
+    assert result.total == Decimal("9.5") + 38 + 19 + 3
+
+    zeroed = _score(
+        policy,
+        信息被县委办采用=30,  # 60 earned: capped at the item's 50
+        年度专项任务未完成="是",
+        专项任务台账不全=1,
+    )
+    assert zeroed.nodes["二"].score == Decimal(50)
+    assert zeroed.nodes["三"].score == Decimal(0)
+
+
+# ------------------------------------------------------------------------ units
+
+UNITS = """2024年度基层治理工作考核细则
+一、基础工作（10分）
+1.调解卷宗不规范的，每卷扣0.2分。
+2.公示牌损坏未修复的，每块扣0.5分。
+3.PM10年均浓度超过70微克/立方米的，每超1微克/立方米扣0.1分。
+"""
+
+
+def test_units_of_rolls_boards_and_concentrations(tmp_path):
+    draft, policy = _import(tmp_path, UNITS)
+    text = draft.text
+    assert "- 【调解卷宗不规范】每卷扣0.2分" in text
+    assert "- 【公示牌损坏未修复】每块扣0.5分" in text
+    assert "- 【PM10年均浓度】超过70微克/立方米的，每超1微克/立方米扣0.1分" in text
+    assert "微克/立方米" in next(
+        x for x in text.splitlines() if x.strip().startswith("PM10年均浓度：")
+    )
+    assert draft.summary.pending == 0
+    result = _score(policy, 调解卷宗不规范=3, 公示牌损坏未修复=2, PM10年均浓度="73.5")
+    # 3 × 0.2 + 2 × 0.5 + 3 whole steps × 0.1 = 1.9
+    assert result.total == Decimal("8.1")
+    assert _score(policy, PM10年均浓度="70").total == Decimal(10)  # 超过 excludes 70
+
+
+# ---------------------------------------------------------------------- singles
+
+SINGLES = """2024年度社会治理工作考核细则
+一、矛盾化解（6分）
+矛盾纠纷化解率达到95%的得满分，每低1个百分点扣0.5分。
+二、特殊人群（5分）
+社区矫正衔接率未达100%的，每低1个百分点扣0.5分。
+三、制度建设（5分）
+1.无台账、无制度、无档案的分别扣0.5分。
+2.未制定预案、方案的分别扣1分。
+四、教育培训（4分）
+干部理论学习每年不少于40学时，未达到的扣3分。
+"""
+
+
+def test_single_forms_mean_what_they_say(tmp_path):
+    draft, policy = _import(tmp_path, SINGLES)
+    text = draft.text
+    assert "- 【矛盾纠纷化解率】达到95%的得满分，每低1个百分点扣0.5分" in text
+    assert "- 【社区矫正衔接率】未达100%的，每低1个百分点扣0.5分" in text
+    assert "- 【无台账】、【无制度】、【无档案】的，分别扣0.5分" in text
+    assert "- 【干部理论学习学时】未达到40学时的，扣3分" in text
+    # the hours are data to fill: no default that would deduct or spare by itself
+    hours = next(x for x in text.splitlines() if x.strip().startswith("干部理论学习学时："))
+    assert "默认" not in hours
+    # `未制定预案、方案`: the 未 covers both, a fact 【方案】 would deduct for having one
+    pending = _pending(draft)
+    assert list(pending) == ["三2"]
+
+    facts = dict(
+        矛盾纠纷化解率="91.2",  # 3.8 below: 3 whole steps → 1.5
+        社区矫正衔接率="97.5",  # 2.5 below: 2 steps → 1
+        无台账="是",
+        无制度="否",
+        无档案="是",  # two failures → 1
+        干部理论学习学时=39,  # below 40 → 3
+    )
+    result = policy.score(facts)
+    assert result.nodes["一"].score == Decimal("4.5")
+    assert result.nodes["二"].score == Decimal(4)
+    assert result.nodes["三"].score == Decimal(4)
+    assert result.nodes["四"].score == Decimal(1)
+    facts.update(矛盾纠纷化解率="95", 社区矫正衔接率="100", 干部理论学习学时=40)
+    result = policy.score(facts)
+    assert result.nodes["一"].score == Decimal(6)
+    assert result.nodes["二"].score == Decimal(5)
+    assert result.nodes["四"].score == Decimal(4)
+
+
+def test_shapes_read_only_lists_of_failures():
+    got = read_failures("无计划、无措施、无总结的分别扣1分")
+    assert got is not None and got.names == ("无计划", "无措施", "无总结")
+    assert read_failures("未制定计划、措施的分别扣1分") is None
+    assert read_failures("计划、总结分别扣1分") is None
+    got = read_unmet("每年组织应急演练不少于2次，未达到的扣1分")
+    assert got is not None and got.clause == "【组织应急演练次数】未达到2次的，扣1分"
+    assert read_unmet("每季度组织应急演练不少于1次，未达到的扣1分") is None
+
+
+def test_reasons_for_what_the_language_cannot_say(tmp_path):
+    text = """2024年度平安建设考核细则
+一、治安（10分）
+1.盗窃案件发案数比上年上升的，每上升1个百分点扣0.2分。
+2.群众满意度测评得分低于全市平均分的，每低1分扣0.5分。
+3.发生重大安全事故的，取消当年评先评优资格。
+"""
+    draft, _ = _import(tmp_path, text)
+    pending = _pending(draft)
+    assert "上年" in pending["一1"][0] and "与【上年X】相比" in pending["一1"][0]
+    assert "平均分" in pending["一2"][0] and "算式" in pending["一2"][0]
+    assert "不得评为优秀" in pending["一3"][0] and "取消考评资格" in pending["一3"][0]
+
+
+def test_language_forms_added_for_the_importer():
+    """`未达`, `得满分` before a step, and the new units compile and score by hand."""
+    policy = compile_policy(
+        "细则：试\n年度：2024\n满分：20分\n\n数据：\n"
+        "  衔接率：百分比\n  化解率：百分比\n  浓度：微克/立方米\n  卷宗：卷，默认0\n"
+        "  公示牌：块，默认0\n\n"
+        "(一)甲(8分)\n  - 【化解率】达到90%的得满分，每低1个百分点扣0.3分\n"
+        "(二)乙(4分)\n  - 【衔接率】未达100%的，每低1个百分点扣0.5分\n"
+        "(三)丙(8分)\n  - 【浓度】超过35微克/立方米的，每超1微克/立方米扣0.5分\n"
+        "  - 【卷宗】每卷扣0.1分\n  - 【公示牌】每块扣0.2分\n"
+    )
+    result = policy.score(
+        {"化解率": "86.5", "衔接率": "99", "浓度": "37.9", "卷宗": 2, "公示牌": 1}
+    )
+    assert result.nodes["(一)"].score == Decimal("7.1")  # 3 steps × 0.3
+    assert result.nodes["(二)"].score == Decimal("3.5")  # 1 step × 0.5
+    assert result.nodes["(三)"].score == Decimal("6.6")  # 1 + 0.2 + 0.2
+    result = policy.score({"化解率": "100", "衔接率": "100", "浓度": "35"})
+    assert result.total == Decimal(20)
