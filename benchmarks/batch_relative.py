@@ -8,8 +8,9 @@ plain policy has the same facts and outline with those clauses written against f
 numbers, so both read the same CSV and differ only in needing the batch.  Each size runs
 both policies with each `--jobs`, one run each in a subprocess, and prints rows, policy,
 jobs, wall, CPU (user + system of the CLI and the workers it waited for), rows/s, peak
-RSS of the CLI process and of all its processes added up, and the ratio of wall time and
-RSS to the plain policy with the same `--jobs`.  The outputs of every `--jobs` are
+RSS of the CLI process and of all its processes added up, and the ratio of CPU time, wall
+time and RSS to the plain policy with the same `--jobs` (CPU is the fair one on a machine
+whose cores other work shares).  The outputs of every `--jobs` are
 compared byte for byte.  Nothing is asserted about time.
 """
 
@@ -198,7 +199,7 @@ def main(argv: list[str] | None = None) -> None:
         for n in sizes:
             data = folder / f"rows_{n}.csv"
             write_csv(data, n)
-            plain: dict[int, tuple[float, int]] = {}
+            plain: dict[int, tuple[float, float, int]] = {}
             for name in ("plain", "ranked"):
                 stems = []
                 for jobs in jobs_list:
@@ -217,10 +218,14 @@ def main(argv: list[str] | None = None) -> None:
                         ]
                     )
                     if name == "plain":
-                        plain[jobs] = (wall, rss)
+                        plain[jobs] = (cpu, wall, rss)
                         ratio = ""
                     else:
-                        ratio = f"{wall / plain[jobs][0]:.2f} (RSS {rss / plain[jobs][1]:.2f})"
+                        base_cpu, base_wall, base_rss = plain[jobs]
+                        ratio = (
+                            f"CPU {cpu / base_cpu:.2f}, wall {wall / base_wall:.2f}, "
+                            f"RSS {rss / base_rss:.2f}"
+                        )
                     lines.append(
                         [
                             f"{n:,}",

@@ -125,6 +125,47 @@ class Policy:
         except self.module.InputError as exc:
             raise _wrap(exc) from exc
 
+    # ------------------------------------------------- passes over a batch
+
+    @property
+    def node_paths(self) -> tuple[str, ...]:
+        """The nodes' paths in the order `measure` gives their scores."""
+        return tuple(node.path for node in self.module.NODES)
+
+    def unit_values(self, facts: Mapping[str, object]) -> tuple[object, tuple]:
+        """(unit, values in fact order) as scoring reads them: what `measure` takes.
+        Only for a policy scored against the batch (平均值, 排名, 最高值 …)."""
+        try:
+            return self.module.unit_values(facts)
+        except self.module.InputError as exc:
+            raise _wrap(exc) from exc
+
+    def batch_values(self, batch: Mapping | None = None, averages: Mapping | None = None):
+        """The batch values `score(facts, averages=…, batch=…)` reads, parsed and
+        checked once, as a tuple: the means in `ir.averages` order, then the
+        statistics in `ir.stats` order (a rank may be replaced by the caller with
+        another whole Decimal); for `measure` and `score_given`."""
+        try:
+            return self.module.batch_values(batch, averages)
+        except self.module.InputError as exc:
+            raise _wrap(exc) from exc
+
+    def measure(self, unit: object, values: tuple, given: tuple | None = None):
+        """(disqualified, each node's score in `node_paths` order) of a unit's
+        `unit_values` with `batch_values` (None: before anything is known): the
+        numbers `score` gives, without building its explanation."""
+        try:
+            return self.module.measure(unit, values, given)
+        except self.module.InputError as exc:
+            raise _wrap(exc) from exc
+
+    def score_given(self, facts: Mapping[str, object], given: tuple):
+        """`score(facts, batch=…)` with the batch values from `batch_values`."""
+        try:
+            return self.module.score_given(facts, given)
+        except self.module.InputError as exc:
+            raise _wrap(exc) from exc
+
     # ------------------------------------------------------------------ the rest
 
     @cached_property

@@ -91,6 +91,21 @@ class Policy:
     def convert(self, facts):
         return self.interpreter.convert_facts(facts)
 
+    # the passes over a batch
+    def unit_values(self, facts):
+        return self.interpreter.unit_values(facts)
+
+    def measure(self, unit, values, given=None):
+        return self.interpreter.measure(unit, values, given)
+
+    def batch_values(self, batch=None, averages=None):
+        if averages and self.full:  # as `score` above: the means as they are
+            return tuple(averages[name] for name in self.ir.averages)
+        return self.interpreter.batch_values(batch, averages)
+
+    def score_given(self, facts, given):
+        return self.interpreter.score_given(facts, given)
+
 
 ROWS = [
     "单位,缺会次数,统计表按时上报,化解率",

@@ -47,6 +47,9 @@ class Interpreter(ClauseEvaluation):
             for s in policy.stats
         )
         self.membership = bool(policy.averages or policy.stats) and policy.disqualifies()
+        self.paths = tuple(node.path for node in policy.walk())
+        self.own = rt._own_slots(self.stat_infos, len(self.average_infos), self.paths)
+        self.placeholders = rt._placeholders(self.average_slots, self.stat_infos)
 
     # ------------------------------------------------------------------ public surface
 
@@ -102,10 +105,40 @@ class Interpreter(ClauseEvaluation):
                     self.average_infos,
                     self.stat_infos,
                     unit,
-                    lambda unit, values, given: self._compute(unit, values, given)[0],
+                    self._measured,
                     values,
+                    self.own,
                 )
             return self._compute(unit, values, needed)
+
+    # ------------------------------------------- passes over a batch (as the module's)
+
+    def unit_values(self, facts: Mapping[str, object]) -> tuple[object, tuple]:
+        """(unit, values in fact order), or InputError."""
+        with rt._localcontext(rt._CONTEXT):
+            return self.convert(facts)
+
+    def batch_values(self, batch: Mapping | None = None, averages: Mapping | None = None) -> tuple:
+        """The batch values `score` reads, parsed once: means, then statistics."""
+        with rt._localcontext(rt._CONTEXT):
+            return rt._given_values(averages, batch, self.average_infos, self.stat_infos, None)
+
+    def measure(self, unit: object, values: tuple, given: tuple | None = None) -> tuple:
+        """(disqualified, each node's score in walk order): taken here from the full
+        result, which the generated module's `measure` does not build."""
+        with rt._localcontext(rt._CONTEXT):
+            given = self.placeholders if given is None else given
+            given = rt._own_values(given, self.own, unit, values, self._measured)
+            return self._measured(unit, values, given)
+
+    def score_given(self, facts: Mapping[str, object], given: tuple) -> rt.Result:
+        with rt._localcontext(rt._CONTEXT):
+            unit, values = self.convert(facts)
+            given = rt._own_values(given, self.own, unit, values, self._measured)
+            return self._compute(unit, values, given)[0]
+
+    def _measured(self, unit: object, values: tuple, given: tuple) -> tuple:
+        return rt._measured(self._compute(unit, values, given)[0], self.paths)
 
     def score_batch(self, rows: Iterable[Mapping[str, object]]) -> list[rt.Result]:
         with rt._localcontext(rt._CONTEXT):

@@ -846,10 +846,19 @@ def _given_stat(batch, info, unit, given):
     return _limit(number)
 
 
-def _batch_values(averages, batch, average_infos, stats, unit, compute, values):
+def _batch_values(averages, batch, average_infos, stats, unit, measure, values, own):
     """The batch values `score` needs for one unit: means (from `averages`, or
     `batch["平均值【X】"]`), then each statistic from `batch`; a node's own score
-    (kind value) is computed here, level by level."""
+    (kind value) is computed here, level by level (`_own_values`, with `own` from
+    `_own_slots`)."""
+    given = _given_values(averages, batch, average_infos, stats, unit)
+    return _own_values(given, own, unit, values, measure)
+
+
+def _given_values(averages, batch, average_infos, stats, unit):
+    """The batch values read from the caller's mappings, each parsed and checked, in
+    the order `_compute` reads them (means, then statistics); a node's own score (kind
+    value) is ZERO here, for `_own_values` to fill in."""
     if batch is None:
         batch = _EMPTY
     _check_mapping(batch)
@@ -866,24 +875,57 @@ def _batch_values(averages, batch, average_infos, stats, unit, compute, values):
         means = ()
     given = {}
     out = list(means)
-    own = []
     for info in stats:
         if info.kind == "value":
-            own.append(len(out))
             out.append(_ZERO)
             continue
         value = _given_stat(batch, info, unit, given)
         given[_COUNT_KEY if info.kind == "count" else (info.kind, info.subject, info.node)] = value
         out.append(value)
-    if own:
-        offset = len(means)
-        for level in sorted({stats[k - offset].level for k in own}):
-            result = compute(unit, values, tuple(out))
-            for k in own:
-                info = stats[k - offset]
-                if info.level == level:
-                    out[k] = _node_value(result, info)
     return tuple(out)
+
+
+def _own_slots(stats, offset, paths):
+    """Where each own node score (kind value) goes, grouped by level in order:
+    ((position in the batch values, the node's position in `paths`), …) per level;
+    `offset` is the number of means before the statistics."""
+    where = {path: k for k, path in enumerate(paths)}
+    own = [
+        (offset + k, where[info.subject], info.level)
+        for k, info in enumerate(stats)
+        if info.kind == "value"
+    ]
+    return tuple(
+        tuple((slot, node) for slot, node, level in own if level == each)
+        for each in sorted({level for _, _, level in own})
+    )
+
+
+def _own_values(given, own, unit, values, measure):
+    """`given` with the unit's own node scores filled in, level by level: each level's
+    from a pass with the levels below filled (`measure(unit, values, given)` →
+    (disqualified, node scores), indexed as `own` says)."""
+    if not own:
+        return given
+    out = list(given)
+    for group in own:
+        scores = measure(unit, values, tuple(out))[1]
+        for slot, node in group:
+            score = scores[node]
+            out[slot] = _ZERO if score is None else score
+    return tuple(out)
+
+
+def _measured(result, paths):
+    """(disqualified, node scores in `paths` order) of a full Result: what `measure`
+    returns without building one."""
+    nodes = result.nodes
+    return result.status == _STATUS_DISQUALIFIED, tuple(nodes[path].score for path in paths)
+
+
+def _placeholders(average_slots, stats):
+    """The batch values before anything is known (`_batch_stats` starts from them)."""
+    return tuple(_ZERO for _ in average_slots) + tuple(_placeholder(s) for s in stats)
 
 
 def _node_value(result, info):
@@ -937,7 +979,7 @@ def _batch_stats(converted, compute, average_slots, stats, membership):
     """Each converted unit's batch values (means, then statistics), computed over the
     units in the batch, in passes by level."""
     good = [i for i, (_, values, _) in enumerate(converted) if values is not None]
-    start = tuple(_ZERO for _ in average_slots) + tuple(_placeholder(s) for s in stats)
+    start = _placeholders(average_slots, stats)
     batch = {i: list(start) for i in good}
     members = good
     if membership:  # 取消考评资格 is decided without batch values (the checker's rule)

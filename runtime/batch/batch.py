@@ -44,7 +44,7 @@ from .fractions import FractionWatch, fraction_notices
 from .fractions import merge as merge_fractions
 from .parallel import Workers
 from .ranking import Order, RankKeys, Ranks
-from .statistics import BlockBatch, Collected, Statistics, collect, plan_of
+from .statistics import BlockBatch, Collected, Statistics, UnitValues, collect, plan_of
 
 #: The context batch averages are computed in (the policy's own scoring context).
 AVERAGE_CONTEXT = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN)
@@ -323,7 +323,12 @@ def _score_block(
     """A worker's task: score one block (with its units' statistics, for a policy with
     ranks)."""
     rows = _block_rows(scorer, table, block)
-    return scorer.score(table, rows, averages, average_error, pickled, details_csv, summary=summary)
+    values = None if summary is None else _unit_values(scorer, summary)
+    return scorer.score(table, rows, averages, average_error, pickled, details_csv, summary=values)
+
+
+def _unit_values(scorer: ChunkScorer, summary: BlockBatch) -> UnitValues:
+    return UnitValues(summary, plan_of(scorer), scorer.policy, scorer.bad_input)
 
 
 def _sum_block(
@@ -378,7 +383,7 @@ def _ranked_policy(
                 details_csv=scoring.details_csv,
                 on_result=on_result,
                 base=scoring.summary.count,
-                summary=stats.block(number, path(table)),
+                summary=_unit_values(scorer, stats.block(number, path(table))),
             )
         return
 

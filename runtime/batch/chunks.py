@@ -163,13 +163,6 @@ class ChunkScorer:
         # a disqualified unit is not in the batch its means are taken over
         self.membership = bool(policy.ir.averages) and policy.ir.disqualifies()
 
-    def in_batch(self, facts: dict, names: tuple[str, ...]) -> bool:
-        """Whether a unit counts in the batch: not 取消考评资格, which the checker keeps
-        independent of batch values (scored here with placeholder means, as
-        `score_batch` decides it)."""
-        zeros = dict.fromkeys(names, 0)
-        return self.policy.score(facts, averages=zeros).status != prelude._STATUS_DISQUALIFIED
-
     def score(
         self,
         table: int,
@@ -184,25 +177,34 @@ class ChunkScorer:
     ) -> ChunkResult:
         """Score the rows of one block of table `table`.  `on_result` sees each scored
         unit with its 汇总 position (`base` + its index in the block); `details_csv`
-        gives 扣分明细 as CSV text; `summary` (`statistics.BlockBatch`) gives the batch
+        gives 扣分明细 as CSV text; `summary` (`statistics.UnitValues`) gives the batch
         statistics of the block's units, for a policy with ranks."""
         builder = ChunkBuilder(table, self.layout, details_csv)
         watch = FractionWatch(self.percents)
         good = 0  # units that reached the policy: `summary` is indexed by them
+        values_of = summary
+        given = self.parsed(averages) if averages and summary is None else None
         for item in self.dataset.units(table, rows, trailing=True, texts=self.texts):
             batch = None
             if isinstance(item, UnitRow) and item.problem is None:
                 watch.see(item)
-                if summary is not None:
-                    if good >= summary.count:
+                if values_of is not None:
+                    if good >= values_of.block.count:
                         raise DataFileError("data_changed", path=str(item.path))
-                    batch = summary.unit(good)
+                    # parsed once for the block; as a mapping when that failed
+                    batch = (
+                        values_of(good)
+                        if values_of.base is not None
+                        else values_of.block.unit(good)
+                    )
                 good += 1
+            if given is not None:
+                batch = given
             outcome = self.outcome(item, averages, average_error, batch)
             index = builder.add(item, outcome)
             if on_result is not None and index is not None:
                 on_result(item, outcome, base + index)
-        if summary is not None and good != summary.count:
+        if summary is not None and good != summary.block.count:
             path = self.dataset.tables[table][0].path
             raise DataFileError("data_changed", path=str(path))
         out = builder.result(pickled)
@@ -210,15 +212,24 @@ class ChunkScorer:
         out.fraction_examples = watch.examples
         return out
 
+    def parsed(self, averages: dict[str, Decimal]) -> tuple | None:
+        """The batch means as `Policy.score_given` takes them, parsed once for a
+        block; None when they do not parse (each unit then reports it)."""
+        try:
+            return self.policy.batch_values(None, averages)
+        except self.bad_input:
+            return None
+
     def outcome(
         self,
         item,
         averages: dict[str, Decimal] | None,
         average_error: Message | None,
-        batch: dict | None = None,
+        batch: dict | tuple | None = None,
     ):
         """A unit row's Result or RowError (None for blank rows).  `batch` holds the
-        unit's batch statistics, for a policy with ranks (`statistics.BlockBatch`)."""
+        unit's batch values (means, ranks …), parsed (a tuple from `batch_values`, as
+        `Policy.score_given` takes it) or as the mapping `score(batch=…)` takes."""
         if not isinstance(item, UnitRow):
             return None
         if item.problem is not None:
@@ -226,6 +237,8 @@ class ChunkScorer:
         if average_error is not None:
             return RowError(item.path, item.row, item.unit, "", None, average_error)
         try:
+            if type(batch) is tuple:
+                return self.policy.score_given(item.facts, batch)
             if batch is not None:
                 return self.policy.score(item.facts, batch=batch)
             if averages:
@@ -238,16 +251,21 @@ class ChunkScorer:
         """Exact sums of the facts in `names` over the rows that convert, and how many."""
         total = dict.fromkeys(names, Decimal(0))
         count = 0
+        policy = self.policy
+        order = [fact.name for fact in policy.ir.facts]
+        slots = [order.index(name) for name in names]
         with decimal.localcontext(SUM_CONTEXT):
             for item in good_rows(self.dataset.units(table, rows, texts=self.texts)):
                 try:
-                    values = self.convert(item.facts)
-                    if self.membership and not self.in_batch(item.facts, names):
+                    unit, values = policy.unit_values(item.facts)
+                    # 取消考评资格, which the checker keeps independent of batch values,
+                    # decided before any mean is known (as `score_batch` decides it)
+                    if self.membership and policy.measure(unit, values)[0]:
                         continue
                 except self.bad_input:
                     continue
-                for name in names:
-                    total[name] += Decimal(values[name])
+                for name, slot in zip(names, slots, strict=True):
+                    total[name] += Decimal(values[slot])
                 count += 1
         return total, count
 

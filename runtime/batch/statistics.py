@@ -61,6 +61,9 @@ class Plan:
         ]
         self.keys = [prelude._stat_key(info) for info in self.infos]
         self.averaged = tuple(policy_ir.averages)
+        # positions in a unit's values (`unit_values`) and node scores (`measure`)
+        self.slots = {name: k for k, name in enumerate(names)}
+        self.nodes = {node.path: k for k, node in enumerate(policy_ir.walk())}
         # level 0 also when only node statistics are ranked: the means come from it
         self.levels = sorted({info.level for info in self.infos} | {0})
         self.membership = policy_ir.disqualifies()
@@ -117,6 +120,37 @@ class BlockBatch:
         return batch
 
 
+class UnitValues:
+    """The batch values of a block's units as `Policy.score_given` and `measure` take
+    them: the values every unit shares parsed once for the block
+    (`Policy.batch_values`), each unit's ranks set in their places.  A rank is a
+    positive whole number, which parsing `Decimal(rank)` leaves as it is, so the tuple
+    equals what `score(facts, batch=block.unit(index))` parses for itself.
+
+    `base` is None when the shared values do not parse (a mean too large): then each
+    unit is scored with its mapping, and the error names the unit."""
+
+    def __init__(self, block: BlockBatch, plan: Plan, policy, bad_input):
+        self.block = block
+        try:
+            self.base: list | None = list(policy.batch_values(block.shared))
+        except bad_input:
+            self.base = None
+        offset = len(plan.averaged)
+        self.places = [
+            (offset + k, block.ranks[key]) for k, key in enumerate(plan.keys) if key in block.ranks
+        ]
+
+    def __call__(self, index: int) -> tuple:
+        assert self.base is not None
+        out = self.base.copy()
+        for place, ranks in self.places:
+            rank = ranks[index]
+            if rank:
+                out[place] = Decimal(rank)
+        return tuple(out)
+
+
 @dataclass
 class Collected:
     """One block's report for one pass, per unit that reached the policy in order."""
@@ -141,7 +175,12 @@ def _better(candidate: Decimal, best: Decimal | None, high: bool) -> bool:
 def collect(
     scorer: ChunkScorer, rows: Iterable, table: int, level: int, given: BlockBatch | None
 ) -> Collected:
-    """A worker's task in a statistics pass: one block's report at `level`."""
+    """A worker's task in a statistics pass: one block's report at `level`.
+
+    Each unit is converted once (`Policy.unit_values`) and, where the pass needs it,
+    measured once (`Policy.measure`: whether it is disqualified, its node scores —
+    the numbers of `score` without the explanation) with its batch values parsed once
+    for the block (`UnitValues`)."""
     plan = plan_of(scorer)
     policy, bad_input = scorer.policy, scorer.bad_input
     subjects = plan.subjects[level]
@@ -152,36 +191,50 @@ def collect(
         wide={pair: {} for pair in subjects},
         sums=dict.fromkeys(plan.averaged if level == 0 else (), Decimal(0)),
     )
-    placeholders = plan.placeholders() if level == 0 and plan.membership else None
+    # where each subject's value is read: (True, node position) or (False, fact slot)
+    places = [
+        (node, plan.nodes[subject] if node else plan.slots[subject]) for subject, node in subjects
+    ]
+    averaged = [plan.slots[name] for name in plan.averaged] if level == 0 else []
+    membership = level == 0 and plan.membership
+    values_of = None
+    if level:
+        assert given is not None
+        values_of = UnitValues(given, plan, policy, bad_input)
     best: dict[tuple[str, bool, bool], Decimal | None] = dict.fromkeys(bests)
+    best_at = [(triple, subjects.index(triple[:2])) for triple in bests]
     units = good_rows(scorer.dataset.units(table, rows, texts=scorer.texts))
     for index, item in enumerate(units):
         facts = item.facts
         out.count += 1
         if given is not None and index >= given.count:
             raise DataFileError("data_changed", path=str(item.path))
-        values: dict | None = None
+        values: tuple | None = None
+        scores: tuple = ()
         member = True
         try:
-            if level == 0:
-                if placeholders is not None:
-                    try:
-                        status = policy.score(facts, batch=placeholders).status
-                        member = status != prelude._STATUS_DISQUALIFIED
-                    except bad_input:
-                        member = False
-                values = scorer.convert(facts)
-            else:
-                assert given is not None
-                member = bool(given.members[index])
-                values = policy.score(facts, batch=given.unit(index)).nodes
+            unit, values = policy.unit_values(facts)
+            if membership:
+                try:
+                    member = not policy.measure(unit, values)[0]
+                except bad_input:
+                    member = False
+            elif values_of is not None:
+                member = bool(given.members[index])  # type: ignore[union-attr]
+                if values_of.base is None:
+                    values = None  # the batch values do not parse: reported when scored
+                else:
+                    scores = policy.measure(unit, values, values_of(index))[1]
         except bad_input:
             values = None  # reported when the unit is scored
+            member = member and not membership
         if level == 0:
             out.members.append(1 if member else 0)
         out.has.append(0 if values is None else 1)
-        for pair in subjects:
-            own = _own(values, pair)
+        owns = []
+        for pair, place in zip(subjects, places, strict=True):
+            own = None if values is None else _own(values, scores, place)
+            owns.append(own)
             key = 0 if own is None else rank_key(own)
             if not isinstance(key, int):
                 out.wide[pair][index] = key
@@ -189,28 +242,26 @@ def collect(
             out.keys[pair].append(key)
         if values is None or not member:
             continue
-        for triple in bests:
-            own = _own(values, triple[:2])
+        for triple, at in best_at:
+            own = owns[at]
             if _better(own, best[triple], triple[2]):  # type: ignore[arg-type]
                 best[triple] = own
         if level == 0:
             out.in_batch += 1
             with decimal.localcontext(SUM_CONTEXT):
-                for name in plan.averaged:
-                    out.sums[name] += Decimal(values[name])
+                for name, slot in zip(plan.averaged, averaged, strict=True):
+                    out.sums[name] += Decimal(values[slot])
     out.best = {k: v for k, v in best.items() if v is not None}
     return out
 
 
-def _own(values, pair: tuple[str, bool]) -> Decimal | None:
+def _own(values: tuple, scores: tuple, place: tuple[bool, int]) -> Decimal:
     """A unit's value of a ranked subject: its fact's value, or its node's score."""
-    if values is None:
-        return None
-    subject, node = pair
+    node, k = place
     if node:
-        score = values[subject].score
+        score = scores[k]
         return Decimal(0) if score is None else score
-    own = values[subject]
+    own = values[k]
     return Decimal(own) if type(own) is int else own
 
 

@@ -137,12 +137,13 @@ def render(policy: ir.Policy, integers: bool | None = None) -> str:
             average_slots=average_slots,
             unpack=_unpack(len(policy.facts), len(policy.averages), len(policy.stats)),
             averages_code=(
-                "_batch_values(averages, batch, _AVERAGE_FACTS, _STATS, unit, _compute, values)"
+                "_batch_values(averages, batch, _AVERAGE_FACTS, _STATS, unit, _measure, values, _OWN)"
                 if average_slots or policy.stats
                 else "()"
             ),
             stats=[_stat_fields(stat, names) for stat in policy.stats],
             membership=bool(policy.averages or policy.stats) and policy.disqualifies(),
+            measures=bool(policy.averages or policy.stats),
             score_body=emitter.score.text(),
             ints=ints,
             whole_max=emitter.whole_max,

@@ -21,7 +21,7 @@ from decimal import Decimal
 from ...ir import nodes as ir
 from ...ir import util as irutil
 from .emit_expr import PLACE_MARK, CodegenError, Expressions, Writer
-from .emit_result import result_tail
+from .emit_result import measure_tail, result_tail
 from .pyliteral import comment
 
 _POINT_KINDS = {"deduct": "n", "bonus": "n", "earn": "e"}
@@ -87,7 +87,9 @@ class Emitter(Expressions):
 
     def _build(self) -> None:
         """The numbers first (all `total` needs), then, for `score` only, what
-        explains them: applied amounts, attribution, items and node records."""
+        explains them: applied amounts, attribution, items and node records.  A
+        policy scored against the batch also returns, with `full` 2, what a pass
+        over the batch needs (`emit_result.measure_tail`)."""
         w, x = self.score, Writer(self.score.level)
         for node in self.nodes:
             for clause in node.clauses:
@@ -98,6 +100,10 @@ class Emitter(Expressions):
         self._root(w, x)
         with w.block("if not full:"):
             w("return total")
+        if self.policy.averages or self.policy.stats:
+            # the records' place: an arithmetic failure in them is reported alike
+            mark = next((t for t in reversed(w.lines + x.lines) if _is_mark(t)), "")
+            measure_tail(self, w, mark.strip())
         w.lines.extend(x.lines)
         result_tail(self, w)
 
@@ -483,6 +489,10 @@ class Emitter(Expressions):
         if self.policy.precision is None:
             return code
         return f"_round({code}, {self.dconst(self.policy.precision)})"
+
+
+def _is_mark(line: str) -> bool:
+    return line.lstrip().startswith(PLACE_MARK)
 
 
 class _nothing:

@@ -144,6 +144,40 @@ def _item_args(e: Emitter, slot: Slot) -> str:
     return f"{inputs}, {e.dec(nominal)}, {e.dec(slot.applied)}{raw}"
 
 
+def measure_tail(e: Emitter, w: Writer, mark: str) -> None:
+    """`_compute(…, full=2)`: (disqualified, every node's score in NODES order), what a
+    pass over the batch reads, without building the explanation.  Every score is the
+    expression its record is built with (`_record`), each computed as `score` computes
+    it — so this raises wherever `score` would, and under the same place `mark`."""
+    outcomes = [s for s in e.slots if s.kind == "outcome"]
+    disqualifiers = [s.nominal for s in outcomes if s.outcome.kind == "disqualify"]
+    with w.block("if full == 2:"):
+        if mark:
+            w(mark)
+        names = []
+        for node in e.nodes:
+            k = e.plans[node.path].k
+            score = _score(e, node)
+            if score != "None":
+                w(f"sc{k} = {score}")
+            names.append(f"sc{k}" if score != "None" else "None")
+        scores = "(" + "".join(f"{name}, " for name in names).rstrip() + ")"
+        w(f"return {' or '.join(disqualifiers) or 'False'}, {scores}")
+
+
+def _score(e: Emitter, node: ir.Node) -> str:
+    """The score in a node's record (`_record`)."""
+    plan = e.plans[node.path]
+    k = plan.k
+    if node.bonus_cap is not None:
+        bonus = f"b{k}" if plan.has_bonus else "_ZERO"
+        return e.rounded(e.dec(bonus))
+    if node.points is not None:
+        score = e.rounded(e.dec(f"{e.const(node.points)} - d{k}"))
+        return f"_r{k}.score if not d{k} else {score}"
+    return "None"
+
+
 def _record(e: Emitter, node: ir.Node) -> str:
     """A node's record.  A node that lost nothing reports ZERO and has a record built
     once, at import (`_r3`, see the prelude's `_untouched`); the interpreter reports
