@@ -171,6 +171,19 @@ EXAMPLES: dict[str, Example] = {
         "按提示改为有效的值。",
         "Change it to a valid value, as the hint says.",
     ),
+    "E114": Example(
+        "名次只在本批单位之间排出；与上年名次的比较（前进、后退几位）需要上年的名次，"
+        "本批数据中没有，xize 不去猜它。",
+        "Places are ranked within this batch; comparing with last year's place (moved up or "
+        "down so many places) needs last year's place, which the batch does not hold.",
+        _file(_NODE + "  - 【化解率】排名比上年后退5位以上扣1分\n", _RATE),
+        _file(
+            _NODE + "  - 【化解率名次后退】5名以上的，扣1分\n",
+            "  化解率名次后退：名，默认0\n",
+        ),
+        "把名次的变化作为一项数据填报。",
+        "Report the change of place as a fact.",
+    ),
     "E201": Example(
         "条款引用的 【名称】 既不是已定义的数据项，也不是参数（常见原因：错别字）。",
         "The 【name】 is neither a declared fact nor a parameter (usually a typo).",

@@ -112,6 +112,15 @@ MESSAGES: dict[str, Entry] = {
         "{expected}",
         "{expected_en}",
     ),
+    "E114": Entry(
+        "error",
+        "“{text}” 与上年的名次相比：本批数据中没有上年的名次",
+        "“{text}” compares with last year's place, which the batch does not hold",
+        "把名次的变化作为数据项填报，如 数据： 中写 化解率名次后退：名，默认0，"
+        "条款写 【化解率名次后退】5名以上的，扣1分",
+        "report the change of place as a fact, e.g. declare 化解率名次后退：名，默认0 under "
+        "数据: and write 【化解率名次后退】5名以上的，扣1分",
+    ),
     # ---- E2xx: meaning ---------------------------------------------------------------
     "E201": Entry(
         "error",

@@ -80,6 +80,7 @@ def substitutions() -> dict[str, str]:
         "RANK_ORDERS": _alt(kw.RANK_ORDERS),
         "RANK_WORDS": _alt(kw.RANK_WORDS),
         "PLACE_PREFIXES": _alt(kw.PLACE_PREFIXES),
+        "PLACE_SCOPES": _alt(kw.PLACE_SCOPES),
         "PLACE_NUMBER": r"(?:\d+|[" + kw.CN_NUMERAL_CHARS + r"]+)",
         "PLACES_TOP": _alt(kw.PLACES_TOP),
         "LAST_PLACE": _alt(kw.LAST_PLACE),

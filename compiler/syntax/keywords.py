@@ -224,6 +224,23 @@ GRADE_LIMITS: dict[str, str] = {
     "等次最低评为": "floor",
     "最低评为": "floor",
 }
+#: The assessment whose grade is limited, named before the limit: `年度考核不得评为优秀`
+#: (the grade this policy gives: the words add nothing).
+GRADE_LIMIT_SCOPES: tuple[str, ...] = (
+    "年度考核",
+    "年度考评",
+    "当年考核",
+    "当年考评",
+    "年度",
+    "当年",
+)
+GRADE_LIMITS.update(
+    {
+        scope + word: kind
+        for scope in GRADE_LIMIT_SCOPES
+        for word, kind in list(GRADE_LIMITS.items())
+    }
+)
 #: `一票否优` alone bars the highest band (the first of 等次).
 VETO_TOP: tuple[str, ...] = ("一票否优", "实行一票否优")
 #: Words after a band name that only repeat what it is (`不得评为优秀等次`).
@@ -295,7 +312,11 @@ RANK_ORDERS: dict[str, str] = {
 RANK_WORDS: tuple[str, ...] = ("排名", "排序", "进行排名", "进行排序")
 #: Words before a place (`排名第1至5名`); a place is `第N名`, `第A至B名`, `前N名`, `后N名`…
 PLACE_PREFIXES: tuple[str, ...] = ("排名", "名次", "排在", "位列", "位居")
-#: `前N名` and `后N名` / `末N名` / `倒数N名` cover N places; the latter count from the bottom.
+#: Where the place is counted, after those words (`排名全市前三`): the batch scored
+#: together, as for 全市平均值.
+PLACE_SCOPES: tuple[str, ...] = ("全市", "全省", "全县", "全区", "全国", "全系统", "本系统")
+#: `前N名` and `后N名` / `末N名` / `倒数N名` cover N places; the latter count from the bottom;
+#: `前三的` (before 的) is `前三名`.
 PLACES_TOP: tuple[str, ...] = ("前", "后", "末", "倒数")
 PLACES_FROM_END: tuple[str, ...] = ("后", "末", "倒数", "最后")
 #: The last place alone.

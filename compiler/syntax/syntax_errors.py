@@ -171,6 +171,12 @@ _BREAKS = ",;:、 \t\n"
 #: How many expected items a hint lists, and how long a phrase “您是不是要写” compares.
 _MAX_LISTED = 10
 _LONGEST_GUESS = 16
+#: A place compared with last year's (`排名比上年后退5位`): refused as E114 wherever the
+#: parser stops on such a line.
+_LAST_YEAR_PLACE = re.compile(
+    r"(?:排名|名次|位次)[^,，;；]{0,4}?(?:比|较|与|同)[^,，;；]{0,2}?(?:上年|去年|上一年)[^,，;；]{0,8}?"
+    r"(?:前进|后退|上升|下降|提升|提高|退后|进步|退步)"
+)
 #: Characters the language uses outside free text; anything else unexpected is E102.
 _USED = set('【】“”"()[]+-−×÷*/=<>≥≤%.,;:、~—#。') | {" ", "\t", "\n"}
 
@@ -192,6 +198,10 @@ def describe(
             Span.point(line, column),
             {"char": f"“{shown}”", "expected": zh, "expected_en": en},
         )
+    last_year = _LAST_YEAR_PLACE.search(original_line)
+    if last_year is not None:  # a place against last year's: a fact the batch lacks
+        first, end = last_year.span()
+        return Diagnostic("E114", Span(line, first + 1, line, end + 1), {"text": last_year[0]})
     found, found_en = _found(found_token, text, pos, original_line, column)
     if _indented_block(text, pos):
         zh = "顶格书写的 数据：、参数：、等次： 或 测试 块（行首不留空格）"
