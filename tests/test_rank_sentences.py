@@ -112,3 +112,33 @@ def test_a_place_against_last_years_is_refused_with_what_to_write(rule, quoted):
     assert "名次后退" in error.hint  # report the change as a fact
     line = rule.index(quoted)
     assert error.column == len("  - ") + line + 1
+
+
+# ------------------------------------------------------- bands around the average
+
+
+def test_bands_around_the_average_are_refused_with_the_two_clauses_that_say_it():
+    """`高于全市平均值3个百分点以内扣0.5分，3个百分点以外扣2分`: one clause has one
+    condition.  The hint's two clauses add up to the document's amounts; on rates 2, 4,
+    6, 9 (mean 5.25): 6 lies within 3 points above it (−0.5), 9 beyond (−2)."""
+    sentence = "【办结率】高于全市平均值3个百分点以内扣0.5分，3个百分点以外扣2分"
+    with pytest.raises(PolicyError) as refused:
+        build(f"(二)排名(10分)\n  - {sentence}\n")
+    error = refused.value
+    assert error.code == "E115"
+    first, second = (
+        "【办结率】高于全市平均值的，扣0.5分",
+        "【办结率】高于全市平均值3个百分点的，扣1.5分",
+    )
+    assert first in error.hint and second in error.hint
+    policy = build(f"(二)排名(10分)\n  - {first}\n  - {second}\n")
+    results = batch(policy, ["2", "4", "6", "9"])
+    assert [r.nodes["(二)"].score for r in results] == [10, 10, Decimal("9.5"), 8]
+
+
+def test_bands_that_do_not_grow_are_left_to_the_grammar():
+    """Beyond the band costing less than within it is not a deduction that adds up:
+    no two-clause hint is offered."""
+    with pytest.raises(PolicyError) as refused:
+        build("(二)排名(10分)\n  - 【办结率】高于平均值3个点以内扣2分，3个点以外扣1分\n")
+    assert refused.value.code == "E101"

@@ -184,6 +184,23 @@ EXAMPLES: dict[str, Example] = {
         "把名次的变化作为一项数据填报。",
         "Report the change of place as a fact.",
     ),
+    "E115": Example(
+        "“超过平均值5个点以内扣1分，5个点以外扣2分” 按与平均值相差多少分档扣分。一条条款只有一个"
+        "条件；分成两条写，后一条只扣超过的档次多扣的分，两条相加即原文的分数。",
+        "“超过平均值5个点以内扣1分，5个点以外扣2分” deducts by how far from the average a value "
+        "lies; a clause has one condition, so write two whose deductions add up to the document's.",
+        _file(
+            _NODE + "  - 【发案率】超过平均值5个点以内扣1分，5个点以外扣2分\n", "  发案率：百分比\n"
+        ),
+        _file(
+            _NODE
+            + "  - 【发案率】超过平均值的，扣1分\n"
+            + "  - 【发案率】超过平均值5个百分点的，扣1分\n",
+            "  发案率：百分比\n",
+        ),
+        "按提示拆成两条。",
+        "Split it into the two clauses of the hint.",
+    ),
     "E201": Example(
         "条款引用的 【名称】 既不是已定义的数据项，也不是参数（常见原因：错别字）。",
         "The 【name】 is neither a declared fact nor a parameter (usually a typo).",

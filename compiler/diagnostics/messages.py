@@ -121,6 +121,15 @@ MESSAGES: dict[str, Entry] = {
         "report the change of place as a fact, e.g. declare 化解率名次后退：名，默认0 under "
         "数据: and write 【化解率名次后退】5名以上的，扣1分",
     ),
+    "E115": Entry(
+        "error",
+        "“{text}” 按与平均值相差的档次扣分，不能写在一条里",
+        "“{text}” deducts by bands of distance from the average, which one clause cannot say",
+        "分两条写，两条相加：{first}；{second}（{distance}个百分点以内扣{within}分，"
+        "以外共扣{beyond}分）",
+        "write two clauses, which add up: {first}; {second} (within {distance} points "
+        "{within}, beyond it {beyond} in all)",
+    ),
     # ---- E2xx: meaning ---------------------------------------------------------------
     "E201": Entry(
         "error",

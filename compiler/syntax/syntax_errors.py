@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 
 from ..diagnostics.diagnostic import Diagnostic
 from ..diagnostics.suggest import edit_distance, same_sense
@@ -177,6 +178,46 @@ _LAST_YEAR_PLACE = re.compile(
     r"(?:排名|名次|位次)[^,，;；]{0,4}?(?:比|较|与|同)[^,，;；]{0,2}?(?:上年|去年|上一年)[^,，;；]{0,8}?"
     r"(?:前进|后退|上升|下降|提升|提高|退后|进步|退步)"
 )
+#: Bands of distance from the average in one clause (`超过平均值5个点以内扣1分，5个点以外
+#: 扣2分`): refused as E115 with the two clauses that say it.
+_NUM = r"(\d+(?:\.\d+)?)"
+_DISTANCE = r"[ \t]*(?:个百分点|百分点|个点|%)?[ \t]*"
+_AVERAGE_BANDS = re.compile(
+    r"(【[^【】]+】)[ \t]*(超过|高于|低于)([^，,；;【】]{0,6}?平均(?:值|数|水平)?)[ \t]*"
+    + _NUM
+    + _DISTANCE
+    + r"以内[ \t]*的?[，,]?[ \t]*扣[ \t]*"
+    + _NUM
+    + r"[ \t]*分[ \t]*[，,；;][ \t]*"
+    + r"(?:\2?[^，,；;【】]{0,6}?平均(?:值|数|水平)?)?[ \t]*"
+    + _NUM
+    + _DISTANCE
+    + r"以外[ \t]*的?[，,]?[ \t]*扣[ \t]*"
+    + _NUM
+    + r"[ \t]*分"
+)
+
+
+def _average_bands(original_line: str, line: int) -> Diagnostic | None:
+    found = _AVERAGE_BANDS.search(original_line)
+    if found is None:
+        return None
+    ref, word, average, distance, within, again, beyond = found.groups()
+    if distance != again or Decimal(beyond) <= Decimal(within):
+        return None
+    more = Decimal(beyond) - Decimal(within)
+    args = {
+        "text": found[0],
+        "first": f"{ref}{word}{average}的，扣{within}分",
+        "second": f"{ref}{word}{average}{distance}个百分点的，扣{more}分",
+        "distance": distance,
+        "within": within,
+        "beyond": beyond,
+    }
+    first, end = found.span()
+    return Diagnostic("E115", Span(line, first + 1, line, end + 1), args)
+
+
 #: Characters the language uses outside free text; anything else unexpected is E102.
 _USED = set('【】“”"()[]+-−×÷*/=<>≥≤%.,;:、~—#。') | {" ", "\t", "\n"}
 
@@ -198,6 +239,9 @@ def describe(
             Span.point(line, column),
             {"char": f"“{shown}”", "expected": zh, "expected_en": en},
         )
+    bands = _average_bands(original_line, line)
+    if bands is not None:
+        return bands
     last_year = _LAST_YEAR_PLACE.search(original_line)
     if last_year is not None:  # a place against last year's: a fact the batch lacks
         first, end = last_year.span()
