@@ -308,12 +308,12 @@ _EDGE_CELLS = {
 
 
 def test_clean_cells_take_one_cast_and_score_as_every_other_cell():
-    """The fast branch (one cast per clean cell) and the full conversion meet at the
+    """The fast path (one cast per clean cell) and the full conversion meet at the
     edges of what counts as clean — digits, places, suffixes, ranges, blanks with and
     without a default — and give the Python engine's values and messages on both sides."""
     policy = load_policy_text(_CELL_TYPES)
     text = compile_sql(policy.ir, "duckdb")
-    assert "UNION ALL" in text and "UNION ALL" not in compile_sql(policy.ir, "spark")
+    assert '"_clean"' in text and "_clean" not in compile_sql(policy.ir, "spark")
     base = {name: cells[0] for name, cells in _EDGE_CELLS.items()}
     rows = [dict(base, 单位="全净")]
     for name, cells in _EDGE_CELLS.items():

@@ -132,9 +132,12 @@ def _converted(policy: ir.Policy, table: str, row_column: str | None, dialect: s
     """Every fact's value and the row's first conversion error, as a relation.
 
     Rows whose cells are all clean (`Inputs.fast`: 是/否, plain digits in range, a
-    blank with a default) take the fast branch, a single cast per cell; the others
-    take the full conversion, with the Python engine's messages.  The two branches
-    are joined by UNION ALL; a row is in exactly one (the clean test is never NULL).
+    blank with a default) are read with a single cast per cell; the others with
+    the full conversion, with the Python engine's messages.  In DuckDB the test is
+    made once per row, as the column `_clean` of the source, and every step of the
+    full conversion is a CASE that DuckDB evaluates only for the rows that are not
+    clean (a CASE branch runs on its own rows alone): one read of the table, one
+    match per row.  Spark and PostgreSQL convert every row fully.
     Returns the CTEs that come first, the relation (the main plan's stage 0), the
     facts' values over it, the condition that a row converted, and the conversion
     plan's count of names (the main plan starts past them)."""
@@ -142,20 +145,16 @@ def _converted(policy: ir.Policy, table: str, row_column: str | None, dialect: s
     raw = {f.name: exp.Cast(this=_col(f.name), to=_TEXT.copy()) for f in policy.facts}
     unit = exp.alias_(_col(irutil.UNIT_KEY), "_unit")
     row = [exp.alias_(_col(row_column), "_row")] if row_column else []
-    cplan = Plan(["_unit", *names, *(["_row"] if row_column else [])], prefix="_c")
-    inputs = Inputs(
-        policy,
-        Fixed(cplan),
-        {f.name: exp.column(c) for f, c in zip(policy.facts, names, strict=True)},
-        exp.column("_unit"),
-    )
+    flag = ["_clean"] if dialect == "duckdb" else []
+    cplan = Plan(["_unit", *names, *(["_row"] if row_column else []), *flag], prefix="_c")
+    columns = {f.name: exp.column(c) for f, c in zip(policy.facts, names, strict=True)}
+    inputs = Inputs(policy, Fixed(cplan), columns, exp.column("_unit"))
     values, errors, cells = [], [], []
     for fact in policy.facts:
         converted = inputs.convert(fact)
         values.append(converted.value)
         errors.append(converted.error)
         cells.append(inputs.fast(fact, raw[fact.name]))
-    fast_values = [c.value for c in cells]
     # every patterned cell of the row in one match: texts joined by "," (which no
     # clean text holds, so a cell with a comma adds one and the match fails; a
     # NULL text makes the whole NULL, and the row is not clean)
@@ -171,51 +170,37 @@ def _converted(policy: ir.Policy, table: str, row_column: str | None, dialect: s
         if len(errors) > 1
         else (errors[0] if errors else exp.Cast(this=exp.Null(), to=_TEXT.copy()))
     )
-    slow_outputs = [
-        exp.column("_unit"),
-        *[
-            exp.alias_(v.expr if isinstance(v, Num) else v, name)
-            for v, name in zip(values, names, strict=True)
-        ],
-        exp.alias_(error, "_cerr"),
-        *([exp.column("_row")] if row_column else []),
-    ]
-    # Spark plans the two branches' expression trees separately, at a cost of minutes
-    # for a large policy: there the full conversion does every row
     fast_ok = (
-        dialect == "duckdb"
+        bool(flag)
         and bool(fast_clean)
         and not any(isinstance(c, exp.Boolean) and not c.this for c in fast_clean)
     )
-    clean = all_of(fast_clean)
-
-    def rows(where: exp.Expression | None) -> exp.Select:
-        columns = [
-            unit.copy(),
-            *[exp.alias_(raw[f.name].copy(), c) for f, c in zip(policy.facts, names, strict=True)],
-        ]
-        query = exp.Select(
-            expressions=[*columns, *[r.copy() for r in row]], from_=exp.From(this=_table(table))
-        )
-        if where is not None:
-            query.set("where", exp.Where(this=where))
-        return query
-
-    ctes, slow = cplan.chain(rows(exp.Not(this=clean) if fast_ok else None), slow_outputs)
+    outputs = [v.expr if isinstance(v, Num) else v for v in values]
+    source_columns = [
+        unit.copy(),
+        *[exp.alias_(raw[f.name].copy(), c) for f, c in zip(policy.facts, names, strict=True)],
+        *[r.copy() for r in row],
+    ]
     if fast_ok:
-        fast = exp.Select(
-            expressions=[
-                unit.copy(),
-                *[exp.alias_(v, c) for v, c in zip(fast_values, names, strict=True)],
-                exp.alias_(exp.Cast(this=exp.Null(), to=_TEXT.copy()), "_cerr"),
-                *[r.copy() for r in row],
-            ],
-            from_=exp.From(this=_table(table)),
-            where=exp.Where(this=clean),
-        )
-        source = exp.Union(this=fast, expression=slow, distinct=False)
-    else:
-        source = slow
+        clean = exp.column("_clean")
+        source_columns.append(exp.alias_(all_of(fast_clean), "_clean"))
+        for name, body in cplan.defs.items():  # the full conversion: unclean rows only
+            cplan.defs[name] = when(clean.copy(), exp.Null(), body)
+        outputs = [
+            when(clean.copy(), inputs.fast(fact, exp.column(c)).value, value)
+            for fact, c, value in zip(policy.facts, names, outputs, strict=True)
+        ]
+        error = when(clean.copy(), exp.Cast(this=exp.Null(), to=_TEXT.copy()), error)
+    select = exp.Select(expressions=source_columns, from_=exp.From(this=_table(table)))
+    ctes, source = cplan.chain(
+        select,
+        [
+            exp.column("_unit"),
+            *[exp.alias_(v, name) for v, name in zip(outputs, names, strict=True)],
+            exp.alias_(error, "_cerr"),
+            *([exp.column("_row")] if row_column else []),
+        ],
+    )
     env: dict = {}
     for fact, value, name in zip(policy.facts, values, names, strict=True):
         column = exp.column(name)
