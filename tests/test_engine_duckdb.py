@@ -299,3 +299,106 @@ def test_a_duckdb_failure_mid_run_falls_back_to_the_python_engine(tmp_path, monk
     duck = score_in(tmp_path / "dk", monkeypatch, policy, [data], "r.csv", "duckdb")
     assert "DuckDB 计分时出错（could not allocate block）" in duck[1]
     assert duck[0] == python[0] and duck[2] == python[2]
+
+
+DIRECT_POLICY = """\
+细则：直写
+年度：2023
+满分：20分
+精度：0.01分
+
+数据：
+  缺会次数：次，默认0
+  上报：是否
+  事故：次，默认0
+  省级表彰：次，默认0
+  市级表彰：次，默认0
+
+等次：
+  优秀：18分以上
+  合格：10分以上
+  不合格：其余
+
+(一)会议(5分)，最多扣2分
+  - 【缺会次数】每缺1次扣1.5分，最多扣3分
+  - 【事故】每次扣0.25分
+
+(二)上报(5分)
+  - 【上报】得5分，否则不得分
+
+(三)安全(10分)
+  - 【事故】每次扣3分
+  - 【事故】超过2次的，列为重点整治单位
+
+(四)创新，加分项，最高加3分
+  - 【省级表彰】每次加2分
+  - 【市级表彰】每次加0.5分
+"""
+
+DIRECT_HEADER = "单位,缺会次数,上报,事故,省级表彰,市级表彰"
+
+
+def direct_rows(n: int) -> list[str]:
+    """Names a spreadsheet would run or a CSV reader would split, repeated names,
+    bad cells, blank rows; counts that reach the clause cap, the item cap and the
+    bonus cap."""
+    names = ["=HYPERLINK(1)", "+1", "-2.5", "@a", "＝甲", '"乙,丙"', '"丁""戊"', "'己", "\t庚"]
+    counts = ["0", "1", "3", "5", "", " 2 ", "x", "-1"]
+    flags = ["是", "否", "√", "", "是的"]
+    rows = []
+    for i in range(n):
+        name = names[(i // 3) % len(names)] if i % 3 == 0 else f"单位{i % 40}"
+        if i % 19 == 0:
+            rows.append(",,,,,")
+        rows.append(
+            f"{name},{counts[i % len(counts)]},{flags[(i * 3) % len(flags)]},"
+            f"{counts[(i * 5) % len(counts)]},{counts[(i * 7) % 4]},{counts[(i * 3) % 5]}"
+        )
+    return rows
+
+
+def test_duckdb_writes_the_csv_report_itself_byte_for_byte(tmp_path, monkeypatch):
+    """A CSV report of a policy with 是否 and count facts only: DuckDB makes every
+    汇总 and 扣分明细 line (not the Python records) — and they are the Python
+    engine's bytes: formula-like names behind a `'`, quoted commas, quotes and
+    tabs, decimals without trailing zeros, the cap and budget notes, bonuses as
+    negative amounts, labels, ranks, repeated names, error rows and blank rows."""
+    from xize.runtime.batch import sqlbatch
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("the report was not written by DuckDB")
+
+    policy = tmp_path / "direct.rule"
+    policy.write_text(DIRECT_POLICY, encoding="utf-8")
+    data = tmp_path / "数据.csv"
+    data.write_bytes("\r\n".join([DIRECT_HEADER, *direct_rows(200), ""]).encode())
+    monkeypatch.setattr(sqlbatch, "score_with_duckdb", not_here)
+    assert not assert_same_reports(tmp_path, monkeypatch, policy, [data], (".csv",))
+    details = (tmp_path / "py.csv" / "结果-明细.csv").read_text(encoding="utf-8-sig")
+    summary = (tmp_path / "py.csv" / "结果.csv").read_text(encoding="utf-8-sig")
+    for text in ("本条最多扣", "本项扣完为止", "已达加分上限", "重点整治单位", "'=HYPERLINK(1)"):
+        assert text in details or text in summary, text
+    assert '"乙,丙"' in summary and '"丁""戊"' in summary and "\n-2.5," in summary
+    errors = (tmp_path / "py.csv" / "结果-错误.csv").read_text(encoding="utf-8-sig")
+    assert "是的" in errors
+
+
+def test_the_direct_csv_path_is_only_for_what_it_writes_exactly(tmp_path):
+    from xize.compiler import load_policy
+    from xize.runtime.batch import sqlcsv
+    from xize.runtime.io.dataset import Dataset
+
+    policy = tmp_path / "direct.rule"
+    policy.write_text(DIRECT_POLICY, encoding="utf-8")
+    data = tmp_path / "数据.csv"
+    data.write_bytes("\r\n".join([DIRECT_HEADER, *direct_rows(5), ""]).encode())
+    direct = load_policy(policy)
+    dataset = Dataset([str(data)], direct.ir.facts)
+    assert sqlcsv.eligible(direct, dataset, "r.csv", by_rank=False)
+    assert not sqlcsv.eligible(direct, dataset, "r.csv", by_rank=True)
+    assert not sqlcsv.eligible(direct, dataset, "r.xlsx", by_rank=False)
+    averages = tmp_path / "avg.rule"
+    averages.write_text(AVERAGE_POLICY, encoding="utf-8")
+    other = load_policy(averages)
+    messy = write(tmp_path / "m.csv", [HEADER, *messy_rows(5)])
+    assert not sqlcsv.eligible(other, Dataset([str(messy)], other.ir.facts), "r.csv", False)

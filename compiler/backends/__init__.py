@@ -6,7 +6,7 @@ for DuckDB, Spark SQL or PostgreSQL).  A backend reads only the IR (plus `source
 on first use, so that scoring with Python never imports sqlglot.
 """
 
-__all__ = ["DIALECTS", "SqlUnsupported", "compile_sql"]
+__all__ = ["DIALECTS", "SqlUnsupported", "build_query", "compile_sql", "render_sql"]
 
 
 def __getattr__(name: str):

@@ -160,6 +160,18 @@ class Scoring:
 
     # -- read when writing
 
+    def rows_at(self, positions: set[int]) -> dict[int, tuple]:
+        """The 汇总 rows at `positions` (only those are decoded), with 排名."""
+        found: dict[int, tuple] = {}
+        if not positions:
+            return found
+        for position, (decimals, row) in enumerate(self.summary_encoded(by_rank=False)):
+            if position in positions:
+                found[position] = decode(decimals, row)
+                if len(found) == len(positions):
+                    break
+        return found
+
     def summary_rows(self) -> Iterator[tuple]:
         """汇总 rows in input order, with 排名 filled in."""
         for positions, row in self.summary_encoded():

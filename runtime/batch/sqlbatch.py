@@ -54,6 +54,14 @@ _KINDS = {"扣分": "deduct", "加分": "bonus", "结果": "outcome"}
 
 def queries(policy) -> tuple[str, str]:
     """The summary and items queries; raises SqlUnsupported."""
+    check(policy)
+    summary = compile_sql(policy.ir, "duckdb", SUMMARY_VIEW, row_column=CARRY, pretty=False)
+    items = compile_sql(policy.ir, "duckdb", ITEMS_VIEW, items=True, row_column=CARRY, pretty=False)
+    return summary, items
+
+
+def check(policy) -> None:
+    """Raise SqlUnsupported when DuckDB cannot score `policy` as the Python engine does."""
     if policy.ir.stats:
         raise SqlUnsupported("排名、最高值等批次统计只由 Python 引擎计算")
     inexact = inexact_clause(policy.ir)
@@ -62,9 +70,6 @@ def queries(policy) -> tuple[str, str]:
             f"第{inexact.line}行的条款 “{inexact.text.strip()}” 的除法可能除不尽："
             f"SQL 保留 {SQL_PLACES} 位小数，Python 引擎保留 40 位，结果文件不会逐字节相同"
         )
-    summary = compile_sql(policy.ir, "duckdb", SUMMARY_VIEW, row_column=CARRY, pretty=False)
-    items = compile_sql(policy.ir, "duckdb", ITEMS_VIEW, items=True, row_column=CARRY, pretty=False)
-    return summary, items
 
 
 def score_with_duckdb(

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from ..batch import sqlbatch
+from ..batch import sqlbatch, sqlcsv
 from ..batch.batch import Scoring, score_dataset
 from ..batch.parallel import Workers
 from ..io.dataset import Dataset
@@ -103,7 +103,10 @@ def score(
     details_csv = output is not None and Path(output).suffix.lower() == ".csv"
     scoring = None
     if engine == "duckdb":
-        scoring = _score_in_duckdb(policy, policy_path, dataset, layout, details_csv, lang)
+        fast = sqlcsv.eligible(policy, dataset, output, sort == "rank")
+        scoring = _score_in_duckdb(
+            policy, policy_path, dataset, layout, details_csv, lang, output if fast else None
+        )
     if scoring is None:
         scoring = _score_in_python(policy, dataset, layout, jobs, details_csv, lang)
     scoring.by_rank = sort == "rank"
@@ -113,15 +116,27 @@ def score(
         scoring.close()
 
 
-def _score_in_duckdb(policy, policy_path: str, dataset, layout, details_csv: bool, lang: str):
+def _score_in_duckdb(
+    policy, policy_path: str, dataset, layout, details_csv: bool, lang: str, csv_output=None
+):
     """The Scoring made in DuckDB, or None when the data cannot be read there exactly
-    as the Python readers read it (the notice says why; the Python engine scores)."""
+    as the Python readers read it (the notice says why; the Python engine scores).
+    With `csv_output` (a CSV report that `sqlcsv.eligible` accepts) DuckDB writes
+    the report's lines itself."""
     try:
-        sql = sqlbatch.queries(policy)
+        if csv_output is not None:
+            sqlbatch.check(policy)
+            sql = sqlcsv.queries(policy, layout)
+        else:
+            sql = sqlbatch.queries(policy)
     except sqlbatch.SqlUnsupported as exc:
         raise Failure(t("engine_unsupported", lang, path=policy_path, reason=exc)) from exc
     try:
         with progress(t("scoring", lang)) as advance:
+            if csv_output is not None:
+                return sqlcsv.score_to_csv(
+                    policy, dataset, layout, csv_output, progress=advance, sql=sql
+                )
             return sqlbatch.score_with_duckdb(
                 policy, dataset, layout, progress=advance, details_csv=details_csv, sql=sql
             )

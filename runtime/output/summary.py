@@ -16,7 +16,6 @@ from rich.text import Text
 from xize.compiler.ir import nodes as ir
 
 from ..batch.batch import Scoring
-from ..io.spool import decode
 from ..report.tables import DISQUALIFIED, STATUS_COLUMN, VETOED
 from ..text.fmt import decimal_text
 from ..text.i18n import t
@@ -97,7 +96,7 @@ def summary_view(scoring: Scoring, policy: ir.Policy, lang: str = "zh") -> Rende
     if ranked:
         top = scoring.order[:SHOWN]
         bottom = scoring.order[max(SHOWN, ranked - SHOWN) :]  # never repeats the top
-        rows = _pick(scoring, set(top) | set(bottom))
+        rows = scoring.rows_at(set(top) | set(bottom))
         parts.append(_rank_table(t("summary_top", lang, n=len(top)), top, rows, scoring, lang))
         if bottom:
             parts.append(
@@ -134,17 +133,6 @@ _LINE = re.compile(r"第(\d+)行：")
 def _reason(reason: str, lang: str) -> str:
     """The 原因 cell (`第129行：…`) as the terminal says it: `line 129: …` in English."""
     return _LINE.sub(r"line \1: ", reason) if lang == "en" else reason
-
-
-def _pick(scoring: Scoring, positions: set[int]) -> dict[int, tuple]:
-    """The 汇总 rows at `positions` (only those are decoded)."""
-    found: dict[int, tuple] = {}
-    for position, (decimals, row) in enumerate(scoring.summary_encoded(by_rank=False)):
-        if position in positions:
-            found[position] = decode(decimals, row)
-            if len(found) == len(positions):
-                break
-    return found
 
 
 def _rank_table(

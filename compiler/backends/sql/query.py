@@ -42,11 +42,15 @@ def compile_sql(
     items: bool = False,
     row_column: str | None = None,
     pretty: bool = True,
+    values: bool = False,
 ) -> str:
-    """The query text for `dialect`; raises SqlUnsupported for what SQL cannot do."""
+    """The query text for `dialect`; raises SqlUnsupported for what SQL cannot do.
+    `values` (with `items`): each item row also has the unit's facts as scored, one
+    column per fact named `值:` and the fact's name (a 是否 fact as a boolean, the
+    others as decimals), for a caller that writes the item's 所用数据 itself."""
     if dialect not in DIALECTS:
         raise ValueError(f"unknown dialect {dialect!r}; one of {', '.join(DIALECTS)}")
-    tree = build_query(policy, table, items, row_column, dialect)
+    tree = build_query(policy, table, items, row_column, dialect, values)
     return render(tree, dialect, pretty)
 
 
@@ -69,6 +73,7 @@ def build_query(
     items: bool = False,
     row_column: str | None = None,
     dialect: str = "duckdb",
+    values: bool = False,
 ) -> exp.Select:
     _check_kinds(policy)
     head, source, env, converted_ok, count = _converted(policy, table, row_column, dialect)
@@ -118,7 +123,8 @@ def build_query(
     )
     vetoed = plan.let(any_of([e.chosen for e in walked.outcomes if e.outcome.kind == "veto"]), "vt")
     if items:
-        return _items_query(plan, head, source, fx, walked, failed, row_column, dialect)
+        facts = env if values else {}
+        return _items_query(plan, head, source, fx, walked, failed, row_column, dialect, facts)
     return _summary_query(
         policy, plan, head, source, fx, walked, error, failed, disqualified, vetoed, row_column
     )
@@ -468,7 +474,7 @@ def _labels(plan: Plan, walked) -> exp.Expression:
     return exp.Substring(this=joined, start=exp.Literal.number(2))
 
 
-def _items_query(plan, head, source, fx, walked, failed, row_column, dialect):
+def _items_query(plan, head, source, fx, walked, failed, row_column, dialect, facts):
     """One row per item that fired, and only those: each unit's items as a list of
     (number, fired, amounts) filtered to the fired ones and unnested (DuckDB, Spark),
     or a LATERAL VALUES list filtered the same way (PostgreSQL).  Amounts stay scaled
@@ -483,7 +489,9 @@ def _items_query(plan, head, source, fx, walked, failed, row_column, dialect):
     nominal = [plan.let(fx.rescale(i.amount, scale).expr, "k") for i in ordered] or [integer(0)]
     applied = [plan.let(fx.rescale(i.applied, scale).expr, "a") for i in ordered] or [integer(0)]
     raw = [plan.let(fx.rescale(i.raw, raw_scale).expr, "w") for i in ordered] or [integer(0)]
+    values = {name: facts[name] for name in facts}  # fact name → Num or boolean column
     carried = ["_unit", *(["_row"] if row_column else [])]
+    carried += [(v.expr if isinstance(v, Num) else v).name for v in values.values()]
     ctes, inner = plan.chain(
         source,
         [
@@ -539,6 +547,13 @@ def _items_query(plan, head, source, fx, walked, failed, row_column, dialect):
         exp.alias_(decimal("_a", scale), "实扣", quoted=True),
         exp.alias_(pick([s(i.note) for i in ordered]), "备注", quoted=True),
     ]
+    for name, value in values.items():
+        shown = (
+            fx.to_decimal(Num(exp.column(value.expr.name), value.scale, value.digits), bind=False)
+            if isinstance(value, Num)
+            else exp.column(value.name)
+        )
+        outputs.append(exp.alias_(shown, f"值:{name}", quoted=True))
     query = exp.select(*outputs).from_("_m", copy=False)
     query = with_ctes(query, [*head, *ctes, ("_u", inner), *middle])
     order = (

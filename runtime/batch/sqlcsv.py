@@ -1,0 +1,566 @@
+"""`xize score --engine duckdb -o 结果.csv`: DuckDB writes the report's text itself.
+
+The summary and items queries of the SQL backend are wrapped in one more SELECT
+each that makes every 汇总 and 扣分明细 row into the very line the Python writer
+writes (`csv.writer` over `Layout.summary_row` / `detail_rows`, cells through
+`text_cells` and `csv_cell`): decimals without trailing zeros, a text cell that a
+spreadsheet would run as a formula behind a `'`, a cell with a comma, quote or
+line break quoted, CRLF line ends.  The lines come back in Arrow batches and
+their bytes go to the report's files as they are, without a Python object per
+unit; what the terminal and 错误 need (counts, grades, the top and bottom units,
+names seen twice, the rows SQL refused) is taken from small columns beside them.
+
+Only what can be written byte for byte the same takes this path (`eligible`):
+a CSV report in input order; CSV or Parquet data; facts that are 是否 or counts
+(their values are written as 是/否 and whole numbers); no batch means; no outcome
+other than 列为 (so 原因 is always empty).  Everything else is scored by
+`sqlbatch`, which rebuilds each unit's Result in Python.  Rows that SQL calls
+errors are read again and explained by the Python engine, as there.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from sqlglot import exp
+from xize.compiler.backends import build_query, render_sql
+from xize.compiler.ir import nodes as ir
+
+from ..io.dataset import Dataset
+from ..io.readers import CsvTable, ParquetTable
+from ..report.tables import NORMAL, VETOED, Layout
+from ..text.fmt import value_text
+from ..text.i18n import t
+from ..text.problems import Message
+from ..text.safe import STARTS, csv_row
+from . import sqlsource
+from .batch import Scoring
+from .chunks import ChunkScorer
+from .duplicates import Duplicates
+from .sqlbatch import CARRY, ITEMS_VIEW, _batches, _carry_views, _python_rows
+from .sqlsource import KEY_SHIFT, NotIdentical
+
+__all__ = ["eligible", "score_to_csv"]
+
+#: Units kept for the terminal's top and bottom tables (summary.SHOWN).
+ENDS = 5
+_PLAIN_NUMBER = r"^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?%?$"
+
+
+def eligible(policy, dataset: Dataset, output: str | None, by_rank: bool) -> bool:
+    """Whether DuckDB can write this report itself, byte for byte (see the module)."""
+    if output is None or Path(output).suffix.lower() != ".csv" or by_rank:
+        return False
+    if policy.ir.averages or policy.ir.stats:
+        return False
+    if not all(isinstance(table, (CsvTable, ParquetTable)) for table, _ in dataset.tables):
+        return False
+    if any(f.type not in ("bool", "count") for f in policy.ir.facts):
+        return False
+    for node in policy.ir.walk():
+        for clause in node.clauses:
+            for effect in (*getattr(clause, "then", ()), *getattr(clause, "otherwise", ())):
+                if isinstance(effect, ir.Outcome) and effect.kind != "label":
+                    return False
+    return True
+
+
+# ----------------------------------------------------------------------------- cells
+
+
+def _s(text: str) -> exp.Literal:
+    return exp.Literal.string(text)
+
+
+def _col(name: str) -> exp.Column:
+    return exp.Column(this=exp.to_identifier(name, quoted=True))
+
+
+def _when(cond: exp.Expression, then: exp.Expression, other: exp.Expression) -> exp.Case:
+    return exp.Case(ifs=[exp.If(this=cond, true=then)], default=other)
+
+
+def _concat(parts: list[exp.Expression]) -> exp.Expression:
+    out = parts[0]
+    for part in parts[1:]:
+        out = exp.DPipe(this=out, expression=part)
+    return out
+
+
+def _fn(name: str, *args: exp.Expression) -> exp.Expression:
+    return exp.Anonymous(this=name, expressions=list(args))
+
+
+def _formula_safe(text: exp.Expression) -> exp.Expression:
+    """`csv_cell` of a non-NULL text: a `'` before a text that could start a formula,
+    not before a plain number such as -2.5.  (CASE, so that the pattern is tested
+    only for the few texts that start with such a character.)"""
+    first = _fn("LEFT", text.copy(), exp.Literal.number(1))
+    plain = exp.RegexpLike(this=text.copy(), expression=_s(_PLAIN_NUMBER))
+    guarded = _when(plain, text.copy(), exp.DPipe(this=_s("'"), expression=text.copy()))
+    return _when(exp.In(this=first, expressions=[_s(c) for c in STARTS]), guarded, text.copy())
+
+
+def _quoted(text: exp.Expression) -> exp.Expression:
+    """`csv.writer`'s minimal quoting of a text: quoted when it holds a comma, a quote
+    or a line break, its quotes doubled."""
+    special = [_fn("CONTAINS", text.copy(), _s(c)) for c in (",", '"', "\r", "\n")]
+    needs = special[0]
+    for other in special[1:]:
+        needs = exp.Or(this=needs, expression=other)
+    replaced = exp.Anonymous(this="REPLACE", expressions=[text.copy(), _s('"'), _s('""')])
+    return _when(needs, _concat([_s('"'), replaced, _s('"')]), text.copy())
+
+
+def _lines(
+    inner: exp.Select,
+    keep: list[str],
+    cells: list[tuple[bool, exp.Expression]],
+    shown: list[exp.Expression] = (),
+    order: tuple[str, ...] = ("行",),
+):
+    """SELECT keep…, shown…, `_line` over `inner`: each cell (is_text, expression over
+    inner's columns) made CSV text, in three steps so that no expression is repeated:
+    the cells' texts, then formula-safe, then quoted and joined."""
+    names = [f"_x{i}" for i in range(len(cells))]
+    kept = [_col(k) for k in keep] + [_col(e.alias) for e in shown]
+    first = exp.select(
+        *[_col(k) for k in keep],
+        *shown,
+        *[
+            exp.alias_(exp.Coalesce(this=e, expressions=[_s("")]) if text else e, n)
+            for (text, e), n in zip(cells, names, strict=True)
+        ],
+    ).from_(exp.alias_(exp.Subquery(this=inner), "_q"), copy=False)
+    second = exp.select(
+        *[k.copy() for k in kept],
+        *[
+            exp.alias_(_formula_safe(exp.column(n)) if text else exp.column(n), n)
+            for (text, _), n in zip(cells, names, strict=True)
+        ],
+    ).from_(exp.alias_(exp.Subquery(this=first), "_a"), copy=False)
+    parts: list[exp.Expression] = []
+    for (text, _), n in zip(cells, names, strict=True):
+        if parts:
+            parts.append(_s(","))
+        parts.append(_quoted(exp.column(n)) if text else exp.column(n))
+    parts.append(_s("\r\n"))
+    # the order again: DuckDB does not keep a subquery's ORDER BY for the query around it
+    return (
+        exp.select(*[k.copy() for k in kept], exp.alias_(_concat(parts), "_line"))
+        .from_(exp.alias_(exp.Subquery(this=second), "_b"), copy=False)
+        .order_by(*[_col(k) for k in order], copy=False)
+    )
+
+
+def _decimal_cell(value: exp.Expression) -> exp.Expression:
+    """`decimal_text` of a DECIMAL: plain notation without trailing zeros; NULL empty."""
+    text = exp.Cast(this=value, to=exp.DataType.build("TEXT"))
+    trimmed = _fn("RTRIM", _fn("RTRIM", text.copy(), _s("0")), _s("."))
+    shown = _when(_fn("CONTAINS", text.copy(), _s(".")), trimmed, text)
+    return exp.Coalesce(this=shown, expressions=[_s("")])
+
+
+def _int_cell(value: exp.Expression) -> exp.Expression:
+    text = exp.Cast(this=value, to=exp.DataType.build("TEXT"))
+    return exp.Coalesce(this=text, expressions=[_s("")])
+
+
+def header_line(columns) -> bytes:
+    """The header as `_write_csv` writes it, with the UTF-8 BOM."""
+    out = io.StringIO()
+    csv.writer(out).writerow(csv_row(list(columns)))
+    return "\ufeff".encode() + out.getvalue().encode("utf-8")
+
+
+# ---------------------------------------------------------------------------- queries
+
+
+def _template(key: str, lang: str, values: dict[str, exp.Expression]) -> exp.Expression:
+    """t(key) with each {name} filled by a SQL text expression."""
+    marks = {name: f"\x00{name}\x00" for name in values}
+    text = t(key, lang, **marks)
+    parts: list[exp.Expression] = []
+    for i, piece in enumerate(text.split("\x00")):
+        if i % 2:
+            parts.append(values[piece].copy())
+        elif piece:
+            parts.append(_s(piece))
+    return _concat(parts) if parts else _s("")
+
+
+def summary_query(policy, layout: Layout) -> exp.Select:
+    """The summary query (over the view carrying each row's key as 行) with, per row:
+    行 (the key), 错误 (NULL when scored), 单位, 总分, 等次, 排名, 状态 (as shown) and
+    `_line`, the 汇总 line."""
+    inner = build_query(policy.ir, ITEMS_VIEW, row_column=CARRY, dialect="duckdb")
+    status = _when(
+        exp.And(
+            this=exp.EQ(this=_col("状态"), expression=_s(NORMAL)),
+            expression=exp.Coalesce(this=_col("一票否决"), expressions=[exp.false()]),
+        ),
+        _s(VETOED),
+        _col("状态"),
+    )
+    cells = [
+        (True, _col("单位")),
+        (False, _decimal_cell(_col("总分"))),
+        (True, _col("等次")),
+        (False, _int_cell(_col("排名"))),
+        (True, status.copy()),
+        (False, _s("")),  # 原因: no veto, disqualification or grade limit (`eligible`)
+        (True, _col("标签")),
+    ]
+    cells += [(False, _decimal_cell(_col(c.title))) for c in layout.nodes]
+    keep = ["行", "错误", "单位", "总分", "等次", "排名"]
+    return _lines(inner, keep, cells, shown=[exp.alias_(status, "状态", quoted=True)])
+
+
+def items_query(policy, layout: Layout) -> exp.Select:
+    """The items query with `_line`, the 扣分明细 line of each item, and 行 (the key)."""
+    inner = build_query(
+        policy.ir, ITEMS_VIEW, items=True, row_column=CARRY, dialect="duckdb", values=True
+    )
+    lang = layout.lang
+    facts = {f.name: f for f in policy.ir.facts}
+    kind = _col("类型")
+    bonus = exp.EQ(this=kind, expression=_s("加分"))
+
+    def signed(column: str) -> exp.Expression:
+        value = exp.Coalesce(this=_col(column), expressions=[exp.Literal.number(0)])
+        return _when(bonus.copy(), exp.Neg(this=exp.Paren(this=value)), value.copy())
+
+    # 节点: the node's label
+    labels = [
+        exp.If(
+            this=exp.EQ(this=_col("节点"), expression=_s(n.path)),
+            true=_s(layout._label(n.path)),
+        )
+        for n in policy.ir.walk()
+    ]
+    label = exp.Case(ifs=labels, default=_col("节点"))
+    # 所用数据: each input fact of the clause as `name = value`
+    words = (value_text(True, "bool", lang), value_text(False, "bool", lang))
+    used = []
+    seen: set[str] = set()
+    for node in policy.ir.walk():
+        for clause in node.clauses:
+            names = [n for n in clause.inputs if n in facts]
+            if not names or clause.id in seen:
+                continue
+            seen.add(clause.id)
+            parts = []
+            for name in names:
+                value = _col(f"值:{name}")
+                shown = (
+                    _when(value, _s(words[0]), _s(words[1]))
+                    if facts[name].type == "bool"
+                    else _decimal_cell(value)
+                )
+                parts += [_s("；")] if parts else []
+                parts += [_s(f"{name} = "), shown]
+            used.append(
+                exp.If(
+                    this=exp.EQ(this=_col("条款编号"), expression=_s(clause.id)),
+                    true=_concat(parts),
+                )
+            )
+    inputs = exp.Case(ifs=used, default=_s("")) if used else _s("")
+    # 备注: the cap or budget story when they cut the item (`ItemWords.note`)
+    raw, nominal, applied = _col("原始"), _col("应扣"), _col("实扣")
+    n = {  # `_n`: None reads 0
+        key: _when(exp.Is(this=c.copy(), expression=exp.Null()), _s("0"), _decimal_cell(c.copy()))
+        for key, c in (("raw", raw), ("nominal", nominal), ("applied", applied))
+    }
+    capped = exp.GT(this=raw.copy(), expression=nominal.copy())
+    cut = exp.LT(this=applied.copy(), expression=nominal.copy())
+    sep = _s(t("list_sep", lang))
+    bonus_note = _when(
+        cut.copy(),
+        _template("amount_bonus_cut", lang, {"nominal": n["nominal"], "applied": n["applied"]}),
+        _template("amount_bonus", lang, {"applied": n["applied"]}),
+    )
+    cap = _template("amount_clause_cap", lang, {"raw": n["raw"], "nominal": n["nominal"]})
+    budget = _template("amount_budget_cut", lang, {"applied": n["applied"]})
+    due = _template("amount_due", lang, {"nominal": n["nominal"]})
+    deduct_note = exp.Case(
+        ifs=[
+            exp.If(
+                this=exp.And(this=capped.copy(), expression=cut.copy()),
+                true=_concat([cap.copy(), sep.copy(), budget.copy()]),
+            ),
+            exp.If(this=capped.copy(), true=cap),
+        ],
+        default=_concat([due, sep, budget]),
+    )
+    note = exp.Case(
+        ifs=[
+            exp.If(this=exp.EQ(this=kind.copy(), expression=_s("结果")), true=_col("备注")),
+            exp.If(
+                this=exp.Coalesce(
+                    this=exp.Or(this=capped, expression=cut), expressions=[exp.false()]
+                ),
+                true=_when(bonus.copy(), bonus_note, deduct_note),
+            ),
+        ],
+        default=_col("备注"),
+    )
+    cells = [
+        (True, _col("单位")),
+        (True, label),
+        (True, _col("条款原文")),
+        (False, _int_cell(_col("行号"))),
+        (True, inputs),
+        (False, _decimal_cell(signed("应扣"))),
+        (False, _decimal_cell(signed("实扣"))),
+        (True, kind.copy()),
+        (True, note),
+    ]
+    return _lines(inner, ["行", "序号"], cells, order=("行", "序号"))
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+class _Ends:
+    """The ranked units' 汇总 positions best first, as `summary_view` reads them:
+    its length, its first ENDS and its last ENDS (the middle is never asked for)."""
+
+    def __init__(self, count: int, top: list[int], bottom: list[int]):
+        self._count, self._top, self._bottom = count, top, bottom
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: int | slice):
+        if isinstance(index, slice):
+            return [self[i] for i in range(self._count)[index]]
+        if index < 0:
+            index += self._count
+        if index < len(self._top):
+            return self._top[index]
+        back = index - (self._count - len(self._bottom))
+        if 0 <= back < len(self._bottom):
+            return self._bottom[back]
+        raise IndexError(index)
+
+    def __iter__(self) -> Iterator[int]:  # pragma: no cover - summary_view slices
+        raise TypeError("only the ends of the order are kept")
+
+
+class CsvScoring(Scoring):
+    """A Scoring whose 汇总 and 扣分明细 are already CSV files written by DuckDB
+    (their bodies: `bodies`); 错误, the counts and notices are as usual."""
+
+    def __init__(self, layout: Layout):
+        super().__init__(layout, details_csv=True)
+        self.bodies: dict[str, str] = {}  # "summary"/"details" → a file of lines
+        self.kept: dict[int, tuple] = {}  # 汇总 position → row, for the terminal
+
+    def rows_at(self, positions: set[int]) -> dict[int, tuple]:
+        return {p: self.kept[p] for p in positions}
+
+    def write_body(self, which: str, handle) -> None:
+        with open(self.bodies[which], "rb") as body:
+            shutil.copyfileobj(body, handle, 1 << 20)
+
+    def close(self) -> None:
+        super().close()
+        for path in self.bodies.values():
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+        self.bodies = {}
+
+
+def queries(policy, layout: Layout) -> tuple[str, str]:
+    """The summary and items queries with their lines; raises SqlUnsupported."""
+    return (
+        render_sql(summary_query(policy, layout), "duckdb", pretty=False),
+        render_sql(items_query(policy, layout), "duckdb", pretty=False),
+    )
+
+
+def score_to_csv(
+    policy,
+    dataset: Dataset,
+    layout: Layout,
+    output: str,
+    progress: Callable[[int], None] | None = None,
+    sql: tuple[str, str] | None = None,
+) -> CsvScoring:
+    """Score every unit in DuckDB, its 汇总 and 扣分明细 lines written by DuckDB to
+    temporary files beside `output`; raises NotIdentical (score another way then)."""
+    import duckdb
+    import pyarrow.compute as pc
+
+    scorer = ChunkScorer(policy, dataset, layout)
+    summary_sql, items_sql = sql or queries(policy, layout)
+    source = sqlsource.build(dataset)
+    scoring = CsvScoring(layout)
+    folder = str(Path(output).parent) or "."
+    try:
+        _carry_views(source)
+        for which in ("summary", "details"):
+            fd, path = tempfile.mkstemp(prefix=f".{Path(output).name}.", suffix=".part", dir=folder)
+            os.close(fd)
+            scoring.bodies[which] = path
+        errors = _summary(source, summary_sql, scoring, dataset, progress, pc)
+        _items(source, items_sql, scoring.bodies["details"], pc)
+        _python_rows(scorer, scoring, sorted(errors + source.no_unit), None, None, progress)
+    except duckdb.Error as exc:
+        scoring.close()
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise NotIdentical(Message("engine_duckdb_failed", {"reason": reason})) from exc
+    except BaseException:
+        scoring.close()
+        raise
+    finally:
+        source.close()
+    scoring.tally.blank += source.blank
+    return scoring
+
+
+def _write(handle, lines) -> None:
+    """The bytes of a string array of whole lines, as they are (no object per line)."""
+    import pyarrow as pa
+
+    count = len(lines)
+    if count == 0:
+        return
+    if lines.null_count:  # a cell the query could not write: never a missing line
+        raise NotIdentical(Message("engine_duckdb_failed", {"reason": "NULL line"}))
+    if lines.type not in (pa.string(), pa.large_string()):
+        handle.write("".join(lines.to_pylist()).encode("utf-8"))
+        return
+    _, offsets, data = lines.buffers()
+    view = memoryview(offsets).cast("i" if lines.type == pa.string() else "q")
+    handle.write(memoryview(data)[view[lines.offset] : view[lines.offset + count]])
+
+
+def _summary(source, query: str, scoring: CsvScoring, dataset: Dataset, progress, pc) -> list[int]:
+    """Write the 汇总 lines; count, rank ends and names; returns the keys SQL refused."""
+    tally = scoring.tally
+    duplicates = Duplicates()
+    paths = [str(table.path) for table, _ in dataset.tables]
+    errors: list[int] = []
+    top: list[tuple] = []  # (rank, position, row)
+    bottom: list[tuple] = []
+    ranked = 0
+    last = -1
+    position = 0
+    with open(scoring.bodies["summary"], "wb") as handle:
+        for batch in _batches(source.con, query):
+            keys = batch.column("行")
+            if len(keys) == 0:
+                continue
+            if pc.min(keys).as_py() <= last or not _increasing(keys, pc):
+                raise NotIdentical(Message("engine_duckdb_failed", {"reason": "order"}))
+            last = pc.max(keys).as_py()
+            failed = pc.is_valid(batch.column("错误"))
+            if pc.any(failed).as_py():
+                errors += pc.filter(keys, failed).to_pylist()
+                batch = batch.filter(pc.invert(failed))
+                keys = batch.column("行")
+            count = batch.num_rows
+            if count == 0:
+                continue
+            _write(handle, batch.column("_line"))
+            tally.rows_in += count
+            tally.scored += count
+            for status, number in _counts(batch.column("状态"), pc):
+                tally.statuses[NORMAL if status == VETOED else status] += number
+                if status == VETOED:
+                    tally.vetoed += number
+            for grade, number in _counts(batch.column("等次"), pc):
+                if grade:
+                    tally.grades[grade] += number
+            ranks = batch.column("排名")
+            ranked += count - ranks.null_count
+            names = batch.column("单位").to_pylist()
+            rows = pc.bit_wise_and(keys, (1 << KEY_SHIFT) - 1).to_pylist()
+            tables = pc.shift_right(keys, KEY_SHIFT).to_pylist()
+            start = 0
+            for i in range(1, count + 1):
+                if i == count or tables[i] != tables[start]:
+                    duplicates.add_block(
+                        position + start, paths[tables[start]], rows[start:i], names[start:i]
+                    )
+                    start = i
+            top, bottom = _ends(batch, position, top, bottom)
+            position += count
+            if progress is not None:
+                progress(count)
+    scoring.order = _Ends(ranked, [p for _, p, _ in top], [p for _, p, _ in bottom])
+    scoring.kept = {p: row for _, p, row in top + bottom}
+    scoring.notices.extend(duplicates.notices(_names(source, errors)))
+    return errors
+
+
+def _increasing(keys, pc) -> bool:
+    if len(keys) < 2:
+        return True
+    return pc.all(pc.less(keys[:-1], keys[1:])).as_py()
+
+
+def _counts(column, pc) -> list[tuple]:
+    counted = pc.value_counts(column)
+    return list(
+        zip(counted.field("values").to_pylist(), counted.field("counts").to_pylist(), strict=True)
+    )
+
+
+def _ends(batch, base: int, top: list, bottom: list) -> tuple[list, list]:
+    """The ENDS best and worst ranked units so far, as (rank, position, row), rank
+    order being (排名, 汇总 position) as `RankKeys.rank` orders them."""
+    ranks = batch.column("排名").to_pylist()
+    placed = sorted((r, i) for i, r in enumerate(ranks) if r is not None)
+    if not placed:
+        return top, bottom
+
+    def entry(rank: int, i: int) -> tuple:
+        row = (
+            batch.column("单位")[i].as_py(),
+            batch.column("总分")[i].as_py(),
+            batch.column("等次")[i].as_py() or "",
+            rank,
+            batch.column("状态")[i].as_py(),
+        )
+        return (rank, base + i, row)
+
+    top = sorted(top + [entry(r, i) for r, i in placed[:ENDS]], key=lambda e: e[:2])[:ENDS]
+    bottom = sorted(bottom + [entry(r, i) for r, i in placed[-ENDS:]], key=lambda e: e[:2])
+    return top, bottom[-ENDS:]
+
+
+def _names(source, errors: list[int]) -> Iterator[str]:
+    """Every scored unit's name in 汇总 order (read only when a name may repeat)."""
+    refused = set(errors)
+    key, unit = _col(sqlsource.KEY), _col(sqlsource.UNIT)
+    query = exp.select(key, unit).from_(exp.to_table("facts", quoted=True)).order_by(key)
+    for batch in _batches(source.con, query.sql(dialect="duckdb", identify=True)):
+        for k, name in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist(), strict=True):
+            if k not in refused:
+                yield name
+
+
+def _items(source, query: str, path: str, pc) -> None:
+    last = -1
+    with open(path, "wb") as handle:
+        for batch in _batches(source.con, query):
+            keys = batch.column("行")
+            if len(keys) == 0:
+                continue
+            if pc.min(keys).as_py() < last or not (
+                len(keys) < 2 or pc.all(pc.less_equal(keys[:-1], keys[1:])).as_py()
+            ):
+                raise NotIdentical(Message("engine_duckdb_failed", {"reason": "order"}))
+            last = pc.max(keys).as_py()
+            _write(handle, batch.column("_line"))
