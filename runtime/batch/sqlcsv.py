@@ -23,7 +23,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -34,7 +33,7 @@ from xize.compiler.ir import nodes as ir
 
 from ..io.dataset import Dataset
 from ..io.readers import CsvTable, ParquetTable
-from ..report.tables import NORMAL, VETOED, Layout
+from ..report.tables import DETAIL_COLUMNS, NORMAL, VETOED, Layout
 from ..text.fmt import value_text
 from ..text.i18n import t
 from ..text.problems import Message
@@ -87,10 +86,9 @@ def _when(cond: exp.Expression, then: exp.Expression, other: exp.Expression) -> 
 
 
 def _concat(parts: list[exp.Expression]) -> exp.Expression:
-    out = parts[0]
-    for part in parts[1:]:
-        out = exp.DPipe(this=out, expression=part)
-    return out
+    """The texts joined, in one CONCAT (one string made, not one per `||`); every
+    part here is a text that is never NULL."""
+    return parts[0] if len(parts) == 1 else exp.Anonymous(this="CONCAT", expressions=parts)
 
 
 def _fn(name: str, *args: exp.Expression) -> exp.Expression:
@@ -118,47 +116,6 @@ def _quoted(text: exp.Expression) -> exp.Expression:
     return _when(needs, _concat([_s('"'), replaced, _s('"')]), text.copy())
 
 
-def _lines(
-    inner: exp.Select,
-    keep: list[str],
-    cells: list[tuple[bool, exp.Expression]],
-    shown: list[exp.Expression] = (),
-    order: tuple[str, ...] = ("行",),
-):
-    """SELECT keep…, shown…, `_line` over `inner`: each cell (is_text, expression over
-    inner's columns) made CSV text, in three steps so that no expression is repeated:
-    the cells' texts, then formula-safe, then quoted and joined."""
-    names = [f"_x{i}" for i in range(len(cells))]
-    kept = [_col(k) for k in keep] + [_col(e.alias) for e in shown]
-    first = exp.select(
-        *[_col(k) for k in keep],
-        *shown,
-        *[
-            exp.alias_(exp.Coalesce(this=e, expressions=[_s("")]) if text else e, n)
-            for (text, e), n in zip(cells, names, strict=True)
-        ],
-    ).from_(exp.alias_(exp.Subquery(this=inner), "_q"), copy=False)
-    second = exp.select(
-        *[k.copy() for k in kept],
-        *[
-            exp.alias_(_formula_safe(exp.column(n)) if text else exp.column(n), n)
-            for (text, _), n in zip(cells, names, strict=True)
-        ],
-    ).from_(exp.alias_(exp.Subquery(this=first), "_a"), copy=False)
-    parts: list[exp.Expression] = []
-    for (text, _), n in zip(cells, names, strict=True):
-        if parts:
-            parts.append(_s(","))
-        parts.append(_quoted(exp.column(n)) if text else exp.column(n))
-    parts.append(_s("\r\n"))
-    # the order again: DuckDB does not keep a subquery's ORDER BY for the query around it
-    return (
-        exp.select(*[k.copy() for k in kept], exp.alias_(_concat(parts), "_line"))
-        .from_(exp.alias_(exp.Subquery(this=second), "_b"), copy=False)
-        .order_by(*[_col(k) for k in order], copy=False)
-    )
-
-
 def _decimal_cell(value: exp.Expression) -> exp.Expression:
     """`decimal_text` of a DECIMAL: plain notation without trailing zeros; NULL empty."""
     text = exp.Cast(this=value, to=exp.DataType.build("TEXT"))
@@ -170,6 +127,13 @@ def _decimal_cell(value: exp.Expression) -> exp.Expression:
 def _int_cell(value: exp.Expression) -> exp.Expression:
     text = exp.Cast(this=value, to=exp.DataType.build("TEXT"))
     return exp.Coalesce(this=text, expressions=[_s("")])
+
+
+def _cell(text: str) -> str:
+    """How `csv.writer` writes one text cell after `csv_cell` (a constant)."""
+    out = io.StringIO()
+    csv.writer(out).writerow(csv_row([text, ""]))
+    return out.getvalue()[: -len(",\r\n")]
 
 
 def header_line(columns) -> bytes:
@@ -195,11 +159,90 @@ def _template(key: str, lang: str, values: dict[str, exp.Expression]) -> exp.Exp
     return _concat(parts) if parts else _s("")
 
 
+def _stage(table: exp.Select, alias: str, columns: list[exp.Expression]) -> exp.Select:
+    return exp.select(*columns).from_(exp.alias_(exp.Subquery(this=table), alias), copy=False)
+
+
+def _note(item: tuple, k: int, lang: str) -> exp.Expression:
+    """备注 of item k as `ItemWords.note` words it (SQL text, for a fired item)."""
+    _, _, _, _, kind, note = item
+    if kind == "结果":
+        return _s(note or "")
+    raw, nominal, applied = (exp.column(f"_{c}{k}") for c in "rna")
+
+    def number(c: exp.Column) -> exp.Expression:  # `_n`: None reads 0
+        return _when(exp.Is(this=c.copy(), expression=exp.Null()), _s("0"), _decimal_cell(c.copy()))
+
+    n = {"raw": number(raw), "nominal": number(nominal), "applied": number(applied)}
+    capped = exp.GT(this=raw.copy(), expression=nominal.copy())
+    cut = exp.LT(this=applied.copy(), expression=nominal.copy())
+    sep = _s(t("list_sep", lang))
+    if kind == "加分":
+        told = _when(
+            cut.copy(),
+            _template("amount_bonus_cut", lang, {"nominal": n["nominal"], "applied": n["applied"]}),
+            _template("amount_bonus", lang, {"applied": n["applied"]}),
+        )
+    else:
+        cap = _template("amount_clause_cap", lang, {"raw": n["raw"], "nominal": n["nominal"]})
+        budget = _template("amount_budget_cut", lang, {"applied": n["applied"]})
+        due = _template("amount_due", lang, {"nominal": n["nominal"]})
+        both = exp.And(this=capped.copy(), expression=cut.copy())
+        told = exp.Case(
+            ifs=[
+                exp.If(this=both, true=_concat([cap.copy(), sep.copy(), budget.copy()])),
+                exp.If(this=capped.copy(), true=cap),
+            ],
+            default=_concat([due, sep, budget]),
+        )
+    story = exp.Coalesce(this=exp.Or(this=capped, expression=cut), expressions=[exp.false()])
+    return _when(story, told, _s(note or ""))
+
+
+def _inputs(item: tuple, clauses: dict, facts: dict, lang: str) -> exp.Expression:
+    """所用数据 of item k as one finished CSV cell: `name = value` joined by ；.  Only
+    the names can hold what a CSV cell must quote or start a formula with (a value
+    is 是/否 or digits), so how the cell is written is decided here."""
+    clause = clauses.get(item[2])
+    names = [n for n in clause.inputs if n in facts] if clause is not None else []
+    if not names:
+        return _s("")
+    words = (value_text(True, "bool", lang), value_text(False, "bool", lang))
+    pieces: list[str | exp.Expression] = []
+    for name in names:
+        value = exp.column(f"值:{name}", quoted=True)
+        shown = (
+            _when(value, _s(words[0]), _s(words[1]))
+            if facts[name].type == "bool"
+            else _decimal_cell(value)
+        )
+        pieces += (["；"] if pieces else []) + [f"{name} = ", shown]
+    first = names[0]
+    lead = "'" if first[:1] in STARTS else ""
+    quote = any(c in name for name in names for c in ',"\r\n')
+    if quote:
+        pieces = [p.replace('"', '""') if isinstance(p, str) else p for p in pieces]
+        lead = '"' + lead
+    parts = [_s(p) if isinstance(p, str) else p for p in [lead, *pieces] if p != ""]
+    if quote:
+        parts.append(_s('"'))
+    return _concat(parts)
+
+
 def summary_query(policy, layout: Layout) -> exp.Select:
-    """The summary query (over the view carrying each row's key as 行) with, per row:
-    行 (the key), 错误 (NULL when scored), 单位, 总分, 等次, 排名, 状态 (as shown) and
-    `_line`, the 汇总 line."""
-    inner = build_query(policy.ir, ITEMS_VIEW, row_column=CARRY, dialect="duckdb")
+    """The summary query (over the view carrying each row's key as 行), one row per
+    unit with: 行 (the key), 错误 (NULL when scored), 单位, 总分, 等次, 排名, 状态 (as
+    shown), `_line` (its 汇总 line) and `_items` (its 扣分明细 lines, in 序号 order).
+
+    Built in stages so that no expression is written twice: the texts of the cells,
+    then each made formula-safe (`csv_cell`), then quoted, then joined; a fired
+    item's line is made only for the units where it fired (a CASE branch)."""
+    inner = build_query(policy.ir, ITEMS_VIEW, row_column=CARRY, dialect="duckdb", values=True)
+    inner.set("order", None)  # sorted once, at the end, with the few columns left
+    items = inner.meta["items"]
+    lang = layout.lang
+    facts = {f.name: f for f in policy.ir.facts}
+    clauses = {c.id: c for node in policy.ir.walk() for c in node.clauses}
     status = _when(
         exp.And(
             this=exp.EQ(this=_col("状态"), expression=_s(NORMAL)),
@@ -208,121 +251,99 @@ def summary_query(policy, layout: Layout) -> exp.Select:
         _s(VETOED),
         _col("状态"),
     )
-    cells = [
-        (True, _col("单位")),
-        (False, _decimal_cell(_col("总分"))),
-        (True, _col("等次")),
-        (False, _int_cell(_col("排名"))),
-        (True, status.copy()),
-        (False, _s("")),  # 原因: no veto, disqualification or grade limit (`eligible`)
-        (True, _col("标签")),
-    ]
-    cells += [(False, _decimal_cell(_col(c.title))) for c in layout.nodes]
-    keep = ["行", "错误", "单位", "总分", "等次", "排名"]
-    return _lines(inner, keep, cells, shown=[exp.alias_(status, "状态", quoted=True)])
-
-
-def items_query(policy, layout: Layout) -> exp.Select:
-    """The items query with `_line`, the 扣分明细 line of each item, and 行 (the key)."""
-    inner = build_query(
-        policy.ir, ITEMS_VIEW, items=True, row_column=CARRY, dialect="duckdb", values=True
-    )
-    lang = layout.lang
-    facts = {f.name: f for f in policy.ir.facts}
-    kind = _col("类型")
-    bonus = exp.EQ(this=kind, expression=_s("加分"))
-
-    def signed(column: str) -> exp.Expression:
-        value = exp.Coalesce(this=_col(column), expressions=[exp.Literal.number(0)])
-        return _when(bonus.copy(), exp.Neg(this=exp.Paren(this=value)), value.copy())
-
-    # 节点: the node's label
-    labels = [
-        exp.If(
-            this=exp.EQ(this=_col("节点"), expression=_s(n.path)),
-            true=_s(layout._label(n.path)),
-        )
-        for n in policy.ir.walk()
-    ]
-    label = exp.Case(ifs=labels, default=_col("节点"))
-    # 所用数据: each input fact of the clause as `name = value`
-    words = (value_text(True, "bool", lang), value_text(False, "bool", lang))
-    used = []
-    seen: set[str] = set()
-    for node in policy.ir.walk():
-        for clause in node.clauses:
-            names = [n for n in clause.inputs if n in facts]
-            if not names or clause.id in seen:
-                continue
-            seen.add(clause.id)
-            parts = []
-            for name in names:
-                value = _col(f"值:{name}")
-                shown = (
-                    _when(value, _s(words[0]), _s(words[1]))
-                    if facts[name].type == "bool"
-                    else _decimal_cell(value)
-                )
-                parts += [_s("；")] if parts else []
-                parts += [_s(f"{name} = "), shown]
-            used.append(
-                exp.If(
-                    this=exp.EQ(this=_col("条款编号"), expression=_s(clause.id)),
-                    true=_concat(parts),
-                )
-            )
-    inputs = exp.Case(ifs=used, default=_s("")) if used else _s("")
-    # 备注: the cap or budget story when they cut the item (`ItemWords.note`)
-    raw, nominal, applied = _col("原始"), _col("应扣"), _col("实扣")
-    n = {  # `_n`: None reads 0
-        key: _when(exp.Is(this=c.copy(), expression=exp.Null()), _s("0"), _decimal_cell(c.copy()))
-        for key, c in (("raw", raw), ("nominal", nominal), ("applied", applied))
-    }
-    capped = exp.GT(this=raw.copy(), expression=nominal.copy())
-    cut = exp.LT(this=applied.copy(), expression=nominal.copy())
-    sep = _s(t("list_sep", lang))
-    bonus_note = _when(
-        cut.copy(),
-        _template("amount_bonus_cut", lang, {"nominal": n["nominal"], "applied": n["applied"]}),
-        _template("amount_bonus", lang, {"applied": n["applied"]}),
-    )
-    cap = _template("amount_clause_cap", lang, {"raw": n["raw"], "nominal": n["nominal"]})
-    budget = _template("amount_budget_cut", lang, {"applied": n["applied"]})
-    due = _template("amount_due", lang, {"nominal": n["nominal"]})
-    deduct_note = exp.Case(
-        ifs=[
-            exp.If(
-                this=exp.And(this=capped.copy(), expression=cut.copy()),
-                true=_concat([cap.copy(), sep.copy(), budget.copy()]),
-            ),
-            exp.If(this=capped.copy(), true=cap),
+    keep = [_col(c) for c in ("行", "错误", "单位", "总分", "等次", "排名")]
+    texts = {"_t0": _col("单位"), "_t1": _col("等次"), "_t2": status, "_t3": _col("标签")}
+    numbers = {"_d0": _decimal_cell(_col("总分")), "_d1": _int_cell(_col("排名"))}
+    numbers.update({f"_d{2 + i}": _decimal_cell(_col(c.title)) for i, c in enumerate(layout.nodes)})
+    for k, item in enumerate(items):
+        fired = exp.column(f"_f{k}")
+        texts[f"_m{k}"] = _when(fired.copy(), _note(item, k, lang), exp.Null())
+        sign = -1 if item[4] == "加分" else 1
+        for c, name in (("n", f"_n{k}"), ("a", f"_a{k}")):
+            value = exp.Coalesce(this=exp.column(name), expressions=[exp.Literal.number(0)])
+            if sign < 0:
+                value = exp.Neg(this=exp.Paren(this=value))
+            numbers[f"_{c}{k}"] = _when(fired.copy(), _decimal_cell(value), exp.Null())
+        numbers[f"_i{k}"] = _when(fired.copy(), _inputs(item, clauses, facts, lang), exp.Null())
+    fired = [exp.column(f"_f{k}") for k in range(len(items))]
+    first = _stage(
+        inner,
+        "_q",
+        [
+            *keep,
+            exp.alias_(status.copy(), "状态", quoted=True),
+            *[
+                exp.alias_(exp.Coalesce(this=e, expressions=[_s("")]) if n[1] == "t" else e, n)
+                for n, e in texts.items()
+            ],
+            *[exp.alias_(e, n) for n, e in numbers.items()],
+            *fired,
         ],
-        default=_concat([due, sep, budget]),
     )
-    note = exp.Case(
-        ifs=[
-            exp.If(this=exp.EQ(this=kind.copy(), expression=_s("结果")), true=_col("备注")),
-            exp.If(
-                this=exp.Coalesce(
-                    this=exp.Or(this=capped, expression=cut), expressions=[exp.false()]
-                ),
-                true=_when(bonus.copy(), bonus_note, deduct_note),
-            ),
+    ahead = [*[c.copy() for c in keep], _col("状态")]
+    second = _stage(
+        first,
+        "_a",
+        [
+            *ahead,
+            *[exp.alias_(_formula_safe(exp.column(n)), n) for n in texts],
+            *[exp.column(n) for n in numbers],
+            *[f.copy() for f in fired],
         ],
-        default=_col("备注"),
+    )
+    third = _stage(
+        second,
+        "_b",
+        [
+            *[c.copy() for c in ahead],
+            *[exp.alias_(_quoted(exp.column(n)), n) for n in texts],
+            *[exp.column(n) for n in numbers],
+            *[f.copy() for f in fired],
+        ],
     )
     cells = [
-        (True, _col("单位")),
-        (True, label),
-        (True, _col("条款原文")),
-        (False, _int_cell(_col("行号"))),
-        (True, inputs),
-        (False, _decimal_cell(signed("应扣"))),
-        (False, _decimal_cell(signed("实扣"))),
-        (True, kind.copy()),
-        (True, note),
+        exp.column("_t0"),
+        exp.column("_d0"),
+        exp.column("_t1"),
+        exp.column("_d1"),
+        exp.column("_t2"),
+        _s(""),  # 原因: no veto, disqualification or grade limit (`eligible`)
+        exp.column("_t3"),
+        *[exp.column(f"_d{2 + i}") for i in range(len(layout.nodes))],
     ]
-    return _lines(inner, ["行", "序号"], cells, order=("行", "序号"))
+    lines = []
+    for k, item in enumerate(items):
+        path, line, _, text, kind, _ = item
+        constant = ",".join([_cell(layout._label(path)), _cell(text), str(line)])
+        row = [
+            exp.column("_t0"),
+            _s(constant),
+            exp.column(f"_i{k}"),
+            exp.column(f"_n{k}"),
+            exp.column(f"_a{k}"),
+            _s(_cell(kind)),
+            exp.column(f"_m{k}"),
+        ]
+        lines.append(_when(exp.column(f"_f{k}"), _joined(row), _s("")))
+    return _stage(
+        third,
+        "_c",
+        [
+            *[c.copy() for c in ahead],
+            exp.alias_(_joined(cells), "_line"),
+            exp.alias_(_concat(lines) if lines else _s(""), "_items"),
+        ],
+    ).order_by(_col("行"), copy=False)  # DuckDB does not keep a subquery's order
+
+
+def _joined(cells: list[exp.Expression]) -> exp.Expression:
+    parts: list[exp.Expression] = []
+    for cell in cells:
+        if parts:
+            parts.append(_s(","))
+        parts.append(cell)
+    parts.append(_s("\r\n"))
+    return _concat(parts)
 
 
 # --------------------------------------------------------------------------- scoring
@@ -355,8 +376,9 @@ class _Ends:
 
 
 class CsvScoring(Scoring):
-    """A Scoring whose 汇总 and 扣分明细 are already CSV files written by DuckDB
-    (their bodies: `bodies`); 错误, the counts and notices are as usual."""
+    """A Scoring whose 汇总 and 扣分明细 are already CSV files (`bodies`: temporary
+    files in the report's folder, header and all), made from DuckDB's lines; 错误,
+    the counts and the notices are as usual."""
 
     def __init__(self, layout: Layout):
         super().__init__(layout, details_csv=True)
@@ -366,9 +388,9 @@ class CsvScoring(Scoring):
     def rows_at(self, positions: set[int]) -> dict[int, tuple]:
         return {p: self.kept[p] for p in positions}
 
-    def write_body(self, which: str, handle) -> None:
-        with open(self.bodies[which], "rb") as body:
-            shutil.copyfileobj(body, handle, 1 << 20)
+    def take_file(self, which: str) -> str:
+        """The finished file ("summary" or "details"), now the caller's to put in place."""
+        return self.bodies.pop(which)
 
     def close(self) -> None:
         super().close()
@@ -380,12 +402,9 @@ class CsvScoring(Scoring):
         self.bodies = {}
 
 
-def queries(policy, layout: Layout) -> tuple[str, str]:
-    """The summary and items queries with their lines; raises SqlUnsupported."""
-    return (
-        render_sql(summary_query(policy, layout), "duckdb", pretty=False),
-        render_sql(items_query(policy, layout), "duckdb", pretty=False),
-    )
+def queries(policy, layout: Layout) -> str:
+    """The query giving each unit's lines; raises SqlUnsupported."""
+    return render_sql(summary_query(policy, layout), "duckdb", pretty=False)
 
 
 def score_to_csv(
@@ -394,7 +413,7 @@ def score_to_csv(
     layout: Layout,
     output: str,
     progress: Callable[[int], None] | None = None,
-    sql: tuple[str, str] | None = None,
+    sql: str | None = None,
 ) -> CsvScoring:
     """Score every unit in DuckDB, its 汇总 and 扣分明细 lines written by DuckDB to
     temporary files beside `output`; raises NotIdentical (score another way then)."""
@@ -402,7 +421,7 @@ def score_to_csv(
     import pyarrow.compute as pc
 
     scorer = ChunkScorer(policy, dataset, layout)
-    summary_sql, items_sql = sql or queries(policy, layout)
+    query = sql or queries(policy, layout)
     source = sqlsource.build(dataset)
     scoring = CsvScoring(layout)
     folder = str(Path(output).parent) or "."
@@ -412,8 +431,7 @@ def score_to_csv(
             fd, path = tempfile.mkstemp(prefix=f".{Path(output).name}.", suffix=".part", dir=folder)
             os.close(fd)
             scoring.bodies[which] = path
-        errors = _summary(source, summary_sql, scoring, dataset, progress, pc)
-        _items(source, items_sql, scoring.bodies["details"], pc)
+        errors = _summary(source, query, scoring, dataset, progress, pc)
         _python_rows(scorer, scoring, sorted(errors + source.no_unit), None, None, progress)
     except duckdb.Error as exc:
         scoring.close()
@@ -456,7 +474,12 @@ def _summary(source, query: str, scoring: CsvScoring, dataset: Dataset, progress
     ranked = 0
     last = -1
     position = 0
-    with open(scoring.bodies["summary"], "wb") as handle:
+    with (
+        open(scoring.bodies["summary"], "wb") as handle,
+        open(scoring.bodies["details"], "wb") as details,
+    ):
+        handle.write(header_line(scoring.layout.summary_columns))
+        details.write(header_line(DETAIL_COLUMNS))
         for batch in _batches(source.con, query):
             keys = batch.column("行")
             if len(keys) == 0:
@@ -473,6 +496,7 @@ def _summary(source, query: str, scoring: CsvScoring, dataset: Dataset, progress
             if count == 0:
                 continue
             _write(handle, batch.column("_line"))
+            _write(details, batch.column("_items"))
             tally.rows_in += count
             tally.scored += count
             for status, number in _counts(batch.column("状态"), pc):
@@ -549,18 +573,3 @@ def _names(source, errors: list[int]) -> Iterator[str]:
         for k, name in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist(), strict=True):
             if k not in refused:
                 yield name
-
-
-def _items(source, query: str, path: str, pc) -> None:
-    last = -1
-    with open(path, "wb") as handle:
-        for batch in _batches(source.con, query):
-            keys = batch.column("行")
-            if len(keys) == 0:
-                continue
-            if pc.min(keys).as_py() < last or not (
-                len(keys) < 2 or pc.all(pc.less_equal(keys[:-1], keys[1:])).as_py()
-            ):
-                raise NotIdentical(Message("engine_duckdb_failed", {"reason": "order"}))
-            last = pc.max(keys).as_py()
-            _write(handle, batch.column("_line"))

@@ -130,6 +130,17 @@ class Staged:
         self._handles.append(handle)
         return handle
 
+    def adopt(self, target: str | Path, temp: str) -> None:
+        """`temp`, a finished file made with `mkstemp` in the target's folder, stands in
+        for `target` (one of the targets) from now on: it is put in place (or removed)
+        with the others."""
+        target = Path(target)
+        if target not in self.targets:
+            raise ValueError(f"{target} is not one of this output's files")
+        if Path(temp).parent.resolve() != _folder(target).resolve():
+            raise ValueError(f"{temp} is not in the folder of {target}")
+        self._temps[target] = temp
+
     def commit(self) -> None:
         """fsync every file, then rename them into place under the folder lock."""
         current = self.targets[0]

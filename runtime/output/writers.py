@@ -13,7 +13,6 @@ a JSON escape) is written as its escape, so one cell never costs the report.
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -61,11 +60,11 @@ def write_report(
     elif suffix == ".csv":
         details, errors = companion_csv(path)
         spool = scoring.details
-        bodies = getattr(scoring, "write_body", None)  # lines DuckDB wrote (sqlcsv)
+        written = getattr(scoring, "take_file", None)  # files DuckDB's lines made (sqlcsv)
         with staged(path, details, errors) as stage:
-            if bodies is not None:
-                _copy_csv(stage, path, scoring.summary.columns, lambda h: bodies("summary", h))
-                _copy_csv(stage, details, spool.columns, lambda h: bodies("details", h))
+            if written is not None:
+                stage.adopt(path, written("summary"))
+                stage.adopt(details, written("details"))
             else:
                 _write_csv(stage, path, scoring.summary.columns, scoring.summary_encoded())
                 _write_csv(
@@ -131,16 +130,6 @@ def _write_csv(
                 handle.write(text)
         else:
             writer.writerows(text_cells(rows))
-
-
-def _copy_csv(stage: Staged, path: Path, columns: Sequence[str], body) -> None:
-    """One CSV file: the header as `_write_csv` writes it, then lines already made
-    into CSV text elsewhere (`body` writes them to the binary handle)."""
-    with stage.open(path, "wb") as handle:
-        text = io.StringIO()
-        csv.writer(text).writerow(csv_row(list(columns)))
-        handle.write(text.getvalue().encode("utf-8-sig"))
-        body(handle)
 
 
 def _json_value(value: object) -> object:

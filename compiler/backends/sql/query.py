@@ -45,9 +45,12 @@ def compile_sql(
     values: bool = False,
 ) -> str:
     """The query text for `dialect`; raises SqlUnsupported for what SQL cannot do.
-    `values` (with `items`): each item row also has the unit's facts as scored, one
-    column per fact named `值:` and the fact's name (a 是否 fact as a boolean, the
-    others as decimals), for a caller that writes the item's 所用数据 itself."""
+    `values`: each row also has the unit's facts as scored, one column per fact
+    named `值:` and the fact's name (a 是否 fact as a boolean, the others as
+    decimals), for a caller that writes the 所用数据 of an item itself; in the
+    summary query, also every potential item k (numbered as `序号` numbers them,
+    from 0) as `_f{k}` (whether it fired), `_r{k}`, `_n{k}` and `_a{k}` (原始, 应扣,
+    实扣), the tree's `meta["items"]` describing them (see `build_query`)."""
     if dialect not in DIALECTS:
         raise ValueError(f"unknown dialect {dialect!r}; one of {', '.join(DIALECTS)}")
     tree = build_query(policy, table, items, row_column, dialect, values)
@@ -122,11 +125,22 @@ def build_query(
         any_of([e.chosen for e in walked.outcomes if e.outcome.kind == "disqualify"]), "dq"
     )
     vetoed = plan.let(any_of([e.chosen for e in walked.outcomes if e.outcome.kind == "veto"]), "vt")
+    facts = env if values else {}
     if items:
-        facts = env if values else {}
         return _items_query(plan, head, source, fx, walked, failed, row_column, dialect, facts)
     return _summary_query(
-        policy, plan, head, source, fx, walked, error, failed, disqualified, vetoed, row_column
+        policy,
+        plan,
+        head,
+        source,
+        fx,
+        walked,
+        error,
+        failed,
+        disqualified,
+        vetoed,
+        row_column,
+        facts,
     )
 
 
@@ -276,7 +290,7 @@ def _mean(fx: Fixed, value: Num, ok: exp.Expression) -> Num:
 
 
 def _summary_query(
-    policy, plan, head, source, fx, walked, error, failed, disqualified, vetoed, row_column
+    policy, plan, head, source, fx, walked, error, failed, disqualified, vetoed, row_column, facts
 ):
     status_ok = plan.let(
         exp.And(this=exp.Not(this=failed), expression=exp.Not(this=disqualified)), "ok"
@@ -352,13 +366,35 @@ def _summary_query(
                 )
             )
         outputs.append(exp.alias_(unless_failed(value), node_column(record.node), quoted=True))
+    described = []
+    if facts:  # the facts and every potential item, for a caller that writes the items
+        outputs += _values(fx, facts)
+        for k, item in enumerate(sorted(walked.items, key=lambda i: i.key)):
+            outputs += [
+                exp.alias_(when(failed, exp.false(), item.fired), f"_f{k}"),
+                exp.alias_(fx.to_decimal(item.raw), f"_r{k}"),
+                exp.alias_(fx.to_decimal(item.amount), f"_n{k}"),
+                exp.alias_(fx.to_decimal(item.applied), f"_a{k}"),
+            ]
+            kind = _KIND_WORDS[item.kind]
+            described.append((item.path, item.line, item.clause or "", item.text, kind, item.note))
     ctes, query = plan.chain(source, outputs, [group, total.expr] if by_count else [])
     if by_count:
         ctes, query = _ranks(ctes, query, group, total.expr)
     query = with_ctes(query, head + ctes)
     if row_column:
         query = query.order_by(exp.column("行", quoted=True), copy=False)
+    query.meta["items"] = described  # (节点, 行号, 条款编号, 条款原文, 类型, 备注) by k
     return query
+
+
+def _values(fx: Fixed, facts: dict) -> list[exp.Expression]:
+    """The facts as scored: `值:` and the name (是否 a boolean, others decimals)."""
+    out = []
+    for name, value in facts.items():
+        shown = fx.to_decimal(value, bind=False) if isinstance(value, Num) else value.copy()
+        out.append(exp.alias_(shown, f"值:{name}", quoted=True))
+    return out
 
 
 def _ranks(ctes, query: exp.Select, group: exp.Column, total: exp.Column):
