@@ -36,14 +36,13 @@ from ..io.readers import CsvTable, ParquetTable
 from ..report.tables import DETAIL_COLUMNS, NORMAL, VETOED, Layout
 from ..text.fmt import value_text
 from ..text.i18n import t
-from ..text.problems import Message
+from ..text.problems import Message, Notice
 from ..text.safe import STARTS, csv_row
 from . import sqlsource
 from .batch import Scoring
 from .chunks import ChunkScorer
-from .duplicates import Duplicates
 from .sqlbatch import CARRY, ITEMS_VIEW, _batches, _carry_views, _python_rows
-from .sqlsource import KEY_SHIFT, NotIdentical
+from .sqlsource import NotIdentical, split_key
 
 __all__ = ["eligible", "score_to_csv"]
 
@@ -466,8 +465,6 @@ def _write(handle, lines) -> None:
 def _summary(source, query: str, scoring: CsvScoring, dataset: Dataset, progress, pc) -> list[int]:
     """Write the 汇总 lines; count, rank ends and names; returns the keys SQL refused."""
     tally = scoring.tally
-    duplicates = Duplicates()
-    paths = [str(table.path) for table, _ in dataset.tables]
     errors: list[int] = []
     top: list[tuple] = []  # (rank, position, row)
     bottom: list[tuple] = []
@@ -508,23 +505,14 @@ def _summary(source, query: str, scoring: CsvScoring, dataset: Dataset, progress
                     tally.grades[grade] += number
             ranks = batch.column("排名")
             ranked += count - ranks.null_count
-            names = batch.column("单位").to_pylist()
-            rows = pc.bit_wise_and(keys, (1 << KEY_SHIFT) - 1).to_pylist()
-            tables = pc.shift_right(keys, KEY_SHIFT).to_pylist()
-            start = 0
-            for i in range(1, count + 1):
-                if i == count or tables[i] != tables[start]:
-                    duplicates.add_block(
-                        position + start, paths[tables[start]], rows[start:i], names[start:i]
-                    )
-                    start = i
             top, bottom = _ends(batch, position, top, bottom)
             position += count
             if progress is not None:
                 progress(count)
     scoring.order = _Ends(ranked, [p for _, p, _ in top], [p for _, p, _ in bottom])
     scoring.kept = {p: row for _, p, row in top + bottom}
-    scoring.notices.extend(duplicates.notices(_names(source, errors)))
+    paths = [str(table.path) for table, _ in dataset.tables]
+    scoring.notices.extend(_repeated(source, set(errors), paths))
     return errors
 
 
@@ -564,12 +552,36 @@ def _ends(batch, base: int, top: list, bottom: list) -> tuple[list, list]:
     return top, bottom[-ENDS:]
 
 
-def _names(source, errors: list[int]) -> Iterator[str]:
-    """Every scored unit's name in 汇总 order (read only when a name may repeat)."""
-    refused = set(errors)
+def _repeated(source, refused: set[int], paths: list[str]) -> list[Notice]:
+    """What `Duplicates` warns of, found by DuckDB: each scored unit whose name an
+    earlier scored unit had, in input order, naming the first row with that name
+    (`file:row` when it is in another file).  The names are grouped in DuckDB
+    (which spills beyond its memory limit), so no name or row stays here."""
     key, unit = _col(sqlsource.KEY), _col(sqlsource.UNIT)
-    query = exp.select(key, unit).from_(exp.to_table("facts", quoted=True)).order_by(key)
+    keys = exp.Anonymous(
+        this="LIST_SORT", expressions=[exp.Anonymous(this="LIST", expressions=[key.copy()])]
+    )
+    query = (
+        exp.select(unit, exp.alias_(keys, "_k"))
+        .from_(exp.to_table("facts", quoted=True))
+        .group_by(unit.copy())
+        .having(exp.GT(this=exp.Count(this=exp.Star()), expression=exp.Literal.number(1)))
+    )
+    found: list[tuple[int, Notice]] = []
     for batch in _batches(source.con, query.sql(dialect="duckdb", identify=True)):
-        for k, name in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist(), strict=True):
-            if k not in refused:
-                yield name
+        for name, group in zip(
+            batch.column(0).to_pylist(), batch.column(1).to_pylist(), strict=True
+        ):
+            scored = [k for k in group if k not in refused]
+            if len(scored) < 2:
+                continue
+            first_table, first_row = split_key(scored[0])
+            for later in scored[1:]:
+                table, row = split_key(later)
+                path, first_path = paths[table], paths[first_table]
+                if (first_path, first_row) == (path, row):  # the same file given twice
+                    continue
+                where = str(first_row) if first_path == path else f"{first_path}:{first_row}"
+                args = {"unit": name, "first": where, "row": row}
+                found.append((later, Notice("warning", Message("unit_twice", args), path)))
+    return [notice for _, notice in sorted(found, key=lambda f: f[0])]
