@@ -381,6 +381,19 @@ def test_duckdb_writes_the_csv_report_itself_byte_for_byte(tmp_path, monkeypatch
     assert '"乙,丙"' in summary and '"丁""戊"' in summary and "\n-2.5," in summary
     errors = (tmp_path / "py.csv" / "结果-错误.csv").read_text(encoding="utf-8-sig")
     assert "是的" in errors
+    # in English the notes have ASCII commas, so those cells are quoted
+    written = {}
+    for engine in ("python", "duckdb"):
+        folder = tmp_path / f"en-{engine}"
+        folder.mkdir()
+        monkeypatch.chdir(folder)
+        result = run("score", policy, data, "-o", "r.csv", "--engine", engine, "--lang", "en")
+        assert not FALLBACK.search(result.output)
+        written[engine] = outputs(folder)
+    assert written["duckdb"] == written["python"]
+    assert '"10 points earned, bonus cap reached, 3 added"' in written["python"][
+        "r-明细.csv"
+    ].decode("utf-8-sig")
 
 
 def test_the_direct_csv_path_is_only_for_what_it_writes_exactly(tmp_path):
