@@ -394,6 +394,16 @@ def test_duckdb_writes_the_csv_report_itself_byte_for_byte(tmp_path, monkeypatch
     assert '"10 points earned, bonus cap reached, 3 added"' in written["python"][
         "r-明细.csv"
     ].decode("utf-8-sig")
+    # two files: a name seen in the other file is reported as `file:row`
+    lines = data.read_bytes().decode().split("\r\n")
+    first, second = tmp_path / "一.csv", tmp_path / "二.csv"
+    first.write_bytes("\r\n".join(lines[:60] + [""]).encode())
+    second.write_bytes("\r\n".join(lines[:1] + lines[40:120] + [""]).encode())
+    both = tmp_path / "both"
+    assert not assert_same_reports(both, monkeypatch, policy, [first, second], (".csv",))
+    monkeypatch.chdir(both)
+    result = run("score", policy, first, second, "-o", "again.csv", "--engine", "duckdb")
+    assert f"第{first}:" in result.output or "第一.csv:" in result.output
 
 
 def test_the_direct_csv_path_is_only_for_what_it_writes_exactly(tmp_path):
