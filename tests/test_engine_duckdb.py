@@ -425,3 +425,29 @@ def test_the_direct_csv_path_is_only_for_what_it_writes_exactly(tmp_path):
     other = load_policy(averages)
     messy = write(tmp_path / "m.csv", [HEADER, *messy_rows(5)])
     assert not sqlcsv.eligible(other, Dataset([str(messy)], other.ir.facts), "r.csv", False)
+
+
+def test_parquet_data_through_the_direct_csv_path(tmp_path, monkeypatch):
+    """Typed Parquet columns (integers, booleans, a NULL, a name twice) read by DuckDB
+    and written as CSV text by DuckDB: the Python engine's bytes."""
+    from xize.runtime.batch import sqlbatch
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("the report was not written by DuckDB")
+
+    policy = tmp_path / "direct.rule"
+    policy.write_text(DIRECT_POLICY, encoding="utf-8")
+    table = pa.table(
+        {
+            "单位": [f"单位{i % 30}" for i in range(40)] + ["=SUM(A1)", "  "],
+            "缺会次数": pa.array([i % 5 for i in range(41)] + [None], type=pa.int64()),
+            "上报": pa.array([i % 3 != 0 for i in range(42)], type=pa.bool_()),
+            "事故": pa.array([(i * 7) % 6 for i in range(42)], type=pa.int32()),
+            "省级表彰": pa.array([i % 3 for i in range(42)], type=pa.int64()),
+            "市级表彰": [str(i % 4) for i in range(42)],
+        }
+    )
+    data = tmp_path / "数据.parquet"
+    pq.write_table(table, data)
+    monkeypatch.setattr(sqlbatch, "score_with_duckdb", not_here)
+    assert not assert_same_reports(tmp_path / "p", monkeypatch, policy, [data], (".csv",))
