@@ -31,21 +31,30 @@ OPPOSITES = {
     "得": "失",
 }
 OPPOSITES |= {b: a for a, b in list(OPPOSITES.items())}
+#: Words that widen or narrow what a sentence applies to: dropping one, or swapping the
+#: clause (条) for the item (项), changes which points a sentence takes.
+SCOPE_DROPPED = "大每各"
+SCOPE_SWAPPED = {"条": "项", "项": "条"}
 
 TABLE = sorted({w for words in CANDIDATES.values() for w in words if len(w) >= 2})
 
 
 def mutations(word: str) -> set[str]:
-    """Ways a writer says the opposite of `word`."""
+    """Ways a writer says the opposite of `word`, or the same of something wider or
+    narrower (`本大项` for `本项`, `每次` for `次`)."""
     out = set()
     for i in range(len(word) + 1):
         for neg in "不未没":
             out.add(word[:i] + neg + word[i:])
+        for wider in SCOPE_DROPPED:
+            out.add(word[:i] + wider + word[i:])
     for i, ch in enumerate(word):
-        if ch in NEGATIONS:
+        if ch in NEGATIONS or ch in SCOPE_DROPPED:
             out.add(word[:i] + word[i + 1 :])
         if ch in OPPOSITES:
             out.add(word[:i] + OPPOSITES[ch] + word[i + 1 :])
+        if ch in SCOPE_SWAPPED:
+            out.add(word[:i] + SCOPE_SWAPPED[ch] + word[i + 1 :])
     return {m for m in out if sense(m) != sense(word)}
 
 
@@ -91,6 +100,14 @@ def hints(body: str) -> str:
     with pytest.raises(PolicyError) as caught:
         compile_policy(HEAD + body)
     return str(caught.value)
+
+
+def test_a_section_is_not_mended_into_an_item():
+    """`本大项不得分` in a sub-item takes the whole section's points; `本项不得分` only the
+    sub-item's: offering one for the other would change the score."""
+    assert not same_sense("本大项不得分", "本项不得分")
+    assert not same_sense("本条最多扣", "本项最多扣")
+    assert not same_sense("每次扣", "次扣")
 
 
 def test_da_bu_dao_gets_no_hint_to_write_da_dao():
