@@ -478,6 +478,26 @@ EXAMPLES: dict[str, Example] = {
         "写 每低于平均值1个百分点（从平均值算起）或 超出部分每低1个百分点（只算超出的部分）。",
         "Write 每低于平均值1个百分点 (from the average) or 超出部分每低1个百分点 (the part beyond).",
     ),
+    "E245": Example(
+        "“本大项不得分” 扣去条款所在大项（一、二…）的全部分值，而不只是所在小项的分值；"
+        "同一条款里别的扣分、得分（包括 否则 之后的）就分不清该算在大项还是小项，所以须单独成条。",
+        "“本大项不得分” takes all the points of the top-level item (一、二…) the clause is "
+        "under, not only its sub-item's; other points in the same clause (an 否则 branch "
+        "included) would have no clear level, so it stands alone.",
+        _file(
+            "一、安全工作(5分)\n(一)领导重视程度(5分)\n"
+            "  - 【通报批评】的，本大项不得分，否则得1分\n",
+            _REPORTED,
+        ),
+        _file(
+            "一、安全工作(5分)\n(一)领导重视程度(5分)\n"
+            "  - 【通报批评】的，本大项不得分\n"
+            "  - 【缺会次数】每缺1次扣1分\n",
+            _REPORTED,
+        ),
+        "把其他分值另写成一条。",
+        "Put the other points in a clause of their own.",
+    ),
     "E233": Example(
         "与平均值相差若干（平均值5个百分点）只能跟在 低于、少于、高于、超过 等说明方向的词后面，"
         "比较的一方须是一个数据项。",

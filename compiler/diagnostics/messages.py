@@ -358,6 +358,13 @@ MESSAGES: dict[str, Entry] = {
         "to count from the average write 每低于平均值1个百分点扣N分; to count only the part "
         "beyond the distance write 超出部分每低1个百分点扣N分",
     ),
+    "E245": Entry(
+        "error",
+        "“{effect}” 须单独成条：同一条款中不能再有别的扣分、得分或加分",
+        "“{effect}” must stand alone: the clause may not also deduct, earn or add points",
+        "写成 “【数据项】的，本大项不得分”；其他分值另写一条",
+        "write “【fact】的，本大项不得分” and put the other points in a clause of their own",
+    ),
     "E233": Entry(
         "error",
         "“{word}” 与平均值相差若干的写法不明确",

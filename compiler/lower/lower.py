@@ -176,8 +176,14 @@ class _Lowerer:
     # ------------------------------------------------------------------ nodes
 
     def node(self, node: ast.Node, prefix: str) -> ir.Node:
+        """A node's IR.  A `本大项不得分` clause is lowered at the top-level item it is
+        written under (its budget is the one lost), after that item's own clauses, in
+        source order; its line and text stay the writer's."""
         path = prefix + node.marker.path_part
-        clauses = tuple(lowered for c in node.clauses for lowered in self.clauses(c, node, path))
+        own = [c for c in node.clauses if prefix == "" or not _takes_section(c)]
+        if prefix == "":
+            own += [c for _, n in walk(node.children) for c in n.clauses if _takes_section(c)]
+        clauses = tuple(lowered for c in own for lowered in self.clauses(c, node, path))
         return ir.Node(
             path=path,
             marker=node.marker.text,
@@ -452,6 +458,13 @@ def _discretionary_high(clause: ast.DiscretionaryClause, node: ast.Node) -> Deci
     else:
         found = budget(node)
     return found if found is not None else Decimal(0)
+
+
+def _takes_section(clause: ast.Clause) -> bool:
+    """`本大项不得分`: checked (E245) to be a condition clause with no other points."""
+    return isinstance(clause, ast.ConditionClause) and any(
+        isinstance(e, ast.NoScore) and e.section for e in clause.effects + clause.otherwise
+    )
 
 
 def _earns(clause: ir.Clause) -> bool:

@@ -117,7 +117,7 @@ class Sentences:
         if isinstance(e, ast.Bonus):
             return f"加{self.amount(e.amount)}"
         if isinstance(e, ast.NoScore):
-            return "不得分"
+            return "本大项不得分" if e.section else "不得分"
         if isinstance(e, ast.Disqualify):
             return "取消考评资格"
         if isinstance(e, ast.Veto):

@@ -165,9 +165,11 @@ class Bonus:
 
 @dataclass(frozen=True)
 class NoScore:
-    """`不得分`: the node's whole budget is lost."""
+    """`不得分`: the node's whole budget is lost; with `section`, `本大项不得分`, the whole
+    budget of the top-level item (一、二…) the clause is written under."""
 
     span: Span
+    section: bool = False
 
 
 @dataclass(frozen=True)

@@ -203,7 +203,10 @@ EFFECTS: dict[str, str] = {
     "奖励": "加",
     "扣减": "扣",
 }
-NO_SCORE: tuple[str, ...] = ("不得分", "该项不得分", "本项不得分", "此项不得分")
+#: `本大项不得分` (the whole top-level item, 一、二…, of the clause) comes before the plain
+#: forms, so that the longer words are matched first.
+NO_SCORE_SECTION: tuple[str, ...] = ("本大项不得分", "该大项不得分", "此大项不得分")
+NO_SCORE: tuple[str, ...] = (*NO_SCORE_SECTION, "不得分", "该项不得分", "本项不得分", "此项不得分")
 FULL_MARKS = "满分"
 DISQUALIFY: tuple[str, ...] = ("取消考评资格", "取消当年考评资格", "取消年度考评资格")
 VETO: tuple[str, ...] = ("一票否决", "实行一票否决")

@@ -29,11 +29,12 @@ def compares(cond: ast.Cond | None) -> Iterator[ast.Compare]:
             yield from compares(op)
 
 
-def _nodes(nodes: tuple[ast.Node, ...], in_bonus: bool = False):
+def _nodes(nodes: tuple[ast.Node, ...], in_bonus: bool = False, top: ast.Node | None = None):
+    """Each node, whether it is inside a bonus node, and its top-level item (一、二…)."""
     for node in nodes:
         bonus = in_bonus or is_bonus(node)
-        yield node, bonus
-        yield from _nodes(node.children, bonus)
+        yield node, bonus, top or node
+        yield from _nodes(node.children, bonus, top or node)
 
 
 def _offset(ctx: Context, cmp: ast.Compare) -> list[Diagnostic]:
@@ -62,9 +63,10 @@ def _offset(ctx: Context, cmp: ast.Compare) -> list[Diagnostic]:
 
 def check_clauses(ctx: Context) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
-    for node, in_bonus in _nodes(ctx.tree.nodes):
+    for node, in_bonus, top in _nodes(ctx.tree.nodes):
         for clause in node.clauses:
             diags += _clause(ctx, node, in_bonus, clause)
+            diags += _section(ctx, node, top, clause)
         diags += _double_count(node)
         diags += _idle_take_max(ctx, node)
     return diags
@@ -117,11 +119,33 @@ def _clause(ctx: Context, node: ast.Node, in_bonus: bool, clause: ast.Clause) ->
                 diags.append(_bonus_outside(node, effect.span))
         elif isinstance(effect, ast.Deduct | ast.Earn | ast.NoScore) and in_bonus:
             diags.append(Diagnostic("E218", effect.span, {"effect": text}))
-        elif isinstance(effect, ast.NoScore) and budget(node) is None:
+        elif isinstance(effect, ast.NoScore) and not effect.section and budget(node) is None:
             diags.append(Diagnostic("E208", effect.span, {"effect": text}))
         elif isinstance(effect, ast.Earn) and points(node) is None:
             diags.append(Diagnostic("E208", effect.span, {"effect": text}))
     return diags
+
+
+def _section(ctx: Context, node: ast.Node, top: ast.Node, clause: ast.Clause) -> list[Diagnostic]:
+    """`本大项不得分` takes the whole top-level item's points, wherever it is written: it
+    needs an item with points (E208) and a clause that does nothing else with points
+    (E245) — its other points would otherwise be counted at a level nobody wrote."""
+    effects = effects_of(clause)
+    sections = [e for e in effects if isinstance(e, ast.NoScore) and e.section]
+    if not sections:
+        return []
+    span = sections[0].span
+    others = [
+        e
+        for e in effects
+        if isinstance(e, ast.Deduct | ast.Earn | ast.Bonus)
+        or (isinstance(e, ast.NoScore) and not e.section)
+    ]
+    if not isinstance(clause, ast.ConditionClause) or others:
+        return [Diagnostic("E245", span, {"effect": ctx.text(span)})]
+    if budget(top) is None and not is_bonus(top):
+        return [Diagnostic("E208", span, {"effect": ctx.text(span)})]
+    return []
 
 
 def _bonus_outside(node: ast.Node, span) -> Diagnostic:

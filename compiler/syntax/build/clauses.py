@@ -225,7 +225,7 @@ class ClausesMixin(TermsMixin):
         return ast.Earn(None, span, verb.value)
 
     def noscore_effect(self, children: list) -> ast.Effect:
-        return ast.NoScore(span_of(children))
+        return ast.NoScore(span_of(children), children[0].value in kw.NO_SCORE_SECTION)
 
     def disqualify_effect(self, children: list) -> ast.Effect:
         return ast.Disqualify(span_of(children))
