@@ -197,10 +197,14 @@ class ClauseEvaluation:
         value, zero when its branch was not taken, in the order the effects are written."""
         then, otherwise = irutil.fixed_effects(clause)
         earn_amounts = {}
+        wholes = {}  # what a full share would give
         for index, effect in then + otherwise:
             if isinstance(effect, ir.Points) and effect.kind == "earn":
                 raw = positive(self._expr(effect.amount, walk))
                 earn_amounts[index] = (raw, self._capped(clause, raw))
+                if isinstance(effect.amount, ir.Share):
+                    whole = positive(self._expr(effect.amount.points, walk))
+                    wholes[index] = self._capped(clause, whole)
         holds = clause.condition is None or self._cond(clause.condition, walk)
         taken = {index for index, _ in (then if holds else otherwise)}
         out = []
@@ -215,15 +219,15 @@ class ClauseEvaluation:
                     out.append(("outcome", ZERO, item))
             elif effect.kind == "earn":
                 raw, nominal = earn_amounts[index]
+                lost, note = self._lost(clause, walk, chosen, nominal, wholes.get(index))
                 item = None
                 if chosen:
                     walk.fired.add(clause.id)
-                elif nominal > 0:
-                    item = self._item(
-                        clause, walk, index, "deduct", raw, nominal, irutil.NOTE_MISSED
-                    )
+                if lost > 0:
+                    raw = lost if index in wholes else raw
+                    item = self._item(clause, walk, index, "deduct", raw, lost, note)
                 out.append(("earn", nominal if chosen else ZERO, None))
-                out.append(("missed", ZERO if chosen else nominal, item))
+                out.append(("missed", lost, item))
             elif chosen:
                 raw = positive(self._expr(effect.amount, walk))
                 note = irutil.points_note(effect)
@@ -231,6 +235,19 @@ class ClauseEvaluation:
             else:
                 out.append((effect.kind, ZERO, None))
         return out
+
+    def _lost(self, clause: ir.Fixed, walk: Walk, chosen: bool, nominal, whole):
+        """What an earning effect lost, and why: a share taken for less than its whole,
+        or an earning not taken — unless another alternative of the same rank clause
+        explains the unit's points (`missable`, `unless`)."""
+        if chosen:
+            gap = ZERO if whole is None else whole - nominal
+            return (gap if gap > 0 else ZERO), irutil.NOTE_SHARE
+        if not clause.missable:
+            return ZERO, ""
+        if clause.unless is not None and self._cond(clause.unless, walk):
+            return ZERO, ""
+        return nominal, irutil.NOTE_SHARE if whole is not None else irutil.NOTE_MISSED
 
     def _outcome(self, effect: ir.Outcome, walk: Walk) -> None:
         if effect.kind == "disqualify":

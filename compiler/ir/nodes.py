@@ -241,11 +241,19 @@ class Missing(ClauseBase):
 
 @dataclass(frozen=True)
 class Fixed(ClauseBase):
-    """When `condition` holds (None: always) apply `then`, else apply `otherwise`."""
+    """When `condition` holds (None: always) apply `then`, else apply `otherwise`.
+
+    The alternatives of one rank clause (`最高者得满分，其余按与最高者的比例得分`) are
+    several Fixed clauses of which at most one should explain a unit's points: an
+    earning not taken is no loss of its own when `unless` holds (another alternative
+    was taken), and never when `missable` is False (a later alternative: the first one
+    speaks for the unit no alternative covers)."""
 
     condition: Cond | None = None
     then: tuple[Effect, ...] = ()
     otherwise: tuple[Effect, ...] = ()
+    unless: Cond | None = None
+    missable: bool = True
 
 
 @dataclass(frozen=True)

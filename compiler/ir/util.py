@@ -130,6 +130,8 @@ def clause_parts(clause: ir.Clause) -> list[object]:
                 parts.append(effect.amount)
         if clause.condition is not None:
             parts.append(clause.condition)
+        if clause.unless is not None:
+            parts.append(clause.unless)
         for _, effect in then + otherwise:
             if isinstance(effect, ir.Points) and effect.kind != "earn":
                 parts.append(effect.amount)
@@ -206,6 +208,9 @@ def fixed_effects(
 
 OUTCOME_NOTES = {"disqualify": "取消考评资格", "veto": "一票否决"}
 NOTE_MISSED = "未满足得分条件"
+#: An earning by share (`按与最高者的比例得分`) taken for less than its full amount: the
+#: difference is what the unit lost, explained by the share's own inputs.
+NOTE_SHARE = "按比例得分，未得的部分"
 NOTE_ZERO = "本项不得分"
 REMAINDER_TEXT = "未得满分"
 

@@ -8,6 +8,7 @@ becomes an identifier: facts are `f0`, `f1`… and clauses `c0`, `c1`… in sour
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -247,7 +248,7 @@ class _Lowerer:
             effect = self.rank_effect(clause, rule, node, name, is_node, high, rank)
             ident = base["id"] if index == 0 else f"{base['id']}.{index}"
             out.append(ir.Fixed(**{**base, "id": ident}, condition=cond, then=(effect,)))
-        return out
+        return _alternatives(out)
 
     def rank_effect(self, clause, rule, node, name, is_node, high, rank) -> ir.Effect:
         if rule.in_turn:
@@ -458,6 +459,29 @@ def _discretionary_high(clause: ast.DiscretionaryClause, node: ast.Node) -> Deci
     else:
         found = budget(node)
     return found if found is not None else Decimal(0)
+
+
+def _alternatives(clauses: list[ir.Fixed]) -> list[ir.Fixed]:
+    """The earning rules of one rank clause explain a unit's points together: the unit
+    that came 2nd lost what `第1名得6分` would give only if no other rule paid it, and
+    a share it did get (`其余按与最高者的比例得分`) explains what it lost itself.  So the
+    first earning rule is missed unless a later one was taken, the later ones never."""
+    earning = [
+        i
+        for i, c in enumerate(clauses)
+        if any(isinstance(e, ir.Points) and e.kind == "earn" for e in c.then)
+    ]
+    if len(earning) < 2:
+        return clauses
+    first, *later = earning
+    conditions = [clauses[i].condition for i in later]
+    out = list(clauses)
+    if all(c is not None for c in conditions):
+        unless = conditions[0] if len(conditions) == 1 else ir.AnyOf(tuple(conditions))
+        out[first] = dataclasses.replace(clauses[first], unless=unless)
+    for i in later:
+        out[i] = dataclasses.replace(clauses[i], missable=False)
+    return out
 
 
 def _takes_section(clause: ast.Clause) -> bool:

@@ -17,7 +17,9 @@ from ..text.i18n import t
 
 _LEADING_REFS = re.compile(r"^(?:【[^】]*】)(?:、【[^】]*】)*")
 _OPERATOR_AFTER = set("+-×*÷/")
-_AVERAGE = re.compile(r"平均值【(.*)】")
+#: Batch values in the fact's own unit: the mean, and the best value of a ranking
+#: (`最高值【化解率】 = 90%`); a node's (【(二)得分】) is in points and has no fact type.
+_AVERAGE = re.compile(r"(?:平均值|最高值|最低值)【(.*)】")
 
 
 class ItemWords:

@@ -71,6 +71,7 @@ class Emitter(Expressions):
         self.nodes = list(policy.walk())
         self.plans = {node.path: NodePlan(k) for k, node in enumerate(self.nodes)}
         self.places: list[tuple[object, int, str]] = []
+        self._whole: dict[tuple[int, int], str] = {}  # a share's full amount, by (clause, effect)
         self.slots: list[Slot] = []
         self.score = Writer(2)
         self.whole_max = max(0, min(int(policy.full_marks), WHOLE_MAX)) if ints else 0
@@ -270,14 +271,17 @@ class Emitter(Expressions):
                 raw = self._positive_amount(effect.amount, w, f"t{o}_{i}")
                 earn_raw[i] = raw
                 earn_nominal[i] = self._capped(clause, raw, w, f"tc{o}_{i}")
+                if isinstance(effect.amount, ir.Share):  # what a full share would give
+                    whole = self._positive_amount(effect.amount.points, w, f"p{o}_{i}")
+                    self._whole[(o, i)] = self._capped(clause, whole, w, f"pc{o}_{i}")
         for i, effect in effects:
             self._fixed_init(clause, node, w, o, i, effect, earn_raw)
         if clause.condition is None:
             self._branch(clause, w, o, then, otherwise, earn_nominal)
             return
         test = f"if {self.bare(self.cond(clause.condition))}:"
-        then_code = self._branch_has_code(then, otherwise)
-        else_code = self._branch_has_code(otherwise, then)
+        then_code = self._branch_has_code(then, otherwise, clause.missable)
+        else_code = self._branch_has_code(otherwise, then, clause.missable)
         if not then_code and not else_code:
             if irutil.divides(clause.condition):  # evaluated for its errors alone
                 with w.block(test):
@@ -290,13 +294,13 @@ class Emitter(Expressions):
                 self._branch(clause, w, o, otherwise, then, earn_nominal)
 
     @staticmethod
-    def _branch_has_code(taken, skipped) -> bool:
+    def _branch_has_code(taken, skipped, missable: bool) -> bool:
         for _, effect in taken:
             if isinstance(effect, ir.Outcome):
                 return True
             elif effect.kind == "earn" or not _zero_const(effect.amount):
                 return True
-        return any(isinstance(e, ir.Points) and e.kind == "earn" for _, e in skipped)
+        return missable and any(isinstance(e, ir.Points) and e.kind == "earn" for _, e in skipped)
 
     def _fixed_init(self, clause, node, w, o, i, effect, earn_raw) -> None:
         key = irutil.item_key(clause, o, i)
@@ -315,8 +319,12 @@ class Emitter(Expressions):
             w(f"e{o}_{i} = {self.zero}")
             self._term(node, "earn", f"e{o}_{i}")
             w(f"m{o}_{i} = {self.zero}")
-            slot = Slot(key, "missed", f"m{o}_{i}", earn_raw[i], f"am{o}_{i}", node, clause)
-            slot.note = irutil.NOTE_MISSED
+            if isinstance(effect.amount, ir.Share):  # the part of a share not obtained
+                slot = Slot(key, "missed", f"m{o}_{i}", f"m{o}_{i}", f"am{o}_{i}", node, clause)
+                slot.note = irutil.NOTE_SHARE
+            else:
+                slot = Slot(key, "missed", f"m{o}_{i}", earn_raw[i], f"am{o}_{i}", node, clause)
+                slot.note = irutil.NOTE_MISSED
             self._register(slot)
             return
         nominal = f"n{o}_{i}"
@@ -337,6 +345,11 @@ class Emitter(Expressions):
                 w(f"o{o}_{i} = True")
             elif effect.kind == "earn":
                 w(f"e{o}_{i} = {earn_nominal[i]}")
+                whole = self._whole.get((o, i))
+                if whole is not None:
+                    w(f"t = {whole} - {earn_nominal[i]}")
+                    with w.block(f"if t > {self.zero}:"):
+                        w(f"m{o}_{i} = t")
             elif _const(effect.amount):
                 value = self._positive_amount(effect.amount, w, "t")
                 if value != self.zero:
@@ -347,8 +360,13 @@ class Emitter(Expressions):
                 with w.block(f"if t > {self.zero}:"):
                     self._assign(clause, w, "t", f"n{o}_{i}", raw)
         for i, effect in skipped:
-            if isinstance(effect, ir.Points) and effect.kind == "earn":
+            if not (isinstance(effect, ir.Points) and effect.kind == "earn") or not clause.missable:
+                continue
+            if clause.unless is None:
                 w(f"m{o}_{i} = {earn_nominal[i]}")
+            else:  # no loss of its own when another alternative was taken
+                with w.block(f"if not ({self.bare(self.cond(clause.unless))}):"):
+                    w(f"m{o}_{i} = {earn_nominal[i]}")
 
     # ---------------------------------------------------------------------- nodes
 

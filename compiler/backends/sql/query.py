@@ -253,6 +253,11 @@ def _check_kinds(policy: ir.Policy) -> None:
                     f"{type(clause).__name__}，请用 Python 引擎计分"
                 )
         for clause in node.clauses:
+            if isinstance(clause, ir.Fixed) and (clause.unless is not None or not clause.missable):
+                raise SqlUnsupported(
+                    f"第{clause.line}行的条款 “{clause.text}”：SQL 后端尚不支持按名次计分，"
+                    "请用 Python 引擎计分"
+                )
             kinds = [getattr(clause, "kind", "deduct"), getattr(clause, "rounding", "floor")]
             for effect in (*getattr(clause, "then", ()), *getattr(clause, "otherwise", ())):
                 kinds.append(effect.kind)
