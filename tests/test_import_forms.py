@@ -293,3 +293,66 @@ def test_language_forms_added_for_the_importer():
     assert result.nodes["(三)"].score == Decimal("6.6")  # 1 + 0.2 + 0.2
     result = policy.score({"化解率": "100", "衔接率": "100", "浓度": "35"})
     assert result.total == Decimal(20)
+
+
+# ------------------------------------------------------------- more phrasings
+
+MORE = """2025年度综合治理工作考核细则
+满分：40分
+一、日常工作（30分）
+1.防火巡查（5分）。每月不少于2次，每少1次扣0.5分。
+2.每季度报送信息不少于3条，未达到的每季度扣1分。
+3.台账资料不全的，每本扣0.2分。
+4.厂界噪声超过55分贝的，每超1分贝扣0.2分。
+5.获得国家级表彰的加3分，省级加2分，市级加1分。
+6.宣传稿件被采用的，每篇加0.5分，加分不超过2分。
+7.工作计划每年不少于2份，未完成的扣2分。
+8.检查合格率低于全县平均水平的，每低1个百分点扣0.1分。
+二、创新工作（10分）
+1.创新做法被市级推广的，每项计2分。
+三、加分项（5分）
+1.获得省级以上表彰的加5分。
+"""
+
+
+def test_more_phrasings_of_the_same_forms(tmp_path):
+    draft, policy = _import(tmp_path, MORE)
+    text = draft.text
+    # a sentence naming nothing is about its item's title
+    assert "- 【防火巡查每月缺少次数】每次扣0.5分" in text
+    # each quarter short of the requirement costs 1: a count of quarters
+    assert "- 【每季度报送信息未达到要求的季度数】每季度扣1分" in text
+    assert "- 【台账资料不全】每本扣0.2分" in text
+    assert "- 【厂界噪声】超过55分贝的，每超1分贝扣0.2分" in text
+    noise = next(x for x in text.splitlines() if x.strip().startswith("厂界噪声："))
+    assert "分贝" in noise and "默认" not in noise  # a measured value is never assumed
+    # a level alone names the previous thing at that level
+    assert "- 【获得省级表彰】加2分" in text and "- 【获得市级表彰】加1分" in text
+    assert "6.宣传稿件被采用的，加分项，最高加2分" in text
+    assert "- 【工作计划份数】未达到2份的，扣2分" in text
+    # `检查合格率` is an indicator, not where to look
+    assert "- 【检查合格率】低于全县平均水平的，每低1个百分点扣0.1分" in text
+    # `加分项（5分）` outside the stated 满分 (30 + 10 = 40): a bonus part capped at 5
+    assert [n.path for n in policy.ir.walk() if n.bonus_cap is not None] == ["一6", "三"]
+    assert str(policy.ir.full_marks) == "40"
+    assert draft.summary.pending == 0
+
+    result = policy.score(
+        {
+            "防火巡查每月缺少次数": 3,  # 1.5
+            "每季度报送信息未达到要求的季度数": 2,  # 2
+            "台账资料不全": 1,  # 0.2
+            "厂界噪声": "57.5",  # 2 whole steps: 0.4
+            "获得国家级表彰": "是",
+            "获得市级表彰": "是",  # + 3 + 1, uncapped in 一
+            "宣传稿件被采用": 6,  # 3, capped at 2
+            "工作计划份数": 1,  # 2
+            "检查合格率": "90",
+            "创新做法被市级推广": 3,  # earns 6 of 10
+            "获得省级以上表彰": "是",  # + 5, capped at 5
+        },
+        averages={"检查合格率": "92.5"},  # 2 whole steps: 0.2
+    )
+    assert result.nodes["一"].deduction == Decimal("6.3")
+    assert result.nodes["二"].score == Decimal(6)
+    assert result.total == Decimal(40) - Decimal("6.3") - 4 + 3 + 1 + 2 + 5

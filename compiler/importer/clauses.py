@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..source.text import normalise
+from ..syntax import keywords as kw
 from .names import COUNT_VERBS, NameBook, clean_subject, name_from, pieces
 from .periods import PeriodReading, read_period
 from .reasons import PER_PERIOD, reason_for
@@ -79,8 +80,8 @@ def _default(type_word: str, name: str, clause: str) -> str:
             if name.startswith(("发生", "出现", "引发", "造成", "因")) or "得" not in clause
             else ""
         )
-    if type_word in ("百分比", "日期", "分", "数值"):
-        return ""
+    if type_word in ("百分比", "日期", "分", "数值") or type_word in kw.MEASURE_UNITS:
+        return ""  # a measured value (`微克/立方米`, `公里`) is data to fill, never assumed
     return "0"
 
 
@@ -110,7 +111,7 @@ class Drafter:
         self.points = points
         if len(sentence) > MAX_SENTENCE:
             return Drafted(sentence, (), (), f"句子超过 {MAX_SENTENCE} 个字，未尝试起草")
-        period = read_period(sentence)
+        period = read_period(sentence, title)
         if period is not None:
             drafted = self._period(sentence, period, path, bonus)
             if drafted is not None:
@@ -195,6 +196,8 @@ class Drafter:
                 continue
             if subject:
                 name, description = name_from(subject, title, _verb(rest))
+                if previous:  # `获得国家级表彰的加3分，省级加2分`: 省级 of the same thing
+                    name = description = with_level(name, previous)
             elif previous:
                 name, description = name_from(previous, title, _verb(rest))
                 name = name + _verb(rest) if _verb(rest) and _verb(rest) not in name else name
@@ -224,6 +227,22 @@ class Drafter:
         if final != name and try_clause(clause, False, "", self.points) is None:
             return Drafted(sentence, (), (), reason_for(sentence))
         return Drafted(sentence, (clause,), ((final, type_word, default, description),))
+
+
+_LEVEL = r"(?:国家|中央|部|省|市|县|区|乡|镇|街道)级(?:以上)?"
+
+
+def with_level(name: str, previous: str) -> str:
+    """`省级` after `获得国家级表彰` is `获得省级表彰`; `市级采用` after `信息被区级采用` is
+    `信息被市级采用`: a level alone names the previous thing at that level."""
+    m = re.fullmatch(rf"(被)?({_LEVEL})(.{{0,4}})", name)
+    here = re.search(_LEVEL, previous)
+    if m is None or here is None:
+        return name
+    after = previous[here.end() :]
+    if m.group(3) and not after.startswith(m.group(3)):
+        return name  # `市级媒体` after `被区级采用`: words of its own
+    return previous[: here.start()] + m.group(2) + after
 
 
 #: Words that tie a phrase to the one before it: such a phrase is no subject of its own;
@@ -288,6 +307,7 @@ def _chunks(sentence: str) -> list[str]:
             or re.search(r"的[，,]?\s*(酌情)?[扣减加得计记奖]", n)
             or re.search(r"^[^，,]+每", n)
             or re.search(r"^[^，,]+[一1]\s*(次|件|项|起|人次|件次|批次)\s*[扣减]", n)
+            or re.match(rf"^被?{_LEVEL}[^，,]{{0,6}}?[扣减加得计记奖]\s*\d", n)
         )
         if n.startswith(_TIED) or not alone:
             return [sentence]

@@ -45,7 +45,10 @@ _BONUS = re.compile(r"(?:加|奖励?)(?!扣)\s*\d")
 #: (its range would become the upper item's points, which the sentence does not state).
 _HOISTED = re.compile(r"[得计记]\s*[\d一二两三四五六七八九十]|不得分|(?:加|奖励?)(?!扣)\s*\d")
 #: A cap on an item's bonus stated in its sentence: `，最多加1分`, `，本项最多加3分`.
-_BONUS_CAP = re.compile(r"[，,]\s*(?:本项)?(?:最多|最高)(?:加|奖励?)\s*(\d+(?:\.\d+)?)\s*分\s*$")
+_BONUS_CAP = re.compile(
+    r"[，,]\s*(?:本项)?(?:累计|合计)?(?:(?:最多|最高)(?:加|奖励?|可加)至?|加分(?:最多|最高|上限为?|不超过|不得超过))"
+    r"\s*(\d+(?:\.\d+)?)\s*分(?:为止)?\s*$"
+)
 _DEDUCT_OR_EARN = re.compile(r"[扣减得计记]\s*[\d一二两三四五六七八九十]|不得分")
 
 

@@ -60,6 +60,8 @@ def pieces(subject: str) -> list[str]:
 
 def is_evidence(piece: str) -> bool:
     """`查阅会议记录` says where to look; `检查记录不完整` states a failure: an event."""
+    if re.search(r"率|数$|量$", piece):  # `检查合格率`: an indicator, not where to look
+        return False
     return piece.startswith(EVIDENCE) and not re.search(r"不|未|没有|缺|无|迟|漏|瞒|错|差", piece)
 
 

@@ -486,7 +486,28 @@ def read_outline(blocks: list[Block]) -> Doc:
     if not reader.rendered:  # a rendered outline states every point it has
         for node in list(doc.walk()):
             _finish(node)
+        _bonus_part(doc)
     return doc
+
+
+_BONUS_TITLE = re.compile(r"^(?:加分项目?|加分事项|奖励加分|附加分|奖励分|加分)$")
+
+
+def _bonus_part(doc: Doc) -> None:
+    """`三、加分项（5分）` when the stated 满分 is the sum of the other parts: the 5 points
+    are the bonus cap, outside 满分 (as `加分项，最高加5分`); never guessed without 满分."""
+    if doc.full_marks is None:
+        return
+    for node in doc.nodes:
+        title = normalise(node.title).strip().rstrip("。:：")
+        if node.points is None or node.bonus_cap is not None or not _BONUS_TITLE.match(title):
+            continue
+        others = total_points([n for n in doc.nodes if n is not node])
+        if others is not None and others == Decimal(doc.full_marks):
+            node.comments.append(
+                f"原文 “{node.title}（{node.points}分）”：满分{doc.full_marks}分不含本项，读作加分项，最高加{node.points}分"
+            )
+            node.bonus_cap, node.points = node.points, None
 
 
 _INLINE_POINTS = re.compile(

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..source.text import normalise
 from ..syntax import keywords as kw
 from ..syntax.numerals import cn_to_int
-from .names import legal_name
+from .names import clean_subject, legal_name
 
 #: The periods a requirement is stated for, and how the declaration names "each of them".
 PERIODS = {
@@ -39,14 +39,27 @@ PERIODS = {
 _UNITS = "|".join(sorted((re.escape(u) for u in kw.COUNT_UNITS), key=len, reverse=True))
 _NUM = r"(?:\d+|[一二两三四五六七八九十]+)"
 _PERIOD = "|".join(sorted(PERIODS, key=len, reverse=True))
-_REQUIREMENT = re.compile(
+_HEAD = (
     rf"^(?P<who>[^,;]*?)每个?(?P<period>{_PERIOD})(?P<what>[^,;\d]*?)"
     rf"(?:(?P<req>不得少于|不少于|至少|少于|不足|应|须)(?P<verb>[^,;\d每]{{0,4}}?))?"
     rf"(?P<n>{_NUM})\s*(?P<unit>{_UNITS})(?P<after>[^,;\d]*?)(?P<de>的)?\s*,\s*"
-    rf"每?(?:少|缺|缺少)\s*(?:1|一)\s*(?P=unit)(?:的)?\s*[,]?\s*(?:扣|减)\s*"
-    rf"(?P<amount>\d+(?:\.\d+)?)\s*分"
-    rf"(?P<tail>(?:\s*,\s*(?:扣完为止|减完为止|(?:最多|最高|限)扣\d+(?:\.\d+)?分))?)$"
 )
+_TAIL = r"(?P<tail>(?:\s*,\s*(?:扣完为止|减完为止|(?:最多|最高|限)扣\d+(?:\.\d+)?分))?)$"
+#: `…不少于1次，每少1次扣0.5分`: each unit short in each period.
+_REQUIREMENT = re.compile(
+    _HEAD + r"每?(?:少|缺|缺少)\s*(?:1|一)\s*(?P=unit)(?:的)?\s*[,]?\s*(?:扣|减)\s*"
+    r"(?P<amount>\d+(?:\.\d+)?)\s*分" + _TAIL
+)
+#: `…不少于3条，未达到的每季度扣1分`: each period that falls short.
+_PERIOD_MISSED = re.compile(
+    _HEAD + r"(?:未达到|未达|达不到|未完成)(?:要求|标准|任务)?的?\s*,?\s*"
+    r"每个?(?P=period)\s*(?:扣|减)\s*(?P<amount>\d+(?:\.\d+)?)\s*分" + _TAIL
+)
+#: The count unit of each period, for a count of periods (`未达到要求的季度数`).
+PERIOD_UNITS = {"季度": "季度", "月": "月", "周": "周", "天": "天"}
+
+
+PER_PERIOD_WORD = re.compile(rf"每个?(?:{_PERIOD})")
 
 
 @dataclass(frozen=True)
@@ -59,10 +72,14 @@ class PeriodReading:
     rest: str  # the clause after `【name】`
 
 
-def read_period(sentence: str) -> PeriodReading | None:
-    """The per-period reading of a sentence, or None when it is not one this reads."""
+def read_period(sentence: str, title: str = "") -> PeriodReading | None:
+    """The per-period reading of a sentence, or None when it is not one this reads.
+    A sentence that names nothing (`每月不少于2次，…`) is about its item's `title`."""
     n = normalise(sentence).strip().rstrip("。;,. ")
     m = _REQUIREMENT.match(n)
+    missed = m is None
+    if missed:
+        m = _PERIOD_MISSED.match(n)
     if not m:
         return None
     unit = kw.COUNT_UNITS[m.group("unit")]
@@ -71,18 +88,28 @@ def read_period(sentence: str) -> PeriodReading | None:
         required = int(m.group("n")) if m.group("n").isdigit() else cn_to_int(m.group("n"))
     except ValueError:
         return None
-    if required < 1:
+    if required < 1 or (missed and period not in PERIOD_UNITS):
         return None
     who = m.group("who").strip()
     activity = (m.group("what") + (m.group("verb") or "") + m.group("after")).strip()
     if not activity and not who:
-        return None
+        who = clean_subject(normalise(title))
+        if not who or PER_PERIOD_WORD.search(who):
+            return None
     period_word = f"每{m.group('period')}"
+    required_text = f"要求{who}{period_word}{activity}不少于{required}{unit}"
+    tail = m.group("tail").replace(",", "，").replace(" ", "")
+    if missed:
+        counted = PERIOD_UNITS[period]
+        name = legal_name(f"{who}{period_word}{activity}未达到要求的{period}数")
+        description = f"逐{period}计算：{required_text}，全年中少于{required}{unit}的{period}个数"
+        return PeriodReading(
+            name, counted, description, f"每{counted}扣{m.group('amount')}分{tail}"
+        )
     name = legal_name(f"{who}{period_word}{activity}缺少{unit}数")
     description = (
-        f"逐{period}计算的差额之和：要求{who}{period_word}{activity}不少于{required}{unit}，"
+        f"逐{period}计算的差额之和：{required_text}，"
         f"各{period}少于{required}{unit}的差额相加（某{period}少几{unit}记几{unit}，"
         f"达到要求的{period}记0）"
     )
-    rest = f"每{unit}扣{m.group('amount')}分" + m.group("tail").replace(",", "，").replace(" ", "")
-    return PeriodReading(name, unit, description, rest)
+    return PeriodReading(name, unit, description, f"每{unit}扣{m.group('amount')}分{tail}")

@@ -44,6 +44,7 @@ COUNT_UNITS: dict[str, str] = {
     "月": "月",
     "个月": "月",
     "年": "年",
+    "季度": "季度",
     # count words real documents use; declare the fact in the same word (数据：)
     "户次": "户次",
     "项次": "项次",
@@ -68,6 +69,11 @@ COUNT_UNITS: dict[str, str] = {
     "栋": "栋",
     "卷": "卷",
     "块": "块",
+    "本": "本",
+    "幅": "幅",
+    "盏": "盏",
+    "根": "根",
+    "段": "段",
     "株": "株",
     "棵": "棵",
     "课时": "课时",
@@ -103,6 +109,7 @@ MEASURE_UNITS: dict[str, str] = {
     "微克/立方米": "微克/立方米",
     "毫克/立方米": "毫克/立方米",
     "毫克/升": "毫克/升",
+    "分贝": "分贝",
 }
 
 #: `人` and `人次` on one fact: the fact's word is how it is counted (a warning says so).
