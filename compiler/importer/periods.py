@@ -91,7 +91,8 @@ def read_period(sentence: str, title: str = "") -> PeriodReading | None:
     if required < 1 or (missed and period not in PERIOD_UNITS):
         return None
     who = m.group("who").strip()
-    activity = (m.group("what") + (m.group("verb") or "") + m.group("after")).strip()
+    after = re.sub(r"^(?:及)?以上", "", m.group("after"))  # `1次以上`: the requirement's word
+    activity = (m.group("what") + (m.group("verb") or "") + after).strip()
     if not activity and not who:
         who = clean_subject(normalise(title))
         if not who or PER_PERIOD_WORD.search(who):
