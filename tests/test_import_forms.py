@@ -356,3 +356,20 @@ def test_more_phrasings_of_the_same_forms(tmp_path):
     assert result.nodes["一"].deduction == Decimal("6.3")
     assert result.nodes["二"].score == Decimal(6)
     assert result.total == Decimal(40) - Decimal("6.3") - 4 + 3 + 1 + 2 + 5
+
+
+def test_a_bound_kept_within_and_full_marks_without_points(tmp_path):
+    text = """2025年度大气污染防治考核细则
+满分：10分
+一、目标任务（10分）
+1.PM2.5平均浓度控制在35微克/立方米以内，每超1微克/立方米扣1分。
+2.优良天数比例达到85%的得满分，每降低1个百分点扣0.5分。
+"""
+    draft, policy = _import(tmp_path, text)
+    # `控制在` is how the bound is said, not part of what is measured
+    assert "- 【PM2.5平均浓度】35微克/立方米以内，每超1微克/立方米扣1分" in draft.text
+    # item 2 has no points: `得满分` has nothing to earn, the writer is told to add them
+    pending = _pending(draft)
+    assert list(pending) == ["一2"] and "写上分值" in pending["一2"][0]
+    assert policy.score({"PM2.5平均浓度": "37.5"}).total == Decimal(8)  # 2 whole steps
+    assert policy.score({"PM2.5平均浓度": "35"}).total == Decimal(10)  # 以内 includes 35

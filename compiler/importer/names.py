@@ -77,6 +77,7 @@ def name_from(subject: str, title: str, verb: str = "") -> tuple[str, str]:
         if verb in COUNT_VERBS and verb not in name:
             name += verb  # `…材料，每少报一次` counts what was 少报
     name = re.sub(r"(每年|全年|年内)$", "", name) or name  # `党课每年…`: the year is the period
+    name = re.sub(r"(?:应|须|要)?(?:控制在|保持在)$", "", name) or name  # `浓度控制在35…以内`
     name = legal_name(name)
     return name, clean_subject(subject)
 
