@@ -373,3 +373,28 @@ def test_a_bound_kept_within_and_full_marks_without_points(tmp_path):
     assert list(pending) == ["一2"] and "写上分值" in pending["一2"][0]
     assert policy.score({"PM2.5平均浓度": "37.5"}).total == Decimal(8)  # 2 whole steps
     assert policy.score({"PM2.5平均浓度": "35"}).total == Decimal(10)  # 以内 includes 35
+
+
+def test_bonus_part_caps_as_documents_state_them(tmp_path):
+    """The cap of a bonus part, however stated, is read; without one the sentence stays."""
+    for head, cap in (
+        ("三、加分项目（最高加5分）", "5"),
+        ("三、加分项目（累计最多加4分）", "4"),
+        ("三、加分项目（加分不超过3分）", "3"),
+        ("三、奖励加分（本项最高加2分）", "2"),
+        ("三、加分项目\n加分累计不超过6分。", "6"),
+        ("三、加分项目", None),
+    ):
+        text = (
+            "2025年度考核细则\n满分：10分\n一、工作（10分）\n1.迟报的，每次扣1分。\n"
+            f"{head}\n1.获得省级表彰的，加3分。\n2.获得市级表彰的，加2分。\n"
+        )
+        draft, policy = _import(tmp_path, text)
+        caps = [str(n.bonus_cap) for n in policy.ir.walk() if n.bonus_cap is not None]
+        if cap is None:
+            assert caps == [] and len(draft.summary.pending_sentences) == 2
+            assert "最高加N分" in draft.summary.pending_sentences[0][2]
+            continue
+        assert caps == [cap], head
+        result = policy.score({"获得省级表彰": "是", "获得市级表彰": "是", "迟报": 0})
+        assert result.total == 10 + min(Decimal(5), Decimal(cap)), head

@@ -22,7 +22,7 @@ from ..source.text import Source, display_width, normalise
 from ..syntax.parser import parse
 from .clauses import Drafted, Drafter, is_scoring, split_sentences
 from .known import KnownFacts
-from .outline import DNode, Doc, scoring_text, total_points
+from .outline import DNode, Doc, bonus_cap_of, scoring_text, total_points
 from .trial import try_band
 
 PENDING = "# 待处理："
@@ -45,10 +45,7 @@ _BONUS = re.compile(r"(?:加|奖励?)(?!扣)\s*\d")
 #: (its range would become the upper item's points, which the sentence does not state).
 _HOISTED = re.compile(r"[得计记]\s*[\d一二两三四五六七八九十]|不得分|(?:加|奖励?)(?!扣)\s*\d")
 #: A cap on an item's bonus stated in its sentence: `，最多加1分`, `，本项最多加3分`.
-_BONUS_CAP = re.compile(
-    r"[，,]\s*(?:本项)?(?:累计|合计)?(?:(?:最多|最高)(?:加|奖励?|可加)至?|加分(?:最多|最高|上限为?|不超过|不得超过))"
-    r"\s*(\d+(?:\.\d+)?)\s*分(?:为止)?\s*$"
-)
+_BONUS_CAP = re.compile(r"[，,]\s*([^，,]*\d[^，,]*)$")  # the last phrase, if a cap (bonus_cap_of)
 _DEDUCT_OR_EARN = re.compile(r"[扣减得计记]\s*[\d一二两三四五六七八九十]|不得分")
 
 
@@ -63,15 +60,16 @@ def _stated_cap(node: DNode) -> tuple[str, dict[str, str]] | None:
         return None
     n = normalise(sentences[0]).rstrip("。;；")
     m = _BONUS_CAP.search(n)
-    if m is None or not _BONUS.search(n[: m.start()]) or _DEDUCT_OR_EARN.search(n):
+    cap = bonus_cap_of(m.group(1)) if m else None
+    if m is None or cap is None or not _BONUS.search(n[: m.start()]) or _DEDUCT_OR_EARN.search(n):
         return None
-    return m.group(1), {sentences[0]: sentences[0][: m.start()]}
+    return cap, {sentences[0]: sentences[0][: m.start()]}
 
 
 def _no_cap_reason(top: str) -> str:
     return (
-        f"原文没有写明加分上限，而加分条款须写在加分项中：请在 “{_one_line(top)}” 一行末尾写上"
-        "“，加分项，最高加N分”（N 照原文或发文单位的规定填写，不要自定）"
+        f"加分条款须写在加分项中，而草稿没有读出 “{_one_line(top)}” 的加分上限：请在这一行末尾写上"
+        "“，加分项，最高加N分”（N 照原文；原文没有规定上限的，请向发文单位确认，不要自定）"
     )
 
 

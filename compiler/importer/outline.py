@@ -367,9 +367,26 @@ def parse_head(mark: str, rest: str) -> DNode:
     return node
 
 
+#: A bonus cap as documents state it: `最高加5分`, `累计最多加5分`, `加分不超过5分`,
+#: `本项加分上限为3分` (a phrase with 加 or 奖; `最多5分` alone says nothing of a bonus).
+BONUS_CAP_PHRASE = re.compile(
+    r"^(?:本项|本部分)?(?:加分|奖励分)?(?:总分|分值)?(?:累计|合计)?"
+    r"(?:(?:最多|最高)可?(?:加|奖励?)?至?|上限为?|最高不超过|最多不超过|不超过|不得超过)"
+    r"\s*(\d+(?:\.\d+)?)\s*分(?:为止|封顶)?$"
+)
+
+
+def bonus_cap_of(phrase: str) -> str | None:
+    """The N of a stated bonus cap, or None."""
+    n = normalise(phrase).strip().rstrip("。;；")
+    m = BONUS_CAP_PHRASE.match(n)
+    return m.group(1) if m and re.search(r"[加奖]", n) else None
+
+
 def _points_group(node: DNode, inner: str) -> bool:
     """Read `(5分)`, `(加分项，最高加3分)`, `(5分，最多扣3分)`, `(5分，不设下限)` into node."""
     parts = [p.strip() for p in re.split(r"[，,]", inner) if p.strip()]
+    parts = [f"最高加{bonus_cap_of(p)}分" if bonus_cap_of(p) else p for p in parts]
     if not parts:
         return False
     points = _POINTS.match(parts[0])
@@ -496,6 +513,12 @@ _BONUS_TITLE = re.compile(r"^(?:加分项目?|加分事项|奖励加分|附加�
 def _bonus_part(doc: Doc) -> None:
     """`三、加分项（5分）` when the stated 满分 is the sum of the other parts: the 5 points
     are the bonus cap, outside 满分 (as `加分项，最高加5分`); never guessed without 满分."""
+    for node in doc.nodes:  # `三、加分项目` whose first words are `加分累计不超过5分。`
+        if node.points is None and node.bonus_cap is None and node.text:
+            first = re.split(r"[。；;]", node.text[0].strip())[0]
+            cap = bonus_cap_of(first)
+            if cap is not None and re.search(r"加分|奖励", normalise(node.title) + first):
+                node.bonus_cap = cap
     if doc.full_marks is None:
         return
     for node in doc.nodes:
