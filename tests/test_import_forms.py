@@ -398,3 +398,16 @@ def test_bonus_part_caps_as_documents_state_them(tmp_path):
         assert caps == [cap], head
         result = policy.score({"获得省级表彰": "是", "获得市级表彰": "是", "迟报": 0})
         assert result.total == 10 + min(Decimal(5), Decimal(cap)), head
+
+
+def test_the_two_halves_of_a_standard_across_a_semicolon(tmp_path):
+    text = """2025年度重点工作考核细则
+满分：10分
+一、重点工作（10分）
+重点工作完成率达到100%的，得满分；每低1个百分点扣0.5分。
+"""
+    draft, policy = _import(tmp_path, text)
+    # one rule: at 99% the unit loses 0.5, not all 10 points
+    assert "- 【重点工作完成率】达到100%的，得满分，每低1个百分点扣0.5分" in draft.text
+    assert policy.score({"重点工作完成率": "99"}).total == Decimal("9.5")
+    assert policy.score({"重点工作完成率": "100"}).total == Decimal(10)

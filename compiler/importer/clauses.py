@@ -51,9 +51,21 @@ class Drafted:
 
 
 def split_sentences(text: str) -> list[str]:
-    """`。` `；` `！` `？` end a sentence (kept out of it)."""
-    parts = re.split(r"[。；;！？!?]", text)
-    return [p.strip() for p in parts if p.strip()]
+    """`。` `；` `！` `？` end a sentence (kept out of it).  `达到100%的，得满分；每低1个
+    百分点扣0.5分` stays one sentence: the step is the second half of the standard, and
+    the first half alone would take all the points at 99%."""
+    parts = [p.strip() for p in re.split(r"[。；;！？!?]", text) if p.strip()]
+    out: list[str] = []
+    for part in parts:
+        if out and _HALF_STEP.match(normalise(part)) and _HALF_FULL.search(normalise(out[-1])):
+            out[-1] = f"{out[-1]}，{part}"
+        else:
+            out.append(part)
+    return out
+
+
+_HALF_FULL = re.compile(r"(?:达到|不低于|不少于)[^,，]*的?[,，]?\s*得(?:满分|\d+(?:\.\d+)?分)$")
+_HALF_STEP = re.compile(r"^每(?:低于?|降低|下降|少于?|减少)\s*[\d一二两三四五六七八九十]")
 
 
 def is_scoring(sentence: str) -> bool:
