@@ -174,7 +174,7 @@ class _Writer:
             head += f"（{node.points}分）"
         inner = pad + "  "
         cap = node.bonus_cap
-        stated = None if self.doc.standards or in_bonus or cap is not None else _stated_cap(node)
+        stated = None if self.known or in_bonus or cap is not None else _stated_cap(node)
         if stated is not None:
             cap = stated[0]  # `每篇加0.2分，最多加1分`: the item is a bonus item with that cap
         bonus = in_bonus or cap is not None  # the items of a bonus node add too
