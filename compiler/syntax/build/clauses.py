@@ -215,6 +215,15 @@ class ClausesMixin(TermsMixin):
     def amount_effect(self, children: list) -> ast.Effect:
         verb, amount = children[0], self.leaf(children[1])
         cls = _EFFECT_CLASSES[kw.EFFECTS[verb.value]]
+        average = _average_in(amount)
+        if average is not None:
+            # an amount has no subject fact whose batch mean 平均值 could be
+            self.form_error(
+                average.span,
+                "数字、【参数】或【数据项】（平均值只能写在比较中，如 【X】每低于平均值1个百分点扣0.5分）",
+                "a number, 【parameter】 or 【fact】 (平均值 belongs in a comparison, "
+                "e.g. 【X】每低于平均值1个百分点扣0.5分)",
+            )
         return cls(amount, span_of(children), verb.value)
 
     def full_effect(self, children: list) -> ast.Effect:
@@ -1138,4 +1147,15 @@ def _standard_direction(head: object, per: ast.Per) -> str | None:
         return None
     if per.verb_kind == "count" or per.verb_kind == want:
         return want
+    return None
+
+
+def _average_in(expr: object) -> ast.Average | None:
+    """The first `平均值` inside an amount expression, if any."""
+    if isinstance(expr, ast.Average):
+        return expr
+    if isinstance(expr, ast.BinOp):
+        return _average_in(expr.left) or _average_in(expr.right)
+    if isinstance(expr, ast.Call):
+        return next((a for a in map(_average_in, expr.args) if a is not None), None)
     return None
