@@ -1151,11 +1151,15 @@ def _standard_direction(head: object, per: ast.Per) -> str | None:
 
 
 def _average_in(expr: object) -> ast.Average | None:
-    """The first `平均值` inside an amount expression, if any."""
-    if isinstance(expr, ast.Average):
-        return expr
-    if isinstance(expr, ast.BinOp):
-        return _average_in(expr.left) or _average_in(expr.right)
-    if isinstance(expr, ast.Call):
-        return next((a for a in map(_average_in, expr.args) if a is not None), None)
+    """The first `平均值` inside an amount expression, if any (iteratively: a sum of
+    thousands of terms is a tree that deep)."""
+    stack = [expr]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, ast.Average):
+            return item
+        if isinstance(item, ast.BinOp):
+            stack += (item.right, item.left)
+        elif isinstance(item, ast.Call):
+            stack += reversed(item.args)
     return None
