@@ -451,3 +451,77 @@ def test_parquet_data_through_the_direct_csv_path(tmp_path, monkeypatch):
     pq.write_table(table, data)
     monkeypatch.setattr(sqlbatch, "score_with_duckdb", not_here)
     assert not assert_same_reports(tmp_path / "p", monkeypatch, policy, [data], (".csv",))
+
+
+#: A generated policy whose DuckDB query took over four minutes to plan (its chain of
+#: stages defeats DuckDB's optimizer); the Python engine scores it in milliseconds.
+SLOW_PLAN_POLICY = """\
+细则:学校综合治理工作考评细则
+年度:2023
+满分:3.5分
+精度:0.1
+计分:减分制
+
+数据:
+  积案宗数:宗，默认0
+  有接访批示案件台帐:是否    # 每月统计
+  上报日期:日期
+
+等次:
+  良好:不低于1.53分
+  较差:1.13分以上
+  优秀:其余
+
+1.做好1#水库安全度汛(3分)，不设下限
+说明：现场查看，未达到要求的酌情扣分。
+- 【积案宗数】 ＞＝ ５宗，扣０．１分，列为重点整改单位
+2.未结案件清理(0.5分)
+说明：查阅会议记录。
+（1）来信、网上投诉工作（0.06分），最多扣0.03分
+- 无【有接访批示案件台帐】或【有接访批示案件台帐】，不得分
+- 【上报日期】晚于２０２３－１２－１５的，每晚１日扣０．０２分，最多扣０．５４分
+(2)信访工作(含网上信访)(0.12分)
+(3)每月例会(0.32分)，本项限扣5分
+说明：按时上报得分，否则不扣分以外另行通报。
+- 【积案宗数】 ≥ ０宗的，不得分
+3、表彰奖励，加分项，最高加0.5分
+- 【积案宗数】每宗加５分
+"""
+SLOW_PLAN_ROWS = [
+    "单位,上报日期,有接访批示案件台帐,积案宗数",
+    "单位0,2024-01-13,无,1",
+    "单位1,0.000001,false,",
+    "单位1乙,0.000001,false,",
+    "单位2,2024-01-08,12.500000,3 次",
+    "单位2乙,2024-01-08,12.500000,3 次",
+    "单位3,0,是,12.5000000",
+    "单位4,×,-1,3",
+]
+
+
+def test_a_query_duckdb_cannot_plan_in_time_is_scored_by_the_python_engine(tmp_path, monkeypatch):
+    """A bounded wait, a warning that says why, and the Python engine's report."""
+    from xize.runtime.batch import sqlsource
+
+    monkeypatch.setattr(sqlsource, "PLAN_SECONDS", 1.0)
+    policy = tmp_path / "slow.rule"
+    policy.write_text(SLOW_PLAN_POLICY, encoding="utf-8")
+    data = write(tmp_path / "数据.csv", SLOW_PLAN_ROWS)
+    for out in ("r.csv", "r.json"):
+        python = score_in(tmp_path / ("py" + out), monkeypatch, policy, [data], out, "python")
+        duck = score_in(tmp_path / ("dk" + out), monkeypatch, policy, [data], out, "duckdb")
+        assert "DuckDB 在 1 秒内未能规划好这份细则的查询，已改用 Python 引擎计分" in duck[1]
+        assert duck[0] == python[0] and duck[2] == python[2]
+
+
+def test_planning_a_usual_query_takes_far_less_than_the_limit():
+    import duckdb
+    from xize.compiler import load_policy
+    from xize.compiler.backends.sql import compile_sql
+    from xize.runtime.batch import sqlsource
+
+    policy = load_policy(ROOT / "policies" / "shuangjie_lianghui_2023.rule")
+    columns = ", ".join(f'"{name}" TEXT' for name in ["单位", *(f.name for f in policy.ir.facts)])
+    con = duckdb.connect()
+    con.execute(f'CREATE TABLE facts ({columns}, "行" BIGINT)')
+    sqlsource.plan_within(con, (compile_sql(policy.ir, "duckdb"),), seconds=20)

@@ -91,6 +91,7 @@ def score_with_duckdb(
     scoring = Scoring(layout, details_csv)
     try:
         _carry_views(source)
+        sqlsource.plan_within(source.con, (summary_sql, items_sql))
         if mean_error is None:
             units = _Units(policy, dataset, layout, means, scorer.texts)
             python_keys = _stream(source, summary_sql, items_sql, units, scoring, progress)

@@ -426,6 +426,7 @@ def score_to_csv(
     folder = str(Path(output).parent) or "."
     try:
         _carry_views(source)
+        sqlsource.plan_within(source.con, (query,))
         for which in ("summary", "details"):
             fd, path = tempfile.mkstemp(prefix=f".{Path(output).name}.", suffix=".part", dir=folder)
             os.close(fd)

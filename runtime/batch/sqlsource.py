@@ -27,6 +27,7 @@ import contextlib
 import re
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -77,6 +78,33 @@ def connect(temp_dir: str | None = None):
     if temp_dir is not None:
         config["temp_directory"] = temp_dir
     return duckdb.connect(config=config)
+
+
+#: How long DuckDB may take to plan a query before the run is given to the Python engine.
+PLAN_SECONDS = 20.0
+
+
+def plan_within(con, queries: tuple[str, ...], seconds: float | None = None) -> None:
+    """Plan each query (EXPLAIN) and give up after `seconds`, raising NotIdentical.
+
+    DuckDB's optimizer can take minutes over the chain of stages of some policies —
+    a 30-line policy over six rows took over four minutes, where planning usually
+    takes a tenth of a second — and a query that cannot be planned in time is no
+    reason to wait: the Python engine scores the same units in milliseconds."""
+    import duckdb
+
+    limit = PLAN_SECONDS if seconds is None else seconds
+    for query in queries:
+        timer = threading.Timer(limit, con.interrupt)
+        timer.start()
+        try:
+            con.execute("EXPLAIN " + query).fetchall()
+        except duckdb.InterruptException as exc:
+            raise NotIdentical(
+                Message("engine_duckdb_slow_plan", {"seconds": f"{limit:g}"})
+            ) from exc
+        finally:
+            timer.cancel()
 
 
 def key_of(table: int, row: int) -> int:

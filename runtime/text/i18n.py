@@ -346,6 +346,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "DuckDB cannot read the data exactly as the Python readers do ({reason});"
         " scored with the Python engine instead",
     ),
+    "engine_duckdb_slow_plan": (
+        "DuckDB 在 {seconds} 秒内未能规划好这份细则的查询，已改用 Python 引擎计分",
+        "DuckDB could not plan this policy's queries within {seconds} s; scored with the "
+        "Python engine instead",
+    ),
     "engine_duckdb_failed": (
         "DuckDB 计分时出错（{reason}），已改用 Python 引擎计分",
         "DuckDB failed while scoring ({reason}); scored with the Python engine instead",
