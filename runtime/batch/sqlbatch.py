@@ -85,11 +85,10 @@ def score_with_duckdb(
     summary_sql, items_sql = sql or queries(policy)
     scorer = ChunkScorer(policy, dataset, layout)
     means, mean_error = _averages(scorer, None) if policy.ir.averages else (None, None)
-    import duckdb
 
     source = sqlsource.build(dataset)
     scoring = Scoring(layout, details_csv)
-    try:
+    with sqlsource.guarded(source, scoring):
         _carry_views(source)
         sqlsource.plan_within(source.con, (summary_sql, items_sql))
         if mean_error is None:
@@ -99,15 +98,6 @@ def score_with_duckdb(
             python_keys = _all_keys(source)
         keys = sorted(python_keys + source.no_unit)
         _python_rows(scorer, scoring, keys, means, mean_error, progress)
-    except duckdb.Error as exc:  # out of memory or disk, say: the Python engine scores
-        scoring.close()
-        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise NotIdentical(Message("engine_duckdb_failed", {"reason": reason})) from exc
-    except BaseException:
-        scoring.close()
-        raise
-    finally:
-        source.close()
     scoring.tally.blank += source.blank
     scoring.finish()
     scoring.notices.extend(fraction_notices(scoring.fractions, dataset.column_title))

@@ -416,7 +416,6 @@ def score_to_csv(
 ) -> CsvScoring:
     """Score every unit in DuckDB, its 汇总 and 扣分明细 lines written by DuckDB to
     temporary files beside `output`; raises NotIdentical (score another way then)."""
-    import duckdb
     import pyarrow.compute as pc
 
     scorer = ChunkScorer(policy, dataset, layout)
@@ -424,7 +423,7 @@ def score_to_csv(
     source = sqlsource.build(dataset)
     scoring = CsvScoring(layout)
     folder = str(Path(output).parent) or "."
-    try:
+    with sqlsource.guarded(source, scoring):
         _carry_views(source)
         sqlsource.plan_within(source.con, (query,))
         for which in ("summary", "details"):
@@ -433,15 +432,6 @@ def score_to_csv(
             scoring.bodies[which] = path
         errors = _summary(source, query, scoring, dataset, progress, pc)
         _python_rows(scorer, scoring, sorted(errors + source.no_unit), None, None, progress)
-    except duckdb.Error as exc:
-        scoring.close()
-        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise NotIdentical(Message("engine_duckdb_failed", {"reason": reason})) from exc
-    except BaseException:
-        scoring.close()
-        raise
-    finally:
-        source.close()
     scoring.tally.blank += source.blank
     return scoring
 

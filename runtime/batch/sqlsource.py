@@ -28,6 +28,7 @@ import re
 import shutil
 import tempfile
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -105,6 +106,26 @@ def plan_within(con, queries: tuple[str, ...], seconds: float | None = None) -> 
             ) from exc
         finally:
             timer.cancel()
+
+
+@contextlib.contextmanager
+def guarded(source: Source, scoring) -> Iterator[None]:
+    """A run in DuckDB: a DuckDB error (out of memory or disk, say) becomes NotIdentical,
+    so that the Python engine scores; any failure closes the half-made `scoring`; the
+    connection and its temporary files always go."""
+    import duckdb
+
+    try:
+        yield
+    except duckdb.Error as exc:
+        scoring.close()
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise NotIdentical(Message("engine_duckdb_failed", {"reason": reason})) from exc
+    except BaseException:
+        scoring.close()
+        raise
+    finally:
+        source.close()
 
 
 def key_of(table: int, row: int) -> int:
