@@ -150,12 +150,17 @@ class Policy:
         except self.module.InputError as exc:
             raise _wrap(exc) from exc
 
-    def measure(self, unit: object, values: tuple, given: tuple | None = None):
+    def measure(
+        self, unit: object, values: tuple, given: tuple | None = None, level: int | None = None
+    ):
         """(disqualified, each node's score in `node_paths` order) of a unit's
         `unit_values` with `batch_values` (None: before anything is known): the
-        numbers `score` gives, without building its explanation."""
+        numbers `score` gives, without building its explanation.  `level`: the
+        statistics pass it is for — a node ranked at level k depends on statistics
+        under k only, so own scores of level k and above are not computed (as
+        `score_batch` leaves them in that pass); None computes them all."""
         try:
-            return self.module.measure(unit, values, given)
+            return self.module.measure(unit, values, given, level)
         except self.module.InputError as exc:
             raise _wrap(exc) from exc
 

@@ -212,6 +212,26 @@ def check_agreement(policy, facts, batch) -> None:
     compiled_measure = _either(lambda: _via_entry_points(policy, facts, batch)[0])
     interpreted = _either(lambda: _via_entry_points(policy.interpreter, facts, batch)[0])
     assert _text(compiled_measure) == _text(interpreted)
+    if not isinstance(compiled_measure, Raised):
+        check_levels(policy, facts, batch, compiled_measure)
+
+
+def check_levels(policy, facts, batch, measured) -> None:
+    """`measure(…, level=k)`, which leaves out the unit's own scores of level k and
+    above, gives the numbers the pass at level k reads exactly as the full `measure`:
+    取消考评资格 at level 0, and the score of every node ranked at level k."""
+    plan = Plan(policy.ir)
+    for engine in (policy, policy.interpreter):
+        given = engine.batch_values(batch)
+        unit, values = engine.unit_values(facts)
+        for level in plan.levels:
+            got = engine.measure(unit, values, given, level)
+            if level == 0:
+                assert got[0] == measured[0]
+            for subject, node in plan.subjects[level]:
+                if node:
+                    k = plan.nodes[subject]
+                    assert _text(got[1][k]) == _text(measured[1][k]), (level, subject)
 
 
 def check_placeholders(policy, facts) -> None:

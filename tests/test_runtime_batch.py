@@ -95,8 +95,8 @@ class Policy:
     def unit_values(self, facts):
         return self.interpreter.unit_values(facts)
 
-    def measure(self, unit, values, given=None):
-        return self.interpreter.measure(unit, values, given)
+    def measure(self, unit, values, given=None, level=None):
+        return self.interpreter.measure(unit, values, given, level)
 
     def batch_values(self, batch=None, averages=None):
         if averages and self.full:  # as `score` above: the means as they are

@@ -123,12 +123,14 @@ class Interpreter(ClauseEvaluation):
         with rt._localcontext(rt._CONTEXT):
             return rt._given_values(averages, batch, self.average_infos, self.stat_infos, None)
 
-    def measure(self, unit: object, values: tuple, given: tuple | None = None) -> tuple:
+    def measure(
+        self, unit: object, values: tuple, given: tuple | None = None, level: int | None = None
+    ) -> tuple:
         """(disqualified, each node's score in walk order): taken here from the full
         result, which the generated module's `measure` does not build."""
         with rt._localcontext(rt._CONTEXT):
             given = self.placeholders if given is None else given
-            given = rt._own_values(given, self.own, unit, values, self._measured)
+            given = rt._own_values(given, self.own, unit, values, self._measured, level)
             return self._measured(unit, values, given)
 
     def score_given(self, facts: Mapping[str, object], given: tuple) -> rt.Result:

@@ -887,7 +887,7 @@ def _given_values(averages, batch, average_infos, stats, unit):
 
 def _own_slots(stats, offset, paths):
     """Where each own node score (kind value) goes, grouped by level in order:
-    ((position in the batch values, the node's position in `paths`), …) per level;
+    ((level, ((position in the batch values, the node's position in `paths`), …)), …);
     `offset` is the number of means before the statistics."""
     where = {path: k for k, path in enumerate(paths)}
     own = [
@@ -896,19 +896,26 @@ def _own_slots(stats, offset, paths):
         if info.kind == "value"
     ]
     return tuple(
-        tuple((slot, node) for slot, node, level in own if level == each)
+        (each, tuple((slot, node) for slot, node, level in own if level == each))
         for each in sorted({level for _, _, level in own})
     )
 
 
-def _own_values(given, own, unit, values, measure):
+def _own_values(given, own, unit, values, measure, below=None):
     """`given` with the unit's own node scores filled in, level by level: each level's
     from a pass with the levels below filled (`measure(unit, values, given)` →
-    (disqualified, node scores), indexed as `own` says)."""
+    (disqualified, node scores), indexed as `own` says).
+
+    `below`: only the levels under it — what a statistics pass at that level needs,
+    since a node measured at level k depends on statistics of levels under k only
+    (and 取消考评资格, at level 0, on none); the others stay ZERO, as `score_batch`
+    leaves them in that pass."""
     if not own:
         return given
     out = list(given)
-    for group in own:
+    for level, group in own:
+        if below is not None and level >= below:
+            break
         scores = measure(unit, values, tuple(out))[1]
         for slot, node in group:
             score = scores[node]

@@ -260,7 +260,7 @@ class ChunkScorer:
                     unit, values = policy.unit_values(item.facts)
                     # 取消考评资格, which the checker keeps independent of batch values,
                     # decided before any mean is known (as `score_batch` decides it)
-                    if self.membership and policy.measure(unit, values)[0]:
+                    if self.membership and policy.measure(unit, values, None, 0)[0]:
                         continue
                 except self.bad_input:
                     continue

@@ -216,7 +216,7 @@ def collect(
             unit, values = policy.unit_values(facts)
             if membership:
                 try:
-                    member = not policy.measure(unit, values)[0]
+                    member = not policy.measure(unit, values, None, 0)[0]
                 except bad_input:
                     member = False
             elif values_of is not None:
@@ -224,7 +224,7 @@ def collect(
                 if values_of.base is None:
                     values = None  # the batch values do not parse: reported when scored
                 else:
-                    scores = policy.measure(unit, values, values_of(index))[1]
+                    scores = policy.measure(unit, values, values_of(index), level)[1]
         except bad_input:
             values = None  # reported when the unit is scored
             member = member and not membership
