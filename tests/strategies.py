@@ -290,6 +290,7 @@ class FactSpec:
     high: Decimal | None = None
     declare_range: bool = False
     description: str = ""
+    sense: str = ""  # 越高越好 / 越低越好 (a ranking's direction; none here rank)
     # +1: more of it never lowers a deduction (adverse); -1: favourable; both: neither
     polarity: set = field(default_factory=set)
     uses: set = field(default_factory=set)  # "avg", "date_due:<iso>", "cond", ...
@@ -307,6 +308,8 @@ class FactSpec:
             text += f"，默认{self.default_text}"
         if self.declare_range:
             text += f"，范围{num(self.low)}至{num(self.high)}"
+        if self.sense:
+            text += f"，{self.sense}"
         if self.description:
             text += f"    # {self.description}"
         return text
@@ -1339,6 +1342,8 @@ class Builder:
         elif type_ == "bool" and r.chance(0.3):
             f.default = r.chance(0.5)
             f.default_text = "是" if f.default else "否"
+        if type_ in ("percent", "number") and r.chance(0.2):
+            f.sense = r.choice(["越高越好", "越低越好"])
         self.facts.append(f)
         return f
 

@@ -159,9 +159,16 @@ def test_rank_on_a_node_score_and_direction_by_the_facts_sense():
     assert results == interp.score_batch(rows)
     # (一): 5, 4, 2 → ranks 1, 2, 3; (二): 4, 5, 2 → ranks 2, 1, 3, best 5
     assert [r.nodes["(三)"].score for r in results] == [D("1.8"), D(2), D("0.4")]
-    # nothing else in TEXT says whether a high 化解率 is good: the direction must be written
+    # nothing else in TEXT says whether a high 化解率 is good, but its name does (W330);
+    # a name outside the lexicon must have the direction written
+    named = compile_policy(TEXT.replace("从高到低排名，后两名", "排名，后两名"))
+    assert "W330" in [d.code for d in named.diagnostics]
+    rows = rows_of("90", "80", "70", "60")
+    assert [scores(r) for r in named.score_batch(rows)] == [scores(r) for r in batch(rows)]
     with pytest.raises(PolicyError) as info:
-        compile_policy(TEXT.replace("从高到低排名，后两名", "排名，后两名"))
+        compile_policy(
+            TEXT.replace("从高到低排名，后两名", "排名，后两名").replace("化解率", "调处率")
+        )
     assert [d.code for d in info.value.diagnostics if d.is_error] == ["E235"]
 
 
@@ -215,7 +222,8 @@ def test_shares_stay_within_their_points_and_follow_the_definition(rates):
 
 def test_a_rank_clause_may_leave_out_an():
     """`【X】从高到低排名第1至3名的，依次得…` and `【X】从高到低排名，后两名扣3分` are the
-    same clauses as with 按; without a direction the same error asks for one."""
+    same clauses as with 按; without a direction (and a name that says none) the same
+    error asks for one."""
     bare = TEXT.replace(
         "按【化解率】从高到低排名，排名第1至3名的", "【化解率】从高到低排名第1至3名的"
     ).replace("按【化解率】从高到低排名，后两名", "【化解率】从高到低排名，后两名")
@@ -233,6 +241,9 @@ def test_a_rank_clause_may_leave_out_an():
     assert "按【化解率】从高到低排名，第1名得6分，第2至5名按第1名的比例得分" in texts
     # ranks 3, 1, 4, 1, 5: 后两名 are u2 and u4; 第1至3名 get 3, 3 and 1
     assert [scores(r)[1:3] for r in got] == [(5, 1), (5, 3), (2, 0), (5, 3), (2, 0)]
+    unnamed = TEXT.replace("化解率", "调处率")
     with pytest.raises(PolicyError) as caught:
-        compile_policy(TEXT.replace("按【化解率】从高到低排名，后两名", "【化解率】排名后两名的"))
+        compile_policy(
+            unnamed.replace("按【调处率】从高到低排名，后两名", "【调处率】排名后两名的")
+        )
     assert "E235" in str(caught.value)

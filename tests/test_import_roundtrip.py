@@ -39,7 +39,16 @@ def _head(p) -> object:
 
 
 def _fact(f) -> object:
-    return (f.name, f.type, f.unit, f.default, f.low, f.high, normalise(f.description.strip()))
+    return (
+        f.name,
+        f.type,
+        f.unit,
+        f.default,
+        f.low,
+        f.high,
+        f.sense,
+        normalise(f.description.strip()),
+    )
 
 
 FORMATS = ("docx", "md")

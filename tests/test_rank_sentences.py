@@ -84,12 +84,13 @@ def test_the_last_places_counted_in_the_province():
     assert [r.nodes["(二)"].score for r in results] == [10, 10, 8, 8]
 
 
-def test_a_place_in_the_city_still_needs_its_direction():
-    """`办结率` says nothing of which end is better: the refusal asks for it."""
-    with pytest.raises(PolicyError) as refused:
-        build("(二)排名(10分)\n  - 【办结率】排名全市前三的加1分\n")
-    assert refused.value.code == "E235"
-    assert "从高到低" in refused.value.hint
+def test_a_place_in_the_city_takes_its_direction_from_the_name_with_a_warning():
+    """`办结率` is better high (its name, W330 says so): rates 95, 90, 90, 85, 80 — the
+    first three places are the first three units, each earning the bonus of 1."""
+    policy = build("(二)排名(10分)\n  - 【办结率】排名全市前三的加1分\n")
+    assert "W330" in [d.code for d in policy.diagnostics]
+    results = batch(policy, ["95", "90", "90", "85", "80"])
+    assert [r.total for r in results] == [21, 21, 21, 20, 20]
 
 
 # ------------------------------------------------------------- against last year

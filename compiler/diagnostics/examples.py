@@ -42,6 +42,7 @@ _GOOD = _file(_NODE + _CLAUSE)
 _GRADES = "\n等次：\n  优秀：4.5分以上\n  合格：3分以上\n  不合格：其余\n"
 _REPORTED = "  通报批评：是否，默认否\n  缺会次数：次，默认0\n"
 _RATE = "  化解率：百分比\n  缺会次数：次，默认0\n"
+_INDEX = "  调处指数：数值\n"
 
 EXAMPLES: dict[str, Example] = {
     "E101": Example(
@@ -518,14 +519,40 @@ EXAMPLES: dict[str, Example] = {
         "Rank by a numeric fact or a node's score.",
     ),
     "E235": Example(
-        "排名要知道数值高者在前还是低者在前。没有写明、也无法从其他条款看出（如 “每低于…扣分”"
-        " 说明高者为好）时，须写明方向。",
+        "排名要知道数值高者在前还是低者在前。没有写明、数据中没有声明（越高越好、越低越好）、"
+        "无法从其他条款看出（如 “每低于…扣分” 说明高者为好），名称也不在常见指标之列时，须写明方向。",
         "A ranking needs to know whether higher or lower values come first; when it is "
-        "neither written nor implied by other clauses, write it.",
-        _file(_NODE + "  - 按【化解率】排名，第1名得5分\n", _RATE),
-        _file(_NODE + "  - 按【化解率】从高到低排名，第1名得5分\n", _RATE),
-        "在排名前写 从高到低 或 从低到高。",
-        "Write 从高到低 or 从低到高 before 排名.",
+        "neither written, declared (越高越好, 越低越好), implied by other clauses, nor known "
+        "from the indicator's name, write it.",
+        _file(_NODE + "  - 按【调处指数】排名，第1名得5分\n", _INDEX),
+        _file(_NODE + "  - 按【调处指数】从高到低排名，第1名得5分\n", _INDEX),
+        "在排名前写 从高到低 或 从低到高；或在 数据： 中写 调处指数：数值，越高越好。",
+        "Write 从高到低 or 从低到高 before 排名, or declare 调处指数：数值，越高越好.",
+    ),
+    "E250": Example(
+        "越高越好、越低越好 说明一项数据哪一端好（不写方向的排名照此排），只能给数值型数据写，且只写一个。",
+        "越高越好 / 越低越好 say which end of a fact is better (a ranking with no stated "
+        "direction follows it); only a numeric fact takes one, and only one.",
+        _file(_NODE + "  - 【通报批评】扣1分\n", "  通报批评：是否，越低越好\n"),
+        _file(_NODE + "  - 【通报批评】扣1分\n", "  通报批评：是否\n"),
+        "删去是否、日期型数据的 越高越好/越低越好；两个都写了的，留下原文的那一个。",
+        "Remove it from a 是否 or 日期 fact; of two, keep the one the document means.",
+    ),
+    "E251": Example(
+        "排名没有写方向时按数据的声明（或名称）排；若细则的其他条款把这项数据当作另一端好，"
+        "两者不能替您选一个，须在排名条款中写明方向。",
+        "A ranking with no stated direction follows the fact's declared (or named) better "
+        "end; when another clause treats the fact the other way, neither is picked for you.",
+        _file(
+            _NODE + "  - 按【化解率】排名，第1名得5分\n  - 【化解率】超过90%的，扣1分\n",
+            "  化解率：百分比，越高越好\n",
+        ),
+        _file(
+            _NODE + "  - 按【化解率】从高到低排名，第1名得5分\n  - 【化解率】超过90%的，扣1分\n",
+            "  化解率：百分比，越高越好\n",
+        ),
+        "在排名条款中写明 从高到低 或 从低到高，并核对另一条条款。",
+        "Write 从高到低 or 从低到高 in the ranking, and check the other clause.",
     ),
     "E236": Example(
         "“按第1名的比例得分” 以第1名的分数为基数；同一条款须先写第1名（或最高者）得多少分。",
@@ -807,6 +834,16 @@ EXAMPLES: dict[str, Example] = {
         ),
         "原文有上限的，写成下一级加分项；确实不封顶的，可以不理会这个提示。",
         "If the document states a cap, use a bonus sub-item; if it is truly uncapped, ignore this.",
+    ),
+    "W330": Example(
+        "排名没有写方向，数据中也没有声明，xize 按指标名称的中心词推断（化解率、办结率越高越好，"
+        "发案率、事故率越低越好），并用这条警告说明所选的方向。",
+        "A ranking with no stated or declared direction follows the indicator's name "
+        "(化解率 higher is better, 发案率 lower); this warning says which was chosen.",
+        _file(_NODE + "  - 按【化解率】排名，第1名得5分\n", _RATE),
+        _file(_NODE + "  - 按【化解率】从高到低排名，第1名得5分\n", _RATE),
+        "核对方向；写明 从高到低 或 从低到高，或在 数据： 中声明 越高越好 / 越低越好，警告即消失。",
+        "Check the direction; stating it, or declaring 越高越好 / 越低越好, silences it.",
     ),
     "W312": Example(
         "加分项不计入满分，其上限由 “最高加N分” 规定；标题中的分值不起作用。",

@@ -383,8 +383,24 @@ MESSAGES: dict[str, Entry] = {
         "error",
         "按【{name}】排名时不知道高者在前还是低者在前",
         "ranking by 【{name}】: it is not known whether a higher or a lower value ranks first",
-        "写明 按【{name}】从高到低排名 或 按【{name}】从低到高排名",
-        "write 按【{name}】从高到低排名 or 按【{name}】从低到高排名",
+        "写明 按【{name}】从高到低排名 或 按【{name}】从低到高排名；"
+        "或在 数据： 中声明哪一端好，如 {name}：{type}，越高越好（或 越低越好）",
+        "write 按【{name}】从高到低排名 or 按【{name}】从低到高排名, "
+        "or declare the better end under 数据:, e.g. {name}：{type}，越高越好 (or 越低越好)",
+    ),
+    "E250": Entry(
+        "error",
+        "数据项 【{name}】 不能这样声明哪一端好：{why}",
+        "fact 【{name}】: its better end cannot be declared so: {why_en}",
+        "只给数值型数据项（百分比、数值、次数、分）写一个：越高越好 或 越低越好",
+        "declare one of 越高越好 or 越低越好, and only on a numeric fact",
+    ),
+    "E251": Entry(
+        "error",
+        "按【{name}】排名的方向前后矛盾：{first}，而第{line}行的条款把它当作{second}",
+        "ranking by 【{name}】: {first_en}, but the clause on line {line} treats it as {second_en}",
+        "在排名条款中写明 按【{name}】从高到低排名 或 按【{name}】从低到高排名，并核对第{line}行",
+        "write 按【{name}】从高到低排名 or 按【{name}】从低到高排名, and check line {line}",
     ),
     "E236": Entry(
         "error",
@@ -515,6 +531,15 @@ MESSAGES: dict[str, Entry] = {
         "if the document states a cap (另设奖励分3分), put the clause in a sub-item "
         "“(1)奖励分，加分项，最高加3分”",
     ),
+    "W330": Entry(
+        "warning",
+        "按【{name}】排名按{order}（{name}{sense}，由名称推断）",
+        "ranking by 【{name}】 {order_en} (a {sense_en} 【{name}】 is better, inferred from "
+        "its name)",
+        "如不是，请写明 按【{name}】{opposite}排名 或在 数据： 中声明 {name}：{type}，{opposite_sense}",
+        "if not, write 按【{name}】{opposite}排名 or declare {name}：{type}，{opposite_sense} "
+        "under 数据:",
+    ),
     "W312": Entry(
         "warning",
         "加分项的分值 ({points}分) 不计入满分，以 “最高加{cap}分” 为准",
@@ -616,6 +641,22 @@ DETAILS: dict[str, tuple[str, str]] = {
         "期望的标签 “{value}” 没有条款会列入",
         "no clause attaches the expected label “{value}”",
     ),
+    # E250, E251, W330: a fact's better end (words the language itself uses stay Chinese)
+    "sense.both": (
+        "同时写了 越高越好 和 越低越好",
+        "both 越高越好 and 越低越好 are written",
+    ),
+    "sense.no_order": (
+        "“{type}” 类型的数据没有高低",
+        "a “{type}” fact has no higher or lower",
+    ),
+    "sense.declared": ("数据中声明 {name}{sense}", "数据 declares it {sense}"),
+    "sense.name": ("按名称 {name}{sense}", "its name says {sense}"),
+    "sense.word": ("{sense}", "{sense}"),
+    "order.high": ("从高到低", "highest first (从高到低)"),
+    "order.low": ("从低到高", "lowest first (从低到高)"),
+    "better.high": ("越高越好", "higher"),
+    "better.low": ("越低越好", "lower"),
     "hint.did_you_mean": ("您是不是要写 “{suggestion}”？", "did you mean “{suggestion}”?"),
     "hint.did_you_mean_ref": ("您是不是要写 【{suggestion}】？", "did you mean 【{suggestion}】?"),
     "hint.targets": (

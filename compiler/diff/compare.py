@@ -58,7 +58,7 @@ def _opt(value: Decimal | None) -> str:
 
 
 def _fact_summary(f: ir.Fact, year: int) -> str:
-    parts = [irtext.fact_type(f)]
+    parts = [irtext.fact_spec(f)]
     if f.default is not None:
         parts.append(f"默认{irtext.value(f.default, f.type, year)}")
     if f.low is not None or f.high is not None:

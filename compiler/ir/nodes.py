@@ -24,7 +24,8 @@ class Fact:
     """An input fact. `type` is one of FACT_TYPES; `unit` the count unit (`人次`) or the
     type word for others.  `default` is already converted (bool / int / Decimal / date)
     or None.  `low`/`high` bound accepted values (inclusive) where stated or implied
-    (a discretionary clause's range).  `ident` is a generated ASCII identifier."""
+    (a discretionary clause's range).  `ident` is a generated ASCII identifier.  `sense`
+    is the better end declared in 数据 (`越高越好` → "high", `越低越好` → "low")."""
 
     name: str
     ident: str
@@ -36,6 +37,7 @@ class Fact:
     description: str
     line: int
     inferred: bool = False
+    sense: str | None = None
 
 
 # -------------------------------------------------------------------------- expressions

@@ -105,6 +105,15 @@ def fact_type(fact: ir.Fact) -> str:
     return TYPE_WORDS.get(fact.type, fact.unit or fact.type)
 
 
+SENSE_WORDS = {"high": "越高越好", "low": "越低越好"}
+
+
+def fact_spec(fact: ir.Fact) -> str:
+    """The type word with the declared better end, as 数据 writes it: `百分比，越高越好`."""
+    sense = SENSE_WORDS.get(fact.sense or "")
+    return f"{fact_type(fact)}，{sense}" if sense else fact_type(fact)
+
+
 def band_range(band: ir.GradeBand) -> str:
     """A grade band's range in words: `90分以上`, `60分（含）至80分（不含）`, `其余`."""
     if band.rest:

@@ -119,6 +119,7 @@ class _Lowerer:
                     description=decl.description if decl else "",
                     line=line,
                     inferred=info.inferred,
+                    sense=decl.sense if decl and decl.sense in ("high", "low") else None,
                 )
             )
         return tuple(out)

@@ -240,7 +240,7 @@ def _facts(policy: ir.Policy) -> tuple[FactRow, ...]:
         rows.append(
             FactRow(
                 name=f.name,
-                type=irtext.fact_type(f),
+                type=irtext.fact_spec(f),
                 default=default,
                 range=rng,
                 description=official(f.description.strip().lstrip("#").strip(), protect=False),

@@ -457,6 +457,8 @@ class FactDecl:
 
     `type_word` is as written: `是否`, `百分比`, `数值`, `分`, `日期` or a count unit.
     `default` and the range ends are kept as written (raw strings) and converted by type.
+    `sense` is the declared better end (`越高越好` → "high", `越低越好` → "low"; "both"
+    when the line says both), which a ranking with no stated direction follows.
     """
 
     name: str
@@ -467,6 +469,7 @@ class FactDecl:
     description: str
     span: Span
     name_span: Span
+    sense: str | None = None
 
 
 @dataclass(frozen=True)

@@ -114,6 +114,7 @@ def substitutions() -> dict[str, str]:
         "REST_BAND": _alt(kw.REST_BAND),
         "DEFAULT_WORDS": _alt(kw.DEFAULT_WORDS),
         "RANGE_WORDS": _alt(kw.RANGE_WORDS),
+        "FACT_SENSES": _alt(kw.FACT_SENSES),
         "RANGE_SEPARATORS": _alt(kw.RANGE_SEPARATORS),
     }
 

@@ -595,6 +595,16 @@ NOTE = "说明"
 REST_BAND: tuple[str, ...] = ("其余", "其他")
 DEFAULT_WORDS: tuple[str, ...] = ("默认", "默认值", "默认为")
 RANGE_WORDS: tuple[str, ...] = ("范围", "取值范围")
+#: A fact's sense in 数据 (`化解率：百分比，越高越好`): which end is better, so a ranking
+#: that states no direction ranks the better end first.
+FACT_SENSES: dict[str, str] = {
+    "越高越好": "high",
+    "越大越好": "high",
+    "越多越好": "high",
+    "越低越好": "low",
+    "越小越好": "low",
+    "越少越好": "low",
+}
 #: Between the two ends of a range (`0至5分`, `1-5分`).
 RANGE_SEPARATORS: tuple[str, ...] = ("至", "到", "-", "~", "—")
 EXPECT_TARGETS: tuple[str, ...] = ("总分", "等次", "状态", "标签")

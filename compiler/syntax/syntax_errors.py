@@ -162,6 +162,7 @@ CANDIDATES: dict[str, tuple[str, ...]] = {
     "TYPE_WORD": kw.TYPE_WORDS,
     "DEFAULT_KW": kw.DEFAULT_WORDS,
     "RANGE_KW": kw.RANGE_WORDS,
+    "SENSE_KW": tuple(kw.FACT_SENSES),
     "REST_KW": kw.REST_BAND,
     "FUNC": tuple(kw.FUNCTIONS),
     "EXPECT_TARGET": kw.EXPECT_TARGETS,

@@ -1,5 +1,6 @@
 """Rank clauses (`按【X】排名，前三名加2分`, `【X】最高者得满分，其余按与最高者的比例得分`):
-what is ranked (E234), in which direction (E235), against which first-place points a
+what is ranked (E234), in which direction (E235; E251 when a declared or named sense
+contradicts the policy's other clauses; W330 shows a direction read from the name), against which first-place points a
 share is taken (E236), amounts in turn that match their places (E237), node statistics
 without a cycle (E238), and 取消考评资格 decided without batch values (E239) — the
 units in the batch are those not disqualified, so that decision must come first."""
@@ -7,11 +8,14 @@ units in the batch are those not disqualified, so that decision must come first.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ...diagnostics.diagnostic import Diagnostic
+from ...diagnostics.messages import detail, details
 from ...syntax import ast
 from ..context import Context
 from ..resolve import batch_subject, effects_of, walk
+from ..senses import sense_from_name
 
 _NUMERIC_TYPES = ("percent", "number", "count", "points")
 
@@ -23,32 +27,79 @@ def rank_clauses(tree: ast.PolicyFile) -> Iterator[tuple[str, ast.Node, ast.Rank
                 yield path, node, clause
 
 
+@dataclass(frozen=True)
+class Direction:
+    """How a ranking's direction was settled.  `order` is "high" (a larger value ranks
+    first), "low", or None (refused).  `source` says where it came from: "stated" (the
+    clause), "node" (a node's score), "declared" (`越高越好` in 数据), "usage" (the
+    fact's other clauses) or "name" (the lexicon in `senses`); `conflict` names the two
+    sources that disagree when that is why `order` is None."""
+
+    order: str | None
+    source: str | None
+    conflict: tuple[str, str] | None = None
+
+
 def rank_order(clause: ast.RankClause, tree: ast.PolicyFile, paths) -> str | None:
     """ "high" (a larger value ranks first), "low", or None when neither is written nor
-    follows from how the fact is scored elsewhere.  A node's score ranks high."""
+    follows from the fact (see `rank_direction`)."""
+    return rank_direction(clause, tree, paths).order
+
+
+def rank_direction(clause: ast.RankClause, tree: ast.PolicyFile, paths) -> Direction:
+    """The clause's own words win (`从低到高` may be deliberate, whatever the fact's
+    sense); then a node's score (higher first); then the sense declared in 数据; then
+    how the policy's other clauses score the fact; last the fact's name.  A declared
+    sense or a name that the other clauses contradict is refused, never resolved by
+    picking one; so are other clauses that contradict each other."""
     if clause.order is not None:
-        return clause.order
+        return Direction(clause.order, "stated")
     for rule in clause.rules:
         if rule.order is not None:
-            return rule.order
+            return Direction(rule.order, "stated")
     name, is_node = batch_subject(clause.subject, paths)
     if is_node:
-        return "high"
-    return fact_sense(tree, name)
+        return Direction("high", "node")
+    used = usage_senses(tree, name)
+    declared = declared_sense(tree, name)
+    if declared is not None:
+        if used and used != {declared}:
+            return Direction(None, None, ("declared", "usage"))
+        return Direction(declared, "declared")
+    if len(used) > 1:
+        return Direction(None, None)
+    by_name = sense_from_name(name)
+    if used:
+        (sense,) = used
+        if by_name is not None and by_name != sense:
+            return Direction(None, None, ("name", "usage"))
+        return Direction(sense, "usage")
+    if by_name is not None:
+        return Direction(by_name, "name")
+    return Direction(None, None)
 
 
-def fact_sense(tree: ast.PolicyFile, name: str) -> str | None:
-    """Whether the policy treats a larger value of a fact as better ("high") or worse
-    ("low"), from its other clauses: a shortfall from a standard or an earning per unit
-    says high; a deduction per unit, an excess over an allowance or a deduction when
-    it is exceeded says low.  None when no clause says, or clauses disagree."""
+def declared_sense(tree: ast.PolicyFile, name: str) -> str | None:
+    """ "high"/"low" as declared in 数据 (`越高越好`/`越低越好`); None when not declared or
+    declared both ways (E250 reports that)."""
+    for decl in tree.facts:
+        if decl.name == name and decl.sense in ("high", "low"):
+            return decl.sense
+    return None
+
+
+def usage_senses(tree: ast.PolicyFile, name: str) -> set[str]:
+    """The senses the policy's clauses give a fact: a shortfall from a standard or an
+    earning per unit says high; a deduction per unit, an excess over an allowance or a
+    deduction when it is exceeded says low.  Empty when no clause says; both when
+    clauses disagree."""
     found: set[str] = set()
     for _, node in walk(tree.nodes):
         for clause in node.clauses:
             sense = _clause_sense(clause, name)
             if sense is not None:
                 found.add(sense)
-    return found.pop() if len(found) == 1 else None
+    return found
 
 
 def _clause_sense(clause: ast.Clause, name: str) -> str | None:
@@ -129,8 +180,7 @@ def check_batch(ctx: Context) -> list[Diagnostic]:
             kind = info.kind if info is not None else None
             if kind is not None and kind.type not in _NUMERIC_TYPES:
                 diags.append(Diagnostic("E234", clause.subject.span, {"name": name}))
-        if rank_order(clause, tree, paths) is None:
-            diags.append(Diagnostic("E235", clause.subject.span, {"name": clause.subject.name}))
+        diags += _direction(ctx, clause, paths)
         diags += _rules(clause)
         for effect in effects_of(clause):
             if isinstance(effect, ast.Disqualify):
@@ -145,6 +195,54 @@ def check_batch(ctx: Context) -> list[Diagnostic]:
         diags.append(Diagnostic("E238", span, {"cycle": " → ".join(cycle)}))
     diags += _disqualify_by_average(tree)
     return diags
+
+
+def _direction(ctx: Context, clause: ast.RankClause, paths) -> list[Diagnostic]:
+    """E235 when nothing settles the direction, E251 when two things disagree, W330
+    when the fact's name settled it (so `xize check` says what was chosen)."""
+    tree = ctx.tree
+    found = rank_direction(clause, tree, paths)
+    name = clause.subject.name
+    info = ctx.symbols.facts.get(name)
+    type_word = info.decl.type_word.strip() if info is not None and info.decl else "百分比"
+    span = clause.subject.span
+    if found.conflict is not None:
+        first, _ = found.conflict
+        mine = declared_sense(tree, name) if first == "declared" else sense_from_name(name)
+        assert mine is not None
+        other = "low" if mine == "high" else "high"
+        line = _usage_line(tree, name, other)
+        args = {"name": name, "line": line}
+        args.update(details(f"sense.{first}", "first", name=name, sense=_better(mine)))
+        args.update(details("sense.word", "second", sense=_better(other)))
+        return [Diagnostic("E251", span, args)]
+    if found.order is None:
+        return [Diagnostic("E235", span, {"name": name, "type": type_word})]
+    if found.source == "name":
+        other = "low" if found.order == "high" else "high"
+        args = {
+            "name": name,
+            "type": type_word,
+            "opposite": detail(f"order.{other}"),
+            "opposite_sense": detail(f"better.{other}"),
+        }
+        args.update(details(f"order.{found.order}", "order"))
+        args.update(details(f"better.{found.order}", "sense"))
+        return [Diagnostic("W330", span, args)]
+    return []
+
+
+def _better(sense: str) -> str:
+    return detail(f"better.{sense}")
+
+
+def _usage_line(tree: ast.PolicyFile, name: str, sense: str) -> int:
+    """The line of the first clause that treats the fact as `sense`."""
+    for _, node in walk(tree.nodes):
+        for clause in node.clauses:
+            if _clause_sense(clause, name) == sense:
+                return clause.span.line
+    return 0
 
 
 def first_place_amount(clause: ast.RankClause) -> object | None:

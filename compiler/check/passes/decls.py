@@ -1,5 +1,6 @@
 """Declarations: names declared twice (E207), unknown type words (E217), defaults and
-ranges that do not fit their type (E210)."""
+ranges that do not fit their type (E210), a better end (`越高越好`) that a fact cannot
+have or is given both ways (E250)."""
 
 from __future__ import annotations
 
@@ -50,6 +51,10 @@ def _check_fact(ctx: Context, decl) -> list[Diagnostic]:
         return [Diagnostic("E217", decl.span, args)]
     year = ctx.tree.header.year
     type_word = decl.type_word.strip()
+    if decl.sense == "both" or (decl.sense is not None and kind.type in ("bool", "date")):
+        why = "sense.both" if decl.sense == "both" else "sense.no_order"
+        args = {"name": decl.name, **details(why, "why", type=type_word)}
+        return [Diagnostic("E250", decl.span, args)]
 
     def bad(what: str, value: str, expect: str, **eargs: object) -> Diagnostic:
         args = {"name": decl.name, "value": value, "type": type_word}

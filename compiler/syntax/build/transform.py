@@ -208,21 +208,29 @@ class Builder(ClausesMixin, Transformer):
     def fact_decl(self, children: list) -> ast.FactDecl:
         name, name_span = self._name(children[0])
         type_word = children[1].value
-        default = low = high = None
+        default = low = high = sense = None
         for kind, raw in children[2:]:
             if kind == "default":
                 default = raw.value.strip()
+            elif kind == "sense":
+                said = kw.FACT_SENSES[raw.value]
+                sense = said if sense in (None, said) else "both"
             else:
                 low, high = self._range_text(raw)
         span = span_of(children)
         description = self.descriptions.get(span.line, "")
-        return ast.FactDecl(name, type_word, default, low, high, description, span, name_span)
+        return ast.FactDecl(
+            name, type_word, default, low, high, description, span, name_span, sense
+        )
 
     def fact_default(self, children: list) -> tuple[str, Token]:
         return ("default", children[-1])
 
     def fact_range(self, children: list) -> tuple[str, Token]:
         return ("range", children[-1])
+
+    def fact_sense(self, children: list) -> tuple[str, Token]:
+        return ("sense", children[-1])
 
     def param_decl(self, children: list) -> ast.ParamDecl:
         name, name_span = self._name(children[0])
