@@ -368,11 +368,25 @@ def test_a_bound_kept_within_and_full_marks_without_points(tmp_path):
     draft, policy = _import(tmp_path, text)
     # `控制在` is how the bound is said, not part of what is measured
     assert "- 【PM2.5平均浓度】35微克/立方米以内，每超1微克/立方米扣1分" in draft.text
-    # item 2 has no points: `得满分` has nothing to earn, the writer is told to add them
+    # item 2 has no points: `得满分，每降低…` is the points of 一 less the steps, so the
+    # clause is written on 一 and deducts from the same 10 points as item 1
+    assert not _pending(draft)
+    assert "- 【优良天数比例】达到85%的得满分，每降低1个百分点扣0.5分" in draft.text
+    ok = {"优良天数比例": "85"}
+    assert policy.score({"PM2.5平均浓度": "37.5", **ok}).total == Decimal(8)  # 2 whole steps
+    assert policy.score({"PM2.5平均浓度": "35", **ok}).total == Decimal(10)  # 以内 includes 35
+    both = {"PM2.5平均浓度": "37.5", "优良天数比例": "82.5"}
+    assert policy.score(both).total == Decimal(8) - Decimal(1)  # 2 steps of 0.5 more
+    alone = """2025年度大气污染防治考核细则
+满分：10分
+一、目标任务（10分）
+1.PM2.5平均浓度控制在35微克/立方米以内，每超1微克/立方米扣1分。
+2.优良天数比例达到85%的得满分。
+"""
+    draft, _ = _import(tmp_path, alone)
+    # `得满分` alone would make 一 depend on item 2 only: its share is not stated
     pending = _pending(draft)
     assert list(pending) == ["一2"] and "写上分值" in pending["一2"][0]
-    assert policy.score({"PM2.5平均浓度": "37.5"}).total == Decimal(8)  # 2 whole steps
-    assert policy.score({"PM2.5平均浓度": "35"}).total == Decimal(10)  # 以内 includes 35
 
 
 def test_bonus_part_caps_as_documents_state_them(tmp_path):

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ..source.text import normalise
 from ..syntax import keywords as kw
-from .names import COUNT_VERBS, NameBook, clean_subject, name_from, pieces
+from .names import COUNT_VERBS, NameBook, clean_subject, legal_name, name_from, pieces
 from .periods import PeriodReading, read_period
 from .reasons import PER_PERIOD, reason_for
 from .shapes import Reading, read_failures, read_unmet
@@ -25,7 +26,7 @@ from .trial import Trial, try_clause
 #: Sentences with one of these are scoring sentences (the rest is description).
 SCORING = re.compile(
     r"[扣减得计记加奖]除?\s*[\d一二两三四五六七八九十半][\d.\s]*分|扣分|不得分|"
-    r"取消.{0,6}资格|一票否决|酌情[扣给]|列为"
+    r"取消.{0,6}资格|一票否决|酌情[扣给]|列为|得满分"
 )
 _PRED_START = set("每扣减得计记加奖不未应要须需达超低高少多晚迟早取一列直酌以至按没无")
 _VERB = re.compile(r"每([^\d一二两三四五六七八九十]{1,4}?)[\d一二两三四五六七八九十]")
@@ -57,15 +58,71 @@ def split_sentences(text: str) -> list[str]:
     parts = [p.strip() for p in re.split(r"[。；;！？!?]", text) if p.strip()]
     out: list[str] = []
     for part in parts:
-        if out and _HALF_STEP.match(normalise(part)) and _HALF_FULL.search(normalise(out[-1])):
+        full = _HALF_FULL.search(normalise(out[-1])) if out else None
+        if full and _HALF_STEP.match(normalise(part)):
             out[-1] = f"{out[-1]}，{part}"
-        else:
-            out.append(part)
+            continue
+        if (
+            out
+            and _OTHERWISE_NONE.match("，" + normalise(part))
+            and _EARNS_LAST.search(normalise(out[-1]))
+        ):
+            out[-1] = f"{out[-1]}，{part}"  # `…的，得3分；未持证的，不得分`: its other side
+            continue
+        other = _OTHER_SIDE.match(normalise(part)) if full else None
+        if full and other and _same_bound(other.group("n"), full.group("n")):
+            # `达到100%的，得4分；未达到的，每低1个百分点扣0.2分`: the second half only
+            # restates that the standard is missed before its step
+            out[-1] = f"{out[-1]}，{part[other.start('step') :]}"
+            continue
+        out.append(part)
     return out
 
 
-_HALF_FULL = re.compile(r"(?:达到|不低于|不少于)[^,，]*的?[,，]?\s*得(?:满分|\d+(?:\.\d+)?分)$")
+_HALF_FULL = re.compile(
+    r"(?:达到|不低于|不少于|不超过|不高于)\s*(?P<n>\d+(?:\.\d+)?)?[^,，]*的?[,，]?\s*得(?:满分|\d+(?:\.\d+)?分)$"
+)
 _HALF_STEP = re.compile(r"^每(?:低于?|降低|下降|少于?|减少)\s*[\d一二两三四五六七八九十]")
+#: The second half saying the standard is missed, then the step: `未达到的，每低…`,
+#: `超过8天的，每超过0.5天…`, `低于95%的，每低1个百分点…`.
+_OTHER_SIDE = re.compile(
+    r"^(?:未达到|未达|达不到|低于|少于|不足|超过|高于)\s*(?P<n>\d+(?:\.\d+)?)?[^,，每\d]{0,4}的\s*[,，]\s*"
+    r"(?P<step>每(?:低于?|降低|下降|少于?|减少|超过?|高于?|高出|多|上升|增加)\s*[\d一二两三四五六七八九十])"
+)
+
+
+def _same_bound(second: str | None, first: str | None) -> bool:
+    """The restated standard is the first half's (or not restated at all)."""
+    return second is None or (first is not None and Decimal(second) == Decimal(first))
+
+
+#: A cap at the end of a deduction: `，本项最高扣4分` (the sentence's own cap).
+_DEDUCT_CAP = re.compile(r"[,，]\s*(本项|该项|此项)?(?:最高|最多)扣\s*(\d+(?:\.\d+)?)\s*分$")
+#: A cap at the end of earning phrases: `，本项计满6分为止`, `，最高得6分`, `，本项最高计5分`.
+_EARN_CAP = re.compile(
+    r"[,，]\s*(?:本项|该项|此项)?(?:(?:最高|最多)可?(?:计|得|记)\s*(\d+(?:\.\d+)?)\s*分"
+    r"|(?:计|得|记)满\s*(\d+(?:\.\d+)?)\s*分(?:为止|封顶)?)$"
+)
+#: `，无记录的不得分`, `；未完成的不得分` after one earning phrase: its other side.
+_OTHERWISE_NONE = re.compile(r"[,，]\s*(?:无|未|没有|不)[^,，]{0,10}?的\s*[,，]?\s*不得分$")
+_EARNS = re.compile(r"得\s*\d+(?:\.\d+)?\s*分")
+_EARNS_LAST = re.compile(r"的\s*[,，]?\s*得\s*\d+(?:\.\d+)?\s*分$")
+#: `，年度考核（等次）直接确定为不合格（等次）` after a veto.
+_FORCED_GRADE = re.compile(
+    r"[,，]\s*(?:年度|当年)?(?:考核|考评)?(?:等次|结果)?(?:直接)?(?:确定|定|评定)为\s*"
+    r"[“\"]?([^,，“”\"]{1,6}?)[”\"]?\s*(?:等次|等级|档次)?$"
+)
+
+
+def _grade(name: str) -> str:
+    """`D等`, `D级`, `不合格等次` → `D`, `D`, `不合格`."""
+    return re.sub(r"(?:等次|等级|档次|等|级)$", "", normalise(name).strip()) or name
+
+
+def _replace_tail(text: str, n: str, start: int, new: str) -> str:
+    """`text` with its (normalised) tail from `start` replaced: normalising keeps length."""
+    body = text.rstrip("。；;，, ")
+    return body[:start] + new if len(body) == len(n) else text
 
 
 def is_scoring(sentence: str) -> bool:
@@ -113,9 +170,10 @@ def _verb(rest: str) -> str:
 class Drafter:
     """Drafts the sentences of one document into one set of names."""
 
-    def __init__(self, book: NameBook | None = None):
+    def __init__(self, book: NameBook | None = None, lowest_band: str = ""):
         self.book = book or NameBook()
         self.points: str | None = "1000"
+        self.lowest_band = lowest_band  # the last grade of `等次`: what 一票否决 gives
 
     def sentence(
         self, sentence: str, title: str, path: str, bonus: bool = False, points: str | None = "1000"
@@ -123,6 +181,12 @@ class Drafter:
         self.points = points
         if len(sentence) > MAX_SENTENCE:
             return Drafted(sentence, (), (), f"句子超过 {MAX_SENTENCE} 个字，未尝试起草")
+        read = self._read_as(sentence, points)
+        if read is None:
+            return Drafted(sentence, (), (), reason_for(sentence))
+        if read != sentence:
+            drafted = self.sentence(read, title, path, bonus, points)
+            return Drafted(sentence, drafted.clauses, drafted.facts, drafted.reason)
         period = read_period(sentence, title)
         if period is not None:
             drafted = self._period(sentence, period, path, bonus)
@@ -153,6 +217,46 @@ class Drafter:
                     tuple(f for d in drafted for f in d.facts),
                 )
         return Drafted(sentence, (), (), reason_for(sentence))
+
+    def _read_as(self, sentence: str, points: str | None) -> str | None:
+        """The sentence as the language says it, where a common phrase means exactly one
+        of its forms; None when a phrase makes the sentence unreadable with certainty.
+
+        - `，本项最高扣4分` at the end caps this sentence's deduction: `，最高扣4分`;
+        - `，本项计满6分为止` / `，最高得6分` in an item of 6 points says what the item's
+          points already do, so it is dropped; with other points it stays unread;
+        - `有会议记录的得2分，无记录的不得分`: the second half is the `否则` of the first
+          (those 2 points are not earned), written `，否则不得分`;
+        - `实行一票否决，考核等次直接确定为不合格` when 不合格 is the last grade is the
+          language's `一票否决` (the lowest grade); another grade stays unread.
+        """
+        n = normalise(sentence).rstrip("。;, ")
+        out = sentence
+        m = _DEDUCT_CAP.search(n)
+        if m and m.group(1):
+            out = _replace_tail(out, n, m.start(), f"，最高扣{m.group(2)}分")
+            n = normalise(out).rstrip("。;, ")
+        m = _EARN_CAP.search(n)
+        if m and re.search(r"[得计记]", n[: m.start()]):
+            if points is None or Decimal(m.group(1) or m.group(2)) != Decimal(points):
+                return None
+            out = _replace_tail(out, n, m.start(), "")
+            n = normalise(out).rstrip("。;, ")
+        m = _OTHERWISE_NONE.search(n)
+        if (
+            m
+            and _EARNS.search(n[: m.start()])
+            and not SCORING.search(re.sub(r"得\s*\d+(?:\.\d+)?\s*分", "", n[: m.start()], count=1))
+        ):
+            out = _replace_tail(out, n, m.start(), "，否则不得分")
+            n = normalise(out).rstrip("。;, ")
+        m = _FORCED_GRADE.search(n)
+        if m and "一票否决" in n[: m.start()]:
+            grade = _grade(m.group(1))
+            if not self.lowest_band or grade != _grade(self.lowest_band):
+                return None
+            out = _replace_tail(out, n, m.start(), "")
+        return out
 
     def _period(
         self, sentence: str, period: PeriodReading, path: str, bonus: bool
@@ -208,6 +312,8 @@ class Drafter:
                 continue
             if subject:
                 name, description = name_from(subject, title, _verb(rest))
+                if not previous and level_of_kind(subject):
+                    name = description = level_of_kind(subject) or name
                 if previous:  # `获得国家级表彰的加3分，省级加2分`: 省级 of the same thing
                     name = description = with_level(name, previous)
             elif previous:
@@ -224,7 +330,7 @@ class Drafter:
     def _keep(
         self, sentence: str, name: str, rest: str, description: str, trial: Trial, path: str
     ) -> Drafted:
-        if "分别" in normalise(rest) and len(trial.kinds) < 2:
+        if re.search(r"分别|各[扣减得计记加]", normalise(rest)) and len(trial.kinds) < 2:
             # `无计划、无措施、无总结的分别扣1分` deducts for each item: one fact cannot
             return Drafted(sentence, (), (), reason_for(sentence))
         kinds = {normalise(k): v for k, v in trial.kinds}
@@ -244,9 +350,22 @@ class Drafter:
 _LEVEL = r"(?:国家|中央|部|省|市|县|区|乡|镇|街道)级(?:以上)?"
 
 
+def level_of_kind(subject: str) -> str | None:
+    """`获得各级表彰奖励的，国家级` → `获得国家级表彰奖励`: a level after the kind of thing
+    it grades names that thing at the level (None when the subject is no such pair)."""
+    parts = pieces(normalise(subject))
+    if len(parts) < 2 or not re.fullmatch(_LEVEL, parts[-1]):
+        return None
+    base = parts[-2]
+    if "各级" in base:
+        return legal_name(base.replace("各级", parts[-1], 1))
+    return legal_name(parts[-1] + base)
+
+
 def with_level(name: str, previous: str) -> str:
     """`省级` after `获得国家级表彰` is `获得省级表彰`; `市级采用` after `信息被区级采用` is
     `信息被市级采用`: a level alone names the previous thing at that level."""
+    previous = level_of_kind(previous) or previous
     m = re.fullmatch(rf"(被)?({_LEVEL})(.{{0,4}})", name)
     here = re.search(_LEVEL, previous)
     if m is None or here is None:
@@ -272,6 +391,8 @@ def _fit_subject(subject: str) -> bool:
     parts = pieces(n)
     if not parts or len(parts[-1]) < 2:  # `没少报一件…`: one character names nothing
         return False
+    if _NO_NAME.match(parts[-1]):  # `低于80%的，本项不得分`: the subject is elsewhere
+        return False
     if parts[-1] in ("缺", "缺少"):  # `缺少一项扣…`: the verb of the step, not a thing
         return False
     if "每" in re.sub(r"每(一)?年(度)?", "", parts[-1]):
@@ -284,6 +405,13 @@ def _fit_subject(subject: str) -> bool:
         return False
     last = re.split(r"[，,]", n.rstrip("，, "))[-1].strip()
     return not last.startswith(_TIED) and not last.startswith(EFFECT_LEAD)
+
+
+#: Subjects that name nothing by themselves: a bare comparison, a pointer back.
+_NO_NAME = re.compile(
+    r"^(?:(?:未达到|未达|达不到|低于|高于|超过|不足|少于|多于|达到|不低于|不超过)\s*\d[\d.]*\s*\S{0,4}"
+    r"|相应项目|相应项|上述\S{0,4}|以上\S{0,2}|本项|该项|此项|本条|本大项)$"
+)
 
 
 _SHORT = re.compile(

@@ -22,7 +22,8 @@ from ..source.text import Source, display_width, normalise
 from ..syntax.parser import parse
 from .clauses import Drafted, Drafter, is_scoring, split_sentences
 from .known import KnownFacts
-from .outline import DNode, Doc, bonus_cap_of, scoring_text, total_points
+from .outline import NOTE_RULE, DNode, Doc, bonus_cap_of, scoring_text, total_points
+from .reasons import reason_for
 from .trial import try_band
 
 PENDING = "# 待处理："
@@ -43,7 +44,9 @@ _BONUS = re.compile(r"(?:加|奖励?)(?!扣)\s*\d")
 #: Effects that need an item with points (E208, E209) and mean the same one level up:
 #: earned points (`每条计5分`), `不得分` (of the item that has points), a bonus.  Not 酌情
 #: (its range would become the upper item's points, which the sentence does not state).
-_HOISTED = re.compile(r"[得计记]\s*[\d一二两三四五六七八九十]|不得分|(?:加|奖励?)(?!扣)\s*\d")
+_HOISTED = re.compile(
+    r"[得计记]\s*[\d一二两三四五六七八九十]|得满分[，,]\s*每|不得分|(?:加|奖励?)(?!扣)\s*\d"
+)
 #: A cap on an item's bonus stated in its sentence: `，最多加1分`, `，本项最多加3分`.
 _BONUS_CAP = re.compile(r"[，,]\s*([^，,]*\d[^，,]*)$")  # the last phrase, if a cap (bonus_cap_of)
 _DEDUCT_OR_EARN = re.compile(r"[扣减得计记]\s*[\d一二两三四五六七八九十]|不得分")
@@ -64,6 +67,16 @@ def _stated_cap(node: DNode) -> tuple[str, dict[str, str]] | None:
     if m is None or cap is None or not _BONUS.search(n[: m.start()]) or _DEDUCT_OR_EARN.search(n):
         return None
     return cap, {sentences[0]: sentences[0][: m.start()]}
+
+
+#: Earning phrases (`得4分`, `每篇计1分`), and a clause ending in a bare `不得分`.
+_EARNED = re.compile(r"[得计记]\s*[\d一二两三四五六七八九十]")
+_BARE_NONE = re.compile(r"(?<![本该此项])(?<!大项)不得分$")
+_BARE_NONE_REASON = (
+    "前句按条件给分，此句的 “不得分” 可能只是得不到前句的分，也可能是本项全部不得分（语言中"
+    "“不得分”即本项全部不得分）：只是得不到前句的分的，在前句条款末尾写 “，否则不得分”；"
+    "本项全部不得分的，写 “【…】本项不得分”"
+)
 
 
 def _no_cap_reason(top: str) -> str:
@@ -104,11 +117,13 @@ class _Writer:
         self.doc = doc
         self.name = name
         self.known = KnownFacts(doc.facts) if doc.facts or doc.standards else None
-        self.drafter = Drafter()
+        names = [name for name, _, _ in doc.bands]
+        self.drafter = Drafter(lowest_band=names[-1] if len(set(names)) >= 2 else "")
         self.summary = Summary()
         self.lines: list[str] = []
         self.origin: dict[str, tuple[str, str]] = {}  # clause → (path, sentence it reads)
         self.hoisted: dict[str, list[str]] = {}  # node path → clause lines moved up to it
+        self.earned: dict[int, bool] = {}  # node → an earlier sentence of it earns points
 
     # ------------------------------------------------------------------ header
 
@@ -235,11 +250,18 @@ class _Writer:
             if not is_scoring(sentence):
                 return []
             drafted = self.drafter.sentence(read, node.title, path, bonus, node.points)
+            earlier = self.earned.get(id(node), False)
+            self.earned[id(node)] = earlier or bool(_EARNED.search(normalise(read)))
+            if drafted.ok and earlier and any(_BARE_NONE.search(c) for c in drafted.clauses):
+                drafted = Drafted(sentence, (), (), _BARE_NONE_REASON)
             if not drafted.ok and node.points is None and not bonus:
                 if anchor is not None and _HOISTED.search(normalise(read)) and "酌情" not in read:
                     # `计5分`, `本项不得分`, `加1分` in an item without points: they score
                     # the nearest item that has points, so the clause is written there
                     above = self.drafter.sentence(read, node.title, path, False, anchor.points)
+                    if above.ok and earlier and any(_BARE_NONE.search(c) for c in above.clauses):
+                        above = Drafted(sentence, (), (), _BARE_NONE_REASON)
+                        drafted = above
                     if above.ok:
                         return self._hoist(sentence, above, path, pad, anchor)
                 elif _BONUS.search(normalise(sentence)):
@@ -284,6 +306,22 @@ class _Writer:
         self.summary.pending += 1
         self.summary.pending_sentences.append((path, sentence, reason))
         return [f"{pad}{PENDING}{_one_line(sentence)}（{reason}）"]
+
+    def note(self, text: str) -> list[str]:
+        """A note as a comment; a sentence in it that is a rule of its own (`…的，一票否决`,
+        `…扣5分`) is also listed `待处理`: no item holds it, so no clause was drafted."""
+        out = [f"#   {_one_line(text)}"]
+        for sentence in split_sentences(text):
+            if NOTE_RULE.search(normalise(sentence)):
+                reason = reason_for(sentence)
+                reason = "说明中的规则，草稿没有写成条款：请写到它所管的评分项下" + (
+                    "" if reason == "句式未能识别为条款" else f"；{reason}"
+                )
+                self.summary.sentences += 1
+                self.summary.pending += 1
+                self.summary.pending_sentences.append(("说明", sentence, reason))
+                out.append(f"{PENDING}{_one_line(sentence)}（{reason}）")
+        return out
 
     # ------------------------------------------------------------------- bands
 
@@ -335,7 +373,7 @@ class _Writer:
             body += [""] + self.node(node, 0, "")
         tail = self.bands()
         if self.doc.notes:
-            tail += ["", "# 原文说明："] + [f"#   {_one_line(n)}" for n in self.doc.notes]
+            tail += ["", "# 原文说明："] + [line for n in self.doc.notes for line in self.note(n)]
         head = self.header()
         data = self.data()
         parts = head + ([""] + data if data else []) + body + ([""] + tail if tail else [])

@@ -78,8 +78,16 @@ def name_from(subject: str, title: str, verb: str = "") -> tuple[str, str]:
             name += verb  # `…材料，每少报一次` counts what was 少报
     name = re.sub(r"(每年|全年|年内)$", "", name) or name  # `党课每年…`: the year is the period
     name = re.sub(r"(?:应|须|要)?(?:控制在|保持在)$", "", name) or name  # `浓度控制在35…以内`
+    # `按期结案率达到95%以上` (a title that states the standard): the indicator
+    name = _STANDARD_END.sub("", name) or name
     name = legal_name(name)
     return name, clean_subject(subject)
+
+
+_STANDARD_END = re.compile(
+    r"(?:应|须|要)?(?:达到|不低于|不少于|不超过|不高于|低于|高于|超过)\s*\d+(?:\.\d+)?\s*"
+    r"(?:%|％|‰|个百分点)(?:及?以上|及?以下)?$"
+)
 
 
 def legal_name(name: str) -> str:
@@ -103,6 +111,10 @@ class NameBook:
         key = (path, normalise(name), type_word, description)
         if key in self._keys:
             return self._keys[key]
+        for (p, n, t, _), final in self._keys.items():
+            if (p, n, t) == key[:3]:  # the same indicator named again in the same item
+                self._keys[key] = final
+                return final
         candidate = name
         if candidate in self.facts:
             candidate = f"{path}{name}"

@@ -33,7 +33,7 @@ _INLINE_MARKER = re.compile(
 )
 #: Where a scoring phrase starts: the title of a node without points ends before it.
 SCORING_AT = re.compile(
-    r"每(?![一]?年|个?季度|个?月|周)|酌情|[扣减]除?\s*[\d一二两三四五六七八九十]|得\s*[\d一二两三四五六七八九十]|[加计记奖]\s*\d|不得分|取消|一票否决"
+    r"每(?![一]?年|个?季度|个?月|周|学期)|得满分|酌情|[扣减]除?\s*[\d一二两三四五六七八九十]|得\s*[\d一二两三四五六七八九十]|[加计记奖]\s*\d|不得分|取消|一票否决"
 )
 _SCORES = re.compile(
     r"[扣减得计记加奖]除?\s*[\d一二两三四五六七八九十半]|不得分|一票否决|取消|扣分"
@@ -42,6 +42,8 @@ _SCORES = re.compile(
 _STANDARD_TITLE = re.compile(
     r"(应达到|达到|不低于|不少于|不得少于|低于|高于|不超过|不得超过|超过|控制在)\s*\d[\d.]*\s*(%|‰|个百分点)?"
 )
+#: A heading that names a kind of rule (`一票否决事项`, `一票否决及其他扣分事项`): a title.
+_LABEL = re.compile(r"^[^\d,，。;；的]{2,20}(?:事项|情形|项目|情况)$")
 _PAREN = re.compile(r"\(([^()]{1,40})\)")
 _POINTS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*分\s*$")
 _BARE_POINTS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*$")
@@ -78,7 +80,9 @@ SECTION_BANDS = (
     "结果运用",
     "结果评定",
 )
-SECTION_NOTES = ("说明", "附则", "其他", "其它", "备注", "有关要求", "组织实施")
+SECTION_NOTES = ("说明", "附则", "其他", "其它", "备注", "有关要求", "有关说明", "附注", "组织实施")
+#: How the assessment is run (its words go with the header: `满分100分`, not scored).
+SECTION_METHOD = ("考核方式", "考评方式", "考核方法", "考评方法", "考核办法", "考评办法")
 BAND_NAMES = (
     "优秀",
     "良好",
@@ -225,6 +229,9 @@ class _Reader:
         mark = piece[marker.start(1) : marker.end(1)]
         rest = piece[marker.end(1) :].strip()
         node = parse_head(mark, rest)
+        if node.level > 0 and self.section in _PROSE and not self.rendered:
+            self.text(piece)  # `七、其他说明` → `1．…`: a numbered note, not an item
+            return
         if node.level == 0 and node.points is None and node.bonus_cap is None and not self.rendered:
             kind = _section_kind(node.title)
             if kind is not None:
@@ -245,7 +252,7 @@ class _Reader:
         rest = after.strip().lstrip("：:，, ").strip()
         if kind == "target" and rest:
             self.doc.target = self.doc.target or rest.rstrip("。；;")
-        elif kind in ("body", "pre") and rest:
+        elif kind in ("body", "pre", "method") and rest:
             header_fields(self.doc, rest)
         elif kind == "bands" and rest:
             self.band_line(rest)
@@ -300,8 +307,23 @@ class _Reader:
             self.doc.band_text.append(text)
 
 
+#: Sections whose numbered paragraphs are prose (notes, grade lines), never scored items.
+_PROSE = ("notes", "bands", "target", "method")
+
+
+#: A note that is a rule of its own (a veto, an amount): the draft flags it `待处理`
+#: instead of hiding it among the comments.  `扣分` alone (`各项扣分以分值为限`) is how
+#: notes speak of deductions in general.
+NOTE_RULE = re.compile(
+    r"[扣减得计记加奖]除?\s*[\d一二两三四五六七八九十半][\d.\s]*分|不得分|取消.{0,6}资格|一票否决|"
+    r"确定为\S{1,4}等|不得评为"
+)
+
+
 def _section_kind(title: str) -> str | None:
     t = re.sub(r"\s+", "", normalise(title))
+    if t.rstrip("。:：") in SECTION_METHOD:  # only the bare word: `考核办法及评分标准` is the body
+        return "method"
     for kind, words in (
         ("target", SECTION_TARGET),
         ("body", SECTION_BODY),
@@ -326,7 +348,7 @@ def parse_head(mark: str, rest: str) -> DNode:
     for m in _PAREN.finditer(n):
         if m.start() >= strong:
             break
-        if _points_group(node, m.group(1)):
+        if _points_group(node, m.group(1), n[: m.start()]):
             node.title = rest[: m.start()].strip()
             remainder = rest[m.end() :]
             while True:
@@ -344,7 +366,7 @@ def parse_head(mark: str, rest: str) -> DNode:
     in_sentence = False
     if scoring and 0 < scoring.start() < title_end:
         title_end, in_sentence = scoring.start(), True
-    elif scoring and scoring.start() == 0:
+    elif scoring and scoring.start() == 0 and not _LABEL.match(n):
         in_sentence = True  # `6、每发生1人次…，扣0.2分`: the head is the sentence
     node.title = rest[:title_end].strip()
     remainder = rest[title_end:].strip().lstrip("，,。；;：: ").strip()
@@ -376,6 +398,13 @@ BONUS_CAP_PHRASE = re.compile(
 )
 
 
+def _bonus_cap_under_title(phrase: str) -> str | None:
+    """`累计不超过5分` in the parentheses of `加分项目`: the title says it is a bonus."""
+    n = normalise(phrase).strip()
+    m = BONUS_CAP_PHRASE.match(n)
+    return f"最高加{m.group(1)}分" if m else None
+
+
 def bonus_cap_of(phrase: str) -> str | None:
     """The N of a stated bonus cap, or None."""
     n = normalise(phrase).strip().rstrip("。;；")
@@ -383,9 +412,18 @@ def bonus_cap_of(phrase: str) -> str | None:
     return m.group(1) if m and re.search(r"[加奖]", n) else None
 
 
-def _points_group(node: DNode, inner: str) -> bool:
-    """Read `(5分)`, `(加分项，最高加3分)`, `(5分，最多扣3分)`, `(5分，不设下限)` into node."""
+#: Words in a bonus part's parentheses that only say what any bonus item does.
+_BONUS_NOTE = re.compile(r"^(?:计入|直接计入|加入|列入)(?:年度)?(?:总分|总得分|考核总分|考核得分)$")
+
+
+def _points_group(node: DNode, inner: str, title: str = "") -> bool:
+    """Read `(5分)`, `(加分项，最高加3分)`, `(5分，最多扣3分)`, `(5分，不设下限)` into node;
+    under a bonus title (`加分项目`) also `(最高加5分，计入总分)`, `(累计不超过5分)`."""
     parts = [p.strip() for p in re.split(r"[，,]", inner) if p.strip()]
+    bonus_title = bool(_BONUS_TITLE.match(normalise(title).strip()))
+    if bonus_title:
+        parts = [p for p in parts if not _BONUS_NOTE.match(normalise(p))]
+        parts = [_bonus_cap_under_title(p) or p for p in parts]
     parts = [f"最高加{bonus_cap_of(p)}分" if bonus_cap_of(p) else p for p in parts]
     if not parts:
         return False
@@ -504,7 +542,46 @@ def read_outline(blocks: list[Block]) -> Doc:
         for node in list(doc.walk()):
             _finish(node)
         _bonus_part(doc)
+        _renumber_repeats(doc)
     return doc
+
+
+_CN_DIGITS = "一二三四五六七八九十"
+
+
+def _cn_number(k: int) -> str:
+    if k <= 10:
+        return _CN_DIGITS[k - 1]
+    return (
+        ("" if k < 20 else _CN_DIGITS[k // 10 - 1])
+        + "十"
+        + ("" if k % 10 == 0 else _CN_DIGITS[k % 10 - 1])
+    )
+
+
+def _same_style(marker: str, number: str) -> str:
+    """`1．` with number 4 → `4．`; `（二）` → `（四）`: the marker's own brackets and stop."""
+    return re.sub(r"[一二三四五六七八九十]+|\d+", number, marker, count=1)
+
+
+def _renumber_repeats(doc: Doc) -> None:
+    """`四、加分项目` after a table whose items run 一、…五、: the same top-level number twice
+    is an error in a policy, so the later part takes the next free number (and says so)."""
+    used = {normalise(n.marker).strip() for n in doc.nodes}
+    seen: set[str] = set()
+    for node in doc.nodes:
+        mark = normalise(node.marker).strip()
+        if mark in seen:
+            number = _cn_number if node.level == 0 else str
+            k = 1
+            while normalise(_same_style(node.marker, number(k))) in used:
+                k += 1
+            new = _same_style(node.marker, number(k))
+            node.comments.append(f"原文编号 “{node.marker}” 与前文重复，按顺序改为 “{new}”")
+            node.marker = new
+            used.add(new)
+            mark = new
+        seen.add(mark)
 
 
 _BONUS_TITLE = re.compile(r"^(?:加分项目?|加分事项|奖励加分|附加分|奖励分|加分)$")

@@ -1,4 +1,4 @@
-"""A requirement per quarter, month or week (`每月开展安全检查不少于1次，每少1次扣0.5分`).
+"""A requirement per quarter, month, week or semester (`每月开展安全检查不少于1次，每少1次扣0.5分`).
 
 A careful reader counts the shortfall period by period: a unit that inspects twice in
 January and never in February has missed one inspection, not none.  No count over the
@@ -32,6 +32,7 @@ PERIODS = {
     "星期": "周",
     "旬": "旬",
     "半年": "半年",
+    "学期": "学期",
     "天": "天",
     "日": "天",
 }
@@ -47,7 +48,8 @@ _HEAD = (
 _TAIL = r"(?P<tail>(?:\s*,\s*(?:扣完为止|减完为止|(?:最多|最高|限)扣\d+(?:\.\d+)?分))?)$"
 #: `…不少于1次，每少1次扣0.5分`: each unit short in each period.
 _REQUIREMENT = re.compile(
-    _HEAD + r"每?(?:少|缺|缺少)\s*(?:1|一)\s*(?P=unit)(?:的)?\s*[,]?\s*(?:扣|减)\s*"
+    _HEAD
+    + r"每?(?:少|缺|缺少)(?:[^\d,;每扣减]{1,4}?)?\s*(?:1|一)\s*(?P=unit)(?:的)?\s*[,]?\s*(?:扣|减)\s*"
     r"(?P<amount>\d+(?:\.\d+)?)\s*分" + _TAIL
 )
 #: `…不少于3条，未达到的每季度扣1分`: each period that falls short.

@@ -11,10 +11,10 @@ import re
 
 from ..source.text import normalise
 
-#: A requirement stated per quarter, month, week or day (`每季度…不少于1次`, `每月召开1次`):
+#: A requirement stated per quarter, month, week, semester or day (`每季度…不少于1次`, `每月召开1次`):
 #: the shortfall is counted period by period, which no single count over the year gives.
 PER_PERIOD = re.compile(
-    r"每(?:个)?(?:季度|季|月|周|星期|旬|半年|天|日)[^，,；;。]{0,12}?"
+    r"每(?:个)?(?:季度|季|月|周|星期|旬|半年|学期|天|日)[^，,；;。]{0,12}?"
     r"(?:不少于|不得少于|至少|少于|不足|\d+\s*(?:次|篇|条|户|天|期|份|件))"
 )
 
@@ -41,7 +41,7 @@ def reason_for(sentence: str) -> str:
     if re.search(r"(?<!每)[一1]\s*[次件项起]\s*扣", n) and "每" not in n:
         hints.append("没有“每”字，不能确定是按次计还是只扣一次")
     if PER_PERIOD.search(n):
-        hints.append("要求按季度（月、周）提出，扣分须逐期计算，请写明数据项按什么计数")
+        hints.append("要求按季度（月、周、学期）提出，扣分须逐期计算，请写明数据项按什么计数")
     if "分别" in n and "、" in n:
         hints.append(
             "“分别扣…”对每一项分别计扣，须为每一项写出数据项（如 “未【A】、【B】、【C】的，分别扣1分”）"

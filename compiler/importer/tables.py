@@ -90,6 +90,16 @@ def _points_of(cell: Cell | None) -> str | None:
     return m.group(1) if m else None
 
 
+#: Points printed in the item's own cell: `医疗质量与安全（30分）`.
+_TITLE_POINTS = re.compile(r"\(\s*(\d+(?:\.\d+)?)\s*分\s*\)\s*$")
+#: A row that only sums the table up (`合计 | 100`): no item of the outline.
+_TOTAL_WORDS = ("合计", "总计", "小计", "总分", "合计分值")
+
+
+def _is_total(head: Cell | None) -> bool:
+    return head is not None and _clean(head.text) in _TOTAL_WORDS
+
+
 def _split_marker(text: str) -> tuple[str, str]:
     m = _MARKER.match(text)
     return (m.group(1), text[m.end() :].strip()) if m else ("", text.strip())
@@ -118,6 +128,7 @@ def _scoring(rows: list[list[Cell]], roles: dict[str, int], header: list[str]) -
             groups[-1].append(row)
 
     out: list[Block] = []
+    groups = [g for g in groups if not _is_total(cell(g[0], item_col))]
     for g, group in enumerate(groups, start=1):
         head = cell(group[0], item_col)
         row_points = [cell(r, points_col) for r in group]
@@ -129,7 +140,11 @@ def _scoring(rows: list[list[Cell]], roles: dict[str, int], header: list[str]) -
             marker, title = _split_marker(head.text.replace("\n", ""))
             comment = "" if marker else "原表此项无编号，编号按表中顺序添加"
             points = _points_of(row_points[0]) if points_merged else None
-            if per_row and points is None:
+            stated = _TITLE_POINTS.search(normalise(title))
+            if stated is not None:  # `医疗质量与安全（30分）`: the item states its points
+                title = title[: stated.start()].rstrip()
+                points = points if points_merged and points is not None else stated.group(1)
+            elif per_row and points is None:
                 found = [_points_of(p) for p in row_points if p is not None and not p.continued]
                 if found and all(found):
                     from decimal import Decimal
