@@ -281,14 +281,11 @@ def test_rounding_words():
 
 
 def test_effect_synonyms():
-    assert [one(f"【A】{w}1分").effects[0].word for w in ("减", "扣除", "加扣")] == [
-        "减",
-        "扣除",
-        "加扣",
-    ]
-    assert all(
-        isinstance(one(f"【A】{w}1分").effects[0], ast.Deduct) for w in ("减", "扣除", "加扣")
-    )
+    words = ("减", "扣除", "加扣", "另扣", "再扣")
+    assert [one(f"【A】{w}1分").effects[0].word for w in words] == list(words)
+    assert all(isinstance(one(f"【A】{w}1分").effects[0], ast.Deduct) for w in words)
+    # `每查实1人次`: a counting verb, the count is of what was confirmed
+    assert one("【A】每查实1人次扣2分").per.verb_kind == "count"
     assert all(isinstance(one(f"【A】{w}1分").effects[0], ast.Earn) for w in ("计", "记"))
     bonus = "(一)奖励，加分项，最高加5分"
     assert isinstance(one("【A】奖1分", node=bonus).effects[0], ast.Bonus)

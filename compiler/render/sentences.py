@@ -109,7 +109,7 @@ class Sentences:
 
     def effect(self, e: ast.Effect) -> str:
         if isinstance(e, ast.Deduct):
-            word = e.word if e.word in ("扣", "加扣", "扣除", "减") else "扣"
+            word = e.word if e.word in ("扣", "加扣", "另扣", "再扣", "扣除", "减") else "扣"
             return f"{word}{self.amount(e.amount)}"
         if isinstance(e, ast.Earn):
             word = "得" if e.word in ("得", "") else e.word
