@@ -174,9 +174,21 @@ class Drafter:
         self.book = book or NameBook()
         self.points: str | None = "1000"
         self.lowest_band = lowest_band  # the last grade of `等次`: what 一票否决 gives
+        #: (path, name, type, default, description) of the last sentence's one fact
+        self.last: tuple[str, str, str, str, str] | None = None
 
     def sentence(
         self, sentence: str, title: str, path: str, bonus: bool = False, points: str | None = "1000"
+    ) -> Drafted:
+        drafted = self._sentence(sentence, title, path, bonus, points)
+        if len(drafted.facts) == 1:
+            self.last = (path, *drafted.facts[0])
+        elif drafted.ok:
+            self.last = None
+        return drafted
+
+    def _sentence(
+        self, sentence: str, title: str, path: str, bonus: bool, points: str | None
     ) -> Drafted:
         self.points = points
         if len(sentence) > MAX_SENTENCE:
@@ -321,11 +333,29 @@ class Drafter:
                 name = name + _verb(rest) if _verb(rest) and _verb(rest) not in name else name
             else:
                 name, description = name_from("", title, _verb(rest))
+                again = self._again(rest, path, bonus)
+                if again is not None:
+                    return again
             trial = try_clause(f"【{name}】{rest}", bonus, "", self.points)
             if trial is None:
                 continue
             return self._keep(sentence, name, rest, description or s, trial, path)
         return None
+
+    def _again(self, rest: str, path: str, bonus: bool) -> Drafted | None:
+        """`…合格率达到90%以上的，得满分…；低于70%的，本项不得分`: a sentence that starts
+        with a comparison and names nothing compares the indicator of the sentence
+        before it in the same item (a measured value, never a count of events)."""
+        if self.last is None or self.last[0] != path or not _COMPARISON_START.match(rest):
+            return None
+        _, name, type_word, default, description = self.last
+        if type_word not in ("百分比", "数值") and type_word not in kw.MEASURE_UNITS:
+            return None
+        trial = try_clause(f"【{name}】{rest}", bonus, "", self.points)
+        if trial is None or dict(trial.kinds).get(name) != type_word:
+            return None
+        final = self.book.claim(name, type_word, default, description, path)
+        return Drafted(rest, (f"【{final}】{rest}",), ((final, type_word, default, description),))
 
     def _keep(
         self, sentence: str, name: str, rest: str, description: str, trial: Trial, path: str
@@ -407,6 +437,9 @@ def _fit_subject(subject: str) -> bool:
     return not last.startswith(_TIED) and not last.startswith(EFFECT_LEAD)
 
 
+_COMPARISON_START = re.compile(
+    r"^(?:未达到|未达|达不到|低于|高于|超过|不足|少于|多于|达到|不低于|不超过)\s*\d"
+)
 #: Subjects that name nothing by themselves: a bare comparison, a pointer back.
 _NO_NAME = re.compile(
     r"^(?:(?:未达到|未达|达不到|低于|高于|超过|不足|少于|多于|达到|不低于|不超过)\s*\d[\d.]*\s*\S{0,4}"

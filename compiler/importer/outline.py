@@ -250,6 +250,13 @@ class _Reader:
                 after = after[len(word) :]
                 break
         rest = after.strip().lstrip("：:，, ").strip()
+        if rest in (
+            "说明",
+            "事项",
+            "要求",
+            "规定",
+        ):  # `其他说明`, `其他事项`: the heading's own word
+            rest = ""
         if kind == "target" and rest:
             self.doc.target = self.doc.target or rest.rstrip("。；;")
         elif kind in ("body", "pre", "method") and rest:
@@ -296,7 +303,8 @@ class _Reader:
         elif self.section == "notes":
             self.doc.notes.append(text)
         else:
-            if not header_fields(self.doc, text):
+            # a line of 考核方式 says more than its fields (`满分100分，另设加分项目…`): kept
+            if not header_fields(self.doc, text) or self.section == "method":
                 self.doc.preamble.append(text)
 
     def band_line(self, text: str) -> None:
