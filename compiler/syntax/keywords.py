@@ -159,6 +159,7 @@ STEP_VERBS: dict[str, str] = {
     "上升": "excess",
     "高于": "excess",
     "高": "excess",
+    "高出": "excess",
     "晚": "late",
     "迟": "late",
     "推迟": "late",
@@ -240,6 +241,8 @@ GRADE_LIMITS: dict[str, str] = {
 #: The assessment whose grade is limited, named before the limit: `年度考核不得评为优秀`
 #: (the grade this policy gives: the words add nothing).
 GRADE_LIMIT_SCOPES: tuple[str, ...] = (
+    "年度考核等次",
+    "考核等次",
     "年度考核",
     "年度考评",
     "当年考核",
@@ -322,9 +325,10 @@ RANK_ORDERS: dict[str, str] = {
     "从小到大": "low",
     "由小到大": "low",
 }
-RANK_WORDS: tuple[str, ...] = ("排名", "排序", "进行排名", "进行排序")
+#: `按【X】高低排名` names no direction: as 排名 alone (the direction from elsewhere, or E235).
+RANK_WORDS: tuple[str, ...] = ("排名", "排序", "进行排名", "进行排序", "高低排名", "高低排序")
 #: Words before a place (`排名第1至5名`); a place is `第N名`, `第A至B名`, `前N名`, `后N名`…
-PLACE_PREFIXES: tuple[str, ...] = ("排名", "名次", "排在", "位列", "位居")
+PLACE_PREFIXES: tuple[str, ...] = ("排名", "名次", "排在", "位列", "位居", "位次", "名列")
 #: Where the place is counted, after those words (`排名全市前三`): the batch scored
 #: together, as for 全市平均值.
 PLACE_SCOPES: tuple[str, ...] = ("全市", "全省", "全县", "全区", "全国", "全系统", "本系统")
@@ -333,7 +337,7 @@ PLACE_SCOPES: tuple[str, ...] = ("全市", "全省", "全县", "全区", "全国
 PLACES_TOP: tuple[str, ...] = ("前", "后", "末", "倒数")
 PLACES_FROM_END: tuple[str, ...] = ("后", "末", "倒数", "最后")
 #: The last place alone.
-LAST_PLACE: tuple[str, ...] = ("末位", "最后一名", "倒数第一名", "倒数第一")
+LAST_PLACE: tuple[str, ...] = ("末位", "最后一名", "最后一位", "倒数第一名", "倒数第一")
 #: `最高者得满分`: the first place, which also states the direction.
 BEST_WORDS: dict[str, str] = {
     "最高者": "high",
@@ -345,11 +349,29 @@ BEST_WORDS: dict[str, str] = {
     "最低的单位": "low",
     "得分最低者": "low",
 }
+#: The same for amounts, counts and durations: `最多的单位得10分`, `最短的得满分`.
+for _stem, _order in (
+    ("最多", "high"),
+    ("最大", "high"),
+    ("最长", "high"),
+    ("最少", "low"),
+    ("最小", "low"),
+    ("最短", "low"),
+):
+    BEST_WORDS.update({_stem + "者": _order, _stem + "的": _order, _stem + "的单位": _order})
 #: `依次得20分、19分…` (also `分别`): one amount per place, in order.
 IN_TURN = "依次"
 #: `按第1名的比例得分`, `按与最高者的比例得分`: a share of the first place's points.
-PROPORTION_TO: tuple[str, ...] = ("第1名", "第一名", "最高者", "最低者", "最高值", "最低值")
+PROPORTION_TO: tuple[str, ...] = (
+    "第1名",
+    "第一名",
+    "最高值",
+    "最低值",
+    *BEST_WORDS,
+    *(word.replace("的单位", "单位") for word in BEST_WORDS if word.endswith("的单位")),
+)
 PROPORTION_WORDS: tuple[str, ...] = (
+    "比例折算得分",
     "比例得分",
     "比例计分",
     "比例计算",
@@ -379,7 +401,7 @@ ONCE_PRE = "有"
 ONCE_POST: tuple[str, ...] = ("未", "不", "没有")
 AND_WORDS: tuple[str, ...] = ("且", "并且")
 OR_WORDS: tuple[str, ...] = ("或", "或者")
-AVERAGE_WORDS: tuple[str, ...] = ("平均值", "平均数", "平均水平", "平均")
+AVERAGE_WORDS: tuple[str, ...] = ("平均值", "平均数", "平均水平", "平均分", "平均得分", "平均")
 FUNCTIONS: dict[str, str] = {"最大": "max", "最小": "min", "取整": "floor"}
 
 
@@ -596,7 +618,7 @@ GRADE_BLOCK = "等次"
 TEST_BLOCK = "测试"
 EXPECT = "期望"
 NOTE = "说明"
-REST_BAND: tuple[str, ...] = ("其余", "其他")
+REST_BAND: tuple[str, ...] = ("其余", "其他", "其余单位", "其他单位")
 DEFAULT_WORDS: tuple[str, ...] = ("默认", "默认值", "默认为")
 RANGE_WORDS: tuple[str, ...] = ("范围", "取值范围")
 #: A fact's sense in 数据 (`化解率：百分比，越高越好`): which end is better, so a ranking

@@ -32,6 +32,25 @@ _RANGE = re.compile(
     + "]+)"
 )
 _TAILS = ("CAP_T", "UNTIL_ZERO", "ROUND_CEIL", "ROUND_RATIO")
+#: The fact a share names (`按【完成率】与最高值的比例…`).
+_NAMED = re.compile(r"【([^】]+)】")
+
+
+def _order_of(text: str) -> str:
+    """The direction an ORDER token states (`从高到低`, `按全市由低到高`, `…的顺序`)."""
+    return next(kw.RANK_ORDERS[word] for word in kw.RANK_ORDERS if word in text)
+
+
+def _best_order(text: str) -> str:
+    """The direction a BEST token states (`最高者`, `全市最少的`, `最短的单位`): the
+    longest best word it ends with."""
+    return next(
+        kw.BEST_WORDS[word]
+        for word in sorted(kw.BEST_WORDS, key=len, reverse=True)
+        if text.endswith(word)
+    )
+
+
 #: `迟报一次`, `有一处不符合`, `一项未录入`: the parts of a step written without 每.
 _ONCE = re.compile(
     "^(?:" + re.escape(kw.ONCE_PRE) + ")?(?P<verb>" + kw.alternation(kw.COUNT_VERBS) + ")?"
@@ -815,13 +834,18 @@ class ClausesMixin(TermsMixin):
         parts = self._parts(children, has_head=False)
         self._no_otherwise(parts)
         subject = self.leaf(children[0])
+        self._same_subject(subject)
         order = None
         rules = []
         for item in parts.body[1:]:
             if isinstance(item, Token) and item.type == "ORDER":
-                order = kw.RANK_ORDERS[item.value.replace("的顺序", "")]
+                order = _order_of(item.value)
             elif isinstance(item, ast.RankRule):
                 rules.append(item)
+        if rules and rules[0].rest:  # `其余` names the units no earlier rule named
+            self.form_error(
+                rules[0].span, "先写名次（如 第1名得6分），再写其余", "places first, then 其余"
+            )
         return ast.RankClause(subject, order, tuple(rules), parts.cap, span, self.original(span))
 
     def best_clause(self, children: list) -> ast.Clause | None:
@@ -829,6 +853,7 @@ class ClausesMixin(TermsMixin):
         parts = self._parts(children, has_head=False)
         self._no_otherwise(parts)
         subject = self.leaf(children[0])
+        self._same_subject(subject)
         rules = tuple(item for item in parts.body if isinstance(item, ast.RankRule))
         order = rules[0].order if rules else None
         span = span_of(children)
@@ -839,9 +864,8 @@ class ClausesMixin(TermsMixin):
         return self._make_rank_rule(places, False, False, children[1:], span_of(children))
 
     def best_rule(self, children: list) -> ast.RankRule:
-        word = children[0].value
         rule = self._make_rank_rule(None, True, False, children[1:], span_of(children))
-        order = "low" if "低" in word else "high"
+        order = _best_order(children[0].value)
         return ast.RankRule(
             rule.places,
             True,
@@ -854,11 +878,27 @@ class ClausesMixin(TermsMixin):
             order,
         )
 
+    def best_as_full(self, children: list) -> ast.RankRule:
+        """`以【X】最高者为满分`: the first place earns the item's full points."""
+        span = span_of(children)
+        full = ast.Earn(None, span, "得")
+        return ast.RankRule(
+            None, True, False, full, (), "", False, span, _best_order(children[0].value)
+        )
+
     def rest_rule(self, children: list) -> ast.RankRule:
         return self._make_rank_rule(None, False, True, children[1:], span_of(children))
 
-    def in_turn(self, children: list) -> InTurn:
+    def in_turn(self, children: list) -> InTurn | ast.Effect:
         verb = next(t for t in children if isinstance(t, Token) and t.type == "EFFECT_VERB")
+        numbers = [t for t in children if isinstance(t, Token) and t.type in ("NUMBER", "CN_NUM")]
+        ranged = any(isinstance(t, Token) and t.type == "RANGE_PAIR" for t in children)
+        if children[0].type == "RESPECTIVELY" and len(numbers) == 1 and not ranged:
+            # `前三名各扣3分`, `分别加2分`: one amount for every unit of the places
+            cls = _EFFECT_CLASSES[kw.EFFECTS[verb.value]]
+            number = numbers[0]
+            amount = ast.Num(self.number(number), "分", token_span(number), number.value)
+            return cls(amount, span_of(children), verb.value)
         amounts: list[ast.Num] = []
         for item in children:
             if not isinstance(item, Token):
@@ -882,11 +922,24 @@ class ClausesMixin(TermsMixin):
         for item in items:
             if isinstance(item, Token) and item.type == "PROPORTION":
                 proportional = True
+                named = _NAMED.search(item.value)
+                if named:  # `按【完成率】与最高值的比例折算得分`: the clause's own subject
+                    self._proportion_names.append((named.group(1), token_span(item)))
             elif isinstance(item, InTurn):
                 in_turn, word = item.amounts, item.word
             elif not isinstance(item, Token):
                 effect = item
         return ast.RankRule(places, best, rest, effect, in_turn, word, proportional, span)
+
+    def _same_subject(self, subject: object) -> None:
+        """A share named with its fact (`其余按【完成率】与最高值的比例…`) must name the
+        clause's subject: a share of another fact's best is not what the clause says."""
+        names, self._proportion_names = self._proportion_names, []
+        for name, span in names:
+            if name != getattr(subject, "name", name):
+                self.form_error(
+                    span, "按与第1名（最高者）的比例得分", "a share of the first place's points"
+                )
 
     def _places(self, token: Token) -> ast.Places:
         """`第1名`, `第2至5名`, `前三名`, `后两名`, `倒数第2名`, `末位`: first and last."""

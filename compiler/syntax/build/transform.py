@@ -79,6 +79,7 @@ class Builder(ClausesMixin, Transformer):
         self.diags: list[Diagnostic] = []
         self.normalised_lines = prepared.text.split("\n")
         self.descriptions = {c.span.line: c.text.lstrip("#").strip() for c in prepared.comments}
+        self._proportion_names: list = []  # (fact, span) named in a share, until its clause
 
     def callbacks(self, lark: Lark) -> dict:
         """The parser's reduction callbacks (rule → function), bound to this builder.

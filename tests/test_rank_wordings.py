@@ -1,0 +1,175 @@
+"""The wordings offices use for places and best values, each read one way only and
+computed by hand, compiled == interpreter:
+
+- where the place is counted, before or after the place word (`全市排名第1名的`,
+  `在全县排名后5名的`, `位次在前5位的`, `名列全县前三位的`, `位列全市倒数第一的`,
+  `全市排名最后一位的`), and the direction after 按 (`按全市由低到高排名`);
+- best values of amounts, counts and durations (`最多的单位`, `最少的`, `最短的`), which
+  state the direction themselves, also counted in the city (`全市最多的`) and followed by
+  a comma;
+- `以【X】最高者为满分`, and shares written `按比例计分` or naming the fact
+  (`按【X】与最高值的比例折算得分`) — a share naming another fact is refused;
+- `其余得N分` for every unit no earlier rule named; `其余` before any place is refused;
+- `考核等次不得评为优秀`, `平均分`, `每高出`."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from xize.compiler import PolicyError, compile_policy
+
+HEAD = (
+    "细则：句式\n年度：2024\n满分：20分\n\n数据：\n  指标：{kind}\n  通报：是否，默认否\n\n"
+    "(一)基础(10分)\n  - 【通报】扣1分\n"
+)
+BANDS = "\n等次：\n  优秀：18分以上\n  良好：16分以上\n  合格：12分以上\n  不合格：其余\n"
+
+
+def build(clause: str, kind: str = "数值"):
+    text = HEAD.format(kind=kind) + f"(二)排名(10分)\n  - {clause}\n" + BANDS
+    return compile_policy(text, filename="句式.rule")
+
+
+def scores(policy, values: list[str]) -> list[Decimal]:
+    """(二)'s score of each unit of a batch, the same from the module and the interpreter."""
+    rows = [{"单位": f"单位{i}", "指标": value} for i, value in enumerate(values)]
+    compiled = policy.score_batch(rows)
+    interpreted = policy.interpreter.score_batch(rows)
+    assert [r.to_dict() for r in compiled] == [r.to_dict() for r in interpreted]
+    return [r.nodes["(二)"].score for r in compiled]
+
+
+# ------------------------------------------------------------------------ places
+
+
+@pytest.mark.parametrize(
+    ("clause", "values", "expected"),
+    [
+        # ranks 1, 2, 2, 4 from the highest: the first place only
+        ("【指标】从高到低排名，全市排名第1名的得10分", ["9", "7", "7", "5"], [10, 0, 0, 0]),
+        # the last three places from 10: ranks 1, 2, 3, 4 → the units ranked 2–4
+        ("【指标】从高到低排名，全县排名后三名的，各扣3分", ["9", "7", "6", "5"], [10, 7, 7, 7]),
+        ("【指标】从高到低排名，在全县排名后2名的，扣2分", ["9", "7", "6", "5"], [10, 10, 8, 8]),
+        (
+            "【指标】从高到低排名，全市位次在前3位的，分别得10分、8分、6分",
+            ["9", "7", "6", "5"],
+            [10, 8, 6, 0],
+        ),
+        ("【指标】从高到低排名，名列全县前两位的，得10分", ["9", "7", "6", "5"], [10, 10, 0, 0]),
+        # 倒数第一 is the last place; 倒数第二 the one before it (a single place)
+        (
+            "【指标】从高到低排名，位列全市倒数第一的扣2分，倒数第二的扣1分",
+            ["9", "7", "6", "5"],
+            [10, 10, 9, 8],
+        ),
+        ("【指标】从高到低排名，全市排名最后一位的，本项不得分", ["9", "7", "5"], [10, 10, 0]),
+        # 由低到高: the smallest value is first
+        (
+            "【指标】按全市由低到高排名，前两名加1分，后两名扣1分",
+            ["1", "2", "3", "4", "5"],
+            [10, 10, 10, 9, 9],
+        ),
+        # 高低 names no direction: the 从高到低 of the same clause does
+        (
+            "按【指标】从高到低排名，排名第1至3名的依次得10、9、8分，其余得5分",
+            ["95", "90", "90", "80", "70"],
+            [10, 9, 9, 5, 5],
+        ),
+    ],
+)
+def test_places_counted_in_the_city(clause, values, expected):
+    assert scores(build(clause), values) == expected
+
+
+def test_a_place_word_without_a_direction_still_asks_for_one():
+    """`高低排名` says how to rank, not which end is first."""
+    with pytest.raises(PolicyError) as caught:
+        build("按【指标】高低排名，排名第1至3名的依次得10、9、8分，其余得5分")
+    assert [d.code for d in caught.value.diagnostics] == ["E235"]
+
+
+# ------------------------------------------------------------------ best values
+
+
+@pytest.mark.parametrize(
+    ("clause", "values", "expected"),
+    [
+        # the most earns 10; the others 10 × own ÷ most
+        (
+            "【指标】最多的单位得10分，其余单位按与最多单位的比例得分",
+            ["20", "10", "5"],
+            [10, 5, Decimal("2.5")],
+        ),
+        (
+            "以【指标】最高者为满分，其他单位按比例计分",
+            ["200", "100", "50"],
+            [10, 5, Decimal("2.5")],
+        ),
+        (
+            "【指标】最高的得满分，其余按【指标】与最高值的比例折算得分",
+            ["80", "60", "20"],
+            [10, Decimal("7.5"), Decimal("2.5")],
+        ),
+        # durations and counts: the shortest / fewest is first, others 10 × least ÷ own
+        (
+            "【指标】最短的得满分，其余按与最短者的比例得分",
+            ["2", "4", "8"],
+            [10, 5, Decimal("2.5")],
+        ),
+        ("【指标】最少的得10分", ["0", "3", "3"], [10, 0, 0]),
+        ("【指标】全市最少的，得10分", ["4", "3", "3"], [0, 10, 10]),
+        ("【指标】最大者得10分", ["4", "3", "9"], [0, 0, 10]),
+    ],
+)
+def test_best_values_state_their_direction(clause, values, expected):
+    assert scores(build(clause), values) == expected
+
+
+def test_the_most_of_an_event_count_bars_the_top_grade():
+    """20 points each; the unit with the most 通报 may not be 优秀 (ties included)."""
+    policy = build("【指标】全市最多的，年度考核不得确定为优秀等次", kind="次，默认0")
+    rows = [{"单位": f"单位{i}", "指标": v} for i, v in enumerate(["0", "2", "2", "1"])]
+    for engine in (policy, policy.interpreter):
+        results = engine.score_batch(rows)
+        assert [r.total for r in results] == [20] * 4
+        assert [r.grade for r in results] == ["优秀", "良好", "良好", "优秀"]
+
+
+def test_a_share_naming_another_fact_is_refused():
+    text = HEAD.format(kind="数值").replace("  指标：数值\n", "  指标：数值\n  其他指标：数值\n")
+    text += (
+        "(二)排名(10分)\n  - 【指标】最高的得满分，其余按【其他指标】与最高值的比例得分\n" + BANDS
+    )
+    with pytest.raises(PolicyError) as caught:
+        compile_policy(text, filename="句式.rule")
+    assert [d.code for d in caught.value.diagnostics] == ["E101"]
+    assert "其他指标" in str(caught.value)
+
+
+def test_the_rest_before_any_place_is_refused():
+    with pytest.raises(PolicyError) as caught:
+        build("按【指标】从高到低排名，其余得5分")
+    assert [d.code for d in caught.value.diagnostics] == ["E101"]
+    assert "其余" in str(caught.value)
+
+
+# --------------------------------------------------------- grades and averages
+
+
+def test_a_grade_limit_after_the_place_names_the_assessment_grade():
+    """(二) untouched (10 each, 20 in all): the last two may not be 优秀."""
+    policy = build("【指标】从高到低排名，排名全市后两位的，考核等次不得评为优秀")
+    rows = [{"单位": f"单位{i}", "指标": v} for i, v in enumerate(["9", "7", "5"])]
+    for engine in (policy, policy.interpreter):
+        results = engine.score_batch(rows)
+        assert [r.grade for r in results] == ["优秀", "良好", "良好"]
+
+
+def test_the_average_score_and_each_point_above_it():
+    """Mean of 6, 8, 10 is 8: `低于全县平均分的，扣1分` takes 1 from the first unit only;
+    `高于全市平均数的，每高出1件扣1分` takes 2 from the last."""
+    below = build("【指标】低于全县平均分的，扣1分")
+    assert scores(below, ["6", "8", "10"]) == [9, 10, 10]
+    above = build("【指标】高于全市平均数的，每高出1件扣1分", kind="件，默认0")
+    assert scores(above, ["6", "8", "10"]) == [10, 10, 8]
