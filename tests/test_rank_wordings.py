@@ -70,6 +70,24 @@ def scores(policy, values: list[str]) -> list[Decimal]:
             ["1", "2", "3", "4", "5"],
             [10, 10, 10, 9, 9],
         ),
+        # 首位 and 第一的 are the first place; 从少到多: the smallest first
+        (
+            "【指标】从高到低排名，位居全市首位的得满分，其余单位按与首位的比例折算得分",
+            ["8", "4"],
+            [10, 5],
+        ),
+        (
+            "【指标】从少到多排序，排名第一的加3分，排名最后一名的扣3分",
+            ["1", "2", "3"],
+            [10, 10, 7],
+        ),
+        # what the units are called, before the fact or after 其余 / a best word
+        (
+            "各乡镇【指标】按从高到低排序，前两名分别得10分、8分，其余乡镇不得分",
+            ["9", "7", "5"],
+            [10, 8, 0],
+        ),
+        ("全市【指标】最高的乡镇得10分，其他乡镇同比例折算", ["8", "2"], [10, Decimal("2.5")]),
         # 高低 names no direction: the 从高到低 of the same clause does
         (
             "按【指标】从高到低排名，排名第1至3名的依次得10、9、8分，其余得5分",
@@ -164,6 +182,24 @@ def test_a_grade_limit_after_the_place_names_the_assessment_grade():
     for engine in (policy, policy.interpreter):
         results = engine.score_batch(rows)
         assert [r.grade for r in results] == ["优秀", "良好", "良好"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "grades"),
+    [
+        (
+            "【指标】从高到低排名，位列全区末位的，年度考核等次不得高于合格",
+            ["优秀", "优秀", "合格"],
+        ),
+        ("【指标】低于全市均值的，考核等次最高为良好", ["优秀", "优秀", "良好"]),
+    ],
+)
+def test_grade_ceilings_as_offices_word_them(clause, grades):
+    """Values 9, 7, 5 (mean 7), 20 points each: only the last unit is limited."""
+    policy = build(clause)
+    rows = [{"单位": f"单位{i}", "指标": v} for i, v in enumerate(["9", "7", "5"])]
+    for engine in (policy, policy.interpreter):
+        assert [r.grade for r in engine.score_batch(rows)] == grades
 
 
 def test_the_average_score_and_each_point_above_it():

@@ -84,6 +84,8 @@ def substitutions() -> dict[str, str]:
         "PLACE_NUMBER": r"(?:\d+|[" + kw.CN_NUMERAL_CHARS + r"]+)",
         "PLACES_TOP": _alt(kw.PLACES_TOP),
         "LAST_PLACE": _alt(kw.LAST_PLACE),
+        "FIRST_PLACE": _alt(kw.FIRST_PLACE),
+        "UNIT_NOUNS": _alt(kw.UNIT_NOUNS),
         "BEST_WORDS": _alt(kw.BEST_WORDS),
         "IN_TURN": _alt([kw.IN_TURN]),
         "PROPORTION_TO": _alt(kw.PROPORTION_TO),

@@ -231,6 +231,7 @@ GRADE_LIMITS: dict[str, str] = {
     "不予评为": "bar",
     "不得确定为": "bar",
     "等次最高为": "ceiling",
+    "等次不得高于": "ceiling",  # never bare 不得高于: that compares (`不得高于5%`)
     "等次最高评为": "ceiling",
     "最高评为": "ceiling",
     "最高只能评为": "ceiling",
@@ -243,6 +244,7 @@ GRADE_LIMITS: dict[str, str] = {
 GRADE_LIMIT_SCOPES: tuple[str, ...] = (
     "年度考核等次",
     "考核等次",
+    "考核",
     "年度考核",
     "年度考评",
     "当年考核",
@@ -324,6 +326,10 @@ RANK_ORDERS: dict[str, str] = {
     "由低到高": "low",
     "从小到大": "low",
     "由小到大": "low",
+    "从多到少": "high",
+    "由多到少": "high",
+    "从少到多": "low",
+    "由少到多": "low",
 }
 #: `按【X】高低排名` names no direction: as 排名 alone (the direction from elsewhere, or E235).
 RANK_WORDS: tuple[str, ...] = ("排名", "排序", "进行排名", "进行排序", "高低排名", "高低排序")
@@ -338,6 +344,20 @@ PLACES_TOP: tuple[str, ...] = ("前", "后", "末", "倒数")
 PLACES_FROM_END: tuple[str, ...] = ("后", "末", "倒数", "最后")
 #: The last place alone.
 LAST_PLACE: tuple[str, ...] = ("末位", "最后一名", "最后一位", "倒数第一名", "倒数第一")
+#: The first place alone (`位居全市首位的`).
+FIRST_PLACE: tuple[str, ...] = ("首位",)
+#: What the units scored together are called after 其余/其他 or a best word
+#: (`其余乡镇不得分`, `最高的县区得10分`): the words add nothing.
+UNIT_NOUNS: tuple[str, ...] = (
+    "单位",
+    "乡镇",
+    "县区",
+    "县（市、区）",
+    "部门",
+    "学校",
+    "街道",
+    "镇街",
+)
 #: `最高者得满分`: the first place, which also states the direction.
 BEST_WORDS: dict[str, str] = {
     "最高者": "high",
@@ -349,7 +369,8 @@ BEST_WORDS: dict[str, str] = {
     "最低的单位": "low",
     "得分最低者": "low",
 }
-#: The same for amounts, counts and durations: `最多的单位得10分`, `最短的得满分`.
+#: The same for amounts, counts and durations: `最多的单位得10分`, `最短的得满分`;
+#: and any of them followed by what the units are called (`最高的乡镇`).
 for _stem, _order in (
     ("最多", "high"),
     ("最大", "high"),
@@ -359,12 +380,21 @@ for _stem, _order in (
     ("最短", "low"),
 ):
     BEST_WORDS.update({_stem + "者": _order, _stem + "的": _order, _stem + "的单位": _order})
+BEST_WORDS.update(
+    {
+        word + noun: order
+        for word, order in list(BEST_WORDS.items())
+        if word.endswith("的")
+        for noun in UNIT_NOUNS
+    }
+)
 #: `依次得20分、19分…` (also `分别`): one amount per place, in order.
 IN_TURN = "依次"
 #: `按第1名的比例得分`, `按与最高者的比例得分`: a share of the first place's points.
 PROPORTION_TO: tuple[str, ...] = (
     "第1名",
     "第一名",
+    "首位",
     "最高值",
     "最低值",
     *BEST_WORDS,
@@ -401,7 +431,15 @@ ONCE_PRE = "有"
 ONCE_POST: tuple[str, ...] = ("未", "不", "没有")
 AND_WORDS: tuple[str, ...] = ("且", "并且")
 OR_WORDS: tuple[str, ...] = ("或", "或者")
-AVERAGE_WORDS: tuple[str, ...] = ("平均值", "平均数", "平均水平", "平均分", "平均得分", "平均")
+AVERAGE_WORDS: tuple[str, ...] = (
+    "平均值",
+    "平均数",
+    "平均水平",
+    "平均分",
+    "平均得分",
+    "均值",
+    "平均",
+)
 FUNCTIONS: dict[str, str] = {"最大": "max", "最小": "min", "取整": "floor"}
 
 
@@ -618,7 +656,11 @@ GRADE_BLOCK = "等次"
 TEST_BLOCK = "测试"
 EXPECT = "期望"
 NOTE = "说明"
-REST_BAND: tuple[str, ...] = ("其余", "其他", "其余单位", "其他单位")
+REST_BAND: tuple[str, ...] = (
+    "其余",
+    "其他",
+    *(word + noun for word in ("其余", "其他") for noun in UNIT_NOUNS),
+)
 DEFAULT_WORDS: tuple[str, ...] = ("默认", "默认值", "默认为")
 RANGE_WORDS: tuple[str, ...] = ("范围", "取值范围")
 #: A fact's sense in 数据 (`化解率：百分比，越高越好`): which end is better, so a ranking

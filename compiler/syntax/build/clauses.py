@@ -948,6 +948,8 @@ class ClausesMixin(TermsMixin):
         numbers = [self._number_text(n, span) for n in _NUMBER.findall(text)]
         whole = [int(n) for n in numbers]
         from_end = any(word in text for word in kw.PLACES_FROM_END)
+        if not whole and any(text.endswith(word) for word in kw.FIRST_PLACE):  # 首位
+            return ast.Places(1, 1, False, span, text)
         if not whole:  # 末位, 最后一名, 倒数第一
             return ast.Places(1, 1, True, span, text)
         if len(whole) >= 2:
