@@ -209,3 +209,29 @@ def test_the_average_score_and_each_point_above_it():
     assert scores(below, ["6", "8", "10"]) == [9, 10, 10]
     above = build("【指标】高于全市平均数的，每高出1件扣1分", kind="件，默认0")
     assert scores(above, ["6", "8", "10"]) == [10, 10, 8]
+
+
+@pytest.mark.parametrize(
+    ("clause", "grade"),
+    [
+        ("【通报】的，不得评为良好以上等次", "合格"),
+        ("【通报】的，不得评为良好及以上等次", "合格"),
+        ("【通报】的，不得评为优秀、良好等次", "合格"),
+        ("【通报】的，不得评为良好和优秀", "合格"),
+        ("【通报】的，不得评为优秀", "良好"),
+    ],
+)
+def test_bands_barred_together(clause, grade):
+    """19 points (one lost to 通报): 优秀 but for the limit; 良好以上 and 优秀、良好 bar
+    both top bands, leaving 合格."""
+    policy = build(clause)
+    for engine in (policy, policy.interpreter):
+        assert engine.score({"指标": "1", "通报": "是"}).grade == grade
+        assert engine.score({"指标": "1"}).grade == "优秀"
+
+
+def test_barred_bands_must_be_the_highest_ones():
+    """`不得评为良好、合格` skips 优秀: no limit says that; name one band instead."""
+    with pytest.raises(PolicyError) as caught:
+        build("【通报】的，不得评为良好、合格")
+    assert [d.code for d in caught.value.diagnostics if d.is_error] == ["E230"]

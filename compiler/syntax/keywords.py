@@ -263,6 +263,10 @@ GRADE_LIMITS.update(
 VETO_TOP: tuple[str, ...] = ("一票否优", "实行一票否优")
 #: Words after a band name that only repeat what it is (`不得评为优秀等次`).
 BAND_SUFFIXES: tuple[str, ...] = ("等次", "档次", "等级")
+#: After a barred band: that band and the ones above it (`不得评为良好及以上等次`).
+BAND_AND_ABOVE: tuple[str, ...] = ("及以上", "以上")
+#: Between barred bands (`不得评为优秀、良好等次`): the list must be the highest bands.
+BAND_LIST_SEPARATORS = "、和及或"
 DISCRETION = "酌情"
 #: `凡未提供佐证材料的，该项不得分`: a rule for every item, refused with the way to write it.
 EVERY_ITEM: tuple[str, ...] = ("凡", "各项均", "所有评分项")

@@ -5,8 +5,11 @@ order of the bands: "at most 良好" means 良好 or any band listed after it.""
 
 from __future__ import annotations
 
+import re
+
 from ...diagnostics.diagnostic import Diagnostic
 from ...syntax import ast
+from ...syntax import keywords as kw
 from ..boundary import band_interval
 from ..context import Context
 from ..resolve import effects_of, walk
@@ -62,10 +65,18 @@ def check_grade_limits(ctx: Context) -> list[Diagnostic]:
 
 
 def _named(limit: ast.GradeLimit, names: list[str]) -> str:
-    """The band a limit names; `一票否优` names the highest (first) band."""
-    if limit.band:
+    """The band a limit names; `一票否优` names the highest (first) band.  Bands barred
+    together (`不得评为优秀、良好`) name the lowest of them when they are the highest
+    bands, none skipped; any other list names no band (E230)."""
+    if not limit.band:
+        return names[0] if names else ""
+    listed = [part.strip() for part in re.split(f"[{kw.BAND_LIST_SEPARATORS}]", limit.band)]
+    if limit.kind != "bar" or len(listed) == 1 or limit.band in names:
         return limit.band
-    return names[0] if names else ""
+    if all(part in names for part in listed):
+        if sorted(names.index(part) for part in listed) == list(range(len(listed))):
+            return names[len(listed) - 1]
+    return limit.band
 
 
 def _out_of_order(ctx: Context) -> tuple[ast.Band, ast.Band] | None:

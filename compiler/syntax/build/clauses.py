@@ -271,7 +271,13 @@ class ClausesMixin(TermsMixin):
             if band.endswith(suffix) and len(band) > len(suffix):
                 band = band[: -len(suffix)].rstrip()
                 break
-        return ast.GradeLimit(kw.GRADE_LIMITS[word], band, span_of(children), word)
+        kind = kw.GRADE_LIMITS[word]
+        for above in kw.BAND_AND_ABOVE:
+            # `不得评为良好以上等次`: 良好 and every band above it, which 不得评为良好 says
+            if kind == "bar" and band.endswith(above) and len(band) > len(above):
+                band = band[: -len(above)].rstrip()
+                break
+        return ast.GradeLimit(kind, band, span_of(children), word)
 
     def top_bar_effect(self, children: list) -> ast.Effect:
         """`一票否优`: the highest band is barred (its name is filled in by the checker)."""
