@@ -235,3 +235,44 @@ def test_barred_bands_must_be_the_highest_ones():
     with pytest.raises(PolicyError) as caught:
         build("【通报】的，不得评为良好、合格")
     assert [d.code for d in caught.value.diagnostics if d.is_error] == ["E230"]
+
+
+# ------------------------------------------------------------------ steps down
+
+
+@pytest.mark.parametrize(
+    ("clause", "values", "expected"),
+    [
+        # ranks 1, 2, 2, 4, 5: 10 − 0.5 × (rank − 1)
+        (
+            "【指标】从高到低排名，第1名得10分，每下降一个名次扣0.5分",
+            ["9", "8", "8", "7", "6"],
+            [10, Decimal("9.5"), Decimal("9.5"), Decimal("8.5"), 8],
+        ),
+        (
+            "【指标】从高到低排名，在全县排名第1名的得10分，其后每后退1个位次减0.5分",
+            ["9", "8", "7"],
+            [10, Decimal("9.5"), 9],
+        ),
+        # never below 0: the 13th place would be 10 − 12 × 1
+        (
+            "各部门【指标】从少到多排序，第1名得10分，逐名递减1分，减至0分为止",
+            [str(v) for v in range(13)],
+            [10 - v if v < 10 else 0 for v in range(13)],
+        ),
+        # from the last of the places the first rule names, and its amount
+        (
+            "【指标】从高到低排名，前两名依次得10分、8分，其后每下降一个名次扣1分",
+            ["9", "8", "7", "6"],
+            [10, 8, 7, 6],
+        ),
+    ],
+)
+def test_each_place_down_earns_less(clause, values, expected):
+    assert scores(build(clause), values) == expected
+
+
+def test_a_step_down_needs_the_points_it_starts_from():
+    with pytest.raises(PolicyError) as caught:
+        build("【指标】从高到低排名，每下降一个名次扣0.5分")
+    assert [d.code for d in caught.value.diagnostics if d.is_error] == ["E246"]

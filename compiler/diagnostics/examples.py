@@ -564,6 +564,18 @@ EXAMPLES: dict[str, Example] = {
         "先写 第1名得N分（或 最高者得满分）。",
         "State 第1名得N分 (or 最高者得满分) first.",
     ),
+    "E246": Example(
+        "“每下降一个名次扣N分” 从前面名次规则的分数往下减：第1名得10分时第2名9.5分、第3名9分……"
+        "同一条款须先写第1名（或前几名）得多少分。",
+        "“每下降一个名次扣N分” steps down from the points of the places before it, which "
+        "the clause must state.",
+        _file(_NODE + "  - 按【化解率】从高到低排名，每下降一个名次扣0.5分\n", _RATE),
+        _file(
+            _NODE + "  - 按【化解率】从高到低排名，第1名得5分，其后每下降一个名次扣0.5分\n", _RATE
+        ),
+        "先写 第1名得N分。",
+        "State 第1名得N分 first.",
+    ),
     "E237": Example(
         "“依次” 给每个名次一个分数，从第一个名次起；名次数与分数个数须相等。",
         "“依次” gives one amount per place, from the first place; the counts must match.",

@@ -365,6 +365,13 @@ MESSAGES: dict[str, Entry] = {
         "写成 “【数据项】的，本大项不得分”；其他分值另写一条",
         "write “【fact】的，本大项不得分” and put the other points in a clause of their own",
     ),
+    "E246": Entry(
+        "error",
+        "“每下降一个名次扣N分” 找不到从多少分往下减",
+        "“每下降一个名次扣N分”: nothing says from how many points to step down",
+        "先写第1名（或前几名）得多少分，如 第1名得10分，其后每下降一个名次扣0.5分",
+        "state the first place's points first, e.g. 第1名得10分，其后每下降一个名次扣0.5分",
+    ),
     "E233": Entry(
         "error",
         "“{word}” 与平均值相差若干的写法不明确",

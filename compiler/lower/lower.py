@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from ..check.boundary import band_interval, flip, offset_operator, operator, overrides_of
 from ..check.budget import bonus_cap, budget, no_floor, points, take_max
-from ..check.passes.batch import first_place_amount, node_levels, rank_order
+from ..check.passes.batch import first_place_amount, first_place_rule, node_levels, rank_order
 from ..check.passes.grade_limits import limit_band
 from ..check.resolve import (
     Symbols,
@@ -258,6 +258,8 @@ class _Lowerer:
             index = ir.Arith("-", rank, ir.Const(Decimal(places.first - 1)))
             kind = {"扣": "deduct", "得": "earn", "加": "bonus"}[rule.in_turn_word]
             return ir.Points(kind, ir.Pick(index, tuple(n.value for n in rule.in_turn)))
+        if rule.step is not None:
+            return self.step_down(clause, rule, node, rank)
         if rule.proportional:
             first = first_place_amount(clause)
             assert first is not None, "checked: E236"
@@ -273,6 +275,23 @@ class _Lowerer:
             return ir.Points(kind, ir.Share(amount, value, best, high))
         assert rule.effect is not None
         return self.effect(rule.effect, node)
+
+    def step_down(self, clause, rule, node, rank) -> ir.Effect:
+        """`第1名得10分，其后每下降一个名次扣0.5分`: a unit at place r after the first
+        rule's last place L earns (the points of L) − step × (r − L), never below 0."""
+        head = first_place_rule(clause)
+        assert head is not None and rule.step is not None, "checked: E246"
+        last = head.places.last if head.places is not None else 1
+        if head.in_turn:
+            amount: ir.Expr = ir.Const(head.in_turn[-1].value)
+            kind = {"扣": "deduct", "得": "earn", "加": "bonus"}[head.in_turn_word]
+        else:
+            lowered = self.effect(head.effect, node)
+            assert isinstance(lowered, ir.Points)
+            amount, kind = lowered.amount, lowered.kind
+        places = ir.Arith("-", rank, ir.Const(Decimal(last)))
+        less = ir.Arith("-", amount, ir.Arith("*", ir.Const(rule.step.value), places))
+        return ir.Points(kind, ir.Func("max", (ir.Const(Decimal(0)), less)))
 
     def base(self, clause: ast.Clause, path: str) -> dict:
         inputs: list[str] = []

@@ -345,6 +345,7 @@ class RankRule:
     proportional: bool
     span: Span
     order: str | None = None
+    step: Num | None = None  # `其后每下降一个名次扣0.5分` (a rest rule)
 
 
 @dataclass(frozen=True)

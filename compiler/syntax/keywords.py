@@ -291,7 +291,16 @@ EVERY = "每"
 #: own bound (平均值 − 5), not from the average.
 BEYOND_PART = ("超出部分", "超过部分")
 DECORATION_DE = "的"
-UNTIL_ZERO: tuple[str, ...] = ("扣完为止", "减完为止", "扣完為止", "減完為止")
+UNTIL_ZERO: tuple[str, ...] = (
+    "扣完为止",
+    "减完为止",
+    "扣完為止",
+    "減完為止",
+    "减至0分为止",
+    "扣至0分为止",
+    "减到0分为止",
+    "扣到0分为止",
+)
 #: Rounding of step units: `不足1天按1天计` (ceil) and `按比例` (exact ratio).
 ROUND_CEIL: tuple[str, str, str] = ("不足", "按", "计")
 ROUND_RATIO: tuple[str, ...] = ("按比例计算", "按比例扣分", "按比例计", "按比例")
@@ -348,6 +357,11 @@ PLACES_TOP: tuple[str, ...] = ("前", "后", "末", "倒数")
 PLACES_FROM_END: tuple[str, ...] = ("后", "末", "倒数", "最后")
 #: The last place alone.
 LAST_PLACE: tuple[str, ...] = ("末位", "最后一名", "最后一位", "倒数第一名", "倒数第一")
+#: `第1名得10分，其后每下降一个名次扣0.5分` / `逐名递减1分`: each place after those the
+#: first rule names earns that much less than the last of them, never below 0.
+STEP_DOWN_BEFORE: tuple[str, ...] = ("其后", "此后", "以后", "之后")
+STEP_DOWN_VERBS: tuple[str, ...] = ("下降", "后退", "退后", "降低", "下移")
+STEP_DOWN_WORDS: tuple[str, ...] = ("逐名递减", "逐位递减", "依次递减")
 #: The first place alone (`位居全市首位的`).
 FIRST_PLACE: tuple[str, ...] = ("首位",)
 #: What the units scored together are called after 其余/其他 or a best word

@@ -245,20 +245,27 @@ def _usage_line(tree: ast.PolicyFile, name: str, sense: str) -> int:
     return 0
 
 
-def first_place_amount(clause: ast.RankClause) -> object | None:
-    """The rule giving the first place its points (what a share is taken of): 第1名,
-    最高者, or places from 1 (in turn: the first amount)."""
+def first_place_rule(clause: ast.RankClause) -> ast.RankRule | None:
+    """The rule giving the first place its points (what a share is taken of and a
+    step down counted from): 第1名, 最高者, or places from 1."""
     for rule in clause.rules:
         covers = rule.best or (
             rule.places is not None and not rule.places.from_end and rule.places.first == 1
         )
         if not covers or rule.proportional:
             continue
-        if rule.in_turn:
-            return rule.in_turn[0]
-        if isinstance(rule.effect, ast.Deduct | ast.Earn | ast.Bonus):
-            return rule.effect
+        if rule.in_turn or isinstance(rule.effect, ast.Deduct | ast.Earn | ast.Bonus):
+            return rule
     return None
+
+
+def first_place_amount(clause: ast.RankClause) -> object | None:
+    """The first place's points: the effect of `first_place_rule` (in turn: the first
+    amount)."""
+    rule = first_place_rule(clause)
+    if rule is None:
+        return None
+    return rule.in_turn[0] if rule.in_turn else rule.effect
 
 
 def _rules(clause: ast.RankClause) -> list[Diagnostic]:
@@ -266,6 +273,8 @@ def _rules(clause: ast.RankClause) -> list[Diagnostic]:
     for rule in clause.rules:
         if rule.proportional and first_place_amount(clause) is None:
             diags.append(Diagnostic("E236", rule.span))
+        if rule.step is not None and first_place_amount(clause) is None:
+            diags.append(Diagnostic("E246", rule.span))
         if rule.in_turn:
             places = rule.places
             if places is None or places.from_end:

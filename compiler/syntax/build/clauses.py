@@ -848,7 +848,7 @@ class ClausesMixin(TermsMixin):
                 order = _order_of(item.value)
             elif isinstance(item, ast.RankRule):
                 rules.append(item)
-        if rules and rules[0].rest:  # `其余` names the units no earlier rule named
+        if rules and rules[0].rest and rules[0].step is None:  # 其余: after the places
             self.form_error(
                 rules[0].span, "先写名次（如 第1名得6分），再写其余", "places first, then 其余"
             )
@@ -891,6 +891,12 @@ class ClausesMixin(TermsMixin):
         return ast.RankRule(
             None, True, False, full, (), "", False, span, _best_order(children[0].value)
         )
+
+    def step_rule(self, children: list) -> ast.RankRule:
+        """`其后每下降一个名次扣0.5分`: every unit no earlier rule named, by its place."""
+        number = next(t for t in children if t.type in ("NUMBER", "CN_NUM"))
+        step = ast.Num(self.number(number), "分", token_span(number), number.value)
+        return ast.RankRule(None, False, True, None, (), "", False, span_of(children), step=step)
 
     def rest_rule(self, children: list) -> ast.RankRule:
         return self._make_rank_rule(None, False, True, children[1:], span_of(children))
