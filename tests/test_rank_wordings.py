@@ -276,3 +276,19 @@ def test_a_step_down_needs_the_points_it_starts_from():
     with pytest.raises(PolicyError) as caught:
         build("【指标】从高到低排名，每下降一个名次扣0.5分")
     assert [d.code for d in caught.value.diagnostics if d.is_error] == ["E246"]
+
+
+def test_a_step_down_is_explained_by_its_rule_with_the_place():
+    """The 3rd of three lost 1 point (10 − 9) to the rule, which names its place; the
+    first lost nothing; the items of each unit add up to 满分 − 总分."""
+    policy = build("【指标】从高到低排名，第1名得10分，每下降一个名次扣0.5分")
+    rows = [{"单位": f"单位{i}", "指标": v} for i, v in enumerate(["9", "8", "7"])]
+    for engine in (policy, policy.interpreter):
+        results = engine.score_batch(rows)
+        assert [r.nodes["(二)"].score for r in results] == [10, Decimal("9.5"), 9]
+        assert [i for i in results[0].items if i.path == "(二)"] == []
+        (item,) = [i for i in results[2].items if i.path == "(二)"]
+        assert (item.applied, item.note) == (1, "按名次递减，未得的部分")
+        assert dict(item.inputs)["排名【指标】"] == 3
+        for result in results:
+            assert sum(i.applied for i in result.items) == 20 - result.total

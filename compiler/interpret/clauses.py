@@ -202,9 +202,10 @@ class ClauseEvaluation:
             if isinstance(effect, ir.Points) and effect.kind == "earn":
                 raw = positive(self._expr(effect.amount, walk))
                 earn_amounts[index] = (raw, self._capped(clause, raw))
-                if isinstance(effect.amount, ir.Share):
-                    whole = positive(self._expr(effect.amount.points, walk))
-                    wholes[index] = self._capped(clause, whole)
+                full = irutil.partial_whole(effect)
+                if full is not None:
+                    whole = positive(self._expr(full, walk))
+                    wholes[index] = (self._capped(clause, whole), irutil.partial_note(effect))
         holds = clause.condition is None or self._cond(clause.condition, walk)
         taken = {index for index, _ in (then if holds else otherwise)}
         out = []
@@ -241,13 +242,15 @@ class ClauseEvaluation:
         or an earning not taken — unless another alternative of the same rank clause
         explains the unit's points (`missable`, `unless`)."""
         if chosen:
-            gap = ZERO if whole is None else whole - nominal
-            return (gap if gap > 0 else ZERO), irutil.NOTE_SHARE
+            if whole is None:
+                return ZERO, irutil.NOTE_SHARE
+            gap = whole[0] - nominal
+            return (gap if gap > 0 else ZERO), whole[1]
         if not clause.missable:
             return ZERO, ""
         if clause.unless is not None and self._cond(clause.unless, walk):
             return ZERO, ""
-        return nominal, irutil.NOTE_SHARE if whole is not None else irutil.NOTE_MISSED
+        return nominal, whole[1] if whole is not None else irutil.NOTE_MISSED
 
     def _outcome(self, effect: ir.Outcome, walk: Walk) -> None:
         if effect.kind == "disqualify":

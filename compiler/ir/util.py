@@ -211,7 +211,23 @@ NOTE_MISSED = "未满足得分条件"
 #: An earning by share (`按与最高者的比例得分`) taken for less than its full amount: the
 #: difference is what the unit lost, explained by the share's own inputs.
 NOTE_SHARE = "按比例得分，未得的部分"
+#: The same for an earning stepped down by place (`其后每下降一个名次扣0.5分`).
+NOTE_STEP = "按名次递减，未得的部分"
 NOTE_ZERO = "本项不得分"
+
+
+def partial_whole(effect):
+    """The full amount of an earning that may be taken for less (a share, a step down
+    by place), or None."""
+    if isinstance(effect.amount, ir.Share):
+        return effect.amount.points
+    return effect.whole
+
+
+def partial_note(effect) -> str:
+    return NOTE_SHARE if isinstance(effect.amount, ir.Share) else NOTE_STEP
+
+
 REMAINDER_TEXT = "未得满分"
 
 

@@ -291,7 +291,7 @@ class _Lowerer:
             amount, kind = lowered.amount, lowered.kind
         places = ir.Arith("-", rank, ir.Const(Decimal(last)))
         less = ir.Arith("-", amount, ir.Arith("*", ir.Const(rule.step.value), places))
-        return ir.Points(kind, ir.Func("max", (ir.Const(Decimal(0)), less)))
+        return ir.Points(kind, ir.Func("max", (ir.Const(Decimal(0)), less)), whole=amount)
 
     def base(self, clause: ast.Clause, path: str) -> dict:
         inputs: list[str] = []

@@ -271,8 +271,9 @@ class Emitter(Expressions):
                 raw = self._positive_amount(effect.amount, w, f"t{o}_{i}")
                 earn_raw[i] = raw
                 earn_nominal[i] = self._capped(clause, raw, w, f"tc{o}_{i}")
-                if isinstance(effect.amount, ir.Share):  # what a full share would give
-                    whole = self._positive_amount(effect.amount.points, w, f"p{o}_{i}")
+                full = irutil.partial_whole(effect)
+                if full is not None:  # what a full share (or first place) would give
+                    whole = self._positive_amount(full, w, f"p{o}_{i}")
                     self._whole[(o, i)] = self._capped(clause, whole, w, f"pc{o}_{i}")
         for i, effect in effects:
             self._fixed_init(clause, node, w, o, i, effect, earn_raw)
@@ -319,9 +320,9 @@ class Emitter(Expressions):
             w(f"e{o}_{i} = {self.zero}")
             self._term(node, "earn", f"e{o}_{i}")
             w(f"m{o}_{i} = {self.zero}")
-            if isinstance(effect.amount, ir.Share):  # the part of a share not obtained
+            if irutil.partial_whole(effect) is not None:  # the part not obtained
                 slot = Slot(key, "missed", f"m{o}_{i}", f"m{o}_{i}", f"am{o}_{i}", node, clause)
-                slot.note = irutil.NOTE_SHARE
+                slot.note = irutil.partial_note(effect)
             else:
                 slot = Slot(key, "missed", f"m{o}_{i}", earn_raw[i], f"am{o}_{i}", node, clause)
                 slot.note = irutil.NOTE_MISSED
