@@ -410,18 +410,24 @@ def _ranks(ctes, query: exp.Select, group: exp.Column, total: exp.Column):
     rows — and a unit's rank is 1 + the count of its group with a higher total,
     joined back on (group, total).  The units' last stage is read twice, not
     materialised (NOT MATERIALIZED): computing the totals again costs less than
-    holding every unit."""
+    holding every unit.
+
+    The totals reach the GROUP BY through UNNEST of a one-element list: grouped
+    directly over the chain of stages, DuckDB's optimizer pushes the grouping
+    down through every stage, substituting each stage's expressions into the
+    next, and on some policies plans for minutes (tests/test_engine_duckdb.py,
+    SLOW_PLAN_POLICY)."""
     last, body = ctes[-1]
     ctes = [*ctes[:-1], (last, body, False)]
     g, t, n = (exp.column(c) for c in ("_g", "_t", "_n"))
+    totals = exp.select(
+        exp.alias_(group.copy(), "_g"),
+        exp.alias_(exp.Explode(this=exp.Array(expressions=[total.copy()])), "_t"),
+    ).from_(last)
     counts = (
-        exp.select(
-            exp.alias_(group.copy(), "_g"),
-            exp.alias_(total.copy(), "_t"),
-            exp.alias_(exp.Count(this=exp.Star()), "_n"),
-        )
-        .from_(last)
-        .group_by(group.copy(), total.copy())
+        exp.select(g.copy(), t.copy(), exp.alias_(exp.Count(this=exp.Star()), "_n"))
+        .from_("_gt")
+        .group_by(g.copy(), t.copy())
     )
     higher = exp.Window(
         this=exp.Sum(this=n.copy()),
@@ -449,7 +455,7 @@ def _ranks(ctes, query: exp.Select, group: exp.Column, total: exp.Column):
         exp.EQ(this=total.copy(), expression=exp.column("_t", "_r")),
     )
     query = query.join(exp.to_table("_r"), on=on, join_type="LEFT", copy=False)
-    return [*ctes, ("_h", counts), ("_r", ranks)], query
+    return [*ctes, ("_gt", totals), ("_h", counts), ("_r", ranks)], query
 
 
 def _grade(policy, fx: Fixed, total: Num, bands, vetoed, disqualified, outcomes) -> exp.Expression:
