@@ -292,3 +292,15 @@ def test_a_step_down_is_explained_by_its_rule_with_the_place():
         assert dict(item.inputs)["排名【指标】"] == 3
         for result in results:
             assert sum(i.applied for i in result.items) == 20 - result.total
+
+
+def test_a_standard_at_the_average_names_it_again_in_its_steps():
+    """`达到全市平均水平的得满分，每低于平均水平1个百分点扣0.5分` is the standard form with
+    the batch mean as the standard: mean of 70%, 80%, 90% is 80%; 70% is 10 points
+    below, so 10 − 5; the other two are at or above it."""
+    policy = build(
+        "【指标】达到全市平均水平的得满分，每低于平均水平1个百分点扣0.5分", kind="百分比"
+    )
+    assert scores(policy, ["70", "80", "90"]) == [5, 10, 10]
+    plain = build("【指标】低于全市平均水平的，每低1个百分点扣0.5分", kind="百分比")
+    assert scores(plain, ["70", "80", "90"]) == [5, 10, 10]

@@ -36,6 +36,21 @@ _TAILS = ("CAP_T", "UNTIL_ZERO", "ROUND_CEIL", "ROUND_RATIO")
 _NAMED = re.compile(r"【([^】]+)】")
 
 
+def _steps_from(target: object, head: object) -> bool:
+    """A standard's steps count from the standard: `每低1个百分点`, or the standard named
+    again when it is the batch mean (`达到平均水平的得满分，每低于平均水平1个百分点…`)."""
+    if target is None:
+        return True
+    return (
+        isinstance(target, ast.Average)
+        and target.offset is None
+        and isinstance(head, ast.Compare)
+        and isinstance(head.right, ast.Average)
+        and head.right.offset is None
+        and getattr(target, "param", None) == getattr(head.right, "param", None)
+    )
+
+
 def _order_of(text: str) -> str:
     """The direction an ORDER token states (`从高到低`, `按全市由低到高`, `…的顺序`)."""
     return next(kw.RANK_ORDERS[word] for word in kw.RANK_ORDERS if word in text)
@@ -416,7 +431,7 @@ class ClausesMixin(TermsMixin):
             direction is None
             or not isinstance(earn, ast.Earn)
             or not isinstance(deduct, ast.Deduct)
-            or step.target is not None
+            or not _steps_from(step.target, head)
         ):
             self.form_error(
                 parts.span,
