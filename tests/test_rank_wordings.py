@@ -304,3 +304,40 @@ def test_a_standard_at_the_average_names_it_again_in_its_steps():
     assert scores(policy, ["70", "80", "90"]) == [5, 10, 10]
     plain = build("【指标】低于全市平均水平的，每低1个百分点扣0.5分", kind="百分比")
     assert scores(plain, ["70", "80", "90"]) == [5, 10, 10]
+
+
+# ------------------------------------------------- a condition and its opposite
+
+
+@pytest.mark.parametrize(
+    ("clause", "values", "expected"),
+    [
+        # one rule in two halves: 5 at 90% and above, nothing below
+        ("【指标】达到90%的得5分，低于90%的不得分", ["89.9", "90", "95"], [0, 5, 5]),
+        ("【指标】90%以上的得5分，低于90%的得2分", ["89.9", "90"], [2, 5]),
+        # against the batch mean (80%): above it 10, at or below it 6
+        (
+            "【指标】高于全县平均数的得10分，等于或低于全县平均数的得6分",
+            ["70", "80", "90"],
+            [6, 6, 10],
+        ),
+        ("【指标】达到全省平均数的得满分，低于全省平均数的不得分", ["70", "80", "90"], [0, 10, 10]),
+    ],
+)
+def test_a_condition_and_its_opposite_in_one_sentence(clause, values, expected):
+    assert scores(build(clause, kind="百分比"), values) == expected
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【指标】达到90%的得5分，低于80%的不得分",  # 80–90% is not said
+        "【指标】达到90%的得5分，不超过90%的得2分",  # 90% is in both
+        "【指标】达到90%的得5分，低于90%的得2分，否则扣1分",  # a third branch
+    ],
+)
+def test_conditions_that_are_not_opposites_are_refused(clause):
+    with pytest.raises(PolicyError) as caught:
+        build(clause, kind="百分比")
+    codes = [d.code for d in caught.value.diagnostics if d.is_error]
+    assert codes in (["E247"], ["E101"])

@@ -564,6 +564,17 @@ EXAMPLES: dict[str, Example] = {
         "先写 第1名得N分（或 最高者得满分）。",
         "State 第1名得N分 (or 最高者得满分) first.",
     ),
+    "E247": Example(
+        "“达到90%的得5分，低于90%的不得分” 是一条规则的两半：第二个条件正好是第一个的反面，"
+        "所以第二半就是 “否则”。两个条件之间有空档（低于80%）或互相重叠时，空档里的单位得几分原文没有说。",
+        "“达到90%的得5分，低于90%的不得分” is one rule in two halves: the second condition "
+        "is exactly the first's opposite, so it is the 否则; with a gap (低于80%) or an "
+        "overlap the sentence does not say what the units in between get.",
+        _file(_NODE + "  - 【化解率】达到90%的得5分，低于80%的不得分\n", _RATE),
+        _file(_NODE + "  - 【化解率】达到90%的得5分，低于90%的不得分\n", _RATE),
+        "让第二个条件正好是第一个的反面，或写成两条条款。",
+        "Make the second condition the exact opposite, or write two clauses.",
+    ),
     "E246": Example(
         "“每下降一个名次扣N分” 从前面名次规则的分数往下减：第1名得10分时第2名9.5分、第3名9分……"
         "同一条款须先写第1名（或前几名）得多少分。",

@@ -365,6 +365,14 @@ MESSAGES: dict[str, Entry] = {
         "写成 “【数据项】的，本大项不得分”；其他分值另写一条",
         "write “【fact】的，本大项不得分” and put the other points in a clause of their own",
     ),
+    "E247": Entry(
+        "error",
+        "“{second}” 不是 “{first}” 的反面：两个条件之间（或重叠）的情况原文没有说",
+        "“{second}” is not the opposite of “{first}”: what lies between (or in both) is not said",
+        "两个条件正好相反时才能写在一句里（如 达到90%的得5分，低于90%的不得分）；否则分成两条条款，各写【数据项】",
+        "only exact opposites share a sentence (e.g. 达到90%的得5分，低于90%的不得分); "
+        "otherwise write two clauses, each with its 【fact】",
+    ),
     "E246": Entry(
         "error",
         "“每下降一个名次扣N分” 找不到从多少分往下减",

@@ -300,6 +300,9 @@ class ConditionClause:
     cap: Num | None
     span: Span
     text: str
+    # `达到90%的得5分，低于90%的不得分`: the other branch's own condition, as written;
+    # the checker makes sure it is exactly the opposite of `condition` (E247)
+    counter: Cond | None = None
 
 
 @dataclass(frozen=True)

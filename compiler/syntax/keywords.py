@@ -498,6 +498,10 @@ COMPARE_BEFORE: dict[str, Comparison] = {
     "未达": Comparison("le", False),  # 未达100%的 ≡ 未达到100%的
     "未满": Comparison("le", False),
     "等于": Comparison("eq", True),
+    "等于或低于": Comparison("le", True),
+    "低于或等于": Comparison("le", True),
+    "等于或高于": Comparison("ge", True),
+    "高于或等于": Comparison("ge", True),
     "不晚于": Comparison("le", True, date=True),
     "晚于": Comparison("ge", False, date=True),
     "早于": Comparison("le", False, date=True),

@@ -67,9 +67,49 @@ def check_clauses(ctx: Context) -> list[Diagnostic]:
         for clause in node.clauses:
             diags += _clause(ctx, node, in_bonus, clause)
             diags += _section(ctx, node, top, clause)
+            diags += _counter(ctx, clause)
         diags += _double_count(node)
         diags += _idle_take_max(ctx, node)
     return diags
+
+
+#: Operators that are each other's exact opposite.
+_OPPOSITES = {(">=", "<"), ("<", ">="), (">", "<="), ("<=", ">")}
+
+
+def _counter(ctx: Context, clause: ast.Clause) -> list[Diagnostic]:
+    """`达到90%的得5分，低于90%的不得分` reads as one rule with 否则 only when the second
+    condition is exactly the first's opposite (same value, the boundary on one side
+    only, as 边界 reads them); a gap or an overlap (`低于80%的`) is a case the sentence
+    does not settle: E247."""
+    counter = getattr(clause, "counter", None)
+    if counter is None:
+        return []
+    first = clause.condition
+    if isinstance(first, ast.Compare) and isinstance(counter, ast.Compare):
+        ops = (operator(first.word, ctx.overrides), operator(counter.word, ctx.overrides))
+        if ops in _OPPOSITES and _same_value(first.right, counter.right):
+            return []
+    args = {"first": _written(ctx, first), "second": _written(ctx, counter)}
+    return [Diagnostic("E247", counter.span, args)]
+
+
+def _same_value(a: object, b: object) -> bool:
+    if isinstance(a, ast.Num) and isinstance(b, ast.Num):
+        return a.value == b.value and canonical_unit(a.unit) == canonical_unit(b.unit)
+    if isinstance(a, ast.Average) and isinstance(b, ast.Average):
+        return a.offset is None and b.offset is None
+    if isinstance(a, ast.Ref) and isinstance(b, ast.Ref):
+        return a.name == b.name
+    return False
+
+
+def _written(ctx: Context, cond: object) -> str:
+    """The text of a condition on one line, as written."""
+    span = getattr(cond, "span", None)
+    if span is None or span.end_line != span.line:
+        return ""
+    return ctx.source.line_text(span.line)[span.column - 1 : span.end_column - 1]
 
 
 def _clause(ctx: Context, node: ast.Node, in_bonus: bool, clause: ast.Clause) -> list[Diagnostic]:

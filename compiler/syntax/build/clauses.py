@@ -19,7 +19,7 @@ from .. import ast
 from .. import keywords as kw
 from ..lark_import import Token
 from .spans import span_of, sub_span, token_span
-from .terms import CondSeq, RefList, Subject, TermsMixin, Tiers, Versus
+from .terms import CondSeq, RefList, Subject, TermsMixin, Tiers, Versus, comparison_word
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|[" + kw.CN_NUMERAL_CHARS + "]+")
 _RANGE = re.compile(
@@ -156,6 +156,16 @@ class InTurn:
 
     amounts: tuple[ast.Num, ...]
     word: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Counter:
+    """`，低于90%的不得分`: the comparison (its subject the clause's) and its effect."""
+
+    word: str
+    right: object
+    effect: object
     span: Span
 
 
@@ -342,6 +352,22 @@ class ClausesMixin(TermsMixin):
 
     def effects(self, children: list) -> tuple[ast.Effect, ...]:
         return tuple(children)
+
+    def cond_effects(self, children: list) -> tuple:
+        return tuple(children)
+
+    def counter(self, children: list) -> Counter:
+        """`低于90%的不得分` after a condition clause's effects: a comparison with no
+        subject (the clause's own), then its effect (always the last child)."""
+        pre = post = right = None
+        for item in children[:-1]:
+            if isinstance(item, Token) and item.type == "CMP_PRE":
+                pre = item
+            elif isinstance(item, Token) and item.type == "CMP_POST":
+                post = item
+            else:
+                right = self.leaf(item)
+        return Counter(comparison_word(pre, post), right, children[-1], span_of(children))
 
     def otherwise(self, children: list) -> Otherwise:
         return Otherwise(children[1], span_of(children))
@@ -836,7 +862,33 @@ class ClausesMixin(TermsMixin):
         if isinstance(head, RefList) or _has_list(head):
             return ast.AmbiguousClause(_list_refs(head), parts.span, text)
         condition = self._condition(head)
-        return ast.ConditionClause(condition, effects, parts.otherwise, parts.cap, parts.span, text)
+        effects, counter, otherwise = self._counter(head, effects, parts)
+        return ast.ConditionClause(
+            condition, effects, otherwise, parts.cap, parts.span, text, counter
+        )
+
+    def _counter(self, head, effects: tuple, parts: Parts) -> tuple:
+        """Effects before a second condition (`，低于90%的不得分`) are the clause's; the
+        ones after it are taken when that condition holds, which must be the first's
+        opposite (checked, E247) — so they are its 否则."""
+        at = next((i for i, e in enumerate(effects) if isinstance(e, Counter)), None)
+        if at is None:
+            return effects, None, parts.otherwise
+        counter = effects[at]
+        rest = tuple(e for e in effects[at + 1 :] if not isinstance(e, Counter))
+        if (
+            not isinstance(head, ast.Compare)
+            or parts.otherwise
+            or any(isinstance(e, Counter) for e in effects[at + 1 :])
+        ):
+            self.form_error(
+                counter.span,
+                "两条条款（用“；”分开，各写【数据项】），或 “否则……”",
+                "two clauses (separated by ；, each with its 【fact】), or 否则…",
+            )
+            return effects[:at], None, parts.otherwise
+        cond = ast.Compare(head.left, counter.word, counter.right, counter.span)
+        return effects[:at], cond, (counter.effect, *rest)
 
     def plain_clause(self, children: list) -> ast.Clause:
         parts = self._parts(children, has_head=False)
