@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import duckdb
 import pytest
@@ -334,3 +334,75 @@ def test_an_item_row_exists_exactly_when_the_python_engine_lists_the_item():
     assert {(r["行"], r["行号"], r["节点"]) for r in got} == want
     assert len(got) == len(want) == sum(len(r.items) for r in results)
     assert any(not r.items for r in results) and any(len(r.items) > 1 for r in results)
+
+
+def _fixed_values(make) -> tuple[list[Decimal], str]:
+    """The numbers `make(fx)` builds, computed by DuckDB, and the query's text: built
+    and marked as `build_query` builds and marks a policy's query."""
+    from sqlglot import exp
+    from xize.compiler.backends.sql import fixed, render_sql
+    from xize.compiler.backends.sql.plan import Plan
+
+    with fixed.measured() as widest:
+        plan = Plan(["_unit"])
+        fx = fixed.Fixed(plan, "duckdb")
+        outputs = [
+            exp.alias_(fx.to_decimal(n), f"v{i}", quoted=True) for i, n in enumerate(make(fx))
+        ]
+        query = plan.render(exp.select(exp.alias_(exp.Literal.string("u"), "_unit")), outputs)
+    fixed.fit_bigint(query, widest[0])
+    text = render_sql(query, "duckdb")
+    return list(duckdb.connect().execute(text).fetchone()), text
+
+
+def test_duckdb_computes_in_bigint_exactly_up_to_eighteen_digits():
+    from xize.compiler.backends.sql.fixed import const
+
+    nines = const(999_999_999)
+
+    def make(fx):
+        third, _ = fx.div(const(1), const(3))
+        return [
+            fx.mul(nines, nines),  # 18 digits: the widest a BIGINT query may hold
+            fx.mul(nines, const(-999_999_999)),
+            third,
+            fx.round_to(const(Decimal("-2.5")), 0),  # half to even
+            fx.round_step(const(Decimal("-2.345")), Decimal("0.01")),  # half up
+            fx.steps(const(-7), Decimal(2), "floor"),
+        ]
+
+    values, text = _fixed_values(make)
+    assert "AS BIGINT" in text and "INT128" not in text
+    assert values == [
+        Decimal(999_999_998_000_000_001),
+        Decimal(-999_999_998_000_000_001),
+        Decimal("0.333333333333"),
+        Decimal(-2),
+        Decimal("-2.35"),
+        Decimal(-4),
+    ]
+
+
+def test_a_query_with_a_wider_integer_keeps_decimal_38_in_duckdb():
+    from xize.compiler.backends.sql.fixed import const
+
+    def make(fx):
+        wide = fx.mul(const(9_999_999_999), const(999_999_999))  # 19 digits
+        return [wide, fx.div(wide, const(7))[0]]
+
+    values, text = _fixed_values(make)
+    product = 9_999_999_999 * 999_999_999
+    with localcontext() as exact:
+        exact.prec = 60
+        seventh = (Decimal(product) / 7).quantize(Decimal("1e-12"))  # half to even
+    assert values == [Decimal(product), seventh]
+    assert "BIGINT" not in text and "INT128" in text
+
+
+def test_whole_amounts_over_counts_are_bigints_in_duckdb_only():
+    policy = next(p for p in seed_policies() if p.stem == "shuangjie_lianghui_2023")
+    policy = load_policy(policy)
+    duck = compile_sql(policy.ir, "duckdb")
+    assert "INT128" not in duck and duck.count("AS BIGINT") > 100
+    for dialect in ("spark", "postgres"):  # the rank alone is a BIGINT there
+        assert compile_sql(policy.ir, dialect).count("BIGINT") == 1

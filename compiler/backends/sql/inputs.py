@@ -23,7 +23,7 @@ from sqlglot import exp
 from ...ir import nodes as ir
 from ...ir import util as irutil
 from ...support import prelude as rt
-from .fixed import Fixed, Num, SqlUnsupported, all_of, any_of, concat, const, integer, when
+from .fixed import INT, Fixed, Num, SqlUnsupported, all_of, any_of, concat, const, integer, when
 
 INT_DIGITS = 9
 FRACTION_DIGITS = 6
@@ -208,6 +208,8 @@ class Inputs:
             checks.append(
                 exp.Coalesce(this=cmp(this=read, expression=limit), expressions=[exp.false()])
             )
+        if not scale:  # plain digits (the pattern): one cast to the scaled integer
+            return FastCell(text, pattern, checks, exp.Cast(this=number.copy(), to=INT.copy()))
         value = exp.Cast(this=number.copy(), to=exact.copy())
         if scale:
             value = exp.Mul(
@@ -305,7 +307,7 @@ class Inputs:
             if scale
             else s(""),
         )
-        magnitude = exp.TryCast(this=digits_text, to=exp.DataType.build("DECIMAL(38, 0)"))
+        magnitude = exp.TryCast(this=digits_text, to=INT.copy())  # read where it `fits`
         signed = when(negative, exp.Neg(this=magnitude), magnitude)
         value = self.fixed.let(Num(when(fits, signed, integer(0)), scale, INT_DIGITS + scale), "x")
         nonzero = exp.Or(

@@ -14,7 +14,19 @@ from ...ir import util as irutil
 from ...support import prelude as rt
 from .clauses import ClauseBuilder
 from .dialects import DIALECTS, render
-from .fixed import Fixed, Num, SqlUnsupported, all_of, any_of, concat, const, integer, when
+from .fixed import (
+    Fixed,
+    Num,
+    SqlUnsupported,
+    all_of,
+    any_of,
+    concat,
+    const,
+    fit_bigint,
+    integer,
+    measured,
+    when,
+)
 from .inputs import Inputs, s, unit_prefix
 from .plan import Plan, with_ctes
 from .walk import Walk
@@ -78,6 +90,16 @@ def build_query(
     dialect: str = "duckdb",
     values: bool = False,
 ) -> exp.Select:
+    """The query's tree.  Its scaled integers' types and integer quotients are marked
+    `bigint` when no scaled integer of the query can reach BIGINT_DIGITS digits: DuckDB
+    then computes in BIGINT (`dialects.render`), the others as ever."""
+    with measured() as widest:
+        query = _build(policy, table, items, row_column, dialect, values)
+    fit_bigint(query, widest[0])
+    return query
+
+
+def _build(policy, table, items, row_column, dialect, values) -> exp.Select:
     _check_kinds(policy)
     head, source, env, converted_ok, count = _converted(policy, table, row_column, dialect)
     base = ["_unit", *_fact_columns(policy), "_cerr", *(["_row"] if row_column else [])]
@@ -576,7 +598,8 @@ def _items_query(plan, head, source, fx, walked, failed, row_column, dialect, fa
         middle = _fired_crossed(carried, rows, units, pick)
 
     def decimal(name: str, at: int) -> exp.Expression:
-        return fx.to_decimal(Num(exp.column(name), at, 38), bind=False)
+        # one of the amounts above, as wide as they were made (`rescale`)
+        return fx.to_decimal(Num(exp.column(name), at, 1), bind=False)
 
     outputs = []
     if row_column:
