@@ -447,43 +447,30 @@ def _facts_view(con, source: Source, dataset: Dataset, views: list[str]) -> None
     )
     key, unit, blank = _col(KEY), _col(UNIT), _col("_blank")
     file_of = exp.BitwiseRightShift(this=key, expression=exp.Literal.number(KEY_SHIFT))
-    # blank rows before the last unit row of their file, and the rows without a name
-    last = (
-        exp.select(exp.alias_(file_of, "_f"), exp.alias_(exp.Max(this=key), "_last"))
+
+    def only(aggregate: exp.Expression, cond: exp.Expression) -> exp.Expression:
+        return exp.Filter(this=aggregate, expression=exp.Where(this=cond))
+
+    nameless = exp.And(
+        this=exp.Not(this=blank.copy()), expression=exp.EQ(this=unit.copy(), expression=_s(""))
+    )
+    # one read of the data for both: per file, its last row with a cell, its blank rows
+    # and its rows without a unit name (few, in any real file)
+    rows = (
+        exp.select(
+            only(exp.Max(this=key.copy()), exp.Not(this=blank.copy())),
+            only(exp.Anonymous(this="LIST", expressions=[key.copy()]), blank.copy()),
+            only(exp.Anonymous(this="LIST", expressions=[key.copy()]), nameless),
+        )
         .from_("_all")
-        .where(exp.Not(this=blank))
         .group_by(file_of)
     )
-    counted = (
-        exp.select(exp.Count(this=exp.Star()))
-        .from_(exp.alias_(exp.Subquery(this=exp.select(exp.Star()).from_("_all")), "_a"))
-        .join(
-            exp.alias_(exp.Subquery(this=last), "_l"),
-            on=exp.EQ(
-                this=exp.column("_f", "_l"),
-                expression=exp.BitwiseRightShift(
-                    this=exp.column(KEY, "_a", quoted=True),
-                    expression=exp.Literal.number(KEY_SHIFT),
-                ),
-            ),
-        )
-        .where(
-            exp.And(
-                this=exp.column("_blank", "_a", quoted=True),
-                expression=exp.LT(
-                    this=exp.column(KEY, "_a", quoted=True), expression=exp.column("_last", "_l")
-                ),
-            )
-        )
-    )
-    source.blank = int(con.execute(_sql(counted)).fetchone()[0])
-    nameless = (
-        exp.select(key)
-        .from_("_all")
-        .where(exp.And(this=exp.Not(this=blank), expression=exp.EQ(this=unit, expression=_s(""))))
-        .order_by(key)
-    )
-    source.no_unit = [k for (k,) in con.execute(_sql(nameless)).fetchall()]
+    source.blank = 0
+    for last, blanks, unnamed in con.execute(_sql(rows)).fetchall():
+        # blank rows count only before the file's last row with a cell (as Python reads)
+        source.blank += sum(1 for k in blanks or () if last is not None and k < last)
+        source.no_unit += unnamed or []
+    source.no_unit.sort()
     keep = (
         exp.select(key, unit, *[_col(n) for n in source.facts])
         .from_("_all")
