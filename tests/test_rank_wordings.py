@@ -341,3 +341,35 @@ def test_conditions_that_are_not_opposites_are_refused(clause):
         build(clause, kind="百分比")
     codes = [d.code for d in caught.value.diagnostics if d.is_error]
     assert codes in (["E247"], ["E101"])
+
+
+# ------------------------------------------------------ the subject carried over ；
+
+
+def test_a_comparison_after_a_semicolon_compares_the_same_fact():
+    """`【指标】超过90%的扣2分；低于80%的扣3分`: the second half is about 【指标】 too."""
+    policy = build("【指标】超过90%的扣2分；低于80%的扣3分", kind="百分比")
+    assert scores(policy, ["75", "85", "95"]) == [7, 10, 8]
+
+
+def test_both_sides_of_the_mean_after_a_semicolon():
+    """Mean of 70%, 80%, 90% is 80%: 90% is 10 points above it (−5, 5 left)."""
+    policy = build(
+        "【指标】高于全县平均水平的，每高1个百分点扣0.5分；低于全县平均水平的，每低1个百分点扣0.2分",
+        kind="百分比",
+    )
+    assert scores(policy, ["70", "80", "90"]) == [8, 10, 5]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "低于90%的，扣1分",
+        "【通报】扣1分；低于90%的，扣1分",
+        "【指标】且【通报】的扣1分；低于90%的扣1分",
+    ],
+)
+def test_a_comparison_with_no_fact_to_carry_is_refused(clause):
+    with pytest.raises(PolicyError) as caught:
+        build(clause, kind="百分比")
+    assert "E101" in [d.code for d in caught.value.diagnostics if d.is_error]

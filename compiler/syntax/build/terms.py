@@ -230,9 +230,15 @@ class TermsMixin:
 
     def compare(self, children: list) -> ast.Compare:
         left = self.leaf(children[0])
+        if isinstance(left, ast.Ref):
+            span = left.span
+            self._line_subjects.append((span.line, span.column, left))
+        return self._compare(left, children[1:], span_of(children))
+
+    def _compare(self, left: ast.Expr, items: list, span: Span) -> ast.Compare:
         pre = post = None
         right: ast.Expr | None = None
-        for item in children[1:]:
+        for item in items:
             if isinstance(item, Token) and item.type == "CMP_PRE":
                 pre = item
             elif isinstance(item, Token) and item.type == "CMP_POST":
@@ -240,7 +246,28 @@ class TermsMixin:
             else:
                 right = self.leaf(item)
         assert right is not None
-        return ast.Compare(left, comparison_word(pre, post), right, span_of(children))
+        return ast.Compare(left, comparison_word(pre, post), right, span)
+
+    def bare_compare(self, children: list) -> ast.Compare:
+        """A comparison without its subject after ；: the one fact the line's earlier
+        comparisons are about (`【发案率】高于平均值的，每高1个百分点扣1分；低于平均值的，
+        每低1个百分点加0.5分`).  None of them, or several, and the writer must name it."""
+        span = span_of(children)
+        before = {
+            ref.name: ref
+            for line, column, ref in self._line_subjects
+            if line == span.line and column < span.column
+        }
+        if len(before) != 1:
+            self.form_error(
+                span,
+                "【数据项】（这一句没有写比的是哪一项，前面也没有唯一的一项可接）",
+                "a 【fact】 (nothing before names the one fact this compares)",
+            )
+            subject = ast.Ref("", span)
+        else:
+            (subject,) = before.values()
+        return self._compare(ast.Ref(subject.name, span), children, span)
 
     def compare_tiers(self, children: list) -> Tiers:
         """`【达标率】低于80%、70%、60%`: several thresholds on one fact (a tier each)."""

@@ -80,6 +80,7 @@ class Builder(ClausesMixin, Transformer):
         self.normalised_lines = prepared.text.split("\n")
         self.descriptions = {c.span.line: c.text.lstrip("#").strip() for c in prepared.comments}
         self._proportion_names: list = []  # (fact, span) named in a share, until its clause
+        self._line_subjects: list = []  # (line, column, Ref) of each comparison's subject
 
     def callbacks(self, lark: Lark) -> dict:
         """The parser's reduction callbacks (rule → function), bound to this builder.
@@ -160,6 +161,7 @@ class Builder(ClausesMixin, Transformer):
         return ast.Note(text, span)
 
     def clause_line(self, children: list) -> ClauseLine:
+        self._line_subjects = []
         clauses: list[ast.Clause] = []
         for item in children[1:]:
             if isinstance(item, tuple | list):
