@@ -19,7 +19,7 @@ from .. import ast
 from .. import keywords as kw
 from ..lark_import import Token
 from .spans import span_of, sub_span, token_span
-from .terms import CondSeq, RefList, Subject, TermsMixin, Tiers, Versus, comparison_word
+from .terms import CondSeq, RefList, Subject, TermsMixin, Tiers, Versus
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|[" + kw.CN_NUMERAL_CHARS + "]+")
 _RANGE = re.compile(
@@ -358,16 +358,11 @@ class ClausesMixin(TermsMixin):
 
     def counter(self, children: list) -> Counter:
         """`低于90%的不得分` after a condition clause's effects: a comparison with no
-        subject (the clause's own), then its effect (always the last child)."""
-        pre = post = right = None
-        for item in children[:-1]:
-            if isinstance(item, Token) and item.type == "CMP_PRE":
-                pre = item
-            elif isinstance(item, Token) and item.type == "CMP_POST":
-                post = item
-            else:
-                right = self.leaf(item)
-        return Counter(comparison_word(pre, post), right, children[-1], span_of(children))
+        subject (the clause's own, filled in by `_counter`), then its effect (always the
+        last child)."""
+        span = span_of(children)
+        compared = self._compare(ast.Ref("", span), children[:-1], span)
+        return Counter(compared.word, compared.right, children[-1], span)
 
     def otherwise(self, children: list) -> Otherwise:
         return Otherwise(children[1], span_of(children))
