@@ -176,3 +176,115 @@ def test_repeated_top_numbers_are_renumbered(tmp_path):
     draft, policy = _import(tmp_path, text)
     assert "原文编号 “二、” 与前文重复，按顺序改为 “三、”" in draft.text
     assert [n.path for n in policy.ir.nodes] == ["一", "二", "三"]
+
+
+_SCHOOL = """某某县2026年度学校工作考核细则
+一、基础管理（20分）
+（一）教研成果（4分）
+1.承担市级课题的，每项计1分。
+2.本项最高计4分。
+（二）信息报送（7分）
+1.信息被县级采用的，每条计0.5分。
+2.本项最高计5分。
+（三）审计监督（5分）
+审计发现问题的，每个问题扣0.5分；班会课被挤占的，一节扣0.2分。
+（四）计划执行（4分）
+日常检查计划完成率低于100%的，每低1个百分点扣0.5分；完成率低于80%的，本项不得分。
+二、质量监测（30分，含奖励分5分）
+（一）体质健康（10分）
+合格率达到92%以上的，得10分；低于92%、85%的，分别扣1分、2分。
+（二）满意度（10分）
+家长满意度低于全县平均水平的，扣3分；低于平均水平5个百分点以上的，扣7分。
+发案数比上年上升的，每上升1个百分点扣0.2分。
+（三）达标情况（10分）
+作业抽查合格率和实验开出率应分别达到95%、80%，每低1个百分点扣1分。
+卫生达标率应达到100%、绿化达标率应达到75%，卫生达标率每低1个百分点扣0.2分，绿化达标率每低1个百分点扣0.1分。
+差错率在1%以内（含1%）的不扣分，1%至3%（含3%）的扣2分，3%以上的扣5分。
+"""
+
+
+def test_caps_that_are_sentences_of_their_own(tmp_path):
+    draft, _ = _import(tmp_path, _SCHOOL)
+    text = draft.text
+    # the cap of (一) is its 4 points: nothing more to write, and the sentence is read
+    assert "# 原文 “本项最高计4分”：即本项分值4分，无需另写条款" in text
+    assert "本项最高计4分" not in _pending(draft)
+    # the cap of (二) is 5 of its 7 points: it caps some clauses only, left for the writer
+    assert "本项分值为7分" in _pending(draft)["本项最高计5分"]
+    assert "【本项最高】" not in text  # never a fact named by the cap
+
+
+def test_words_said_before_and_the_indicator_named_again(tmp_path):
+    draft, policy = _import(tmp_path, _SCHOOL)
+    text = draft.text
+    # `每个问题`: the problem is what the fact counts; `一节` is a count word
+    assert "- 【审计发现问题】每个扣0.5分" in text
+    assert "- 【班会课被挤占】一节扣0.2分" in text
+    # `完成率低于80%的` names the rate of the sentence before it: one fact
+    assert "- 【日常检查计划完成率】低于80%的，本项不得分" in text
+    assert "【完成率】" not in text
+    # a step against a standard is never dropped as a repeated word
+    assert "发案数比上年上升的，每上升1个百分点扣0.2分" in _pending(draft)
+    # `低于平均水平5个百分点以上的，扣7分` names no fact and is no band of the one before
+    assert "低于平均水平5个百分点以上的，扣7分" in _pending(draft)
+    # tiers below a standard whose upper half earns points would take them twice
+    assert _pending(draft)["低于92%、85%的，分别扣1分、2分"].startswith("句首没有写明")
+    # the points of an item that holds a bonus are kept as printed, with a note
+    assert "二、质量监测（30分）" in text and "含奖励分5分" in text
+    part = _SCHOOL[: _SCHOOL.index("二、质量监测")]
+    _, policy = _import(tmp_path, part)
+    facts = {
+        "承担市级课题": "1",
+        "信息被县级采用": "2",
+        "审计发现问题": "3",
+        "班会课被挤占": "4",
+        "日常检查计划完成率": "98",
+    }
+    result = policy.score(facts)
+    assert result.nodes["一(三)"].deduction == Decimal("2.3")  # 1.5 + 0.8
+    assert result.nodes["一(四)"].deduction == Decimal(1)  # 2 steps of 0.5
+    assert policy.score({**facts, "日常检查计划完成率": "79"}).nodes["一(四)"].score == 0
+
+
+def test_several_standards_and_bands_in_one_sentence(tmp_path):
+    draft, policy = _import(tmp_path, _SCHOOL)
+    text = draft.text
+    _, policy = _import(
+        tmp_path, _SCHOOL[_SCHOOL.index("（三）达标情况") :].replace("（三）", "（一）")
+    )
+    assert "- 【作业抽查合格率】应达到95%，每低1个百分点扣1分" in text
+    assert "- 【实验开出率】应达到80%，每低1个百分点扣1分" in text
+    assert "- 【卫生达标率】应达到100%，每低1个百分点扣0.2分" in text
+    assert "- 【绿化达标率】应达到75%，每低1个百分点扣0.1分" in text
+    assert "- 【差错率】超过1%、3%的，分别扣2分、5分" in text
+    rates = {"作业抽查合格率": "93", "实验开出率": "77", "卫生达标率": "95", "绿化达标率": "70"}
+    for error, lost in (("1", 0), ("2.5", 2), ("3", 2), ("3.1", 5)):
+        result = policy.score({**rates, "差错率": error})
+        # 2 + 3 steps of 1, 5 of 0.2, 5 of 0.1: 6.5; the band on top; at most the 10 points
+        assert result.nodes["(一)"].deduction == min(Decimal("6.5") + lost, Decimal(10))
+
+
+def test_requirements_not_met_and_per_period_written_in_words(tmp_path):
+    text = """2026年度应急管理工作考核细则
+一、应急管理（20分）
+1.主要负责人每半年至少带队开展一次现场检查，未开展的扣2分。
+2.每年至少组织开展1次应急演练，未组织的扣4分。
+3.每年未开展一次安全培训的，扣2分。
+4.每季度开展一次隐患排查，缺一次扣3分。
+"""
+    draft, policy = _import(tmp_path, text)
+    lines = [line.strip() for line in draft.text.splitlines() if line.strip().startswith("- ")]
+    # the requirement as a whole: one deduction when it is not met, not one per period
+    assert "- 未【主要负责人每半年至少带队开展一次现场检查】的，扣2分" in lines
+    assert "- 未【每年至少组织开展1次应急演练】的，扣4分" in lines
+    assert "- 【每年未开展一次安全培训】扣2分" in lines
+    # `每季度开展一次…，缺一次…`: the shortfall counted quarter by quarter
+    assert "- 【每季度开展隐患排查缺少次数】每次扣3分" in lines
+    assert not draft.summary.pending_sentences
+    facts = {
+        "主要负责人每半年至少带队开展一次现场检查": "否",
+        "每年至少组织开展1次应急演练": "是",
+        "每年未开展一次安全培训": "是",
+        "每季度开展隐患排查缺少次数": "2",
+    }
+    assert policy.score(facts).total == Decimal(20) - 2 - 2 - 6

@@ -284,6 +284,12 @@ def test_effect_synonyms():
     words = ("减", "扣除", "加扣", "另扣", "再扣")
     assert [one(f"【A】{w}1分").effects[0].word for w in words] == list(words)
     assert all(isinstance(one(f"【A】{w}1分").effects[0], ast.Deduct) for w in words)
+    # `一节扣0.2分`, `发现一座次扣1分`, `一笔扣0.2分`: count words of lessons, visits, loans
+    assert [one(f"【A】{w}扣1分").per.step.unit for w in ("一节", "发现一座次", "每笔")] == [
+        "节",
+        "座次",
+        "笔",
+    ]
     # `每查实1人次`: a counting verb, the count is of what was confirmed
     assert one("【A】每查实1人次扣2分").per.verb_kind == "count"
     assert all(isinstance(one(f"【A】{w}1分").effects[0], ast.Earn) for w in ("计", "记"))

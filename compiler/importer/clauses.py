@@ -20,7 +20,14 @@ from ..syntax import keywords as kw
 from .names import COUNT_VERBS, NameBook, clean_subject, legal_name, name_from, pieces
 from .periods import PeriodReading, read_period
 from .reasons import PER_PERIOD, reason_for
-from .shapes import Reading, read_failures, read_unmet
+from .shapes import (
+    Reading,
+    read_bands,
+    read_failures,
+    read_not_done,
+    read_standards,
+    read_unmet,
+)
 from .trial import Trial, try_clause
 
 #: Sentences with one of these are scoring sentences (the rest is description).
@@ -176,6 +183,7 @@ class Drafter:
         self.lowest_band = lowest_band  # the last grade of `等次`: what 一票否决 gives
         #: (path, name, type, default, description) of the last sentence's one fact
         self.last: tuple[str, str, str, str, str] | None = None
+        self.last_clause = ""
 
     def sentence(
         self, sentence: str, title: str, path: str, bonus: bool = False, points: str | None = "1000"
@@ -183,6 +191,7 @@ class Drafter:
         drafted = self._sentence(sentence, title, path, bonus, points)
         if len(drafted.facts) == 1:
             self.last = (path, *drafted.facts[0])
+            self.last_clause = drafted.clauses[-1]
         elif drafted.ok:
             self.last = None
         return drafted
@@ -204,7 +213,17 @@ class Drafter:
             drafted = self._period(sentence, period, path, bonus)
             if drafted is not None:
                 return drafted
-        for reading in (read_failures(sentence), read_unmet(sentence)):
+        several = read_standards(sentence)
+        if several is not None:
+            drafted = [self._reading(sentence, r, path, bonus) for r in several]
+            if all(d is not None for d in drafted):
+                return Drafted(
+                    sentence,
+                    tuple(c for d in drafted if d for c in d.clauses),
+                    tuple(f for d in drafted if d for f in d.facts),
+                )
+        readings = (read_failures, read_unmet, read_bands, read_not_done)
+        for reading in (read(sentence) for read in readings):
             if reading is not None:
                 drafted = self._reading(sentence, reading, path, bonus)
                 if drafted is not None:
@@ -337,6 +356,11 @@ class Drafter:
                 if again is not None:
                     return again
             trial = try_clause(f"【{name}】{rest}", bonus, "", self.points)
+            if trial is None and subject:
+                shorter = _said_before(rest, subject)
+                if shorter != rest:
+                    trial = try_clause(f"【{name}】{shorter}", bonus, "", self.points)
+                    rest = shorter if trial is not None else rest
             if trial is None:
                 continue
             return self._keep(sentence, name, rest, description or s, trial, path)
@@ -350,6 +374,11 @@ class Drafter:
             return None
         _, name, type_word, default, description = self.last
         if type_word not in ("百分比", "数值") and type_word not in kw.MEASURE_UNITS:
+            return None
+        if re.search(r"[得计记]", normalise(self.last_clause)) and re.search(r"[扣减]", rest):
+            # `达到60%的，得8分；…；低于60%的，每低5个百分点扣1分`, `达到92%以上的，得4分；
+            # 低于92%、85%的，分别扣1分、2分`: the halves of one standard apart; as two
+            # clauses a unit below the standard would lose the points twice
             return None
         trial = try_clause(f"【{name}】{rest}", bonus, "", self.points)
         if trial is None or dict(trial.kinds).get(name) != type_word:
@@ -367,6 +396,21 @@ class Drafter:
         type_word = kinds.get(normalise(name), "")
         if not type_word:  # a unit the language does not know (`每缺一家`): no declaration
             return Drafted(sentence, (), (), reason_for(sentence))
+        last = self.last
+        if (
+            last is not None
+            and last[0] == path
+            and last[2] == type_word
+            and type_word in ("百分比", "数值")
+            and len(name) >= 2
+            and last[1] != name
+            and last[1].endswith(name)
+        ):
+            # `日常监督检查计划完成率低于100%的…；完成率低于80%的，本项不得分`: the same rate
+            again = f"【{last[1]}】{rest}"
+            if try_clause(again, False, "", self.points) is not None:
+                final = self.book.claim(last[1], type_word, last[3], last[4], path)
+                return Drafted(sentence, (f"【{final}】{rest}",), ((final, *last[2:]),))
         if type_word in ("百分比", "数值") and re.search(r"率[、和及与]", normalise(name)):
             return Drafted(sentence, (), (), reason_for(sentence))  # several indicators at once
         default = _default(type_word, name, rest)
@@ -416,12 +460,14 @@ def _fit_subject(subject: str) -> bool:
     """A subject holds no scoring phrase of its own (that would drop a predicate) and
     its last part does not lean on the part before (`否则…`)."""
     n = normalise(subject).rstrip("，, ")
-    if SCORING.search(n) or re.search(r"每[^，,]{0,4}?[\d一二两三四五六七八九十]", n):
+    if SCORING.search(n) or re.search(r"每(?!一?年)[^，,]{0,4}?[\d一二两三四五六七八九十]", n):
         return False  # `每超1天扣…`: a step belongs to the predicate
     parts = pieces(n)
     if not parts or len(parts[-1]) < 2:  # `没少报一件…`: one character names nothing
         return False
     if _NO_NAME.match(parts[-1]):  # `低于80%的，本项不得分`: the subject is elsewhere
+        return False
+    if parts[-1] in ("发现", "查出", "查实"):  # `…的，发现一座次扣1分`: the verb of the count
         return False
     if parts[-1] in ("缺", "缺少"):  # `缺少一项扣…`: the verb of the step, not a thing
         return False
@@ -433,6 +479,8 @@ def _fit_subject(subject: str) -> bool:
         r"[\d一二两三四五六七八九十]\s*(个|件次|人次|批次|件|次|项|起|人|天|日|处|条)?$", n
     ):
         return False
+    if re.search(rf"[一1两二]\s*(?:{_ALL_UNITS})$", parts[-1]):
+        return False
     last = re.split(r"[，,]", n.rstrip("，, "))[-1].strip()
     return not last.startswith(_TIED) and not last.startswith(EFFECT_LEAD)
 
@@ -440,16 +488,44 @@ def _fit_subject(subject: str) -> bool:
 _COMPARISON_START = re.compile(
     r"^(?:未达到|未达|达不到|低于|高于|超过|不足|少于|多于|达到|不低于|不超过)\s*\d"
 )
+_ALL_UNITS = "|".join(
+    sorted((re.escape(u) for u in (*kw.COUNT_UNITS, *kw.MEASURE_UNITS)), key=len, reverse=True)
+)
 #: Subjects that name nothing by themselves: a bare comparison, a pointer back.
 _NO_NAME = re.compile(
     r"^(?:(?:未达到|未达|达不到|低于|高于|超过|不足|少于|多于|达到|不低于|不超过)\s*\d[\d.]*\s*\S{0,4}"
-    r"|相应项目|相应项|上述\S{0,4}|以上\S{0,2}|本项|该项|此项|本条|本大项)$"
+    r"|相应项目|相应项|以上\S{0,2}|(?:本项|该项|此项|本条|本大项)\S*|在?上述\S*|\S*基础上\S*"
+    r"|(?:低于|高于|超过|不足)\S{0,10}平均\S*"
+    r"|(?:发现|有)?[一1两二]\s*\S{1,2})$"
 )
 
 
 _SHORT = re.compile(
     r"((?:不少于|不得少于|至少)\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?P<unit>[^\d\s，,]{1,2}?)[，,]\s*)少\s*(?:1|一)\s*(?P=unit)\s*(?=[扣减])"
 )
+
+
+_SAID_NOUN = re.compile(r"^每个([^\d,，每扣减得计记加]{1,4}?)(?=[扣减得计记加])")
+_SAID_VERB = re.compile(
+    r"^每([^\d,，每扣减得计记加一二两三四五六七八九十]{1,4}?)(?=[\d一二两三四五六七八九十])"
+)
+
+
+def _said_before(rest: str, subject: str) -> str:
+    """`审计发现问题的，每个问题扣0.5分` → `每个扣0.5分`; `学生无故辍学的，每辍学1人扣1分` →
+    `每1人扣1分`: the word after 每 repeats what the subject (the fact's name) says, so
+    the step without it counts the same thing."""
+    n = normalise(rest)
+    said = normalise(subject)
+    for pattern, keep in ((_SAID_NOUN, "每个"), (_SAID_VERB, "每")):
+        m = pattern.match(n)
+        if m and any(
+            m.group(1).startswith(v) for v in (*kw.STEP_VERBS, "出", "高", "低", "多", "少")
+        ):
+            return rest  # `每上升1个百分点`: a step against a standard, never a count
+        if m and m.group(1) in said and len(n) == len(rest):
+            return keep + rest[m.end() :]
+    return rest
 
 
 def _each_short(sentence: str) -> str:

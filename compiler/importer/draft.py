@@ -69,6 +69,11 @@ def _stated_cap(node: DNode) -> tuple[str, dict[str, str]] | None:
     return cap, {sentences[0]: sentences[0][: m.start()]}
 
 
+#: A sentence that only caps its item: `本项最高计4分`, `本项计满6分为止`, `本项得分以7分为限`.
+_ITEM_CAP = re.compile(
+    r"^(?:本项|该项|此项)(?:得分)?(?:(?:最高|最多)(?:可)?(?:计|得|记)?\s*(\d+(?:\.\d+)?)\s*分"
+    r"|(?:计满|以)\s*(\d+(?:\.\d+)?)\s*分(?:为止|为限|封顶))$"
+)
 #: Earning phrases (`得4分`, `每篇计1分`), and a clause ending in a bare `不得分`.
 _EARNED = re.compile(r"[得计记]\s*[\d一二两三四五六七八九十]")
 _BARE_NONE = re.compile(r"(?<![本该此项])(?<!大项)不得分$")
@@ -249,6 +254,11 @@ class _Writer:
         else:
             if not is_scoring(sentence):
                 return []
+            cap = _ITEM_CAP.match(normalise(read).strip().rstrip("。;；"))
+            if cap is not None:
+                return self._item_cap(
+                    sentence, path, pad, node, anchor, cap.group(1) or cap.group(2)
+                )
             drafted = self.drafter.sentence(read, node.title, path, bonus, node.points)
             earlier = self.earned.get(id(node), False)
             self.earned[id(node)] = earlier or bool(_EARNED.search(normalise(read)))
@@ -276,6 +286,29 @@ class _Writer:
         self.summary.pending += 1
         self.summary.pending_sentences.append((path, sentence, drafted.reason))
         return [f"{pad}{PENDING}{_one_line(sentence)}（{drafted.reason}）"]
+
+    def _item_cap(
+        self, sentence: str, path: str, pad: str, node: DNode, anchor: Anchor | None, cap: str
+    ) -> list[str]:
+        """`本项最高计4分` as a sentence of its own: when it is the item's points (or those of
+        the item with points above), the points already say it; otherwise it caps some
+        clauses only, which the language cannot write, and stays `待处理`."""
+        self.summary.sentences += 1
+        points = node.points if node.points is not None else (anchor.points if anchor else None)
+        if points is not None and Decimal(points) == Decimal(cap):
+            self.summary.drafted += 1
+            return [
+                f"{pad}# 原文 “{_one_line(sentence)}”：即本项分值{_number(points)}分，无需另写条款"
+            ]
+        reason = (
+            f"本项分值为{_number(points)}分，此句的上限{_number(cap)}分只限本项的一部分条款，"
+            "本语言还不能写：请把这些条款写成一个分值为上限的子项"
+            if points is not None
+            else f"本项没有分值：请照原文把 “({_number(cap)}分)” 写在评分项行上"
+        )
+        self.summary.pending += 1
+        self.summary.pending_sentences.append((path, sentence, reason))
+        return [f"{pad}{PENDING}{_one_line(sentence)}（{reason}）"]
 
     def _hoist(
         self, sentence: str, drafted: Drafted, path: str, pad: str, anchor: Anchor

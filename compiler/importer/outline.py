@@ -44,6 +44,8 @@ _STANDARD_TITLE = re.compile(
 )
 #: A heading that names a kind of rule (`一票否决事项`, `一票否决及其他扣分事项`): a title.
 _LABEL = re.compile(r"^[^\d,，。;；的]{2,20}(?:事项|情形|项目|情况)$")
+#: A title that states a requirement (`每年至少组织开展1次应急演练`) before `未组织的扣40分`.
+_REQUIRED = re.compile(r"(?:至少|不少于|不得少于)[^,，]{0,6}?(?:\d+|[一二两三四五六七八九十]+)")
 _PAREN = re.compile(r"\(([^()]{1,40})\)")
 _POINTS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*分\s*$")
 _BARE_POINTS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*$")
@@ -386,6 +388,7 @@ def parse_head(mark: str, rest: str) -> DNode:
             head.endswith("的")
             or bool(_STANDARD_TITLE.search(head))
             or bool(PER_PERIOD.search(head))
+            or bool(_REQUIRED.search(head) and re.match(r"(?:未|没有)", after))
         )
     if in_sentence:
         node.lead = rest  # the title is the subject of the sentence
@@ -420,6 +423,8 @@ def bonus_cap_of(phrase: str) -> str | None:
     return m.group(1) if m and re.search(r"[加奖]", n) else None
 
 
+#: `含奖励分20分`, `含加分10分` after an item's points: part of the points is a bonus.
+_WITHIN = re.compile(r"^含(?:奖励分|加分|附加分)\s*\d+(?:\.\d+)?\s*分$")
 #: Words in a bonus part's parentheses that only say what any bonus item does.
 _BONUS_NOTE = re.compile(r"^(?:计入|直接计入|加入|列入)(?:年度)?(?:总分|总得分|考核总分|考核得分)$")
 
@@ -435,6 +440,13 @@ def _points_group(node: DNode, inner: str, title: str = "") -> bool:
     parts = [f"最高加{bonus_cap_of(p)}分" if bonus_cap_of(p) else p for p in parts]
     if not parts:
         return False
+    within = [p for p in parts[1:] if _WITHIN.match(normalise(p))]
+    if within and _POINTS.match(parts[0]):  # `(120分，含奖励分20分)`: the points as printed
+        node.comments.append(
+            f"原文分值 “{inner}”：本项分值照录；其中的{normalise(within[0])[1:]}请核对写法"
+            "（加分计入总分、不计入本项，见 language.md 9.21）"
+        )
+        parts = [p for p in parts if p not in within]
     points = _POINTS.match(parts[0])
     if points is None and not all(_MODIFIER.match(p) for p in parts):
         return False

@@ -15,7 +15,7 @@ from ..source.text import normalise
 #: the shortfall is counted period by period, which no single count over the year gives.
 PER_PERIOD = re.compile(
     r"每(?:个)?(?:季度|季|月|周|星期|旬|半年|学期|天|日)[^，,；;。]{0,12}?"
-    r"(?:不少于|不得少于|至少|少于|不足|\d+\s*(?:次|篇|条|户|天|期|份|件))"
+    r"(?:不少于|不得少于|至少|少于|不足|(?:\d+|[一二两三四五六七八九十]+)\s*(?:次|篇|条|户|天|期|份|件))"
 )
 
 #: Recognition errors seen in converted 细则: (as found, probably meant).
@@ -26,6 +26,11 @@ def reason_for(sentence: str) -> str:
     n = normalise(sentence).strip()
     if re.fullmatch(r"[\d\s]+", n):
         return "孤立的数字，可能是混入正文的页码"
+    if re.match(r"^(?:未达到|未达|低于|高于|超过|不足|少于|多于)\s*(?:\d|平均)", n):
+        return (
+            "句首没有写明比较的是哪一项数据：请在句首写上 “【数据项】”；若是前句的指标，而前句"
+            "已按同一标准给分（“达到…的，得N分”），两句须合写成一条，否则低于标准时会重复失分"
+        )
     hints = []
     for found, meant in OCR:
         if found in n:

@@ -82,3 +82,94 @@ def read_unmet(sentence: str) -> Reading | None:
     description = f"全年{what}的{unit}数（要求不少于{m.group('n')}{unit}）"
     # no default: the hours or times done are data to be filled, never assumed
     return Reading((name,), clause, (canonical,), description, default="")
+
+
+_PCT = r"\d+(?:\.\d+)?\s*%"
+#: `A率和B率应分别达到95%、80%，每低1个百分点扣2分`: one step for two standards.
+_BOTH = re.compile(
+    rf"^(?P<a>[^,;]+?率)(?:和|、|及|与)(?P<b>[^,;]+?率)(?P<req>应|须)分别达到\s*(?P<x>{_PCT})\s*、\s*"
+    rf"(?P<y>{_PCT})\s*,\s*(?P<step>每(?:低|低于|降低|下降)\s*1\s*个百分点(?:扣|减)\s*\d+(?:\.\d+)?\s*分)$"
+)
+#: `A率应达到100%、B率应达到75%，A率每低1个百分点扣0.2分，B率每低1个百分点扣0.1分`.
+_EACH = re.compile(
+    rf"^(?P<a>[^,;、]+?率)(?P<ra>应|须)达到\s*(?P<x>{_PCT})\s*、\s*(?P<b>[^,;、]+?率)(?P<rb>应|须)达到\s*(?P<y>{_PCT})"
+    rf"\s*,\s*(?P<sa>[^,;]+?率)(?P<stepa>每(?:低|低于|降低|下降)\s*1\s*个百分点(?:扣|减)\s*\d+(?:\.\d+)?\s*分)"
+    rf"\s*,\s*(?P<sb>[^,;]+?率)(?P<stepb>每(?:低|低于|降低|下降)\s*1\s*个百分点(?:扣|减)\s*\d+(?:\.\d+)?\s*分)$"
+)
+
+
+def read_standards(sentence: str) -> tuple[Reading, ...] | None:
+    """Two rates with a standard each in one sentence: one clause per rate, each with its
+    own standard and step (`应达到95%，每低1个百分点扣2分`)."""
+    n = normalise(sentence).strip().rstrip("。;, ")
+    m = _BOTH.match(n)
+    if m:
+        pairs = [
+            (m.group("a"), m.group("req"), m.group("x"), m.group("step")),
+            (m.group("b"), m.group("req"), m.group("y"), m.group("step")),
+        ]
+    else:
+        m = _EACH.match(n)
+        if m is None:
+            return None
+        a, b = legal_name(m.group("a")), legal_name(m.group("b"))
+        if not (a.endswith(legal_name(m.group("sa"))) and b.endswith(legal_name(m.group("sb")))):
+            return None  # the steps must name the rates of the standards, in order
+        pairs = [
+            (m.group("a"), m.group("ra"), m.group("x"), m.group("stepa")),
+            (m.group("b"), m.group("rb"), m.group("y"), m.group("stepb")),
+        ]
+    out = []
+    for what, req, value, step in pairs:
+        name = legal_name(what)
+        clause = f"【{name}】{req}达到{value.replace(' ', '')}，{step.replace(' ', '')}"
+        out.append(Reading((name,), clause, ("百分比",), name, default=""))
+    if len({r.names for r in out}) != len(out):
+        return None
+    return tuple(out)
+
+
+_N = r"\d+(?:\.\d+)?"
+#: `差错率在1%以内（含1%）的不扣分，1%至3%（含3%）的扣2分，3%以上的扣5分`: bands by
+#: how far a rate goes, each band saying which side its bounds belong to.
+_BANDS = re.compile(
+    rf"^(?P<what>[^,;]+?率)在?\s*(?P<a>{_N})%以内\s*(?:\(含(?P=a)%\))?的?\s*不扣分\s*,\s*"
+    rf"(?P=a)%?\s*(?:至|-|—|~)\s*(?P<b>{_N})%\s*\(含(?P=b)%\)的?\s*扣\s*(?P<x>{_N})\s*分\s*,\s*"
+    rf"(?P=b)%(?:以上|及以上)的?\s*扣\s*(?P<y>{_N})\s*分$"
+)
+
+
+def read_bands(sentence: str) -> Reading | None:
+    """The bands of a rate as the language's tiers: `【差错率】超过1%、3%的，分别扣2分、5分`
+    (only the deepest band reached counts, language.md 9.15).  Read only when the middle
+    band states that its upper bound is in it (`（含3%）`): without it, 3% itself could
+    be in either band."""
+    m = _BANDS.match(normalise(sentence).strip().rstrip("。;, "))
+    if m is None:
+        return None
+    name = legal_name(m.group("what"))
+    a, b, x, y = (m.group(k) for k in ("a", "b", "x", "y"))
+    clause = f"【{name}】超过{a}%、{b}%的，分别扣{x}分、{y}分"
+    return Reading((name,), clause, ("百分比",), name, default="")
+
+
+#: `主要负责人每半年至少带队开展一次现场督查，未开展的扣2分`: a fixed deduction when the
+#: requirement (as a whole) is not met.
+_NOT_DONE = re.compile(
+    r"^(?P<req>[^,;]*?(?:至少|不少于|不得少于|应当|应|须)[^,;]+?)\s*,\s*"
+    r"(?:未|没有)(?P<verb>[^,;的\d]{1,6})的?\s*,?\s*(?P<effect>(?:扣|减)\s*\d+(?:\.\d+)?\s*分)$"
+)
+
+
+def read_not_done(sentence: str) -> Reading | None:
+    """`X每半年至少开展一次Y，未开展的扣2分` → `未【X每半年至少开展一次Y】的，扣2分`: the
+    fact is whether the requirement was met (是否, no default: it is to be checked), and
+    the deduction is made once, as written (not once per period)."""
+    m = _NOT_DONE.match(normalise(sentence).strip().rstrip("。;, "))
+    if m is None or m.group("verb") not in m.group("req"):
+        return None
+    name = legal_name(m.group("req"))
+    if len(name) < 4:
+        return None
+    clause = f"未【{name}】的，{m.group('effect').replace(' ', '')}"
+    return Reading((name,), clause, ("是否",), f"是否做到：{m.group('req')}", default="")
