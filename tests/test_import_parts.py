@@ -288,3 +288,16 @@ def test_requirements_not_met_and_per_period_written_in_words(tmp_path):
         "每季度开展隐患排查缺少次数": "2",
     }
     assert policy.score(facts).total == Decimal(20) - 2 - 2 - 6
+
+
+def test_a_prize_grade_is_a_name_and_a_count_word_is_not(tmp_path):
+    text = """2026年度教研工作考核细则
+一、教研成果（6分）
+教师在优质课评比中获奖的，市级一等奖每人次计1分，二等奖每人次计0.5分。
+二、课堂管理（4分）
+班会课被挤占的，一节扣0.2分。
+"""
+    draft, _ = _import(tmp_path, text)
+    assert "- 【二等奖】每人次计0.5分" in draft.text
+    assert "- 【班会课被挤占】一节扣0.2分" in draft.text
+    assert "【一节】" not in draft.text
