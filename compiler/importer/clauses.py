@@ -27,6 +27,7 @@ from .shapes import (
     read_not_done,
     read_standards,
     read_unmet,
+    read_vs_average,
 )
 from .trial import Trial, try_clause
 
@@ -213,7 +214,7 @@ class Drafter:
             drafted = self._period(sentence, period, path, bonus)
             if drafted is not None:
                 return drafted
-        several = read_standards(sentence)
+        several = read_standards(sentence) or read_vs_average(sentence)
         if several is not None:
             drafted = [self._reading(sentence, r, path, bonus) for r in several]
             if all(d is not None for d in drafted):
@@ -311,13 +312,14 @@ class Drafter:
         if any(kinds.get(n) != u for n, u in zip(reading.names, reading.units, strict=True)):
             return None
         clause, facts = reading.clause, []
-        for name, unit in zip(reading.names, reading.units, strict=True):
+        for i, (name, unit) in enumerate(zip(reading.names, reading.units, strict=True)):
             default = (
                 _default(unit, name, reading.clause) if reading.default is None else reading.default
             )
-            final = self.book.claim(name, unit, default, reading.description or name, path)
+            said = reading.descriptions[i] if reading.descriptions else reading.description or name
+            final = self.book.claim(name, unit, default, said, path)
             clause = clause.replace(f"【{name}】", f"【{final}】")
-            facts.append((final, unit, default, reading.description or name))
+            facts.append((final, unit, default, said))
         if clause != reading.clause and try_clause(clause, bonus, "", self.points) is None:
             return None
         return Drafted(sentence, (clause,), tuple(facts))

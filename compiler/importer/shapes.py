@@ -32,6 +32,7 @@ class Reading:
     units: tuple[str, ...]  # the type each name is expected to have
     description: str = ""
     default: str | None = None  # None: as for any drafted fact of that type
+    descriptions: tuple[str, ...] = ()  # one per name, when they differ
 
 
 def read_failures(sentence: str) -> Reading | None:
@@ -173,3 +174,54 @@ def read_not_done(sentence: str) -> Reading | None:
         return None
     clause = f"未【{name}】的，{m.group('effect').replace(' ', '')}"
     return Reading((name,), clause, ("是否",), f"是否做到：{m.group('req')}", default="")
+
+
+#: `案件返工率高于全区平均水平的，每高出1个百分点扣0.3分`, `优秀率、及格率低于全县平均水平的，
+#: 每低1个百分点分别扣0.2分`, `A增幅、B增幅分别超过全省平均增幅的，每超过1个百分点各扣0.5分`.
+_VS_AVERAGE = re.compile(
+    r"^(?P<facts>[^,;]+?)(?P<each>分别)?(?P<dir>高于|超过|低于)(?P<scope>[^,;的]{0,10}?)平均(?P<what>水平|值|数|增幅|增速)?的?"
+    r"\s*,\s*每(?P<verb>高出|高于|高|超过|超出|超|低于|低|下降)\s*1\s*个百分点(?P<each2>分别|各)?"
+    r"(?P<effect>(?:扣|减)\s*\d+(?:\.\d+)?\s*分)(?P<tail>\s*,\s*扣完为止)?$"
+)
+_HIGH = ("高出", "高于", "高", "超过", "超出", "超")
+
+
+def read_vs_average(sentence: str) -> tuple[Reading, ...] | None:
+    """A rate against an average the document names (全区、全县、全省…): the average is a
+    data item of its own (`【全区平均案件返工率】`, every unit filled with the same value),
+    and the step counts from it (`【案件返工率】每高于【全区平均案件返工率】1个百分点扣0.3分`).
+    Whether 全省平均 is the mean of the units scored together is not for the draft to
+    guess.  Several rates are read only with 分别/各 (each rate on its own)."""
+    m = _VS_AVERAGE.match(normalise(sentence).strip().rstrip("。;, "))
+    if m is None:
+        return None
+    high = m.group("dir") in ("高于", "超过")
+    if high != (m.group("verb") in _HIGH):
+        return None  # `高于平均水平的，每低1个百分点`: the sides disagree
+    facts = [f.strip() for f in m.group("facts").split("、")]
+    if len(facts) > 1 and not (m.group("each") or m.group("each2")):
+        return None
+    if not all(len(f) >= 2 for f in facts):
+        return None
+    side = "高于" if high else "低于"
+    scope = m.group("scope").strip()
+    effect = m.group("effect").replace(" ", "")
+    tail = "，扣完为止" if m.group("tail") else ""
+    out = []
+    for fact in facts:
+        name = legal_name(fact)
+        average = legal_name(f"{scope}平均{name}")
+        clause = f"【{name}】每{side}【{average}】1个百分点{effect}{tail}"
+        said = (
+            f"{scope}平均{m.group('what') or '水平'}（与【{name}】比较的平均值，各单位填同一个数）"
+        )
+        out.append(
+            Reading(
+                (name, average),
+                clause,
+                ("百分比", "百分比"),
+                default="",
+                descriptions=(name, said),
+            )
+        )
+    return tuple(out)
