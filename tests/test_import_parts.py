@@ -334,3 +334,21 @@ def test_rates_against_an_average_the_document_names(tmp_path):
     result = policy.score(facts)
     assert result.nodes["一"].deduction == Decimal("0.9")  # 3 points above, 0.3 each
     assert result.nodes["二"].deduction == Decimal("0.6")  # 优秀率 3 below; 及格率 above
+
+
+def test_a_list_of_conditions_under_one_effect(tmp_path):
+    text = """2026年度卫生院考核细则
+一、医疗质量（10分）
+1.丙级病历每份扣1分。
+二、一票否决事项
+有下列情形之一的，实行一票否决，年度考核等次直接确定为不合格：（一）发生重大医疗事故的；（二）瞒报院感事件的。
+三、考核等次
+90分以上为优秀，60分以上为合格，其余为不合格。
+"""
+    draft, policy = _import(tmp_path, text)
+    assert "- 【重大医疗事故】实行一票否决" in draft.text
+    assert "- 【瞒报院感事件】实行一票否决" in draft.text
+    assert not draft.summary.pending_sentences
+    facts = {"丙级病历": "0", "重大医疗事故": "否", "瞒报院感事件": "是"}
+    assert policy.score(facts).vetoed
+    assert not policy.score({**facts, "瞒报院感事件": "否"}).vetoed

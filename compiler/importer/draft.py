@@ -69,6 +69,18 @@ def _stated_cap(node: DNode) -> tuple[str, dict[str, str]] | None:
     return cap, {sentences[0]: sentences[0][: m.start()]}
 
 
+#: `有下列情形之一的，实行一票否决，年度考核等次直接确定为不合格：` before a list of conditions.
+_LISTED = re.compile(r"^有下列(?:情形|情况|行为|问题)之一的\s*[，,]\s*(.+?)\s*[：:]?$")
+
+
+def _conditions(node: DNode) -> bool:
+    """The node's children are bare conditions (`（一）发生…的；`): no points, no words."""
+    return bool(node.children) and all(
+        c.points is None and not c.children and not c.text and not c.lead and c.title.strip()
+        for c in node.children
+    )
+
+
 #: A sentence that only caps its item: `本项最高计4分`, `本项计满6分为止`, `本项得分以7分为限`.
 _ITEM_CAP = re.compile(
     r"^(?:本项|该项|此项)(?:得分)?(?:(?:最高|最多)(?:可)?(?:计|得|记)?\s*(\d+(?:\.\d+)?)\s*分"
@@ -254,6 +266,16 @@ class _Writer:
         else:
             if not is_scoring(sentence):
                 return []
+            listed = _LISTED.match(normalise(read).strip())
+            if listed is not None and _conditions(node):
+                drafted = self._listed(read, node, path, bonus, listed.group(1))
+                if drafted is not None:
+                    self.summary.sentences += 1
+                    self.summary.drafted += 1
+                    self.summary.clauses += len(drafted.clauses)
+                    for clause in drafted.clauses:
+                        self.origin[clause] = (path, sentence)
+                    return [f"{pad}- {c}" for c in drafted.clauses]
             cap = _ITEM_CAP.match(normalise(read).strip().rstrip("。;；"))
             if cap is not None:
                 return self._item_cap(
@@ -286,6 +308,25 @@ class _Writer:
         self.summary.pending += 1
         self.summary.pending_sentences.append((path, sentence, drafted.reason))
         return [f"{pad}{PENDING}{_one_line(sentence)}（{drafted.reason}）"]
+
+    def _listed(
+        self, sentence: str, node: DNode, path: str, bonus: bool, effect: str
+    ) -> Drafted | None:
+        """`有下列情形之一的，实行一票否决，…：（一）…的；（二）…的`: the effect for each listed
+        condition (any one of them brings it), drafted only when every one reads."""
+        clauses: list[str] = []
+        facts: list[tuple[str, str, str, str]] = []
+        for child in node.children:
+            condition = child.title.strip().rstrip("。；;，,")
+            condition = condition if condition.endswith("的") else f"{condition}的"
+            drafted = self.drafter.sentence(
+                f"{condition}，{effect}", child.title, path, bonus, node.points
+            )
+            if not drafted.ok or len(drafted.clauses) != 1:
+                return None
+            clauses += drafted.clauses
+            facts += drafted.facts
+        return Drafted(sentence, tuple(clauses), tuple(facts))
 
     def _item_cap(
         self, sentence: str, path: str, pad: str, node: DNode, anchor: Anchor | None, cap: str

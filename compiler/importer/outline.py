@@ -520,6 +520,11 @@ _BAND_SENTENCE = re.compile(
 )
 
 
+_BAND_REST = re.compile(
+    rf"(?:其余|其他|其它)(?:的|单位)?\s*(?:为|评为|定为|确定为)\s*[“\"]?({_NAMES})[”\"]?(?:等次|档次|等级)?\s*[。;]?$"
+)
+
+
 def bands_in(text: str) -> list[tuple[str, str, str]]:
     """Grade lines: `优秀：90分以上` or `90分以上为优秀` (several per line)."""
     n = normalise(text).strip()
@@ -532,6 +537,9 @@ def bands_in(text: str) -> list[tuple[str, str, str]]:
         # `考核得分90分以上为优秀`: the words naming the score are not part of the range
         rng = re.sub(r"^(?:考核|考评|综合|年度)?(?:得分|总分|分数)\s*(?:在)?\s*(?=\d)", "", rng)
         out.append((m.group("name"), rng, m.group(0)))
+    rest = _BAND_REST.search(n)
+    if out and rest is not None:  # `…60分以上为合格，其余为不合格`
+        out.append((rest.group(1), "其余", rest.group(0)))
     return out
 
 
