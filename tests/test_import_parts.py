@@ -352,3 +352,33 @@ def test_a_list_of_conditions_under_one_effect(tmp_path):
     facts = {"丙级病历": "0", "重大医疗事故": "否", "瞒报院感事件": "是"}
     assert policy.score(facts).vetoed
     assert not policy.score({**facts, "瞒报院感事件": "否"}).vetoed
+
+
+def test_grade_lines_as_documents_write_them(tmp_path):
+    """Each line read as the language's top-down bands: the grade at and around each bound
+    is the document's (total = 100 − lost files)."""
+    head = (
+        "2026年度档案工作考核细则\n一、档案管理（100分）\n1.档案丢失的，每卷扣1分。\n三、考核等次\n"
+    )
+    cases = {
+        "考核得分90分（含）以上为优秀，75分（含）至90分为良好，60分（含）至75分为合格，60分以下为不合格。": {
+            90: "优秀",
+            89: "良好",
+            75: "良好",
+            74: "合格",
+            59: "不合格",
+        },
+        "年度得分≥90分为优秀，75分≤年度得分＜90分为良好，年度得分＜75分为合格。": {
+            90: "优秀",
+            89: "良好",
+            75: "良好",
+            74: "合格",
+        },
+        "900分以上为A，800分以上不满900分为B，不满800分为C。": {100: "C"},
+        "90分以上为好，80分至89.99分为较好，80分以下为较差。": {90: "好", 89: "较好", 79: "较差"},
+    }
+    for line, grades in cases.items():
+        draft, policy = _import(tmp_path, head + line + "\n")
+        assert "待处理（等次）" not in draft.text, line
+        for total, grade in grades.items():
+            assert policy.score({"档案丢失": str(100 - total)}).grade == grade, (line, total)

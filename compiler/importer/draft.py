@@ -403,12 +403,21 @@ class _Writer:
         if not self.doc.bands and not self.doc.band_text:
             return []
         out = ["等次："]
-        for name, rng, source in self.doc.bands:
+        above: Decimal | None = None  # the lower bound of the band before (read top-down)
+        bands = self.doc.bands
+        for k, (name, rng, source) in enumerate(bands):
+            if not re.search(r"\d|其余|其他|其它", rng):
+                out.append(f"  # 原文：{_one_line(source)}")  # `考核结果分为优秀、良好…`
+                continue
             line = f"{name}：{_band_range(rng)}"
+            low, high = _bounds(rng)
+            if not try_band(line):
+                line = f"{name}：{_top_down(low, high, above, k == len(bands) - 1)}"
             if try_band(line):
                 out.append(f"  {line}")
             else:
                 out.append(f"  # 待处理（等次）：{_one_line(source)}")
+            above = low
         out += [f"  # 待处理（等次）：{_one_line(t)}" for t in self.doc.band_text]
         if len(out) == 1 or all(line.lstrip().startswith("#") for line in out[1:]):
             return [
@@ -460,6 +469,43 @@ def _one_line(text: str) -> str:
 
 def _path_part(marker: str) -> str:
     return normalise(marker).strip().rstrip("、.").strip()
+
+
+_NUM = r"(\d+(?:\.\d+)?)"
+_LOW = (
+    re.compile(rf"{_NUM}\s*分?\s*(?:\(含(?:{_NUM}分?)?\))?\s*(?:及?以上|至)"),
+    re.compile(rf"(?:≥|>=)\s*{_NUM}"),
+    re.compile(rf"{_NUM}\s*分?\s*(?:≤|<=)"),
+)
+_HIGH = (
+    re.compile(rf"(?:不满|低于|<|＜)\s*{_NUM}"),
+    re.compile(rf"至\s*{_NUM}"),
+    re.compile(rf"{_NUM}\s*分?\s*以下"),
+)
+
+
+def _bounds(rng: str) -> tuple[Decimal | None, Decimal | None]:
+    """The lower bound (inclusive) and the upper bound a grade line states, as numbers."""
+    n = normalise(rng)
+    low = next((m for m in (p.search(n) for p in _LOW) if m), None)
+    high = next((m for m in (p.search(n) for p in _HIGH) if m), None)
+    return (
+        Decimal(low.group(1)) if low else None,
+        Decimal(high.group(1)) if high else None,
+    )
+
+
+def _top_down(low: Decimal | None, high: Decimal | None, above: Decimal | None, last: bool) -> str:
+    """Grades are read from the top, the first that holds wins (language.md 第12节): a band
+    `[80, 90)` under one starting at 90 is `80分以上`, and the last band, below the one
+    before, is `其余`.  Only where the stated upper bound meets the band above (or falls
+    0.01 short of it: `80分至89.99分`); anything else is left as written."""
+    meets = high is not None and above is not None and above - high in (0, Decimal("0.01"))
+    if low is not None and (high is None and above is None or meets):
+        return f"{_number(str(low))}分以上"
+    if low is None and last and meets:
+        return "其余"
+    return ""
 
 
 def _band_range(rng: str) -> str:
