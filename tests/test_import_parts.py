@@ -382,3 +382,18 @@ def test_grade_lines_as_documents_write_them(tmp_path):
         assert "待处理（等次）" not in draft.text, line
         for total, grade in grades.items():
             assert policy.score({"档案丢失": str(100 - total)}).grade == grade, (line, total)
+
+
+def test_two_rates_that_must_both_reach_a_standard(tmp_path):
+    text = """2026年度医院满意度考核细则
+一、患者满意度（8分）
+门诊满意度、住院满意度均达到90%及以上的得满分，每项每低1个百分点扣0.5分。
+二、工作推进（2分）
+每季度开展一次满意度调查，考评结果排名全县后三位的，每次扣1分。
+"""
+    draft, policy = _import(tmp_path, text)
+    assert "- 【门诊满意度】、【住院满意度】低于90%的，每低1个百分点扣0.5分" in draft.text
+    # a requirement in the title before a step of its own is no shortfall of it
+    assert "- 【考评结果排名全县后三位】每次扣1分" in draft.text
+    facts = {"门诊满意度": "88", "住院满意度": "91", "考评结果排名全县后三位": "1"}
+    assert policy.score(facts).nodes["一"].deduction == Decimal(1)  # 2 steps of the first

@@ -22,6 +22,7 @@ from .periods import PeriodReading, read_period
 from .reasons import PER_PERIOD, reason_for
 from .shapes import (
     Reading,
+    read_all_full,
     read_bands,
     read_failures,
     read_not_done,
@@ -214,16 +215,10 @@ class Drafter:
             drafted = self._period(sentence, period, path, bonus)
             if drafted is not None:
                 return drafted
-        several = read_standards(sentence) or read_vs_average(sentence)
+        several = self._several(sentence, read_standards(sentence), path, bonus)
         if several is not None:
-            drafted = [self._reading(sentence, r, path, bonus) for r in several]
-            if all(d is not None for d in drafted):
-                return Drafted(
-                    sentence,
-                    tuple(c for d in drafted if d for c in d.clauses),
-                    tuple(f for d in drafted if d for f in d.facts),
-                )
-        readings = (read_failures, read_unmet, read_bands, read_not_done)
+            return several
+        readings = (read_failures, read_unmet, read_bands, read_not_done, read_all_full)
         for reading in (read(sentence) for read in readings):
             if reading is not None:
                 drafted = self._reading(sentence, reading, path, bonus)
@@ -232,6 +227,11 @@ class Drafter:
         whole = self._one(sentence, title, path, bonus, None)
         if whole is not None:
             return whole
+        # `低于全县平均水平的，每低1个百分点` the language reads as it stands (the mean of the
+        # units scored together); only a sentence it cannot read names the average as data
+        several = self._several(sentence, read_vs_average(sentence), path, bonus)
+        if several is not None:
+            return several
         chunks = _chunks(sentence)
         if len(chunks) > 1:
             drafted: list[Drafted] = []
@@ -249,6 +249,21 @@ class Drafter:
                     tuple(f for d in drafted for f in d.facts),
                 )
         return Drafted(sentence, (), (), reason_for(sentence))
+
+    def _several(
+        self, sentence: str, readings: tuple[Reading, ...] | None, path: str, bonus: bool
+    ) -> Drafted | None:
+        """One clause per reading, kept only when every one compiles."""
+        if readings is None:
+            return None
+        drafted = [self._reading(sentence, r, path, bonus) for r in readings]
+        if not all(d is not None for d in drafted):
+            return None
+        return Drafted(
+            sentence,
+            tuple(c for d in drafted if d for c in d.clauses),
+            tuple(f for d in drafted if d for f in d.facts),
+        )
 
     def _read_as(self, sentence: str, points: str | None) -> str | None:
         """The sentence as the language says it, where a common phrase means exactly one
@@ -462,8 +477,11 @@ def _fit_subject(subject: str) -> bool:
     """A subject holds no scoring phrase of its own (that would drop a predicate) and
     its last part does not lean on the part before (`否则…`)."""
     n = normalise(subject).rstrip("，, ")
-    if SCORING.search(n) or re.search(r"每(?!一?年)[^，,]{0,4}?[\d一二两三四五六七八九十]", n):
+    step = r"每(?!一?年)[^，,]{0,4}?[\d一二两三四五六七八九十]"
+    if SCORING.search(n) or re.search(step, re.split(r"[，,]", n.rstrip("，, "))[-1]):
         return False  # `每超1天扣…`: a step belongs to the predicate
+    if re.search(step, n) and not _PERIOD_CONTEXT.match(n):
+        return False  # a step in an earlier part, unless it states a period's requirement
     parts = pieces(n)
     if not parts or len(parts[-1]) < 2:  # `没少报一件…`: one character names nothing
         return False
@@ -499,6 +517,13 @@ _NO_NAME = re.compile(
     r"|相应项目|相应项|以上\S{0,2}|(?:本项|该项|此项|本条|本大项)\S*|在?上述\S*|\S*基础上\S*"
     r"|(?:低于|高于|超过|不足)\S{0,10}平均\S*"
     rf"|(?:发现|有)?[一1两二]\s*(?:{_ALL_UNITS}))$"
+)
+
+
+#: `每季度开展一次村庄清洁考评，考评结果排名后三位的`: a period's activity said first, as
+#: the context of the event after it (never a step of a deduction).
+_PERIOD_CONTEXT = re.compile(
+    r"^每个?(?:季度|月|周|学期|半年)(?:开展|组织|进行|举行|召开)[一1]次[^，,每]*[，,][^每]+$"
 )
 
 

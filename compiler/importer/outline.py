@@ -19,7 +19,7 @@ from ..render.model import NO_FACTS
 from ..render.standards import LEAD as STANDARD_LEAD
 from ..source.text import normalise
 from .reading import Block, Heading, Rendered, Table, Text
-from .reasons import PER_PERIOD
+from .reasons import PER_PERIOD, PER_PERIOD_ANY
 
 LEVEL_MARKERS = (
     re.compile(r"[一二三四五六七八九十]{1,3}、"),
@@ -388,6 +388,7 @@ def parse_head(mark: str, rest: str) -> DNode:
             head.endswith("的")
             or bool(_STANDARD_TITLE.search(head))
             or bool(PER_PERIOD.search(head))
+            or bool(PER_PERIOD_ANY.search(head) and re.match(r"每?(?:缺|少|未)", after))
             or bool(_REQUIRED.search(head) and re.match(r"(?:未|没有)", after))
         )
     if in_sentence:

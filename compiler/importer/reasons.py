@@ -15,6 +15,12 @@ from ..source.text import normalise
 #: the shortfall is counted period by period, which no single count over the year gives.
 PER_PERIOD = re.compile(
     r"每(?:个)?(?:季度|季|月|周|星期|旬|半年|学期|天|日)[^，,；;。]{0,12}?"
+    r"(?:不少于|不得少于|至少|少于|不足|\d+\s*(?:次|篇|条|户|天|期|份|件))"
+)
+#: The same, with the number in words (`每季度开展一次风险隐患排查`): a title that states
+#: such a requirement is the subject of the step after it.
+PER_PERIOD_ANY = re.compile(
+    r"每(?:个)?(?:季度|季|月|周|星期|旬|半年|学期|天|日)[^，,；;。]{0,12}?"
     r"(?:不少于|不得少于|至少|少于|不足|(?:\d+|[一二两三四五六七八九十]+)\s*(?:次|篇|条|户|天|期|份|件))"
 )
 

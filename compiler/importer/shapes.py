@@ -225,3 +225,27 @@ def read_vs_average(sentence: str) -> tuple[Reading, ...] | None:
             )
         )
     return tuple(out)
+
+
+#: `A、B均达到90%及以上的得满分，每项每低1个百分点扣0.5分`: each rate on its own.
+_ALL_FULL = re.compile(
+    rf"^(?P<facts>[^,;]+?)均(?:达到|不低于)\s*(?P<x>{_N})\s*%(?:及以上|以上)?的?\s*,?\s*得满分\s*,\s*"
+    rf"每项每(?:低|低于|降低|下降)\s*1\s*个百分点(?P<effect>(?:扣|减)\s*{_N}\s*分)$"
+)
+
+
+def read_all_full(sentence: str) -> Reading | None:
+    """`A、B均达到90%及以上的得满分，每项每低1个百分点扣0.5分` is the language's
+    `【A】、【B】低于90%的，每低1个百分点扣0.5分` (each rate below 90% on its own steps,
+    language.md 9.14): full marks when both reach it, as the sentence says."""
+    m = _ALL_FULL.match(normalise(sentence).strip().rstrip("。;, "))
+    if m is None:
+        return None
+    names = tuple(legal_name(f.strip()) for f in m.group("facts").split("、"))
+    if len(names) < 2 or len(set(names)) != len(names) or any(len(n) < 2 for n in names):
+        return None
+    clause = (
+        "、".join(f"【{n}】" for n in names)
+        + f"低于{m.group('x')}%的，每低1个百分点{m.group('effect').replace(' ', '')}"
+    )
+    return Reading(names, clause, ("百分比",) * len(names), default="")
