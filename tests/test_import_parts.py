@@ -397,3 +397,38 @@ def test_two_rates_that_must_both_reach_a_standard(tmp_path):
     assert "- 【考评结果排名全县后三位】每次扣1分" in draft.text
     facts = {"门诊满意度": "88", "住院满意度": "91", "考评结果排名全县后三位": "1"}
     assert policy.score(facts).nodes["一"].deduction == Decimal(1)  # 2 steps of the first
+
+
+def test_named_standards_shared_verbs_and_deductions_on_the_total(tmp_path):
+    text = """2026年度市场监管考核细则
+一、案件查办（10分）
+食品安全案件查办数量未达到市局下达任务数的，每少1件扣3分。
+二、粮食生产（10分）
+1.粮食播种面积、粮食产量完成县下达任务的，各得3分；未完成的，相应项目不得分。
+2.高标准农田建设（4分）
+未按期完成的，扣4分。
+三、直接扣分事项
+1.被中央媒体曝光，造成重大负面影响的，每次扣5分，在总分中直接扣除，不受所在项目分值限制。
+"""
+    draft, policy = _import(tmp_path, text)
+    lines = [line.strip() for line in draft.text.splitlines()]
+    # the task is a number the document names: a data item, the shortfall below it stepped
+    assert "- 【食品安全案件查办数量】应达到【市局下达任务数】，每少1件扣3分" in lines
+    # both things share `完成县下达任务`; each earns 3 (the item's points are 2 × 3)
+    assert "- 【粮食播种面积完成县下达任务】、【粮食产量完成县下达任务】的，各得3分" in lines
+    assert any("分值取自 “各得3分”（2项，合计6分）" in line for line in lines)
+    # a part without points passes its deductions to the total, as the sentence says
+    assert "- 【造成重大负面影响】每次扣5分" in lines
+    assert not draft.summary.pending_sentences
+    facts = {
+        "食品安全案件查办数量": "8",
+        "市局下达任务数": "10",
+        "粮食播种面积完成县下达任务": "是",
+        "粮食产量完成县下达任务": "否",
+        "未按期完成": "否",
+        "造成重大负面影响": "1",
+    }
+    result = policy.score(facts)
+    assert result.nodes["一"].deduction == Decimal(6)
+    assert result.nodes["二1"].score == Decimal(3)
+    assert result.total == Decimal(20) - 6 - 3 - 5  # the 5 lands on the total

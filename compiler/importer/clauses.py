@@ -24,7 +24,9 @@ from .shapes import (
     Reading,
     read_all_full,
     read_bands,
+    read_each_earned,
     read_failures,
+    read_named_standard,
     read_not_done,
     read_standards,
     read_unmet,
@@ -113,9 +115,11 @@ _EARN_CAP = re.compile(
     r"|(?:计|得|记)满\s*(\d+(?:\.\d+)?)\s*分(?:为止|封顶)?)$"
 )
 #: `，无记录的不得分`, `；未完成的不得分` after one earning phrase: its other side.
-_OTHERWISE_NONE = re.compile(r"[,，]\s*(?:无|未|没有|不)[^,，]{0,10}?的\s*[,，]?\s*不得分$")
+_OTHERWISE_NONE = re.compile(
+    r"[,，]\s*(?:无|未|没有|不)[^,，]{0,10}?的\s*[,，]?\s*(?:相应项目|相应项|该项)?不得分$"
+)
 _EARNS = re.compile(r"得\s*\d+(?:\.\d+)?\s*分")
-_EARNS_LAST = re.compile(r"的\s*[,，]?\s*得\s*\d+(?:\.\d+)?\s*分$")
+_EARNS_LAST = re.compile(r"的\s*[,，]?\s*各?得\s*\d+(?:\.\d+)?\s*分$")
 #: `，年度考核（等次）直接确定为不合格（等次）` after a veto.
 _FORCED_GRADE = re.compile(
     r"[,，]\s*(?:年度|当年)?(?:考核|考评)?(?:等次|结果)?(?:直接)?(?:确定|定|评定)为\s*"
@@ -218,7 +222,15 @@ class Drafter:
         several = self._several(sentence, read_standards(sentence), path, bonus)
         if several is not None:
             return several
-        readings = (read_failures, read_unmet, read_bands, read_not_done, read_all_full)
+        readings = (
+            read_failures,
+            read_unmet,
+            read_bands,
+            read_not_done,
+            read_all_full,
+            read_named_standard,
+            read_each_earned,
+        )
         for reading in (read(sentence) for read in readings):
             if reading is not None:
                 drafted = self._reading(sentence, reading, path, bonus)

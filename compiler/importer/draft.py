@@ -69,6 +69,10 @@ def _stated_cap(node: DNode) -> tuple[str, dict[str, str]] | None:
     return cap, {sentences[0]: sentences[0][: m.start()]}
 
 
+#: `，在总分中直接扣除，不受所在项目分值限制` at the end of a deduction.
+_ON_TOTAL = re.compile(
+    r"[，,]\s*(?:在|从)总分中直接(?:扣除|扣减|扣分)(?:[，,]\s*不受(?:所在)?(?:项目|评分项)?分值限制)?[。；;]?$"
+)
 #: `有下列情形之一的，实行一票否决，年度考核等次直接确定为不合格：` before a list of conditions.
 _LISTED = re.compile(r"^有下列(?:情形|情况|行为|问题)之一的\s*[，,]\s*(.+?)\s*[：:]?$")
 
@@ -266,6 +270,10 @@ class _Writer:
         else:
             if not is_scoring(sentence):
                 return []
+            if anchor is None and node.points is None and not bonus:
+                # `…每次扣50分，在总分中直接扣除，不受所在项目分值限制` in a part without
+                # points: that is how such a part's deductions count (language.md 第5节)
+                read = _ON_TOTAL.sub("", read)
             listed = _LISTED.match(normalise(read).strip())
             if listed is not None and _conditions(node):
                 drafted = self._listed(read, node, path, bonus, listed.group(1))

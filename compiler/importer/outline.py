@@ -643,6 +643,7 @@ _INLINE_POINTS = re.compile(
     r"^(?P<title>.+?)\s*\(\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<fen>分?)\s*\)\s*[。.]?\s*$"
 )
 _EARN = re.compile(r"得\s*(\d+(?:\.\d+)?)\s*分")
+_EACH_EARN = re.compile(r"([^，,；;。]+?)的\s*[，,]?\s*各得\s*(\d+(?:\.\d+)?)\s*分")
 
 
 def scoring_text(node: DNode) -> list[str]:
@@ -663,7 +664,16 @@ def _finish(node: DNode) -> None:
                 m = _EARN.search(piece)
                 if m and "每" not in piece[: m.start()]:
                     earned.append(m.group(1))
-        if len(earned) == 1:
+        each = _EACH_EARN.search(normalise("".join(scoring_text(node))))
+        if len(earned) == 1 and each is not None and each.group(2) == earned[0]:
+            # `A、B完成任务的，各得3分`: each of the listed things earns 3
+            k = len(each.group(1).split("、"))
+            total = Decimal(earned[0]) * k
+            node.points = format(total.normalize(), "f")
+            node.comments.append(
+                f"原文本项未标分值，分值取自 “各得{earned[0]}分”（{k}项，合计{node.points}分）"
+            )
+        elif len(earned) == 1:
             node.points = earned[0]
             node.comments.append(f"原文本项未标分值，分值取自 “得{earned[0]}分”")
 

@@ -249,3 +249,52 @@ def read_all_full(sentence: str) -> Reading | None:
         + f"低于{m.group('x')}%的，每低1个百分点{m.group('effect').replace(' ', '')}"
     )
     return Reading(names, clause, ("百分比",) * len(names), default="")
+
+
+#: `案件查办数量未达到市局下达任务数的，每少1件扣3分`: a standard named, not numbered.
+_NAMED_STANDARD = re.compile(
+    r"^(?P<x>[^,;]+?)(?:未达到|未完成|达不到)(?P<y>[^,;的]{2,20}?(?:任务数|目标数|计划数|任务量|序时进度))的?"
+    rf"\s*,\s*(?P<step>每(?:少|缺)\s*1\s*(?P<unit>{_UNITS})\s*(?:扣|减)\s*{_N}\s*分)$"
+)
+
+
+def read_named_standard(sentence: str) -> Reading | None:
+    """The standard is a number the document names (`市局下达任务数`): it is a data item of
+    its own, and the shortfall below it is stepped: `【X】应达到【Y】，每少1件扣3分`."""
+    m = _NAMED_STANDARD.match(normalise(sentence).strip().rstrip("。;, "))
+    if m is None:
+        return None
+    x, y = legal_name(m.group("x")), legal_name(m.group("y"))
+    if len(x) < 2 or x == y:
+        return None
+    unit = kw.COUNT_UNITS[m.group("unit")]
+    clause = f"【{x}】应达到【{y}】，{m.group('step').replace(' ', '')}"
+    said = f"{m.group('y')}（{x}的标准，照下达的数填写）"
+    return Reading((x, y), clause, (unit, unit), default="", descriptions=(x, said))
+
+
+#: `粮食播种面积、粮食产量完成县下达任务的，各得3分（；未完成的，相应项目不得分）`.
+_EACH_EARNED = re.compile(
+    r"^(?P<items>[^,;]+?)的\s*,\s*各得\s*(?P<n>\d+(?:\.\d+)?)\s*分"
+    r"(?:\s*,\s*(?:(?:未|没有)[^,;]{0,8}?的\s*,?\s*(?:相应项目|相应项|该项)?|否则)不得分)?$"
+)
+_SHARED_VERB = re.compile(r"(?:完成|达到|通过|实现|获得|获评|纳入)")
+
+
+def read_each_earned(sentence: str) -> Reading | None:
+    """Several things listed before one shared verb phrase, each earning the same points:
+    one fact per thing (`【粮食播种面积完成县下达任务】、【粮食产量完成县下达任务】的，
+    各得3分`); a thing not done earns nothing, which is what `未完成的，相应项目不得分` says."""
+    m = _EACH_EARNED.match(normalise(sentence).strip().rstrip("。;, "))
+    if m is None:
+        return None
+    items = [i.strip() for i in m.group("items").split("、")]
+    verb = _SHARED_VERB.search(items[-1]) if len(items) >= 2 else None
+    if verb is None or verb.start() == 0 or any(_SHARED_VERB.search(i) for i in items[:-1]):
+        return None
+    shared = items[-1][verb.start() :]
+    names = tuple(legal_name(i + shared) for i in items[:-1]) + (legal_name(items[-1]),)
+    if len(set(names)) != len(names):
+        return None
+    clause = "、".join(f"【{n}】" for n in names) + f"的，各得{m.group('n')}分"
+    return Reading(names, clause, ("是否",) * len(names), default="")
