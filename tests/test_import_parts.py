@@ -432,3 +432,18 @@ def test_named_standards_shared_verbs_and_deductions_on_the_total(tmp_path):
     assert result.nodes["一"].deduction == Decimal(6)
     assert result.nodes["二1"].score == Decimal(3)
     assert result.total == Decimal(20) - 6 - 3 - 5  # the 5 lands on the total
+
+
+def test_halves_of_a_standard_apart_and_measured_steps_are_left(tmp_path):
+    text = """2026年度档案信息化考核细则
+一、数字化建设（15分）
+1.室藏档案数字化率达到60%的，得8分；在此基础上每高出5个百分点加1分；低于60%的，每低5个百分点扣1分。
+二、资金管理（5分）
+造成资金损失的，每损失1万元扣0.5分。
+"""
+    draft, _ = _import(tmp_path, text)
+    pending = _pending(draft)
+    # as a second clause on the rate, a unit below 60% would lose the 8 and the steps
+    assert pending["低于60%的，每低5个百分点扣1分"].startswith("句首没有写明")
+    # 3.6万元: 3 steps or 3.6? the writer says which
+    assert "按比例" in pending["造成资金损失的，每损失1万元扣0.5分"]

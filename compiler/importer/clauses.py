@@ -384,6 +384,8 @@ class Drafter:
                 again = self._again(rest, path, bonus)
                 if again is not None:
                     return again
+                if self._twice(name, rest, path):
+                    return None
             trial = try_clause(f"【{name}】{rest}", bonus, "", self.points)
             if trial is None and subject:
                 shorter = _said_before(rest, subject)
@@ -414,6 +416,19 @@ class Drafter:
             return None
         final = self.book.claim(name, type_word, default, description, path)
         return Drafted(rest, (f"【{final}】{rest}",), ((final, type_word, default, description),))
+
+    def _twice(self, name: str, rest: str, path: str) -> bool:
+        """The title names the indicator the sentence before earned points on
+        (`室藏档案数字化率达到60%的，得8分；…；低于60%的，每低5个百分点扣1分`): as a second
+        clause on it the unit below the standard would lose the points twice."""
+        last = self.last
+        return (
+            last is not None
+            and last[0] == path
+            and last[1] == name
+            and bool(re.search(r"[得计记]", normalise(self.last_clause)))
+            and bool(re.search(r"[扣减]", rest))
+        )
 
     def _keep(
         self, sentence: str, name: str, rest: str, description: str, trial: Trial, path: str
@@ -550,6 +565,13 @@ _SAID_VERB = re.compile(
 )
 
 
+_COUNTED = re.compile(
+    r"(?:\d+|[一二两三四五六七八九十]+)\s*(?:"
+    + "|".join(sorted((re.escape(u) for u in kw.COUNT_UNITS), key=len, reverse=True))
+    + r")"
+)
+
+
 def _said_before(rest: str, subject: str) -> str:
     """`审计发现问题的，每个问题扣0.5分` → `每个扣0.5分`; `学生无故辍学的，每辍学1人扣1分` →
     `每1人扣1分`: the word after 每 repeats what the subject (the fact's name) says, so
@@ -562,6 +584,8 @@ def _said_before(rest: str, subject: str) -> str:
             m.group(1).startswith(v) for v in (*kw.STEP_VERBS, "出", "高", "低", "多", "少")
         ):
             return rest  # `每上升1个百分点`: a step against a standard, never a count
+        if m and pattern is _SAID_VERB and not _COUNTED.match(n[m.end() :]):
+            return rest  # `每损失1万元`: a measured step (whole or pro rata?) is not guessed
         if m and m.group(1) in said and len(n) == len(rest):
             return keep + rest[m.end() :]
     return rest

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..source.text import normalise
+from ..syntax import keywords as kw
 
 #: A requirement stated per quarter, month, week, semester or day (`每季度…不少于1次`, `每月召开1次`):
 #: the shortfall is counted period by period, which no single count over the year gives.
@@ -26,6 +27,11 @@ PER_PERIOD_ANY = re.compile(
 
 #: Recognition errors seen in converted 细则: (as found, probably meant).
 OCR = (("否那么", "否则"), ("细那么", "细则"), ("但凡", "凡是"), ("到达", "达到"), ("缺乏", "不足"))
+
+
+_MEASURES = "|".join(sorted((re.escape(u) for u in kw.MEASURE_UNITS), key=len, reverse=True))
+#: `每损失1万元`, `每超过0.5天`: a step of a measured quantity.
+_MEASURED_STEP = re.compile(rf"每[^\d，,]{{1,4}}?(\d+(?:\.\d+)?\s*(?:{_MEASURES}))")
 
 
 def reason_for(sentence: str) -> str:
@@ -82,6 +88,12 @@ def reason_for(sentence: str) -> str:
         hints.append(
             "按“分”与平均分比较的每一步本语言尚不能直接写出：请把低于平均分的分数作为数据项"
             "（类型 数值），写 “扣(取整(【低于平均分的分数】)×0.5)分” 一类的算式"
+        )
+    measured = _MEASURED_STEP.search(n)
+    if measured:
+        hints.append(
+            f"按{measured.group(1)}逐步计扣：不足一步的部分算不算，原文没有写明——只算整步的写 "
+            f"“【数据项】每{measured.group(1)}扣…分”，按比例的在句末加 “，按比例”（language.md 第11节）"
         )
     if not hints:
         hints.append("句式未能识别为条款")
