@@ -227,8 +227,8 @@ def test_words_said_before_and_the_indicator_named_again(tmp_path):
     assert "发案数比上年上升的，每上升1个百分点扣0.2分" in _pending(draft)
     # `低于平均水平5个百分点以上的，扣7分` names no fact and is no band of the one before
     assert "低于平均水平5个百分点以上的，扣7分" in _pending(draft)
-    # tiers below a standard whose upper half earns points would take them twice
-    assert _pending(draft)["低于92%、85%的，分别扣1分、2分"].startswith("句首没有写明")
+    # tiers below a standard that earns the item's 10 points: the tiers alone
+    assert "- 【合格率】低于92%、85%的，分别扣1分、2分" in text
     # the points of an item that holds a bonus are kept as printed, with a note
     assert "二、质量监测（30分）" in text and "含奖励分5分" in text
     part = _SCHOOL[: _SCHOOL.index("二、质量监测")]
@@ -447,3 +447,24 @@ def test_halves_of_a_standard_apart_and_measured_steps_are_left(tmp_path):
     assert pending["低于60%的，每低5个百分点扣1分"].startswith("句首没有写明")
     # 3.6万元: 3 steps or 3.6? the writer says which
     assert "按比例" in pending["造成资金损失的，每损失1万元扣0.5分"]
+
+
+def test_tiers_below_a_standard_that_earns_the_item(tmp_path):
+    text = """2026年度学校体育考核细则
+一、体质健康（4分）
+体质健康测试合格率达到92%以上的，得4分；低于92%、85%、80%的，分别扣1分、2分、4分。
+二、群众评价（6分）
+满意率低于90%、80%的，分别扣1分、3分。
+三、体育设施（10分）
+器材完好率达到95%以上的，得4分；低于95%、90%的，分别扣1分、2分。
+"""
+    draft, policy = _import(tmp_path, text)
+    lines = [line.strip() for line in draft.text.splitlines()]
+    # in an item of the 4 points earned, the tiers take from them: the tiers alone
+    assert "- 【体质健康测试合格率】低于92%、85%、80%的，分别扣1分、2分、4分" in lines
+    assert "- 【满意率】低于90%、80%的，分别扣1分、3分" in lines
+    # 4 of 10 points: the tiers would take from which? left for the writer
+    assert "器材完好率达到95%以上的，得4分，低于95%、90%的，分别扣1分、2分" in _pending(draft)
+    for rate, score in (("92", 4), ("91.9", 3), ("85", 3), ("84", 2), ("79.9", 0)):
+        result = policy.score({"体质健康测试合格率": rate, "满意率": "95"})
+        assert result.nodes["一"].score == Decimal(score), rate

@@ -80,6 +80,10 @@ def split_sentences(text: str) -> list[str]:
         ):
             out[-1] = f"{out[-1]}，{part}"  # `…的，得3分；未持证的，不得分`: its other side
             continue
+        tiers = _TIERS_BELOW.match(normalise(part)) if full else None
+        if full and tiers and _same_bound(tiers.group("n"), full.group("n")):
+            out[-1] = f"{out[-1]}，{part}"  # `达到92%以上的，得4分；低于92%、85%的，分别扣…`
+            continue
         other = _OTHER_SIDE.match(normalise(part)) if full else None
         if full and other and _same_bound(other.group("n"), full.group("n")):
             # `达到100%的，得4分；未达到的，每低1个百分点扣0.2分`: the second half only
@@ -99,6 +103,15 @@ _HALF_STEP = re.compile(r"^每(?:低于?|降低|下降|少于?|减少)\s*[\d一�
 _OTHER_SIDE = re.compile(
     r"^(?:未达到|未达|达不到|低于|少于|不足|超过|高于)\s*(?P<n>\d+(?:\.\d+)?)?[^,，每\d]{0,4}的\s*[,，]\s*"
     r"(?P<step>每(?:低于?|降低|下降|少于?|减少|超过?|高于?|高出|多|上升|增加)\s*[\d一二两三四五六七八九十])"
+)
+
+
+#: Tiers below the standard of the half before: `低于92%、85%、80%的，分别扣1分、2分、4分`.
+_TIERS_BELOW = re.compile(r"^低于\s*(?P<n>\d+(?:\.\d+)?)\s*%\s*、[^,，]+的\s*[,，]?\s*分别扣")
+#: The two joined: `X达到92%以上的，得4分，低于92%、85%、80%的，分别扣1分、2分、4分`.
+_EARN_THEN_TIERS = re.compile(
+    r"^(?P<subject>[^,，]+?)(?:达到|不低于)\s*(?P<n>\d+(?:\.\d+)?)\s*%(?:及?以上)?的?\s*[,，]?\s*"
+    r"得\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[,，]\s*(?P<tiers>低于\s*(?P=n)\s*%\s*、.+分别扣.+)$"
 )
 
 
@@ -301,6 +314,16 @@ class Drafter:
                 return None
             out = _replace_tail(out, n, m.start(), "")
             n = normalise(out).rstrip("。;, ")
+        m = _EARN_THEN_TIERS.match(n)
+        if m:
+            # reaching the standard earns the item's points; below it, the tiers take from
+            # them: in an item of those points that is the tiers alone (language.md 9.15)
+            if points is None or Decimal(m.group("points")) != Decimal(points):
+                return None
+            if len(n) != len(out.rstrip("。；;，, ")):
+                return None
+            body = out.rstrip("。；;，, ")
+            return body[: m.end("subject")] + body[m.start("tiers") :]
         m = _OTHERWISE_NONE.search(n)
         if (
             m
@@ -433,7 +456,12 @@ class Drafter:
     def _keep(
         self, sentence: str, name: str, rest: str, description: str, trial: Trial, path: str
     ) -> Drafted:
-        if re.search(r"分别|各[扣减得计记加]", normalise(rest)) and len(trial.kinds) < 2:
+        tiers = re.search(r"(?:低于|高于|超过|达到|不低于|少于|多于)\s*\d[\d.]*\s*\S{0,3}、", rest)
+        if (
+            re.search(r"分别|各[扣减得计记加]", normalise(rest))
+            and len(trial.kinds) < 2
+            and not tiers  # `低于92%、85%的，分别扣1分、2分`: tiers of one fact
+        ):
             # `无计划、无措施、无总结的分别扣1分` deducts for each item: one fact cannot
             return Drafted(sentence, (), (), reason_for(sentence))
         kinds = {normalise(k): v for k, v in trial.kinds}
