@@ -468,3 +468,21 @@ def test_tiers_below_a_standard_that_earns_the_item(tmp_path):
     for rate, score in (("92", 4), ("91.9", 3), ("85", 3), ("84", 2), ("79.9", 0)):
         result = policy.score({"体质健康测试合格率": rate, "满意率": "95"})
         assert result.nodes["一"].score == Decimal(score), rate
+
+
+def test_on_time_earns_the_item_and_each_month_late_takes_back(tmp_path):
+    text = """2026年度档案移交考核细则
+一、档案移交（10分）
+按规定期限向市档案馆移交档案的，得10分；逾期未移交的，每逾期一个月扣2分。
+二、农田建设（6分）
+高标准农田建设任务按期完成的，得4分；每逾期一个月扣1分。
+"""
+    draft, policy = _import(tmp_path, text)
+    lines = [line.strip() for line in draft.text.splitlines()]
+    assert "- 【向市档案馆移交档案逾期月数】每个月扣2分" in lines
+    # 4 of 6 points: what the months take from is not said, left for the writer
+    assert "高标准农田建设任务按期完成的，得4分，每逾期一个月扣1分" in _pending(draft)
+    months = "向市档案馆移交档案逾期月数"
+    assert policy.score({months: "0"}).nodes["一"].score == Decimal(10)
+    assert policy.score({months: "3"}).nodes["一"].score == Decimal(4)
+    assert policy.score({months: "7"}).nodes["一"].score == Decimal(0)

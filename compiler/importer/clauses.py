@@ -80,6 +80,9 @@ def split_sentences(text: str) -> list[str]:
         ):
             out[-1] = f"{out[-1]}，{part}"  # `…的，得3分；未持证的，不得分`: its other side
             continue
+        if out and _ON_TIME.search(normalise(out[-1])) and _LATE_STEP.match(normalise(part)):
+            out[-1] = f"{out[-1]}，{part}"  # `按期完成的，得4分；每逾期一个月扣1分`
+            continue
         tiers = _TIERS_BELOW.match(normalise(part)) if full else None
         if full and tiers and _same_bound(tiers.group("n"), full.group("n")):
             out[-1] = f"{out[-1]}，{part}"  # `达到92%以上的，得4分；低于92%、85%的，分别扣…`
@@ -112,6 +115,15 @@ _TIERS_BELOW = re.compile(r"^低于\s*(?P<n>\d+(?:\.\d+)?)\s*%\s*、[^,，]+的\
 _EARN_THEN_TIERS = re.compile(
     r"^(?P<subject>[^,，]+?)(?:达到|不低于)\s*(?P<n>\d+(?:\.\d+)?)\s*%(?:及?以上)?的?\s*[,，]?\s*"
     r"得\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[,，]\s*(?P<tiers>低于\s*(?P=n)\s*%\s*、.+分别扣.+)$"
+)
+
+
+#: `按期完成的，得4分` / `按规定期限移交档案的，得10分`, then `（逾期未移交的，）每逾期一个月扣2分`.
+_ON_TIME = re.compile(r"(?:按期|按时|按规定期限)[^,，]*的\s*[,，]?\s*得\s*\d+(?:\.\d+)?\s*分$")
+_LATE_STEP = re.compile(r"^(?:逾期未?[^,，]{0,6}的\s*[,，]\s*)?每逾期\s*(?:一|1)\s*个?月\s*扣")
+_ON_TIME_LATE = re.compile(
+    r"^(?P<before>[^,，]*?)(?:按期|按时|按规定期限)(?P<after>[^,，]*?)的\s*[,，]?\s*得\s*(?P<points>\d+(?:\.\d+)?)\s*分"
+    r"\s*[,，]\s*(?:逾期未?[^,，]{0,6}的\s*[,，]\s*)?每逾期\s*(?:一|1)\s*个?月\s*(?P<effect>扣\s*\d+(?:\.\d+)?\s*分)$"
 )
 
 
@@ -314,6 +326,14 @@ class Drafter:
                 return None
             out = _replace_tail(out, n, m.start(), "")
             n = normalise(out).rstrip("。;, ")
+        m = _ON_TIME_LATE.match(n)
+        if m:
+            # on time earns the item's points, each month late takes some back: in an item
+            # of those points that is a count of months late (on time: 0)
+            if points is None or Decimal(m.group("points")) != Decimal(points):
+                return None
+            what = (m.group("before") + m.group("after")).strip()
+            return f"{what}逾期月数，每个月{m.group('effect').replace(' ', '')}"
         m = _EARN_THEN_TIERS.match(n)
         if m:
             # reaching the standard earns the item's points; below it, the tiers take from
