@@ -265,13 +265,17 @@ def test_reasons_for_what_the_language_cannot_say(tmp_path):
 一、治安（10分）
 1.盗窃案件发案数比上年上升的，每上升1个百分点扣0.2分。
 2.群众满意度测评得分低于全市平均分的，每低1分扣0.5分。
-3.发生重大安全事故的，取消当年评先评优资格。
+3.发生重大安全事故的，取消当年评先评优资格，并通报批评。
+4.发生较大安全事故的，取消当年评先评优资格。
 """
     draft, _ = _import(tmp_path, text)
     pending = _pending(draft)
     assert "上年" in pending["一1"][0] and "与【上年X】相比" in pending["一1"][0]
     assert "平均分" in pending["一2"][0] and "算式" in pending["一2"][0]
     assert "不得评为优秀" in pending["一3"][0] and "取消考评资格" in pending["一3"][0]
+    assert "列为取消评先评优资格单位" in pending["一3"][0]
+    # said alone, it changes no points and no grade: the unit carries it as a label
+    assert "- 【较大安全事故】列为取消当年评先评优资格单位" in draft.text
 
 
 def test_language_forms_added_for_the_importer():

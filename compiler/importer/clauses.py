@@ -127,6 +127,12 @@ _ON_TIME_LATE = re.compile(
 )
 
 
+#: `，（并）取消当年评先评优资格` at the end: ineligible for honours, no points change.
+_NO_AWARDS = re.compile(
+    r"[,，]?\s*并?(取消(?:本单位)?(?:当年|年度|当年度)?[^,，]{0,12}?评(?:先评优|优评先|优|先)资格)$"
+)
+
+
 def _same_bound(second: str | None, first: str | None) -> bool:
     """The restated standard is the first half's (or not restated at all)."""
     return second is None or (first is not None and Decimal(second) == Decimal(first))
@@ -326,6 +332,13 @@ class Drafter:
                 return None
             out = _replace_tail(out, n, m.start(), "")
             n = normalise(out).rstrip("。;, ")
+        m = _NO_AWARDS.search(n)
+        if m:
+            # no points change: the unit may not be honoured, which a label records
+            body = out.rstrip("。；;，, ")
+            if len(body) == len(n):
+                out = body[: m.start()] + f"，列为{m.group(1)}单位"
+                n = normalise(out)
         m = _ON_TIME_LATE.match(n)
         if m:
             # on time earns the item's points, each month late takes some back: in an item
