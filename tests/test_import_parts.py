@@ -486,3 +486,22 @@ def test_on_time_earns_the_item_and_each_month_late_takes_back(tmp_path):
     assert policy.score({months: "0"}).nodes["一"].score == Decimal(10)
     assert policy.score({months: "3"}).nodes["一"].score == Decimal(4)
     assert policy.score({months: "7"}).nodes["一"].score == Decimal(0)
+
+
+def test_each_failing_place_of_a_standard(tmp_path):
+    text = """2026年度市容考核细则
+一、道路保洁（10分）
+1.主次干道路面应达到“六无”标准
+每发现一处不达标的扣0.5分。
+二、抽检处置（10分）
+抽检不合格食品核查处置率应达到100%，每有一批次未按期核查处置的，扣2分。
+"""
+    draft, policy = _import(tmp_path, text)
+    lines = [line.strip() for line in draft.text.splitlines()]
+    # the place that fails the standard in the title is what is counted
+    assert "- 【主次干道路面不达标】每发现一处扣0.5分" in lines
+    # the lots not handled in time are counted, not the rate's percentage points
+    assert "- 【未按期核查处置】每有一批次扣2分" in lines
+    result = policy.score({"主次干道路面不达标": "3", "未按期核查处置": "2"})
+    assert result.nodes["一"].deduction == Decimal("1.5")
+    assert result.nodes["二"].deduction == Decimal(4)

@@ -133,6 +133,15 @@ _NO_AWARDS = re.compile(
 )
 
 
+_ONE_UNITS = "|".join(sorted((re.escape(u) for u in kw.COUNT_UNITS), key=len, reverse=True))
+#: `每发现一处不达标的扣0.5分`, `每有一批次未按期核查处置的，扣5分` (after a standard, if any).
+_EACH_FAILING = re.compile(
+    r"^(?:(?P<std>[^,;]+?(?:应达到|达到|符合)[^,;]*?)\s*,\s*)?"
+    rf"每(?P<verb>发现|有|查出)?(?:一|1)\s*(?P<unit>{_ONE_UNITS})"
+    r"(?P<what>(?:不|未|没有)[^,;的\d]{1,10}?)的?\s*,?\s*(?P<effect>(?:扣|减)\s*\d+(?:\.\d+)?\s*分)$"
+)
+
+
 def _same_bound(second: str | None, first: str | None) -> bool:
     """The restated standard is the first half's (or not restated at all)."""
     return second is None or (first is not None and Decimal(second) == Decimal(first))
@@ -267,6 +276,9 @@ class Drafter:
                 drafted = self._reading(sentence, reading, path, bonus)
                 if drafted is not None:
                     return drafted
+        failing = self._each_failing(sentence, title, path, bonus)
+        if failing is not None:
+            return failing
         whole = self._one(sentence, title, path, bonus, None)
         if whole is not None:
             return whole
@@ -292,6 +304,25 @@ class Drafter:
                     tuple(f for d in drafted for f in d.facts),
                 )
         return Drafted(sentence, (), (), reason_for(sentence))
+
+    def _each_failing(self, sentence: str, title: str, path: str, bonus: bool) -> Drafted | None:
+        """`（主次干道路面应达到“六无六净”标准）每发现一处不达标的扣0.5分`, `…处置率应达到100%，
+        每有一批次未按期核查处置的，扣5分`: the failure after the count word is what is
+        counted, of the thing the standard is about (the title's, or the sentence's)."""
+        m = _EACH_FAILING.match(normalise(sentence).strip().rstrip("。;, "))
+        if m is None:
+            return None
+        standard = m.group("std") or normalise(title)
+        base = re.split(r"应?达到|不低于|符合", standard)[0].strip()
+        what = m.group("what")
+        name = legal_name(what if not base or base.endswith("率") else base + what)
+        rest = f"每{m.group('verb') or ''}一{m.group('unit')}{m.group('effect')}".replace(" ", "")
+        trial = try_clause(f"【{name}】{rest}", bonus, "", self.points)
+        if trial is None or dict(trial.kinds).get(name) is None:
+            return None
+        unit = dict(trial.kinds)[name]
+        final = self.book.claim(name, unit, "0", sentence, path)
+        return Drafted(sentence, (f"【{final}】{rest}",), ((final, unit, "0", sentence),))
 
     def _several(
         self, sentence: str, readings: tuple[Reading, ...] | None, path: str, bonus: bool
