@@ -505,3 +505,20 @@ def test_each_failing_place_of_a_standard(tmp_path):
     result = policy.score({"主次干道路面不达标": "3", "未按期核查处置": "2"})
     assert result.nodes["一"].deduction == Decimal("1.5")
     assert result.nodes["二"].deduction == Decimal(4)
+
+
+def test_a_yearly_total_and_a_daily_duty(tmp_path):
+    text = """2026年度机关党建考核细则
+一、组织生活（10分）
+党支部每月至少召开一次支委会，全年少于12次的，每少1次扣0.5分。
+二、库房管理（10分）
+库房温湿度每日记录一次，每缺一天记录扣0.1分，最高扣3分。
+"""
+    draft, policy = _import(tmp_path, text)
+    lines = [line.strip() for line in draft.text.splitlines()]
+    assert "- 【党支部全年召开支委会次数】少于12次的，每少1次扣0.5分" in lines
+    assert "- 【库房温湿度记录缺少天数】每缺一天扣0.1分，最高扣3分" in lines
+    result = policy.score({"党支部全年召开支委会次数": "9", "库房温湿度记录缺少天数": "45"})
+    assert result.nodes["一"].deduction == Decimal("1.5")  # 3 short
+    assert result.nodes["二"].deduction == Decimal(3)  # 4.5, at most 3
+    assert policy.score({"党支部全年召开支委会次数": "12"}).nodes["一"].deduction == 0

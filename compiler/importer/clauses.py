@@ -31,6 +31,7 @@ from .shapes import (
     read_standards,
     read_unmet,
     read_vs_average,
+    read_year_count,
 )
 from .trial import Trial, try_clause
 
@@ -270,6 +271,7 @@ class Drafter:
             read_all_full,
             read_named_standard,
             read_each_earned,
+            read_year_count,
         )
         for reading in (read(sentence) for read in readings):
             if reading is not None:

@@ -298,3 +298,36 @@ def read_each_earned(sentence: str) -> Reading | None:
         return None
     clause = "、".join(f"【{n}】" for n in names) + f"的，各得{m.group('n')}分"
     return Reading(names, clause, ("是否",) * len(names), default="")
+
+
+#: `学校党组织每月至少召开一次支部委员会会议，全年少于12次的，每少1次扣0.5分`: the
+#: requirement per month, the count over the year.
+_YEAR_COUNT = re.compile(
+    r"^(?P<who>[^,;]*?)每个?(?:月|季度|周)(?:至少|不少于)?(?P<what>[^,;\d每]*?)(?:一|1)次(?P<thing>[^,;]*?)"
+    r"\s*,\s*全年(?:少于|不足)\s*(?P<n>\d+)\s*次的?\s*,\s*"
+    rf"(?P<step>每少\s*1\s*次\s*(?:扣|减)\s*{_N}\s*分)$"
+)
+#: `库房温湿度每日记录一次，每缺一天记录扣0.1分，最高扣3分`: the days without a record.
+_DAILY = re.compile(
+    r"^(?P<what>[^,;]+?)每(?:日|天)(?P<verb>[^,;\d]{1,4}?)(?:一|1)次\s*,\s*"
+    rf"每缺(?:一|1)天(?P=verb)?\s*(?P<effect>(?:扣|减)\s*{_N}\s*分)"
+    rf"(?P<tail>\s*,\s*(?:最高|最多)扣\s*{_N}\s*分)?$"
+)
+
+
+def read_year_count(sentence: str) -> Reading | None:
+    """A yearly count against the total the sentence states (`全年少于12次的，每少1次`),
+    and a daily duty counted in the days it was missed (`每缺一天记录`)."""
+    n = normalise(sentence).strip().rstrip("。;, ")
+    m = _YEAR_COUNT.match(n)
+    if m is not None:
+        name = legal_name(f"{m.group('who')}全年{m.group('what')}{m.group('thing')}次数")
+        clause = f"【{name}】少于{m.group('n')}次的，{m.group('step').replace(' ', '')}"
+        return Reading((name,), clause, ("次",), f"全年合计的次数：{n}", default="")
+    m = _DAILY.match(n)
+    if m is not None:
+        name = legal_name(f"{m.group('what')}{m.group('verb')}缺少天数")
+        tail = (m.group("tail") or "").replace(" ", "").replace(",", "，")
+        clause = f"【{name}】每缺一天{m.group('effect').replace(' ', '')}{tail}"
+        return Reading((name,), clause, ("天",), f"没有{m.group('verb')}的天数：{n}", default="0")
+    return None
