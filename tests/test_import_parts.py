@@ -522,3 +522,34 @@ def test_a_yearly_total_and_a_daily_duty(tmp_path):
     assert result.nodes["一"].deduction == Decimal("1.5")  # 3 short
     assert result.nodes["二"].deduction == Decimal(3)  # 4.5, at most 3
     assert policy.score({"党支部全年召开支委会次数": "12"}).nodes["一"].deduction == 0
+
+
+def test_the_best_unit_scores_the_item_and_the_others_in_proportion(tmp_path):
+    text = """2026年度食品安全考核细则
+一、群众满意度（100分）
+以省统一组织的群众满意度调查结果为准，全市排名第1的县（市、区）得100分，其余按其满意度与第1名满意度的比值乘以100计分。
+"""
+    draft, policy = _import(tmp_path, text)
+    clause = "- 按【群众满意度】从高到低排名，第1名得100分，其余按与第1名的比例得分"
+    assert clause in draft.text
+    results = policy.score_batch(
+        [{"单位": "甲", "群众满意度": "92"}, {"单位": "乙", "群众满意度": "87.4"}]
+    )
+    totals = {r.unit: r.total for r in results}
+    assert totals == {"甲": Decimal(100), "乙": Decimal(95)}  # 100 × 87.4 ÷ 92
+
+
+def test_reasons_say_what_to_write(tmp_path):
+    text = """2026年度综合考核细则
+一、环境卫生（10分）
+1.背街小巷存在卫生死角的，每处扣1分；同一问题经督办后逾期仍未整改的，加倍扣分。
+2.档案库房做到八防要求，每缺一防扣1分。
+3.抽检量应达到每千人5批次，每少0.1批次/千人扣5分。
+4.因本辖区问题导致全区失分的，每失0.1分扣2分。
+"""
+    draft, _ = _import(tmp_path, text)
+    pending = _pending(draft)
+    assert "另设数据项" in pending["同一问题经督办后逾期仍未整改的，加倍扣分"]
+    assert "“防” 不是本语言的计数单位" in pending["每缺一防扣1分"]
+    assert "复合单位" in pending["抽检量应达到每千人5批次，每少0.1批次/千人扣5分"]
+    assert "失去的分数" in pending["因本辖区问题导致全区失分的，每失0.1分扣2分"]

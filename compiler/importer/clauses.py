@@ -24,6 +24,7 @@ from .shapes import (
     Reading,
     read_all_full,
     read_bands,
+    read_best_ratio,
     read_each_earned,
     read_failures,
     read_named_standard,
@@ -272,6 +273,7 @@ class Drafter:
             read_named_standard,
             read_each_earned,
             read_year_count,
+            read_best_ratio,
         )
         for reading in (read(sentence) for read in readings):
             if reading is not None:
@@ -476,8 +478,9 @@ class Drafter:
                 if self._twice(name, rest, path):
                     return None
             trial = try_clause(f"【{name}】{rest}", bonus, "", self.points)
-            if trial is None and subject:
-                shorter = _said_before(rest, subject)
+            if trial is None and (subject or not previous):
+                # `（编制…编研材料）每编制一种得1分`: the title says what the verb does
+                shorter = _said_before(rest, subject or title)
                 if shorter != rest:
                     trial = try_clause(f"【{name}】{shorter}", bonus, "", self.points)
                     rest = shorter if trial is not None else rest

@@ -331,3 +331,30 @@ def read_year_count(sentence: str) -> Reading | None:
         clause = f"【{name}】每缺一天{m.group('effect').replace(' ', '')}{tail}"
         return Reading((name,), clause, ("天",), f"没有{m.group('verb')}的天数：{n}", default="0")
     return None
+
+
+#: `以…满意度调查结果为准，全市排名第1的县（市、区）得100分，其余按其满意度与第1名满意度的比值
+#: 乘以100计分`: the best unit of the batch scores N, the others N × own ÷ best.
+_BEST_RATIO = re.compile(
+    r"^(?:以(?P<source>[^,;]*?)(?:调查|测评|评议)?结果为准\s*,\s*)?(?:全[市县区省]|各单位中)?排名第\s*(?:1|一)\s*(?:名)?的[^,;]{0,12}?"
+    rf"得\s*(?P<n>{_N})\s*分\s*,\s*其余(?:单位)?按其?(?P<x>[^,;]{{2,12}}?)与第\s*(?:1|一)\s*名(?:的)?(?P=x)?的?比值乘以\s*(?P=n)\s*计分$"
+)
+
+
+def read_best_ratio(sentence: str) -> Reading | None:
+    """The language's `按【X】从高到低排名，第1名得N分，其余按与第1名的比例得分`
+    (language.md 9.9): the first of the units scored together earns N, each other unit
+    N × its value ÷ the first's."""
+    m = _BEST_RATIO.match(normalise(sentence).strip().rstrip("。;, "))
+    if m is None:
+        return None
+    source = (m.group("source") or "").strip()
+    x = m.group("x").strip()
+    name = legal_name(source.split("的")[-1] if source.endswith(x) else x)
+    if len(name) < 2:
+        return None
+    n = m.group("n")
+    clause = f"按【{name}】从高到低排名，第1名得{n}分，其余按与第1名的比例得分"
+    return Reading(
+        (name,), clause, ("数值",), f"{source or x}（一起考评的各单位的数值）", default=""
+    )
