@@ -186,21 +186,21 @@ EXAMPLES: dict[str, Example] = {
         "Report the change of place as a fact.",
     ),
     "E115": Example(
-        "“超过平均值5个点以内扣1分，5个点以外扣2分” 按与平均值相差多少分档扣分。一条条款只有一个"
-        "条件；分成两条写，后一条只扣超过的档次多扣的分，两条相加即原文的分数。",
-        "“超过平均值5个点以内扣1分，5个点以外扣2分” deducts by how far from the average a value "
-        "lies; a clause has one condition, so write two whose deductions add up to the document's.",
+        "“超过平均值5个点以内扣1分，5个点以外扣2分” 按与平均值相差多少分档扣分：以内含5个点，以外不含，"
+        "只扣所在一档。写成 “5个点以内…，5个点以上…” 时，恰好5个点落在两档里；两档的距离不同、"
+        "或后一档既没有 以外 也没有 超过 时，也读不准。",
+        "“超过平均值5个点以内扣1分，5个点以外扣2分” deducts by how far above the average a value "
+        "lies (以内 includes 5, 以外 does not; only the band reached deducts). With "
+        "“5个点以内…，5个点以上…” exactly 5 points would be in both bands; two different "
+        "distances, or a second band with neither 以外 nor 超过, are unclear too.",
+        _file(
+            _NODE + "  - 【发案率】超过平均值5个点以内扣1分，5个点以上扣2分\n", "  发案率：百分比\n"
+        ),
         _file(
             _NODE + "  - 【发案率】超过平均值5个点以内扣1分，5个点以外扣2分\n", "  发案率：百分比\n"
         ),
-        _file(
-            _NODE
-            + "  - 【发案率】超过平均值的，扣1分\n"
-            + "  - 【发案率】超过平均值5个百分点的，扣1分\n",
-            "  发案率：百分比\n",
-        ),
-        "按提示拆成两条。",
-        "Split it into the two clauses of the hint.",
+        "按提示写成 以内…以外。",
+        "Write 以内… 以外 as the hint shows.",
     ),
     "E201": Example(
         "条款引用的 【名称】 既不是已定义的数据项，也不是参数（常见原因：错别字）。",

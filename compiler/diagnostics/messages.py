@@ -123,12 +123,12 @@ MESSAGES: dict[str, Entry] = {
     ),
     "E115": Entry(
         "error",
-        "“{text}” 按与平均值相差的档次扣分，不能写在一条里",
-        "“{text}” deducts by bands of distance from the average, which one clause cannot say",
-        "分两条写，两条相加：{first}；{second}（{distance}个百分点以内扣{within}分，"
-        "以外共扣{beyond}分）",
-        "write two clauses, which add up: {first}; {second} (within {distance} points "
-        "{within}, beyond it {beyond} in all)",
+        "“{text}” 按与平均值相差的档次扣分，但两档在哪里分开读不准",
+        "“{text}” deducts by bands of distance from the average, but where one band ends "
+        "and the next begins is unclear",
+        "写成一句：{suggest}（以内含这个数，以外不含；只扣所在一档）",
+        "write it as: {suggest} (以内 includes the distance, 以外 does not; only the band "
+        "reached deducts)",
     ),
     # ---- E2xx: meaning ---------------------------------------------------------------
     "E201": Entry(
@@ -354,9 +354,9 @@ MESSAGES: dict[str, Entry] = {
         "error",
         "“{word}平均值{distance}的” 之后的按步扣分没有说从哪里算起",
         "after “{word}平均值{distance}的” the steps do not say where they start",
-        "从平均值算起写 每低于平均值1个百分点扣N分；只算超出的部分写 超出部分每低1个百分点扣N分",
-        "to count from the average write 每低于平均值1个百分点扣N分; to count only the part "
-        "beyond the distance write 超出部分每低1个百分点扣N分",
+        "从平均值算起写 {from_average}；只算超出的部分写 {beyond_part}",
+        "to count from the average write {from_average}; to count only the part "
+        "beyond the distance write {beyond_part}",
     ),
     "E245": Entry(
         "error",

@@ -120,6 +120,9 @@ def substitutions() -> dict[str, str]:
         "DEFAULT_WORDS": _alt(kw.DEFAULT_WORDS),
         "RANGE_WORDS": _alt(kw.RANGE_WORDS),
         "FACT_SENSES": _alt(kw.FACT_SENSES),
+        "BAND_BEYOND_PRE": _alt(kw.BAND_BEYOND_PRE),
+        "BAND_BEYOND_POST": _alt(kw.BAND_BEYOND_POST),
+        "POINT_UNITS": _alt(u for u, canon in kw.PERCENT_UNITS.items() if canon == "个百分点"),
         "RANGE_SEPARATORS": _alt(kw.RANGE_SEPARATORS),
     }
 

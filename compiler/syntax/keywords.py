@@ -118,8 +118,14 @@ MEASURE_UNITS: dict[str, str] = {
 #: `人` and `人次` on one fact: the fact's word is how it is counted (a warning says so).
 PER_TIME_SUFFIX = "次"
 
-#: Percentage units: `%` for values and thresholds, `个百分点` / `百分点` for steps.
-PERCENT_UNITS: dict[str, str] = {"%": "%", "个百分点": "个百分点", "百分点": "个百分点"}
+#: Percentage units: `%` for values and thresholds, `个百分点` / `百分点` for steps; real
+#: 细则 also write `个点` (`超过平均值5个点`), the same percentage point.
+PERCENT_UNITS: dict[str, str] = {
+    "%": "%",
+    "个百分点": "个百分点",
+    "百分点": "个百分点",
+    "个点": "个百分点",
+}
 
 #: The unit of points.
 POINTS_UNIT = "分"
@@ -461,6 +467,12 @@ AVERAGE_WORDS: tuple[str, ...] = (
     "均值",
     "平均",
 )
+#: Bands of distance from the average in one clause (`【发案率】超过平均值5个点以内扣1分，
+#: 5个点以外扣2分`): the second band is `N个点以外`, `超过N个点` (or both), optionally
+#: repeating the side and the average (`，超过平均值5个点以外扣2分`); `以上` there is read
+#: only to be refused (with `以内` it would hold the distance itself twice).
+BAND_BEYOND_PRE: tuple[str, ...] = ("超过", "超出", "高于", "多于", "大于", "低于", "少于", "小于")
+BAND_BEYOND_POST: tuple[str, ...] = ("以外", "以上", "及以上")
 FUNCTIONS: dict[str, str] = {"最大": "max", "最小": "min", "取整": "floor"}
 
 

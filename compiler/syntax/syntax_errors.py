@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal
 
 from ..diagnostics.diagnostic import Diagnostic
 from ..diagnostics.suggest import edit_distance, same_sense
@@ -179,8 +178,9 @@ _LAST_YEAR_PLACE = re.compile(
     r"(?:排名|名次|位次)[^,，;；]{0,4}?(?:比|较|与|同)[^,，;；]{0,2}?(?:上年|去年|上一年)[^,，;；]{0,8}?"
     r"(?:前进|后退|上升|下降|提升|提高|退后|进步|退步)"
 )
-#: Bands of distance from the average in one clause (`超过平均值5个点以内扣1分，5个点以外
-#: 扣2分`): refused as E115 with the two clauses that say it.
+#: Bands of distance from the average that the grammar does not take as one clause
+#: (`超过平均值5个点以内扣1分；5个点以外扣2分`): refused as E115 with the one clause
+#: that says it (`…5个百分点以内扣1分，5个百分点以外扣2分`).
 _NUM = r"(\d+(?:\.\d+)?)"
 _DISTANCE = r"[ \t]*(?:个百分点|百分点|个点|%)?[ \t]*"
 _AVERAGE_BANDS = re.compile(
@@ -204,16 +204,12 @@ def _average_bands(original_line: str, line: int) -> Diagnostic | None:
     if found is None:
         return None
     ref, word, average, distance, within, again, beyond = found.groups()
-    if distance != again or Decimal(beyond) <= Decimal(within):
+    if distance != again:
         return None
-    more = Decimal(beyond) - Decimal(within)
     args = {
         "text": found[0],
-        "first": f"{ref}{word}{average}的，扣{within}分",
-        "second": f"{ref}{word}{average}{distance}个百分点的，扣{more}分",
-        "distance": distance,
-        "within": within,
-        "beyond": beyond,
+        "suggest": f"{ref}{word}{average}{distance}个百分点以内扣{within}分，"
+        f"{distance}个百分点以外扣{beyond}分",
     }
     first, end = found.span()
     return Diagnostic("E115", Span(line, first + 1, line, end + 1), args)

@@ -503,7 +503,16 @@ class ClausesMixin(TermsMixin):
             )
             return None
         else:
-            self.report("E244", per.span, {"word": head.word, "distance": offset.offset.text})
+            # the hint keeps the sentence's own side and effect (每高…加 stays 每高…加)
+            side = "高" if per.verb_kind == "excess" else "低"
+            word = getattr(effect, "word", "") or "扣"
+            args = {
+                "word": head.word,
+                "distance": offset.offset.text,
+                "from_average": f"每{side}于平均值{per.step.text}{word}N分",
+                "beyond_part": f"超出部分每{side}{per.step.text}{word}N分",
+            }
+            self.report("E244", per.span, args)
             return None
         return ast.ThresholdClause(
             head.left,

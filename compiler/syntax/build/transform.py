@@ -19,6 +19,7 @@ from .. import ast
 from .. import keywords as kw
 from ..lark_import import ChildFilterLALR_NoPlaceholders, Lark, Token, Transformer, Tree
 from ..lexical import Prepared
+from .bands import AverageBandsMixin
 from .clauses import ClausesMixin, for_item
 from .header import HeaderLine, read_header
 from .nodeline import NodeLineReader
@@ -51,7 +52,7 @@ class _Inlined:
         self.children = children
 
 
-class Builder(ClausesMixin, Transformer):
+class Builder(ClausesMixin, AverageBandsMixin, Transformer):
     """One method per grammar rule, called by the parser on each reduction.
 
     A line the parser drops after a syntax error may already have been partly built:
