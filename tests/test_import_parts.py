@@ -551,3 +551,17 @@ def test_reasons_say_what_to_write(tmp_path):
     assert "“防” 不是本语言的计数单位" in pending["每缺一防扣1分"]
     assert "复合单位" in pending["抽检量应达到每千人5批次，每少0.1批次/千人扣5分"]
     assert "失去的分数" in pending["因本辖区问题导致全区失分的，每失0.1分扣2分"]
+
+
+def test_a_fact_named_from_a_sentence_with_a_comma_is_a_name_the_language_accepts(tmp_path):
+    """`承担…试点任务并通过验收的，国家级试点加3分，省级试点加2分`: the name built for the
+    second level carried the sentence's `，`, which ends a 数据 line's name — the whole
+    draft failed `xize check`.  Every claimed name is made legal, so the draft compiles."""
+    text = (
+        "某县政务公开工作考核细则\n\n一、公开平台建设（10分）\n1.网站栏目设置规范的，得5分。\n"
+        "2.承担政务公开试点任务并通过验收的，国家级试点加3分，省级试点加2分。\n"
+    )
+    draft, policy = _import(tmp_path, text)
+    names = [fact.name for fact in policy.ir.facts]
+    assert names and not any(mark in name for name in names for mark in "，,；;：:")
+    assert not [d for d in policy.diagnostics if d.is_error]

@@ -94,6 +94,8 @@ def legal_name(name: str) -> str:
     """A name the language accepts: no brackets, no line breaks, no comment sign."""
     name = re.sub(r"[【】\[\]#\s“”〞〝\"‘’']", "", name)
     name = name.strip("，,。；;、：:")
+    # inside a name, a comma, semicolon or colon would end the 数据 line's name
+    name = re.sub(r"[，,；;：:]", "", name)
     if len(name) > MAX_NAME:
         name = name[:MAX_NAME]
     return name or "未命名"
@@ -107,7 +109,9 @@ class NameBook:
         self._keys: dict[tuple[str, str, str, str], str] = {}
 
     def claim(self, name: str, type_word: str, default: str, description: str, path: str) -> str:
-        """The name to use for this fact: `name` if free, else one made unique by the path."""
+        """The name to use for this fact: `name` if free, else one made unique by the path
+        (always one the language accepts, whatever the caller built it from)."""
+        name = legal_name(name)
         key = (path, normalise(name), type_word, description)
         if key in self._keys:
             return self._keys[key]
