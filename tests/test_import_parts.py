@@ -565,3 +565,17 @@ def test_a_fact_named_from_a_sentence_with_a_comma_is_a_name_the_language_accept
     names = [fact.name for fact in policy.ir.facts]
     assert names and not any(mark in name for name in names for mark in "，,；;：:")
     assert not [d for d in policy.diagnostics if d.is_error]
+
+
+def test_a_range_without_its_subject_never_names_a_fact(tmp_path):
+    """`满意度达到90%以上的，得12分；80%以上不足90%的，得9分…`: the later parts name no
+    indicator; drafting them as `【80%以上】不足90%的，得9分` made a data item of the bound
+    (a unit at 75% earned 9 + 6).  They stay 待处理 with the first part drafted."""
+    text = (
+        "某县河湖长制工作考核细则\n\n一、群众满意度（12分）\n由统计部门组织测评。满意度达到90%以上的，"
+        "得12分；80%以上不足90%的，得9分；70%以上不足80%的，得6分；低于70%的，不得分。\n"
+    )
+    draft, policy = _import(tmp_path, text)
+    names = [fact.name for fact in policy.ir.facts]
+    assert names == ["满意度"]
+    assert "80%以上不足90%的，得9分" in _pending(draft)
