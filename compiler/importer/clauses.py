@@ -17,7 +17,16 @@ from decimal import Decimal
 
 from ..source.text import normalise
 from ..syntax import keywords as kw
-from .names import COUNT_VERBS, NameBook, clean_subject, legal_name, name_from, pieces
+from .names import (
+    COUNT_VERBS,
+    MAX_NAME,
+    NameBook,
+    clean_subject,
+    is_evidence,
+    legal_name,
+    name_from,
+    pieces,
+)
 from .periods import PeriodReading, read_period
 from .reasons import PER_PERIOD, reason_for
 from .shapes import (
@@ -144,6 +153,12 @@ _EACH_FAILING = re.compile(
 )
 
 
+#: `酌情扣5至20分`: the lower and upper amounts of a judged deduction.
+_JUDGED_FROM = re.compile(
+    r"酌情[扣减]\s*(\d+(?:\.\d+)?)\s*分?\s*(?:至|到|-|—|~|～)\s*(\d+(?:\.\d+)?)"
+)
+
+
 def _same_bound(second: str | None, first: str | None) -> bool:
     """The restated standard is the first half's (or not restated at all)."""
     return second is None or (first is not None and Decimal(second) == Decimal(first))
@@ -237,6 +252,18 @@ class Drafter:
         self, sentence: str, title: str, path: str, bonus: bool = False, points: str | None = "1000"
     ) -> Drafted:
         drafted = self._sentence(sentence, title, path, bonus, points)
+        floor = next((m for m in map(_JUDGED_FROM.search, drafted.clauses) if m), None)
+        if floor is not None and Decimal(floor.group(1)) > 0:
+            # `应急物资储备不足的，酌情扣5至20分` drafted as `【…】酌情扣5至20分`: the clause
+            # has no condition, so every unit loses at least 5 (0 is no valid entry)
+            for name, *_ in drafted.facts:
+                self.book.release(name)
+            reason = (
+                f"酌情扣分的下限是{floor.group(1)}分：照写，没有问题的单位也至少扣{floor.group(1)}分"
+                f"（0 不是合法的填报值）。请写成 “【…扣分】酌情扣0至{floor.group(2)}分”，并在数据项说明中"
+                "写明哪些情形填几分"
+            )
+            drafted = Drafted(sentence, (), (), reason)
         if len(drafted.facts) == 1:
             self.last = (path, *drafted.facts[0])
             self.last_clause = drafted.clauses[-1]
@@ -297,8 +324,8 @@ class Drafter:
             previous = ""
             for chunk in chunks:
                 d = self._one(chunk, title, path, bonus, previous)
-                if d is None:
-                    break
+                if d is None or not d.ok:
+                    break  # one chunk not read: the sentence is not drafted by halves
                 drafted.append(d)
                 previous = d.facts[0][3] if d.facts else previous
             else:
@@ -554,6 +581,16 @@ class Drafter:
                 return Drafted(sentence, (f"【{final}】{rest}",), ((final, *last[2:]),))
         if type_word in ("百分比", "数值") and re.search(r"率[、和及与]", normalise(name)):
             return Drafted(sentence, (), (), reason_for(sentence))  # several indicators at once
+        parts = [p for p in pieces(normalise(description)) if not is_evidence(p)]
+        if type_word == "是否" and len(parts) > 1 and _EARNS.search(rest) and "每" not in rest:
+            # `县、乡两级机构全部建立，名单在网站公开的，得2分`: both must hold for the
+            # points; named by the last part, a unit meeting only that one would earn them
+            name = "并".join(parts)
+            if (
+                len(name) > MAX_NAME
+                or try_clause(f"【{name}】{rest}", False, "", self.points) is None
+            ):
+                return Drafted(sentence, (), (), reason_for(sentence))
         default = _default(type_word, name, rest)
         final = self.book.claim(name, type_word, default, description, path)
         clause = f"【{final}】{rest}"

@@ -37,6 +37,10 @@ class Anchor:
     path: str
     points: str
     pad: str
+    #: some item under it has points of its own: its points are made of its parts, so
+    #: points earned in an item without points cannot be written on it (they could never
+    #: fill it, and every unit would lose the difference)
+    parts: bool = False
 
 
 #: A bonus effect in a sentence (`加30分`, `每篇加0.5分`), not `加扣` (an extra deduction).
@@ -100,6 +104,45 @@ _BARE_NONE_REASON = (
 )
 
 
+#: A step of a deduction (`每低于目标值1个百分点扣2分`, `每少淘汰10辆扣0.5分`).
+_STEP = re.compile(r"每[^，,；;]{0,10}?[\d一二两三四五六七八九十半][^，,；;]{0,8}?[扣减]")
+#: Points earned on one fact, not per step: `【X】得20分`, `【X】得3分，否则不得分`.
+_YES_NO_EARN = re.compile(r"^【([^】]+)】[，,]?\s*得\s*\d[^每]*$")
+
+#: A step below (above) a bound: `【X】低于98%的，每低1个百分点扣5分`.
+_SLOPE = re.compile(
+    r"^【(?P<f>[^】]+)】(?:未达到|)(?P<dir>低于|高于|超过|少于|多于)\s*(?P<n>\d+(?:\.\d+)?)[^，,]*的[，,]\s*每"
+)
+
+#: An item that restates the miss of the item before (`2.未达到年度目标的，…`).
+_MISSED = re.compile(r"^(?:未达到|未达|达不到|未完成|没有完成|完不成)")
+
+#: A clause that takes all of its item's points (`本项不得分`), and earning phrases.
+_ZERO = re.compile(r"(?:本项|该项|此项)不得分$")
+_NONE_AFTER_EARN = re.compile(r"(?<!本项)(?<!此项)(?<!大项)不得分$")
+_EARNED_ANY = re.compile(r"[得计记]\s*(?:[\d一二两三四五六七八九十]|满分)")
+
+
+def _ZEROES_ITEM(drafted: Drafted) -> bool:
+    return any(_ZERO.search(c) for c in drafted.clauses)
+
+
+def _bonus_inside_reason(anchor: Anchor) -> str:
+    return (
+        f"本项没有分值，上级评分项 {anchor.path}（{anchor.points}分）有分值：这条加分是计入 "
+        f"{anchor.path} 的分值之内（只能补回扣分，或与其他小项合成 {anchor.points}分），还是在总分外另加，"
+        "原文没有写明：计入分值之内的，请给本项写上分值、把 “加” 写成 “计”；另加的，请写成加分项并照原文写上上限"
+    )
+
+
+def _parts_reason(anchor: Anchor) -> str:
+    return (
+        f"本项没有分值，而上级评分项 {anchor.path}（{anchor.points}分）的分值由有分值的子项合成："
+        f"写到 {anchor.path} 下的得分条款永远得不满 {anchor.path} 的分。请照原文给本项写上分值"
+        "（原文没有写的，请向发文单位确认），再写得分条款"
+    )
+
+
 def _no_cap_reason(top: str) -> str:
     return (
         f"加分条款须写在加分项中，而草稿没有读出 “{_one_line(top)}” 的加分上限：请在这一行末尾写上"
@@ -145,6 +188,10 @@ class _Writer:
         self.origin: dict[str, tuple[str, str]] = {}  # clause → (path, sentence it reads)
         self.hoisted: dict[str, list[str]] = {}  # node path → clause lines moved up to it
         self.earned: dict[int, bool] = {}  # node → an earlier sentence of it earns points
+        #: node → the step of the item after it (`2.未达到年度目标的，每超出…扣3分`)
+        self.paired: dict[int, str] = {}
+        self.used = ""  # the clause lines of the draft
+        self.slopes: dict[int, list[re.Match[str]]] = {}  # node → its step clauses
 
     # ------------------------------------------------------------------ header
 
@@ -210,30 +257,62 @@ class _Writer:
             head += f"（{node.points}分）"
         inner = pad + "  "
         cap = node.bonus_cap
-        stated = None if self.known or in_bonus or cap is not None else _stated_cap(node)
+        stated = (
+            None
+            if self.known or in_bonus or cap is not None or anchor is not None
+            else _stated_cap(node)
+        )  # under an item with points, a capped bonus may be points of that item (pending)
         if stated is not None:
             cap = stated[0]  # `每篇加0.2分，最多加1分`: the item is a bonus item with that cap
         bonus = in_bonus or cap is not None  # the items of a bonus node add too
-        if node.points is not None and not bonus:
-            anchor = Anchor(path, node.points, inner)
+        if node.points is not None and not bonus and not node.invented:
+            parts = any(n.points is not None for n in _below(node))
+            anchor = Anchor(path, node.points, inner, parts)
         body: list[str] = []
         if self.doc.standards:  # a rendered document: the 评分标准 are the clauses
             for text in node.standards:
                 for sentence in split_sentences(text):
                     body += self.standard(sentence, path, inner)
         else:
+            before = len(self.summary.pending_sentences)
             for text in scoring_text(node):
                 for sentence in split_sentences(text):
                     read = stated[1].get(sentence, sentence) if stated else sentence
                     body += self.sentence(sentence, node, path, inner, bonus, anchor, top, read)
+            body = self._halves(
+                body, path, self.summary.pending_sentences[before:], self.paired.get(id(node))
+            )
         held: list[str] = []
-        for modifier in node.modifiers:
-            if modifier in _TAKE_MAX and _choices(body) < 2:
+        modifiers = list(node.modifiers)
+        words = "".join(scoring_text(node))
+        highest = _HIGHEST_ONLY.search(normalise(words))
+        quoted = words[highest.start() : highest.end()] if highest else ""
+        if highest and not any(m in _TAKE_MAX for m in modifiers) and bonus:
+            # `…加5分，…加3分，…加2分；同一年度多次获评的，按最高级别计分`: the bonuses of
+            # one matter at several levels are not added up
+            modifiers.append("就高不就低")
+        for modifier in modifiers:
+            if (
+                modifier in _TAKE_MAX
+                and _choices(body) < 2
+                and highest
+                and modifier not in node.modifiers
+            ):
+                held.append(
+                    f"{inner}# 待处理：{quoted}（只取最高一条加分，而本项起草出的加分条款不足两条："
+                    "请把它所指的几条加分写在同一评分项下，并在评分项行末写 “，就高不就低”）"
+                )
+            elif modifier in _TAKE_MAX and _choices(body) < 2:
                 # 就高不就低 with fewer than two earning clauses drafted is E223: keep the
                 # words for the writer instead of a draft that does not compile
                 held.append(f"{inner}# 待处理：{modifier}（本项起草出的得分或加分条款不足两条）")
             else:
                 head += f"，{modifier}"
+                if highest and modifier == "就高不就低":
+                    held.append(
+                        f"{inner}# 原文 “{quoted}”：写作就高不就低，几条加分只取最高一条"
+                        "（以一件事计；几件不同的事分别获得不同级别的，请核对原文是否分别加分）"
+                    )
         if cap is not None:
             head += f"，加分项，最高加{cap}分"
         out = [head, *held]
@@ -244,6 +323,10 @@ class _Writer:
         if words:
             out.append(f"{inner}说明：{_one_line(words)}")
         out += body
+        for child, after in zip(node.children, node.children[1:], strict=False):
+            said = normalise("".join(scoring_text(after)) or after.title)
+            if _MISSED.match(normalise(after.title) or said) and _STEP.search(said):
+                self.paired[id(child)] = "".join(scoring_text(after)) or after.title
         children: list[str] = []
         for child in node.children:
             children += self.node(child, depth + 1, path, bonus, anchor, top)
@@ -294,18 +377,40 @@ class _Writer:
             self.earned[id(node)] = earlier or bool(_EARNED.search(normalise(read)))
             if drafted.ok and earlier and any(_BARE_NONE.search(c) for c in drafted.clauses):
                 drafted = Drafted(sentence, (), (), _BARE_NONE_REASON)
+            if drafted.ok and node.invented and anchor is not None and _ZEROES_ITEM(drafted):
+                # `…的，得6分；被通报不合格的，本项不得分` in an item whose points come from
+                # its own `得6分`: 本项 is the item whose points the document states
+                return self._hoist(sentence, drafted, path, pad, anchor)
             if not drafted.ok and node.points is None and not bonus:
-                if anchor is not None and _HOISTED.search(normalise(read)) and "酌情" not in read:
-                    # `计5分`, `本项不得分`, `加1分` in an item without points: they score
-                    # the nearest item that has points, so the clause is written there
+                n = normalise(read)
+                if anchor is not None and _HOISTED.search(n) and "酌情" not in read:
+                    # `计5分`, `本项不得分` in an item without points: they score the
+                    # nearest item that has points, so the clause is written there
                     above = self.drafter.sentence(read, node.title, path, False, anchor.points)
-                    if above.ok and earlier and any(_BARE_NONE.search(c) for c in above.clauses):
+                    if _BONUS.search(n):
+                        # a bonus there would go to the total, out of the item it is
+                        # written in; whether it only wins back that item's points is
+                        # the writer's to say
+                        above = Drafted(sentence, (), (), _bonus_inside_reason(anchor))
+                    elif (
+                        above.ok
+                        and earlier
+                        and any(_NONE_AFTER_EARN.search(c) for c in above.clauses)
+                    ):
                         above = Drafted(sentence, (), (), _BARE_NONE_REASON)
-                        drafted = above
+                    elif (
+                        above.ok
+                        and anchor.parts
+                        and any(_EARNED_ANY.search(c) for c in above.clauses)
+                    ):
+                        above = Drafted(sentence, (), (), _parts_reason(anchor))
                     if above.ok:
                         return self._hoist(sentence, above, path, pad, anchor)
+                    drafted = above
                 elif _BONUS.search(normalise(sentence)):
                     drafted = Drafted(sentence, (), (), _no_cap_reason(top))
+        if drafted.ok:
+            drafted = self._second_slope(drafted, node)
         self.summary.sentences += 1
         if drafted.ok:
             for clause in drafted.clauses:
@@ -316,6 +421,78 @@ class _Writer:
         self.summary.pending += 1
         self.summary.pending_sentences.append((path, sentence, drafted.reason))
         return [f"{pad}{PENDING}{_one_line(sentence)}（{drafted.reason}）"]
+
+    def _second_slope(self, drafted: Drafted, node: DNode) -> Drafted:
+        """`低于98%的，每低1个百分点扣5分；低于90%的，每低1个百分点扣10分`: as two clauses
+        both slopes run over the whole gap below 90% (5 × 10 + 10 × 2 at 88%), which is
+        neither reading of the document: 10 a point only below 90% on top of 5 down to 90%,
+        or 10 a point over the whole gap.  The second slope stays 待处理."""
+        seen = self.slopes.setdefault(id(node), [])
+        for clause in drafted.clauses:
+            m = _SLOPE.match(clause)
+            if m is None:
+                continue
+            before = next(
+                (
+                    b
+                    for b in seen
+                    if b.group("f", "dir") == m.group("f", "dir") and b.group("n") != m.group("n")
+                ),
+                None,
+            )
+            if before is not None:
+                return Drafted(
+                    drafted.sentence,
+                    (),
+                    (),
+                    f"同一指标按两档斜率扣分（{before.group('dir')}{before.group('n')}与{m.group('n')}），原文没有写明"
+                    f"第二档是只对超出{m.group('n')}的部分另按此斜率计（写成 “【{m.group('f')}】{m.group('dir')}"
+                    f"{m.group('n')}…的，每…再扣N分”，N 为两档之差），还是整个差额都按此斜率计"
+                    "（写成算式或分档）：请照发文单位的本意改写",
+                )
+            seen.append(m)
+        return drafted
+
+    def _halves(
+        self,
+        body: list[str],
+        path: str,
+        pending: list[tuple[str, str, str]],
+        sibling: str | None = None,
+    ) -> list[str]:
+        """`达到年度目标的，得20分；每低于目标值1个百分点扣2分` with the step left 待处理:
+        the points earned on a yes/no fact are one half of a standard whose other half
+        (the step) is not drafted, and alone they take all the points for any shortfall
+        (1 point short: the document 18, the half 0).  Both halves stay 待处理."""
+        steps = [t for p, t, _ in pending if p == path and _STEP.search(normalise(t))]
+        steps += [sibling] if sibling else []
+        if not steps:
+            return body
+        out: list[str] = []
+        undone: set[str] = set()
+        for line in body:
+            clause = line.strip()[2:] if line.lstrip().startswith("- ") else ""
+            m = _YES_NO_EARN.match(clause)
+            fact = self.drafter.book.facts.get(m.group(1)) if m else None
+            if fact is None or fact[0] != "是否" or clause not in self.origin:
+                out.append(line)
+                continue
+            where, sentence = self.origin.pop(clause)
+            if sentence in undone:
+                continue
+            undone.add(sentence)
+            reason = (
+                f"此句按是否达到给分，同一项的 “{_one_line(steps[0])}” 按差额逐步扣分，两句是同一标准的"
+                "两半；只起草此句，差一点也失去全部得分。请写成一条，如 “【X】达到【目标值】的得N分，"
+                "每低1个百分点扣M分”，或把得分改写为按差额扣分"
+            )
+            self.summary.drafted -= 1
+            self.summary.clauses -= 1
+            self.summary.pending += 1
+            self.summary.pending_sentences.append((where, sentence, reason))
+            pad = line[: len(line) - len(line.lstrip())]
+            out.append(f"{pad}{PENDING}{_one_line(sentence)}（{reason}）")
+        return out
 
     def _listed(
         self, sentence: str, node: DNode, path: str, bonus: bool, effect: str
@@ -454,7 +631,13 @@ class _Writer:
         return out
 
     def _declarations(self) -> list[tuple[str, str, str, str, str]]:
-        return [(n, t, d, "", desc) for n, (t, d, desc) in self.drafter.book.facts.items()]
+        """The facts the clauses of the draft read (a clause turned back into 待处理
+        leaves its fact unread: it is not declared)."""
+        return [
+            (n, t, d, "", desc)
+            for n, (t, d, desc) in self.drafter.book.facts.items()
+            if f"【{n}】" in self.used
+        ]
 
     # -------------------------------------------------------------------- all
 
@@ -465,6 +648,7 @@ class _Writer:
         tail = self.bands()
         if self.doc.notes:
             tail += ["", "# 原文说明："] + [line for n in self.doc.notes for line in self.note(n)]
+        self.used = "\n".join(x for x in body + tail if x.lstrip().startswith("- "))
         head = self.header()
         data = self.data()
         parts = head + ([""] + data if data else []) + body + ([""] + tail if tail else [])
@@ -473,6 +657,13 @@ class _Writer:
 
 def _one_line(text: str) -> str:
     return re.sub(r"\s*\n\s*", " ", text).strip()
+
+
+def _below(node: DNode):
+    """Every node under `node` (not itself)."""
+    for child in node.children:
+        yield child
+        yield from _below(child)
 
 
 def _path_part(marker: str) -> str:
@@ -593,6 +784,11 @@ def _settle(
 
 
 _TAKE_MAX = ("就高不就低", "不重复计分")
+#: A sentence that takes only the highest of the bonuses before it.
+_HIGHEST_ONLY = re.compile(
+    r"(?:同一(?:事项|年度|项目|成果)[^，,。；;]{0,10}?[，,]?)?按最高(?:级别|等次|档次)?(?:计分|加分|计算|计)"
+    r"(?:[，,]\s*不(?:重复|累计)(?:加分|计分))?|就高不就低|不重复加分|不累计加分"
+)
 _CHOICE = re.compile(r"(?:得|计|记|加|奖)\s*(?:\d|\(|（|满分)")
 
 

@@ -129,3 +129,9 @@ class NameBook:
         self.facts[candidate] = (type_word, default, description)
         self._keys[key] = candidate
         return candidate
+
+    def release(self, name: str) -> None:
+        """Forget a fact claimed for a clause that was not kept after all."""
+        self.facts.pop(name, None)
+        for key in [k for k, v in self._keys.items() if v == name]:
+            del self._keys[key]

@@ -45,6 +45,7 @@ _STANDARD_TITLE = re.compile(
 #: A heading that names a kind of rule (`一票否决事项`, `一票否决及其他扣分事项`): a title.
 _LABEL = re.compile(r"^[^\d,，。;；的]{2,20}(?:事项|情形|项目|情况)$")
 #: A title that states a requirement (`每年至少组织开展1次应急演练`) before `未组织的扣40分`.
+_CONDITION_GOES_ON = re.compile(r"^[^，,；;。每]+?的\s*[，,]?\s*(?:得|扣|减|计|加)\s*\d")
 _REQUIRED = re.compile(r"(?:至少|不少于|不得少于)[^,，]{0,6}?(?:\d+|[一二两三四五六七八九十]+)")
 _PAREN = re.compile(r"\(([^()]{1,40})\)")
 _POINTS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*分\s*$")
@@ -122,6 +123,9 @@ class DNode:
     children: list[DNode] = field(default_factory=list)
     bonus_cap: str | None = None
     standards: list[str] = field(default_factory=list)  # a rendered node's 评分标准 text
+    #: the points come from the node's own `得N分`, not from the document's outline: `本项`
+    #: in its sentences is the nearest item whose points the document states
+    invented: bool = False
 
 
 @dataclass
@@ -390,6 +394,9 @@ def parse_head(mark: str, rest: str) -> DNode:
             or bool(PER_PERIOD.search(head))
             or bool(PER_PERIOD_ANY.search(head) and re.match(r"每?(?:缺|少|未)", after))
             or bool(_REQUIRED.search(head) and re.match(r"(?:未|没有)", after))
+            # `县、乡两级机构全部建立，名单在网站公开的，得2分`: the head is the first of
+            # the conditions, cut at a comma; as a title the condition would be lost
+            or bool(n[title_end : title_end + 1] in "，," and _CONDITION_GOES_ON.match(after))
         )
     if in_sentence:
         node.lead = rest  # the title is the subject of the sentence
@@ -642,7 +649,9 @@ def _bonus_part(doc: Doc) -> None:
 _INLINE_POINTS = re.compile(
     r"^(?P<title>.+?)\s*\(\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<fen>分?)\s*\)\s*[。.]?\s*$"
 )
-_EARN = re.compile(r"得\s*(\d+(?:\.\d+)?)\s*分")
+_EARN = re.compile(r"(?:得|(?<=最高)计|(?<=最多)计)\s*(\d+(?:\.\d+)?)\s*分")
+#: `每` counting things (`每个领域`, `每项`, `每条`), not the period of a duty (`每年`, `每月`).
+_PER_THING = re.compile(r"每(?!一?年|个?季|个?月|周|半年|学期|日|天)")
 _EACH_EARN = re.compile(r"([^，,；;。]+?)的\s*[，,]?\s*各得\s*(\d+(?:\.\d+)?)\s*分")
 
 
@@ -660,21 +669,31 @@ def _finish(node: DNode) -> None:
     if node.points is None and node.bonus_cap is None and not node.children:
         earned = []
         for text in scoring_text(node):
-            for piece in re.split(r"[，,；;。]", normalise(text)):
-                m = _EARN.search(piece)
-                if m and "每" not in piece[: m.start()]:
-                    earned.append(m.group(1))
+            for sentence in re.split(r"[；;。]", normalise(text)):
+                for m in _EARN.finditer(sentence):
+                    # `每个领域全部完成的，得14分` earns per field: the item's points are not 14
+                    before = sentence[: m.start()]
+                    if re.search(r"(?:最高|最多)$", before):
+                        # `每条计0.5分；…；本项最高计5分`: the cap of the item's own earning
+                        if re.search(
+                            r"每[^；;。]*?[得计]\s*\d", normalise("".join(scoring_text(node)))
+                        ):
+                            earned.append(m.group(1))
+                    elif not _PER_THING.search(before):
+                        earned.append(m.group(1))
         each = _EACH_EARN.search(normalise("".join(scoring_text(node))))
         if len(earned) == 1 and each is not None and each.group(2) == earned[0]:
             # `A、B完成任务的，各得3分`: each of the listed things earns 3
             k = len(each.group(1).split("、"))
             total = Decimal(earned[0]) * k
             node.points = format(total.normalize(), "f")
+            node.invented = True
             node.comments.append(
                 f"原文本项未标分值，分值取自 “各得{earned[0]}分”（{k}项，合计{node.points}分）"
             )
         elif len(earned) == 1:
             node.points = earned[0]
+            node.invented = True
             node.comments.append(f"原文本项未标分值，分值取自 “得{earned[0]}分”")
 
 

@@ -1,0 +1,118 @@
+"""`xize import` never drafts a clause that computes something other than the sentence:
+each form here once gave a draft that compiled and scored wrongly, and now is either
+drafted so that a unit scores what a careful reader computes (checked by scoring units
+by hand) or is left `待处理` with a reason that says what the writer must decide.
+
+The document is written for these tests in the style of a county 细则 (never copied).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from xize.compiler import compile_policy
+from xize.compiler.importer import import_document
+
+WATER = """某某县2025年度农村饮水安全工作考核细则
+考核对象：各乡镇人民政府
+一、组织保障（10分）
+1.管护体系（4分）
+（1）乡、村两级管水员全部配齐，名单在乡镇政务栏公示的，得2分。
+（2）供水工程管护制度健全的，得2分。
+2.信息报送（6分）
+（1）供水月报迟报的，每次扣0.5分。
+（2）工作简报被县水利局采用的，每篇加0.2分；被市水利局采用的，每篇加0.5分。
+（3）典型做法被县政府推广的，每项加1分，最高加2分。
+二、水质保障（30分）
+1.水质达标（10分）
+（1）出厂水消毒率、末梢水检测合格率达到年度目标的，每项得3分；未达到的，该项不得分。
+（2）水源地巡查覆盖率达到100%的，得4分；每低1个百分点扣0.5分，扣完为止。
+2.水质检测（12分）
+（1）水样检测合格率达到年度目标的，得6分；每低于目标值1个百分点扣1分。
+（2）检测报告按期上报的，得6分；被省级通报检测数据造假的，本项不得分。
+3.设施维护（8分）
+（1）管网漏损率低于12%的，每低1个百分点扣0.5分；低于8%的，每低1个百分点扣1分。
+（2）应急供水物资储备不足的，酌情扣2至6分。
+三、加分项目（最高加5分）
+1.饮水工程获国家级示范的，加5分；获省级示范的，加3分；获市级示范的，加1分。同一工程按最高级别计分，不重复加分。
+2.承担水价改革试点并通过验收的，国家级试点加2分，省级试点加1分。
+四、等次评定
+考核得分85分以上（含85分）为优秀，70分以上（含70分）不足85分为良好，60分以上（含60分）不足70分为合格，60分以下为不合格。年度内发生饮水安全责任事故的，不得评为优秀。
+五、附则
+1.本细则所称“以上”含本数，“以下”不含本数。
+2.本细则由县水利局负责解释。
+"""
+
+
+def _import(tmp_path, text: str):
+    source = tmp_path / "细则.txt"
+    source.write_text(text, encoding="utf-8")
+    draft = import_document(source)
+    return draft, compile_policy(draft.text, filename="<draft>")
+
+
+def _pending(draft) -> dict[str, str]:
+    return {sentence: reason for _, sentence, reason in draft.summary.pending_sentences}
+
+
+def _unit(draft, **facts) -> dict:
+    """Every fact of the draft without a default filled (是否 → 否, a rate → 100, a count
+    → 0), then `facts`."""
+    out: dict = {}
+    lines = draft.text.split("数据：\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    for line in lines:
+        name, spec = (x.strip() for x in line.split("：", 1))
+        if "默认" not in spec:
+            out[name] = "否" if spec.startswith("是否") else Decimal(100 if "百分比" in spec else 0)
+    return {**out, **facts}
+
+
+def _reason(draft, start: str) -> str:
+    return next(r for s, r in _pending(draft).items() if s.startswith(start))
+
+
+def test_every_sentence_computes_the_document_or_is_left(tmp_path):
+    draft, policy = _import(tmp_path, WATER)
+    text = draft.text
+    # both conditions of the first sentence are in its fact: only a unit meeting both
+    # earns the 2 points (the first was once read as the title and lost)
+    assert "- 【乡、村两级管水员全部配齐并名单在乡镇政务栏公示】得2分" in text
+
+    # bonuses in items without points under an item with points: inside or outside?
+    for start in ("工作简报被县水利局采用", "被市水利局采用", "典型做法被县政府推广"):
+        assert "还是在总分外另加" in _reason(draft, start), start
+    assert "加分项，最高加2分" not in text and "每篇加0.2分\n" not in text
+    # points earned in an item without points beside a sibling with points: never on
+    # the parent, where they could not fill its 10 points
+    assert "得不满" in _reason(draft, "出厂水消毒率、末梢水检测合格率达到年度目标的，每项得3分")
+    assert "未达到的，该项不得分" in _pending(draft)
+    # the yes/no half of a standard whose step is left: both halves are left
+    assert "两半" in _reason(draft, "水样检测合格率达到年度目标的，得6分")
+    assert any(s.startswith("每低于目标值1个百分点扣1分") for s in _pending(draft))
+    # a second, steeper slope below a lower bound is not drafted over the whole gap
+    assert "- 【管网漏损率】低于12%的，每低1个百分点扣0.5分" in text
+    assert "两档斜率" in _reason(draft, "低于8%的，每低1个百分点扣1分")
+    # a judged deduction whose range starts above 0 would charge every unit
+    assert "酌情扣0至6分" in _reason(draft, "应急供水物资储备不足的，酌情扣2至6分")
+    # one half of `国家级试点加2分，省级试点加1分` is not read: the whole sentence is left
+    assert "承担水价改革试点并通过验收的，国家级试点加2分，省级试点加1分" in _pending(draft)
+    assert "【国家级试点】" not in text and "国家级试点：" not in text
+
+    # 本项 in an item whose points come only from its own 得6分 is the item the document
+    # gives points: 2.水质检测 (12), not the 6-point sub-item
+    clean = policy.score(_unit(draft, 检测报告按期上报="是"))
+    assert clean.nodes["二2"].score == 12  # (1) is still 待处理: nothing deducted there
+    zeroed = policy.score(_unit(draft, 检测报告按期上报="是", 被省级通报检测数据造假="是"))
+    assert zeroed.nodes["二2"].score == 0
+    assert zeroed.total == clean.total - 12
+
+    # 就高不就低: one works praised by the province and the city earns 3, not 4
+    both = policy.score(_unit(draft, 检测报告按期上报="是", 获省级示范="是", 获市级示范="是"))
+    assert both.total == clean.total + 3
+    alone = policy.score(_unit(draft, 检测报告按期上报="是", 获市级示范="是"))
+    assert alone.total == clean.total + 1
+    # the two conditions: one alone earns nothing
+    named = "乡、村两级管水员全部配齐并名单在乡镇政务栏公示"
+    assert policy.score(_unit(draft, 检测报告按期上报="是", **{named: "是"})).total == (
+        clean.total + 2
+    )
