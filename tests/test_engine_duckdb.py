@@ -93,8 +93,13 @@ def assert_same_reports(tmp_path, monkeypatch, policy, data, suffixes=(".csv", "
 @pytest.mark.parametrize("data", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 @pytest.mark.parametrize("kind", [".csv", ".xlsx"])
 def test_bundled_examples_give_the_same_reports(tmp_path, monkeypatch, data, kind):
+    """Every output format from the CSV; the workbook input (another reader, the same
+    query afterwards) into the workbook output only, which keeps the suite short."""
     policy = ROOT / "policies" / f"{data.stem}.rule"
-    assert not assert_same_reports(tmp_path, monkeypatch, policy, [data.with_suffix(kind)])
+    suffixes = (".csv", ".json", ".xlsx") if kind == ".csv" else (".xlsx",)
+    assert not assert_same_reports(
+        tmp_path, monkeypatch, policy, [data.with_suffix(kind)], suffixes
+    )
 
 
 def messy_rows(n: int) -> list[str]:

@@ -24,6 +24,7 @@ mean the Python engine shows.
 from __future__ import annotations
 
 import decimal
+import functools
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
@@ -55,8 +56,16 @@ _KINDS = {"扣分": "deduct", "加分": "bonus", "结果": "outcome"}
 def queries(policy) -> tuple[str, str]:
     """The summary and items queries; raises SqlUnsupported."""
     check(policy)
-    summary = compile_sql(policy.ir, "duckdb", SUMMARY_VIEW, row_column=CARRY, pretty=False)
-    items = compile_sql(policy.ir, "duckdb", ITEMS_VIEW, items=True, row_column=CARRY, pretty=False)
+    return _queries(policy.ir)
+
+
+@functools.lru_cache(maxsize=4)
+def _queries(tree) -> tuple[str, str]:
+    """Kept by the IR's value (frozen, hashable): generating a long policy's two
+    queries takes seconds, and one process often scores the same policy again
+    (a service scoring each upload, one report per output format)."""
+    summary = compile_sql(tree, "duckdb", SUMMARY_VIEW, row_column=CARRY, pretty=False)
+    items = compile_sql(tree, "duckdb", ITEMS_VIEW, items=True, row_column=CARRY, pretty=False)
     return summary, items
 
 
