@@ -116,3 +116,62 @@ def test_every_sentence_computes_the_document_or_is_left(tmp_path):
     assert policy.score(_unit(draft, 检测报告按期上报="是", **{named: "是"})).total == (
         clean.total + 2
     )
+
+
+def test_grade_paragraph_every_line_and_its_rules(tmp_path):
+    draft, policy = _import(tmp_path, WATER)
+    text = draft.text
+    # `70分以上（含70分）不足85分为良好` under the band from 85 is `70分以上`, read top-down
+    assert "  优秀：85分以上\n  良好：70分以上\n  合格：60分以上\n  不合格：60分以下" in text
+    # the notes say what 以上/以下 include: the header says it too
+    assert "边界：以上含本数，以下不含本数" in text
+    # the rule beside the grade lines is listed, with the clause to write
+    reason = _reason(draft, "年度内发生饮水安全责任事故的，不得评为优秀")
+    assert "【年度内发生饮水安全责任事故】不得评为优秀" in reason
+    # the draft's header and grades over one item: each total lands on the grade the
+    # document gives it (60 is 合格, 59.5 不合格)
+    header = text[: text.index("数据：")].replace("满分：40分", "满分：100分")
+    grades = text[text.index("等次：") :].split("\n\n")[0]
+    check = (
+        header
+        + "数据：\n  扣分次数：次\n\n一、总分（100分）\n  - 【扣分次数】每次扣0.5分\n\n"
+        + grades
+    )
+    one = compile_policy(check, filename="<grades>")
+    for n, grade in (
+        (30, "优秀"),
+        (31, "良好"),
+        (60, "良好"),
+        (61, "合格"),
+        (80, "合格"),
+        (81, "不合格"),
+    ):
+        assert one.score({"扣分次数": n}).grade == grade, n
+
+
+ARCHIVES = """某某市2025年度档案安全工作考核细则
+一、考核对象
+各区档案馆。
+二、考核计分
+考核实行百分制，基本分100分。各大项扣分以该大项分值为限。
+三、考核内容及评分标准
+（一）库房安全（60分）
+1.库房温湿度超标未及时处置的，每次扣2分。
+2.发生档案损毁事故的，此大项不得分。
+（二）制度建设（40分）
+1.安全管理制度未上墙的，扣5分。
+四、等次评定
+考核得分90分以上为优秀，75分以上不足90分为良好，60分以上不足75分为合格，不足60分为不合格。实行一票否决的，考核等次为不合格。
+"""
+
+
+def test_a_section_on_how_points_are_counted_is_no_item(tmp_path):
+    draft, policy = _import(tmp_path, ARCHIVES)
+    # `二、考核计分` is prose (its 基本分 is the 满分), not an item holding （一）and （二）
+    assert [n.path for n in policy.ir.nodes] == ["(一)", "(二)"]
+    assert "满分：100分" in draft.text
+    assert "- 【档案损毁事故】此大项不得分" in draft.text
+    assert "即条款中 “一票否决” 的含义" in draft.text
+    assert "  不合格：其余" in draft.text or "  不合格：不足60分" in draft.text
+    result = policy.score({"库房温湿度超标未及时处置": 1, "档案损毁事故": "是"})
+    assert result.nodes["(一)"].score == 0 and result.total == 40

@@ -22,6 +22,7 @@ from ..source.text import Source, display_width, normalise
 from ..syntax.parser import parse
 from .clauses import Drafted, Drafter, is_scoring, split_sentences
 from .known import KnownFacts
+from .names import clean_subject, legal_name
 from .outline import NOTE_RULE, DNode, Doc, bonus_cap_of, scoring_text, total_points
 from .reasons import reason_for
 from .trial import try_band
@@ -102,6 +103,27 @@ _BARE_NONE_REASON = (
     "“不得分”即本项全部不得分）：只是得不到前句的分的，在前句条款末尾写 “，否则不得分”；"
     "本项全部不得分的，写 “【…】本项不得分”"
 )
+
+
+#: `实行一票否决的，考核等次为不合格`: what a veto gives, said in the grade paragraph.
+_VETO_MEANS = re.compile(
+    r"^(?:实行|被|出现|有|发生)?一票否决(?:情形|事项|情况)?的?\s*[,，]?\s*(?:年度)?(?:考核|考评)?(?:等次|结果)?(?:直接)?(?:确定|定|评定)?为\s*"
+    r"[“\"]?([^,，“”\"]{1,6}?)[”\"]?\s*(?:等次|等级|档次)?$"
+)
+
+
+#: `年度内被通报批评的，不得评为优秀`: the event and the grade it may not reach.
+_NOT_GRADED = re.compile(
+    r"^(.+?)的?\s*[,，]\s*(?:年度|当年)?(?:考核)?(?:等次)?(?:不得|不能|不予)(?:评为|评定为)\s*[“\"]?([^,，“”\"]{1,6}?)[”\"]?\s*(?:等次)?(?:[,，].*)?$"
+)
+#: `优秀等次单位数量不超过参评单位总数的20%`: a quota of a grade.
+_QUOTA = re.compile(
+    r"(?:数量|名额|比例)[^，,]{0,6}(?:不超过|不得超过|不高于|原则上不超过|控制在)[^，,]{0,12}\d+(?:\.\d+)?\s*%"
+)
+
+
+def _grade_name(name: str) -> str:
+    return re.sub(r"(?:等次|等级|档次|等|级)$", "", normalise(name).strip())
 
 
 #: A step of a deduction (`每低于目标值1个百分点扣2分`, `每少淘汰10辆扣0.5分`).
@@ -603,13 +625,46 @@ class _Writer:
             else:
                 out.append(f"  # 待处理（等次）：{_one_line(source)}")
             above = low
-        out += [f"  # 待处理（等次）：{_one_line(t)}" for t in self.doc.band_text]
+        for t in self.doc.band_text:
+            if NOTE_RULE.search(normalise(t)) or _QUOTA.search(normalise(t)):
+                out += self._band_rule(t)
+            else:
+                out.append(f"  # 待处理（等次）：{_one_line(t)}")
+        out += [line for t in self.doc.band_rules for line in self._band_rule(t)]
         if len(out) == 1 or all(line.lstrip().startswith("#") for line in out[1:]):
             return [
                 line.replace("  #", "#", 1) if line.startswith("  #") else "# 原文等次："
                 for line in out
             ]
         return out
+
+    def _band_rule(self, sentence: str) -> list[str]:
+        """A sentence beside the grade lines: `实行一票否决的，考核等次为不合格` (the lowest
+        grade) only says what 一票否决 means; a rule (`…的，不得评为优秀`) is listed
+        `待处理` with the clause to write where it belongs; other words stay a comment."""
+        sentence = sentence.strip().rstrip("。；;")
+        n = normalise(sentence).strip()
+        lowest = self.drafter.lowest_band
+        veto = _VETO_MEANS.match(n)
+        if veto and lowest and _grade_name(veto.group(1)) == _grade_name(lowest):
+            return [f"  # 原文 “{_one_line(sentence)}”：即条款中 “一票否决” 的含义，无需另写"]
+        if _QUOTA.search(n):
+            reason = (
+                "等次的名额（比例）限制，本语言的等次只按分数和条款评定，写不出名额：请在评定结果出来后"
+                "按原文的比例人工核定"
+            )
+        elif not NOTE_RULE.search(n):
+            return [f"  # 原文：{_one_line(sentence)}"]
+        else:
+            reason = "等次一段中的规则，草稿没有写成条款：请写到它所管的评分项下"
+            m = _NOT_GRADED.match(n)
+            if m:
+                name = legal_name(clean_subject(m.group(1)))
+                reason += f"（如 “- 【{name}】不得评为{_grade_name(m.group(2))}”）"
+        self.summary.sentences += 1
+        self.summary.pending += 1
+        self.summary.pending_sentences.append(("等次", sentence, reason))
+        return [f"  {PENDING}{_one_line(sentence)}（{reason}）"]
 
     # -------------------------------------------------------------------- data
 
@@ -677,7 +732,7 @@ _LOW = (
     re.compile(rf"{_NUM}\s*分?\s*(?:≤|<=)"),
 )
 _HIGH = (
-    re.compile(rf"(?:不满|低于|<|＜)\s*{_NUM}"),
+    re.compile(rf"(?:不满|不足|低于|<|＜)\s*{_NUM}"),
     re.compile(rf"至\s*{_NUM}"),
     re.compile(rf"{_NUM}\s*分?\s*以下"),
 )

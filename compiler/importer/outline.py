@@ -85,7 +85,18 @@ SECTION_BANDS = (
 )
 SECTION_NOTES = ("说明", "附则", "其他", "其它", "备注", "有关要求", "有关说明", "附注", "组织实施")
 #: How the assessment is run (its words go with the header: `满分100分`, not scored).
-SECTION_METHOD = ("考核方式", "考评方式", "考核方法", "考评方法", "考核办法", "考评办法")
+SECTION_METHOD = (
+    "考核方式",
+    "考评方式",
+    "考核方法",
+    "考评方法",
+    "考核办法",
+    "考评办法",
+    "考核计分",
+    "考评计分",
+    "计分方式",
+    "计分方法",
+)
 BAND_NAMES = (
     "优秀",
     "良好",
@@ -142,6 +153,8 @@ class Doc:
     nodes: list[DNode] = field(default_factory=list)
     bands: list[tuple[str, str, str]] = field(default_factory=list)  # (name, range, source)
     band_text: list[str] = field(default_factory=list)  # grade sentences not read
+    #: sentences of a grade paragraph beside its grade lines (`…的，不得评为优秀`)
+    band_rules: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # 说明/附则 text outside the outline
     facts: list[tuple[str, ...]] = field(default_factory=list)  # a data appendix's rows
     standards: bool = False  # the document prints 评分标准 paragraphs (`xize render`)
@@ -315,10 +328,15 @@ class _Reader:
 
     def band_line(self, text: str) -> None:
         found = bands_in(text)
-        if found:
-            self.doc.bands.extend(found)
-        else:
+        if not found:
             self.doc.band_text.append(text)
+            return
+        self.doc.bands.extend(found)
+        # `…60分以下为不合格。年度内被通报批评的，不得评为优秀。`: a sentence of the grade
+        # paragraph that is no grade line is kept (a rule of its own, or words)
+        for sentence in re.split(r"[。；;]", text):
+            if sentence.strip() and not bands_in(sentence):
+                self.doc.band_rules.append(sentence.strip())
 
 
 #: Sections whose numbered paragraphs are prose (notes, grade lines), never scored items.
@@ -481,7 +499,7 @@ def _points_group(node: DNode, inner: str, title: str = "") -> bool:
 _YEAR_FIELD = re.compile(r"年度\s*[:：]\s*(\d{4})")
 _YEAR = re.compile(r"(20\d{2}|19\d{2})\s*年")
 _FULL = re.compile(
-    r"(?:满分|总分|总分值|分值为|考评分值为|考核分值为|考评总分为|满分为|分值)\s*[:：为是]?\s*(\d+(?:\.\d+)?)\s*分"
+    r"(?:满分|总分|总分值|分值为|考评分值为|考核分值为|考评总分为|满分为|分值|基本分)\s*[:：为是]?\s*(\d+(?:\.\d+)?)\s*分"
 )
 _MODE = re.compile(r"(减分制|得分制)")
 _TARGET = re.compile(r"(?:考评对象|考核对象|考评范围|考核范围|适用范围)\s*[:：]\s*(.+)")
@@ -565,6 +583,20 @@ def is_rendered(blocks: list[Block]) -> bool:
     )
 
 
+_BOUNDARY_NOTE = re.compile(
+    r"[“\"]?以上[”\"]?\s*(含|包括|包含|不含|不包括|不包含)本数\s*[,，、;；]\s*[“\"]?以下[”\"]?\s*"
+    r"(含|包括|包含|不含|不包括|不包含)本数"
+)
+_INCLUDES = {
+    "含": "含",
+    "包括": "含",
+    "包含": "含",
+    "不含": "不含",
+    "不包括": "不含",
+    "不包含": "不含",
+}
+
+
 def read_outline(blocks: list[Block]) -> Doc:
     reader = _Reader(is_rendered(blocks))
     for block in blocks:
@@ -574,6 +606,13 @@ def read_outline(blocks: list[Block]) -> Doc:
         # rendered from a policy that reads no data: it has no clause a 说明 could name,
         # so the 说明 stay 说明 (as under a 评分标准) instead of being read as rules
         doc.standards = True
+    if not doc.boundary:
+        # `本细则所称“以上”含本数，“以下”不含本数` in the notes is the header's 边界
+        for text in (*doc.notes, *doc.preamble, *doc.band_text):
+            m = _BOUNDARY_NOTE.search(normalise(text))
+            if m:
+                doc.boundary = f"以上{_INCLUDES[m.group(1)]}本数，以下{_INCLUDES[m.group(2)]}本数"
+                break
     if not reader.rendered:  # a rendered outline states every point it has
         for node in list(doc.walk()):
             _finish(node)
