@@ -25,7 +25,7 @@ WATER = """某某县2025年度农村饮水安全工作考核细则
 （3）典型做法被县政府推广的，每项加1分，最高加2分。
 二、水质保障（30分）
 1.水质达标（10分）
-（1）出厂水消毒率、末梢水检测合格率达到年度目标的，每项得3分；未达到的，该项不得分。
+（1）开展水源地环境整治的，计6分；未开展的，该项不得分。
 （2）水源地巡查覆盖率达到100%的，得4分；每低1个百分点扣0.5分，扣完为止。
 2.水质检测（12分）
 （1）水样检测合格率达到年度目标的，得6分；每低于目标值1个百分点扣1分。
@@ -84,8 +84,8 @@ def test_every_sentence_computes_the_document_or_is_left(tmp_path):
     assert "加分项，最高加2分" not in text and "每篇加0.2分\n" not in text
     # points earned in an item without points beside a sibling with points: never on
     # the parent, where they could not fill its 10 points
-    assert "得不满" in _reason(draft, "出厂水消毒率、末梢水检测合格率达到年度目标的，每项得3分")
-    assert "未达到的，该项不得分" in _pending(draft)
+    assert "得不满" in _reason(draft, "开展水源地环境整治的，计6分")
+    assert "未开展的，该项不得分" in _pending(draft)
     # the yes/no half of a standard whose step is left: both halves are left
     assert "两半" in _reason(draft, "水样检测合格率达到年度目标的，得6分")
     assert any(s.startswith("每低于目标值1个百分点扣1分") for s in _pending(draft))
@@ -175,3 +175,52 @@ def test_a_section_on_how_points_are_counted_is_no_item(tmp_path):
     assert "  不合格：其余" in draft.text or "  不合格：不足60分" in draft.text
     result = policy.score({"库房温湿度超标未及时处置": 1, "档案损毁事故": "是"})
     assert result.nodes["(一)"].score == 0 and result.total == 40
+
+
+SERVICE = """某某区2025年度政务服务工作考核细则
+一、服务质量（20分）
+1.办件质量（10分）
+（1）行政许可、公共服务事项网上可办率达到省定目标的，每项得2分；未达到的，该项不得分。
+（2）好差评系统差评整改率达到100%的，得6分；每低1个百分点扣0.5分，扣完为止。
+2.群众评价（10分）
+由第三方机构组织测评。群众满意率达到95%以上的，得10分；85%以上不足95%的，得7分；75%以上不足85%的，得4分；低于75%的，不得分。
+二、窗口建设（10分）
+（一）窗口评议（10分）
+1.窗口服务测评得分率达到90%以上的，得6分；80%（含）至90%的，得4分；80%以下的，得1分。
+2.窗口工作人员被投诉查实的，每次扣1分。
+3.设置帮办代办窗口的，得4分。
+"""
+
+
+def test_bands_one_sentence_a_band_and_points_for_each_listed_thing(tmp_path):
+    draft, policy = _import(tmp_path, SERVICE)
+    text = draft.text
+    assert not draft.summary.pending_sentences
+    # `A、B达到目标的，每项得2分` in an item without points beside one with points: the
+    # item's points are 2 × 2, and each thing is a fact of its own
+    assert "（1）行政许可、公共服务事项网上可办率达到省定目标的（4分）" in text
+    assert "- 【行政许可达到省定目标】、【公共服务事项网上可办率达到省定目标】的，各得2分" in text
+    # bands written one sentence a band are the language's tiers
+    assert "- 【群众满意率】达到95%、85%、75%的，分别得10分、7分、4分" in text
+    # a last band with points of its own is the band from 0%; the item's points are the
+    # top band's (not the parent's 10, which holds a sibling with points)
+    assert "1.窗口服务测评得分率达到90%以上的（6分）" in text
+    assert "- 【窗口服务测评得分率】达到90%、80%、0%的，分别得6分、4分、1分" in text
+
+    def unit(**facts):
+        base = {
+            "行政许可达到省定目标": "是",
+            "公共服务事项网上可办率达到省定目标": "是",
+            "好差评系统差评整改率": 100,
+            "群众满意率": 95,
+            "窗口服务测评得分率": 90,
+            "设置帮办代办窗口": "是",
+        }
+        return policy.score({**base, **facts})
+
+    assert unit().total == 30
+    assert unit(公共服务事项网上可办率达到省定目标="否").nodes["一1"].score == 8
+    for rate, points in ((95, 10), (94.9, 7), (85, 7), (84, 4), (75, 4), (74.9, 0)):
+        assert unit(群众满意率=Decimal(str(rate))).nodes["一2"].score == points, rate
+    for rate, points in ((90, 6), (85, 4), (80, 4), (79.5, 1), (0, 1)):
+        assert unit(窗口服务测评得分率=Decimal(str(rate))).nodes["二(一)"].score == points + 4

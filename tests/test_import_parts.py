@@ -570,7 +570,7 @@ def test_a_fact_named_from_a_sentence_with_a_comma_is_a_name_the_language_accept
 def test_a_range_without_its_subject_never_names_a_fact(tmp_path):
     """`满意度达到90%以上的，得12分；80%以上不足90%的，得9分…`: the later parts name no
     indicator; drafting them as `【80%以上】不足90%的，得9分` made a data item of the bound
-    (a unit at 75% earned 9 + 6).  They stay 待处理 with the first part drafted."""
+    (a unit at 75% earned 9 + 6).  The bands meet, so they are one clause of tiers."""
     text = (
         "某县河湖长制工作考核细则\n\n一、群众满意度（12分）\n由统计部门组织测评。满意度达到90%以上的，"
         "得12分；80%以上不足90%的，得9分；70%以上不足80%的，得6分；低于70%的，不得分。\n"
@@ -578,4 +578,6 @@ def test_a_range_without_its_subject_never_names_a_fact(tmp_path):
     draft, policy = _import(tmp_path, text)
     names = [fact.name for fact in policy.ir.facts]
     assert names == ["满意度"]
-    assert "80%以上不足90%的，得9分" in _pending(draft)
+    assert "- 【满意度】达到90%、80%、70%的，分别得12分、9分、6分" in draft.text
+    assert not _pending(draft)
+    assert policy.score({"满意度": "75"}).total == 6

@@ -43,6 +43,7 @@ from .shapes import (
     read_vs_average,
     read_year_count,
 )
+from .tiers import is_next_band, read_tier_chain
 from .trial import Trial, try_clause
 
 #: Sentences with one of these are scoring sentences (the rest is description).
@@ -80,6 +81,9 @@ def split_sentences(text: str) -> list[str]:
     parts = [p.strip() for p in re.split(r"[。；;！？!?]", text) if p.strip()]
     out: list[str] = []
     for part in parts:
+        if out and is_next_band(normalise(out[-1]), normalise(part)):
+            out[-1] = f"{out[-1]}；{part}"  # `达到90%以上的，得12分；80%以上不足90%的，得9分`
+            continue
         full = _HALF_FULL.search(normalise(out[-1])) if out else None
         if full and _HALF_STEP.match(normalise(part)):
             out[-1] = f"{out[-1]}，{part}"
@@ -176,7 +180,7 @@ _OTHERWISE_NONE = re.compile(
     r"[,，]\s*(?:无|未|没有|不)[^,，]{0,10}?的\s*[,，]?\s*(?:相应项目|相应项|该项)?不得分$"
 )
 _EARNS = re.compile(r"得\s*\d+(?:\.\d+)?\s*分")
-_EARNS_LAST = re.compile(r"的\s*[,，]?\s*各?得\s*\d+(?:\.\d+)?\s*分$")
+_EARNS_LAST = re.compile(r"的\s*[,，]?\s*(?:各|每项)?得\s*\d+(?:\.\d+)?\s*分$")
 #: `，年度考核（等次）直接确定为不合格（等次）` after a veto.
 _FORCED_GRADE = re.compile(
     r"[,，]\s*(?:年度|当年)?(?:考核|考评)?(?:等次|结果)?(?:直接)?(?:确定|定|评定)为\s*"
@@ -292,6 +296,7 @@ class Drafter:
         if several is not None:
             return several
         readings = (
+            read_tier_chain,
             read_failures,
             read_unmet,
             read_bands,

@@ -20,6 +20,7 @@ from ..render.standards import LEAD as STANDARD_LEAD
 from ..source.text import normalise
 from .reading import Block, Heading, Rendered, Table, Text
 from .reasons import PER_PERIOD, PER_PERIOD_ANY
+from .tiers import top_points
 
 LEVEL_MARKERS = (
     re.compile(r"[一二三四五六七八九十]{1,3}、"),
@@ -691,7 +692,7 @@ _INLINE_POINTS = re.compile(
 _EARN = re.compile(r"(?:得|(?<=最高)计|(?<=最多)计)\s*(\d+(?:\.\d+)?)\s*分")
 #: `每` counting things (`每个领域`, `每项`, `每条`), not the period of a duty (`每年`, `每月`).
 _PER_THING = re.compile(r"每(?!一?年|个?季|个?月|周|半年|学期|日|天)")
-_EACH_EARN = re.compile(r"([^，,；;。]+?)的\s*[，,]?\s*各得\s*(\d+(?:\.\d+)?)\s*分")
+_EACH_EARN = re.compile(r"([^，,；;。]+?)的\s*[，,]?\s*(各|每项)得\s*(\d+(?:\.\d+)?)\s*分")
 
 
 def scoring_text(node: DNode) -> list[str]:
@@ -721,14 +722,17 @@ def _finish(node: DNode) -> None:
                     elif not _PER_THING.search(before):
                         earned.append(m.group(1))
         each = _EACH_EARN.search(normalise("".join(scoring_text(node))))
-        if len(earned) == 1 and each is not None and each.group(2) == earned[0]:
-            # `A、B完成任务的，各得3分`: each of the listed things earns 3
-            k = len(each.group(1).split("、"))
-            total = Decimal(earned[0]) * k
+        top = top_points("".join(scoring_text(node)))
+        if top is not None:
+            earned = [top]  # `达到90%以上的，得8分；80%（含）至90%的，得6分…`: the top band
+        k = len(each.group(1).split("、")) if each is not None else 0
+        if k >= 2 and (earned == [each.group(3)] or not earned and each.group(2) == "每项"):
+            # `A、B完成任务的，各得3分` (`每项得3分`): each of the listed things earns 3
+            total = Decimal(each.group(3)) * k
             node.points = format(total.normalize(), "f")
             node.invented = True
             node.comments.append(
-                f"原文本项未标分值，分值取自 “各得{earned[0]}分”（{k}项，合计{node.points}分）"
+                f"原文本项未标分值，分值取自 “{each.group(2)}得{each.group(3)}分”（{k}项，合计{node.points}分）"
             )
         elif len(earned) == 1:
             node.points = earned[0]

@@ -275,7 +275,7 @@ def read_named_standard(sentence: str) -> Reading | None:
 
 #: `粮食播种面积、粮食产量完成县下达任务的，各得3分（；未完成的，相应项目不得分）`.
 _EACH_EARNED = re.compile(
-    r"^(?P<items>[^,;]+?)的\s*,\s*各得\s*(?P<n>\d+(?:\.\d+)?)\s*分"
+    r"^(?P<items>[^,;]+?)的\s*,\s*(?:各|每项)得\s*(?P<n>\d+(?:\.\d+)?)\s*分"
     r"(?:\s*,\s*(?:(?:未|没有)[^,;]{0,8}?的\s*,?\s*(?:相应项目|相应项|该项)?|否则)不得分)?$"
 )
 _SHARED_VERB = re.compile(r"(?:完成|达到|通过|实现|获得|获评|纳入)")

@@ -1,0 +1,99 @@
+"""Bands of one rate, each earning its points, written one sentence a band:
+
+    满意度达到90%以上的，得12分；80%以上不足90%的，得9分；70%以上不足80%的，得6分；
+    低于70%的，不得分。
+
+is the language's tiers `【满意度】达到90%、80%、70%的，分别得12分、9分、6分` (only the
+highest band reached counts, language.md 9.15).  Read only when the bands meet (each
+band's upper bound is the lower bound of the band above) and each lower bound is in its
+band (`以上`, `（含）`, `不低于`); a last band with points of its own (`70%以下的，得1分`)
+is the band from 0%.  The sentences after the first are joined to it by
+`split_sentences` (`is_next_band`), so the chain is one scoring sentence; the item's
+points, when the document gives none, are those of the top band (`top_points`).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..source.text import normalise
+from .names import legal_name, name_from
+from .shapes import Reading
+
+_N = r"\d+(?:\.\d+)?"
+_IN = r"(?:\s*[(（]含[^)）]{0,6}[)）])?"
+_FIRST = re.compile(
+    rf"^(?P<subject>[^,，;；]+?)(?:达到|不低于|在)\s*(?P<lo>{_N})\s*%{_IN}\s*(?:及?以上)?{_IN}的?\s*[,，]?\s*"
+    rf"得\s*(?P<p>{_N})\s*分$"
+)
+_MIDDLE = re.compile(
+    rf"^(?:达到|在)?\s*(?P<lo>{_N})\s*%\s*(?:(?P<above>及?以上){_IN}|(?P<incl>[(（]含[^)）]{{0,6}}[)）]))\s*"
+    rf"(?:不足|不满|低于|至|到|-|—|～|~)\s*(?P<hi>{_N})\s*%(?:\s*[(（]不含[)）])?(?:以下)?\s*的?\s*[,，]?\s*"
+    rf"得\s*(?P<p>{_N})\s*分$"
+)
+_LAST = re.compile(
+    rf"^(?:(?:低于|不足|不满)\s*(?P<below>{_N})\s*%|(?P<under>{_N})\s*%\s*以下)(?:\s*[(（]不含[^)）]{{0,6}}[)）])?\s*的?\s*[,，]?\s*"
+    rf"(?:(?:本项)?不得分|得\s*(?P<p>{_N})\s*分)$"
+)
+
+
+def is_next_band(previous: str, sentence: str) -> bool:
+    """`sentence` is a band after the bands of `previous` (both normalised)."""
+    s = sentence.strip()
+    if not (_MIDDLE.match(s) or _LAST.match(s)):
+        return False
+    return read_tier_chain(f"{previous}，{s}") is not None or bool(
+        _MIDDLE.match(s) and _chain(f"{previous}，{s}", partial=True)
+    )
+
+
+def _chain(text: str, partial: bool = False) -> tuple[str, list[tuple[str, str]]] | None:
+    """(subject, [(lower bound, points)…]) of a chain of meeting bands, top first."""
+    parts = [p.strip() for p in re.split(r"(?<=分)\s*[,，;；]\s*", normalise(text).strip())]
+    first = _FIRST.match(parts[0]) if parts else None
+    if first is None or len(parts) < 2:
+        return None
+    bands = [(first.group("lo"), first.group("p"))]
+    for k, part in enumerate(parts[1:], start=1):
+        middle = _MIDDLE.match(part)
+        if middle is not None:
+            if Decimal(middle.group("hi")) != Decimal(bands[-1][0]):
+                return None  # a gap or an overlap: the bands do not meet
+            bands.append((middle.group("lo"), middle.group("p")))
+            continue
+        last = _LAST.match(part)
+        if last is None or k != len(parts) - 1:
+            return None
+        bound = last.group("below") or last.group("under")
+        if Decimal(bound) != Decimal(bands[-1][0]):
+            return None
+        if last.group("p") and Decimal(last.group("p")) > 0:
+            bands.append(("0", last.group("p")))
+        return first.group("subject"), bands
+    return (first.group("subject"), bands) if partial or len(bands) >= 2 else None
+
+
+def read_tier_chain(sentence: str) -> Reading | None:
+    chain = _chain(sentence.rstrip("。；;，, "))
+    if chain is None:
+        return None
+    subject, bands = chain
+    points = [Decimal(p) for _, p in bands]
+    if len(bands) < 2 or points != sorted(points, reverse=True):
+        return None  # a lower band earning more is no tier chain
+    name, description = name_from(subject, "")
+    name = legal_name(name)
+    bounds = "、".join(f"{lo}%" for lo, _ in bands)
+    earned = "、".join(f"{p}分" for _, p in bands)
+    clause = f"【{name}】达到{bounds}的，分别得{earned}"
+    return Reading((name,), clause, ("百分比",), description or name, default="")
+
+
+def top_points(text: str) -> str | None:
+    """The points of the top band of a chain in `text` (the sentences of one item)."""
+    for sentence in re.split(r"。", text):
+        chain = _chain(sentence.rstrip("；;，, "))
+        if chain is not None and read_tier_chain(sentence) is not None:
+            return chain[1][0][1]
+    return None
