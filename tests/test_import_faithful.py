@@ -28,7 +28,7 @@ WATER = """某某县2025年度农村饮水安全工作考核细则
 （1）开展水源地环境整治的，计6分；未开展的，该项不得分。
 （2）水源地巡查覆盖率达到100%的，得4分；每低1个百分点扣0.5分，扣完为止。
 2.水质检测（12分）
-（1）水样检测合格率达到年度目标的，得6分；每低于目标值1个百分点扣1分。
+（1）出厂水浑浊度达到年度目标的，得6分；每超出目标值0.1NTU扣1分。
 （2）检测报告按期上报的，得6分；被省级通报检测数据造假的，本项不得分。
 3.设施维护（8分）
 （1）管网漏损率低于12%的，每低1个百分点扣0.5分；低于8%的，每低1个百分点扣1分。
@@ -87,8 +87,8 @@ def test_every_sentence_computes_the_document_or_is_left(tmp_path):
     assert "得不满" in _reason(draft, "开展水源地环境整治的，计6分")
     assert "未开展的，该项不得分" in _pending(draft)
     # the yes/no half of a standard whose step is left: both halves are left
-    assert "两半" in _reason(draft, "水样检测合格率达到年度目标的，得6分")
-    assert any(s.startswith("每低于目标值1个百分点扣1分") for s in _pending(draft))
+    assert "两半" in _reason(draft, "出厂水浑浊度达到年度目标的，得6分")
+    assert any(s.startswith("每超出目标值0.1NTU扣1分") for s in _pending(draft))
     # a second, steeper slope below a lower bound is not drafted over the whole gap
     assert "- 【管网漏损率】低于12%的，每低1个百分点扣0.5分" in text
     assert "两档斜率" in _reason(draft, "低于8%的，每低1个百分点扣1分")
@@ -224,3 +224,47 @@ def test_bands_one_sentence_a_band_and_points_for_each_listed_thing(tmp_path):
         assert unit(群众满意率=Decimal(str(rate))).nodes["一2"].score == points, rate
     for rate, points in ((90, 6), (85, 4), (80, 4), (79.5, 1), (0, 1)):
         assert unit(窗口服务测评得分率=Decimal(str(rate))).nodes["二(一)"].score == points + 4
+
+
+TARGETS = """某某县2025年度大气环境质量考核细则
+一、环境质量（40分）
+1.空气优良天数比例（20分）
+空气优良天数比例达到年度目标的，得20分；每低于目标值1个百分点扣2分。
+2.监测站点（10分）
+辖区监测站点全部达到运维规范要求的，得10分；每有1个站点未达标扣3分。
+3.散煤治理（10分）
+散煤清零任务完成率每低于年度目标1个百分点扣0.5分。
+4.群众评价
+测评结果排名第1至3名的得5分，第4至6名的得3分。
+"""
+
+
+def test_the_halves_of_a_standard_on_the_item_s_points(tmp_path):
+    draft, policy = _import(tmp_path, TARGETS)
+    text = draft.text
+    # reaching the target earns the item's 20, each point below takes 2: the target is
+    # a data item and the step counts from it
+    assert "- 【空气优良天数比例】每低于【空气优良天数比例年度目标】1个百分点扣2分" in text
+    # all sites meeting the standard earn the item's 10, each failing site takes 3
+    assert "- 【站点未达标】每个扣3分" in text
+    assert "- 【散煤清零任务完成率】每低于【散煤清零任务完成率年度目标】1个百分点扣0.5分" in text
+    # a rank band names nothing: never a fact called 第4至6名
+    assert "第4至6名】" not in text
+    assert any(s.startswith("测评结果排名第1至3名的得5分") for s in _pending(draft))
+
+    def unit(**facts):
+        base = {
+            "空气优良天数比例": 85,
+            "空气优良天数比例年度目标": 85,
+            "站点未达标": 0,
+            "散煤清零任务完成率": 100,
+            "散煤清零任务完成率年度目标": 100,
+        }
+        return policy.score({**base, **facts})
+
+    assert unit().total == 40
+    assert unit(空气优良天数比例=84).nodes["一1"].score == 18  # 1 point below: 18, not 0
+    assert unit(空气优良天数比例=70).nodes["一1"].score == 0  # 15 below: floored at 0
+    assert unit(站点未达标=2).nodes["一2"].score == 4
+    assert unit(站点未达标=4).nodes["一2"].score == 0
+    assert unit(散煤清零任务完成率=96).nodes["一3"].score == 8

@@ -95,6 +95,14 @@ def split_sentences(text: str) -> list[str]:
         ):
             out[-1] = f"{out[-1]}，{part}"  # `…的，得3分；未持证的，不得分`: its other side
             continue
+        if out and (
+            (_ALL_MET.search(normalise(out[-1])) and _EACH_UNMET.match(normalise(part)))
+            or (_TARGET_MET.search(normalise(out[-1])) and _BELOW_TARGET.match(normalise(part)))
+        ):
+            # `所属党支部全部达到要求的，得7分；每有1个支部未达标扣2分`, `…达到年度目标的，
+            # 得20分；每低于目标值1个百分点扣2分`: the halves of one standard
+            out[-1] = f"{out[-1]}，{part}"
+            continue
         if out and _ON_TIME.search(normalise(out[-1])) and _LATE_STEP.match(normalise(part)):
             out[-1] = f"{out[-1]}，{part}"  # `按期完成的，得4分；每逾期一个月扣1分`
             continue
@@ -132,6 +140,27 @@ _EARN_THEN_TIERS = re.compile(
     r"得\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[,，]\s*(?P<tiers>低于\s*(?P=n)\s*%\s*、.+分别扣.+)$"
 )
 
+
+#: `全部达到…的，得7分（得满分）` and `每有1个支部未达标扣2分` after it.
+_ALL_MET = re.compile(r"全部[^,，]*的\s*[,，]?\s*得(?:满分|\s*\d+(?:\.\d+)?\s*分)$")
+_EACH_UNMET = re.compile(
+    r"^每有\s*(?:1|一)\s*(?:个|家|项|所|名|条|处)[^,，\d]*?(?:未|不)[^,，\d]*?[扣减]\s*\d"
+)
+_ALL_EACH = re.compile(
+    r"^(?P<what>[^,，]+?)全部(?P<std>[^,，]*?)的\s*[,，]?\s*得(?:满分|\s*(?P<p>\d+(?:\.\d+)?)\s*分)\s*[,，]\s*"
+    r"每有\s*(?:1|一)\s*(?P<unit>个|家|项|所|名|条|处)(?P<thing>[^,，\d]*?)(?P<neg>未|不)(?P<rest>[^,，\d]*?)"
+    r"(?P<effect>[扣减]\s*\d+(?:\.\d+)?\s*分)(?P<tail>\s*[,，]\s*扣完为止)?$"
+)
+#: `…达到年度目标的，得20分` and `每低于目标值1个百分点扣2分` after it; the step alone
+#: (`清洁取暖改造任务完成率每低于年度目标1个百分点扣0.2分`).
+_TARGET_WORDS = r"(?:年度|省定|市定|下达的?)?(?:目标值?|任务)"
+_TARGET_MET = re.compile(rf"达到{_TARGET_WORDS}的\s*[,，]?\s*得\s*\d+(?:\.\d+)?\s*分$")
+_BELOW_TARGET = re.compile(rf"^每低于{_TARGET_WORDS}\s*(?:1|一)\s*个百分点\s*[扣减]")
+_TARGET_STEP = re.compile(
+    rf"^(?P<x>[^,，]+?)(?:达到(?P<t1>{_TARGET_WORDS})的\s*[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[,，]\s*)?"
+    rf"每低于(?P<t2>{_TARGET_WORDS})\s*(?:1|一)\s*个百分点(?P<effect>[扣减]\s*\d+(?:\.\d+)?\s*分)"
+    r"(?P<tail>\s*[,，]\s*扣完为止)?$"
+)
 
 #: `按期完成的，得4分` / `按规定期限移交档案的，得10分`, then `（逾期未移交的，）每逾期一个月扣2分`.
 _ON_TIME = re.compile(r"(?:按期|按时|按规定期限)[^,，]*的\s*[,，]?\s*得\s*\d+(?:\.\d+)?\s*分$")
@@ -281,6 +310,9 @@ class Drafter:
         self.points = points
         if len(sentence) > MAX_SENTENCE:
             return Drafted(sentence, (), (), f"句子超过 {MAX_SENTENCE} 个字，未尝试起草")
+        target = self._target_step(sentence, path, bonus, points)
+        if target is not None:
+            return target
         read = self._read_as(sentence, points)
         if read is None:
             return Drafted(sentence, (), (), reason_for(sentence))
@@ -340,6 +372,29 @@ class Drafter:
                     tuple(f for d in drafted for f in d.facts),
                 )
         return Drafted(sentence, (), (), reason_for(sentence))
+
+    def _target_step(
+        self, sentence: str, path: str, bonus: bool, points: str | None
+    ) -> Drafted | None:
+        """`X达到年度目标的，得20分，每低于目标值1个百分点扣2分` in an item of 20 points:
+        the points less the steps below the target, which is a data item of its own
+        (`【X】每低于【X年度目标】1个百分点扣2分`); also the step alone.  Earned points
+        other than the item's are left: the step would not take from them."""
+        m = _TARGET_STEP.match(normalise(sentence).strip().rstrip("。;, "))
+        if (
+            m is None
+            or m.group("p")
+            and (points is None or Decimal(m.group("p")) != Decimal(points))
+        ):
+            return None
+        x = legal_name(clean_subject(m.group("x")))
+        if not x.endswith(("率", "比例", "比重")):
+            return None  # a step in 百分点 is a rate's
+        y = legal_name(f"{x}{m.group('t1') or m.group('t2')}")
+        clause = f"【{x}】每低于【{y}】1个百分点{m.group('effect').replace(' ', '')}"
+        said = f"{x}的{m.group('t1') or m.group('t2')}（照下达的目标填写）"
+        reading = Reading((x, y), clause, ("百分比", "百分比"), default="", descriptions=(x, said))
+        return self._reading(sentence, reading, path, bonus)
 
     def _each_failing(self, sentence: str, title: str, path: str, bonus: bool) -> Drafted | None:
         """`（主次干道路面应达到“六无六净”标准）每发现一处不达标的扣0.5分`, `…处置率应达到100%，
@@ -406,6 +461,17 @@ class Drafter:
             if len(body) == len(n):
                 out = body[: m.start()] + f"，列为{m.group(1)}单位"
                 n = normalise(out)
+        m = _ALL_EACH.match(n)
+        if m:
+            # all of them meeting the standard earns the item's points, each one failing
+            # takes some back: in an item of those points, a count of the failing ones
+            if points is None or m.group("p") and Decimal(m.group("p")) != Decimal(points):
+                return None
+            thing = m.group("thing").strip() or clean_subject(m.group("what"))
+            return (
+                f"{thing}{m.group('neg')}{m.group('rest')}，每{m.group('unit')}"
+                f"{m.group('effect').replace(' ', '')}{m.group('tail') or ''}"
+            )
         m = _ON_TIME_LATE.match(n)
         if m:
             # on time earns the item's points, each month late takes some back: in an item
@@ -682,6 +748,7 @@ _NO_NAME = re.compile(
     r"^(?:(?:未达到|未达|达不到|低于|高于|超过|不足|少于|多于|达到|不低于|不超过)\s*\d[\d.]*\s*\S{0,4}"
     r"|相应项目|相应项|以上\S{0,2}|(?:本项|该项|此项|本条|本大项)\S*|在?上述\S*|\S*基础上\S*"
     r"|(?:低于|高于|超过|不足)\S{0,10}平均\S*"
+    r"|(?:排名|排在|位列)?第\s*\d+\s*(?:至|到|-|—|～)?\s*(?:\d+\s*)?名\S{0,4}"
     r"|\d[\d.]*\s*(?:%|％|个百分点|分)?\s*(?:及以上|及以下|以上|以下|以内|以外)\S{0,12}"
     rf"|(?:发现|有)?[一1两二]\s*(?:{_ALL_UNITS}))$"
 )
