@@ -268,3 +268,44 @@ def test_the_halves_of_a_standard_on_the_item_s_points(tmp_path):
     assert unit(站点未达标=2).nodes["一2"].score == 4
     assert unit(站点未达标=4).nodes["一2"].score == 0
     assert unit(散煤清零任务完成率=96).nodes["一3"].score == 8
+
+
+EITHER = """某某县2025年度生态环境执法考核细则
+一、执法监管（20分）
+1.举报处理（6分）
+（1）举报电话无法接通，或者举报件未在10个工作日内答复的，每次扣0.5分。
+（2）重点排污单位未按期完成提标改造的，每家企业扣2分。
+2.信息公开（14分）
+（1）行政处罚决定书应当自作出之日起7日内公开，每延迟一条扣0.2分。
+（2）环境信息公开专栏，每缺少一个栏目扣1分。
+二、否决事项
+1.发生重大环境污染事件，或者因监管失职造成重大社会影响的，实行一票否决，考核等次直接确定为不合格。
+三、等次评定
+考核得分90分以上为优秀，60分以上不足90分为合格，不足60分为不合格。
+"""
+
+
+def test_either_event_and_the_words_after_a_count(tmp_path):
+    draft, policy = _import(tmp_path, EITHER)
+    text = draft.text
+    assert not draft.summary.pending_sentences
+    # `X，或者Y的`: either event counts, and the fact names both
+    assert "- 【举报电话无法接通或者举报件未在10个工作日内答复】每次扣0.5分" in text
+    assert "- 【发生重大环境污染事件或者因监管失职造成重大社会影响】实行一票否决" in text or (
+        "- 【重大环境污染事件或者因监管失职造成重大社会影响】实行一票否决" in text
+    )
+    # `每家企业`: the noun after the count word repeats what the subject counts
+    assert "- 【重点排污单位未按期完成提标改造】每家扣2分" in text
+    # no subject: the item's words name what is late or missing
+    assert "- 【行政处罚决定书应当自作出之日起7日内公开延迟】每条扣0.2分" in text
+    assert "- 【环境信息公开专栏缺少】每个扣1分" in text
+    result = policy.score(
+        {
+            "举报电话无法接通或者举报件未在10个工作日内答复": 3,
+            "重点排污单位未按期完成提标改造": 1,
+            "行政处罚决定书应当自作出之日起7日内公开延迟": 5,
+            "环境信息公开专栏缺少": 2,
+        }
+    )
+    assert result.nodes["一1"].score == Decimal("2.5")  # 6 − 1.5 − 2
+    assert result.nodes["一2"].score == 11  # 14 − 1 − 2

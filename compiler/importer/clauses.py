@@ -18,6 +18,7 @@ from decimal import Decimal
 from ..source.text import normalise
 from ..syntax import keywords as kw
 from .names import (
+    ALTERNATIVE,
     COUNT_VERBS,
     MAX_NAME,
     NameBook,
@@ -547,7 +548,7 @@ class Drafter:
         n = normalise(s)
         if PER_PERIOD.search(n):
             return None  # a requirement for each quarter or month: one count cannot say it
-        s = _each_short(s)
+        s = _EACH_NOUN.sub(r"每\1", _each_short(s))
         n = normalise(s)
         candidates: list[tuple[str, str]] = []  # (subject, rest): subjects written first
         for j in _boundaries(n):
@@ -734,6 +735,8 @@ def _fit_subject(subject: str) -> bool:
     if re.search(rf"[一1两二]\s*(?:{_ALL_UNITS})$", parts[-1]):
         return False
     last = re.split(r"[，,]", n.rstrip("，, "))[-1].strip()
+    if last.startswith(ALTERNATIVE) and len(parts) >= 2:
+        return True  # `X，或者Y的`: either event (named by both, `name_from`)
     return not last.startswith(_TIED) and not last.startswith(EFFECT_LEAD)
 
 
@@ -772,6 +775,12 @@ _SAID_VERB = re.compile(
 )
 
 
+#: `每缺少一个栏目扣1分`, `每延迟一条扣0.1分`: a counting verb, one of a count word, and
+#: perhaps the thing counted, before the effect.
+_VERB_COUNTED = re.compile(
+    r"^每(?:缺少|缺|少报|漏报|迟报|延迟)\s*(?:一|1)\s*(?P<unit>个|条|项|件|家|篇|份|处)"
+    r"[^\d扣减得计记加,，]{0,4}?(?=[扣减])"
+)
 _COUNTED = re.compile(
     r"(?:\d+|[一二两三四五六七八九十]+)\s*(?:"
     + "|".join(sorted((re.escape(u) for u in kw.COUNT_UNITS), key=len, reverse=True))
@@ -785,6 +794,10 @@ def _said_before(rest: str, subject: str) -> str:
     the step without it counts the same thing."""
     n = normalise(rest)
     said = normalise(subject)
+    counted = _VERB_COUNTED.match(n)
+    if counted and len(n) == len(rest):
+        # `（信息公开专栏）每缺少一个栏目扣1分`: the name says what is missing (`…缺少`)
+        return f"每{counted.group('unit')}{rest[counted.end() :]}"
     for pattern, keep in ((_SAID_NOUN, "每个"), (_SAID_VERB, "每")):
         m = pattern.match(n)
         if m and any(
@@ -796,6 +809,12 @@ def _said_before(rest: str, subject: str) -> str:
         if m and m.group(1) in said and len(n) == len(rest):
             return keep + rest[m.end() :]
     return rest
+
+
+#: `每家企业扣2分`: the noun after the count word only says what the subject counts.
+_EACH_NOUN = re.compile(
+    r"每(?:一)?(家|所|个)(?:企业|单位|学校|医院|乡镇|街道|村|社区|部门|项目)(?=\s*[扣减得计记加])"
+)
 
 
 def _each_short(sentence: str) -> str:

@@ -35,7 +35,9 @@ LEADING = (
 )
 EVIDENCE = ("查阅", "查看", "现场查看", "检查", "抽查", "暗访", "以", "根据", "按照", "经查", "经")
 #: Counting verbs that say what a count is of (`每少报一次`): added to a name without them.
-COUNT_VERBS = ("缺", "缺少", "少报", "漏报", "迟报", "瞒报", "晚报", "延长")
+COUNT_VERBS = ("缺", "缺少", "少报", "漏报", "迟报", "瞒报", "晚报", "延长", "延迟")
+#: Words that join a second event to the first: either of them is the event.
+ALTERNATIVE = ("或者", "或是")
 #: Longest name kept whole; a longer subject is cut at a word-like boundary.
 MAX_NAME = 40
 
@@ -68,6 +70,9 @@ def is_evidence(piece: str) -> bool:
 def name_from(subject: str, title: str, verb: str = "") -> tuple[str, str]:
     """(name, description) for a subject (may be empty) in a node titled `title`."""
     parts = pieces(subject)
+    if len(parts) >= 2 and parts[-1].startswith(ALTERNATIVE):
+        # `电话无法接通，或者投诉未按时答复的`: either event, one fact named by both
+        parts = [*parts[:-2], parts[-2] + parts[-1]]
     event = next((p for p in reversed(parts) if not is_evidence(p)), "")
     if not event:
         base = clean_subject(title) or "未命名"

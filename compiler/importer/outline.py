@@ -46,7 +46,10 @@ _STANDARD_TITLE = re.compile(
 #: A heading that names a kind of rule (`一票否决事项`, `一票否决及其他扣分事项`): a title.
 _LABEL = re.compile(r"^[^\d,，。;；的]{2,20}(?:事项|情形|项目|情况)$")
 #: A title that states a requirement (`每年至少组织开展1次应急演练`) before `未组织的扣40分`.
-_CONDITION_GOES_ON = re.compile(r"^[^，,；;。每]+?的\s*[，,]?\s*(?:得|扣|减|计|加)\s*\d")
+_CONDITION_GOES_ON = re.compile(
+    r"^(?:[^，,；;。每]+?的\s*[，,]?\s*(?:得|扣|减|计|加)\s*\d"
+    r"|(?:或者|或是)[^，,；;。每]+?的\s*[，,]?\s*(?:每[^，,；;。]{0,4}?)?(?:得|扣|减|计|加|实行一票否决))"
+)
 _REQUIRED = re.compile(r"(?:至少|不少于|不得少于)[^,，]{0,6}?(?:\d+|[一二两三四五六七八九十]+)")
 _PAREN = re.compile(r"\(([^()]{1,40})\)")
 _POINTS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*分\s*$")
