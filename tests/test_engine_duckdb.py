@@ -411,6 +411,24 @@ def test_duckdb_writes_the_csv_report_itself_byte_for_byte(tmp_path, monkeypatch
     assert f"第{first}:" in result.output or "第一.csv:" in result.output
 
 
+def test_rows_read_in_parallel_are_written_in_input_order(tmp_path, monkeypatch):
+    """The parsed rows are stored in row groups that DuckDB's threads read side by
+    side; the lines still come in input order (checked as they come: out of order,
+    the Python engine would score instead), ranked over all the row groups."""
+    from xize.runtime.batch import sqlbatch, sqlsource
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("the report was not written by DuckDB")
+
+    monkeypatch.setattr(sqlsource, "ROW_GROUP_ROWS", 2048)
+    policy = tmp_path / "direct.rule"
+    policy.write_text(DIRECT_POLICY, encoding="utf-8")
+    data = tmp_path / "数据.csv"
+    data.write_bytes("\r\n".join([DIRECT_HEADER, *direct_rows(12_000), ""]).encode())
+    monkeypatch.setattr(sqlbatch, "score_with_duckdb", not_here)
+    assert not assert_same_reports(tmp_path, monkeypatch, policy, [data], (".csv",))
+
+
 def test_the_direct_csv_path_is_only_for_what_it_writes_exactly(tmp_path):
     from xize.compiler import load_policy
     from xize.runtime.batch import sqlcsv

@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
 import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 import sqlglot
 from helpers import compiled, seed_policies
 from hypothesis import given, note, settings
+from hypothesis import strategies as st
 from sqlcases import ODD_CELLS, batches
 from sqlrun import differences, duckdb_results, expected_items, expected_summary
 from xize.compiler import compile_policy, load_policy
@@ -406,3 +409,49 @@ def test_whole_amounts_over_counts_are_bigints_in_duckdb_only():
     assert "INT128" not in duck and duck.count("AS BIGINT") > 100
     for dialect in ("spark", "postgres"):  # the rank alone is a BIGINT there
         assert compile_sql(policy.ir, dialect).count("BIGINT") == 1
+
+
+_VETO_POLICY = """\
+细则：名次
+年度：2024
+满分：10分
+精度：0.01分
+
+数据：
+  缺会次数：次，默认0
+  重大事故：是否，默认否
+
+(一)会议(10分)
+  - 【缺会次数】每缺1次扣0.5分
+  - 【重大事故】的，一票否决
+"""
+
+
+@settings(max_examples=max(10, N // 4))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["0", "1", "2", "7", "x", "-1"]), st.sampled_from(["是", "否"])),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_ranks_from_the_histogram_equal_the_query_ranks(cells):
+    """The summary query without its rank join (`ranks=False`, DuckDB's streaming
+    path) ranks each unit, from the count per (group, total), as the query with the
+    join does: ties share a rank, vetoed units come after every clear one, error
+    rows have none."""
+    from xize.compiler.backends.sql import build_query, render_sql
+    from xize.runtime.batch.sqlcsv import Ranks
+
+    policy = load_policy_text(_VETO_POLICY)
+    rows = [{"单位": f"单位{i}", "缺会次数": a, "重大事故": b} for i, (a, b) in enumerate(cells)]
+    con = duckdb.connect()
+    want = {r["行"]: r["排名"] for r in duckdb_results(policy.ir, rows, con=con)}
+    tree = build_query(policy.ir, row_column="行", ranks=False)
+    assert "排名" not in tree.named_selects
+    ranks = Ranks(con.execute(render_sql(tree.meta["histogram"], "duckdb")).fetchall())
+    got = con.sql(render_sql(tree, "duckdb")).to_arrow_table()
+    ranked = ranks.of(
+        got.column("_grp").combine_chunks(), got.column("_tot").combine_chunks(), pa, pc
+    )
+    assert dict(zip(got.column("行").to_pylist(), ranked.to_pylist(), strict=True)) == want

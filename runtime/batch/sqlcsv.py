@@ -145,57 +145,92 @@ def header_line(columns) -> bytes:
 # ---------------------------------------------------------------------------- queries
 
 
-def _template(key: str, lang: str, values: dict[str, exp.Expression]) -> exp.Expression:
-    """t(key) with each {name} filled by a SQL text expression."""
+def _template(key: str, lang: str, values: dict[str, exp.Expression]) -> list:
+    """t(key) as parts: its literal pieces (str) and each {name} filled by the SQL
+    text of a number (which holds digits, `.` and `-` only)."""
     marks = {name: f"\x00{name}\x00" for name in values}
     text = t(key, lang, **marks)
-    parts: list[exp.Expression] = []
+    parts: list = []
     for i, piece in enumerate(text.split("\x00")):
         if i % 2:
             parts.append(values[piece].copy())
         elif piece:
-            parts.append(_s(piece))
-    return _concat(parts) if parts else _s("")
+            parts.append(piece)
+    return parts
+
+
+def _text_cell(parts: list) -> exp.Expression:
+    """The CSV cell (`csv_cell`, then `csv.writer`'s quoting) of a text made of literal
+    pieces (str) and numbers' texts, decided here from the pieces where they decide
+    it: a number holds no comma, quote or line break, so the quoting depends on the
+    literals alone, and a text whose first piece is a literal not starting as a
+    formula can get no `'`.  Otherwise (a number first, a `-` perhaps) the test is
+    made on the row's text."""
+    merged: list = []
+    for part in parts:
+        if isinstance(part, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += part
+        elif not (isinstance(part, str) and part == ""):
+            merged.append(part)
+    if not merged:
+        return _s("")
+    if all(isinstance(part, str) for part in merged):
+        return _s(_cell("".join(merged)))
+    if not isinstance(merged[0], str) or merged[0][0] in STARTS:
+        text = _concat([_s(p) if isinstance(p, str) else p for p in merged])
+        return _quoted(_formula_safe(text))
+    if any(c in part for part in merged if isinstance(part, str) for c in ',"\r\n'):
+        merged = ['"', *[p.replace('"', '""') if isinstance(p, str) else p for p in merged], '"']
+    return _concat([_s(p) if isinstance(p, str) else p for p in merged])
 
 
 def _stage(table: exp.Select, alias: str, columns: list[exp.Expression]) -> exp.Select:
-    return exp.select(*columns).from_(exp.alias_(exp.Subquery(this=table), alias), copy=False)
+    return exp.select(*columns, copy=False).from_(
+        exp.alias_(exp.Subquery(this=table), alias, copy=False), copy=False
+    )
 
 
-def _note(item: tuple, k: int, lang: str) -> exp.Expression:
-    """备注 of item k as `ItemWords.note` words it (SQL text, for a fired item)."""
+def _note(item: tuple, k: int, lang: str, uncapped: bool) -> exp.Expression:
+    """备注 of item k as `ItemWords.note` words it, as a finished CSV cell (for a
+    fired item).  `uncapped`: its 原始 is its 应扣 (no cap of its own)."""
     _, _, _, _, kind, note = item
     if kind == "结果":
-        return _s(note or "")
+        return _text_cell([note or ""])
     raw, nominal, applied = (exp.column(f"_{c}{k}") for c in "rna")
 
     def number(c: exp.Column) -> exp.Expression:  # `_n`: None reads 0
         return _when(exp.Is(this=c.copy(), expression=exp.Null()), _s("0"), _decimal_cell(c.copy()))
 
     n = {"raw": number(raw), "nominal": number(nominal), "applied": number(applied)}
-    capped = exp.GT(this=raw.copy(), expression=nominal.copy())
+    capped = exp.false() if uncapped else exp.GT(this=raw.copy(), expression=nominal.copy())
     cut = exp.LT(this=applied.copy(), expression=nominal.copy())
-    sep = _s(t("list_sep", lang))
+    sep = t("list_sep", lang)
     if kind == "加分":
         told = _when(
             cut.copy(),
-            _template("amount_bonus_cut", lang, {"nominal": n["nominal"], "applied": n["applied"]}),
-            _template("amount_bonus", lang, {"applied": n["applied"]}),
+            _text_cell(
+                _template(
+                    "amount_bonus_cut", lang, {"nominal": n["nominal"], "applied": n["applied"]}
+                )
+            ),
+            _text_cell(_template("amount_bonus", lang, {"applied": n["applied"]})),
         )
     else:
         cap = _template("amount_clause_cap", lang, {"raw": n["raw"], "nominal": n["nominal"]})
         budget = _template("amount_budget_cut", lang, {"applied": n["applied"]})
         due = _template("amount_due", lang, {"nominal": n["nominal"]})
+        if uncapped:  # only the item's points running out has a story
+            return _when(cut, _text_cell([*due, sep, *budget]), _text_cell([note or ""]))
         both = exp.And(this=capped.copy(), expression=cut.copy())
         told = exp.Case(
             ifs=[
-                exp.If(this=both, true=_concat([cap.copy(), sep.copy(), budget.copy()])),
-                exp.If(this=capped.copy(), true=cap),
+                exp.If(this=both, true=_text_cell([*cap, sep, *budget])),
+                exp.If(this=capped.copy(), true=_text_cell(cap)),
             ],
-            default=_concat([due, sep, budget]),
+            default=_text_cell([*due, sep, *budget]),
         )
     story = exp.Coalesce(this=exp.Or(this=capped, expression=cut), expressions=[exp.false()])
-    return _when(story, told, _s(note or ""))
+    return _when(story, told, _text_cell([note or ""]))
 
 
 def _inputs(item: tuple, clauses: dict, facts: dict, lang: str) -> exp.Expression:
@@ -230,18 +265,34 @@ def _inputs(item: tuple, clauses: dict, facts: dict, lang: str) -> exp.Expressio
 
 def summary_query(policy, layout: Layout) -> exp.Select:
     """The summary query (over the view carrying each row's key as 行), one row per
-    unit with: 行 (the key), 错误 (NULL when scored), 单位, 总分, 等次, 排名, 状态 (as
-    shown), `_line` (its 汇总 line) and `_items` (its 扣分明细 lines, in 序号 order).
+    unit in input order with: 行 (the key), 错误 (NULL when scored), 单位, 总分, 等次,
+    `_grp` and `_tot` (what it is ranked by: `Ranks`), 状态 (as shown), `_line` and
+    `_tail` (its 汇总 line before and after 排名) and `_items` (its 扣分明细 lines, in
+    序号 order); `meta["histogram"]` counts the units per (`_grp`, `_tot`).
 
-    Built in stages so that no expression is written twice: the texts of the cells,
-    then each made formula-safe (`csv_cell`), then quoted, then joined; a fired
-    item's line is made only for the units where it fired (a CASE branch)."""
-    inner = build_query(policy.ir, ITEMS_VIEW, row_column=CARRY, dialect="duckdb", values=True)
-    inner.set("order", None)  # sorted once, at the end, with the few columns left
+    Built in stages so that no expression is written twice: the texts that come
+    from the data (the unit's name; its grade, status and labels) made formula-safe
+    (`csv_cell`), then quoted, then every line joined — a fired item's line in one
+    CASE branch, made only for the units where it fired, its note and 所用数据
+    already finished cells (`_text_cell`, `_inputs`: what they must quote or guard
+    is known from the policy); decimals of scale 0 written as they are."""
+    inner = build_query(
+        policy.ir, ITEMS_VIEW, row_column=CARRY, dialect="duckdb", values=True, ranks=False
+    )
+    inner.set("order", None)  # the rows stream in input order: no join, no sort
     items = inner.meta["items"]
     lang = layout.lang
     facts = {f.name: f for f in policy.ir.facts}
     clauses = {c.id: c for node in policy.ir.walk() for c in node.clauses}
+    selected = {e.alias_or_name: e for e in inner.expressions}
+    whole = {name for name, e in selected.items() if _decimal_scales(e) == {0}}
+
+    def number(name: str, value: exp.Expression | None = None) -> exp.Expression:
+        shown = _col(name) if value is None else value
+        if name in whole:
+            return _int_cell(shown)
+        return _decimal_cell(shown)
+
     status = _when(
         exp.And(
             this=exp.EQ(this=_col("状态"), expression=_s(NORMAL)),
@@ -250,33 +301,31 @@ def summary_query(policy, layout: Layout) -> exp.Select:
         _s(VETOED),
         _col("状态"),
     )
-    keep = [_col(c) for c in ("行", "错误", "单位", "总分", "等次", "排名")]
+    keep = [_col(c) for c in ("行", "错误", "单位", "总分", "等次", "_grp", "_tot")]
     texts = {"_t0": _col("单位"), "_t1": _col("等次"), "_t2": status, "_t3": _col("标签")}
-    numbers = {"_d0": _decimal_cell(_col("总分")), "_d1": _int_cell(_col("排名"))}
-    numbers.update({f"_d{2 + i}": _decimal_cell(_col(c.title)) for i, c in enumerate(layout.nodes)})
-    for k, item in enumerate(items):
-        fired = exp.column(f"_f{k}")
-        texts[f"_m{k}"] = _when(fired.copy(), _note(item, k, lang), exp.Null())
-        sign = -1 if item[4] == "加分" else 1
-        for c, name in (("n", f"_n{k}"), ("a", f"_a{k}")):
-            value = exp.Coalesce(this=exp.column(name), expressions=[exp.Literal.number(0)])
-            if sign < 0:
-                value = exp.Neg(this=exp.Paren(this=value))
-            numbers[f"_{c}{k}"] = _when(fired.copy(), _decimal_cell(value), exp.Null())
-        numbers[f"_i{k}"] = _when(fired.copy(), _inputs(item, clauses, facts, lang), exp.Null())
-    fired = [exp.column(f"_f{k}") for k in range(len(items))]
+    numbers = {"_d0": number("总分")}
+    numbers.update({f"_d{2 + i}": number(c.title) for i, c in enumerate(layout.nodes)})
+    # what the items' lines read, carried to the last stage as it is
+    carried = []
+    for k in range(len(items)):
+        carried += [f"_f{k}", f"_n{k}", f"_a{k}"]
+        if selected[f"_r{k}"].this != selected[f"_n{k}"].this:
+            carried.append(f"_r{k}")
+    for name in facts:
+        if f"值:{name}" in selected:
+            carried.append(f"值:{name}")
     first = _stage(
         inner,
         "_q",
         [
             *keep,
-            exp.alias_(status.copy(), "状态", quoted=True),
+            exp.alias_(status.copy(), "状态", quoted=True, copy=False),
             *[
-                exp.alias_(exp.Coalesce(this=e, expressions=[_s("")]) if n[1] == "t" else e, n)
+                exp.alias_(exp.Coalesce(this=e, expressions=[_s("")]), n, copy=False)
                 for n, e in texts.items()
             ],
-            *[exp.alias_(e, n) for n, e in numbers.items()],
-            *fired,
+            *[exp.alias_(e, n, copy=False) for n, e in numbers.items()],
+            *[_col(c) for c in carried],
         ],
     )
     ahead = [*[c.copy() for c in keep], _col("状态")]
@@ -285,9 +334,9 @@ def summary_query(policy, layout: Layout) -> exp.Select:
         "_a",
         [
             *ahead,
-            *[exp.alias_(_formula_safe(exp.column(n)), n) for n in texts],
+            *[exp.alias_(_formula_safe(exp.column(n)), n, copy=False) for n in texts],
             *[exp.column(n) for n in numbers],
-            *[f.copy() for f in fired],
+            *[_col(c) for c in carried],
         ],
     )
     third = _stage(
@@ -295,16 +344,15 @@ def summary_query(policy, layout: Layout) -> exp.Select:
         "_b",
         [
             *[c.copy() for c in ahead],
-            *[exp.alias_(_quoted(exp.column(n)), n) for n in texts],
+            *[exp.alias_(_quoted(exp.column(n)), n, copy=False) for n in texts],
             *[exp.column(n) for n in numbers],
-            *[f.copy() for f in fired],
+            *[_col(c) for c in carried],
         ],
     )
+    # the line in two halves around 排名, which is known only once every unit is
+    # scored: `_summary` joins them with each unit's rank (`Ranks`)
+    head = [exp.column("_t0"), exp.column("_d0"), exp.column("_t1"), _s("")]
     cells = [
-        exp.column("_t0"),
-        exp.column("_d0"),
-        exp.column("_t1"),
-        exp.column("_d1"),
         exp.column("_t2"),
         _s(""),  # 原因: no veto, disqualification or grade limit (`eligible`)
         exp.column("_t3"),
@@ -313,36 +361,60 @@ def summary_query(policy, layout: Layout) -> exp.Select:
     lines = []
     for k, item in enumerate(items):
         path, line, _, text, kind, _ = item
-        constant = ",".join([_cell(layout._label(path)), _cell(text), str(line)])
+        amounts = []
+        for name in (f"_n{k}", f"_a{k}"):
+            value = exp.Coalesce(this=exp.column(name), expressions=[exp.Literal.number(0)])
+            if kind == "加分":
+                value = exp.Neg(this=exp.Paren(this=value))
+            amounts.append(number(name, value))
+        constant = ",".join(["", _cell(layout._label(path)), _cell(text), str(line), ""])
         row = [
             exp.column("_t0"),
             _s(constant),
-            exp.column(f"_i{k}"),
-            exp.column(f"_n{k}"),
-            exp.column(f"_a{k}"),
-            _s(_cell(kind)),
-            exp.column(f"_m{k}"),
+            _inputs(item, clauses, facts, lang),
+            _s(","),
+            amounts[0],
+            _s(","),
+            amounts[1],
+            _s(f",{_cell(kind)},"),
+            _note(item, k, lang, f"_r{k}" not in carried),
+            _s("\r\n"),
         ]
-        lines.append(_when(exp.column(f"_f{k}"), _joined(row), _s("")))
-    return _stage(
+        lines.append(_when(exp.column(f"_f{k}"), _concat(row), _s("")))
+    query = _stage(
         third,
         "_c",
         [
             *[c.copy() for c in ahead],
-            exp.alias_(_joined(cells), "_line"),
-            exp.alias_(_concat(lines) if lines else _s(""), "_items"),
+            exp.alias_(_concat(_joined(head)[:-1]), "_line", copy=False),
+            exp.alias_(_concat([_s(","), *_joined(cells)]), "_tail", copy=False),
+            exp.alias_(_concat(lines) if lines else _s(""), "_items", copy=False),
         ],
-    ).order_by(_col("行"), copy=False)  # DuckDB does not keep a subquery's order
+    )
+    query.meta["histogram"] = inner.meta["histogram"]
+    return query
 
 
-def _joined(cells: list[exp.Expression]) -> exp.Expression:
+def _decimal_scales(e: exp.Expression) -> set[int]:
+    """The scales of the DECIMAL types in an expression (DECIMAL(38, 0) only: a
+    whole number, whose text has no point)."""
+    found = set()
+    for dt in e.find_all(exp.DataType):
+        if dt.this == exp.DataType.Type.DECIMAL:
+            params = dt.expressions
+            found.add(int(params[1].this.this) if len(params) > 1 else -1)
+    return found
+
+
+def _joined(cells: list[exp.Expression]) -> list[exp.Expression]:
+    """The parts of a CSV line of the cells: commas between, CRLF at the end."""
     parts: list[exp.Expression] = []
     for cell in cells:
         if parts:
             parts.append(_s(","))
         parts.append(cell)
     parts.append(_s("\r\n"))
-    return _concat(parts)
+    return parts
 
 
 # --------------------------------------------------------------------------- scoring
@@ -401,9 +473,12 @@ class CsvScoring(Scoring):
         self.bodies = {}
 
 
-def queries(policy, layout: Layout) -> str:
-    """The query giving each unit's lines; raises SqlUnsupported."""
-    return render_sql(summary_query(policy, layout), "duckdb", pretty=False)
+def queries(policy, layout: Layout) -> tuple[str, str]:
+    """The query giving each unit's lines, and the query counting the units per
+    (rank group, total) that ranks them; raises SqlUnsupported."""
+    tree = summary_query(policy, layout)
+    histogram = tree.meta["histogram"]
+    return tuple(render_sql(t, "duckdb", pretty=False, copy=False) for t in (tree, histogram))
 
 
 def score_to_csv(
@@ -412,25 +487,26 @@ def score_to_csv(
     layout: Layout,
     output: str,
     progress: Callable[[int], None] | None = None,
-    sql: str | None = None,
+    sql: tuple[str, str] | None = None,
 ) -> CsvScoring:
     """Score every unit in DuckDB, its 汇总 and 扣分明细 lines written by DuckDB to
     temporary files beside `output`; raises NotIdentical (score another way then)."""
     import pyarrow.compute as pc
 
     scorer = ChunkScorer(policy, dataset, layout)
-    query = sql or queries(policy, layout)
+    query, histogram = sql or queries(policy, layout)
     source = sqlsource.build(dataset)
     scoring = CsvScoring(layout)
     folder = str(Path(output).parent) or "."
     with sqlsource.guarded(source, scoring):
         _carry_views(source)
-        sqlsource.plan_within(source.con, (query,))
+        sqlsource.plan_within(source.con, (histogram, query))
+        ranks = Ranks(source.con.execute(histogram).fetchall())
         for which in ("summary", "details"):
             fd, path = tempfile.mkstemp(prefix=f".{Path(output).name}.", suffix=".part", dir=folder)
             os.close(fd)
             scoring.bodies[which] = path
-        errors = _summary(source, query, scoring, dataset, progress, pc)
+        errors = _summary(source, query, ranks, scoring, dataset, progress, pc)
         _python_rows(scorer, scoring, sorted(errors + source.no_unit), None, None, progress)
     scoring.tally.blank += source.blank
     return scoring
@@ -453,8 +529,43 @@ def _write(handle, lines) -> None:
     handle.write(memoryview(data)[view[lines.offset] : view[lines.offset + count]])
 
 
-def _summary(source, query: str, scoring: CsvScoring, dataset: Dataset, progress, pc) -> list[int]:
+class Ranks:
+    """Each unit's 排名 from the count of units per (rank group, total): as RANK()
+    over each group by total, highest first, the vetoed group (1) ranked after
+    every clear unit (group 0); group 2 (errors, disqualified) is not ranked."""
+
+    def __init__(self, counts: list[tuple]):
+        counted: dict[int, dict] = {}
+        for group, total, number in counts:
+            counted.setdefault(group, {})[total] = number
+        clear = sum(counted.get(0, {}).values())
+        self.tables: dict[int, tuple[list, list[int]]] = {}
+        for group in (0, 1):
+            totals = sorted(counted.get(group, {}), reverse=True)
+            ranks, above = [], 1 + (clear if group == 1 else 0)
+            for total in totals:
+                ranks.append(above)
+                above += counted[group][total]
+            self.tables[group] = (totals, ranks)
+
+    def of(self, groups, totals, pa, pc):
+        """The ranks of a batch's units (an Arrow int64 array, null where unranked)."""
+        ranks = pa.nulls(len(groups), pa.int64())
+        for group, (keys, values) in self.tables.items():
+            if not keys:
+                continue
+            place = pc.index_in(totals, value_set=pa.array(keys, type=totals.type))
+            found = pc.take(pa.array(values, type=pa.int64()), place)
+            ranks = pc.if_else(pc.equal(groups, group), found, ranks)
+        return ranks
+
+
+def _summary(
+    source, query: str, ranking: Ranks, scoring: CsvScoring, dataset: Dataset, progress, pc
+) -> list[int]:
     """Write the 汇总 lines; count, rank ends and names; returns the keys SQL refused."""
+    import pyarrow as pa
+
     tally = scoring.tally
     errors: list[int] = []
     top: list[tuple] = []  # (rank, position, row)
@@ -483,7 +594,12 @@ def _summary(source, query: str, scoring: CsvScoring, dataset: Dataset, progress
             count = batch.num_rows
             if count == 0:
                 continue
-            _write(handle, batch.column("_line"))
+            ranks = ranking.of(batch.column("_grp"), batch.column("_tot"), pa, pc)
+            shown = pc.fill_null(pc.cast(ranks, pa.string()), "")
+            line = pc.binary_join_element_wise(
+                batch.column("_line"), shown, batch.column("_tail"), ""
+            )
+            _write(handle, line)
             _write(details, batch.column("_items"))
             tally.rows_in += count
             tally.scored += count
@@ -494,9 +610,8 @@ def _summary(source, query: str, scoring: CsvScoring, dataset: Dataset, progress
             for grade, number in _counts(batch.column("等次"), pc):
                 if grade:
                     tally.grades[grade] += number
-            ranks = batch.column("排名")
             ranked += count - ranks.null_count
-            top, bottom = _ends(batch, position, top, bottom)
+            top, bottom = _ends(batch, ranks, position, top, bottom)
             position += count
             if progress is not None:
                 progress(count)
@@ -520,10 +635,10 @@ def _counts(column, pc) -> list[tuple]:
     )
 
 
-def _ends(batch, base: int, top: list, bottom: list) -> tuple[list, list]:
+def _ends(batch, ranks, base: int, top: list, bottom: list) -> tuple[list, list]:
     """The ENDS best and worst ranked units so far, as (rank, position, row), rank
     order being (排名, 汇总 position) as `RankKeys.rank` orders them."""
-    ranks = batch.column("排名").to_pylist()
+    ranks = ranks.to_pylist()
     placed = sorted((r, i) for i, r in enumerate(ranks) if r is not None)
     if not placed:
         return top, bottom

@@ -50,6 +50,10 @@ UNIT = "单位"
 #: blank test; RE2's \s knows only ASCII blanks.
 _SPACE_CLASS = "[" + "".join(f"\\x{{{c:x}}}" for c in range(0x110000) if chr(c).isspace()) + "]"
 _CHUNK = 1 << 20
+#: The database file (in DuckDB's temporary folder) that holds the parsed CSV rows,
+#: and its row groups' size (DuckDB's default): a parallel scan reads row groups.
+_ROWS_DB = "_rows"
+ROW_GROUP_ROWS = 122_880
 
 
 class NotIdentical(Exception):
@@ -75,6 +79,9 @@ def connect(temp_dir: str | None = None):
         "autoload_known_extensions": False,
         "preserve_insertion_order": True,
         "memory_limit": MEMORY_LIMIT,
+        # an IN list stays a test of each row: made into a join (DuckDB's in_clause
+        # rewrite), it would let the rows of a parallel scan come out of order
+        "disabled_optimizers": "in_clause",
     }
     if temp_dir is not None:
         config["temp_directory"] = temp_dir
@@ -197,6 +204,15 @@ def build(dataset: Dataset, temp_dir: str | None = None):
     con = connect(spill)
     source = Source(con, tuple(f.name for f in dataset.facts), spill)
     try:
+        rows = exp.Attach(
+            this=exp.alias_(_s(str(Path(spill) / "rows.duckdb")), _ROWS_DB, quoted=True),
+            expressions=[
+                exp.AttachOption(
+                    this=exp.var("ROW_GROUP_SIZE"), expression=exp.Literal.number(ROW_GROUP_ROWS)
+                )
+            ],
+        )
+        con.execute(_sql(rows))
         parts = []
         for index, (table, _) in enumerate(dataset.tables):
             view = f"_t{index}"
@@ -320,8 +336,23 @@ def _csv_view(con, source: Source, view: str, dataset: Dataset, index: int, temp
         "escape": '"',
         "columns": {f"c{i}": "VARCHAR" for i in range(width)},
     }
-    number = exp.alias_(exp.Window(this=exp.Anonymous(this="ROW_NUMBER", expressions=[])), "_n")
-    raw = exp.select(number, exp.Star()).from_(_table_fn(exp.ReadCSV, str(path), options))
+    # parsed once, in parallel, into a table (compressed, in DuckDB's temporary
+    # folder) whose row ids are the records' order; every later pass reads it in
+    # parallel — ROW_NUMBER() over the parse would keep each pass on one thread
+    stored = exp.Table(
+        this=exp.to_identifier(f"_csv{index}", quoted=True),
+        db=exp.to_identifier(_ROWS_DB, quoted=True),
+    )
+    load = exp.Create(
+        this=stored.copy(),
+        kind="TABLE",
+        expression=exp.select(exp.Star()).from_(_table_fn(exp.ReadCSV, str(path), options)),
+    )
+    con.execute(_sql(load))
+    number = exp.alias_(
+        exp.Add(this=exp.column("rowid"), expression=exp.Literal.number(1)), "_n", quoted=True
+    )
+    raw = exp.select(number, exp.Star()).from_(stored)
     row = exp.Add(this=_col("_n"), expression=exp.Literal.number(table.header_row))
     _row_view(con, view, dataset, index, raw, row)
 

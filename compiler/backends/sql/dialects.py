@@ -51,10 +51,12 @@ def _postgres_regex(node: exp.Expression) -> exp.Expression:
     return exp.Bracket(this=exp.Paren(this=match), expressions=[group.copy()])
 
 
-def render(tree: exp.Expression, dialect: str, pretty: bool = True) -> str:
+def render(tree: exp.Expression, dialect: str, pretty: bool = True, copy: bool = True) -> str:
     """The query text; `tree` is left as it was (one copy is rewritten and rendered:
-    copying a large policy's tree costs more than generating its text)."""
-    tree = tree.copy()
+    copying a large policy's tree costs more than generating its text), or, with
+    `copy=False`, rewritten in place (for a caller that is done with it)."""
+    if copy:
+        tree = tree.copy()
     if dialect == "duckdb":
         tree = tree.transform(_bigint, copy=False)
     tree = tree.transform(lambda n: _int_div(n, dialect), copy=False)

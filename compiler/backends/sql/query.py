@@ -89,17 +89,27 @@ def build_query(
     row_column: str | None = None,
     dialect: str = "duckdb",
     values: bool = False,
+    ranks: bool = True,
 ) -> exp.Select:
     """The query's tree.  Its scaled integers' types and integer quotients are marked
     `bigint` when no scaled integer of the query can reach BIGINT_DIGITS digits: DuckDB
-    then computes in BIGINT (`dialects.render`), the others as ever."""
+    then computes in BIGINT (`dialects.render`), the others as ever.
+
+    `ranks=False` (DuckDB's summary query): no 排名 column; each row has instead its
+    rank group `_grp` (0 clear, 1 vetoed, 2 neither ranked) and its total as the scaled
+    integer `_tot`, and `meta["histogram"]` is the query counting the units per
+    (`_g`, `_t`) = (group, total), from which a caller ranks them itself (see
+    `_ranks` for the rule).  Without the join back, the query reads its rows once,
+    in order, and streams."""
     with measured() as widest:
-        query = _build(policy, table, items, row_column, dialect, values)
+        query = _build(policy, table, items, row_column, dialect, values, ranks)
     fit_bigint(query, widest[0])
+    if "histogram" in query.meta:
+        fit_bigint(query.meta["histogram"], widest[0])
     return query
 
 
-def _build(policy, table, items, row_column, dialect, values) -> exp.Select:
+def _build(policy, table, items, row_column, dialect, values, ranks=True) -> exp.Select:
     _check_kinds(policy)
     head, source, env, converted_ok, count = _converted(policy, table, row_column, dialect)
     base = ["_unit", *_fact_columns(policy), "_cerr", *(["_row"] if row_column else [])]
@@ -163,6 +173,7 @@ def _build(policy, table, items, row_column, dialect, values) -> exp.Select:
         vetoed,
         row_column,
         facts,
+        ranks,
     )
 
 
@@ -317,7 +328,19 @@ def _mean(fx: Fixed, value: Num, ok: exp.Expression) -> Num:
 
 
 def _summary_query(
-    policy, plan, head, source, fx, walked, error, failed, disqualified, vetoed, row_column, facts
+    policy,
+    plan,
+    head,
+    source,
+    fx,
+    walked,
+    error,
+    failed,
+    disqualified,
+    vetoed,
+    row_column,
+    facts,
+    ranks=True,
 ):
     status_ok = plan.let(
         exp.And(this=exp.Not(this=failed), expression=exp.Not(this=disqualified)), "ok"
@@ -336,6 +359,7 @@ def _summary_query(
         "grp",
     )
     by_count = fx.dialect == "duckdb"
+    outside = by_count and not ranks  # ranked by the caller from meta["histogram"]
     if by_count:  # the rank read from the histogram of (group, total): see _ranks
         rank = exp.column("_rank")
     else:
@@ -374,7 +398,11 @@ def _summary_query(
         exp.alias_(exp.column("_unit"), irutil.UNIT_KEY, quoted=True),
         exp.alias_(unless_failed(fx.to_decimal(total)), "总分", quoted=True),
         exp.alias_(unless_failed(grade), "等次", quoted=True),
-        exp.alias_(ranked, "排名", quoted=True),
+        *(
+            [exp.alias_(group.copy(), "_grp"), exp.alias_(total.expr.copy(), "_tot")]
+            if outside
+            else [exp.alias_(ranked, "排名", quoted=True)]
+        ),
         exp.alias_(status, "状态", quoted=True),
         exp.alias_(when(failed, s(""), _labels(plan, walked)), "标签", quoted=True),
         exp.alias_(error, "错误", quoted=True),
@@ -405,10 +433,20 @@ def _summary_query(
             ]
             kind = _KIND_WORDS[item.kind]
             described.append((item.path, item.line, item.clause or "", item.text, kind, item.note))
+    histogram = None
+    if outside:
+        counted, last = plan.chain(
+            source.copy(), [exp.alias_(group.copy(), "_g"), exp.alias_(total.expr.copy(), "_t")]
+        )
+        histogram = with_ctes(
+            _counted("_gq"), [(n, b.copy()) for n, b in head] + counted + [("_gq", last)]
+        )
     ctes, query = plan.chain(source, outputs, [group, total.expr] if by_count else [])
-    if by_count:
+    if by_count and not outside:
         ctes, query = _ranks(ctes, query, group, total.expr)
     query = with_ctes(query, head + ctes)
+    if histogram is not None:
+        query.meta["histogram"] = histogram
     if row_column:
         query = query.order_by(exp.column("行", quoted=True), copy=False)
     query.meta["items"] = described  # (节点, 行号, 条款编号, 条款原文, 类型, 备注) by k
@@ -422,6 +460,20 @@ def _values(fx: Fixed, facts: dict) -> list[exp.Expression]:
         shown = fx.to_decimal(value, bind=False) if isinstance(value, Num) else value.copy()
         out.append(exp.alias_(shown, f"值:{name}", quoted=True))
     return out
+
+
+def _counted(last: str) -> exp.Select:
+    """SELECT _g, _t, COUNT(*) AS _n over the CTE `last` (whose columns are _g, _t),
+    grouped by both; the totals reach the GROUP BY through UNNEST (see `_ranks`)."""
+    g, t = exp.column("_g"), exp.column("_t")
+    totals = exp.select(
+        g.copy(), exp.alias_(exp.Explode(this=exp.Array(expressions=[t.copy()])), "_t")
+    ).from_(last)
+    return (
+        exp.select(g.copy(), t.copy(), exp.alias_(exp.Count(this=exp.Star()), "_n"))
+        .from_(exp.alias_(exp.Subquery(this=totals), "_gt"))
+        .group_by(g.copy(), t.copy())
+    )
 
 
 def _ranks(ctes, query: exp.Select, group: exp.Column, total: exp.Column):
