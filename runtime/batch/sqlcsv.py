@@ -115,8 +115,11 @@ def _quoted(text: exp.Expression) -> exp.Expression:
     return _when(needs, _concat([_s('"'), replaced, _s('"')]), text.copy())
 
 
-def _decimal_cell(value: exp.Expression) -> exp.Expression:
-    """`decimal_text` of a DECIMAL: plain notation without trailing zeros; NULL empty."""
+def _decimal_cell(value: exp.Expression, whole: bool = False) -> exp.Expression:
+    """`decimal_text` of a DECIMAL: plain notation without trailing zeros; NULL empty.
+    `whole`: the value is an integer (a DECIMAL of scale 0), whose text has no point."""
+    if whole:
+        return _int_cell(value)
     text = exp.Cast(this=value, to=exp.DataType.build("TEXT"))
     trimmed = _fn("RTRIM", _fn("RTRIM", text.copy(), _s("0")), _s("."))
     shown = _when(_fn("CONTAINS", text.copy(), _s(".")), trimmed, text)
@@ -190,16 +193,18 @@ def _stage(table: exp.Select, alias: str, columns: list[exp.Expression]) -> exp.
     )
 
 
-def _note(item: tuple, k: int, lang: str, uncapped: bool) -> exp.Expression:
+def _note(item: tuple, k: int, lang: str, uncapped: bool, whole: set[str]) -> exp.Expression:
     """备注 of item k as `ItemWords.note` words it, as a finished CSV cell (for a
-    fired item).  `uncapped`: its 原始 is its 应扣 (no cap of its own)."""
+    fired item).  `uncapped`: its 原始 is its 应扣 (no cap of its own); `whole`: the
+    columns that hold integers."""
     _, _, _, _, kind, note = item
     if kind == "结果":
         return _text_cell([note or ""])
     raw, nominal, applied = (exp.column(f"_{c}{k}") for c in "rna")
 
     def number(c: exp.Column) -> exp.Expression:  # `_n`: None reads 0
-        return _when(exp.Is(this=c.copy(), expression=exp.Null()), _s("0"), _decimal_cell(c.copy()))
+        shown = _decimal_cell(c.copy(), c.name in whole)
+        return _when(exp.Is(this=c.copy(), expression=exp.Null()), _s("0"), shown)
 
     n = {"raw": number(raw), "nominal": number(nominal), "applied": number(applied)}
     capped = exp.false() if uncapped else exp.GT(this=raw.copy(), expression=nominal.copy())
@@ -233,7 +238,7 @@ def _note(item: tuple, k: int, lang: str, uncapped: bool) -> exp.Expression:
     return _when(story, told, _text_cell([note or ""]))
 
 
-def _inputs(item: tuple, clauses: dict, facts: dict, lang: str) -> exp.Expression:
+def _inputs(item: tuple, clauses: dict, facts: dict, lang: str, whole: set[str]) -> exp.Expression:
     """所用数据 of item k as one finished CSV cell: `name = value` joined by ；.  Only
     the names can hold what a CSV cell must quote or start a formula with (a value
     is 是/否 or digits), so how the cell is written is decided here."""
@@ -248,7 +253,7 @@ def _inputs(item: tuple, clauses: dict, facts: dict, lang: str) -> exp.Expressio
         shown = (
             _when(value, _s(words[0]), _s(words[1]))
             if facts[name].type == "bool"
-            else _decimal_cell(value)
+            else _decimal_cell(value, f"值:{name}" in whole)
         )
         pieces += (["；"] if pieces else []) + [f"{name} = ", shown]
     first = names[0]
@@ -268,7 +273,7 @@ def summary_query(policy, layout: Layout) -> exp.Select:
     unit in input order with: 行 (the key), 错误 (NULL when scored), 单位, 总分, 等次,
     `_grp` and `_tot` (what it is ranked by: `Ranks`), 状态 (as shown), `_line` and
     `_tail` (its 汇总 line before and after 排名) and `_items` (its 扣分明细 lines, in
-    序号 order); `meta["histogram"]` counts the units per (`_grp`, `_tot`).
+    序号 order).
 
     Built in stages so that no expression is written twice: the texts that come
     from the data (the unit's name; its grade, status and labels) made formula-safe
@@ -286,12 +291,13 @@ def summary_query(policy, layout: Layout) -> exp.Select:
     clauses = {c.id: c for node in policy.ir.walk() for c in node.clauses}
     selected = {e.alias_or_name: e for e in inner.expressions}
     whole = {name for name, e in selected.items() if _decimal_scales(e) == {0}}
+    for name in whole:  # written as text only: the integers as the chain made them
+        e = selected[name]
+        if name[:2] in ("_n", "_a", "_r", "值:") and isinstance(e.this, exp.Cast):
+            e.set("this", e.this.this)
 
     def number(name: str, value: exp.Expression | None = None) -> exp.Expression:
-        shown = _col(name) if value is None else value
-        if name in whole:
-            return _int_cell(shown)
-        return _decimal_cell(shown)
+        return _decimal_cell(_col(name) if value is None else value, name in whole)
 
     status = _when(
         exp.And(
@@ -371,13 +377,13 @@ def summary_query(policy, layout: Layout) -> exp.Select:
         row = [
             exp.column("_t0"),
             _s(constant),
-            _inputs(item, clauses, facts, lang),
+            _inputs(item, clauses, facts, lang, whole),
             _s(","),
             amounts[0],
             _s(","),
             amounts[1],
             _s(f",{_cell(kind)},"),
-            _note(item, k, lang, f"_r{k}" not in carried),
+            _note(item, k, lang, f"_r{k}" not in carried, whole),
             _s("\r\n"),
         ]
         lines.append(_when(exp.column(f"_f{k}"), _concat(row), _s("")))
@@ -391,7 +397,6 @@ def summary_query(policy, layout: Layout) -> exp.Select:
             exp.alias_(_concat(lines) if lines else _s(""), "_items", copy=False),
         ],
     )
-    query.meta["histogram"] = inner.meta["histogram"]
     return query
 
 
@@ -473,12 +478,9 @@ class CsvScoring(Scoring):
         self.bodies = {}
 
 
-def queries(policy, layout: Layout) -> tuple[str, str]:
-    """The query giving each unit's lines, and the query counting the units per
-    (rank group, total) that ranks them; raises SqlUnsupported."""
-    tree = summary_query(policy, layout)
-    histogram = tree.meta["histogram"]
-    return tuple(render_sql(t, "duckdb", pretty=False, copy=False) for t in (tree, histogram))
+def queries(policy, layout: Layout) -> str:
+    """The query giving each unit's lines; raises SqlUnsupported."""
+    return render_sql(summary_query(policy, layout), "duckdb", pretty=False, copy=False)
 
 
 def score_to_csv(
@@ -487,26 +489,25 @@ def score_to_csv(
     layout: Layout,
     output: str,
     progress: Callable[[int], None] | None = None,
-    sql: tuple[str, str] | None = None,
+    sql: str | None = None,
 ) -> CsvScoring:
     """Score every unit in DuckDB, its 汇总 and 扣分明细 lines written by DuckDB to
     temporary files beside `output`; raises NotIdentical (score another way then)."""
     import pyarrow.compute as pc
 
     scorer = ChunkScorer(policy, dataset, layout)
-    query, histogram = sql or queries(policy, layout)
+    query = sql or queries(policy, layout)
     source = sqlsource.build(dataset)
     scoring = CsvScoring(layout)
     folder = str(Path(output).parent) or "."
     with sqlsource.guarded(source, scoring):
         _carry_views(source)
-        sqlsource.plan_within(source.con, (histogram, query))
-        ranks = Ranks(source.con.execute(histogram).fetchall())
+        sqlsource.plan_within(source.con, (query,))
         for which in ("summary", "details"):
             fd, path = tempfile.mkstemp(prefix=f".{Path(output).name}.", suffix=".part", dir=folder)
             os.close(fd)
             scoring.bodies[which] = path
-        errors = _summary(source, query, ranks, scoring, dataset, progress, pc)
+        errors = _summary(source, query, scoring, dataset, progress, pc)
         _python_rows(scorer, scoring, sorted(errors + source.no_unit), None, None, progress)
     scoring.tally.blank += source.blank
     return scoring
@@ -560,61 +561,86 @@ class Ranks:
         return ranks
 
 
-def _summary(
-    source, query: str, ranking: Ranks, scoring: CsvScoring, dataset: Dataset, progress, pc
-) -> list[int]:
-    """Write the 汇总 lines; count, rank ends and names; returns the keys SQL refused."""
+#: What the 汇总 lines need once every unit is ranked, kept meanwhile in a file.
+_SPOOLED = ("_line", "_tail", "_grp", "_tot", "单位", "总分", "等次", "状态")
+
+
+def _summary(source, query: str, scoring: CsvScoring, dataset: Dataset, progress, pc) -> list[int]:
+    """Write the 扣分明细 lines and then the 汇总 lines; count, rank ends and names;
+    returns the keys SQL refused.
+
+    The query runs once.  A unit's rank is known only when every unit is scored,
+    so its 汇总 line waits, in two halves with what ranks it, in an Arrow file in
+    DuckDB's temporary folder, while the units are counted per (rank group,
+    total); then the halves are joined around each unit's 排名 (`Ranks`)."""
     import pyarrow as pa
 
     tally = scoring.tally
     errors: list[int] = []
+    counted: dict[tuple, int] = {}
+    last = -1
+    spool = str(Path(source.spill) / "summary.arrow")
+    writer = None
+    try:
+        with open(scoring.bodies["details"], "wb") as details:
+            details.write(header_line(DETAIL_COLUMNS))
+            for batch in _batches(source.con, query):
+                keys = batch.column("行")
+                if len(keys) == 0:
+                    continue
+                if pc.min(keys).as_py() <= last or not _increasing(keys, pc):
+                    raise NotIdentical(Message("engine_duckdb_failed", {"reason": "order"}))
+                last = pc.max(keys).as_py()
+                failed = pc.is_valid(batch.column("错误"))
+                if pc.any(failed).as_py():
+                    errors += pc.filter(keys, failed).to_pylist()
+                    batch = batch.filter(pc.invert(failed))
+                count = batch.num_rows
+                if count == 0:
+                    continue
+                _write(details, batch.column("_items"))
+                kept = batch.select(list(_SPOOLED))
+                if writer is None:
+                    writer = pa.ipc.new_file(spool, kept.schema)
+                writer.write_batch(kept)
+                groups = pa.table({"g": batch.column("_grp"), "t": batch.column("_tot")})
+                for row in groups.group_by(["g", "t"]).aggregate([([], "count_all")]).to_pylist():
+                    key = (row["g"], row["t"])
+                    counted[key] = counted.get(key, 0) + row["count_all"]
+                tally.rows_in += count
+                tally.scored += count
+                for status, number in _counts(batch.column("状态"), pc):
+                    tally.statuses[NORMAL if status == VETOED else status] += number
+                    if status == VETOED:
+                        tally.vetoed += number
+                for grade, number in _counts(batch.column("等次"), pc):
+                    if grade:
+                        tally.grades[grade] += number
+                if progress is not None:
+                    progress(count)
+    finally:
+        if writer is not None:
+            writer.close()
+    ranking = Ranks([(g, t, n) for (g, t), n in counted.items()])
     top: list[tuple] = []  # (rank, position, row)
     bottom: list[tuple] = []
-    ranked = 0
-    last = -1
-    position = 0
-    with (
-        open(scoring.bodies["summary"], "wb") as handle,
-        open(scoring.bodies["details"], "wb") as details,
-    ):
+    ranked = position = 0
+    with open(scoring.bodies["summary"], "wb") as handle:
         handle.write(header_line(scoring.layout.summary_columns))
-        details.write(header_line(DETAIL_COLUMNS))
-        for batch in _batches(source.con, query):
-            keys = batch.column("行")
-            if len(keys) == 0:
-                continue
-            if pc.min(keys).as_py() <= last or not _increasing(keys, pc):
-                raise NotIdentical(Message("engine_duckdb_failed", {"reason": "order"}))
-            last = pc.max(keys).as_py()
-            failed = pc.is_valid(batch.column("错误"))
-            if pc.any(failed).as_py():
-                errors += pc.filter(keys, failed).to_pylist()
-                batch = batch.filter(pc.invert(failed))
-                keys = batch.column("行")
-            count = batch.num_rows
-            if count == 0:
-                continue
-            ranks = ranking.of(batch.column("_grp"), batch.column("_tot"), pa, pc)
-            shown = pc.fill_null(pc.cast(ranks, pa.string()), "")
-            line = pc.binary_join_element_wise(
-                batch.column("_line"), shown, batch.column("_tail"), ""
-            )
-            _write(handle, line)
-            _write(details, batch.column("_items"))
-            tally.rows_in += count
-            tally.scored += count
-            for status, number in _counts(batch.column("状态"), pc):
-                tally.statuses[NORMAL if status == VETOED else status] += number
-                if status == VETOED:
-                    tally.vetoed += number
-            for grade, number in _counts(batch.column("等次"), pc):
-                if grade:
-                    tally.grades[grade] += number
-            ranked += count - ranks.null_count
-            top, bottom = _ends(batch, ranks, position, top, bottom)
-            position += count
-            if progress is not None:
-                progress(count)
+        if writer is not None:
+            with pa.memory_map(spool) as mapped:
+                kept = pa.ipc.open_file(mapped)
+                for i in range(kept.num_record_batches):
+                    batch = kept.get_batch(i)
+                    ranks = ranking.of(batch.column("_grp"), batch.column("_tot"), pa, pc)
+                    shown = pc.fill_null(pc.cast(ranks, pa.string()), "")
+                    line = pc.binary_join_element_wise(
+                        batch.column("_line"), shown, batch.column("_tail"), ""
+                    )
+                    _write(handle, line)
+                    ranked += len(ranks) - ranks.null_count
+                    top, bottom = _ends(batch, ranks, position, top, bottom, pc)
+                    position += batch.num_rows
     scoring.order = _Ends(ranked, [p for _, p, _ in top], [p for _, p, _ in bottom])
     scoring.kept = {p: row for _, p, row in top + bottom}
     paths = [str(table.path) for table, _ in dataset.tables]
@@ -635,13 +661,18 @@ def _counts(column, pc) -> list[tuple]:
     )
 
 
-def _ends(batch, ranks, base: int, top: list, bottom: list) -> tuple[list, list]:
+def _ends(batch, ranks, base: int, top: list, bottom: list, pc) -> tuple[list, list]:
     """The ENDS best and worst ranked units so far, as (rank, position, row), rank
-    order being (排名, 汇总 position) as `RankKeys.rank` orders them."""
-    ranks = ranks.to_pylist()
-    placed = sorted((r, i) for i, r in enumerate(ranks) if r is not None)
-    if not placed:
+    order being (排名, 汇总 position) as `RankKeys.rank` orders them (Arrow's sort
+    is stable: ties stay in position order; the unranked come last)."""
+    count = len(ranks) - ranks.null_count
+    if count == 0:
         return top, bottom
+    order = pc.sort_indices(ranks)  # nulls last
+    ends = sorted(
+        set(order[:ENDS].to_pylist()) | set(order[max(count - ENDS, 0) : count].to_pylist())
+    )
+    placed = sorted((ranks[i].as_py(), i) for i in ends)
 
     def entry(rank: int, i: int) -> tuple:
         row = (

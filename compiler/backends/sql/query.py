@@ -97,15 +97,12 @@ def build_query(
 
     `ranks=False` (DuckDB's summary query): no 排名 column; each row has instead its
     rank group `_grp` (0 clear, 1 vetoed, 2 neither ranked) and its total as the scaled
-    integer `_tot`, and `meta["histogram"]` is the query counting the units per
-    (`_g`, `_t`) = (group, total), from which a caller ranks them itself (see
-    `_ranks` for the rule).  Without the join back, the query reads its rows once,
-    in order, and streams."""
+    integer `_tot`, from which a caller that has seen every row ranks them itself
+    (see `_ranks` for the rule).  Without the join back, the query reads its rows
+    once, in order, and streams."""
     with measured() as widest:
         query = _build(policy, table, items, row_column, dialect, values, ranks)
     fit_bigint(query, widest[0])
-    if "histogram" in query.meta:
-        fit_bigint(query.meta["histogram"], widest[0])
     return query
 
 
@@ -433,20 +430,10 @@ def _summary_query(
             ]
             kind = _KIND_WORDS[item.kind]
             described.append((item.path, item.line, item.clause or "", item.text, kind, item.note))
-    histogram = None
-    if outside:
-        counted, last = plan.chain(
-            source.copy(), [exp.alias_(group.copy(), "_g"), exp.alias_(total.expr.copy(), "_t")]
-        )
-        histogram = with_ctes(
-            _counted("_gq"), [(n, b.copy()) for n, b in head] + counted + [("_gq", last)]
-        )
     ctes, query = plan.chain(source, outputs, [group, total.expr] if by_count else [])
     if by_count and not outside:
         ctes, query = _ranks(ctes, query, group, total.expr)
     query = with_ctes(query, head + ctes)
-    if histogram is not None:
-        query.meta["histogram"] = histogram
     if row_column:
         query = query.order_by(exp.column("行", quoted=True), copy=False)
     query.meta["items"] = described  # (节点, 行号, 条款编号, 条款原文, 类型, 备注) by k
@@ -460,20 +447,6 @@ def _values(fx: Fixed, facts: dict) -> list[exp.Expression]:
         shown = fx.to_decimal(value, bind=False) if isinstance(value, Num) else value.copy()
         out.append(exp.alias_(shown, f"值:{name}", quoted=True))
     return out
-
-
-def _counted(last: str) -> exp.Select:
-    """SELECT _g, _t, COUNT(*) AS _n over the CTE `last` (whose columns are _g, _t),
-    grouped by both; the totals reach the GROUP BY through UNNEST (see `_ranks`)."""
-    g, t = exp.column("_g"), exp.column("_t")
-    totals = exp.select(
-        g.copy(), exp.alias_(exp.Explode(this=exp.Array(expressions=[t.copy()])), "_t")
-    ).from_(last)
-    return (
-        exp.select(g.copy(), t.copy(), exp.alias_(exp.Count(this=exp.Star()), "_n"))
-        .from_(exp.alias_(exp.Subquery(this=totals), "_gt"))
-        .group_by(g.copy(), t.copy())
-    )
 
 
 def _ranks(ctes, query: exp.Select, group: exp.Column, total: exp.Column):
