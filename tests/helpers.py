@@ -115,3 +115,14 @@ def assert_invariants(result, policy_full_marks: Decimal, no_floor: set, where: 
         result.exact_total,
     )
     assert 0 <= result.exact_total, where
+
+
+def import_text(tmp_path: Path, text: str, name: str = "细则.txt"):
+    """(draft, compiled policy) of a 细则 written as `name` in `tmp_path` and imported:
+    the import tests score the draft a policy writer would get."""
+    from xize.compiler.importer import import_document
+
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    draft = import_document(source)
+    return draft, compile_policy(draft.text, filename="<draft>")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from helpers import import_text
 from xize.compiler import compile_policy
-from xize.compiler.importer import import_document
 
 WATER = """某某县2025年度农村饮水安全工作考核细则
 考核对象：各乡镇人民政府
@@ -44,11 +44,7 @@ WATER = """某某县2025年度农村饮水安全工作考核细则
 """
 
 
-def _import(tmp_path, text: str):
-    source = tmp_path / "细则.txt"
-    source.write_text(text, encoding="utf-8")
-    draft = import_document(source)
-    return draft, compile_policy(draft.text, filename="<draft>")
+_import = import_text
 
 
 def _pending(draft) -> dict[str, str]:

@@ -13,19 +13,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from helpers import import_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from xize.compiler import compile_policy
-from xize.compiler.importer import import_document
 from xize.compiler.importer.periods import read_period
 from xize.compiler.importer.shapes import read_failures, read_unmet
 
-
-def _import(tmp_path, text: str, name: str = "细则.txt"):
-    source = tmp_path / name
-    source.write_text(text, encoding="utf-8")
-    draft = import_document(source)
-    return draft, compile_policy(draft.text, filename="<draft>")
+_import = import_text
 
 
 def _score(policy, **facts):

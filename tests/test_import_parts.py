@@ -11,18 +11,13 @@ and where it scores, it scores what the sentence means (hand-computed).
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 from docx import Document
+from helpers import import_text
 from xize.compiler.api import compile_policy
 from xize.compiler.importer import import_document
 
-
-def _import(tmp_path: Path, text: str):
-    source = tmp_path / "细则.txt"
-    source.write_text(text, encoding="utf-8")
-    draft = import_document(source)
-    return draft, compile_policy(draft.text, filename="<draft>")
+_import = import_text
 
 
 def _pending(draft) -> dict[str, str]:

@@ -89,23 +89,11 @@ def split_sentences(text: str) -> list[str]:
         if full and _HALF_STEP.match(normalise(part)):
             out[-1] = f"{out[-1]}，{part}"
             continue
-        if (
-            out
-            and _OTHERWISE_NONE.match("，" + normalise(part))
-            and _EARNS_LAST.search(normalise(out[-1]))
+        if out and any(
+            first.search(normalise(out[-1])) and second.match(normalise(part))
+            for first, second in _HALVES
         ):
-            out[-1] = f"{out[-1]}，{part}"  # `…的，得3分；未持证的，不得分`: its other side
-            continue
-        if out and (
-            (_ALL_MET.search(normalise(out[-1])) and _EACH_UNMET.match(normalise(part)))
-            or (_TARGET_MET.search(normalise(out[-1])) and _BELOW_TARGET.match(normalise(part)))
-        ):
-            # `所属党支部全部达到要求的，得7分；每有1个支部未达标扣2分`, `…达到年度目标的，
-            # 得20分；每低于目标值1个百分点扣2分`: the halves of one standard
             out[-1] = f"{out[-1]}，{part}"
-            continue
-        if out and _ON_TIME.search(normalise(out[-1])) and _LATE_STEP.match(normalise(part)):
-            out[-1] = f"{out[-1]}，{part}"  # `按期完成的，得4分；每逾期一个月扣1分`
             continue
         tiers = _TIERS_BELOW.match(normalise(part)) if full else None
         if full and tiers and _same_bound(tiers.group("n"), full.group("n")):
@@ -142,34 +130,44 @@ _EARN_THEN_TIERS = re.compile(
 )
 
 
-#: `全部达到…的，得7分（得满分）` and `每有1个支部未达标扣2分` after it.
-_ALL_MET = re.compile(r"全部[^,，]*的\s*[,，]?\s*得(?:满分|\s*\d+(?:\.\d+)?\s*分)$")
-_EACH_UNMET = re.compile(
-    r"^每有\s*(?:1|一)\s*(?:个|家|项|所|名|条|处)[^,，\d]*?(?:未|不)[^,，\d]*?[扣减]\s*\d"
+#: `全部达到…的，得7分（得满分）` and `每有1个支部未达标扣2分` after it (each half once).
+_ALL_MET_HALF = (
+    r"(?P<what>[^,，]*?)全部(?P<std>[^,，]*?)的\s*[,，]?\s*得(?:满分|\s*(?P<p>\d+(?:\.\d+)?)\s*分)"
 )
-_ALL_EACH = re.compile(
-    r"^(?P<what>[^,，]+?)全部(?P<std>[^,，]*?)的\s*[,，]?\s*得(?:满分|\s*(?P<p>\d+(?:\.\d+)?)\s*分)\s*[,，]\s*"
+_EACH_UNMET_HALF = (
     r"每有\s*(?:1|一)\s*(?P<unit>个|家|项|所|名|条|处)(?P<thing>[^,，\d]*?)(?P<neg>未|不)(?P<rest>[^,，\d]*?)"
-    r"(?P<effect>[扣减]\s*\d+(?:\.\d+)?\s*分)(?P<tail>\s*[,，]\s*扣完为止)?$"
+    r"(?P<effect>[扣减]\s*\d+(?:\.\d+)?\s*分)"
+)
+_ALL_MET = re.compile(_ALL_MET_HALF + "$")
+_EACH_UNMET = re.compile("^" + _EACH_UNMET_HALF)
+_ALL_EACH = re.compile(
+    f"^{_ALL_MET_HALF}\\s*[,，]\\s*{_EACH_UNMET_HALF}(?P<tail>\\s*[,，]\\s*扣完为止)?$"
 )
 #: `…达到年度目标的，得20分` and `每低于目标值1个百分点扣2分` after it; the step alone
 #: (`清洁取暖改造任务完成率每低于年度目标1个百分点扣0.2分`).
 _TARGET_WORDS = r"(?:年度|省定|市定|下达的?)?(?:目标值?|任务)"
-_TARGET_MET = re.compile(rf"达到{_TARGET_WORDS}的\s*[,，]?\s*得\s*\d+(?:\.\d+)?\s*分$")
-_BELOW_TARGET = re.compile(rf"^每低于{_TARGET_WORDS}\s*(?:1|一)\s*个百分点\s*[扣减]")
-_TARGET_STEP = re.compile(
-    rf"^(?P<x>[^,，]+?)(?:达到(?P<t1>{_TARGET_WORDS})的\s*[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[,，]\s*)?"
+_TARGET_MET_HALF = rf"达到(?P<t1>{_TARGET_WORDS})的\s*[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分"
+_BELOW_TARGET_HALF = (
     rf"每低于(?P<t2>{_TARGET_WORDS})\s*(?:1|一)\s*个百分点(?P<effect>[扣减]\s*\d+(?:\.\d+)?\s*分)"
+)
+_TARGET_MET = re.compile(_TARGET_MET_HALF + "$")
+_BELOW_TARGET = re.compile("^" + _BELOW_TARGET_HALF)
+_TARGET_STEP = re.compile(
+    f"^(?P<x>[^,，]+?)(?:{_TARGET_MET_HALF}\\s*[,，]\\s*)?{_BELOW_TARGET_HALF}"
     r"(?P<tail>\s*[,，]\s*扣完为止)?$"
 )
 
-#: `按期完成的，得4分` / `按规定期限移交档案的，得10分`, then `（逾期未移交的，）每逾期一个月扣2分`.
-_ON_TIME = re.compile(r"(?:按期|按时|按规定期限)[^,，]*的\s*[,，]?\s*得\s*\d+(?:\.\d+)?\s*分$")
-_LATE_STEP = re.compile(r"^(?:逾期未?[^,，]{0,6}的\s*[,，]\s*)?每逾期\s*(?:一|1)\s*个?月\s*扣")
-_ON_TIME_LATE = re.compile(
-    r"^(?P<before>[^,，]*?)(?:按期|按时|按规定期限)(?P<after>[^,，]*?)的\s*[,，]?\s*得\s*(?P<points>\d+(?:\.\d+)?)\s*分"
-    r"\s*[,，]\s*(?:逾期未?[^,，]{0,6}的\s*[,，]\s*)?每逾期\s*(?:一|1)\s*个?月\s*(?P<effect>扣\s*\d+(?:\.\d+)?\s*分)$"
+
+#: `按期完成的，得4分` / `按规定期限移交档案的，得10分`, then `（逾期未移交的，）每逾期一个月扣2分`:
+#: each half once, as text; the joined sentence is read by the two together.
+_ON_TIME_HALF = (
+    r"(?P<before>[^,，]*?)(?:按期|按时|按规定期限)(?P<after>[^,，]*?)的\s*[,，]?\s*"
+    r"得\s*(?P<points>\d+(?:\.\d+)?)\s*分"
 )
+_LATE_HALF = r"(?:逾期未?[^,，]{0,6}的\s*[,，]\s*)?每逾期\s*(?:一|1)\s*个?月\s*(?P<effect>扣\s*\d+(?:\.\d+)?\s*分)"
+_ON_TIME = re.compile(_ON_TIME_HALF + "$")
+_LATE_STEP = re.compile("^" + _LATE_HALF)
+_ON_TIME_LATE = re.compile(f"^{_ON_TIME_HALF}\\s*[,，]\\s*{_LATE_HALF}$")
 
 
 #: `，（并）取消当年评先评优资格` at the end: ineligible for honours, no points change.
@@ -206,9 +204,8 @@ _EARN_CAP = re.compile(
     r"|(?:计|得|记)满\s*(\d+(?:\.\d+)?)\s*分(?:为止|封顶)?)$"
 )
 #: `，无记录的不得分`, `；未完成的不得分` after one earning phrase: its other side.
-_OTHERWISE_NONE = re.compile(
-    r"[,，]\s*(?:无|未|没有|不)[^,，]{0,10}?的\s*[,，]?\s*(?:相应项目|相应项|该项)?不得分$"
-)
+_NONE_HALF = r"(?:无|未|没有|不)[^,，]{0,10}?的\s*[,，]?\s*(?:相应项目|相应项|该项)?不得分"
+_OTHERWISE_NONE = re.compile(rf"[,，]\s*{_NONE_HALF}$")
 _EARNS = re.compile(r"得\s*\d+(?:\.\d+)?\s*分")
 _EARNS_LAST = re.compile(r"的\s*[,，]?\s*(?:各|每项)?得\s*\d+(?:\.\d+)?\s*分$")
 #: `，年度考核（等次）直接确定为不合格（等次）` after a veto.
@@ -218,7 +215,19 @@ _FORCED_GRADE = re.compile(
 )
 
 
-def _grade(name: str) -> str:
+#: The halves of one standard that a `；` parts: (the first ends so, the second starts
+#: so).  `…的，得3分；未持证的，不得分` (its other side), `所属党支部全部达到要求的，得7分；
+#: 每有1个支部未达标扣2分`, `…达到年度目标的，得20分；每低于目标值1个百分点扣2分`,
+#: `按期完成的，得4分；每逾期一个月扣1分`.
+_HALVES = (
+    (_EARNS_LAST, re.compile(f"^{_NONE_HALF}$")),
+    (_ALL_MET, _EACH_UNMET),
+    (_TARGET_MET, _BELOW_TARGET),
+    (_ON_TIME, _LATE_STEP),
+)
+
+
+def grade_name(name: str) -> str:
     """`D等`, `D级`, `不合格等次` → `D`, `D`, `不合格`."""
     return re.sub(r"(?:等次|等级|档次|等|级)$", "", normalise(name).strip()) or name
 
@@ -501,8 +510,8 @@ class Drafter:
             n = normalise(out).rstrip("。;, ")
         m = _FORCED_GRADE.search(n)
         if m and "一票否决" in n[: m.start()]:
-            grade = _grade(m.group(1))
-            if not self.lowest_band or grade != _grade(self.lowest_band):
+            grade = grade_name(m.group(1))
+            if not self.lowest_band or grade != grade_name(self.lowest_band):
                 return None
             out = _replace_tail(out, n, m.start(), "")
         return out

@@ -20,7 +20,7 @@ from ..check import run as check
 from ..render.standards import bracket, parse_clauses
 from ..source.text import Source, display_width, normalise
 from ..syntax.parser import parse
-from .clauses import Drafted, Drafter, is_scoring, split_sentences
+from .clauses import Drafted, Drafter, grade_name, is_scoring, split_sentences
 from .known import KnownFacts
 from .names import clean_subject, legal_name
 from .outline import NOTE_RULE, DNode, Doc, bonus_cap_of, scoring_text, total_points
@@ -120,10 +120,6 @@ _NOT_GRADED = re.compile(
 _QUOTA = re.compile(
     r"(?:数量|名额|比例)[^，,]{0,6}(?:不超过|不得超过|不高于|原则上不超过|控制在)[^，,]{0,12}\d+(?:\.\d+)?\s*%"
 )
-
-
-def _grade_name(name: str) -> str:
-    return re.sub(r"(?:等次|等级|档次|等|级)$", "", normalise(name).strip())
 
 
 #: A step of a deduction (`每低于目标值1个百分点扣2分`, `每少淘汰10辆扣0.5分`).
@@ -646,7 +642,7 @@ class _Writer:
         n = normalise(sentence).strip()
         lowest = self.drafter.lowest_band
         veto = _VETO_MEANS.match(n)
-        if veto and lowest and _grade_name(veto.group(1)) == _grade_name(lowest):
+        if veto and lowest and grade_name(veto.group(1)) == grade_name(lowest):
             return [f"  # 原文 “{_one_line(sentence)}”：即条款中 “一票否决” 的含义，无需另写"]
         if _QUOTA.search(n):
             reason = (
@@ -660,7 +656,7 @@ class _Writer:
             m = _NOT_GRADED.match(n)
             if m:
                 name = legal_name(clean_subject(m.group(1)))
-                reason += f"（如 “- 【{name}】不得评为{_grade_name(m.group(2))}”）"
+                reason += f"（如 “- 【{name}】不得评为{grade_name(m.group(2))}”）"
         self.summary.sentences += 1
         self.summary.pending += 1
         self.summary.pending_sentences.append(("等次", sentence, reason))

@@ -34,6 +34,145 @@ _MEASURES = "|".join(sorted((re.escape(u) for u in kw.MEASURE_UNITS), key=len, r
 _MEASURED_STEP = re.compile(rf"每[^\d，,]{{1,4}}?(\d+(?:\.\d+)?\s*(?:{_MEASURES}))")
 
 
+def _has(pattern: str, *more: str):
+    """A test on the normalised sentence: every pattern is found in it."""
+    compiled = [re.compile(p) for p in (pattern, *more)]
+    return lambda n: all(c.search(n) for c in compiled)
+
+
+def _ranked(n: str) -> bool:
+    if "其余" not in n:
+        return False
+    if "排名" in n:
+        return "比值" not in n
+    return bool(re.search(r"第\s*[1一]\s*名", n))
+
+
+def _odd_unit(n: str) -> str:
+    odd = re.search(r"每(?:缺|少)?\s*[一1]\s*([^\d\s，,扣减得计记加]{1,2}?)\s*[扣减]", n)
+    if odd and odd.group(1) not in kw.COUNT_UNITS and odd.group(1) not in kw.MEASURE_UNITS:
+        return f"“{odd.group(1)}” 不是本语言的计数单位：请写 “每缺1项扣…分”，数据项类型用 项"
+    return ""
+
+
+def _measured(n: str) -> str:
+    measured = _MEASURED_STEP.search(n)
+    if not measured:
+        return ""
+    return (
+        f"按{measured.group(1)}逐步计扣：不足一步的部分算不算，原文没有写明——只算整步的写 "
+        f"“【数据项】每{measured.group(1)}扣…分”，按比例的在句末加 “，按比例”（language.md 第11节）"
+    )
+
+
+#: (test on the normalised sentence, the hint), in the order the hints are given; a
+#: callable hint says its own words (empty: none).
+_HINTS = (
+    (_has(r"\d\s+\d|扣\s+\d+\s+\d"), "数字中间夹有空格或页码，可能是分页造成的识别错误"),
+    (_has(r"扣分\s*\d"), "“扣分N分”应写作“扣N分”"),
+    (_has(r"[、和及]", r"率[、和及]"), "一句中有几个数据项，须分别写出各自的条款"),
+    (
+        lambda n: bool(re.search(r"每超\s*\d", n) and not re.search(r"(不得|不能|不)超过", n)),
+        "“每超…”未写明以什么为标准",
+    ),
+    (
+        lambda n: bool(re.search(r"(?<!每)[一1]\s*[次件项起]\s*扣", n)) and "每" not in n,
+        "没有“每”字，不能确定是按次计还是只扣一次",
+    ),
+    (
+        lambda n: bool(PER_PERIOD.search(n)),
+        "要求按季度（月、周、学期）提出，扣分须逐期计算，请写明数据项按什么计数",
+    ),
+    (
+        _has("分别", "、"),
+        "“分别扣…”对每一项分别计扣，须为每一项写出数据项（如 “未【A】、【B】、【C】的，分别扣1分”）",
+    ),
+    (_has("酌情"), "酌情扣分须由考评人员评定，请写成“【…】酌情扣0至N分”"),
+    (
+        _has(r"(?:最多|最高)(?:加|奖)\s*\d|加分(?:上限|不超过|最多|最高)"),
+        "句中的加分上限只能写在加分项上：请把这条加分写成下一级评分项"
+        "（如 “1、奖励分，加分项，最高加N分”，N 照原文），再在其下写加分条款",
+    ),
+    (_has("得满分"), "“得满分”按本项分值计：本项没有标分值的，请先照原文写上分值（如 “(5分)”）"),
+    (
+        _has(r"评先|评优", "取消"),
+        "“取消评先评优资格”既不是取消考评资格，也不只是等次上限：若本意是不得评为最高等次，"
+        "写 “【…】不得评为优秀”；若是取消考评资格，写 “【…】取消考评资格”；若只是不能参加"
+        "评先评优、分数和等次不变，写 “【…】列为取消评先评优资格单位”",
+    ),
+    (
+        _has(r"比上年(?:上升|下降|增加|减少|增长)"),
+        "与上年比较须写明比较对象：增设上年的数据项，写 “【X】与【上年X】相比，每上升1…扣…分”；"
+        "次数“上升N个百分点”指增长率的，把增长率作为百分比数据项",
+    ),
+    (
+        _has("平均分", r"每(?:低|少|高|多)\s*[\d一二两三四五六七八九十.]+\s*分"),
+        "按“分”与平均分比较的每一步本语言尚不能直接写出：请把低于平均分的分数作为数据项"
+        "（类型 数值），写 “扣(取整(【低于平均分的分数】)×0.5)分” 一类的算式",
+    ),
+    (
+        _has("加倍扣分|加倍扣除"),
+        "本语言没有 “加倍” 的写法：请为这类情形另设数据项，照前句的分值再写一条条款"
+        "（两条合计即为加倍）",
+    ),
+    (
+        _has(r"以此类推|第[二三四2-4]起"),
+        "逐起递增的扣分本语言不能直接写：请按原文逐起写出，或把合计扣分写成算式",
+    ),
+    (
+        _has(r"每失\s*\d"),
+        "按别处失去的分数计扣：请把失去的分数作为数据项（类型 分），写成算式"
+        "（如 “扣(【失分】÷0.1×2)分”，数字照原文）",
+    ),
+    (
+        _ranked,
+        lambda n: (
+            (
+                "按名次计分的 “其余” 须写明名次"
+                if "排名" in n
+                else "按名次计分须写明按什么排名、“其余” 是第几名"
+            )
+            + "：写 “按【指标】从高到低排名，第1名得…，第4至12名得…”（名次照参评单位数，language.md 9.9）"
+        ),
+    ),
+    (
+        _has(r"加分后(?:本项)?(?:得分)?不超过"),
+        "评分项里的加分在本语言中计入总分、不计入本项（language.md 9.21），"
+        "“加分后本项不超过分值” 写不出：请与发文单位确认，或把加分写成本项的得分条款",
+    ),
+    (
+        _has(r"每(?:下降|降低|减少)[^，,]{0,8}加", r"每(?:上升|增加|提高)"),
+        "以基准值上下双向计分：请写成算式（如 “得(3+(30−【X】)×0.5)分”，数字照原文；"
+        "算出的分不低于0、不超过本项分值），不足一步是否按比例请照原文确认",
+    ),
+    (
+        _has(r"[,，](?:本项)?(?:最高|最多)(?:得|计)\s*\d+(?:\.\d+)?\s*分$"),
+        "句末的得分上限小于本项分值，本语言还不能给一条得分条款设上限：请把这条写成"
+        "分值为该上限的子项（如 “(1)编研材料(3分)”），条款写在子项下",
+    ),
+    (
+        _has(r"(?:最高|最多)加至\s*\d"),
+        "在基准分上加到某个上限（“最高加至N分”）本语言不能直接写：请写成算式，上限照原文",
+    ),
+    (lambda n: True, _odd_unit),
+    (
+        _has(r"每(?:低于|高于|少于)[^\d，,]{2,10}\d"),
+        "标准是原文点名的数（如省定进度）：请把它设为数据项，写 “【X】每低于【省定进度】"
+        "1个百分点扣…分”",
+    ),
+    (
+        _has(r"每(?:减少|增加|下降|上升)\s*\d+(?:\.\d+)?\s*%"),
+        "“每减少1%” 是与某个值相比的变化率：请写明比较对象（如 “【X】与【上年X】相比，"
+        "每减少1个百分点扣…分”），或把变化率作为百分比数据项",
+    ),
+    (
+        _has(r"\d\s*[^\d\s，,/]{1,3}/[^\d\s，,]{1,3}"),
+        "复合单位（如 “批次/千人”）本语言没有：请用类型 数值 的数据项，条款中只写数",
+    ),
+    (lambda n: True, _measured),
+)
+
+
 def reason_for(sentence: str) -> str:
     n = normalise(sentence).strip()
     if re.fullmatch(r"[\d\s]+", n):
@@ -43,115 +182,10 @@ def reason_for(sentence: str) -> str:
             "句首没有写明比较的是哪一项数据：请在句首写上 “【数据项】”；若是前句的指标，而前句"
             "已按同一标准给分（“达到…的，得N分”），两句须合写成一条，否则低于标准时会重复失分"
         )
-    hints = []
-    for found, meant in OCR:
-        if found in n:
-            hints.append(f"“{found}”疑为“{meant}”的识别错误")
-    if re.search(r"\d\s+\d", n) or re.search(r"扣\s+\d+\s+\d", n):
-        hints.append("数字中间夹有空格或页码，可能是分页造成的识别错误")
-    if "扣分" in n and re.search(r"扣分\s*\d", n):
-        hints.append("“扣分N分”应写作“扣N分”")
-    if re.search(r"[、和及]", n) and re.search(r"率[、和及]", n):
-        hints.append("一句中有几个数据项，须分别写出各自的条款")
-    if re.search(r"每超\s*\d", n) and not re.search(r"(不得|不能|不)超过", n):
-        hints.append("“每超…”未写明以什么为标准")
-    if re.search(r"(?<!每)[一1]\s*[次件项起]\s*扣", n) and "每" not in n:
-        hints.append("没有“每”字，不能确定是按次计还是只扣一次")
-    if PER_PERIOD.search(n):
-        hints.append("要求按季度（月、周、学期）提出，扣分须逐期计算，请写明数据项按什么计数")
-    if "分别" in n and "、" in n:
-        hints.append(
-            "“分别扣…”对每一项分别计扣，须为每一项写出数据项（如 “未【A】、【B】、【C】的，分别扣1分”）"
-        )
-    if "酌情" in n:
-        hints.append("酌情扣分须由考评人员评定，请写成“【…】酌情扣0至N分”")
-    if re.search(r"(?:最多|最高)(?:加|奖)\s*\d|加分(?:上限|不超过|最多|最高)", n):
-        hints.append(
-            "句中的加分上限只能写在加分项上：请把这条加分写成下一级评分项"
-            "（如 “1、奖励分，加分项，最高加N分”，N 照原文），再在其下写加分条款"
-        )
-    if "得满分" in n:
-        hints.append("“得满分”按本项分值计：本项没有标分值的，请先照原文写上分值（如 “(5分)”）")
-    if re.search(r"评先|评优", n) and "取消" in n:
-        hints.append(
-            "“取消评先评优资格”既不是取消考评资格，也不只是等次上限：若本意是不得评为最高等次，"
-            "写 “【…】不得评为优秀”；若是取消考评资格，写 “【…】取消考评资格”；若只是不能参加"
-            "评先评优、分数和等次不变，写 “【…】列为取消评先评优资格单位”"
-        )
-    if re.search(r"比上年(?:上升|下降|增加|减少|增长)", n):
-        hints.append(
-            "与上年比较须写明比较对象：增设上年的数据项，写 “【X】与【上年X】相比，每上升1…扣…分”；"
-            "次数“上升N个百分点”指增长率的，把增长率作为百分比数据项"
-        )
-    if re.search(r"平均分", n) and re.search(
-        r"每(?:低|少|高|多)\s*[\d一二两三四五六七八九十.]+\s*分", n
-    ):
-        hints.append(
-            "按“分”与平均分比较的每一步本语言尚不能直接写出：请把低于平均分的分数作为数据项"
-            "（类型 数值），写 “扣(取整(【低于平均分的分数】)×0.5)分” 一类的算式"
-        )
-    if "加倍扣分" in n or "加倍扣除" in n:
-        hints.append(
-            "本语言没有 “加倍” 的写法：请为这类情形另设数据项，照前句的分值再写一条条款"
-            "（两条合计即为加倍）"
-        )
-    if "以此类推" in n or re.search(r"第[二三四2-4]起", n):
-        hints.append("逐起递增的扣分本语言不能直接写：请按原文逐起写出，或把合计扣分写成算式")
-    if re.search(r"每失\s*\d", n):
-        hints.append(
-            "按别处失去的分数计扣：请把失去的分数作为数据项（类型 分），写成算式"
-            "（如 “扣(【失分】÷0.1×2)分”，数字照原文）"
-        )
-    if re.search(r"排名", n) and "其余" in n and "比值" not in n:
-        hints.append(
-            "按名次计分的 “其余” 须写明名次：写 “按【指标】从高到低排名，第1名得…，"
-            "第11至12名得2分”（名次照参评单位数，language.md 9.9）"
-        )
-    if re.search(r"加分后(?:本项)?(?:得分)?不超过", n):
-        hints.append(
-            "评分项里的加分在本语言中计入总分、不计入本项（language.md 9.21），"
-            "“加分后本项不超过分值” 写不出：请与发文单位确认，或把加分写成本项的得分条款"
-        )
-    if re.search(r"每(?:下降|降低|减少)[^，,]{0,8}加", n) and re.search(r"每(?:上升|增加|提高)", n):
-        hints.append(
-            "以基准值上下双向计分：请写成算式（如 “得(3+(30−【X】)×0.5)分”，数字照原文；"
-            "算出的分不低于0、不超过本项分值），不足一步是否按比例请照原文确认"
-        )
-    if re.search(r"[,，](?:本项)?(?:最高|最多)(?:得|计)\s*\d+(?:\.\d+)?\s*分$", n):
-        hints.append(
-            "句末的得分上限小于本项分值，本语言还不能给一条得分条款设上限：请把这条写成"
-            "分值为该上限的子项（如 “(1)编研材料(3分)”），条款写在子项下"
-        )
-    if re.search(r"(?:最高|最多)加至\s*\d", n):
-        hints.append(
-            "在基准分上加到某个上限（“最高加至N分”）本语言不能直接写：请写成算式，上限照原文"
-        )
-    odd = re.search(r"每(?:缺|少)?\s*[一1]\s*([^\d\s，,扣减得计记加]{1,2}?)\s*[扣减]", n)
-    if odd and odd.group(1) not in kw.COUNT_UNITS and odd.group(1) not in kw.MEASURE_UNITS:
-        hints.append(f"“{odd.group(1)}” 不是本语言的计数单位：请写 “每缺1项扣…分”，数据项类型用 项")
-    if re.search(r"每(?:低于|高于|少于)[^\d，,]{2,10}\d", n):
-        hints.append(
-            "标准是原文点名的数（如省定进度）：请把它设为数据项，写 “【X】每低于【省定进度】"
-            "1个百分点扣…分”"
-        )
-    if re.search(r"每(?:减少|增加|下降|上升)\s*\d+(?:\.\d+)?\s*%", n):
-        hints.append(
-            "“每减少1%” 是与某个值相比的变化率：请写明比较对象（如 “【X】与【上年X】相比，"
-            "每减少1个百分点扣…分”），或把变化率作为百分比数据项"
-        )
-    if re.search(r"\d\s*[^\d\s，,/]{1,3}/[^\d\s，,]{1,3}", n):
-        hints.append("复合单位（如 “批次/千人”）本语言没有：请用类型 数值 的数据项，条款中只写数")
-    if re.search(r"第\s*[1一]\s*名", n) and "其余" in n and "排名" not in n:
-        hints.append(
-            "按名次计分须写明按什么排名、“其余” 是第几名：写 “按【指标】从高到低排名，"
-            "第1名得…，第4至12名得…”（language.md 9.9）"
-        )
-    measured = _MEASURED_STEP.search(n)
-    if measured:
-        hints.append(
-            f"按{measured.group(1)}逐步计扣：不足一步的部分算不算，原文没有写明——只算整步的写 "
-            f"“【数据项】每{measured.group(1)}扣…分”，按比例的在句末加 “，按比例”（language.md 第11节）"
-        )
-    if not hints:
-        hints.append("句式未能识别为条款")
-    return "；".join(hints)
+    hints = [f"“{found}”疑为“{meant}”的识别错误" for found, meant in OCR if found in n]
+    for test, hint in _HINTS:
+        if test(n):
+            said = hint(n) if callable(hint) else hint
+            if said:
+                hints.append(said)
+    return "；".join(hints) or "句式未能识别为条款"
