@@ -305,3 +305,49 @@ def test_either_event_and_the_words_after_a_count(tmp_path):
     )
     assert result.nodes["一1"].score == Decimal("2.5")  # 6 − 1.5 − 2
     assert result.nodes["一2"].score == 11  # 14 − 1 − 2
+
+
+FILLS = """某某县2025年度法治政府建设考核细则
+一、普法宣传（10分）
+1.普法责任清单公布率达到100%的，得6分，每低1个百分点扣0.5分。
+2.制作普法短视频、漫画等作品的，每件加0.5分，最高加4分。
+二、重点工作（4分）
+1.完成年度法治督察整改任务的，得2分，未完成不得分。
+2.按计划完成合法性审查培训的，每完成1期（次）得0.5分，最高得2分。
+三、复议监督（5分）
+1.行政复议纠错数超过年度控制指标的，每超过1件扣1分。
+"""
+
+
+def test_a_capped_bonus_that_fills_its_item_and_more_forms(tmp_path):
+    draft, policy = _import(tmp_path, FILLS)
+    text = draft.text
+    # 10 − 6 = 4 = the cap: the `加` are points of 一, inside its 10
+    assert "2.制作普法短视频、漫画等作品的（4分）" in text
+    assert "- 【制作普法短视频、漫画等作品】每件计0.5分" in text
+    assert "加分项" not in text
+    # `，未完成不得分` (no 的) is the other side of the points before it
+    assert "- 【完成年度法治督察整改任务】得2分，否则不得分" in text
+    # `1期（次）`: one count said twice
+    assert "- 【按计划完成合法性审查培训】每1期得0.5分" in text
+    # a count over a named limit: the limit is a data item
+    assert "- 【行政复议纠错数】每超过【行政复议纠错数年度控制指标】1件扣1分" in text
+
+    def unit(**facts):
+        base = {
+            "普法责任清单公布率": 100,
+            "制作普法短视频、漫画等作品": 8,
+            "完成年度法治督察整改任务": "是",
+            "按计划完成合法性审查培训": 4,
+            "行政复议纠错数": 3,
+            "行政复议纠错数年度控制指标": 3,
+        }
+        return policy.score({**base, **facts})
+
+    works = "制作普法短视频、漫画等作品"
+    assert unit().total == 19
+    assert unit(**{works: 3}).nodes["一"].score == Decimal("7.5")  # 6 + 1.5
+    assert unit(**{works: 0}).total == 15  # no free 4 points, and none on top
+    assert unit(按计划完成合法性审查培训=1).nodes["二"].score == Decimal("2.5")
+    assert unit(完成年度法治督察整改任务="否").nodes["二"].score == 2
+    assert unit(行政复议纠错数=5).nodes["三"].score == 3

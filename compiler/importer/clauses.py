@@ -150,6 +150,10 @@ _TARGET_MET_HALF = rf"达到(?P<t1>{_TARGET_WORDS})的\s*[,，]?\s*得\s*(?P<p>\
 _BELOW_TARGET_HALF = (
     rf"每低于(?P<t2>{_TARGET_WORDS})\s*(?:1|一)\s*个百分点(?P<effect>[扣减]\s*\d+(?:\.\d+)?\s*分)"
 )
+_OVER_TARGET = re.compile(
+    r"^(?P<x>[^,，]+?)超过(?P<t>(?:年度|省定|市定|下达的?)?(?:控制)?(?:目标值?|指标))的\s*[,，]\s*"
+    r"每超过?\s*(?:1|一)\s*(?P<unit>天|个|次|起|人|家|件)(?P<effect>[扣减]\s*\d+(?:\.\d+)?\s*分)$"
+)
 _TARGET_MET = re.compile(_TARGET_MET_HALF + "$")
 _BELOW_TARGET = re.compile("^" + _BELOW_TARGET_HALF)
 _TARGET_STEP = re.compile(
@@ -204,7 +208,7 @@ _EARN_CAP = re.compile(
     r"|(?:计|得|记)满\s*(\d+(?:\.\d+)?)\s*分(?:为止|封顶)?)$"
 )
 #: `，无记录的不得分`, `；未完成的不得分` after one earning phrase: its other side.
-_NONE_HALF = r"(?:无|未|没有|不)[^,，]{0,10}?的\s*[,，]?\s*(?:相应项目|相应项|该项)?不得分"
+_NONE_HALF = r"(?:无|未|没有|不)[^,，]{0,10}?的?\s*[,，]?\s*(?:相应项目|相应项|该项)?不得分"
 _OTHERWISE_NONE = re.compile(rf"[,，]\s*{_NONE_HALF}$")
 _EARNS = re.compile(r"得\s*\d+(?:\.\d+)?\s*分")
 _EARNS_LAST = re.compile(r"的\s*[,，]?\s*(?:各|每项)?得\s*\d+(?:\.\d+)?\s*分$")
@@ -320,7 +324,9 @@ class Drafter:
         self.points = points
         if len(sentence) > MAX_SENTENCE:
             return Drafted(sentence, (), (), f"句子超过 {MAX_SENTENCE} 个字，未尝试起草")
-        target = self._target_step(sentence, path, bonus, points)
+        target = self._target_step(sentence, path, bonus, points) or self._over_target(
+            sentence, path, bonus
+        )
         if target is not None:
             return target
         read = self._read_as(sentence, points)
@@ -404,6 +410,22 @@ class Drafter:
         clause = f"【{x}】每低于【{y}】1个百分点{m.group('effect').replace(' ', '')}"
         said = f"{x}的{m.group('t1') or m.group('t2')}（照下达的目标填写）"
         reading = Reading((x, y), clause, ("百分比", "百分比"), default="", descriptions=(x, said))
+        return self._reading(sentence, reading, path, bonus)
+
+    def _over_target(self, sentence: str, path: str, bonus: bool) -> Drafted | None:
+        """`重污染天数超过年度控制目标的，每超过1天扣1分`: the target is a data item, and the
+        step counts from it (`【重污染天数】每超过【重污染天数年度控制目标】1天扣1分`)."""
+        m = _OVER_TARGET.match(normalise(sentence).strip().rstrip("。;, "))
+        if m is None:
+            return None
+        x = legal_name(clean_subject(m.group("x")))
+        unit = kw.COUNT_UNITS.get(m.group("unit"))
+        if unit is None or len(x) < 2:
+            return None
+        y = legal_name(f"{x}{m.group('t')}")
+        clause = f"【{x}】每超过【{y}】1{m.group('unit')}{m.group('effect').replace(' ', '')}"
+        said = f"{x}的{m.group('t')}（照下达的目标填写）"
+        reading = Reading((x, y), clause, (unit, unit), default="", descriptions=(x, said))
         return self._reading(sentence, reading, path, bonus)
 
     def _each_failing(self, sentence: str, title: str, path: str, bonus: bool) -> Drafted | None:
@@ -557,7 +579,7 @@ class Drafter:
         n = normalise(s)
         if PER_PERIOD.search(n):
             return None  # a requirement for each quarter or month: one count cannot say it
-        s = _EACH_NOUN.sub(r"每\1", _each_short(s))
+        s = _OTHER_UNIT.sub(r"\1", _EACH_NOUN.sub(r"每\1", _each_short(s)))
         n = normalise(s)
         candidates: list[tuple[str, str]] = []  # (subject, rest): subjects written first
         for j in _boundaries(n):
@@ -823,6 +845,12 @@ def _said_before(rest: str, subject: str) -> str:
 #: `每家企业扣2分`: the noun after the count word only says what the subject counts.
 _EACH_NOUN = re.compile(
     r"每(?:一)?(家|所|个)(?:企业|单位|学校|医院|乡镇|街道|村|社区|部门|项目)(?=\s*[扣减得计记加])"
+)
+
+
+#: `每完成1条（个）得0.5分`: a second count word in brackets says the same count.
+_OTHER_UNIT = re.compile(
+    rf"((?:\d+|[一二两三四五六七八九十])\s*(?:{_ONE_UNITS}))\s*[（(](?:{_ONE_UNITS})[)）]"
 )
 
 

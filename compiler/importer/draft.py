@@ -296,6 +296,8 @@ class _Writer:
             for text in scoring_text(node):
                 for sentence in split_sentences(text):
                     read = stated[1].get(sentence, sentence) if stated else sentence
+                    if node.earned_bonus:  # points of the item it fills (outline)
+                        read = re.sub(r"加(?=\s*\d)", "计", read)
                     body += self.sentence(sentence, node, path, inner, bonus, anchor, top, read)
             body = self._halves(
                 body, path, self.summary.pending_sentences[before:], self.paired.get(id(node))

@@ -141,6 +141,8 @@ class DNode:
     #: the points come from the node's own `得N分`, not from the document's outline: `本项`
     #: in its sentences is the nearest item whose points the document states
     invented: bool = False
+    #: its `加N分` are points of the item (`_bonus_that_fills`): drafted as `计N分`
+    earned_bonus: bool = False
 
 
 @dataclass
@@ -620,6 +622,8 @@ def read_outline(blocks: list[Block]) -> Doc:
     if not reader.rendered:  # a rendered outline states every point it has
         for node in list(doc.walk()):
             _finish(node)
+        for node in list(doc.walk()):
+            _bonus_that_fills(node)
         _bonus_part(doc)
         _renumber_repeats(doc)
     return doc
@@ -741,6 +745,41 @@ def _finish(node: DNode) -> None:
             node.points = earned[0]
             node.invented = True
             node.comments.append(f"原文本项未标分值，分值取自 “得{earned[0]}分”")
+
+
+_BONUS_STEP = re.compile(
+    r"每[^，,；;。]{0,6}?加\s*\d+(?:\.\d+)?\s*分[，,]\s*(?:本项)?(?:最高|最多)加\s*(\d+(?:\.\d+)?)\s*分$"
+)
+
+
+def _bonus_that_fills(node: DNode) -> None:
+    """`（三）政策解读（10分）1.…（6分）2.…每件加0.5分，最高加4分`: the one sub-item without
+    points adds up to exactly what its siblings leave of the item (6 + 4 = 10), so its
+    `加` are points of the item, not a bonus on the total: it takes the cap as points."""
+    if node.points is None or node.bonus_cap is not None or not node.children:
+        return
+    lacking = [c for c in node.children if c.points is None and c.bonus_cap is None]
+    if len(lacking) != 1 or lacking[0].children:
+        return
+    child = lacking[0]
+    sentences = [
+        t for t in re.split(r"[。；;]", normalise("".join(scoring_text(child)))) if t.strip()
+    ]
+    caps = [m for m in (_BONUS_STEP.search(t.strip()) for t in sentences) if m]
+    if len(sentences) != 1 or len(caps) != 1:
+        return
+    others = sum((Decimal(c.points) for c in node.children if c is not child), Decimal(0))
+    if Decimal(node.points) - others != Decimal(caps[0].group(1)):
+        return
+    child.points, child.invented, child.earned_bonus = caps[0].group(1), True, True
+    child.comments.append(
+        f"原文本项未标分值：上级{node.points}分减去其他小项的{_plain(others)}分正好是 “最高加{child.points}分”，"
+        f"本项的 “加” 是上级分值之内的得分，写作 “计”，分值{child.points}分"
+    )
+
+
+def _plain(d: Decimal) -> str:
+    return format(d.normalize(), "f")
 
 
 def _inline_children(node: DNode) -> None:
