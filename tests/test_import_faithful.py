@@ -271,6 +271,7 @@ EITHER = """某某县2025年度生态环境执法考核细则
 1.举报处理（6分）
 （1）举报电话无法接通，或者举报件未在10个工作日内答复的，每次扣0.5分。
 （2）重点排污单位未按期完成提标改造的，每家企业扣2分。
+（3）监测站房无人值守，或者采样设备故障未及时报修的，发现一处扣0.5分。
 2.信息公开（14分）
 （1）行政处罚决定书应当自作出之日起7日内公开，每延迟一条扣0.2分。
 （2）环境信息公开专栏，每缺少一个栏目扣1分。
@@ -290,6 +291,7 @@ def test_either_event_and_the_words_after_a_count(tmp_path):
     assert "- 【发生重大环境污染事件或者因监管失职造成重大社会影响】实行一票否决" in text or (
         "- 【重大环境污染事件或者因监管失职造成重大社会影响】实行一票否决" in text
     )
+    assert "- 【监测站房无人值守或者采样设备故障未及时报修】发现一处扣0.5分" in text
     # `每家企业`: the noun after the count word repeats what the subject counts
     assert "- 【重点排污单位未按期完成提标改造】每家扣2分" in text
     # no subject: the item's words name what is late or missing
