@@ -554,6 +554,29 @@ EXAMPLES: dict[str, Example] = {
         "在排名条款中写明 从高到低 或 从低到高，并核对另一条条款。",
         "Write 从高到低 or 从低到高 in the ranking, and check the other clause.",
     ),
+    "E252": Example(
+        "“等次定为X” 不看分数，把等次定在X这一档。定为最低一档（常与一票否决连写）时就是最低一档；"
+        "定为中间一档，既是最高也是最低，须把两条限定都写出来。",
+        "“等次定为X” sets the band whatever the score. The lowest band (often written with "
+        "一票否决) is just that; a middle band is both a ceiling and a floor, written as both.",
+        _file(_NODE + _CLAUSE + "  - 【通报批评】考核等次定为合格\n" + _GRADES, _REPORTED),
+        _file(
+            _NODE + _CLAUSE + "  - 【通报批评】等次最高为合格，等次最低为合格\n" + _GRADES,
+            _REPORTED,
+        ),
+        "写 等次最高为X，等次最低为X。",
+        "Write 等次最高为X，等次最低为X.",
+    ),
+    "E253": Example(
+        "“全市平均增速” 这类写法中，平均 后面的名称是所比数据项名称的末尾，指本批这项数据的平均值；"
+        "名称对不上时，可能是把另一项数据的平均值当作标准，xize 不替您猜。",
+        "In “全市平均增速” the words after 平均 end the compared fact's name and stand for its "
+        "batch average; a name that does not may mean another fact's average, never guessed.",
+        _file(_NODE + "  - 【化解率】低于全市平均办结率的，扣1分\n", _RATE),
+        _file(_NODE + "  - 【化解率】低于全市平均值的，扣1分\n", _RATE),
+        "写 平均值，或把作为标准的数写进 参数： 并写成【参数名】。",
+        "Write 平均值, or declare the standard under 参数: and write 【name】.",
+    ),
     "E236": Example(
         "“按第1名的比例得分” 以第1名的分数为基数；同一条款须先写第1名（或最高者）得多少分。",
         "“按第1名的比例得分” takes a share of the first place's points, which the clause must state.",

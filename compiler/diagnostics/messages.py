@@ -417,6 +417,21 @@ MESSAGES: dict[str, Entry] = {
         "在排名条款中写明 按【{name}】从高到低排名 或 按【{name}】从低到高排名，并核对第{line}行",
         "write 按【{name}】从高到低排名 or 按【{name}】从低到高排名, and check line {line}",
     ),
+    "E252": Entry(
+        "error",
+        "“等次定为{band}” 只能定为最低一档",
+        "“等次定为{band}” may only name the lowest band",
+        "要把等次限定为 {band} 这一档，写 等次最高为{band}，等次最低为{band}",
+        "to hold the grade at {band}, write 等次最高为{band}，等次最低为{band}",
+    ),
+    "E253": Entry(
+        "error",
+        "“{written}” 与数据项 【{name}】 对不上：平均值只能是本条款所比数据项的平均值",
+        "“{written}” does not name fact 【{name}】: the average is that of the fact compared",
+        "写 平均值（即本批【{name}】的平均值）；要用别的数作标准，在 参数： 中给出，写成【参数名】",
+        "write 平均值 (the batch average of 【{name}】); for another standard, "
+        "declare it under 参数: and write 【name】",
+    ),
     "E236": Entry(
         "error",
         "“按第1名的比例” 找不到第1名得多少分",

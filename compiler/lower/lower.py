@@ -462,7 +462,7 @@ class _Lowerer:
         """平均值(X) − 5 below the average, + 5 above it."""
         found = offset_operator(cond.word)
         assert found is not None and right.offset is not None, "checked: E233"
-        mean = self.expr(ast.Average(right.span, right.words), left)
+        mean = self.expr(ast.Average(right.span, right.words, noun=right.noun), left)
         distance = ir.Const(right.offset.value)
         return ir.Arith("-" if found[1] == "below" else "+", mean, distance)
 

@@ -61,6 +61,9 @@ class Average:
     span: Span
     words: str = ""
     offset: Num | None = None
+    #: `全市平均增速` names the average by the tail of the fact's name (`增速`); the
+    #: checker holds it to the subject fact (E253).
+    noun: str = ""
 
 
 @dataclass(frozen=True)

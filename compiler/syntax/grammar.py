@@ -115,6 +115,14 @@ def substitutions() -> dict[str, str]:
         "MODAL": _alt(kw.MODAL_PREFIXES),
         "COMPARE_AFTER": _alt(kw.COMPARE_AFTER),
         "AVERAGE_WORDS": _alt(kw.AVERAGE_WORDS),
+        "AVERAGE_NAMED": _alt(w for w in kw.AVERAGE_WORDS if w != "平均")
+        + "|平均"
+        + kw.AVERAGE_NOUN_CHARS
+        + "{1,8}?"
+        + kw.AVERAGE_NOUN_FOLLOW
+        + "|平均",
+        "DE_BEFORE": _alt(kw.DE_BEFORE_NOUNS),
+        "DE_SUBJECT": _alt(kw.DE_SUBJECT_NOUNS),
         "FUNCTIONS": _alt(kw.FUNCTIONS),
         "REST_BAND": _alt(kw.REST_BAND),
         "DEFAULT_WORDS": _alt(kw.DEFAULT_WORDS),

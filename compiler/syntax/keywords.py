@@ -222,6 +222,10 @@ EFFECTS: dict[str, str] = {
     "奖": "加",
     "奖励": "加",
     "扣减": "扣",
+    # `低于85%的扣5分；排名末位的再扣3分`, `达到90%的得6分，前三名的另加4分`: each clause
+    # of a line applies on its own, so 另 and 再 add nothing to the plain verb.
+    "另加": "加",
+    "再加": "加",
 }
 #: `本大项不得分` (the whole top-level item, 一、二…, of the clause) comes before the plain
 #: forms, so that the longer words are matched first.
@@ -247,6 +251,11 @@ GRADE_LIMITS: dict[str, str] = {
     "等次最低为": "floor",
     "等次最低评为": "floor",
     "最低评为": "floor",
+    # `一票否决，考核等次定为不合格`: the band itself, whatever the score; only the lowest
+    # band is accepted (a ceiling there), a middle band is refused with the two limits
+    # that say it (E252).
+    "等次定为": "exact",
+    "等次确定为": "exact",
 }
 #: The assessment whose grade is limited, named before the limit: `年度考核不得评为优秀`
 #: (the grade this policy gives: the words add nothing).
@@ -300,6 +309,21 @@ EVERY = "每"
 #: own bound (平均值 − 5), not from the average.
 BEYOND_PART = ("超出部分", "超过部分")
 DECORATION_DE = "的"
+#: `存在【弄虚作假】问题的`: a noun between a fact and its 的 that says nothing more.
+DE_BEFORE_NOUNS: tuple[str, ...] = ("问题", "情况", "行为", "现象")
+#: `发生【重大事故】的县区，…`: the unit named after 的 is the unit being scored.
+DE_SUBJECT_NOUNS: tuple[str, ...] = (
+    "县区",
+    "县（市、区）",
+    "县(市、区)",
+    "县市区",
+    "乡镇",
+    "单位",
+    "地区",
+    "部门",
+    "学校",
+    "企业",
+)
 UNTIL_ZERO: tuple[str, ...] = (
     "扣完为止",
     "减完为止",
@@ -327,6 +351,9 @@ CAP_WORDS: tuple[str, ...] = (
     "最多减",
     "最高减",
     "最多扣除",
+    # a clause that adds: `每多1天加0.2分，最高加4分`
+    "最多加",
+    "最高加",
 )
 NO_FLOOR: tuple[str, ...] = ("不设下限", "减分不设限", "扣分不设限")
 #: `加分项，最高加N分`: the bonus node's mark, then its cap word.
@@ -448,7 +475,7 @@ NODE_SCORE_SUFFIX = "得分"
 NOT_WORDS: tuple[str, ...] = ("未", "无", "没有", "缺", "缺少")
 #: `发生【重大事故】的，不得评为优秀`: an event word before a fact says no more than the
 #: fact itself (`【重大事故】的`); only directly before 【, so it never swallows text.
-OCCUR_WORDS: tuple[str, ...] = ("发生", "出现")
+OCCUR_WORDS: tuple[str, ...] = ("发生", "出现", "存在")
 #: `【发案率】与【上年发案率】相比`: the value a step verb is measured against.
 VERSUS_PRE: tuple[str, ...] = ("与", "同", "和")
 VERSUS_POST: tuple[str, ...] = ("相比", "比较", "相较")
@@ -467,6 +494,11 @@ AVERAGE_WORDS: tuple[str, ...] = (
     "均值",
     "平均",
 )
+#: `低于全市平均增速的`, `超过全县平均天数的`: 平均 and the tail of the subject fact's
+#: name (checked against the fact, E253): the characters of that tail, and what must
+#: follow it.  Words of a clause (扣, 得, 每, 以上, 但…) are never part of it.
+AVERAGE_NOUN_CHARS = r"[^\s\d,;:=<>≥≤()（）【】%，；：。、的以但每扣得加减持与或且及至不未超高低达]"
+AVERAGE_NOUN_FOLLOW = r"(?=的|[,;，；。]|以[上下内外]|持平|\d|[ \t]*$)"
 #: Bands of distance from the average in one clause (`【发案率】超过平均值5个点以内扣1分，
 #: 5个点以外扣2分`): the second band is `N个点以外`, `超过N个点` (or both), optionally
 #: repeating the side and the average (`，超过平均值5个点以外扣2分`); `以上` there is read
@@ -513,6 +545,13 @@ COMPARE_BEFORE: dict[str, Comparison] = {
     "未达": Comparison("le", False),  # 未达100%的 ≡ 未达到100%的
     "未满": Comparison("le", False),
     "等于": Comparison("eq", True),
+    "达到或超过": Comparison("ge", True),
+    "达到或高于": Comparison("ge", True),
+    # durations (`短于全市平均时长的`): shorter is lower, longer is higher
+    "短于": Comparison("le", False),
+    "长于": Comparison("ge", False),
+    "不短于": Comparison("ge", True),
+    "不长于": Comparison("le", True),
     "等于或低于": Comparison("le", True),
     "低于或等于": Comparison("le", True),
     "等于或高于": Comparison("ge", True),

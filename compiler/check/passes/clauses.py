@@ -104,6 +104,18 @@ def _same_value(a: object, b: object) -> bool:
     return False
 
 
+def _average_noun(ctx: Context, subject: object, average: object) -> list[Diagnostic]:
+    """`低于全市平均增速的`: the words after 平均 must end the subject fact's name
+    (E253) — the average is always the subject's own, never another fact's."""
+    if not isinstance(average, ast.Average) or not average.noun:
+        return []
+    if isinstance(subject, ast.Ref) and subject.name.endswith(average.noun):
+        return []
+    name = subject.name if isinstance(subject, ast.Ref) else "…"
+    written = _written(ctx, average) or "平均" + average.noun
+    return [Diagnostic("E253", average.span, {"written": written, "name": name})]
+
+
 def _written(ctx: Context, cond: object) -> str:
     """The text of a condition on one line, as written."""
     span = getattr(cond, "span", None)
@@ -128,6 +140,10 @@ def _clause(ctx: Context, node: ast.Node, in_bonus: bool, clause: ast.Clause) ->
         if isinstance(clause, ast.PerUnitClause | ast.ConditionClause | ast.ThresholdClause)
         else None
     )
+    for cmp in compares(condition):
+        diags += _average_noun(ctx, cmp.left, cmp.right)
+    if isinstance(clause, ast.ThresholdClause):
+        diags += _average_noun(ctx, clause.subject, clause.target)
     for cmp in compares(condition):
         if isinstance(cmp.right, ast.Average) and cmp.right.offset is not None:
             diags += _offset(ctx, cmp)

@@ -494,7 +494,7 @@ class ClausesMixin(TermsMixin):
             if step.target.offset is not None:
                 self.form_error(step.target.span, "每低于平均值1个百分点", "每低于平均值1个百分点")
                 return None
-            target = ast.Average(offset.span, offset.words)
+            target = ast.Average(offset.span, offset.words, noun=offset.noun)
         elif step.target is not None:
             self.form_error(
                 step.target.span,

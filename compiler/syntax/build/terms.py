@@ -128,8 +128,10 @@ class TermsMixin:
         if kind == "REF":
             return ast.Ref(item.value[1:-1].strip(), span)
         if kind == "AVG":
-            words = _AVERAGE_TAIL.sub("", item.value)
-            return ast.Average(span, words)
+            if _AVERAGE_TAIL.search(item.value):
+                return ast.Average(span, _AVERAGE_TAIL.sub("", item.value))
+            words, _, noun = item.value.rpartition("平均")
+            return ast.Average(span, words, noun=noun)
         if kind == "PERCENT_CN":
             try:
                 value = parse_percent_cn(item.value)
@@ -226,7 +228,7 @@ class TermsMixin:
         """`平均值5个百分点` in `低于全市平均值5个百分点`: the average and a distance."""
         average = self.leaf(children[0])
         assert isinstance(average, ast.Average)
-        return ast.Average(span_of(children), average.words, children[1])
+        return ast.Average(span_of(children), average.words, children[1], average.noun)
 
     def compare(self, children: list) -> ast.Compare:
         left = self.leaf(children[0])

@@ -1,0 +1,143 @@
+"""The batch average named the way documents name it, and grade limits in their common
+wordings, computed by hand on small batches (ties, all equal, a unit exactly at the
+average).  `全市平均增速`, `全县各乡镇平均天数`: 平均 and the tail of the subject fact's
+name stand for the batch average of that fact; a tail of another fact is refused (E253).
+`等次定为不合格` (the lowest band) with 一票否决; a middle band is refused (E252).
+Compiled == interpreter on every case."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from xize.compiler import PolicyError, compile_policy
+
+D = Decimal
+BANDS = "\n等次：\n  优秀：9分以上\n  良好：8分以上\n  合格：6分以上\n  不合格：其余\n"
+
+
+def policy(clause: str, facts: str = "  税收增速：百分比\n", bands: str = ""):
+    text = (
+        "细则：平均值的写法\n年度：2024\n满分：10分\n\n数据：\n"
+        + facts
+        + f"\n(一)工作(10分)\n  - {clause}\n"
+        + bands
+    )
+    return compile_policy(text, filename="平均.rule")
+
+
+def batch(p, rows: list[dict]) -> list:
+    results = p.score_batch(rows)
+    assert results == p.interpreter.score_batch(rows)
+    return results
+
+
+def scores(p, name: str, values: list[str]) -> list[Decimal]:
+    rows = [{"单位": f"U{i}", name: v} for i, v in enumerate(values)]
+    return [r.nodes["(一)"].score for r in batch(p, rows)]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【税收增速】低于全市平均增速的，每低0.5个百分点扣1分，最多扣6分",
+        "【税收增速】低于全市平均值的，每低0.5个百分点扣1分，最多扣6分",
+        "【税收增速】低于平均水平的，每低0.5个百分点扣1分，最多扣6分",
+        "【税收增速】低于全市各县区平均数的，每低0.5个百分点扣1分，最多扣6分",
+    ],
+)
+def test_the_average_named_by_the_fact_tail_is_the_batch_average(clause):
+    p = policy(clause)
+    # average (10 + 7 + 6 + 5 + 2) / 5 = 6: 6 is at it (no deduction); 5 is 1 point below
+    # (2 whole steps of 0.5: −2); 2 is 4 below (8 steps: −8, capped at 6)
+    assert scores(p, "税收增速", ["10", "7", "6", "5", "2"]) == [10, 10, 10, 8, 4]
+    # all equal: every unit is at the average
+    assert scores(p, "税收增速", ["3", "3", "3"]) == [10, 10, 10]
+
+
+def test_longer_and_shorter_than_the_average_duration():
+    facts = "  办理时长：天\n"
+    p = policy("【办理时长】长于全市平均时长的，扣2分", facts)
+    q = policy("【办理时长】短于全市平均时长的，得满分，否则不得分", facts)
+    # average (2 + 3 + 4 + 3) / 4 = 3: only 4 is longer; 3 (tied, at the average) is not
+    assert scores(p, "办理时长", ["2", "3", "4", "3"]) == [10, 10, 8, 10]
+    assert scores(q, "办理时长", ["2", "3", "4", "3"]) == [10, 0, 0, 0]
+
+
+def test_reaching_or_exceeding_the_average_rate():
+    facts = "  任务完成率：百分比\n"
+    p = policy("【任务完成率】达到或超过全市平均完成率的得10分，否则得6分", facts)
+    # average 95: 95 reaches it; 94.99 does not
+    assert scores(p, "任务完成率", ["100", "95", "94.99", "90.01"]) == [10, 10, 6, 6]
+
+
+def test_a_bonus_clause_with_its_own_cap():
+    text = "【优良天数】超过全市各县区平均天数的，每多1天加0.2分，最高加4分"
+    p = compile_policy(
+        "细则：加分\n年度：2024\n满分：10分\n\n数据：\n  优良天数：天\n"
+        "\n(一)基础(10分)\n  1、奖励分，加分项，最高加5分\n    - " + text + "\n",
+        filename="加分.rule",
+    )
+    rows = [{"单位": u, "优良天数": v} for u, v in (("A", 330), ("B", 299), ("C", 290), ("D", 265))]
+    results = batch(p, rows)
+    # average 296: A 34 days above → 6.8, capped at 4; B 3 → 0.6; C, D below → 0
+    assert [r.nodes["(一)1"].score for r in results] == [4, D("0.6"), 0, 0]
+
+
+@pytest.mark.parametrize(
+    ("clause", "written"),
+    [
+        ("【税收增速】低于全市平均增长率的，扣1分", "全市平均增长率"),
+        ("【税收增速】低于全市平均完成率的，每低1个百分点扣1分", "全市平均完成率"),
+    ],
+)
+def test_an_average_named_by_another_fact_is_refused(clause, written):
+    with pytest.raises(PolicyError) as info:
+        policy(clause)
+    (diag,) = [d for d in info.value.diagnostics if d.code == "E253"]
+    assert written in diag.message()
+    assert "写 平均值" in diag.hint()
+
+
+def test_words_of_the_clause_never_become_the_average_name():
+    # 扣 right after 平均 is the effect, not the name of an average
+    p = policy("【税收增速】低于全市平均扣1分")
+    assert scores(p, "税收增速", ["1", "2", "3"]) == [9, 10, 10]
+
+
+FLAGS = "  弄虚作假：是否，默认否\n  重大事故：是否，默认否\n  缺会次数：次，默认0\n"
+
+
+@pytest.mark.parametrize(
+    ("clause", "facts", "grade", "vetoed"),
+    [
+        (
+            "存在【弄虚作假】问题的，实行一票否决，考核等次定为不合格",
+            {"弄虚作假": "是"},
+            "不合格",
+            True,
+        ),
+        ("存在【弄虚作假】问题的，实行一票否决，考核等次定为不合格", {}, "优秀", False),
+        ("【弄虚作假】的，年度考核等次定为不合格", {"弄虚作假": "是"}, "不合格", False),
+        ("发生【重大事故】的县区，年度考核等次最高为良好", {"重大事故": "是"}, "良好", False),
+        ("发生【重大事故】的单位，当年不得评为优秀等次", {"重大事故": "是"}, "良好", False),
+        ("发生【重大事故】的县区，年度考核等次最高为良好", {}, "优秀", False),
+    ],
+)
+def test_grade_limit_wordings(clause, facts, grade, vetoed):
+    p = policy(clause, FLAGS, BANDS)
+    compiled = p.score(facts)
+    assert compiled == p.interpreter.score(facts)
+    assert (compiled.grade, compiled.vetoed) == (grade, vetoed)
+    assert compiled.total == 10  # the limits never change a score
+
+
+def test_a_middle_band_cannot_be_set_outright():
+    with pytest.raises(PolicyError) as info:
+        policy("【弄虚作假】的，考核等次定为良好", FLAGS, BANDS)
+    (diag,) = [d for d in info.value.diagnostics if d.code == "E252"]
+    assert "等次最高为良好，等次最低为良好" in diag.hint()
+    # …and the hint compiles to exactly that band
+    p = policy("【弄虚作假】的，等次最高为良好，等次最低为良好", FLAGS, BANDS)
+    assert p.score({"弄虚作假": "是"}).grade == "良好"
+    assert p.score({"弄虚作假": "是", "缺会次数": 0}).grade == "良好"
