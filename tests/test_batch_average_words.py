@@ -10,15 +10,19 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from sqlrun import duckdb_results
 from xize.compiler import PolicyError, compile_policy
+from xize.compiler.backends.sql.fixed import SqlUnsupported
 
 D = Decimal
 BANDS = "\n等次：\n  优秀：9分以上\n  良好：8分以上\n  合格：6分以上\n  不合格：其余\n"
 
 
-def policy(clause: str, facts: str = "  税收增速：百分比\n", bands: str = ""):
+def policy(clause: str, facts: str = "  税收增速：百分比\n", bands: str = "", head: str = ""):
     text = (
-        "细则：平均值的写法\n年度：2024\n满分：10分\n\n数据：\n"
+        "细则：平均值的写法\n年度：2024\n满分：10分\n"
+        + head
+        + "\n数据：\n"
         + facts
         + f"\n(一)工作(10分)\n  - {clause}\n"
         + bands
@@ -141,3 +145,80 @@ def test_a_middle_band_cannot_be_set_outright():
     p = policy("【弄虚作假】的，等次最高为良好，等次最低为良好", FLAGS, BANDS)
     assert p.score({"弄虚作假": "是"}).grade == "良好"
     assert p.score({"弄虚作假": "是", "缺会次数": 0}).grade == "良好"
+
+
+SHARE = "【任务完成率】达到或超过全市平均完成率的得10分，低于平均完成率的，按本单位完成率占平均完成率的比例计分"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        SHARE,
+        "【任务完成率】不低于平均值的得10分，低于平均值的，按本单位完成率占全市平均完成率的比例得分",
+    ],
+)
+def test_a_share_of_the_average(clause):
+    p = policy(clause, "  任务完成率：数值\n", head="精度：0.01分\n")
+    # average (110 + 100 + 90 + 80) / 4 = 95: 110 and 100 reach it; 90 earns 10 × 90/95
+    # = 9.473… → 9.47; 80 earns 10 × 80/95 = 8.421… → 8.42
+    assert scores(p, "任务完成率", ["110", "100", "90", "80"]) == [10, 10, D("9.47"), D("8.42")]
+    # a unit exactly at the average, and all equal: the full 10
+    assert scores(p, "任务完成率", ["95", "95"]) == [10, 10]
+
+
+def test_a_share_of_the_average_is_refused_clearly_by_sql():
+    """A quotient of a value by the batch average may need more digits than SQL's fixed
+    decimals hold: the SQL backend names the clause instead of rounding differently."""
+    p = policy(SHARE, "  任务完成率：数值\n")
+    rows = [{"单位": f"U{i}", "任务完成率": v} for i, v in enumerate(["110", "100", "90", "80"])]
+    batch(p, rows)
+    with pytest.raises(SqlUnsupported, match="第9行的条款"):
+        duckdb_results(p.ir, rows)
+
+
+@pytest.mark.parametrize(
+    ("clause", "code"),
+    [
+        # the share names another fact's average
+        ("【任务完成率】低于平均值的，按本单位达标率占平均达标率的比例计分", "E253"),
+        # no comparison with the average says whose average it is
+        ("按本单位完成率占全市平均完成率的比例计分", "E101"),
+    ],
+)
+def test_a_share_of_the_average_refused(clause, code):
+    with pytest.raises(PolicyError) as info:
+        policy(clause, "  任务完成率：百分比\n")
+    assert code in [d.code for d in info.value.diagnostics]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【事故次数】不超过全县各乡镇平均数的得10分；超过的，每多1次扣2分，扣完为止",
+        "【事故次数】不超过平均值的得10分；超过平均值的，每多1次扣2分，扣完为止",
+        "【事故次数】不超过平均值的得10分，每多1次扣2分，扣完为止",
+    ],
+)
+def test_a_standard_in_two_halves_is_one_rule(clause):
+    """Counts 0, 1, 3, 4, 0: average 1.6.  At or below it: 10.  3 is 1.4 above (one
+    whole step: −2 → 8), 4 is 2.4 above (two steps: −4 → 6) — deducted from the 10 the
+    first half names, never 0 because the first half's condition failed."""
+    p = policy(clause, "  事故次数：次\n")
+    assert scores(p, "事故次数", ["0", "1", "3", "4", "0"]) == [10, 10, 8, 6, 10]
+
+
+def test_a_standard_in_two_halves_with_a_number():
+    p = policy("【达标率】达到90%的得8分；低于90%的，每低1个百分点扣1分", "  达标率：百分比\n")
+    assert scores(p, "达标率", ["95", "90", "89", "85.5", "70"]) == [8, 8, 7, 4, 0]
+
+
+def test_a_bare_comparison_takes_the_value_before_it():
+    p = policy("【达标率】达到90%的得10分；低于的，得5分", "  达标率：百分比\n")
+    assert scores(p, "达标率", ["95", "90", "89.99"]) == [10, 10, 5]
+
+
+def test_a_bare_comparison_with_two_values_before_it_is_refused():
+    with pytest.raises(PolicyError) as info:
+        policy("【达标率】达到90%的得10分；低于80%的得3分；低于的，得5分", "  达标率：百分比\n")
+    (diag,) = info.value.diagnostics
+    assert (diag.code, diag.span.column) == ("E101", 31)  # at 低于的

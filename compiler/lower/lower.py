@@ -384,7 +384,9 @@ class _Lowerer:
         if isinstance(effect, ast.Earn):
             if effect.amount is None:
                 return ir.Points("earn", ir.Const(points(node) or Decimal(0)), full=True)
-            return ir.Points("earn", self.expr(effect.amount))
+            # `按本单位完成率占平均完成率的比例计分`: the one fact of the amount is the
+            # one whose average it divides by (平均值 stands nowhere else in an amount)
+            return ir.Points("earn", self.expr(effect.amount, _lone_ref(effect.amount)))
         if isinstance(effect, ast.Bonus):
             return ir.Points("bonus", self.expr(effect.amount))
         if isinstance(effect, ast.NoScore):
@@ -529,3 +531,21 @@ def _kind(effect: ast.Effect) -> str:
 
 def _is_literal(expr: ast.Expr) -> bool:
     return isinstance(expr, ast.Num | ast.DateLit)
+
+
+def _lone_ref(expr: ast.Expr) -> ast.Ref | None:
+    """The fact of an amount that names exactly one."""
+    refs: list[ast.Ref] = []
+
+    def visit(e: object) -> None:
+        if isinstance(e, ast.Ref):
+            refs.append(e)
+        elif isinstance(e, ast.BinOp):
+            visit(e.left)
+            visit(e.right)
+        elif isinstance(e, ast.Call):
+            for arg in e.args:
+                visit(arg)
+
+    visit(expr)
+    return refs[0] if len({r.name for r in refs}) == 1 else None

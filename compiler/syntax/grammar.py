@@ -122,6 +122,7 @@ def substitutions() -> dict[str, str]:
         + kw.AVERAGE_NOUN_FOLLOW
         + "|平均",
         "DE_BEFORE": _alt(kw.DE_BEFORE_NOUNS),
+        "AVERAGE_SHARE": kw.average_share_pattern(),
         "DE_SUBJECT": _alt(kw.DE_SUBJECT_NOUNS),
         "FUNCTIONS": _alt(kw.FUNCTIONS),
         "REST_BAND": _alt(kw.REST_BAND),

@@ -297,6 +297,25 @@ RATIO_EARN: tuple[str, ...] = (
     "按完成率得分",
     "按完成率计分",
 )
+
+
+#: `低于平均完成率的，按本单位完成率占平均完成率的比例计分`: the item's points × the
+#: unit's value ÷ the batch average.  The names of the two values are the tail of the
+#: subject's name or a plain word for a value (checked, E253).
+def average_share_pattern(groups: bool = False) -> str:
+    own = "(?P<own>" if groups else "(?:"
+    avg = "(?P<avg>" if groups else "(?:"
+    return (
+        "按(?:本单位|该单位|本地)?"
+        + own
+        + "[^\\s，,；;：:【】占的]{0,12})占[^\\s，,；;【】平]{0,8}平均"
+        + avg
+        + "[^\\s，,；;【】的]{0,10})的?比例(?:计分|得分|计算得分)"
+    )
+
+
+#: Plain words for a value around `占…平均…的比例` (not a fact's name).
+AVERAGE_SHARE_PLAIN: tuple[str, ...] = ("", "值", "数", "数值", "水平", "实际值", "完成值")
 #: `未按时报送扣1分；内容不全的，减半扣分`: half the amount of the clause before it.
 HALF: tuple[str, ...] = ("减半扣分", "减半扣除", "减半计扣")
 #: `【消防考核得分】另行计分`: the item's score is a 分 fact taken from another scheme.

@@ -19,7 +19,7 @@ from .. import ast
 from .. import keywords as kw
 from ..lark_import import Token
 from .spans import span_of, sub_span, token_span
-from .terms import CondSeq, RefList, Subject, TermsMixin, Tiers, Versus
+from .terms import CondSeq, RefList, Subject, TermsMixin, Tiers, Versus, value_key
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|[" + kw.CN_NUMERAL_CHARS + "]+")
 _RANGE = re.compile(
@@ -103,6 +103,20 @@ class RatioEarn:
 
 #: The `word` of the Earn a RatioEarn becomes: the checker requires a 百分比 fact there.
 RATIO_WORD = "按比例得"
+_AVERAGE_SHARE = re.compile(kw.average_share_pattern(groups=True))
+_AVERAGE_NOUNS = kw.AVERAGE_SHARE_PLAIN
+#: The `word` of the Earn an AverageShare becomes.
+AVERAGE_SHARE_WORD = "按占平均值的比例得"
+
+
+@dataclass(frozen=True)
+class AverageShare:
+    """`按本单位完成率占平均完成率的比例计分`, until its clause's subject and its item's
+    points are known: 得(points × 【X】 ÷ 平均值)分.  `nouns` are the names written for
+    the unit's value and the average (each must end the subject's name, E253)."""
+
+    span: Span
+    nouns: tuple[str, ...]
 
 
 def for_item(clauses: list, points: ast.Num | None, diags: list) -> list:
@@ -110,6 +124,8 @@ def for_item(clauses: list, points: ast.Num | None, diags: list) -> list:
     an item without points cannot be earned in proportion (E208)."""
     out = []
     for clause in clauses:
+        if isinstance(clause, ast.ConditionClause):
+            clause = _average_shares(clause, points, diags)
         if isinstance(clause, RatioEarn):
             if points is None:
                 diags.append(Diagnostic("E208", clause.span, {"effect": "按完成比例得分"}))
@@ -122,6 +138,111 @@ def for_item(clauses: list, points: ast.Num | None, diags: list) -> list:
             clause = ast.ConditionClause(None, (earn,), (), None, clause.span, clause.text)
         out.append(clause)
     return out
+
+
+def _average_shares(clause: ast.ConditionClause, points: ast.Num | None, diags: list):
+    """`低于平均完成率的，按本单位完成率占平均完成率的比例计分`: the share becomes
+    得(points × 【X】 ÷ 平均值)分, 【X】 the fact the clause compares with its average."""
+    shares = [e for e in clause.effects + clause.otherwise if isinstance(e, AverageShare)]
+    if not shares:
+        return clause
+    subject = _compared_fact(clause.condition)
+    for share in shares:
+        if points is None:
+            diags.append(Diagnostic("E208", share.span, {"effect": "按占平均值的比例计分"}))
+            return None
+        if subject is None:
+            diags.append(
+                Diagnostic(
+                    "E101",
+                    share.span,
+                    {
+                        "found": "“按…占平均值的比例计分”",
+                        "found_en": "“按…占平均值的比例计分”",
+                        "expected": "与平均值比较的条件，如 【完成率】低于平均值的，按本单位完成率占平均完成率的比例计分",
+                        "expected_en": "a comparison with the average first, e.g. "
+                        "【完成率】低于平均值的，按本单位完成率占平均完成率的比例计分",
+                        "did_you_mean": "",
+                        "did_you_mean_en": "",
+                    },
+                )
+            )
+            return None
+        for noun in share.nouns:
+            if noun and not subject.name.endswith(noun):
+                written = noun
+                diags.append(
+                    Diagnostic("E253", share.span, {"written": written, "name": subject.name})
+                )
+                return None
+
+    def resolve(effect: object) -> object:
+        if not isinstance(effect, AverageShare):
+            return effect
+        assert subject is not None and points is not None
+        whole = ast.Num(points.value, "分", effect.span, "")
+        ratio = ast.BinOp("/", subject, ast.Average(effect.span), effect.span)
+        amount = ast.BinOp("*", ratio, whole, effect.span)
+        return ast.Earn(amount, effect.span, AVERAGE_SHARE_WORD)
+
+    return dataclasses.replace(
+        clause,
+        effects=tuple(resolve(e) for e in clause.effects),
+        otherwise=tuple(resolve(e) for e in clause.otherwise),
+    )
+
+
+#: The side of a standard that earns, for each direction of the steps after it: at or
+#: below the bound when the excess is deducted, at or above it when the shortfall is.
+#: Words whose bound is always included (never changed by the header's 边界).
+_STANDARD_SIDE = {
+    "excess": ("不超过", "不高于", "不多于", "不大于", "未超过", "至多", "≤", "<="),
+    "shortfall": (
+        "达到",
+        "不低于",
+        "不少于",
+        "不小于",
+        "达到或超过",
+        "达到或高于",
+        "至少",
+        "≥",
+        ">=",
+    ),
+}
+
+
+def _standards(clauses: list) -> list:
+    """`【X】不超过3次的得10分；超过3次的，每多1次扣2分` is the standard in two halves,
+    one rule as `【X】不超过3次的得10分，每多1次扣2分` (9.16): the points are the
+    base the steps beyond the bound deduct from, not earned only at the standard (which
+    would give a unit just beyond it nothing at all)."""
+    out = list(clauses)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if not (
+            isinstance(first, ast.ConditionClause)
+            and isinstance(second, ast.ThresholdClause)
+            and second.condition is None
+            and first.otherwise == ()
+            and first.effects
+            and all(isinstance(e, ast.Earn) for e in first.effects)
+            and isinstance(first.condition, ast.Compare)
+            and isinstance(first.condition.left, ast.Ref)
+            and isinstance(second.subject, ast.Ref)
+            and first.condition.left.name == second.subject.name
+            and first.condition.word in _STANDARD_SIDE.get(second.direction, ())
+            and value_key(first.condition.right) == value_key(second.target)
+        ):
+            continue
+        out[i] = dataclasses.replace(first, condition=None)
+    return out
+
+
+def _compared_fact(cond: object) -> ast.Ref | None:
+    """The fact a condition compares with its batch average, when there is exactly one."""
+    if isinstance(cond, ast.Compare) and isinstance(cond.right, ast.Average):
+        return cond.left if isinstance(cond.left, ast.Ref) else None
+    return None
 
 
 @dataclass(frozen=True)
@@ -280,6 +401,12 @@ class ClausesMixin(TermsMixin):
     def noscore_effect(self, children: list) -> ast.Effect:
         return ast.NoScore(span_of(children), children[0].value in kw.NO_SCORE_SECTION)
 
+    def average_share_effect(self, children: list) -> AverageShare:
+        found = _AVERAGE_SHARE.match(children[0].value)
+        assert found is not None, "the terminal matched it"
+        nouns = tuple(n for n in (found["own"], found["avg"]) if n not in _AVERAGE_NOUNS)
+        return AverageShare(span_of(children), nouns)
+
     def disqualify_effect(self, children: list) -> ast.Effect:
         return ast.Disqualify(span_of(children))
 
@@ -326,7 +453,7 @@ class ClausesMixin(TermsMixin):
                     continue
                 clause = dataclasses.replace(clause, effects=effects, otherwise=otherwise)
             out.append(clause)
-        return out
+        return _standards(out)
 
     def _halved(self, effects: tuple, before: ast.Deduct | None) -> tuple | None:
         out = []

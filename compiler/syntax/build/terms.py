@@ -234,7 +234,9 @@ class TermsMixin:
         left = self.leaf(children[0])
         if isinstance(left, ast.Ref):
             span = left.span
-            self._line_subjects.append((span.line, span.column, left))
+            compared = self._compare(left, children[1:], span_of(children))
+            self._line_subjects.append((span.line, span.column, left, compared.right))
+            return compared
         return self._compare(left, children[1:], span_of(children))
 
     def _compare(self, left: ast.Expr, items: list, span: Span) -> ast.Compare:
@@ -255,11 +257,12 @@ class TermsMixin:
         comparisons are about (`【发案率】高于平均值的，每高1个百分点扣1分；低于平均值的，
         每低1个百分点加0.5分`).  None of them, or several, and the writer must name it."""
         span = span_of(children)
-        before = {
-            ref.name: ref
-            for line, column, ref in self._line_subjects
+        earlier = [
+            (ref, right)
+            for line, column, ref, right in self._line_subjects
             if line == span.line and column < span.column
-        }
+        ]
+        before = {ref.name: ref for ref, _ in earlier}
         if len(before) != 1:
             self.form_error(
                 span,
@@ -269,7 +272,22 @@ class TermsMixin:
             subject = ast.Ref("", span)
         else:
             (subject,) = before.values()
-        return self._compare(ast.Ref(subject.name, span), children, span)
+        if len(children) == 1:  # `超过的`: against the value the line compared with before
+            values = {value_key(right): right for _, right in earlier}
+            if len(values) != 1 or not subject.name:
+                self.form_error(
+                    span,
+                    f"{children[0].value}后面的数值（前面没有唯一的一个数值可接）",
+                    f"a value after {children[0].value} (nothing before gives the one value)",
+                )
+                zero = ast.Num(Decimal(0), None, span, "")
+                return ast.Compare(ast.Ref(subject.name, span), children[0].value, zero, span)
+            (right,) = values.values()
+            word = comparison_word(children[0], None)
+            return ast.Compare(ast.Ref(subject.name, span), word, right, span)
+        compared = self._compare(ast.Ref(subject.name, span), children, span)
+        self._line_subjects.append((span.line, span.column, compared.left, compared.right))
+        return compared
 
     def compare_tiers(self, children: list) -> Tiers:
         """`【达标率】低于80%、70%、60%`: several thresholds on one fact (a tier each)."""
@@ -353,3 +371,17 @@ def expression_depth(expr: object) -> int:
         elif isinstance(node, ast.Call):
             stack.extend((arg, depth + 1) for arg in node.args)
     return deepest
+
+
+def value_key(value: object) -> object:
+    """Two compared values are the same standard when they read the same (their spans
+    differ)."""
+    if isinstance(value, ast.Num):
+        return ("num", value.value, value.unit)
+    if isinstance(value, ast.Average):
+        return ("avg", value.offset.value if value.offset else None)
+    if isinstance(value, ast.Ref):
+        return ("ref", value.name)
+    if isinstance(value, ast.DateLit):
+        return ("date", value.year, value.month, value.day)
+    return ("other", id(value))
