@@ -202,6 +202,24 @@ EXAMPLES: dict[str, Example] = {
         "按提示写成 以内…以外。",
         "Write 以内… 以外 as the hint shows.",
     ),
+    "E116": Example(
+        "有些与本批比较的写法照原文读不出唯一的算法（“持平” 是否按公布精度、“…但…” 分档时界上的单位、"
+        "降一个等次、以平均值为基准另给基准分等）。检查器指出是哪一种，并给出可以照写的句子。",
+        "Some sentences about the batch have no single reading as written (持平, bands joined by "
+        "但, lowering a grade, a base score at the average…); the checker names which and gives "
+        "the sentences to write.",
+        _file(
+            _NODE
+            + "  - 【化解率】高于平均值的得5分，与全市平均水平持平的得4分，低于平均值的得2分\n",
+            _RATE,
+        ),
+        _file(
+            _NODE + "  - 【化解率】高于平均值的得5分；等于平均值的得4分；低于平均值的得2分\n",
+            _RATE,
+        ),
+        "照提示改写；原文意思不清的，先向发文单位确认。",
+        "Rewrite as the hint shows; where the document is unclear, ask the issuer first.",
+    ),
     "E201": Example(
         "条款引用的 【名称】 既不是已定义的数据项，也不是参数（常见原因：错别字）。",
         "The 【name】 is neither a declared fact nor a parameter (usually a typo).",

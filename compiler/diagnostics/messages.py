@@ -130,6 +130,13 @@ MESSAGES: dict[str, Entry] = {
         "write it as: {suggest} (以内 includes the distance, 以外 does not; only the band "
         "reached deducts)",
     ),
+    "E116": Entry(
+        "error",
+        "“{text}”：{why}",
+        "“{text}”: {why_en}",
+        "{suggest}",
+        "{suggest_en}",
+    ),
     # ---- E2xx: meaning ---------------------------------------------------------------
     "E201": Entry(
         "error",

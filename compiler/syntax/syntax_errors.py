@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from ..diagnostics.diagnostic import Diagnostic
 from ..diagnostics.suggest import edit_distance, same_sense
@@ -215,6 +216,114 @@ def _average_bands(original_line: str, line: int) -> Diagnostic | None:
     return Diagnostic("E115", Span(line, first + 1, line, end + 1), args)
 
 
+@dataclass(frozen=True)
+class _BatchForm:
+    """A sentence about the batch that the language does not take as written, refused as
+    E116 with why and the sentences to write instead ({ref} is the line's first fact)."""
+
+    pattern: re.Pattern
+    why: str
+    why_en: str
+    suggest: str
+    suggest_en: str
+
+
+_AVG_WORDS = r"[^，,；;【】\s]{0,8}?平均[^，,；;【】\s]{0,8}?"
+_BATCH_FORMS = (
+    _BatchForm(
+        re.compile(r"(?:降|降低|下降|下调)(?:一|1|两|二|2)?个?(?:等次|档次|等级|档)"),
+        "评定等次后再降档，本语言不能表达",
+        "lowering the grade after it is given cannot be written",
+        "本语言只能限定等次（等次最高为良好、不得评为优秀）或定为最低一档（一票否决），"
+        "都与降档不同；请在评定后另行调整，或向发文单位确认",
+        "the language limits a grade (等次最高为良好, 不得评为优秀) or gives the lowest band "
+        "(一票否决), neither of which lowers by one band; adjust after grading, or ask the issuer",
+    ),
+    _BatchForm(
+        re.compile(r"与" + _AVG_WORDS + r"持平"),
+        "“持平” 没有说明是完全相等，还是按公布的精度（如保留一位小数）相等",
+        "“持平” does not say whether exactly equal, or equal at the published precision",
+        "完全相等的写 {ref}高于平均值的得10分；等于平均值的得8分；低于平均值的得5分"
+        "（各档用 “；” 分开）；按公布精度相等的，先把数据按那个精度填报",
+        "for exact equality write {ref}高于平均值的得10分；等于平均值的得8分；低于平均值的得5分; "
+        "for equality at the published precision, report the data at that precision",
+    ),
+    _BatchForm(
+        re.compile(r"以" + _AVG_WORDS + r"为基准"),
+        "以平均值为基准、另给基准分的写法要拆成两条",
+        "a base score at the average is written as two clauses",
+        "写成 {ref}达到平均值的得8分，每低1个百分点扣1分；高于平均值的，每高1个百分点得0.5分"
+        "（基准分、每步的分照原文；最高分就是本项分值；按整步计，按实际比例计的各加 “，按比例”）",
+        "write {ref}达到平均值的得8分，每低1个百分点扣1分；高于平均值的，每高1个百分点得0.5分 "
+        "(the item's points are the maximum; add “，按比例” for partial steps)",
+    ),
+    _BatchForm(
+        re.compile(r"比" + _AVG_WORDS + r"每(?:高出|高于|高|多|超过|超出|增加)"),
+        "只写了比平均值每高多少加分，没有写明本项不加分时得几分",
+        "only the bonus above the average is written, not what the item is worth without it",
+        "加分写在加分项下：1、奖励分，加分项，最高加3分，其下写 {ref}高于平均值的，每高2个百分点加1分；"
+        "本项的基础分另写一条",
+        "put the bonus under a bonus item (1、奖励分，加分项，最高加3分) as "
+        "{ref}高于平均值的，每高2个百分点加1分, and state the item's base separately",
+    ),
+    _BatchForm(
+        re.compile(r"比" + _AVG_WORDS + r"每(?:低于|低|少|下降|减少)"),
+        "与平均值相比每低多少扣分，要写明低于平均值这一条件",
+        "a deduction per step below the average is written with its condition",
+        "写成 {ref}低于平均值的，每低1个百分点扣1分",
+        "write {ref}低于平均值的，每低1个百分点扣1分",
+    ),
+    _BatchForm(
+        re.compile(r"平均[^，,；;【】]{0,8}?但(?:不足|未达到|未达|不到|未满|低于|高于|超过)"),
+        "“…但…” 分档给分时，原文没有说明恰好在界上的单位（如恰好等于平均值）得几分",
+        "the bands joined by 但 leave a unit exactly on a bound (e.g. at the average) unscored",
+        "向发文单位确认后逐档写明，用 达到 / 超过、不低于 / 低于 写清界上的值归哪一档，各档用 “；” 分开",
+        "ask the issuer, then write each band with 达到 / 超过 or 不低于 / 低于 so that the "
+        "bound belongs to one band, separated by “；”",
+    ),
+    _BatchForm(
+        re.compile(r"但(?:高于|低于|超过|不低于|不高于)" + _AVG_WORDS + r"的"),
+        "“…但…” 分档给分时，原文没有说明恰好在界上的单位（如恰好等于平均值）得几分",
+        "the bands joined by 但 leave a unit exactly on a bound (e.g. at the average) unscored",
+        "向发文单位确认后逐档写明，用 达到 / 超过、不低于 / 低于 写清界上的值归哪一档，"
+        "并写明低一档的扣分从哪一档的分数扣起，各档用 “；” 分开",
+        "ask the issuer, then write each band so that the bound belongs to one band, and "
+        "from which band's points a lower band deducts, separated by “；”",
+    ),
+    _BatchForm(
+        re.compile(
+            r"平均[^，,；;【】]{0,8}?(?:\d+(?:\.\d+)?)(?:个百分点|%|个点)[^，,；;【】]{0,4}?[（(]含[）)]"
+        ),
+        "与平均值相差分几档给分（含界上的值），要写成逐档累加的扣分",
+        "bands of distance from the average are written as deductions that add up band by band",
+        "从满分起每档一条，如 {ref}高于平均值的扣3分；{ref}高于平均值0.5个百分点的扣3分；"
+        "{ref}高于平均值1个百分点的扣4分（高于 不含本数，所以恰好高0.5个百分点的只扣第一档）",
+        "one clause per band from the full points, e.g. {ref}高于平均值的扣3分；"
+        "{ref}高于平均值0.5个百分点的扣3分；{ref}高于平均值1个百分点的扣4分 (高于 excludes the bound)",
+    ),
+)
+_FIRST_REF = re.compile(r"【[^【】]+】")
+
+
+def _batch_form(original_line: str, line: int) -> Diagnostic | None:
+    for form in _BATCH_FORMS:
+        found = form.pattern.search(original_line)
+        if found is None:
+            continue
+        ref_found = _FIRST_REF.search(original_line)
+        ref = ref_found[0] if ref_found else "【X】"
+        args = {
+            "text": found[0],
+            "why": form.why,
+            "why_en": form.why_en,
+            "suggest": form.suggest.format(ref=ref),
+            "suggest_en": form.suggest_en.format(ref=ref),
+        }
+        first, end = found.span()
+        return Diagnostic("E116", Span(line, first + 1, line, end + 1), args)
+    return None
+
+
 #: Characters the language uses outside free text; anything else unexpected is E102.
 _USED = set('【】“”"()[]+-−×÷*/=<>≥≤%.,;:、~—#。') | {" ", "\t", "\n"}
 
@@ -239,6 +348,9 @@ def describe(
     bands = _average_bands(original_line, line)
     if bands is not None:
         return bands
+    batch_form = _batch_form(original_line, line)
+    if batch_form is not None:
+        return batch_form
     last_year = _LAST_YEAR_PLACE.search(original_line)
     if last_year is not None:  # a place against last year's: a fact the batch lacks
         first, end = last_year.span()
