@@ -1,8 +1,8 @@
 """The batch average named the way documents name it, and grade limits in their common
 wordings, computed by hand on small batches (ties, all equal, a unit exactly at the
 average).  `全市平均增速`, `全县各乡镇平均天数`: 平均 and the tail of the subject fact's
-name stand for the batch average of that fact; a tail of another fact is refused (E253).
-`等次定为不合格` (the lowest band) with 一票否决; a middle band is refused (E252).
+name stand for the batch average of that fact; a tail of another fact is refused (E256).
+`等次定为不合格` (the lowest band) with 一票否决; a middle band is refused (E255).
 Compiled == interpreter on every case."""
 
 from __future__ import annotations
@@ -91,14 +91,14 @@ def test_a_bonus_clause_with_its_own_cap():
 @pytest.mark.parametrize(
     ("clause", "written"),
     [
-        ("【税收增速】低于全市平均增长率的，扣1分", "全市平均增长率"),
+        ("【税收增速】低于全市平均办结率的，扣1分", "全市平均办结率"),
         ("【税收增速】低于全市平均完成率的，每低1个百分点扣1分", "全市平均完成率"),
     ],
 )
 def test_an_average_named_by_another_fact_is_refused(clause, written):
     with pytest.raises(PolicyError) as info:
         policy(clause)
-    (diag,) = [d for d in info.value.diagnostics if d.code == "E253"]
+    (diag,) = [d for d in info.value.diagnostics if d.code == "E256"]
     assert written in diag.message()
     assert "写 平均值" in diag.hint()
 
@@ -139,7 +139,7 @@ def test_grade_limit_wordings(clause, facts, grade, vetoed):
 def test_a_middle_band_cannot_be_set_outright():
     with pytest.raises(PolicyError) as info:
         policy("【弄虚作假】的，考核等次定为良好", FLAGS, BANDS)
-    (diag,) = [d for d in info.value.diagnostics if d.code == "E252"]
+    (diag,) = [d for d in info.value.diagnostics if d.code == "E255"]
     assert "等次最高为良好，等次最低为良好" in diag.hint()
     # …and the hint compiles to exactly that band
     p = policy("【弄虚作假】的，等次最高为良好，等次最低为良好", FLAGS, BANDS)
@@ -180,7 +180,7 @@ def test_a_share_of_the_average_is_refused_clearly_by_sql():
     ("clause", "code"),
     [
         # the share names another fact's average
-        ("【任务完成率】低于平均值的，按本单位达标率占平均达标率的比例计分", "E253"),
+        ("【任务完成率】低于平均值的，按本单位达标率占平均达标率的比例计分", "E256"),
         # no comparison with the average says whose average it is
         ("按本单位完成率占全市平均完成率的比例计分", "E101"),
     ],

@@ -572,7 +572,7 @@ EXAMPLES: dict[str, Example] = {
         "在排名条款中写明 从高到低 或 从低到高，并核对另一条条款。",
         "Write 从高到低 or 从低到高 in the ranking, and check the other clause.",
     ),
-    "E252": Example(
+    "E255": Example(
         "“等次定为X” 不看分数，把等次定在X这一档。定为最低一档（常与一票否决连写）时就是最低一档；"
         "定为中间一档，既是最高也是最低，须把两条限定都写出来。",
         "“等次定为X” sets the band whatever the score. The lowest band (often written with "
@@ -585,7 +585,7 @@ EXAMPLES: dict[str, Example] = {
         "写 等次最高为X，等次最低为X。",
         "Write 等次最高为X，等次最低为X.",
     ),
-    "E253": Example(
+    "E256": Example(
         "“全市平均增速” 这类写法中，平均 后面的名称是所比数据项名称的末尾，指本批这项数据的平均值；"
         "名称对不上时，可能是把另一项数据的平均值当作标准，xize 不替您猜。",
         "In “全市平均增速” the words after 平均 end the compared fact's name and stand for its "

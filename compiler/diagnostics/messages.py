@@ -424,14 +424,14 @@ MESSAGES: dict[str, Entry] = {
         "在排名条款中写明 按【{name}】从高到低排名 或 按【{name}】从低到高排名，并核对第{line}行",
         "write 按【{name}】从高到低排名 or 按【{name}】从低到高排名, and check line {line}",
     ),
-    "E252": Entry(
+    "E255": Entry(
         "error",
         "“等次定为{band}” 只能定为最低一档",
         "“等次定为{band}” may only name the lowest band",
         "要把等次限定为 {band} 这一档，写 等次最高为{band}，等次最低为{band}",
         "to hold the grade at {band}, write 等次最高为{band}，等次最低为{band}",
     ),
-    "E253": Entry(
+    "E256": Entry(
         "error",
         "“{written}” 与数据项 【{name}】 对不上：平均值只能是本条款所比数据项的平均值",
         "“{written}” does not name fact 【{name}】: the average is that of the fact compared",

@@ -62,7 +62,7 @@ class Average:
     words: str = ""
     offset: Num | None = None
     #: `全市平均增速` names the average by the tail of the fact's name (`增速`); the
-    #: checker holds it to the subject fact (E253).
+    #: checker holds it to the subject fact (E256).
     noun: str = ""
 
 

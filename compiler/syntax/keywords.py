@@ -253,7 +253,7 @@ GRADE_LIMITS: dict[str, str] = {
     "最低评为": "floor",
     # `一票否决，考核等次定为不合格`: the band itself, whatever the score; only the lowest
     # band is accepted (a ceiling there), a middle band is refused with the two limits
-    # that say it (E252).
+    # that say it (E255).
     "等次定为": "exact",
     "等次确定为": "exact",
 }
@@ -301,7 +301,7 @@ RATIO_EARN: tuple[str, ...] = (
 
 #: `低于平均完成率的，按本单位完成率占平均完成率的比例计分`: the item's points × the
 #: unit's value ÷ the batch average.  The names of the two values are the tail of the
-#: subject's name or a plain word for a value (checked, E253).
+#: subject's name or a plain word for a value (checked, E256).
 def average_share_pattern(groups: bool = False) -> str:
     own = "(?P<own>" if groups else "(?:"
     avg = "(?P<avg>" if groups else "(?:"
@@ -514,7 +514,7 @@ AVERAGE_WORDS: tuple[str, ...] = (
     "平均",
 )
 #: `低于全市平均增速的`, `超过全县平均天数的`: 平均 and the tail of the subject fact's
-#: name (checked against the fact, E253): the characters of that tail, and what must
+#: name (checked against the fact, E256): the characters of that tail, and what must
 #: follow it.  Words of a clause (扣, 得, 每, 以上, 但…) are never part of it.
 AVERAGE_NOUN_CHARS = r"[^\s\d,;:=<>≥≤()（）【】%，；：。、的以但每扣得加减持与或且及至不未超高低达]"
 AVERAGE_NOUN_FOLLOW = r"(?=的|[,;，；。]|以[上下内外]|持平|\d|[ \t]*$)"

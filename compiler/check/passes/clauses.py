@@ -106,14 +106,14 @@ def _same_value(a: object, b: object) -> bool:
 
 def _average_noun(ctx: Context, subject: object, average: object) -> list[Diagnostic]:
     """`低于全市平均增速的`: the words after 平均 must end the subject fact's name
-    (E253) — the average is always the subject's own, never another fact's."""
+    (E256) — the average is always the subject's own, never another fact's."""
     if not isinstance(average, ast.Average) or not average.noun:
         return []
     if isinstance(subject, ast.Ref) and subject.name.endswith(average.noun):
         return []
     name = subject.name if isinstance(subject, ast.Ref) else "…"
     written = _written(ctx, average) or "平均" + average.noun
-    return [Diagnostic("E253", average.span, {"written": written, "name": name})]
+    return [Diagnostic("E256", average.span, {"written": written, "name": name})]
 
 
 def _written(ctx: Context, cond: object) -> str:

@@ -1,5 +1,5 @@
 """一票否优 and its kin (`不得评为优秀`, `等次最高为良好`, `等次最低为合格`): the band must
-be one of `等次：` (E230), `不得评为` must leave a band below it (E231), `等次定为` names the lowest band (E252), and the bands
+be one of `等次：` (E230), `不得评为` must leave a band below it (E231), `等次定为` names the lowest band (E255), and the bands
 must be listed from the highest to the lowest (E232), since a limit is read by the
 order of the bands: "at most 良好" means 良好 or any band listed after it."""
 
@@ -36,7 +36,7 @@ def limit_band(limit: ast.GradeLimit, names: list[str]) -> tuple[str, str] | Non
     band = _named(limit, names)
     if band not in names:
         return None
-    if limit.kind == "exact":  # 等次定为X: only the lowest band (E252), a ceiling there
+    if limit.kind == "exact":  # 等次定为X: only the lowest band (E255), a ceiling there
         return ("ceiling", band) if names.index(band) == len(names) - 1 else None
     if limit.kind != "bar":
         return limit.kind, band
@@ -59,7 +59,7 @@ def check_grade_limits(ctx: Context) -> list[Diagnostic]:
         elif limit.kind == "bar" and names.index(band) == len(names) - 1:
             diags.append(Diagnostic("E231", limit.span, {"band": band}))
         elif limit.kind == "exact" and names.index(band) != len(names) - 1:
-            diags.append(Diagnostic("E252", limit.span, {"band": band}))
+            diags.append(Diagnostic("E255", limit.span, {"band": band}))
     out_of_order = _out_of_order(ctx)
     if out_of_order is not None:
         upper, lower = out_of_order

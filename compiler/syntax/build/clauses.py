@@ -113,7 +113,7 @@ AVERAGE_SHARE_WORD = "按占平均值的比例得"
 class AverageShare:
     """`按本单位完成率占平均完成率的比例计分`, until its clause's subject and its item's
     points are known: 得(points × 【X】 ÷ 平均值)分.  `nouns` are the names written for
-    the unit's value and the average (each must end the subject's name, E253)."""
+    the unit's value and the average (each must end the subject's name, E256)."""
 
     span: Span
     nouns: tuple[str, ...]
@@ -172,7 +172,7 @@ def _average_shares(clause: ast.ConditionClause, points: ast.Num | None, diags: 
             if noun and not subject.name.endswith(noun):
                 written = noun
                 diags.append(
-                    Diagnostic("E253", share.span, {"written": written, "name": subject.name})
+                    Diagnostic("E256", share.span, {"written": written, "name": subject.name})
                 )
                 return None
 
