@@ -256,18 +256,10 @@ def _row_view(
     table, columns = dataset.tables[index]
     width = len(table.header)
     cells = [_col(f"c{i}") for i in range(width)]
-    unit = unit or (
-        exp.Coalesce(
-            this=_stripped(
-                exp.Replace(
-                    this=cells[columns.unit_index], expression=_s("\u3000"), replacement=_s(" ")
-                )
-            ),
-            expressions=[_s("")],
-        )
-        if columns.unit_index is not None and columns.unit_index < width
-        else _s("")
-    )
+    if unit is None or blank is None:
+        named, empty = _unit_and_blank(dataset, index)
+        unit = named if unit is None else unit
+        blank = empty if blank is None else blank
     placed = dict((name, i) for i, name in columns.names)
     outputs = [
         exp.alias_(
@@ -283,8 +275,6 @@ def _row_view(
             else exp.Cast(this=exp.Null(), to=exp.DataType.build("TEXT"))
         )
         outputs.append(exp.alias_(value, fact.name, quoted=True))
-    if blank is None:
-        blank = _is_blank(cells) if cells else exp.true()
     outputs.append(exp.alias_(blank, "_blank", quoted=True))
     select = exp.select(*outputs).from_(exp.alias_(exp.Subquery(this=relation), "_r"))
     con.execute(
@@ -294,6 +284,27 @@ def _row_view(
             )
         )
     )
+
+
+def _unit_and_blank(dataset: Dataset, index: int) -> tuple[exp.Expression, exp.Expression]:
+    """A row's unit name as `normalise.unit_name` cleans it, and whether it is blank,
+    over the columns c0, c1 … of table `index`."""
+    table, columns = dataset.tables[index]
+    width = len(table.header)
+    cells = [_col(f"c{i}") for i in range(width)]
+    unit = (
+        exp.Coalesce(
+            this=_stripped(
+                exp.Replace(
+                    this=cells[columns.unit_index], expression=_s("\u3000"), replacement=_s(" ")
+                )
+            ),
+            expressions=[_s("")],
+        )
+        if columns.unit_index is not None and columns.unit_index < width
+        else _s("")
+    )
+    return unit, (_is_blank(cells) if cells else exp.true())
 
 
 def _table_fn(cls, path: str, options: dict[str, object]) -> exp.Expression:
@@ -343,18 +354,18 @@ def _csv_view(con, source: Source, view: str, dataset: Dataset, index: int, temp
         this=exp.to_identifier(f"_csv{index}", quoted=True),
         db=exp.to_identifier(_ROWS_DB, quoted=True),
     )
-    load = exp.Create(
-        this=stored.copy(),
-        kind="TABLE",
-        expression=exp.select(exp.Star()).from_(_table_fn(exp.ReadCSV, str(path), options)),
-    )
-    con.execute(_sql(load))
+    # the unit's name and the blank test made once, as the rows are stored
+    unit, blank = _unit_and_blank(dataset, index)
+    parsed = exp.select(
+        exp.Star(), exp.alias_(unit, "_u", quoted=True), exp.alias_(blank, "_b", quoted=True)
+    ).from_(_table_fn(exp.ReadCSV, str(path), options))
+    con.execute(_sql(exp.Create(this=stored.copy(), kind="TABLE", expression=parsed)))
     number = exp.alias_(
         exp.Add(this=exp.column("rowid"), expression=exp.Literal.number(1)), "_n", quoted=True
     )
     raw = exp.select(number, exp.Star()).from_(stored)
     row = exp.Add(this=_col("_n"), expression=exp.Literal.number(table.header_row))
-    _row_view(con, view, dataset, index, raw, row)
+    _row_view(con, view, dataset, index, raw, row, unit=_col("_u"), blank=_col("_b"))
 
 
 def _parquet_view(con, view: str, dataset: Dataset, index: int) -> None:
