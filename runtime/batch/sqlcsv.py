@@ -628,8 +628,10 @@ def _summary(source, query: str, scoring: CsvScoring, dataset: Dataset, progress
     with open(scoring.bodies["summary"], "wb") as handle:
         handle.write(header_line(scoring.layout.summary_columns))
         if writer is not None:
-            with pa.memory_map(spool) as mapped:
-                kept = pa.ipc.open_file(mapped)
+            # read, not mapped: a mapped file's pages would count in the resident
+            # memory (about 150 bytes a unit) until the kernel drops them
+            with pa.OSFile(spool, "rb") as stored:
+                kept = pa.ipc.open_file(stored)
                 for i in range(kept.num_record_batches):
                     batch = kept.get_batch(i)
                     ranks = ranking.of(batch.column("_grp"), batch.column("_tot"), pa, pc)
