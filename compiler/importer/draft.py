@@ -21,6 +21,7 @@ from ..render.standards import bracket, parse_clauses
 from ..source.text import Source, display_width, normalise
 from ..syntax.parser import parse
 from .clauses import Drafted, Drafter, grade_name, is_scoring, split_sentences
+from .earned import split_earned
 from .known import KnownFacts
 from .names import clean_subject, legal_name
 from .outline import NOTE_RULE, DNode, Doc, bonus_cap_of, scoring_text, total_points
@@ -802,6 +803,7 @@ def write_draft(doc: Doc, name: str) -> Draft:
     writer = _Writer(doc, name)
     text = writer.write()
     text = _settle(text, writer.summary, writer.origin)
+    text, _ = split_earned(text)
     return Draft(text, writer.summary)
 
 

@@ -1,0 +1,132 @@
+"""Earned points that cannot fill their item get a sub-item of their own.
+
+Documents often score one item partly by earning and partly by deducting from the item's
+points: `组织领导（6分）：制定工作方案的，得2分；未建立联席会议制度的，扣2分；……`.  A careful
+reader gives a unit that does everything 6: the 2 earned points are one share of the item
+and the deductions come off the whole.  In the language an item with an earning clause is
+an earning item — the unit gets only what its earning clauses give, at most 2 here — so a
+draft that writes these sentences as they stand costs every unit 4 points (the checker's
+W311).  The draft therefore writes the earning clauses into a sub-item worth what they can
+earn, and leaves the deductions on the item, whose points limit both together.
+
+Only where nothing else is in the way: the item has no sub-items or modifiers of its own,
+its earning clauses earn less than its points, it has at least one deducting clause, and
+the rewritten draft still has no error.  Anything else is left as it was, with W311.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from decimal import Decimal
+
+from ..check import run as check
+from ..source.text import Source
+from ..syntax import ast
+from ..syntax.parser import parse
+
+_FACT = re.compile(r"【([^】]+)】")
+
+
+def _holds(value: object, kind: type) -> bool:
+    """Whether an AST value contains a node of `kind` anywhere inside it."""
+    if isinstance(value, kind):
+        return True
+    if isinstance(value, tuple | list):
+        return any(_holds(v, kind) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return any(_holds(getattr(value, f.name), kind) for f in dataclasses.fields(value))
+    return False
+
+
+def _nodes(nodes: tuple[ast.Node, ...]):
+    for node in nodes:
+        yield node
+        yield from _nodes(node.children)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Move:
+    head: int  # 1-based line of the item
+    earned: tuple[int, ...]  # 1-based lines of its earning clauses
+    total: str
+    points: str
+
+
+def _moves(text: str) -> list[_Move] | None:
+    source = Source(text, "<draft>")
+    tree, diagnostics = parse(source)
+    if tree is None or any(d.is_error for d in diagnostics):
+        return None
+    diagnostics = check.check(tree, source)
+    if any(d.is_error for d in diagnostics):
+        return None
+    short = {
+        d.span.line: d
+        for d in diagnostics
+        if d.code == "W311" and Decimal(str(d.args["total"])) < Decimal(str(d.args["points"]))
+    }
+    moves = []
+    for node in _nodes(tree.nodes):
+        if node.points is None or node.children or node.modifiers:
+            continue
+        found = short.get(node.points.span.line)
+        if found is None:
+            continue
+        earned = [c for c in node.clauses if _holds(c, ast.Earn)]
+        deducted = [c for c in node.clauses if not _holds(c, ast.Earn) and _holds(c, ast.Deduct)]
+        if not earned or not deducted or any(c.span.line != c.span.end_line for c in earned):
+            continue
+        moves.append(
+            _Move(
+                node.span.line,
+                tuple(c.span.line for c in earned),
+                str(found.args["total"]),
+                str(found.args["points"]),
+            )
+        )
+    return moves
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _rewrite(lines: list[str], move: _Move) -> list[str]:
+    head = move.head - 1
+    depth = _indent(lines[head])
+    end = head + 1
+    while end < len(lines) and (not lines[end].strip() or _indent(lines[end]) > depth):
+        end += 1
+    while end > head + 1 and not lines[end - 1].strip():
+        end -= 1  # the blank lines after the item stay after it
+    earned = [lines[n - 1] for n in move.earned]
+    pad = earned[0][: _indent(earned[0])]
+    named = _FACT.search(earned[0])
+    title = named.group(1) if named and len(earned) == 1 else "得分条款"
+    sub = [
+        f"{pad}(1){title}（{move.total}分）",
+        f"{pad}  # 原文本项（{move.points}分）的得分条款合计{move.total}分，单列为子项；"
+        f"其余{Decimal(move.points) - Decimal(move.total)}分由本项的扣分条款扣减（照写则人人失分）",
+        *(f"{pad}  {line.strip()}" for line in earned),
+    ]
+    kept = [line for i, line in enumerate(lines[head:end], head + 1) if i not in move.earned]
+    return lines[:head] + kept + sub + lines[end:]
+
+
+def split_earned(text: str) -> tuple[str, int]:
+    """The draft with each such item's earning clauses in a sub-item; how many items."""
+    moves = _moves(text)
+    if not moves:
+        return text, 0
+    lines = text.split("\n")
+    for move in sorted(moves, key=lambda m: m.head, reverse=True):
+        lines = _rewrite(lines, move)
+    rewritten = "\n".join(lines)
+    source = Source(rewritten, "<draft>")
+    tree, diagnostics = parse(source)
+    if tree is None or any(d.is_error for d in diagnostics):
+        return text, 0
+    if any(d.is_error for d in check.check(tree, source)):
+        return text, 0
+    return rewritten, len(moves)
