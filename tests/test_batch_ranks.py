@@ -70,15 +70,17 @@ def test_ties_share_a_rank_and_the_next_is_skipped():
     assert ("排名【化解率】", D(2)) in item.inputs or ("倒数排名【化解率】", D(2)) in item.inputs
 
 
-def test_all_equal_are_all_first_and_all_last():
+def test_all_equal_are_all_first_and_none_is_last():
+    # every unit is first; a penalty by place never falls on a unit tied for first,
+    # so 后两名扣3分 deducts from no one
     results = batch(rows_of(70, 70, 70))
     for r in results:
-        assert scores(r) == (D(6), D(2), D(3), D(10))
+        assert scores(r) == (D(6), D(5), D(3), D(10))
 
 
-def test_one_unit_is_first_and_last():
+def test_one_unit_is_first_and_not_last():
     (only,) = batch(rows_of(40))
-    assert scores(only) == (D(6), D(2), D(3), D(10))
+    assert scores(only) == (D(6), D(5), D(3), D(10))
 
 
 def test_empty_batch_and_all_errors():
@@ -92,7 +94,9 @@ def test_the_best_unit_with_a_data_error_leaves_the_batch():
     assert results[3].status == "数据错误"
     results = batch([{"单位": "坏", "化解率": 100, "缺会次数": -1}, *rows_of(80, 50)])
     assert results[0].status == "数据错误"
-    assert scores(results[1]) == (D(6), D(2), D(3), D(10))  # 80 is now the best (and 后两名)
+    # 80 is now the best: within 后两名 of two, but a unit tied for first is never last
+    assert scores(results[1]) == (D(6), D(5), D(3), D(10))
+    assert scores(results[2])[1] == D(2)  # 50 is last
     assert results[2].nodes["(四)"].score == D("6.25")  # 10 × 50 / 80
     assert results[2].nodes["(一)"].score == D("3.75")  # rank 2: 6 × 50 / 80
 
@@ -101,7 +105,7 @@ def test_a_disqualified_unit_is_not_in_the_batch():
     rows = rows_of(80, 50) + [{"单位": "假", "化解率": 100, "弄虚作假": "是"}]
     results = batch(rows)
     assert results[2].status == "取消考评资格" and results[2].rank is None
-    assert scores(results[0]) == (D(6), D(2), D(3), D(10))  # 80 ranks first of two
+    assert scores(results[0]) == (D(6), D(5), D(3), D(10))  # 80 ranks first of two
     assert results[1].nodes["(四)"].score == D("6.25")
     # the disqualified unit is scored for information against the batch it left
     assert results[2].nodes["(四)"].score == D(10)

@@ -244,19 +244,37 @@ class _Lowerer:
                     parts.append(ir.Cmp(">=", counted, ir.Const(Decimal(places.first))))
                 parts.append(ir.Cmp("<=", counted, ir.Const(Decimal(places.last))))
                 cond = parts[0] if len(parts) == 1 else ir.AllOf(tuple(parts))
+            effect = self.rank_effect(clause, rule, node, name, is_node, high, rank)
+            if cond is not None and not rule.rest and _penalises(effect):
+                apart = self.apart(rule, name, is_node, high, rank)
+                if apart is not None:
+                    cond = ir.AllOf((cond, apart))
             if cond is not None and not rule.rest:
                 earlier.append(cond)
-            effect = self.rank_effect(clause, rule, node, name, is_node, high, rank)
             ident = base["id"] if index == 0 else f"{base['id']}.{index}"
             out.append(ir.Fixed(**{**base, "id": ident}, condition=cond, then=(effect,)))
         return _alternatives(out)
+
+    def apart(self, rule, name, is_node, high, rank) -> ir.Cond | None:
+        """A penalty by place falls only on a unit at the bad end of the ranking, never on
+        one tied with the other end: `末位扣3分` spares a unit tied for first (so when all
+        units tie, no one is last), and `前三名扣2分` / `最多的，不得评为优秀` (the order
+        puts the bad end first) spare a unit tied for last.  Places counted from the top
+        that do not start at the first place (`第2至5名扣1分`) are taken as written."""
+        places = rule.places
+        if places is not None and places.from_end:
+            return ir.Cmp(">", rank, ir.Const(Decimal(1)))
+        if rule.best or (places is not None and places.first == 1):
+            from_end = self.stat("rank_from_end", name, is_node, high)
+            return ir.Cmp(">", from_end, ir.Const(Decimal(1)))
+        return None
 
     def rank_effect(self, clause, rule, node, name, is_node, high, rank) -> ir.Effect:
         if rule.in_turn:
             places = rule.places
             assert places is not None
             index = ir.Arith("-", rank, ir.Const(Decimal(places.first - 1)))
-            kind = {"扣": "deduct", "得": "earn", "加": "bonus"}[rule.in_turn_word]
+            kind = _VERB_KINDS[rule.in_turn_word]
             return ir.Points(kind, ir.Pick(index, tuple(n.value for n in rule.in_turn)))
         if rule.step is not None:
             return self.step_down(clause, rule, node, rank)
@@ -284,7 +302,7 @@ class _Lowerer:
         last = head.places.last if head.places is not None else 1
         if head.in_turn:
             amount: ir.Expr = ir.Const(head.in_turn[-1].value)
-            kind = {"扣": "deduct", "得": "earn", "加": "bonus"}[head.in_turn_word]
+            kind = _VERB_KINDS[head.in_turn_word]
         else:
             lowered = self.effect(head.effect, node)
             assert isinstance(lowered, ir.Points)
@@ -504,6 +522,18 @@ def _alternatives(clauses: list[ir.Fixed]) -> list[ir.Fixed]:
     for i in later:
         out[i] = dataclasses.replace(clauses[i], missable=False)
     return out
+
+
+#: The verb of `依次扣/得/加…` → the kind of its points.
+_VERB_KINDS = {"扣": "deduct", "得": "earn", "加": "bonus"}
+
+
+def _penalises(effect: ir.Effect) -> bool:
+    """A deduction (扣N分, 不得分, 依次扣…), a grade ceiling or a veto: what a unit gets for
+    being among the worst."""
+    if isinstance(effect, ir.Points):
+        return effect.kind == "deduct"
+    return effect.kind in ("ceiling", "veto")
 
 
 def _takes_section(clause: ast.Clause) -> bool:
