@@ -80,7 +80,7 @@ def test_earnings_and_middle_places_are_taken_as_written():
 @given(st.lists(st.integers(min_value=0, max_value=4), min_size=1, max_size=7))
 def test_a_unit_with_the_fewest_accidents_is_never_deducted(values):
     got = scores(LAST_TWO, "事故起数", [str(v) for v in values])
-    for value, score in zip(values, got):
+    for value, score in zip(values, got, strict=True):
         if value == min(values):
             assert score == 10
         else:
