@@ -210,3 +210,40 @@ def test_fmt_keeps_the_declaration_and_diff_reports_it():
     old = compile_policy(formatted)
     new = compile_policy(formatted.replace("越高越好", "越低越好"))
     assert any("越低越好" in str(change) for change in diff(old, new))
+
+
+@pytest.mark.parametrize(
+    ("name", "sense"),
+    [
+        ("乡镇财政收入", "high"),
+        ("项目到位资金", "high"),
+        ("政务信息采用数", "high"),
+        ("新闻报道数", "high"),
+        ("新增规上企业数", "high"),
+        ("较大事故起数", "low"),
+        ("群众投诉量", "low"),
+        ("审批办理天数", "low"),
+        ("城市空气质量综合指数", "low"),
+        ("万元工业增加值能耗", "low"),
+        # a change reads as what changes
+        ("地方财政收入增长率", "high"),
+        ("群众信访量增速", "low"),
+        ("事故起数增幅", "low"),
+        ("增幅", None),
+        ("欠缴收入增幅", None),
+        ("企业欠缴税款金额", None),  # 欠 may turn it around; 金额 alone says nothing
+    ],
+)
+def test_common_indicators_and_changes_read_by_name(name, sense):
+    assert sense_from_name(name) == sense
+
+
+def test_a_count_of_accidents_ranked_by_name_penalises_the_most():
+    p = policy("  重大事故起数：次\n", "【重大事故起数】在全区排名末位的扣3分")
+    assert "W330" in [d.code for d in p.diagnostics]
+    assert first_place(p, "重大事故起数", ["0", "3", "1"]) == [10, 7, 10]
+
+
+def test_a_rise_of_income_ranked_by_name_rewards_the_highest():
+    p = policy("  财政收入增幅：百分比\n", "【财政收入增幅】排名第1名的得10分，其余得6分")
+    assert first_place(p, "财政收入增幅", ["2.5", "8", "0"]) == [6, 10, 6]

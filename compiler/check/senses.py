@@ -5,7 +5,7 @@ elsewhere in the policy.
 Real 细则 rank on a small set of indicators whose sense every reader knows: a higher
 化解率 is better, a higher 发案率 worse.  The name is read by its head word — how it
 ends — so 投诉办结率 is read as 办结率 and 不合格率 as 不合格率 (the longest head word
-wins).  The lexicon is deliberately short: a name not in it, or one whose head is
+wins).  A change (`税收收入增幅`) reads as what changes.  The lexicon is deliberately short: a name not in it, or one whose head is
 preceded by a word that may turn it around (不、未、非、无、欠、漏、误、缺, 超期, 逾期, 重复,
 …), is not read at all, and the ranking is refused (E235) rather than guessed.
 """
@@ -45,7 +45,19 @@ GOOD_HIGH: tuple[str, ...] = (
     "通过率",
     "审结率",
     "按期办结率",
+    "结算率",
     "得分",
+    # amounts and counts of what an office is asked to bring about
+    "收入",
+    "到位资金",
+    "采用数",
+    "采用量",
+    "报道数",
+    "优良天数",
+    "优良天数比例",
+    "规模以上工业企业数",
+    "规上工业企业数",
+    "规上企业数",
 )
 
 #: Head words of indicators where a lower value is better.
@@ -71,7 +83,30 @@ GOOD_LOW: tuple[str, ...] = (
     "未完成率",
     "失分",
     "扣分",
+    # counts of bad events, complaints, errors; times taken; pollution and energy use
+    "事故数",
+    "事故起数",
+    "事故次数",
+    "发案数",
+    "投诉量",
+    "投诉数",
+    "投诉件数",
+    "信访量",
+    "差错数",
+    "差错次数",
+    "办理天数",
+    "办理时长",
+    "办结时长",
+    "处置时长",
+    "空气质量综合指数",
+    "近视率",
+    "能耗",
 )
+
+#: Heads that measure the change of what comes before them (`税收收入增幅`,
+#: `信访量增长率`): the name reads as what changes (a rise of income is good, of
+#: complaints bad).
+CHANGE_HEADS: tuple[str, ...] = ("增幅", "增长率", "增速", "增长幅度")
 
 #: Words that, before a head word, may turn the indicator around (a rate of *not*
 #: meeting it, of meeting it late): with one of them anywhere before the head, the name
@@ -84,6 +119,9 @@ def sense_from_name(name: str) -> str | None:
     """ "high" or "low" when the name's head word is in the lexicon and nothing before it
     may turn it around; None otherwise (no guess)."""
     text = name.strip()
+    for change in CHANGE_HEADS:
+        if text.endswith(change) and len(text) > len(change):
+            return sense_from_name(text[: -len(change)])
     heads = [(w, "high") for w in GOOD_HIGH] + [(w, "low") for w in GOOD_LOW]
     matches = [(len(w), w, sense) for w, sense in heads if text.endswith(w)]
     if not matches:
