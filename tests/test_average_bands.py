@@ -63,7 +63,7 @@ def test_below_the_average(value, expected):
     [
         "【发案率】超过平均值5个百分点以内扣1分，5个百分点以外扣2分",
         "【发案率】超过平均值5个点以内的，扣1分，超过5个点的，扣2分",
-        "【发案率】高于全省平均值5%以内扣1分，高于平均值5%以外扣2分",
+        "【发案率】高于全省平均值5百分点以内扣1分，高于平均值5个百分点以外扣2分",
         "【发案率】超过平均值5个点以内扣1分，超过5个点以外扣2分",
     ],
 )
@@ -155,3 +155,33 @@ def test_counts_in_their_own_unit_and_a_cap_on_the_sentence():
         results = p.score_batch(rows)
         assert results == p.interpreter.score_batch(rows)
         assert [r.nodes["(一)"].score for r in results] == expected
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【发案率】高于全省平均值5%以内扣1分，高于平均值5%以外扣2分",
+        "【发案率】低于全市平均水平10%的，扣2分",
+        "【发案率】超过全县平均数5%以上的，扣1分",
+    ],
+)
+def test_a_percent_gap_on_a_rate_is_refused_with_both_readings(clause):
+    with pytest.raises(PolicyError) as refused:
+        policy(clause)
+    assert refused.value.code == "E252"
+    assert "个百分点" in refused.value.hint and "平均值的" in refused.value.hint
+
+
+def test_a_percent_gap_on_an_amount_is_a_share_of_the_average():
+    text = (
+        "细则：相对\n年度：2024\n满分：10分\n\n数据：\n  资金：万元\n\n(一)资金(10分)\n"
+        "  - 【资金】低于全市平均值10%的，扣2分\n"
+        "  - 【资金】超过平均值20%以上的，扣1分\n"
+    )
+    p = compile_policy(text, filename="相对.rule")
+    rows = [{"单位": u, "资金": v} for u, v in (("甲", "60"), ("乙", "90"), ("丙", "150"))]
+    results = p.score_batch(rows)
+    assert results == p.interpreter.score_batch(rows)
+    # average 100: below 90 deducts 2 (60; 90 itself does not), at least 120 deducts 1
+    assert [r.total for r in results] == [Decimal(8), Decimal(10), Decimal(9)]
+    assert differences(expected_summary(p.ir, results), duckdb_results(p.ir, rows)) == []

@@ -595,6 +595,18 @@ EXAMPLES: dict[str, Example] = {
         "写 平均值，或把作为标准的数写进 参数： 并写成【参数名】。",
         "Write 平均值, or declare the standard under 参数: and write 【name】.",
     ),
+    "E252": Example(
+        "百分比数据写 “低于平均值10%” 有两种读法：相差10个百分点（平均值80% → 70%），或平均值的10%"
+        "（80% → 72%）。金额、次数等数据没有这种歧义（“平均值10%” 就是平均值的10%）；百分比数据请写 个百分点。",
+        "“低于平均值10%” on a rate reads two ways: 10 percentage points below (80% → 70%) or "
+        "10% of the average below (80% → 72%). An amount or a count has no such doubt (10% of "
+        "its average); on a rate write 个百分点.",
+        _file(_NODE + "  - 【化解率】低于全市平均值10%的，扣2分\n", _RATE),
+        _file(_NODE + "  - 【化解率】低于全市平均值10个百分点的，扣2分\n", _RATE),
+        "相差若干个百分点写 个百分点；指平均值的百分之几时，把是否低于这一界限作为是否型数据填报。",
+        "Write 个百分点 for a gap in points; for a share of the average, report whether each "
+        "unit is beyond it as a yes/no fact.",
+    ),
     "E236": Example(
         "“按第1名的比例得分” 以第1名的分数为基数；同一条款须先写第1名（或最高者）得多少分。",
         "“按第1名的比例得分” takes a share of the first place's points, which the clause must state.",

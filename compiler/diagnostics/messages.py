@@ -439,6 +439,19 @@ MESSAGES: dict[str, Entry] = {
         "write 平均值 (the batch average of 【{name}】); for another standard, "
         "declare it under 参数: and write 【name】",
     ),
+    "E252": Entry(
+        "error",
+        "“{text}” 读不准：百分比数据与平均值相差 {value}%，可以是相差{value}个百分点，"
+        "也可以是平均值的{value}%",
+        "“{text}” is unclear: a rate {value}% from the average may be {value} percentage "
+        "points from it, or {value}% of the average",
+        "相差{value}个百分点写 {points}；指平均值的{value}%（相对差：平均值80%时相差{example}个百分点）时，"
+        "这一界限随本批而变，请把每个单位是否{word}这一界限作为是否型数据填报，"
+        "如 数据： 中写 {name}{word}界限：是否，默认否，条款写 【{name}{word}界限】…",
+        "for {value} percentage points write {points}; for {value}% of the average (a relative "
+        "gap: {example} points when the average is 80%), which moves with the batch, report whether each unit is beyond it as a yes/no fact, e.g. "
+        "{name}{word}界限：是否，默认否 and 【{name}{word}界限】…",
+    ),
     "E236": Entry(
         "error",
         "“按第1名的比例” 找不到第1名得多少分",

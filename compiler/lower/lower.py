@@ -479,12 +479,19 @@ class _Lowerer:
         return ir.Cmp(found[0], self.expr(left), self.offset_bound(cond, left, right))
 
     def offset_bound(self, cond: ast.Compare, left: ast.Expr, right: ast.Average) -> ir.Expr:
-        """平均值(X) − 5 below the average, + 5 above it."""
+        """平均值(X) − 5 below the average, + 5 above it; for an amount or a count,
+        `平均值10%` is a share of the mean: 平均值(X) × (1 ∓ 10/100)."""
         found = offset_operator(cond.word)
         assert found is not None and right.offset is not None, "checked: E233"
         mean = self.expr(ast.Average(right.span, right.words, noun=right.noun), left)
+        sign = "-" if found[1] == "below" else "+"
+        info = self.symbols.facts.get(left.name) if isinstance(left, ast.Ref) else None
+        if right.offset.unit == "%" and info is not None and info.kind is not None:
+            if info.kind.type != "percent":  # 平均值10% of an amount: a tenth of the mean
+                share = ir.Arith(sign, ir.Const(Decimal(1)), ir.Const(right.offset.value / 100))
+                return ir.Arith("*", mean, share)
         distance = ir.Const(right.offset.value)
-        return ir.Arith("-" if found[1] == "below" else "+", mean, distance)
+        return ir.Arith(sign, mean, distance)
 
 
 def _discretionary_high(clause: ast.DiscretionaryClause, node: ast.Node) -> Decimal:
