@@ -278,7 +278,14 @@ GRADE_LIMITS.update(
     }
 )
 #: `一票否优` alone bars the highest band (the first of 等次).
-VETO_TOP: tuple[str, ...] = ("一票否优", "实行一票否优")
+#: `取消评优资格` bars 优秀 only: the unit is still graded (良好 counts as no 评优).
+VETO_TOP: tuple[str, ...] = (
+    "一票否优",
+    "实行一票否优",
+    "取消评优资格",
+    "取消评先评优资格",
+    "取消评优评先资格",
+)
 #: Words after a band name that only repeat what it is (`不得评为优秀等次`).
 BAND_SUFFIXES: tuple[str, ...] = ("等次", "档次", "等级")
 #: After a barred band: that band and the ones above it (`不得评为良好及以上等次`).
@@ -494,7 +501,7 @@ NODE_SCORE_SUFFIX = "得分"
 NOT_WORDS: tuple[str, ...] = ("未", "无", "没有", "缺", "缺少")
 #: `发生【重大事故】的，不得评为优秀`: an event word before a fact says no more than the
 #: fact itself (`【重大事故】的`); only directly before 【, so it never swallows text.
-OCCUR_WORDS: tuple[str, ...] = ("发生", "出现", "存在")
+OCCUR_WORDS: tuple[str, ...] = ("发生", "出现", "存在", "被通报存在", "被查实存在", "经查实存在")
 #: `【发案率】与【上年发案率】相比`: the value a step verb is measured against.
 VERSUS_PRE: tuple[str, ...] = ("与", "同", "和")
 VERSUS_POST: tuple[str, ...] = ("相比", "比较", "相较")
