@@ -50,3 +50,54 @@ def test_the_average_of_a_change_may_be_named_as_the_change(word):
     p = policy("  产值增速：百分比\n", f"【产值增速】低于全县{word}的，每低1个百分点扣1分")
     got = run(p, [{"产值增速": "4"}, {"产值增速": "6"}, {"产值增速": "8"}])
     assert [r.total for r in got] == [Decimal(8), Decimal(10), Decimal(10)]  # average 6
+
+
+RATE = "  化解率：百分比\n  信访量：次\n"
+
+
+@pytest.mark.parametrize(
+    ("clause", "text", "hint"),
+    [
+        (
+            "【信访量】最少的得10分，其余单位按比例递减",
+            "按比例递减",
+            "其余按与最少者的比例得分",
+        ),
+        (
+            "【化解率】最高的得满分，其余乡镇按化解率换算",
+            "其余乡镇按化解率换算",
+            "得(【化解率】×10÷100)分",
+        ),
+        (
+            "按【化解率】从高到低排名，名次在前10%的加2分",
+            "前10%",
+            "排名第1至3名的得10分",
+        ),
+        ("【信访量】超过平均数2倍的扣3分", "平均数2倍", "【信访量】超过平均值N以内"),
+        (
+            "【化解率】与全县平均值相比，每相差1个百分点相应加减0.2分",
+            "每相差1个百分点相应加减",
+            "低者为好时 【化解率】高于平均值的，每高1个百分点扣0.5分",
+        ),
+        ("基础分6分，【化解率】每高于平均值1个百分点加1分", "基础分6分", "(10分)"),
+        (
+            "【化解率】最高的得10分，其余按与最低值的差距计分",
+            "与最低值的差距",
+            "作为 分 型数据填报",
+        ),
+    ],
+)
+def test_an_unclear_batch_wording_is_refused_with_each_reading(clause, text, hint):
+    with pytest.raises(PolicyError) as refused:
+        policy(RATE, clause)
+    assert refused.value.code == "E253"
+    assert f"“{text}”" in str(refused.value)
+    assert hint in refused.value.hint
+
+
+def test_the_suggested_share_keeps_the_direction_the_clause_names():
+    """The hint of 按比例递减 names the clause's own best (最少者): written out, the
+    unit with the fewest scores full and the others best ÷ own."""
+    p = policy(RATE, "【信访量】最少的得10分，其余按与最少者的比例得分")
+    got = run(p, [{"信访量": "2", "化解率": "1"}, {"信访量": "4", "化解率": "1"}])
+    assert [r.total for r in got] == [Decimal(10), Decimal(5)]

@@ -607,6 +607,21 @@ EXAMPLES: dict[str, Example] = {
         "Write 个百分点 for a gap in points; for a share of the average, report whether each "
         "unit is beyond it as a yes/no fact.",
     ),
+    "E253": Example(
+        "一些按本批计分的写法读不准或本语言不能表达：“按比例递减”（按最好者的比例还是在最好与最差之间折算）、"
+        "“其余按得分率折算”（按最高者的比例还是按数值本身）、“排名前20%”（单位数乘百分比怎样取整）、"
+        "“超过平均值1倍以上”、“每相差1个百分点相应加减”、条款里的“基础分”、"
+        "在最高与最低之间按差距折算。提示给出每种读法的写法。",
+        "Some batch wordings are unclear or cannot be expressed: 按比例递减 (a share of the best, "
+        "or spread between the best and the worst?), 其余按得分率折算 (a share of the highest, "
+        "or the value itself?), 排名前20% (how a fraction of units rounds), 超过平均值1倍以上, "
+        "每相差1个百分点相应加减, a 基础分 inside a clause, a spread between the "
+        "lowest and the highest. The hint writes each reading.",
+        _file(_NODE + "  - 【化解率】最高的得5分，其余按比例递减\n", _RATE),
+        _file(_NODE + "  - 【化解率】最高的得5分，其余按与最高者的比例得分\n", _RATE),
+        "照原文的意思选一种读法，按提示写出。",
+        "Pick the reading the document means and write it as the hint shows.",
+    ),
     "E236": Example(
         "“按第1名的比例得分” 以第1名的分数为基数；同一条款须先写第1名（或最高者）得多少分。",
         "“按第1名的比例得分” takes a share of the first place's points, which the clause must state.",

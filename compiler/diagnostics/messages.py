@@ -452,6 +452,13 @@ MESSAGES: dict[str, Entry] = {
         "gap: {example} points when the average is 80%), which moves with the batch, report whether each unit is beyond it as a yes/no fact, e.g. "
         "{name}{word}界限：是否，默认否 and 【{name}{word}界限】…",
     ),
+    "E253": Entry(
+        "error",
+        "“{text}” {why}",
+        "“{text}”: {why_en}",
+        "{hint}",
+        "{hint_en}",
+    ),
     "E236": Entry(
         "error",
         "“按第1名的比例” 找不到第1名得多少分",
@@ -690,6 +697,81 @@ DETAILS: dict[str, tuple[str, str]] = {
     "test.unknown_label": (
         "期望的标签 “{value}” 没有条款会列入",
         "no clause attaches the expected label “{value}”",
+    ),
+    # E253: batch wordings whose meaning is unclear or that the language cannot express
+    "why.decline": (
+        "没有说按什么比例：按最好单位的比例（最好者的数值与本单位数值之比），还是在最好与最差之间按差距折算",
+        "does not say which proportion: to the best unit (the best value over the unit's), or "
+        "spread by distance between the best and the worst",
+    ),
+    "hint.decline": (
+        "按最好单位的比例写 其余按与{best}的比例得分；"
+        "在最好与最差之间按差距折算本语言不能直接写，请在表外算出后作为 分 型数据填报",
+        "for a share of the best write 其余按与{best}的比例得分; a spread between the best "
+        "and the worst cannot be written: compute it outside and report it as a 分 fact",
+    ),
+    "why.convert": (
+        "没有说怎样折算：按与最高者的比例（本单位 ÷ 最高值），还是按数值本身（如得分率 80% 得 80% 的分）",
+        "does not say how to convert: as a share of the highest (the unit's over the highest), "
+        "or by the value itself (a rate of 80% earns 80% of the points)",
+    ),
+    "hint.convert": (
+        "按与{best}的比例写 其余按与{best}的比例得分；按数值本身写成算式，如 得(【{name}】×10÷100)分"
+        "（10换成本项的分值）",
+        "for a share of the best write 其余按与{best}的比例得分; for the value itself write "
+        "a formula, e.g. 得(【{name}】×10÷100)分 (10 being the item's points)",
+    ),
+    "why.share_places": (
+        "按名次的百分比取单位，但单位数乘百分比除不尽时取几个原文没有说（16个单位的前20%是3个还是4个）",
+        "takes places by a percentage, but not how a fraction of units rounds (is the top 20% "
+        "of 16 units 3 or 4?)",
+    ),
+    "hint.share_places": (
+        "按本批的单位数写成名次，如 排名第1至3名的得10分，第4至8名的得8分，其余得6分",
+        "write the places for the batch's number of units, e.g. 排名第1至3名的得10分，第4至8名的得8分，其余得6分",
+    ),
+    "why.times": (
+        "与平均值的倍数比较：“超过平均值1倍以上” 可读作平均值的2倍以上，也可读作高于平均值；"
+        "与前一档是累加还是只取一档也读不准",
+        "compares with a multiple of the average: “超过平均值1倍以上” may mean twice the "
+        "average or more, or just above it; whether it adds to the band before is unclear too",
+    ),
+    "hint.times": (
+        "按与平均值相差多少分档写 【{name}】超过平均值N以内扣2分，N以外扣5分（只扣所在一档；N带数据的单位）；"
+        "按平均值的倍数请把是否达到这一倍数作为是否型数据填报",
+        "for bands of distance write 【{name}】超过平均值N以内扣2分，N以外扣5分 (only the band "
+        "reached; N in the fact's unit); for a multiple of the average, report whether each "
+        "unit reaches it as a yes/no fact",
+    ),
+    "why.spread": (
+        "在最高与最低之间按差距折算（最低得0分、最高得满分），本语言不能直接写",
+        "spreads the points by distance between the lowest and the highest (the lowest 0, the "
+        "highest full); the language cannot express it",
+    ),
+    "hint.spread": (
+        "在表外算出每个单位的分数，作为 分 型数据填报；按最高者的比例（本单位 ÷ 最高值，另一种算法）"
+        "才写 其余按与最高者的比例得分",
+        "compute each unit's points outside and report them as a 分 fact; only a share of the "
+        "highest (the unit's over the highest, another rule) is 其余按与最高者的比例得分",
+    ),
+    "why.both_ways": (
+        "没有说高于平均值时是加还是扣",
+        "does not say whether being above the average adds or deducts",
+    ),
+    "hint.both_ways": (
+        "分两句写：低者为好时 【{name}】高于平均值的，每高1个百分点扣0.5分；低于平均值的，每低1个百分点加0.5分"
+        "（高者为好时把 扣 与 加 对调）",
+        "write two clauses: when lower is better 【{name}】高于平均值的，每高1个百分点扣0.5分；"
+        "低于平均值的，每低1个百分点加0.5分 (swap 扣 and 加 when higher is better)",
+    ),
+    "why.base": (
+        "条款里另写的基础分：评分项从它的分值算起，没有另外的基础分",
+        "a base score inside a clause: an item starts from its own points",
+    ),
+    "hint.base": (
+        "把基础分与可加的分合成评分项的分值（基础分8分、最多加2分的项写 (10分)），再用扣分写出拿不到的部分",
+        "make the item's points the base plus what may be added (a base of 8 with up to 2 "
+        "more is (10分)), and write what is not earned as deductions",
     ),
     # E250, E251, W330: a fact's better end (words the language itself uses stay Chinese)
     "sense.both": (

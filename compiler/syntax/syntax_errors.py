@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..diagnostics.diagnostic import Diagnostic
+from ..diagnostics.messages import details
 from ..diagnostics.suggest import edit_distance, same_sense
 from ..source.text import Span
 from . import keywords as kw
@@ -321,6 +322,44 @@ def _batch_form(original_line: str, line: int) -> Diagnostic | None:
         }
         first, end = found.span()
         return Diagnostic("E116", Span(line, first + 1, line, end + 1), args)
+
+
+#: Batch wordings the grammar does not take because their meaning is unclear or the
+#: language cannot express them: refused as E253 with the words to write for each
+#: reading (messages.DETAILS `why.KEY`, `hint.KEY`).  Checked in this order.
+_NOUNS = r"(?:单位|乡镇|县区|部门|学校|街道)?"
+_BATCH_WORDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"与最低值?的?差距|差距占最高值?与最低值?的?(?:差距|之差)"), "spread"),
+    (re.compile(r"按比例(?:递减|递增|减少|扣减|减分|降低)"), "decline"),
+    (re.compile(r"(?:前|后)[ \t]*\d+(?:\.\d+)?[ \t]*%"), "share_places"),
+    (
+        re.compile(r"平均(?:值|数|水平)?[ \t]*的?[ \t]*[\d一二两三四五六七八九十.]+[ \t]*倍"),
+        "times",
+    ),
+    (re.compile(r"每相差[^，,；;]{0,12}?加减|相应加减"), "both_ways"),
+    (re.compile(r"基础分[ \t]*\d+(?:\.\d+)?[ \t]*分"), "base"),
+    (re.compile(r"其[余他]" + _NOUNS + r"[ \t]*按[^，,；;比【】]{1,10}?(?:折算|换算)"), "convert"),
+)
+_PLACE_WORDS = re.compile(r"排名|名次|位次|排序")
+_FIRST_NAME = re.compile(r"【([^【】]+)】")
+_BEST_WORD = re.compile(r"最([高低多少大小短长])(?:者|的)")
+
+
+def _batch_wording(original_line: str, line: int) -> Diagnostic | None:
+    for pattern, key in _BATCH_WORDINGS:
+        found = pattern.search(original_line)
+        if found is None:
+            continue
+        if key == "share_places" and not _PLACE_WORDS.search(original_line):
+            continue
+        ref = _FIRST_NAME.search(original_line)
+        name = ref[1] if ref else "X"
+        best = _BEST_WORD.search(original_line)  # the best the clause itself names
+        best_word = f"最{best[1]}者" if best else "最高者（最低者为好时写 最低者）"
+        args = {"text": found[0], **details(f"why.{key}", "why")}
+        args.update(details(f"hint.{key}", "hint", name=name, best=best_word))
+        first, end = found.span()
+        return Diagnostic("E253", Span(line, first + 1, line, end + 1), args)
     return None
 
 
@@ -351,6 +390,9 @@ def describe(
     batch_form = _batch_form(original_line, line)
     if batch_form is not None:
         return batch_form
+    wording = _batch_wording(original_line, line)
+    if wording is not None:
+        return wording
     last_year = _LAST_YEAR_PLACE.search(original_line)
     if last_year is not None:  # a place against last year's: a fact the batch lacks
         first, end = last_year.span()
