@@ -101,3 +101,68 @@ def test_the_suggested_share_keeps_the_direction_the_clause_names():
     p = policy(RATE, "【信访量】最少的得10分，其余按与最少者的比例得分")
     got = run(p, [{"信访量": "2", "化解率": "1"}, {"信访量": "4", "化解率": "1"}])
     assert [r.total for r in got] == [Decimal(10), Decimal(5)]
+
+
+@pytest.mark.parametrize(
+    ("clause", "values", "expected"),
+    [
+        (  # the lowest is best: lowest ÷ own
+            "全市【能耗】最低的县区得满分，其余县区按最低值与本县区数值之比折算得分",
+            ["0.5", "1", "0.8"],
+            ["10", "5", "6.25"],
+        ),
+        (  # the highest is best: own ÷ highest
+            "【签约金额】最高的乡镇得10分，其他乡镇按其签约金额占最高值的比例计分",
+            ["40", "100", "75"],
+            ["4", "10", "7.5"],
+        ),
+        (
+            "【办结时长】最短的得满分，其余按最短时长与本单位时长的比值计分",
+            ["2", "4", "2"],
+            ["10", "5", "10"],
+        ),
+        (  # all equal: everyone is best
+            "【签约金额】最高的得10分，其余按本单位金额与最高值之比计分",
+            ["30", "30", "30"],
+            ["10", "10", "10"],
+        ),
+    ],
+)
+def test_a_ratio_written_out_is_a_share_of_the_best(clause, values, expected):
+    name = clause[clause.index("【") + 1 : clause.index("】")]
+    p = policy(f"  {name}：数值\n", clause)
+    got = run(p, [{name: v} for v in values])
+    assert [r.total for r in got] == [Decimal(e) for e in expected]
+
+
+@pytest.mark.parametrize(
+    ("clause", "hint"),
+    [
+        ("【签约金额】最高的得10分，其余按最高值与本单位金额之比计分", "其余按与最高者的比例得分"),
+        (
+            "【办结时长】最短的得满分，其余按本单位时长与最短时长的比值计分",
+            "其余按与最低者的比例得分",
+        ),
+    ],
+)
+def test_a_ratio_of_one_or_more_is_refused(clause, hint):
+    name = clause[clause.index("【") + 1 : clause.index("】")]
+    with pytest.raises(PolicyError) as refused:
+        policy(f"  {name}：数值\n", clause)
+    assert refused.value.code == "E253"
+    assert hint in refused.value.hint
+
+
+def test_in_turn_from_the_last_places_is_refused_with_both_orders():
+    clause = "按【化解率】从高到低排名，后三名依次扣1分、2分、3分"
+    with pytest.raises(PolicyError) as refused:
+        policy(RATE, clause)
+    assert refused.value.code == "E254"
+    listed = "倒数第3名扣1分，倒数第2名扣2分，末位扣3分"
+    counted = "末位扣1分，倒数第2名扣2分，倒数第3名扣3分"
+    assert listed in refused.value.hint and counted in refused.value.hint
+    # each suggestion compiles and means what it says
+    for suggestion, expected in ((listed, [10, 10, 9, 8, 7]), (counted, [10, 10, 7, 8, 9])):
+        p = policy(RATE, "按【化解率】从高到低排名，" + suggestion)
+        got = run(p, [{"化解率": v, "信访量": "0"} for v in ("90", "80", "70", "60", "50")])
+        assert [r.total for r in got] == expected

@@ -622,6 +622,20 @@ EXAMPLES: dict[str, Example] = {
         "照原文的意思选一种读法，按提示写出。",
         "Pick the reading the document means and write it as the hint shows.",
     ),
+    "E254": Example(
+        "“后三名依次扣1分、2分、3分” 有两种读法：按排名的顺序（倒数第3名扣1分……末位扣3分），"
+        "或从最后一名数起（末位扣1分……）。提示把两种都逐个名次写出。",
+        "“后三名依次扣1分、2分、3分” reads two ways: in ranking order (the third from last "
+        "−1 … the last −3) or counting from the last (the last −1 …). The hint writes both "
+        "place by place.",
+        _file(_NODE + "  - 按【化解率】从高到低排名，后三名依次扣1分、2分、3分\n", _RATE),
+        _file(
+            _NODE + "  - 按【化解率】从高到低排名，倒数第3名扣1分，倒数第2名扣2分，末位扣3分\n",
+            _RATE,
+        ),
+        "照原文的意思逐个名次写出分数。",
+        "Write the amount of each place as the document means it.",
+    ),
     "E236": Example(
         "“按第1名的比例得分” 以第1名的分数为基数；同一条款须先写第1名（或最高者）得多少分。",
         "“按第1名的比例得分” takes a share of the first place's points, which the clause must state.",

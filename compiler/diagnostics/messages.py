@@ -459,6 +459,14 @@ MESSAGES: dict[str, Entry] = {
         "{hint}",
         "{hint_en}",
     ),
+    "E254": Entry(
+        "error",
+        "“{text}” 的 “依次” 从哪一头数起读不准：可以按排名的顺序（靠前的名次在先），也可以从最后一名数起",
+        "“{text}” with “依次”: the amounts may follow the ranking (the higher place first) or "
+        "count from the last place",
+        "按排名的顺序写 {listed}；从最后一名数起写 {counted}",
+        "in ranking order write {listed}; counting from the last write {counted}",
+    ),
     "E236": Entry(
         "error",
         "“按第1名的比例” 找不到第1名得多少分",
@@ -772,6 +780,24 @@ DETAILS: dict[str, tuple[str, str]] = {
         "把基础分与可加的分合成评分项的分值（基础分8分、最多加2分的项写 (10分)），再用扣分写出拿不到的部分",
         "make the item's points the base plus what may be added (a base of 8 with up to 2 "
         "more is (10分)), and write what is not earned as deductions",
+    ),
+    "why.ratio_high": (
+        "写的比是最高值与本单位数值之比（不小于1）；最高者为好时，按比例得分是本单位数值占最高值的比例",
+        "the ratio written is the highest over the unit's value (1 or more); when the highest "
+        "is best, a share is the unit's value over the highest",
+    ),
+    "hint.ratio_high": (
+        "写 其余按与最高者的比例得分（本单位数值 ÷ 最高值）",
+        "write 其余按与最高者的比例得分 (the unit's value ÷ the highest)",
+    ),
+    "why.ratio_low": (
+        "写的比是本单位数值与最低值之比（不小于1）；最低者为好时，按比例得分是最低值与本单位数值之比",
+        "the ratio written is the unit's value over the lowest (1 or more); when the lowest "
+        "is best, a share is the lowest over the unit's value",
+    ),
+    "hint.ratio_low": (
+        "写 其余按与最低者的比例得分（最低值 ÷ 本单位数值）",
+        "write 其余按与最低者的比例得分 (the lowest ÷ the unit's value)",
     ),
     # E250, E251, W330: a fact's better end (words the language itself uses stay Chinese)
     "sense.both": (

@@ -181,7 +181,7 @@ def check_batch(ctx: Context) -> list[Diagnostic]:
             if kind is not None and kind.type not in _NUMERIC_TYPES:
                 diags.append(Diagnostic("E234", clause.subject.span, {"name": name}))
         diags += _direction(ctx, clause, paths)
-        diags += _rules(clause)
+        diags += _rules(clause, rank_order(clause, tree, paths))
         for effect in effects_of(clause):
             if isinstance(effect, ast.Disqualify):
                 diags.append(Diagnostic("E239", effect.span))
@@ -268,16 +268,25 @@ def first_place_amount(clause: ast.RankClause) -> object | None:
     return rule.in_turn[0] if rule.in_turn else rule.effect
 
 
-def _rules(clause: ast.RankClause) -> list[Diagnostic]:
+def _rules(clause: ast.RankClause, order: str | None) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     for rule in clause.rules:
         if rule.proportional and first_place_amount(clause) is None:
             diags.append(Diagnostic("E236", rule.span))
+        turned = {"high": "best_first", "low": "own_first"}.get(order or "")
+        if rule.share_order is not None and rule.share_order == turned:
+            # `按最高值与本单位之比` when the highest is best: a ratio of 1 or more
+            args = {"text": clause.text, **details(f"why.ratio_{order}", "why")}
+            args.update(details(f"hint.ratio_{order}", "hint"))
+            diags.append(Diagnostic("E253", rule.span, args))
+        if rule.in_turn and rule.places is not None and rule.places.from_end:
+            diags.append(_in_turn_from_end(rule))
+            continue
         if rule.step is not None and first_place_amount(clause) is None:
             diags.append(Diagnostic("E246", rule.span))
         if rule.in_turn:
             places = rule.places
-            if places is None or places.from_end:
+            if places is None:
                 diags.append(
                     Diagnostic("E237", rule.span, {"places": "?", "amounts": len(rule.in_turn)})
                 )
@@ -288,6 +297,29 @@ def _rules(clause: ast.RankClause) -> list[Diagnostic]:
             args = {"places": rule.places.text, "amounts": len(rule.in_turn)}
             diags.append(Diagnostic("E237", rule.span, args))
     return diags
+
+
+def _from_end(place: int) -> str:
+    return "末位" if place == 1 else f"倒数第{place}名"
+
+
+def _in_turn_from_end(rule: ast.RankRule) -> Diagnostic:
+    """`后三名依次扣1分、2分、3分`: listed in ranking order (the third from last −1, the
+    last −3) or counted from the last (the last −1)?  Both occur; E254 writes each out."""
+    places = rule.places
+    assert places is not None
+    count = places.last - places.first + 1
+    amounts = [f"{n.value.normalize():f}" for n in rule.in_turn]
+    if count != len(amounts):
+        return Diagnostic("E237", rule.span, {"places": count, "amounts": len(amounts)})
+    verb = rule.in_turn_word
+    down = range(places.last, places.first - 1, -1)  # the listed order: top to bottom
+    listed = "，".join(f"{_from_end(p)}{verb}{a}分" for p, a in zip(down, amounts, strict=True))
+    up = range(places.first, places.last + 1)
+    counted = "，".join(f"{_from_end(p)}{verb}{a}分" for p, a in zip(up, amounts, strict=True))
+    return Diagnostic(
+        "E254", rule.span, {"text": places.text, "listed": listed, "counted": counted}
+    )
 
 
 def _disqualify_by_average(tree: ast.PolicyFile) -> list[Diagnostic]:

@@ -34,6 +34,18 @@ _RANGE = re.compile(
 _TAILS = ("CAP_T", "UNTIL_ZERO", "ROUND_CEIL", "ROUND_RATIO")
 #: The fact a share names (`按【完成率】与最高值的比例…`).
 _NAMED = re.compile(r"【([^】]+)】")
+#: `按A与B之比` / `按A占B的比例`: the two sides of a ratio written out.
+_RATIO = re.compile(r"按[ \t]*([^与占【】]*)(?:与|占)")
+_BEST_MENTION = re.compile(r"最|首位|第一名|第1名")
+
+
+def _share_order(text: str) -> str | None:
+    """Which side of a written ratio names the best: "best_first" (`按最低值与本单位数值
+    之比`), "own_first" (`按其金额占最高值的比例`); None for `按与最高者的比例` (one side)."""
+    found = _RATIO.match(text)
+    if found is None or not found[1].strip():
+        return None
+    return "best_first" if _BEST_MENTION.search(found[1]) else "own_first"
 
 
 def _steps_from(target: object, head: object) -> bool:
@@ -1080,6 +1092,7 @@ class ClausesMixin(TermsMixin):
             rule.proportional,
             rule.span,
             order,
+            share_order=rule.share_order,
         )
 
     def best_as_full(self, children: list) -> ast.RankRule:
@@ -1129,9 +1142,11 @@ class ClausesMixin(TermsMixin):
         in_turn: tuple[ast.Num, ...] = ()
         word = ""
         proportional = False
+        share_order = None
         for item in items:
             if isinstance(item, Token) and item.type == "PROPORTION":
                 proportional = True
+                share_order = _share_order(item.value)
                 named = _NAMED.search(item.value)
                 if named:  # `按【完成率】与最高值的比例折算得分`: the clause's own subject
                     self._proportion_names.append((named.group(1), token_span(item)))
@@ -1139,7 +1154,9 @@ class ClausesMixin(TermsMixin):
                 in_turn, word = item.amounts, item.word
             elif not isinstance(item, Token):
                 effect = item
-        return ast.RankRule(places, best, rest, effect, in_turn, word, proportional, span)
+        return ast.RankRule(
+            places, best, rest, effect, in_turn, word, proportional, span, share_order=share_order
+        )
 
     def _same_subject(self, subject: object) -> None:
         """A share named with its fact (`其余按【完成率】与最高值的比例…`) must name the
