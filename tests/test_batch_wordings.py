@@ -166,3 +166,26 @@ def test_in_turn_from_the_last_places_is_refused_with_both_orders():
         p = policy(RATE, "按【化解率】从高到低排名，" + suggestion)
         got = run(p, [{"化解率": v, "信访量": "0"} for v in ("90", "80", "70", "60", "50")])
         assert [r.total for r in got] == expected
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "按【化解率】名次计分，第一名10分，第二名9分，第三名8分，第四名及以后均得7分",
+        "按【化解率】从高到低排名，第1名得10分，第2名得9分，第3名得8分，第4名及以下得7分",
+        "【化解率】排名计分，第一名10分，第二名9分，第三名8分，第四名及之后均得7分",
+    ],
+)
+def test_places_from_one_onward_and_bare_points(clause):
+    p = policy(RATE, clause)
+    values = ("95", "90", "90", "80", "70", "60")  # ranks 1, 2, 2, 4, 5, 6
+    got = run(p, [{"化解率": v, "信访量": "0"} for v in values])
+    assert [r.total for r in got] == [10, 9, 9, 7, 7, 7]
+    got = run(p, [{"化解率": "80", "信访量": "0"}] * 3)  # all tied: all first
+    assert [r.total for r in got] == [10, 10, 10]
+
+
+def test_onward_places_without_and_are_not_read():
+    """`第四名以后` may leave the fourth out: only 及以后 / 及以下 are taken."""
+    with pytest.raises(PolicyError):
+        policy(RATE, "按【化解率】名次计分，第一名10分，第四名以后得7分")

@@ -242,8 +242,12 @@ class _Lowerer:
                 parts: list[ir.Cond] = []
                 if places.first > 1:
                     parts.append(ir.Cmp(">=", counted, ir.Const(Decimal(places.first))))
-                parts.append(ir.Cmp("<=", counted, ir.Const(Decimal(places.last))))
-                cond = parts[0] if len(parts) == 1 else ir.AllOf(tuple(parts))
+                if places.last < ast.OPEN_PLACE:  # 第四名及以后: no last place
+                    parts.append(ir.Cmp("<=", counted, ir.Const(Decimal(places.last))))
+                if not parts:
+                    cond = None
+                else:
+                    cond = parts[0] if len(parts) == 1 else ir.AllOf(tuple(parts))
             effect = self.rank_effect(clause, rule, node, name, is_node, high, rank)
             if cond is not None and not rule.rest and _penalises(effect):
                 apart = self.apart(rule, name, is_node, high, rank)

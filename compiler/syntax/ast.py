@@ -334,6 +334,10 @@ class Places:
     text: str
 
 
+#: The last place of `第四名及以后`: past any batch.
+OPEN_PLACE = 10**9
+
+
 @dataclass(frozen=True)
 class RankRule:
     """One rule of a rank clause: who — `places`, the first place (`best`: 最高者 /
@@ -355,6 +359,8 @@ class RankRule:
     #: A share written as a ratio: "best_first" (`按最低值与本单位数值之比`), "own_first"
     #: (`按其金额占最高值的比例`), None when not written out (`按与最高者的比例`).
     share_order: str | None = None
+    #: The fact a share names (`其余按【完成率】与最高值的比例…`): it must be the subject.
+    share_named: Ref | None = None
 
 
 @dataclass(frozen=True)

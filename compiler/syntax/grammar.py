@@ -82,6 +82,7 @@ def substitutions() -> dict[str, str]:
         "PLACE_PREFIXES": _alt(kw.PLACE_PREFIXES),
         "PLACE_SCOPES": _alt(kw.PLACE_SCOPES),
         "PLACE_NUMBER": r"(?:\d+|[" + kw.CN_NUMERAL_CHARS + r"]+)",
+        "PLACES_ONWARD": _alt(kw.PLACES_ONWARD),
         "PLACES_TOP": _alt(kw.PLACES_TOP),
         "LAST_PLACE": _alt(kw.LAST_PLACE),
         "FIRST_PLACE": _alt(kw.FIRST_PLACE),

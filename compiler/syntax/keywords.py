@@ -226,6 +226,10 @@ EFFECTS: dict[str, str] = {
     # of a line applies on its own, so 另 and 再 add nothing to the plain verb.
     "另加": "加",
     "再加": "加",
+    # `第四名及以后均得7分`: 均 only repeats that each unit of the places gets it
+    "均得": "得",
+    "均扣": "扣",
+    "均加": "加",
 }
 #: `本大项不得分` (the whole top-level item, 一、二…, of the clause) comes before the plain
 #: forms, so that the longer words are matched first.
@@ -407,7 +411,17 @@ RANK_ORDERS: dict[str, str] = {
     "由少到多": "low",
 }
 #: `按【X】高低排名` names no direction: as 排名 alone (the direction from elsewhere, or E235).
-RANK_WORDS: tuple[str, ...] = ("排名", "排序", "进行排名", "进行排序", "高低排名", "高低排序")
+RANK_WORDS: tuple[str, ...] = (
+    "排名",
+    "排序",
+    "进行排名",
+    "进行排序",
+    "高低排名",
+    "高低排序",
+    "名次计分",
+    "排名计分",
+    "按名次计分",
+)
 #: Words before a place (`排名第1至5名`); a place is `第N名`, `第A至B名`, `前N名`, `后N名`…
 PLACE_PREFIXES: tuple[str, ...] = ("排名", "名次", "排在", "位列", "位居", "位次", "名列")
 #: Where the place is counted, after those words (`排名全市前三`): the batch scored
@@ -417,6 +431,8 @@ PLACE_SCOPES: tuple[str, ...] = ("全市", "全省", "全县", "全区", "全国
 #: `前三的` (before 的) is `前三名`.
 PLACES_TOP: tuple[str, ...] = ("前", "后", "末", "倒数")
 PLACES_FROM_END: tuple[str, ...] = ("后", "末", "倒数", "最后")
+#: `第四名及以后`: that place and every one after it (`以后` alone may leave the place out).
+PLACES_ONWARD: tuple[str, ...] = ("及以后", "及以下", "及之后", "及其后")
 #: The last place alone.
 LAST_PLACE: tuple[str, ...] = ("末位", "最后一名", "最后一位", "倒数第一名", "倒数第一")
 #: `第1名得10分，其后每下降一个名次扣0.5分` / `逐名递减1分`: each place after those the

@@ -48,17 +48,22 @@ _DISTANCE_ONLY = ("超过", "超出")
 
 
 class AverageBandsMixin(TermsMixin):
+    def _not_bands(self, token: Token) -> None:
+        """E101 at the second band of a clause that is no bands of distance from the
+        average, with the one form that is."""
+        self.form_error(
+            token_span(token),
+            "（按与平均值相差的档次：【X】超过平均值5个百分点以内扣1分，5个百分点以外扣2分）",
+            "(bands of distance from the average: 【X】超过平均值5个百分点以内扣1分，"
+            "5个百分点以外扣2分)",
+        )
+
     def average_bands_clause(self, children: list) -> list[ast.Clause] | None:
         parts = self._parts(children)  # type: ignore[attr-defined]
         first, token, second = parts.body
         first = tuple(first)
         if any(isinstance(e, Counter) for e in first):  # `，低于90%的不得分` is no band
-            self.form_error(
-                token_span(token),
-                "（按与平均值相差的档次：【X】超过平均值5个百分点以内扣1分，5个百分点以外扣2分）",
-                "(bands of distance from the average: 【X】超过平均值5个百分点以内扣1分，"
-                "5个百分点以外扣2分)",
-            )
+            self._not_bands(token)
             return None
         self._no_otherwise(parts)  # type: ignore[attr-defined]
         text = self.original(parts.span)
@@ -78,12 +83,7 @@ class AverageBandsMixin(TermsMixin):
             or not isinstance(average, ast.Average)
             or average.offset is None
         ):
-            self.form_error(
-                token_span(token),
-                "（按与平均值相差的档次：【X】超过平均值5个百分点以内扣1分，5个百分点以外扣2分）",
-                "(bands of distance from the average: 【X】超过平均值5个百分点以内扣1分，"
-                "5个百分点以外扣2分)",
-            )
+            self._not_bands(token)
             return None
         side = cmp.word.partition("…")[0]
         distance = average.offset

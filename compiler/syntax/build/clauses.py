@@ -68,14 +68,14 @@ def _order_of(text: str) -> str:
     return next(kw.RANK_ORDERS[word] for word in kw.RANK_ORDERS if word in text)
 
 
+#: The best words, longest first: a BEST token ends with the first that fits.
+_BEST_LONGEST_FIRST = tuple(sorted(kw.BEST_WORDS, key=len, reverse=True))
+
+
 def _best_order(text: str) -> str:
     """The direction a BEST token states (`最高者`, `全市最少的`, `最短的单位`): the
     longest best word it ends with."""
-    return next(
-        kw.BEST_WORDS[word]
-        for word in sorted(kw.BEST_WORDS, key=len, reverse=True)
-        if text.endswith(word)
-    )
+    return next(kw.BEST_WORDS[word] for word in _BEST_LONGEST_FIRST if text.endswith(word))
 
 
 #: `迟报一次`, `有一处不符合`, `一项未录入`: the parts of a step written without 每.
@@ -1050,7 +1050,7 @@ class ClausesMixin(TermsMixin):
         parts = self._parts(children, has_head=False)
         self._no_otherwise(parts)
         subject = self.leaf(children[0])
-        self._same_subject(subject)
+        self._same_subject(subject, parts.body)
         order = None
         rules = []
         for item in parts.body[1:]:
@@ -1069,7 +1069,7 @@ class ClausesMixin(TermsMixin):
         parts = self._parts(children, has_head=False)
         self._no_otherwise(parts)
         subject = self.leaf(children[0])
-        self._same_subject(subject)
+        self._same_subject(subject, parts.body)
         rules = tuple(item for item in parts.body if isinstance(item, ast.RankRule))
         order = rules[0].order if rules else None
         span = span_of(children)
@@ -1093,6 +1093,7 @@ class ClausesMixin(TermsMixin):
             rule.span,
             order,
             share_order=rule.share_order,
+            share_named=rule.share_named,
         )
 
     def best_as_full(self, children: list) -> ast.RankRule:
@@ -1108,6 +1109,12 @@ class ClausesMixin(TermsMixin):
         number = next(t for t in children if t.type in ("NUMBER", "CN_NUM"))
         step = ast.Num(self.number(number), "分", token_span(number), number.value)
         return ast.RankRule(None, False, True, None, (), "", False, span_of(children), step=step)
+
+    def bare_points(self, children: list) -> ast.Earn:
+        """`第一名10分`: the place earns the amount."""
+        number = children[0]
+        amount = ast.Num(self.number(number), "分", token_span(number), number.value)
+        return ast.Earn(amount, span_of(children), "得")
 
     def rest_rule(self, children: list) -> ast.RankRule:
         return self._make_rank_rule(None, False, True, children[1:], span_of(children))
@@ -1143,29 +1150,41 @@ class ClausesMixin(TermsMixin):
         word = ""
         proportional = False
         share_order = None
+        share_named = None
         for item in items:
             if isinstance(item, Token) and item.type == "PROPORTION":
                 proportional = True
                 share_order = _share_order(item.value)
                 named = _NAMED.search(item.value)
                 if named:  # `按【完成率】与最高值的比例折算得分`: the clause's own subject
-                    self._proportion_names.append((named.group(1), token_span(item)))
+                    share_named = ast.Ref(named.group(1), token_span(item))
             elif isinstance(item, InTurn):
                 in_turn, word = item.amounts, item.word
             elif not isinstance(item, Token):
                 effect = item
         return ast.RankRule(
-            places, best, rest, effect, in_turn, word, proportional, span, share_order=share_order
+            places,
+            best,
+            rest,
+            effect,
+            in_turn,
+            word,
+            proportional,
+            span,
+            share_order=share_order,
+            share_named=share_named,
         )
 
-    def _same_subject(self, subject: object) -> None:
+    def _same_subject(self, subject: object, items: list) -> None:
         """A share named with its fact (`其余按【完成率】与最高值的比例…`) must name the
         clause's subject: a share of another fact's best is not what the clause says."""
-        names, self._proportion_names = self._proportion_names, []
-        for name, span in names:
-            if name != getattr(subject, "name", name):
+        for rule in items:
+            named = getattr(rule, "share_named", None)
+            if named is not None and named.name != getattr(subject, "name", named.name):
                 self.form_error(
-                    span, "按与第1名（最高者）的比例得分", "a share of the first place's points"
+                    named.span,
+                    "按与第1名（最高者）的比例得分",
+                    "a share of the first place's points",
                 )
 
     def _places(self, token: Token) -> ast.Places:
@@ -1179,6 +1198,8 @@ class ClausesMixin(TermsMixin):
             return ast.Places(1, 1, False, span, text)
         if not whole:  # 末位, 最后一名, 倒数第一
             return ast.Places(1, 1, True, span, text)
+        if any(word in text for word in kw.PLACES_ONWARD):  # 第四名及以后
+            return ast.Places(whole[0], ast.OPEN_PLACE, False, span, text)
         if len(whole) >= 2:
             return ast.Places(whole[0], whole[1], from_end, span, text)
         if "第" not in text:  # 前三名, 后两名: N places

@@ -80,7 +80,6 @@ class Builder(ClausesMixin, AverageBandsMixin, Transformer):
         self.diags: list[Diagnostic] = []
         self.normalised_lines = prepared.text.split("\n")
         self.descriptions = {c.span.line: c.text.lstrip("#").strip() for c in prepared.comments}
-        self._proportion_names: list = []  # (fact, span) named in a share, until its clause
         self._line_subjects: list = []  # (line, column, Ref) of each comparison's subject
 
     def callbacks(self, lark: Lark) -> dict:
