@@ -85,6 +85,11 @@ RATE = "  化解率：百分比\n  信访量：次\n"
             "与最低值的差距",
             "作为 分 型数据填报",
         ),
+        (  # a spread between the lowest and the highest is no share of the best
+            "【化解率】最高的得10分，最低的得0分，其余按与最低值的差距占最高值与最低值差距的比例计分",
+            "与最低值的差距",
+            "作为 分 型数据填报",
+        ),
     ],
 )
 def test_an_unclear_batch_wording_is_refused_with_each_reading(clause, text, hint):
