@@ -85,3 +85,29 @@ def test_the_earned_points_and_the_deductions_each_count_once(tmp_path):
     assert result.nodes["(一)"].score == Decimal(6) - 2 - 2 - 1
     assert result.nodes["(二)"].score == Decimal(10) - Decimal("1.5") - 2
     assert result.nodes["(三)"].score == Decimal(3)
+
+
+_SHARE_DOC = """某县2026年度农村供水工作考核细则（二）
+一、考核内容及评分标准
+（一）水质抽检（4分）
+水质抽检任务完成率达到100%的，得4分；未达到的，按实际完成比例计分。
+（二）应急保障（6分）
+应急供水预案未修订的，扣2分。应急演练每年少于1次的，扣2分。
+三、考核等次
+90分以上为优秀，60分以上为合格，60分以下为不合格。
+"""
+
+
+def test_a_standard_that_earns_in_proportion_below_it_is_not_scored_by_half(tmp_path):
+    """`达到100%的，得4分；未达到的，按实际完成比例计分`: the first half alone gives 0 to a unit
+    at 85% (the document: 3.4), so both halves stay 待处理, and the rest is drafted."""
+    source = tmp_path / "细则.txt"
+    source.write_text(_SHARE_DOC, encoding="utf-8")
+    draft = import_document(source)
+    compile_policy(draft.text, filename="<draft>")
+    pending = [text for _, text, _ in draft.summary.pending_sentences]
+    assert any("得4分" in text for text in pending)
+    assert any("按实际完成比例计分" in text for text in pending)
+    clauses = [line for line in draft.text.splitlines() if line.lstrip().startswith("- ")]
+    assert not any("得4分" in line for line in clauses)
+    assert sum("扣2分" in line for line in clauses) == 2

@@ -50,7 +50,8 @@ from .trial import Trial, try_clause
 #: Sentences with one of these are scoring sentences (the rest is description).
 SCORING = re.compile(
     r"[扣减得计记加奖]除?\s*[\d一二两三四五六七八九十半][\d.\s]*分|扣分|不得分|"
-    r"取消.{0,6}资格|一票否决|酌情[扣给]|列为|得满分"
+    r"取消.{0,6}资格|一票否决|酌情[扣给]|列为|得满分|"
+    r"按[^，,。；;]{0,12}比例(?:计分|得分|计算|折算|给分)"  # the other half of `…得3分；未完成的，按比例计分`
 )
 _PRED_START = set("每扣减得计记加奖不未应要须需达超低高少多晚迟早取一列直酌以至按没无")
 _VERB = re.compile(r"每([^\d一二两三四五六七八九十]{1,4}?)[\d一二两三四五六七八九十]")

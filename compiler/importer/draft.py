@@ -125,6 +125,18 @@ _QUOTA = re.compile(
 
 #: A step of a deduction (`每低于目标值1个百分点扣2分`, `每少淘汰10辆扣0.5分`).
 _STEP = re.compile(r"每[^，,；;]{0,10}?[\d一二两三四五六七八九十半][^，,；;]{0,8}?[扣减]")
+#: The other half of a standard that earns points in proportion below it.
+_SHARE_HALF = re.compile(r"按[^，,。；;]{0,12}比例(?:计分|得分|计算|折算|给分)")
+
+
+def _lone_share(text: str) -> bool:
+    """A half that only says `未达到的，按比例得分` (it earns nothing of its own)."""
+    said = normalise(text)
+    return bool(_SHARE_HALF.search(said)) and not re.search(r"[得计记]\s*\d", said)
+
+
+#: Points earned on a condition, not per step: `【X】得4分`, `【X】达到100%的，得4分`.
+_CONDITION_EARN = re.compile(r"^【[^】]+】[^每]*得\s*\d[^每]*$")
 #: Points earned on one fact, not per step: `【X】得20分`, `【X】得3分，否则不得分`.
 _YES_NO_EARN = re.compile(r"^【([^】]+)】[，,]?\s*得\s*\d[^每]*$")
 
@@ -474,6 +486,34 @@ class _Writer:
             seen.append(m)
         return drafted
 
+    def _share_halves(self, body: list[str], share: str) -> list[str]:
+        """`达到100%的，得4分；未达到的，按比例得分` with the share left 待处理: alone, the
+        earning half gives 0 to a unit at 85% (the document: 3.4).  The earning clauses of
+        the item stay 待处理 beside it, so that no half of the standard is scored alone."""
+        out: list[str] = []
+        undone: set[str] = set()
+        for line in body:
+            clause = line.strip()[2:] if line.lstrip().startswith("- ") else ""
+            if not _CONDITION_EARN.match(clause) or clause not in self.origin:
+                out.append(line)
+                continue
+            where, sentence = self.origin.pop(clause)
+            if sentence in undone:
+                continue
+            undone.add(sentence)
+            reason = (
+                f"此句给分，同一项的 “{_one_line(share)}” 在未达到时按比例给分，两句是同一标准的两半；"
+                "只起草此句，未达到的一律不得分。请写成按比例的一条，如 “【X】每低于100%1个百分点扣N分，按比例”，"
+                "或 “【X】按与【目标值】的比例得分”（language.md 第9节、第11节）"
+            )
+            self.summary.drafted -= 1
+            self.summary.clauses -= 1
+            self.summary.pending += 1
+            self.summary.pending_sentences.append((where, sentence, reason))
+            pad = line[: len(line) - len(line.lstrip())]
+            out.append(f"{pad}{PENDING}{_one_line(sentence)}（{reason}）")
+        return out
+
     def _halves(
         self,
         body: list[str],
@@ -486,6 +526,9 @@ class _Writer:
         (the step) is not drafted, and alone they take all the points for any shortfall
         (1 point short: the document 18, the half 0).  Both halves stay 待处理."""
         steps = [t for p, t, _ in pending if p == path and _STEP.search(normalise(t))]
+        shares = [t for p, t, _ in pending if p == path and _lone_share(t)]
+        if shares:  # `得4分；未达到的，按比例得分`: what the half earns depends on the share
+            return self._share_halves(body, shares[0])
         steps += [sibling] if sibling else []
         if not steps:
             return body
