@@ -490,22 +490,27 @@ class _Writer:
         """`达到100%的，得4分；未达到的，按比例得分` with the share left 待处理: alone, the
         earning half gives 0 to a unit at 85% (the document: 3.4).  The earning clauses of
         the item stay 待处理 beside it, so that no half of the standard is scored alone."""
+        reason = (
+            f"此句给分，同一项的 “{_one_line(share)}” 在未达到时按比例给分，两句是同一标准的两半；"
+            "只起草此句，未达到的一律不得分。请写成按比例的一条，如 “【X】每低于100%1个百分点扣N分，按比例”，"
+            "或 “【X】按与【目标值】的比例得分”（language.md 第9节、第11节）"
+        )
+        return self._hold_back(body, lambda clause: bool(_CONDITION_EARN.match(clause)), reason)
+
+    def _hold_back(self, body: list[str], holds, reason: str) -> list[str]:
+        """The item's drafted clauses that `holds` picks turned back into `待处理` with
+        `reason`: one line per sentence, however many clauses it was drafted as."""
         out: list[str] = []
         undone: set[str] = set()
         for line in body:
             clause = line.strip()[2:] if line.lstrip().startswith("- ") else ""
-            if not _CONDITION_EARN.match(clause) or clause not in self.origin:
+            if not holds(clause) or clause not in self.origin:
                 out.append(line)
                 continue
             where, sentence = self.origin.pop(clause)
             if sentence in undone:
                 continue
             undone.add(sentence)
-            reason = (
-                f"此句给分，同一项的 “{_one_line(share)}” 在未达到时按比例给分，两句是同一标准的两半；"
-                "只起草此句，未达到的一律不得分。请写成按比例的一条，如 “【X】每低于100%1个百分点扣N分，按比例”，"
-                "或 “【X】按与【目标值】的比例得分”（language.md 第9节、第11节）"
-            )
             self.summary.drafted -= 1
             self.summary.clauses -= 1
             self.summary.pending += 1
@@ -532,31 +537,18 @@ class _Writer:
         steps += [sibling] if sibling else []
         if not steps:
             return body
-        out: list[str] = []
-        undone: set[str] = set()
-        for line in body:
-            clause = line.strip()[2:] if line.lstrip().startswith("- ") else ""
+        reason = (
+            f"此句按是否达到给分，同一项的 “{_one_line(steps[0])}” 按差额逐步扣分，两句是同一标准的"
+            "两半；只起草此句，差一点也失去全部得分。请写成一条，如 “【X】达到【目标值】的得N分，"
+            "每低1个百分点扣M分”，或把得分改写为按差额扣分"
+        )
+
+        def yes_no_earn(clause: str) -> bool:
             m = _YES_NO_EARN.match(clause)
             fact = self.drafter.book.facts.get(m.group(1)) if m else None
-            if fact is None or fact[0] != "是否" or clause not in self.origin:
-                out.append(line)
-                continue
-            where, sentence = self.origin.pop(clause)
-            if sentence in undone:
-                continue
-            undone.add(sentence)
-            reason = (
-                f"此句按是否达到给分，同一项的 “{_one_line(steps[0])}” 按差额逐步扣分，两句是同一标准的"
-                "两半；只起草此句，差一点也失去全部得分。请写成一条，如 “【X】达到【目标值】的得N分，"
-                "每低1个百分点扣M分”，或把得分改写为按差额扣分"
-            )
-            self.summary.drafted -= 1
-            self.summary.clauses -= 1
-            self.summary.pending += 1
-            self.summary.pending_sentences.append((where, sentence, reason))
-            pad = line[: len(line) - len(line.lstrip())]
-            out.append(f"{pad}{PENDING}{_one_line(sentence)}（{reason}）")
-        return out
+            return fact is not None and fact[0] == "是否"
+
+        return self._hold_back(body, yes_no_earn, reason)
 
     def _listed(
         self, sentence: str, node: DNode, path: str, bonus: bool, effect: str
