@@ -110,45 +110,82 @@ def read_text(text: str) -> list[Block]:
     return [Text(line) for line in _lines(text)]
 
 
-_MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
-
-
 def read_markdown(text: str) -> list[Block]:
-    """Markdown: headings and emphasis marks go, escapes are undone, pipe tables are tables."""
+    """Markdown, read with a CommonMark parser (markdown-it-py) rather than line patterns:
+    emphasis, list bullets, quotes and escapes go wherever they stand, so `- 每缺一项扣1分`
+    and `**财政资金信息（4分）**：…` reach the outline as the sentences they are, and pipe
+    tables are tables.  A list numbered `1.` under a heading numbered `1.` is one level
+    below it, which Markdown says by nesting and GB/T 9704 by the marker: such items
+    become `（1）`, so that they are not read as the heading's siblings."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
     blocks: list[Block] = []
     rows: list[tuple[str, ...]] = []
-    for line in _lines(text):
-        stripped = line.strip()
-        if stripped.startswith("|") and stripped.endswith("|"):
-            if not _MD_TABLE_RULE.match(stripped):
-                rows.append(tuple(_md_text(c.strip()) for c in _md_cells(stripped[1:-1])))
-            continue
-        if rows:
+    row: list[str] = []
+    heading_numbered = False  # the nearest heading starts with `1.` / `1、`
+    lists: list[str] = []  # the open lists, innermost last: "ordered" or "bullet"
+    marker = ""  # the outline marker for the next paragraph of an ordered item
+    heading: int | None = None  # the level of the heading being read
+    cell = False  # reading a table cell
+    for token in tokens:
+        kind = token.type
+        if kind == "heading_open":
+            heading = int(token.tag[1])
+        elif kind == "heading_close":
+            heading = None
+        elif kind in ("ordered_list_open", "bullet_list_open"):
+            lists.append(kind.split("_")[0])
+        elif kind in ("ordered_list_close", "bullet_list_close"):
+            lists.pop()
+        elif kind == "list_item_open" and lists and lists[-1] == "ordered":
+            number = token.info or "1"
+            nested = heading_numbered or lists.count("ordered") > 1
+            marker = f"（{number}）" if nested else f"{number}."
+        elif kind == "tr_open":
+            row = []
+        elif kind == "tr_close":
+            rows.append(tuple(row))
+        elif kind == "table_close":
             blocks.append(Table(tuple(rows)))
             rows = []
-        heading = re.match(r"^(#{1,6})\s+", stripped)
-        stripped = re.sub(r"^#{1,6}\s+", "", stripped)
-        if (
-            heading
-            and len(heading.group(1)) == 1
-            and not any(isinstance(b, Text) and b.title for b in blocks)
-        ):
-            blocks.append(Text(_md_text(stripped), title=True))
-            continue
-        stripped = re.sub(r"^\*\*(.*)\*\*$", r"\1", stripped)
-        blocks.append(Text(_md_text(stripped)))
-    if rows:
-        blocks.append(Table(tuple(rows)))
+        elif kind in ("th_open", "td_open"):
+            cell = True
+        elif kind in ("th_close", "td_close"):
+            cell = False
+        elif kind == "inline" and cell:
+            row.append(" ".join(line for line in _md_inline(token) if line))
+        elif kind == "inline":
+            lines = _md_inline(token)
+            if marker and lines:
+                lines[0] = marker + lines[0]
+                marker = ""
+            if heading is not None:
+                line = "".join(lines)
+                if heading == 1 and not any(isinstance(b, Text) and b.title for b in blocks):
+                    blocks.append(Text(line, title=True))
+                    continue
+                heading_numbered = bool(re.match(r"\s*\d+\s*[.．、]", line))
+                blocks.append(Text(line))
+                continue
+            blocks.extend(Text(line) for line in lines)
+        elif kind in ("fence", "code_block", "html_block"):
+            blocks.extend(Text(line) for line in _lines(token.content) if line.strip())
     return blocks
 
 
-def _md_cells(inner: str) -> list[str]:
-    """Split a table row at `|` that is not escaped."""
-    return re.split(r"(?<!\\)\|", inner)
-
-
-def _md_text(text: str) -> str:
-    return re.sub(r"\\([\\`*_\[\]<>|.#])", r"\1", text).rstrip()
+def _md_inline(token) -> list[str]:
+    """The plain text of an inline run, one string per source line (a soft or hard break
+    ends a line, as a line of a text file would)."""
+    lines = [""]
+    for child in token.children or ():
+        if child.type in ("softbreak", "hardbreak"):
+            lines.append("")
+        elif child.type in ("text", "code_inline", "html_inline"):
+            lines[-1] += child.content
+        elif child.type == "image":
+            lines[-1] += child.content
+    return [line.rstrip() for line in lines]
 
 
 def _lines(text: str) -> list[str]:
