@@ -14,7 +14,12 @@ from decimal import Decimal
 
 from ..check.boundary import band_interval, flip, offset_operator, operator, overrides_of
 from ..check.budget import bonus_cap, budget, no_floor, points, take_max
-from ..check.passes.batch import first_place_amount, first_place_rule, node_levels, rank_order
+from ..check.passes.batch import (
+    first_place_amount,
+    node_levels,
+    rank_order,
+    step_anchor,
+)
 from ..check.passes.grade_limits import limit_band
 from ..check.resolve import (
     Symbols,
@@ -299,9 +304,10 @@ class _Lowerer:
         return self.effect(rule.effect, node)
 
     def step_down(self, clause, rule, node, rank) -> ir.Effect:
-        """`第1名得10分，其后每下降一个名次扣0.5分`: a unit at place r after the first
-        rule's last place L earns (the points of L) − step × (r − L), never below 0."""
-        head = first_place_rule(clause)
+        """`第1名得10分，其后每下降一个名次扣0.5分`: a unit at place r after the last place
+        L of the rules it counts on from (`step_anchor`) earns (the points of L) −
+        step × (r − L), never below 0."""
+        head = step_anchor(clause)
         assert head is not None and rule.step is not None, "checked: E246"
         last = head.places.last if head.places is not None else 1
         if head.in_turn:

@@ -437,8 +437,8 @@ PLACES_ONWARD: tuple[str, ...] = ("及以后", "及以下", "及之后", "及其
 LAST_PLACE: tuple[str, ...] = ("末位", "最后一名", "最后一位", "倒数第一名", "倒数第一")
 #: `第1名得10分，其后每下降一个名次扣0.5分` / `逐名递减1分`: each place after those the
 #: first rule names earns that much less than the last of them, never below 0.
-STEP_DOWN_BEFORE: tuple[str, ...] = ("其后", "此后", "以后", "之后")
-STEP_DOWN_VERBS: tuple[str, ...] = ("下降", "后退", "退后", "降低", "下移")
+STEP_DOWN_BEFORE: tuple[str, ...] = ("其后", "此后", "以后", "之后", "以下")
+STEP_DOWN_VERBS: tuple[str, ...] = ("下降", "后退", "退后", "降低", "下移", "后移")
 STEP_DOWN_WORDS: tuple[str, ...] = ("逐名递减", "逐位递减", "依次递减")
 #: The first place alone (`位居全市首位的`).
 FIRST_PLACE: tuple[str, ...] = ("首位",)

@@ -8,7 +8,8 @@ Before Lark sees a file, one linear pass over the normalised text
 - cuts `#` comments (at a line start or after a blank, never inside 【】 or “”) out of
   the text, keeping them for the formatter;
 - blanks a trailing `。` / `；` (LANGUAGE.md §2) and limits parenthesis nesting, so
-  that no later stage recurses without bound.
+  that no later stage recurses without bound;
+- brings the wordings of clauses about the batch to one form (`equivalents`).
 
 Every replacement keeps the text's length: a column found later is a column of the
 original line.
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from ..diagnostics.diagnostic import Diagnostic
 from ..source.text import Source, Span
 from .ast import Comment
+from .equivalents import Rewrite, canonical
 
 # U+202A–202E, U+2066–2069 (bidi), U+200B–200D, U+FEFF (zero width), and their kin:
 # U+200E/200F/061C (direction marks), U+2060–2064 (word joiner, invisible operators),
@@ -53,6 +55,8 @@ class Prepared:
     # a trailing 。/； still counted): notes keep their final full stop.
     content_end: dict[int, int] = field(default_factory=dict)
     line_starts: list[int] = field(default_factory=list)
+    # the batch wordings brought to canonical form (`equivalents`), each in place
+    rewrites: list[Rewrite] = field(default_factory=list)
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column) of an offset into `text`, both 1-based."""
@@ -104,7 +108,7 @@ def prepare(source: Source) -> Prepared:
         ch = source.text[pos] if pos < len(source.text) else ""
         diags.append(Diagnostic(code, Span.point(line, col), {"char": char_name(ch)}))
 
-    prepared.text = _strip_lines(prepared, source, diags)
+    prepared.text, prepared.rewrites = canonical(_strip_lines(prepared, source, diags))
     prepared.diagnostics = diags
     return prepared
 

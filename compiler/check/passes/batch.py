@@ -259,6 +259,27 @@ def first_place_rule(clause: ast.RankClause) -> ast.RankRule | None:
     return None
 
 
+def step_anchor(clause: ast.RankClause) -> ast.RankRule | None:
+    """The rule a step down counts from: the first place's rule, or the last of the
+    rules that go on from it place by place with points of their own (`第一名得10分，
+    第二名得9.5分，第三名得9分，其后每下降一个名次减1分`: the fourth earns 9 − 1, one step
+    below the third, as a reader counts on from the last place named)."""
+    head = first_place_rule(clause)
+    if head is None:
+        return None
+    anchor = head
+    last = head.places.last if head.places is not None else 1
+    for rule in clause.rules:
+        if rule.step is not None:
+            break
+        places = rule.places
+        if places is None or places.from_end or rule.proportional or places.first != last + 1:
+            continue
+        if rule.in_turn or isinstance(rule.effect, ast.Deduct | ast.Earn | ast.Bonus):
+            anchor, last = rule, places.last
+    return anchor
+
+
 def first_place_amount(clause: ast.RankClause) -> object | None:
     """The first place's points: the effect of `first_place_rule` (in turn: the first
     amount)."""

@@ -1191,20 +1191,21 @@ class ClausesMixin(TermsMixin):
         """`第1名`, `第2至5名`, `前三名`, `后两名`, `倒数第2名`, `末位`: first and last."""
         text = token.value
         span = token_span(token)
+        shown = self.original(span).strip()  # as written, before `equivalents`
         numbers = [self._number_text(n, span) for n in _NUMBER.findall(text)]
         whole = [int(n) for n in numbers]
         from_end = any(word in text for word in kw.PLACES_FROM_END)
         if not whole and any(text.endswith(word) for word in kw.FIRST_PLACE):  # 首位
-            return ast.Places(1, 1, False, span, text)
+            return ast.Places(1, 1, False, span, shown)
         if not whole:  # 末位, 最后一名, 倒数第一
-            return ast.Places(1, 1, True, span, text)
+            return ast.Places(1, 1, True, span, shown)
         if any(word in text for word in kw.PLACES_ONWARD):  # 第四名及以后
-            return ast.Places(whole[0], ast.OPEN_PLACE, False, span, text)
+            return ast.Places(whole[0], ast.OPEN_PLACE, False, span, shown)
         if len(whole) >= 2:
-            return ast.Places(whole[0], whole[1], from_end, span, text)
+            return ast.Places(whole[0], whole[1], from_end, span, shown)
         if "第" not in text:  # 前三名, 后两名: N places
-            return ast.Places(1, whole[0], from_end, span, text)
-        return ast.Places(whole[0], whole[0], from_end, span, text)
+            return ast.Places(1, whole[0], from_end, span, shown)
+        return ast.Places(whole[0], whole[0], from_end, span, shown)
 
     # ----------------------------------------------------------------- helpers
 

@@ -1,0 +1,449 @@
+"""Batch wordings brought to one form before the lexer reads them.
+
+Offices write the same rule about a unit's place in the batch in many ways:
+`各县区【X】在全市排第1至第3名的`, `【X】居全市倒数第1位的`, `【X】在全区排名最后3位的乡镇`.
+Most of those words carry no meaning of their own — who is ranked (各县区, 的乡镇),
+where (在全市, 全县, 在全区各承办单位中), which verb places the unit (排, 居, 位列, 进入) —
+and the grammar would otherwise need a rule for every combination.  `canonical` rewrites
+a clause line into the one form the grammar reads (docs/language.md, "同义写法"), and
+only a clause line that speaks of places, bests or averages.
+
+Two guarantees hold for every rewrite:
+- **Nothing that carries meaning changes.**  Direction words (高/低/多/少/长/短/优/差, 由高到低…),
+  倒数, 前/后/末/首, negations (不/未/无/非/没), 除…外, 以上/以下/不足/超过/及/含, 第, 其余/其他,
+  and every number with its unit are *protected*: a rewrite whose result does not keep the
+  protected words of the text it replaces, in order, is not made (the clause is then read,
+  or refused, as written).  A few rewrites drop protected words, each only after checking
+  that they say nothing (`_DROPS`): `乘以10分` where 10 is the item's points and the best
+  unit earns them (`按…之比乘以10分计分` is the share of the best's points); `以【X】最低的
+  为标准得10分` likewise; `第四名起` where the rules before it end at 第三名; `其余…按由少到多
+  的顺序` where the best word already said 最少; `其余按名次逐名递减` (the step is the rest);
+  `按完成额占第一名的比例` where 完成额 ends the ranked fact's name.
+- **Columns stay those of the original line.**  A rewrite never changes a line's length:
+  dropped words become blanks where they stood, and a replacement is written at the start
+  of the text it replaces (a place, `最后3位` → ` 后3名`, at its end), padded with blanks.  The map from the lexer's text to the
+  original is the identity outside rewritten spans and maps each span onto itself, so a
+  caret points at what the writer wrote and every quoted word is the original one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .numerals import cn_to_int
+
+# --------------------------------------------------------------------------- words
+
+#: What the units of a batch are called (as a subject: `各县区【X】`, `最多的县`, `其余乡镇`).
+_NOUN = (
+    r"(?:县\(市、区\)|县（市、区）|县市区|县区|乡镇|街道|镇街|学校|单位|医院|部门|分局|"
+    r"承办单位|税务分局|企业|社区|村|校|县|区|镇|乡|院|局|所|站|中心)"
+)
+#: Where the batch is (`全市`, `在全区`); `居` and `位居` are place verbs, below.
+_SCOPE = r"(?:在|于)?\s*全(?:市|省|县|区|国|系统)"
+#: A unit of the batch as the subject before a fact: `各县区`, `全市各县区`, `各税务分局`.
+_SUBJECT = rf"(?:全(?:市|省|县|区)\s*)?各[^\s,;:【】()、的]{{0,4}}?{_NOUN}"
+#: A place: `第3名`, `第1至第3名`, `前5位`, `倒数第2位`, `最后3位`, `末位`, `首位`, `第一的`.
+_NUM = r"(?:\d+|[一二两三四五六七八九十]+)"
+_PLACE_START = rf"(?:第\s*{_NUM}|前\s*{_NUM}|后\s*{_NUM}|末\s*{_NUM}|倒数|最后|末位|首位)"
+#: Verbs that put a unit at a place: they add nothing to the place itself.
+_PLACE_VERB = r"(?:排名|排在|排|位列|位居|名列|居于|居|进入|处于|列)"
+
+#: Words whose every occurrence a rewrite must keep, in order (see the module docstring).
+PROTECTED = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:个百分点|百分点|%|万元|元|天|次|件|起|个|人|户|分|名|位)?"
+    r"|[〇零一二两三四五六七八九十百千万]+\s*(?:个百分点|百分点|%|万元|元|天|次|件|起|个|人|户|分|名|位)?"
+    r"|倒数|以上|以下|以内|以外|不足|超过|低于|高于|达到|其余|其他"
+    r"|[高低多少长短大小优差前后末首不未无非没除外及含第]"
+)
+
+
+def protected_words(text: str) -> list[str]:
+    """The protected words of `text`, in order, blanks inside them removed (a place
+    counted in 位 is the same place counted in 名)."""
+    return [re.sub(r"\s+", "", m.group()).replace("位", "名") for m in PROTECTED.finditer(text)]
+
+
+# --------------------------------------------------------------------------- rewrites
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """One rewrite made: columns (0-based, end exclusive) of the line, what stood there
+    and what the lexer reads instead (same length)."""
+
+    line: int
+    start: int
+    end: int
+    original: str
+    canonical: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a rule may need besides the line: the points of the item the clause scores."""
+
+    points: str | None
+
+
+# A rule: its name, its pattern, and a function from the match (and context) to the
+# canonical text of the whole match, or None to leave it as written.
+_Rule = tuple[str, re.Pattern[str], Callable[[re.Match[str], _Context], str | None]]
+
+
+def _blank(_: re.Match[str], __: _Context) -> str:
+    return ""
+
+
+def _keep_groups(*names: str) -> Callable[[re.Match[str], _Context], str]:
+    def make(match: re.Match[str], _: _Context) -> str:
+        return "".join(match.group(name) or "" for name in names)
+
+    return make
+
+
+def _in_place(*blanked: str) -> Callable[[re.Match[str], _Context], str]:
+    """The match with the named groups blanked where they stand (nothing moves)."""
+
+    def make(match: re.Match[str], _: _Context) -> str:
+        text = list(match.group())
+        base = match.start()
+        for name in blanked:
+            if match.group(name) is None:
+                continue
+            for i in range(match.start(name), match.end(name)):
+                text[i - base] = " "
+        return "".join(text)
+
+    return make
+
+
+def _number(text: str) -> int | None:
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    try:
+        return cn_to_int(text)
+    except ValueError:
+        return None
+
+
+def _times_points(match: re.Match[str], context: _Context) -> str | None:
+    """`之比乘以10分计分` → `之比计分` when 10 is the item's points and the best earns them."""
+    if context.points is None or match.group("n") != context.points:
+        return None
+    line = match.string[: match.start()]
+    if "满分" not in line and f"得{context.points}分" not in line.replace(" ", ""):
+        return None
+    return match.group("ratio") + "计分"
+
+
+def _as_full(match: re.Match[str], context: _Context) -> str | None:
+    """`最低的县区为标准得10分` → `最低的为满分` when 10 is the item's points."""
+    if context.points is None or match.group("n") != context.points:
+        return None
+    return match.group("best") + "为满分"
+
+
+def _next_place(match: re.Match[str], _: _Context) -> str | None:
+    """`第四名起每下降一个名次` → `每下降一个名次` when the rules before end at 第三名."""
+    start = _number(match.group("n"))
+    before = match.string[: match.start()]
+    named = [_number(m.group(1)) for m in re.finditer(rf"第\s*({_NUM})\s*[名位]", before)]
+    named = [n for n in named if n is not None]
+    if start is None or not named or start != max(named) + 1:
+        return None
+    return ""
+
+
+def _each(match: re.Match[str], _: _Context) -> str | None:
+    """`最后3位的乡镇，每个扣3分`: 每个 after a place is each unit at it (各); after anything
+    else (`发现问题的，每个扣1分`) it counts something else and stays."""
+    before = re.sub(r"\s+", "", match.string[: match.start()])
+    return "各" if re.search(r"[名位]的?,$", before) else None
+
+
+_OWN_WORDS = ("其", "本单位", "本县区", "本乡镇", "本地", "本校", "本院", "自身", "该单位")
+
+
+def _own_share(match: re.Match[str], _: _Context) -> str | None:
+    """`按完成额占第一名的比例计分`: the share of the first place's points when what is
+    compared is the unit's own value of the ranked fact (its name ends in 完成额, or 其,
+    本单位…); anything else (another measure) stays as written."""
+    own = match.group("own")
+    ranked = re.search(r"【([^】]+)】", match.string[: match.start()])
+    if ranked is None:
+        return None
+    name = ranked.group(1)
+    if not (own in _OWN_WORDS or (len(own) >= 2 and name.endswith(own))):
+        return None
+    word = "计分" if match.group("word") else ""
+    return "按" + match.group("to").replace(" ", "") + match.group("rest").replace(" ", "") + word
+
+
+def _tie_rule(match: re.Match[str], _: _Context) -> str:
+    return ""
+
+
+def _order_restated(match: re.Match[str], _: _Context) -> str | None:
+    """`最少的乡镇得满分，其余乡镇按由少到多的顺序，每后移一位扣1分`: the order says again what
+    the best word said; dropped only when the two agree."""
+    before = match.string[: match.start()]
+    best = re.search(r"最(高|低|多|少|大|小|长|短)", before)
+    if best is None:
+        return None
+    first = match.group("first")
+    if best.group(1) not in first:
+        return None
+    return ""
+
+
+_DIRECTION_FIRST = r"(?:高|低|多|少|大|小|长|短)"
+
+RULES: tuple[_Rule, ...] = (
+    # who is ranked, before the fact: 各县区【X】, 全市各县区【X】
+    ("subject", re.compile(rf"(?<![^\s\-,;]){_SUBJECT}(?=\s*【)"), _blank),
+    # 对各乡镇排序 → 排序
+    ("subject", re.compile(rf"对\s*各[^\s,;:【】()、]{{0,4}}?{_NOUN}\s*(?=排序|排名)"), _blank),
+    # 排定各县区位次 / 排定名次 → 排名
+    (
+        "rank word",
+        re.compile(rf"排定\s*(?:各[^\s,;:【】()、]{{0,4}}?{_NOUN})?\s*(?:位次|名次)"),
+        lambda m, c: "排名".rjust(len(m.group())),
+    ),
+    # 在全区各承办单位中 / 各校中: the batch, named again
+    (
+        "scope",
+        re.compile(
+            rf"(?:{_SCOPE}\s*)?各[^\s,;:【】()、]{{0,5}}?{_NOUN}中(?=\s*(?:{_PLACE_VERB}|{_PLACE_START}|最))"
+        ),
+        _blank,
+    ),
+    # 在全市 / 全县 / 居全市 before a place or a place verb (not before 平均: 全市平均值 is a value)
+    (
+        "scope",
+        re.compile(
+            rf"(?P<verb>{_PLACE_VERB})?\s*(?P<scope>{_SCOPE})(?=\s*(?:{_PLACE_VERB}|{_PLACE_START}))"
+        ),
+        _blank,
+    ),
+    # the place verb: 排第1名, 居倒数第1位, 进入前5位, 位列最后两名
+    ("place verb", re.compile(rf"{_PLACE_VERB}(?=\s*{_PLACE_START})"), _blank),
+    # 最后3位 / 最后两名 → 后3名 (最后一名 and 最后一位 are the last place, read as written)
+    (
+        "place",
+        re.compile(rf"最后\s*(?P<n>{_NUM})\s*(?P<word>[名位])"),
+        lambda m, c: (
+            None if _number(m.group("n")) == 1 else f"后{m.group('n')}名".rjust(len(m.group()))
+        ),
+    ),
+    # the unit named again after its place or best: 最后3位的乡镇， 第一的乡镇得 最多的县得
+    (
+        "subject",
+        re.compile(rf"(?<=的)\s*{_NOUN}(?=\s*(?:,|;|得|扣|加|为|每|各|$))"),
+        _blank,
+    ),
+    # 后五位者， → 后五位的，
+    ("subject", re.compile(r"(?<=[名位])者(?=\s*[,;])"), lambda m, c: "的"),
+    # 其余县区 / 其他县区 → 其余 / 其他
+    ("subject", re.compile(rf"(?P<rest>其余|其他)\s*{_NOUN}"), _keep_groups("rest")),
+    # 每个扣3分 after a place: each unit there
+    ("each", re.compile(r"(?<=,)\s*每个(?=\s*(?:扣|得|加))"), _each),
+    # 本项扣5分 → 扣5分
+    ("this item", re.compile(r"本项(?=\s*(?:扣|得|加|不得分))"), _blank),
+    # 其余按名次逐名递减1分 → 逐名递减1分 (each place after the named ones, that much less)
+    (
+        "rest step",
+        re.compile(
+            r"(?:其余|其他)\s*(?:的)?\s*(?:按\s*(?:名次|排名|位次))?\s*"
+            r"(?=逐名递减|逐位递减|依次递减|每\s*(?:下降|后退|退后|降低|下移|后移))"
+        ),
+        _blank,
+    ),
+    # 位次每后移1位扣 → 每后移1位扣
+    ("step", re.compile(r"(?:位次|名次)\s*(?=每\s*(?:下降|后退|退后|降低|下移|后移))"), _blank),
+    # 每下降一个名次再减1分 → 每下降一个名次减1分
+    (
+        "step",
+        re.compile(
+            r"(?P<keep>每\s*(?:下降|后退|退后|降低|下移|后移)\s*(?:1|一)\s*个?\s*(?:名次|位次|名|位)\s*)"
+            r"(?P<again>再)(?=\s*(?:扣|减))"
+        ),
+        _in_place("again"),
+    ),
+    # 第四名起每下降一个名次 → 每下降一个名次, when 第三名 is the last place named
+    (
+        "next place",
+        re.compile(rf"第\s*(?P<n>{_NUM})\s*[名位]\s*(?:起|开始|以后)\s*(?=,?\s*每)"),
+        _next_place,
+    ),
+    # ，位次并列的得分相同: the language's own rule for ties (competition ranking)
+    (
+        "ties",
+        re.compile(r",\s*(?:位次|名次|排名)?\s*并列(?:的)?(?:单位)?\s*(?:得分|分值)相同"),
+        _tie_rule,
+    ),
+    # ，其余乡镇按由少到多的顺序，每… after 最少的…得满分: the order said again
+    (
+        "order",
+        re.compile(
+            rf",\s*(?:(?:其余|其他)\s*)?按?\s*(?:由|从)(?P<first>{_DIRECTION_FIRST})到"
+            rf"{_DIRECTION_FIRST}的?(?:顺序|排序|次序)(?=\s*,\s*每)"
+        ),
+        _order_restated,
+    ),
+    # 以全市【X】最低的县区为标准得10分 → 以【X】最低的为满分 (the scope blanked in place)
+    ("scope", re.compile(r"(?<=以)\s*全(?:市|省|县|区)(?=\s*【)"), _blank),
+    (
+        "best as full",
+        re.compile(
+            r"(?P<best>最(?:高|低|多|少|大|小|长|短)(?:的|者|值))\s*(?:为|作为)\s*(?:标准|标杆|基准)"
+            r"\s*(?:得|计)\s*(?P<n>\d+(?:\.\d+)?)\s*分"
+        ),
+        _as_full,
+    ),
+    # 之比乘以10分计算得分 → 之比计分 (10 the item's points)
+    (
+        "times points",
+        re.compile(
+            r"(?P<ratio>之比|比值|的比值|比例)\s*(?:再)?\s*乘以\s*(?P<n>\d+(?:\.\d+)?)\s*分"
+            r"\s*(?:计算得分|折算得分|计算|计分|得分|折算)?"
+        ),
+        _times_points,
+    ),
+    # 按完成额占第一名的比例计分 → 按第一名的比例计分, when 完成额 is the ranked fact
+    (
+        "own share",
+        re.compile(
+            r"按\s*(?P<own>[^\s,;【】与占的]{1,10})\s*(?:与|占)\s*"
+            r"(?P<to>第\s*(?:1|一)\s*名|首位)\s*(?P<rest>的?\s*(?:比例|比值|之比))"
+            r"\s*(?P<word>折算得分|计算得分|计分|得分|给分|计算|折算)?"
+        ),
+        _own_share,
+    ),
+    # 之比计算得分 / 比例折算得分 → 之比计分
+    (
+        "scoring word",
+        re.compile(r"(?P<ratio>之比|比值|比例)(?:计算得分|计算)(?![得分])"),
+        lambda m, c: m.group("ratio") + "计分",
+    ),
+)
+
+#: Rules that may drop protected words: each checks by itself that the words say nothing.
+_DROPS = frozenset(
+    {"times points", "next place", "best as full", "order", "rest step", "own share"}
+)
+
+#: A clause line about places, bests or averages: the only lines rewritten.
+_BATCH_LINE = re.compile(rf"排|名次|位次|{_PLACE_START}|最(?:高|低|多|少|大|小|长|短)|平均|并列")
+_CLAUSE_LINE = re.compile(r"[ \t]*-")
+#: A node line and its points: `(一)考核项(10分)`.
+_NODE = re.compile(r"[ \t]*(?:\([^)\n]{1,6}\)|[一二三四五六七八九十]+、|\d+[、.])")
+_POINTS = re.compile(r"\(\s*(\d+(?:\.\d+)?)\s*分\s*\)")
+
+
+def canonical(text: str) -> tuple[str, list[Rewrite]]:
+    """The text with every clause line's batch wordings in canonical form (same length,
+    same line breaks), and the rewrites made."""
+    lines = text.split("\n")
+    rewrites: list[Rewrite] = []
+    points: str | None = None
+    for number, line in enumerate(lines, 1):
+        if _NODE.match(line):
+            found = _POINTS.search(line)
+            points = found.group(1) if found else None
+            continue
+        if not _CLAUSE_LINE.match(line) or not _BATCH_LINE.search(line):
+            continue
+        lines[number - 1] = _line(line, number, _Context(points), rewrites)
+    return "\n".join(lines), rewrites
+
+
+def canonical_line(line: str, points: str | None = None) -> tuple[str, list[Rewrite]]:
+    """One clause line in canonical form (`points`: the item's points, if known)."""
+    rewrites: list[Rewrite] = []
+    return _line(line, 1, _Context(points), rewrites), rewrites
+
+
+def _line(line: str, number: int, context: _Context, rewrites: list[Rewrite]) -> str:
+    for _ in range(2):  # a second pass reads what the first uncovered (各校中 before 最高者)
+        changed = False
+        for name, pattern, make in RULES:
+            line, made = _apply(line, number, name, pattern, make, context)
+            rewrites += made
+            changed = changed or bool(made)
+        line, made = _semicolons(line, number)
+        rewrites += made
+        if not (changed or made):
+            break
+    return line
+
+
+#: A fact's name (【…】) and a quotation (“…”), which no rewrite touches.
+_NAMED = re.compile(r"【[^】\n]*】|“[^”\n]*”|\"[^\"\n]*\"")
+
+
+def _apply(
+    line: str,
+    number: int,
+    name: str,
+    pattern: re.Pattern[str],
+    make: Callable[[re.Match[str], _Context], str | None],
+    context: _Context,
+) -> tuple[str, list[Rewrite]]:
+    made: list[Rewrite] = []
+    pieces: list[str] = []
+    last = 0
+    names = [m.span() for m in _NAMED.finditer(line)]
+    for match in pattern.finditer(line):
+        start, end = match.span()
+        if start == end or any(start < b and a < end for a, b in names):
+            continue  # a fact's name or a quotation is the writer's own: never rewritten
+        new = make(match, context)
+        original = match.group()
+        if new is None or len(new) > end - start or new == original.rstrip():
+            continue
+        if name not in _DROPS and protected_words(new) != protected_words(original):
+            continue  # would change a word that carries meaning: read as written
+        padded = new + " " * (end - start - len(new))
+        if padded == original:
+            continue
+        pieces.append(line[last:start])
+        pieces.append(padded)
+        last = end
+        made.append(Rewrite(number, start, end, original, padded, name))
+    if not made:
+        return line, made
+    pieces.append(line[last:])
+    return "".join(pieces), made
+
+
+_SEMI_NEXT = re.compile(rf";(?=\s*(?:{_PLACE_VERB}?\s*{_PLACE_START}|其余|其他))")
+_PLACE_RULE = re.compile(rf"{_PLACE_START}|最(?:高|低|多|少|大|小|长|短)")
+
+
+def _semicolons(line: str, number: int) -> tuple[str, list[Rewrite]]:
+    """`排第1至第3名的，…；排第4至第8名的，得6分；其余县区得4分`: a ；between the rules of one
+    ranking (the part after it names another place, or the rest, with no fact of its own)
+    joins them as a comma does."""
+    made: list[Rewrite] = []
+    names = [m.span() for m in _NAMED.finditer(line)]
+    for match in _SEMI_NEXT.finditer(line):
+        start = match.start()
+        if any(a <= start < b for a, b in names):
+            continue
+        before = line[:start]
+        segment = before[before.rfind(";") + 1 :]
+        if "【" not in line[:start] or not _PLACE_RULE.search(segment):
+            continue
+        following = line[start + 1 :]
+        nxt = following.find(";")
+        part = following if nxt < 0 else following[:nxt]
+        if "【" in part:
+            continue
+        line = line[:start] + "," + line[start + 1 :]
+        made.append(Rewrite(number, start, start + 1, ";", ",", "rules of one ranking"))
+    return line, made

@@ -1,0 +1,334 @@
+"""Batch wordings brought to one form before parsing (`compiler/syntax/equivalents.py`):
+
+- groups of wordings that mean the same rule compute the same points on small batches
+  worked by hand (ties, all equal), compiled == interpreter;
+- a wording whose rewrite would change what it means is left as written (hand list),
+  and no rewrite ever drops or changes a protected word (hypothesis);
+- carets and quoted words of a rewritten line are those of the original text;
+- a step down after several single places counts on from the last of them."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from xize.compiler import PolicyError, compile_policy
+from xize.compiler.syntax.equivalents import _DROPS, canonical, canonical_line, protected_words
+
+HEAD = (
+    "细则：同义写法\n年度：2024\n满分：20分\n\n数据：\n  指标：{kind}\n  通报：是否，默认否\n\n"
+    "(一)基础(10分)\n  - 【通报】扣1分\n"
+)
+BANDS = "\n等次：\n  优秀：18分以上\n  良好：16分以上\n  合格：12分以上\n  不合格：其余\n"
+
+
+def build(clause: str, kind: str = "数值"):
+    text = HEAD.format(kind=kind) + f"(二)排名(10分)\n  - {clause}\n" + BANDS
+    return compile_policy(text, filename="同义.rule")
+
+
+def results(policy, values: list[str]):
+    rows = [{"单位": f"单位{i}", "指标": value} for i, value in enumerate(values)]
+    compiled = policy.score_batch(rows)
+    interpreted = policy.interpreter.score_batch(rows)
+    assert [r.to_dict() for r in compiled] == [r.to_dict() for r in interpreted]
+    return compiled
+
+
+def scores(policy, values: list[str]) -> list[Decimal]:
+    """(二)'s score of each unit of a batch, the same from the module and the interpreter."""
+    return [r.nodes["(二)"].score for r in results(policy, values)]
+
+
+# ------------------------------------------------------------- equivalent wordings
+
+GROUPS = [
+    # places 1–3 in turn, 4–8 one amount, the rest another; 由高到低; ties share a place
+    (
+        [
+            "按【指标】从高到低排名，第1至3名依次得10分、9分、8分，第4至8名得6分，其余得4分",
+            "各县区【指标】由高到低排名，在全市排第1至第3名的，分别得10分、9分、8分；"
+            "排第4至第8名的，得6分；其余县区得4分",
+            "全市各乡镇【指标】从高到低排序，位列全市第1—3位的依次得10分、9分、8分，"
+            "名列第4至8位的得6分，其他乡镇得4分",
+        ],
+        ["520", "480", "480", "300", "120", "110", "100", "90", "80", "70"],
+        [10, 9, 9, 6, 6, 6, 6, 6, 4, 4],
+    ),
+    # the last place and the two before it, counted from the bottom
+    (
+        [
+            "按【指标】从高到低排名，倒数第1名扣4分，倒数第2名扣2分",
+            "【指标】从高到低排名，居全市倒数第1位的扣4分，居全市倒数第二位的扣2分",
+            "各单位【指标】从高到低排名，位列全市末位的扣4分，倒数第二位的扣2分",
+        ],
+        ["98", "95", "91", "91", "88"],
+        [10, 10, 8, 8, 6],
+    ),
+    # the last three places, each unit there
+    (
+        [
+            "按【指标】从高到低排名，后3名各扣3分",
+            "【指标】从高到低排名，在全区排名最后3位的乡镇，每个扣3分",
+            "【指标】从高到低排名，全区排名后三位者，各扣3分",
+        ],
+        ["99", "97", "96", "95", "93"],
+        [10, 10, 7, 7, 7],
+    ),
+    # place steps with a tie rule that is the language's own
+    (
+        [
+            "按【指标】从高到低排名，第1名得满分，其后每下降一个名次扣0.4分",
+            "按【指标】由高到低排定各县区位次，第1位得满分，位次每后移1位扣0.4分，位次并列的得分相同",
+        ],
+        ["96", "93", "93", "90", "85"],
+        [10, Decimal("9.6"), Decimal("9.6"), Decimal("8.8"), Decimal("8.4")],
+    ),
+    # the best by its word; the rest step down by place
+    (
+        [
+            "【指标】最短的得10分，逐名递减1分",
+            "各医院【指标】最短的得10分，其余医院按名次逐名递减1分",
+            "【指标】全县最少的乡镇得满分，其余乡镇按由少到多的顺序，每后移一位扣1分",
+        ],
+        ["12", "15", "15", "20", "30"],
+        [10, 9, 9, 7, 6],
+    ),
+    # a share of the best, the ratio written out
+    (
+        [
+            "【指标】最高者得满分，其余按与最高者的比例得分",
+            "各县区【指标】最高的得满分，其他县区按本县区数值与最高值之比乘以10分计算",
+            "各县区【指标】最高的得满分，其他县区按其数值与最高值之比乘以10分计算得分",
+            "【指标】最多的县得10分，其余县按比例计分",
+            "【指标】全县最多的乡镇得10分，其余乡镇按指标占第一名的比例计分",
+        ],
+        ["3.2", "2.4", "1.6", "4.0"],
+        [8, 6, 4, 10],
+    ),
+    # the lowest is the standard
+    (
+        [
+            "以【指标】最低者为满分，其余按最低值与本单位数值之比折算得分",
+            "以全市【指标】最低的县区为标准得10分，其余县区按最低值与本县区数值的比值乘以10分计分",
+        ],
+        ["8", "10", "16", "20"],
+        [10, 8, 5, 4],
+    ),
+]
+
+
+@pytest.mark.parametrize(("wordings", "values", "expected"), GROUPS)
+def test_equivalent_wordings_score_alike(wordings, values, expected):
+    for wording in wordings:
+        assert scores(build(wording), values) == [Decimal(e) for e in expected], wording
+
+
+@pytest.mark.parametrize("wordings", [group[0] for group in GROUPS])
+def test_all_equal_batch_scores_alike(wordings):
+    """Every unit tied: each is first (and none is last); every wording agrees."""
+    outcomes = {tuple(scores(build(w), ["5", "5", "5"])) for w in wordings}
+    assert len(outcomes) == 1, wordings
+
+
+def test_grade_ceiling_for_the_last_places_written_with_zhe():
+    policy = build("【指标】从高到低排名，全省排名后两位者，考核等次最高为合格")
+    graded = [r.grade for r in results(policy, ["9", "8", "7", "7", "6"])]
+    # counted from the bottom: 6 is last, the tied 7s share the place before it — all
+    # three are in 后两位 (ties at the cut are in); 9 and 8 are not
+    assert graded == ["优秀", "优秀", "合格", "合格", "合格"]
+
+
+def test_this_item_and_the_scope_say_nothing():
+    policy = build("【指标】从高到低排名，居全市末位的，本项扣5分")
+    assert scores(policy, ["3", "2", "1"]) == [10, 10, 5]
+
+
+# ------------------------------------------------------- the step after several places
+
+
+def test_a_step_counts_on_from_the_last_single_place():
+    """第一名10、第二名9.5、第三名9，其后每下降一个名次减1分: the fourth is one step below
+    the third (8), not three steps below the first."""
+    policy = build(
+        "按【指标】从低到高排名，第一名得10分，第二名得9.5分，第三名得9分，其后每下降一个名次扣1分"
+    )
+    assert scores(policy, ["28", "30", "33", "35", "40"]) == [10, Decimal("9.5"), 9, 8, 7]
+    written = build(
+        "全市各县区【指标】由低到高排名，第一名得10分，第二名得9.5分，第三名得9分，"
+        "第四名起每下降一个名次再减1分"
+    )
+    assert scores(written, ["28", "30", "33", "35", "40"]) == [10, Decimal("9.5"), 9, 8, 7]
+    # a tie at the second place: 30, 30 both second; the next is fourth (8)
+    assert scores(policy, ["28", "30", "30", "35"]) == [10, Decimal("9.5"), Decimal("9.5"), 8]
+
+
+def test_a_step_after_a_gap_still_counts_from_the_first_rule():
+    """第1名10分，第3名8分 (no rule for 2): the step keeps counting from the first place."""
+    policy = build("按【指标】从高到低排名，第1名得10分，第3名得8分，其后每下降一个名次扣1分")
+    assert scores(policy, ["9", "8", "7", "6"]) == [10, 9, 8, 7]
+
+
+# --------------------------------------------------------------- left as written
+
+UNCHANGED = [
+    # 乘以8分 in a 10-point item: a share of 8, not of the best's 10
+    "【指标】最高的得满分，其他县区按本县区数值与最高值之比乘以8分计算",
+    # the order disagrees with the best word: not said again, said otherwise
+    "【指标】全县最少的乡镇得满分，其余乡镇按由多到少的顺序，每后移一位扣1分",
+    # 第五名起 after 第三名: the fourth place would be skipped
+    "按【指标】从高到低排名，第一名得10分，第二名得9分，第三名得8分，第五名起每下降一个名次再减1分",
+    # another measure's share of the first
+    "【指标】最高者得满分，其余按产值占第一名的比例计分",
+    # 每个 after a condition counts something else
+    "【指标】低于平均值的，每个扣1分",
+    # a negation or 除…外 before a place is kept
+    "【指标】不在全市前三名的扣1分",
+    "【指标】除全市前三名外，其余扣1分",
+    # the average is a value, not a scope
+    "【指标】低于全市平均值的扣1分",
+]
+
+
+@pytest.mark.parametrize("line", UNCHANGED)
+def test_meaning_changing_rewrites_are_not_made(line):
+    text, rewrites = canonical_line("  - " + _narrow(line), "10")
+    kept = protected_words(text)
+    assert kept == protected_words(_narrow(line)), rewrites
+    for rewrite in rewrites:
+        assert rewrite.rule not in {"times points", "next place", "order", "own share"}
+
+
+def test_meaning_changing_wordings_are_refused_not_misread():
+    for line in UNCHANGED[:4]:
+        with pytest.raises(PolicyError):
+            build(line)
+
+
+def _narrow(text: str) -> str:
+    return text.replace("，", ",").replace("；", ";").replace("（", "(").replace("）", ")")
+
+
+# ---------------------------------------------------------------- the guarantees
+
+_PIECES = [
+    "各县区",
+    "全市各乡镇",
+    "在全市",
+    "全县",
+    "居",
+    "排",
+    "排名",
+    "位列",
+    "进入",
+    "在全区各承办单位中",
+    "各校中",
+    "第1至第3名",
+    "第4位",
+    "前5位",
+    "后三名",
+    "倒数第2位",
+    "最后3位",
+    "末位",
+    "首位",
+    "的",
+    "的乡镇",
+    "者",
+    "，",
+    "；",
+    "其余县区",
+    "其他",
+    "每个",
+    "本项",
+    "得10分",
+    "扣2分",
+    "加1分",
+    "由高到低",
+    "由少到多的顺序",
+    "按名次",
+    "逐名递减1分",
+    "每后移1位扣0.4分",
+    "再减1分",
+    "第四名起",
+    "位次",
+    "并列的得分相同",
+    "最高的",
+    "最少的县",
+    "最低的县区为标准得10分",
+    "之比乘以10分计算得分",
+    "按完成额占第一名的比例计分",
+    "不",
+    "未",
+    "无",
+    "非",
+    "除",
+    "外",
+    "以上",
+    "以下",
+    "不足",
+    "超过",
+    "低于",
+    "高于",
+    "平均值",
+    "1个百分点",
+    "5%",
+    "3天",
+    "两",
+    "10万元",
+    "【指标】",
+    "【完成额】",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12))
+def test_rewrites_keep_length_lines_and_protected_words(pieces):
+    line = "  - " + _narrow("".join(pieces))
+    text = "(二)排名(10分)\n" + line + "\n" + line
+    out, rewrites = canonical(text)
+    assert len(out) == len(text)
+    assert [i for i, ch in enumerate(out) if ch == "\n"] == [
+        i for i, ch in enumerate(text) if ch == "\n"
+    ]
+    for rewrite in rewrites:
+        assert len(rewrite.canonical) == rewrite.end - rewrite.start
+        if rewrite.rule not in _DROPS:
+            assert protected_words(rewrite.canonical) == protected_words(rewrite.original)
+    if not any(r.rule in _DROPS for r in rewrites):
+        assert protected_words(out) == protected_words(text)
+    # a fact's name and a quotation are the writer's own
+    assert re.findall(r"【[^】]*】|“[^”]*”", out) == re.findall(r"【[^】]*】|“[^”]*”", text)
+    # outside the rewritten spans, nothing moved
+    changed = {(r.line, i) for r in rewrites for i in range(r.start, r.end)}
+    for number, (before, after) in enumerate(
+        zip(text.split("\n"), out.split("\n"), strict=True), 1
+    ):
+        for i, (a, b) in enumerate(zip(before, after, strict=True)):
+            assert a == b or (number, i) in changed
+
+
+# ------------------------------------------------------------------- carets
+
+
+def test_carets_and_quotes_point_into_the_original_line():
+    clause = "各县区【指标】在全市排第1至第3名的，分别得10分、9分；排第4至第8名的，得6分，另计"
+    with pytest.raises(PolicyError) as raised:
+        build(clause)
+    diag = raised.value.diagnostics[0]
+    line = "  - " + clause
+    column = line.index("另计") + 1
+    assert (diag.code, diag.span.column) == ("E101", column)
+    assert "另计" in str(raised.value)
+
+
+def test_a_refusal_quotes_the_places_as_written():
+    with pytest.raises(PolicyError) as raised:
+        build("各学校【指标】从高到低排名，位列全县最后两名的，分别扣4分、2分")
+    diag = raised.value.diagnostics[0]
+    assert diag.code == "E254"
+    assert "位列全县最后两名" in str(raised.value)
+    line = "  - 各学校【指标】从高到低排名，位列全县最后两名的，分别扣4分、2分"
+    assert diag.span.column <= line.index("最后两名") + 1
