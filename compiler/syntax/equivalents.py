@@ -395,10 +395,8 @@ def _apply(
     context: _Context,
 ) -> tuple[str, list[Rewrite]]:
     made: list[Rewrite] = []
-    pieces: list[str] = []
-    last = 0
     names = [m.span() for m in _NAMED.finditer(line)]
-    for match in pattern.finditer(line):
+    for match in pattern.finditer(line):  # lengths never change: spans stay valid
         start, end = match.span()
         if start == end or any(start < b and a < end for a, b in names):
             continue  # a fact's name or a quotation is the writer's own: never rewritten
@@ -406,19 +404,26 @@ def _apply(
         original = match.group()
         if new is None or len(new) > end - start or new == original.rstrip():
             continue
-        if name not in _DROPS and protected_words(new) != protected_words(original):
-            continue  # would change a word that carries meaning: read as written
         padded = new + " " * (end - start - len(new))
         if padded == original:
             continue
-        pieces.append(line[last:start])
-        pieces.append(padded)
-        last = end
+        changed = line[:start] + padded + line[end:]
+        if not _keeps_meaning(line, changed, start, end, name in _DROPS):
+            continue  # would change a word that carries meaning: read as written
+        line = changed
         made.append(Rewrite(number, start, end, original, padded, name))
-    if not made:
-        return line, made
-    pieces.append(line[last:])
-    return "".join(pieces), made
+    return line, made
+
+
+def _keeps_meaning(before: str, after: str, start: int, end: int, drops: bool) -> bool:
+    """The protected words of the line are those it had (for a rule of `_DROPS`: those
+    outside the span and those the rule wrote), and no blank left by the rewrite joins
+    two words into one (`两…名次` read as `两名`)."""
+    outside = protected_words(after[:start]) + protected_words(after[start:end])
+    outside += protected_words(after[end:])
+    if protected_words(after) != outside:
+        return False
+    return drops or protected_words(after) == protected_words(before)
 
 
 _SEMI_NEXT = re.compile(rf";(?=\s*(?:{_PLACE_VERB}?\s*{_PLACE_START}|其余|其他))")
