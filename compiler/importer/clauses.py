@@ -96,12 +96,15 @@ def split_sentences(text: str) -> list[str]:
         ):
             out[-1] = f"{out[-1]}，{part}"
             continue
+        if out and _deeper_tier(normalise(out[-1]), normalise(part)) is not None:
+            out[-1] = f"{out[-1]}；{part}"  # `低于90%的，扣2分；低于80%的，扣4分`: tiers
+            continue
         tiers = _TIERS_BELOW.match(normalise(part)) if full else None
-        if full and tiers and _same_bound(tiers.group("n"), full.group("n")):
+        if full and tiers and _same_bound(tiers.group("n"), full.group("n") or full.group("at")):
             out[-1] = f"{out[-1]}，{part}"  # `达到92%以上的，得4分；低于92%、85%的，分别扣…`
             continue
         other = _OTHER_SIDE.match(normalise(part)) if full else None
-        if full and other and _same_bound(other.group("n"), full.group("n")):
+        if full and other and _same_bound(other.group("n"), full.group("n") or full.group("at")):
             # `达到100%的，得4分；未达到的，每低1个百分点扣0.2分`: the second half only
             # restates that the standard is missed before its step
             out[-1] = f"{out[-1]}，{part[other.start('step') :]}"
@@ -111,15 +114,50 @@ def split_sentences(text: str) -> list[str]:
 
 
 _HALF_FULL = re.compile(
-    r"(?:达到|不低于|不少于|不超过|不高于)\s*(?P<n>\d+(?:\.\d+)?)?[^,，]*的?[,，]?\s*得(?:满分|\d+(?:\.\d+)?分)$"
+    r"(?:(?:达到|不低于|不少于|不超过|不高于)\s*(?P<n>\d+(?:\.\d+)?)?[^,，]*|在\s*(?P<at>\d+(?:\.\d+)?)\s*%\s*"
+    r"(?:\s*[(（]含[^)）]{0,6}[)）])?\s*及?以上(?:\s*[(（]含[^)）]{0,6}[)）])?)的?[,，]?\s*得(?:满分|\d+(?:\.\d+)?分)$"
 )
 _HALF_STEP = re.compile(r"^每(?:低于?|降低|下降|少于?|减少)\s*[\d一二两三四五六七八九十]")
 #: The second half saying the standard is missed, then the step: `未达到的，每低…`,
 #: `超过8天的，每超过0.5天…`, `低于95%的，每低1个百分点…`.
 _OTHER_SIDE = re.compile(
-    r"^(?:未达到|未达|达不到|低于|少于|不足|超过|高于)\s*(?P<n>\d+(?:\.\d+)?)?[^,，每\d]{0,4}的\s*[,，]\s*"
+    r"^(?:未达到|未达|达不到|低于|少于|不足|超过|高于)\s*(?P<n>\d+(?:\.\d+)?)?"
+    r"(?:[^,，每\d]{0,4}|全[省市县区]平均(?:水平|值|数)?)的\s*[,，]\s*"
     r"(?P<step>每(?:低于?|降低|下降|少于?|减少|超过?|高于?|高出|多|上升|增加)\s*[\d一二两三四五六七八九十])"
 )
+
+
+#: One bound's deduction, then a deeper bound's: `X低于90%的，扣2分` and `低于80%的，扣4分`.
+_TIER_FIRST = re.compile(
+    r"^(?P<x>[^,，;；]+?)(?P<cmp>低于|少于|不足|超过|高于|多于)\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<u>%|个月|[天次件个人家起])"
+    r"的?\s*[,，]?\s*扣\s*(?P<p>\d+(?:\.\d+)?)\s*分$"
+)
+_TIER_NEXT = re.compile(
+    r"^(?P<cmp>低于|少于|不足|超过|高于|多于)\s*(?P<b>\d+(?:\.\d+)?)\s*(?P<u>%|个月|[天次件个人家起])"
+    r"的?\s*[,，]?\s*扣\s*(?P<q>\d+(?:\.\d+)?)\s*分$"
+)
+
+
+def _deeper_tier(previous: str, sentence: str) -> str | None:
+    """`X低于90%的，扣2分` then `低于80%的，扣4分`: the tiers of one value, written as the
+    language's tiers `X低于90%、80%的，分别扣2分、4分` (only the deepest tier reached
+    counts, language.md 9.15; as two clauses a unit at 78% would lose 6).  None unless
+    the second bound is deeper on the same side and deducts more."""
+    first = _TIER_FIRST.match(previous.strip())
+    second = _TIER_NEXT.match(sentence.strip())
+    if first is None or second is None:
+        return None
+    if first.group("cmp") != second.group("cmp") or first.group("u") != second.group("u"):
+        return None
+    a, b = Decimal(first.group("a")), Decimal(second.group("b"))
+    deeper = b < a if first.group("cmp") in ("低于", "少于", "不足") else b > a
+    if not deeper or Decimal(second.group("q")) <= Decimal(first.group("p")):
+        return None
+    u = first.group("u")
+    return (
+        f"{first.group('x')}{first.group('cmp')}{first.group('a')}{u}、{second.group('b')}{u}的，"
+        f"分别扣{first.group('p')}分、{second.group('q')}分"
+    )
 
 
 #: Tiers below the standard of the half before: `低于92%、85%、80%的，分别扣1分、2分、4分`.
@@ -477,6 +515,11 @@ class Drafter:
         """
         n = normalise(sentence).rstrip("。;, ")
         out = sentence
+        halves = re.split(r"[；;]", n)
+        if len(halves) == 2:
+            tiers = _deeper_tier(halves[0], halves[1])
+            if tiers is not None:
+                return tiers
         m = _DEDUCT_CAP.search(n)
         if m and m.group(1):
             out = _replace_tail(out, n, m.start(), f"，最高扣{m.group(2)}分")
@@ -602,10 +645,16 @@ class Drafter:
                 name, description = name_from(previous, title, _verb(rest))
                 name = name + _verb(rest) if _verb(rest) and _verb(rest) not in name else name
             else:
-                name, description = name_from("", title, _verb(rest))
                 again = self._again(rest, path, bonus)
                 if again is not None:
                     return again
+                if _COMPARISON_START.match(normalise(rest)) or "每" not in rest:
+                    # a bound or an outcome that names nothing (`低于80%的，扣4分`,
+                    # `实行一票否决`) is never about the heading it stands under: a heading
+                    # names a part of the document (`抽检监测`), not a value a unit reports;
+                    # only a count (`每缺一项扣1分`) counts what the heading requires
+                    return None
+                name, description = name_from("", title, _verb(rest))
                 if self._twice(name, rest, path):
                     return None
             trial = try_clause(f"【{name}】{rest}", bonus, "", self.points)

@@ -26,6 +26,7 @@ from .known import KnownFacts
 from .names import clean_subject, legal_name
 from .outline import NOTE_RULE, DNode, Doc, bonus_cap_of, scoring_text, total_points
 from .reasons import reason_for
+from .tiers import boundary
 from .trial import try_band
 
 PENDING = "# 待处理："
@@ -836,9 +837,11 @@ def _year_from(texts: list[str]) -> int | None:
 def write_draft(doc: Doc, name: str) -> Draft:
     """The draft of a read document, settled so that every clause compiles in place."""
     writer = _Writer(doc, name)
-    text = writer.write()
+    with boundary(doc.boundary):
+        text = writer.write()
     text = _settle(text, writer.summary, writer.origin)
-    text, _ = split_earned(text)
+    if writer.known is None:  # a rendered policy reads back as it was written
+        text, _ = split_earned(text)
     return Draft(text, writer.summary)
 
 

@@ -85,6 +85,7 @@ def name_from(subject: str, title: str, verb: str = "") -> tuple[str, str]:
     name = re.sub(r"(?:应|须|要)?(?:控制在|保持在)$", "", name) or name  # `浓度控制在35…以内`
     # `按期结案率达到95%以上` (a title that states the standard): the indicator
     name = _STANDARD_END.sub("", name) or name
+    name = re.sub(r"(?<=[率数量度])在$", "", name)  # `满意率在95%以上`: the rate
     name = legal_name(name)
     return name, clean_subject(subject)
 

@@ -20,7 +20,7 @@ from ..render.standards import LEAD as STANDARD_LEAD
 from ..source.text import normalise
 from .reading import Block, Heading, Rendered, Table, Text
 from .reasons import PER_PERIOD, PER_PERIOD_ANY
-from .tiers import top_points
+from .tiers import boundary, top_points
 
 LEVEL_MARKERS = (
     re.compile(r"[一二三四五六七八九十]{1,3}、"),
@@ -44,7 +44,9 @@ _STANDARD_TITLE = re.compile(
     r"(应达到|达到|不低于|不少于|不得少于|低于|高于|不超过|不得超过|超过|控制在)\s*\d[\d.]*\s*(%|‰|个百分点)?"
 )
 #: A heading that names a kind of rule (`一票否决事项`, `一票否决及其他扣分事项`): a title.
-_LABEL = re.compile(r"^[^\d,，。;；的]{2,20}(?:事项|情形|项目|情况)$")
+_LABEL = re.compile(
+    r"^(?:[^\d,，。;；的]{2,20}(?:事项|情形|项目|情况)|(?:实行)?一票否[决优](?:制|规定)?)$"
+)
 #: A title that states a requirement (`每年至少组织开展1次应急演练`) before `未组织的扣40分`.
 _CONDITION_GOES_ON = re.compile(
     r"^(?:[^，,；;。每]+?的\s*[，,]?\s*(?:得|扣|减|计|加)\s*\d"
@@ -122,6 +124,11 @@ BAND_NAMES = (
     "B",
     "C",
     "D",
+    "一等",
+    "二等",
+    "三等",
+    "四等",
+    "五等",
 )
 
 
@@ -591,6 +598,7 @@ def is_rendered(blocks: list[Block]) -> bool:
 
 _BOUNDARY_NOTE = re.compile(
     r"[“\"]?以上[”\"]?\s*(含|包括|包含|不含|不包括|不包含)本数\s*[,，、;；]\s*[“\"]?以下[”\"]?\s*"
+    r"(?:[、和及]?\s*[“\"](?:不足|低于|不满|未满)[”\"]\s*)*"
     r"(含|包括|包含|不含|不包括|不包含)本数"
 )
 _INCLUDES = {
@@ -620,8 +628,9 @@ def read_outline(blocks: list[Block]) -> Doc:
                 doc.boundary = f"以上{_INCLUDES[m.group(1)]}本数，以下{_INCLUDES[m.group(2)]}本数"
                 break
     if not reader.rendered:  # a rendered outline states every point it has
-        for node in list(doc.walk()):
-            _finish(node)
+        with boundary(doc.boundary):
+            for node in list(doc.walk()):
+                _finish(node)
         for node in list(doc.walk()):
             _bonus_that_fills(node)
         _bonus_part(doc)

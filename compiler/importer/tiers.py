@@ -14,7 +14,9 @@ points, when the document gives none, are those of the top band (`top_points`).
 
 from __future__ import annotations
 
+import contextlib
 import re
+from contextvars import ContextVar
 from decimal import Decimal
 
 from ..source.text import normalise
@@ -28,7 +30,7 @@ _FIRST = re.compile(
     rf"得\s*(?P<p>{_N})\s*分$"
 )
 _MIDDLE = re.compile(
-    rf"^(?:达到|在)?\s*(?P<lo>{_N})\s*%\s*(?:(?P<above>及?以上){_IN}|(?P<incl>[(（]含[^)）]{{0,6}}[)）]))\s*"
+    rf"^(?:达到|在)?\s*(?P<lo>{_N})\s*%\s*(?:(?P<above>及?以上){_IN}|(?P<incl>[(（]含[^)）]{{0,6}}[)）])|(?P<dash>))\s*"
     rf"(?:不足|不满|低于|至|到|-|—|～|~)\s*(?P<hi>{_N})\s*%(?:\s*[(（]不含[)）])?(?:以下)?\s*的?\s*[,，]?\s*"
     rf"得\s*(?P<p>{_N})\s*分$"
 )
@@ -36,6 +38,20 @@ _LAST = re.compile(
     rf"^(?:(?:低于|不足|不满)\s*(?P<below>{_N})\s*%|(?P<under>{_N})\s*%\s*以下)(?:\s*[(（]不含[^)）]{{0,6}}[)）])?\s*的?\s*[,，]?\s*"
     rf"(?:(?:本项)?不得分|得\s*(?P<p>{_N})\s*分)$"
 )
+
+
+#: Whether the document says `以下` leaves its number out (`以下不含本数`, its 边界).
+_BELOW_EXCLUDES: ContextVar[bool] = ContextVar("below_excludes", default=False)
+
+
+@contextlib.contextmanager
+def boundary(rule: str):
+    """Read bands under the document's 边界 (`以上含本数，以下不含本数`)."""
+    token = _BELOW_EXCLUDES.set("以下不含" in rule)
+    try:
+        yield
+    finally:
+        _BELOW_EXCLUDES.reset(token)
 
 
 def is_next_band(previous: str, sentence: str) -> bool:
@@ -55,12 +71,14 @@ def _chain(text: str, partial: bool = False) -> tuple[str, list[tuple[str, str]]
     if first is None or len(parts) < 2:
         return None
     bands = [(first.group("lo"), first.group("p"))]
+    dash = False  # the band before is `80%—90%`: whether 80 is in it, the next band says
     for k, part in enumerate(parts[1:], start=1):
         middle = _MIDDLE.match(part)
         if middle is not None:
-            if Decimal(middle.group("hi")) != Decimal(bands[-1][0]):
+            if Decimal(middle.group("hi")) != Decimal(bands[-1][0]) or dash:
                 return None  # a gap or an overlap: the bands do not meet
             bands.append((middle.group("lo"), middle.group("p")))
+            dash = middle.group("dash") is not None
             continue
         last = _LAST.match(part)
         if last is None or k != len(parts) - 1:
@@ -68,9 +86,13 @@ def _chain(text: str, partial: bool = False) -> tuple[str, list[tuple[str, str]]
         bound = last.group("below") or last.group("under")
         if Decimal(bound) != Decimal(bands[-1][0]):
             return None
+        if dash and last.group("under") and not _BELOW_EXCLUDES.get():
+            return None  # `80%—90%…；80%以下…`: 80 in both, unless 以下 leaves it out
         if last.group("p") and Decimal(last.group("p")) > 0:
             bands.append(("0", last.group("p")))
         return first.group("subject"), bands
+    if dash and not partial:
+        return None  # `80%—90%` as the last band: nothing says whether 80 is in it
     return (first.group("subject"), bands) if partial or len(bands) >= 2 else None
 
 
