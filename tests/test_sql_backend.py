@@ -327,6 +327,64 @@ def test_clean_cells_take_one_cast_and_score_as_every_other_cell():
     _assert_same(policy, rows)
 
 
+def test_a_row_with_a_blank_cell_is_never_read_as_clean():
+    """The clean test joins a row's cells in one CONCAT, which skips a NULL: the
+    empty field left between two commas matches no cell's pattern, wherever the
+    blank is, so a blank cell without a default is the Python engine's error row."""
+    policy = load_policy_text(_CELL_TYPES)
+    text = compile_sql(policy.ir, "duckdb", pretty=False)
+    assert re.search(r"REGEXP_(FULL_)?MATCH(ES)?\(CONCAT\(", text)
+    base = {name: cells[0] for name, cells in _EDGE_CELLS.items()}
+    rows = [dict(base, 单位=f"空{name}", **{name: None}) for name in _EDGE_CELLS]
+    rows.append({"单位": "全空"})
+    results = policy.score_batch(rows)
+    assert [r.error is not None for r in results[:-1]] == [
+        name in ("件数", "比率", "数值", "分值", "达标") for name in _EDGE_CELLS
+    ]
+    assert results[-1].error is not None
+    _assert_same(policy, rows)
+
+
+_BUDGET = """\
+细则：测试细则
+年度：2024
+满分：100分
+精度：0.01分
+
+数据：
+  甲：次，默认0
+  乙：次，默认0
+  丙：次，默认0
+  丁：次，默认0
+
+一、扣完为止（10分）
+  - 【甲】每次扣3分
+  - 【乙】每次扣2.5分
+  - 【丙】每次扣4分，最多扣4分
+二、其余（90分）
+  - 【丁】每次扣1分
+"""
+
+
+def test_items_that_fit_their_budget_and_items_that_exhaust_it_are_shared_alike():
+    """Each item's share of a budget is its amount when every amount fits (a test
+    made once per row) and the closed form otherwise: both sides of the edge (the
+    items just fitting, just not) give the Python engine's 实扣 item by item."""
+    policy = load_policy_text(_BUDGET)
+    rows = [
+        {"单位": f"{a}{b}{c}", "甲": str(a), "乙": str(b), "丙": str(c), "丁": "1"}
+        for a in range(4)
+        for b in range(3)
+        for c in range(3)
+    ]
+    results = policy.score_batch(rows)
+    cut = [r for r in results if any(i.applied < i.nominal for i in r.items)]
+    spent = {r.unit: sum(i.applied for i in r.items if i.path.startswith("一")) for r in results}
+    assert cut and len(cut) < len(results)
+    assert any(v == 10 for u, v in spent.items() if u not in {r.unit for r in cut})
+    _assert_same(policy, rows)
+
+
 def test_an_item_row_exists_exactly_when_the_python_engine_lists_the_item():
     path = seed_policies()[0]
     policy = load_policy(path)

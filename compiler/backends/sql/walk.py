@@ -17,7 +17,7 @@ from sqlglot import exp
 from ...ir import nodes as ir
 from ...ir import util as irutil
 from .clauses import ClauseBuilder, Effect, Item
-from .fixed import Fixed, Num, SqlUnsupported, const, integer
+from .fixed import Fixed, Num, SqlUnsupported, all_of, const, integer
 
 
 @dataclass
@@ -174,12 +174,27 @@ class Walk:
         digits = max(v.digits for v in values) + len(values).bit_length()
         if digits > 38:
             raise SqlUnsupported("扣分项过多，分摊时的和可能超过 38 位")
+        # The closed form's sums grow with the square of the items.  When no amount
+        # is negative and all of them fit in the budget, every share is its amount:
+        # that test is made once, and the closed form is a CASE branch that DuckDB
+        # evaluates only for the rows that do not fit (the same value either way).
+        fits = None
+        if len(values) > 1:
+            fits = fx.plan.let(
+                all_of(
+                    [fx.compare(">=", v, const(0)) for v in values]
+                    + [fx.compare("<=", fx.total(values), budget)]
+                ),
+                "z",
+            )
         prefix: list[exp.Expression] = []
         for item, value in zip(ordered, values, strict=True):
             before = _sum(prefix)
             left = Num(exp.Sub(this=budget.expr, expression=before), scale, digits)
             room = fx.greatest(left, const(0))
             share = fx.least(value, fx.rescale(room, scale) if room.scale < scale else room)
+            if fits is not None:
+                share = fx.pick(fits, value, share)
             bound = min(value.digits, budget.digits)  # a share is at most the item and the budget
             item.applied = fx.let(Num(share.expr, share.scale, bound), "a")
             prefix.append(value.expr)
