@@ -195,11 +195,28 @@ def _cli_duckdb(xize: str, tmp: Path, data: Path, rows: int, python_out: Path | 
     report equals the Python engine's byte for byte (`python_out`, or a run made here)."""
     if python_out is None:
         python_out = tmp / "py-cli.csv"
-        _run([xize, "score", str(POLICY), str(data), "-o", str(python_out), "--jobs", "2"])
+        _run(
+            [
+                xize,
+                "score",
+                str(POLICY),
+                str(data),
+                "-o",
+                str(python_out),
+                "--jobs",
+                "2",
+            ]
+        )
     out = tmp / "cli-duckdb.csv"
     wall, cpu, rss, _ = _run(
         [xize, "score", str(POLICY), str(data), "-o", str(out), "--engine", "duckdb"]
     )
+    _same_report(out, python_out, rows)
+    return (rows, "xize --engine duckdb", wall, cpu, rss)
+
+
+def _same_report(out: Path, python_out: Path, rows: int) -> None:
+    """Assert that the three CSV files of `out` hold the bytes of the Python engine's."""
     for suffix in ("", "-明细", "-错误"):
         mine = out.with_name(f"{out.stem}{suffix}.csv")
         theirs = python_out.with_name(f"{python_out.stem}{suffix}.csv")
@@ -207,7 +224,6 @@ def _cli_duckdb(xize: str, tmp: Path, data: Path, rows: int, python_out: Path | 
             f"--engine duckdb wrote a different {suffix or '汇总'} CSV"
         )
     print(f"# agreement: xize --engine duckdb == python, byte for byte, on {rows:,} rows")
-    return (rows, "xize --engine duckdb", wall, cpu, rss)
 
 
 def _same_bytes(a: Path, b: Path) -> bool:
@@ -227,12 +243,16 @@ def main() -> None:
     parser.add_argument("--python-rows", type=int, default=200_000, help="rows for Python")
     parser.add_argument("--spark-rows", type=int, default=0, help="rows for Spark (0: none)")
     parser.add_argument(
-        "--cli-rows", type=int, default=0, help="rows for xize --engine duckdb (default: Python's)"
+        "--cli-rows",
+        type=int,
+        default=0,
+        help="rows for xize --engine duckdb (default: Python's)",
     )
     parser.add_argument(
         "--cli-only",
         action="store_true",
-        help="only xize score --jobs 2 against xize score --engine duckdb, same CSV",
+        help="only xize score --jobs 2 against xize score --engine duckdb (on --cli-rows "
+        "rows when given: the reports are then compared byte for byte on the Python rows)",
     )
     parser.add_argument(
         "--memory-limit",
@@ -252,7 +272,6 @@ def main() -> None:
         args.cli_rows = args.cli_rows or args.python_rows
         if args.cli_only:
             args.rows = args.spark_rows = 0
-            args.cli_rows = args.python_rows
         sizes = sorted({args.rows, args.python_rows, args.spark_rows, args.cli_rows} - {0})
         data = {n: tmp / f"data-{n}.csv" for n in sizes}
         for n, path in data.items():
@@ -279,8 +298,29 @@ def main() -> None:
             wall, cpu, rss, report = duckdb(args.rows, db_out)
             table.append((args.rows, "duckdb", wall, cpu, rss))
             print(f"# DuckDB: both queries built in {report['build']:.2f} s")
-        same_rows = py_out if args.cli_rows == args.python_rows else None
-        table.append(_cli_duckdb(xize, tmp, data[args.cli_rows], args.cli_rows, same_rows))
+        if args.cli_rows == args.python_rows:
+            table.append(_cli_duckdb(xize, tmp, data[n], n, py_out))
+        elif args.cli_only:  # equal bytes on the Python rows; timed on the CLI rows
+            out = tmp / "cli-duckdb-small.csv"
+            _run(
+                [
+                    xize,
+                    "score",
+                    str(POLICY),
+                    str(data[n]),
+                    "-o",
+                    str(out),
+                    "--engine",
+                    "duckdb",
+                ]
+            )
+            _same_report(out, py_out, n)
+            out = tmp / "cli-duckdb.csv"
+            cmd = [xize, "score", str(POLICY), str(data[args.cli_rows]), "-o", str(out)]
+            wall, cpu, rss, _ = _run([*cmd, "--engine", "duckdb"])
+            table.append((args.cli_rows, "xize --engine duckdb", wall, cpu, rss))
+        else:
+            table.append(_cli_duckdb(xize, tmp, data[args.cli_rows], args.cli_rows, None))
         if args.spark_rows:
             n = args.spark_rows
             sp_out = tmp / "spark"
@@ -305,9 +345,15 @@ def main() -> None:
                 python = _python(ref)
             ok &= _agree("Spark", n, _spark(sp_out), python)
     print()
-    print(f"{'rows':>12}  {'engine':<20} {'wall s':>8} {'CPU s':>8} {'rows/s':>12} {'RSS MB':>7}")
+    print(
+        f"{'rows':>12}  {'engine':<20} {'wall s':>8} {'CPU s':>8} {'rows/s':>12} "
+        f"{'rows/CPU s':>11} {'RSS MB':>7}"
+    )
     for rows, engine, wall, cpu, rss in table:
-        print(f"{rows:>12,}  {engine:<20} {wall:>8.1f} {cpu:>8.1f} {rows / wall:>12,.0f} {rss:>7}")
+        print(
+            f"{rows:>12,}  {engine:<20} {wall:>8.1f} {cpu:>8.1f} {rows / wall:>12,.0f} "
+            f"{rows / cpu if cpu else 0:>11,.0f} {rss:>7}"
+        )
     rates = {engine: rows / wall for rows, engine, wall, _, _ in table}
     cpu_rates = {engine: rows / cpu for rows, engine, _, cpu, _ in table if cpu}
     print()

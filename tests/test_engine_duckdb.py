@@ -581,3 +581,20 @@ def test_planning_a_usual_query_takes_far_less_than_the_limit():
     con = duckdb.connect()
     con.execute(f'CREATE TABLE facts ({columns}, "行" BIGINT)')
     sqlsource.plan_within(con, (compile_sql(policy.ir, "duckdb"),), seconds=20)
+
+
+@pytest.mark.parametrize("block", [1, 3])
+def test_fired_items_tested_by_blocks_keep_their_lines_and_order(tmp_path, monkeypatch, block):
+    """DuckDB tests the items' flags a block at a time before making their 扣分明细
+    lines (`sqlcsv._fired`): with one item a block, or blocks that do not divide the
+    items (a shorter last one), the lines are still the Python engine's, in order."""
+    from xize.runtime.batch import sqlcsv
+
+    monkeypatch.setattr(sqlcsv, "BLOCK_ITEMS", block)
+    policy = tmp_path / "direct.rule"
+    policy.write_text(DIRECT_POLICY, encoding="utf-8")
+    data = tmp_path / "数据.csv"
+    data.write_bytes("\r\n".join([DIRECT_HEADER, *direct_rows(60), ""]).encode())
+    assert not assert_same_reports(tmp_path, monkeypatch, policy, [data], (".csv",))
+    details = (tmp_path / "py.csv" / "结果-明细.csv").read_text(encoding="utf-8-sig")
+    assert details.count("\n") > 60

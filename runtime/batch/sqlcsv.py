@@ -86,8 +86,27 @@ def _when(cond: exp.Expression, then: exp.Expression, other: exp.Expression) -> 
 
 def _concat(parts: list[exp.Expression]) -> exp.Expression:
     """The texts joined, in one CONCAT (one string made, not one per `||`); every
-    part here is a text that is never NULL."""
-    return parts[0] if len(parts) == 1 else exp.Anonymous(this="CONCAT", expressions=parts)
+    part here is a text that is never NULL.  A CONCAT among the parts gives its own
+    parts (no string made for it alone), and literals side by side are one."""
+    flat: list[exp.Expression] = []
+    for part in parts:
+        inner = part.expressions if _is_concat(part) else [part]
+        for piece in inner:
+            if _is_text(piece) and flat and _is_text(flat[-1]):
+                flat[-1] = _s(flat[-1].this + piece.this)
+            elif not (_is_text(piece) and piece.this == "" and len(parts) > 1):
+                flat.append(piece)
+    if not flat:
+        return _s("")
+    return flat[0] if len(flat) == 1 else exp.Anonymous(this="CONCAT", expressions=flat)
+
+
+def _is_concat(e: exp.Expression) -> bool:
+    return isinstance(e, exp.Anonymous) and e.name.upper() == "CONCAT"
+
+
+def _is_text(e: exp.Expression) -> bool:
+    return isinstance(e, exp.Literal) and e.is_string
 
 
 def _fn(name: str, *args: exp.Expression) -> exp.Expression:
@@ -115,20 +134,25 @@ def _quoted(text: exp.Expression) -> exp.Expression:
     return _when(needs, _concat([_s('"'), replaced, _s('"')]), text.copy())
 
 
-def _decimal_cell(value: exp.Expression, whole: bool = False) -> exp.Expression:
-    """`decimal_text` of a DECIMAL: plain notation without trailing zeros; NULL empty.
-    `whole`: the value is an integer (a DECIMAL of scale 0), whose text has no point."""
-    if whole:
-        return _int_cell(value)
+def _decimal_cell(value: exp.Expression, whole: bool = False, null: str = "") -> exp.Expression:
+    """`decimal_text` of a DECIMAL: plain notation without trailing zeros; NULL reads
+    `null`.  `whole`: the value is an integer (a DECIMAL of scale 0), whose text has
+    no point."""
     text = exp.Cast(this=value, to=exp.DataType.build("TEXT"))
-    trimmed = _fn("RTRIM", _fn("RTRIM", text.copy(), _s("0")), _s("."))
-    shown = _when(_fn("CONTAINS", text.copy(), _s(".")), trimmed, text)
-    return exp.Coalesce(this=shown, expressions=[_s("")])
+    shown = text
+    if not whole:
+        trimmed = _fn("RTRIM", _fn("RTRIM", text.copy(), _s("0")), _s("."))
+        shown = _when(_fn("CONTAINS", text.copy(), _s(".")), trimmed, text)
+    if _never_null(value):
+        return shown
+    return exp.Coalesce(this=shown, expressions=[_s(null)])
 
 
-def _int_cell(value: exp.Expression) -> exp.Expression:
-    text = exp.Cast(this=value, to=exp.DataType.build("TEXT"))
-    return exp.Coalesce(this=text, expressions=[_s("")])
+def _never_null(value: exp.Expression) -> bool:
+    """A COALESCE ending in a literal (perhaps negated): its text needs no default."""
+    while isinstance(value, (exp.Neg, exp.Paren)):
+        value = value.this
+    return isinstance(value, exp.Coalesce) and isinstance(value.expressions[-1], exp.Literal)
 
 
 def _cell(text: str) -> str:
@@ -203,8 +227,7 @@ def _note(item: tuple, k: int, lang: str, uncapped: bool, whole: set[str]) -> ex
     raw, nominal, applied = (exp.column(f"_{c}{k}") for c in "rna")
 
     def number(c: exp.Column) -> exp.Expression:  # `_n`: None reads 0
-        shown = _decimal_cell(c.copy(), c.name in whole)
-        return _when(exp.Is(this=c.copy(), expression=exp.Null()), _s("0"), shown)
+        return _decimal_cell(c.copy(), c.name in whole, null="0")
 
     n = {"raw": number(raw), "nominal": number(nominal), "applied": number(applied)}
     capped = exp.false() if uncapped else exp.GT(this=raw.copy(), expression=nominal.copy())
@@ -386,7 +409,7 @@ def summary_query(policy, layout: Layout) -> exp.Select:
             _note(item, k, lang, f"_r{k}" not in carried, whole),
             _s("\r\n"),
         ]
-        lines.append(_when(exp.column(f"_f{k}"), _concat(row), _s("")))
+        lines.append((exp.column(f"_f{k}"), _concat(row)))
     query = _stage(
         third,
         "_c",
@@ -394,10 +417,40 @@ def summary_query(policy, layout: Layout) -> exp.Select:
             *[c.copy() for c in ahead],
             exp.alias_(_concat(_joined(head)[:-1]), "_line", copy=False),
             exp.alias_(_concat([_s(","), *_joined(cells)]), "_tail", copy=False),
-            exp.alias_(_concat(lines) if lines else _s(""), "_items", copy=False),
+            exp.alias_(_fired(lines), "_items", copy=False),
         ],
     )
     return query
+
+
+#: Items per block of `_fired`: a unit has few fired items, so most blocks are
+#: passed over by one test of their items' flags.
+BLOCK_ITEMS = 4
+
+
+def _fired(lines: list[tuple[exp.Expression, exp.Expression]]) -> exp.Expression:
+    """The lines of the fired items, in order: (flag, line) pairs, each line made
+    only where its flag holds — tested by blocks of BLOCK_ITEMS first (one CASE per
+    block rather than one per item for the rows where none of them fired)."""
+    if not lines:
+        return _s("")
+
+    def one(flag: exp.Expression, line: exp.Expression) -> exp.Expression:
+        return _when(flag, line, _s(""))
+
+    parts = []
+    for start in range(0, len(lines), BLOCK_ITEMS):
+        block = lines[start : start + BLOCK_ITEMS]
+        if len(block) == 1:
+            parts.append(one(*block[0]))
+            continue
+        flags = [flag.copy() for flag, _ in block]
+        any_fired = flags[0]
+        for flag in flags[1:]:
+            any_fired = exp.Or(this=any_fired, expression=flag)
+        inner = exp.Anonymous(this="CONCAT", expressions=[one(f, line) for f, line in block])
+        parts.append(_when(any_fired, inner, _s("")))
+    return parts[0] if len(parts) == 1 else exp.Anonymous(this="CONCAT", expressions=parts)
 
 
 def _decimal_scales(e: exp.Expression) -> set[int]:

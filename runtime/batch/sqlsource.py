@@ -189,11 +189,17 @@ def _stripped(text: exp.Expression) -> exp.Expression:
     )
 
 
-def _is_blank(cells: list[exp.Expression]) -> exp.Expression:
+def _is_blank(cells: list[exp.Expression], likely: exp.Expression | None = None) -> exp.Expression:
     """`normalise.is_blank`: every cell NULL or only blanks — the cells joined (CONCAT
-    skips NULLs) and matched once, rather than a match per cell."""
+    skips NULLs) and matched once, rather than a match per cell.  A row whose cell
+    `likely` (the unit's) holds anything but blanks is not blank: most rows are
+    told so without joining their cells."""
     joined = exp.Anonymous(this="CONCAT", expressions=list(cells))
-    return exp.RegexpLike(this=joined, expression=_s(f"^{_SPACE_CLASS}*$"))
+    blank = exp.RegexpLike(this=joined, expression=_s(f"^{_SPACE_CLASS}*$"))
+    if likely is None:
+        return blank
+    filled = exp.RegexpLike(this=likely, expression=_s(f"[^{_SPACE_CLASS[1:]}"))
+    return exp.Case(ifs=[exp.If(this=filled, true=exp.false())], default=blank)
 
 
 def build(dataset: Dataset, temp_dir: str | None = None):
@@ -292,6 +298,7 @@ def _unit_and_blank(dataset: Dataset, index: int) -> tuple[exp.Expression, exp.E
     table, columns = dataset.tables[index]
     width = len(table.header)
     cells = [_col(f"c{i}") for i in range(width)]
+    named = columns.unit_index is not None and columns.unit_index < width
     unit = (
         exp.Coalesce(
             this=_stripped(
@@ -301,10 +308,11 @@ def _unit_and_blank(dataset: Dataset, index: int) -> tuple[exp.Expression, exp.E
             ),
             expressions=[_s("")],
         )
-        if columns.unit_index is not None and columns.unit_index < width
+        if named
         else _s("")
     )
-    return unit, (_is_blank(cells) if cells else exp.true())
+    likely = cells[columns.unit_index].copy() if named else None
+    return unit, (_is_blank(cells, likely) if cells else exp.true())
 
 
 def _table_fn(cls, path: str, options: dict[str, object]) -> exp.Expression:
@@ -567,6 +575,6 @@ def _check_lines(path: Path, shown: str) -> None:
                 if _FILLED.search(text, found.end()):
                     raise NotIdentical(Message("engine_differs_empty_line", {"path": shown}))
             body = text[:-1] if text.endswith(b"\r") else text  # its \n may come next
-            if b"\r" in body.replace(b"\r\n", b""):
+            if body.count(b"\r") != body.count(b"\r\n"):  # a CR not before LF
                 raise NotIdentical(Message("engine_differs_cr", {"path": shown}))
             tail = text[-2:]
