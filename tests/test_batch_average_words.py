@@ -13,6 +13,7 @@ import pytest
 from sqlrun import duckdb_results
 from xize.compiler import PolicyError, compile_policy
 from xize.compiler.backends.sql.fixed import SqlUnsupported
+from xize.runtime.batch import sqlbatch
 
 D = Decimal
 BANDS = "\n等次：\n  优秀：9分以上\n  良好：8分以上\n  合格：6分以上\n  不合格：其余\n"
@@ -166,14 +167,25 @@ def test_a_share_of_the_average(clause):
     assert scores(p, "任务完成率", ["95", "95"]) == [10, 10]
 
 
-def test_a_share_of_the_average_is_refused_clearly_by_sql():
-    """A quotient of a value by the batch average may need more digits than SQL's fixed
-    decimals hold: the SQL backend names the clause instead of rounding differently."""
-    p = policy(SHARE, "  任务完成率：数值\n")
-    rows = [{"单位": f"U{i}", "任务完成率": v} for i, v in enumerate(["110", "100", "90", "80"])]
-    batch(p, rows)
+def test_a_share_of_the_average_in_sql_equals_after_rounding():
+    """A quotient of a value by the batch average may not terminate: the SQL query
+    keeps 12 places (the Python engine 40), so the scores agree after 精度 — and the
+    DuckDB engine, whose item amounts would differ in their last places, names the
+    clause instead of scoring.  A 数值 fact (nine integer digits, six decimals) over
+    a mean of twelve places could overflow the query's decimals: refused by line."""
+    p = policy(SHARE, "  任务完成率：百分比\n", head="精度：0.01分\n")
+    rows = [{"单位": f"U{i}", "任务完成率": v} for i, v in enumerate(["100", "95", "90", "80"])]
+    results = batch(p, rows)
+    got = duckdb_results(p.ir, rows)
+    # mean 91.25: 90 earns 10 × 90 / 91.25 = 9.863… → 9.86, 80 earns 8.767… → 8.77
+    assert [r["总分"] for r in got] == [10, 10, D("9.86"), D("8.77")]
+    assert [r["(一)工作"] for r in got] == [r.nodes["(一)"].score for r in results]
+    with pytest.raises(SqlUnsupported, match="第10行的条款"):
+        sqlbatch.check(p)
+    wide = policy(SHARE, "  任务完成率：数值\n")
+    batch(wide, rows)
     with pytest.raises(SqlUnsupported, match="第9行的条款"):
-        duckdb_results(p.ir, rows)
+        duckdb_results(wide.ir, rows)
 
 
 @pytest.mark.parametrize(

@@ -71,8 +71,6 @@ def _queries(tree) -> tuple[str, str]:
 
 def check(policy) -> None:
     """Raise SqlUnsupported when DuckDB cannot score `policy` as the Python engine does."""
-    if policy.ir.stats:
-        raise SqlUnsupported("排名、最高值等批次统计只由 Python 引擎计算")
     inexact = inexact_clause(policy.ir)
     if inexact is not None:
         raise SqlUnsupported(
@@ -122,7 +120,7 @@ FACT_PLACES = 6
 
 def inexact_clause(policy):
     """The first clause whose amounts the SQL query may round where the Python engine
-    does not: a quotient (`/`) or an `按比例` step that may not terminate within
+    does not: a quotient (`/`, a share of the best: `按与最高者的比例`) or an `按比例` step that may not terminate within
     SQL_PLACES (a batch mean in it, or a step whose reciprocal needs too many places).
     A quotient that is floored to whole steps, or only compared, stays exact unless a
     value falls within 10^-12 of a step (docs/guide.md, 大规模计分)."""
@@ -147,7 +145,10 @@ def _walk(value) -> Iterator:
 
 
 def _divides(part) -> bool:
-    return any(type(v).__name__ == "Arith" and v.op == "/" for v in _walk(part))
+    return any(
+        (type(v).__name__ == "Arith" and v.op == "/") or type(v).__name__ == "Share"
+        for v in _walk(part)
+    )
 
 
 def _exact_ratio(clause, parts) -> bool:
@@ -296,18 +297,26 @@ class _Units:
         #: the summary query's columns `result` reads, in its order
         self.wanted = ["单位", "总分", "精确总分", "等次", "状态", "标签", "一票否决"]
         self.wanted += [c.title for c in layout.nodes]
+        #: the batch statistics the items name (排名【X】…), as the query's columns say
+        self.stats = list(
+            dict.fromkeys(irutil.stat_key(s) for s in policy.ir.stats if s.kind != "value")
+        )
+        self.wanted += self.stats
         self.means: dict[str, object] = {}
         if means:
             with decimal.localcontext(module._CONTEXT):
                 values = module._convert_averages(means, module._AVERAGE_FACTS, None)
             self.means = dict(zip((i.name for i in module._AVERAGE_FACTS), values, strict=True))
-        self.inputs: dict[str | None, tuple[tuple[str, ...], tuple[str, ...]]] = {None: ((), ())}
+        self.inputs: dict[str | None, tuple[tuple[str, ...], ...]] = {None: ((), (), ())}
         facts = set(self.facts)
         for node in policy.ir.walk():
             for clause in node.clauses:
                 self.inputs[clause.id] = (
                     tuple(n for n in clause.inputs if n in facts),
                     tuple(irutil.clause_averages(clause)),
+                    tuple(
+                        irutil.stat_key(s) for s in irutil.clause_stats(clause) if s.kind != "value"
+                    ),
                 )
         self.heads: dict[tuple, tuple] = {}
 
@@ -338,9 +347,12 @@ class _Units:
         except _Differs as exc:
             args = {"path": self.paths[table], "row": row}
             raise NotIdentical(Message("engine_differs_cell", args)) from exc
-        items = tuple(self._item(values, f) for f in fired)
+        scored = summary[7 + len(self.columns) :]
+        stats = dict(zip(self.stats, scored, strict=True))
+        items = tuple(self._item(values, stats, f) for f in fired)
         nodes = {}
-        for (path, title, negate), value in zip(self.columns, summary[7:], strict=True):
+        shown = summary[7 : 7 + len(self.columns)]
+        for (path, title, negate), value in zip(self.columns, shown, strict=True):
             if negate:  # the column shows −deduction
                 deduction = value.copy_negate() if value else Decimal(0)
                 nodes[path] = prelude.NodeScore(path, title, None, deduction, None, False)
@@ -363,13 +375,15 @@ class _Units:
         self.watch.see(item)
         return item, result
 
-    def _item(self, values: dict, fired: tuple):
+    def _item(self, values: dict, stats: dict, fired: tuple):
         _, path, line, clause, text, kind, raw, nominal, applied, note = fired
         clause = clause or None
-        names, averages = self.inputs.get(clause, ((), ()))
+        names, averages, batch = self.inputs.get(clause, ((), (), ()))
         inputs = tuple((n, values[n]) for n in names)
         if averages:
             inputs += tuple((irutil.AVERAGE_INPUT.format(n), self.means[n]) for n in averages)
+        if batch:
+            inputs += tuple((key, stats[key]) for key in batch)
         return prelude.Item(
             clause,
             path,

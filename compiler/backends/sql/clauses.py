@@ -53,12 +53,20 @@ class Effect:
 class ClauseBuilder:
     """Effects of one clause; `errors` collects the conditions of a zero divisor."""
 
-    def __init__(self, fixed: Fixed, env: dict, averages: dict[str, Num], ordinals: dict[str, int]):
+    def __init__(
+        self,
+        fixed: Fixed,
+        env: dict,
+        averages: dict[str, Num],
+        ordinals: dict[str, int],
+        stats: dict | None = None,
+    ):
         self.fx = fixed
         self.plan = fixed.plan
         self.env = env
         self.averages = averages
         self.ordinals = ordinals
+        self.stats: dict[ir.BatchStat, Num] = stats or {}  # each statistic's column
         self.errors: list[exp.Expression] = []
 
     # --------------------------------------------------------------------- clauses
@@ -144,10 +152,15 @@ class ClauseBuilder:
         fx = self.fx
         then, otherwise = irutil.fixed_effects(clause)
         earn = {}
+        wholes = {}  # an earning that may be taken for less: its full amount and note
         for index, effect in then + otherwise:
             if isinstance(effect, ir.Points) and effect.kind == "earn":
                 raw = fx.let(fx.positive(self.expr(effect.amount, exp.true())), "w")
                 earn[index] = (raw, fx.let(self._capped(clause, raw), "k"))
+                full = irutil.partial_whole(effect)
+                if full is not None:
+                    whole = fx.let(fx.positive(self.expr(full, exp.true())), "w")
+                    wholes[index] = (self._capped(clause, whole), irutil.partial_note(effect))
         holds = (
             exp.true()
             if clause.condition is None
@@ -166,12 +179,9 @@ class ClauseBuilder:
             elif effect.kind == "earn":
                 raw, nominal = earn[index]
                 got = fx.let(fx.pick(chosen, nominal, const(0)), "k")
-                lost = fx.let(fx.pick(chosen, const(0), nominal), "k")
-                fired = exp.And(
-                    this=exp.Not(this=exp.Paren(this=chosen)),
-                    expression=exp.GT(this=nominal.expr, expression=integer(0)),
-                )
-                item = self._item(clause, index, "deduct", fired, raw, lost, irutil.NOTE_MISSED)
+                lost, raw, note = self._lost(clause, chosen, raw, nominal, wholes.get(index))
+                fired = exp.GT(this=lost.expr, expression=integer(0))
+                item = self._item(clause, index, "deduct", fired, raw, lost, note)
                 out.append(Effect("earn", got))
                 out.append(Effect("missed", lost, item))
             else:
@@ -180,6 +190,29 @@ class ClauseBuilder:
                 note = irutil.points_note(effect)
                 out.append(self._amount(clause, effect.kind, raw, chosen, index, note))
         return out
+
+    def _lost(self, clause: ir.Fixed, chosen, raw: Num, nominal: Num, whole):
+        """What an earning effect lost (the interpreter's `_lost`), the item's 原始 and
+        note: a share taken for less than its whole, or an earning not taken unless
+        another alternative of the same rank clause explains the unit's points."""
+        fx = self.fx
+        if whole is None:
+            on_taken, note = const(0), irutil.NOTE_MISSED
+        else:
+            on_taken = fx.positive(fx.sub(whole[0], nominal))
+            note = whole[1]
+        if not clause.missable:
+            on_missed = const(0)
+        elif clause.unless is not None:
+            missed = exp.Not(this=exp.Paren(this=chosen))
+            unless = self.plan.let(self.cond(clause.unless, missed), "g")
+            on_missed = fx.pick(unless, const(0), nominal)
+        else:
+            on_missed = nominal
+        lost = fx.let(fx.pick(chosen, on_taken, on_missed), "k")
+        if whole is not None:
+            raw = fx.let(fx.pick(chosen, lost, raw), "w")
+        return lost, raw, note
 
     # ------------------------------------------------------- expressions, conditions
 
@@ -227,7 +260,58 @@ class ClauseBuilder:
             raise SqlUnsupported(f"SQL 后端不认识函数 {e.func!r}")
         if isinstance(e, ir.DaysLate):
             return fx.sub(self.env[e.fact], const(day_number(e.due)))
+        if isinstance(e, ir.BatchStat):
+            if e not in self.stats:
+                raise SqlUnsupported(f"SQL 后端没有算出批次统计 {irutil.stat_key(e)}")
+            return self.stats[e]
+        if isinstance(e, ir.Share):
+            return self._share(e, ctx)
+        if isinstance(e, ir.Pick):
+            index = fx.let(self.expr(e.index, ctx), "a")
+            scale = max(const(a).scale for a in e.amounts)
+            amounts = [fx.rescale(const(a), scale) for a in e.amounts]
+            ifs = [
+                exp.If(this=fx.compare("==", index, const(place)), true=amount.expr)
+                for place, amount in enumerate(amounts, start=1)
+            ]
+            digits = max(a.digits for a in amounts)
+            return Num(exp.Case(ifs=ifs, default=integer(0)), scale, digits)
         raise SqlUnsupported(f"SQL 后端不认识表达式 {type(e).__name__}")
+
+    def _share(self, e: ir.Share, ctx: exp.Expression) -> Num:
+        """The prelude's `_share`: points × value ÷ best (best ÷ value when a lower
+        value ranks first) within [0, points], all of it for a value equal to the
+        best, none when the divisor or the value is not positive (so the divisor of
+        the quotient taken is never zero).  The quotient keeps SCALE places."""
+        fx = self.fx
+        points = fx.let(self.expr(e.points, ctx), "a")
+        value = fx.let(self.expr(e.value, ctx), "a")
+        best = fx.let(self.expr(e.best, ctx), "a")
+        zero = const(0)
+        if e.high:
+            over, under = value, best
+            none = exp.Or(
+                this=fx.compare("<=", best, zero), expression=fx.compare("<=", value, zero)
+            )
+        else:
+            over, under = best, value
+            none = exp.Or(
+                this=fx.compare("<=", value, zero), expression=fx.compare("<", best, zero)
+            )
+        quotient, _ = fx.div(fx.mul(points, over), under)
+        quotient = fx.let(quotient, "a")
+        scale = max(points.scale, quotient.scale)
+        whole, part = fx.rescale(points, scale), fx.rescale(quotient, scale)
+        share = exp.Case(
+            ifs=[
+                exp.If(this=fx.compare("==", value, best), true=whole.expr),
+                exp.If(this=none, true=integer(0)),
+                exp.If(this=fx.compare(">", part, whole), true=whole.expr),
+                exp.If(this=fx.compare(">", part, zero), true=part.expr),
+            ],
+            default=integer(0),
+        )
+        return Num(share, scale, whole.digits)
 
     def cond(self, c: ir.Cond, ctx: exp.Expression) -> exp.Expression:
         if isinstance(c, ir.IsTrue):

@@ -1,4 +1,4 @@
-"""The whole query: source columns, conversion, batch means, the walk, the outputs.
+"""The whole query: source columns, conversion, batch means and statistics, the walk, the outputs.
 
 `build_query` makes one sqlglot tree; `compile_sql` renders it for a dialect
 (`dialects.render`).  The summary query gives one row per row of the facts table;
@@ -118,18 +118,21 @@ def _build(policy, table, items, row_column, dialect, values, ranks=True) -> exp
     where = plan.let(unit_prefix(exp.column("_unit")), "w")
     ordinals = irutil.clause_ordinals(policy)
     members = converted_ok
-    if policy.averages and _disqualifies(policy):
-        # as `_batch_stats`: a unit is in the batch when, scored with every mean 0, it
-        # is neither disqualified nor an error (取消考评资格 reads no batch value)
+    holding = {stat: _placeholder(stat) for stat in policy.stats}
+    if (policy.averages or policy.stats) and _disqualifies(policy):
+        # as `_batch_stats`: a unit is in the batch when, scored with every batch value
+        # a placeholder (means 0, ranks 1), it is neither disqualified nor an error
+        # (取消考评资格 reads no batch value)
         zeros = {name: const(0) for name in policy.averages}
-        probe = Walk(policy, fx, ClauseBuilder(fx, env, zeros, ordinals)).run()
+        probe = Walk(policy, fx, ClauseBuilder(fx, env, zeros, ordinals, holding)).run()
         out = [cond for _, cond in probe.failures]
         out += [e.chosen for e in probe.outcomes if e.outcome.kind == "disqualify"]
         members = plan.let(exp.And(this=converted_ok, expression=exp.Not(this=any_of(out))), "ok")
     averages = {}
     for name in policy.averages:
         averages[name] = _mean(fx, env[name], members)
-    clauses = ClauseBuilder(fx, env, averages, ordinals)
+    stats = _statistics(policy, fx, env, averages, ordinals, converted_ok, members, holding)
+    clauses = ClauseBuilder(fx, env, averages, ordinals, stats)
     walked = Walk(policy, fx, clauses).run()
 
     failures = [
@@ -173,7 +176,86 @@ def _build(policy, table, items, row_column, dialect, values, ranks=True) -> exp
         row_column,
         facts,
         ranks,
+        stats,
     )
+
+
+def _placeholder(stat: ir.BatchStat) -> Num:
+    """A statistic's value before its pass (the prelude's `_placeholder`)."""
+    return const(1 if stat.kind in ("rank", "rank_from_end", "count") else 0)
+
+
+#: Digits of a count of units (and so of a rank).
+_COUNT_DIGITS = 12
+
+
+def _statistics(policy, fx: Fixed, env, averages, ordinals, converted_ok, members, holding):
+    """Each batch statistic's column, in passes by level as `_batch_stats` takes them:
+    a fact's over the units in the batch; a node's from a walk with the statistics of
+    the lower levels, over the members that walk scores without an error (a unit it
+    fails keeps the placeholder, as there)."""
+    values = dict(holding)
+    for level in sorted({stat.level for stat in policy.stats}):
+        inside, scored, records = members, None, {}
+        if level > 0:
+            builder = ClauseBuilder(fx, env, averages, ordinals, dict(values))
+            probe = Walk(policy, fx, builder).run()
+            failed = any_of([cond for _, cond in probe.failures])
+            scored = fx.plan.let(exp.And(this=converted_ok, expression=exp.Not(this=failed)), "ok")
+            inside = fx.plan.let(exp.And(this=members, expression=exp.Not(this=failed)), "ok")
+            records = {r.node.path: r.score for r in probe.records}
+        for stat in policy.stats:
+            if stat.level != level:
+                continue
+            if stat.node:
+                subject = records.get(stat.subject)
+                subject = const(0) if subject is None else subject
+            else:
+                subject = env[stat.subject]
+                if not isinstance(subject, Num):
+                    raise SqlUnsupported(f"【{stat.subject}】是 是否 项，不能排名")
+            value = _statistic(fx, stat, fx.let(subject, "sv"), inside)
+            if scored is not None:
+                value = fx.pick(scored, value, holding[stat])
+            values[stat] = fx.let(value, "st")
+    return values
+
+
+def _statistic(fx: Fixed, stat: ir.BatchStat, value: Num, inside) -> Num:
+    """One statistic of each row, against the units `inside` the batch, by window
+    functions over the whole table: with n the units inside, ge those inside whose
+    value is as good or better (a running count in the ranking's order: RANGE
+    frames take the ties in) and eq those inside with an equal value, the rank is
+    1 + ge − eq (competition ranking: 1, 2, 2, 4) and the rank from the end
+    1 + n − ge — for a unit outside the batch too (a disqualified unit's rank is
+    its place among the others)."""
+    if stat.kind == "value":
+        return value
+    plan = fx.plan
+    one = when(inside, integer(1), integer(0))
+    dtype = integer(0).to
+
+    def counted(window: exp.Window) -> exp.Column:
+        return plan.let(exp.Cast(this=window, to=dtype.copy()), "cnt")
+
+    count = counted(exp.Window(this=exp.Sum(this=one.copy())))
+    if stat.kind == "count":
+        return Num(count, 0, _COUNT_DIGITS)
+    if stat.kind == "best":
+        pick = exp.Max if stat.high else exp.Min
+        best = exp.Window(this=pick(this=when(inside, value.expr, exp.Null())))
+        best = plan.let(exp.Coalesce(this=best, expressions=[integer(0)]), "best")
+        return Num(best, value.scale, value.digits)
+    order = exp.Order(expressions=[exp.Ordered(this=value.expr.copy(), desc=stat.high)])
+    ge = counted(exp.Window(this=exp.Sum(this=one.copy()), order=order))
+    eq = counted(exp.Window(this=exp.Sum(this=one.copy()), partition_by=[value.expr.copy()]))
+    if stat.kind == "rank":
+        rank = exp.Add(this=exp.Sub(this=ge, expression=eq), expression=integer(1))
+    elif stat.kind == "rank_from_end":
+        rank = exp.Add(this=exp.Sub(this=count, expression=ge), expression=integer(1))
+    else:
+        raise SqlUnsupported(f"SQL 后端不认识批次统计 {stat.kind}")
+    return Num(rank, 0, _COUNT_DIGITS)
 
 
 def _fact_columns(policy: ir.Policy) -> list[str]:
@@ -292,11 +374,6 @@ def _check_kinds(policy: ir.Policy) -> None:
                     f"{type(clause).__name__}，请用 Python 引擎计分"
                 )
         for clause in node.clauses:
-            if isinstance(clause, ir.Fixed) and (clause.unless is not None or not clause.missable):
-                raise SqlUnsupported(
-                    f"第{clause.line}行的条款 “{clause.text}”：SQL 后端尚不支持按名次计分，"
-                    "请用 Python 引擎计分"
-                )
             kinds = [getattr(clause, "kind", "deduct"), getattr(clause, "rounding", "floor")]
             for effect in (*getattr(clause, "then", ()), *getattr(clause, "otherwise", ())):
                 kinds.append(effect.kind)
@@ -347,6 +424,7 @@ def _summary_query(
     row_column,
     facts,
     ranks=True,
+    stats=None,
 ):
     status_ok = plan.let(
         exp.And(this=exp.Not(this=failed), expression=exp.Not(this=disqualified)), "ok"
@@ -427,6 +505,12 @@ def _summary_query(
                 )
             )
         outputs.append(exp.alias_(unless_failed(value), node_column(record.node), quoted=True))
+    shown: set[str] = set()
+    for stat, value in (stats or {}).items():  # what the items' 所用数据 name
+        key = irutil.stat_key(stat)
+        if stat.kind != "value" and key not in shown:
+            shown.add(key)
+            outputs.append(exp.alias_(unless_failed(fx.to_decimal(value)), key, quoted=True))
     described = []
     if facts:  # the facts and every potential item, for a caller that writes the items
         outputs += _values(fx, facts)
