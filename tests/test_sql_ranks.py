@@ -63,12 +63,14 @@ RANKS = HEAD.format(full=70) + (
     "  - 按【化解率】从高到低排名，前两名加2分\n"
 )
 
-#: Shares of the best: quotients that may not terminate (12 places in SQL).
+#: Shares of the best: quotients that may not terminate (12 places in SQL); with a
+#: rank on a fact from either end and on a node's score, Spark's one policy.
 SHARES = HEAD.format(full=30) + (
     "(一)化解(10分)\n"
     "  - 【化解率】最高者得满分，其余按与最高者的比例得分\n"
     "(二)安全(10分)\n"
     "  - 按【事故起数】排名，第1名得10分，第2至3名按第1名的比例得分\n"
+    "  - 按【事故起数】排名，后两名扣1分\n"
     "(三)综合(10分)\n"
     "  - 按【(一)得分】排名，第1名得10分，其余按与第1名的比例得分\n"
     "  - 【弄虚作假】取消考评资格\n"
@@ -151,14 +153,14 @@ def assert_same(text: str, rows: list[dict], exact: bool = True) -> None:
             assert all(close(v, g[k]) for k, v in w.items()), (w, g)
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=12, deadline=None)
 @given(units())
 def test_rank_forms_score_the_same_in_duckdb(rows):
     note(repr(rows))
     assert_same(RANKS, rows)
 
 
-@settings(max_examples=10, deadline=None)
+@settings(max_examples=8, deadline=None)
 @given(units())
 def test_shares_score_the_same_in_duckdb_after_rounding(rows):
     note(repr(rows))
