@@ -166,6 +166,15 @@ def test_a_step_counts_on_from_the_last_single_place():
     assert scores(policy, ["28", "30", "30", "35"]) == [10, Decimal("9.5"), Decimal("9.5"), 8]
 
 
+def test_a_step_from_the_place_after_a_range_counts_on_from_it():
+    plain = build("按【指标】从高到低排名，第1至3名依次得10分、9分、8分，其后每下降一个名次扣1分")
+    written = build(
+        "按【指标】从高到低排名，第1至3名依次得10分、9分、8分，第4名起每下降一个名次扣1分"
+    )
+    for policy in (plain, written):
+        assert scores(policy, ["9", "8", "7", "6", "5"]) == [10, 9, 8, 7, 6]
+
+
 def test_a_step_after_a_gap_still_counts_from_the_first_rule():
     """第1名10分，第3名8分 (no rule for 2): the step keeps counting from the first place."""
     policy = build("按【指标】从高到低排名，第1名得10分，第3名得8分，其后每下降一个名次扣1分")
@@ -181,6 +190,10 @@ UNCHANGED = [
     "【指标】全县最少的乡镇得满分，其余乡镇按由多到少的顺序，每后移一位扣1分",
     # 第五名起 after 第三名: the fourth place would be skipped
     "按【指标】从高到低排名，第一名得10分，第二名得9分，第三名得8分，第五名起每下降一个名次再减1分",
+    # 第4名起 after a gap (第1名, 第3名): the step would count from the first place
+    "按【指标】从高到低排名，第1名得10分，第3名得8分，第4名起每下降一个名次扣1分",
+    # own ÷ first is no share when the lower is the better
+    "【指标】最少的得10分，其余按指标占第一名的比例计分",
     # another measure's share of the first
     "【指标】最高者得满分，其余按产值占第一名的比例计分",
     # 每个 after a condition counts something else
@@ -280,6 +293,18 @@ _PIECES = [
     "10万元",
     "【指标】",
     "【完成额】",
+    "【考评结果排名全县后三位】",
+    "【各县区最后3位的乡镇】",
+    "“居全市末位”",
+    "超出",
+    "未超出的不扣分",
+    "当年考核结果",
+    "且",
+    "该校",
+    "以最少天数除以本乡镇天数再乘以10分计分",
+    "减排量为负数的不得分",
+    "不得评为优秀",
+    "考核等次最高为合格",
 ]
 
 
@@ -332,3 +357,145 @@ def test_a_refusal_quotes_the_places_as_written():
     assert "位列全县最后两名" in str(raised.value)
     line = "  - 各学校【指标】从高到低排名，位列全县最后两名的，分别扣4分、2分"
     assert diag.span.column <= line.index("最后两名") + 1
+
+
+# ------------------------------------------------------------- more equivalents
+
+
+def test_a_division_is_the_share_it_writes():
+    written = build("各乡镇【指标】最少者得满分，其余乡镇以最少天数除以本乡镇天数再乘以10分计分")
+    assert scores(written, ["8", "10", "16", "20"]) == [10, 8, 5, 4]
+
+
+def test_a_negative_value_earns_nothing_of_a_share_as_written():
+    plain = build("【指标】最大的县区得10分，其他县区按本县区指标与最大值的比值计分")
+    written = build(
+        "【指标】最大的县区得10分，其他县区按本县区指标与最大值的比值计分，指标为负数的不得分"
+    )
+    for policy in (plain, written):
+        assert scores(policy, ["500", "300", "0", "-50"]) == [10, 6, 0, 0]
+
+
+def test_another_measure_below_zero_is_not_dropped():
+    with pytest.raises(PolicyError):
+        build(
+            "【指标】最大的县区得10分，其他县区按本县区指标与最大值的比值计分，产值为负数的不得分"
+        )
+
+
+def test_chuchu_is_chaoguo_and_the_scope_of_a_grade_says_nothing():
+    policy = build("【指标】超出全市平均水平的扣4分，未超出的不扣分")
+    assert scores(policy, ["1", "2", "3", "6"]) == [10, 10, 10, 6]
+    graded = build("发生【通报】的单位，当年考核结果不得确定为优秀")
+    rows = [{"单位": "甲", "指标": "1", "通报": "是"}, {"单位": "乙", "指标": "1", "通报": "否"}]
+    assert [r.grade for r in graded.score_batch(rows)] == ["良好", "优秀"]
+
+
+def test_a_second_effect_joined_by_qie():
+    policy = build("【指标】未达到全省平均水平的，本项扣3分，且年度考核等次不得高于良好")
+    outcome = results(policy, ["0.58", "0.55", "0.52"])
+    assert [r.nodes["(二)"].score for r in outcome] == [10, 10, 7]
+    assert [r.grade for r in outcome] == ["优秀", "优秀", "良好"]
+
+
+# ---------------------------------------------------------------- refusals
+
+
+REFUSED = [
+    (
+        "【指标】从高到低排名，居全市倒数第1位的扣4分，居倒数第2位、第3位的各扣2分",
+        "倒数第2位、第3位",
+        "倒数第3名的扣2分",
+    ),
+    (
+        "按【指标】从高到低排名，第1名得10分，最后1名得6分，中间名次按名次等差递减计分",
+        "按名次等差",
+        "每下降一个名次扣N分",
+    ),
+    ("【指标】最高的单位得10分，最低的单位得5分，其余单位按插值法计分", "插值", "分 型数据"),
+    ("【指标】全省最低的得满分，其余的按与最优值的差距比例扣分", "与最优值的差距", "最低者的比例"),
+    (
+        "【指标】最高的学校得满分，其余学校每比最高值低1个百分点扣1分，扣完为止",
+        "每比最高值低",
+        "【指标差距】",
+    ),
+    (
+        "以全市【指标】最高值为标杆（计10分），其余单位得分＝本单位数值÷标杆值×10",
+        "÷标杆值",
+        "其余按与最高者的比例得分",
+    ),
+    (
+        "【指标】从高到低排名，前5位的得10分，第6至10位的得7分，第11位以后的得5分",
+        "第11位以后",
+        "第N名及以后",
+    ),
+    ("【指标】最高者得满分，其余学校按比例得分，最低不少于4分", "最低不少于4分", "分 型数据"),
+]
+
+
+@pytest.mark.parametrize(("clause", "words", "hint"), REFUSED)
+def test_batch_wordings_with_no_reading_say_what_to_write(clause, words, hint):
+    with pytest.raises(PolicyError) as raised:
+        build(clause)
+    diag = raised.value.diagnostics[0]
+    line = "  - " + clause
+    assert diag.code == "E253"
+    assert diag.span.column == line.index(words) + 1
+    assert hint in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("clause", "rule", "values", "expected"),
+    [
+        # 10 − 0.3 × (r − 1) falls to 5 or below first at r = 18 (4.9): from 18 on, 5
+        (
+            "按【指标】从高到低排名，第一名得10分，以下逐名递减0.3分，最低不低于5分",
+            "按【指标】从高到低排名，第1名得10分，第18名及以后得5分，其后每下降一个名次扣0.3分",
+            [str(30 - i) for i in range(20)],
+            [max(Decimal(5), 10 - Decimal("0.3") * i) for i in range(20)],
+        ),
+        # 最短 is the best: from the shortest, 10 − (r − 1), never below 3 (place 8 on)
+        (
+            "【指标】最短的得10分，其余按名次逐名递减1分，最低得3分",
+            "按【指标】从低到高排名，第1名得10分，第8名及以后得3分，其后每下降一个名次扣1分",
+            ["12", "15", "15", "20", "30", "31", "32", "33", "34"],
+            [10, 9, 9, 7, 6, 5, 4, 3, 3],
+        ),
+    ],
+)
+def test_a_floor_under_a_step_is_refused_with_the_rule_that_says_it(clause, rule, values, expected):
+    with pytest.raises(PolicyError) as raised:
+        build(clause)
+    assert raised.value.diagnostics[0].code == "E253"
+    assert rule in str(raised.value)
+    assert scores(build(rule), values) == [Decimal(e) for e in expected]
+
+
+def test_a_drop_of_one_grade_is_refused_however_written():
+    for clause in (
+        "发生【通报】的，考核等次在原基础上降一等",
+        "发生【通报】的，年度考核结果降一个等次",
+    ):
+        with pytest.raises(PolicyError) as raised:
+            build(clause)
+        assert raised.value.diagnostics[0].code == "E116"
+
+
+def test_no_deduction_is_dropped_only_after_a_deduction_on_the_same_word():
+    with pytest.raises(PolicyError):
+        build("【指标】超过全市平均水平的得10分，未超出的不扣分")
+    with pytest.raises(PolicyError):
+        build("【指标】超过全市平均水平的扣4分，未低于的不扣分")
+
+
+def test_a_place_rule_with_no_ranking_before_it_is_refused_with_the_clause_to_write():
+    clause = "【指标】低于85的扣5分；在全市排名末位的再扣3分"
+    with pytest.raises(PolicyError) as raised:
+        build(clause)
+    diag = raised.value.diagnostics[0]
+    assert diag.code == "E253"
+    assert diag.span.column == ("  - " + clause).index("；") + 1
+    assert "；【指标】从高到低排名，末位扣3分" in str(raised.value)
+    # the clause the hint gives: 84 → −5, and the last (80) → −5 − 3
+    written = build("【指标】低于85的扣5分；【指标】从高到低排名，末位扣3分")
+    assert scores(written, ["92", "84", "80", "88"]) == [10, 5, 2, 10]

@@ -772,6 +772,109 @@ DETAILS: dict[str, tuple[str, str]] = {
         "write two clauses: when lower is better 【{name}】高于平均值的，每高1个百分点扣0.5分；"
         "低于平均值的，每低1个百分点加0.5分 (swap 扣 and 加 when higher is better)",
     ),
+    "why.floor_step": (
+        "给按名次递减的分数设了下限；下限要写成到下限为止的名次规则",
+        "sets a floor under points that step down by place; the floor is written as a rule "
+        "for the places that reach it",
+    ),
+    "hint.floor_step": (
+        "写 {rule}：第{place}名起得{floor}分，前面的名次照样从第1名每名递减",
+        "write {rule}: from place {place} on a unit earns {floor}, the places before it still "
+        "step down from the first",
+    ),
+    "why.floor_step_plain": (
+        "给按名次递减的分数设了下限；下限要写成到下限为止的名次规则",
+        "sets a floor under points that step down by place; the floor is written as a rule "
+        "for the places that reach it",
+    ),
+    "hint.floor_step_plain": (
+        "写出分数减到下限的第一个名次K，如 第1名得10分，第8名及以后得3分，其后每下降一个名次扣1分"
+        "（K 是 10 − 1 ×（K − 1）不高于3的最小名次）",
+        "name the first place K where the points reach the floor, e.g. "
+        "第1名得10分，第8名及以后得3分，其后每下降一个名次扣1分 (K the least place with "
+        "10 − 1 × (K − 1) at or below 3)",
+    ),
+    "why.floor_share": (
+        "给按比例的得分设了下限，本语言不能直接写",
+        "sets a floor under a share of the best; the language cannot express it",
+    ),
+    "hint.floor_share": (
+        "不设下限时写 其余按与{best}的比例得分；设下限请在表外算出每个单位的分数，作为 分 型数据填报",
+        "without the floor write 其余按与{best}的比例得分; with it, compute each unit's points "
+        "outside and report them as a 分 fact",
+    ),
+    "why.place_list": (
+        "几个名次用 “、” 连写（如 倒数第2位、第3位），后面的名次是否也从后往前数读不准",
+        "several places joined by “、” (倒数第2位、第3位): whether the later ones also count "
+        "from the bottom is unclear",
+    ),
+    "hint.place_list": (
+        "每个名次各写一条，方向写全，如 倒数第2名的扣2分，倒数第3名的扣2分",
+        "write one rule per place with its direction, e.g. 倒数第2名的扣2分，倒数第3名的扣2分",
+    ),
+    "why.interpolate": (
+        "在两端的分数之间按名次或数值等差（插值）计分，本语言不能直接写",
+        "interpolates between the two ends' points by place or value; the language cannot "
+        "express it",
+    ),
+    "hint.interpolate": (
+        "单位数固定时按名次写 第1名得10分，其后每下降一个名次扣N分（N = 两端分差 ÷（单位数 − 1））；"
+        "否则在表外算出每个单位的分数，作为 分 型数据填报",
+        "with a fixed number of units write 第1名得10分，其后每下降一个名次扣N分 (N = the gap "
+        "between the ends ÷ (units − 1)); otherwise compute each unit's points outside and "
+        "report them as a 分 fact",
+    ),
+    "why.gap": (
+        "“按与最优值的差距比例” 没有说差距与什么相比（与最优值之比，还是与最高最低之差之比），"
+        "“最优” 也没有说哪头为好",
+        "“按与最优值的差距比例” does not say what the gap is compared with (the best value, or "
+        "the spread between the highest and the lowest), nor which end is best",
+    ),
+    "hint.gap": (
+        "按最优者的比例得分写 【{name}】最低者得满分，其余按与最低者的比例得分（高者为好时写 最高者）；"
+        "按差距在最高与最低之间折算本语言不能直接写，请在表外算出后作为 分 型数据填报",
+        "for a share of the best write 【{name}】最低者得满分，其余按与最低者的比例得分 (最高者 "
+        "when higher is better); a spread between the ends cannot be written: compute it "
+        "outside and report it as a 分 fact",
+    ),
+    "why.from_best": (
+        "按与最高（最低）值的差距每差一步扣分，本语言不能直接写（差距只能与平均值或写明的数比较）",
+        "deducts step by step from the best value; the language cannot express it (steps count "
+        "from the average or a written number)",
+    ),
+    "hint.from_best": (
+        "把与最高值的差距作为一项数据填报（如 数据： 中写 {name}差距：个百分点），"
+        "条款写 【{name}差距】每1个百分点扣1分；按与最高者的比例得分（另一种算法）写 其余按与{best}的比例得分",
+        "report the gap to the best as a fact (e.g. {name}差距：个百分点 in 数据) and write "
+        "【{name}差距】每1个百分点扣1分; a share of the best (another rule) is 其余按与{best}的比例得分",
+    ),
+    "why.formula": (
+        "用算式写出按最高值的比例得分",
+        "writes a share of the best as a formula",
+    ),
+    "hint.formula": (
+        "写 【{name}】最高者得满分，其余按与最高者的比例得分（本单位数值 ÷ 最高值 × 本项分值）",
+        "write 【{name}】最高者得满分，其余按与最高者的比例得分 (the unit's value ÷ the highest × "
+        "the item's points)",
+    ),
+    "why.onward": (
+        "“第N名以后” 可能不含第N名",
+        "“第N名以后” may leave out place N itself",
+    ),
+    "hint.onward": (
+        "含第N名写 第N名及以后；不含写 第N+1名及以后；前面各条都没有说到的单位写 其余",
+        "with place N write 第N名及以后; without it 第N+1名及以后; every unit no earlier rule "
+        "named is 其余",
+    ),
+    "why.place_subject": (
+        "名次规则前面没有写按哪一项排名（前一句说的是另一件事）",
+        "a rule by place with no ranking before it (the sentence before says something else)",
+    ),
+    "hint.place_subject": (
+        "在 “；” 后另起一条，写出排名的【数据项】和方向，如 ；【{name}】从高到低排名，末位扣3分（另加、再扣 的分与前一条分别计算）",
+        "start another clause after “；” with the ranked 【fact】 and the direction, e.g. "
+        "；【{name}】从高到低排名，末位扣3分 (an extra amount counts apart from the clause before)",
+    ),
     "why.base": (
         "条款里另写的基础分：评分项从它的分值算起，没有另外的基础分",
         "a base score inside a clause: an item starts from its own points",

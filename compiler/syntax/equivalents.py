@@ -39,7 +39,7 @@ from .numerals import cn_to_int
 #: What the units of a batch are called (as a subject: `各县区【X】`, `最多的县`, `其余乡镇`).
 _NOUN = (
     r"(?:县\(市、区\)|县（市、区）|县市区|县区|乡镇|街道|镇街|学校|单位|医院|部门|分局|"
-    r"承办单位|税务分局|企业|社区|村|校|县|区|镇|乡|院|局|所|站|中心)"
+    r"承办单位|税务分局|校|县|区|镇|乡|院|局)"
 )
 #: Where the batch is (`全市`, `在全区`); `居` and `位居` are place verbs, below.
 _SCOPE = r"(?:在|于)?\s*全(?:市|省|县|区|国|系统)"
@@ -55,7 +55,7 @@ _PLACE_VERB = r"(?:排名|排在|排|位列|位居|名列|居于|居|进入|处�
 PROTECTED = re.compile(
     r"\d+(?:\.\d+)?\s*(?:个百分点|百分点|%|万元|元|天|次|件|起|个|人|户|分|名|位)?"
     r"|[〇零一二两三四五六七八九十百千万]+\s*(?:个百分点|百分点|%|万元|元|天|次|件|起|个|人|户|分|名|位)?"
-    r"|倒数|以上|以下|以内|以外|不足|超过|低于|高于|达到|其余|其他"
+    r"|倒数|以上|以下|以内|以外|不足|超过|超出|低于|高于|达到|其余|其他"
     r"|[高低多少长短大小优差前后末首不未无非没除外及含第]"
 )
 
@@ -63,7 +63,10 @@ PROTECTED = re.compile(
 def protected_words(text: str) -> list[str]:
     """The protected words of `text`, in order, blanks inside them removed (a place
     counted in 位 is the same place counted in 名)."""
-    return [re.sub(r"\s+", "", m.group()).replace("位", "名") for m in PROTECTED.finditer(text)]
+    return [
+        re.sub(r"\s+", "", m.group()).replace("位", "名").replace("超出", "超过")
+        for m in PROTECTED.finditer(text)
+    ]
 
 
 # --------------------------------------------------------------------------- rewrites
@@ -149,14 +152,28 @@ def _as_full(match: re.Match[str], context: _Context) -> str | None:
 
 
 def _next_place(match: re.Match[str], _: _Context) -> str | None:
-    """`第四名起每下降一个名次` → `每下降一个名次` when the rules before end at 第三名."""
+    """`第四名起每下降一个名次` → `每下降一个名次` when the rules before name places 1, 2, 3
+    one after another (a step counts on from the last of them, as `第四名起` says); after
+    a gap (第1名, 第3名) the step would count from the first, so the words stay."""
     start = _number(match.group("n"))
     before = match.string[: match.start()]
-    named = [_number(m.group(1)) for m in re.finditer(rf"第\s*({_NUM})\s*[名位]", before)]
-    named = [n for n in named if n is not None]
-    if start is None or not named or start != max(named) + 1:
+    named: set[int] = set()
+    for found in _PLACES_NAMED.finditer(before):
+        first = _number(found.group("a") or found.group("top") and "1" or "")
+        last = _number(found.group("b") or found.group("a") or found.group("top"))
+        if first is None or last is None or last < first or last > 1000:
+            return None
+        named.update(range(first, last + 1))
+    if start is None or not named or named != set(range(1, start)):
         return None
     return ""
+
+
+#: Places named before a step: `第3名`, `第1至3名`, `前3名`.
+_PLACES_NAMED = re.compile(
+    rf"(?<!倒数)第\s*(?P<a>{_NUM})\s*[名位]?\s*(?:(?:至|到|-|—|~)\s*第?\s*(?P<b>{_NUM})\s*[名位])?"
+    rf"|前\s*(?P<top>{_NUM})\s*[名位]"
+)
 
 
 def _each(match: re.Match[str], _: _Context) -> str | None:
@@ -166,6 +183,8 @@ def _each(match: re.Match[str], _: _Context) -> str | None:
     return "各" if re.search(r"[名位]的?,$", before) else None
 
 
+#: The clause says the higher value is the better (最高者, 最多的, 由高到低…).
+_HIGH_SAID = re.compile(r"最[高多大长](?:的|者|值)|[由从][高多大长]到[低少小短]")
 _OWN_WORDS = ("其", "本单位", "本县区", "本乡镇", "本地", "本校", "本院", "自身", "该单位")
 
 
@@ -174,14 +193,52 @@ def _own_share(match: re.Match[str], _: _Context) -> str | None:
     compared is the unit's own value of the ranked fact (its name ends in 完成额, or 其,
     本单位…); anything else (another measure) stays as written."""
     own = match.group("own")
-    ranked = re.search(r"【([^】]+)】", match.string[: match.start()])
-    if ranked is None:
-        return None
+    before = match.string[: match.start()]
+    ranked = re.search(r"【([^】]+)】", before)
+    if ranked is None or not _HIGH_SAID.search(before):
+        return None  # own ÷ first is a share only when the higher is the better
     name = ranked.group(1)
     if not (own in _OWN_WORDS or (len(own) >= 2 and name.endswith(own))):
         return None
     word = "计分" if match.group("word") else ""
     return "按" + match.group("to").replace(" ", "") + match.group("rest").replace(" ", "") + word
+
+
+def _division(match: re.Match[str], context: _Context) -> str | None:
+    """`以最少天数除以本乡镇天数再乘以10分计分` → `按最少天数与本乡镇天数之比计分`: a ratio
+    with the best on one side, written as a division, times the item's points."""
+    if context.points is None or match.group("n") != context.points:
+        return None
+    a, b = match.group("a").strip(), match.group("b").strip()
+    if a.startswith("最") == b.startswith("最"):
+        return None  # the best on neither side (or both): not a share of the best
+    return f"按{a}与{b}之比计分"
+
+
+def _negative_share(match: re.Match[str], _: _Context) -> str | None:
+    """`…按比值计分，减排量为负数的不得分`: a share is never below 0 (a negative value earns
+    0 of it), so the sentence says what the share does; dropped when it speaks of the
+    ranked fact itself after a share."""
+    before = match.string[: match.start()]
+    if not re.search(r"之比|比值|比例", before):
+        return None
+    own = match.group("own")
+    ranked = re.search(r"【([^】]+)】", before)
+    if ranked is None or not (
+        own in _OWN_WORDS or (len(own) >= 2 and ranked.group(1).endswith(own))
+    ):
+        return None
+    return ""
+
+
+def _no_deduction(match: re.Match[str], _: _Context) -> str | None:
+    """`超过全市平均水平的扣4分，未超过的不扣分`: the opposite of a deduction's condition
+    loses nothing, as every unit the condition leaves out; dropped only right after a
+    deduction whose condition uses the same word."""
+    before = match.string[: match.start()]
+    word = match.group("word")
+    said = re.search(rf"】\s*{word}[^,;]*的\s*扣\s*\d", before)
+    return None if said is None else ""
 
 
 def _tie_rule(match: re.Match[str], _: _Context) -> str:
@@ -324,6 +381,57 @@ RULES: tuple[_Rule, ...] = (
         ),
         _own_share,
     ),
+    # 以最少天数除以本乡镇天数再乘以10分计分 → 按最少天数与本乡镇天数之比计分
+    (
+        "division",
+        re.compile(
+            r"(?:以|按|用)\s*(?P<a>[^\s,;【】除]{1,10}?)\s*除以\s*(?P<b>[^\s,;【】乘]{1,10}?)\s*再?\s*"
+            r"乘以\s*(?P<n>\d+(?:\.\d+)?)\s*分\s*(?:计算得分|折算得分|计分|得分|计算)?"
+        ),
+        _division,
+    ),
+    # ，减排量为负数的不得分 after a share of the best: what a share does anyway
+    (
+        "negative share",
+        re.compile(
+            r",\s*(?P<own>[^\s,;【】]{1,8}?)\s*(?:为负数|为负值|为负|小于0|小于零|低于0|低于零)\s*的\s*"
+            r"(?:不得分|得0分)(?=\s*(?:[,;]|$))"
+        ),
+        _negative_share,
+    ),
+    # 超过平均水平的扣4分，未超过的不扣分: the rest lose nothing anyway
+    (
+        "no deduction",
+        re.compile(
+            r",\s*(?:未|不)(?P<word>超过|超出|高于|低于|达到)\s*的\s*不扣分(?=\s*(?:[,;]|$))"
+        ),
+        _no_deduction,
+    ),
+    # 超出全市平均水平的 / 未超出的 → 超过; 高出全市平均水平 → 高于
+    ("comparison", re.compile(r"超出(?=\s*(?:全[市省县区]\s*)?(?:平均|的))"), lambda m, c: "超过"),
+    ("comparison", re.compile(r"高出(?=\s*(?:全[市省县区]\s*)?平均)"), lambda m, c: "高于"),
+    # 当年考核结果不得确定为优秀 → 不得确定为优秀 (the grade this policy gives)
+    (
+        "grade scope",
+        re.compile(
+            r"(?:当年|年度|本年度)?\s*(?:综合)?\s*(?:考核|考评)\s*结果(?=\s*(?:不得|不能|不予|等次|最高|最低))"
+        ),
+        _blank,
+    ),
+    # ，且年度考核等次不得高于良好: a second effect, joined as a comma joins it
+    (
+        "and effect",
+        re.compile(
+            r"(?<=,)\s*且(?=\s*(?:年度|当年)?\s*(?:考核|考评)?\s*(?:等次)?\s*(?:不得|不能|最高|一票否))"
+        ),
+        _blank,
+    ),
+    # 该校考核等次最高为合格 → 考核等次最高为合格
+    (
+        "subject",
+        re.compile(rf"该{_NOUN}(?=\s*(?:考核|考评|年度|当年|等次|不得|扣|得|加))"),
+        _blank,
+    ),
     # 之比计算得分 / 比例折算得分 → 之比计分
     (
         "scoring word",
@@ -334,11 +442,23 @@ RULES: tuple[_Rule, ...] = (
 
 #: Rules that may drop protected words: each checks by itself that the words say nothing.
 _DROPS = frozenset(
-    {"times points", "next place", "best as full", "order", "rest step", "own share"}
+    {
+        "times points",
+        "next place",
+        "best as full",
+        "order",
+        "rest step",
+        "own share",
+        "division",
+        "negative share",
+        "no deduction",
+    }
 )
 
 #: A clause line about places, bests or averages: the only lines rewritten.
-_BATCH_LINE = re.compile(rf"排|名次|位次|{_PLACE_START}|最(?:高|低|多|少|大|小|长|短)|平均|并列")
+_BATCH_LINE = re.compile(
+    rf"排|名次|位次|{_PLACE_START}|最(?:高|低|多|少|大|小|长|短)|平均|并列|等次|评为|评优|优秀"
+)
 _CLAUSE_LINE = re.compile(r"[ \t]*-")
 #: A node line and its points: `(一)考核项(10分)`.
 _NODE = re.compile(r"[ \t]*(?:\([^)\n]{1,6}\)|[一二三四五六七八九十]+、|\d+[、.])")

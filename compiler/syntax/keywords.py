@@ -340,7 +340,7 @@ EVERY = "每"
 BEYOND_PART = ("超出部分", "超过部分")
 DECORATION_DE = "的"
 #: `存在【弄虚作假】问题的`: a noun between a fact and its 的 that says nothing more.
-DE_BEFORE_NOUNS: tuple[str, ...] = ("问题", "情况", "行为", "现象")
+DE_BEFORE_NOUNS: tuple[str, ...] = ("问题", "情况", "情形", "行为", "现象")
 #: `发生【重大事故】的县区，…`: the unit named after 的 is the unit being scored.
 DE_SUBJECT_NOUNS: tuple[str, ...] = (
     "县区",

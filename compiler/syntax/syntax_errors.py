@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import ROUND_CEILING, Decimal
 
 from ..diagnostics.diagnostic import Diagnostic
 from ..diagnostics.messages import details
@@ -232,7 +233,7 @@ class _BatchForm:
 _AVG_WORDS = r"[^，,；;【】\s]{0,8}?平均[^，,；;【】\s]{0,8}?"
 _BATCH_FORMS = (
     _BatchForm(
-        re.compile(r"(?:降|降低|下降|下调)(?:一|1|两|二|2)?个?(?:等次|档次|等级|档)"),
+        re.compile(r"(?:降|降低|下降|下调)(?:一|1|两|二|2)?个?(?:等次|档次|等级|档|等(?![级次]))"),
         "评定等次后再降档，本语言不能表达",
         "lowering the grade after it is given cannot be written",
         "本语言只能限定等次（等次最高为良好、不得评为优秀）或定为最低一档（一票否决），"
@@ -328,6 +329,7 @@ def _batch_form(original_line: str, line: int) -> Diagnostic | None:
 #: language cannot express them: refused as E253 with the words to write for each
 #: reading (messages.DETAILS `why.KEY`, `hint.KEY`).  Checked in this order.
 _NOUNS = r"(?:单位|乡镇|县区|部门|学校|街道)?"
+_NUMERAL = r"(?:\d+|[一二两三四五六七八九十]+)"
 _BATCH_WORDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"与最低值?的?差距|差距占最高值?与最低值?的?(?:差距|之差)"), "spread"),
     (re.compile(r"按比例(?:递减|递增|减少|扣减|减分|降低)"), "decline"),
@@ -339,9 +341,51 @@ _BATCH_WORDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"每相差[^，,；;]{0,12}?加减|相应加减"), "both_ways"),
     (re.compile(r"基础分[ \t]*\d+(?:\.\d+)?[ \t]*分"), "base"),
     (re.compile(r"其[余他]" + _NOUNS + r"[ \t]*按[^，,；;比【】]{1,10}?(?:折算|换算)"), "convert"),
+    (
+        re.compile(
+            r"差距占最[高多大][^，,；;【】]{0,3}?与最[低少小][^，,；;【】]{0,3}?(?:差距|之差)"
+        ),
+        "spread",
+    ),
+    (
+        re.compile(r"插值|等差递减|等差计分|按名次等差|分之间(?:按比例|线性)?(?:计分|得分)"),
+        "interpolate",
+    ),
+    (re.compile(r"与最优值?的?差距"), "gap"),
+    (
+        re.compile(
+            r"每比最[高低大小多少优]值?(?:低|高|少|多|差)|比最[高低大小多少优]值?每(?:低|高|少|多|差)"
+        ),
+        "from_best",
+    ),
+    (re.compile(r"[÷/][ \t]*(?:标杆值|最高值|最大值|最优值|最低值|最小值)"), "formula"),
+    (
+        re.compile(
+            r"(?:倒数)?第[ \t]*"
+            + _NUMERAL
+            + r"[ \t]*[名位]"
+            + r"[ \t]*、[ \t]*第[ \t]*"
+            + _NUMERAL
+            + r"[ \t]*[名位]"
+        ),
+        "place_list",
+    ),
+    (re.compile(r"第[ \t]*" + _NUMERAL + r"[ \t]*[名位][ \t]*以后"), "onward"),
+    (
+        re.compile(
+            r"[，,；;][ \t]*(?:在?全[市省县区])?[ \t]*(?:排名|位列|位居|居)?[ \t]*"
+            r"(?:末位|倒数第?|第|前|后)[^，,；;【】]{0,8}?(?:另|再)(?:加|扣|减|得)"
+        ),
+        "place_subject",
+    ),
+    (re.compile(r"最低[ \t]*(?:不低于|不少于|得|为)?[ \t]*\d+(?:\.\d+)?[ \t]*分"), "floor"),
 )
 _PLACE_WORDS = re.compile(r"排名|名次|位次|排序")
 _FIRST_NAME = re.compile(r"【([^【】]+)】")
+#: A clause that scores by place or by the best (where 最低得3分 is a floor).
+_RANKED = re.compile(
+    r"排名|名次|位次|排序|递减|第[ \t]*(?:\d+|[一二两三四五六七八九十]+)[ \t]*[名位]|最[高低多少大小短长](?:者|的)"
+)
 _BEST_WORD = re.compile(r"最([高低多少大小短长])(?:者|的)")
 
 
@@ -352,15 +396,65 @@ def _batch_wording(original_line: str, line: int) -> Diagnostic | None:
             continue
         if key == "share_places" and not _PLACE_WORDS.search(original_line):
             continue
+        if key == "place_subject" and _RANKED.search(original_line[: found.start()]):
+            continue  # the places follow a ranking of their own: not this
+        if key == "floor":
+            if not _RANKED.search(original_line):
+                continue
+            key, extra = _floor(original_line, found, _FIRST_NAME.search(original_line))
+        else:
+            extra = {}
         ref = _FIRST_NAME.search(original_line)
         name = ref[1] if ref else "X"
         best = _BEST_WORD.search(original_line)  # the best the clause itself names
         best_word = f"最{best[1]}者" if best else "最高者（最低者为好时写 最低者）"
         args = {"text": found[0], **details(f"why.{key}", "why")}
-        args.update(details(f"hint.{key}", "hint", name=name, best=best_word))
+        args.update(details(f"hint.{key}", "hint", name=name, best=best_word, **extra))
         first, end = found.span()
         return Diagnostic("E253", Span(line, first + 1, line, end + 1), args)
     return None
+
+
+_FIRST_AMOUNT = re.compile(
+    r"(?:第[ \t]*(?:1|一)[ \t]*[名位]|首位|最[高低多少大小长短](?:的|者))[^，,；;]{0,6}?得[ \t]*(\d+(?:\.\d+)?)[ \t]*分"
+)
+_ORDER_SAID = re.compile(r"[由从]([高低多少大小长短])到[高低多少大小长短]")
+_STEP_AMOUNT = re.compile(
+    r"(?:递减|每[^，,；;]{0,10}?(?:名次|位次|名|位)[ \t]*(?:扣|减|少得))[ \t]*(\d+(?:\.\d+)?)[ \t]*分"
+)
+
+
+def _floor(
+    original_line: str, found: re.Match[str], ref: re.Match[str] | None
+) -> tuple[str, dict[str, object]]:
+    """`第一名得10分，以下逐名递减0.3分，最低不低于5分`: the places that reach the floor
+    get a rule of their own — from place K on, where 10 − 0.3 × (K − 1) first falls to 5
+    or below (K = ⌈(10 − 5) ÷ 0.3⌉ + 1 = 18) — and the step keeps counting from the first
+    place, so every place earns max(5, 10 − 0.3 × (r − 1)), as the sentence says.  A floor
+    under a share of the best has no such rule."""
+    floor = Decimal(re.search(r"\d+(?:\.\d+)?", found[0])[0])  # type: ignore[index]
+    first = _FIRST_AMOUNT.search(original_line)
+    step = _STEP_AMOUNT.search(original_line)
+    if first is None or step is None:
+        return ("floor_share" if "比" in original_line else "floor_step_plain"), {}
+    top, less = Decimal(first[1]), Decimal(step[1])
+    if less <= 0 or top <= floor:
+        return "floor_step_plain", {}
+    place = int(((top - floor) / less).to_integral_value(rounding=ROUND_CEILING)) + 1
+    order = _ORDER_SAID.search(original_line)
+    best = _BEST_WORD.search(original_line)
+    if order is not None:
+        said = "从高到低" if order[1] in "高多大长" else "从低到高"
+    elif best is not None:
+        said = "从高到低" if best[1] in "高多大长" else "从低到高"
+    else:
+        said = ""
+    name = ref[0] if ref else "【X】"
+    rule = (
+        f"按{name}{said}排名，第1名得{top}分，第{place}名及以后得{floor}分，"
+        f"其后每下降一个名次扣{less}分"
+    )
+    return "floor_step", {"rule": rule, "place": place, "floor": floor}
 
 
 #: Characters the language uses outside free text; anything else unexpected is E102.
