@@ -326,10 +326,11 @@ def _verb(rest: str) -> str:
 class Drafter:
     """Drafts the sentences of one document into one set of names."""
 
-    def __init__(self, book: NameBook | None = None, lowest_band: str = ""):
+    def __init__(self, book: NameBook | None = None, lowest_band: str = "", highest_band: str = ""):
         self.book = book or NameBook()
         self.points: str | None = "1000"
         self.lowest_band = lowest_band  # the last grade of `等次`: what 一票否决 gives
+        self.highest_band = highest_band  # the first grade: what 评先评优 is rated
         #: (path, name, type, default, description) of the last sentence's one fact
         self.last: tuple[str, str, str, str, str] | None = None
         self.last_clause = ""
@@ -535,7 +536,19 @@ class Drafter:
             # no points change: the unit may not be honoured, which a label records
             body = out.rstrip("。；;，, ")
             if len(body) == len(n):
-                out = body[: m.start()] + f"，列为{m.group(1)}单位"
+                # being rated the top grade is the first of the honours (评优): a unit out
+                # of 评先评优 is not rated it either, and carries the label for the rest
+                bar = f"，不得评为{self.highest_band}" if self.highest_band else ""
+                head = body[: m.start()]
+                forced = _FORCED_GRADE.search(normalise(head))
+                if forced and "一票否决" in normalise(head)[: forced.start()]:
+                    # `实行一票否决，考核结果确定为不合格，取消…资格`: the lowest grade is
+                    # what 一票否决 gives; any other grade cannot be said
+                    grade = grade_name(forced.group(1))
+                    if not self.lowest_band or grade != grade_name(self.lowest_band):
+                        return None
+                    head, bar = head[: forced.start()], ""
+                out = head + f"{bar}，列为{m.group(1)}单位"
                 n = normalise(out)
         m = _ALL_EACH.match(n)
         if m:
@@ -624,6 +637,7 @@ class Drafter:
         if PER_PERIOD.search(n):
             return None  # a requirement for each quarter or month: one count cannot say it
         s = _OTHER_UNIT.sub(r"\1", _EACH_NOUN.sub(r"每\1", _each_short(s)))
+        s = _ONE_NOUN.sub(r"\1一\2", s)
         n = normalise(s)
         candidates: list[tuple[str, str]] = []  # (subject, rest): subjects written first
         for j in _boundaries(n):
@@ -895,6 +909,13 @@ def _said_before(rest: str, subject: str) -> str:
 #: `每家企业扣2分`: the noun after the count word only says what the subject counts.
 _EACH_NOUN = re.compile(
     r"每(?:一)?(家|所|个)(?:企业|单位|学校|医院|乡镇|街道|村|社区|部门|项目)(?=\s*[扣减得计记加])"
+)
+
+
+#: `发现一个村扣0.5分`: the noun after the count word is the thing counted, said again.
+_ONE_NOUN = re.compile(
+    r"(发现|有|查出)(?:一|1)(家|所|个)(?:企业|单位|学校|医院|乡镇|街道|村|社区|部门|项目)"
+    r"(?=\s*[扣减])"
 )
 
 

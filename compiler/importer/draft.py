@@ -21,7 +21,7 @@ from ..render.standards import bracket, parse_clauses
 from ..source.text import Source, display_width, normalise
 from ..syntax.parser import parse
 from .clauses import Drafted, Drafter, grade_name, is_scoring, split_sentences
-from .earned import split_earned
+from .earned import split_earned, unfilled
 from .known import KnownFacts
 from .names import clean_subject, legal_name
 from .outline import NOTE_RULE, DNode, Doc, bonus_cap_of, scoring_text, total_points
@@ -141,6 +141,36 @@ _CONDITION_EARN = re.compile(r"^【[^】]+】[^每]*得\s*\d[^每]*$")
 #: Points earned on one fact, not per step: `【X】得20分`, `【X】得3分，否则不得分`.
 _YES_NO_EARN = re.compile(r"^【([^】]+)】[，,]?\s*得\s*\d[^每]*$")
 
+#: `本项加分最高2分`, `加分最多3分` as a sentence of its own: the cap of the item's bonuses.
+_ITEM_BONUS_CAP = re.compile(
+    r"^(?:本项|该项)?(?:加分|奖励分)(?:累计)?(?:最高|最多|不超过|上限为?)\s*(?:加)?\s*\d+(?:\.\d+)?\s*分$"
+)
+#: Points for the item's own tasks done on time, with no subject of their own.
+_ON_TIME_EARN = re.compile(
+    r"^【([^】]*?(?:任务|工作)?(?:按时|按期|如期|及时|全部)完成)】得\s*(\d+(?:\.\d+)?)\s*分$"
+)
+#: A count of the item's tasks not done, or not done on time, naming no other thing.
+_FAILED_TASK = re.compile(
+    r"(?:未按时|未按期)?(?:未完成|完成不及时|不及时完成|延误|逾期(?:未?完成)?)"
+)
+#: The start of the reason a sentence with its points and their steps stays 待处理.
+_PAIRED = "此句的 “得"
+_EARN_POINTS = re.compile(r"得\s*(\d+(?:\.\d+)?)\s*分")
+_FACT_NAMES = re.compile(r"【([^】]+)】")
+#: A deduction per counted thing: `【X】每缺一项扣1分`, `【延误】一项扣1分`.
+_COUNT_STEP = re.compile(r"^【([^】]+)】[^得计记加]*?(?:每|[一1])[^得计记加]*[扣减]\s*\d")
+
+
+def _is_yes_no_earn(clause: str, book: dict) -> bool:
+    m = _YES_NO_EARN.match(clause)
+    return m is not None and book.get(m.group(1), ("",))[0] == "是否" and "否则" not in clause
+
+
+def _is_count_step(clause: str, book: dict) -> bool:
+    m = _COUNT_STEP.match(clause)
+    return m is not None and book.get(m.group(1), ("是否",))[0] not in ("是否", "百分比", "数值")
+
+
 #: A step below (above) a bound: `【X】低于98%的，每低1个百分点扣5分`.
 _SLOPE = re.compile(
     r"^【(?P<f>[^】]+)】(?:未达到|)(?P<dir>低于|高于|超过|少于|多于)\s*(?P<n>\d+(?:\.\d+)?)[^，,]*的[，,]\s*每"
@@ -192,6 +222,7 @@ class Summary:
     clauses: int = 0
     pending: int = 0
     facts: int = 0
+    bands: int = 0  # grade bands drafted under `等次：` (0: the draft grades no unit)
     pending_sentences: list[tuple[str, str, str]] = field(
         default_factory=list
     )  # (path, text, reason)
@@ -214,7 +245,10 @@ class _Writer:
         self.name = name
         self.known = KnownFacts(doc.facts) if doc.facts or doc.standards else None
         names = [name for name, _, _ in doc.bands]
-        self.drafter = Drafter(lowest_band=names[-1] if len(set(names)) >= 2 else "")
+        graded = len(set(names)) >= 2
+        self.drafter = Drafter(
+            lowest_band=names[-1] if graded else "", highest_band=names[0] if graded else ""
+        )
         self.summary = Summary()
         self.lines: list[str] = []
         self.origin: dict[str, tuple[str, str]] = {}  # clause → (path, sentence it reads)
@@ -316,6 +350,8 @@ class _Writer:
             body = self._halves(
                 body, path, self.summary.pending_sentences[before:], self.paired.get(id(node))
             )
+            body = self._on_time_base(body, node)
+            body = self._capped_bonus(body, node)
         held: list[str] = []
         modifiers = list(node.modifiers)
         words = "".join(scoring_text(node))
@@ -445,16 +481,110 @@ class _Writer:
                     drafted = Drafted(sentence, (), (), _no_cap_reason(top))
         if drafted.ok:
             drafted = self._second_slope(drafted, node)
+        notes: list[str] = []
+        if drafted.ok and not bonus:
+            drafted, notes = self._earned_and_failed(drafted, node)
         self.summary.sentences += 1
         if drafted.ok:
             for clause in drafted.clauses:
                 self.origin[clause] = (path, sentence)
             self.summary.drafted += 1
             self.summary.clauses += len(drafted.clauses)
-            return [f"{pad}- {c}" for c in drafted.clauses]
+            return [f"{pad}# {n}" for n in notes] + [f"{pad}- {c}" for c in drafted.clauses]
         self.summary.pending += 1
         self.summary.pending_sentences.append((path, sentence, drafted.reason))
         return [f"{pad}{PENDING}{_one_line(sentence)}（{drafted.reason}）"]
+
+    def _earned_and_failed(self, drafted: Drafted, node: DNode) -> tuple[Drafted, list[str]]:
+        """`常规调查任务按时完成的得6分，延误一项扣1分`, `机构、人员、经费落实到位的，得3分，
+        每缺一项扣1分`: one standard, its points and the steps it loses them by.  As two
+        clauses a unit with one delay loses the 6 and 1 more (the document: 5).  When the
+        points are the item's, the steps alone say it (language.md 5.1: in an item of those
+        points write only `每缺1项扣1分`); otherwise the sentence stays 待处理 and says so."""
+        book = self.drafter.book.facts
+        earned = [c for c in drafted.clauses if _is_yes_no_earn(c, book)]
+        steps = [c for c in drafted.clauses if _is_count_step(c, book)]
+        if len(earned) != 1 or len(steps) != 1 or len(drafted.clauses) != 2:
+            return drafted, []
+        points = _EARN_POINTS.search(earned[0])
+        assert points is not None
+        if node.points is not None and Decimal(points.group(1)) == Decimal(node.points):
+            (fact,) = _FACT_NAMES.findall(earned[0])
+            self.drafter.book.release(fact)
+            kept = tuple(f for f in drafted.facts if f[0] != fact)
+            note = (
+                f"原文 “得{points.group(1)}分” 即本项分值，由下面的扣分条款逐项扣减"
+                f"（写成得分条款，没做到时既失{points.group(1)}分又被扣分）"
+            )
+            return Drafted(drafted.sentence, tuple(steps), kept), [note]
+        for fact in _FACT_NAMES.findall(" ".join(drafted.clauses)):
+            self.drafter.book.release(fact)
+        reason = (
+            f"{_PAIRED}{points.group(1)}分” 与 “扣分” 是同一标准：照写两条，没做到时既失"
+            f"{points.group(1)}分又被扣分。请把这句写成分值为{points.group(1)}分的子项，子项下只写扣分条款"
+            f"（如 “- {steps[0]}”，language.md 5.1）"
+        )
+        return Drafted(drafted.sentence, (), (), reason), []
+
+    def _capped_bonus(self, body: list[str], node: DNode) -> list[str]:
+        """`（统计分析，5分）…每篇加0.5分；…每篇加1分；本项加分最高2分`: bonuses with a cap of
+        their own inside an item with points.  Whether they only win back this item's
+        points (the item stays at most 5) or add to the total (a bonus sub-item, language.md
+        9.21) the document does not say; drafted as they stand the cap would be lost."""
+        if node.points is None or node.earned_bonus:
+            return body
+        caps = [
+            t
+            for text in scoring_text(node)
+            for t in split_sentences(text)
+            if _ITEM_BONUS_CAP.match(normalise(t).strip().rstrip("。；;"))
+        ]
+        if not caps:
+            return body
+        reason = (
+            f"本项（{_number(node.points)}分）中的加分写明了上限 “{_one_line(caps[0])}”：加的分是只补回"
+            f"本项的扣分（本项最多{_number(node.points)}分），还是在总分外另加（写成下一级评分项 "
+            "“1、奖励分，加分项，最高加N分”，language.md 9.21，总分可以超过满分），原文没有写明，"
+            "请照发文单位的本意改写"
+        )
+        return self._hold_back(body, lambda clause: bool(_BONUS.search(clause)), reason)
+
+    def _on_time_base(self, body: list[str], node: DNode) -> list[str]:
+        """`（重点工作任务，10分）按时完成的得10分；完成不及时的，每项扣2分；未完成的，每项
+        扣5分`: the first sentence names nothing but the item's own tasks done on time, and
+        its points are the item's: it is the base the failures below take from.  As an
+        earning clause one late task would lose the 10 and 2 more (the document: 8)."""
+        if node.points is None:
+            return body
+        book = self.drafter.book.facts
+        clauses = [line.strip()[2:] for line in body if line.lstrip().startswith("- ")]
+        failing = [
+            c
+            for c in clauses
+            if _is_count_step(c, book) and _FAILED_TASK.fullmatch(_FACT_NAMES.findall(c)[0])
+        ]
+        if not failing:
+            return body
+        out = []
+        for line in body:
+            clause = line.strip()[2:] if line.lstrip().startswith("- ") else ""
+            m = _ON_TIME_EARN.match(clause)
+            if (
+                m is None
+                or Decimal(m.group(2)) != Decimal(node.points)
+                or book.get(m.group(1), ("",))[0] != "是否"
+            ):
+                out.append(line)
+                continue
+            self.drafter.book.release(m.group(1))
+            self.origin.pop(clause, None)
+            self.summary.clauses -= 1
+            pad = line[: len(line) - len(line.lstrip())]
+            out.append(
+                f"{pad}# 原文 “{m.group(1)}的得{m.group(2)}分” 即本项分值，由本项的扣分条款逐项扣减"
+                f"（写成得分条款，一项没有按时完成就既失{m.group(2)}分又被扣分）"
+            )
+        return out
 
     def _second_slope(self, drafted: Drafted, node: DNode) -> Drafted:
         """`低于98%的，每低1个百分点扣5分；低于90%的，每低1个百分点扣10分`: as two clauses
@@ -531,7 +661,11 @@ class _Writer:
         the points earned on a yes/no fact are one half of a standard whose other half
         (the step) is not drafted, and alone they take all the points for any shortfall
         (1 point short: the document 18, the half 0).  Both halves stay 待处理."""
-        steps = [t for p, t, _ in pending if p == path and _STEP.search(normalise(t))]
+        steps = [
+            t
+            for p, t, why in pending
+            if p == path and _STEP.search(normalise(t)) and not why.startswith(_PAIRED)
+        ]
         shares = [t for p, t, _ in pending if p == path and _lone_share(t)]
         if shares:  # `得4分；未达到的，按比例得分`: what the half earns depends on the share
             return self._share_halves(body, shares[0])
@@ -666,6 +800,11 @@ class _Writer:
             else:
                 out.append(f"  # 待处理（等次）：{_one_line(t)}")
         out += [line for t in self.doc.band_rules for line in self._band_rule(t)]
+        self.summary.bands = sum(
+            1
+            for line in out[1:]
+            if line.startswith("  ") and not line.lstrip().startswith(("#", "-"))
+        )
         if len(out) == 1 or all(line.lstrip().startswith("#") for line in out[1:]):
             return [
                 line.replace("  #", "#", 1) if line.startswith("  #") else "# 原文等次："
@@ -842,7 +981,34 @@ def write_draft(doc: Doc, name: str) -> Draft:
     text = _settle(text, writer.summary, writer.origin)
     if writer.known is None:  # a rendered policy reads back as it was written
         text, _ = split_earned(text)
+        text = _hold_unfilled(text, writer.summary, writer.origin)
     return Draft(text, writer.summary)
+
+
+def _hold_unfilled(text: str, summary: Summary, origin: dict[str, tuple[str, str]]) -> str:
+    """Earning clauses of an item with sub-items that earn less than its points go back
+    to `待处理`: written there, every unit would lose the rest of the item's points."""
+    lines: list[str | None] = list(text.split("\n"))
+    undone: set[str] = set()
+    for number in unfilled(text):
+        line = lines[number - 1] or ""
+        clause = line.strip()[2:]
+        path, sentence = origin.get(clause, ("", clause))
+        pad = line[: len(line) - len(line.lstrip())]
+        reason = (
+            f"拟写的得分条款 “{clause}” 写在有子项的评分项下，得分条款合计不到本项分值：照写，每个单位都"
+            "得不满本项。请照原文给这句所在的小项写上分值（原文没有写的，请向发文单位确认），把条款写在小项下"
+        )
+        summary.clauses -= 1
+        if sentence not in undone:
+            undone.add(sentence)
+            summary.drafted -= 1
+            summary.pending += 1
+            summary.pending_sentences.append((path, sentence, reason))
+            lines[number - 1] = f"{pad}{PENDING}{_one_line(sentence)}（{reason}）"
+        else:
+            lines[number - 1] = None  # the sentence's other clause: one 待处理 line says it
+    return "\n".join(line for line in lines if line is not None)
 
 
 def _settle(

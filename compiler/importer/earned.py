@@ -51,9 +51,12 @@ class _Move:
     earned: tuple[int, ...]  # 1-based lines of its earning clauses
     total: str
     points: str
+    deducts: bool = True  # the rest of the points is taken by deductions, not pending text
 
 
-def _moves(text: str) -> list[_Move] | None:
+def _short_items(text: str):
+    """(item, W311) for each item whose earning clauses earn less than its points; None
+    when the draft does not compile."""
     source = Source(text, "<draft>")
     tree, diagnostics = parse(source)
     if tree is None or any(d.is_error for d in diagnostics):
@@ -66,23 +69,63 @@ def _moves(text: str) -> list[_Move] | None:
         for d in diagnostics
         if d.code == "W311" and Decimal(str(d.args["total"])) < Decimal(str(d.args["points"]))
     }
+    return [
+        (node, short[node.points.span.line])
+        for node in _nodes(tree.nodes)
+        if node.points is not None and node.points.span.line in short
+    ]
+
+
+def _pending_inside(lines: list[str], node: ast.Node) -> bool:
+    """The item's own lines hold a sentence left `待处理` (one more half of its points)."""
+    head = node.span.line - 1
+    depth = _indent(lines[head])
+    for line in lines[head + 1 :]:
+        if line.strip() and _indent(line) <= depth:
+            return False
+        if line.strip().startswith("# 待处理") and _indent(line) == depth + 2:
+            return True
+    return False
+
+
+def unfilled(text: str) -> list[int]:
+    """1-based lines of the earning clauses of items that have sub-items (or modifiers)
+    and earn less than their points even so: the earned points cannot be given a sub-item
+    of their own there, and written as they are every unit loses the rest."""
+    items = _short_items(text)
+    if not items:
+        return []
+    return [
+        c.span.line
+        for node, _ in items
+        if node.children or node.modifiers
+        for c in node.clauses
+        if _holds(c, ast.Earn)
+    ]
+
+
+def _moves(text: str) -> list[_Move] | None:
+    items = _short_items(text)
+    if items is None:
+        return None
+    lines = text.split("\n")
     moves = []
-    for node in _nodes(tree.nodes):
-        if node.points is None or node.children or node.modifiers:
-            continue
-        found = short.get(node.points.span.line)
-        if found is None:
+    for node, found in items:
+        if node.children or node.modifiers:
             continue
         earned = [c for c in node.clauses if _holds(c, ast.Earn)]
         deducted = [c for c in node.clauses if not _holds(c, ast.Earn) and _holds(c, ast.Deduct)]
-        if not earned or not deducted or any(c.span.line != c.span.end_line for c in earned):
+        if not earned or any(c.span.line != c.span.end_line for c in earned):
             continue
+        if not deducted and not _pending_inside(lines, node):
+            continue  # the document's points and its earning sentences disagree: W311
         moves.append(
             _Move(
                 node.span.line,
                 tuple(c.span.line for c in earned),
                 str(found.args["total"]),
                 str(found.args["points"]),
+                bool(deducted),
             )
         )
     return moves
@@ -104,10 +147,13 @@ def _rewrite(lines: list[str], move: _Move) -> list[str]:
     pad = earned[0][: _indent(earned[0])]
     named = _FACT.search(earned[0])
     title = named.group(1) if named and len(earned) == 1 else "得分条款"
+    rest = Decimal(move.points) - Decimal(move.total)
     sub = [
         f"{pad}(1){title}（{move.total}分）",
         f"{pad}  # 原文本项（{move.points}分）的得分条款合计{move.total}分，单列为子项；"
-        f"其余{Decimal(move.points) - Decimal(move.total)}分由本项的扣分条款扣减（照写则人人失分）",
+        f"其余{rest}分由本项的"
+        + ("扣分条款扣减" if move.deducts else "待处理句子计分")
+        + "（照写则人人失分）",
         *(f"{pad}  {line.strip()}" for line in earned),
     ]
     kept = [line for i, line in enumerate(lines[head:end], head + 1) if i not in move.earned]

@@ -9,6 +9,7 @@ appendix of a rendered document) are declared, so their types are the real ones.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -36,7 +37,11 @@ def _policy(clause: str, bonus: bool, decls: str, points: str | None) -> str:
     else:
         head = f"(一)草稿({points}分)"
     block = f"数据：\n{decls}\n" if decls else ""
-    return f"细则：草稿\n年度：2023\n满分：{full}分\n\n{block}{head}\n  - {clause}\n"
+    text = f"细则：草稿\n年度：2023\n满分：{full}分\n\n{block}{head}\n  - {clause}\n"
+    barred = re.search(r"不得评为([^，,；;。\s]{1,6}?)(?:等次)?(?=[，,；;。]|$)", clause)
+    if barred:  # `不得评为优秀` names a grade: the draft's 等次 has it above a lower one
+        text += f"\n等次：\n  {barred.group(1)}：{full}分以上\n  草稿最低档：其余\n"
+    return text
 
 
 @lru_cache(maxsize=4096)

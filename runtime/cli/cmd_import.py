@@ -90,12 +90,21 @@ def _summary(summary, errors: int, warnings: int, lang: str) -> None:
             f"{s.pending} left as 待处理; {s.facts} data items; "
             f"check: {errors} errors, {warnings} warnings"
         )
+        if not s.bands:
+            warn(
+                "no grade bands drafted: scores will carry no grade; write the document's "
+                "grades under `等次：` (see the 等次 lines left as comments, if any)"
+            )
     else:
         warn(
             f"评分项 {s.nodes} 个，一级评分项合计 {points} 分（满分 {s.full_marks} 分）；"
             f"评分句 {s.sentences} 句：起草为条款 {s.drafted} 句（{s.clauses} 条），"
             f"待处理 {s.pending} 句；数据项 {s.facts} 个；检查：错误 {errors} 个，警告 {warnings} 个"
         )
+        if not s.bands:
+            warn(
+                "草稿没有等次：计分结果不评等次，请照原文在 `等次：` 下写出各档（原文的等次句如留作注释，请据以改写）"
+            )
 
 
 def _write_atomic(target: Path, text: str, lang: str) -> None:
