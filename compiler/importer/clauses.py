@@ -302,7 +302,9 @@ def _default(type_word: str, name: str, clause: str) -> str:
     if type_word == "是否":
         return (
             "否"
-            if name.startswith(("发生", "出现", "引发", "造成", "因")) or "得" not in clause
+            # `不得分`, `不得评为优秀`: what happens on a failure, not points earned
+            if name.startswith(("发生", "出现", "引发", "造成", "因"))
+            or not re.search(r"(?<!不)得", clause)
             else ""
         )
     if type_word in ("百分比", "日期", "分", "数值") or type_word in kw.MEASURE_UNITS:
