@@ -121,9 +121,8 @@ def test_grade_paragraph_every_line_and_its_rules(tmp_path):
     assert "  优秀：85分以上\n  良好：70分以上\n  合格：60分以上\n  不合格：60分以下" in text
     # the notes say what 以上/以下 include: the header says it too
     assert "边界：以上含本数，以下不含本数" in text
-    # the rule beside the grade lines is listed, with the clause to write
-    reason = _reason(draft, "年度内发生饮水安全责任事故的，不得评为优秀")
-    assert "【年度内发生饮水安全责任事故】不得评为优秀" in reason
+    # the rule beside the grade lines is a clause of an item of its own after the others
+    assert "、等次限定\n" in text and "  - 【年度内发生饮水安全责任事故】不得评为优秀" in text
     # the draft's header and grades over one item: each total lands on the grade the
     # document gives it (60 is 合格, 59.5 不合格)
     header = text[: text.index("数据：")].replace("满分：40分", "满分：100分")

@@ -54,7 +54,7 @@ def _pending(draft) -> dict[str, str]:
 def _perfect(policy) -> dict[str, str]:
     unit = {}
     for fact in policy.ir.facts:
-        unit[fact.name] = {"是否": "否", "百分比": "100"}.get(fact.type, "0")
+        unit[fact.name] = {"bool": "否", "percent": "100"}.get(fact.type, "0")
     unit.update(
         {"农产品质量投诉兑现奖励率": "100", "全年报送农业信息": "6", "农经人员年度培训": "20"}
     )

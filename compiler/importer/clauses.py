@@ -402,7 +402,9 @@ class Drafter:
                 drafted = self._reading(sentence, reading, path, bonus)
                 if drafted is not None:
                     return drafted
-        failing = self._each_failing(sentence, title, path, bonus)
+        failing = self._each_failing(sentence, title, path, bonus) or self._each_short_of(
+            sentence, title, path, bonus
+        )
         if failing is not None:
             return failing
         whole = self._one(sentence, title, path, bonus, None)
@@ -489,6 +491,31 @@ class Drafter:
         final = self.book.claim(name, unit, "0", sentence, path)
         return Drafted(sentence, (f"【{final}】{rest}",), ((final, unit, "0", sentence),))
 
+    def _each_short_of(self, sentence: str, title: str, path: str, bonus: bool) -> Drafted | None:
+        """`数据审核查询应全部回复，每少回复一条扣0.1分`, `（疑点线索核查应全部办结）每少办结一条
+        扣0.5分`: what is counted is the things not done, of what the standard is about
+        (`【数据审核查询未回复】每条扣0.1分`); the standard is the sentence's or the title's."""
+        m = _EACH_SHORT_OF.match(normalise(sentence).strip().rstrip("。;, "))
+        if m is None:
+            return None
+        standard = m.group("std") or normalise(title)
+        if not _ALL_DONE.search(standard):
+            return None  # `每少回复一条` counts from all of them only when all are required
+        base = clean_subject(_ALL_DONE.split(standard)[0])
+        verb = m.group("verb")
+        if len(base) < 2:
+            return None
+        base = base[: -len(verb)] if base.endswith(verb) else base
+        name = legal_name(f"{base}未{verb}")
+        rest = f"每{m.group('unit')}{m.group('effect')}".replace(" ", "")
+        trial = try_clause(f"【{name}】{rest}", bonus, "", self.points)
+        if trial is None or dict(trial.kinds).get(name) is None:
+            return None
+        unit = dict(trial.kinds)[name]
+        said = sentence if m.group("std") else f"{title}：{sentence}"
+        final = self.book.claim(name, unit, "0", said, path)
+        return Drafted(sentence, (f"【{final}】{rest}",), ((final, unit, "0", said),))
+
     def _several(
         self, sentence: str, readings: tuple[Reading, ...] | None, path: str, bonus: bool
     ) -> Drafted | None:
@@ -518,6 +545,22 @@ class Drafter:
         """
         n = normalise(sentence).rstrip("。;, ")
         out = sentence
+        joined = _AND_VETO.search(n)
+        if joined:  # `本项不得分，并实行一票否决`: 并 joins the second effect, as `，` does
+            out = _replace_tail(out, n, joined.start(), "，" + n[joined.start(1) :])
+            n = normalise(out).rstrip("。;, ")
+        m = _EACH_BELOW_RATE.match(n)
+        if m:
+            # `按期办结率每低于100%一个百分点，扣0.5分`: below the bound, a step a point
+            return f"{m.group('x')}低于{m.group('n')}%的，每低1个百分点{m.group('effect')}"
+        m = _SHORT_OF_MINIMUM.match(n)
+        if m:
+            # `统计站未配备2名以上统计人员的，每少1名扣2分`: a minimum and the steps below it
+            unit = m.group("unit")
+            return (
+                f"{m.group('who')}{m.group('verb')}{m.group('what')}不少于{m.group('n')}{unit}，"
+                f"每少1{unit}{m.group('effect').replace(' ', '')}"
+            )
         halves = re.split(r"[；;]", n)
         if len(halves) == 2:
             tiers = _deeper_tier(halves[0], halves[1])
@@ -651,6 +694,8 @@ class Drafter:
         for subject, rest in candidates:
             if not rest or not SCORING.search(normalise(rest)):
                 continue
+            if normalise(rest).rstrip().endswith("的"):
+                continue  # `…列为典型案例的`: still the condition, no effect yet
             if subject:
                 name, description = name_from(subject, title, _verb(rest))
                 if not previous and level_of_kind(subject):
@@ -808,7 +853,9 @@ def _fit_subject(subject: str) -> bool:
     its last part does not lean on the part before (`否则…`)."""
     n = normalise(subject).rstrip("，, ")
     step = r"每(?!一?年)[^，,]{0,4}?[\d一二两三四五六七八九十]"
-    if SCORING.search(n) or re.search(step, re.split(r"[，,]", n.rstrip("，, "))[-1]):
+    # `被市局列为典型经验的`: 列为 in a condition is what happened, not a label it earns
+    bare = re.sub(r"列为[^,，]*的$", "", n)
+    if SCORING.search(bare) or re.search(step, re.split(r"[，,]", n.rstrip("，, "))[-1]):
         return False  # `每超1天扣…`: a step belongs to the predicate
     if re.search(step, n) and not _PERIOD_CONTEXT.match(n):
         return False  # a step in an earlier part, unless it states a period's requirement
@@ -912,6 +959,34 @@ def _said_before(rest: str, subject: str) -> str:
 _EACH_NOUN = re.compile(
     r"每(?:一)?(家|所|个)(?:企业|单位|学校|医院|乡镇|街道|村|社区|部门|项目)(?=\s*[扣减得计记加])"
 )
+
+
+#: `每少回复一条扣0.1分` after a standard that all of them be done (`应全部回复`).
+_EACH_SHORT_OF = re.compile(
+    r"^(?:(?P<std>[^,;]+?)\s*,\s*)?每少(?P<verb>[^\d一二两三四五六七八九十,;]{1,4}?)(?:一|1)\s*"
+    rf"(?P<unit>{_ONE_UNITS})(?P<effect>(?:扣|减)\s*\d+(?:\.\d+)?\s*分)$"
+)
+#: A standard that every one be done: `应全部办结`, `处置率应达到100%`.
+_ALL_DONE = re.compile(
+    r"(?:应|须|要|必须)(?:当)?(?:全部|全数|及时)|率\s*(?:应|须)?\s*达到\s*100\s*%"
+)
+
+
+#: `X率每低于100%一个百分点，扣0.5分`: the bound and the step in one phrase.
+_EACH_BELOW_RATE = re.compile(
+    r"^(?P<x>[^,;]+?率)\s*每低于\s*(?P<n>\d+(?:\.\d+)?)\s*%\s*(?:1|一)\s*个百分点\s*,?\s*"
+    r"(?P<effect>[扣减]\d+(?:\.\d+)?分)$"
+)
+#: `未配备2名以上专职人员的，每少1名扣2分`: the minimum, then a step per one short.
+_SHORT_OF_MINIMUM = re.compile(
+    r"^(?P<who>[^,;]*?)未(?P<verb>配备|配齐|建立|开展|召开|组织|举办)(?P<n>\d+)\s*(?P<unit>名|人|个|次|场|期)"
+    r"(?:以上|及以上)(?P<what>[^,;]+?)的\s*,\s*每少\s*(?:1|一)\s*(?P=unit)\s*"
+    r"(?P<effect>(?:扣|减)\s*\d+(?:\.\d+)?\s*分)$"
+)
+
+
+#: `，并实行一票否决` after another effect.
+_AND_VETO = re.compile(r"[,，]\s*并且?\s*(实行一票否决)$")
 
 
 #: `发现一个村扣0.5分`: the noun after the count word is the thing counted, said again.

@@ -23,11 +23,11 @@ from ..syntax.parser import parse
 from .clauses import Drafted, Drafter, grade_name, is_scoring, split_sentences
 from .earned import split_earned, unfilled
 from .known import KnownFacts
-from .names import clean_subject, legal_name
+from .names import clean_subject, legal_name, name_from
 from .outline import NOTE_RULE, DNode, Doc, bonus_cap_of, scoring_text, total_points
 from .reasons import reason_for
 from .tiers import boundary
-from .trial import try_band
+from .trial import try_band, try_clause
 
 PENDING = "# 待处理："
 
@@ -145,6 +145,23 @@ _YES_NO_EARN = re.compile(r"^【([^】]+)】[，,]?\s*得\s*\d[^每]*$")
 _ITEM_BONUS_CAP = re.compile(
     r"^(?:本项|该项)?(?:加分|奖励分)(?:累计)?(?:最高|最多|不超过|上限为?)\s*(?:加)?\s*\d+(?:\.\d+)?\s*分$"
 )
+#: The title of the item that holds the rules of the 等次 paragraph.
+GRADE_RULES = "等次限定"
+_CN = "零一二三四五六七八九十"
+_CN_VALUES = {c: i for i, c in enumerate(_CN) if i}
+#: `…的单位`, `…的乡镇（街道）`: the unit assessed, after the event that bars a grade.
+_UNIT_WORDS = re.compile(
+    r"的?(?:单位|乡镇[（(]街道[）)]|乡镇|街道|县[（(]市、区[）)]|县区|部门|地区)$"
+)
+
+
+_GRADE_WORDS = re.compile(r"等次|评为|降低一等|降为|降一档|一票否")
+
+
+def _sentences_of(text: str) -> list[str]:
+    return [x.strip() for x in re.split(r"(?<=。)", text) if x.strip()]
+
+
 #: Points for the item's own tasks done on time, with no subject of their own.
 _ON_TIME_EARN = re.compile(
     r"^【([^】]*?(?:任务|工作)?(?:按时|按期|如期|及时|全部)完成)】得\s*(\d+(?:\.\d+)?)\s*分$"
@@ -253,6 +270,7 @@ class _Writer:
         self.lines: list[str] = []
         self.origin: dict[str, tuple[str, str]] = {}  # clause → (path, sentence it reads)
         self.hoisted: dict[str, list[str]] = {}  # node path → clause lines moved up to it
+        self.grade_rules: list[str] = []  # clause lines of the 等次 paragraph's rules
         self.earned: dict[int, bool] = {}  # node → an earlier sentence of it earns points
         #: node → the step of the item after it (`2.未达到年度目标的，每超出…扣3分`)
         self.paired: dict[int, str] = {}
@@ -796,10 +814,15 @@ class _Writer:
             above = low
         for t in self.doc.band_text:
             if NOTE_RULE.search(normalise(t)) or _QUOTA.search(normalise(t)):
-                out += self._band_rule(t)
+                out += [line for x in _sentences_of(t) for line in self._band_rule(x, True)]
             else:
                 out.append(f"  # 待处理（等次）：{_one_line(t)}")
-        out += [line for t in self.doc.band_rules for line in self._band_rule(t)]
+        out += [
+            line
+            for t in self.doc.band_rules
+            for x in _sentences_of(t)
+            for line in self._band_rule(x, True)
+        ]
         self.summary.bands = sum(
             1
             for line in out[1:]
@@ -812,7 +835,7 @@ class _Writer:
             ]
         return out
 
-    def _band_rule(self, sentence: str) -> list[str]:
+    def _band_rule(self, sentence: str, rule: bool = False) -> list[str]:
         """A sentence beside the grade lines: `实行一票否决的，考核等次为不合格` (the lowest
         grade) only says what 一票否决 means; a rule (`…的，不得评为优秀`) is listed
         `待处理` with the clause to write where it belongs; other words stay a comment."""
@@ -827,11 +850,15 @@ class _Writer:
                 "等次的名额（比例）限制，本语言的等次只按分数和条款评定，写不出名额：请在评定结果出来后"
                 "按原文的比例人工核定"
             )
-        elif not NOTE_RULE.search(n):
+        elif not NOTE_RULE.search(n) and not (rule and _GRADE_WORDS.search(n)):
+            # a sentence of a paragraph read as rules that speaks of grades stays a rule
             return [f"  # 原文：{_one_line(sentence)}"]
         else:
             reason = "等次一段中的规则，草稿没有写成条款：请写到它所管的评分项下"
             m = _NOT_GRADED.match(n)
+            drafted = self._grade_rule(sentence, m) if m else None
+            if drafted is not None:
+                return drafted
             if m:
                 name = legal_name(clean_subject(m.group(1)))
                 reason += f"（如 “- 【{name}】不得评为{grade_name(m.group(2))}”）"
@@ -839,6 +866,45 @@ class _Writer:
         self.summary.pending += 1
         self.summary.pending_sentences.append(("等次", sentence, reason))
         return [f"  {PENDING}{_one_line(sentence)}（{reason}）"]
+
+    def _grade_rule(self, sentence: str, m: re.Match[str]) -> list[str] | None:
+        """`年度内发生档案安全事故的单位，不得评为优秀` beside the grade lines: a clause of its
+        own, in an item without points after the scored ones (`等次限定`); it changes no
+        score, only the grade (language.md 5.3)."""
+        if re.search(r"[,，]", m.group(0)[m.end(2) :]):
+            return None  # more effects after the grade
+        subject = re.sub(r"^\s*\d+\s*[.．、]\s*", "", m.group(1))
+        subject = _UNIT_WORDS.sub("", subject)
+        names = [name for name, _, _ in self.doc.bands]
+        grade = m.group(2) if m.group(2) in names else grade_name(m.group(2))
+        name, description = name_from(subject, "")
+        rest = f"不得评为{grade}"
+        if len(name) < 2 or try_clause(f"【{name}】{rest}", False, "", None) is None:
+            return None
+        final = self.drafter.book.claim(name, "是否", "否", description, GRADE_RULES)
+        clause = f"【{final}】{rest}"
+        self.summary.sentences += 1
+        self.summary.drafted += 1
+        self.summary.clauses += 1
+        self.origin[clause] = ("等次", sentence)
+        self.grade_rules.append(f"  - {clause}")
+        return [f"  # 原文 “{_one_line(sentence)}”：写作条款，见评分项 “{GRADE_RULES}”"]
+
+    def grade_node(self) -> list[str]:
+        """The item holding the grade rules, numbered after the last top-level item."""
+        if not self.grade_rules:
+            return []
+        numbers = [
+            _CN_VALUES.get(normalise(n.marker).strip().rstrip("、"), 0) for n in self.doc.nodes
+        ]
+        k = max([0, *numbers]) + 1
+        marker = f"{_CN[k] if k < len(_CN) else '十' + _CN[k - 10]}、"
+        return [
+            "",
+            f"{marker}{GRADE_RULES}",
+            "  # 原文等次一段中的规则：只限定等次，不影响分数（language.md 5.3）",
+            *self.grade_rules,
+        ]
 
     # -------------------------------------------------------------------- data
 
@@ -875,6 +941,7 @@ class _Writer:
         for node in self.doc.nodes:
             body += [""] + self.node(node, 0, "")
         tail = self.bands()
+        body += self.grade_node()
         if self.doc.notes:
             tail += ["", "# 原文说明："] + [line for n in self.doc.notes for line in self.note(n)]
         self.used = "\n".join(x for x in body + tail if x.lstrip().startswith("- "))

@@ -1,0 +1,74 @@
+"""Steps written the way documents write them: a minimum (`未配备3名以上…的，每少1名扣1分`),
+all of them required (`应全部办结，每少办结一件扣0.5分`: a count of those not done), a bound
+and its step in one phrase (`受理率每低于100%一个百分点，扣0.5分`), `，并实行一票否决`
+after another effect, a condition that says 列为 (`被市信访局列为典型经验的，每件加1分`),
+and a rule of the 等次 paragraph (`…的乡镇（街道），不得评为优秀`) drafted into an item of
+its own.  Documents are written for the test."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from xize.compiler.api import compile_policy
+from xize.compiler.importer import import_document
+
+_DOC = """某县2026年度乡镇（街道）信访工作考核细则
+一、考核对象
+各乡镇人民政府、街道办事处。
+二、考核内容及评分标准
+（一）基础工作（10分）
+乡镇信访办未配备3名以上专（兼）职信访干部的，每少1名扣1分。上级交办的信访件应全部办结，每少办结一件扣0.5分。
+（二）办理质量（10分）
+1.信访事项及时受理率每低于100%一个百分点，扣0.5分。
+2.存在压案不报、弄虚作假行为的，本项不得分，并实行一票否决。
+三、加分项目（最高加5分）
+1.化解信访积案被市信访局列为典型经验的，每件加1分。
+四、考核等次
+18分以上为优秀，15分以上为良好，10分以上为合格，不足10分为不合格。
+年度内发生进京非正常上访的乡镇（街道），不得评为优秀。
+"""
+
+_PERFECT = {
+    "乡镇信访办配备专(兼)职信访干部": "3",
+    "上级交办的信访件未办结": "0",
+    "信访事项及时受理率": "100",
+    "存在压案不报、弄虚作假行为": "否",
+    "化解信访积案被市信访局列为典型经验": "0",
+    "年度内发生进京非正常上访": "否",
+}
+
+
+def _draft(tmp_path: Path):
+    source = tmp_path / "细则.txt"
+    source.write_text(_DOC, encoding="utf-8")
+    draft = import_document(source)
+    return draft, compile_policy(draft.text, filename="<draft>")
+
+
+def test_every_sentence_is_drafted_on_the_facts_it_counts(tmp_path):
+    draft, policy = _draft(tmp_path)
+    assert draft.summary.pending == 0
+    assert sorted(f.name for f in policy.ir.facts) == sorted(_PERFECT)
+    result = policy.score(_PERFECT)
+    assert result.total == Decimal(20) and result.grade == "优秀"
+
+
+def test_the_steps_count_what_is_short(tmp_path):
+    _, policy = _draft(tmp_path)
+    unit = dict(_PERFECT)
+    unit.update({"乡镇信访办配备专(兼)职信访干部": "1", "上级交办的信访件未办结": "3"})
+    unit.update({"信访事项及时受理率": "97", "化解信访积案被市信访局列为典型经验": "2"})
+    result = policy.score(unit)
+    assert result.nodes["(一)"].score == Decimal("6.5")  # 10 − 2 × 1 − 3 × 0.5
+    assert result.nodes["(二)"].score == Decimal("8.5")  # 3 points below 100%
+    assert result.total == Decimal(17)  # 6.5 + 8.5 + 2
+
+
+def test_outcomes_veto_and_bar_the_top_grade(tmp_path):
+    draft, policy = _draft(tmp_path)
+    vetoed = policy.score(dict(_PERFECT, **{"存在压案不报、弄虚作假行为": "是"}))
+    assert vetoed.nodes["(二)"].score == Decimal(0) and vetoed.grade == "不合格"
+    assert "、等次限定\n" in draft.text
+    barred = policy.score(dict(_PERFECT, 年度内发生进京非正常上访="是"))
+    assert barred.total == Decimal(20) and barred.grade == "良好"
