@@ -1,6 +1,7 @@
 """Steps written the way documents write them: a minimum (`未配备3名以上…的，每少1名扣1分`),
 all of them required (`应全部办结，每少办结一件扣0.5分`: a count of those not done), a bound
-and its step in one phrase (`受理率每低于100%一个百分点，扣0.5分`), `，并实行一票否决`
+and its step in one phrase (`受理率每低于100%一个百分点，扣0.5分`), fewer than three
+and none at all as two tiers of one count, `，并实行一票否决`
 after another effect, a condition that says 列为 (`被市信访局列为典型经验的，每件加1分`),
 and a rule of the 等次 paragraph (`…的乡镇（街道），不得评为优秀`) drafted into an item of
 its own.  Documents are written for the test."""
@@ -22,10 +23,12 @@ _DOC = """某县2026年度乡镇（街道）信访工作考核细则
 （二）办理质量（10分）
 1.信访事项及时受理率每低于100%一个百分点，扣0.5分。
 2.存在压案不报、弄虚作假行为的，本项不得分，并实行一票否决。
+（三）依法处理（10分）
+全年作出信访事项处理意见书少于3件的，扣3分；全年未作出信访事项处理意见书的，扣6分。
 三、加分项目（最高加5分）
 1.化解信访积案被市信访局列为典型经验的，每件加1分。
 四、考核等次
-18分以上为优秀，15分以上为良好，10分以上为合格，不足10分为不合格。
+27分以上为优秀，22分以上为良好，15分以上为合格，不足15分为不合格。
 年度内发生进京非正常上访的乡镇（街道），不得评为优秀。
 """
 
@@ -36,6 +39,7 @@ _PERFECT = {
     "存在压案不报、弄虚作假行为": "否",
     "化解信访积案被市信访局列为典型经验": "0",
     "年度内发生进京非正常上访": "否",
+    "全年作出信访事项处理意见书": "3",
 }
 
 
@@ -51,7 +55,7 @@ def test_every_sentence_is_drafted_on_the_facts_it_counts(tmp_path):
     assert draft.summary.pending == 0
     assert sorted(f.name for f in policy.ir.facts) == sorted(_PERFECT)
     result = policy.score(_PERFECT)
-    assert result.total == Decimal(20) and result.grade == "优秀"
+    assert result.total == Decimal(30) and result.grade == "优秀"
 
 
 def test_the_steps_count_what_is_short(tmp_path):
@@ -62,7 +66,12 @@ def test_the_steps_count_what_is_short(tmp_path):
     result = policy.score(unit)
     assert result.nodes["(一)"].score == Decimal("6.5")  # 10 − 2 × 1 − 3 × 0.5
     assert result.nodes["(二)"].score == Decimal("8.5")  # 3 points below 100%
-    assert result.total == Decimal(17)  # 6.5 + 8.5 + 2
+    assert result.total == Decimal(27)  # 6.5 + 8.5 + 10 + 2
+    # none at all is the deeper tier (6), not both tiers (9)
+    none = policy.score(dict(_PERFECT, 全年作出信访事项处理意见书="0"))
+    assert none.nodes["(三)"].score == Decimal(4)
+    two = policy.score(dict(_PERFECT, 全年作出信访事项处理意见书="2"))
+    assert two.nodes["(三)"].score == Decimal(7)
 
 
 def test_outcomes_veto_and_bar_the_top_grade(tmp_path):
@@ -71,4 +80,4 @@ def test_outcomes_veto_and_bar_the_top_grade(tmp_path):
     assert vetoed.nodes["(二)"].score == Decimal(0) and vetoed.grade == "不合格"
     assert "、等次限定\n" in draft.text
     barred = policy.score(dict(_PERFECT, 年度内发生进京非正常上访="是"))
-    assert barred.total == Decimal(20) and barred.grade == "良好"
+    assert barred.total == Decimal(30) and barred.grade == "良好"

@@ -138,6 +138,11 @@ _TIER_NEXT = re.compile(
 )
 
 
+_TIER_NONE = re.compile(
+    r"^(?P<x>[^,，;；]*未[^,，;；]+?)的?\s*[,，]?\s*扣\s*(?P<q>\d+(?:\.\d+)?)\s*分$"
+)
+
+
 def _deeper_tier(previous: str, sentence: str) -> str | None:
     """`X低于90%的，扣2分` then `低于80%的，扣4分`: the tiers of one value, written as the
     language's tiers `X低于90%、80%的，分别扣2分、4分` (only the deepest tier reached
@@ -145,6 +150,20 @@ def _deeper_tier(previous: str, sentence: str) -> str | None:
     the second bound is deeper on the same side and deducts more."""
     first = _TIER_FIRST.match(previous.strip())
     second = _TIER_NEXT.match(sentence.strip())
+    none = _TIER_NONE.match(sentence.strip())
+    if first is not None and second is None and none is not None:
+        # `全年作出行政处罚决定少于3件的，扣3分；全年未作出行政处罚决定的，扣6分`: none
+        # at all is the deeper tier, fewer than one
+        said = none.group("x").replace("未", "", 1)
+        if first.group("cmp") not in ("少于", "不足") or said != first.group("x"):
+            return None
+        if Decimal(none.group("q")) <= Decimal(first.group("p")) or first.group("a") == "1":
+            return None
+        u = first.group("u")
+        return (
+            f"{first.group('x')}{first.group('cmp')}{first.group('a')}{u}、1{u}的，"
+            f"分别扣{first.group('p')}分、{none.group('q')}分"
+        )
     if first is None or second is None:
         return None
     if first.group("cmp") != second.group("cmp") or first.group("u") != second.group("u"):
