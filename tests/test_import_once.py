@@ -30,7 +30,7 @@ _DOC = """某县2026年度乡镇（街道）农业农村工作考核细则
 （五）社会监督（9分）
 农产品质量投诉兑现奖励率达到100%的，得3分，未达到的不得分。投诉件按期办结率每低于100%一个百分点，扣0.5分。
 （六）队伍建设（6分）
-1.配备专职农经人员的，得3分；配备兼职农经人员的，得1.5分。
+1.建立农经人员管理制度的，得2分；制度上墙公示的，得1分。
 2.农经人员年度培训少于20学时的，扣1分。
 三、扣分事项
 1.发生重大农产品质量安全事件的，实行一票否决，考核结果确定为不合格，取消当年评先评优资格。
@@ -104,9 +104,9 @@ def test_earned_points_beside_pending_text_get_a_sub_item(tmp_path):
 
 def test_earned_points_of_an_item_with_sub_items_stay_pending(tmp_path):
     draft, _ = _draft(tmp_path)
-    why = _pending(draft)["配备专职农经人员的，得3分"]
+    why = _pending(draft)["建立农经人员管理制度的，得2分"]
     assert "写上分值" in why
-    assert "- 【配备专职农经人员】" not in draft.text
+    assert "- 【建立农经人员管理制度】" not in draft.text
 
 
 def test_out_of_honours_is_not_rated_the_top_grade(tmp_path):

@@ -81,3 +81,45 @@ def test_outcomes_veto_and_bar_the_top_grade(tmp_path):
     assert "、等次限定\n" in draft.text
     barred = policy.score(dict(_PERFECT, 年度内发生进京非正常上访="是"))
     assert barred.total == Decimal(30) and barred.grade == "良好"
+
+
+_ALTERNATIVES = """某县2026年度乡镇（街道）档案工作考核细则
+一、考核对象
+各乡镇人民政府、街道办事处。
+二、考核内容及评分标准
+（一）领导责任（6分）
+1.分管领导年度内听取档案工作汇报不少于1次的，得3分。
+2.档案工作纳入年度计划和目标考核的，得3分；仅纳入年度计划、未纳入考核的，得1分。
+（二）人员队伍（5分）
+1.配备专职档案员的，得3分；配备兼职档案员的，得1.5分；未配备的，不得分。
+2.档案员岗位变动未办理交接手续的，扣2分。
+"""
+
+
+def test_a_requirement_met_in_part_earns_the_lower_points_only(tmp_path):
+    """`…的，得3分；仅…的，得1分` in a sub-item without points: the sub-item is worth the
+    full requirement's 3 points and only the best alternative met counts."""
+    source = tmp_path / "细则.txt"
+    source.write_text(_ALTERNATIVES, encoding="utf-8")
+    draft = import_document(source)
+    policy = compile_policy(draft.text, filename="<draft>")
+    assert draft.summary.pending == 0
+    assert "（3分），就高不就低" in draft.text
+    names = {f.name for f in policy.ir.facts}
+    full = {
+        "分管领导年度内听取档案工作汇报": "1",
+        "档案工作纳入年度计划和目标考核": "是",
+        "仅纳入年度计划、未纳入考核": "否",
+        "配备专职档案员": "是",
+        "配备兼职档案员": "否",
+        "档案员岗位变动未办理交接手续": "否",
+    }
+    assert names == set(full)
+    assert policy.score(full).total == Decimal(11)
+    part = dict(full, 档案工作纳入年度计划和目标考核="否", 配备专职档案员="否", 配备兼职档案员="是")
+    part["仅纳入年度计划、未纳入考核"] = "是"
+    result = policy.score(part)
+    assert result.nodes["(一)"].score == Decimal(4)  # 3 + 1
+    assert result.nodes["(二)"].score == Decimal("3.5")  # 1.5 + the 2 of the handover
+    both = dict(full, 配备兼职档案员="是")  # the best one met counts, not the sum
+    assert policy.score(both).nodes["(二)"].score == Decimal(5)

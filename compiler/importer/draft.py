@@ -463,7 +463,13 @@ class _Writer:
             drafted = self.drafter.sentence(read, node.title, path, bonus, node.points)
             earlier = self.earned.get(id(node), False)
             self.earned[id(node)] = earlier or bool(_EARNED.search(normalise(read)))
-            if drafted.ok and earlier and any(_BARE_NONE.search(c) for c in drafted.clauses):
+            alternatives = node.invented and "就高不就低" in node.modifiers
+            if (
+                drafted.ok
+                and earlier
+                and not alternatives  # the item is worth its best alternative: 0 either way
+                and any(_BARE_NONE.search(c) for c in drafted.clauses)
+            ):
                 drafted = Drafted(sentence, (), (), _BARE_NONE_REASON)
             if drafted.ok and node.invented and anchor is not None and _ZEROES_ITEM(drafted):
                 # `…的，得6分；被通报不合格的，本项不得分` in an item whose points come from

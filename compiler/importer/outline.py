@@ -724,9 +724,11 @@ def _finish(node: DNode) -> None:
         _inline_children(node)
     if node.points is None and node.bonus_cap is None and not node.children:
         earned = []
+        said: list[str] = []  # the sentence of each earned amount
         for text in scoring_text(node):
             for sentence in re.split(r"[；;。]", normalise(text)):
                 for m in _EARN.finditer(sentence):
+                    said.append(sentence)
                     # `每个领域全部完成的，得14分` earns per field: the item's points are not 14
                     before = sentence[: m.start()]
                     if re.search(r"(?:最高|最多)$", before):
@@ -754,6 +756,31 @@ def _finish(node: DNode) -> None:
             node.points = earned[0]
             node.invented = True
             node.comments.append(f"原文本项未标分值，分值取自 “得{earned[0]}分”")
+        elif _partial_alternatives(earned, said):
+            # `纳入计划和考核的，得3分；仅纳入计划的，得1分`: one requirement met in full or
+            # in part, the points of the full one, and only the highest met counts
+            node.points = earned[0]
+            node.invented = True
+            node.modifiers.append("就高不就低")
+            node.comments.append(
+                f"原文本项未标分值，分值取自 “得{earned[0]}分”；其后的 “得{'分”“得'.join(earned[1:])}分” "
+                "是只做到一部分时的分，只取最高一条（就高不就低）"
+            )
+
+
+#: A sentence earning less for meeting a requirement in part: `仅纳入年度计划的`, `登记不完整的`.
+_PARTIAL = re.compile(r"仅|只有|部分|不完整|不全|不齐|兼职|基本")
+
+
+def _partial_alternatives(earned: list[str], said: list[str]) -> bool:
+    """The first amount is the highest, each later one is earned for meeting the same
+    requirement only in part (its sentence says so), and each sentence earns once."""
+    if len(earned) < 2 or len(said) != len(earned) or len(set(said)) != len(said):
+        return False
+    amounts = [Decimal(e) for e in earned]
+    return all(a < amounts[0] for a in amounts[1:]) and all(
+        _PARTIAL.search(s) and not _PARTIAL.search(said[0]) for s in said[1:]
+    )
 
 
 _BONUS_STEP = re.compile(
