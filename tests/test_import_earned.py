@@ -99,15 +99,18 @@ _SHARE_DOC = """某县2026年度农村供水工作考核细则（二）
 
 
 def test_a_standard_that_earns_in_proportion_below_it_is_not_scored_by_half(tmp_path):
-    """`达到100%的，得4分；未达到的，按实际完成比例计分`: the first half alone gives 0 to a unit
-    at 85% (the document: 3.4), so both halves stay 待处理, and the rest is drafted."""
+    """`达到100%的，得4分；未达到的，按实际完成比例计分` in an item of 4 points: the first half
+    alone would give 0 to a unit at 85% (the document: 3.4); the two are one clause, the
+    item's points times the rate, and the rest is drafted."""
     source = tmp_path / "细则.txt"
     source.write_text(_SHARE_DOC, encoding="utf-8")
     draft = import_document(source)
-    compile_policy(draft.text, filename="<draft>")
-    pending = [text for _, text, _ in draft.summary.pending_sentences]
-    assert any("得4分" in text for text in pending)
-    assert any("按实际完成比例计分" in text for text in pending)
+    policy = compile_policy(draft.text, filename="<draft>")
+    assert draft.summary.pending == 0
     clauses = [line for line in draft.text.splitlines() if line.lstrip().startswith("- ")]
     assert not any("得4分" in line for line in clauses)
+    assert "  - 【水质抽检任务完成率】按完成比例得分" in clauses
     assert sum("扣2分" in line for line in clauses) == 2
+    unit = {f.name: "否" if f.type == "bool" else "1" for f in policy.ir.facts}
+    unit["水质抽检任务完成率"] = "85"
+    assert policy.score(unit).nodes["(一)"].score == Decimal("3.4")

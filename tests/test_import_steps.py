@@ -123,3 +123,25 @@ def test_a_requirement_met_in_part_earns_the_lower_points_only(tmp_path):
     assert result.nodes["(二)"].score == Decimal("3.5")  # 1.5 + the 2 of the handover
     both = dict(full, 配备兼职档案员="是")  # the best one met counts, not the sum
     assert policy.score(both).nodes["(二)"].score == Decimal(5)
+
+
+def test_points_below_the_full_rate_are_a_share_of_them(tmp_path):
+    """`达到100%的，得4分；未达到的，按比例得分` in an item of 4 points is 4 × the rate; in
+    an item of other points it stays 待处理 (the share of what, the document does not say)."""
+    text = """某县2026年度信息化工作考核细则
+一、考核内容及评分标准
+（一）系统应用（4分）
+政务系统上线应用率达到100%的，得4分；未达到的，按比例得分。
+（二）数据共享（10分）
+共享目录挂接率达到100%的，得4分；未达到的，按比例得分。共享数据被退回的，每次扣1分。
+"""
+    source = tmp_path / "细则.txt"
+    source.write_text(text, encoding="utf-8")
+    draft = import_document(source)
+    policy = compile_policy(draft.text, filename="<draft>")
+    assert "- 【政务系统上线应用率】按完成比例得分" in draft.text
+    assert [t for _, t, _ in draft.summary.pending_sentences] == [
+        "共享目录挂接率达到100%的，得4分；未达到的，按比例得分"
+    ]
+    unit = {"政务系统上线应用率": "85", "共享数据被退回": "0"}
+    assert policy.score(unit).nodes["(一)"].score == Decimal("3.4")

@@ -96,6 +96,9 @@ def split_sentences(text: str) -> list[str]:
         ):
             out[-1] = f"{out[-1]}，{part}"
             continue
+        if out and _FULL_RATE.search(normalise(out[-1])) and _SHARE_REST.match(normalise(part)):
+            out[-1] = f"{out[-1]}；{part}"  # `达到100%的，得4分；未达到的，按比例得分`
+            continue
         if out and _deeper_tier(normalise(out[-1]), normalise(part)) is not None:
             out[-1] = f"{out[-1]}；{part}"  # `低于90%的，扣2分；低于80%的，扣4分`: tiers
             continue
@@ -390,6 +393,19 @@ class Drafter:
         )
         if target is not None:
             return target
+        share = _FULL_THEN_SHARE.match(normalise(sentence).strip().rstrip("。;, "))
+        if share is not None:
+            # `X达到100%的，得4分；未达到的，按比例得分` in an item of 4 points: the item's
+            # points times the rate (language.md 9.22); other points would not be the share
+            if points is None or Decimal(share.group("p")) != Decimal(points):
+                return Drafted(sentence, (), (), reason_for(sentence))
+            x = legal_name(clean_subject(share.group("x")))
+            clause = f"【{x}】按完成比例得分"
+            if try_clause(clause, bonus, f"  {x}：百分比", points) is None:
+                return Drafted(sentence, (), (), reason_for(sentence))
+            final = self.book.claim(x, "百分比", "", x, path)
+            clause = f"【{final}】按完成比例得分"
+            return Drafted(sentence, (clause,), ((final, "百分比", "", x),))
         read = self._read_as(sentence, points)
         if read is None:
             return Drafted(sentence, (), (), reason_for(sentence))
@@ -991,6 +1007,15 @@ _ALL_DONE = re.compile(
 )
 
 
+#: `X率达到100%的，得4分` and `未达到的，按比例得分` after it.
+_FULL_RATE = re.compile(r"率\s*(?:应)?达到\s*100\s*%\s*的?\s*,?\s*得\s*\d+(?:\.\d+)?\s*分$")
+_SHARE_REST = re.compile(
+    r"^(?:未达到|未达|达不到|低于100%)的?\s*,?\s*按(?:实际)?(?:完成)?比例(?:得分|计分)$"
+)
+_FULL_THEN_SHARE = re.compile(
+    r"^(?P<x>[^,;]+?率)\s*(?:应)?达到\s*100\s*%\s*的?\s*,?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*;\s*"
+    r"(?:未达到|未达|达不到|低于100%)的?\s*,?\s*按(?:实际)?(?:完成)?比例(?:得分|计分)$"
+)
 #: `X率每低于100%一个百分点，扣0.5分`: the bound and the step in one phrase.
 _EACH_BELOW_RATE = re.compile(
     r"^(?P<x>[^,;]+?率)\s*每低于\s*(?P<n>\d+(?:\.\d+)?)\s*%\s*(?:1|一)\s*个百分点\s*,?\s*"
