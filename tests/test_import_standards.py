@@ -121,3 +121,17 @@ def test_a_rendered_policy_keeps_its_earning_item_as_written(tmp_path):
     path.write_text(render(policy, "md"), encoding="utf-8")
     back = compile_policy(import_document(path).text, filename="<draft>")
     assert [n.path for n in back.ir.walk()] == ["(一)"]
+
+
+def test_bands_each_written_from_its_own_bound_are_one_chain(tmp_path):
+    """`达到100%的，得4分；达到90%的，得2分；低于90%的，不得分`: tiers, the highest reached."""
+    text = """某县2026年度档案工作考核细则
+一、考核内容及评分标准
+（一）电子文件归档（4分）
+电子文件归档率达到100%的，得4分；达到90%的，得2分；低于90%的，不得分。
+"""
+    draft, policy = _draft(tmp_path, text)
+    assert draft.summary.pending == 0 and draft.summary.sentences == 1
+    assert "【电子文件归档率】达到100%、90%的，分别得4分、2分" in draft.text
+    for rate, points in (("100", 4), ("95", 2), ("90", 2), ("89.9", 0)):
+        assert policy.score({"电子文件归档率": rate}).total == Decimal(points)

@@ -34,6 +34,10 @@ _MIDDLE = re.compile(
     rf"(?:不足|不满|低于|至|到|-|—|～|~)\s*(?P<hi>{_N})\s*%(?:\s*[(（]不含[)）])?(?:以下)?\s*的?\s*[,，]?\s*"
     rf"得\s*(?P<p>{_N})\s*分$"
 )
+#: `达到90%的，得2分` after `达到100%的，得4分`: the next band down, up to the one before.
+_NEXT_AT = re.compile(
+    rf"^(?:达到|不低于)\s*(?P<lo>{_N})\s*%\s*(?:及?以上)?{_IN}\s*的?\s*[,，]?\s*得\s*(?P<p>{_N})\s*分$"
+)
 _LAST = re.compile(
     rf"^(?:(?:低于|不足|不满)\s*(?P<below>{_N})\s*%|(?P<under>{_N})\s*%\s*以下)(?:\s*[(（]不含[^)）]{{0,6}}[)）])?\s*的?\s*[,，]?\s*"
     rf"(?:(?:本项)?不得分|得\s*(?P<p>{_N})\s*分)$"
@@ -57,10 +61,10 @@ def boundary(rule: str):
 def is_next_band(previous: str, sentence: str) -> bool:
     """`sentence` is a band after the bands of `previous` (both normalised)."""
     s = sentence.strip()
-    if not (_MIDDLE.match(s) or _LAST.match(s)):
+    if not (_MIDDLE.match(s) or _NEXT_AT.match(s) or _LAST.match(s)):
         return False
     return read_tier_chain(f"{previous}，{s}") is not None or bool(
-        _MIDDLE.match(s) and _chain(f"{previous}，{s}", partial=True)
+        (_MIDDLE.match(s) or _NEXT_AT.match(s)) and _chain(f"{previous}，{s}", partial=True)
     )
 
 
@@ -73,6 +77,12 @@ def _chain(text: str, partial: bool = False) -> tuple[str, list[tuple[str, str]]
     bands = [(first.group("lo"), first.group("p"))]
     dash = False  # the band before is `80%—90%`: whether 80 is in it, the next band says
     for k, part in enumerate(parts[1:], start=1):
+        at = _NEXT_AT.match(part)
+        if at is not None and not dash:
+            if Decimal(at.group("lo")) >= Decimal(bands[-1][0]):
+                return None  # `达到90%` after `达到80%`: no band below the one before
+            bands.append((at.group("lo"), at.group("p")))
+            continue
         middle = _MIDDLE.match(part)
         if middle is not None:
             if Decimal(middle.group("hi")) != Decimal(bands[-1][0]) or dash:
