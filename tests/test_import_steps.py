@@ -145,3 +145,24 @@ def test_points_below_the_full_rate_are_a_share_of_them(tmp_path):
     ]
     unit = {"政务系统上线应用率": "85", "共享数据被退回": "0"}
     assert policy.score(unit).nodes["(一)"].score == Decimal("3.4")
+
+
+def test_the_first_place_and_the_others_in_proportion_written_apart(tmp_path):
+    """`X（说明）在全市排名第1名的，得5分；其余县（市、区）按与第1名的比例得分`: the
+    language's `按【X】从高到低排名，第1名得5分，其余按与第1名的比例得分` (9.9)."""
+    text = """某市2026年度医保基金监管考核细则
+一、考核内容及评分标准
+（一）基金追回（5分）
+（1）违规资金追回率（追回金额占基金支出的比例）在全市排名第1名的，得5分；其余县（市、区）按与第1名的比例得分。
+"""
+    source = tmp_path / "细则.txt"
+    source.write_text(text, encoding="utf-8")
+    draft = import_document(source)
+    policy = compile_policy(draft.text, filename="<draft>")
+    assert draft.summary.pending == 0
+    assert "- 按【违规资金追回率】从高到低排名，第1名得5分，其余按与第1名的比例得分" in draft.text
+    rows = [
+        {"单位": u, "违规资金追回率": v} for u, v in (("甲", "0.40"), ("乙", "0.30"), ("丙", "0"))
+    ]
+    totals = {r.unit: r.total for r in policy.score_batch(rows)}
+    assert totals == {"甲": Decimal(5), "乙": Decimal("3.75"), "丙": Decimal(0)}

@@ -96,6 +96,9 @@ def split_sentences(text: str) -> list[str]:
         ):
             out[-1] = f"{out[-1]}，{part}"
             continue
+        if out and _FIRST_PLACE.search(normalise(out[-1])) and _OTHERS_RATIO.match(normalise(part)):
+            out[-1] = f"{out[-1]}；{part}"  # `排名第1名的，得5分；其余…按与第1名的比例得分`
+            continue
         if out and _FULL_RATE.search(normalise(out[-1])) and _SHARE_REST.match(normalise(part)):
             out[-1] = f"{out[-1]}；{part}"  # `达到100%的，得4分；未达到的，按比例得分`
             continue
@@ -1007,6 +1010,9 @@ _ALL_DONE = re.compile(
 )
 
 
+#: `在全市排名第1名的，得5分` and `其余县（市、区）按与第1名的比例得分` after it.
+_FIRST_PLACE = re.compile(r"排名第\s*(?:1|一)\s*名?的\s*,?\s*得\s*\d+(?:\.\d+)?\s*分$")
+_OTHERS_RATIO = re.compile(r"^其余[^,;]{0,12}?按与第\s*(?:1|一)\s*名的?比例(?:得分|计分)$")
 #: `X率达到100%的，得4分` and `未达到的，按比例得分` after it.
 _FULL_RATE = re.compile(r"率\s*(?:应)?达到\s*100\s*%\s*的?\s*,?\s*得\s*\d+(?:\.\d+)?\s*分$")
 _SHARE_REST = re.compile(

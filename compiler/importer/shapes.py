@@ -341,10 +341,26 @@ _BEST_RATIO = re.compile(
 )
 
 
+#: `X（说明）在全市排名第1名的，得5分；其余县（市、区）按与第1名的比例得分`.
+_FIRST_THEN_RATIO = re.compile(
+    r"^(?P<x>[^,;(（]+?)\s*(?:[(（](?P<said>[^)）]*)[)）])?\s*在?(?:全[市县区省])排名第\s*(?:1|一)\s*名?的"
+    rf"\s*,?\s*得\s*(?P<n>{_N})\s*分\s*[,;]\s*其余[^,;]{{0,12}}?按与第\s*(?:1|一)\s*名的?比例(?:得分|计分)$"
+)
+
+
 def read_best_ratio(sentence: str) -> Reading | None:
     """The language's `按【X】从高到低排名，第1名得N分，其余按与第1名的比例得分`
     (language.md 9.9): the first of the units scored together earns N, each other unit
     N × its value ÷ the first's."""
+    first = _FIRST_THEN_RATIO.match(normalise(sentence).strip().rstrip("。;, "))
+    if first is not None:
+        name = legal_name(first.group("x").strip())
+        if len(name) < 2:
+            return None
+        n = first.group("n")
+        clause = f"按【{name}】从高到低排名，第1名得{n}分，其余按与第1名的比例得分"
+        said = f"{name}（{first.group('said')}）" if first.group("said") else name
+        return Reading((name,), clause, ("数值",), f"{said}（一起考评的各单位的数值）", default="")
     m = _BEST_RATIO.match(normalise(sentence).strip().rstrip("。;, "))
     if m is None:
         return None
