@@ -166,3 +166,36 @@ def test_the_first_place_and_the_others_in_proportion_written_apart(tmp_path):
     ]
     totals = {r.unit: r.total for r in policy.score_batch(rows)}
     assert totals == {"甲": Decimal(5), "乙": Decimal("3.75"), "丙": Decimal(0)}
+
+
+def test_a_capped_earning_sentence_is_a_sub_item_worth_its_cap(tmp_path):
+    """`每篇计0.2分，最高计3分` in an item of 5 points: a sub-item of 3 points; the item's
+    other earning clauses get a sub-item too, its deductions stay on the item."""
+    text = """某县2026年度宣传工作考核细则
+一、考核内容及评分标准
+（一）宣传教育（5分）
+组织开展法治宣传周活动的，得2分。工作信息被县级以上媒体采用的，每篇计0.2分，最高计3分。
+（二）普法宣传（5分）
+开展普法宣传活动不少于2次，每少1次扣1.5分。普法信息被县级以上媒体刊登的，每篇计0.5分，最高计2分。
+"""
+    source = tmp_path / "细则.txt"
+    source.write_text(text, encoding="utf-8")
+    draft = import_document(source)
+    policy = compile_policy(draft.text, filename="<draft>")
+    assert draft.summary.pending == 0
+    assert "(1)工作信息被县级以上媒体采用（3分）" in draft.text
+    full = {
+        "组织开展法治宣传周活动": "是",
+        "工作信息被县级以上媒体采用": "20",
+        "开展普法宣传活动": "2",
+        "普法信息被县级以上媒体刊登": "4",
+    }
+    assert policy.score(full).total == Decimal(10)
+
+    def item(path: str, **changes: str) -> Decimal:
+        return policy.score(dict(full, **changes)).nodes[path].score
+
+    assert item("(一)", 工作信息被县级以上媒体采用="11") == Decimal("4.2")
+    assert item("(一)", 组织开展法治宣传周活动="否") == Decimal(3)
+    assert item("(二)", 开展普法宣传活动="0") == Decimal(2)
+    assert item("(二)", 普法信息被县级以上媒体刊登="1") == Decimal("3.5")

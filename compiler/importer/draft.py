@@ -145,6 +145,13 @@ _YES_NO_EARN = re.compile(r"^【([^】]+)】[，,]?\s*得\s*\d[^每]*$")
 _ITEM_BONUS_CAP = re.compile(
     r"^(?:本项|该项)?(?:加分|奖励分)(?:累计)?(?:最高|最多|不超过|上限为?)\s*(?:加)?\s*\d+(?:\.\d+)?\s*分$"
 )
+#: `，最高计3分` at the end of a sentence earning per thing: the cap of that sentence.
+_EARN_CAP_TAIL = re.compile(
+    r"[,，]\s*(?:本项)?(?:最高|最多)可?(?:计|得|记)\s*(\d+(?:\.\d+)?)\s*分$"
+)
+_PER_EARN = re.compile(r"每[^，,]{0,6}?[得计记]\s*\d")
+#: The note under a sub-item made of a capped earning sentence (`split_earned` reads it).
+CAPPED_NOTE = "原文此句句末的得分上限，写作本子项的分值："
 #: The title of the item that holds the rules of the 等次 paragraph.
 GRADE_RULES = "等次限定"
 _CN = "零一二三四五六七八九十"
@@ -271,6 +278,7 @@ class _Writer:
         self.origin: dict[str, tuple[str, str]] = {}  # clause → (path, sentence it reads)
         self.hoisted: dict[str, list[str]] = {}  # node path → clause lines moved up to it
         self.grade_rules: list[str] = []  # clause lines of the 等次 paragraph's rules
+        self.capped: dict[int, list[tuple[str, str]]] = {}  # node → (clause, cap) sub-items
         self.earned: dict[int, bool] = {}  # node → an earlier sentence of it earns points
         #: node → the step of the item after it (`2.未达到年度目标的，每超出…扣3分`)
         self.paired: dict[int, str] = {}
@@ -370,6 +378,7 @@ class _Writer:
             )
             body = self._on_time_base(body, node)
             body = self._capped_bonus(body, node)
+            body += self._capped_subs(node, inner)
         held: list[str] = []
         modifiers = list(node.modifiers)
         words = "".join(scoring_text(node))
@@ -460,6 +469,9 @@ class _Writer:
                 return self._item_cap(
                     sentence, path, pad, node, anchor, cap.group(1) or cap.group(2)
                 )
+            capped = self._capped_earning(sentence, read, node, path, bonus, pad)
+            if capped is not None:
+                return capped
             drafted = self.drafter.sentence(read, node.title, path, bonus, node.points)
             earlier = self.earned.get(id(node), False)
             self.earned[id(node)] = earlier or bool(_EARNED.search(normalise(read)))
@@ -549,6 +561,42 @@ class _Writer:
             f"（如 “- {steps[0]}”，language.md 5.1）"
         )
         return Drafted(drafted.sentence, (), (), reason), []
+
+    def _capped_earning(
+        self, sentence: str, read: str, node: DNode, path: str, bonus: bool, pad: str
+    ) -> list[str] | None:
+        """`每篇计0.2分，最高计3分` in an item of 5 points: the cap is the points of a sub-item
+        of its own (the language caps an item, not a clause), written after the item's
+        clauses; the item's other earning clauses get one too (`split_earned`)."""
+        n = normalise(read).strip().rstrip("。；;，, ")
+        m = _EARN_CAP_TAIL.search(n)
+        if m is None or bonus or node.points is None or node.children or node.modifiers:
+            return None
+        cap = m.group(1)
+        if Decimal(cap) >= Decimal(node.points) or not _PER_EARN.search(n[: m.start()]):
+            return None
+        drafted = self.drafter.sentence(read.strip()[: m.start()], node.title, path, False, cap)
+        if not drafted.ok or len(drafted.clauses) != 1 or not _PER_EARN.search(drafted.clauses[0]):
+            for name, *_ in drafted.facts:
+                self.drafter.book.release(name)
+            return None
+        self.capped.setdefault(id(node), []).append((drafted.clauses[0], cap))
+        self.origin[drafted.clauses[0]] = (path, sentence)
+        self.summary.sentences += 1
+        self.summary.drafted += 1
+        self.summary.clauses += 1
+        return [f"{pad}# 原文 “{_one_line(sentence)}”：写成下面分值为{_number(cap)}分的子项"]
+
+    def _capped_subs(self, node: DNode, inner: str) -> list[str]:
+        out: list[str] = []
+        for k, (clause, cap) in enumerate(self.capped.pop(id(node), []), 1):
+            (name,) = _FACT_NAMES.findall(clause)[:1]
+            out += [
+                f"{inner}({k}){name}（{_number(cap)}分）",
+                f"{inner}  # {CAPPED_NOTE}{_number(cap)}分",
+                f"{inner}  - {clause}",
+            ]
+        return out
 
     def _capped_bonus(self, body: list[str], node: DNode) -> list[str]:
         """`（统计分析，5分）…每篇加0.5分；…每篇加1分；本项加分最高2分`: bonuses with a cap of

@@ -52,6 +52,7 @@ class _Move:
     total: str
     points: str
     deducts: bool = True  # the rest of the points is taken by deductions, not pending text
+    number: int = 1  # the sub-item's number: after the item's capped sub-items, if any
 
 
 def _short_items(text: str):
@@ -88,6 +89,17 @@ def _pending_inside(lines: list[str], node: ast.Node) -> bool:
     return False
 
 
+#: The note under a sub-item that a capped earning sentence became (draft.CAPPED_NOTE).
+_CAPPED = "原文此句句末的得分上限，写作本子项的分值："
+
+
+def _capped_children(lines: list[str], node: ast.Node) -> bool:
+    """Every sub-item of the item is a capped earning sentence of the item itself."""
+    return bool(node.children) and all(
+        _CAPPED in lines[child.span.line] for child in node.children if child.span.line < len(lines)
+    )
+
+
 def unfilled(text: str) -> list[int]:
     """1-based lines of the earning clauses of items that have sub-items (or modifiers)
     and earn less than their points even so: the earned points cannot be given a sub-item
@@ -95,10 +107,11 @@ def unfilled(text: str) -> list[int]:
     items = _short_items(text)
     if not items:
         return []
+    lines = text.split("\n")
     return [
         c.span.line
         for node, _ in items
-        if node.children or node.modifiers
+        if (node.children and not _capped_children(lines, node)) or node.modifiers
         for c in node.clauses
         if _holds(c, ast.Earn)
     ]
@@ -111,13 +124,14 @@ def _moves(text: str) -> list[_Move] | None:
     lines = text.split("\n")
     moves = []
     for node, found in items:
-        if node.children or node.modifiers:
+        capped = _capped_children(lines, node)
+        if node.children and not capped or node.modifiers:
             continue
         earned = [c for c in node.clauses if _holds(c, ast.Earn)]
         deducted = [c for c in node.clauses if not _holds(c, ast.Earn) and _holds(c, ast.Deduct)]
         if not earned or any(c.span.line != c.span.end_line for c in earned):
             continue
-        if not deducted and not _pending_inside(lines, node):
+        if not deducted and not _pending_inside(lines, node) and not capped:
             continue  # the document's points and its earning sentences disagree: W311
         moves.append(
             _Move(
@@ -126,6 +140,7 @@ def _moves(text: str) -> list[_Move] | None:
                 str(found.args["total"]),
                 str(found.args["points"]),
                 bool(deducted),
+                len(node.children) + 1,
             )
         )
     return moves
@@ -149,10 +164,14 @@ def _rewrite(lines: list[str], move: _Move) -> list[str]:
     title = named.group(1) if named and len(earned) == 1 else "得分条款"
     rest = Decimal(move.points) - Decimal(move.total)
     sub = [
-        f"{pad}(1){title}（{move.total}分）",
+        f"{pad}({move.number}){title}（{move.total}分）",
         f"{pad}  # 原文本项（{move.points}分）的得分条款合计{move.total}分，单列为子项；"
-        f"其余{rest}分由本项的"
-        + ("扣分条款扣减" if move.deducts else "待处理句子计分")
+        f"其余{rest}分"
+        + (
+            "为上面的子项"
+            if move.number > 1
+            else "由本项的" + ("扣分条款扣减" if move.deducts else "待处理句子计分")
+        )
         + "（照写则人人失分）",
         *(f"{pad}  {line.strip()}" for line in earned),
     ]
