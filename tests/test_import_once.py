@@ -83,8 +83,9 @@ def test_points_and_their_steps_in_one_sentence_stay_pending_with_what_to_write(
     draft, _ = _draft(tmp_path)
     pending = _pending(draft)
     why = pending["农产品价格调查任务按时完成的得5分，延误一项扣1分"]
-    assert "子项" in why and "扣1分" in why
-    assert "子项" in pending["农业普查工作机构、人员、经费落实到位的，得3分，每缺一项扣1分"]
+    assert "子项" in why and "从未做到的单位" in why  # 延误 counts one failure only
+    why = pending["农业普查工作机构、人员、经费落实到位的，得3分，每缺一项扣1分"]
+    assert "子项" in why and "每缺一项扣1分" in why
 
 
 def test_capped_bonuses_inside_an_item_stay_pending(tmp_path):
@@ -130,3 +131,21 @@ def test_a_draft_without_grades_says_so(tmp_path):
     graded = tmp_path / "有等次.txt"
     graded.write_text(_DOC, encoding="utf-8")
     assert import_document(graded).summary.bands == 4
+
+
+def test_points_whose_steps_miss_a_failure_stay_pending(tmp_path):
+    """`按时报送的得2分，每迟报一次扣1分` in an item of 2 points: the steps count late
+    reports only, so a unit never reporting would keep the 2; `每缺一项扣1分` counts every
+    failure, so in an item of 3 points the steps alone say it."""
+    text = """某县2026年度信息报送考核细则
+一、考核内容及评分标准
+（一）信息报送（2分）
+月度信息按时报送的得2分，每迟报一次扣1分。
+（二）制度建设（3分）
+值班、报告、督办制度健全的得3分，每缺一项扣1分。
+"""
+    draft, _ = _draft(tmp_path, text)
+    pending = _pending(draft)
+    assert "子项" in pending["月度信息按时报送的得2分，每迟报一次扣1分"]
+    assert "每缺一项扣1分" in draft.text.split("（二）制度建设（3分）")[1]
+    assert "值班、报告、督办制度健全的得3分，每缺一项扣1分" not in pending

@@ -177,6 +177,8 @@ _ON_TIME_EARN = re.compile(
 _FAILED_TASK = re.compile(
     r"(?:未按时|未按期)?(?:未完成|完成不及时|不及时完成|延误|逾期(?:未?完成)?)"
 )
+#: A step that counts every failure of the standard it follows (`每缺一项`, `每少1次`).
+_EVERY_FAILURE = re.compile(r"^每?(?:缺|少|未)")
 #: The start of the reason a sentence with its points and their steps stays 待处理.
 _PAIRED = "此句的 “得"
 _EARN_POINTS = re.compile(r"得\s*(\d+(?:\.\d+)?)\s*分")
@@ -544,7 +546,14 @@ class _Writer:
             return drafted, []
         points = _EARN_POINTS.search(earned[0])
         assert points is not None
-        if node.points is not None and Decimal(points.group(1)) == Decimal(node.points):
+        every = _EVERY_FAILURE.search(steps[0].split("】", 1)[1])
+        if (
+            every is not None
+            and node.points is not None
+            and Decimal(points.group(1)) == Decimal(node.points)
+        ):
+            # `每缺一项`, `每少1次`: the steps count every failure of the standard, so from
+            # the item's points they say all of it; `迟报一次` would leave one never done
             (fact,) = _FACT_NAMES.findall(earned[0])
             self.drafter.book.release(fact)
             kept = tuple(f for f in drafted.facts if f[0] != fact)
@@ -555,11 +564,18 @@ class _Writer:
             return Drafted(drafted.sentence, tuple(steps), kept), [note]
         for fact in _FACT_NAMES.findall(" ".join(drafted.clauses)):
             self.drafter.book.release(fact)
-        reason = (
-            f"{_PAIRED}{points.group(1)}分” 与 “扣分” 是同一标准：照写两条，没做到时既失"
-            f"{points.group(1)}分又被扣分。请把这句写成分值为{points.group(1)}分的子项，子项下只写扣分条款"
-            f"（如 “- {steps[0]}”，language.md 5.1）"
-        )
+        p = points.group(1)
+        if every is not None:
+            reason = (
+                f"{_PAIRED}{p}分” 与 “扣分” 是同一标准：照写两条，没做到时既失{p}分又被扣分。"
+                f"请把这句写成分值为{p}分的子项，子项下只写扣分条款（如 “- {steps[0]}”，language.md 5.1）"
+            )
+        else:
+            reason = (
+                f"{_PAIRED}{p}分” 与 “扣分” 是同一标准：照写两条，没做到时既失{p}分又被扣分；"
+                "只写扣分，扣分数的只是其中一种没做到的情形（如延误、迟报），从未做到的单位反而不失分。"
+                f"请照原文本意改写：写成分值为{p}分的子项，分别写出各种没做到的情形各扣多少"
+            )
         return Drafted(drafted.sentence, (), (), reason), []
 
     def _capped_earning(
