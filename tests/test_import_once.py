@@ -149,3 +149,17 @@ def test_points_whose_steps_miss_a_failure_stay_pending(tmp_path):
     assert "子项" in pending["月度信息按时报送的得2分，每迟报一次扣1分"]
     assert "每缺一项扣1分" in draft.text.split("（二）制度建设（3分）")[1]
     assert "值班、报告、督办制度健全的得3分，每缺一项扣1分" not in pending
+
+
+def test_on_time_points_with_late_steps_only_stay_pending(tmp_path):
+    """`按时完成的得10分；完成不及时的，每项扣2分` (nothing for tasks never done): neither
+    as points (one late task costs 12) nor as the base (a unit doing none keeps 10)."""
+    text = """某县2026年度重点工作考核细则
+一、考核内容及评分标准
+（一）重点任务（10分）
+县委部署的重点任务按时完成的得10分；完成不及时的，每项扣2分。
+"""
+    draft, _ = _draft(tmp_path, text)
+    why = _pending(draft)["县委部署的重点任务按时完成的得10分"]
+    assert "未完成" in why
+    assert "- 【完成不及时】每项扣2分" in draft.text

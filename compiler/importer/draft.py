@@ -651,8 +651,21 @@ class _Writer:
             for c in clauses
             if _is_count_step(c, book) and _FAILED_TASK.fullmatch(_FACT_NAMES.findall(c)[0])
         ]
-        if not failing:
-            return body
+        if not any("未完成" in _FACT_NAMES.findall(c)[0] for c in failing):
+            # only late tasks cost: as the base, a unit doing none would keep all; as
+            # points, one late task would cost them and the step
+            reason = (
+                "此句按时完成给分，同一项又按完成不及时逐项扣分：照写，一项不及时既失全部得分又被扣分；"
+                "只写扣分，从未完成的单位反而不失分。请照原文本意写明未完成的扣多少"
+            )
+            return self._hold_back(
+                body,
+                lambda c: (
+                    bool(_ON_TIME_EARN.match(c))
+                    and book.get(_FACT_NAMES.findall(c)[0], ("",))[0] == "是否"
+                ),
+                reason,
+            )
         out = []
         for line in body:
             clause = line.strip()[2:] if line.lstrip().startswith("- ") else ""
