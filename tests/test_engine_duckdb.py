@@ -599,3 +599,21 @@ def test_fired_items_tested_by_blocks_keep_their_lines_and_order(tmp_path, monke
     assert not assert_same_reports(tmp_path, monkeypatch, policy, [data], (".csv",))
     details = (tmp_path / "py.csv" / "结果-明细.csv").read_text(encoding="utf-8-sig")
     assert details.count("\n") > 60
+
+
+def test_units_spooled_and_counted_in_gathered_batches_rank_as_in_python(tmp_path, monkeypatch):
+    """The waiting 汇总 lines are spooled and counted per gathered batches of units
+    (`sqlcsv.GATHER_ROWS`), not per fetched batch: with small fetches and gathers
+    (several spooled batches, a last one shorter) the ranks, the 汇总 lines and the
+    top and bottom units are the Python engine's."""
+    from xize.runtime.batch import sqlbatch, sqlcsv
+
+    monkeypatch.setattr(sqlbatch, "FETCH_ROWS", 16)
+    monkeypatch.setattr(sqlcsv, "GATHER_ROWS", 20)
+    policy = tmp_path / "direct.rule"
+    policy.write_text(DIRECT_POLICY, encoding="utf-8")
+    data = tmp_path / "数据.csv"
+    data.write_bytes("\r\n".join([DIRECT_HEADER, *direct_rows(150), ""]).encode())
+    assert not assert_same_reports(tmp_path, monkeypatch, policy, [data], (".csv",))
+    summary = (tmp_path / "py.csv" / "结果.csv").read_text(encoding="utf-8-sig")
+    assert summary.count("\n") > 50  # three spooled batches at least
