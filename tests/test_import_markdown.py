@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from tests.helpers import import_text
+from helpers import import_text
 
 DOCUMENT = """# 2025年度全县消防安全工作考核细则
 

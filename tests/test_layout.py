@@ -252,3 +252,20 @@ def test_pyproject_lists_every_package():
         "__main__.py"
     ]
     assert listed == on_disk | {"xize"}
+
+
+def test_test_modules_import_their_helpers_as_ci_runs_them():
+    """CI runs plain `pytest`, which puts `tests/` (not the checkout) on the path:
+    `from tests.helpers import …` passes under `python -m pytest` and fails there."""
+    bad = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "tests":
+                bad.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+            if isinstance(node, ast.Import):
+                bad += [
+                    f"{path.relative_to(ROOT)}:{node.lineno}"
+                    for alias in node.names
+                    if alias.name.split(".")[0] == "tests"
+                ]
+    assert not bad, "import helpers by their module name: " + ", ".join(bad)
