@@ -499,3 +499,12 @@ def test_a_place_rule_with_no_ranking_before_it_is_refused_with_the_clause_to_wr
     # the clause the hint gives: 84 → −5, and the last (80) → −5 − 3
     written = build("【指标】低于85的扣5分；【指标】从高到低排名，末位扣3分")
     assert scores(written, ["92", "84", "80", "88"]) == [10, 5, 2, 10]
+
+
+@pytest.mark.parametrize("word", ["按比例计算", "按比例扣分", "按比例计", "按比例"])
+def test_a_steps_rounding_word_is_never_read_as_a_share(word):
+    """`最多扣` makes the line look like a batch line; `按比例计算` after a step is still
+    the rounding of the step's part (before: rewritten to 按比例计分, refused as E101)."""
+    policy = build(f"【指标】低于100%的，每低1个百分点扣0.5分，{word}，最多扣4分", kind="百分比")
+    got = [r.nodes["(二)"].score for r in results(policy, ["100", "98.5", "90", "99.9"])]
+    assert got == [Decimal("10"), Decimal("9.25"), Decimal("6"), Decimal("9.95")]

@@ -241,6 +241,17 @@ def _no_deduction(match: re.Match[str], _: _Context) -> str | None:
     return None if said is None else ""
 
 
+#: `每缺1次扣0.5分，按比例计算`: the rounding of a step's part (a word of the grammar), not
+#: a share of the best — it stays as written.
+_STEP_RATIO = re.compile(r"[扣加减得]\s*[0-9０-９.．]+\s*分\s*[,，]\s*按\s*$")
+
+
+def _scoring_word(match: re.Match[str], _: _Context) -> str | None:
+    if match.group("ratio") == "比例" and _STEP_RATIO.search(match.string, 0, match.start()):
+        return None
+    return match.group("ratio") + "计分"
+
+
 def _tie_rule(match: re.Match[str], _: _Context) -> str:
     return ""
 
@@ -436,7 +447,7 @@ RULES: tuple[_Rule, ...] = (
     (
         "scoring word",
         re.compile(r"(?P<ratio>之比|比值|比例)(?:计算得分|计算)(?![得分])"),
-        lambda m, c: m.group("ratio") + "计分",
+        _scoring_word,
     ),
 )
 
