@@ -185,6 +185,34 @@ def _deeper_tier(previous: str, sentence: str) -> str | None:
     )
 
 
+def _tier_chain(sentence: str) -> str | None:
+    """`X低于90%扣2分，低于80%扣4分，低于60%扣6分`: three tiers or more of one value (or
+    two, parted by a comma), as the language's `X低于90%、80%、60%的，分别扣2分、4分、6分`;
+    only the deepest tier reached counts (language.md 9.15).  Each bound deeper on the
+    same side and each deduction larger, or None."""
+    parts = [p.strip() for p in re.split(r"(?<=分)\s*[,，;；]\s*", sentence.strip())]
+    first = _TIER_FIRST.match(parts[0]) if len(parts) >= 2 else None
+    if first is None:
+        return None
+    bounds, amounts = [first.group("a")], [first.group("p")]
+    lower = first.group("cmp") in ("低于", "少于", "不足")
+    for part in parts[1:]:
+        m = _TIER_NEXT.match(part)
+        if m is None or m.group("cmp") != first.group("cmp") or m.group("u") != first.group("u"):
+            return None
+        b, q = Decimal(m.group("b")), Decimal(m.group("q"))
+        deeper = b < Decimal(bounds[-1]) if lower else b > Decimal(bounds[-1])
+        if not deeper or q <= Decimal(amounts[-1]):
+            return None
+        bounds.append(m.group("b"))
+        amounts.append(m.group("q"))
+    u = first.group("u")
+    return (
+        f"{first.group('x')}{first.group('cmp')}{'、'.join(b + u for b in bounds)}的，"
+        f"分别扣{'、'.join(a + '分' for a in amounts)}"
+    )
+
+
 #: Tiers below the standard of the half before: `低于92%、85%、80%的，分别扣1分、2分、4分`.
 _TIERS_BELOW = re.compile(r"^低于\s*(?P<n>\d+(?:\.\d+)?)\s*%\s*、[^,，]+的\s*[,，]?\s*分别扣")
 #: The two joined: `X达到92%以上的，得4分，低于92%、85%、80%的，分别扣1分、2分、4分`.
@@ -604,6 +632,9 @@ class Drafter:
             tiers = _deeper_tier(halves[0], halves[1])
             if tiers is not None:
                 return tiers
+        tiers = _tier_chain(n)
+        if tiers is not None:
+            return tiers
         m = _DEDUCT_CAP.search(n)
         if m and m.group(1):
             out = _replace_tail(out, n, m.start(), f"，最高扣{m.group(2)}分")

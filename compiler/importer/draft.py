@@ -81,6 +81,10 @@ _ON_TOTAL = re.compile(
     r"[，,]\s*(?:在|从)总分中直接(?:扣除|扣减|扣分)(?:[，,]\s*不受(?:所在)?(?:项目|评分项)?分值限制)?[。；;]?$"
 )
 #: `有下列情形之一的，实行一票否决，年度考核等次直接确定为不合格：` before a list of conditions.
+#: `扣分事项在考核总分中直接扣减` after a bonus cap: what a part without points does.
+_DEDUCT_ON_TOTAL = re.compile(
+    r"^扣分(?:事项|项目|项)?(?:在|从)(?:考核|考评)?(?:总分|总得分)中直接(?:扣减|扣除)$"
+)
 _LISTED = re.compile(r"^有下列(?:情形|情况|行为|问题)之一的\s*[，,]\s*(.+?)\s*[：:]?$")
 
 
@@ -231,6 +235,12 @@ def _parts_reason(anchor: Anchor) -> str:
     )
 
 
+_DEDUCT_IN_BONUS = (
+    "加分项中不能写扣分：这条扣分不受加分上限的约束，请把它写在加分项之外"
+    "（如没有分值的 “扣分事项” 评分项下，在总分中直接扣减）"
+)
+
+
 def _no_cap_reason(top: str) -> str:
     return (
         f"加分条款须写在加分项中，而草稿没有读出 “{_one_line(top)}” 的加分上限：请在这一行末尾写上"
@@ -371,6 +381,10 @@ class _Writer:
             before = len(self.summary.pending_sentences)
             for text in scoring_text(node):
                 for sentence in split_sentences(text):
+                    restated = self._restated_cap(sentence, cap, bonus, node, path, inner)
+                    if restated is not None:
+                        body += restated
+                        continue
                     read = stated[1].get(sentence, sentence) if stated else sentence
                     if node.earned_bonus:  # points of the item it fills (outline)
                         read = re.sub(r"加(?=\s*\d)", "计", read)
@@ -517,6 +531,15 @@ class _Writer:
                     drafted = above
                 elif _BONUS.search(normalise(sentence)):
                     drafted = Drafted(sentence, (), (), _no_cap_reason(top))
+        if (
+            bonus
+            and not drafted.ok
+            and drafted.reason == reason_for(read)
+            and re.search(r"[扣减]\s*\d", normalise(read))
+            and not re.search(r"加\s*\d", normalise(read))
+        ):
+            # `被评为“黑旗”的，每次扣1分` among the bonuses: a deduction, outside the cap
+            drafted = Drafted(sentence, (), (), _DEDUCT_IN_BONUS)
         if drafted.ok:
             drafted = self._second_slope(drafted, node)
         notes: list[str] = []
@@ -532,6 +555,44 @@ class _Writer:
         self.summary.pending += 1
         self.summary.pending_sentences.append((path, sentence, drafted.reason))
         return [f"{pad}{PENDING}{_one_line(sentence)}（{drafted.reason}）"]
+
+    def _restated_cap(
+        self, sentence: str, cap: str | None, bonus: bool, node: DNode, path: str, pad: str
+    ) -> list[str] | None:
+        """`加分项目累计最高加5分` under `四、加分项目，加分项，最高加5分`, or in a part of notes
+        (`加分项目累计加分不超过5分，扣分事项在考核总分中直接扣减`) when exactly one bonus part
+        of the document carries that cap: the cap the draft already writes, no clause.  The
+        sentence counts as drafted; a cap of another size stays for the writer."""
+        n = normalise(sentence).strip().rstrip("。;；")
+        first, *rest = re.split(r"[，,]", n)
+        said = bonus_cap_of(first)
+        if said is None or not all(_DEDUCT_ON_TOTAL.match(r.strip()) for r in rest):
+            return None
+        if bonus and cap is not None:
+            where = f"{node.marker}{_one_line(node.title)}"
+        elif not bonus and node.points is None and not node.children:
+            capped = [b for b in self.doc.walk() if b.bonus_cap is not None]
+            if len(capped) != 1:
+                return None
+            cap, where = capped[0].bonus_cap, f"{capped[0].marker}{_one_line(capped[0].title)}"
+        else:
+            return None
+        if cap is None:
+            return None
+        self.summary.sentences += 1
+        if Decimal(said) != Decimal(cap):
+            reason = (
+                f"此句的加分上限{_number(said)}分与 “{where}” 行上的 “最高加{_number(cap)}分” 不同："
+                "请核对原文，在加分项行上照原文写上限"
+            )
+            self.summary.pending += 1
+            self.summary.pending_sentences.append((path, sentence, reason))
+            return [f"{pad}{PENDING}{_one_line(sentence)}（{reason}）"]
+        self.summary.drafted += 1
+        note = f"原文 “{_one_line(sentence)}”：即 “{where}” 行上的 “最高加{_number(cap)}分”"
+        if rest:
+            note += "；没有分值的评分项下的扣分在总分中直接扣减"
+        return [f"{pad}# {note}，无需另写条款"]
 
     def _earned_and_failed(self, drafted: Drafted, node: DNode) -> tuple[Drafted, list[str]]:
         """`常规调查任务按时完成的得6分，延误一项扣1分`, `机构、人员、经费落实到位的，得3分，

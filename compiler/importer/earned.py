@@ -136,7 +136,7 @@ def _moves(text: str) -> list[_Move] | None:
         moves.append(
             _Move(
                 node.span.line,
-                tuple(c.span.line for c in earned),
+                tuple(dict.fromkeys(c.span.line for c in earned)),  # tiers: one line, several
                 str(found.args["total"]),
                 str(found.args["points"]),
                 bool(deducted),

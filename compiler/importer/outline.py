@@ -208,6 +208,7 @@ class _Reader:
             self.table(block)
         elif isinstance(block, Heading):
             node = DNode(block.marker, level_of(block.marker), block.title.strip(), block.points)
+            _table_bonus_cap(node)
             if block.comment:
                 node.comments.append(block.comment)
             self.add_node(node)
@@ -442,10 +443,24 @@ def parse_head(mark: str, rest: str) -> DNode:
 #: A bonus cap as documents state it: `最高加5分`, `累计最多加5分`, `加分不超过5分`,
 #: `本项加分上限为3分` (a phrase with 加 or 奖; `最多5分` alone says nothing of a bonus).
 BONUS_CAP_PHRASE = re.compile(
-    r"^(?:本项|本部分)?(?:加分|奖励分)?(?:总分|分值)?(?:累计|合计)?"
+    r"^(?:本项|本部分)?(?:(?:加分|奖励分)(?:项目|项|事项)?)?(?:总分|分值)?(?:累计|合计)?(?:加分)?"
     r"(?:(?:最多|最高)可?(?:加|奖励?)?至?|上限为?|最高不超过|最多不超过|不超过|不得超过)"
     r"\s*(\d+(?:\.\d+)?)\s*分(?:为止|封顶)?$"
 )
+
+
+def _table_bonus_cap(node: DNode) -> None:
+    """`加分项目（最高加5分）` in a table's item cell: the cap is the item's, as in a heading
+    line (the points column of such a row is empty)."""
+    n = normalise(node.title)
+    m = _PAREN.search(n)
+    if node.points is not None or m is None or n[m.end() :].strip():
+        return
+    probe = DNode(node.marker, node.level, "")
+    if _points_group(probe, m.group(1), n[: m.start()]) and probe.bonus_cap and not probe.points:
+        node.title = node.title[: m.start()].rstrip()
+        node.bonus_cap = probe.bonus_cap
+        node.modifiers.extend(probe.modifiers)
 
 
 def _bonus_cap_under_title(phrase: str) -> str | None:

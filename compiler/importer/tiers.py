@@ -30,8 +30,8 @@ _FIRST = re.compile(
     rf"得\s*(?P<p>{_N})\s*分$"
 )
 _MIDDLE = re.compile(
-    rf"^(?:达到|在)?\s*(?P<lo>{_N})\s*%\s*(?:(?P<above>及?以上){_IN}|(?P<incl>[(（]含[^)）]{{0,6}}[)）])|(?P<dash>))\s*"
-    rf"(?:不足|不满|低于|至|到|-|—|～|~)\s*(?P<hi>{_N})\s*%(?:\s*[(（]不含[)）])?(?:以下)?\s*的?\s*[,，]?\s*"
+    rf"^(?:(?P<at>达到)|在)?\s*(?P<lo>{_N})\s*%\s*(?:(?P<above>及?以上){_IN}|(?P<incl>[(（]含[^)）]{{0,6}}[)）])|(?P<dash>))\s*"
+    rf"(?:(?<=[上)）%])、\s*|(?<=%)但\s*)?(?:不足|不满|低于|至|到|-|—|～|~)\s*(?P<hi>{_N})\s*%(?:\s*[(（]不含[)）])?(?:以下)?\s*的?\s*[,，]?\s*"
     rf"得\s*(?P<p>{_N})\s*分$"
 )
 #: `达到90%的，得2分` after `达到100%的，得4分`: the next band down, up to the one before.
@@ -88,7 +88,8 @@ def _chain(text: str, partial: bool = False) -> tuple[str, list[tuple[str, str]]
             if Decimal(middle.group("hi")) != Decimal(bands[-1][0]) or dash:
                 return None  # a gap or an overlap: the bands do not meet
             bands.append((middle.group("lo"), middle.group("p")))
-            dash = middle.group("dash") is not None
+            # `达到90%但不足100%`: 达到 takes 90 in; `80%—90%` leaves it to the next band
+            dash = middle.group("dash") is not None and middle.group("at") is None
             continue
         last = _LAST.match(part)
         if last is None or k != len(parts) - 1:
