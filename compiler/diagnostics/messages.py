@@ -857,6 +857,18 @@ DETAILS: dict[str, tuple[str, str]] = {
         "write 【{name}】最高者得满分，其余按与最高者的比例得分 (the unit's value ÷ the highest × "
         "the item's points)",
     ),
+    "why.rest_nothing": (
+        "“其余不扣分”“第N名及以后不计分” 只在前面的规则都扣分（或都得分、且正好说到第1至第N−1名）时"
+        "才只是重述，这里可能另有所指",
+        "“其余不扣分” / “第N名及以后不计分” only restate the rules before them when those all "
+        "take points off (or all earn, naming exactly places 1 to N−1); here they may mean more",
+    ),
+    "hint.rest_nothing": (
+        "删去这一句：没有规则说到的单位，在只扣分的条款中不扣分，在得分的条款中不得分；"
+        "要给其余单位分数时写 其余得N分",
+        "drop it: a unit no rule names loses nothing in a clause that only takes points off and "
+        "earns nothing in a clause that earns; to give the rest points write 其余得N分",
+    ),
     "why.onward": (
         "“第N名以后” 可能不含第N名",
         "“第N名以后” may leave out place N itself",

@@ -37,10 +37,10 @@ from .numerals import cn_to_int
 # --------------------------------------------------------------------------- words
 
 #: What the units of a batch are called (as a subject: `各县区【X】`, `最多的县`, `其余乡镇`).
-_NOUN = (
-    r"(?:县\(市、区\)|县（市、区）|县市区|县区|乡镇|街道|镇街|学校|单位|医院|部门|分局|"
-    r"承办单位|税务分局|校|县|区|镇|乡|院|局)"
-)
+_NOUN_WORD = r"(?:县市区|县区|乡镇|街道|镇街|学校|单位|医院|部门|分局|承办单位|税务分局|校|县|区|镇|乡|院|局)"
+_KIN = rf"(?:{_NOUN_WORD}|市)"
+#: A noun may name its kin in brackets: `县（市、区）`, `乡镇（街道）`, `部门（单位）`.
+_NOUN = rf"(?:{_NOUN_WORD}(?:\({_KIN}(?:、{_KIN})*\)|（{_KIN}(?:、{_KIN})*）)?)"
 #: Where the batch is (`全市`, `在全区`); `居` and `位居` are place verbs, below.
 _SCOPE = r"(?:在|于)?\s*全(?:市|省|县|区|国|系统)"
 #: A unit of the batch as the subject before a fact: `各县区`, `全市各县区`, `各税务分局`.
@@ -252,6 +252,56 @@ def _scoring_word(match: re.Match[str], _: _Context) -> str | None:
     return match.group("ratio") + "计分"
 
 
+def _places_before(before: str) -> set[int] | None:
+    """The places named one by one or as ranges in `before` (None when a place cannot be
+    read, or one counts from the bottom)."""
+    if re.search(r"倒数|末位|后\s*" + _NUM + r"\s*[名位]|最后", before):
+        return None
+    named: set[int] = set()
+    for found in _PLACES_NAMED.finditer(before):
+        first = _number(found.group("a") or (found.group("top") and "1") or "")
+        last = _number(found.group("b") or found.group("a") or found.group("top"))
+        if first is None or last is None or last < first or last > 1000:
+            return None
+        named.update(range(first, last + 1))
+    return named
+
+
+def _rest_nothing(match: re.Match[str]) -> str | None:
+    """`前三位的，分别计10分、8分、6分，第四位及以后不计分`: places after the named ones
+    earn nothing in a clause that only earns (a unit no rule gives points earns none);
+    rewritten to `其余不得分` only when places 1..N−1 are exactly those named before."""
+    before = match.string[: match.start()]
+    start = _number(match.group("n"))
+    named = _places_before(before)
+    if start is None or not named or named != set(range(1, start)):
+        return None
+    if re.search(r"扣|加|减", before.split("】")[-1]):
+        return None  # the places lose or gain: nothing to say about the rest's points
+    return ",其余不得分"
+
+
+def _rest_no_deduction(match: re.Match[str]) -> str | None:
+    """`居末位的扣5分，居倒数第二位的扣3分，其余不扣分`: dropped when every rule before it
+    only takes points off (the rest keep theirs as it says)."""
+    rules = match.string[: match.start()].split("】")[-1]
+    if not re.search(r"扣", rules) or re.search(r"得|加|不得分", rules):
+        return None
+    return ""
+
+
+def _onward(match: re.Match[str], _: _Context) -> str | None:
+    """`第10名以后的` right after places 1–9 one by one or in ranges is place 10 and every
+    one after it (`第10名及以后`); elsewhere `以后` may leave place 10 out, and stays."""
+    start = _number(match.group("n"))
+    named = _places_before(match.string[: match.start()])
+    if start is None or not named or named != set(range(1, start)):
+        return None
+    text = re.sub(r"\s+", "", match.group())
+    new = text[: text.index(match.group("n")) + len(match.group("n")) + 1] + "及以后"
+    return new if len(new) <= len(match.group()) else None
+
+
 def _tie_rule(match: re.Match[str], _: _Context) -> str:
     return ""
 
@@ -270,10 +320,33 @@ def _order_restated(match: re.Match[str], _: _Context) -> str | None:
 
 
 _DIRECTION_FIRST = r"(?:高|低|多|少|大|小|长|短)"
+#: What a subject does to its fact (`各县区受理【投诉件数】`): the fact's name says it.
+_SUBJECT_VERB = r"受理|上报|报送|办理|申报|承办"
+#: `各二级医院`, `各三甲医院`, `各一类学校`: a grade of the units, written with a numeral.
+_GRADED_SUBJECT = rf"各\s*(?:[一二三]\s*级|[二三]\s*甲|[一二三]\s*类)\s*{_NOUN}"
+#: `考核年度内辖区`, `年度内本辖区`, `辖区内`: the year and the unit scored.
+_WITHIN = r"(?:(?:考核年度|考核期|年度|当年)内?\s*)?(?:本?辖区内?|本地区内?)|(?:考核年度|考核期)内"
 
 RULES: tuple[_Rule, ...] = (
-    # who is ranked, before the fact: 各县区【X】, 全市各县区【X】
-    ("subject", re.compile(rf"(?<![^\s\-,;]){_SUBJECT}(?=\s*【)"), _blank),
+    # who is ranked, before the fact: 各县区【X】, 全市各县区【X】, 按各县市区【X】,
+    # 各县区受理【X】 (the verb says what the fact counts: it adds nothing)
+    (
+        "subject",
+        re.compile(rf"(?<![^\s\-,;按]){_SUBJECT}\s*(?:{_SUBJECT_VERB})?(?=\s*【)"),
+        _blank,
+    ),
+    # 各二级医院【X】: a grade of the units (二级, 三甲, 一类) names the batch, not a place
+    ("graded subject", re.compile(rf"(?<![^\s\-,;按]){_GRADED_SUBJECT}(?=\s*【)"), _blank),
+    # 考核年度内辖区【发生…】: when and where the fact happens is the year and the unit scored
+    ("subject", re.compile(rf"(?<![^\s\-]){_WITHIN}(?=\s*(?:发生|出现)?\s*【)"), _blank),
+    # 在全市由多到少排名 → 由多到少排名; 在全市的排名计分 → 排名计分
+    (
+        "scope",
+        re.compile(
+            rf"{_SCOPE}\s*(?:的)?(?=\s*(?:按照?)?\s*(?:[由从]{_DIRECTION_FIRST}到|排名|排序))"
+        ),
+        _blank,
+    ),
     # 对各乡镇排序 → 排序
     ("subject", re.compile(rf"对\s*各[^\s,;:【】()、]{{0,4}}?{_NOUN}\s*(?=排序|排名)"), _blank),
     # 排定各县区位次 / 排定名次 → 排名
@@ -286,7 +359,8 @@ RULES: tuple[_Rule, ...] = (
     (
         "scope",
         re.compile(
-            rf"(?:{_SCOPE}\s*)?各[^\s,;:【】()、]{{0,5}}?{_NOUN}中(?=\s*(?:{_PLACE_VERB}|{_PLACE_START}|最))"
+            rf"(?:{_SCOPE}\s*)?(?:各|同类|同级|同类型|同等级)[^\s,;:【】()、]{{0,5}}?{_NOUN}中"
+            rf"(?=\s*(?:{_PLACE_VERB}|{_PLACE_START}|最|[由从]{_DIRECTION_FIRST}到))"
         ),
         _blank,
     ),
@@ -377,7 +451,7 @@ RULES: tuple[_Rule, ...] = (
     (
         "times points",
         re.compile(
-            r"(?P<ratio>之比|比值|的比值|比例)\s*(?:再)?\s*乘以\s*(?P<n>\d+(?:\.\d+)?)\s*分"
+            r"(?P<ratio>之比|比值|的比值|比例)\s*(?:再)?\s*乘以\s*(?P<n>\d+(?:\.\d+)?)\s*分?"
             r"\s*(?:计算得分|折算得分|计算|计分|得分|折算)?"
         ),
         _times_points,
@@ -433,7 +507,8 @@ RULES: tuple[_Rule, ...] = (
     (
         "and effect",
         re.compile(
-            r"(?<=,)\s*且(?=\s*(?:年度|当年)?\s*(?:考核|考评)?\s*(?:等次)?\s*(?:不得|不能|最高|一票否))"
+            r"(?<=,)\s*(?:且|并|同时|并且)(?=\s*(?:年度|当年)?\s*(?:考核|考评)?\s*(?:等次)?\s*"
+            r"(?:不得|不能|最高|一票否|取消|实行一票否))"
         ),
         _blank,
     ),
@@ -449,11 +524,50 @@ RULES: tuple[_Rule, ...] = (
         re.compile(r"(?P<ratio>之比|比值|比例)(?:计算得分|计算)(?![得分])"),
         _scoring_word,
     ),
+    # 年度考核等次直接定为不合格 → 年度考核等次定为不合格
+    (
+        "grade scope",
+        re.compile(r"等次\s*直接\s*(?P<verb>定为|确定为|评为)"),
+        lambda m, c: "等次" + m.group("verb"),
+    ),
+    # ，其中倒数第一的… after places that include it: the place itself
+    ("among", re.compile(rf"(?<=[,;])\s*其中(?=\s*{_PLACE_VERB}?\s*{_PLACE_START})"), _blank),
+    # ，第四位及以后不计分 after places 1–3 that earn: the rest earn nothing anyway
+    (
+        "rest nothing",
+        re.compile(
+            rf",\s*第\s*(?P<n>{_NUM})\s*[名位]\s*(?:及以后|及以下|及之后|以后|以下|之后)\s*(?:的)?\s*"
+            r"(?:均)?\s*(?:不计分|不得分|得0分|计0分)(?=\s*(?:[,;]|$))"
+        ),
+        lambda m, c: _rest_nothing(m),
+    ),
+    # ，其余不扣分 after places that only lose points: the rest lose nothing anyway
+    (
+        "rest nothing",
+        re.compile(r",\s*(?:其余|其他)\s*(?:的)?\s*(?:均)?\s*不扣分(?=\s*(?:[,;]|$))"),
+        lambda m, c: _rest_no_deduction(m),
+    ),
+    # 第10名以后的得3分 after places 1–9 → 第10名及以后得3分
+    (
+        "onward",
+        re.compile(rf"第\s*(?P<n>{_NUM})\s*[名位]\s*(?:以后|之后|以下)\s*的"),
+        _onward,
+    ),
+    # 得满分10分 → 得满分 (10 the item's points)
+    (
+        "full points",
+        re.compile(r"(?P<full>得满分)\s*(?P<n>\d+(?:\.\d+)?)\s*分"),
+        lambda m, c: m.group("full") if c.points is not None and m.group("n") == c.points else None,
+    ),
 )
 
 #: Rules that may drop protected words: each checks by itself that the words say nothing.
 _DROPS = frozenset(
     {
+        "graded subject",
+        "rest nothing",
+        "onward",
+        "full points",
         "times points",
         "next place",
         "best as full",

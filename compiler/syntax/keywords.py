@@ -289,6 +289,12 @@ VETO_TOP: tuple[str, ...] = (
     "取消评优资格",
     "取消评先评优资格",
     "取消评优评先资格",
+    # the year named inside (`取消当年评先评优资格`): the year this policy scores
+    *(
+        "取消" + year + word
+        for year in ("当年", "年度", "本年度")
+        for word in ("评优资格", "评先评优资格", "评优评先资格")
+    ),
 )
 #: Words after a band name that only repeat what it is (`不得评为优秀等次`).
 BAND_SUFFIXES: tuple[str, ...] = ("等次", "档次", "等级")

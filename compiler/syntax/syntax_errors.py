@@ -370,6 +370,16 @@ _BATCH_WORDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "place_list",
     ),
+    (
+        re.compile(
+            r"(?:其余|其他|第[ \t]*"
+            + _NUMERAL
+            + r"[ \t]*[名位][ \t]*(?:及以后|以后|之后|及以下|以下))"
+            r"[^，,；;]{0,3}?(?:不计分|不扣分)"
+            r"(?=[ \t]*(?:[，,；;。]|$))"
+        ),
+        "rest_nothing",
+    ),
     (re.compile(r"第[ \t]*" + _NUMERAL + r"[ \t]*[名位][ \t]*以后"), "onward"),
     (
         re.compile(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ...diagnostics.diagnostic import Diagnostic
@@ -289,6 +289,14 @@ class InTurn:
 
     amounts: tuple[ast.Num, ...]
     word: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class AlsoEffect:
+    """`末位的，本项不得分，且不得评为优秀`: another effect for the units of the rule before."""
+
+    effect: object
     span: Span
 
 
@@ -1052,12 +1060,14 @@ class ClausesMixin(TermsMixin):
         subject = self.leaf(children[0])
         self._same_subject(subject, parts.body)
         order = None
-        rules = []
+        rules: list[ast.RankRule] = []
         for item in parts.body[1:]:
             if isinstance(item, Token) and item.type == "ORDER":
                 order = _order_of(item.value)
             elif isinstance(item, ast.RankRule):
                 rules.append(item)
+            elif isinstance(item, AlsoEffect):
+                self._also(rules, item)
         if rules and rules[0].rest and rules[0].step is None:  # 其余: after the places
             self.form_error(
                 rules[0].span, "先写名次（如 第1名得6分），再写其余", "places first, then 其余"
@@ -1070,10 +1080,41 @@ class ClausesMixin(TermsMixin):
         self._no_otherwise(parts)
         subject = self.leaf(children[0])
         self._same_subject(subject, parts.body)
-        rules = tuple(item for item in parts.body if isinstance(item, ast.RankRule))
+        found: list[ast.RankRule] = []
+        for item in parts.body:
+            if isinstance(item, ast.RankRule):
+                found.append(item)
+            elif isinstance(item, AlsoEffect):
+                self._also(found, item)
+        rules = tuple(found)
         order = rules[0].order if rules else None
         span = span_of(children)
         return ast.RankClause(subject, order, rules, parts.cap, span, self.original(span))
+
+    def also_effect(self, children: list) -> AlsoEffect:
+        return AlsoEffect(children[0], span_of(children))
+
+    def _also(self, rules: list[ast.RankRule], also: AlsoEffect) -> None:
+        """A second effect after a rule applies to the same units: the rule again, with that
+        effect (`末位的不得分，不得评为优秀` is two rules on 末位).  After a share or a
+        step the units are not one group named by place: refused with what to write."""
+        before = rules[-1] if rules else None
+        if before is None or before.proportional or before.step is not None:
+            self.form_error(
+                also.span,
+                "名次（如 末位的）后面写这一结果：`末位的，不得评为优秀`",
+                "a place before this outcome: `末位的，不得评为优秀`",
+            )
+            return
+        rules.append(
+            replace(
+                before,
+                effect=also.effect,
+                in_turn=(),
+                in_turn_word="",
+                span=also.span,
+            )
+        )
 
     def places_rule(self, children: list) -> ast.RankRule:
         places = self._places(children[0])
