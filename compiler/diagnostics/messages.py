@@ -809,8 +809,12 @@ DETAILS: dict[str, tuple[str, str]] = {
         "from the bottom is unclear",
     ),
     "hint.place_list": (
-        "每个名次各写一条，方向写全，如 倒数第2名的扣2分，倒数第3名的扣2分",
-        "write one rule per place with its direction, e.g. 倒数第2名的扣2分，倒数第3名的扣2分",
+        "每个名次各写一条，方向写全：都从后往前数写 倒数第2名的扣2分，倒数第3名的扣2分；"
+        "后一个从前往后数写 倒数第2名的扣2分，第3名的扣2分（从倒数第一起一名接一名写的 "
+        "倒数第一、第二、第三 都从后往前数，可以照写）",
+        "write one rule per place with its direction: both from the bottom 倒数第2名的扣2分，"
+        "倒数第3名的扣2分; the second from the top 倒数第2名的扣2分，第3名的扣2分 (a list going "
+        "on place by place from 倒数第一, 倒数第一、第二、第三, counts from the bottom as written)",
     ),
     "why.interpolate": (
         "在两端的分数之间按名次或数值等差（插值）计分，本语言不能直接写",
@@ -856,6 +860,14 @@ DETAILS: dict[str, tuple[str, str]] = {
         "写 【{name}】最高者得满分，其余按与最高者的比例得分（本单位数值 ÷ 最高值 × 本项分值）",
         "write 【{name}】最高者得满分，其余按与最高者的比例得分 (the unit's value ÷ the highest × "
         "the item's points)",
+    ),
+    "why.floor_above": (
+        "按名次递减的下限不低于递减起点的分数，递减不起作用",
+        "the floor of the step down by place is not below the points it steps down from",
+    ),
+    "hint.floor_above": (
+        "下限写得比 {top} 分低（如 最低得4分），或不写递减、直接写 其余得N分",
+        "write a floor below {top} points (e.g. 最低得4分), or no step and 其余得N分",
     ),
     "why.rest_nothing": (
         "“其余不扣分”“第N名及以后不计分” 只在前面的规则都扣分（或都得分、且正好说到第1至第N−1名）时"

@@ -319,7 +319,8 @@ class _Lowerer:
             amount, kind = lowered.amount, lowered.kind
         places = ir.Arith("-", rank, ir.Const(Decimal(last)))
         less = ir.Arith("-", amount, ir.Arith("*", ir.Const(rule.step.value), places))
-        return ir.Points(kind, ir.Func("max", (ir.Const(Decimal(0)), less)), whole=amount)
+        floor = rule.floor.value if rule.floor is not None else Decimal(0)
+        return ir.Points(kind, ir.Func("max", (ir.Const(floor), less)), whole=amount)
 
     def base(self, clause: ast.Clause, path: str) -> dict:
         inputs: list[str] = []

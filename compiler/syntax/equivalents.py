@@ -302,6 +302,19 @@ def _onward(match: re.Match[str], _: _Context) -> str | None:
     return new if len(new) <= len(match.group()) else None
 
 
+#: The unit's place, as a formula names it.
+_RANK_NAME = r"(?:名次|位次|排名|本单位名次|本县区名次)"
+
+
+def _place_formula(match: re.Match[str], _: _Context) -> str | None:
+    """`得分=10-（名次-1）×1.5`: place r earns 10 − 1.5 × (r − 1), which is `第1名得10分，
+    逐名递减1.5分` (a following `最低0分` is the step's floor).  Only this exact shape: any
+    other formula is read as written (and refused with what to write)."""
+    step = match.group("s") or match.group("s2")
+    new = f"第1名得{match.group('top')}分,逐名递减{step}分"
+    return new if len(new) <= len(match.group()) else None
+
+
 def _tie_rule(match: re.Match[str], _: _Context) -> str:
     return ""
 
@@ -553,6 +566,16 @@ RULES: tuple[_Rule, ...] = (
         re.compile(rf"第\s*(?P<n>{_NUM})\s*[名位]\s*(?:以后|之后|以下)\s*的"),
         _onward,
     ),
+    # 得分=10-(名次-1)×1.5 → 第1名得10分,逐名递减1.5分 (the first earns 10, each place 1.5 less)
+    (
+        "place formula",
+        re.compile(
+            r"(?:得分|分值|分数)\s*=\s*(?P<top>\d+(?:\.\d+)?)\s*[-−]\s*(?:"
+            rf"\(\s*{_RANK_NAME}\s*[-−]\s*1\s*\)\s*[×*]\s*(?P<s>\d+(?:\.\d+)?)"
+            rf"|(?P<s2>\d+(?:\.\d+)?)\s*[×*]\s*\(\s*{_RANK_NAME}\s*[-−]\s*1\s*\))"
+        ),
+        _place_formula,
+    ),
     # 得满分10分 → 得满分 (10 the item's points)
     (
         "full points",
@@ -568,6 +591,7 @@ _DROPS = frozenset(
         "rest nothing",
         "onward",
         "full points",
+        "place formula",
         "times points",
         "next place",
         "best as full",

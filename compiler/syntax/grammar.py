@@ -90,6 +90,7 @@ def substitutions() -> dict[str, str]:
         "STEP_DOWN_BEFORE": _alt(kw.STEP_DOWN_BEFORE),
         "STEP_DOWN_VERBS": _alt(kw.STEP_DOWN_VERBS),
         "STEP_DOWN_WORDS": _alt(kw.STEP_DOWN_WORDS),
+        "STEP_FLOOR": _alt(kw.STEP_FLOOR),
         "BEST_WORDS": _alt(kw.BEST_WORDS),
         "IN_TURN": _alt([kw.IN_TURN]),
         "PROPORTION_TO": _alt(kw.PROPORTION_TO),

@@ -446,6 +446,8 @@ LAST_PLACE: tuple[str, ...] = ("末位", "最后一名", "最后一位", "倒数
 STEP_DOWN_BEFORE: tuple[str, ...] = ("其后", "此后", "以后", "之后", "以下")
 STEP_DOWN_VERBS: tuple[str, ...] = ("下降", "后退", "退后", "降低", "下移", "后移")
 STEP_DOWN_WORDS: tuple[str, ...] = ("逐名递减", "逐位递减", "依次递减")
+#: `，最低得4分` after a step down by place: no place earns less (instead of 0).
+STEP_FLOOR: tuple[str, ...] = ("最低不低于", "最低不少于", "最低得", "最低为", "最低计", "最低")
 #: The first place alone (`位居全市首位的`).
 FIRST_PLACE: tuple[str, ...] = ("首位",)
 #: What the units scored together are called after 其余/其他 or a best word

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ...diagnostics.diagnostic import Diagnostic
 from ...diagnostics.messages import detail, details
@@ -305,6 +306,13 @@ def _rules(clause: ast.RankClause, order: str | None) -> list[Diagnostic]:
             continue
         if rule.step is not None and first_place_amount(clause) is None:
             diags.append(Diagnostic("E246", rule.span))
+        anchor = step_anchor(clause) if rule.floor is not None else None
+        top = _anchor_amount(anchor) if anchor is not None else None
+        if rule.floor is not None and top is not None and rule.floor.value >= top:
+            # `第1名得3分，逐名递减1分，最低得5分`: the floor above the points it steps from
+            args = {"text": rule.floor.text, **details("why.floor_above", "why")}
+            args.update(details("hint.floor_above", "hint", top=top))
+            diags.append(Diagnostic("E253", rule.floor.span, args))
         if rule.in_turn:
             places = rule.places
             if places is None:
@@ -318,6 +326,14 @@ def _rules(clause: ast.RankClause, order: str | None) -> list[Diagnostic]:
             args = {"places": rule.places.text, "amounts": len(rule.in_turn)}
             diags.append(Diagnostic("E237", rule.span, args))
     return diags
+
+
+def _anchor_amount(rule: ast.RankRule) -> Decimal | None:
+    """The points a step counts down from (the last amount of the rule it counts on from)."""
+    if rule.in_turn:
+        return rule.in_turn[-1].value
+    amount = getattr(rule.effect, "amount", None)
+    return amount.value if isinstance(amount, ast.Num) else None
 
 
 def _from_end(place: int) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ...diagnostics.diagnostic import Diagnostic
+from ...diagnostics.messages import details
 from ...source.text import Span
 from .. import ast
 from .. import keywords as kw
@@ -290,6 +291,13 @@ class InTurn:
     amounts: tuple[ast.Num, ...]
     word: str
     span: Span
+
+
+@dataclass(frozen=True)
+class RuleGroup:
+    """The rules of a list of places (`倒数第一、倒数第二的，分别扣4分、2分`), one a place."""
+
+    rules: tuple[ast.RankRule, ...]
 
 
 @dataclass(frozen=True)
@@ -1061,13 +1069,18 @@ class ClausesMixin(TermsMixin):
         self._same_subject(subject, parts.body)
         order = None
         rules: list[ast.RankRule] = []
+        group = 0
         for item in parts.body[1:]:
             if isinstance(item, Token) and item.type == "ORDER":
                 order = _order_of(item.value)
             elif isinstance(item, ast.RankRule):
                 rules.append(item)
+                group = 1
+            elif isinstance(item, RuleGroup):
+                rules.extend(item.rules)
+                group = len(item.rules)
             elif isinstance(item, AlsoEffect):
-                self._also(rules, item)
+                group = self._also(rules, item, group)
         if rules and rules[0].rest and rules[0].step is None:  # 其余: after the places
             self.form_error(
                 rules[0].span, "先写名次（如 第1名得6分），再写其余", "places first, then 其余"
@@ -1081,11 +1094,16 @@ class ClausesMixin(TermsMixin):
         subject = self.leaf(children[0])
         self._same_subject(subject, parts.body)
         found: list[ast.RankRule] = []
+        group = 0
         for item in parts.body:
             if isinstance(item, ast.RankRule):
                 found.append(item)
+                group = 1
+            elif isinstance(item, RuleGroup):
+                found.extend(item.rules)
+                group = len(item.rules)
             elif isinstance(item, AlsoEffect):
-                self._also(found, item)
+                group = self._also(found, item, group)
         rules = tuple(found)
         order = rules[0].order if rules else None
         span = span_of(children)
@@ -1094,31 +1112,80 @@ class ClausesMixin(TermsMixin):
     def also_effect(self, children: list) -> AlsoEffect:
         return AlsoEffect(children[0], span_of(children))
 
-    def _also(self, rules: list[ast.RankRule], also: AlsoEffect) -> None:
+    def _also(self, rules: list[ast.RankRule], also: AlsoEffect, group: int) -> int:
         """A second effect after a rule applies to the same units: the rule again, with that
-        effect (`末位的不得分，不得评为优秀` is two rules on 末位).  After a share or a
-        step the units are not one group named by place: refused with what to write."""
-        before = rules[-1] if rules else None
-        if before is None or before.proportional or before.step is not None:
+        effect (`末位的不得分，不得评为优秀` is two rules on 末位; after a list of places,
+        each of them).  After a share or a step the units are not one group named by
+        place: refused with what to write.  Returns the size of the group still last."""
+        before = rules[len(rules) - group :] if group else []
+        if not before or any(r.proportional or r.step is not None for r in before):
             self.form_error(
                 also.span,
                 "名次（如 末位的）后面写这一结果：`末位的，不得评为优秀`",
                 "a place before this outcome: `末位的，不得评为优秀`",
             )
-            return
-        rules.append(
-            replace(
-                before,
-                effect=also.effect,
-                in_turn=(),
-                in_turn_word="",
-                span=also.span,
-            )
+            return 0
+        rules.extend(
+            replace(rule, effect=also.effect, in_turn=(), in_turn_word="", span=also.span)
+            for rule in before
         )
+        return group
 
-    def places_rule(self, children: list) -> ast.RankRule:
-        places = self._places(children[0])
-        return self._make_rank_rule(places, False, False, children[1:], span_of(children))
+    def places_rule(self, children: list) -> ast.RankRule | RuleGroup:
+        tokens = [c for c in children if isinstance(c, Token) and c.type == "PLACES"]
+        rest = children[len(tokens) :]
+        if len(tokens) == 1:
+            places = self._places(children[0])
+            return self._make_rank_rule(places, False, False, rest, span_of(children))
+        return self._place_list(tokens, rest, span_of(children))
+
+    def _place_list(self, tokens: list[Token], rest: list, span: Span) -> RuleGroup:
+        """`倒数第一、倒数第二的，分别扣4分、2分`: one rule per place, with its amount in turn
+        (or all with the one effect).  A bare `第二` after `倒数第一` counts from the bottom
+        too only when the list goes on place by place from 倒数第一 (`倒数第一、第二、第三`);
+        otherwise (`倒数第2位、第3位`) it is unclear, and refused (E253) with the rule to
+        write for each place."""
+        listed = [self._places(token) for token in tokens]
+        bottom = listed[0].from_end
+        for i, (token, places) in enumerate(zip(tokens[1:], listed[1:], strict=True), 1):
+            bare = not any(word in token.value for word in kw.PLACES_FROM_END)
+            if places.from_end == bottom or not bare:
+                continue
+            if (
+                bottom
+                and listed[0].last == 1
+                and listed[0].first == 1
+                and (places.first == places.last == i + 1)
+            ):
+                listed[i] = dataclasses.replace(places, from_end=True)
+                continue
+            first = tokens[0]
+            blank = len(first.value) - len(first.value.lstrip())  # a place verb left blank
+            whole = listed[0].span.merge(listed[-1].span)
+            where = Span(whole.line, whole.column + blank, whole.end_line, whole.end_column)
+            args = {"text": self.original(where).strip(), **details("why.place_list", "why")}
+            args.update(details("hint.place_list", "hint"))
+            self.report("E253", where, args)
+            return RuleGroup(())
+        rule = self._make_rank_rule(None, False, False, rest, span)
+        if rule.in_turn:
+            if len(rule.in_turn) != len(listed):
+                self.report("E237", span, {"places": len(listed), "amounts": len(rule.in_turn)})
+                return RuleGroup(())
+            verb = _EFFECT_CLASSES[rule.in_turn_word]
+            rules = tuple(
+                replace(
+                    rule,
+                    places=places,
+                    effect=verb(amount, amount.span, rule.in_turn_word),
+                    in_turn=(),
+                    in_turn_word="",
+                )
+                for places, amount in zip(listed, rule.in_turn, strict=True)
+            )
+        else:
+            rules = tuple(replace(rule, places=places) for places in listed)
+        return RuleGroup(rules)
 
     def best_rule(self, children: list) -> ast.RankRule:
         rule = self._make_rank_rule(None, True, False, children[1:], span_of(children))
@@ -1149,7 +1216,16 @@ class ClausesMixin(TermsMixin):
         """`其后每下降一个名次扣0.5分`: every unit no earlier rule named, by its place."""
         number = next(t for t in children if t.type in ("NUMBER", "CN_NUM"))
         step = ast.Num(self.number(number), "分", token_span(number), number.value)
-        return ast.RankRule(None, False, True, None, (), "", False, span_of(children), step=step)
+        floor = None
+        said = next((t for t in children if t.type == "STEP_FLOOR"), None)
+        if said is not None:  # `，最低得4分`
+            found = re.search(r"\d+(?:\.\d+)?", said.value)
+            assert found is not None, "the terminal ends in a number"
+            shown = said.value.lstrip(", \t")
+            floor = ast.Num(Decimal(found.group()), "分", token_span(said), shown)
+        return ast.RankRule(
+            None, False, True, None, (), "", False, span_of(children), step=step, floor=floor
+        )
 
     def bare_points(self, children: list) -> ast.Earn:
         """`第一名10分`: the place earns the amount."""
