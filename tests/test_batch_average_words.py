@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import pytest
 from sqlrun import duckdb_results
+from test_engine_duckdb import assert_same_reports
 from xize.compiler import PolicyError, compile_policy
 from xize.compiler.backends.sql.fixed import SqlUnsupported
 from xize.runtime.batch import sqlbatch
@@ -19,8 +20,8 @@ D = Decimal
 BANDS = "\n等次：\n  优秀：9分以上\n  良好：8分以上\n  合格：6分以上\n  不合格：其余\n"
 
 
-def policy(clause: str, facts: str = "  税收增速：百分比\n", bands: str = "", head: str = ""):
-    text = (
+def rule_text(clause: str, facts: str = "  税收增速：百分比\n", bands: str = "", head: str = ""):
+    return (
         "细则：平均值的写法\n年度：2024\n满分：10分\n"
         + head
         + "\n数据：\n"
@@ -28,7 +29,10 @@ def policy(clause: str, facts: str = "  税收增速：百分比\n", bands: str 
         + f"\n(一)工作(10分)\n  - {clause}\n"
         + bands
     )
-    return compile_policy(text, filename="平均.rule")
+
+
+def policy(clause: str, facts: str = "  税收增速：百分比\n", bands: str = "", head: str = ""):
+    return compile_policy(rule_text(clause, facts, bands, head), filename="平均.rule")
 
 
 def batch(p, rows: list[dict]) -> list:
@@ -167,12 +171,13 @@ def test_a_share_of_the_average(clause):
     assert scores(p, "任务完成率", ["95", "95"]) == [10, 10]
 
 
-def test_a_share_of_the_average_in_sql_equals_after_rounding():
+def test_a_share_of_the_average_in_sql_equals_after_rounding(tmp_path, monkeypatch):
     """A quotient of a value by the batch average may not terminate: the SQL query
     keeps 12 places (the Python engine 40), so the scores agree after 精度 — and the
-    DuckDB engine, whose item amounts would differ in their last places, names the
-    clause instead of scoring.  A 数值 fact (nine integer digits, six decimals) over
-    a mean of twelve places could overflow the query's decimals: refused by line."""
+    DuckDB engine, whose item amounts would differ in their last places, has the
+    Python engine score each unit with the exact mean: the same files, byte for
+    byte.  A 数值 fact (nine integer digits, six decimals) over a mean of twelve
+    places could overflow the query's decimals: refused by line."""
     p = policy(SHARE, "  任务完成率：百分比\n", head="精度：0.01分\n")
     rows = [{"单位": f"U{i}", "任务完成率": v} for i, v in enumerate(["100", "95", "90", "80"])]
     results = batch(p, rows)
@@ -180,8 +185,17 @@ def test_a_share_of_the_average_in_sql_equals_after_rounding():
     # mean 91.25: 90 earns 10 × 90 / 91.25 = 9.863… → 9.86, 80 earns 8.767… → 8.77
     assert [r["总分"] for r in got] == [10, 10, D("9.86"), D("8.77")]
     assert [r["(一)工作"] for r in got] == [r.nodes["(一)"].score for r in results]
-    with pytest.raises(SqlUnsupported, match="第10行的条款"):
-        sqlbatch.check(p)
+    sqlbatch.check(p)  # no statistic of a score holds the quotient: scored exactly
+    rule = tmp_path / "平均.rule"
+    rule.write_text(rule_text(SHARE, "  任务完成率：百分比\n", head="精度：0.01分\n"), "utf-8")
+    data = tmp_path / "数据.csv"
+    values = ["100", "95", "90", "80", "85.5", "abc", "", "33.3"]
+    data.write_text(
+        "单位,任务完成率\n" + "".join(f"U{i},{v}\n" for i, v in enumerate(values)), "utf-8"
+    )
+    assert not assert_same_reports(tmp_path / "r", monkeypatch, rule, [data], (".csv",))
+    items = (tmp_path / "r" / "dk.csv" / "结果-明细.csv").read_text(encoding="utf-8-sig")
+    assert "平均值【任务完成率】 = " in items
     wide = policy(SHARE, "  任务完成率：数值\n")
     batch(wide, rows)
     with pytest.raises(SqlUnsupported, match="第9行的条款"):

@@ -195,13 +195,15 @@ def test_parquet_input_for_both_engines(tmp_path, monkeypatch):
 RANK_POLICY = """\
 细则：排名
 年度：2023
-满分：10分
+满分：20分
 
 数据：
   化解率：百分比
 
 (一)化解(10分)
   - 【化解率】最高者得满分，其余按与最高者的比例得分
+(二)综合(10分)
+  - 按【(一)得分】排名，第1名得10分，其余按与第1名的比例得分
 """
 
 
@@ -271,20 +273,17 @@ RATIO_POLICY = """\
 """
 
 
-def test_a_quotient_that_may_not_terminate_is_refused_not_approximated(tmp_path):
+def test_a_quotient_that_may_not_terminate_is_scored_exactly(tmp_path, monkeypatch):
     """The mean of 80, 81, 81 does not terminate: SQL keeps 12 places, the Python
-    engine 40, so the reports would differ in their last digits."""
+    engine 40 — so the Python engine scores each unit, with the exact mean, and the
+    reports are the same to the last digit."""
     policy = tmp_path / "ratio.rule"
     policy.write_text(RATIO_POLICY, encoding="utf-8")
     data = write(tmp_path / "数据.csv", ["单位,化解率", "甲,80", "乙,81", "丙,81"])
-    result = run("score", policy, data, "--engine", "duckdb")
-    assert result.exit_code == 1
-    assert "第9行" in result.output and "--engine python" in result.output
-    python = run("score", policy, data, "-o", tmp_path / "r.csv")
-    assert python.exit_code == 0
-    assert "0.0666666666666666666666666666666666666667" in (tmp_path / "r-明细.csv").read_text(
-        encoding="utf-8-sig"
-    )
+    assert not assert_same_reports(tmp_path / "r", monkeypatch, policy, [data], (".csv",))
+    assert "0.0666666666666666666666666666666666666667" in (
+        tmp_path / "r" / "dk.csv" / "结果-明细.csv"
+    ).read_text(encoding="utf-8-sig")
 
 
 def test_a_duckdb_failure_mid_run_falls_back_to_the_python_engine(tmp_path, monkeypatch):

@@ -235,9 +235,113 @@ def test_a_policy_with_ranks_is_scored_in_duckdb_byte_for_byte(tmp_path, monkeyp
     assert "排名【化解率】 = " in book and "平均值【受理率】 = " in book
 
 
-def test_a_share_is_refused_by_the_duckdb_engine_by_line(tmp_path):
-    """A share of the best may not terminate: SQL keeps 12 places, the Python engine 40,
-    and the items show the amounts unrounded — DuckDB refuses, naming the clause."""
+#: Shares of facts' best values: the DuckDB engine has the Python engine score each
+#: unit (40 places) with the query's ranks, best values and counts, exact there.
+FACT_SHARES = HEAD.format(full=30) + (
+    "(一)化解(10分)\n"
+    "  - 【化解率】最高者得满分，其余按与最高者的比例得分\n"
+    "(二)安全(10分)\n"
+    "  - 按【事故起数】排名，第1名得10分，第2至3名按第1名的比例得分\n"
+    "  - 按【事故起数】排名，后两名扣1分\n"
+    "(三)资金(10分)\n"
+    "  - 【资金】最高者得满分，其余按与最高者的比例得分\n"
+    "  - 【弄虚作假】取消考评资格\n"
+    "  - 【重大事故】的，一票否决\n"
+)
+#: The same without 精度: every score is the 40-place quotient itself.
+UNROUNDED = FACT_SHARES.replace("精度：0.01分\n", "")
+
+
+def shares_csv(folder, rows: list[dict]):
+    lines = [",".join(rows[0])] if rows else []
+    for row in rows:
+        lines.append(",".join("" if v is None else v for v in row.values()))
+    data = folder / "数据.csv"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return data
+
+
+def rule(folder, text: str):
+    path = folder / "比例.rule"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def many(n: int) -> list[dict]:
+    return [
+        unit(
+            i,
+            (RATES + ["33.3", "66.7", "7"])[i % 12],
+            ACCIDENTS[i % 6],
+            ABSENCES[i % 5],
+            ACCEPTED[(i * 3) % 5],
+            cheat=i % 13 == 4,
+            veto=i % 11 == 2,
+        )
+        for i in range(n)
+    ]
+
+
+def test_shares_of_the_best_are_scored_in_duckdb_byte_for_byte(tmp_path, monkeypatch):
+    """No fallback: the workbook and CSV are the Python engine's, the items' amounts
+    and (without 精度) the scores to the 40th place."""
+    data = shares_csv(tmp_path, many(36))
+    policy_path = rule(tmp_path, UNROUNDED)
+    assert not assert_same_reports(
+        tmp_path / "r", monkeypatch, policy_path, [data], (".csv", ".xlsx")
+    )
+    items = (tmp_path / "r" / "dk.csv" / "结果-明细.csv").read_text(encoding="utf-8-sig")
+    # 10 × 100 / 120 = 8.33…: the item shows what was lost, to the 40th place
+    assert "资金 = 100；最高值【资金】 = 120；排名【资金】 = 5" in items
+    assert ",1.6666666666666666666666666666666666666667," in items
+
+
+#: Edge batches, each a file: ties at the best; a best of 0; the best value in a
+#: disqualified unit and in a row with a data error, the worst unit vetoed.
+SHARE_EDGES = {
+    "ties at the best": [unit(i, "95", "0", "0", "90") for i in range(2)]
+    + [unit(2, "70", "3", "0", "85")],
+    "a best of 0": [unit(i, "0", "0", "0", "0") for i in range(3)],
+    "the best units out of the batch": [
+        unit(0, "100", "0", "0", "90", cheat=True),
+        unit(1, "100", "x", "0", "90"),
+        unit(2, "90", "1", "0", "90"),
+        unit(3, "85", "1", "2", "80"),
+        unit(4, "70", "4", "0", "70", veto=True),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", list(SHARE_EDGES))
+def test_shares_on_edge_batches_are_scored_in_duckdb_byte_for_byte(tmp_path, monkeypatch, name):
+    data = shares_csv(tmp_path, SHARE_EDGES[name])
+    policy_path = rule(tmp_path, FACT_SHARES)
+    assert not assert_same_reports(tmp_path / "r", monkeypatch, policy_path, [data], (".csv",))
+
+
+@settings(max_examples=2, deadline=None)
+@given(units(max_units=6), st.booleans())
+def test_shares_score_byte_for_byte_on_random_batches(tmp_path_factory, rows, rounded):
+    note(repr(rows))
+    folder = tmp_path_factory.mktemp("shares")
+    data = shares_csv(folder, rows)
+    policy_path = rule(folder, FACT_SHARES if rounded else UNROUNDED)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert not assert_same_reports(folder / "r", monkeypatch, policy_path, [data], (".csv",))
+
+
+def test_a_batch_of_disqualified_units_falls_back_to_the_python_engine(tmp_path, monkeypatch):
+    """No unit left to take the means over: the Python engine scores each unit on its
+    own (取消考评资格), which the query does not — a warning, then its report."""
+    rows = [unit(i, "90", "0", "0", "90", cheat=True) for i in range(3)]
+    data = shares_csv(tmp_path, rows)
+    policy_path = rule(tmp_path, RANKS)
+    assert assert_same_reports(tmp_path / "r", monkeypatch, policy_path, [data], (".csv",))
+
+
+def test_a_rank_on_a_score_with_a_share_is_refused_by_the_duckdb_engine_by_line(tmp_path):
+    """Ranking (一)'s score, which holds a share: SQL ranks the 12-place score, the
+    Python engine the 40-place one — DuckDB refuses, naming the clause that ranks."""
     policy_path = tmp_path / "比例.rule"
     policy_path.write_text(SHARES, encoding="utf-8")
     data = tmp_path / "数据.csv"
@@ -246,6 +350,7 @@ def test_a_share_is_refused_by_the_duckdb_engine_by_line(tmp_path):
     )
     result = run("score", policy_path, data, "--engine", "duckdb")
     assert result.exit_code == 1
-    assert "第22行" in result.output and "--engine python" in result.output
-    with pytest.raises(sqlbatch.SqlUnsupported, match="第22行"):
+    assert "第27行" in result.output and "--engine python" in result.output
+    with pytest.raises(sqlbatch.SqlUnsupported, match="第27行.*排名【\\(一\\)得分】"):
         sqlbatch.check(policy(SHARES))
+    sqlbatch.check(policy(FACT_SHARES))  # shares of facts: scored

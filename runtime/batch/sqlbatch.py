@@ -19,6 +19,11 @@ cell SQL does not read, like a Chinese numeral), the run cannot stay identical a
 Ranks are computed by `Scoring` as with the Python engine; batch means come from
 the Python engine's own exact pass (`batch._averages`), so 所用数据 shows the very
 mean the Python engine shows.
+
+A quotient that may not terminate (a share of the best, `/`) is kept to 40 places
+by the Python engine and shown so in 扣分明细, more than any DECIMAL(38) holds: for
+such a policy SQL finds the error rows and the batch statistics, and the Python
+engine scores each unit with them (`_Units.rescore`).
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from .batch import BLOCK_ROWS, Scoring, _averages
 from .chunks import ChunkBuilder, ChunkScorer
 from .fractions import FractionWatch, fraction_notices
 from .sqlsource import KEY, NotIdentical, Source, split_key
+from .statistics import Plan
 
 __all__ = ["NotIdentical", "SqlUnsupported", "queries", "score_with_duckdb"]
 
@@ -70,12 +76,16 @@ def _queries(tree) -> tuple[str, str]:
 
 
 def check(policy) -> None:
-    """Raise SqlUnsupported when DuckDB cannot score `policy` as the Python engine does."""
-    inexact = inexact_clause(policy.ir)
-    if inexact is not None:
+    """Raise SqlUnsupported when DuckDB cannot score `policy` as the Python engine does:
+    a rank or best value of a node whose score holds a quotient that may not
+    terminate (SQL ranks the 12-place score, the Python engine the 40-place one)."""
+    found = inexact_statistic(policy.ir)
+    if found is not None:
+        clause, stat = found
         raise SqlUnsupported(
-            f"第{inexact.line}行的条款 “{inexact.text.strip()}” 的除法可能除不尽："
-            f"SQL 保留 {SQL_PLACES} 位小数，Python 引擎保留 40 位，结果文件不会逐字节相同"
+            f"第{clause.line}行的条款 “{clause.text.strip()}” 用到{irutil.stat_key(stat)}，"
+            f"而这一项的得分含可能除不尽的除法：SQL 保留 {SQL_PLACES} 位小数，"
+            "Python 引擎保留 40 位，名次或最高值可能不同"
         )
 
 
@@ -92,15 +102,21 @@ def score_with_duckdb(
     summary_sql, items_sql = sql or queries(policy)
     scorer = ChunkScorer(policy, dataset, layout)
     means, mean_error = _averages(scorer, None) if policy.ir.averages else (None, None)
+    if mean_error is not None and policy.ir.stats:
+        # no unit is in the batch (every one disqualified, say): the Python engine's
+        # statistics pass then scores each unit on its own, which SQL does not
+        raise NotIdentical(Message("engine_differs_means", {}))
 
     source = sqlsource.build(dataset)
     scoring = Scoring(layout, details_csv)
     with sqlsource.guarded(source, scoring):
         _carry_views(source)
-        sqlsource.plan_within(source.con, (summary_sql, items_sql))
+        # a policy whose quotients the Python engine recomputes needs no SQL items
+        items = None if inexact_clause(policy.ir) is not None else items_sql
+        sqlsource.plan_within(source.con, (summary_sql, items) if items else (summary_sql,))
         if mean_error is None:
-            units = _Units(policy, dataset, layout, means, scorer.texts)
-            python_keys = _stream(source, summary_sql, items_sql, units, scoring, progress)
+            units = _Units(policy, dataset, layout, means, scorer)
+            python_keys = _stream(source, summary_sql, items, units, scoring, progress)
         else:  # no row converts: every row is the Python engine's error row
             python_keys = _all_keys(source)
         keys = sorted(python_keys + source.no_unit)
@@ -116,6 +132,39 @@ def score_with_duckdb(
 #: Decimal places the SQL backend keeps of a quotient, and at most of a fact's value.
 SQL_PLACES = 12
 FACT_PLACES = 6
+
+
+def inexact_statistic(policy):
+    """The first (clause, statistic) where a clause reads a rank or best value of a
+    node whose subtree holds an `inexact_clause`: the only quotients whose SQL
+    value is used as such (every other one the Python engine recomputes per unit,
+    `_Units.rescore`)."""
+    inexact = set()
+    for node in policy.walk():
+        if any(inexact_clause(_Only(n)) is not None for n in _subtree(node)):
+            inexact.add(node.path)
+    for node in policy.walk():
+        for clause in node.clauses:
+            for stat in irutil.clause_stats(clause):
+                if stat.node and stat.kind != "value" and stat.subject in inexact:
+                    return clause, stat
+    return None
+
+
+class _Only:
+    """One node as `inexact_clause` walks a policy."""
+
+    def __init__(self, node):
+        self.node = node
+
+    def walk(self):
+        yield self.node
+
+
+def _subtree(node):
+    yield node
+    for child in node.children:
+        yield from _subtree(child)
 
 
 def inexact_clause(policy):
@@ -225,12 +274,15 @@ def _item_rows(con, query: str) -> Iterator[tuple]:
         yield from zip(*columns, strict=True)
 
 
-def _stream(source: Source, summary_sql: str, items_sql: str, units, scoring, progress) -> list:
+def _stream(
+    source: Source, summary_sql: str, items_sql: str | None, units, scoring, progress
+) -> list:
     """Merge every unit SQL scored into `scoring`, in order; returns the keys of the
-    rows SQL called errors (for the Python engine to say why)."""
+    rows SQL called errors (for the Python engine to say why).  `items_sql` None:
+    no unit's items come from SQL (`_Units.rescore`)."""
     con = source.con
     errors: list[int] = []
-    items = _item_rows(con, items_sql)
+    items = _item_rows(con, items_sql) if items_sql is not None else iter(())
     pending = next(items, None)
     builder: ChunkBuilder | None = None
     table = -1
@@ -281,10 +333,22 @@ def _stream(source: Source, summary_sql: str, items_sql: str, units, scoring, pr
 
 
 class _Units:
-    """Turns a unit's query rows into the Result the Python engine makes."""
+    """Turns a unit's query rows into the Result the Python engine makes.
 
-    def __init__(self, policy, dataset: Dataset, layout: Layout, means, texts):
+    A policy with a quotient that may not terminate (a share of the best, `/`, an
+    `按比例` step over a mean) is `rescore`d: SQL keeps 12 places of a quotient, the
+    Python engine 40, and the 扣分明细 show the amounts unrounded.  Each unit SQL
+    found without a data error is then scored by the Python engine itself, given
+    the batch statistics from the query's columns — exact there: ranks and counts
+    are whole, a best value is a unit's own cell, and `check` refuses a statistic
+    of a node whose score holds such a quotient — and the exact batch means, so its
+    Result is the one `--engine python` makes, by construction."""
+
+    def __init__(self, policy, dataset: Dataset, layout: Layout, means, scorer: ChunkScorer):
         module = policy.module
+        texts = scorer.texts
+        self.scorer = scorer
+        self.rescore = inexact_clause(policy.ir) is not None
         self.layout = layout
         self.paths = [str(table.path) for table, _ in dataset.tables]
         self.facts = [f.name for f in policy.ir.facts]
@@ -319,6 +383,12 @@ class _Units:
                     ),
                 )
         self.heads: dict[tuple, tuple] = {}
+        #: the `score(batch=…)` mapping before a unit's statistics: placeholders, means
+        self.batch: dict[str, object] = {}
+        if self.rescore:
+            self.batch = Plan(policy.ir).placeholders()
+            for name, mean in (means or {}).items():
+                self.batch[f"平均值【{name}】"] = mean
 
     def values(self, texts: list) -> dict[str, object]:
         """Fact name → the value the policy's converter gives the cell."""
@@ -349,6 +419,10 @@ class _Units:
             raise NotIdentical(Message("engine_differs_cell", args)) from exc
         scored = summary[7 + len(self.columns) :]
         stats = dict(zip(self.stats, scored, strict=True))
+        item = UnitRow(self.paths[table], row, unit, values, texts, self.names)
+        self.watch.see(item)
+        if self.rescore:
+            return item, self._rescored(table, row, unit, texts, stats)
         items = tuple(self._item(values, stats, f) for f in fired)
         nodes = {}
         shown = summary[7 : 7 + len(self.columns)]
@@ -371,9 +445,30 @@ class _Units:
             items,
             None,
         )
-        item = UnitRow(self.paths[table], row, unit, values, texts, self.names)
-        self.watch.see(item)
         return item, result
+
+    def _rescored(self, table: int, row: int, unit: str, texts: list, stats: dict):
+        """The Python engine's Result for a unit, with the query's statistics; its
+        facts as the Python readers give them (a blank cell left out)."""
+        facts: dict[str, object] = {}
+        known = self.texts.known
+        for name, text in zip(self.facts, texts, strict=True):
+            if text is None:
+                continue
+            value = known[name].get(text)
+            if value is None:
+                value = self.texts.learn(name, text)
+            if value is not BLANK:
+                facts[name] = value
+        facts["单位"] = unit
+        batch = dict(self.batch)
+        batch.update((key, value) for key, value in stats.items() if value is not None)
+        path = self.paths[table]
+        outcome = self.scorer.outcome(UnitRow(path, row, unit, facts), None, None, batch)
+        if isinstance(outcome, RowError):  # SQL scored what the Python engine refuses
+            args = {"path": path, "row": row}
+            raise NotIdentical(Message("engine_differs_row", args))
+        return outcome
 
     def _item(self, values: dict, stats: dict, fired: tuple):
         _, path, line, clause, text, kind, raw, nominal, applied, note = fired

@@ -41,7 +41,7 @@ from ..text.safe import STARTS, csv_row
 from . import sqlsource
 from .batch import Scoring
 from .chunks import ChunkScorer
-from .sqlbatch import CARRY, ITEMS_VIEW, _batches, _carry_views, _python_rows
+from .sqlbatch import CARRY, ITEMS_VIEW, _batches, _carry_views, _python_rows, inexact_clause
 from .sqlsource import NotIdentical, split_key
 
 __all__ = ["eligible", "score_to_csv"]
@@ -55,7 +55,7 @@ def eligible(policy, dataset: Dataset, output: str | None, by_rank: bool) -> boo
     """Whether DuckDB can write this report itself, byte for byte (see the module)."""
     if output is None or Path(output).suffix.lower() != ".csv" or by_rank:
         return False
-    if policy.ir.averages or policy.ir.stats:
+    if policy.ir.averages or policy.ir.stats or inexact_clause(policy.ir) is not None:
         return False
     if not all(isinstance(table, (CsvTable, ParquetTable)) for table, _ in dataset.tables):
         return False

@@ -362,6 +362,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " (a Chinese numeral, say), and the policy reads values of the whole batch;"
         " scored with the Python engine instead",
     ),
+    "engine_differs_means": (
+        "没有可计算平均值的单位（如全部取消考评资格），而细则按本批排名，已改用 Python 引擎计分",
+        "no unit is in the batch to take the means over (all disqualified, say) and the"
+        " policy ranks the batch; scored with the Python engine instead",
+    ),
+    "engine_differs_row": (
+        "{path}：第{row}行 SQL 查询照常计分，Python 引擎却判为数据错误，已改用 Python 引擎计分",
+        "{path}: the SQL query scored row {row}, which the Python engine calls a data error;"
+        " scored with the Python engine instead",
+    ),
     "nothing_scored": ("数据有误，未计分", "the data has errors; nothing was scored"),
     "strict_stop": ("有警告（--strict），未计分", "warnings under --strict; nothing was scored"),
     "scoring": ("计分中", "scoring"),
