@@ -144,3 +144,28 @@ def test_a_bonus_cap_in_a_table_item_cell(tmp_path):
     assert names == {"消防检查覆盖率", "安全生产经验做法被市级以上推广", "获得县级以上表彰"}
     unit = {"消防检查覆盖率": "85", "安全生产经验做法被市级以上推广": "3", "获得县级以上表彰": "是"}
     assert policy.score(unit).total == Decimal(101)  # 100 − 1 + min(3 + 1, 2)
+
+
+_FULL_MARKS = """某县2026年度河湖管理工作考核细则
+一、考核对象
+各乡镇人民政府。
+二、考核内容及评分标准
+（一）交办任务（10分）
+按时完成上级交办整改任务的得满分，延误一项扣1分。
+（二）制度建设（4分）
+河湖管护制度健全的得满分，每缺一项扣1分。
+"""
+
+
+def test_full_marks_and_their_steps_are_one_standard(tmp_path):
+    """`…的得满分` is the item's points: with steps that count every failure (`每缺一项`)
+    only the steps are written; with steps for one kind of failure (`延误一项`) the
+    sentence stays 待处理 (as two clauses one delay would cost all 10 and 1 more)."""
+    draft, policy = _draft(tmp_path, _FULL_MARKS)
+    text = draft.text
+    [(path, _, reason)] = draft.summary.pending_sentences
+    assert path == "(一)" and reason.startswith("此句的 “得10分” 与 “扣分” 是同一标准")
+    assert "# 原文 “得满分” 即本项分值，由下面的扣分条款逐项扣减" in text
+    [fact] = [f.name for f in policy.ir.facts]
+    assert f"- 【{fact}】每缺一项扣1分" in text
+    assert policy.score({fact: "1"}).nodes["(二)"].score == Decimal(3)

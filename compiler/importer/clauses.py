@@ -50,8 +50,8 @@ from .trial import Trial, try_clause
 #: Sentences with one of these are scoring sentences (the rest is description).
 SCORING = re.compile(
     r"[扣减得计记加奖]除?\s*[\d一二两三四五六七八九十半][\d.\s]*分|扣分|不得分|"
-    r"取消.{0,6}资格|一票否决|酌情[扣给]|列为|得满分|"
-    r"按[^，,。；;]{0,12}比例(?:计分|得分|计算|折算|给分)"  # the other half of `…得3分；未完成的，按比例计分`
+    r"取消.{0,6}资格|一票否决|酌情[扣给加减]|列为|得满分|"
+    r"按[^，,。；;]{0,12}比例(?:计分|得分|计算|折算|给分)|按[^，,。；;]{1,12}率折算(?:得分|计分)"  # the other half of `…得3分；未完成的，按比例计分`
 )
 _PRED_START = set("每扣减得计记加奖不未应要须需达超低高少多晚迟早取一列直酌以至按没无")
 _VERB = re.compile(r"每([^\d一二两三四五六七八九十]{1,4}?)[\d一二两三四五六七八九十]")
@@ -283,7 +283,7 @@ _EACH_FAILING = re.compile(
 
 #: `酌情扣5至20分`: the lower and upper amounts of a judged deduction.
 _JUDGED_FROM = re.compile(
-    r"酌情[扣减]\s*(\d+(?:\.\d+)?)\s*分?\s*(?:至|到|-|—|~|～)\s*(\d+(?:\.\d+)?)"
+    r"酌情([扣减加])\s*(\d+(?:\.\d+)?)\s*分?\s*(?:至|到|-|—|~|～)\s*(\d+(?:\.\d+)?)"
 )
 
 
@@ -320,6 +320,14 @@ _HALVES = (
     (_ALL_MET, _EACH_UNMET),
     (_TARGET_MET, _BELOW_TARGET),
     (_ON_TIME, _LATE_STEP),
+    (
+        re.compile(
+            r"(?:按期|按时|及时)[^,，;；]*?率\s*(?:应)?达到\s*100\s*%的?\s*[,，]?\s*得\s*\d+(?:\.\d+)?\s*分$"
+        ),
+        re.compile(
+            r"^每(?:超期|逾期|延期|迟)[^\d,，]{1,4}?\s*(?:1|一)\s*(?:件|次|条|项|个)\s*[,，]?\s*[扣减]"
+        ),
+    ),
 )
 
 
@@ -334,7 +342,15 @@ def _replace_tail(text: str, n: str, start: int, new: str) -> str:
     return body[:start] + new if len(body) == len(n) else text
 
 
+#: `另设加分项目和扣分、否决事项`, `考核满分为100分，另设加分项目、扣分项目…`: the parts of
+#: the document, no rule (its total is the header's 满分).
+_PARTS_SAID = re.compile(r"另设[^，,。；;]*?(?:加分|扣分|减分|否决)[^，,。；;]*?(?:项目|事项)")
+
+
 def is_scoring(sentence: str) -> bool:
+    n = normalise(sentence)
+    if _PARTS_SAID.search(n) and not re.search(r"[扣减得加计]\s*\d", n):
+        return False
     return bool(SCORING.search(normalise(sentence)))
 
 
@@ -395,14 +411,16 @@ class Drafter:
     ) -> Drafted:
         drafted = self._sentence(sentence, title, path, bonus, points)
         floor = next((m for m in map(_JUDGED_FROM.search, drafted.clauses) if m), None)
-        if floor is not None and Decimal(floor.group(1)) > 0:
+        if floor is not None and Decimal(floor.group(2)) > 0:
             # `应急物资储备不足的，酌情扣5至20分` drafted as `【…】酌情扣5至20分`: the clause
             # has no condition, so every unit loses at least 5 (0 is no valid entry)
             for name, *_ in drafted.facts:
                 self.book.release(name)
+            verb, low, high = floor.group(1), floor.group(2), floor.group(3)
+            word, who = ("加", "没有做到的单位也") if verb == "加" else (verb, "没有问题的单位也")
             reason = (
-                f"酌情扣分的下限是{floor.group(1)}分：照写，没有问题的单位也至少扣{floor.group(1)}分"
-                f"（0 不是合法的填报值）。请写成 “【…扣分】酌情扣0至{floor.group(2)}分”，并在数据项说明中"
+                f"酌情{word}分的下限是{low}分：照写，{who}至少{word}{low}分"
+                f"（0 不是合法的填报值）。请写成 “【…{word}分】酌情{word}0至{high}分”，并在数据项说明中"
                 "写明哪些情形填几分"
             )
             drafted = Drafted(sentence, (), (), reason)
@@ -424,6 +442,11 @@ class Drafter:
         )
         if target is not None:
             return target
+        shared = self._share(sentence, title, path, bonus, points) or self._fewer(
+            sentence, path, bonus
+        )
+        if shared is not None:
+            return shared
         share = _FULL_THEN_SHARE.match(normalise(sentence).strip().rstrip("。;, "))
         if share is not None:
             # `X达到100%的，得4分；未达到的，按比例得分` in an item of 4 points: the item's
@@ -498,6 +521,76 @@ class Drafter:
                     tuple(f for d in drafted for f in d.facts),
                 )
         return Drafted(sentence, (), (), reason_for(sentence))
+
+    def _share(
+        self, sentence: str, title: str, path: str, bonus: bool, points: str | None
+    ) -> Drafted | None:
+        """A share of points by a rate (language.md 9.22, 9.12):
+
+        - `按年度…任务完成率按比例得分`, `农村自建房…整治按整治完成率按比例得分`,
+          `…治理按完成年度任务的比例得分（，完成率达到100%的得9分）` in an item with
+          points: `【…完成率】按完成比例得分` (the item's points × the rate, at most all);
+        - `X率达到98%的得4分，低于98%的按比例得分`: the 4 points × X ÷ 98%, at most 4,
+          written `得(最小(【X率】÷98, 1)×4)分`.
+
+        None when the sentence is none of these (or its points are not the item's)."""
+        n = normalise(sentence).strip().rstrip("。;, ")
+        if bonus or points is None:
+            return None
+        m = _BY_RATE.match(n)
+        said = re.split(r"[,，]\s*(?=按)", n)
+        if m is None and len(said) == 2 and _BY_RATE.match(said[1]):
+            # `…由第三方机构评估，按评估得分率折算得分`: the rate of the item, named with
+            # its title (the words before say who rates it)
+            m = _BY_RATE.match(said[1])
+            if m is not None and not m.group("a"):
+                m = _BY_RATE.match(f"{clean_subject(normalise(title))}{said[1]}")
+        task = _BY_TASK.match(n)
+        at = AT_THEN_SHARE.match(n)
+        if m is not None:
+            x = _joined(clean_subject(m.group("a")), clean_subject(m.group("b")))
+        elif task is not None:
+            if task.group("p") and Decimal(task.group("p")) != Decimal(points):
+                return None
+            x = clean_subject(task.group("a")) + "完成率"
+        elif at is not None:
+            x = clean_subject(at.group("x"))
+        else:
+            return None
+        x = legal_name(x)
+        if len(x) < 3:
+            return None
+        clause = f"【{x}】按完成比例得分"
+        if at is not None:
+            t, p = at.group("t"), at.group("p")
+            if Decimal(t) != 100 or Decimal(p) != Decimal(points):
+                clause = f"得(最小(【{x}】÷{t}, 1)×{p})分"
+        if try_clause(clause, bonus, f"  {x}：百分比", points) is None:
+            return None
+        final = self.book.claim(x, "百分比", "", sentence, path)
+        clause = clause.replace(f"【{x}】", f"【{final}】")
+        return Drafted(sentence, (clause,), ((final, "百分比", "", sentence),))
+
+    def _fewer(self, sentence: str, path: str, bonus: bool) -> Drafted | None:
+        """`开展“美丽庭院”创建的得3分，创建户数不足100户的得1.5分`: done in full earns 3, done
+        with fewer earns 1.5 instead (not 3 + 1.5), not done earns nothing — the tiers of
+        one count, `【开展美丽庭院创建户数】达到100户、1户的，分别得3分、1.5分`."""
+        m = _DONE_THEN_FEWER.match(normalise(sentence).strip().rstrip("。;, "))
+        if m is None or bonus:
+            return None
+        a, b, k = Decimal(m.group("a")), Decimal(m.group("b")), int(m.group("n"))
+        done, what, u = clean_subject(m.group("do")), clean_subject(m.group("what")), m.group("u")
+        if b >= a or k < 2 or len(what) < 3 or what[:2] not in done:
+            return None  # the count is of the thing done (`创建户数` of `…创建`)
+        x = legal_name(_joined(done, what))
+        clause = f"【{x}】达到{k}{u}、1{u}的，分别得{m.group('a')}分、{m.group('b')}分"
+        trial = try_clause(clause, bonus, "", self.points)
+        unit = dict(trial.kinds).get(x) if trial is not None else None
+        if unit is None or unit in ("是否", "百分比", "数值"):
+            return None
+        final = self.book.claim(x, unit, "0", sentence, path)
+        clause = clause.replace(f"【{x}】", f"【{final}】")
+        return Drafted(sentence, (clause,), ((final, unit, "0", sentence),))
 
     def _target_step(
         self, sentence: str, path: str, bonus: bool, points: str | None
@@ -615,6 +708,56 @@ class Drafter:
         if joined:  # `本项不得分，并实行一票否决`: 并 joins the second effect, as `，` does
             out = _replace_tail(out, n, joined.start(), "，" + n[joined.start(1) :])
             n = normalise(out).rstrip("。;, ")
+        m = _STEP_COMMA.search(n)
+        if m and len(n) == len(out.rstrip("。;, ")):
+            # `每缺少一项，扣1分`: the comma parts nothing; the step and its effect are one
+            out = out[: m.end("step")] + out[m.end() :]
+            n = normalise(out).rstrip("。;, ")
+        m = _ROUND_UP.search(n)
+        if m and len(n) == len(out.rstrip("。;, ")):
+            # `，不足1个百分点的按1个百分点计算`: the language's `不足1个百分点按1个百分点计`
+            out = out[: m.start()] + f"，不足{m.group('a')}按{m.group('a')}计"
+            n = normalise(out).rstrip("。;, ")
+        m = _LATE_EACH.match(n)
+        if m and _late_of(m.group("late") + m.group("v"), m.group("x")):
+            # `答复按期率达到100%的得8分，每超期答复1件扣2分` in an item of 8 points: all on
+            # time is no late one, so the points less the late ones say it all
+            if points is None or Decimal(m.group("p")) != Decimal(points):
+                return None
+            return f"{m.group('late')}{m.group('v')}的，每{m.group('u')}{m.group('e')}"
+        m = _UNTIL_GONE.search(n)
+        if m and points is not None and Decimal(m.group("n")) < Decimal(points):
+            # `，扣完5分为止` in an item of 8 points: this sentence takes at most 5
+            out = _replace_tail(out, n, m.start(), f"，最高扣{m.group('n')}分")
+            n = normalise(out).rstrip("。;, ")
+        m = _EACH_FOUND.match(n)
+        if m and len(n) == len(out.rstrip("。;, ")):
+            # `年度报告每出现一处数据逻辑错误或格式不符，扣0.5分`: what is found, counted
+            said = {g: out[m.start(g) : m.end(g)] for g in ("x", "u", "what", "rest")}
+            out = f"{said['x']}{said['what']}，每{said['u']}{said['rest']}"
+            n = normalise(out).rstrip("。;, ")
+        m = _COMPLETE_EACH.match(n)
+        if m:
+            # `各环节信息公开完整的得满分，每缺一个环节扣0.5分` in an item of those points:
+            # complete is none missing, so the points less the missing ones say it all
+            if points is None or m.group("p") and Decimal(m.group("p")) != Decimal(points):
+                return None
+            thing = m.group("thing").strip() or "项"
+            return f"{m.group('what')}缺少的{thing}，每{m.group('u')}{m.group('e')}"
+        m = _AGAIN_EARNS.search(n)
+        if m and len(n) == len(out.rstrip("。;, ")):
+            # `…的得2分，资金足额拨付到位的再得2分`: 再 adds, as `另`, `再` do before 扣, 加
+            out = out[: m.start(1)] + out[m.end(1) :]
+            n = normalise(out).rstrip("。;, ")
+        m = _EACH_EVENT.match(n)
+        if m and not _STEP_WORD.match(m.group("what")):
+            # `每超期答复1件扣2分`: the event counted, one a step
+            return f"{m.group('what')}的，每{m.group('u')}{m.group('e')}"
+        m = _ON_TIME_RATE.match(n)
+        if m:
+            # `按时完成年度户厕改造任务的得满分，完成率每低1个百分点扣0.4分`: on time in full
+            # is the rate at 100%, and the step counts below it
+            return f"{m.group('task')}任务完成率达到100%的得满分，{m.group('step')}"
         m = _EACH_BELOW_RATE.match(n)
         if m:
             # `按期办结率每低于100%一个百分点，扣0.5分`: below the bound, a step a point
@@ -933,6 +1076,8 @@ def _fit_subject(subject: str) -> bool:
         return False
     if _NO_NAME.match(parts[-1]):  # `低于80%的，本项不得分`: the subject is elsewhere
         return False
+    if re.search(r"在\s*\d[\d.]*\s*%", parts[-1]):
+        return False  # `比例在20%以上`: a band of a rate, never the name of a fact
     if parts[-1] in ("发现", "查出", "查实"):  # `…的，发现一座次扣1分`: the verb of the count
         return False
     if parts[-1] in ("缺", "缺少"):  # `缺少一项扣…`: the verb of the step, not a thing
@@ -1049,6 +1194,39 @@ _FULL_RATE = re.compile(r"率\s*(?:应)?达到\s*100\s*%\s*的?\s*,?\s*得\s*\d+
 _SHARE_REST = re.compile(
     r"^(?:未达到|未达|达不到|低于100%)的?\s*,?\s*按(?:实际)?(?:完成)?比例(?:得分|计分)$"
 )
+#: `按年度…任务完成率按比例得分`, `…整治按整治完成率按比例得分`.
+_BY_RATE = re.compile(
+    r"^(?P<a>[^,，;；按]*?)按(?:照)?(?P<b>[^,，;；按]{2,20}?率)(?:(?:的比例)?按?(?:实际)?比例|折算)(?:得分|计分)$"
+)
+#: `…治理按完成年度任务的比例得分，完成率达到100%的得9分`.
+_BY_TASK = re.compile(
+    r"^(?P<a>[^,，;；按]{2,}?)按(?:照)?完成(?:年度|下达的?|上级下达的?)?任务的?比例(?:得分|计分)"
+    r"(?:\s*[,，]\s*完成率达到100\s*%的?\s*[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分)?$"
+)
+#: `X率达到98%的得4分，低于98%的按比例得分` (the same bound on both sides).
+AT_THEN_SHARE = re.compile(
+    r"^(?P<x>[^,，;；]+?率)\s*(?:应)?(?:达到|不低于)\s*(?P<t>\d+(?:\.\d+)?)\s*%\s*(?:及?以上)?的?\s*[,，]?\s*"
+    r"得\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[,，;；]\s*(?:未达到|低于|不足)\s*(?P=t)\s*%的?\s*[,，]?\s*"
+    r"按(?:实际)?比例(?:得分|计分)$"
+)
+
+
+#: `开展…创建的得3分，创建户数不足100户的得1.5分`: in full, and with fewer.
+_DONE_THEN_FEWER = re.compile(
+    r"^(?P<do>[^,，;；]+?)的\s*[,，]?\s*得\s*(?P<a>\d+(?:\.\d+)?)\s*分\s*[,，;；]\s*"
+    r"(?P<what>[^,，;；]+?)(?:不足|少于|未达到)\s*(?P<n>\d+)\s*(?P<u>户|个|家|次|人|项|件|篇|场|所)"
+    r"的?\s*[,，]?\s*得\s*(?P<b>\d+(?:\.\d+)?)\s*分$"
+)
+
+
+def _joined(a: str, b: str) -> str:
+    """`农村自建房安全隐患排查整治` and `整治完成率`: the words they share said once."""
+    for k in range(min(len(a), len(b), 6), 0, -1):
+        if a.endswith(b[:k]):
+            return a + b[k:]
+    return a + b
+
+
 _FULL_THEN_SHARE = re.compile(
     r"^(?P<x>[^,;]+?率)\s*(?:应)?达到\s*100\s*%\s*的?\s*,?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*;\s*"
     r"(?:未达到|未达|达不到|低于100%)的?\s*,?\s*按(?:实际)?(?:完成)?比例(?:得分|计分)$"
@@ -1064,6 +1242,57 @@ _SHORT_OF_MINIMUM = re.compile(
     r"(?:以上|及以上)(?P<what>[^,;]+?)的\s*,\s*每少\s*(?:1|一)\s*(?P=unit)\s*"
     r"(?P<effect>(?:扣|减)\s*\d+(?:\.\d+)?\s*分)$"
 )
+
+
+#: `每缺少一项，扣1分`, `每超期答复1件，扣2分`: a comma between a step and its effect.
+_STEP_COMMA = re.compile(
+    r"(?P<step>每[^,，;；每\d]{0,6}?(?:\d+|[一二两三四五六七八九十])\s*(?:个|件|项|次|条|处|起|篇|家|人))"
+    r"\s*[,，]\s*(?=[扣减]\s*\d)"
+)
+#: `，不足1个百分点的按1个百分点计算` after a step of 百分点.
+_ROUND_UP = re.compile(
+    r"[,，]\s*不足\s*(?P<a>(?:1|一)\s*个百分点)的?\s*[,，]?\s*按\s*(?P=a)\s*(?:计算|计)$"
+)
+#: `，扣完5分为止` at the end: the sentence's own cap when less than the item's points.
+_UNTIL_GONE = re.compile(r"[,，]\s*扣完\s*(?P<n>\d+(?:\.\d+)?)\s*分为止$")
+#: `年度报告每出现一处数据逻辑错误或格式不符，扣0.5分`: the thing found after the count.
+_EACH_FOUND = re.compile(
+    r"^(?P<x>[^,，;；每]{2,}?)每(?:出现|发现|有|查出)(?:一|1)\s*(?P<u>处|个|项|次|条|件)"
+    r"(?P<what>[^,，;；\d扣减]{2,16}?)\s*[,，]?\s*(?P<rest>[扣减]\s*\d+(?:\.\d+)?\s*分.*)$"
+)
+#: `…环节信息公开完整的得满分，每缺一个环节扣0.5分`: complete, and each one missing.
+_COMPLETE_EACH = re.compile(
+    r"^(?P<what>[^,，;；]+?)(?:完整|齐全|齐备)的?\s*[,，]?\s*得(?:满分|\s*(?P<p>\d+(?:\.\d+)?)\s*分)\s*[,，;；]\s*"
+    r"每缺(?:少)?\s*(?:一|1)\s*(?P<u>个|项|条|处|份|件)(?P<thing>[^\d,，;；扣减]{0,4}?)\s*[,，]?\s*"
+    r"(?P<e>[扣减]\s*\d+(?:\.\d+)?\s*分)$"
+)
+#: `，资金足额拨付到位的再得2分` after an earning phrase.
+_AGAIN_EARNS = re.compile(r"得\s*\d+(?:\.\d+)?\s*分\s*[,，][^,，]+的\s*(再)得\s*\d")
+#: `每超期答复1件扣2分`: an event and its count, no subject before.
+_EACH_EVENT = re.compile(
+    r"^每(?P<what>[^\d一二两三四五六七八九十,，;；每]{3,6}?)\s*(?:1|一)\s*(?P<u>件|次|条|项|个|处|起|篇)"
+    r"\s*(?P<e>[扣减]\s*\d+(?:\.\d+)?\s*分)$"
+)
+#: The words of a step against a standard (`每低于`, `每少`), never an event's name.
+_STEP_WORD = re.compile(r"^(?:低|高|少|多|降|升|增|减|缺|超过|超出|下降|上升|不足|未达)")
+#: `依申请公开答复按期率达到100%的得8分，每超期答复1件扣2分`.
+_LATE_EACH = re.compile(
+    r"^(?P<x>[^,，;；]*?(?:按期|按时|及时)[^,，;；]*?率)\s*(?:应)?达到\s*100\s*%的?\s*[,，]?\s*"
+    r"得\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[,，;；]\s*每(?P<late>超期|逾期|延期|迟)(?P<v>[^\d,，]{1,4}?)\s*"
+    r"(?:1|一)\s*(?P<u>件|次|条|项|个)\s*[,，]?\s*(?P<e>[扣减]\s*\d+(?:\.\d+)?\s*分)$"
+)
+#: `按时完成年度户厕改造任务的得满分，完成率每低1个百分点扣0.4分`.
+_ON_TIME_RATE = re.compile(
+    r"^按(?:时|期)完成(?P<task>[^,，;；]{2,20}?)任务的?\s*[,，]?\s*得满分\s*[,，]\s*"
+    r"完成率(?P<step>每低\s*(?:1|一)\s*个百分点[扣减]\s*\d+(?:\.\d+)?\s*分)$"
+)
+
+
+def _late_of(late: str, rate: str) -> bool:
+    """`超期答复` is the miss of `依申请公开答复按期率`: the verb after the late word is in
+    the rate's name (so all on time is none late)."""
+    verb = re.sub(r"^(?:超期|逾期|延期|迟)", "", late)
+    return len(verb) >= 1 and verb in rate
 
 
 #: `，并实行一票否决` after another effect.
@@ -1109,6 +1338,7 @@ def _chunks(sentence: str) -> list[str]:
         alone = (
             n.startswith("每")
             or re.search(r"的[，,]?\s*(酌情)?[扣减加得计记奖]", n)
+            or re.search(r"^[^，,]{2,}的[，,]?\s*(?:本项|该项)不得分$", n)
             or re.search(r"^[^，,]+每", n)
             or re.search(r"^[^，,]+[一1]\s*(次|件|项|起|人次|件次|批次)\s*[扣减]", n)
             or re.match(rf"^被?{_LEVEL}[^，,]{{0,6}}?[扣减加得计记奖]\s*\d", n)

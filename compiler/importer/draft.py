@@ -20,7 +20,7 @@ from ..check import run as check
 from ..render.standards import bracket, parse_clauses
 from ..source.text import Source, display_width, normalise
 from ..syntax.parser import parse
-from .clauses import Drafted, Drafter, grade_name, is_scoring, split_sentences
+from .clauses import AT_THEN_SHARE, Drafted, Drafter, grade_name, is_scoring, split_sentences
 from .earned import split_earned, unfilled
 from .known import KnownFacts
 from .names import clean_subject, legal_name, name_from
@@ -81,6 +81,8 @@ _ON_TOTAL = re.compile(
     r"[，,]\s*(?:在|从)总分中直接(?:扣除|扣减|扣分)(?:[，,]\s*不受(?:所在)?(?:项目|评分项)?分值限制)?[。；;]?$"
 )
 #: `有下列情形之一的，实行一票否决，年度考核等次直接确定为不合格：` before a list of conditions.
+#: A step of 百分点: `每低1个百分点扣0.5分`, `每低5个百分点扣1分`.
+_STEP_POINTS = re.compile(r"每[^，,每]{0,6}?\d+(?:\.\d+)?\s*个百分点\s*[扣减]")
 #: `扣分事项在考核总分中直接扣减` after a bonus cap: what a part without points does.
 _DEDUCT_ON_TOTAL = re.compile(
     r"^扣分(?:事项|项目|项)?(?:在|从)(?:考核|考评)?(?:总分|总得分)中直接(?:扣减|扣除)$"
@@ -112,6 +114,22 @@ _BARE_NONE_REASON = (
 
 
 #: `实行一票否决的，考核等次为不合格`: what a veto gives, said in the grade paragraph.
+#: The words of a band after its bounds: `，且全年未发生亡人事故`, `，或被一票否决的`.
+_BAND_EXTRA = re.compile(r"分[^,，]*?[,，]\s*(.+)$")
+_BAND_VETO = re.compile(r"^或(?:被|实行)?一票否决(?:的)?$")
+_BAND_CONDITION = (
+    "此档除分数外还有条件，等次只按分数划档：请照原文写分数档，条件写成条款，"
+    "如 “- 【…】不得评为…”（language.md 5.3）"
+)
+
+
+def _band_condition(rng: str, last: bool) -> bool:
+    """The band says more than its bounds (`95分以上，且全年未发生亡人事故`); `，或被一票
+    否决的` only on the lowest band, where 一票否决 puts a unit anyway."""
+    extra = _BAND_EXTRA.search(normalise(rng))
+    return bool(extra) and not (last and _BAND_VETO.match(extra.group(1)))
+
+
 _VETO_MEANS = re.compile(
     r"^(?:实行|被|出现|有|发生)?一票否决(?:情形|事项|情况)?的?\s*[,，]?\s*(?:年度)?(?:考核|考评)?(?:等次|结果)?(?:直接)?(?:确定|定|评定)?为\s*"
     r"[“\"]?([^,，“”\"]{1,6}?)[”\"]?\s*(?:等次|等级|档次)?$"
@@ -143,7 +161,7 @@ def _lone_share(text: str) -> bool:
 #: Points earned on a condition, not per step: `【X】得4分`, `【X】达到100%的，得4分`.
 _CONDITION_EARN = re.compile(r"^【[^】]+】[^每]*得\s*\d[^每]*$")
 #: Points earned on one fact, not per step: `【X】得20分`, `【X】得3分，否则不得分`.
-_YES_NO_EARN = re.compile(r"^【([^】]+)】[，,]?\s*得\s*\d[^每]*$")
+_YES_NO_EARN = re.compile(r"^【([^】]+)】[，,]?\s*得\s*(?:\d[^每]*|满分)$")
 
 #: `本项加分最高2分`, `加分最多3分` as a sentence of its own: the cap of the item's bonuses.
 _ITEM_BONUS_CAP = re.compile(
@@ -156,6 +174,7 @@ _EARN_CAP_TAIL = re.compile(
 _PER_EARN = re.compile(r"每[^，,]{0,6}?[得计记]\s*\d")
 #: The note under a sub-item made of a capped earning sentence (`split_earned` reads it).
 CAPPED_NOTE = "原文此句句末的得分上限，写作本子项的分值："
+SHARE_NOTE = "原文此句按比例得分，"  # a share sub-item (`_share_part`)
 #: The title of the item that holds the rules of the 等次 paragraph.
 GRADE_RULES = "等次限定"
 _CN = "零一二三四五六七八九十"
@@ -280,17 +299,25 @@ class _Writer:
         self.doc = doc
         self.name = name
         self.known = KnownFacts(doc.facts) if doc.facts or doc.standards else None
-        names = [name for name, _, _ in doc.bands]
+        last = len(doc.bands) - 1
+        names = [  # the grades the draft writes (a lead-in or a band with a condition is not)
+            name
+            for k, (name, rng, _) in enumerate(doc.bands)
+            if re.search(r"\d|其余|其他|其它", rng) and not _band_condition(rng, k == last)
+        ]
         graded = len(set(names)) >= 2
-        self.drafter = Drafter(
-            lowest_band=names[-1] if graded else "", highest_band=names[0] if graded else ""
+        top = next((n for n, r, _ in doc.bands if re.search(r"\d|其余|其他|其它", r)), "")
+        self.drafter = Drafter(  # the top grade left 待处理: no bar can name it yet
+            lowest_band=names[-1] if graded else "",
+            highest_band=names[0] if graded and names[0] == top else "",
         )
         self.summary = Summary()
         self.lines: list[str] = []
         self.origin: dict[str, tuple[str, str]] = {}  # clause → (path, sentence it reads)
         self.hoisted: dict[str, list[str]] = {}  # node path → clause lines moved up to it
         self.grade_rules: list[str] = []  # clause lines of the 等次 paragraph's rules
-        self.capped: dict[int, list[tuple[str, str]]] = {}  # node → (clause, cap) sub-items
+        #: node → (clause, cap, note) sub-items
+        self.capped: dict[int, list[tuple[str, str, str]]] = {}
         self.earned: dict[int, bool] = {}  # node → an earlier sentence of it earns points
         #: node → the step of the item after it (`2.未达到年度目标的，每超出…扣3分`)
         self.paired: dict[int, str] = {}
@@ -327,6 +354,11 @@ class _Writer:
             else:
                 full = "100"
                 notes.append("# 原文未写满分，也没有评分项分值：暂填100分，请核对")
+        if doc.continuous:
+            notes.append(
+                f"# 原文说明 “{_one_line(doc.continuous)}”：每N个百分点的步数按实际比例计，"
+                "这些条款末尾写 “，按比例”（language.md 第11节）"
+            )
         self.summary.full_marks = _number(full)
         self.summary.points = "" if total is None else _number(str(total))
         out += notes
@@ -486,6 +518,8 @@ class _Writer:
                     sentence, path, pad, node, anchor, cap.group(1) or cap.group(2)
                 )
             capped = self._capped_earning(sentence, read, node, path, bonus, pad)
+            if capped is None:
+                capped = self._share_part(sentence, read, node, path, bonus, pad)
             if capped is not None:
                 return capped
             drafted = self.drafter.sentence(read, node.title, path, bonus, node.points)
@@ -542,6 +576,8 @@ class _Writer:
             drafted = Drafted(sentence, (), (), _DEDUCT_IN_BONUS)
         if drafted.ok:
             drafted = self._second_slope(drafted, node)
+        if drafted.ok and self.doc.continuous:
+            drafted = self._in_part(drafted, bonus, node, anchor)
         notes: list[str] = []
         if drafted.ok and not bonus:
             drafted, notes = self._earned_and_failed(drafted, node)
@@ -555,6 +591,28 @@ class _Writer:
         self.summary.pending += 1
         self.summary.pending_sentences.append((path, sentence, drafted.reason))
         return [f"{pad}{PENDING}{_one_line(sentence)}（{drafted.reason}）"]
+
+    def _in_part(
+        self, drafted: Drafted, bonus: bool, node: DNode, anchor: Anchor | None
+    ) -> Drafted:
+        """The document's notes say a step of 百分点 counts in part (`按实际差值连续计算`):
+        each such step is written `，按比例` (language.md 第11节; whole steps otherwise).
+        A step whose clause then does not compile stays 待处理: in whole steps it would
+        not be what the document means."""
+        points = node.points if node.points is not None else (anchor.points if anchor else None)
+        clauses = []
+        for clause in drafted.clauses:
+            n = normalise(clause)
+            if _STEP_POINTS.search(n) and not re.search(r"按比例|不足[^，,]*按", n):
+                clause += "，按比例"
+                if try_clause(clause, bonus, "", points or "1000") is None:
+                    reason = (
+                        f"原文说明 “{_one_line(self.doc.continuous)}”：百分点的步数按实际比例计，"
+                        "而此句写上 “，按比例” 后不能编译：请照原文改写"
+                    )
+                    return Drafted(drafted.sentence, (), (), reason)
+            clauses.append(clause)
+        return Drafted(drafted.sentence, tuple(clauses), drafted.facts, drafted.reason)
 
     def _restated_cap(
         self, sentence: str, cap: str | None, bonus: bool, node: DNode, path: str, pad: str
@@ -606,26 +664,28 @@ class _Writer:
         if len(earned) != 1 or len(steps) != 1 or len(drafted.clauses) != 2:
             return drafted, []
         points = _EARN_POINTS.search(earned[0])
-        assert points is not None
+        p = points.group(1) if points else node.points  # `得满分`: the item's points
         every = _EVERY_FAILURE.search(steps[0].split("】", 1)[1])
         if (
             every is not None
+            and p is not None
             and node.points is not None
-            and Decimal(points.group(1)) == Decimal(node.points)
+            and (Decimal(p) == Decimal(node.points))
         ):
             # `每缺一项`, `每少1次`: the steps count every failure of the standard, so from
             # the item's points they say all of it; `迟报一次` would leave one never done
             (fact,) = _FACT_NAMES.findall(earned[0])
             self.drafter.book.release(fact)
             kept = tuple(f for f in drafted.facts if f[0] != fact)
+            said = f"得{p}分" if points else "得满分"
             note = (
-                f"原文 “得{points.group(1)}分” 即本项分值，由下面的扣分条款逐项扣减"
-                f"（写成得分条款，没做到时既失{points.group(1)}分又被扣分）"
+                f"原文 “{said}” 即本项分值，由下面的扣分条款逐项扣减"
+                f"（写成得分条款，没做到时既失{_number(p)}分又被扣分）"
             )
             return Drafted(drafted.sentence, tuple(steps), kept), [note]
         for fact in _FACT_NAMES.findall(" ".join(drafted.clauses)):
             self.drafter.book.release(fact)
-        p = points.group(1)
+        p = _number(p) if p is not None else "N"
         if every is not None:
             reason = (
                 f"{_PAIRED}{p}分” 与 “扣分” 是同一标准：照写两条，没做到时既失{p}分又被扣分。"
@@ -657,7 +717,34 @@ class _Writer:
             for name, *_ in drafted.facts:
                 self.drafter.book.release(name)
             return None
-        self.capped.setdefault(id(node), []).append((drafted.clauses[0], cap))
+        self.capped.setdefault(id(node), []).append(
+            (drafted.clauses[0], cap, f"{CAPPED_NOTE}{_number(cap)}分")
+        )
+        self.origin[drafted.clauses[0]] = (path, sentence)
+        self.summary.sentences += 1
+        self.summary.drafted += 1
+        self.summary.clauses += 1
+        return [f"{pad}# 原文 “{_one_line(sentence)}”：写成下面分值为{_number(cap)}分的子项"]
+
+    def _share_part(
+        self, sentence: str, read: str, node: DNode, path: str, bonus: bool, pad: str
+    ) -> list[str] | None:
+        """`留言办结率达到98%的得4分，低于98%的按比例得分` in an item of 10 points: the 4
+        points are a part of the item, a sub-item of 4 points (as a capped earning
+        sentence, `_capped_earning`); the item's deductions take from the rest."""
+        m = AT_THEN_SHARE.match(normalise(read).strip().rstrip("。；;，, "))
+        if m is None or bonus or node.points is None or node.children or node.modifiers:
+            return None
+        cap = m.group("p")
+        if Decimal(cap) >= Decimal(node.points):
+            return None
+        drafted = self.drafter.sentence(read, node.title, path, False, cap)
+        if not drafted.ok or len(drafted.clauses) != 1:
+            for name, *_ in drafted.facts:
+                self.drafter.book.release(name)
+            return None
+        note = f"{SHARE_NOTE}按比例得的分至多{_number(cap)}分，写作本子项的分值"
+        self.capped.setdefault(id(node), []).append((drafted.clauses[0], cap, note))
         self.origin[drafted.clauses[0]] = (path, sentence)
         self.summary.sentences += 1
         self.summary.drafted += 1
@@ -666,11 +753,11 @@ class _Writer:
 
     def _capped_subs(self, node: DNode, inner: str) -> list[str]:
         out: list[str] = []
-        for k, (clause, cap) in enumerate(self.capped.pop(id(node), []), 1):
+        for k, (clause, cap, note) in enumerate(self.capped.pop(id(node), []), 1):
             (name,) = _FACT_NAMES.findall(clause)[:1]
             out += [
                 f"{inner}({k}){name}（{_number(cap)}分）",
-                f"{inner}  # {CAPPED_NOTE}{_number(cap)}分",
+                f"{inner}  # {note}",
                 f"{inner}  - {clause}",
             ]
         return out
@@ -949,6 +1036,12 @@ class _Writer:
                 continue
             line = f"{name}：{_band_range(rng)}"
             low, high = _bounds(rng)
+            if _band_condition(rng, k == len(bands) - 1):
+                # `95分以上，且全年未发生亡人事故`: a condition no band can say (the bounds
+                # alone would drop it); a veto is only the lowest band's own
+                out.append(f"  # 待处理（等次）：{_one_line(source)}（{_BAND_CONDITION}）")
+                above = low
+                continue
             if not try_band(line):
                 line = f"{name}：{_top_down(low, high, above, k == len(bands) - 1)}"
             if try_band(line):

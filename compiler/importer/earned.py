@@ -90,13 +90,15 @@ def _pending_inside(lines: list[str], node: ast.Node) -> bool:
 
 
 #: The note under a sub-item that a capped earning sentence became (draft.CAPPED_NOTE).
-_CAPPED = "原文此句句末的得分上限，写作本子项的分值："
+_CAPPED = ("原文此句句末的得分上限，写作本子项的分值：", "原文此句按比例得分，")
 
 
 def _capped_children(lines: list[str], node: ast.Node) -> bool:
     """Every sub-item of the item is a capped earning sentence of the item itself."""
     return bool(node.children) and all(
-        _CAPPED in lines[child.span.line] for child in node.children if child.span.line < len(lines)
+        any(c in lines[child.span.line] for c in _CAPPED)
+        for child in node.children
+        if child.span.line < len(lines)
     )
 
 

@@ -171,6 +171,8 @@ class Doc:
     notes: list[str] = field(default_factory=list)  # 说明/附则 text outside the outline
     facts: list[tuple[str, ...]] = field(default_factory=list)  # a data appendix's rows
     standards: bool = False  # the document prints 评分标准 paragraphs (`xize render`)
+    #: the note saying steps of 百分点 count in part (`按实际差值连续计算`), if any
+    continuous: str = ""
 
     def walk(self):
         stack = list(reversed(self.nodes))
@@ -349,8 +351,18 @@ class _Reader:
         # `…60分以下为不合格。年度内被通报批评的，不得评为优秀。`: a sentence of the grade
         # paragraph that is no grade line is kept (a rule of its own, or words)
         for sentence in re.split(r"[。；;]", text):
-            if sentence.strip() and not bands_in(sentence):
+            read = bands_in(sentence)
+            if sentence.strip() and not read:
                 self.doc.band_rules.append(sentence.strip())
+                continue
+            rest = normalise(sentence)
+            for _, _, source in read:
+                rest = rest.replace(normalise(source), "", 1)
+            rest = _BAND_MARKER.sub("", rest.strip()).strip("，,。 ")
+            if len(rest) > 3 and re.search(r"\d", rest):
+                # `90分以上的为优秀等次，优秀等次数量不超过参评乡镇总数的30%`: the quota
+                # after the band is a rule of the paragraph, not part of the band
+                self.doc.band_rules.append(rest)
 
 
 #: Sections whose numbered paragraphs are prose (notes, grade lines), never scored items.
@@ -410,7 +422,7 @@ def parse_head(mark: str, rest: str) -> DNode:
     end = _TITLE_END.search(n)
     title_end = end.start() if end else len(n)
     in_sentence = False
-    if scoring and 0 < scoring.start() < title_end:
+    if scoring and 0 < scoring.start() < title_end and not _VETO_TITLE.match(n):
         title_end, in_sentence = scoring.start(), True
     elif scoring and scoring.start() == 0 and not _LABEL.match(n):
         in_sentence = True  # `6、每发生1人次…，扣0.2分`: the head is the sentence
@@ -570,7 +582,13 @@ def header_fields(doc: Doc, text: str) -> bool:
 _NAMES = "|".join(sorted(BAND_NAMES, key=len, reverse=True))
 _BAND_FIELD = re.compile(rf"^({_NAMES})\s*[:：]\s*(.+)$")
 _BAND_SENTENCE = re.compile(
-    rf"(?:得分|总分|分数)?\s*(?P<range>[^，,；;。为]*?分[^，,；;。为]*?)\s*(?:的)?(?:为|评为|定为|确定为|列为)\s*[“\"]?(?P<name>{_NAMES})[”\"]?(?:等次|档次|等级)?"
+    rf"(?:得分|总分|分数)?\s*(?P<range>[^，,；;。为]*?分[^，,；;。为]*?)\s*(?:的)?"
+    rf"(?:\s*[,，]\s*(?P<veto>或(?:被|实行)?一票否决的?)\s*)?\s*(?:(?<=的)\s*[,，]\s*)?"
+    rf"(?:为|评为|定为|确定为|列为)\s*[“\"]?(?P<name>{_NAMES})[”\"]?(?:等次|档次|等级)?"
+)
+#: `（一）` or `1.` before a grade line of the grade paragraph.
+_BAND_MARKER = re.compile(
+    r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}\s*[、.．])\s*"
 )
 
 
@@ -581,13 +599,19 @@ _BAND_REST = re.compile(
 
 def bands_in(text: str) -> list[tuple[str, str, str]]:
     """Grade lines: `优秀：90分以上` or `90分以上为优秀` (several per line)."""
-    n = normalise(text).strip()
+    text = text.strip()
+    n = normalise(text)
+    marker = _BAND_MARKER.match(n)
+    if marker:  # `（一）考核得分90分以上的，为优秀`: the paragraph's numbering
+        text, n = text[marker.end() :], n[marker.end() :]
     m = _BAND_FIELD.match(n)
     if m:
         return [(m.group(1), text[m.start(2) :].strip().rstrip("。；;"), text)]
     out = []
     for m in _BAND_SENTENCE.finditer(n):
         rng = text[m.start("range") : m.end("range")].strip()
+        if m.group("veto"):  # `不足60分的，或被一票否决的，为不合格`: the veto is the band's
+            rng += "，" + m.group("veto")
         # `考核得分90分以上为优秀`: the words naming the score are not part of the range
         rng = re.sub(r"^(?:考核|考评|综合|年度)?(?:得分|总分|分数)\s*(?:在)?\s*(?=\d)", "", rng)
         out.append((m.group("name"), rng, m.group(0)))
@@ -642,6 +666,12 @@ def read_outline(blocks: list[Block]) -> Doc:
             if m:
                 doc.boundary = f"以上{_INCLUDES[m.group(1)]}本数，以下{_INCLUDES[m.group(2)]}本数"
                 break
+    for text in (*doc.notes, *doc.preamble):
+        # `以百分比计分的指标，不足1个百分点的部分按实际比例计算`, `按百分点计分的，按实际
+        # 差值连续计算，不作取整`: every step of 百分点 counts in part (`，按比例`)
+        if _CONTINUOUS_NOTE.search(normalise(text)):
+            doc.continuous = text.strip()
+            break
     if not reader.rendered:  # a rendered outline states every point it has
         with boundary(doc.boundary):
             for node in list(doc.walk()):
@@ -654,6 +684,13 @@ def read_outline(blocks: list[Block]) -> Doc:
 
 
 _CN_DIGITS = "一二三四五六七八九十"
+#: `五、扣分事项及一票否决`: a part's title that names the vetoes, no sentence.
+_VETO_TITLE = re.compile(r"^[^，,。；;的\d]{0,10}(?:及|和|与|、)一票否决(?:事项|情形)?\s*[。:：]?$")
+#: A note that every step of 百分点 counts in part: the language's `，按比例` (第11节).
+_CONTINUOUS_NOTE = re.compile(
+    r"(?:百分比|百分点)[^。；;]{0,12}?(?:不足\s*(?:1|一)\s*个百分点[^。；;]{0,20}?按实际比例|"
+    r"按实际差值连续计算|按实际比例计算)"
+)
 
 
 def _cn_number(k: int) -> str:

@@ -50,6 +50,13 @@ def _ranked(n: str) -> bool:
 
 def _odd_unit(n: str) -> str:
     odd = re.search(r"每(?:缺|少)?\s*[一1]\s*([^\d\s，,扣减得计记加]{1,2}?)\s*[扣减]", n)
+    word = odd.group(1) if odd else ""
+    if word[:1] in ("个", "家", "所") and word[:1] in kw.COUNT_UNITS and len(word) == 2:
+        # `每少1个村`: a count word and the thing counted; the count word is the unit
+        return (
+            f"“{word}” 是计数单位 “{word[0]}” 加上所数的 “{word[1:]}”：请以这些{word[1:]}的数目为数据项"
+            f"（类型 {word[0]}），写成 “【…的{word[1:]}】每{word[0]}扣…分”"
+        )
     if odd and odd.group(1) not in kw.COUNT_UNITS and odd.group(1) not in kw.MEASURE_UNITS:
         return f"“{odd.group(1)}” 不是本语言的计数单位：请写 “每缺1项扣…分”，数据项类型用 项"
     return ""

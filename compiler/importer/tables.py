@@ -155,17 +155,25 @@ def _scoring(rows: list[list[Cell]], roles: dict[str, int], header: list[str]) -
                         filter(None, [comment, "本项分值为表中各行分值之和（原表未单列）"])
                     )
             out.append(Heading(marker or f"（{_cn(g)}）", title, points, comment))
+        k = 0  # the rows that are items of their own, numbered in order
         for r, row in enumerate(group, start=1):
             content = cell(row, content_col)
             criteria = cell(row, criteria_col)
-            if per_row:
+            shared = cell(row, points_col)
+            if per_row and r > 1 and shared is not None and shared.continued:
+                # `6` merged over this row and the one above: one item of 6 points whose
+                # sentences are in two rows, not two items of 6 each
+                if content is not None and not content.continued and content.text.strip():
+                    out.append(Text(content.text.replace("\n", ""), split=False))
+            elif per_row:
                 pts = _points_of(cell(row, points_col))
                 title_source = content.text if content is not None and content.text.strip() else ""
                 marker, title = _split_marker(title_source.replace("\n", ""))
                 if title or pts:
+                    k += 1
                     out.append(
                         Heading(
-                            marker or f"{r}、",
+                            marker or f"{k}、",
                             title,
                             pts,
                             "" if marker else "原表此行无编号，编号按表中顺序添加",

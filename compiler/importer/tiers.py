@@ -3,6 +3,9 @@
     满意度达到90%以上的，得12分；80%以上不足90%的，得9分；70%以上不足80%的，得6分；
     低于70%的，不得分。
 
+(`为100%的` is the top band: a rate at its whole; a band may restate the end of the
+subject, `比例在20%以上、不足30%的`.)
+
 is the language's tiers `【满意度】达到90%、80%、70%的，分别得12分、9分、6分` (only the
 highest band reached counts, language.md 9.15).  Read only when the bands meet (each
 band's upper bound is the lower bound of the band above) and each lower bound is in its
@@ -26,7 +29,7 @@ from .shapes import Reading
 _N = r"\d+(?:\.\d+)?"
 _IN = r"(?:\s*[(（]含[^)）]{0,6}[)）])?"
 _FIRST = re.compile(
-    rf"^(?P<subject>[^,，;；]+?)(?:达到|不低于|在)\s*(?P<lo>{_N})\s*%{_IN}\s*(?:及?以上)?{_IN}的?\s*[,，]?\s*"
+    rf"^(?P<subject>[^,，;；]+?)(?:达到|不低于|在|为(?=\s*100\s*%))\s*(?P<lo>{_N})\s*%{_IN}\s*(?:及?以上)?{_IN}的?\s*[,，]?\s*"
     rf"得\s*(?P<p>{_N})\s*分$"
 )
 _MIDDLE = re.compile(
@@ -58,9 +61,21 @@ def boundary(rule: str):
         _BELOW_EXCLUDES.reset(token)
 
 
+#: `比例在20%以上、不足30%的` after `…行政村比例不低于30%的`: the band restates the end of
+#: the subject before its bounds.
+_RESTATED = re.compile(r"^(?P<said>[^\d,，;；%]{2,8}?)(?=在\s*\d|(?:不足|低于|不满)\s*\d)")
+
+
+def _unrestated(part: str, subject: str) -> str:
+    """The band without the subject's last words it restates (only those words)."""
+    m = _RESTATED.match(part)
+    return part[m.end() :] if m and subject.endswith(m.group("said")) else part
+
+
 def is_next_band(previous: str, sentence: str) -> bool:
     """`sentence` is a band after the bands of `previous` (both normalised)."""
-    s = sentence.strip()
+    first = _FIRST.match(re.split(r"(?<=分)\s*[,，;；]\s*", previous.strip())[0])
+    s = _unrestated(sentence.strip(), first.group("subject")) if first else sentence.strip()
     if not (_MIDDLE.match(s) or _NEXT_AT.match(s) or _LAST.match(s)):
         return False
     return read_tier_chain(f"{previous}，{s}") is not None or bool(
@@ -77,6 +92,7 @@ def _chain(text: str, partial: bool = False) -> tuple[str, list[tuple[str, str]]
     bands = [(first.group("lo"), first.group("p"))]
     dash = False  # the band before is `80%—90%`: whether 80 is in it, the next band says
     for k, part in enumerate(parts[1:], start=1):
+        part = _unrestated(part, first.group("subject"))
         at = _NEXT_AT.match(part)
         if at is not None and not dash:
             if Decimal(at.group("lo")) >= Decimal(bands[-1][0]):
