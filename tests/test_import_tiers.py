@@ -169,3 +169,45 @@ def test_full_marks_and_their_steps_are_one_standard(tmp_path):
     [fact] = [f.name for f in policy.ir.facts]
     assert f"- 【{fact}】每缺一项扣1分" in text
     assert policy.score({fact: "1"}).nodes["(二)"].score == Decimal(3)
+
+
+_JUDGED = """某县2026年度农村人居环境整治考核细则
+一、考核对象
+各乡镇人民政府。
+二、考核内容及评分标准
+（一）保洁队伍（4分）
+按每200人不少于1名的标准配备保洁员的得满分，保洁员配备不足或经费未落实的，酌情扣分。
+（二）收运体系（10分）
+垃圾收运体系覆盖率达到100%的得5分，未达到的每少1个村扣1分。垃圾清运不及时的，每发现一处扣0.5分。
+（三）村规民约（3分）
+村规民约未纳入环境整治内容的，每少1个村扣0.5分。
+（四）公厕覆盖（4分）
+农村公厕覆盖率达到100%的得4分，未达到的每少1个村扣0.5分。
+"""
+
+
+def test_full_marks_judged_down_and_a_count_word_with_its_noun(tmp_path):
+    draft, policy = _draft(tmp_path, _JUDGED)
+    assert "- 【保洁员配备不足或经费未落实】酌情扣分" in draft.text
+    result = policy.score({"保洁员配备不足或经费未落实": "1.5"})
+    assert result.nodes["(一)"].score == Decimal("2.5")
+    assert policy.score({"保洁员配备不足或经费未落实": "0"}).nodes["(一)"].score == Decimal(4)
+    # all reached earns the 5, each village short takes 1 of them: a sub-item of 5
+    text = draft.text
+    assert "  (1)垃圾收运体系覆盖率未达到的村（5分）\n" in text
+    assert "    - 【垃圾收运体系覆盖率未达到的村】每个扣1分\n" in text
+    unit = {"保洁员配备不足或经费未落实": "0", "垃圾收运体系覆盖率未达到的村": "2"}
+    unit["垃圾清运不及时"] = "3"
+    assert policy.score(unit).nodes["(二)"].score == Decimal("6.5")  # (5 − 2) + (5 − 1.5)
+    unit["垃圾收运体系覆盖率未达到的村"] = "7"
+    assert policy.score(unit).nodes["(二)"].score == Decimal("3.5")  # the 5 at most
+    # the 4 are the item's own points: the step alone, from them
+    assert "  # 原文 “得4分” 即本项分值，由下面的扣分条款逐个扣减\n" in text
+    assert "  - 【农村公厕覆盖率未达到的村】每个扣0.5分\n" in text
+    unit["农村公厕覆盖率未达到的村"] = "3"
+    assert policy.score(unit).nodes["(四)"].score == Decimal("2.5")
+    [(path, _, reason)] = draft.summary.pending_sentences
+    assert path == "(三)"
+    assert reason.startswith(
+        "“个村” 是计数单位 “个” 加上所数的 “村”：请以这些村的数目为数据项（类型 个）"
+    )

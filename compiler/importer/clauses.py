@@ -736,6 +736,12 @@ class Drafter:
             said = {g: out[m.start(g) : m.end(g)] for g in ("x", "u", "what", "rest")}
             out = f"{said['x']}{said['what']}，每{said['u']}{said['rest']}"
             n = normalise(out).rstrip("。;, ")
+        m = _FULL_THEN_JUDGED.match(n)
+        if m and points is not None and len(n) == len(out.rstrip("。;, ")):
+            # `按标准配备保洁员的得满分，配备不足或经费未落实的，酌情扣分`: the item's points,
+            # judged down from them (a unit meeting the standard is entered 0)
+            out = out[m.start("rest") :]
+            n = normalise(out).rstrip("。;, ")
         m = _COMPLETE_EACH.match(n)
         if m:
             # `各环节信息公开完整的得满分，每缺一个环节扣0.5分` in an item of those points:
@@ -1246,12 +1252,17 @@ _SHORT_OF_MINIMUM = re.compile(
 
 #: `每缺少一项，扣1分`, `每超期答复1件，扣2分`: a comma between a step and its effect.
 _STEP_COMMA = re.compile(
-    r"(?P<step>每[^,，;；每\d]{0,6}?(?:\d+|[一二两三四五六七八九十])\s*(?:个|件|项|次|条|处|起|篇|家|人))"
+    r"(?P<step>每(?![^,，;；]*?(?:至少|不少于|不低于|不超过))[^,，;；每\d]{0,6}?(?:\d+|[一二两三四五六七八九十])\s*"
+    r"(?:个|件|项|次|条|处|起|篇|家|人))"
     r"\s*[,，]\s*(?=[扣减]\s*\d)"
 )
 #: `，不足1个百分点的按1个百分点计算` after a step of 百分点.
 _ROUND_UP = re.compile(
     r"[,，]\s*不足\s*(?P<a>(?:1|一)\s*个百分点)的?\s*[,，]?\s*按\s*(?P=a)\s*(?:计算|计)$"
+)
+#: `…的得满分，配备不足或经费未落实的，酌情扣分`: full marks, judged down.
+_FULL_THEN_JUDGED = re.compile(
+    r"^(?P<std>[^,，;；]+?)的?\s*[,，]?\s*得满分\s*[,，;；]\s*(?P<rest>[^,，;；]+?的\s*[,，]?\s*酌情[扣减]分.*)$"
 )
 #: `，扣完5分为止` at the end: the sentence's own cap when less than the item's points.
 _UNTIL_GONE = re.compile(r"[,，]\s*扣完\s*(?P<n>\d+(?:\.\d+)?)\s*分为止$")
@@ -1274,7 +1285,10 @@ _EACH_EVENT = re.compile(
     r"\s*(?P<e>[扣减]\s*\d+(?:\.\d+)?\s*分)$"
 )
 #: The words of a step against a standard (`每低于`, `每少`), never an event's name.
-_STEP_WORD = re.compile(r"^(?:低|高|少|多|降|升|增|减|缺|超过|超出|下降|上升|不足|未达)")
+_STEP_WORD = re.compile(
+    r"^(?:低|高|少|多|降|升|增|减|缺|超过|超出|下降|上升|不足|未达"
+    r"|年|季|月|周|半年|学期|日|天|个)"  # `每季度报送…`: a period's requirement, no event
+)
 #: `依申请公开答复按期率达到100%的得8分，每超期答复1件扣2分`.
 _LATE_EACH = re.compile(
     r"^(?P<x>[^,，;；]*?(?:按期|按时|及时)[^,，;；]*?率)\s*(?:应)?达到\s*100\s*%的?\s*[,，]?\s*"

@@ -81,6 +81,12 @@ _ON_TOTAL = re.compile(
     r"[，,]\s*(?:在|从)总分中直接(?:扣除|扣减|扣分)(?:[，,]\s*不受(?:所在)?(?:项目|评分项)?分值限制)?[。；;]?$"
 )
 #: `有下列情形之一的，实行一票否决，年度考核等次直接确定为不合格：` before a list of conditions.
+#: `X率达到100%的得5分，未达到的每少1个村扣1分`: all reached, and each place short.
+_FULL_THEN_EACH = re.compile(
+    r"^(?P<x>[^,，;；]+?率)\s*(?:应)?达到\s*100\s*%的?\s*[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[,，;；]\s*"
+    r"(?:未达到的?\s*[,，]?\s*)?每(?:少|缺)\s*(?:1|一)\s*(?P<u>个|家|所)(?P<noun>[^\d,，;；扣减]{1,4}?)\s*[,，]?\s*"
+    r"(?P<e>[扣减]\s*\d+(?:\.\d+)?\s*分)$"
+)
 #: A step of 百分点: `每低1个百分点扣0.5分`, `每低5个百分点扣1分`.
 _STEP_POINTS = re.compile(r"每[^，,每]{0,6}?\d+(?:\.\d+)?\s*个百分点\s*[扣减]")
 #: `扣分事项在考核总分中直接扣减` after a bonus cap: what a part without points does.
@@ -175,6 +181,7 @@ _PER_EARN = re.compile(r"每[^，,]{0,6}?[得计记]\s*\d")
 #: The note under a sub-item made of a capped earning sentence (`split_earned` reads it).
 CAPPED_NOTE = "原文此句句末的得分上限，写作本子项的分值："
 SHARE_NOTE = "原文此句按比例得分，"  # a share sub-item (`_share_part`)
+FULL_NOTE = "原文此句全部达到得分，"  # all reached, less each one short (`_share_part`)
 #: The title of the item that holds the rules of the 等次 paragraph.
 GRADE_RULES = "等次限定"
 _CN = "零一二三四五六七八九十"
@@ -732,18 +739,39 @@ class _Writer:
         """`留言办结率达到98%的得4分，低于98%的按比例得分` in an item of 10 points: the 4
         points are a part of the item, a sub-item of 4 points (as a capped earning
         sentence, `_capped_earning`); the item's deductions take from the rest."""
-        m = AT_THEN_SHARE.match(normalise(read).strip().rstrip("。；;，, "))
+        n = normalise(read).strip().rstrip("。；;，, ")
+        m = AT_THEN_SHARE.match(n) or _FULL_THEN_EACH.match(n)
         if m is None or bonus or node.points is None or node.children or node.modifiers:
             return None
         cap = m.group("p")
-        if Decimal(cap) >= Decimal(node.points):
+        if Decimal(cap) > Decimal(node.points) or (
+            Decimal(cap) == Decimal(node.points) and m.re is AT_THEN_SHARE
+        ):
             return None
+        if m.re is _FULL_THEN_EACH:
+            # `覆盖率达到100%的得5分，未达到的每少1个村扣1分`: all reached earns the 5, each
+            # place short takes 1 of them: the places short, counted (from the 5 only)
+            said = {g: read.strip()[m.start(g) : m.end(g)] for g in ("x", "u", "noun", "e")}
+            read = f"{said['x']}未达到的{said['noun']}，每{said['u']}{said['e']}"
         drafted = self.drafter.sentence(read, node.title, path, False, cap)
+        if drafted.ok and len(drafted.clauses) == 1 and Decimal(cap) == Decimal(node.points):
+            self.origin[drafted.clauses[0]] = (path, sentence)
+            self.summary.sentences += 1
+            self.summary.drafted += 1
+            self.summary.clauses += 1
+            return [
+                f"{pad}# 原文 “得{_number(cap)}分” 即本项分值，由下面的扣分条款逐个扣减",
+                f"{pad}- {drafted.clauses[0]}",
+            ]
         if not drafted.ok or len(drafted.clauses) != 1:
             for name, *_ in drafted.facts:
                 self.drafter.book.release(name)
             return None
-        note = f"{SHARE_NOTE}按比例得的分至多{_number(cap)}分，写作本子项的分值"
+        note = (
+            f"{SHARE_NOTE}按比例得的分至多{_number(cap)}分，写作本子项的分值"
+            if m.re is AT_THEN_SHARE
+            else f"{FULL_NOTE}每少一个扣的分从这{_number(cap)}分中扣，写作本子项的分值"
+        )
         self.capped.setdefault(id(node), []).append((drafted.clauses[0], cap, note))
         self.origin[drafted.clauses[0]] = (path, sentence)
         self.summary.sentences += 1

@@ -90,7 +90,11 @@ def _pending_inside(lines: list[str], node: ast.Node) -> bool:
 
 
 #: The note under a sub-item that a capped earning sentence became (draft.CAPPED_NOTE).
-_CAPPED = ("原文此句句末的得分上限，写作本子项的分值：", "原文此句按比例得分，")
+_CAPPED = (
+    "原文此句句末的得分上限，写作本子项的分值：",
+    "原文此句按比例得分，",
+    "原文此句全部达到得分，",
+)
 
 
 def _capped_children(lines: list[str], node: ast.Node) -> bool:
