@@ -842,15 +842,35 @@ DETAILS: dict[str, tuple[str, str]] = {
         "outside and report it as a 分 fact",
     ),
     "why.from_best": (
-        "按与最高（最低）值的差距每差一步扣分，本语言不能直接写（差距只能与平均值或写明的数比较）",
-        "deducts step by step from the best value; the language cannot express it (steps count "
-        "from the average or a written number)",
+        "按与最高（最低）值的差距扣分，这样写读不准：最高者得的不是本项分值，或差距的方向、分档本语言不能直接写",
+        "deducts by the gap to the best value as written here: the best does not earn the "
+        "item's points, or the gap's side or bands cannot be written directly",
     ),
     "hint.from_best": (
-        "把与最高值的差距作为一项数据填报（如 数据： 中写 {name}差距：个百分点），"
-        "条款写 【{name}差距】每1个百分点扣1分；按与最高者的比例得分（另一种算法）写 其余按与{best}的比例得分",
-        "report the gap to the best as a fact (e.g. {name}差距：个百分点 in 数据) and write "
-        "【{name}差距】每1个百分点扣1分; a share of the best (another rule) is 其余按与{best}的比例得分",
+        "按差距每一步扣分写 【{name}】每低于最高值1个百分点扣1分（最低者为好时 每高于最低值1个百分点扣1分），"
+        "最高者差距为0、得本项分值；按差距分档时把差距作为一项数据填报（{name}差距：个百分点）再分档；"
+        "按与最高者的比例得分（另一种算法）写 其余按与{best}的比例得分",
+        "for steps write 【{name}】每低于最高值1个百分点扣1分 (when lower is better "
+        "每高于最低值1个百分点扣1分): the best's gap is 0 and it keeps the item's points; for bands of the "
+        "gap report it as a fact ({name}差距：个百分点) and band that; a share of the best (another "
+        "rule) is 其余按与{best}的比例得分",
+    ),
+    "why.formula_average": (
+        "用算式写出按平均值的比例得分",
+        "writes a share of the average as a formula",
+    ),
+    "hint.formula_average": (
+        "写 【{name}】达到平均值的得满分，低于平均值的按本单位{name}占平均{name}的比例计分",
+        "write 【{name}】达到平均值的得满分，低于平均值的按本单位{name}占平均{name}的比例计分",
+    ),
+    "why.round_clause": (
+        "在条款里说保留几位小数，但表头的 精度 不是这样：本语言只在公布得分时按表头的 精度 取舍",
+        "says how many decimals to keep in a clause, but the header's 精度 differs: scores are "
+        "rounded only as published, by the header's 精度",
+    ),
+    "hint.round_clause": (
+        "删去这一句，在表头写 精度：0.01（保留两位小数；一位写 0.1）",
+        "drop it and write 精度：0.01 in the header (two decimals; one: 0.1)",
     ),
     "why.formula": (
         "用算式写出按最高值的比例得分",

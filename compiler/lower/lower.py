@@ -448,6 +448,9 @@ class _Lowerer:
             if param is not None:
                 return ir.Const(param.value.value)
             return ir.FactValue(expr.name)
+        if isinstance(expr, ast.Average) and expr.best is not None:
+            assert isinstance(subject, ast.Ref), "最高值 needs a single fact"
+            return self.stat("best", subject.name, False, expr.best == "high")
         if isinstance(expr, ast.Average):
             assert isinstance(subject, ast.Ref), "平均值 needs a single fact to average"
             self.averages.setdefault(subject.name)

@@ -64,6 +64,9 @@ class Average:
     #: `全市平均增速` names the average by the tail of the fact's name (`增速`); the
     #: checker holds it to the subject fact (E256).
     noun: str = ""
+    #: `每低于最高值1个百分点`: not the mean but the batch's best value, "high" (最高值,
+    #: 最多的: the largest) or "low" (最低值, 最少的: the smallest).
+    best: str | None = None
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from .numerals import cn_to_int
 
@@ -87,9 +88,12 @@ class Rewrite:
 
 @dataclass(frozen=True)
 class _Context:
-    """What a rule may need besides the line: the points of the item the clause scores."""
+    """What a rule may need besides the line: the points of the item the clause scores,
+    how many clause lines that item has, and the policy's 精度 (`0.01`), if any."""
 
     points: str | None
+    clauses: int = 0
+    precision: str | None = None
 
 
 # A rule: its name, its pattern, and a function from the match (and context) to the
@@ -209,7 +213,8 @@ def _division(match: re.Match[str], context: _Context) -> str | None:
     with the best on one side, written as a division, times the item's points."""
     if context.points is None or match.group("n") != context.points:
         return None
-    a, b = match.group("a").strip(), match.group("b").strip()
+    a = re.sub(r"^全[市省县区]", "", match.group("a").strip())
+    b = re.sub(r"^全[市省县区]", "", match.group("b").strip())
     if a.startswith("最") == b.startswith("最"):
         return None  # the best on neither side (or both): not a share of the best
     return f"按{a}与{b}之比计分"
@@ -300,6 +305,89 @@ def _onward(match: re.Match[str], _: _Context) -> str | None:
     text = re.sub(r"\s+", "", match.group())
     new = text[: text.index(match.group("n")) + len(match.group("n")) + 1] + "及以后"
     return new if len(new) <= len(match.group()) else None
+
+
+_GAP_VERBS = {"低": "低于", "少": "少于", "多": "多于", "高": "高于"}
+
+
+def _best_first_as_full(match: re.Match[str], context: _Context) -> str | None:
+    amount = match.group("n")
+    if amount is not None and amount != context.points:
+        return None
+    return match.group("best") + "得满分"
+
+
+def _gap_to_best(match: re.Match[str], _: _Context) -> str | None:
+    """`每比最多的少10万元` → `每少于最多值10万元`: the gap below the largest (above the
+    smallest), only on the side where the other units are."""
+    best, verb = match.group("best"), match.group("verb")
+    high = best[1] in "高多大长"
+    if high != (verb in "低少"):
+        return None  # `每比最多的多…`: no unit is past the best
+    return f"每{_GAP_VERBS[verb]}{best}值"
+
+
+def _best_then_gap(match: re.Match[str], context: _Context) -> str | None:
+    """`全县最多的得满分，其余乡镇每比最多的少10万元扣0.5分` → the step alone: the best's gap
+    is 0, so it keeps the item's points, as the dropped words say — only when they give
+    it the item's points and name the same best as the step."""
+    amount = match.group("n")
+    if amount is not None and amount != context.points:
+        return None
+    if context.points is None or match.group("best") != match.group("again"):
+        return None
+    rest = match.string[match.end() :]
+    if not re.match(r"每[^,;]*?\d[^,;]*?(?:扣|减)", rest):
+        return None  # the step must take points off
+    return ""
+
+
+def _step_before(match: re.Match[str]) -> bool:
+    """The step written before the match counts in the same amount and unit."""
+    number, unit = match.group("n"), match.group("u").strip()
+    before = match.string[: match.start()]
+    return bool(re.search(rf"每[^,;]*?{re.escape(number)}\s*{re.escape(unit)}", before))
+
+
+def _whole_steps(match: re.Match[str], _: _Context) -> str | None:
+    return "" if _step_before(match) else None
+
+
+def _part_in_proportion(match: re.Match[str], _: _Context) -> str | None:
+    return "" if _step_before(match) else None
+
+
+def _floor_as_cap(match: re.Match[str], context: _Context) -> str | None:
+    """`每低于平均值1个百分点扣1分，…，最低得3分` in a 10-point item with no other clause:
+    the item never falls below 3, which is this clause taking at most 7 (`最多扣7分`); a
+    floor of 0 is every item's own (dropped).  Not in a clause that earns or adds, nor
+    beside other clauses (whose points the floor would limit too), nor after places."""
+    if context.points is None or context.clauses != 1:
+        return None
+    line = match.string
+    body = line[: match.start()] + line[match.end() :]
+    if re.search(r"名次|位次|排名|排序|递减|得\s*\d|得满分|加\s*\d|之比|比例计分|比例得分", body):
+        return None
+    if not re.search(r"每[^,;]*?(?:扣|减)\s*\d", body):
+        return None
+    floor = Decimal(match.group("n"))
+    points = Decimal(context.points)
+    if floor == 0:
+        return ""
+    if not 0 < floor < points:
+        return None
+    cap = points - floor
+    new = f"{match.group('sep')}最多扣{cap.normalize():f}分"
+    return new if len(new) <= len(match.group()) else None
+
+
+def _precision_said(match: re.Match[str], context: _Context) -> str | None:
+    digits = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}.get(match.group("d"))
+    places = digits if digits is not None else int(match.group("d"))
+    if context.precision is None:
+        return None
+    exponent = Decimal(context.precision).normalize().as_tuple().exponent
+    return "" if isinstance(exponent, int) and -exponent == places else None
 
 
 #: The unit's place, as a formula names it.
@@ -483,8 +571,9 @@ RULES: tuple[_Rule, ...] = (
     (
         "division",
         re.compile(
-            r"(?:以|按|用)\s*(?P<a>[^\s,;【】除]{1,10}?)\s*除以\s*(?P<b>[^\s,;【】乘]{1,10}?)\s*再?\s*"
-            r"乘以\s*(?P<n>\d+(?:\.\d+)?)\s*分\s*(?:计算得分|折算得分|计分|得分|计算)?"
+            r"(?:以|按|用|(?:得分|分数)\s*=)\s*(?P<a>[^\s,;【】除÷/]{1,10}?)\s*(?:除以|÷|/)\s*"
+            r"(?P<b>[^\s,;【】乘×*]{1,10}?)\s*再?\s*"
+            r"(?:乘以|×|\*)\s*(?P<n>\d+(?:\.\d+)?)\s*分?\s*(?:计算得分|折算得分|计分|得分|计算)?"
         ),
         _division,
     ),
@@ -576,6 +665,71 @@ RULES: tuple[_Rule, ...] = (
         ),
         _place_formula,
     ),
+    # 每比最多的少10万元 → 每少于最多值10万元 (a step of the gap to the best)
+    (
+        "gap to best",
+        re.compile(
+            rf"每\s*比\s*(?P<best>最[高低多少大小长短])\s*(?:的|者|值)?\s*(?:{_NOUN})?\s*"
+            r"(?P<verb>[低少多高])(?!于)"
+        ),
+        _gap_to_best,
+    ),
+    # 全县最多的得满分，其余每少于最多值…: the best's own points, which its gap of 0 keeps
+    (
+        "best then gap",
+        re.compile(
+            rf"(?:{_SCOPE}\s*)?(?P<best>最[高低多少大小长短])\s*(?:的|者)\s*(?:{_NOUN})?\s*得\s*"
+            r"(?:满分\s*(?:\d+(?:\.\d+)?\s*分)?|(?P<n>\d+(?:\.\d+)?)\s*分)\s*[,;]\s*"
+            r"(?:(?:其余|其他)\s*(?:的)?\s*)?"
+            r"(?=每\s*(?:[低少多高]于?|超过|超出)\s*(?P<again>最[高低多少大小长短]))"
+        ),
+        _best_then_gap,
+    ),
+    # (不足5件的部分不扣分) after a step of 5件: whole steps, as every step counts
+    (
+        "whole steps",
+        re.compile(
+            r"\(\s*不足\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>[^\s\d()的]{0,4}?)\s*的?\s*(?:部分)?\s*"
+            r"不(?:扣分|扣|计分|计|减分)\s*\)"
+        ),
+        _whole_steps,
+    ),
+    # 不足1个百分点的按比例扣分 after a step of 1个百分点 → 按比例扣分 (the part in proportion)
+    (
+        "part in proportion",
+        re.compile(
+            r"不足\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>[^\s\d,;()的]{0,4}?)\s*的\s*(?:部分)?\s*(?=按比例)"
+        ),
+        _part_in_proportion,
+    ),
+    # ，最低得3分 after a clause that only deducts, alone in its item: 最多扣7分
+    (
+        "floor as cap",
+        re.compile(
+            r"(?P<sep>[,;])\s*最低\s*(?:得|为|不低于|不少于|得分)?\s*(?P<n>\d+(?:\.\d+)?)\s*分"
+            r"(?=\s*(?:[,;]|$))"
+        ),
+        _floor_as_cap,
+    ),
+    # ，结果保留两位小数 when the policy's 精度 is 0.01: what every published score does
+    (
+        "precision",
+        re.compile(
+            r"[,;]\s*(?:结果|得分|计算结果|分数)?\s*保留\s*(?P<d>\d|[一两二三四])\s*位小数"
+            r"(?=\s*(?:[,;]|$))"
+        ),
+        _precision_said,
+    ),
+    # 【X】以全市最多的县区为基准计10分 / 以全市最多的为满分 → 【X】最多的得满分
+    (
+        "best first as full",
+        re.compile(
+            r"(?<=】)\s*以\s*(?:全[市省县区])?\s*(?P<best>最[高低多少大小长短](?:的|者))\s*"
+            rf"(?:{_NOUN})?\s*(?:为|作为)\s*(?:(?:基准|标准|标杆)\s*(?:计|得)\s*"
+            r"(?P<n>\d+(?:\.\d+)?)\s*分|满分)"
+        ),
+        _best_first_as_full,
+    ),
     # 得满分10分 → 得满分 (10 the item's points)
     (
         "full points",
@@ -592,6 +746,13 @@ _DROPS = frozenset(
         "onward",
         "full points",
         "place formula",
+        "gap to best",
+        "best first as full",
+        "best then gap",
+        "whole steps",
+        "part in proportion",
+        "floor as cap",
+        "precision",
         "times points",
         "next place",
         "best as full",
@@ -620,6 +781,8 @@ def canonical(text: str) -> tuple[str, list[Rewrite]]:
     lines = text.split("\n")
     rewrites: list[Rewrite] = []
     points: str | None = None
+    precision = next((m.group(1) for m in map(_PRECISION.match, lines) if m), None)
+    counts = _clause_counts(lines)
     for number, line in enumerate(lines, 1):
         if _NODE.match(line):
             found = _POINTS.search(line)
@@ -627,8 +790,34 @@ def canonical(text: str) -> tuple[str, list[Rewrite]]:
             continue
         if not _CLAUSE_LINE.match(line) or not _BATCH_LINE.search(line):
             continue
-        lines[number - 1] = _line(line, number, _Context(points), rewrites)
+        context = _Context(points, counts.get(number, 0), precision)
+        lines[number - 1] = _line(line, number, context, rewrites)
     return "\n".join(lines), rewrites
+
+
+#: The header's `精度：0.01` (after full-width punctuation is made plain).
+_PRECISION = re.compile(r"\s*精度\s*[:：]\s*(\d+(?:\.\d+)?)\s*$")
+
+
+def _clause_counts(lines: list[str]) -> dict[int, int]:
+    """For each clause line, how many clause lines (and clauses split by ；) its item has
+    (a floor `最低得3分` is the item's, a cap `最多扣7分` the clause's: the same only when
+    the clause is the item's only one)."""
+    counts: dict[int, int] = {}
+    group: list[int] = []
+    total = 0
+    for number, line in enumerate(lines, 1):
+        if _NODE.match(line) or not line.strip() or not line.startswith((" ", "\t", "-")):
+            for member in group:
+                counts[member] = total
+            group, total = [], 0
+            continue
+        if _CLAUSE_LINE.match(line):
+            group.append(number)
+            total += 1 + line.count(";") + line.count("；")
+    for member in group:
+        counts[member] = total
+    return counts
 
 
 def canonical_line(line: str, points: str | None = None) -> tuple[str, list[Rewrite]]:

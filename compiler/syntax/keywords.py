@@ -165,6 +165,7 @@ STEP_VERBS: dict[str, str] = {
     "超过": "excess",
     "超出": "excess",
     "多": "excess",
+    "多于": "excess",
     "上升": "excess",
     "高于": "excess",
     "高": "excess",

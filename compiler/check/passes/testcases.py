@@ -28,6 +28,7 @@ def averaged_facts(tree: ast.PolicyFile) -> list[str]:
             if (
                 isinstance(clause, ast.ThresholdClause)
                 and isinstance(clause.target, ast.Average)
+                and clause.target.best is None
                 and isinstance(clause.subject, ast.Ref)
             ):
                 names.setdefault(clause.subject.name)

@@ -733,6 +733,15 @@ class ClausesMixin(TermsMixin):
                     step.target.span, "低于、超过等比较动词", "a step verb such as 低于 or 超过"
                 )
                 return None
+            best = getattr(step.target, "best", None)
+            if best is not None and per.verb_kind != ("shortfall" if best == "high" else "excess"):
+                # `每高于最高值…`: no unit is beyond the best; the gap is on the other side
+                self.form_error(
+                    per.span,
+                    "每低于最高值1个百分点（最低者为好时 每高于最低值1个百分点）",
+                    "每低于最高值 (below the highest; when lower is better 每高于最低值)",
+                )
+                return None
             subject = self._subject(head)
             if subject is None:
                 return None

@@ -127,6 +127,9 @@ class TermsMixin:
         kind = item.type
         if kind == "REF":
             return ast.Ref(item.value[1:-1].strip(), span)
+        if kind == "BEST_VALUE":  # 每低于最高值…: the batch's largest (smallest) value
+            order = "high" if item.value[1] in "高多大长" else "low"
+            return ast.Average(span, "", best=order)
         if kind == "AVG":
             if _AVERAGE_TAIL.search(item.value):
                 return ast.Average(span, _AVERAGE_TAIL.sub("", item.value))
