@@ -19,7 +19,8 @@ HEAD = (
 
 def build(clause: str, kind: str = "数值", precision: str = ""):
     head = HEAD.format(kind=kind, precision=precision + "\n" if precision else "")
-    return compile_policy(head + f"(二)最高(10分)\n  - {clause}\n", filename="最高.rule")
+    bands = "\n等次：\n  优秀：18分以上\n  良好：16分以上\n  合格：12分以上\n  不合格：其余\n"
+    return compile_policy(head + f"(二)最高(10分)\n  - {clause}\n" + bands, filename="最高.rule")
 
 
 def scores(policy, values: list[str]) -> list[Decimal]:
@@ -164,3 +165,96 @@ def test_forms_from_the_best_with_no_reading_say_what_to_write(clause, words, hi
     assert diag.code == "E253", str(raised.value)
     assert diag.span.column == ("  - " + clause).index(words) + 1
     assert hint in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("clause", "values", "expected"),
+    [
+        # shortest first: 4, 4 are the first two; 9, 9 tie for the last two; 6, 7 the rest
+        (
+            "各二级医院【指标】在全市同级医院中最短的前两名得10分，最长的后两名得2分，其余得6分",
+            ["4", "9", "6", "4", "9", "7"],
+            [10, 2, 6, 10, 2, 6],
+        ),
+        ("【指标】最多的前两名得10分，其余得6分", ["4", "9", "6", "8"], [6, 10, 6, 10]),
+    ],
+)
+def test_places_counted_from_the_end_a_best_word_names(clause, values, expected):
+    assert scores(build(clause, "天"), values) == [Decimal(e) for e in expected]
+
+
+def test_a_best_word_naming_the_other_end_than_its_places_is_refused():
+    clause = "【指标】最短的前两名得10分，最长的前两名得2分，其余得6分"
+    with pytest.raises(PolicyError) as raised:
+        build(clause, "天")
+    diag = raised.value.diagnostics[0]
+    assert diag.code == "E253"
+    assert diag.span.column == ("  - " + clause).index("最长的前两名") + 1
+    assert "后两名得N分" in str(raised.value) and "前两名得N分" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("clause", "values", "capped"),
+    [
+        # a count below 70% of the mean (100): 69 is, 70 and 71 are not
+        (
+            "各县区【指标】不足全市平均水平70%的，年度考核等次最高为良好",
+            ["100", "69", "71", "160"],
+            [1],
+        ),
+        # the same as the language writes it
+        ("【指标】低于平均值30%的，等次最高为良好", ["100", "69", "71", "160"], [1]),
+    ],
+)
+def test_below_a_share_of_the_mean_for_a_count(clause, values, capped):
+    policy = build(clause, "次")
+    rows = [{"单位": f"单位{i}", "指标": v} for i, v in enumerate(values)]
+    got = [r.grade for r in policy.score_batch(rows)]
+    assert got == ["良好" if i in capped else "优秀" for i in range(len(values))]
+
+
+def test_below_a_share_of_the_mean_for_a_percentage_is_refused():
+    with pytest.raises(PolicyError) as raised:
+        build("各县区【指标】不足全市平均水平70%的，年度考核等次最高为良好", "百分比")
+    assert raised.value.diagnostics[0].code in ("E233", "E252")
+
+
+@pytest.mark.parametrize(
+    ("clause", "words", "hint"),
+    [
+        (
+            "【指标】不高于平均值的得10分；高于平均值的，按超出平均值的幅度扣分，每超出10%扣2分",
+            "按超出平均值的幅度扣分",
+            "【指标】超过平均值20%以上的扣2分",
+        ),
+        (
+            "【指标】高于全市平均水平1个百分点以上的得10分，高于全市平均水平不足1个百分点的得8分",
+            "高于全市平均水平不足1个百分点",
+            "低于平均值1个百分点以上的扣3分",
+        ),
+    ],
+)
+def test_distances_from_the_mean_with_no_reading_say_what_to_write(clause, words, hint):
+    with pytest.raises(PolicyError) as raised:
+        build(clause, "百分比")
+    diag = raised.value.diagnostics[0]
+    assert diag.code == "E116"
+    assert diag.span.column == ("  - " + clause).index(words) + 1
+    assert hint in str(raised.value)
+
+
+def test_the_written_bands_of_a_share_of_the_mean_score_its_steps():
+    # the rule the refusal gives: 2.7 over a mean of 2.0 is 35% over: three bands, −6
+    clause = "【指标】超过平均值10%以上的扣2分；【指标】超过平均值20%以上的扣2分；【指标】超过平均值30%以上的扣2分"
+    assert scores(build(clause), ["2", "2.7", "1.3", "2"]) == [10, 4, 10, 10]
+
+
+def test_points_below_the_mean_of_a_score_declared_as_a_number_say_to_declare_it_as_points():
+    clause = "各县区【指标】低于全市平均水平的，不得评为优秀等次；低于全市平均水平10分以上的，考核等次最高为合格"
+    with pytest.raises(PolicyError) as raised:
+        build(clause, "数值")
+    assert raised.value.diagnostics[0].code == "E214"
+    assert "测评得分：分" in str(raised.value)
+    policy = build(clause, "分")  # mean 83.75: 80 below it, 70 at least 10 below it
+    rows = [{"单位": f"单位{i}", "指标": v} for i, v in enumerate(["95", "80", "70", "90"])]
+    assert [r.grade for r in policy.score_batch(rows)] == ["优秀", "良好", "合格", "优秀"]

@@ -233,8 +233,10 @@ MESSAGES: dict[str, Entry] = {
         "error",
         "条款需要比较两个可比的量，此处为 “{left}” 与 “{right}”",
         "a comparison needs comparable quantities, here “{left}” and “{right}”",
-        "检查单位与类型：百分比与百分比比较，日期与日期比较",
-        "compare percentages with percentages, dates with dates",
+        "检查单位与类型：百分比与百分比比较，日期与日期比较；数据项本身是分数（如测评得分）的，"
+        "在 数据： 中声明为 分（如 测评得分：分），再与 “10分” 比较",
+        "compare percentages with percentages, dates with dates; a fact that is itself a score "
+        "(a rating) is declared as 分 in 数据 (测评得分：分) to compare with “10分”",
     ),
     "E215": Entry(
         "error",
@@ -880,6 +882,17 @@ DETAILS: dict[str, tuple[str, str]] = {
         "写 【{name}】最高者得满分，其余按与最高者的比例得分（本单位数值 ÷ 最高值 × 本项分值）",
         "write 【{name}】最高者得满分，其余按与最高者的比例得分 (the unit's value ÷ the highest × "
         "the item's points)",
+    ),
+    "why.best_places": (
+        "“最…” 说的一头与 前/后 说的一头不同（如最短的在前时写 最长的前两名）：是最长的两名，还是排在前面的两名，读不准",
+        "the best word names the other end than 前/后 (最长的前两名 when the shortest rank "
+        "first): the two longest, or the first two?",
+    ),
+    "hint.best_places": (
+        "写明方向和名次：最长的两名写 按【X】从低到高排名，后两名得N分；排在前面的两名写 前两名得N分"
+        "（最短、最少、最低在前为 从低到高，最长、最多、最高在前为 从高到低）",
+        "state the order and the places: the two longest are 后两名 in 按【X】从低到高排名; the "
+        "first two are 前两名 (shortest first is 从低到高, longest first 从高到低)",
     ),
     "why.floor_above": (
         "按名次递减的下限不低于递减起点的分数，递减不起作用",

@@ -94,6 +94,8 @@ class _Context:
     points: str | None
     clauses: int = 0
     precision: str | None = None
+    #: The declared facts: name → the type word (`次`, `百分比`, `万元`).
+    facts: tuple[tuple[str, str], ...] = ()
 
 
 # A rule: its name, its pattern, and a function from the match (and context) to the
@@ -308,6 +310,25 @@ def _onward(match: re.Match[str], _: _Context) -> str | None:
 
 
 _GAP_VERBS = {"低": "低于", "少": "少于", "多": "多于", "高": "高于"}
+
+
+def _share_of_average(match: re.Match[str], context: _Context) -> str | None:
+    """`【检查次数】不足全市平均水平50%的`: below half the mean, which the language writes
+    `低于平均值50%` (below the mean by half of it: 平均值 × (1 − 50%)); 70% is `低于平均值30%`.
+    Only for an amount or a count (a percentage's 平均值30% has two readings, E252), and
+    only when the fact before it is declared as one."""
+    ref = re.findall(r"【([^】]+)】", match.string[: match.start()])
+    kinds = dict(context.facts)
+    if not ref or ref[-1] not in kinds:
+        return None
+    kind = kinds[ref[-1]]
+    if kind.startswith(("百分比", "%", "是否", "日期", "分")):
+        return None
+    share = Decimal(match.group("n"))
+    if not 0 < share < 100:
+        return None
+    new = f"低于平均值{(100 - share).normalize():f}%"
+    return new if len(new) <= len(match.group()) else None
 
 
 def _best_first_as_full(match: re.Match[str], context: _Context) -> str | None:
@@ -730,6 +751,15 @@ RULES: tuple[_Rule, ...] = (
         ),
         _best_first_as_full,
     ),
+    # 【次数】不足全市平均水平50%的 → 【次数】低于平均值50%的 (an amount or a count)
+    (
+        "share of average",
+        re.compile(
+            r"不足\s*(?:全[市省县区])?\s*(?:各[^\s,;【】]{0,4}?)?\s*平均(?:值|水平|数)\s*(?:的)?\s*"
+            r"(?P<n>\d+(?:\.\d+)?)\s*%"
+        ),
+        _share_of_average,
+    ),
     # 得满分10分 → 得满分 (10 the item's points)
     (
         "full points",
@@ -747,6 +777,7 @@ _DROPS = frozenset(
         "full points",
         "place formula",
         "gap to best",
+        "share of average",
         "best first as full",
         "best then gap",
         "whole steps",
@@ -783,6 +814,7 @@ def canonical(text: str) -> tuple[str, list[Rewrite]]:
     points: str | None = None
     precision = next((m.group(1) for m in map(_PRECISION.match, lines) if m), None)
     counts = _clause_counts(lines)
+    facts = _declared(lines)
     for number, line in enumerate(lines, 1):
         if _NODE.match(line):
             found = _POINTS.search(line)
@@ -790,9 +822,31 @@ def canonical(text: str) -> tuple[str, list[Rewrite]]:
             continue
         if not _CLAUSE_LINE.match(line) or not _BATCH_LINE.search(line):
             continue
-        context = _Context(points, counts.get(number, 0), precision)
+        context = _Context(points, counts.get(number, 0), precision, facts)
         lines[number - 1] = _line(line, number, context, rewrites)
     return "\n".join(lines), rewrites
+
+
+_DECLARED = re.compile(
+    r"[ \t]+(?:【(?P<ref>[^】]+)】|(?P<name>[^\s:：,，=【】]+))\s*[:：]\s*(?P<kind>[^\s,，]+)"
+)
+
+
+def _declared(lines: list[str]) -> tuple[tuple[str, str], ...]:
+    """The facts of the `数据：` block and their type words."""
+    found: list[tuple[str, str]] = []
+    inside = False
+    for line in lines:
+        if re.match(r"数据\s*[:：]", line):
+            inside = True
+            continue
+        if inside and line.strip() and not line[:1].isspace():
+            inside = False
+        if inside:
+            match = _DECLARED.match(line)
+            if match:
+                found.append((match.group("ref") or match.group("name"), match.group("kind")))
+    return tuple(found)
 
 
 #: The header's `精度：0.01` (after full-width punctuation is made plain).

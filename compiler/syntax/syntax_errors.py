@@ -284,6 +284,34 @@ _BATCH_FORMS = (
         "bound belongs to one band, separated by “；”",
     ),
     _BatchForm(
+        # `高于全市平均水平不足1个百分点的得8分`: the same bands without 但
+        re.compile(
+            r"(?:高于|低于|超过|超出|高出)[^，,；;【】]{0,4}?"
+            + _AVG_WORDS
+            + r"[^，,；;【】]{0,2}?不足[ \t]*\d+(?:\.\d+)?[ \t]*(?:个百分点|%|个点)"
+        ),
+        "按与平均值相差多少分档给分时，原文没有说明恰好在界上的单位（如恰好等于平均值、恰好相差1个百分点）得几分",
+        "the bands of distance from the average leave a unit exactly on a bound (at the "
+        "average, or exactly 1 point from it) unscored",
+        "向发文单位确认后逐档写明，用 以上（含本数）或不写（不含）说清界上的值归哪一档，从满分起每档一条扣分，"
+        "如 {ref}低于平均值的扣5分；{ref}低于平均值1个百分点以上的扣3分（恰好低1个百分点的两条都扣）",
+        "ask the issuer, then write one deducting clause per band from the full points, with "
+        "达到 / 超过 or 不低于 / 低于 saying which band a bound belongs to",
+    ),
+    _BatchForm(
+        # `按超出平均值的幅度扣分，每超出10%扣2分`: steps of the share of the average
+        re.compile(
+            r"按[ \t]*(?:超出|超过|高于|低于|高出|少于)?[^，,；;【】]{0,6}?幅度[ \t]*(?:扣分|计分|扣减|扣)"
+        ),
+        "按与平均值相差的幅度（平均值的百分之几）逐步或分档扣分，本语言不能直接写",
+        "deducts by the distance from the average as a share of it, which the language cannot "
+        "write directly",
+        "金额、次数、数值型数据逐档写出，每档一条：{ref}超过平均值10%以上的扣2分；"
+        "{ref}超过平均值20%以上的扣2分（平均值的百分之几，每越过一档多扣一次）；低于一侧写 低于平均值10%以上的",
+        "for amounts, counts and numbers write one clause per band: {ref}超过平均值10%以上的扣2分；"
+        "{ref}超过平均值20%以上的扣2分 (a share of the average; each band passed adds one deduction)",
+    ),
+    _BatchForm(
         re.compile(r"但(?:高于|低于|超过|不低于|不高于)" + _AVG_WORDS + r"的"),
         "“…但…” 分档给分时，原文没有说明恰好在界上的单位（如恰好等于平均值）得几分",
         "the bands joined by 但 leave a unit exactly on a bound (e.g. at the average) unscored",

@@ -301,6 +301,15 @@ class RuleGroup:
 
 
 @dataclass(frozen=True)
+class BestPlaces:
+    """`最短的前两名得10分`: a place rule whose best word (`order`) says which end it is."""
+
+    rule: ast.RankRule
+    order: str
+    span: Span
+
+
+@dataclass(frozen=True)
 class AlsoEffect:
     """`末位的，本项不得分，且不得评为优秀`: another effect for the units of the rule before."""
 
@@ -1088,6 +1097,10 @@ class ClausesMixin(TermsMixin):
             elif isinstance(item, RuleGroup):
                 rules.extend(item.rules)
                 group = len(item.rules)
+            elif isinstance(item, BestPlaces):
+                order = order or item.order
+                rules.append(self._best_places(item, order))
+                group = 1
             elif isinstance(item, AlsoEffect):
                 group = self._also(rules, item, group)
         if rules and rules[0].rest and rules[0].step is None:  # 其余: after the places
@@ -1104,6 +1117,8 @@ class ClausesMixin(TermsMixin):
         self._same_subject(subject, parts.body)
         found: list[ast.RankRule] = []
         group = 0
+        first = next((i for i in parts.body if isinstance(i, ast.RankRule | BestPlaces)), None)
+        order = first.order if first is not None else None
         for item in parts.body:
             if isinstance(item, ast.RankRule):
                 found.append(item)
@@ -1111,12 +1126,33 @@ class ClausesMixin(TermsMixin):
             elif isinstance(item, RuleGroup):
                 found.extend(item.rules)
                 group = len(item.rules)
+            elif isinstance(item, BestPlaces):
+                found.append(self._best_places(item, order))
+                group = 1
             elif isinstance(item, AlsoEffect):
                 group = self._also(found, item, group)
         rules = tuple(found)
-        order = rules[0].order if rules else None
         span = span_of(children)
         return ast.RankClause(subject, order, rules, parts.cap, span, self.original(span))
+
+    def best_places_rule(self, children: list) -> BestPlaces:
+        places = self._places(children[1])
+        rule = self._make_rank_rule(places, False, False, children[2:], span_of(children))
+        return BestPlaces(rule, _best_order(children[0].value), token_span(children[0]))
+
+    def _best_places(self, item: BestPlaces, order: str | None) -> ast.RankRule:
+        """`最短的前两名` where the shortest rank first (the clause's order is the first best
+        word's) are places 1–2; `最长的后两名` the last two.  A best word that names the
+        other end than its places (`最长的前两名` when the shortest rank first: the two
+        longest, or the first two?) is refused with both rules to write."""
+        places = item.rule.places
+        assert places is not None
+        if order is not None and (item.order == order) == places.from_end:
+            where = item.span.merge(places.span)
+            args = {"text": self.original(where).strip(), **details("why.best_places", "why")}
+            args.update(details("hint.best_places", "hint"))
+            self.report("E253", where, args)
+        return item.rule
 
     def also_effect(self, children: list) -> AlsoEffect:
         return AlsoEffect(children[0], span_of(children))
