@@ -429,6 +429,48 @@ def test_rows_read_in_parallel_are_written_in_input_order(tmp_path, monkeypatch)
     assert not assert_same_reports(tmp_path, monkeypatch, policy, [data], (".csv",))
 
 
+def test_clean_rows_are_stored_converted_and_read_so(tmp_path):
+    """On the direct CSV path each row is converted as it is stored: a clean row
+    keeps its flag and values, not its texts, and the query reads the values; a
+    row that is not clean (` 2 `, `x`, `√`, a blank cell without a default) keeps
+    its cells as written, for the full conversion and its messages."""
+    from xize.compiler import load_policy
+    from xize.compiler.backends import CLEAN_COLUMN, value_column
+    from xize.runtime.batch import sqlcsv, sqlsource
+    from xize.runtime.io.dataset import Dataset
+    from xize.runtime.report.tables import Layout
+
+    policy = tmp_path / "direct.rule"
+    policy.write_text(DIRECT_POLICY, encoding="utf-8")
+    data = tmp_path / "数据.csv"
+    rows = direct_rows(40)
+    data.write_bytes("\r\n".join([DIRECT_HEADER, *rows, ""]).encode())
+    direct = load_policy(policy)
+    dataset = Dataset([str(data)], direct.ir.facts)
+    source = sqlsource.build(dataset, policy=direct.ir)
+    try:
+        assert source.stored
+        facts = source.con.table("facts")
+        got = [dict(zip(facts.columns, row, strict=True)) for row in facts.fetchall()]
+    finally:
+        source.close()
+    written = {line.split(",")[0]: line.split(",") for line in rows if line.startswith("单位")}
+    clean = [r for r in got if r[CLEAN_COLUMN]]
+    dirty = [r for r in got if not r[CLEAN_COLUMN]]
+    assert clean and dirty
+    for row in clean:
+        assert all(row[name] is None for name in ("缺会次数", "上报", "事故"))
+        cells = written.get(row["单位"])
+        if cells is not None:  # 事故 as written, or its default 0 when blank
+            assert row[value_column(2)] == int(cells[3] or 0)
+            assert row[value_column(1)] == (cells[2] in ("是", "√"))
+    for row in dirty:
+        cells = written.get(row["单位"])
+        if cells is not None:
+            assert [row[n] for n in ("缺会次数", "上报", "事故")] == [c or None for c in cells[1:4]]
+    assert CLEAN_COLUMN in sqlcsv.queries(direct, Layout(direct.ir, "zh", False))
+
+
 def test_the_direct_csv_path_is_only_for_what_it_writes_exactly(tmp_path):
     from xize.compiler import load_policy
     from xize.runtime.batch import sqlcsv

@@ -6,7 +6,16 @@ for DuckDB, Spark SQL or PostgreSQL).  A backend reads only the IR (plus `source
 on first use, so that scoring with Python never imports sqlglot.
 """
 
-__all__ = ["DIALECTS", "SqlUnsupported", "build_query", "compile_sql", "render_sql"]
+__all__ = [
+    "CLEAN_COLUMN",
+    "DIALECTS",
+    "SqlUnsupported",
+    "build_query",
+    "clean_columns",
+    "compile_sql",
+    "render_sql",
+    "value_column",
+]
 
 
 def __getattr__(name: str):

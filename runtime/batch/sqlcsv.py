@@ -305,7 +305,13 @@ def summary_query(policy, layout: Layout) -> exp.Select:
     already finished cells (`_text_cell`, `_inputs`: what they must quote or guard
     is known from the policy); decimals of scale 0 written as they are."""
     inner = build_query(
-        policy.ir, ITEMS_VIEW, row_column=CARRY, dialect="duckdb", values=True, ranks=False
+        policy.ir,
+        ITEMS_VIEW,
+        row_column=CARRY,
+        dialect="duckdb",
+        values=True,
+        ranks=False,
+        stored=True,
     )
     inner.set("order", None)  # the rows stream in input order: no join, no sort
     items = inner.meta["items"]
@@ -550,7 +556,7 @@ def score_to_csv(
 
     scorer = ChunkScorer(policy, dataset, layout)
     query = sql or queries(policy, layout)
-    source = sqlsource.build(dataset)
+    source = sqlsource.build(dataset, policy=policy.ir)  # the query reads it `stored`
     scoring = CsvScoring(layout)
     folder = str(Path(output).parent) or "."
     with sqlsource.guarded(source, scoring):

@@ -35,6 +35,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from sqlglot import exp
+from xize.compiler.backends import CLEAN_COLUMN, clean_columns, value_column
 
 from ..io.dataset import Dataset
 from ..io.normalise import NUMERIC_TYPES, CellProblem, cell_value, is_blank, numeral_text, unit_name
@@ -145,11 +146,14 @@ def split_key(key: int) -> tuple[int, int]:
 
 @dataclass
 class Source:
-    """The relation `facts` in `con`: KEY, 单位 and one text column per fact."""
+    """The relation `facts` in `con`: KEY, 单位 and one text column per fact (with
+    `stored`, also the columns `clean_columns` gives, and a fact's text only where
+    the row is not clean)."""
 
     con: object
     facts: tuple[str, ...]
     spill: str | None = None  # DuckDB's temporary folder
+    stored: bool = False
     blank: int = 0  # blank rows that count (followed by a unit row in their file)
     no_unit: list[int] = field(default_factory=list)  # keys of rows left to Python
     _temps: list[str] = field(default_factory=list)
@@ -202,13 +206,20 @@ def _is_blank(cells: list[exp.Expression], likely: exp.Expression | None = None)
     return exp.Case(ifs=[exp.If(this=filled, true=exp.false())], default=blank)
 
 
-def build(dataset: Dataset, temp_dir: str | None = None):
-    """The Source for `dataset` in a new connection; raises NotIdentical."""
+def build(dataset: Dataset, temp_dir: str | None = None, policy=None):
+    """The Source for `dataset` in a new connection; raises NotIdentical.
+
+    With `policy` (its IR), for a query built with `stored=True`: each row is stored
+    converted where it is clean — a flag and each fact's value (`clean_columns`),
+    the texts only for the rows that are not — so that the scoring query neither
+    matches nor parses the texts again (a CSV is converted once, as it is stored;
+    other files as they are read)."""
     import duckdb
 
     spill = tempfile.mkdtemp(prefix="xize-duckdb-", dir=temp_dir)
     con = connect(spill)
     source = Source(con, tuple(f.name for f in dataset.facts), spill)
+    source.stored = policy is not None and _clean_test(policy, dataset, 0) is not None
     try:
         rows = exp.Attach(
             this=exp.alias_(_s(str(Path(spill) / "rows.duckdb")), _ROWS_DB, quoted=True),
@@ -222,12 +233,13 @@ def build(dataset: Dataset, temp_dir: str | None = None):
         parts = []
         for index, (table, _) in enumerate(dataset.tables):
             view = f"_t{index}"
+            stored = _clean_test(policy, dataset, index) if source.stored else None
             if isinstance(table, CsvTable):
-                _csv_view(con, source, view, dataset, index, temp_dir)
+                _csv_view(con, source, view, dataset, index, temp_dir, stored)
             elif isinstance(table, ParquetTable):
-                _parquet_view(con, view, dataset, index)
+                _parquet_view(con, view, dataset, index, stored)
             else:
-                _python_view(con, view, dataset, index)
+                _python_view(con, view, dataset, index, stored)
             parts.append(view)
         _facts_view(con, source, dataset, parts)
     except duckdb.Error as exc:
@@ -238,6 +250,43 @@ def build(dataset: Dataset, temp_dir: str | None = None):
         source.close()
         raise
     return source
+
+
+def _clean_test(policy, dataset: Dataset, index: int):
+    """`clean_columns` over the texts c0, c1 … of table `index` (a fact without a
+    column reads NULL), or None."""
+    placed = dict((name, i) for i, name in dataset.tables[index][1].names)
+    raw = {
+        fact.name: _col(f"c{placed[fact.name]}")
+        if fact.name in placed
+        else exp.Cast(this=exp.Null(), to=exp.DataType.build("TEXT"))
+        for fact in dataset.facts
+    }
+    return clean_columns(policy, raw)
+
+
+def _stored_columns(count: int, values: list | None = None) -> list[exp.Expression]:
+    """CLEAN_COLUMN and each fact's value column, over a relation that has
+    CLEAN_COLUMN: the `values` of `clean_columns`, each taken only where the row is
+    clean (a CASE: a cell that is not clean is never cast), or the columns of a
+    table stored with them."""
+    clean = _col(CLEAN_COLUMN)
+    out = [exp.alias_(clean.copy(), CLEAN_COLUMN, quoted=True)]
+    for i in range(count):
+        value = (
+            _col(value_column(i))
+            if values is None
+            else exp.Case(ifs=[exp.If(this=clean.copy(), true=values[i])])
+        )
+        out.append(exp.alias_(value, value_column(i), quoted=True))
+    return out
+
+
+def _with_clean(relation: exp.Select, test) -> exp.Select:
+    """`relation` (columns c0, c1 …) with CLEAN_COLUMN, `clean_columns`' test."""
+    return exp.select(exp.Star(), exp.alias_(test[0], CLEAN_COLUMN, quoted=True)).from_(
+        exp.alias_(exp.Subquery(this=relation), "_w")
+    )
 
 
 def _first_line(exc: Exception) -> str:
@@ -256,9 +305,12 @@ def _row_view(
     row: exp.Expression,
     unit: exp.Expression | None = None,
     blank: exp.Expression | None = None,
+    stored: list[exp.Expression] | None = None,
+    texts: dict[str, exp.Expression] | None = None,
 ) -> None:
-    """view: KEY, 单位, each fact's text, _blank — over `relation` whose columns are
-    c0, c1 … (every column of the file, as text) and `row` (the row number)."""
+    """view: KEY, 单位, each fact's text, _blank (and the `stored` columns) — over
+    `relation` whose columns are c0, c1 … (every column of the file, as text) and
+    `row` (the row number); `texts`: a fact's text read otherwise."""
     table, columns = dataset.tables[index]
     width = len(table.header)
     cells = [_col(f"c{i}") for i in range(width)]
@@ -280,8 +332,11 @@ def _row_view(
             if where is not None
             else exp.Cast(this=exp.Null(), to=exp.DataType.build("TEXT"))
         )
+        if texts is not None:
+            value = texts[fact.name]
         outputs.append(exp.alias_(value, fact.name, quoted=True))
     outputs.append(exp.alias_(blank, "_blank", quoted=True))
+    outputs += stored or []
     select = exp.select(*outputs).from_(exp.alias_(exp.Subquery(this=relation), "_r"))
     con.execute(
         _sql(
@@ -336,7 +391,9 @@ def _table_fn(cls, path: str, options: dict[str, object]) -> exp.Expression:
     return exp.Table(this=cls(this=_s(path), expressions=args))
 
 
-def _csv_view(con, source: Source, view: str, dataset: Dataset, index: int, temp_dir) -> None:
+def _csv_view(
+    con, source: Source, view: str, dataset: Dataset, index: int, temp_dir, typed=None
+) -> None:
     table = dataset.tables[index][0]
     path = Path(table.path)
     if table.encoding.lower().replace("-", "").replace("_", "") == "gb18030":
@@ -367,16 +424,50 @@ def _csv_view(con, source: Source, view: str, dataset: Dataset, index: int, temp
     parsed = exp.select(
         exp.Star(), exp.alias_(unit, "_u", quoted=True), exp.alias_(blank, "_b", quoted=True)
     ).from_(_table_fn(exp.ReadCSV, str(path), options))
+    texts = None
+    if typed is not None:
+        # converted as stored: the flag and values, and only where a row is not
+        # clean its facts' texts, as one list (NULL for most rows: cheap to store)
+        placed = dict((name, i) for i, name in dataset.tables[index][1].names)
+        listed = [
+            _col(f"c{placed[f.name]}")
+            if f.name in placed
+            else exp.Cast(this=exp.Null(), to=exp.DataType.build("TEXT"))
+            for f in dataset.facts
+        ]
+        inner = exp.select(
+            *[_col(f"c{i}") for i in sorted(set(placed.values()))],
+            exp.alias_(unit, "_u", quoted=True),
+            exp.alias_(blank, "_b", quoted=True),
+            exp.alias_(typed[0], CLEAN_COLUMN, quoted=True),
+        ).from_(_table_fn(exp.ReadCSV, str(path), options))
+        kept = exp.Case(
+            ifs=[exp.If(this=_col(CLEAN_COLUMN), true=exp.Null())],
+            default=exp.Array(expressions=listed),
+        )
+        parsed = exp.select(
+            _col("_u"),
+            _col("_b"),
+            *_stored_columns(len(listed), typed[1]),
+            exp.alias_(kept, "_texts", quoted=True),
+        ).from_(exp.alias_(exp.Subquery(this=inner), "_p"))
+        texts = {
+            f.name: exp.Anonymous(
+                this="LIST_EXTRACT", expressions=[_col("_texts"), exp.Literal.number(k + 1)]
+            )
+            for k, f in enumerate(dataset.facts)
+        }
     con.execute(_sql(exp.Create(this=stored.copy(), kind="TABLE", expression=parsed)))
     number = exp.alias_(
         exp.Add(this=exp.column("rowid"), expression=exp.Literal.number(1)), "_n", quoted=True
     )
     raw = exp.select(number, exp.Star()).from_(stored)
     row = exp.Add(this=_col("_n"), expression=exp.Literal.number(table.header_row))
-    _row_view(con, view, dataset, index, raw, row, unit=_col("_u"), blank=_col("_b"))
+    columns = _stored_columns(len(dataset.facts)) if typed is not None else None
+    _row_view(con, view, dataset, index, raw, row, _col("_u"), _col("_b"), columns, texts)
 
 
-def _parquet_view(con, view: str, dataset: Dataset, index: int) -> None:
+def _parquet_view(con, view: str, dataset: Dataset, index: int, typed=None) -> None:
     table, columns = dataset.tables[index]
     options = {"file_row_number": True}
     read_csv_like = _table_fn(exp.ReadCSV, str(table.path), options).this
@@ -403,10 +494,13 @@ def _parquet_view(con, view: str, dataset: Dataset, index: int) -> None:
     ]
     raw = exp.select(exp.column("file_row_number"), *cells).from_(fn)
     row = exp.Add(this=_col("file_row_number"), expression=exp.Literal.number(1))
-    _row_view(con, view, dataset, index, raw, row)
+    columns = None
+    if typed is not None:
+        raw, columns = _with_clean(raw, typed), _stored_columns(len(dataset.facts), typed[1])
+    _row_view(con, view, dataset, index, raw, row, stored=columns)
 
 
-def _python_view(con, view: str, dataset: Dataset, index: int) -> None:
+def _python_view(con, view: str, dataset: Dataset, index: int, typed=None) -> None:
     """.xlsx and .json: read by the Python readers, each cell as `cell_value` gives it,
     written as text; a row whose cells the reader refuses gets no unit name, which
     leaves it to the Python engine (an error row there)."""
@@ -461,7 +555,10 @@ def _python_view(con, view: str, dataset: Dataset, index: int) -> None:
     con.execute(_sql(copy))
     con.unregister("_arrow_in")
     raw = exp.select(exp.Star()).from_(exp.to_table(f"_arrow{index}", quoted=True))
-    _row_view(con, view, dataset, index, raw, _col("_n"), unit=_col("_u"), blank=_col("_b"))
+    columns = None
+    if typed is not None:
+        raw, columns = _with_clean(raw, typed), _stored_columns(len(dataset.facts), typed[1])
+    _row_view(con, view, dataset, index, raw, _col("_n"), _col("_u"), _col("_b"), columns)
 
 
 def _value_text(value: object) -> str | None:
@@ -521,8 +618,9 @@ def _facts_view(con, source: Source, dataset: Dataset, views: list[str]) -> None
         source.blank += sum(1 for k in blanks or () if last is not None and k < last)
         source.no_unit += unnamed or []
     source.no_unit.sort()
+    extra = [_col(c.alias) for c in _stored_columns(len(source.facts))] if source.stored else []
     keep = (
-        exp.select(key, unit, *[_col(n) for n in source.facts])
+        exp.select(key, unit, *[_col(n) for n in source.facts], *extra)
         .from_("_all")
         .where(exp.And(this=exp.Not(this=blank), expression=exp.NEQ(this=unit, expression=_s(""))))
     )

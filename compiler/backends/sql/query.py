@@ -17,6 +17,7 @@ from ...support import prelude as rt
 from .clauses import ClauseBuilder
 from .dialects import DIALECTS, render
 from .fixed import (
+    INT,
     Fixed,
     Num,
     SqlUnsupported,
@@ -92,6 +93,7 @@ def build_query(
     dialect: str = "duckdb",
     values: bool = False,
     ranks: bool = True,
+    stored: bool = False,
 ) -> exp.Select:
     """The query's tree.  Its scaled integers' types and integer quotients are marked
     `bigint` when no scaled integer of the query can reach BIGINT_DIGITS digits: DuckDB
@@ -101,16 +103,27 @@ def build_query(
     rank group `_grp` (0 clear, 1 vetoed, 2 neither ranked) and its total as the scaled
     integer `_tot`, from which a caller that has seen every row ranks them itself
     (see `_ranks` for the rule).  Without the join back, the query reads its rows
-    once, in order, and streams."""
+    once, in order, and streams.
+
+    `stored=True` (DuckDB): the table also carries, as its rows were stored, the
+    columns `clean_columns` gives — whether the row is clean (CLEAN_COLUMN) and
+    each fact's clean value (`value_column(i)`) — and the query reads them instead
+    of testing and converting the texts again; a fact's text is read only for the
+    rows that are not clean (it may be NULL on the others).  A policy without a
+    clean test (`clean_columns` None) reads its texts as ever."""
     with measured() as widest:
-        query = _build(policy, table, items, row_column, dialect, values, ranks)
+        query = _build(policy, table, items, row_column, dialect, values, ranks, stored)
     fit_bigint(query, widest[0])
     return query
 
 
-def _build(policy, table, items, row_column, dialect, values, ranks=True) -> exp.Select:
+def _build(
+    policy, table, items, row_column, dialect, values, ranks=True, stored=False
+) -> exp.Select:
     _check_kinds(policy)
-    head, source, env, converted_ok, count = _converted(policy, table, row_column, dialect)
+    head, source, env, converted_ok, count = _converted(
+        policy, table, row_column, dialect, stored and dialect == "duckdb"
+    )
     base = ["_unit", *_fact_columns(policy), "_cerr", *(["_row"] if row_column else [])]
     plan = Plan(base, prefix="_s", start=count)
     fx = Fixed(plan, dialect)
@@ -262,33 +275,21 @@ def _fact_columns(policy: ir.Policy) -> list[str]:
     return [f"_fact{i}" for i in range(len(policy.facts))]
 
 
-def _converted(policy: ir.Policy, table: str, row_column: str | None, dialect: str):
-    """Every fact's value and the row's first conversion error, as a relation.
+#: The columns a stored table carries for `build_query(stored=True)`: whether the
+#: row is clean, and (`value_column`) each fact's clean value.
+CLEAN_COLUMN = "__xize_clean__"
 
-    Rows whose cells are all clean (`Inputs.fast`: 是/否, plain digits in range, a
-    blank with a default) are read with a single cast per cell; the others with
-    the full conversion, with the Python engine's messages.  In DuckDB the test is
-    made once per row, as the column `_clean` of the source, and every step of the
-    full conversion is a CASE that DuckDB evaluates only for the rows that are not
-    clean (a CASE branch runs on its own rows alone): one read of the table, one
-    match per row.  Spark and PostgreSQL convert every row fully.
-    Returns the CTEs that come first, the relation (the main plan's stage 0), the
-    facts' values over it, the condition that a row converted, and the conversion
-    plan's count of names (the main plan starts past them)."""
-    names = _fact_columns(policy)
-    raw = {f.name: exp.Cast(this=_col(f.name), to=_TEXT.copy()) for f in policy.facts}
-    unit = exp.alias_(_col(irutil.UNIT_KEY), "_unit")
-    row = [exp.alias_(_col(row_column), "_row")] if row_column else []
-    flag = ["_clean"] if dialect == "duckdb" else []
-    cplan = Plan(["_unit", *names, *(["_row"] if row_column else []), *flag], prefix="_c")
-    columns = {f.name: exp.column(c) for f, c in zip(policy.facts, names, strict=True)}
-    inputs = Inputs(policy, Fixed(cplan), columns, exp.column("_unit"))
-    values, errors, cells = [], [], []
-    for fact in policy.facts:
-        converted = inputs.convert(fact)
-        values.append(converted.value)
-        errors.append(converted.error)
-        cells.append(inputs.fast(fact, raw[fact.name]))
+
+def value_column(index: int) -> str:
+    """The stored clean value of the `index`-th fact (in 数据 order)."""
+    return f"__xize_value{index}__"
+
+
+def _fast_test(policy: ir.Policy, inputs: Inputs, raw: dict[str, exp.Expression]):
+    """(the conditions that a row is clean, each fact's FastCell) over the texts `raw`;
+    the conditions are None when the policy has no such test (a date fact without a
+    default, say: every row is converted fully)."""
+    cells = [inputs.fast(fact, raw[fact.name]) for fact in policy.facts]
     # every patterned cell of the row in one match: texts joined by "," (which no
     # clean text holds, so a cell with a comma adds one and the match fails; a
     # NULL text makes the whole NULL, and the row is not clean)
@@ -306,15 +307,75 @@ def _converted(policy: ir.Policy, table: str, row_column: str | None, dialect: s
         pattern = "^" + ",".join(c.pattern for c in patterned) + "$"
         matched = exp.RegexpLike(this=joined, expression=s(pattern))
         fast_clean.insert(0, exp.Coalesce(this=matched, expressions=[exp.false()]))
+    if not fast_clean or any(isinstance(c, exp.Boolean) and not c.this for c in fast_clean):
+        return None, cells
+    return fast_clean, cells
+
+
+def clean_columns(
+    policy: ir.Policy, raw: dict[str, exp.Expression]
+) -> tuple[exp.Expression, list[exp.Expression]] | None:
+    """For a caller that stores the facts table (DuckDB, `build_query(stored=True)`):
+    over each fact's text `raw[name]`, whether the row is clean and each fact's
+    clean value — a scaled integer as BIGINT (at most fifteen digits: see
+    `Inputs.fast`), 是否 as BOOLEAN — as the query would compute them; None when
+    the policy has no clean test."""
+    plan = Plan(["_unit"], prefix="_k")
+    inputs = Inputs(policy, Fixed(plan), {}, exp.column("_unit"))
+    conditions, cells = _fast_test(policy, inputs, raw)
+    if conditions is None:
+        return None
+    out = []
+    for fact, cell in zip(policy.facts, cells, strict=True):
+        value = cell.value
+        if fact.type != "bool":
+            value = exp.Cast(this=value, to=exp.DataType.build("BIGINT"))
+        out.append(value)
+    return all_of(conditions), out
+
+
+def _converted(
+    policy: ir.Policy, table: str, row_column: str | None, dialect: str, stored: bool = False
+):
+    """Every fact's value and the row's first conversion error, as a relation.
+
+    Rows whose cells are all clean (`Inputs.fast`: 是/否, plain digits in range, a
+    blank with a default) are read with a single cast per cell; the others with
+    the full conversion, with the Python engine's messages.  In DuckDB the test is
+    made once per row, as the column `_clean` of the source, and every step of the
+    full conversion is a CASE that DuckDB evaluates only for the rows that are not
+    clean (a CASE branch runs on its own rows alone): one read of the table, one
+    match per row; `stored`: the test and the clean values were made as the table
+    was stored (`clean_columns`), and are read from it.  Spark and PostgreSQL
+    convert every row fully.
+    Returns the CTEs that come first, the relation (the main plan's stage 0), the
+    facts' values over it, the condition that a row converted, and the conversion
+    plan's count of names (the main plan starts past them)."""
+    names = _fact_columns(policy)
+    raw = {f.name: exp.Cast(this=_col(f.name), to=_TEXT.copy()) for f in policy.facts}
+    unit = exp.alias_(_col(irutil.UNIT_KEY), "_unit")
+    row = [exp.alias_(_col(row_column), "_row")] if row_column else []
+    flag = ["_clean"] if dialect == "duckdb" else []
+    fast_conditions = None
+    if flag:
+        probe = Inputs(policy, Fixed(Plan(["_unit"], prefix="_k")), {}, exp.column("_unit"))
+        fast_conditions, _ = _fast_test(policy, probe, raw)
+    stored = stored and fast_conditions is not None
+    values_in = [f"_v{i}" for i in range(len(policy.facts))] if stored else []
+    cplan = Plan(
+        ["_unit", *names, *(["_row"] if row_column else []), *flag, *values_in], prefix="_c"
+    )
+    columns = {f.name: exp.column(c) for f, c in zip(policy.facts, names, strict=True)}
+    inputs = Inputs(policy, Fixed(cplan), columns, exp.column("_unit"))
+    values, errors = [], []
+    for fact in policy.facts:
+        converted = inputs.convert(fact)
+        values.append(converted.value)
+        errors.append(converted.error)
     error = (
         exp.Coalesce(this=errors[0], expressions=errors[1:])
         if len(errors) > 1
         else (errors[0] if errors else exp.Cast(this=exp.Null(), to=_TEXT.copy()))
-    )
-    fast_ok = (
-        bool(flag)
-        and bool(fast_clean)
-        and not any(isinstance(c, exp.Boolean) and not c.this for c in fast_clean)
     )
     outputs = [v.expr if isinstance(v, Num) else v for v in values]
     source_columns = [
@@ -322,14 +383,27 @@ def _converted(policy: ir.Policy, table: str, row_column: str | None, dialect: s
         *[exp.alias_(raw[f.name].copy(), c) for f, c in zip(policy.facts, names, strict=True)],
         *[r.copy() for r in row],
     ]
-    if fast_ok:
+    if fast_conditions is not None:
         clean = exp.column("_clean")
-        source_columns.append(exp.alias_(all_of(fast_clean), "_clean"))
+        if stored:
+            source_columns.append(exp.alias_(_col(CLEAN_COLUMN), "_clean"))
+            source_columns += [
+                exp.alias_(_col(value_column(i)), v) for i, v in enumerate(values_in)
+            ]
+            fast = [
+                exp.column(v) if f.type == "bool" else exp.Cast(this=exp.column(v), to=INT.copy())
+                for f, v in zip(policy.facts, values_in, strict=True)
+            ]
+        else:
+            source_columns.append(exp.alias_(all_of(fast_conditions), "_clean"))
+            fast = [
+                inputs.fast(f, exp.column(c)).value
+                for f, c in zip(policy.facts, names, strict=True)
+            ]
         for name, body in cplan.defs.items():  # the full conversion: unclean rows only
             cplan.defs[name] = when(clean.copy(), exp.Null(), body)
         outputs = [
-            when(clean.copy(), inputs.fast(fact, exp.column(c)).value, value)
-            for fact, c, value in zip(policy.facts, names, outputs, strict=True)
+            when(clean.copy(), quick, value) for quick, value in zip(fast, outputs, strict=True)
         ]
         error = when(clean.copy(), exp.Cast(this=exp.Null(), to=_TEXT.copy()), error)
     select = exp.Select(expressions=source_columns, from_=exp.From(this=_table(table)))
