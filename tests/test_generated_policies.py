@@ -163,6 +163,11 @@ def test_batch_equals_single_scores_and_ranks(desc, data):
             averages[name] = total / len(members) if members else Decimal(0)
     batch = policy.score_batch(rows)
     assert len(batch) == len(rows)
+    if averages and not members:
+        # no unit to average over: no mean exists, so every unit is an error
+        assert all(r.status == "数据错误" and r.total is None for r in batch)
+        assert all("没有可计算平均值" in r.error.message for r in batch)
+        return
     singles = []
     for row, typed, res in zip(rows, typeds, batch, strict=True):
         single = policy.score(row, averages=averages or None)

@@ -40,6 +40,7 @@ _CONTEXT = _Context(
     traps=[_InvalidOperation, _DivisionByZero, _Overflow],
 )
 _ZERO = Decimal(0)
+_ONE = Decimal(1)
 _new = tuple.__new__  # builds a record from a tuple without calling its constructor
 _date = datetime.date
 _MAX_DIGITS = 30
@@ -725,6 +726,8 @@ def _score_batch(rows, convert, compute, average_slots, stats=(), membership=Fal
         batch = _batch_stats(converted, compute, average_slots, stats, membership)
     results = []
     for index, (unit, values, exc) in enumerate(converted):
+        if exc is None and batch.get(index) is _NO_MEAN:
+            exc = InputError(_NO_MEAN_MESSAGE, unit=unit)
         if exc is None:
             try:
                 results.append(compute(unit, values, tuple(batch.get(index, ()))))
@@ -771,10 +774,13 @@ def _stat_key(info):
 
 
 def _placeholder(info):
-    """A value for a statistic not yet computed: every formula is total on it."""
-    if info.kind in ("rank", "rank_from_end", "count"):
-        return Decimal(1)
-    return _ZERO
+    """A value for a statistic not yet computed.  Never 0 where a formula may divide
+    by it (a best value, like a mean): the pass that decides who is in the batch
+    scores every unit with placeholders, and a quotient by 0 there would leave every
+    unit out of the batch."""
+    if info.kind == "value":
+        return _ZERO
+    return Decimal(1)
 
 
 def _share(points, value, best, high):
@@ -931,8 +937,9 @@ def _measured(result, paths):
 
 
 def _placeholders(average_slots, stats):
-    """The batch values before anything is known (`_batch_stats` starts from them)."""
-    return tuple(_ZERO for _ in average_slots) + tuple(_placeholder(s) for s in stats)
+    """The batch values before anything is known (`_batch_stats` starts from them):
+    means 1, as best values, so that a share of the mean is defined before the mean is."""
+    return tuple(_ONE for _ in average_slots) + tuple(_placeholder(s) for s in stats)
 
 
 def _node_value(result, info):
@@ -982,6 +989,11 @@ def _subject_value(info, values, result):
     return Decimal(value) if type(value) is int else value
 
 
+#: The batch values of a unit when the policy needs a mean and no unit is in the batch.
+_NO_MEAN = object()
+_NO_MEAN_MESSAGE = "没有可计算平均值的有效数据行"
+
+
 def _batch_stats(converted, compute, average_slots, stats, membership):
     """Each converted unit's batch values (means, then statistics), computed over the
     units in the batch, in passes by level."""
@@ -998,7 +1010,11 @@ def _batch_stats(converted, compute, average_slots, stats, membership):
                     members.append(i)
             except InputError:
                 pass  # the last pass reports it
-    if average_slots and members:
+    if average_slots and not members:
+        # no unit to average over (every one disqualified or in error): a score against
+        # a mean that does not exist would be made up, so each unit is an error
+        return dict.fromkeys(good, _NO_MEAN)
+    if average_slots:
         count = len(members)
         for k, slot in enumerate(average_slots):
             total = sum((converted[i][1][slot] for i in members), _ZERO)

@@ -385,13 +385,14 @@ def _ranked_policy(
         for part in run(_collect_block, tasks):
             stats.merge(level, part, path(part.table))
         stats.finish(level, path(0))
+    no_mean = Message("no_good_rows") if stats.no_mean else None
     if workers is None:
         for number, (table, rows) in enumerate(_row_blocks(dataset)):
             yield scorer.score(
                 table,
                 rows,
                 None,
-                None,
+                no_mean,
                 details_csv=scoring.details_csv,
                 on_result=on_result,
                 base=scoring.summary.count,
@@ -402,7 +403,7 @@ def _ranked_policy(
     def scoring_tasks() -> Iterator[tuple]:
         for number, (table, block) in enumerate(_blocks(dataset)):
             given = stats.block(number, path(table))
-            yield table, block, None, None, _pickled(scoring), scoring.details_csv, given
+            yield table, block, None, no_mean, _pickled(scoring), scoring.details_csv, given
 
     yield from workers.map(_score_block, scoring_tasks())
 

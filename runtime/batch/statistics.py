@@ -81,7 +81,7 @@ class Plan:
 
     def placeholders(self) -> dict[str, object]:
         """The batch of a unit before anything is known: every formula is total on it."""
-        batch: dict[str, object] = {f"平均值【{name}】": 0 for name in self.averaged}
+        batch: dict[str, object] = {f"平均值【{name}】": 1 for name in self.averaged}
         for info, key in zip(self.infos, self.keys, strict=True):
             if info.kind != "value":
                 batch[key] = prelude._placeholder(info)
@@ -354,6 +354,12 @@ class Statistics:
             elif info.kind == "count":
                 self.shared[key] = Decimal(self._in_batch)
         self.done = level
+
+    @property
+    def no_mean(self) -> bool:
+        """The policy needs a mean and no unit is in the batch: every row is an error
+        (as in `score_batch`), never scored against a placeholder mean."""
+        return bool(self.plan.averaged) and self.done >= 0 and not self._in_batch
 
     def block(self, number: int, path: str) -> BlockBatch:
         """What block `number` is scored with: the statistics of the levels merged."""

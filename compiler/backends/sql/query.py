@@ -134,10 +134,10 @@ def _build(
     holding = {stat: _placeholder(stat) for stat in policy.stats}
     if (policy.averages or policy.stats) and _disqualifies(policy):
         # as `_batch_stats`: a unit is in the batch when, scored with every batch value
-        # a placeholder (means 0, ranks 1), it is neither disqualified nor an error
+        # a placeholder (means, best values and ranks 1), it is neither disqualified nor an error
         # (取消考评资格 reads no batch value)
-        zeros = {name: const(0) for name in policy.averages}
-        probe = Walk(policy, fx, ClauseBuilder(fx, env, zeros, ordinals, holding)).run()
+        ones = {name: const(1) for name in policy.averages}
+        probe = Walk(policy, fx, ClauseBuilder(fx, env, ones, ordinals, holding)).run()
         out = [cond for _, cond in probe.failures]
         out += [e.chosen for e in probe.outcomes if e.outcome.kind == "disqualify"]
         members = plan.let(exp.And(this=converted_ok, expression=exp.Not(this=any_of(out))), "ok")
@@ -195,7 +195,7 @@ def _build(
 
 def _placeholder(stat: ir.BatchStat) -> Num:
     """A statistic's value before its pass (the prelude's `_placeholder`)."""
-    return const(1 if stat.kind in ("rank", "rank_from_end", "count") else 0)
+    return const(0 if stat.kind == "value" else 1)
 
 
 #: Digits of a count of units (and so of a rank).
