@@ -123,9 +123,13 @@ OFFSET_ABOVE = ("高于", "超过", "多于", "大于")
 
 def offset_operator(word: str) -> tuple[str, str] | None:
     """(operator, side) of "subject WORD 平均值 N": side "below" reads subject OP mean − N,
-    "above" subject OP mean + N; None for a word that says no side (`不低于`, `达到`)."""
+    "above" subject OP mean + N; None for a word that says no side (`不低于`, `达到`).
+    Operator "within" (`低于平均值N以内`) is the band between the mean and mean ∓ N."""
     base, _, post = word.partition("…")
     base = _base(base)
+    if post == "以内" and base in OFFSET_BELOW + OFFSET_ABOVE:
+        # `低于平均值5个百分点以内`: mean − 5 ≤ subject < mean (the lowering's two bounds)
+        return "within", "below" if base in OFFSET_BELOW else "above"
     if post and post not in ("以上", "及以上"):
         return None
     if base in OFFSET_BELOW:

@@ -486,11 +486,22 @@ class _Lowerer:
             return ir.Cmp(op, self.expr(left, right), self.expr(right, left))
         raise TypeError(f"{type(cond).__name__} cannot be lowered")
 
-    def offset_cmp(self, cond: ast.Compare, left: ast.Expr, right: ast.Average) -> ir.Cmp:
-        """`【X】低于全市平均值5个百分点`: X < 平均值(X) − 5 (`…以上`: ≤); above: X > 平均值 + 5."""
+    def offset_cmp(self, cond: ast.Compare, left: ast.Expr, right: ast.Average) -> ir.Cond:
+        """`【X】低于全市平均值5个百分点`: X < 平均值(X) − 5 (`…以上`: ≤); above: X > 平均值 + 5.
+        `…以内`: below the mean by at most 5, 平均值 − 5 ≤ X < 平均值 (above: mirrored)."""
         found = offset_operator(cond.word)
         assert found is not None, "checked: E233"
-        return ir.Cmp(found[0], self.expr(left), self.offset_bound(cond, left, right))
+        bound = self.offset_bound(cond, left, right)
+        if found[0] != "within":
+            return ir.Cmp(found[0], self.expr(left), bound)
+        mean = self.expr(ast.Average(right.span, right.words, noun=right.noun), left)
+        below = found[1] == "below"
+        return ir.AllOf(
+            (
+                ir.Cmp("<" if below else ">", self.expr(left), mean),
+                ir.Cmp(">=" if below else "<=", self.expr(left), bound),
+            )
+        )
 
     def offset_bound(self, cond: ast.Compare, left: ast.Expr, right: ast.Average) -> ir.Expr:
         """平均值(X) − 5 below the average, + 5 above it; for an amount or a count,

@@ -253,6 +253,17 @@ class TermsMixin:
             else:
                 right = self.leaf(item)
         assert right is not None
+        if (
+            isinstance(right, ast.Average)
+            and right.offset is not None
+            and pre is not None
+            and post is not None
+            and post.value == "以内"
+        ):
+            # `低于平均值5个百分点以内`: between the mean and 5 below it, never the 以内 of
+            # `低于90%以内` that only agrees with 低于 (read as 低于平均值5个百分点 it
+            # would take the units 5 points below instead of those within 5)
+            return ast.Compare(left, f"{pre.value}…{post.value}", right, span)
         return ast.Compare(left, comparison_word(pre, post), right, span)
 
     def bare_compare(self, children: list) -> ast.Compare:
