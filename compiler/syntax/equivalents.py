@@ -96,6 +96,8 @@ class _Context:
     precision: str | None = None
     #: The declared facts: name → the type word (`次`, `百分比`, `万元`).
     facts: tuple[tuple[str, str], ...] = ()
+    #: The facts declared `越低越好`.
+    low: frozenset[str] = frozenset()
 
 
 # A rule: its name, its pattern, and a function from the match (and context) to the
@@ -191,23 +193,36 @@ def _each(match: re.Match[str], _: _Context) -> str | None:
 
 #: The clause says the higher value is the better (最高者, 最多的, 由高到低…).
 _HIGH_SAID = re.compile(r"最[高多大长](?:的|者|值)|[由从][高多大长]到[低少小短]")
-_OWN_WORDS = ("其", "本单位", "本县区", "本乡镇", "本地", "本校", "本院", "自身", "该单位")
+_OWN_WORDS = ("本单位", "本县区", "本乡镇", "本地", "本校", "本院", "自身", "该单位", "其")
+#: The first place named with the higher as the better (`全市第一的县区得满分`).
+_FIRST_SAID = re.compile(rf"第\s*(?:1|一)\s*(?:名|位)?\s*(?:的|者)?\s*(?:{_NOUN})?\s*得")
 
 
-def _own_share(match: re.Match[str], _: _Context) -> str | None:
+def _own_share(match: re.Match[str], context: _Context) -> str | None:
     """`按完成额占第一名的比例计分`: the share of the first place's points when what is
     compared is the unit's own value of the ranked fact (its name ends in 完成额, or 其,
     本单位…); anything else (another measure) stays as written."""
     own = match.group("own")
     before = match.string[: match.start()]
     ranked = re.search(r"【([^】]+)】", before)
-    if ranked is None or not _HIGH_SAID.search(before):
-        return None  # own ÷ first is a share only when the higher is the better
+    if ranked is None:
+        return None
     name = ranked.group(1)
-    if not (own in _OWN_WORDS or (len(own) >= 2 and name.endswith(own))):
+    first_said = _FIRST_SAID.search(before) and name not in context.low
+    if not (_HIGH_SAID.search(before) or first_said):
+        return None  # own ÷ first is a share only when the higher is the better
+    # `按其增速与第一名增速之比`: the unit's own measure against the first's same measure
+    measure = next((own[len(w) :] for w in _OWN_WORDS if own.startswith(w)), own)
+    if not (own in _OWN_WORDS or (len(measure) >= 2 and name.endswith(measure))):
+        return None
+    again = match.group("again")
+    if again is not None and not (again == measure or (len(again) >= 2 and name.endswith(again))):
         return None
     word = "计分" if match.group("word") else ""
-    return "按" + match.group("to").replace(" ", "") + match.group("rest").replace(" ", "") + word
+    rest = match.group("rest").replace(" ", "")
+    if again is not None:
+        rest = "的比例"  # the one wording of a share of the first the grammar reads
+    return "按" + match.group("to").replace(" ", "") + rest + word
 
 
 def _division(match: re.Match[str], context: _Context) -> str | None:
@@ -342,6 +357,11 @@ def _gap_to_best(match: re.Match[str], _: _Context) -> str | None:
     """`每比最多的少10万元` → `每少于最多值10万元`: the gap below the largest (above the
     smallest), only on the side where the other units are."""
     best, verb = match.group("best"), match.group("verb")
+    what = match.group("what")
+    if what is not None:  # `每比最短用时多`: only the ranked fact's own measure
+        ranked = re.findall(r"【([^】]+)】", match.string[: match.start()])
+        if not ranked or len(what) < 2 or not ranked[-1].endswith(what):
+            return None
     high = best[1] in "高多大长"
     if high != (verb in "低少"):
         return None  # `每比最多的多…`: no unit is past the best
@@ -441,6 +461,28 @@ def _order_restated(match: re.Match[str], _: _Context) -> str | None:
     return ""
 
 
+def _passive(match: re.Match[str], _: _Context) -> str | None:
+    """`被上级通报【X】的`: blanked when the words name only who found it — a level
+    (`省级以上`) is the one protected word they may hold; a negation or a number stays."""
+    words = re.sub(r"[省市县区部]级以上", "", match.group())
+    return None if protected_words(words) else ""
+
+
+def _all_taken(match: re.Match[str], context: _Context) -> str | None:
+    amount = match.group("n")
+    if amount is not None and amount != context.points:
+        return None  # not the item's points: read as written
+    return "不得分"
+
+
+def _bound_restated(match: re.Match[str], _: _Context) -> str | None:
+    again = match.group("again")
+    if again is not None and Decimal(again) != Decimal(match.group("n")):
+        return None
+    text = match.group()
+    return text[: text.index("以内") + 2]
+
+
 _DIRECTION_FIRST = r"(?:高|低|多|少|大|小|长|短)"
 #: What a subject does to its fact (`各县区受理【投诉件数】`): the fact's name says it.
 _SUBJECT_VERB = r"受理|上报|报送|办理|申报|承办"
@@ -454,7 +496,7 @@ RULES: tuple[_Rule, ...] = (
     # 各县区受理【X】 (the verb says what the fact counts: it adds nothing)
     (
         "subject",
-        re.compile(rf"(?<![^\s\-,;按]){_SUBJECT}\s*(?:{_SUBJECT_VERB})?(?=\s*【)"),
+        re.compile(rf"(?<![^\s\-,;按]){_SUBJECT}\s*(?:{_SUBJECT_VERB})?(?=\s*(?:发生|出现)?\s*【)"),
         _blank,
     ),
     # 各二级医院【X】: a grade of the units (二级, 三甲, 一类) names the batch, not a place
@@ -504,6 +546,8 @@ RULES: tuple[_Rule, ...] = (
             None if _number(m.group("n")) == 1 else f"后{m.group('n')}名".rjust(len(m.group()))
         ),
     ),
+    # 最后1名 / 最后一位 → 末位: the last place
+    ("last place", re.compile(r"最后\s*(?:1|一)\s*[名位]"), lambda m, c: "末位"),
     # the unit named again after its place or best: 最后3位的乡镇， 第一的乡镇得 最多的县得
     (
         "subject",
@@ -583,7 +627,8 @@ RULES: tuple[_Rule, ...] = (
         "own share",
         re.compile(
             r"按\s*(?P<own>[^\s,;【】与占的]{1,10})\s*(?:与|占)\s*"
-            r"(?P<to>第\s*(?:1|一)\s*名|首位)\s*(?P<rest>的?\s*(?:比例|比值|之比))"
+            r"(?P<to>第\s*(?:1|一)\s*名|首位)\s*(?P<again>[^\s,;【】的比]{1,6}?)?\s*"
+            r"(?P<rest>的?\s*(?:比例|比值|之比))"
             r"\s*(?P<word>折算得分|计算得分|计分|得分|给分|计算|折算)?"
         ),
         _own_share,
@@ -631,7 +676,7 @@ RULES: tuple[_Rule, ...] = (
         "and effect",
         re.compile(
             r"(?<=,)\s*(?:且|并|同时|并且)(?=\s*(?:年度|当年)?\s*(?:考核|考评)?\s*(?:等次)?\s*"
-            r"(?:不得|不能|最高|一票否|取消|实行一票否))"
+            r"(?:不得|不能|最高|一票否|取消|实行\s*“?\s*一票否|“一票否))"
         ),
         _blank,
     ),
@@ -691,7 +736,7 @@ RULES: tuple[_Rule, ...] = (
         "gap to best",
         re.compile(
             rf"每\s*比\s*(?P<best>最[高低多少大小长短])\s*(?:的|者|值)?\s*(?:{_NOUN})?\s*"
-            r"(?P<verb>[低少多高])(?!于)"
+            r"(?P<what>[^\s,;【】\d低少多高]{1,4}?)?\s*(?P<verb>[低少多高])(?!于)"
         ),
         _gap_to_best,
     ),
@@ -760,6 +805,63 @@ RULES: tuple[_Rule, ...] = (
         ),
         _share_of_average,
     ),
+    # 被省级以上部门【通报批评】的 / 被上级通报【X】的: who found the event is what the
+    # fact counts (its data says it), not a condition of the rule
+    (
+        "passive event",
+        re.compile(r"(?<![^\s\-,;])被[^【】,;的\s]{1,12}?(?=【[^】]+】\s*的)"),
+        _passive,
+    ),
+    # 年度教育督导考核不得评为优秀 / 年度招商引资考核等次不低于良好: the grade this policy gives
+    (
+        "grade scope",
+        re.compile(
+            r"(?:当年|年度|本年度)\s*[^\s,;、【】()“”]{1,8}?(?:考核|考评)(?:结果)?"
+            r"(?=\s*(?:不得|不能|不予|等次|最高|最低))"
+        ),
+        _blank,
+    ),
+    # 本项3分全部扣除 / 本项分值全部扣除 → 不得分 (3 the item's points)
+    (
+        "all taken",
+        re.compile(r"(?:本项)?\s*(?:(?P<n>\d+(?:\.\d+)?)\s*分|分值|分数)?\s*(?:全部|全额)\s*扣除"),
+        _all_taken,
+    ),
+    # 按全市位次计分，第1位得8分 → 第1位得8分: how the places below score says it
+    (
+        "by places",
+        re.compile(
+            rf"按\s*(?:{_SCOPE}\s*)?(?:位次|名次|排名)\s*(?:计分|计算得分|得分|赋分)\s*,"
+            rf"(?=\s*(?:{_PLACE_VERB}\s*)?第\s*(?:1|一)\s*[名位])"
+        ),
+        _blank,
+    ),
+    # 第一名得3分、第二名得2分 → 第一名得3分,第二名得2分 (rules of one ranking)
+    (
+        "rules of one ranking",
+        re.compile(rf"(?<=分)\s*、(?=\s*第\s*{_NUM}\s*[名位]\s*(?:的)?\s*(?:得|扣|加))"),
+        lambda m, c: ",",
+    ),
+    # 低于平均值超过5个百分点的 → 低于平均值5个百分点的 (低于…N个百分点 is already beyond N)
+    (
+        "beyond average",
+        re.compile(
+            r"(?P<cmp>低于|高于)\s*(?P<avg>(?:全[市省县区])?\s*平均(?:值|水平|数))\s*超过\s*"
+            r"(?P<n>\d+(?:\.\d+)?\s*(?:个百分点|百分点|个点))"
+        ),
+        lambda m, c: (
+            m.group("cmp") + m.group("avg").replace(" ", "") + m.group("n").replace(" ", "")
+        ),
+    ),
+    # 5个百分点以内（含5个百分点） → 5个百分点以内: 以内 holds its bound already
+    (
+        "bound restated",
+        re.compile(
+            r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>个百分点|百分点|个点|%|[^\s\d,;()的]{1,3}?)?\s*以内\s*"
+            r"\(\s*含\s*(?:本数|(?P<again>\d+(?:\.\d+)?)\s*(?:个百分点|百分点|个点|%|[^\s\d,;()]{1,3}?)?)?\s*\)"
+        ),
+        _bound_restated,
+    ),
     # 得满分10分 → 得满分 (10 the item's points)
     (
         "full points",
@@ -771,6 +873,11 @@ RULES: tuple[_Rule, ...] = (
 #: Rules that may drop protected words: each checks by itself that the words say nothing.
 _DROPS = frozenset(
     {
+        "last place",
+        "passive event",
+        "all taken",
+        "beyond average",
+        "bound restated",
         "graded subject",
         "rest nothing",
         "onward",
@@ -798,7 +905,7 @@ _DROPS = frozenset(
 
 #: A clause line about places, bests or averages: the only lines rewritten.
 _BATCH_LINE = re.compile(
-    rf"排|名次|位次|{_PLACE_START}|最(?:高|低|多|少|大|小|长|短)|平均|并列|等次|评为|评优|优秀"
+    rf"排|名次|位次|{_PLACE_START}|最(?:高|低|多|少|大|小|长|短)|平均|并列|等次|评为|评优|优秀|一票否"
 )
 _CLAUSE_LINE = re.compile(r"[ \t]*-")
 #: A node line and its points: `(一)考核项(10分)`.
@@ -815,6 +922,7 @@ def canonical(text: str) -> tuple[str, list[Rewrite]]:
     precision = next((m.group(1) for m in map(_PRECISION.match, lines) if m), None)
     counts = _clause_counts(lines)
     facts = _declared(lines)
+    low = _declared_low(lines)
     for number, line in enumerate(lines, 1):
         if _NODE.match(line):
             found = _POINTS.search(line)
@@ -822,7 +930,7 @@ def canonical(text: str) -> tuple[str, list[Rewrite]]:
             continue
         if not _CLAUSE_LINE.match(line) or not _BATCH_LINE.search(line):
             continue
-        context = _Context(points, counts.get(number, 0), precision, facts)
+        context = _Context(points, counts.get(number, 0), precision, facts, low)
         lines[number - 1] = _line(line, number, context, rewrites)
     return "\n".join(lines), rewrites
 
@@ -847,6 +955,17 @@ def _declared(lines: list[str]) -> tuple[tuple[str, str], ...]:
             if match:
                 found.append((match.group("ref") or match.group("name"), match.group("kind")))
     return tuple(found)
+
+
+def _declared_low(lines: list[str]) -> frozenset[str]:
+    """The facts whose `数据：` line declares them `越低越好`."""
+    found = set()
+    for line in lines:
+        if "越低越好" in line:
+            match = _DECLARED.match(line)
+            if match:
+                found.add(match.group("ref") or match.group("name"))
+    return frozenset(found)
 
 
 #: The header's `精度：0.01` (after full-width punctuation is made plain).

@@ -82,8 +82,6 @@ COUNT_UNITS: dict[str, str] = {
     "课时": "课时",
     "学时": "学时",
     "分钟": "分钟",
-    "工作日": "工作日",
-    "个工作日": "工作日",
 }
 
 #: Measured quantities (decimals allowed, never negative): the fact is declared in the
@@ -113,6 +111,9 @@ MEASURE_UNITS: dict[str, str] = {
     "毫克/立方米": "毫克/立方米",
     "毫克/升": "毫克/升",
     "分贝": "分贝",
+    # an average time in working days is rarely whole (`平均用时2.5个工作日`)
+    "工作日": "工作日",
+    "个工作日": "工作日",
 }
 
 #: `人` and `人次` on one fact: the fact's word is how it is counted (a warning says so).
@@ -238,7 +239,7 @@ NO_SCORE_SECTION: tuple[str, ...] = ("本大项不得分", "该大项不得分",
 NO_SCORE: tuple[str, ...] = (*NO_SCORE_SECTION, "不得分", "该项不得分", "本项不得分", "此项不得分")
 FULL_MARKS = "满分"
 DISQUALIFY: tuple[str, ...] = ("取消考评资格", "取消当年考评资格", "取消年度考评资格")
-VETO: tuple[str, ...] = ("一票否决", "实行一票否决")
+VETO: tuple[str, ...] = ("一票否决", "实行一票否决", "“一票否决”", "实行“一票否决”")
 LABEL: tuple[str, ...] = ("列为", "直接列为")
 #: 一票否优 and its kin, followed by a band name: `不得评为优秀` bars that band and every
 #: band above it; `等次最高为良好` caps the grade; `等次最低为合格` sets a floor.
@@ -250,10 +251,13 @@ GRADE_LIMITS: dict[str, str] = {
     "不得确定为": "bar",
     "等次最高为": "ceiling",
     "等次不得高于": "ceiling",  # never bare 不得高于: that compares (`不得高于5%`)
+    "等次不高于": "ceiling",
     "等次最高评为": "ceiling",
     "最高评为": "ceiling",
     "最高只能评为": "ceiling",
     "等次最低为": "floor",
+    "等次不低于": "floor",
+    "等次不得低于": "floor",
     "等次最低评为": "floor",
     "最低评为": "floor",
     # `一票否决，考核等次定为不合格`: the band itself, whatever the score; only the lowest
@@ -287,6 +291,8 @@ GRADE_LIMITS.update(
 VETO_TOP: tuple[str, ...] = (
     "一票否优",
     "实行一票否优",
+    "“一票否优”",
+    "实行“一票否优”",
     "取消评优资格",
     "取消评先评优资格",
     "取消评优评先资格",

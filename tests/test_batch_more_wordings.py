@@ -1,0 +1,227 @@
+"""More batch sentences as offices write them, each read as its plain form (the first of
+its group) or refused — never a third reading (`compiler/syntax/equivalents.py`):
+
+- the subject before an event (`各乡镇发生【X】的`), who found it (`被上级通报【X】的`,
+  `被省级以上部门【X】的`), `并实行“一票否优”`, the assessment named before a grade
+  limit (`年度安全生产考核不得评为优秀`), `等次不低于良好` / `等次不高于合格`;
+- `本项3分全部扣除` (3 the item's points), `按全市位次计分，第1位…`, `排名最后1名的`,
+  places joined by `、` (`第一名得3分、第二名得2分`);
+- `低于平均值超过5个百分点` (`低于平均值5个百分点`), `5个百分点以内（含5个百分点）`;
+- `按其增速与第一名增速之比`, `每比最短用时多0.5个工作日`.
+
+And one reading that was wrong: `低于平均值5个百分点以内的` alone is the band between the
+mean and 5 points below it (it was read as `低于平均值5个百分点的`, the units beyond it).
+
+Every batch is small and worked by hand, with a unit on each bound; compiled ==
+interpreter, and the SQL query (DuckDB) gives the same scores."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from xize.compiler import PolicyError, compile_policy
+from xize.compiler.backends.sql.table import score_table
+
+BANDS = "\n等次：\n  优秀：18分以上\n  良好：16分以上\n  合格：12分以上\n  不合格：其余\n"
+
+
+def build(clause: str, facts: str, points: int = 10):
+    text = (
+        f"细则：写法\n年度：2024\n满分：{points + 10}分\n\n数据：\n{facts}  通报：是否，默认否\n\n"
+        f"(一)基础(10分)\n  - 【通报】扣1分\n(二)本项({points}分)\n  - {clause}\n" + BANDS
+    )
+    return compile_policy(text, filename="写法.rule")
+
+
+def outcome(clause: str, facts: str, rows: list[dict], points: int = 10):
+    policy = build(clause, facts, points)
+    rows = [{"单位": f"单位{i}", **row} for i, row in enumerate(rows)]
+    compiled = policy.score_batch(rows)
+    interpreted = policy.interpreter.score_batch(rows)
+    assert [r.to_dict() for r in compiled] == [r.to_dict() for r in interpreted]
+    return [r.nodes["(二)"].score for r in compiled], [sorted(r.labels) for r in compiled]
+
+
+EVENT = "  事故：是否，默认否\n"
+REPORTS = "  批评：次，默认0\n"
+RATE = "  率：百分比，越高越好\n"
+COUNT = "  事故起数：起，默认0\n"
+TIME = "  开办用时：工作日\n"
+GROWTH = "  收入增速：百分比，越高越好\n"
+
+GROUPS = [
+    # the subject before an event; 一票否优 in quotes after 并实行
+    (
+        [
+            "【事故】的，本项不得分，且不得评为优秀",
+            "各乡镇发生【事故】的，本项不得分，且年度考核不得评为优秀",
+            "各县（市、区）发生【事故】的，本项不得分，并实行“一票否优”",
+            "被上级通报【事故】的乡镇，本项不得分，并实行“一票否优”",
+            "【事故】的，本项不得分，年度安全生产考核不得评为优秀",
+        ],
+        EVENT,
+        10,
+        [{"事故": "否"}, {"事故": "是"}],
+        [10, 0],
+        [[], ["等次最高为良好"]],
+    ),
+    # who found the events, a level among them
+    (
+        [
+            "【批评】每次扣2分，扣完为止；【批评】达到1次的，不得评为优秀",
+            "被省级以上部门【批评】的，每次扣2分，扣完为止；【批评】达到1次的，不得评为优秀",
+        ],
+        REPORTS,
+        10,
+        [{"批评": "0"}, {"批评": "1"}, {"批评": "6"}],
+        [10, 8, 0],
+        [[], ["等次最高为良好"], ["等次最高为良好"]],
+    ),
+    # all the item's points taken from the last places
+    (
+        [
+            "按【事故起数】从低到高排名，后两名的，不得分",
+            "各乡镇【事故起数】按由少到多排序，位居全县末两位的，本项3分全部扣除",
+        ],
+        COUNT,
+        3,
+        [{"事故起数": "0"}, {"事故起数": "4"}, {"事故起数": "1"}, {"事故起数": "2"}],
+        [3, 0, 3, 0],
+        [[], [], [], []],
+    ),
+    # places scored one by one, the way of scoring said first
+    (
+        [
+            "【率】第1位得8分，每后移1位减0.5分",
+            "各县区【率】按全市位次计分，第1位得8分，位次每后移1位减0.5分",
+        ],
+        RATE,
+        8,
+        [{"率": "90"}, {"率": "95"}, {"率": "80"}, {"率": "95"}],
+        [7, 8, Decimal("6.5"), 8],
+        [[], [], [], []],
+    ),
+    # the last place written 最后1名; places joined by 、; a floor of the grade
+    (
+        [
+            "【率】排名第1的得6分，排名末位的不得分，其余得3分",
+            "各县区【率】由高到低排名，排名第1的得6分，排名最后1名的不得分，其余县区得3分",
+        ],
+        RATE,
+        6,
+        [{"率": "90"}, {"率": "95"}, {"率": "80"}],
+        [3, 6, 0],
+        [[], [], []],
+    ),
+    (
+        [
+            "【率】第一名得3分，第二名得2分，第三名得1分，其余不得分；排名前两位的，等次最低为良好",
+            "各县区【率】全市第一名得3分、第二名得2分、第三名得1分，其余不得分；"
+            "排名前两位的，年度考核等次不低于良好",
+        ],
+        RATE,
+        3,
+        [{"率": "90"}, {"率": "95"}, {"率": "80"}, {"率": "70"}],
+        [2, 3, 1, 0],
+        [["等次最低为良好"], ["等次最低为良好"], [], []],
+    ),
+    # beyond the mean by more than 5 points; 以内 with its bound restated
+    (
+        [
+            "【率】达到或高于平均值的得2分；低于平均值5个百分点以内的得1分；低于平均值5个百分点的不得分",
+            "各学校【率】达到或高于全县平均值的得2分；低于平均值5个百分点以内（含5个百分点）的得1分；"
+            "低于平均值超过5个百分点的不得分",
+        ],
+        RATE,
+        2,
+        # mean 90: 85 exactly 5 below, 84 beyond
+        [{"率": "90"}, {"率": "85"}, {"率": "84"}, {"率": "100"}, {"率": "91"}],
+        [2, 1, 0, 2, 2],
+        [[], [], [], [], []],
+    ),
+    # the unit's measure against the first's same measure, times the item's points
+    (
+        [
+            "【收入增速】最高者得满分，其余按与最高者的比例得分",
+            "各县区【收入增速】全市第一的县区得满分6分，其他县区按其增速与第一名增速之比乘以6计分",
+        ],
+        GROWTH,
+        6,
+        [{"收入增速": "8"}, {"收入增速": "4"}, {"收入增速": "6"}],
+        [6, 3, Decimal("4.5")],
+        [[], [], []],
+    ),
+    # steps from the shortest time, its measure named again
+    (
+        [
+            "【开办用时】每多于最短值0.5个工作日扣1分，扣完为止",
+            "各县区【开办用时】最短的得4分，其余县区每比最短用时多0.5个工作日扣1分，扣完为止",
+        ],
+        TIME,
+        4,
+        [{"开办用时": "1.5"}, {"开办用时": "2"}, {"开办用时": "2.9"}, {"开办用时": "5"}],
+        [4, 3, 2, 0],
+        [[], [], [], []],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "clause, facts, points, rows, scores, labels",
+    [
+        pytest.param(clause, facts, points, rows, scores, labels, id=f"{k}-{i}")
+        for k, (clauses, facts, points, rows, scores, labels) in enumerate(GROUPS)
+        for i, clause in enumerate(clauses)
+    ],
+)
+def test_each_wording_scores_as_its_plain_form(clause, facts, points, rows, scores, labels):
+    got_scores, got_labels = outcome(clause, facts, rows, points)
+    assert got_scores == [Decimal(s) for s in scores]
+    assert got_labels == labels
+
+
+@pytest.mark.parametrize(
+    "clause, facts, points",
+    [
+        # a negation before the fact is never blanked with who found it
+        ("未被上级表扬【事故】的，本项不得分，且不得评为优秀", EVENT, 10),
+        # 3 is not the item's points: which points are taken is not said
+        ("按【事故起数】从低到高排名，位居全县末两位的，本项3分全部扣除", COUNT, 5),
+        # the restated bound is another number than the band's
+        ("【率】低于平均值5个百分点以内（含3个百分点）的扣1分", RATE, 10),
+        # another measure than the ranked fact's own
+        ("【开办用时】最短的得4分，其余每比最短成本多0.5个工作日扣1分，扣完为止", TIME, 4),
+        # a step from a band within the mean has no start
+        ("【率】低于平均值5个百分点以内的，每低1个百分点扣1分", RATE, 10),
+    ],
+)
+def test_what_carries_meaning_is_refused_not_rewritten(clause, facts, points):
+    with pytest.raises(PolicyError):
+        build(clause, facts, points)
+
+
+WITHIN = [
+    # mean 90; 以内 holds its bound (85, 95), the mean itself is on neither side
+    ("【率】低于平均值5个百分点以内的扣1分", [10, 9, 10, 10, 10, 10]),
+    ("【率】高于平均值5个百分点以内的扣1分", [10, 10, 10, 9, 10, 10]),
+    ("【率】低于平均值5个百分点的扣1分", [10, 10, 9, 10, 10, 10]),
+    ("【率】低于平均值5个百分点以内的扣1分，5个百分点以外的扣2分", [10, 9, 8, 10, 10, 10]),
+]
+WITHIN_ROWS = [{"率": v} for v in ("90", "85", "84", "95", "96", "90")]
+
+
+@pytest.mark.parametrize("clause, scores", WITHIN, ids=[c for c, _ in WITHIN])
+def test_within_the_mean_is_the_band_between_the_mean_and_the_bound(clause, scores):
+    assert sum(Decimal(r["率"]) for r in WITHIN_ROWS) / len(WITHIN_ROWS) == 90
+    got, _ = outcome(clause, RATE, WITHIN_ROWS)
+    assert got == [Decimal(s) for s in scores]
+    table = score_table(build(clause, RATE).ir, _arrow(WITHIN_ROWS))
+    assert [Decimal(str(v)) for v in table.column("(二)本项").to_pylist()] == got
+
+
+def _arrow(rows: list[dict]):
+    import pyarrow as pa
+
+    units = [f"单位{i}" for i in range(len(rows))]
+    return pa.table({"单位": units, "率": [r["率"] for r in rows], "通报": ["否"] * len(rows)})
