@@ -88,8 +88,10 @@ def test_every_sentence_computes_the_document_or_is_left(tmp_path):
     # a second, steeper slope below a lower bound is not drafted over the whole gap
     assert "- 【管网漏损率】低于12%的，每低1个百分点扣0.5分" in text
     assert "两档斜率" in _reason(draft, "低于8%的，每低1个百分点扣1分")
-    # a judged deduction whose range starts above 0 would charge every unit
-    assert "酌情扣0至6分" in _reason(draft, "应急供水物资储备不足的，酌情扣2至6分")
+    # a judged deduction whose range starts above 0 would charge every unit: the range
+    # starts at 0, and the fact's note keeps the document's 2 to 6 for a unit with the problem
+    assert any(line.strip().endswith("】酌情扣0至6分") for line in text.splitlines())
+    assert "原文扣2至6分：有此情形的评定2至6分，没有的填0" in text
     # one half of `国家级试点加2分，省级试点加1分` is not read: the whole sentence is left
     assert "承担水价改革试点并通过验收的，国家级试点加2分，省级试点加1分" in _pending(draft)
     assert "【国家级试点】" not in text and "国家级试点：" not in text

@@ -127,7 +127,8 @@ def test_a_requirement_met_in_part_earns_the_lower_points_only(tmp_path):
 
 def test_points_below_the_full_rate_are_a_share_of_them(tmp_path):
     """`达到100%的，得4分；未达到的，按比例得分` in an item of 4 points is 4 × the rate; in
-    an item of other points it stays 待处理 (the share of what, the document does not say)."""
+    an item of other points, the same share of the sentence's 4 points (as `低于100%的按比例
+    得分` reads), written as a formula."""
     text = """某县2026年度信息化工作考核细则
 一、考核内容及评分标准
 （一）系统应用（4分）
@@ -140,11 +141,13 @@ def test_points_below_the_full_rate_are_a_share_of_them(tmp_path):
     draft = import_document(source)
     policy = compile_policy(draft.text, filename="<draft>")
     assert "- 【政务系统上线应用率】按完成比例得分" in draft.text
-    assert [t for _, t, _ in draft.summary.pending_sentences] == [
-        "共享目录挂接率达到100%的，得4分；未达到的，按比例得分"
-    ]
-    unit = {"政务系统上线应用率": "85", "共享数据被退回": "0"}
-    assert policy.score(unit).nodes["(一)"].score == Decimal("3.4")
+    assert draft.summary.pending_sentences == []
+    assert "(1)共享目录挂接率（4分）\n" in draft.text
+    assert draft.text.count("- 【共享目录挂接率】按完成比例得分") == 1
+    unit = {"政务系统上线应用率": "85", "共享数据被退回": "0", "共享目录挂接率": "85"}
+    result = policy.score(unit)
+    assert result.nodes["(一)"].score == Decimal("3.4")
+    assert result.nodes["(二)"].score == Decimal("9.4")  # 10 − (4 − 3.4)
 
 
 def test_the_first_place_and_the_others_in_proportion_written_apart(tmp_path):

@@ -11,6 +11,7 @@ The clause keeps the document's words after the subject; the subject becomes the
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -50,7 +51,8 @@ from .trial import Trial, try_clause
 #: Sentences with one of these are scoring sentences (the rest is description).
 SCORING = re.compile(
     r"[扣减得计记加奖]除?\s*[\d一二两三四五六七八九十半][\d.\s]*分|扣分|不得分|"
-    r"取消.{0,6}资格|一票否决|酌情[扣给加减]|列为|得满分|"
+    r"取消.{0,6}资格|一票否决|酌情[扣给加减]|列为|得满分|按满分计|计满分|视为满分|"
+    r"[扣减加给得]\s*\d+(?:\.\d+)?\s*分?\s*(?:至|到|-|—|~|～)\s*\d+(?:\.\d+)?\s*分|"
     r"按[^，,。；;]{0,12}比例(?:计分|得分|计算|折算|给分)|按[^，,。；;]{1,12}率折算(?:得分|计分)"  # the other half of `…得3分；未完成的，按比例计分`
 )
 _PRED_START = set("每扣减得计记加奖不未应要须需达超低高少多晚迟早取一列直酌以至按没无")
@@ -281,6 +283,77 @@ _EACH_FAILING = re.compile(
 )
 
 
+#: `达到100%的得4分，每低1个百分点扣0.2分，扣完为止`: the steps take the part's own points.
+_PART_FLOOR = re.compile(
+    r"得\s*(?P<n>\d+(?:\.\d+)?)\s*分\s*,\s*每[^,;]*?[扣减][^,;]*?,\s*扣完为止$"
+)
+
+
+def _part_floor(drafted: Drafted, points: str | None) -> Drafted:
+    """In an item worth more than the sentence's own points, `扣完为止` is the end of
+    those points (a 4-point part of a 10-point item loses at most 4), not of the item:
+    drafted as `最多扣4分`."""
+    if len(drafted.clauses) != 1 or points is None:
+        return drafted
+    clause = drafted.clauses[0]
+    found = _PART_FLOOR.search(normalise(clause))
+    if found is None or Decimal(found.group("n")) >= Decimal(points):
+        return drafted
+    amount = found.group("n")
+    return dataclasses.replace(
+        drafted, clauses=(clause.removesuffix("扣完为止") + f"最多扣{amount}分",)
+    )
+
+
+_EACH_THING = "个|项|件|处|卷|份|宗|起|次|人次|家|户|所|条|篇|批次"
+#: `每有1个门类未按规定归档的扣1.5分`, `每卷（件）不符合规范的扣0.2分`: the failing thing,
+#: then the amount per piece (`门类未按规定归档的，每个扣1.5分`).
+_EACH_PIECE = re.compile(
+    rf"每\s*(?:有|发现|查出)?\s*(?:(?:1|一)\s*)?(?P<u>{_EACH_THING})(?:[（(][^）)]{{1,3}}[）)])?"
+    r"(?P<thing>[^\s,，。；;的\d不未没]{0,8}?)(?P<what>(?:不|未|没有)[^,，。；;的]{1,16})的\s*[,，]?\s*"
+    r"(?P<eff>[扣减]\s*\d+(?:\.\d+)?\s*分)"
+)
+#: `…率为100%的得4分`: reaching 100% (a rate is never above it).
+_IS_FULL = re.compile(r"(?<=率)\s*为\s*100\s*[%％]\s*的")
+#: `…率达到100%的得5分，未达到的按整改销号比例计分`: below 100%, the share.
+_UNMET_SHARE = re.compile(
+    r"(?P<head>达到\s*100\s*[%％]\s*的?\s*[,，]?\s*得\s*\d+(?:\.\d+)?\s*分\s*[,，;；]\s*)"
+    r"(?:未达到|未完成|低于100\s*[%％])的?\s*[,，]?\s*按[^,，。；;按]{0,8}?比例(?P<word>计分|得分)"
+)
+
+
+def _each_piece(m: re.Match[str]) -> str:
+    """Only where the thing counted is named (`每有1个门类未…`) or given a second unit
+    (`每卷（件）不符合…`): `每发现一处不达标的` is read as written."""
+    if not m.group("thing") and "（" not in m.group() and "(" not in m.group():
+        return m.group()
+    return f"{m.group('thing')}{m.group('what')}的，每{m.group('u')}{m.group('eff')}"
+
+
+def plain_wording(sentence: str) -> str:
+    """The sentence in the wordings the drafter reads, same meaning: `视情况扣1-3分` →
+    `酌情扣1-3分`; `每有1个门类未按规定归档的扣1.5分` → `门类未按规定归档的，每个扣1.5分`;
+    `达标率为100%的` → `达标率达到100%的`; `未达到的按完成比例计分` after `达到100%的得N分` →
+    `低于100%的按比例计分`."""
+    text = _JUDGED_WORDS.sub("酌情", sentence)
+    text = _EACH_PIECE.sub(_each_piece, text)
+    text = _IS_FULL.sub("达到100%的", text)
+    return _UNMET_SHARE.sub(lambda m: f"{m.group('head')}低于100%的按比例{m.group('word')}", text)
+
+
+#: A fact's name that swallowed a comparison and a join: `A低于85%或B`.
+_FOLDED = re.compile(
+    r"^(?P<a>[^，,；;]+?)(?P<cmp>低于|高于|超过|不足|达到|少于|多于|不低于|不高于|不少于|不超过)\s*"
+    r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>%|％|个百分点|[^\d\s或且和、]{1,3}?)?\s*"
+    r"(?P<join>或者|或|并且|且|和|、)(?P<b>[^，,；;]+)$"
+)
+
+#: `视情况扣1-3分`, `根据情况扣`, `视情节轻重扣`: the assessors judge, as `酌情` says.
+_JUDGED_WORDS = re.compile(
+    r"(?:视|根据|按|依据)\s*(?:具体|实际|其)?\s*(?:情况|情节|情节轻重|问题轻重|轻重|程度)\s*[,，]?\s*"
+    r"(?=[扣减加给]\s*\d+(?:\.\d+)?\s*分?\s*(?:至|到|-|—|~|～)\s*\d)"
+)
+
 #: `酌情扣5至20分`: the lower and upper amounts of a judged deduction.
 _JUDGED_FROM = re.compile(
     r"酌情([扣减加])\s*(\d+(?:\.\d+)?)\s*分?\s*(?:至|到|-|—|~|～)\s*(\d+(?:\.\d+)?)"
@@ -409,27 +482,67 @@ class Drafter:
     def sentence(
         self, sentence: str, title: str, path: str, bonus: bool = False, points: str | None = "1000"
     ) -> Drafted:
-        drafted = self._sentence(sentence, title, path, bonus, points)
+        judged = plain_wording(sentence)
+        drafted = self._sentence(judged, title, path, bonus, points)
+        if judged != sentence:
+            drafted = dataclasses.replace(drafted, sentence=sentence)
         floor = next((m for m in map(_JUDGED_FROM.search, drafted.clauses) if m), None)
-        if floor is not None and Decimal(floor.group(2)) > 0:
-            # `应急物资储备不足的，酌情扣5至20分` drafted as `【…】酌情扣5至20分`: the clause
-            # has no condition, so every unit loses at least 5 (0 is no valid entry)
-            for name, *_ in drafted.facts:
-                self.book.release(name)
+        if floor is not None and Decimal(floor.group(2)) > 0 and len(drafted.facts) == 1:
+            # `应急物资储备不足的，视情况扣1-3分` drafted as `【…】酌情扣1至3分` would take at
+            # least 1 from every unit, the ones with no such problem too (0 is no valid
+            # entry): the judged range starts at 0, and the fact's note says that a unit with
+            # the problem is given 1 to 3 as the document says
             verb, low, high = floor.group(1), floor.group(2), floor.group(3)
-            word, who = ("加", "没有做到的单位也") if verb == "加" else (verb, "没有问题的单位也")
-            reason = (
-                f"酌情{word}分的下限是{low}分：照写，{who}至少{word}{low}分"
-                f"（0 不是合法的填报值）。请写成 “【…{word}分】酌情{word}0至{high}分”，并在数据项说明中"
-                "写明哪些情形填几分"
+            clauses = tuple(
+                _JUDGED_FROM.sub(lambda m: f"酌情{m.group(1)}0至{m.group(3)}", c)
+                for c in drafted.clauses
             )
-            drafted = Drafted(sentence, (), (), reason)
+            name, kind, default, note = drafted.facts[0]
+            said = f"原文{verb}{low}至{high}分：有此情形的评定{low}至{high}分，没有的填0"
+            note = f"{note}；{said}" if note else said
+            default = "0"  # a blank cell is a unit without the problem
+            if name in self.book.facts:
+                self.book.facts[name] = (self.book.facts[name][0], default, note)
+            drafted = Drafted(drafted.sentence, clauses, ((name, kind, default, note),))
+        drafted = self._split_folded(drafted, path, bonus, points)
+        drafted = _part_floor(drafted, points)
         if len(drafted.facts) == 1:
             self.last = (path, *drafted.facts[0])
             self.last_clause = drafted.clauses[-1]
         elif drafted.ok:
             self.last = None
         return drafted
+
+    def _split_folded(
+        self, drafted: Drafted, path: str, bonus: bool, points: str | None
+    ) -> Drafted:
+        """`【综合利用率低于85%或配套率】低于98%的，扣2分`: the first comparison was read
+        into the fact's name, and the clause compares the second fact alone.  Drafted as
+        `【综合利用率】低于85%或【配套率】低于98%的，扣2分` when that compiles, else 待处理:
+        a name never holds a comparison with a number."""
+        if len(drafted.clauses) != 1 or len(drafted.facts) != 1:
+            return drafted
+        name, kind, default, note = drafted.facts[0]
+        found = _FOLDED.match(name)
+        if found is None or not drafted.clauses[0].startswith(f"【{name}】"):
+            return drafted
+        self.book.release(name)
+        first, second = found.group("a"), found.group("b")
+        join = "且" if found.group("join") in ("且", "并且", "和") else "或"
+        rest = drafted.clauses[0][len(name) + 2 :]
+        clause = f"【{first}】{found.group('cmp')}{found.group('n')}{found.group('u') or ''}{join}【{second}】{rest}"
+        trial = try_clause(clause, bonus, "", points)
+        kinds = dict(trial.kinds) if trial is not None else {}
+        if trial is None or first not in kinds or second not in kinds:
+            reason = f"条件中两项数据各自比较，不能合成一个数据项：请写成 “{clause}”，并在 数据： 中声明两项"
+            return Drafted(drafted.sentence, (), (), reason)
+        a = self.book.claim(first, kinds[first], "", first, path)
+        b = self.book.claim(second, kinds[second], "", second, path)
+        clause = clause.replace(f"【{first}】", f"【{a}】", 1).replace(
+            f"【{second}】", f"【{b}】", 1
+        )
+        facts = ((a, kinds[first], "", a), (b, kinds[second], "", b))
+        return Drafted(drafted.sentence, (clause,), facts)
 
     def _sentence(
         self, sentence: str, title: str, path: str, bonus: bool, points: str | None

@@ -20,7 +20,15 @@ from ..check import run as check
 from ..render.standards import bracket, parse_clauses
 from ..source.text import Source, display_width, normalise
 from ..syntax.parser import parse
-from .clauses import AT_THEN_SHARE, Drafted, Drafter, grade_name, is_scoring, split_sentences
+from .clauses import (
+    AT_THEN_SHARE,
+    Drafted,
+    Drafter,
+    grade_name,
+    is_scoring,
+    plain_wording,
+    split_sentences,
+)
 from .earned import split_earned, unfilled
 from .known import KnownFacts
 from .names import clean_subject, legal_name, name_from
@@ -425,6 +433,7 @@ class _Writer:
                         body += restated
                         continue
                     read = stated[1].get(sentence, sentence) if stated else sentence
+                    read = plain_wording(read)
                     if node.earned_bonus:  # points of the item it fills (outline)
                         read = re.sub(r"加(?=\s*\d)", "计", read)
                     body += self.sentence(sentence, node, path, inner, bonus, anchor, top, read)
@@ -439,7 +448,12 @@ class _Writer:
         words = "".join(scoring_text(node))
         highest = _HIGHEST_ONLY.search(normalise(words))
         quoted = words[highest.start() : highest.end()] if highest else ""
-        if highest and not any(m in _TAKE_MAX for m in modifiers) and bonus:
+        # the sentence that says so left 待处理: its own bonuses are not drafted, and taking
+        # the highest of the other bonuses of the item would change what they add
+        pending = highest and any(
+            line.lstrip().startswith("# 待处理") and quoted in line for line in body
+        )
+        if highest and not any(m in _TAKE_MAX for m in modifiers) and bonus and not pending:
             # `…加5分，…加3分，…加2分；同一年度多次获评的，按最高级别计分`: the bonuses of
             # one matter at several levels are not added up
             modifiers.append("就高不就低")
@@ -537,7 +551,11 @@ class _Writer:
                 drafted.ok
                 and earlier
                 and not alternatives  # the item is worth its best alternative: 0 either way
-                and any(_BARE_NONE.search(c) for c in drafted.clauses)
+                # `X达到100%的得4分，低于100%的不得分`: the 不得分 of the clause's own 得4分
+                and any(
+                    _BARE_NONE.search(c) and not _EARNED.search(normalise(c))
+                    for c in drafted.clauses
+                )
             ):
                 drafted = Drafted(sentence, (), (), _BARE_NONE_REASON)
             if drafted.ok and node.invented and anchor is not None and _ZEROES_ITEM(drafted):

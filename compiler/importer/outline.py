@@ -292,6 +292,8 @@ class _Reader:
             "规定",
         ):  # `其他说明`, `其他事项`: the heading's own word
             rest = ""
+        if rest.startswith(("和", "及", "与")):
+            rest = ""  # `一、考核对象和方式`: the heading names a second part, not the target
         if kind == "target" and rest:
             self.doc.target = self.doc.target or rest.rstrip("。；;")
         elif kind in ("body", "pre", "method") and rest:
@@ -318,6 +320,13 @@ class _Reader:
             self.section = "facts"
             self.doc.preamble.append(text)
             return
+        if not self.rendered and re.fullmatch(rf"(?:{'|'.join(SECTION_NOTES)})\s*[:：]?", n):
+            # a paragraph that is only `说明：` (after a table, say) starts the notes: the
+            # numbered paragraphs under it are notes, not items of the last node
+            self.stack.clear()
+            self.section = "notes"
+            self.doc.preamble.append(text)
+            return
         band_head = re.match(r"^(等次评定|等次划分|等次|考核等次|考评等次|评定等次)\s*[:：]?", n)
         if band_head and (len(n) < 40 or bands_in(text[band_head.end() :])):
             self.stack.clear()
@@ -331,10 +340,15 @@ class _Reader:
         if self.section == "bands":
             self.band_line(text)
         elif self.section == "target":
-            self.doc.target = self.doc.target or text.rstrip("。；;")
+            said = re.match(r"^(?:考评对象|考核对象)\s*(?:为|是)\s*([^。；;]+)", n)
+            target = text[said.start(1) : said.end(1)] if said else text.rstrip("。；;")
+            self.doc.target = self.doc.target or target
             self.doc.preamble.append(text)
         elif self.stack:
             self.stack[-1].text.append(text)
+        elif self.section == "notes" and not self.doc.bands and len(bands_in(text)) >= 2:
+            # `1.考核得分90分及以上为优秀，75分至89.5分为良好…` among the notes: the grades
+            self.band_line(text)
         elif self.section == "notes":
             self.doc.notes.append(text)
         else:
@@ -567,7 +581,12 @@ def header_fields(doc: Doc, text: str) -> bool:
         doc.mode, found = m.group(1), True
     m = _TARGET.search(n)
     if m and not doc.target:
-        doc.target, found = text[m.start(1) :].strip().rstrip("。；;"), True
+        target = text[m.start(1) :].strip().rstrip("。；;")
+        if target.endswith(("）", ")")) and target.count("）") + target.count(")") > (
+            target.count("（") + target.count("(")
+        ):
+            target = target[:-1]  # `（考核对象：省直各部门）`: the bracket around the field
+        doc.target, found = target, True
     m = _PRECISION.search(n)
     if m and not doc.precision:
         doc.precision, found = m.group(1), True

@@ -1,0 +1,155 @@
+"""`xize import` on wordings that were dropped or drafted into another meaning:
+
+- a judged range (`视情况扣1-3分`, `酌情加0.5至1分`) is a scoring sentence: drafted as a
+  judged fact from 0 (default 0), its note keeping the document's range for the units
+  with the problem — never left out of the draft;
+- `无所属单位的，本项按满分计` is a scoring sentence: kept 待处理, never dropped;
+- a comparison read into a fact's name (`A低于85%或B低于98%的`) is two facts;
+- `扣完为止` of a part worth less than its item ends that part's points (`最多扣4分`);
+- `说明：` alone after a table starts the notes (numbered notes are no items; grade lines
+  among them are the 等次); `同一事项按最高级别计分` left 待处理 does not turn the other
+  bonuses of the item into alternatives; `一、考核对象和方式` names no target;
+- `每有1个门类未按规定归档的扣1.5分`, `每卷（件）不符合规范的`, `达标率为100%的得4分`,
+  `未达到的按整改比例计分`: the drafter's plain wordings, same meaning.
+
+Self-written documents; each draft compiles and scores what the sentence means
+(hand-computed)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from docx import Document
+from helpers import import_text
+from xize.compiler.api import compile_policy
+from xize.compiler.importer import import_document
+
+_DOC = """某县2026年度档案工作考核细则
+一、考核对象和方式
+考核对象为各乡镇人民政府。考核采取查阅资料和实地检查相结合的方式。
+二、考核内容及评分标准
+（一）问题整改（10分）
+交办问题逾期未整改的，每件扣1分。整改台账不清晰、佐证材料不齐全的，视情况扣1-3分。
+（二）污染治理（10分）
+综合利用率低于85%或设施配套率低于98%的，扣2分。巡查率达到100%的得4分，每低1个百分点扣0.2分，扣完为止。水质达标率为100%的得4分，低于100%的不得分。巡查记录完整的得2分。
+（三）资料报送（5分）
+未按时报送的，每次扣1分；无所属单位的，本项按满分计。
+（四）归档（6分）
+每有1个门类未按规定归档的扣1.5分，扣完为止。随机抽查档案，每卷（件）不符合规范的扣0.2分，最多扣3分。
+（五）整改销号（5分）
+交办问题整改销号率达到100%的得5分，未达到的按整改销号比例计分。
+（六）加分项目（最高加3分）
+获得国家级称号的加3分，获得省级称号的加2分，同一事项按最高级别计分，不重复加分。工作信息被省级刊物刊发的，每篇加0.5分，最多加1分。创新工作取得明显成效的，酌情加0.5至1分。
+"""
+
+
+def _pending(draft) -> dict[str, str]:
+    return {text: why for _, text, why in draft.summary.pending_sentences}
+
+
+def _clauses(draft) -> list[str]:
+    return [line.strip() for line in draft.text.splitlines() if line.strip().startswith("- ")]
+
+
+def test_nothing_is_dropped_and_each_drafted_sentence_means_the_document(tmp_path):
+    draft, policy = import_text(tmp_path, _DOC)
+    clauses = _clauses(draft)
+    # the judged range, from 0, with the document's range in the fact's note
+    assert "- 【整改台账不清晰、佐证材料不齐全】酌情扣0至3分" in clauses
+    assert "整改台账不清晰、佐证材料不齐全：  分，默认0" in draft.text.replace("：   ", "：  ")
+    assert "有此情形的评定1至3分，没有的填0" in draft.text
+    assert "- 【创新工作取得明显成效】酌情加0至1分" in clauses
+    # the exemption is kept, not dropped
+    assert "无所属单位的，本项按满分计" in _pending(draft)
+    # two facts compared, not one name holding the first comparison
+    assert "- 【综合利用率】低于85%或【设施配套率】低于98%的，扣2分" in clauses
+    # the part's own 4 points
+    assert "- 【巡查率】达到100%的得4分，每低1个百分点扣0.2分，最多扣4分" in clauses
+    assert "- 【水质达标率】达到100%的得4分，低于100%的不得分" in clauses
+    assert "- 【门类未按规定归档】每个扣1.5分，扣完为止" in clauses
+    assert any(c.endswith("】每卷扣0.2分，最多扣3分") for c in clauses)
+    # the sentence that takes the highest is 待处理: the other bonuses add up
+    assert any(s.startswith("获得国家级称号的加3分") for s in _pending(draft))
+    assert "就高不就低" not in draft.text.split("数据：")[1]
+    assert "考评对象：各乡镇人民政府\n" in draft.text
+
+    clean = {
+        "交办问题逾期未整改": "0",
+        "综合利用率": "90",
+        "设施配套率": "99",
+        "巡查率": "100",
+        "水质达标率": "100",
+        "巡查记录完整": "是",
+        "未按时报送": "0",
+        "门类未按规定归档": "0",
+        "交办问题整改销号率": "100",
+        "工作信息被省级刊物刊发": "0",
+    }
+    names = {name for name in clean}
+    declared = {
+        line.split("：")[0].strip()
+        for line in draft.text.split("数据：\n")[1].split("\n\n")[0].splitlines()
+    }
+    assert names <= declared
+    rest = {n: "0" for n in declared - names if "默认" not in _spec(draft, n)}
+    clean.update(rest)
+    full = policy.score(clean)
+    assert [full.nodes[p].score for p in ("(一)", "(二)", "(四)", "(五)")] == [10, 10, 6, 5]
+
+    worse = policy.score(
+        {
+            **clean,
+            "整改台账不清晰、佐证材料不齐全": "2",
+            "设施配套率": "97",
+            "巡查率": "70",  # 30 points short: 6 by steps, at most the part's 4
+            "门类未按规定归档": "3",
+            "交办问题整改销号率": "80",
+            "工作信息被省级刊物刊发": "3",
+            "创新工作取得明显成效": "0.5",
+        }
+    )
+    assert worse.nodes["(一)"].score == 8
+    assert worse.nodes["(二)"].score == 10 - 2 - 4
+    assert worse.nodes["(四)"].score == Decimal("1.5")
+    assert worse.nodes["(五)"].score == 4
+    assert worse.nodes["(六)"].score == Decimal("1.5")  # 1 (capped) + 0.5, not the highest
+
+
+def _spec(draft, name: str) -> str:
+    for line in draft.text.split("数据：\n")[1].split("\n\n")[0].splitlines():
+        if line.split("：")[0].strip() == name:
+            return line.split("：", 1)[1]
+    return ""
+
+
+def test_notes_after_a_table_are_no_items_and_give_the_grades(tmp_path):
+    doc = Document()
+    doc.add_paragraph("2026年度机关档案工作考核细则")
+    doc.add_paragraph("（考核对象：市直各部门）")
+    table = doc.add_table(rows=3, cols=4)
+    rows = [
+        ("考核项目", "分值", "考核内容", "评分标准"),
+        ("一、基础工作（10分）", "6", "制度建设", "未建立档案管理制度的扣2分。"),
+        ("", "4", "业务指导", "全年开展指导少于2次的，每少一次扣2分；无所属单位的，本项按满分计。"),
+    ]
+    for r, values in enumerate(rows):
+        for cell, value in zip(table.rows[r].cells, values, strict=True):
+            cell.text = value
+    table.cell(1, 0).merge(table.cell(2, 0))
+    table.cell(1, 0).text = "一、基础工作（10分）"
+    doc.add_paragraph("说明：")
+    doc.add_paragraph(
+        "1.考核得分9分及以上为优秀，7分至8.9分为良好，6分至6.9分为合格，6分以下为不合格。"
+    )
+    doc.add_paragraph("2.考核以查阅资料的方式进行。")
+    path = tmp_path / "细则.docx"
+    doc.save(path)
+
+    draft = import_document(path)
+    policy = compile_policy(draft.text, filename="<draft>")
+    assert [n.path for n in policy.ir.walk()] == ["一", "一1", "一2"]  # the notes are no items
+    assert "考评对象：市直各部门\n" in draft.text
+    assert "等次：\n  优秀：9分及以上\n" in draft.text
+    assert "无所属单位的，本项按满分计" in _pending(draft)
+    assert policy.score({"未建立档案管理制度": "否", "全年开展指导": "2"}).grade == "优秀"
+    assert policy.score({"未建立档案管理制度": "是", "全年开展指导": "1"}).grade == "合格"
