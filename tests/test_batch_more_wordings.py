@@ -225,3 +225,32 @@ def _arrow(rows: list[dict]):
 
     units = [f"单位{i}" for i in range(len(rows))]
     return pa.table({"单位": units, "率": [r["率"] for r in rows], "通报": ["否"] * len(rows)})
+
+
+@pytest.mark.parametrize(
+    "clause, facts, code",
+    [
+        # interpolation between the best and the worst, the minus written full-width
+        (
+            "【率】最高的得4分，最低的得0分，其余得分＝（本乡镇率－最低值）÷（最高值－最低值）×4",
+            RATE,
+            "E253",
+        ),
+        # bands of the gap to the best, the best named with its scope and kind
+        ("【率】与全市最高县区相差5个百分点以内的得4分，相差5个百分点以上的得2分", RATE, "E253"),
+        # a base score at the average with steps both ways
+        (
+            "【率】等于全市平均值的得2分，每高于平均值1个百分点加0.5分，每低于平均值1个百分点减0.5分",
+            RATE,
+            "E116",
+        ),
+        # steps of a share of the average
+        ("【事故起数】低于全县平均数的，每低于平均数10%扣0.5分", COUNT, "E116"),
+    ],
+)
+def test_wordings_the_language_cannot_take_are_refused_with_what_to_write(clause, facts, code):
+    with pytest.raises(PolicyError) as info:
+        build(clause, facts, 4)
+    first = info.value.first
+    assert first.code == code
+    assert first.message() and first.hint()

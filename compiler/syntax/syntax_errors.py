@@ -251,7 +251,13 @@ _BATCH_FORMS = (
         "for equality at the published precision, report the data at that precision",
     ),
     _BatchForm(
-        re.compile(r"以" + _AVG_WORDS + r"为基准"),
+        re.compile(
+            r"(?:以"
+            + _AVG_WORDS
+            + r"为基准|(?:等于|达到)"
+            + _AVG_WORDS
+            + r"的?[ \t]*得[ \t]*\d+(?:\.\d+)?[ \t]*分[ \t]*[，,][ \t]*每(?:高|超|多))"
+        ),
         "以平均值为基准、另给基准分的写法要拆成两条",
         "a base score at the average is written as two clauses",
         "写成 {ref}达到平均值的得8分，每低1个百分点扣1分；高于平均值的，每高1个百分点得0.5分"
@@ -302,6 +308,9 @@ _BATCH_FORMS = (
         # `按超出平均值的幅度扣分，每超出10%扣2分`: steps of the share of the average
         re.compile(
             r"按[ \t]*(?:超出|超过|高于|低于|高出|少于)?[^，,；;【】]{0,6}?幅度[ \t]*(?:扣分|计分|扣减|扣)"
+            r"|每[ \t]*(?:低于|高于|超过|超出|少于|多于|低|高)"
+            + _AVG_WORDS
+            + r"[ \t]*\d+(?:\.\d+)?[ \t]*%"
         ),
         "按与平均值相差的幅度（平均值的百分之几）逐步或分档扣分，本语言不能直接写",
         "deducts by the distance from the average as a share of it, which the language cannot "
@@ -333,6 +342,12 @@ _BATCH_FORMS = (
     ),
 )
 _FIRST_REF = re.compile(r"【[^【】]+】")
+
+
+def batch_refusal(original_line: str, line: int) -> Diagnostic | None:
+    """E116 / E253 for a batch wording the language cannot take, whatever part of the
+    front end found the line wrong (the parser, or a phrase built in the wrong place)."""
+    return _batch_form(original_line, line) or _batch_wording(original_line, line)
 
 
 def _batch_form(original_line: str, line: int) -> Diagnostic | None:
@@ -378,12 +393,17 @@ _BATCH_WORDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"插值|等差递减|等差计分|按名次等差|分之间(?:按比例|线性)?(?:计分|得分)"
-            r"|分之间[^，,；;]{0,12}?线性|[(（][ \t]*最[高大多][^，,；;()（）]{0,6}?[-−][ \t]*最[低小少]"
+            r"|分之间[^，,；;]{0,12}?线性|[(（][ \t]*最[高大多][^，,；;()（）]{0,6}?[-−－][ \t]*最[低小少]"
         ),
         "interpolate",
     ),
     (re.compile(r"与最优值?的?差距"), "gap"),
-    (re.compile(r"与最[高低大小多少]值?的?(?:相差|差距)"), "from_best"),
+    (
+        re.compile(
+            r"与[ \t]*(?:全[市省县区])?[ \t]*最[高低大小多少]值?的?(?:[^\s，,；;【】\d]{0,4}?)(?:相差|差距)"
+        ),
+        "from_best",
+    ),
     (re.compile(r"[÷/][ \t]*(?:全[市省县区])?[^，,；;÷/×]{0,6}?平均"), "formula_average"),
     (
         re.compile(

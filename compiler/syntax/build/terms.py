@@ -94,7 +94,14 @@ class TermsMixin:
         raise NotImplementedError
 
     def form_error(self, span: Span, expected: str, expected_en: str) -> None:
-        """E101 for a well-formed phrase in a place where it means nothing."""
+        """E101 for a well-formed phrase in a place where it means nothing — unless the
+        line is a batch wording the language refuses with what to write (E116, E253)."""
+        from ..syntax_errors import batch_refusal
+
+        refused = batch_refusal(self.original(Span(span.line, 1, span.line, 10**6)), span.line)
+        if refused is not None:
+            self.report(refused.code, refused.span, dict(refused.args))
+            return
         found = f"“{self.original(span)}”"
         self.report(
             "E101",
