@@ -61,11 +61,12 @@ def parse_date(raw: str, year: int | None) -> date | None:
         return None
 
 
-def convert(type_: str, raw: str, year: int | None = None) -> object:
+def convert(type_: str, raw: str, year: int | None = None, bounded: bool = True) -> object:
     """Convert `raw` to a value of fact type `type_` (one of ir.FACT_TYPES).
 
     bool → bool, count → int, percent/number/points → Decimal, date → date.
-    Raises ConversionError when the text does not fit.
+    Raises ConversionError when the text does not fit.  `bounded`: a percentage lies in
+    0–100 (False for a fact that declares its own range, and for the range's bounds).
     """
     text = normalise(raw).strip()
     if type_ == "bool":
@@ -89,7 +90,7 @@ def convert(type_: str, raw: str, year: int | None = None) -> object:
         if value < 0 or value != value.to_integral_value():
             raise ConversionError(type_, raw)
         return int(value)
-    if type_ == "percent" and not (0 <= value <= 100):
+    if type_ == "percent" and bounded and not (0 <= value <= 100):
         raise ConversionError(type_, raw)
     if type_ in ("percent", "number", "points"):
         return value

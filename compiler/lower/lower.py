@@ -98,13 +98,14 @@ class _Lowerer:
             decl = info.decl
             default = low = high = None
             if decl is not None:
+                ranged = decl.low is not None or decl.high is not None  # replaces 0–100
                 if decl.default is not None:
-                    default = convert(type_, decl.default, self.year)
+                    default = convert(type_, decl.default, self.year, bounded=not ranged)
                 if type_ not in ("bool", "date"):
                     if decl.low is not None:
-                        low = Decimal(convert(type_, decl.low, self.year))  # type: ignore[arg-type]
+                        low = Decimal(convert(type_, decl.low, self.year, bounded=False))  # type: ignore[arg-type]
                     if decl.high is not None:
-                        high = Decimal(convert(type_, decl.high, self.year))  # type: ignore[arg-type]
+                        high = Decimal(convert(type_, decl.high, self.year, bounded=False))  # type: ignore[arg-type]
             if type_ == "number" and info.kind.unit and low is None:
                 low = Decimal(0)  # a measured quantity (公里, 万元…) is never negative
             if info.name in ranges:

@@ -382,21 +382,28 @@ def _convert_count(value, info, unit):
 def _convert_decimal(value, info, unit, suffixes, expect, percent=False):
     """The one reading of every Decimal-valued fact (number, points, percent): they
     differ only in the suffix they accept, the words of their error, and the 0–100
-    bound of a percentage.  `expect` is called only when there is an error to word."""
+    bound of a percentage (unless the fact declares its own range: a debt ratio of 150%,
+    a growth rate of −5%).  `expect` is called only when there is an error to word."""
     if _digits(value):
         number = Decimal(value)
     elif _blank(value):
         return _absent(info, unit, expect(info))
     else:
         number = _parse_decimal(value, suffixes)
-    if number is None or (percent and (number < 0 or number > 100)) or not _in_range(number, info):
+    declared = info.low is not None or info.high is not None
+    if (
+        number is None
+        or (percent and not declared and (number < 0 or number > 100))
+        or not _in_range(number, info)
+    ):
         raise _bad(info, value, unit, expect(info))
     return number
 
 
 def _expect_percent(info):
-    span = _range_text(info) if (info.low is not None or info.high is not None) else "0至100之间"
-    return f"应为{span}的百分比（如 85 或 85%）"
+    if info.low is not None or info.high is not None:
+        return f"应为{_range_text(info)}的百分比（如 85 或 85%）"
+    return "应为0至100之间的百分比（如 85 或 85%；可能超出的，在 数据： 中声明范围，如 范围0至300）"
 
 
 def _convert_percent(value, info, unit):

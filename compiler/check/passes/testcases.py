@@ -194,7 +194,9 @@ class _TestChecker:
                 self.problem(fact.span, "bad_average", "hint.number", name=name, value=fact.raw)
             return
         try:
-            convert(info.kind.type, fact.raw, self.ctx.tree.header.year)
+            decl = info.decl
+            ranged = decl is not None and (decl.low is not None or decl.high is not None)
+            convert(info.kind.type, fact.raw, self.ctx.tree.header.year, bounded=not ranged)
         except ConversionError:
             self.problem(
                 fact.span,
