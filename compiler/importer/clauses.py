@@ -354,9 +354,9 @@ _JUDGED_WORDS = re.compile(
     r"(?=[扣减加给]\s*\d+(?:\.\d+)?\s*分?\s*(?:至|到|-|—|~|～)\s*\d)"
 )
 
-#: `酌情扣5至20分`: the lower and upper amounts of a judged deduction.
+#: `酌情扣5至20分`, `【X】扣1-2分`: the lower and upper amounts of a judged deduction.
 _JUDGED_FROM = re.compile(
-    r"酌情([扣减加])\s*(\d+(?:\.\d+)?)\s*分?\s*(?:至|到|-|—|~|～)\s*(\d+(?:\.\d+)?)"
+    r"(?:酌情|(?<=】))([扣减加])\s*(\d+(?:\.\d+)?)\s*分?\s*(?:至|到|-|—|~|～)\s*(\d+(?:\.\d+)?)"
 )
 
 

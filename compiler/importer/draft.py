@@ -365,7 +365,18 @@ class _Writer:
                     if total != total.to_integral_value()
                     else str(int(total))
                 )
-                notes.append("# 原文未写满分，取各一级评分项分值之和")
+                said = next(
+                    (t for t in [*doc.preamble, *doc.notes] if "百分制" in normalise(t)), None
+                )
+                if said is not None and total != 100:
+                    # `考核实行百分制` while the items add up to another total: the draft
+                    # scores what the items give, and says that the two differ
+                    notes.append(
+                        f"# 原文 “考核实行百分制”，而各一级评分项分值合计{full}分：满分暂取{full}分，"
+                        "请核对原文的分值（按百分制，满分应为100分）"
+                    )
+                else:
+                    notes.append("# 原文未写满分，取各一级评分项分值之和")
             else:
                 full = "100"
                 notes.append("# 原文未写满分，也没有评分项分值：暂填100分，请核对")
