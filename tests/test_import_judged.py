@@ -153,3 +153,43 @@ def test_notes_after_a_table_are_no_items_and_give_the_grades(tmp_path):
     assert "无所属单位的，本项按满分计" in _pending(draft)
     assert policy.score({"未建立档案管理制度": "否", "全年开展指导": "2"}).grade == "优秀"
     assert policy.score({"未建立档案管理制度": "是", "全年开展指导": "1"}).grade == "合格"
+
+
+_MISSES = """某县2026年度统计工作考核细则
+一、考核内容及评分标准
+（一）普查（6分）
+第五次经济普查各阶段工作按期完成的得6分，每有一个阶段未按期完成扣2分。
+（二）公开（3分）
+按时公开主要统计数据的得3分，每延迟一次扣0.5分。
+（三）质量（5分）
+数据质量问题被上级书面反馈的，每次扣1分，本项扣完为止。
+（四）执法（3分）
+按计划完成年度执法检查任务的得3分，未完成的按完成比例计分。
+二、说明
+1.考核得分90分以上为优秀，75分以上为良好，60分以上为合格，60分以下为不合格。
+2.年度内发生统计造假问题被通报的，不得评为优秀等次。
+"""
+
+
+def test_full_points_less_each_miss_and_notes_that_limit_the_grade(tmp_path):
+    draft, policy = import_text(tmp_path, _MISSES)
+    clauses = _clauses(draft)
+    # every stage not done on time is counted, the never done ones too
+    assert "- 【阶段未按期完成】每个扣2分" in clauses
+    # a late one only: a unit never publishing would keep its 3 points
+    assert any(s.startswith("按时公开主要统计数据的得3分") for s in _pending(draft))
+    assert "- 【数据质量问题被上级书面反馈】每次扣1分，扣完为止" in clauses
+    assert "- 【年度执法检查任务完成率】按完成比例得分" in clauses
+    # the note's grade limit is a clause, not 待处理
+    assert "- 【年度内发生统计造假问题被通报】不得评为优秀" in clauses
+    assert not any("统计造假" in s for s in _pending(draft))
+    unit = {
+        "阶段未按期完成": "2",
+        "数据质量问题被上级书面反馈": "7",
+        "年度执法检查任务完成率": "80",
+        "年度内发生统计造假问题被通报": "否",
+    }
+    result = policy.score(unit)
+    assert result.nodes["(一)"].score == 2
+    assert result.nodes["(三)"].score == 0
+    assert result.nodes["(四)"].score == Decimal("2.4")

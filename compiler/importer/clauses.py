@@ -313,6 +313,11 @@ _EACH_PIECE = re.compile(
     r"(?P<thing>[^\s,，。；;的\d不未没]{0,8}?)(?P<what>(?:不|未|没有)[^,，。；;的]{1,16})的\s*[,，]?\s*"
     r"(?P<eff>[扣减]\s*\d+(?:\.\d+)?\s*分)"
 )
+#: `按计划完成年度统计执法检查任务的得3分，未完成的按完成比例计分`.
+_PLAN_SHARE = re.compile(
+    r"^按(?:计划|时|期|要求)?完成(?P<x>[^,，;；]{2,24}?)任务的?\s*[,，]?\s*得\s*(?P<n>\d+(?:\.\d+)?)\s*分"
+    r"\s*[,，;；]\s*未完成的?\s*[,，]?\s*按(?:实际)?完成比例(?:计分|得分)$"
+)
 #: `…率为100%的得4分`: reaching 100% (a rate is never above it).
 _IS_FULL = re.compile(r"(?<=率)\s*为\s*100\s*[%％]\s*的")
 #: `…率达到100%的得5分，未达到的按整改销号比例计分`: below 100%, the share.
@@ -338,6 +343,12 @@ def plain_wording(sentence: str) -> str:
     text = _JUDGED_WORDS.sub("酌情", sentence)
     text = _EACH_PIECE.sub(_each_piece, text)
     text = _IS_FULL.sub("达到100%的", text)
+    text = re.sub(r"[,，]\s*(?:本项|该项|此项)(?=扣完为止)", "，", text)
+    text = _PLAN_SHARE.sub(
+        lambda m: f"{m.group('x')}任务完成率达到100%的得{m.group('n')}分，低于100%的按比例计分",
+        text,
+    )
+    text = re.sub(r"^经(?:抽查|检查|核查|复核|抽查复核|实地核查)+发现", "", text)
     return _UNMET_SHARE.sub(lambda m: f"{m.group('head')}低于100%的按比例{m.group('word')}", text)
 
 
@@ -863,6 +874,11 @@ class Drafter:
                 return None
             thing = m.group("thing").strip() or "项"
             return f"{m.group('what')}缺少的{thing}，每{m.group('u')}{m.group('e')}"
+        m = _FULL_EACH_MISS.match(n)
+        if m and points is not None and Decimal(m.group("p")) == Decimal(points):
+            # `各阶段工作按期完成的得6分，每有一个阶段未按期完成扣2分` in an item of 6:
+            # all done is none missed, so the points less the misses say it all
+            return f"{m.group('what')}的，每{m.group('u')}{m.group('e')}"
         m = _AGAIN_EARNS.search(n)
         if m and len(n) == len(out.rstrip("。;, ")):
             # `…的得2分，资金足额拨付到位的再得2分`: 再 adds, as `另`, `再` do before 扣, 加
@@ -1389,6 +1405,14 @@ _COMPLETE_EACH = re.compile(
     r"^(?P<what>[^,，;；]+?)(?:完整|齐全|齐备)的?\s*[,，]?\s*得(?:满分|\s*(?P<p>\d+(?:\.\d+)?)\s*分)\s*[,，;；]\s*"
     r"每缺(?:少)?\s*(?:一|1)\s*(?P<u>个|项|条|处|份|件)(?P<thing>[^\d,，;；扣减]{0,4}?)\s*[,，]?\s*"
     r"(?P<e>[扣减]\s*\d+(?:\.\d+)?\s*分)$"
+)
+#: `…按期完成的得6分，每有一个阶段未按期完成扣2分`: each miss counted (a late one only,
+#: `每延迟一次`, leaves out what is never done: not this).
+_FULL_EACH_MISS = re.compile(
+    r"^[^,，;；]+?的?\s*[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[,，;；]\s*每\s*"
+    r"(?:有|发现)?\s*(?:一|1)\s*(?P<u>个|件|笔|项|处|条|篇|次)"
+    r"(?P<what>[^\d,，;；扣减]{0,6}?(?:未|没有)[^\d,，;；扣减]{1,12}?)"
+    r"\s*[,，]?\s*(?P<e>[扣减]\s*\d+(?:\.\d+)?\s*分)$"
 )
 #: `，资金足额拨付到位的再得2分` after an earning phrase.
 _AGAIN_EARNS = re.compile(r"得\s*\d+(?:\.\d+)?\s*分\s*[,，][^,，]+的\s*(再)得\s*\d")

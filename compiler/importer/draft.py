@@ -1067,7 +1067,11 @@ class _Writer:
         """A note as a comment; a sentence in it that is a rule of its own (`…的，一票否决`,
         `…扣5分`) is also listed `待处理`: no item holds it, so no clause was drafted."""
         out = [f"#   {_one_line(text)}"]
+        drafted = {normalise(r) for r in self.doc.band_rules}  # grade limits drafted elsewhere
         for sentence in split_sentences(text):
+            bare = normalise(re.sub(r"^\s*\d+\s*[.．、]\s*", "", sentence)).rstrip("。；;")
+            if bare in drafted:
+                continue
             if NOTE_RULE.search(normalise(sentence)):
                 reason = reason_for(sentence)
                 reason = "说明中的规则，草稿没有写成条款：请写到它所管的评分项下" + (

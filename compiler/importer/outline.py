@@ -349,6 +349,11 @@ class _Reader:
         elif self.section == "notes" and not self.doc.bands and len(bands_in(text)) >= 2:
             # `1.考核得分90分及以上为优秀，75分至89.5分为良好…` among the notes: the grades
             self.band_line(text)
+        elif self.section == "notes" and _NOTE_LIMIT.search(n) and not _NOTE_POINTS.search(n):
+            # `4.年度内发生统计造假问题被通报的，不得评为优秀等次`: a grade limit, drafted
+            # with the limits of the grade paragraph (the note is kept too)
+            self.doc.band_rules.append(_BAND_MARKER.sub("", text).strip().rstrip("。；;"))
+            self.doc.notes.append(text)
         elif self.section == "notes":
             self.doc.notes.append(text)
         else:
@@ -378,6 +383,10 @@ class _Reader:
                 # after the band is a rule of the paragraph, not part of the band
                 self.doc.band_rules.append(rest)
 
+
+#: A note that only limits the grade (`…的，不得评为优秀等次`), with no points of its own.
+_NOTE_LIMIT = re.compile(r"的\s*[,，]\s*(?:年度考核|当年|考核)?\s*(?:不得评为|等次最高为|不得确定为)")
+_NOTE_POINTS = re.compile(r"[扣减得加计]\s*\d|不得分")
 
 #: Sections whose numbered paragraphs are prose (notes, grade lines), never scored items.
 _PROSE = ("notes", "bands", "target", "method")
