@@ -385,7 +385,9 @@ class _Reader:
 
 
 #: A note that only limits the grade (`…的，不得评为优秀等次`), with no points of its own.
-_NOTE_LIMIT = re.compile(r"的\s*[,，]\s*(?:年度考核|当年|考核)?\s*(?:不得评为|等次最高为|不得确定为)")
+_NOTE_LIMIT = re.compile(
+    r"的\s*[,，]\s*(?:年度考核|当年|考核)?\s*(?:不得评为|等次最高为|不得确定为)"
+)
 _NOTE_POINTS = re.compile(r"[扣减得加计]\s*\d|不得分")
 
 #: Sections whose numbered paragraphs are prose (notes, grade lines), never scored items.
