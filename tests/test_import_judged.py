@@ -193,3 +193,38 @@ def test_full_points_less_each_miss_and_notes_that_limit_the_grade(tmp_path):
     assert result.nodes["(一)"].score == 2
     assert result.nodes["(三)"].score == 0
     assert result.nodes["(四)"].score == Decimal("2.4")
+
+
+_SHARES = """某县2026年度审计整改考核细则
+一、考核内容及评分标准
+（一）经费保障（4分）
+统计工作经费列入本级财政预算的得2分，未列入的不得分。专项调查经费保障不足的，视情况扣0.5-2分。
+（二）调查（8分）
+常规统计调查项目按实际完成数占市统计局下达任务数的比例计分。
+二、考核等次
+考核总分在90分以上且年度内未被上级通报批评的，评定为优秀；在75分以上的，评定为良好；在60分以上的，评定为合格；低于60分的，评定为不合格。
+"""
+
+
+def test_counts_in_proportion_judged_parts_and_grades_with_a_condition(tmp_path):
+    draft, policy = import_text(tmp_path, _SHARES)
+    clauses = _clauses(draft)
+    done, due = "常规统计调查项目完成数", "常规统计调查项目市统计局下达任务数"
+    assert f"- 得(最小(【{done}】÷【{due}】, 1)×8)分" in clauses
+    # the 2 earned points are a sub-item: the judged deduction takes from the other 2
+    assert "(1)统计工作经费列入本级财政预算（2分）" in draft.text
+    # a band with a condition besides its score is not read as the score alone
+    assert "优秀：" not in draft.text.split("等次：")[1]
+    assert "  良好：75分以上\n" in draft.text and "  合格：60分以上\n" in draft.text
+    unit = {
+        "统计工作经费列入本级财政预算": "是",
+        "专项调查经费保障不足": "1.5",
+        done: "6",
+        due: "8",
+    }
+    result = policy.score(unit)
+    assert result.nodes["(一)"].score == Decimal("2.5")
+    assert result.nodes["(二)"].score == 6
+    assert policy.score({**unit, "统计工作经费列入本级财政预算": "否"}).nodes[
+        "(一)"
+    ].score == Decimal("0.5")

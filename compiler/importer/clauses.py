@@ -53,7 +53,7 @@ SCORING = re.compile(
     r"[扣减得计记加奖]除?\s*[\d一二两三四五六七八九十半][\d.\s]*分|扣分|不得分|"
     r"取消.{0,6}资格|一票否决|酌情[扣给加减]|列为|得满分|按满分计|计满分|视为满分|"
     r"[扣减加给得]\s*\d+(?:\.\d+)?\s*分?\s*(?:至|到|-|—|~|～)\s*\d+(?:\.\d+)?\s*分|"
-    r"按[^，,。；;]{0,12}比例(?:计分|得分|计算|折算|给分)|按[^，,。；;]{1,12}率折算(?:得分|计分)"  # the other half of `…得3分；未完成的，按比例计分`
+    r"[按以][^，,。；;]{0,30}比例(?:计分|得分|计算|折算|给分)|按[^，,。；;]{1,12}率折算(?:得分|计分)"  # the other half of `…得3分；未完成的，按比例计分`
 )
 _PRED_START = set("每扣减得计记加奖不未应要须需达超低高少多晚迟早取一列直酌以至按没无")
 _VERB = re.compile(r"每([^\d一二两三四五六七八九十]{1,4}?)[\d一二两三四五六七八九十]")
@@ -312,6 +312,12 @@ _EACH_PIECE = re.compile(
     rf"每\s*(?:有|发现|查出)?\s*(?:(?:1|一)\s*)?(?P<u>{_EACH_THING})(?:[（(][^）)]{{1,3}}[）)])?"
     r"(?P<thing>[^\s,，。；;的\d不未没]{0,8}?)(?P<what>(?:不|未|没有)[^,，。；;的]{1,16})的\s*[,，]?\s*"
     r"(?P<eff>[扣减]\s*\d+(?:\.\d+)?\s*分)"
+)
+#: `常规统计调查项目按实际完成数占市统计局下达任务数的比例计分`,
+#: `以实际完成整改的问题数占应完成问题数的比例计分`.
+_COUNT_SHARE = re.compile(
+    r"^(?P<a>[^,，;；]*?)[,，]?\s*[按以]\s*(?P<x>(?:实际)?[^,，;；占]{0,12}?(?:完成|办结|整改)[^,，;；占]{0,8}?数)"
+    r"\s*占\s*(?P<y>[^,，;；]{2,20}?数)\s*的?\s*比例(?:计分|得分)$"
 )
 #: `按计划完成年度统计执法检查任务的得3分，未完成的按完成比例计分`.
 _PLAN_SHARE = re.compile(
@@ -669,6 +675,11 @@ class Drafter:
             m = _BY_RATE.match(said[1])
             if m is not None and not m.group("a"):
                 m = _BY_RATE.match(f"{clean_subject(normalise(title))}{said[1]}")
+        counts = _COUNT_SHARE.match(n)
+        if counts is not None and not bonus:
+            # `…按实际完成数占下达任务数的比例计分`: the item's points × done ÷ due, at
+            # most all of them; two counts of the document
+            return self._count_share(sentence, counts, path, points)
         task = _BY_TASK.match(n)
         at = AT_THEN_SHARE.match(n)
         if m is not None:
@@ -694,6 +705,25 @@ class Drafter:
         final = self.book.claim(x, "百分比", "", sentence, path)
         clause = clause.replace(f"【{x}】", f"【{final}】")
         return Drafted(sentence, (clause,), ((final, "百分比", "", sentence),))
+
+    def _count_share(
+        self, sentence: str, m: re.Match[str], path: str, points: str
+    ) -> Drafted | None:
+        subject = clean_subject(m.group("a"))
+        done = legal_name(subject + m.group("x").removeprefix("实际"))
+        due = legal_name(
+            subject + m.group("y") if not m.group("y").startswith(subject) else m.group("y")
+        )
+        if done == due or len(done) < 3 or len(due) < 3:
+            return None
+        clause = f"得(最小(【{done}】÷【{due}】, 1)×{points})分"
+        decls = f"  {done}：个，默认0\n  {due}：个"
+        if try_clause(clause, False, decls, points) is None:
+            return None
+        a = self.book.claim(done, "个", "0", sentence, path)
+        b = self.book.claim(due, "个", "", f"{m.group('y')}（应完成的数，为0时无法计算比例）", path)
+        clause = clause.replace(f"【{done}】", f"【{a}】").replace(f"【{due}】", f"【{b}】")
+        return Drafted(sentence, (clause,), ((a, "个", "0", sentence), (b, "个", "", sentence)))
 
     def _fewer(self, sentence: str, path: str, bonus: bool) -> Drafted | None:
         """`开展“美丽庭院”创建的得3分，创建户数不足100户的得1.5分`: done in full earns 3, done

@@ -129,7 +129,7 @@ _BARE_NONE_REASON = (
 
 #: `实行一票否决的，考核等次为不合格`: what a veto gives, said in the grade paragraph.
 #: The words of a band after its bounds: `，且全年未发生亡人事故`, `，或被一票否决的`.
-_BAND_EXTRA = re.compile(r"分[^,，]*?[,，]\s*(.+)$")
+_BAND_EXTRA = re.compile(r"分[^,，且]*?(?:[,，]|且|并且|同时)\s*(.+)$")
 _BAND_VETO = re.compile(r"^或(?:被|实行)?一票否决(?:的)?$")
 _BAND_CONDITION = (
     "此档除分数外还有条件，等次只按分数划档：请照原文写分数档，条件写成条款，"

@@ -134,7 +134,12 @@ def _moves(text: str) -> list[_Move] | None:
         if node.children and not capped or node.modifiers:
             continue
         earned = [c for c in node.clauses if _holds(c, ast.Earn)]
-        deducted = [c for c in node.clauses if not _holds(c, ast.Earn) and _holds(c, ast.Deduct)]
+        deducted = [
+            c
+            for c in node.clauses
+            if (not _holds(c, ast.Earn) and _holds(c, ast.Deduct))
+            or (isinstance(c, ast.DiscretionaryClause) and c.kind == "deduct")
+        ]
         if not earned or any(c.span.line != c.span.end_line for c in earned):
             continue
         if not deducted and not _pending_inside(lines, node) and not capped:

@@ -614,7 +614,7 @@ _BAND_FIELD = re.compile(rf"^({_NAMES})\s*[:：]\s*(.+)$")
 _BAND_SENTENCE = re.compile(
     rf"(?:得分|总分|分数)?\s*(?P<range>[^，,；;。为]*?分[^，,；;。为]*?)\s*(?:的)?"
     rf"(?:\s*[,，]\s*(?P<veto>或(?:被|实行)?一票否决的?)\s*)?\s*(?:(?<=的)\s*[,，]\s*)?"
-    rf"(?:为|评为|定为|确定为|列为)\s*[“\"]?(?P<name>{_NAMES})[”\"]?(?:等次|档次|等级)?"
+    rf"(?:为|评为|定为|确定为|评定为|列为)\s*[“\"]?(?P<name>{_NAMES})[”\"]?(?:等次|档次|等级)?"
 )
 #: `（一）` or `1.` before a grade line of the grade paragraph.
 _BAND_MARKER = re.compile(
@@ -644,6 +644,8 @@ def bands_in(text: str) -> list[tuple[str, str, str]]:
             rng += "，" + m.group("veto")
         # `考核得分90分以上为优秀`: the words naming the score are not part of the range
         rng = re.sub(r"^(?:考核|考评|综合|年度)?(?:得分|总分|分数)\s*(?:在)?\s*(?=\d)", "", rng)
+        rng = re.sub(r"^在\s*(?=\d)", "", rng)  # `在75分以上的，评定为良好`
+        rng = re.sub(r"(?<=[上下数内])\s*的$", "", rng)
         out.append((m.group("name"), rng, m.group(0)))
     rest = _BAND_REST.search(n)
     if out and rest is not None:  # `…60分以上为合格，其余为不合格`
