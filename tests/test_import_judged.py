@@ -213,9 +213,10 @@ def test_counts_in_proportion_judged_parts_and_grades_with_a_condition(tmp_path)
     assert f"- 得(最小(【{done}】÷【{due}】, 1)×8)分" in clauses
     # the 2 earned points are a sub-item: the judged deduction takes from the other 2
     assert "(1)统计工作经费列入本级财政预算（2分）" in draft.text
-    # a band with a condition besides its score is not read as the score alone
-    assert "优秀：" not in draft.text.split("等次：")[1]
-    assert "  良好：75分以上\n" in draft.text and "  合格：60分以上\n" in draft.text
+    # a band with a condition besides its score is not read as the score alone, and the
+    # other bands wait for it (alone they would grade every 优秀 unit 良好)
+    assert "# 待处理（等次）：考核总分在90分以上且" in draft.text
+    assert "#   良好：75分以上\n" in draft.text and "#   合格：60分以上\n" in draft.text
     unit = {
         "统计工作经费列入本级财政预算": "是",
         "专项调查经费保障不足": "1.5",
@@ -223,6 +224,7 @@ def test_counts_in_proportion_judged_parts_and_grades_with_a_condition(tmp_path)
         due: "8",
     }
     result = policy.score(unit)
+    assert result.grade is None
     assert result.nodes["(一)"].score == Decimal("2.5")
     assert result.nodes["(二)"].score == 6
     assert policy.score({**unit, "统计工作经费列入本级财政预算": "否"}).nodes[

@@ -717,13 +717,14 @@ class Drafter:
         if done == due or len(done) < 3 or len(due) < 3:
             return None
         clause = f"得(最小(【{done}】÷【{due}】, 1)×{points})分"
-        decls = f"  {done}：个，默认0\n  {due}：个"
+        decls = f"  {done}：个\n  {due}：个"
         if try_clause(clause, False, decls, points) is None:
             return None
-        a = self.book.claim(done, "个", "0", sentence, path)
+        # no default: a blank count of what was done would cost the whole item
+        a = self.book.claim(done, "个", "", sentence, path)
         b = self.book.claim(due, "个", "", f"{m.group('y')}（应完成的数，为0时无法计算比例）", path)
         clause = clause.replace(f"【{done}】", f"【{a}】").replace(f"【{due}】", f"【{b}】")
-        return Drafted(sentence, (clause,), ((a, "个", "0", sentence), (b, "个", "", sentence)))
+        return Drafted(sentence, (clause,), ((a, "个", "", sentence), (b, "个", "", sentence)))
 
     def _fewer(self, sentence: str, path: str, bonus: bool) -> Drafted | None:
         """`开展“美丽庭院”创建的得3分，创建户数不足100户的得1.5分`: done in full earns 3, done

@@ -131,6 +131,8 @@ _BARE_NONE_REASON = (
 #: The words of a band after its bounds: `，且全年未发生亡人事故`, `，或被一票否决的`.
 _BAND_EXTRA = re.compile(r"分[^,，且]*?(?:[,，]|且|并且|同时)\s*(.+)$")
 _BAND_VETO = re.compile(r"^或(?:被|实行)?一票否决(?:的)?$")
+#: A 待处理 grade line that gives a score (a band, not a rule or a quota beside them).
+_BAND_SOURCE_SCORE = re.compile(r"\d+(?:\.\d+)?\s*分")
 _BAND_CONDITION = (
     "此档除分数外还有条件，等次只按分数划档：请照原文写分数档，条件写成条款，"
     "如 “- 【…】不得评为…”（language.md 5.3）"
@@ -1121,6 +1123,19 @@ class _Writer:
             for x in _sentences_of(t)
             for line in self._band_rule(x, True)
         ]
+        held = any(
+            line.lstrip().startswith("# 待处理（等次）") and _BAND_SOURCE_SCORE.search(line)
+            for line in out[1:]
+        )
+        if held:
+            # a grade band left 待处理 (a condition besides its score): the others alone
+            # would grade every unit of that band into the next one, so the draft grades
+            # none until the writer completes the block
+            self.summary.bands = 0
+            return ["# 等次：（有一档待处理，各档暂作注释：补全那一档后去掉各行的 “#”）"] + [
+                f"#   {line.strip()}" if not line.lstrip().startswith("#") else line.strip()
+                for line in out[1:]
+            ]
         self.summary.bands = sum(
             1
             for line in out[1:]
