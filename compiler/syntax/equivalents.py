@@ -483,26 +483,41 @@ def _bound_restated(match: re.Match[str], _: _Context) -> str | None:
     return text[: text.index("以内") + 2]
 
 
+def _grade_floor(match: re.Match[str], _: _Context) -> str | None:
+    """`直接确定为良好以上等次`: that band or a better one, the floor `等次最低为良好` —
+    never after a negation (`不得评为良好以上等次` bars those bands: read as written)."""
+    before = re.sub(r"\s+", "", match.string[: match.start()])
+    if re.search(r"(?:不|未|无|非|没)[得能予可]?$", before):
+        return None
+    return f"等次最低为{match.group('b')}"
+
+
 _DIRECTION_FIRST = r"(?:高|低|多|少|大|小|长|短)"
 #: What a subject does to its fact (`各县区受理【投诉件数】`): the fact's name says it.
 _SUBJECT_VERB = r"受理|上报|报送|办理|申报|承办"
 #: `各二级医院`, `各三甲医院`, `各一类学校`: a grade of the units, written with a numeral.
 _GRADED_SUBJECT = rf"各\s*(?:[一二三]\s*级|[二三]\s*甲|[一二三]\s*类)\s*{_NOUN}"
 #: `考核年度内辖区`, `年度内本辖区`, `辖区内`: the year and the unit scored.
-_WITHIN = r"(?:(?:考核年度|考核期|年度|当年)内?\s*)?(?:本?辖区内?|本地区内?)|(?:考核年度|考核期)内"
+_WITHIN = (
+    r"(?:(?:考核年度|考核期|年度|当年)内?\s*)?(?:本?辖区内?|本地区内?)|(?:考核年度|考核期)内"
+    r"|全年|年度|当年"
+)
 
 RULES: tuple[_Rule, ...] = (
     # who is ranked, before the fact: 各县区【X】, 全市各县区【X】, 按各县市区【X】,
     # 各县区受理【X】 (the verb says what the fact counts: it adds nothing)
     (
         "subject",
-        re.compile(rf"(?<![^\s\-,;按]){_SUBJECT}\s*(?:{_SUBJECT_VERB})?(?=\s*(?:发生|出现)?\s*【)"),
+        re.compile(
+            rf"(?<![^\s\-,;按]){_SUBJECT}\s*(?:{_SUBJECT_VERB})?"
+            r"(?=\s*(?:全年|年度|当年)?\s*(?:发生|出现)?\s*【)"
+        ),
         _blank,
     ),
     # 各二级医院【X】: a grade of the units (二级, 三甲, 一类) names the batch, not a place
     ("graded subject", re.compile(rf"(?<![^\s\-,;按]){_GRADED_SUBJECT}(?=\s*【)"), _blank),
     # 考核年度内辖区【发生…】: when and where the fact happens is the year and the unit scored
-    ("subject", re.compile(rf"(?<![^\s\-]){_WITHIN}(?=\s*(?:发生|出现)?\s*【)"), _blank),
+    ("subject", re.compile(rf"(?<![^\s\-])(?:{_WITHIN})(?=\s*(?:发生|出现)?\s*【)"), _blank),
     # 在全市由多到少排名 → 由多到少排名; 在全市的排名计分 → 排名计分
     (
         "scope",
@@ -572,7 +587,19 @@ RULES: tuple[_Rule, ...] = (
         _blank,
     ),
     # 位次每后移1位扣 → 每后移1位扣
-    ("step", re.compile(r"(?:位次|名次)\s*(?=每\s*(?:下降|后退|退后|降低|下移|后移))"), _blank),
+    (
+        "step",
+        re.compile(r"(?:位次|名次|排名)\s*(?=每\s*(?:下降|后退|退后|降低|下移|后移))"),
+        _blank,
+    ),
+    # 第2名得7.5分，以此类推，每下降一个名次… : the step says what 以此类推 does
+    (
+        "step",
+        re.compile(
+            r"[,;]\s*(?:以此类推|依此类推)\s*(?=,\s*每\s*(?:下降|后退|退后|降低|下移|后移))"
+        ),
+        _blank,
+    ),
     # 每下降一个名次再减1分 → 每下降一个名次减1分
     (
         "step",
@@ -592,6 +619,15 @@ RULES: tuple[_Rule, ...] = (
     (
         "ties",
         re.compile(r",\s*(?:位次|名次|排名)?\s*并列(?:的)?(?:单位)?\s*(?:得分|分值)相同"),
+        _tie_rule,
+    ),
+    # ，起数相同的名次并列，其后名次顺延: competition ranking (1, 2, 2, 4), the language's own
+    (
+        "ties",
+        re.compile(
+            r",\s*[^,;【】]{0,8}?相同的?\s*(?:名次|位次|排名)?\s*并列\s*[,，]?\s*"
+            r"(?:其后|之后|后面)的?\s*(?:名次|位次)\s*顺延"
+        ),
         _tie_rule,
     ),
     # ，其余乡镇按由少到多的顺序，每… after 最少的…得满分: the order said again
@@ -697,6 +733,15 @@ RULES: tuple[_Rule, ...] = (
         "grade scope",
         re.compile(r"等次\s*直接\s*(?P<verb>定为|确定为|评为)"),
         lambda m, c: "等次" + m.group("verb"),
+    ),
+    # 年度考核直接确定为良好以上等次 → 等次最低为良好 (that band or a better one)
+    (
+        "grade floor",
+        re.compile(
+            r"(?:等次)?\s*(?:直接)?\s*(?:确定|评定|定|评)为\s*(?P<b>优秀|良好|合格|称职|基本合格)"
+            r"\s*(?:及|或)?\s*以上\s*(?:等次|档次)?"
+        ),
+        _grade_floor,
     ),
     # ，其中倒数第一的… after places that include it: the place itself
     ("among", re.compile(rf"(?<=[,;])\s*其中(?=\s*{_PLACE_VERB}?\s*{_PLACE_START})"), _blank),
@@ -873,6 +918,8 @@ RULES: tuple[_Rule, ...] = (
 #: Rules that may drop protected words: each checks by itself that the words say nothing.
 _DROPS = frozenset(
     {
+        "ties",
+        "grade floor",
         "last place",
         "passive event",
         "all taken",
