@@ -230,3 +230,27 @@ def test_counts_in_proportion_judged_parts_and_grades_with_a_condition(tmp_path)
     assert policy.score({**unit, "统计工作经费列入本级财政预算": "否"}).nodes[
         "(一)"
     ].score == Decimal("0.5")
+
+
+_LEVELS = """某县2026年度统计工作考核细则
+一、考核内容及评分标准
+（一）领导重视（4分）
+主要负责同志专题研究部署统计工作的得2分，分管负责同志专题研究的得1分，未研究的不得分。未明确分管领导的扣1分。
+"""
+
+
+def test_levels_of_one_thing_done_take_the_highest(tmp_path):
+    draft, policy = import_text(tmp_path, _LEVELS)
+    assert "(1)主要负责同志专题研究部署统计工作（2分），就高不就低\n" in draft.text
+    clauses = _clauses(draft)
+    assert "- 【主要负责同志专题研究部署统计工作】得2分" in clauses
+    assert "- 【分管负责同志专题研究】得1分" in clauses
+    main, deputy = "主要负责同志专题研究部署统计工作", "分管负责同志专题研究"
+    base = {"未明确分管领导": "否"}
+    scores = {
+        (a, b): policy.score({**base, main: a, deputy: b}).nodes["(一)"].score
+        for a in ("是", "否")
+        for b in ("是", "否")
+    }
+    # the main leader 2 (with the deputy too: not 3), the deputy alone 1, none 0
+    assert scores == {("是", "是"): 4, ("是", "否"): 4, ("否", "是"): 3, ("否", "否"): 2}

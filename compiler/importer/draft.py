@@ -334,7 +334,7 @@ class _Writer:
         self.hoisted: dict[str, list[str]] = {}  # node path → clause lines moved up to it
         self.grade_rules: list[str] = []  # clause lines of the 等次 paragraph's rules
         #: node → (clause, cap, note) sub-items
-        self.capped: dict[int, list[tuple[str, str, str]]] = {}
+        self.capped: dict[int, list[tuple[str | tuple[str, ...], str, str]]] = {}
         self.earned: dict[int, bool] = {}  # node → an earlier sentence of it earns points
         #: node → the step of the item after it (`2.未达到年度目标的，每超出…扣3分`)
         self.paired: dict[int, str] = {}
@@ -554,6 +554,8 @@ class _Writer:
             capped = self._capped_earning(sentence, read, node, path, bonus, pad)
             if capped is None:
                 capped = self._share_part(sentence, read, node, path, bonus, pad)
+            if capped is None:
+                capped = self._level_tiers(sentence, read, node, path, bonus, pad)
             if capped is not None:
                 return capped
             drafted = self.drafter.sentence(read, node.title, path, bonus, node.points)
@@ -810,14 +812,53 @@ class _Writer:
         self.summary.clauses += 1
         return [f"{pad}# 原文 “{_one_line(sentence)}”：写成下面分值为{_number(cap)}分的子项"]
 
+    def _level_tiers(
+        self, sentence: str, read: str, node: DNode, path: str, bonus: bool, pad: str
+    ) -> list[str] | None:
+        """`主要负责同志专题研究的得2分，分管负责同志专题研究的得1分，未研究的不得分`: the
+        higher level done earns its points, a lower one fewer, none nothing — a sub-item
+        of the top points whose earning clauses take the highest one (就高不就低)."""
+        m = _LEVEL_TIERS.match(normalise(read).strip().rstrip("。；;，, "))
+        if m is None or bonus or node.points is None or node.modifiers:
+            return None
+        if any(_COMPARED.search(m.group(g)) for g in ("a", "b")):
+            return None  # tiers of a rate or a count: read as tiers elsewhere
+        top, low = Decimal(m.group("n1")), Decimal(m.group("n2"))
+        if not 0 < low < top <= Decimal(node.points):
+            return None
+        clauses = []
+        for group, amount in (("a", m.group("n1")), ("b", m.group("n2"))):
+            name, description = name_from(m.group(group), node.title)
+            trial = try_clause(f"【{name}】得{amount}分", False, f"  {name}：是否", m.group("n1"))
+            if trial is None:
+                return None
+            clauses.append((name, amount, description))
+        if clauses[0][0] == clauses[1][0]:
+            return None
+        final = []
+        for name, amount, description in clauses:
+            claimed = self.drafter.book.claim(name, "是否", "", description, path)
+            final.append(f"【{claimed}】得{amount}分")
+        note = f"原文按做到的最高一档计分（{_one_line(sentence)}）：几条只取最高一条"
+        self.capped.setdefault(id(node), []).append((tuple(final), m.group("n1"), note))
+        for clause in final:
+            self.origin[clause] = (path, sentence)
+        self.summary.sentences += 1
+        self.summary.drafted += 1
+        self.summary.clauses += len(final)
+        return [
+            f"{pad}# 原文 “{_one_line(sentence)}”：写成下面分值为{_number(m.group('n1'))}分的子项"
+        ]
+
     def _capped_subs(self, node: DNode, inner: str) -> list[str]:
         out: list[str] = []
         for k, (clause, cap, note) in enumerate(self.capped.pop(id(node), []), 1):
-            (name,) = _FACT_NAMES.findall(clause)[:1]
+            several = isinstance(clause, tuple)
+            (name,) = _FACT_NAMES.findall(clause[0] if several else clause)[:1]
             out += [
-                f"{inner}({k}){name}（{_number(cap)}分）",
+                f"{inner}({k}){name}（{_number(cap)}分）" + ("，就高不就低" if several else ""),
                 f"{inner}  # {note}",
-                f"{inner}  - {clause}",
+                *(f"{inner}  - {c}" for c in (clause if several else (clause,))),
             ]
         return out
 
@@ -1423,6 +1464,13 @@ def _settle(
 
 
 _TAKE_MAX = ("就高不就低", "不重复计分")
+_COMPARED = re.compile(r"达到|低于|高于|以上|以下|以内|超过|不足|不低于|不少于|少于|多于|每")
+#: `A的得2分，B的得1分，未…的不得分`: levels of one thing done, the highest counted.
+_LEVEL_TIERS = re.compile(
+    r"^(?P<a>[^,，;；\d%]{4,}?)的\s*[,，]?\s*得\s*(?P<n1>\d+(?:\.\d+)?)\s*分\s*[,，;；]\s*"
+    r"(?P<b>[^,，;；\d%]{2,}?)的\s*[,，]?\s*得\s*(?P<n2>\d+(?:\.\d+)?)\s*分"
+    r"(?:\s*[,，;；]\s*(?:未|没有|无|不)[^,，;；]{0,20}?的?\s*[,，]?\s*不得分)?$"
+)
 #: A sentence that takes only the highest of the bonuses before it.
 _HIGHEST_ONLY = re.compile(
     r"(?:同一(?:事项|年度|项目|成果)[^，,。；;]{0,10}?[，,]?)?按最高(?:级别|等次|档次)?(?:计分|加分|计算|计)"
