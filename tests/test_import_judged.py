@@ -254,3 +254,21 @@ def test_levels_of_one_thing_done_take_the_highest(tmp_path):
     }
     # the main leader 2 (with the deputy too: not 3), the deputy alone 1, none 0
     assert scores == {("是", "是"): 4, ("是", "否"): 4, ("否", "是"): 3, ("否", "否"): 2}
+
+
+def test_full_points_of_a_part_less_each_miss_is_a_sub_item(tmp_path):
+    text = """某县2026年度统计工作考核细则
+一、考核内容及评分标准
+（一）普查（10分）
+第五次经济普查各阶段工作按期完成的得6分，每有一个阶段未按期完成扣2分。普查数据差错被通报的，每次扣1分。
+"""
+    draft, policy = import_text(tmp_path, text)
+    assert "(1)阶段未按期完成（6分）\n" in draft.text
+    score = {
+        (a, b): policy.score({"阶段未按期完成": str(a), "普查数据差错被通报": str(b)})
+        .nodes["(一)"]
+        .score
+        for a, b in ((0, 0), (1, 0), (5, 2))
+    }
+    # the misses take at most the 6 of their part; the reports take from the rest
+    assert score == {(0, 0): 10, (1, 0): 8, (5, 2): 2}

@@ -905,7 +905,7 @@ class Drafter:
                 return None
             thing = m.group("thing").strip() or "项"
             return f"{m.group('what')}缺少的{thing}，每{m.group('u')}{m.group('e')}"
-        m = _FULL_EACH_MISS.match(n)
+        m = FULL_EACH_MISS.match(n)
         if m and points is not None and Decimal(m.group("p")) == Decimal(points):
             # `各阶段工作按期完成的得6分，每有一个阶段未按期完成扣2分` in an item of 6:
             # all done is none missed, so the points less the misses say it all
@@ -1439,7 +1439,7 @@ _COMPLETE_EACH = re.compile(
 )
 #: `…按期完成的得6分，每有一个阶段未按期完成扣2分`: each miss counted (a late one only,
 #: `每延迟一次`, leaves out what is never done: not this).
-_FULL_EACH_MISS = re.compile(
+FULL_EACH_MISS = re.compile(
     r"^[^,，;；]+?的?\s*[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[,，;；]\s*每\s*"
     r"(?:有|发现)?\s*(?:一|1)\s*(?P<u>个|件|笔|项|处|条|篇|次)"
     r"(?P<what>[^\d,，;；扣减]{0,6}?(?:未|没有)[^\d,，;；扣减]{1,12}?)"

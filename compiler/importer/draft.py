@@ -22,6 +22,7 @@ from ..source.text import Source, display_width, normalise
 from ..syntax.parser import parse
 from .clauses import (
     AT_THEN_SHARE,
+    FULL_EACH_MISS,
     Drafted,
     Drafter,
     grade_name,
@@ -773,7 +774,7 @@ class _Writer:
         points are a part of the item, a sub-item of 4 points (as a capped earning
         sentence, `_capped_earning`); the item's deductions take from the rest."""
         n = normalise(read).strip().rstrip("。；;，, ")
-        m = AT_THEN_SHARE.match(n) or _FULL_THEN_EACH.match(n)
+        m = AT_THEN_SHARE.match(n) or _FULL_THEN_EACH.match(n) or FULL_EACH_MISS.match(n)
         if m is None or bonus or node.points is None or node.children or node.modifiers:
             return None
         cap = m.group("p")
@@ -786,6 +787,11 @@ class _Writer:
             # place short takes 1 of them: the places short, counted (from the 5 only)
             said = {g: read.strip()[m.start(g) : m.end(g)] for g in ("x", "u", "noun", "e")}
             read = f"{said['x']}未达到的{said['noun']}，每{said['u']}{said['e']}"
+        elif m.re is FULL_EACH_MISS:
+            # `各阶段工作按期完成的得6分，每有一个阶段未按期完成扣2分` in an item of 10: the
+            # misses, counted from the 6 only
+            said = {g: read.strip()[m.start(g) : m.end(g)] for g in ("what", "u", "e")}
+            read = f"{said['what']}的，每{said['u']}{said['e']}"
         drafted = self.drafter.sentence(read, node.title, path, False, cap)
         if drafted.ok and len(drafted.clauses) == 1 and Decimal(cap) == Decimal(node.points):
             self.origin[drafted.clauses[0]] = (path, sentence)
