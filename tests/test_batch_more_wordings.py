@@ -59,6 +59,8 @@ GROUPS = [
             "各县（市、区）发生【事故】的，本项不得分，并实行“一票否优”",
             "被上级通报【事故】的乡镇，本项不得分，并实行“一票否优”",
             "【事故】的，本项不得分，年度安全生产考核不得评为优秀",
+            # the others keep the item's 10 points anyway
+            "发生【事故】的，本项不得分，且年度考核不得评为优秀；未发生的得10分",
         ],
         EVENT,
         10,
@@ -229,6 +231,8 @@ def test_each_wording_scores_as_its_plain_form(clause, facts, points, rows, scor
         ("【率】低于平均值5个百分点以内（含3个百分点）的扣1分", RATE, 10),
         # another measure than the ranked fact's own
         ("【开办用时】最短的得4分，其余每比最短成本多0.5个工作日扣1分，扣完为止", TIME, 4),
+        # 8 is not the item's points: what the others get is not the item's full points
+        ("发生【事故】的，本项不得分，且不得评为优秀；未发生的得8分", EVENT, 10),
         # a step from a band within the mean has no start
         ("【率】低于平均值5个百分点以内的，每低1个百分点扣1分", RATE, 10),
     ],

@@ -483,6 +483,17 @@ def _bound_restated(match: re.Match[str], _: _Context) -> str | None:
     return text[: text.index("以内") + 2]
 
 
+def _rest_full(match: re.Match[str], context: _Context) -> str | None:
+    """`…的，本项不得分，且…；未发生的得10分`: dropped when 10 is the item's points and the
+    rule before only takes the item's points away (a unit it leaves alone keeps them)."""
+    if context.points is None or match.group("n") != context.points:
+        return None
+    before = match.string[: match.start()]
+    if not re.search(r"(?:本项|该项)?不得分", before) or re.search(r"得\s*\d", before):
+        return None
+    return ""
+
+
 def _grade_floor(match: re.Match[str], _: _Context) -> str | None:
     """`直接确定为良好以上等次`: that band or a better one, the floor `等次最低为良好` —
     never after a negation (`不得评为良好以上等次` bars those bands: read as written)."""
@@ -734,6 +745,14 @@ RULES: tuple[_Rule, ...] = (
         re.compile(r"等次\s*直接\s*(?P<verb>定为|确定为|评为)"),
         lambda m, c: "等次" + m.group("verb"),
     ),
+    # 发生【X】的，本项不得分，…；未发生的得10分: the others keep the item's points anyway
+    (
+        "rest full",
+        re.compile(
+            r"[,;]\s*(?:未发生|没有发生|无)(?:的|者)?\s*[,]?\s*得\s*(?P<n>\d+(?:\.\d+)?)\s*分(?=\s*(?:[,;。.]|$))"
+        ),
+        _rest_full,
+    ),
     # 年度考核直接确定为良好以上等次 → 等次最低为良好 (that band or a better one)
     (
         "grade floor",
@@ -919,6 +938,7 @@ RULES: tuple[_Rule, ...] = (
 _DROPS = frozenset(
     {
         "ties",
+        "rest full",
         "grade floor",
         "last place",
         "passive event",
