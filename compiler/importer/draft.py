@@ -829,6 +829,16 @@ class _Writer:
             return None
         if any(_COMPARED.search(m.group(g)) for g in ("a", "b")):
             return None  # tiers of a rate or a count: read as tiers elsewhere
+        others = [
+            x
+            for t in scoring_text(node)
+            for x in split_sentences(t)
+            if normalise(x).strip() != normalise(sentence).strip() and _EARNED.search(normalise(x))
+        ]
+        if others:
+            # another earning sentence in the item would have to go under a sub-item of
+            # its own too, which the document does not give: left as the drafter reads it
+            return None
         top, low = Decimal(m.group("n1")), Decimal(m.group("n2"))
         if not 0 < low < top <= Decimal(node.points):
             return None
@@ -1417,9 +1427,11 @@ def _hold_unfilled(text: str, summary: Summary, origin: dict[str, tuple[str, str
     to `待处理`: written there, every unit would lose the rest of the item's points."""
     lines: list[str | None] = list(text.split("\n"))
     undone: set[str] = set()
+    held: set[str] = set()  # the facts of the clauses held back
     for number in unfilled(text):
         line = lines[number - 1] or ""
         clause = line.strip()[2:]
+        held.update(_FACT_NAMES.findall(clause))
         path, sentence = origin.get(clause, ("", clause))
         pad = line[: len(line) - len(line.lstrip())]
         reason = (
@@ -1435,6 +1447,16 @@ def _hold_unfilled(text: str, summary: Summary, origin: dict[str, tuple[str, str
             lines[number - 1] = f"{pad}{PENDING}{_one_line(sentence)}（{reason}）"
         else:
             lines[number - 1] = None  # the sentence's other clause: one 待处理 line says it
+    # a fact only the held clauses read is no longer declared (it would be required data
+    # that scores nothing)
+    used = "\n".join(x for x in lines if x is not None and x.lstrip().startswith("- "))
+    for k, line in enumerate(lines):
+        if line is None or not line.startswith("  ") or "：" not in line:
+            continue
+        name = line.split("：", 1)[0].strip()
+        if name in held and f"【{name}】" not in used and _DATA_LINE.match(line):
+            lines[k] = None
+            summary.facts -= 1
     return "\n".join(line for line in lines if line is not None)
 
 
@@ -1469,6 +1491,8 @@ def _settle(
     return text
 
 
+#: A line of the 数据 block: `  名称：  类型，默认0  # 说明`.
+_DATA_LINE = re.compile(r"^  [^\s：#][^：#]*：\s*[^\s#]")
 _TAKE_MAX = ("就高不就低", "不重复计分")
 _COMPARED = re.compile(r"达到|低于|高于|以上|以下|以内|超过|不足|不低于|不少于|少于|多于|每")
 #: `A的得2分，B的得1分，未…的不得分`: levels of one thing done, the highest counted.
