@@ -272,3 +272,16 @@ def test_full_points_of_a_part_less_each_miss_is_a_sub_item(tmp_path):
     }
     # the misses take at most the 6 of their part; the reports take from the rest
     assert score == {(0, 0): 10, (1, 0): 8, (5, 2): 2}
+
+
+def test_levels_beside_another_plain_earning_sentence_stay_pending(tmp_path):
+    text = """某县2026年度审计整改考核细则
+一、考核内容及评分标准
+（一）整改部署（8分）
+单位主要负责人主持召开专题会议的得3分，由分管负责人主持召开的得1.5分，未召开的不得分。成立整改工作专班的得2分，否则不得分。未制定整改方案的扣3分。
+"""
+    draft, _ = import_text(tmp_path, text)
+    # a sub-item for the levels would leave the other 2 points without one of their own
+    assert any(s.startswith("单位主要负责人主持召开专题会议的得3分") for s in _pending(draft))
+    assert "【单位主要负责人主持召开专题会议】" not in draft.text
+    assert "就高不就低" not in draft.text

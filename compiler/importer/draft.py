@@ -833,11 +833,13 @@ class _Writer:
             x
             for t in scoring_text(node)
             for x in split_sentences(t)
-            if normalise(x).strip() != normalise(sentence).strip() and _EARNED.search(normalise(x))
+            if normalise(x).strip() != normalise(sentence).strip()
+            and _EARNED.search(normalise(x))
+            and not re.search(r"每|比例", normalise(x))
         ]
         if others:
-            # another earning sentence in the item would have to go under a sub-item of
-            # its own too, which the document does not give: left as the drafter reads it
+            # another plain earning sentence in the item would have to go under a sub-item
+            # of its own too, which the document does not give: left as the drafter reads it
             return None
         top, low = Decimal(m.group("n1")), Decimal(m.group("n2"))
         if not 0 < low < top <= Decimal(node.points):
