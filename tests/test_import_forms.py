@@ -218,9 +218,11 @@ def test_single_forms_mean_what_they_say(tmp_path):
     # the hours are data to fill: no default that would deduct or spare by itself
     hours = next(x for x in text.splitlines() if x.strip().startswith("干部理论学习学时："))
     assert "默认" not in hours
-    # `未制定预案、方案`: the 未 covers both, a fact 【方案】 would deduct for having one
-    pending = _pending(draft)
-    assert list(pending) == ["三2"]
+    # `未制定预案、方案`: the 未 and the verb cover both — one fact per thing made (a fact
+    # 【方案】 of the failure reading would deduct for having one)
+    assert "- 未【制定预案】、【制定方案】的，分别扣1分" in text
+    assert "【方案】" not in text
+    assert list(_pending(draft)) == []
 
     facts = dict(
         矛盾纠纷化解率="91.2",  # 3.8 below: 3 whole steps → 1.5
@@ -229,11 +231,13 @@ def test_single_forms_mean_what_they_say(tmp_path):
         无制度="否",
         无档案="是",  # two failures → 1
         干部理论学习学时=39,  # below 40 → 3
+        制定预案="是",
+        制定方案="否",  # not made → 1 off 三
     )
     result = policy.score(facts)
     assert result.nodes["一"].score == Decimal("4.5")
     assert result.nodes["二"].score == Decimal(4)
-    assert result.nodes["三"].score == Decimal(4)
+    assert result.nodes["三"].score == Decimal(3)  # 5 − 1 (two failures) − 1 (no 方案)
     assert result.nodes["四"].score == Decimal(1)
     facts.update(矛盾纠纷化解率="95", 社区矫正衔接率="100", 干部理论学习学时=40)
     result = policy.score(facts)

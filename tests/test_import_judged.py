@@ -285,3 +285,19 @@ def test_levels_beside_another_plain_earning_sentence_stay_pending(tmp_path):
     assert any(s.startswith("单位主要负责人主持召开专题会议的得3分") for s in _pending(draft))
     assert "【单位主要负责人主持召开专题会议】" not in draft.text
     assert "就高不就低" not in draft.text
+
+
+def test_a_shared_negation_over_a_list_is_one_fact_per_thing_done(tmp_path):
+    text = """某县2026年度统计工作考核细则
+一、考核内容及评分标准
+（一）领导重视（4分）
+未明确统计工作分管领导、责任科室的，分别扣1分。
+"""
+    draft, policy = import_text(tmp_path, text)
+    assert "- 未【明确统计工作分管领导】、【明确责任科室】的，分别扣1分" in _clauses(draft)
+    # things done, so no default: a blank cell is not read as not done
+    assert "明确责任科室：          是否  #" in draft.text
+    lead, office = "明确统计工作分管领导", "明确责任科室"
+    assert policy.score({lead: "是", office: "是"}).total == 4
+    assert policy.score({lead: "否", office: "是"}).total == 3
+    assert policy.score({lead: "否", office: "否"}).total == 2

@@ -40,6 +40,7 @@ from .shapes import (
     read_failures,
     read_named_standard,
     read_not_done,
+    read_shared_negation,
     read_standards,
     read_unmet,
     read_vs_average,
@@ -607,6 +608,7 @@ class Drafter:
         readings = (
             read_tier_chain,
             read_failures,
+            read_shared_negation,
             read_unmet,
             read_bands,
             read_not_done,

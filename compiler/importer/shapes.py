@@ -50,6 +50,35 @@ def read_failures(sentence: str) -> Reading | None:
     return Reading(names, clause, ("是否",) * len(names))
 
 
+#: Verbs a list of things to do starts with (`未明确分管领导、责任科室的`: 明确 both).
+_DO_VERBS = (
+    "明确|建立|制定|落实|配备|设立|开展|成立|签订|召开|印发|出台|组建|配齐|公开|上报|报送|健全|"
+    "完善|确定|指定|设置|编制|组织"
+)
+_SHARED_NOT = re.compile(
+    rf"^(?:未|没有)(?P<verb>{_DO_VERBS})(?P<items>[^,;的未不无没]+?)的\s*,?\s*(?P<rest>分别(?:扣|减).+)$"
+)
+
+
+def read_shared_negation(sentence: str) -> Reading | None:
+    """`未明确统计工作分管领导、责任科室的，分别扣1分`: 未 and the verb cover every item, each
+    missing one costs the amount — the language's `未【明确统计工作分管领导】、【明确责任科室】的，
+    分别扣1分` (a fact per thing done, each 否 deducts)."""
+    m = _SHARED_NOT.match(normalise(sentence).strip().rstrip("。;, "))
+    if not m:
+        return None
+    verb = m.group("verb")
+    items = [i.strip() for i in m.group("items").split("、")]
+    if len(items) < 2 or not all(2 <= len(i) <= 20 for i in items):
+        return None
+    names = tuple(legal_name(verb + i if not re.match(_DO_VERBS, i) else i) for i in items)
+    if len(set(names)) != len(names):
+        return None
+    clause = "未" + "、".join(f"【{name}】" for name in names) + f"的，{m.group('rest')}"
+    # things done, not failures: no default (a blank cell would read as not done)
+    return Reading(names, clause, ("是否",) * len(names), default="")
+
+
 _UNITS = "|".join(sorted((re.escape(u) for u in kw.COUNT_UNITS), key=len, reverse=True))
 _MEASURES = "|".join(sorted((re.escape(u) for u in kw.MEASURE_UNITS), key=len, reverse=True))
 #: Units named by themselves in a fact name (`培训学时`); others take 数 (`演练次数`).
