@@ -301,3 +301,15 @@ def test_a_shared_negation_over_a_list_is_one_fact_per_thing_done(tmp_path):
     assert policy.score({lead: "是", office: "是"}).total == 4
     assert policy.score({lead: "否", office: "是"}).total == 3
     assert policy.score({lead: "否", office: "否"}).total == 2
+
+
+def test_an_alternative_after_a_comma_names_one_event(tmp_path):
+    text = """某县2026年度审计整改考核细则
+一、考核内容及评分标准
+（一）配合审计（5分）
+拖延、拒绝提供资料，或提供资料不真实、不完整的，每次扣1分。
+"""
+    draft, policy = import_text(tmp_path, text)
+    name = "拖延、拒绝提供资料或提供资料不真实、不完整"
+    assert f"- 【{name}】每次扣1分" in _clauses(draft)
+    assert policy.score({name: "2"}).total == 3

@@ -37,7 +37,7 @@ EVIDENCE = ("查阅", "查看", "现场查看", "检查", "抽查", "暗访", "�
 #: Counting verbs that say what a count is of (`每少报一次`): added to a name without them.
 COUNT_VERBS = ("缺", "缺少", "少报", "漏报", "迟报", "瞒报", "晚报", "延长", "延迟")
 #: Words that join a second event to the first: either of them is the event.
-ALTERNATIVE = ("或者", "或是")
+ALTERNATIVE = ("或者", "或是", "或")
 #: Longest name kept whole; a longer subject is cut at a word-like boundary.
 MAX_NAME = 40
 
