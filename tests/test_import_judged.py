@@ -313,3 +313,19 @@ def test_an_alternative_after_a_comma_names_one_event(tmp_path):
     name = "拖延、拒绝提供资料或提供资料不真实、不完整"
     assert f"- 【{name}】每次扣1分" in _clauses(draft)
     assert policy.score({name: "2"}).total == 3
+
+
+def test_a_rate_or_a_task_in_proportion(tmp_path):
+    text = """某县2026年度档案工作考核细则
+一、考核内容及评分标准
+（一）数字化（5分）
+存量档案数字化率按完成比例计分。
+（二）整治（6分）
+完成上级部署的专项整治任务的得6分，未全部完成的，按完成比例计分。
+"""
+    draft, policy = import_text(tmp_path, text)
+    clauses = _clauses(draft)
+    assert "- 【存量档案数字化率】按完成比例得分" in clauses
+    assert "- 【上级部署的专项整治任务完成率】按完成比例得分" in clauses
+    result = policy.score({"存量档案数字化率": "80", "上级部署的专项整治任务完成率": "50"})
+    assert (result.nodes["(一)"].score, result.nodes["(二)"].score) == (4, 3)

@@ -322,8 +322,12 @@ _COUNT_SHARE = re.compile(
 )
 #: `按计划完成年度统计执法检查任务的得3分，未完成的按完成比例计分`.
 _PLAN_SHARE = re.compile(
-    r"^按(?:计划|时|期|要求)?完成(?P<x>[^,，;；]{2,24}?)任务的?\s*[,，]?\s*得\s*(?P<n>\d+(?:\.\d+)?)\s*分"
-    r"\s*[,，;；]\s*未完成的?\s*[,，]?\s*按(?:实际)?完成比例(?:计分|得分)$"
+    r"^(?:按(?:计划|时|期|要求)?)?完成(?P<x>[^,，;；]{2,24}?)任务的?\s*[,，]?\s*得\s*(?P<n>\d+(?:\.\d+)?)\s*分"
+    r"\s*[,，;；]\s*未(?:全部)?完成的?\s*[,，]?\s*按(?:实际)?完成比例(?:计分|得分)$"
+)
+#: `存量档案数字化率按完成比例计分`, `…标准化建设任务按完成比例计分`: the item's points × the rate.
+_RATE_SHARE = re.compile(
+    r"^(?P<x>[^,，;；按]{2,24}?(?:率|任务))\s*按\s*(?:实际)?(?:完成)?比例(?P<word>计分|得分)$"
 )
 #: `…率为100%的得4分`: reaching 100% (a rate is never above it).
 _IS_FULL = re.compile(r"(?<=率)\s*为\s*100\s*[%％]\s*的")
@@ -356,6 +360,13 @@ def plain_wording(sentence: str) -> str:
         text,
     )
     text = re.sub(r"^经(?:抽查|检查|核查|复核|抽查复核|实地核查)+发现", "", text)
+    text = _RATE_SHARE.sub(
+        lambda m: (
+            f"按{m.group('x')}{'完成率' if m.group('x').endswith('任务') else ''}"
+            f"按比例{m.group('word')}"
+        ),
+        text,
+    )
     return _UNMET_SHARE.sub(lambda m: f"{m.group('head')}低于100%的按比例{m.group('word')}", text)
 
 
