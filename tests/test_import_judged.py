@@ -329,3 +329,21 @@ def test_a_rate_or_a_task_in_proportion(tmp_path):
     assert "- 【上级部署的专项整治任务完成率】按完成比例得分" in clauses
     result = policy.score({"存量档案数字化率": "80", "上级部署的专项整治任务完成率": "50"})
     assert (result.nodes["(一)"].score, result.nodes["(二)"].score) == (4, 3)
+
+
+def test_a_share_of_a_named_target_is_drafted_only_for_the_whole_item(tmp_path):
+    text = """某县2026年度河湖长制考核细则
+一、考核内容及评分标准
+（一）污水治理（3分）
+农村生活污水治理率达到年度目标任务的得3分，未达到的按完成比例计分。
+（二）污染源治理（10分）
+畜禽粪污处理率达到年度目标任务的得3分，未达到的按完成比例计分。发生水污染事件的，每起扣2分。
+"""
+    draft, policy = import_text(tmp_path, text)
+    rate, target = "农村生活污水治理率", "农村生活污水治理率年度目标任务"
+    assert f"- 得(最小(【{rate}】÷【{target}】, 1)×3)分" in _clauses(draft)
+    # in a larger item the 3 points are a part: left 待处理, never every unit losing 7
+    assert any(s.startswith("畜禽粪污处理率达到年度目标任务") for s in _pending(draft))
+    unit = {rate: "60", target: "80", "水污染事件": "0"}
+    assert policy.score(unit).nodes["(一)"].score == Decimal("2.25")
+    assert policy.score(unit).nodes["(二)"].score == 10

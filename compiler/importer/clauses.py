@@ -325,6 +325,11 @@ _PLAN_SHARE = re.compile(
     r"^(?:按(?:计划|时|期|要求)?)?完成(?P<x>[^,，;；]{2,24}?)任务的?\s*[,，]?\s*得\s*(?P<n>\d+(?:\.\d+)?)\s*分"
     r"\s*[,，;；]\s*未(?:全部)?完成的?\s*[,，]?\s*按(?:实际)?完成比例(?:计分|得分)$"
 )
+#: `X率达到年度目标任务的得3分，未达到的按完成比例计分`: a share of a named target.
+_TARGET_SHARE = re.compile(
+    r"^(?P<x>[^,，;；]+?率)\s*(?:应)?达到(?P<t>年度目标(?:任务)?|目标值|目标任务|下达(?:的)?目标)的?\s*[,，]?\s*"
+    r"得\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[,，;；]\s*未达到的?\s*[,，]?\s*按(?:实际)?完成比例(?:计分|得分)$"
+)
 #: `存量档案数字化率按完成比例计分`, `…标准化建设任务按完成比例计分`: the item's points × the rate.
 _RATE_SHARE = re.compile(
     r"^(?P<x>[^,，;；按]{2,24}?(?:率|任务))\s*按\s*(?:实际)?(?:完成)?比例(?P<word>计分|得分)$"
@@ -688,6 +693,22 @@ class Drafter:
             m = _BY_RATE.match(said[1])
             if m is not None and not m.group("a"):
                 m = _BY_RATE.match(f"{clean_subject(normalise(title))}{said[1]}")
+        named = _TARGET_SHARE.match(n)
+        if named is not None and not bonus and Decimal(named.group("p")) == Decimal(points):
+            # `农村生活污水治理率达到年度目标任务的得3分，未达到的按完成比例计分` in an item of
+            # 3: its points × the rate ÷ the target, at most all; the target is a number of
+            # the document (in a larger item the share would be a part: not drafted here)
+            x = legal_name(clean_subject(named.group("x")))
+            target = legal_name(f"{x}{named.group('t')}")
+            clause = f"得(最小(【{x}】÷【{target}】, 1)×{named.group('p')})分"
+            if try_clause(clause, False, f"  {x}：百分比\n  {target}：百分比", points) is None:
+                return None
+            a = self.book.claim(x, "百分比", "", sentence, path)
+            b = self.book.claim(target, "百分比", "", f"{named.group('t')}（照下达的数填写）", path)
+            clause = clause.replace(f"【{x}】", f"【{a}】").replace(f"【{target}】", f"【{b}】")
+            return Drafted(
+                sentence, (clause,), ((a, "百分比", "", sentence), (b, "百分比", "", sentence))
+            )
         counts = _COUNT_SHARE.match(n)
         if counts is not None and not bonus:
             # `…按实际完成数占下达任务数的比例计分`: the item's points × done ÷ due, at
