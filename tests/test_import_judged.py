@@ -213,18 +213,18 @@ def test_counts_in_proportion_judged_parts_and_grades_with_a_condition(tmp_path)
     assert f"- 得(最小(【{done}】÷【{due}】, 1)×8)分" in clauses
     # the 2 earned points are a sub-item: the judged deduction takes from the other 2
     assert "(1)统计工作经费列入本级财政预算（2分）" in draft.text
-    # a band with a condition besides its score is not read as the score alone, and the
-    # other bands wait for it (alone they would grade every 优秀 unit 良好)
-    assert "# 待处理（等次）：考核总分在90分以上且" in draft.text
-    assert "#   良好：75分以上\n" in draft.text and "#   合格：60分以上\n" in draft.text
+    # a band whose condition is an event not happening: the band by its score, the event
+    # a limit of the grade (never the score alone)
+    assert "  优秀：90分以上\n" in draft.text and "  良好：75分以上\n" in draft.text
+    assert "- 【年度内被上级通报批评】不得评为优秀" in clauses
     unit = {
         "统计工作经费列入本级财政预算": "是",
         "专项调查经费保障不足": "1.5",
         done: "6",
         due: "8",
+        "年度内被上级通报批评": "否",
     }
     result = policy.score(unit)
-    assert result.grade is None
     assert result.nodes["(一)"].score == Decimal("2.5")
     assert result.nodes["(二)"].score == 6
     assert policy.score({**unit, "统计工作经费列入本级财政预算": "否"}).nodes[
@@ -347,3 +347,20 @@ def test_a_share_of_a_named_target_is_drafted_only_for_the_whole_item(tmp_path):
     unit = {rate: "60", target: "80", "水污染事件": "0"}
     assert policy.score(unit).nodes["(一)"].score == Decimal("2.25")
     assert policy.score(unit).nodes["(二)"].score == 10
+
+
+def test_a_band_with_a_condition_that_is_no_event_not_happening_stays_pending(tmp_path):
+    text = """某县2026年度审计整改考核细则
+一、考核内容及评分标准
+（一）整改（10分）
+未制定整改方案的扣3分。
+二、考核等次
+考核总分在90分以上且全部问题整改到位的，评定为优秀；在75分以上的，评定为良好；低于75分的，评定为合格。
+"""
+    draft, policy = import_text(tmp_path, text)
+    # a positive condition is not turned round into an event: the band stays 待处理 and
+    # the others wait as comments (alone they would grade every 优秀 unit 良好)
+    assert "# 待处理（等次）：考核总分在90分以上且全部问题整改到位的" in draft.text
+    assert "#   良好：75分以上\n" in draft.text
+    assert "不得评为优秀" not in draft.text.split("等次")[0]
+    assert policy.score({"未制定整改方案": "否"}).grade is None

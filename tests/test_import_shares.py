@@ -209,12 +209,14 @@ def test_a_band_with_a_condition_is_not_cut_to_its_bounds(tmp_path):
         "（一）考核得分18分以上的，为优秀，优秀等次数量不超过参评乡镇总数的30%。",
         "（一）优秀：考核得分18分以上，且全年未发生水污染事件。",
     )
-    draft, _ = _import(tmp_path, text)
-    assert "  优秀：18分以上\n" not in draft.text
-    assert (
-        "# 待处理（等次）：优秀：考核得分18分以上，且全年未发生水污染事件。（此档除分数外还有条件"
-        in (draft.text)
-    )
+    draft, policy = _import(tmp_path, text)
+    # the band by its score, and the event not happening as a limit of the grade: never
+    # the score alone (every unit with a pollution event would be 优秀)
+    assert "  优秀：18分以上\n" in draft.text
+    assert "  - 【全年发生水污染事件】不得评为优秀\n" in draft.text
+    assert policy.score(_BANDS_PERFECT).grade == "优秀"
+    polluted = policy.score({**_BANDS_PERFECT, "全年发生水污染事件": "是"})
+    assert polluted.grade != "优秀" and polluted.total == policy.score(_BANDS_PERFECT).total
 
 
 def test_a_points_cell_merged_over_two_rows_is_one_item(tmp_path):

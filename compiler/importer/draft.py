@@ -140,6 +140,24 @@ _BAND_CONDITION = (
 )
 
 
+#: The condition of a band that an event not happening states: `且年度内未被上级通报批评的`.
+_NOT_HAPPENED = re.compile(
+    r"^(?P<score>.*?分[^,，且]*?)\s*(?:[,，]\s*)?(?:且|并且|同时)\s*"
+    r"(?P<pre>[^,，;；未不无没]{0,8}?)(?:未|没有)(?P<event>(?:被|发生)?[^,，;；未不无没的]{2,24}?)的?\s*$"
+)
+
+
+def _barring_condition(rng: str) -> tuple[str, str] | None:
+    """(the band's score, the event that bars it) of `90分以上且年度内未被上级通报批评的`;
+    None for any other condition (a positive one, or two negations, stay 待处理)."""
+    m = _NOT_HAPPENED.match(normalise(rng).strip().rstrip("。；;"))
+    if m is None:
+        return None
+    event = legal_name(m.group("pre") + m.group("event"))
+    score = re.sub(r"^[^\d]*?(?=\d)", "", m.group("score").strip())  # `考核总分(含加分)在90分以上`
+    return (score, event) if len(event) >= 3 else None
+
+
 def _band_condition(rng: str, last: bool) -> bool:
     """The band says more than its bounds (`95分以上，且全年未发生亡人事故`); `，或被一票
     否决的` only on the lowest band, where 一票否决 puts a unit anyway."""
@@ -336,6 +354,8 @@ class _Writer:
         self.grade_rules: list[str] = []  # clause lines of the 等次 paragraph's rules
         #: node → (clause, cap, note) sub-items
         self.capped: dict[int, list[tuple[str | tuple[str, ...], str, str]]] = {}
+        #: grade limits made from a band's condition (`且…未被通报批评的`), not quoted again
+        self._made_rules: set[str] = set()
         self.earned: dict[int, bool] = {}  # node → an earlier sentence of it earns points
         #: node → the step of the item after it (`2.未达到年度目标的，每超出…扣3分`)
         self.paired: dict[int, str] = {}
@@ -1161,6 +1181,22 @@ class _Writer:
             if _band_condition(rng, k == len(bands) - 1):
                 # `95分以上，且全年未发生亡人事故`: a condition no band can say (the bounds
                 # alone would drop it); a veto is only the lowest band's own
+                barred = _barring_condition(rng)
+                if barred is not None and above is None:  # the top band scored
+                    # the top band's `且…未被通报批评的`: the band by its score, and the
+                    # event bars it (`【年度内被通报批评】的，不得评为优秀`, language.md 5.3)
+                    score, event = barred
+                    line = f"{name}：{_band_range(score)}"
+                    if try_band(line):
+                        out.append(f"  {line}")
+                        out.append(
+                            f"  # 原文 “{_one_line(source)}”：条件写作条款，见评分项 “等次限定”"
+                        )
+                        rule = f"{event}的，不得评为{name}"
+                        self.doc.band_rules.append(rule)
+                        self._made_rules.add(rule)  # said above, with the original words
+                        above = low
+                        continue
                 out.append(f"  # 待处理（等次）：{_one_line(source)}（{_BAND_CONDITION}）")
                 above = low
                 continue
@@ -1176,12 +1212,10 @@ class _Writer:
                 out += [line for x in _sentences_of(t) for line in self._band_rule(x, True)]
             else:
                 out.append(f"  # 待处理（等次）：{_one_line(t)}")
-        out += [
-            line
-            for t in self.doc.band_rules
-            for x in _sentences_of(t)
-            for line in self._band_rule(x, True)
-        ]
+        for t in self.doc.band_rules:
+            lines = [line for x in _sentences_of(t) for line in self._band_rule(x, True)]
+            if t not in self._made_rules:  # a made one is said above, in the original words
+                out += lines
         held = any(
             line.lstrip().startswith("# 待处理（等次）") and _BAND_SOURCE_SCORE.search(line)
             for line in out[1:]
