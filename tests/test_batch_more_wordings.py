@@ -191,6 +191,18 @@ GROUPS = [
         [3, 5, 3],
         [[], ["等次最低为良好"], []],
     ),
+    # the best as the benchmark, its own full points said before the step from it
+    (
+        [
+            "【率】每低于最高值1个百分点扣0.5分，扣完为止",
+            "以全市【率】最高值为标杆，达到最高值的得5分，每低于最高值1个百分点扣0.5分，扣完为止",
+        ],
+        RATE,
+        5,
+        [{"率": "90"}, {"率": "95"}, {"率": "80"}],
+        [Decimal("2.5"), 5, 0],
+        [[], [], []],
+    ),
     # steps from the shortest time, its measure named again
     (
         [
@@ -233,6 +245,8 @@ def test_each_wording_scores_as_its_plain_form(clause, facts, points, rows, scor
         ("【开办用时】最短的得4分，其余每比最短成本多0.5个工作日扣1分，扣完为止", TIME, 4),
         # 8 is not the item's points: what the others get is not the item's full points
         ("发生【事故】的，本项不得分，且不得评为优秀；未发生的得8分", EVENT, 10),
+        # the benchmark's points are not the item's: what the best earns is not said
+        ("以全市【率】最高值为标杆，达到最高值的得4分，每低于最高值1个百分点扣0.5分", RATE, 5),
         # a step from a band within the mean has no start
         ("【率】低于平均值5个百分点以内的，每低1个百分点扣1分", RATE, 10),
     ],

@@ -494,6 +494,14 @@ def _rest_full(match: re.Match[str], context: _Context) -> str | None:
     return ""
 
 
+def _benchmark(match: re.Match[str], context: _Context) -> str | None:
+    """`以【X】最高值为标杆，达到最高值的得6分，每低于最高值1个百分点扣0.5分` → `【X】每低于…`:
+    only when 6 is the item's points and the step counts down from the same best."""
+    if context.points is None or match.group("n") != context.points:
+        return None
+    return ""
+
+
 def _grade_floor(match: re.Match[str], _: _Context) -> str | None:
     """`直接确定为良好以上等次`: that band or a better one, the floor `等次最低为良好` —
     never after a negation (`不得评为良好以上等次` bars those bands: read as written)."""
@@ -753,6 +761,23 @@ RULES: tuple[_Rule, ...] = (
         ),
         _rest_full,
     ),
+    # 以全市【X】最高值为标杆，达到最高值的得6分，每低于最高值…: the best's own points (6 the
+    # item's), which its gap of 0 keeps — the step alone, as `best then gap` reads it
+    (
+        "benchmark",
+        re.compile(
+            r"(?<=】)\s*(?P<best>最[高低多少大小长短])值?\s*为\s*(?:标杆|基准|标准)\s*,\s*"
+            r"达到\s*(?P=best)值?\s*的?\s*得\s*(?P<n>\d+(?:\.\d+)?)\s*分\s*,\s*"
+            r"(?=每\s*(?:低于|少于|高于|多于)\s*(?P=best)值)"
+        ),
+        _benchmark,
+    ),
+    # the 以 before it, once the benchmark words are gone: `以【X】每低于最高值…`
+    (
+        "benchmark",
+        re.compile(r"(?<![^\s\-])以(?=\s*【[^】]+】\s*每\s*(?:低于|少于|高于|多于)\s*最)"),
+        _blank,
+    ),
     # 年度考核直接确定为良好以上等次 → 等次最低为良好 (that band or a better one)
     (
         "grade floor",
@@ -938,6 +963,7 @@ RULES: tuple[_Rule, ...] = (
 _DROPS = frozenset(
     {
         "ties",
+        "benchmark",
         "rest full",
         "grade floor",
         "last place",
