@@ -247,6 +247,16 @@ def test_each_wording_scores_as_its_plain_form(clause, facts, points, rows, scor
         ("发生【事故】的，本项不得分，且不得评为优秀；未发生的得8分", EVENT, 10),
         # the benchmark's points are not the item's: what the best earns is not said
         ("以全市【率】最高值为标杆，达到最高值的得4分，每低于最高值1个百分点扣0.5分", RATE, 5),
+        # own ÷ first on a fact whose lower end is the better, in each way of declaring it:
+        # never read as the share of the first (first ÷ own)
+        *(
+            (
+                "【收入增速】第一名得满分，其余按其增速与第一名增速之比计分",
+                f"  收入增速：百分比，{w}\n",
+                6,
+            )
+            for w in ("越低越好", "越小越好", "越少越好")
+        ),
         # a step from a band within the mean has no start
         ("【率】低于平均值5个百分点以内的，每低1个百分点扣1分", RATE, 10),
     ],

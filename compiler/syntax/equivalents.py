@@ -33,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from . import keywords as kw
 from .numerals import cn_to_int
 
 # --------------------------------------------------------------------------- words
@@ -96,7 +97,7 @@ class _Context:
     precision: str | None = None
     #: The declared facts: name → the type word (`次`, `百分比`, `万元`).
     facts: tuple[tuple[str, str], ...] = ()
-    #: The facts declared `越低越好`.
+    #: The facts declared with the lower end as the better (`越低越好`, `越少越好`…).
     low: frozenset[str] = frozenset()
 
 
@@ -1014,8 +1015,7 @@ def canonical(text: str) -> tuple[str, list[Rewrite]]:
     points: str | None = None
     precision = next((m.group(1) for m in map(_PRECISION.match, lines) if m), None)
     counts = _clause_counts(lines)
-    facts = _declared(lines)
-    low = _declared_low(lines)
+    facts, low = _declared(lines)
     for number, line in enumerate(lines, 1):
         if _NODE.match(line):
             found = _POINTS.search(line)
@@ -1033,9 +1033,12 @@ _DECLARED = re.compile(
 )
 
 
-def _declared(lines: list[str]) -> tuple[tuple[str, str], ...]:
-    """The facts of the `数据：` block and their type words."""
+def _declared(lines: list[str]) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+    """The facts of the `数据：` block with their type words, and those declared with the
+    lower end as the better (`越低越好`, `越小越好`, `越少越好`)."""
     found: list[tuple[str, str]] = []
+    low: set[str] = set()
+    low_words = [word for word, sense in kw.FACT_SENSES.items() if sense == "low"]
     inside = False
     for line in lines:
         if re.match(r"数据\s*[:：]", line):
@@ -1046,19 +1049,11 @@ def _declared(lines: list[str]) -> tuple[tuple[str, str], ...]:
         if inside:
             match = _DECLARED.match(line)
             if match:
-                found.append((match.group("ref") or match.group("name"), match.group("kind")))
-    return tuple(found)
-
-
-def _declared_low(lines: list[str]) -> frozenset[str]:
-    """The facts whose `数据：` line declares them `越低越好`."""
-    found = set()
-    for line in lines:
-        if "越低越好" in line:
-            match = _DECLARED.match(line)
-            if match:
-                found.add(match.group("ref") or match.group("name"))
-    return frozenset(found)
+                name = match.group("ref") or match.group("name")
+                found.append((name, match.group("kind")))
+                if any(word in line for word in low_words):
+                    low.add(name)
+    return tuple(found), frozenset(low)
 
 
 #: The header's `精度：0.01` (after full-width punctuation is made plain).
