@@ -354,8 +354,6 @@ class _Writer:
         self.grade_rules: list[str] = []  # clause lines of the 等次 paragraph's rules
         #: node → (clause, cap, note) sub-items
         self.capped: dict[int, list[tuple[str | tuple[str, ...], str, str]]] = {}
-        #: grade limits made from a band's condition (`且…未被通报批评的`), not quoted again
-        self._made_rules: set[str] = set()
         self.earned: dict[int, bool] = {}  # node → an earlier sentence of it earns points
         #: node → the step of the item after it (`2.未达到年度目标的，每超出…扣3分`)
         self.paired: dict[int, str] = {}
@@ -1187,14 +1185,13 @@ class _Writer:
                     # event bars it (`【年度内被通报批评】的，不得评为优秀`, language.md 5.3)
                     score, event = barred
                     line = f"{name}：{_band_range(score)}"
-                    if try_band(line):
+                    limit = _NOT_GRADED.match(f"{event}的，不得评为{name}")
+                    # the limit drafted first: a band without it would drop the condition
+                    if try_band(line) and limit and self._grade_rule(source, limit) is not None:
                         out.append(f"  {line}")
                         out.append(
-                            f"  # 原文 “{_one_line(source)}”：条件写作条款，见评分项 “等次限定”"
+                            f"  # 原文 “{_one_line(source)}”：条件写作条款，见评分项 “{GRADE_RULES}”"
                         )
-                        rule = f"{event}的，不得评为{name}"
-                        self.doc.band_rules.append(rule)
-                        self._made_rules.add(rule)  # said above, with the original words
                         above = low
                         continue
                 out.append(f"  # 待处理（等次）：{_one_line(source)}（{_BAND_CONDITION}）")
@@ -1212,10 +1209,12 @@ class _Writer:
                 out += [line for x in _sentences_of(t) for line in self._band_rule(x, True)]
             else:
                 out.append(f"  # 待处理（等次）：{_one_line(t)}")
-        for t in self.doc.band_rules:
-            lines = [line for x in _sentences_of(t) for line in self._band_rule(x, True)]
-            if t not in self._made_rules:  # a made one is said above, in the original words
-                out += lines
+        out += [
+            line
+            for t in self.doc.band_rules
+            for x in _sentences_of(t)
+            for line in self._band_rule(x, True)
+        ]
         held = any(
             line.lstrip().startswith("# 待处理（等次）") and _BAND_SOURCE_SCORE.search(line)
             for line in out[1:]
