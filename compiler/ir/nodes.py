@@ -39,6 +39,11 @@ class Fact:
     inferred: bool = False
     sense: str | None = None
 
+    @property
+    def percent_bounded(self) -> bool:
+        """A percentage lies in 0–100 unless its fact declares a range of its own."""
+        return self.type == "percent" and self.low is None and self.high is None
+
 
 # -------------------------------------------------------------------------- expressions
 

@@ -98,9 +98,8 @@ class _Lowerer:
             decl = info.decl
             default = low = high = None
             if decl is not None:
-                ranged = decl.low is not None or decl.high is not None  # replaces 0–100
                 if decl.default is not None:
-                    default = convert(type_, decl.default, self.year, bounded=not ranged)
+                    default = convert(type_, decl.default, self.year, bounded=not decl.ranged)
                 if type_ not in ("bool", "date"):
                     if decl.low is not None:
                         low = Decimal(convert(type_, decl.low, self.year, bounded=False))  # type: ignore[arg-type]

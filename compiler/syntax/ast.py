@@ -492,6 +492,11 @@ class FactDecl:
     name_span: Span
     sense: str | None = None
 
+    @property
+    def ranged(self) -> bool:
+        """A range is declared: for a percentage it replaces 0–100 (债务率 150%, 增速 −5%)."""
+        return self.low is not None or self.high is not None
+
 
 @dataclass(frozen=True)
 class ParamDecl:

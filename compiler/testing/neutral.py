@@ -377,10 +377,9 @@ def _domain(fact: ir.Fact) -> Allowed:
         return Allowed(values=frozenset({True, False}))
     if fact.type == "date":
         return Allowed()
-    declared = low is not None or high is not None
-    if fact.type == "count" or (fact.type == "percent" and not declared):
+    if fact.type == "count" or fact.percent_bounded:
         low = _ZERO if low is None else max(low, _ZERO)
-    if fact.type == "percent" and not declared:  # a declared range replaces 0–100
+    if fact.percent_bounded:  # a declared range replaces 0–100
         high = Decimal(100)
     return Allowed(low=low, high=high)
 

@@ -193,7 +193,7 @@ class Inputs:
         exact = exp.DataType.build(f"DECIMAL(38, {scale})")
         checks = []
         bounds = []
-        if fact.type == "percent" and fact.low is None and fact.high is None:
+        if fact.percent_bounded:
             bounds.append(("<=", Decimal(100)))
         if fact.low is not None:
             bounds.append((">=", Decimal(fact.low)))
@@ -320,9 +320,7 @@ class Inputs:
         checks: list[exp.Expression] = []
         if fact.type == "count":
             early += [negative_nonzero, exp.NEQ(this=part_sig, expression=s(""))]
-        # a percentage lies in 0–100 unless the fact declares its own range
-        bounded = fact.type == "percent" and fact.low is None and fact.high is None
-        if bounded:
+        if fact.percent_bounded:
             early += [negative_nonzero, exp.GT(this=exp.Length(this=whole_sig), expression=n(3))]
             checks.append(self.fixed.compare(">", value, const(100)))
         if fact.low is not None:
@@ -350,7 +348,7 @@ class Inputs:
             expression=exp.Not(this=fits),
         )
         digits = INT_DIGITS + scale
-        if bounded:
+        if fact.percent_bounded:
             digits = 3 + scale
         if fact.low is not None and fact.high is not None:  # range checked: no wider
             widest = max(abs(fact.low), abs(fact.high)).scaleb(scale).to_integral_value()

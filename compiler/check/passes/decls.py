@@ -72,9 +72,7 @@ def _check_fact(ctx: Context, decl) -> list[Diagnostic]:
             diags.append(bad("range", raw, "no_range", type=type_word))
             continue
         try:
-            # a percentage that declares a range (增速 −5%, 债务率 150%) leaves 0–100
-            ranged = decl.low is not None or decl.high is not None
-            values[what] = convert(kind.type, raw, year, bounded=not ranged)
+            values[what] = convert(kind.type, raw, year, bounded=not decl.ranged)
         except ConversionError:
             diags.append(bad(what, raw, kind.type))
     low, high = values.get("low"), values.get("high")

@@ -194,8 +194,7 @@ class _TestChecker:
                 self.problem(fact.span, "bad_average", "hint.number", name=name, value=fact.raw)
             return
         try:
-            decl = info.decl
-            ranged = decl is not None and (decl.low is not None or decl.high is not None)
+            ranged = info.decl is not None and info.decl.ranged
             convert(info.kind.type, fact.raw, self.ctx.tree.header.year, bounded=not ranged)
         except ConversionError:
             self.problem(
