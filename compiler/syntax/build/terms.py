@@ -16,6 +16,7 @@ from .. import ast
 from .. import keywords as kw
 from ..lark_import import Token
 from ..numerals import parse_decimal, parse_percent_cn
+from ..syntax_errors import batch_refusal
 from .spans import span_of, sub_span, token_span
 
 #: A computed amount or condition nested deeper than this is refused (E101): later
@@ -93,12 +94,13 @@ class TermsMixin:
     def original(self, span: Span) -> str:  # pragma: no cover
         raise NotImplementedError
 
+    def line_text(self, number: int) -> str:  # pragma: no cover
+        raise NotImplementedError
+
     def form_error(self, span: Span, expected: str, expected_en: str) -> None:
         """E101 for a well-formed phrase in a place where it means nothing — unless the
         line is a batch wording the language refuses with what to write (E116, E253)."""
-        from ..syntax_errors import batch_refusal
-
-        refused = batch_refusal(self.original(Span(span.line, 1, span.line, 10**6)), span.line)
+        refused = batch_refusal(self.line_text(span.line), span.line)
         if refused is not None:
             self.report(refused.code, refused.span, dict(refused.args))
             return

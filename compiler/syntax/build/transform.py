@@ -116,8 +116,11 @@ class Builder(ClausesMixin, AverageBandsMixin, Transformer):
     def report(self, code: str, span: Span, args: dict | None = None) -> None:
         self.diags.append(Diagnostic(code, span, args or {}))
 
+    def line_text(self, number: int) -> str:
+        return self.source.line_text(number)
+
     def original(self, span: Span) -> str:
-        line = self.source.line_text(span.line)
+        line = self.line_text(span.line)
         end = span.end_column - 1 if span.end_line == span.line else len(line)
         return line[span.column - 1 : end]
 
