@@ -276,6 +276,11 @@ def test_batch_agrees_with_score(name, data):
             for avg_name in p.averages:
                 total = sum((v[avg_name] for v in with_values), D(0))
                 means[avg_name] = total / len(with_values) if with_values else D(0)
+        if not with_values:
+            # no unit in the batch: the mean does not exist, and no unit is scored
+            # against a made-up one (docs/language.md 12.1)
+            assert all(r.status == "数据错误" and r.error is not None for r in batch)
+            return
     for row, result in zip(rows, batch, strict=True):
         single = compiled.score(row, means)
         assert result.total == single.total

@@ -177,6 +177,11 @@ EDGES = {
         unit(3, "80", "2", "1", "90"),
     ],
     "every row bad": [unit(0, "abc", "0", "0", "90"), unit(1, "90", "-1", "0", "90")],
+    # no unit in the batch and a mean needed: every unit an error, as in Python
+    "every unit disqualified": [
+        unit(0, "100", "0", "0", "80", cheat=True),
+        unit(1, "90", "1", "0", "90", cheat=True),
+    ],
     "the best unit has a data error": [
         unit(0, "100", "x", "0", "90"),
         unit(1, "90", "1", "0", "90"),

@@ -159,6 +159,20 @@ def _build(
         for clause, cond in walked.failures
     ]
     error_parts = [exp.column("_cerr")]
+    if policy.averages:
+        # no unit in the batch and a mean needed: the mean does not exist, and no unit is
+        # scored against a made-up one (the prelude's _NO_MEAN, docs/language.md 12.1)
+        inside = exp.Window(this=exp.Sum(this=when(members, integer(1), integer(0))))
+        nobody = plan.let(
+            exp.EQ(this=exp.Coalesce(this=inside, expressions=[integer(0)]), expression=integer(0)),
+            "nb",
+        )
+        error_parts.append(
+            exp.Case(
+                ifs=[exp.If(this=nobody, true=s(NO_MEAN))],
+                default=exp.Null(),
+            )
+        )
     if failures:
         error_parts.append(exp.Case(ifs=failures, default=exp.Null()))
     error = plan.let(
@@ -191,6 +205,10 @@ def _build(
         ranks,
         stats,
     )
+
+
+#: The Python engine's message for a unit when no unit is in the batch and a mean is needed.
+NO_MEAN = "没有可计算平均值的有效数据行"
 
 
 def _placeholder(stat: ir.BatchStat) -> Num:
