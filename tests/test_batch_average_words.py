@@ -238,6 +238,51 @@ def test_a_standard_in_two_halves_with_a_number():
     assert scores(p, "达标率", ["95", "90", "89", "85.5", "70"]) == [8, 8, 7, 4, 0]
 
 
+def test_a_bonus_between_the_two_halves_keeps_them_one_rule():
+    """`达到平均的得6分；超过的，每超1个百分点加0.5分，最多加2分；低于的，每低1个百分点扣1分`:
+    the bonus side stands between the halves; a unit below the mean loses from the 6
+    the first half names (it was left with 0: its condition failed and the steps took
+    from nothing).  Rates 80, 82, 85, 78, 75: mean 80.  The bonus counts in the total
+    (9.21), never in the item."""
+    p = policy(
+        "【达标率】达到全市平均值的得6分；超过平均值的，每超过1个百分点加0.5分，最多加2分；"
+        "低于平均值的，每低1个百分点扣1分，扣完为止",
+        "  达标率：百分比\n",
+    )
+    rows = [{"单位": f"U{i}", "达标率": v} for i, v in enumerate(["80", "82", "85", "78", "75"])]
+    results = batch(p, rows)
+    assert [r.nodes["(一)"].score for r in results] == [6, 6, 6, 4, 1]
+    assert [r.total for r in results] == [6, 7, 8, 4, 1]
+
+
+@pytest.mark.parametrize(
+    "standard",
+    [
+        "【覆盖率】达到100%的得3分，每低5个百分点扣0.5分",
+        "【覆盖率】达到100%的得3分；低于100%的，每低5个百分点扣0.5分",
+        "【覆盖率】达到100%的得3分，每低5个百分点扣0.5分，最多扣5分",
+    ],
+)
+def test_the_steps_of_a_standard_take_at_most_its_own_points(standard):
+    """Beside `【活动】得2分` in an item of 5: coverage 50% is 10 steps (5 points), but the
+    standard earns 3 and loses at most those 3 — the activity's 2 stay (they were taken
+    too: the item's floor was the only limit).  70% loses 3 of 3, 90% loses 1."""
+    text = (
+        rule_text(
+            f"【活动】得2分，否则不得分\n  - {standard}",
+            "  活动：是否\n  覆盖率：百分比\n",
+        )
+        .replace("(一)工作(10分)", "(一)工作(5分)")
+        .replace("满分：10分", "满分：5分")
+    )
+    p = compile_policy(text, filename="标准.rule")
+    rows = [
+        {"单位": f"U{i}", "活动": "是", "覆盖率": v}
+        for i, v in enumerate(["100", "90", "70", "50"])
+    ]
+    assert [r.nodes["(一)"].score for r in batch(p, rows)] == [5, 4, 2, 2]
+
+
 def test_a_bare_comparison_takes_the_value_before_it():
     p = policy("【达标率】达到90%的得10分；低于的，得5分", "  达标率：百分比\n")
     assert scores(p, "达标率", ["95", "90", "89.99"]) == [10, 10, 5]

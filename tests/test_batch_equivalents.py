@@ -488,17 +488,34 @@ def test_no_deduction_is_dropped_only_after_a_deduction_on_the_same_word():
         build("【指标】超过全市平均水平的扣4分，未低于的不扣分")
 
 
-def test_a_place_rule_with_no_ranking_before_it_is_refused_with_the_clause_to_write():
-    clause = "【指标】低于85的扣5分；在全市排名末位的再扣3分"
+def test_a_place_rule_after_a_semicolon_ranks_the_lines_one_fact():
+    """`；在全市排名末位的再扣3分` after a clause on 【指标】 alone: the places of 【指标】,
+    as written out (docs/language.md 9.5).  84 → −5, and the last (80) → −5 − 3."""
+    written = build("【指标】低于85的扣5分；【指标】从高到低排名，末位扣3分")
+    assert scores(written, ["92", "84", "80", "88"]) == [10, 5, 2, 10]
+    continued = build("【指标】低于85的扣5分；在全市排名末位的再扣3分")
+    assert scores(continued, ["92", "84", "80", "88"]) == [10, 5, 2, 10]
+
+
+def test_a_place_rule_with_two_facts_before_it_is_refused_with_the_clause_to_write():
+    clause = "【指标】低于85且【通报】的扣5分；在全市排名末位的再扣3分"
     with pytest.raises(PolicyError) as raised:
         build(clause)
     diag = raised.value.diagnostics[0]
     assert diag.code == "E253"
     assert diag.span.column == ("  - " + clause).index("；") + 1
-    assert "；【指标】从高到低排名，末位扣3分" in str(raised.value)
-    # the clause the hint gives: 84 → −5, and the last (80) → −5 − 3
-    written = build("【指标】低于85的扣5分；【指标】从高到低排名，末位扣3分")
-    assert scores(written, ["92", "84", "80", "88"]) == [10, 5, 2, 10]
+    assert "末位扣3分" in str(raised.value)
+
+
+@pytest.mark.parametrize("verb", ["扣除", "扣减", "减"])
+def test_a_steps_rounding_word_after_any_effect_word_is_never_read_as_a_share(verb):
+    """`每低1个百分点扣除0.5分，按比例计算` (a generated policy found it): the step's
+    rounding, as after 扣 (it was rewritten to 按比例计分 and refused as E101)."""
+    policy = build(
+        f"【指标】低于100%的，每低1个百分点{verb}0.5分，按比例计算，最多扣4分", kind="百分比"
+    )
+    got = [r.nodes["(二)"].score for r in results(policy, ["100", "98.5", "90"])]
+    assert got == [Decimal("10"), Decimal("9.25"), Decimal("6")]
 
 
 @pytest.mark.parametrize("word", ["按比例计算", "按比例扣分", "按比例计", "按比例"])

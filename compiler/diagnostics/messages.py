@@ -865,6 +865,15 @@ DETAILS: dict[str, tuple[str, str]] = {
         "写 【{name}】达到平均值的得满分，低于平均值的按本单位{name}占平均{name}的比例计分",
         "write 【{name}】达到平均值的得满分，低于平均值的按本单位{name}占平均{name}的比例计分",
     ),
+    "why.lone_count": (
+        "是恰好这个数，还是这个数及以上，读不准（旁边没有更高一档可以对照）",
+        "may mean exactly this count or this count and more (no higher tier beside it)",
+    ),
+    "hint.lone_count": (
+        "恰好这个数写 【{name}】等于{count}的；这个数及以上写 【{name}】达到{count}的（或 {count}及以上的）",
+        "exactly: write 【{name}】等于{count}的; this count or more: 【{name}】达到{count}的 (or "
+        "{count}及以上的)",
+    ),
     "why.round_clause": (
         "在条款里说保留几位小数，但表头的 精度 不是这样：本语言只在公布得分时按表头的 精度 取舍",
         "says how many decimals to keep in a clause, but the header's 精度 differs: scores are "

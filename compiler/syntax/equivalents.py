@@ -266,7 +266,11 @@ def _no_deduction(match: re.Match[str], _: _Context) -> str | None:
 
 #: `每缺1次扣0.5分，按比例计算`: the rounding of a step's part (a word of the grammar), not
 #: a share of the best — it stays as written.
-_STEP_RATIO = re.compile(r"[扣加减得]\s*[0-9０-９.．]+\s*分\s*[,，]\s*按\s*$")
+#: A step's amount before `按比例…`, with any effect word (`扣除1分`, `扣减1分`, `计2分`).
+_STEP_RATIO = re.compile(
+    "(?:" + "|".join(sorted(map(re.escape, kw.EFFECTS), key=len, reverse=True)) + ")"
+    r"\s*[0-9０-９.．]+\s*分\s*[,，]\s*按\s*$"
+)
 
 
 def _scoring_word(match: re.Match[str], _: _Context) -> str | None:
@@ -469,6 +473,16 @@ def _passive(match: re.Match[str], _: _Context) -> str | None:
     return None if protected_words(words) else ""
 
 
+#: `被上级通报【X】的` → `【X】的`: who found an event, on any clause line.
+_PASSIVE = (
+    "passive event",
+    re.compile(r"(?<![^\s\-,;])被[^【】,;的\s]{1,12}?(?=【[^】]+】\s*的)"),
+    _passive,
+)
+#: The rules read on every clause line, not only on those about the batch.
+_EVERY_LINE = (_PASSIVE,)
+
+
 def _all_taken(match: re.Match[str], context: _Context) -> str | None:
     amount = match.group("n")
     if amount is not None and amount != context.points:
@@ -524,13 +538,13 @@ _WITHIN = (
 )
 
 RULES: tuple[_Rule, ...] = (
-    # who is ranked, before the fact: 各县区【X】, 全市各县区【X】, 按各县市区【X】,
+    # who is ranked, before the fact: 各县区【X】, 全市各县区【X】, 按各县市区【X】, 各县区按【X】,
     # 各县区受理【X】 (the verb says what the fact counts: it adds nothing)
     (
         "subject",
         re.compile(
             rf"(?<![^\s\-,;按]){_SUBJECT}\s*(?:{_SUBJECT_VERB})?"
-            r"(?=\s*(?:全年|年度|当年)?\s*(?:发生|出现)?\s*【)"
+            r"(?=\s*(?:全年|年度|当年)?\s*(?:发生|出现|按照|按)?\s*【)"
         ),
         _blank,
     ),
@@ -739,7 +753,10 @@ RULES: tuple[_Rule, ...] = (
     # 该校考核等次最高为合格 → 考核等次最高为合格
     (
         "subject",
-        re.compile(rf"该{_NOUN}(?=\s*(?:考核|考评|年度|当年|等次|不得|扣|得|加))"),
+        re.compile(
+            rf"该{_NOUN}(?=\s*(?:考核|考评|年度|当年|等次|不得|扣|得|加))"
+            rf"|(?<=[,;])\s*{_NOUN}(?=\s*(?:年度|当年)\s*[^\s,;、【】()“”]{{0,8}}?(?:考核|考评))"
+        ),
         _blank,
     ),
     # 之比计算得分 / 比例折算得分 → 之比计分
@@ -897,11 +914,7 @@ RULES: tuple[_Rule, ...] = (
     ),
     # 被省级以上部门【通报批评】的 / 被上级通报【X】的: who found the event is what the
     # fact counts (its data says it), not a condition of the rule
-    (
-        "passive event",
-        re.compile(r"(?<![^\s\-,;])被[^【】,;的\s]{1,12}?(?=【[^】]+】\s*的)"),
-        _passive,
-    ),
+    _PASSIVE,
     # 年度教育督导考核不得评为优秀 / 年度招商引资考核等次不低于良好: the grade this policy gives
     (
         "grade scope",
@@ -1021,9 +1034,17 @@ def canonical(text: str) -> tuple[str, list[Rewrite]]:
             found = _POINTS.search(line)
             points = found.group(1) if found else None
             continue
-        if not _CLAUSE_LINE.match(line) or not _BATCH_LINE.search(line):
+        if not _CLAUSE_LINE.match(line):
             continue
+        line, made = _count_tiers(line, number)
+        rewrites += made
         context = _Context(points, counts.get(number, 0), precision, facts, low)
+        if not _BATCH_LINE.search(line):
+            for name, pattern, make in _EVERY_LINE:
+                line, made = _apply(line, number, name, pattern, make, context)
+                rewrites += made
+            lines[number - 1] = line
+            continue
         lines[number - 1] = _line(line, number, context, rewrites)
     return "\n".join(lines), rewrites
 
@@ -1170,4 +1191,64 @@ def _semicolons(line: str, number: int) -> tuple[str, list[Rewrite]]:
             continue
         line = line[:start] + "," + line[start + 1 :]
         made.append(Rewrite(number, start, start + 1, ";", ",", "rules of one ranking"))
+    return line, made
+
+
+#: After ；(or ，), a count of the line's one fact with the verb that names it:
+#: `；发生1起的`, `；被通报2次及以上的`, `，出现3次以上的`.
+_COUNT_TIER = re.compile(
+    r"(?P<sep>[;,])(?P<space>[ \t]*)(?P<verb>发生|出现|被[^\s,;:【】“”\d]{1,6}?|[^\s,;:【】“”\d被]{2,6}?)"
+    r"[ \t]*(?P<n>\d+)[ \t]*(?P<unit>起|次|件|例|人次|人)(?P<post>[ \t]*(?:及以上|以上))?[ \t]*的"
+)
+_FACT_NAME = re.compile(r"【([^】\n]+)】")
+
+
+def _count_tiers(line: str, number: int) -> tuple[str, list[Rewrite]]:
+    """`【X】每发生1起扣2分；发生1起的，不得评为优秀，发生2起及以上的，等次最高为合格`:
+    after the clause that names 【X】, counts of X as tiers, the verb naming X dropped.
+
+    Read only when it cannot mean anything else: one fact named before the tiers, the
+    verb `发生`/`出现` or words of that fact's name (`被通报` for 【营商环境问题通报批评】),
+    and tiers that never overlap — exact counts (`1起的` is exactly 1 only beside a
+    tier above it, `2起及以上的`) and at most one `以上` tier, above every exact count.
+    A tier after `，` then starts its own clause (`；`): the tiers are separate rules.
+    A count alone (`；发生1起的，…` with no other tier) is left as written: 1起 may be
+    exactly one or at least one, and the writer says which (`达到1起的`, `等于1起的`)."""
+    tiers = list(_COUNT_TIER.finditer(line))
+    if not tiers:
+        return line, []
+    names = {m.group(1).strip() for m in _FACT_NAME.finditer(line[: tiers[0].start()])}
+    if len(names) != 1 or any("【" in line[t.start() : t.end()] for t in tiers):
+        return line, []
+    (name,) = names
+    if "【" in line[tiers[0].start() :]:
+        return line, []  # another fact after the tiers: whose counts they are is unclear
+    for tier in tiers:
+        verb = tier.group("verb").removeprefix("被")
+        if protected_words(tier.group("verb")):
+            return line, []  # 未发生, 超过, 不少于: words that carry meaning stay
+        if verb not in ("发生", "出现") and (len(verb) < 2 or verb not in name):
+            return line, []
+    exact = [int(t.group("n")) for t in tiers if not t.group("post")]
+    above = [int(t.group("n")) for t in tiers if t.group("post")]
+    if len(set(exact)) != len(exact) or len(above) > 1:
+        return line, []
+    if exact and not (above or len(exact) > 1):
+        return line, []
+    if above and exact and above[0] <= max(exact):
+        return line, []
+    made: list[Rewrite] = []
+    for index, tier in enumerate(tiers):
+        start = tier.start("verb")
+        end = tier.end("verb")
+        verb = tier.group("verb")
+        new = ("" if tier.group("post") else "等于").ljust(len(verb))
+        if len(new) > len(verb):
+            new = "=".ljust(len(verb))
+        line = line[:start] + new + line[end:]
+        made.append(Rewrite(number, start, end, verb, new, "count tiers"))
+        if index and tier.group("sep") == ",":
+            at = tier.start("sep")
+            line = line[:at] + ";" + line[at + 1 :]
+            made.append(Rewrite(number, at, at + 1, ",", ";", "count tiers"))
     return line, made

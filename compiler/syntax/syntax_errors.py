@@ -345,9 +345,13 @@ _FIRST_REF = re.compile(r"【[^【】]+】")
 
 
 def batch_refusal(original_line: str, line: int) -> Diagnostic | None:
-    """E116 / E253 for a batch wording the language cannot take, whatever part of the
+    """E115 / E116 / E253 for a batch wording the language cannot take, whatever part of the
     front end found the line wrong (the parser, or a phrase built in the wrong place)."""
-    return _batch_form(original_line, line) or _batch_wording(original_line, line)
+    return (
+        _average_bands(original_line, line)
+        or _batch_form(original_line, line)
+        or _batch_wording(original_line, line)
+    )
 
 
 def _batch_form(original_line: str, line: int) -> Diagnostic | None:
@@ -449,6 +453,13 @@ _BATCH_WORDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
         "place_subject",
     ),
     (re.compile(r"最低[ \t]*(?:不低于|不少于|得|为)?[ \t]*\d+(?:\.\d+)?[ \t]*分"), "floor"),
+    (
+        re.compile(
+            r"(?<=[，,；;])[ \t]*(?:发生|出现|被[^\s，,；;【】\d]{1,6}?)[ \t]*\d+[ \t]*"
+            r"(?:起|次|件|例|人次|人)[ \t]*的"
+        ),
+        "lone_count",
+    ),
 )
 _PLACE_WORDS = re.compile(r"排名|名次|位次|排序")
 _FIRST_NAME = re.compile(r"【([^【】]+)】")
@@ -472,6 +483,8 @@ def _batch_wording(original_line: str, line: int) -> Diagnostic | None:
             if not _RANKED.search(original_line):
                 continue
             key, extra = _floor(original_line, found, _FIRST_NAME.search(original_line))
+        elif key == "lone_count":
+            extra = {"count": re.sub(r"\D*(\d+)[ \t]*(\S+?)[ \t]*的$", r"\1\2", found[0])}
         else:
             extra = {}
         ref = _FIRST_NAME.search(original_line)

@@ -231,7 +231,10 @@ def _standards(clauses: list) -> list:
     would give a unit just beyond it nothing at all)."""
     out = list(clauses)
     for i in range(len(out) - 1):
-        first, second = out[i], out[i + 1]
+        first, j = out[i], i + 1
+        while j + 1 < len(out) and _bonus_beyond(out[j], first):
+            j += 1  # `…得3分；超过的，每超1个百分点加0.2分；低于的，每低…扣`: the other side
+        second = out[j]
         if not (
             isinstance(first, ast.ConditionClause)
             and isinstance(second, ast.ThresholdClause)
@@ -248,7 +251,40 @@ def _standards(clauses: list) -> list:
         ):
             continue
         out[i] = dataclasses.replace(first, condition=None)
+        earned = first.effects[0] if len(first.effects) == 1 else None
+        if isinstance(earned, ast.Earn):
+            out[j] = _within_points(second, earned)
     return out
+
+
+def _within_points(steps: ast.ThresholdClause, earned: ast.Earn) -> ast.ThresholdClause:
+    """The steps of a standard take at most the points it earns (`达到100%的得3分，每低5个
+    百分点扣0.5分` beside `【活动】得2分` in an item of 5: 50% loses the 3, never the 2 of
+    the activity).  Alone in an item of those points, the item's floor said the same."""
+    amount = earned.amount
+    if not isinstance(amount, ast.Num):
+        return steps  # 得满分: the item's points, the item's floor
+    cap = steps.cap
+    if cap is not None and cap.value <= amount.value:
+        return steps
+    return dataclasses.replace(steps, cap=ast.Num(amount.value, "分", amount.span, amount.text))
+
+
+def _bonus_beyond(clause: object, first: object) -> bool:
+    """A clause that adds for each step beyond the standard of `first` (a condition
+    clause on the same fact and value): it stands between the two halves of that
+    standard without changing them."""
+    return (
+        isinstance(clause, ast.ThresholdClause)
+        and isinstance(clause.effect, ast.Bonus)
+        and clause.condition is None
+        and isinstance(first, ast.ConditionClause)
+        and isinstance(first.condition, ast.Compare)
+        and isinstance(first.condition.left, ast.Ref)
+        and isinstance(clause.subject, ast.Ref)
+        and clause.subject.name == first.condition.left.name
+        and value_key(clause.target) == value_key(first.condition.right)
+    )
 
 
 def _compared_fact(cond: object) -> ast.Ref | None:
@@ -602,7 +638,7 @@ class ClausesMixin(TermsMixin):
 
     def standard_clause(self, children: list) -> ast.Clause | list | None:
         """`【达标率】达到90%的得10分，每低1个百分点扣1分`: full marks at the standard, minus
-        each step below it (floored at 0 by the item) — one rule, not two that both count."""
+        each step below it (at most the 10 it earns) — one rule, not two that both count."""
         parts = self._parts(children)
         earn, _, step, deduct = parts.body
         self._no_otherwise(parts)
@@ -630,7 +666,7 @@ class ClausesMixin(TermsMixin):
         below = ast.ThresholdClause(
             head.left, direction, head.right, per, deduct, parts.cap, parts.span, text, head.word
         )
-        return [full, below]
+        return [full, _within_points(below, earn)]
 
     def _no_beyond(self, step: Step) -> bool:
         """`超出部分` says where the steps start; only a comparison's bound can be that start."""
@@ -1081,6 +1117,13 @@ class ClausesMixin(TermsMixin):
         span = span_of(children)  # with 按, when written
         if isinstance(children[0], Token) and children[0].type == "RANK_BY":
             children = children[1:]
+        if not (isinstance(children[0], Token) and children[0].type in ("REF", "THIS_FACT")):
+            # `；排名末位的，…`: the line's one fact, named in the clause before
+            text = self.original(span)
+            column = span.column + len(text) - len(text.lstrip())
+            end = span.column + len(text.rstrip())
+            unsaid = Token("THIS_FACT", text.strip(), 0, span.line, column, span.line, end)
+            children = [unsaid, *children]
         parts = self._parts(children, has_head=False)
         self._no_otherwise(parts)
         subject = self.leaf(children[0])

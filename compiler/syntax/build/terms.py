@@ -23,6 +23,10 @@ from .spans import span_of, sub_span, token_span
 #: passes walk these trees recursively.
 MAX_DEPTH = 64
 
+#: The words after a bare count that need no comparison word before it (`2起及以上的`).
+_COUNT_BOUNDS = frozenset({"以上", "及以上", "以下", "及以下"})
+#: A fact named in a line's text: `【X】`.
+_REF_TEXT = re.compile(r"【([^】\n]+)】")
 _AVERAGE_TAIL = re.compile(kw.alternation(kw.AVERAGE_WORDS) + "$")
 _DATE_YMD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]")
 _DATE_MD = re.compile(r"(\d{1,2})月(\d{1,2})[日号]")
@@ -136,6 +140,8 @@ class TermsMixin:
         kind = item.type
         if kind == "REF":
             return ast.Ref(item.value[1:-1].strip(), span)
+        if kind == "THIS_FACT":
+            return self.line_fact(span)
         if kind == "BEST_VALUE":  # 每低于最高值…: the batch's largest (smallest) value
             order = "high" if item.value[1] in "高多大长" else "low"
             return ast.Average(span, "", best=order)
@@ -275,6 +281,24 @@ class TermsMixin:
             return ast.Compare(left, f"{pre.value}…{post.value}", right, span)
         return ast.Compare(left, comparison_word(pre, post), right, span)
 
+    def facts_before(self, span: Span) -> set[str]:
+        """The facts named on the line before `span` (a clause that leaves its fact
+        unsaid takes the one fact before it, and none when there are several)."""
+        text = self.normalised_lines[span.line - 1][: span.column - 1]
+        return {m.group(1).strip() for m in _REF_TEXT.finditer(text)}
+
+    def line_fact(self, span: Span) -> ast.Ref:
+        """`；该比例全市排名末位的`: the one fact named before on the line."""
+        names = self.facts_before(span)
+        if len(names) != 1:
+            self.form_error(
+                span,
+                "【数据项】（这一句没有写是哪一项，前面也没有唯一的一项可接）",
+                "a 【fact】 (nothing before names the one fact this is about)",
+            )
+            return ast.Ref("", span)
+        return ast.Ref(names.pop(), span)
+
     def bare_compare(self, children: list) -> ast.Compare:
         """A comparison without its subject after ；: the one fact the line's earlier
         comparisons are about (`【发案率】高于平均值的，每高1个百分点扣1分；低于平均值的，
@@ -286,6 +310,27 @@ class TermsMixin:
             if line == span.line and column < span.column
         ]
         before = {ref.name: ref for ref, _ in earlier}
+        unsaid = not (isinstance(children[0], Token) and children[0].type == "CMP_PRE")
+        relative = any(isinstance(right, ast.Average) for _, right in earlier)
+        if unsaid and (relative or children[-1].value not in _COUNT_BOUNDS):
+            # `；5个点以外扣2分` after a comparison with the mean is a distance from it,
+            # never the fact's own value: only a count with 以上/以下, on a line that
+            # compares with no mean or best, is read without its comparison word
+            self.form_error(
+                span,
+                "比较词（如 达到3起的、超过3起的）",
+                "a comparison word (e.g. 达到3起的)",
+            )
+            return ast.Compare(ast.Ref("", span), "=", ast.Num(Decimal(0), None, span, ""), span)
+        if not before:
+            # `【X】每起扣2分；2起及以上的，…`: no comparison before, but one fact counted
+            # in steps (`每…`) — a count; `【通报】扣1分；低于90%的` names no value to compare
+            text = self.normalised_lines[span.line - 1][: span.column - 1]
+            counted = {
+                m.group(1).strip() for m in _REF_TEXT.finditer(text) if "每" in text[m.end() :]
+            }
+            names = self.facts_before(span)
+            before = {name: ast.Ref(name, span) for name in names} if names == counted else {}
         if len(before) != 1:
             self.form_error(
                 span,
