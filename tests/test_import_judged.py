@@ -284,7 +284,7 @@ def test_levels_beside_another_plain_earning_sentence_stay_pending(tmp_path):
     # a sub-item for the levels would leave the other 2 points without one of their own
     assert any(s.startswith("单位主要负责人主持召开专题会议的得3分") for s in _pending(draft))
     assert "【单位主要负责人主持召开专题会议】" not in draft.text
-    assert "就高不就低" not in draft.text
+    assert "分），就高不就低" not in draft.text  # no sub-item (its reason says to write one)
 
 
 def test_a_shared_negation_over_a_list_is_one_fact_per_thing_done(tmp_path):

@@ -84,8 +84,35 @@ def test_points_and_their_steps_in_one_sentence_stay_pending_with_what_to_write(
     pending = _pending(draft)
     why = pending["农产品价格调查任务按时完成的得5分，延误一项扣1分"]
     assert "子项" in why and "从未做到的单位" in why  # 延误 counts one failure only
-    why = pending["农业普查工作机构、人员、经费落实到位的，得3分，每缺一项扣1分"]
-    assert "子项" in why and "每缺一项扣1分" in why
+
+
+def test_all_of_a_list_and_each_one_missing_is_a_sub_item_of_those_points(tmp_path):
+    """`机构、人员、经费落实到位的，得3分，每缺一项扣1分` beside a deduction of at most 3 in an
+    item of 6: the 3 points are a sub-item, the missing members counted from them only."""
+    draft, policy = _draft(tmp_path)
+    sentence = "农业普查工作机构、人员、经费落实到位的，得3分，每缺一项扣1分"
+    assert sentence not in _pending(draft)
+    missing = "农业普查工作机构、人员、经费落实到位缺少的项"
+    assert f"(1){missing}（3分）" in draft.text
+    for extra, expected in [
+        ({}, 6),
+        ({missing: "1"}, 5),
+        ({"村级农业统计台账抽查不规范": "9"}, 3),
+        ({"村级农业统计台账抽查不规范": "9", missing: "5"}, 0),
+    ]:
+        unit = dict(_perfect(policy), **extra)
+        assert policy.score(unit).nodes["(一)"].score == Decimal(expected)
+
+
+def test_a_negated_list_is_not_read_as_all_of_it(tmp_path):
+    """`未建立…的得2分，每缺一项扣1分` says nothing a list achieved would: never the
+    count of missing members."""
+    text = _DOC.replace(
+        "农业普查工作机构、人员、经费落实到位的，得3分，每缺一项扣1分",
+        "未落实农业普查工作机构、人员、经费的，得3分，每缺一项扣1分",
+    )
+    draft, _ = _draft(tmp_path, text)
+    assert "缺少的项" not in draft.text
 
 
 def test_capped_bonuses_inside_an_item_stay_pending(tmp_path):

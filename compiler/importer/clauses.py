@@ -15,6 +15,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 
 from ..source.text import normalise
 from ..syntax import keywords as kw
@@ -520,25 +521,35 @@ class Drafter:
         drafted = self._sentence(judged, title, path, bonus, points)
         if judged != sentence:
             drafted = dataclasses.replace(drafted, sentence=sentence)
-        floor = next((m for m in map(_JUDGED_FROM.search, drafted.clauses) if m), None)
-        if floor is not None and Decimal(floor.group(2)) > 0 and len(drafted.facts) == 1:
-            # `应急物资储备不足的，视情况扣1-3分` drafted as `【…】酌情扣1至3分` would take at
-            # least 1 from every unit, the ones with no such problem too (0 is no valid
-            # entry): the judged range starts at 0, and the fact's note says that a unit with
-            # the problem is given 1 to 3 as the document says
-            verb, low, high = floor.group(1), floor.group(2), floor.group(3)
-            clauses = tuple(
-                _JUDGED_FROM.sub(lambda m: f"酌情{m.group(1)}0至{m.group(3)}", c)
-                for c in drafted.clauses
-            )
-            name, kind, default, note = drafted.facts[0]
-            said = f"原文{verb}{low}至{high}分：有此情形的评定{low}至{high}分，没有的填0"
-            note = f"{note}；{said}" if note else said
-            default = "0"  # a blank cell is a unit without the problem
-            if name in self.book.facts:
-                self.book.facts[name] = (self.book.facts[name][0], default, note)
-            drafted = Drafted(drafted.sentence, clauses, ((name, kind, default, note),))
+        drafted = self._judged_from_zero(drafted)
         drafted = self._split_folded(drafted, path, bonus, points)
+        numeric = next((f[0] for f in drafted.facts if _NO_WORDS(f[0])), None)
+        if numeric is not None:
+            # `80%（含）至90%的得8分` read alone: a band's bounds are no fact's name
+            for name, *_ in drafted.facts:
+                self.book.release(name)
+            reason = f"“{numeric}” 是一档的界限，不是数据项：请把各档写成一条（如 【X】达到90%、80%的，分别得10分、8分）"
+            drafted = Drafted(drafted.sentence, (), (), reason)
+        restated = next(
+            (
+                f[0]
+                for f in drafted.facts
+                if "但" in f[0]
+                and any(f[0].split("但")[0] in g[0] for g in drafted.facts if g[0] != f[0])
+            ),
+            None,
+        )
+        if restated is not None:
+            # `纳入的得3分，纳入但分值权重不足1%的得1.5分`: the second band is part of the
+            # first (纳入, and a weight under 1%); read as two facts, a unit not included
+            # at all would earn the 1.5, and one included at 0.5% both
+            for name, *_ in drafted.facts:
+                self.book.release(name)
+            reason = (
+                f"“{restated}” 是前一档的一部分（做到了，但…）：两档要写成互不重叠的条件，"
+                "如 “【纳入】且【权重】达到1%的得3分；【纳入】且【权重】不足1%的得1.5分”"
+            )
+            drafted = Drafted(drafted.sentence, (), (), reason)
         drafted = _part_floor(drafted, points)
         if len(drafted.facts) == 1:
             self.last = (path, *drafted.facts[0])
@@ -546,6 +557,34 @@ class Drafter:
         elif drafted.ok:
             self.last = None
         return drafted
+
+    def _judged_from_zero(self, drafted: Drafted) -> Drafted:
+        """`应急物资储备不足的，视情况扣1-3分` drafted as `【…】酌情扣1至3分` would take at
+        least 1 from every unit, the ones with no such problem too (0 is no valid entry):
+        the judged range starts at 0, and the fact's note says that a unit with the
+        problem is given 1 to 3 as the document says (each judged clause of the sentence,
+        `…的得3分，清理不彻底的视情况扣1-2分` too)."""
+        clauses = list(drafted.clauses)
+        facts = list(drafted.facts)
+        for index, clause in enumerate(clauses):
+            floor = _JUDGED_FROM.search(clause)
+            if floor is None or Decimal(floor.group(2)) <= 0:
+                continue
+            named = [k for k, fact in enumerate(facts) if f"【{fact[0]}】" in clause]
+            if len(named) != 1:
+                continue
+            verb, low, high = floor.group(1), floor.group(2), floor.group(3)
+            clauses[index] = _JUDGED_FROM.sub(lambda m: f"酌情{m.group(1)}0至{m.group(3)}", clause)
+            name, kind, _, note = facts[named[0]]
+            said = f"原文{verb}{low}至{high}分：有此情形的评定{low}至{high}分，没有的填0"
+            note = f"{note}；{said}" if note else said
+            default = "0"  # a blank cell is a unit without the problem
+            if name in self.book.facts:
+                self.book.facts[name] = (self.book.facts[name][0], default, note)
+            facts[named[0]] = (name, kind, default, note)
+        if clauses == list(drafted.clauses):
+            return drafted
+        return Drafted(drafted.sentence, tuple(clauses), tuple(facts))
 
     def _split_folded(
         self, drafted: Drafted, path: str, bonus: bool, points: str | None
@@ -939,6 +978,16 @@ class Drafter:
                 return None
             thing = m.group("thing").strip() or "项"
             return f"{m.group('what')}缺少的{thing}，每{m.group('u')}{m.group('e')}"
+        banded = count_bands(n)
+        if banded is not None and len(n) == len(out.rstrip("。;, ")):
+            return banded
+        m = ALL_EACH_MISSING.match(n)
+        if m and not NEGATED.search(m.group("what")):
+            # `“三到位”的得3分，每缺一项扣1分` in an item of 3: all there is none missing,
+            # so the points less the missing ones say it all
+            if points is None or Decimal(m.group("p")) != Decimal(points):
+                return None
+            return all_each_missing(m)
         m = FULL_EACH_MISS.match(n)
         if m and points is not None and Decimal(m.group("p")) == Decimal(points):
             # `各阶段工作按期完成的得6分，每有一个阶段未按期完成扣2分` in an item of 6:
@@ -1471,6 +1520,77 @@ _COMPLETE_EACH = re.compile(
     r"每缺(?:少)?\s*(?:一|1)\s*(?P<u>个|项|条|处|份|件)(?P<thing>[^\d,，;；扣减]{0,4}?)\s*[,，]?\s*"
     r"(?P<e>[扣减]\s*\d+(?:\.\d+)?\s*分)$"
 )
+#: `专题研究安全生产工作不少于2次的得3分，研究1次的得1.5分，未研究的不得分`: counts that
+#: earn in bands, the verb of the fact restated before each lower count.
+_COUNT_BANDS = re.compile(
+    r"^(?P<x>[^,，;；\d]+?)(?:不少于|达到|至少)\s*(?P<n>\d+)\s*(?P<u>次|个|场|篇|期|批|项)"
+    r"(?:及?以上)?\s*的?\s*[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分"
+    r"(?P<lower>(?:\s*[,，;；]\s*[^\d,，;；未不无没]{0,6}?\d+\s*(?P=u)\s*的?\s*[,，]?\s*"
+    r"得\s*\d+(?:\.\d+)?\s*分)+)"
+    r"(?:\s*[,，;；]\s*(?:未|没有)[^\d,，;；]{0,8}?的?\s*[,，]?\s*不得分)?$"
+)
+_LOWER_BAND = re.compile(
+    r"[,，;；]\s*(?P<verb>[^\d,，;；]{0,6}?)(?P<m>\d+)\s*\S\s*的?\s*[,，]?\s*得\s*(?P<q>\d+(?:\.\d+)?)\s*分"
+)
+
+
+def count_bands(sentence: str) -> str | None:
+    """`…不少于2次的得3分，研究1次的得1.5分，未研究的不得分` as the language's bands
+    `…达到2次、1次的，分别得3分、1.5分` (only the highest band reached counts): read when
+    the counts and the points fall band by band and each lower count names nothing but
+    the fact (no verb, or words of its name); `未研究的不得分` is the count 0, which
+    earns nothing in these bands anyway."""
+    m = _COUNT_BANDS.match(sentence)
+    if m is None:
+        return None
+    subject, unit = m.group("x").strip(), m.group("u")
+    counts, points = [int(m.group("n"))], [Decimal(m.group("p"))]
+    for band in _LOWER_BAND.finditer(m.group("lower")):
+        verb = band.group("verb").strip()
+        if verb and verb not in subject:
+            return None
+        counts.append(int(band.group("m")))
+        points.append(Decimal(band.group("q")))
+    falling = all(a > b for a, b in pairwise(counts)) and all(a > b for a, b in pairwise(points))
+    if not falling or counts[-1] < 1:
+        return None
+    listed = "、".join(f"{c}{unit}" for c in counts)
+    amounts = "、".join(f"{_plain(p)}分" for p in points)
+    return f"{subject}达到{listed}的，分别得{amounts}"
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+_BOUND_WORDS = re.compile(
+    r"[\d.%％()（）含至到\-~—～、以上下内不足及低高于超过达一二三四五六七八九十百]"
+)
+
+
+def _NO_WORDS(name: str) -> bool:
+    """A name with no words of its own (`80%（含）至90%`, `五70%（含）至80%`): numbers
+    and the words of a bound only."""
+    return len(_BOUND_WORDS.sub("", name)) < 2 and bool(re.search(r"\d", name))
+
+
+#: `监管机构、执法人员、工作经费“三到位”的得3分，每缺一项扣1分`: all of a list earns the
+#: points, each one missing takes a step of them.
+ALL_EACH_MISSING = re.compile(
+    r"^(?P<what>[^,，;；]+?)的\s*[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[,，;；]\s*"
+    r"每缺(?:少)?\s*(?:一|1)\s*(?P<u>个|项|条|处|份|件|种|类)(?P<thing>[^\d,，;；扣减]{0,4}?)"
+    r"\s*[,，]?\s*(?P<e>[扣减]\s*\d+(?:\.\d+)?\s*分)$"
+)
+#: A negation: `未…的得3分，每缺一项…` is not a list achieved.
+NEGATED = re.compile(r"[未不无没非]")
+
+
+def all_each_missing(m: re.Match[str]) -> str:
+    """The count of the list's missing members, a step each (from the points only)."""
+    thing = m.group("thing").strip() or m.group("u")
+    return f"{m.group('what').strip()}缺少的{thing}，每{m.group('u')}{m.group('e')}"
+
+
 #: `…按期完成的得6分，每有一个阶段未按期完成扣2分`: each miss counted (a late one only,
 #: `每延迟一次`, leaves out what is never done: not this).
 FULL_EACH_MISS = re.compile(

@@ -21,10 +21,13 @@ from ..render.standards import bracket, parse_clauses
 from ..source.text import Source, display_width, normalise
 from ..syntax.parser import parse
 from .clauses import (
+    ALL_EACH_MISSING,
     AT_THEN_SHARE,
     FULL_EACH_MISS,
+    NEGATED,
     Drafted,
     Drafter,
+    all_each_missing,
     grade_name,
     is_scoring,
     plain_wording,
@@ -114,6 +117,25 @@ def _conditions(node: DNode) -> bool:
 
 
 #: A sentence that only caps its item: `本项最高计4分`, `本项计满6分为止`, `本项得分以7分为限`.
+#: `答复在法定期限内办结率达到100%的得8分`: all on time earns the item's points.
+_RATE_FULL = re.compile(
+    r"^(?P<x>[^,，;；]*?(?:期限内|时限内|按期|按时|及时)[^,，;；]*?率)\s*(?:应)?达到\s*100\s*%的?"
+    r"\s*[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分$"
+)
+#: `超过法定期限答复的，每件扣2分`: each late one (its verb, `答复`, in the rate's name).
+_LATE_EVENT = re.compile(
+    r"^(?:[^,，;；]{0,8}?)(?:超过[^,，;；]{0,6}?(?:期限|时限)|超期|逾期|延期|未按时|未按期)"
+    r"(?P<v>[^\d,，;；每的]{2,6}?)的?\s*[,，]?\s*每\s*(?:件|次|个|条)\s*[扣减]"
+)
+#: `政府门户网站在季度抽查中合格的得10分`: passing every check earns the item's points.
+_PASSED_FULL = re.compile(
+    r"^(?P<x>[^,，;；]*?(?:抽查|检查|考核|测评|评估|验收)[^,，;；]*?)(?<!不)(?P<ok>合格|达标|通过)的?"
+    r"\s*[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分$"
+)
+#: `抽查不合格的，每次扣5分`: each failed check (`抽查` in the passing sentence).
+_FAILED_EVENT = re.compile(
+    r"^(?P<v>[^\d,，;；每]{2,6}?)(?:不合格|未达标|未通过)的?\s*[,，]?\s*每\s*(?:次|件|个|项)\s*[扣减]"
+)
 _ITEM_CAP = re.compile(
     r"^(?:本项|该项|此项)(?:得分)?(?:(?:最高|最多)(?:可)?(?:计|得|记)?\s*(\d+(?:\.\d+)?)\s*分"
     r"|(?:计满|以)\s*(\d+(?:\.\d+)?)\s*分(?:为止|为限|封顶))$"
@@ -570,7 +592,9 @@ class _Writer:
                 return self._item_cap(
                     sentence, path, pad, node, anchor, cap.group(1) or cap.group(2)
                 )
-            capped = self._capped_earning(sentence, read, node, path, bonus, pad)
+            capped = self._full_when_none_late(sentence, read, node, bonus, pad)
+            if capped is None:
+                capped = self._capped_earning(sentence, read, node, path, bonus, pad)
             if capped is None:
                 capped = self._share_part(sentence, read, node, path, bonus, pad)
             if capped is None:
@@ -793,7 +817,10 @@ class _Writer:
         sentence, `_capped_earning`); the item's deductions take from the rest."""
         n = normalise(read).strip().rstrip("。；;，, ")
         m = AT_THEN_SHARE.match(n) or _FULL_THEN_EACH.match(n) or FULL_EACH_MISS.match(n)
+        m = m or ALL_EACH_MISSING.match(n)
         if m is None or bonus or node.points is None or node.children or node.modifiers:
+            return None
+        if m.re is ALL_EACH_MISSING and NEGATED.search(m.group("what")):
             return None
         cap = m.group("p")
         if Decimal(cap) > Decimal(node.points) or (
@@ -805,6 +832,9 @@ class _Writer:
             # place short takes 1 of them: the places short, counted (from the 5 only)
             said = {g: read.strip()[m.start(g) : m.end(g)] for g in ("x", "u", "noun", "e")}
             read = f"{said['x']}未达到的{said['noun']}，每{said['u']}{said['e']}"
+        elif m.re is ALL_EACH_MISSING:
+            # `“三到位”的得3分，每缺一项扣1分` in an item of 10: the missing, from the 3 only
+            read = all_each_missing(ALL_EACH_MISSING.match(read.strip()) or m)
         elif m.re is FULL_EACH_MISS:
             # `各阶段工作按期完成的得6分，每有一个阶段未按期完成扣2分` in an item of 10: the
             # misses, counted from the 6 only
@@ -854,14 +884,23 @@ class _Writer:
             if normalise(x).strip() != normalise(sentence).strip()
             and _EARNED.search(normalise(x))
             and not re.search(r"每|比例", normalise(x))
+            and not _own_level_tiers(x)  # another level sentence: a sub-item of its own
         ]
-        if others:
-            # another plain earning sentence in the item would have to go under a sub-item
-            # of its own too, which the document does not give: left as the drafter reads it
-            return None
         top, low = Decimal(m.group("n1")), Decimal(m.group("n2"))
         if not 0 < low < top <= Decimal(node.points):
             return None
+        if others:
+            # another plain earning sentence in the item would have to go under a sub-item
+            # of its own too, which the document does not give; read as they stand the two
+            # levels would add up (both points for a unit that answers both): held back
+            reason = (
+                f"两档只取做到的最高一档（{_number(m.group('n1'))}分或{_number(m.group('n2'))}分），"
+                "而本项还有别的得分句：请把此句写成分值为"
+                f"{_number(m.group('n1'))}分、注明“就高不就低”的子项，本项其余得分句另写子项"
+            )
+            self.summary.pending += 1
+            self.summary.pending_sentences.append((path, sentence, reason))
+            return [f"{pad}{PENDING}{_one_line(sentence)}（{reason}）"]
         clauses = []
         for group, amount in (("a", m.group("n1")), ("b", m.group("n2"))):
             name, description = name_from(m.group(group), node.title)
@@ -1088,6 +1127,41 @@ class _Writer:
             clauses += drafted.clauses
             facts += drafted.facts
         return Drafted(sentence, tuple(clauses), tuple(facts))
+
+    def _full_when_none_late(
+        self, sentence: str, read: str, node: DNode, bonus: bool, pad: str
+    ) -> list[str] | None:
+        """`答复在法定期限内办结率达到100%的得8分；超过法定期限答复的，每件扣2分` in an item
+        of 8: the rate is 100% exactly when no reply is late, so the 8 points are the item's
+        and each late reply takes 2 of them.  Drafted as it stands, one late reply would
+        lose the 8 and then 2 more (the two sentences are one standard)."""
+        n = normalise(read).strip().rstrip("。；;，, ")
+        m = _RATE_FULL.match(n) or _PASSED_FULL.match(n)
+        if m is None or bonus or node.points is None or node.children:
+            return None
+        if Decimal(m.group("p")) != Decimal(node.points):
+            return None
+        subject = m.group("x")
+        miss = _LATE_EVENT if m.re is _RATE_FULL else _FAILED_EVENT
+        failures = [
+            x
+            for t in scoring_text(node)
+            for x in split_sentences(t)
+            if (found := miss.search(normalise(x))) and found.group("v") in subject
+        ]
+        if not failures:
+            return None
+        self.summary.sentences += 1
+        self.summary.drafted += 1
+        said = (
+            f"{subject}达到100%即没有一件逾期"
+            if m.re is _RATE_FULL
+            else f"{subject}{m.group('ok')}即没有一次不{m.group('ok')}"
+        )
+        return [
+            f"{pad}# 原文 “{_one_line(sentence)}”：{said}，"
+            f"本项{_number(node.points)}分由下面的扣分条款逐个扣减，无需另写条款"
+        ]
 
     def _item_cap(
         self, sentence: str, path: str, pad: str, node: DNode, anchor: Anchor | None, cap: str
@@ -1530,7 +1604,19 @@ def _settle(
 _DATA_LINE = re.compile(r"^  [^\s：#][^：#]*：\s*[^\s#]")
 _TAKE_MAX = ("就高不就低", "不重复计分")
 _COMPARED = re.compile(r"达到|低于|高于|以上|以下|以内|超过|不足|不低于|不少于|少于|多于|每")
+
+
 #: `A的得2分，B的得1分，未…的不得分`: levels of one thing done, the highest counted.
+def _own_level_tiers(sentence: str) -> bool:
+    """Whether a sentence is level tiers `_level_tiers` makes a sub-item of."""
+    m = _LEVEL_TIERS.match(normalise(sentence).strip().rstrip("。；;，, "))
+    return (
+        m is not None
+        and not any(_COMPARED.search(m.group(g)) for g in ("a", "b"))
+        and 0 < Decimal(m.group("n2")) < Decimal(m.group("n1"))
+    )
+
+
 _LEVEL_TIERS = re.compile(
     r"^(?P<a>[^,，;；\d%]{4,}?)的\s*[,，]?\s*得\s*(?P<n1>\d+(?:\.\d+)?)\s*分\s*[,，;；]\s*"
     r"(?P<b>[^,，;；\d%]{2,}?)的\s*[,，]?\s*得\s*(?P<n2>\d+(?:\.\d+)?)\s*分"

@@ -87,6 +87,18 @@ def _chain(text: str, partial: bool = False) -> tuple[str, list[tuple[str, str]]
     """(subject, [(lower bound, points)…]) of a chain of meeting bands, top first."""
     parts = [p.strip() for p in re.split(r"(?<=分)\s*[,，;；]\s*", normalise(text).strip())]
     first = _FIRST.match(parts[0]) if parts else None
+    if first is None and parts and re.search(r"[,，]", parts[0]):
+        # `委托第三方开展满意度测评，满意度达到90%以上的得10分`: the lead-in says how the
+        # rate is measured (its name is in it); the bands start after it
+        cut = max(parts[0].rfind(","), parts[0].rfind("，"))
+        lead, rest = parts[0][:cut], parts[0][cut + 1 :]
+        after = _FIRST.match(rest.strip())
+        if (
+            after is not None
+            and len(after.group("subject")) >= 2
+            and after.group("subject") in lead
+        ):
+            first = after
     if first is None or len(parts) < 2:
         return None
     bands = [(first.group("lo"), first.group("p"))]

@@ -1,0 +1,142 @@
+"""Sentences of one item that are one standard, or that look like facts but are not
+(`compiler/importer`): each is drafted so that it computes what the document means, or
+left `待处理` saying what to write — never drafted into something else.
+
+- `…在规定时限内办结率达到100%的得6分；超过规定时限办结的，每件扣1.5分` in an item of 6:
+  the rate is 100% exactly when none is late, so the 6 points are the item's and each
+  late one takes 1.5 (drafted as they stand, one late case lost the 6 and 1.5 more);
+- `…在年度抽查中合格的得8分；抽查不合格的，每次扣4分` likewise;
+- `列入年度考核的得4分，列入但权重低于2%的得2分`: the second band is part of the first
+  (held back: as two facts, a unit not listed at all earned the 2);
+- a band chain after a lead-in that says how the rate is measured (`组织开展群众满意率测评，
+  群众满意率达到95%以上的得6分，…`, the rate named in it) is one set of bands; a chain that does not meet is
+  held back, and a band's bounds (`85%（含）至95%`) never become a fact's name;
+- `…的得3分，整治不到位的视情况扣1-2分`: the judged range starts at 0 (no problem is 0);
+- two sentences of levels in one item (`由主要负责同志牵头的得2分，由分管负责同志牵头的得1分`)
+  each get a sub-item that takes the highest level; beside another earning sentence they
+  are held back (read as they stand the two levels would add up).
+
+Documents are written for the test."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from xize.compiler.api import compile_policy
+from xize.compiler.importer import import_document
+
+_DOC = """某区2026年度社区治理工作考核细则
+一、办理时效（6分）
+群众诉求在规定时限内办结率达到100%的得6分；超过规定时限办结的，每件扣1.5分，扣完为止。
+二、台账抽查（8分）
+社区台账在年度抽查中合格的得8分；抽查不合格的，每次扣4分。
+三、群众评价（6分）
+组织开展群众满意率测评，群众满意率达到95%以上的得6分，85%（含）至95%的得4分，低于85%的得1分。
+四、环境整治（5分）
+组织开展环境卫生集中整治的得3分，整治不到位的视情况扣1-2分；背街小巷保洁到位的得2分。
+五、组织领导（4分）
+1.议事协调（4分）。由主要负责同志牵头的得2分，由分管负责同志牵头的得1分。建立工作台账并按月更新的得2分，建立台账但未按月更新的得1分。
+"""
+
+
+def _draft(tmp_path: Path, text: str = _DOC):
+    source = tmp_path / "细则.txt"
+    source.write_text(text, encoding="utf-8")
+    draft = import_document(source)
+    return draft, compile_policy(draft.text, filename="<draft>")
+
+
+def _pending(draft) -> dict[str, str]:
+    return {text: why for _, text, why in draft.summary.pending_sentences}
+
+
+def _node(policy, path: str, **facts: str) -> Decimal:
+    unit = {}
+    for fact in policy.ir.facts:
+        unit[fact.name] = {"bool": "否", "percent": "100"}.get(fact.type, "0")
+    unit.update(facts)
+    return policy.score(unit).nodes[path].score
+
+
+def test_all_on_time_is_none_late(tmp_path):
+    draft, policy = _draft(tmp_path)
+    assert "群众诉求在规定时限内办结率】" not in draft.text  # no all-or-nothing 6 points
+    late = next(f.name for f in policy.ir.facts if f.name.startswith("超过规定时限办结"))
+    assert [_node(policy, "一", **{late: str(n)}) for n in (0, 1, 3, 9)] == [
+        6,
+        Decimal("4.5"),
+        Decimal("1.5"),
+        0,
+    ]
+
+
+def test_passing_every_check_is_none_failed(tmp_path):
+    draft, policy = _draft(tmp_path)
+    failed = next(f.name for f in policy.ir.facts if "不合格" in f.name)
+    assert [_node(policy, "二", **{failed: str(n)}) for n in (0, 1, 2)] == [8, 4, 0]
+
+
+def test_bands_after_a_lead_in_are_one_chain(tmp_path):
+    draft, policy = _draft(tmp_path)
+    assert "【群众满意率】达到95%、85%、0%的，分别得6分、4分、1分" in draft.text
+    rate = "群众满意率"
+    assert [_node(policy, "三", **{rate: v}) for v in ("96", "95", "90", "85", "70")] == [
+        6,
+        6,
+        4,
+        4,
+        1,
+    ]
+
+
+def test_bands_that_do_not_meet_never_name_a_fact_by_their_bounds(tmp_path):
+    text = _DOC.replace("85%（含）至95%的得4分", "85%（含）至90%的得4分")
+    draft, _ = _draft(tmp_path, text)
+    assert "【85%" not in draft.text and "【三85%" not in draft.text
+    assert not any("85%" in f for f in _facts(draft))
+
+
+def _facts(draft) -> list[str]:
+    head = draft.text.split("数据：")[1].split("\n\n")[0]
+    return [line.split("：")[0].strip() for line in head.splitlines() if line.strip()]
+
+
+def test_a_judged_range_beside_earned_points_starts_at_zero(tmp_path):
+    draft, policy = _draft(tmp_path)
+    judged = next(f for f in policy.ir.facts if f.name.startswith("整治不到位"))
+    assert "酌情扣0至2分" in draft.text
+    done = {f.name: "是" for f in policy.ir.facts if f.type == "bool" and "保洁" in f.name}
+    done.update({f.name: "是" for f in policy.ir.facts if f.name.startswith("组织开展环境")})
+    assert _node(policy, "四", **done) == 5
+    assert _node(policy, "四", **done, **{judged.name: "0"}) == 5
+    assert _node(policy, "四", **done, **{judged.name: "2"}) == 3
+
+
+def test_levels_of_two_sentences_each_take_the_highest(tmp_path):
+    draft, policy = _draft(tmp_path)
+    assert draft.text.count("就高不就低") >= 2
+    lead, deputy = "由主要负责同志牵头", "由分管负责同志牵头"
+    ledger, partial = "建立工作台账并按月更新", "建立台账但未按月更新"
+    assert _node(policy, "五1", **{lead: "是", ledger: "是"}) == 4
+    assert _node(policy, "五1", **{lead: "是", deputy: "是", ledger: "是"}) == 4  # never 2 + 1
+    assert _node(policy, "五1", **{deputy: "是", partial: "是"}) == 2
+
+
+def test_levels_beside_another_earning_sentence_are_held_back(tmp_path):
+    text = _DOC.replace(
+        "建立工作台账并按月更新的得2分，建立台账但未按月更新的得1分", "建立工作台账的得2分"
+    )
+    draft, _ = _draft(tmp_path, text)
+    why = _pending(draft)["由主要负责同志牵头的得2分，由分管负责同志牵头的得1分"]
+    assert "就高不就低" in why
+
+
+def test_a_band_that_is_part_of_the_one_before_is_held_back(tmp_path):
+    text = _DOC.replace(
+        "组织开展环境卫生集中整治的得3分，整治不到位的视情况扣1-2分；背街小巷保洁到位的得2分",
+        "列入年度考核的得4分，列入但权重低于2%的得2分",
+    ).replace("四、环境整治（5分）", "四、环境整治（4分）")
+    draft, _ = _draft(tmp_path, text)
+    why = _pending(draft)["列入年度考核的得4分，列入但权重低于2%的得2分"]
+    assert "前一档的一部分" in why
