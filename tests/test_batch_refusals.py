@@ -107,3 +107,32 @@ def test_the_band_hint_computes_the_bands():
     assert scores(p, ["0.5", "1.2", "2.0", "2.5", "3.3"]) == [10, 10, 7, 4, 0]
     # exactly 0.5 and exactly 1 point above (average 2): the nearer band
     assert scores(p, ["1.5", "2", "2.5", "3", "1"]) == [10, 10, 7, 4, 10]
+
+
+@pytest.mark.parametrize(
+    ("clause", "text"),
+    [
+        (
+            "【达标率】排名第1名得10分，名次每后移1位扣1分；达标率相同的并列同一名次，并列名次不占用后续名次",
+            "不占用后续名次",
+        ),
+        (
+            "【达标率】排名第1名得10分，第2名得8分；达标率相同的，均按所占名次中靠后的名次计分",
+            "按所占名次中靠后的名次",
+        ),
+        (
+            "【达标率】排名第1的得10分，名次每后移1位扣1分；达标率相同的，以其所占名次的平均值作为名次",
+            "所占名次的平均",
+        ),
+    ],
+)
+def test_tie_rules_other_than_competition_are_refused(clause, text):
+    """Dense places, the worse place or the mean place for tied units: the language ranks
+    by competition only (1, 2, 2, 4), so the sentence is refused at its tie rule with
+    the way to write it (the places as a fact) — never scored by competition anyway."""
+    with pytest.raises(PolicyError) as info:
+        policy(clause)
+    diag = info.value.diagnostics[0]
+    assert diag.code == "E253"
+    assert diag.args["text"] == text
+    assert "【达标率名次】等于1的得5分" in str(info.value)

@@ -865,6 +865,19 @@ DETAILS: dict[str, tuple[str, str]] = {
         "写 【{name}】达到平均值的得满分，低于平均值的按本单位{name}占平均{name}的比例计分",
         "write 【{name}】达到平均值的得满分，低于平均值的按本单位{name}占平均{name}的比例计分",
     ),
+    "why.tie_rule": (
+        "给并列的单位另定了名次（不占后续名次、取靠后的名次或平均名次）；本语言只按竞争排名：并列的名次相同，"
+        "其后的名次顺延（1、2、2、4）",
+        "sets another place for tied units (no gap after them, the worse place, the mean place); "
+        "the language ranks by competition only: tied units share a place and the next one skips "
+        "(1, 2, 2, 4)",
+    ),
+    "hint.tie_rule": (
+        "照原文的排法把各单位的名次作为一项数据填报（如 【{name}名次】），按名次写条款（如 "
+        "【{name}名次】等于1的得5分）；原文并列时其后名次顺延的，删去这一句即可",
+        "enter each unit's place by the document's rule as a fact (e.g. 【{name}名次】) and score "
+        "by it (e.g. 【{name}名次】等于1的得5分); if ties skip the next places, drop this sentence",
+    ),
     "why.lone_count": (
         "是恰好这个数，还是这个数及以上，读不准（旁边没有更高一档可以对照）",
         "may mean exactly this count or this count and more (no higher tier beside it)",
