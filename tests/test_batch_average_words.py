@@ -293,3 +293,22 @@ def test_a_bare_comparison_with_two_values_before_it_is_refused():
         policy("【达标率】达到90%的得10分；低于80%的得3分；低于的，得5分", "  达标率：百分比\n")
     (diag,) = info.value.diagnostics
     assert (diag.code, diag.span.column) == ("E101", 31)  # at 低于的
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【税收增速】高于全市平均值1个百分点以上的，扣2分",
+        "【税收增速】超过全市平均值1个百分点以上的，扣2分",
+        "【税收增速】高于全市平均值1个百分点以上（含1个百分点）的，扣2分",
+        "【税收增速】多于全市平均值1个百分点及以上的，扣2分",
+    ],
+)
+def test_above_the_mean_by_a_distance_and_more_includes_the_distance(clause):
+    """`以上` after `高于平均值1个百分点` takes exactly 1 point above in (平均值 + 1 ≤ X), as
+    after 低于 (9.8); read as the agreeing 高于 alone it left the unit exactly 1 above out.
+    Rates 3, 5, 4, 4.5: mean 4.125; 5 is 0.875 above, 5.125 would be exactly 1."""
+    p = policy(clause)
+    assert scores(p, "税收增速", ["3", "5", "4", "4.5"]) == [10, 10, 10, 10]
+    assert scores(p, "税收增速", ["3", "5.125", "4", "4.375"]) == [10, 8, 10, 10]
+    assert scores(p, "税收增速", ["3", "5.2", "4", "4.3"]) == [10, 8, 10, 10]

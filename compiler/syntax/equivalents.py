@@ -495,7 +495,8 @@ def _bound_restated(match: re.Match[str], _: _Context) -> str | None:
     if again is not None and Decimal(again) != Decimal(match.group("n")):
         return None
     text = match.group()
-    return text[: text.index("以内") + 2]
+    word = match.group("word")
+    return text[: text.index(word) + len(word)]
 
 
 def _rest_full(match: re.Match[str], context: _Context) -> str | None:
@@ -960,7 +961,7 @@ RULES: tuple[_Rule, ...] = (
     (
         "bound restated",
         re.compile(
-            r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>个百分点|百分点|个点|%|[^\s\d,;()的]{1,3}?)?\s*以内\s*"
+            r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>个百分点|百分点|个点|%|[^\s\d,;()的]{1,3}?)?\s*(?P<word>以内|以上|以下)\s*"
             r"\(\s*含\s*(?:本数|(?P<again>\d+(?:\.\d+)?)\s*(?:个百分点|百分点|个点|%|[^\s\d,;()]{1,3}?)?)?\s*\)"
         ),
         _bound_restated,

@@ -279,6 +279,16 @@ class TermsMixin:
             # `低于90%以内` that only agrees with 低于 (read as 低于平均值5个百分点 it
             # would take the units 5 points below instead of those within 5)
             return ast.Compare(left, f"{pre.value}…{post.value}", right, span)
+        if (
+            isinstance(right, ast.Average)
+            and right.offset is not None
+            and pre is not None
+            and post is not None
+            and post.value in ("以上", "及以上")
+        ):
+            # `高于平均值1个百分点以上`: 以上 takes the distance in (≥ 平均值 + 1), as after
+            # 低于 (docs/language.md 9.8); read as the agreeing 高于 alone it was left out
+            return ast.Compare(left, f"{pre.value}…{post.value}", right, span)
         return ast.Compare(left, comparison_word(pre, post), right, span)
 
     def facts_before(self, span: Span) -> set[str]:
