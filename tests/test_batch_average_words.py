@@ -312,3 +312,21 @@ def test_above_the_mean_by_a_distance_and_more_includes_the_distance(clause):
     assert scores(p, "税收增速", ["3", "5", "4", "4.5"]) == [10, 10, 10, 10]
     assert scores(p, "税收增速", ["3", "5.125", "4", "4.375"]) == [10, 8, 10, 10]
     assert scores(p, "税收增速", ["3", "5.2", "4", "4.3"]) == [10, 8, 10, 10]
+
+
+@pytest.mark.parametrize(
+    ("clause", "first", "last"),
+    [
+        ("【税收增速】高于5%以上的，扣2分", "高于", "以上"),
+        ("【税收增速】低于2%以下的，扣2分", "低于", "以下"),
+        ("【税收增速】超过5%以上的，扣2分", "超过", "以上"),
+    ],
+)
+def test_an_exclusive_and_an_inclusive_word_together_warn_and_read_the_first(clause, first, last):
+    """`高于5%以上` stacks 高于 (without 5) and 以上 (with it): read as 高于 as `超过…以上`
+    always was, and now said (W305) — it was read so silently.  Rates 5, 6, 1.9, 2."""
+    p = policy(clause)
+    (warning,) = [d for d in p.diagnostics if d.code == "W305"]
+    assert warning.args == {"first": first, "last": last}
+    got = scores(p, "税收增速", ["5", "6", "1.9", "2"])
+    assert got == ([10, 8, 10, 10] if last == "以上" else [10, 10, 8, 10])

@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from ..syntax import ast
 from ..syntax.keywords import (
-    AMBIGUOUS_PAIR,
+    AMBIGUOUS_PAIRS,
     COMPARE_AFTER,
     COMPARE_BEFORE,
     MODAL_PREFIXES,
@@ -70,11 +70,25 @@ def _base(word: str) -> str:
     return word
 
 
-def is_ambiguous(word: str) -> bool:
-    """`超过…以上` (however the parser spelled the gap): read as 超过, warn (W305)."""
-    first, last = AMBIGUOUS_PAIR
+def ambiguous_pair(word: str) -> tuple[str, str] | None:
+    """`超过…以上`, `高于…以上`, `低于…以下` (however the parser spelled the gap): the two
+    words, read as the first (exclusive), with a warning (W305); None for any other."""
     w = word.strip()
-    return w.startswith(first) and w.endswith(last) and len(w) > len(first)
+    first, _, last = w.partition("…")
+    pair = (_base(first), last)
+    return pair if pair in AMBIGUOUS_PAIRS else None
+
+
+def is_ambiguous(word: str) -> bool:
+    return ambiguous_pair(word) is not None
+
+
+def ambiguity(word: str) -> dict[str, str]:
+    """W305's words: the exclusive word it is read as, and the inclusive one after it."""
+    pair = ambiguous_pair(word)
+    assert pair is not None
+    first, last = pair
+    return {"first": first, "last": last}
 
 
 def is_date_word(word: str) -> bool:
@@ -101,8 +115,9 @@ def operator(word: str, overrides: dict[str, bool] | None = None) -> str | None:
     Returns one of ">=", ">", "<=", "<", "==", "!=", or None for a word that is not a
     comparison (the checker reports it).
     """
-    if is_ambiguous(word):
-        return ">"
+    pair = ambiguous_pair(word)
+    if pair is not None:
+        return ">" if pair[1] == "以上" else "<"
     w = _base(word)
     if w in SYMBOLS:
         return SYMBOLS[w]

@@ -815,8 +815,10 @@ EXAMPLES: dict[str, Example] = {
         "State the rule in the header: “边界：以上含本数，以下不含本数”.",
     ),
     "W305": Example(
-        "“超过…以上” 把不含本数与含本数的两个词叠在一起；按 “超过”（不含本数）理解。",
-        "“超过…以上” stacks an exclusive and an inclusive word; it is read as 超过 (exclusive).",
+        "“超过…以上”（以及 “高于…以上”“低于…以下” 等）把不含本数与含本数的两个词叠在一起；按前一个词"
+        "（不含本数）理解。",
+        "“超过…以上” (and “高于…以上”, “低于…以下”…) stacks an exclusive and an inclusive word; "
+        "it is read as the first (exclusive).",
         _file(
             "(一)集体访处置(5分)\n  - 【参与人数】超过20人以上的，扣0.2分\n",
             facts="  参与人数：人，默认0\n",
@@ -825,8 +827,8 @@ EXAMPLES: dict[str, Example] = {
             "(一)集体访处置(5分)\n  - 【参与人数】超过20人的，扣0.2分\n",
             facts="  参与人数：人，默认0\n",
         ),
-        "删去 “以上”，或改为 “达到…以上”。",
-        "Drop 以上, or write 达到…以上.",
+        "不含本数的删去 “以上”，含本数的删去 “超过”。",
+        "Exclusive: drop 以上; inclusive: drop 超过.",
     ),
     "W306": Example(
         "同一评分项既用 “得…否则…” 给分，又对同一事项扣分：未达标时会被扣两次。",

@@ -528,10 +528,10 @@ MESSAGES: dict[str, Entry] = {
     ),
     "W305": Entry(
         "warning",
-        "“超过…以上” 含义不明确，按 “超过” 理解（不含本数）",
-        "“超过…以上” is ambiguous; read as “超过” (exclusive)",
-        "删去 “以上” 或改为 “达到…以上”",
-        "drop “以上”, or write “达到…以上”",
+        "“{first}…{last}” 含义不明确，按 “{first}” 理解（不含本数）",
+        "“{first}…{last}” is ambiguous; read as “{first}” (exclusive)",
+        "不含本数的删去 “{last}”，含本数的删去 “{first}”（如 20人{last}）",
+        "exclusive: drop “{last}”; inclusive: drop “{first}” (e.g. 20人{last})",
     ),
     "W306": Entry(
         "warning",

@@ -720,8 +720,19 @@ def comparison_direction(word: str) -> str | None:
     return cmp.direction
 
 
-#: `超过20人以上` names both words; the checker warns and reads it as 超过.
-AMBIGUOUS_PAIR = ("超过", "以上")
+#: `超过20人以上`, `高于90%以上`, `低于60%以下` name an exclusive and an inclusive word of
+#: one side; the checker warns and reads the first (exclusive).
+AMBIGUOUS_PAIRS = frozenset(
+    {
+        ("超过", "以上"),
+        ("高于", "以上"),
+        ("多于", "以上"),
+        ("大于", "以上"),
+        ("低于", "以下"),
+        ("少于", "以下"),
+        ("小于", "以下"),
+    }
+)
 
 
 def requirement_words() -> dict[str, str]:

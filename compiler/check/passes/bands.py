@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ...diagnostics.diagnostic import Diagnostic
 from ...syntax import ast
-from ..boundary import Interval, band_interval, is_ambiguous
+from ..boundary import Interval, ambiguity, band_interval, is_ambiguous
 from ..context import Context
 from ..values import fmt
 
@@ -64,7 +64,7 @@ def check_bands(ctx: Context) -> list[Diagnostic]:
         names.add(band.name)
         for pair in (band.low, band.high):
             if pair is not None and is_ambiguous(pair[1]):
-                diags.append(Diagnostic("W305", band.span))
+                diags.append(Diagnostic("W305", band.span, ambiguity(pair[1])))
         interval, unknown = band_interval(band, ctx.overrides)
         for word in unknown:
             diags.append(Diagnostic("E216", band.span, {"word": word}))

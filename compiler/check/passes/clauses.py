@@ -12,7 +12,7 @@ from ...source.text import Span
 from ...syntax import ast
 from ...syntax import keywords as kw
 from ...syntax.build.clauses import has_de
-from ..boundary import is_ambiguous, offset_operator, operator
+from ..boundary import ambiguity, is_ambiguous, offset_operator, operator
 from ..budget import budget, is_bonus, modifier, points
 from ..context import Context
 from ..resolve import clause_refs, deducts, earns, effects_of
@@ -172,11 +172,11 @@ def _clause(ctx: Context, node: ast.Node, in_bonus: bool, clause: ast.Clause) ->
         if isinstance(cmp.right, ast.Average) and cmp.right.offset is not None:
             diags += _offset(ctx, cmp)
         elif is_ambiguous(cmp.word):
-            diags.append(Diagnostic("W305", cmp.span))
+            diags.append(Diagnostic("W305", cmp.span, ambiguity(cmp.word)))
         elif operator(cmp.word, ctx.overrides) is None:
             diags.append(Diagnostic("E216", cmp.span, {"word": cmp.word}))
     if isinstance(clause, ast.ThresholdClause) and is_ambiguous(clause.word):
-        diags.append(Diagnostic("W305", clause.span))
+        diags.append(Diagnostic("W305", clause.span, ambiguity(clause.word)))
     elif isinstance(clause, ast.ThresholdClause):
         diags += _direction_conflict(clause)
     elif isinstance(clause, ast.PerUnitClause):

@@ -419,7 +419,8 @@ class TermsMixin:
 
 
 def comparison_word(pre: Token | None, post: Token | None) -> str:
-    """The comparison as written; `超过20人以上` is `超过…以上` (the checker warns), and
+    """The comparison as written; `超过20人以上` is `超过…以上` (the checker warns, as for
+    `高于90%以上`, `低于60%以下`), and
     two words that agree (`达到80%以上`) are the first."""
     if pre is None:
         assert post is not None
@@ -427,7 +428,7 @@ def comparison_word(pre: Token | None, post: Token | None) -> str:
     if post is None:
         return pre.value
     base = _REQUIREMENTS.get(pre.value, pre.value)
-    if (base, post.value) == kw.AMBIGUOUS_PAIR:
+    if (base, post.value) in kw.AMBIGUOUS_PAIRS:
         return f"{pre.value}…{post.value}"
     before = kw.COMPARE_BEFORE.get(base)
     after = kw.COMPARE_AFTER.get(post.value)
