@@ -283,6 +283,33 @@ EXAMPLES: dict[str, Example] = {
         "把分数线高的等次写在前面，或调整分数线。",
         "Put the higher band first, or change the limits.",
     ),
+    "E257": Example(
+        "两个等次之间留了空档：原文常写 “良好：80分至89.9分”，上一档从90分起，总分89.95分就不属于任何等次"
+        "（有 “其余” 一档时还会落进它）。等次从上到下比对，写 “80分以上” 就是不到90分的都归良好。",
+        "Two bands leave a gap: documents often write 良好：80分至89.9分 under a band from 90, so a "
+        "total of 89.95 belongs to no band (or falls to the 其余 band). Bands are tried top down: "
+        "80分以上 takes everything below 90.",
+        _file(_NODE + "  - 【缺会次数】每缺1次扣0.05分\n")
+        + "\n等次：\n  优秀：4.5分以上\n  合格：3分至4.4分\n  不合格：其余\n",
+        _file(_NODE + "  - 【缺会次数】每缺1次扣0.05分\n")
+        + "\n等次：\n  优秀：4.5分以上\n  合格：3分以上\n  不合格：其余\n",
+        "把下一档写成 “3分以上”，或在表头写 精度：0.1。",
+        "Write the lower band as 3分以上, or set 精度：0.1 in the header.",
+    ),
+    "E258": Example(
+        "考评对象是一个县的乡镇，条款却比的是 “全市平均水平”：本批的平均值只是这些乡镇自己的平均，"
+        "算出来的是另一个数。全市的数已知时写成参数。",
+        "The units are one county's townships but the clause compares with the city average: the "
+        "batch mean is the townships' own, another number. A known city figure is a parameter.",
+        _HEADER.format(full="5")
+        + "考评对象：全县各乡镇人民政府\n\n数据：\n  化解率：百分比\n\n"
+        + "(一)矛盾化解(5分)\n  - 【化解率】低于全市平均水平的，扣2分\n",
+        _HEADER.format(full="5")
+        + "考评对象：全县各乡镇人民政府\n\n数据：\n  化解率：百分比\n\n参数：\n  全市平均水平 = 85%\n\n"
+        + "(一)矛盾化解(5分)\n  - 【化解率】低于【全市平均水平】的，扣2分\n",
+        "全市的数已知时写进 参数：，条款与它比较。",
+        "Declare the known city figure under 参数： and compare with it.",
+    ),
     "E207": Example(
         "同一名称在 数据： 或 参数： 中定义了两次（数据项与参数共用一个命名空间）。",
         "A name is declared twice under 数据: or 参数: (facts and parameters share one namespace).",

@@ -173,6 +173,26 @@ MESSAGES: dict[str, Entry] = {
         "核对满分或各项分值；加分项不计入满分",
         "check 满分 and the points of each top-level node; bonus nodes do not count",
     ),
+    "E257": Entry(
+        "error",
+        "等次 “{lower}” 到 {hi} 分为止，“{upper}” 从 {lo} 分起，中间的总分（如 {example} 分）不属于任何等次",
+        "band “{lower}” ends at {hi} and “{upper}” starts at {lo}: a total between them (e.g. "
+        "{example}) belongs to no band",
+        "等次从上到下比对，写 “{lower}：{floor}分以上”（不到 {lo} 分的都是{lower}）；或在表头写 精度，使总分落不进空档",
+        "bands are tried top down: write “{lower}：{floor}分以上” (below {lo} it is {lower}); or set "
+        "精度 in the header so that no total falls between",
+    ),
+    "E258": Entry(
+        "error",
+        "“{written}” 是{scope}的平均水平，而考评对象是 “{target}”：本批的平均值只是这些单位自己的平均，不是{scope}的",
+        "“{written}” is the {scope} average, but the units are “{target}”: the batch mean is "
+        "theirs alone, not the {scope} figure",
+        "{scope}的平均水平已知的，写进 参数：（如 {scope}平均水平 = 35%），条款与它比较（达到【{scope}平均水平】的…）；"
+        "考评时才知道的，作为一项数据填报；本就是指本批单位的平均的，把 “{scope}” 改为本批所在的范围",
+        "a known {scope} figure goes under 参数： (e.g. {scope}平均水平 = 35%) and the clause compares "
+        "with it (达到【{scope}平均水平】的…); one known only when scoring is entered as a fact; if the "
+        "batch's own mean is meant, name the batch's scope",
+    ),
     "E206": Entry(
         "error",
         "等次 “{band}” 永远不会被评定（前面的等次已覆盖其全部分数）",

@@ -9,6 +9,8 @@ each band an interval whose ends are open or closed by its words under `边界`.
 
 from __future__ import annotations
 
+from decimal import ROUND_CEILING, Decimal
+
 from ...diagnostics.diagnostic import Diagnostic
 from ...syntax import ast
 from ..boundary import Interval, ambiguity, band_interval, is_ambiguous
@@ -75,7 +77,58 @@ def check_bands(ctx: Context) -> list[Diagnostic]:
         else:
             diags += _shared_boundary(band, interval, earlier)
         earlier.append((band, interval))
+    return diags + _gaps(ctx, earlier)
+
+
+def _gaps(ctx: Context, bands: list[tuple[ast.Band, Interval]]) -> list[Diagnostic]:
+    """E257: scores between two bands that neither takes (`良好：80分至89.9分` under
+    `优秀：90分以上`: 89.95).  Such a total would get no grade, or the rest band's
+    (`不合格：其余`) — never what the document means.  A gap no total can fall into
+    (`精度：0.1` and the gap between 89.9 and 90) is none."""
+    step = ctx.tree.header.precision
+    closed = sorted(
+        ((b, iv) for b, iv in bands if not b.rest and iv.lo is not None and not iv.empty),
+        key=lambda pair: pair[1].lo,
+    )
+    diags = []
+    for (lower, below), (upper, above) in zip(closed, closed[1:], strict=False):
+        if below.hi is None or above.lo is None:
+            continue
+        inside = _first_inside(below.hi, not below.hi_inc, above.lo, not above.lo_inc, step)
+        if inside is None:
+            continue
+        args = {
+            "lower": lower.name,
+            "upper": upper.name,
+            "hi": fmt(below.hi),
+            "lo": fmt(above.lo),
+            "example": fmt(inside),
+            "floor": fmt(below.lo) if below.lo is not None else "0",
+        }
+        diags.append(Diagnostic("E257", lower.span, args))
     return diags
+
+
+def _first_inside(
+    start: Decimal, start_in: bool, end: Decimal, end_in: bool, step: ast.Num | None
+) -> Decimal | None:
+    """A total between two bands (`start`, `end`; `*_in` whether that end is in the gap),
+    on the policy's 精度 when it has one; None when there is none."""
+    if start > end or (start == end and not (start_in and end_in)):
+        return None
+    if step is None:
+        if start_in:
+            return start
+        if end_in:
+            return end
+        return start if start == end else (start + end) / 2
+    unit = step.value
+    first = (start / unit).to_integral_value(rounding=ROUND_CEILING) * unit
+    if first == start and not start_in:
+        first += unit
+    if first < end or (first == end and end_in):
+        return first
+    return None
 
 
 def _shared_boundary(

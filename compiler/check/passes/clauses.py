@@ -5,6 +5,7 @@ both earns with `得…否则…` and deducts for the same thing (W306)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ...diagnostics.diagnostic import Diagnostic
@@ -140,6 +141,34 @@ def _average_noun(ctx: Context, subject: object, average: object) -> list[Diagno
     return [Diagnostic("E256", average.span, {"written": written, "name": name})]
 
 
+#: The scope the header's 考评对象 gives the batch (`全县各乡镇`, `本市各县区`), and the
+#: scopes above it: a batch of one county's townships has no `全市平均` of its own.
+_SCOPES = (
+    (re.compile(r"(?:全|本)[县区]|[县区]直"), ("全市", "全省", "全国")),
+    (re.compile(r"(?:全|本)市|市直"), ("全省", "全国")),
+    (re.compile(r"(?:全|本)省|省直"), ("全国",)),
+)
+
+
+def _average_scope(ctx: Context, average: object) -> list[Diagnostic]:
+    """E258: `全市平均水平` in a policy whose 考评对象 says its units are one county's
+    (`全县各乡镇`): the batch mean is those townships' own, not the city's figure the
+    document names — scored as the batch mean it would be a different number.  Only when
+    the 考评对象 names its scope (`各乡镇` alone may be a city's townships)."""
+    target = ctx.tree.header.target
+    if not isinstance(average, ast.Average) or average.best or not target:
+        return []
+    for said, above in _SCOPES:
+        if said.search(target):
+            scope = next((w for w in above if w in average.words), None)
+            if scope is None:
+                return []
+            written = _written(ctx, average) or f"{average.words}平均"
+            args = {"written": written, "scope": scope, "target": target}
+            return [Diagnostic("E258", average.span, args)]
+    return []
+
+
 def _written(ctx: Context, cond: object) -> str:
     """The text of a condition on one line, as written."""
     span = getattr(cond, "span", None)
@@ -166,8 +195,10 @@ def _clause(ctx: Context, node: ast.Node, in_bonus: bool, clause: ast.Clause) ->
     )
     for cmp in compares(condition):
         diags += _average_noun(ctx, cmp.left, cmp.right)
+        diags += _average_scope(ctx, cmp.right)
     if isinstance(clause, ast.ThresholdClause):
         diags += _average_noun(ctx, clause.subject, clause.target)
+        diags += _average_scope(ctx, clause.target)
     for cmp in compares(condition):
         if isinstance(cmp.right, ast.Average) and cmp.right.offset is not None:
             diags += _offset(ctx, cmp)
