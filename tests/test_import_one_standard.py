@@ -140,3 +140,23 @@ def test_a_band_that_is_part_of_the_one_before_is_held_back(tmp_path):
     draft, _ = _draft(tmp_path, text)
     why = _pending(draft)["列入年度考核的得4分，列入但权重低于2%的得2分"]
     assert "前一档的一部分" in why
+
+
+def test_a_rate_times_the_points_below_the_full_rate_is_its_share(tmp_path):
+    """`…建设达标率达到100%的得4分；未达到的，按达标率×4计分`: the rate's share of the 4
+    points (85% → 3.4); the second sentence was a formula no scoring word named, and
+    was lost from the draft."""
+    text = "某区2026年度服务体系考核细则\n一、服务站（6分）\n服务站建设达标率达到100%的得4分；未达到的，按达标率×4计分。发生投诉的，每起扣1分。\n"
+    draft, policy = _draft(tmp_path, text)
+    assert "未达到的，按达标率×4计分" not in _pending(draft)
+    rate = "服务站建设达标率"
+    assert [_node(policy, "一", **{rate: v}) for v in ("100", "85", "0")] == [6, Decimal("5.4"), 2]
+
+
+def test_a_formula_the_language_cannot_say_is_kept_pending(tmp_path):
+    text = (
+        "某区2026年度禁毒工作考核细则\n一、戒断巩固（5分）\n"
+        "戒断人员占比达到本区平均水平以上的得5分；低于本区平均水平的，按本地占比÷本区平均占比×5计分。\n"
+    )
+    draft, _ = _draft(tmp_path, text)
+    assert "低于本区平均水平的，按本地占比÷本区平均占比×5计分" in _pending(draft)

@@ -369,12 +369,33 @@ def test_grade_lines_as_documents_write_them(tmp_path):
         },
         "900分以上为A，800分以上不满900分为B，不满800分为C。": {100: "C"},
         "90分以上为好，80分至89.99分为较好，80分以下为较差。": {90: "好", 89: "较好", 79: "较差"},
+        # 0.1 short of the band above: as written 89.95 would belong to no band (E257)
+        "90分以上为好，80分至89.9分为较好，60分至79.9分为一般，60分以下为较差。": {
+            90: "好",
+            89: "较好",
+            79: "一般",
+            59: "较差",
+        },
     }
     for line, grades in cases.items():
         draft, policy = _import(tmp_path, head + line + "\n")
         assert "待处理（等次）" not in draft.text, line
         for total, grade in grades.items():
             assert policy.score({"档案丢失": str(100 - total)}).grade == grade, (line, total)
+
+
+def test_a_band_with_a_gap_under_the_one_above_is_held_back(tmp_path):
+    """`75分至89.5分` under a band from 90: a total of 89.7 belongs to no band (E257);
+    which band the document means is the writer's to say, so the bands wait."""
+    head = (
+        "2026年度档案工作考核细则\n一、档案管理（100分）\n档案丢失的，每件扣1分。\n二、考核等次\n"
+    )
+    line = "90分以上为优秀，75分至89.5分为良好，75分以下为合格。"
+    source = tmp_path / "gap.txt"
+    source.write_text(head + line + "\n", encoding="utf-8")
+    draft = import_document(source)
+    assert "空档" in draft.text and "\n等次：" not in draft.text
+    compile_policy(draft.text, filename="<draft>")  # the draft still compiles
 
 
 def test_two_rates_that_must_both_reach_a_standard(tmp_path):

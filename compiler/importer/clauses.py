@@ -55,7 +55,9 @@ SCORING = re.compile(
     r"[扣减得计记加奖]除?\s*[\d一二两三四五六七八九十半][\d.\s]*分|扣分|不得分|"
     r"取消.{0,6}资格|一票否决|酌情[扣给加减]|列为|得满分|按满分计|计满分|视为满分|"
     r"[扣减加给得]\s*\d+(?:\.\d+)?\s*分?\s*(?:至|到|-|—|~|～)\s*\d+(?:\.\d+)?\s*分|"
-    r"[按以][^，,。；;]{0,30}比例(?:计分|得分|计算|折算|给分)|按[^，,。；;]{1,12}率折算(?:得分|计分)"  # the other half of `…得3分；未完成的，按比例计分`
+    r"[按以][^，,。；;]{0,30}比例(?:计分|得分|计算|折算|给分)|按[^，,。；;]{1,12}率折算(?:得分|计分)|"  # the other half of `…得3分；未完成的，按比例计分`
+    # a formula: `未达到的，按达标率×4计分`, `按本地占比÷全市平均占比×5计分`, `得分＝…`
+    r"按[^，,。；;]{0,30}?[×÷*/][^，,。；;]{0,20}?(?:计分|得分|计算|折算|给分)|得分\s*[=＝]"
 )
 _PRED_START = set("每扣减得计记加奖不未应要须需达超低高少多晚迟早取一列直酌以至按没无")
 _VERB = re.compile(r"每([^\d一二两三四五六七八九十]{1,4}?)[\d一二两三四五六七八九十]")
@@ -105,6 +107,9 @@ def split_sentences(text: str) -> list[str]:
             continue
         if out and _FULL_RATE.search(normalise(out[-1])) and _SHARE_REST.match(normalise(part)):
             out[-1] = f"{out[-1]}；{part}"  # `达到100%的，得4分；未达到的，按比例得分`
+            continue
+        if out and _formula_share(f"{normalise(out[-1])}；{normalise(part)}") is not None:
+            out[-1] = f"{out[-1]}；{part}"  # `达标率达到100%的得4分；未达到的，按达标率×4计分`
             continue
         if out and _deeper_tier(normalise(out[-1]), normalise(part)) is not None:
             out[-1] = f"{out[-1]}；{part}"  # `低于90%的，扣2分；低于80%的，扣4分`: tiers
@@ -373,7 +378,31 @@ def plain_wording(sentence: str) -> str:
         ),
         text,
     )
+    shared = _formula_share(text)
+    if shared is not None:
+        text = shared
     return _UNMET_SHARE.sub(lambda m: f"{m.group('head')}低于100%的按比例{m.group('word')}", text)
+
+
+#: `服务站建设达标率达到100%的得4分；未达到的，按达标率×4计分`: the rate times the points.
+_FORMULA_SHARE = re.compile(
+    r"^(?P<head>(?P<x>[^,，;；]*?(?P<rate>[^,，;；的]{1,6}?率))\s*达到\s*100\s*[%％]\s*的?\s*[,，]?\s*"
+    r"得\s*(?P<p>\d+(?:\.\d+)?)\s*分)\s*[,，;；]\s*(?:未达到|未达|达不到|低于100\s*[%％])的?\s*[,，]?\s*"
+    r"按(?P<again>[^,，;；×*]{1,12}?)\s*[×*]\s*(?P<n>\d+(?:\.\d+)?)\s*分?\s*(?P<word>计分|得分)$"
+)
+
+
+def _formula_share(text: str) -> str | None:
+    """`…达标率达到100%的得4分；未达到的，按达标率×4计分` as `…；低于100%的按比例计分`
+    (the rate's share of the 4 points) — only when the formula multiplies the same rate
+    (its name ends the subject) by the same points."""
+    m = _FORMULA_SHARE.match(text.rstrip("。；;，, "))
+    if m is None or Decimal(m.group("p")) != Decimal(m.group("n")):
+        return None
+    again = m.group("again").strip()
+    if not (len(again) >= 2 and again.endswith("率") and m.group("x").endswith(again)):
+        return None
+    return f"{m.group('head')}；低于100%的按比例{m.group('word')}"
 
 
 #: A fact's name that swallowed a comparison and a join: `A低于85%或B`.

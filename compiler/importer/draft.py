@@ -1271,10 +1271,15 @@ class _Writer:
                 out.append(f"  # 待处理（等次）：{_one_line(source)}（{_BAND_CONDITION}）")
                 above = low
                 continue
-            if not try_band(line):
+            gap = high is not None and above is not None and high < above
+            if not try_band(line) or gap:
                 line = f"{name}：{_top_down(low, high, above, k == len(bands) - 1)}"
             if try_band(line):
                 out.append(f"  {line}")
+            elif gap:
+                # `75分至89.5分` under a band from 90: a total of 89.7 would belong to no
+                # band (E257); which one the document means is for the writer to say
+                out.append(f"  # 待处理（等次）：{_one_line(source)}（{_BAND_GAP}）")
             else:
                 out.append(f"  # 待处理（等次）：{_one_line(source)}")
             above = low
@@ -1469,12 +1474,21 @@ def _bounds(rng: str) -> tuple[Decimal | None, Decimal | None]:
     )
 
 
+_BAND_GAP = "与上一档之间有空档，落在其中的总分不属于任何等次：请写 “N分以上”（等次从上到下比对），或照原文补齐"
+
+
 def _top_down(low: Decimal | None, high: Decimal | None, above: Decimal | None, last: bool) -> str:
     """Grades are read from the top, the first that holds wins (language.md 第12节): a band
     `[80, 90)` under one starting at 90 is `80分以上`, and the last band, below the one
     before, is `其余`.  Only where the stated upper bound meets the band above (or falls
-    0.01 short of it: `80分至89.99分`); anything else is left as written."""
-    meets = high is not None and above is not None and above - high in (0, Decimal("0.01"))
+    0.1 or 0.01 short of it: `80分至89.9分`, `80分至89.99分` — a total of 89.95 is no less
+    良好 than 89.9, and written as stated it would belong to no band, E257); anything else
+    is left as written."""
+    meets = (
+        high is not None
+        and above is not None
+        and above - high in (0, Decimal("0.01"), Decimal("0.1"))
+    )
     if low is not None and (high is None and above is None or meets):
         return f"{_number(str(low))}分以上"
     if low is None and last and meets:
