@@ -160,3 +160,40 @@ def test_a_formula_the_language_cannot_say_is_kept_pending(tmp_path):
     )
     draft, _ = _draft(tmp_path, text)
     assert "低于本区平均水平的，按本地占比÷本区平均占比×5计分" in _pending(draft)
+
+
+def test_nothing_wrong_is_the_items_points_beside_counted_failures(tmp_path):
+    """`档案按时移交、目录著录无差错的得5分。著录出现差错的，每条扣0.5分` in an item of 5: the
+    5 points are the item's, each error takes 0.5 (drafted as a yes/no, one error lost the 5
+    and 0.5 more).  Beside a failure of something else (`发生事故的，每起扣1分`) a yes/no
+    earning stays what it says."""
+    text = (
+        "某区2026年度档案工作考核细则\n一、移交著录（5分）\n"
+        "档案按时移交、目录著录无差错的得5分。著录出现差错的，每条扣0.5分，本项扣完为止。\n"
+        "二、工作方案（5分）\n制定工作方案的得5分；发生事故的，每起扣1分。\n"
+    )
+    draft, policy = _draft(tmp_path, text)
+    errors = next(f.name for f in policy.ir.facts if "差错" in f.name)
+    assert [_node(policy, "一", **{errors: str(n)}) for n in (0, 1, 4, 20)] == [
+        5,
+        Decimal("4.5"),
+        3,
+        0,
+    ]
+    assert "- 【制定工作方案】得5分" in draft.text
+
+
+def test_the_misses_of_a_full_rate_take_at_most_its_part(tmp_path):
+    """`优抚对象医疗待遇落实率达到100%的得3分，每有1人未落实扣0.5分` beside another 3-point
+    sentence in an item of 6: 100% is none missed, and the misses take at most the 3 of
+    this part (8 misses took 4, 1 of them from the other sentence)."""
+    text = (
+        "某区2026年度优抚工作考核细则\n一、医疗与供养（6分）\n"
+        "优抚对象医疗待遇落实率达到100%的得3分，每有1人未落实扣0.5分。集中供养的得3分。\n"
+    )
+    draft, policy = _draft(tmp_path, text)
+    assert "最多扣3分" in draft.text
+    missed = next(f.name for f in policy.ir.facts if "未落实" in f.name)
+    kept = {f.name: "是" for f in policy.ir.facts if f.name == "集中供养"}
+    got = [_node(policy, "一", **kept, **{missed: str(n)}) for n in (0, 2, 8)]
+    assert got == [6, 5, 3]

@@ -551,6 +551,7 @@ class Drafter:
         if judged != sentence:
             drafted = dataclasses.replace(drafted, sentence=sentence)
         drafted = self._judged_from_zero(drafted)
+        drafted = _full_part_capped(sentence, drafted, points)
         drafted = self._split_folded(drafted, path, bonus, points)
         numeric = next((f[0] for f in drafted.facts if _NO_WORDS(f[0])), None)
         if numeric is not None:
@@ -1601,6 +1602,28 @@ def _NO_WORDS(name: str) -> bool:
     """A name with no words of its own (`80%（含）至90%`, `五70%（含）至80%`): numbers
     and the words of a bound only."""
     return len(_BOUND_WORDS.sub("", name)) < 2 and bool(re.search(r"\d", name))
+
+
+#: `医疗待遇落实率达到100%的得3分，每有1人未落实扣0.5分`: the points of a full rate.
+_FULL_PART = re.compile(r"达到\s*100\s*[%％]\s*的?\s*[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分")
+
+
+def _full_part_capped(sentence: str, drafted: Drafted, points: str | None) -> Drafted:
+    """`医疗待遇落实率达到100%的得3分，每有1人未落实扣0.5分` in an item of 6, drafted as the
+    misses alone (100% is none missed): they take at most the 3 of this part, never the
+    points of the item's other sentences (`，最多扣3分`)."""
+    m = _FULL_PART.search(normalise(sentence))
+    if m is None or points is None or Decimal(m.group("p")) >= Decimal(points):
+        return drafted
+    if len(drafted.clauses) != 1:
+        return drafted
+    (clause,) = drafted.clauses
+    if not re.search(r"每[^，,]*?扣\s*\d", clause) or re.search(
+        r"得|最多扣|最高扣|扣完为止", clause
+    ):
+        return drafted
+    capped = f"{clause}，最多扣{m.group('p')}分"
+    return dataclasses.replace(drafted, clauses=(capped,))
 
 
 #: `监管机构、执法人员、工作经费“三到位”的得3分，每缺一项扣1分`: all of a list earns the

@@ -127,6 +127,20 @@ _LATE_EVENT = re.compile(
     r"^(?:[^,，;；]{0,8}?)(?:超过[^,，;；]{0,6}?(?:期限|时限)|超期|逾期|延期|未按时|未按期)"
     r"(?P<v>[^\d,，;；每的]{2,6}?)的?\s*[,，]?\s*每\s*(?:件|次|个|条)\s*[扣减]"
 )
+#: `退役士兵按时接收、档案审核无差错的得5分`: nothing wrong earns the item's points.
+_CLEAN_FULL = re.compile(
+    r"^(?P<x>[^;；]*?(?P<ok>无差错|无错误|按时|按期|及时)[^,，;；]*?)的?\s*[,，]?\s*"
+    r"得\s*(?P<p>\d+(?:\.\d+)?)\s*分$"
+)
+#: The failures of each word of `_CLEAN_FULL`, as a deduction sentence names them.
+_CLEAN_FAILURES = {
+    "无差错": re.compile(r"差错|错误"),
+    "无错误": re.compile(r"差错|错误"),
+    "按时": re.compile(r"未按时|不按时|迟报|逾期|超时|延误"),
+    "按期": re.compile(r"未按期|逾期|超期|延期"),
+    "及时": re.compile(r"不及时|未及时|迟报|逾期|超时"),
+}
+_DEDUCTS_EACH = re.compile(r"每[^,，;；]{0,6}?[扣减]\s*\d")
 #: `政府门户网站在季度抽查中合格的得10分`: passing every check earns the item's points.
 _PASSED_FULL = re.compile(
     r"^(?P<x>[^,，;；]*?(?:抽查|检查|考核|测评|评估|验收)[^,，;；]*?)(?<!不)(?P<ok>合格|达标|通过)的?"
@@ -1136,19 +1150,28 @@ class _Writer:
         and each late reply takes 2 of them.  Drafted as it stands, one late reply would
         lose the 8 and then 2 more (the two sentences are one standard)."""
         n = normalise(read).strip().rstrip("。；;，, ")
-        m = _RATE_FULL.match(n) or _PASSED_FULL.match(n)
+        m = _RATE_FULL.match(n) or _PASSED_FULL.match(n) or _CLEAN_FULL.match(n)
         if m is None or bonus or node.points is None or node.children:
             return None
         if Decimal(m.group("p")) != Decimal(node.points):
             return None
         subject = m.group("x")
-        miss = _LATE_EVENT if m.re is _RATE_FULL else _FAILED_EVENT
-        failures = [
-            x
-            for t in scoring_text(node)
-            for x in split_sentences(t)
-            if (found := miss.search(normalise(x))) and found.group("v") in subject
-        ]
+        sentences = [normalise(x) for t in scoring_text(node) for x in split_sentences(t)]
+        if m.re is _CLEAN_FULL:
+            # `档案审核无差错的得5分` beside `档案审核出现差错的，每份扣0.5分`: the failures
+            # of the word (差错 for 无差错, 未按时/逾期 for 按时) are counted and deducted
+            failures = [
+                x
+                for word, failed in _CLEAN_FAILURES.items()
+                if word in subject
+                for x in sentences
+                if failed.search(x) and _DEDUCTS_EACH.search(x)
+            ]
+        else:
+            miss = _LATE_EVENT if m.re is _RATE_FULL else _FAILED_EVENT
+            failures = [
+                x for x in sentences if (found := miss.search(x)) and found.group("v") in subject
+            ]
         if not failures:
             return None
         self.summary.sentences += 1
@@ -1156,6 +1179,8 @@ class _Writer:
         said = (
             f"{subject}达到100%即没有一件逾期"
             if m.re is _RATE_FULL
+            else f"{subject}是没有下面各种扣分情形时的分数（原文没有另写扣分的情形不扣分）"
+            if m.re is _CLEAN_FULL
             else f"{subject}{m.group('ok')}即没有一次不{m.group('ok')}"
         )
         return [
