@@ -192,8 +192,25 @@ def test_the_misses_of_a_full_rate_take_at_most_its_part(tmp_path):
         "优抚对象医疗待遇落实率达到100%的得3分，每有1人未落实扣0.5分。集中供养的得3分。\n"
     )
     draft, policy = _draft(tmp_path, text)
-    assert "最多扣3分" in draft.text
+    assert "最多扣3分" in draft.text or "（3分）" in draft.text  # a cap, or a sub-item of 3
     missed = next(f.name for f in policy.ir.facts if "未落实" in f.name)
     kept = {f.name: "是" for f in policy.ir.facts if f.name == "集中供养"}
     got = [_node(policy, "一", **kept, **{missed: str(n)}) for n in (0, 2, 8)]
     assert got == [6, 5, 3]
+
+
+def test_each_of_a_list_earning_counts_each_and_misses_by_school(tmp_path):
+    """`…注册率、学习完成率达到95%以上的，各得1分` earns up to 2 (the sub-item was sized 1,
+    as if the two were tiers of one fact), and `…落实率达到100%的得3分，每有1所学校未落实扣
+    0.5分` is the misses from the 3 (所 is a count word like 个)."""
+    text = (
+        "某区2026年度禁毒工作考核细则\n一、青少年（5分）\n"
+        "辖区学校课时落实率达到100%的得3分，每有1所学校未落实扣0.5分；"
+        "在校学生学习平台注册率、学习完成率达到95%以上的，各得1分。\n"
+    )
+    draft, policy = _draft(tmp_path, text)
+    assert "（2分）" in draft.text and "（3分）" in draft.text
+    flags = {f.name: "是" for f in policy.ir.facts if f.type == "bool"}
+    missed = next(f.name for f in policy.ir.facts if "未落实" in f.name)
+    assert _node(policy, "一", **flags) == 5
+    assert _node(policy, "一", **flags, **{missed: "8"}) == 2

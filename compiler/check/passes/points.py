@@ -10,6 +10,7 @@ from ...diagnostics.diagnostic import Diagnostic
 from ...syntax import ast
 from ..budget import bonus_cap, budget, const_value, frontier, is_bonus, no_floor, points, take_max
 from ..context import Context
+from ..resolve import clause_refs
 from ..values import fmt
 
 
@@ -160,7 +161,10 @@ def _earned(ctx: Context, node: ast.Node) -> list[Diagnostic]:
                 total += value
             branches.append(total)
         if any(branches):
-            by_sentence[clause.span] = max(by_sentence.get(clause.span, Decimal(0)), *branches)
+            # tiers of one fact exclude each other; `【A】、【B】的，各得1分` (a clause a
+            # fact, one span) earns for each
+            key = (clause.span, frozenset(r.name for r in clause_refs(clause)))
+            by_sentence[key] = max(by_sentence.get(key, Decimal(0)), *branches)
     contributions += by_sentence.values()
     if not contributions:
         return []
