@@ -141,12 +141,13 @@ def _average_noun(ctx: Context, subject: object, average: object) -> list[Diagno
     return [Diagnostic("E256", average.span, {"written": written, "name": name})]
 
 
-#: The scope the header's 考评对象 gives the batch (`全县各乡镇`, `本市各县区`), and the
-#: scopes above it: a batch of one county's townships has no `全市平均` of its own.
+#: The scopes a 考评对象 may state, smallest first, with the words of an average that
+#: name each: a batch of one county's townships (`全县各乡镇`) has no `全市平均` of its own.
 _SCOPES = (
-    (re.compile(r"(?:全|本)[县区]|[县区]直"), ("全市", "全省", "全国")),
-    (re.compile(r"(?:全|本)市|市直"), ("全省", "全国")),
-    (re.compile(r"(?:全|本)省|省直"), ("全国",)),
+    (re.compile(r"(?:全|本)[县区]|[县区]直"), ("全县", "全区")),
+    (re.compile(r"(?:全|本)市|市直"), ("全市",)),
+    (re.compile(r"(?:全|本)省|省直"), ("全省",)),
+    (re.compile(r"全国"), ("全国",)),
 )
 
 
@@ -154,19 +155,22 @@ def _average_scope(ctx: Context, average: object) -> list[Diagnostic]:
     """E258: `全市平均水平` in a policy whose 考评对象 says its units are one county's
     (`全县各乡镇`): the batch mean is those townships' own, not the city's figure the
     document names — scored as the batch mean it would be a different number.  Only when
-    the 考评对象 names its scope (`各乡镇` alone may be a city's townships)."""
+    the 考评对象 names its scope (`各乡镇` alone may be a city's townships), and against
+    the widest scope it names (`市直部门、省直部门` is a province's batch)."""
     target = ctx.tree.header.target
     if not isinstance(average, ast.Average) or average.best or not target:
         return []
-    for said, above in _SCOPES:
-        if said.search(target):
-            scope = next((w for w in above if w in average.words), None)
-            if scope is None:
-                return []
-            written = _written(ctx, average) or f"{average.words}平均"
-            args = {"written": written, "scope": scope, "target": target}
-            return [Diagnostic("E258", average.span, args)]
-    return []
+    said = [k for k, (pattern, _) in enumerate(_SCOPES) if pattern.search(target)]
+    if not said:
+        return []
+    above = [w for _, words in _SCOPES[max(said) + 1 :] for w in words]
+    scope = next((w for w in above if w in average.words), None)
+    if scope is None:
+        return []
+    written = _written(ctx, average) or f"{average.words}平均"
+    return [
+        Diagnostic("E258", average.span, {"written": written, "scope": scope, "target": target})
+    ]
 
 
 def _written(ctx: Context, cond: object) -> str:
