@@ -319,3 +319,31 @@ def test_wordings_the_language_cannot_take_are_refused_with_what_to_write(clause
     first = info.value.first
     assert first.code == code
     assert first.message() and first.hint()
+
+
+def test_the_rest_gain_nothing_after_places_that_only_add():
+    """`第一名的加2分，第二名、第三名的各加1分，其余不加分` in a bonus item: the rest gain
+    nothing anyway, as `其余不扣分` after places that only lose; beside places that earn or
+    lose it stays refused (what the rest get is then a question of its own)."""
+    head = "细则：写法\n年度：2024\n满分：10分\n\n数据：\n  数量：个，越多越好\n  通报：是否，默认否\n\n"
+    body = "(一)基础(10分)\n  - 【通报】扣1分\n(二)加分，加分项，最高加2分\n  - {clause}\n"
+    rows = [{"单位": f"单位{i}", "数量": v} for i, v in enumerate(["5", "9", "7", "7", "1"])]
+    totals = []
+    for clause in (
+        "【数量】第一名的加2分，第二名、第三名的各加1分",
+        "各县区年度【数量】全市第一名的加2分，第二名、第三名的各加1分，其余不加分",
+        "【数量】第一名的加2分，第二名、第三名的各加1分，其余县区不加分",
+    ):
+        policy = compile_policy(head + body.format(clause=clause), filename="写法.rule")
+        compiled = policy.score_batch(rows)
+        assert [r.to_dict() for r in compiled] == [
+            r.to_dict() for r in policy.interpreter.score_batch(rows)
+        ]
+        totals.append([r.total for r in compiled])
+    assert totals[0] == [10, 12, 11, 11, 10]
+    assert totals[1] == totals[0] and totals[2] == totals[0]
+    with pytest.raises(PolicyError):
+        compile_policy(
+            head + body.format(clause="【数量】第一名的得2分，第二名的扣1分，其余不加分"),
+            filename="写法.rule",
+        )

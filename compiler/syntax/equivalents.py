@@ -310,8 +310,13 @@ def _rest_nothing(match: re.Match[str]) -> str | None:
 
 def _rest_no_deduction(match: re.Match[str]) -> str | None:
     """`居末位的扣5分，居倒数第二位的扣3分，其余不扣分`: dropped when every rule before it
-    only takes points off (the rest keep theirs as it says)."""
+    only takes points off (the rest keep theirs as it says); `第一名的加2分，…，其余不加分`
+    likewise when every rule before it only adds."""
     rules = match.string[: match.start()].split("】")[-1]
+    if match.group("verb") == "加":
+        if not re.search(r"加", rules) or re.search(r"得|扣|减|不得分", rules):
+            return None
+        return ""
     if not re.search(r"扣", rules) or re.search(r"得|加|不得分", rules):
         return None
     return ""
@@ -817,10 +822,13 @@ RULES: tuple[_Rule, ...] = (
         ),
         lambda m, c: _rest_nothing(m),
     ),
-    # ，其余不扣分 after places that only lose points: the rest lose nothing anyway
+    # ，其余不扣分 (不加分) after places that only lose (gain) points: the rest lose (gain)
+    # nothing anyway
     (
         "rest nothing",
-        re.compile(r",\s*(?:其余|其他)\s*(?:的)?\s*(?:均)?\s*不扣分(?=\s*(?:[,;]|$))"),
+        re.compile(
+            rf",\s*(?:其余|其他)\s*(?:{_NOUN})?\s*(?:的)?\s*(?:均)?\s*不(?P<verb>扣|加)分(?=\s*(?:[,;]|$))"
+        ),
         lambda m, c: _rest_no_deduction(m),
     ),
     # 第10名以后的得3分 after places 1–9 → 第10名及以后得3分
