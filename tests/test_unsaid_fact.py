@@ -198,3 +198,20 @@ def test_places_after_a_semicolon_are_the_line_facts(clause):
 def test_places_without_one_fact_before_them_are_refused(clause):
     found = codes(clause, RATE)
     assert found == ["E101"], found
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【优良比例】达到全市平均水平的得10分，低于全市平均水平的得6分；【优良比例】最低的县区不得分",
+        "【优良比例】达到全市平均水平的得10分，低于全市平均水平的得6分，全市最低的县区不得分",
+        "【优良比例】达到全市平均水平的得10分，低于全市平均水平的得6分；最低的不得分",
+    ],
+)
+def test_the_best_after_rules_about_the_mean_is_a_clause_of_its_own(clause):
+    """`…低于全市平均水平的得6分，全市最低的县区不得分`: after the rules about the mean, the
+    lowest unit is a rule of its own on the line's one fact (never a third branch of the
+    comparison).  Rates 100, 97, 90, 93: mean 95."""
+    rows = [{"优良比例": v} for v in ("100", "97", "90", "93")]
+    scores, _ = outcome(clause, RATE, rows)
+    assert scores == ["10", "10", "0", "6"]

@@ -1126,6 +1126,9 @@ def _line(line: str, number: int, context: _Context, rewrites: list[Rewrite]) ->
             changed = changed or bool(made)
         line, made = _semicolons(line, number)
         rewrites += made
+        line, after = _places_after_average(line, number)
+        rewrites += after
+        made += after
         if not (changed or made):
             break
     return line
@@ -1177,6 +1180,31 @@ def _keeps_meaning(before: str, after: str, start: int, end: int, drops: bool) -
 
 _SEMI_NEXT = re.compile(rf";(?=\s*(?:{_PLACE_VERB}?\s*{_PLACE_START}|其余|其他))")
 _PLACE_RULE = re.compile(rf"{_PLACE_START}|最(?:高|低|多|少|大|小|长|短)")
+
+
+_COMMA_PLACE = re.compile(
+    rf",(?=\s*(?:{_SCOPE})?\s*(?:排名|排序|位列|居)?\s*(?:最(?:高|低|多|少|大|小)的|末位|倒数第))"
+)
+
+
+def _places_after_average(line: str, number: int) -> tuple[str, list[Rewrite]]:
+    """`达到平均水平的得4分，低于平均水平的得2分，全市最低的县区不得分`: after the rules
+    about the mean, a rule about a place or the best is a clause of its own (a ；), on
+    the line's one fact — never a third branch of the comparison."""
+    made: list[Rewrite] = []
+    names = [m.span() for m in _NAMED.finditer(line)]
+    for match in _COMMA_PLACE.finditer(line):
+        start = match.start()
+        if any(a <= start < b for a, b in names):
+            continue
+        segment = line[:start][line[:start].rfind(";") + 1 :]
+        end = line.find(";", start)
+        tail = line[start : end if end >= 0 else len(line)]
+        if "平均" not in segment or _PLACE_RULE.search(segment) or "【" in tail:
+            continue
+        line = line[:start] + ";" + line[start + 1 :]
+        made.append(Rewrite(number, start, start + 1, ",", ";", "places after the mean"))
+    return line, made
 
 
 def _semicolons(line: str, number: int) -> tuple[str, list[Rewrite]]:

@@ -1117,13 +1117,7 @@ class ClausesMixin(TermsMixin):
         span = span_of(children)  # with 按, when written
         if isinstance(children[0], Token) and children[0].type == "RANK_BY":
             children = children[1:]
-        if not (isinstance(children[0], Token) and children[0].type in ("REF", "THIS_FACT")):
-            # `；排名末位的，…`: the line's one fact, named in the clause before
-            text = self.original(span)
-            column = span.column + len(text) - len(text.lstrip())
-            end = span.column + len(text.rstrip())
-            unsaid = Token("THIS_FACT", text.strip(), 0, span.line, column, span.line, end)
-            children = [unsaid, *children]
+        children = self._unsaid_subject(children)
         parts = self._parts(children, has_head=False)
         self._no_otherwise(parts)
         subject = self.leaf(children[0])
@@ -1146,6 +1140,8 @@ class ClausesMixin(TermsMixin):
                 group = 1
             elif isinstance(item, AlsoEffect):
                 group = self._also(rules, item, group)
+        if order is None and rules and rules[0].best and rules[0].order is not None:
+            order = rules[0].order  # `；全市最低的县区不得分`: the best word's order
         if rules and rules[0].rest and rules[0].step is None:  # 其余: after the places
             self.form_error(
                 rules[0].span, "先写名次（如 第1名得6分），再写其余", "places first, then 其余"
@@ -1154,6 +1150,7 @@ class ClausesMixin(TermsMixin):
 
     def best_clause(self, children: list) -> ast.Clause | None:
         """`【X】最高者得满分，其余按与最高者的比例得分`: the order is the best word's."""
+        children = self._unsaid_subject(children)
         parts = self._parts(children, has_head=False)
         self._no_otherwise(parts)
         subject = self.leaf(children[0])
@@ -1177,6 +1174,21 @@ class ClausesMixin(TermsMixin):
         rules = tuple(found)
         span = span_of(children)
         return ast.RankClause(subject, order, rules, parts.cap, span, self.original(span))
+
+    def _unsaid_subject(self, children: list) -> list:
+        """`；排名末位的，…`, `；全市最低的县区不得分`: the subject left unsaid is the line's
+        one fact, named in a clause before (a THIS_FACT token standing for it)."""
+        first = children[0]
+        if isinstance(first, Token) and first.type in ("REF", "THIS_FACT", "RANK_BY", "_BEST_BASE"):
+            return children
+        if isinstance(first, Token) and first.type == "_BATCH_NOUN":
+            return children
+        span = span_of(children)
+        text = self.original(span)
+        column = span.column + len(text) - len(text.lstrip())
+        end = span.column + len(text.rstrip())
+        unsaid = Token("THIS_FACT", text.strip(), 0, span.line, column, span.line, end)
+        return [unsaid, *children]
 
     def best_places_rule(self, children: list) -> BestPlaces:
         places = self._places(children[1])
