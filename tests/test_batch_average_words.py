@@ -330,3 +330,26 @@ def test_an_exclusive_and_an_inclusive_word_together_warn_and_read_the_first(cla
     assert warning.args == {"first": first, "last": last}
     got = scores(p, "税收增速", ["5", "6", "1.9", "2"])
     assert got == ([10, 8, 10, 10] if last == "以上" else [10, 10, 8, 10])
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【达标率】低于90%的，每低1个百分点扣0.5分",
+        "【达标率】低于90%的，每低1个百分点扣0.5分，不足1个百分点的部分不扣分",
+        "【达标率】低于90%的，每低1个百分点扣0.5分（不足1个百分点的不扣分）",
+        "【达标率】低于90%的，每低1个百分点扣0.5分，不足1个百分点的不扣分",
+    ],
+)
+def test_a_part_step_that_takes_nothing_is_whole_steps(clause):
+    """`，不足1个百分点的部分不扣分` after a step of 1个百分点 says what steps always do
+    (第11节), on any clause line (it was read only beside a ranking or a mean)."""
+    p = policy(clause, "  达标率：百分比\n")
+    assert scores(p, "达标率", ["90", "89.5", "88.9", "80"]) == [10, 10, Decimal("9.5"), 5]
+
+
+def test_a_part_step_of_another_size_is_refused():
+    with pytest.raises(PolicyError):
+        policy(
+            "【达标率】低于90%的，每低2个百分点扣0.5分，不足1个百分点的不扣分", "  达标率：百分比\n"
+        )

@@ -484,8 +484,28 @@ _PASSIVE = (
     re.compile(r"(?<![^\s\-,;])被[^【】,;的\s]{1,12}?(?=【[^】]+】\s*的)"),
     _passive,
 )
+#: `（不足1个百分点的不扣分）`, `，不足2个百分点的部分不扣分` after a step of that size:
+#: whole steps, as steps always count (docs/language.md 第11节).
+_WHOLE_STEPS = (
+    (
+        "whole steps",
+        re.compile(
+            r"\(\s*不足\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>[^\s\d()的]{0,4}?)\s*的?\s*(?:部分)?\s*"
+            r"不(?:扣分|扣|计分|计|减分)\s*\)"
+        ),
+        _whole_steps,
+    ),
+    (
+        "whole steps",
+        re.compile(
+            r",\s*不足\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>[^\s\d,;()的]{0,4}?)\s*的?\s*(?:部分)?\s*"
+            r"不(?:扣分|扣|计分|计|减分)(?=\s*(?:[,;]|$))"
+        ),
+        _whole_steps,
+    ),
+)
 #: The rules read on every clause line, not only on those about the batch.
-_EVERY_LINE = (_PASSIVE,)
+_EVERY_LINE = (_PASSIVE, *_WHOLE_STEPS)
 
 
 def _all_taken(match: re.Match[str], context: _Context) -> str | None:
@@ -868,14 +888,7 @@ RULES: tuple[_Rule, ...] = (
         _best_then_gap,
     ),
     # (不足5件的部分不扣分) after a step of 5件: whole steps, as every step counts
-    (
-        "whole steps",
-        re.compile(
-            r"\(\s*不足\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>[^\s\d()的]{0,4}?)\s*的?\s*(?:部分)?\s*"
-            r"不(?:扣分|扣|计分|计|减分)\s*\)"
-        ),
-        _whole_steps,
-    ),
+    *_WHOLE_STEPS,
     # 不足1个百分点的按比例扣分 after a step of 1个百分点 → 按比例扣分 (the part in proportion)
     (
         "part in proportion",
