@@ -214,3 +214,23 @@ def test_each_of_a_list_earning_counts_each_and_misses_by_school(tmp_path):
     missed = next(f.name for f in policy.ir.facts if "未落实" in f.name)
     assert _node(policy, "一", **flags) == 5
     assert _node(policy, "一", **flags, **{missed: "8"}) == 2
+
+
+def test_on_time_points_and_the_late_and_missing_ones_in_one_sentence(tmp_path):
+    """`统计报表按期报送的得4分，迟报的每次扣0.5分，漏报的每次扣1分` in an item of 4, one
+    sentence: the 4 points are the item's and each late or missing report takes its
+    amount (as a yes/no, two late reports lost all 4).  Late ones alone leave a unit that
+    never reports with the 4: held back, as ever."""
+    text = (
+        "某区2026年度统计工作考核细则\n一、数据报送（4分）\n"
+        "统计报表按期报送的得4分，迟报的每次扣0.5分，漏报的每次扣1分，扣完为止。\n"
+    )
+    draft, policy = _draft(tmp_path, text)
+    late = next(f.name for f in policy.ir.facts if "迟报" in f.name)
+    missing = next(f.name for f in policy.ir.facts if "漏报" in f.name)
+    assert _node(policy, "一") == 4
+    assert _node(policy, "一", **{late: "2"}) == 3
+    assert _node(policy, "一", **{late: "2", missing: "2"}) == 1
+    only_late = text.replace("，漏报的每次扣1分", "")
+    draft, _ = _draft(tmp_path, only_late)
+    assert any(s.startswith("统计报表按期报送的得4分") for s in _pending(draft))

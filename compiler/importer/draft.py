@@ -132,14 +132,45 @@ _CLEAN_FULL = re.compile(
     r"^(?P<x>[^;；]*?(?P<ok>无差错|无错误|按时|按期|及时)[^,，;；]*?)的?\s*[,，]?\s*"
     r"得\s*(?P<p>\d+(?:\.\d+)?)\s*分$"
 )
-#: The failures of each word of `_CLEAN_FULL`, as a deduction sentence names them.
+#: `统计报表按期报送的得4分，报表逾期报送的每次扣0.5分`: the same, the failures after it.
+_CLEAN_FULL_HEAD = re.compile(
+    r"^(?P<x>[^;；,，]*?(?:无差错|无错误|按时|按期|及时)[^;；]*?)的\s*[,，]?\s*"
+    r"得\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[,，]\s*(?P<rest>.+)$"
+)
+#: The failures of each word of `_CLEAN_FULL`, as a deduction sentence names them.  For
+#: a time the failures must count what is never done too: `未按时…` does, and late ones
+#: (`迟报`) beside missing ones (`漏报`) do; late ones alone would leave a unit that never
+#: reports with the points (held back, as ever).
 _CLEAN_FAILURES = {
     "无差错": re.compile(r"差错|错误"),
     "无错误": re.compile(r"差错|错误"),
-    "按时": re.compile(r"未按时|不按时|迟报|逾期|超时|延误"),
-    "按期": re.compile(r"未按期|逾期|超期|延期"),
-    "及时": re.compile(r"不及时|未及时|迟报|逾期|超时"),
+    "按时": re.compile(r"未按时|不按时"),
+    "按期": re.compile(r"未按期"),
+    "及时": re.compile(r"未及时"),
 }
+_LATE_WORDS = re.compile(r"迟报|逾期|超期|延期|超时|延误|不及时")
+_MISSING_WORDS = re.compile(r"漏报|未报|缺报|未上报|未提交|未报送|未完成")
+_TIMELY = ("按时", "按期", "及时")
+
+
+def _failures_of(subject: str, sentences: list[str]) -> list[str]:
+    """The deduction sentences that count the failures of `subject`'s words: errors for
+    无差错; for a time, `未按时…`, or late ones together with missing ones."""
+    out = [
+        x
+        for word, failed in _CLEAN_FAILURES.items()
+        if word in subject
+        for x in sentences
+        if failed.search(x) and _DEDUCTS_EACH.search(x)
+    ]
+    if any(word in subject for word in _TIMELY):
+        late = [x for x in sentences if _LATE_WORDS.search(x) and _DEDUCTS_EACH.search(x)]
+        missing = [x for x in sentences if _MISSING_WORDS.search(x) and _DEDUCTS_EACH.search(x)]
+        if late and missing:
+            out += late + missing
+    return out
+
+
 _DEDUCTS_EACH = re.compile(r"每[^,，;；]{0,6}?[扣减]\s*\d")
 #: `政府门户网站在季度抽查中合格的得10分`: passing every check earns the item's points.
 _PASSED_FULL = re.compile(
@@ -607,6 +638,8 @@ class _Writer:
                     sentence, path, pad, node, anchor, cap.group(1) or cap.group(2)
                 )
             capped = self._full_when_none_late(sentence, read, node, bonus, pad)
+            if capped is None:
+                capped = self._full_then_failures(sentence, read, node, path, bonus, pad)
             if capped is None:
                 capped = self._capped_earning(sentence, read, node, path, bonus, pad)
             if capped is None:
@@ -1142,6 +1175,42 @@ class _Writer:
             facts += drafted.facts
         return Drafted(sentence, tuple(clauses), tuple(facts))
 
+    def _full_then_failures(
+        self, sentence: str, read: str, node: DNode, path: str, bonus: bool, pad: str
+    ) -> list[str] | None:
+        """`统计报表按期报送的得4分，…报表逾期报送的每次扣0.5分` in an item of 4, one sentence:
+        as `_full_when_none_late` with the failures in the same sentence — the 4 points are
+        the item's, the rest of the sentence deducts from them."""
+        n = normalise(read).strip().rstrip("。；;，, ")
+        m = _CLEAN_FULL_HEAD.match(n)
+        if m is None or bonus or node.points is None or node.children:
+            return None
+        if Decimal(m.group("p")) != Decimal(node.points) or len(n) > len(read.strip()):
+            return None
+        rest = n[m.start("rest") :]
+        subject = m.group("x")
+        parts = [p for p in re.split(r"[,，]", rest) if p]
+        steps = [f"{a}，{b}" for a, b in zip(parts, parts[1:], strict=False)] + parts
+        if not _failures_of(subject, steps) or re.search(r"得\s*\d|加\s*\d", rest):
+            return None
+        drafted = self.drafter.sentence(
+            read.strip()[m.start("rest") :], node.title, path, bonus, node.points
+        )
+        if not drafted.ok:
+            for name, *_ in drafted.facts:
+                self.drafter.book.release(name)
+            return None
+        for clause in drafted.clauses:
+            self.origin[clause] = (path, sentence)
+        self.summary.sentences += 1
+        self.summary.drafted += 1
+        self.summary.clauses += len(drafted.clauses)
+        note = (
+            f"{pad}# 原文 “{_one_line(sentence)}”：“得{_number(node.points)}分” 即本项分值，"
+            "由同句的扣分条款逐个扣减（原文没有另写扣分的情形不扣分）"
+        )
+        return [note, *(f"{pad}- {c}" for c in drafted.clauses)]
+
     def _full_when_none_late(
         self, sentence: str, read: str, node: DNode, bonus: bool, pad: str
     ) -> list[str] | None:
@@ -1160,13 +1229,7 @@ class _Writer:
         if m.re is _CLEAN_FULL:
             # `档案审核无差错的得5分` beside `档案审核出现差错的，每份扣0.5分`: the failures
             # of the word (差错 for 无差错, 未按时/逾期 for 按时) are counted and deducted
-            failures = [
-                x
-                for word, failed in _CLEAN_FAILURES.items()
-                if word in subject
-                for x in sentences
-                if failed.search(x) and _DEDUCTS_EACH.search(x)
-            ]
+            failures = _failures_of(subject, sentences)
         else:
             miss = _LATE_EVENT if m.re is _RATE_FULL else _FAILED_EVENT
             failures = [
