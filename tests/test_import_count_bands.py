@@ -11,8 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from xize.compiler.api import compile_policy
-from xize.compiler.importer import import_document
+from helpers import import_text
 
 _DOC = """某县2026年度安全生产工作考核细则
 一、组织领导（6分）
@@ -22,10 +21,7 @@ _DOC = """某县2026年度安全生产工作考核细则
 
 
 def _draft(tmp_path: Path, text: str = _DOC):
-    source = tmp_path / "细则.txt"
-    source.write_text(text, encoding="utf-8")
-    draft = import_document(source)
-    return draft, compile_policy(draft.text, filename="<draft>")
+    return import_text(tmp_path, text)
 
 
 def test_count_bands_are_drafted_as_bands(tmp_path):

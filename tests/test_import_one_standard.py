@@ -23,8 +23,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from xize.compiler.api import compile_policy
-from xize.compiler.importer import import_document
+from helpers import import_text
 
 _DOC = """某区2026年度社区治理工作考核细则
 一、办理时效（6分）
@@ -41,10 +40,7 @@ _DOC = """某区2026年度社区治理工作考核细则
 
 
 def _draft(tmp_path: Path, text: str = _DOC):
-    source = tmp_path / "细则.txt"
-    source.write_text(text, encoding="utf-8")
-    draft = import_document(source)
-    return draft, compile_policy(draft.text, filename="<draft>")
+    return import_text(tmp_path, text)
 
 
 def _pending(draft) -> dict[str, str]:

@@ -1204,43 +1204,52 @@ def _places_after_average(line: str, number: int) -> tuple[str, list[Rewrite]]:
     """`达到平均水平的得4分，低于平均水平的得2分，全市最低的县区不得分`: after the rules
     about the mean, a rule about a place or the best is a clause of its own (a ；), on
     the line's one fact — never a third branch of the comparison."""
-    made: list[Rewrite] = []
-    names = [m.span() for m in _NAMED.finditer(line)]
-    for match in _COMMA_PLACE.finditer(line):
-        start = match.start()
-        if any(a <= start < b for a, b in names):
-            continue
-        segment = line[:start][line[:start].rfind(";") + 1 :]
-        end = line.find(";", start)
-        tail = line[start : end if end >= 0 else len(line)]
-        if "平均" not in segment or _PLACE_RULE.search(segment) or "【" in tail:
-            continue
-        line = line[:start] + ";" + line[start + 1 :]
-        made.append(Rewrite(number, start, start + 1, ",", ";", "places after the mean"))
-    return line, made
+
+    def wanted(text: str, start: int) -> bool:
+        segment = text[:start][text[:start].rfind(";") + 1 :]
+        end = text.find(";", start)
+        tail = text[start : end if end >= 0 else len(text)]
+        return "平均" in segment and not _PLACE_RULE.search(segment) and "【" not in tail
+
+    return _separators(line, number, _COMMA_PLACE, ";", "places after the mean", wanted)
 
 
 def _semicolons(line: str, number: int) -> tuple[str, list[Rewrite]]:
     """`排第1至第3名的，…；排第4至第8名的，得6分；其余县区得4分`: a ；between the rules of one
     ranking (the part after it names another place, or the rest, with no fact of its own)
     joins them as a comma does."""
+
+    def wanted(text: str, start: int) -> bool:
+        before = text[:start]
+        segment = before[before.rfind(";") + 1 :]
+        if "【" not in before or not _PLACE_RULE.search(segment):
+            return False
+        following = text[start + 1 :]
+        nxt = following.find(";")
+        return "【" not in (following if nxt < 0 else following[:nxt])
+
+    return _separators(line, number, _SEMI_NEXT, ",", "rules of one ranking", wanted)
+
+
+def _separators(
+    line: str,
+    number: int,
+    pattern: re.Pattern[str],
+    new: str,
+    rule: str,
+    wanted: Callable[[str, int], bool],
+) -> tuple[str, list[Rewrite]]:
+    """Each separator `pattern` finds outside a name or a quotation, where `wanted`, made
+    `new` (one character for one: columns stay)."""
     made: list[Rewrite] = []
     names = [m.span() for m in _NAMED.finditer(line)]
-    for match in _SEMI_NEXT.finditer(line):
+    for match in pattern.finditer(line):
         start = match.start()
-        if any(a <= start < b for a, b in names):
+        if any(a <= start < b for a, b in names) or not wanted(line, start):
             continue
-        before = line[:start]
-        segment = before[before.rfind(";") + 1 :]
-        if "【" not in line[:start] or not _PLACE_RULE.search(segment):
-            continue
-        following = line[start + 1 :]
-        nxt = following.find(";")
-        part = following if nxt < 0 else following[:nxt]
-        if "【" in part:
-            continue
-        line = line[:start] + "," + line[start + 1 :]
-        made.append(Rewrite(number, start, start + 1, ";", ",", "rules of one ranking"))
+        old = line[start]
+        line = line[:start] + new + line[start + 1 :]
+        made.append(Rewrite(number, start, start + 1, old, new, rule))
     return line, made
 
 
