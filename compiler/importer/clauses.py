@@ -328,7 +328,8 @@ _COUNT_SHARE = re.compile(
 )
 #: `按计划完成年度统计执法检查任务的得3分，未完成的按完成比例计分`.
 _PLAN_SHARE = re.compile(
-    r"^(?:按(?:计划|时|期|要求)?)?完成(?P<x>[^,，;；]{2,24}?)任务的?\s*[,，]?\s*得\s*(?P<n>\d+(?:\.\d+)?)\s*分"
+    r"^(?P<s>[^,，;；完]{0,20}?)(?:按(?:计划|时|期|要求)?)?完成(?P<x>[^,，;；]{2,24}?)任务的?\s*[,，]?\s*"
+    r"得\s*(?P<n>\d+(?:\.\d+)?)\s*分"
     r"\s*[,，;；]\s*未(?:全部)?完成的?\s*[,，]?\s*按(?:实际)?完成比例(?:计分|得分)$"
 )
 #: `X率达到年度目标任务的得3分，未达到的按完成比例计分`: a share of a named target.
@@ -367,7 +368,9 @@ def plain_wording(sentence: str) -> str:
     text = _IS_FULL.sub("达到100%的", text)
     text = re.sub(r"[,，]\s*(?:本项|该项|此项)(?=扣完为止)", "，", text)
     text = _PLAN_SHARE.sub(
-        lambda m: f"{m.group('x')}任务完成率达到100%的得{m.group('n')}分，低于100%的按比例计分",
+        lambda m: (
+            f"{m.group('s')}{m.group('x')}任务完成率达到100%的得{m.group('n')}分，低于100%的按比例计分"
+        ),
         text,
     )
     text = re.sub(r"^经(?:抽查|检查|核查|复核|抽查复核|实地核查)+发现", "", text)
@@ -1553,14 +1556,15 @@ _COMPLETE_EACH = re.compile(
 #: `专题研究安全生产工作不少于2次的得3分，研究1次的得1.5分，未研究的不得分`: counts that
 #: earn in bands, the verb of the fact restated before each lower count.
 _COUNT_BANDS = re.compile(
-    r"^(?P<x>[^,，;；\d]+?)(?:不少于|达到|至少)\s*(?P<n>\d+)\s*(?P<u>次|个|场|篇|期|批|项)"
-    r"(?:及?以上)?\s*的?\s*[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分"
-    r"(?P<lower>(?:\s*[,，;；]\s*[^\d,，;；未不无没]{0,6}?\d+\s*(?P=u)\s*的?\s*[,，]?\s*"
+    r"^(?P<x>[^,，;；\d]+?)(?:(?:不少于|达到|至少)\s*(?P<n>\d+)\s*(?P<u>次|个|场|篇|期|批|项)(?:及?以上)?"
+    r"|(?P<n2>\d+)\s*(?P<u2>次|个|场|篇|期|批|项)\s*(?:及)?以上)\s*的?\s*[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分"
+    r"(?P<lower>(?:\s*[,，;；]\s*[^\d,，;；未不无没]{0,6}?\d+\s*(?:次|个|场|篇|期|批|项)\s*的?\s*[,，]?\s*"
     r"得\s*\d+(?:\.\d+)?\s*分)+)"
     r"(?:\s*[,，;；]\s*(?:未|没有)[^\d,，;；]{0,8}?的?\s*[,，]?\s*不得分)?$"
 )
 _LOWER_BAND = re.compile(
-    r"[,，;；]\s*(?P<verb>[^\d,，;；]{0,6}?)(?P<m>\d+)\s*\S\s*的?\s*[,，]?\s*得\s*(?P<q>\d+(?:\.\d+)?)\s*分"
+    r"[,，;；]\s*(?P<verb>[^\d,，;；]{0,6}?)(?P<m>\d+)\s*(?P<unit>\S)\s*的?\s*[,，]?\s*"
+    r"得\s*(?P<q>\d+(?:\.\d+)?)\s*分"
 )
 
 
@@ -1573,11 +1577,11 @@ def count_bands(sentence: str) -> str | None:
     m = _COUNT_BANDS.match(sentence)
     if m is None:
         return None
-    subject, unit = m.group("x").strip(), m.group("u")
-    counts, points = [int(m.group("n"))], [Decimal(m.group("p"))]
+    subject, unit = m.group("x").strip(), m.group("u") or m.group("u2")
+    counts, points = [int(m.group("n") or m.group("n2"))], [Decimal(m.group("p"))]
     for band in _LOWER_BAND.finditer(m.group("lower")):
-        verb = band.group("verb").strip()
-        if verb and verb not in subject:
+        verb = re.sub(r"^(?:只|仅|仅仅)", "", band.group("verb").strip())
+        if verb and verb not in subject or band.group("unit") != unit:
             return None
         counts.append(int(band.group("m")))
         points.append(Decimal(band.group("q")))
