@@ -230,3 +230,23 @@ def test_on_time_points_and_the_late_and_missing_ones_in_one_sentence(tmp_path):
     only_late = text.replace("，漏报的每次扣1分", "")
     draft, _ = _draft(tmp_path, only_late)
     assert any(s.startswith("统计报表按期报送的得4分") for s in _pending(draft))
+
+
+def test_all_done_and_each_one_short_by_its_verb(tmp_path):
+    """`与重点单位签订责任书的得2分，每少签1家扣0.5分` (the item's 2) and `…配备人数达到建设标准
+    的得3分，每少配1人扣0.5分` (3 of an item of 6): those short, counted from the points of
+    their own sentence; a negated condition is not read so."""
+    text = (
+        "某县2026年度消防工作考核细则\n一、责任落实（2分）\n"
+        "与辖区消防安全重点单位签订年度消防安全责任书的得2分，每少签1家扣0.5分。\n"
+        "二、队伍建设（6分）\n专职消防队员配备人数达到建设标准的得3分，每少配1人扣0.5分。建立值班制度的得3分。\n"
+        "三、其他（2分）\n未签订责任书的得2分，每少签1家扣0.5分。\n"
+    )
+    draft, policy = _draft(tmp_path, text)
+    short = {f.name: f.name for f in policy.ir.facts}
+    signed = next(n for n in short if n.endswith("少签"))
+    staffed = next(n for n in short if n.endswith("少配"))
+    duty = {"建立值班制度": "是"}
+    assert [_node(policy, "一", **{signed: str(k)}) for k in (0, 1, 9)] == [2, Decimal("1.5"), 0]
+    assert [_node(policy, "二", **duty, **{staffed: str(k)}) for k in (0, 2, 9)] == [6, 5, 3]
+    assert any(s.startswith("未签订责任书的得2分") for s in _pending(draft))

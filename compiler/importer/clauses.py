@@ -1014,6 +1014,12 @@ class Drafter:
         banded = count_bands(n)
         if banded is not None and len(n) == len(out.rstrip("。;, ")):
             return banded
+        m = ALL_EACH_SHORT.match(n)
+        if m and not NEGATED.search(m.group("what")):
+            # `签订责任书的得2分，每少签1家扣0.5分` in an item of 2: all signed is none short
+            if points is None or Decimal(m.group("p")) != Decimal(points):
+                return None
+            return all_each_short(m)
         m = ALL_EACH_MISSING.match(n)
         if m and not NEGATED.search(m.group("what")):
             # `“三到位”的得3分，每缺一项扣1分` in an item of 3: all there is none missing,
@@ -1637,6 +1643,20 @@ ALL_EACH_MISSING = re.compile(
     r"每缺(?:少)?\s*(?:一|1)\s*(?P<u>个|项|条|处|份|件|种|类)(?P<thing>[^\d,，;；扣减]{0,4}?)"
     r"\s*[,，]?\s*(?P<e>[扣减]\s*\d+(?:\.\d+)?\s*分)$"
 )
+#: `与重点单位签订责任书的得2分，每少签1家扣0.5分`: all done earns the points, each one
+#: short (the verb after 少: 签, 配, 建) takes a step of them.
+ALL_EACH_SHORT = re.compile(
+    r"^(?P<what>[^,，;；]+?)的\s*[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[,，;；]\s*"
+    r"每少(?P<v>[^\d,，;；一]{1,2}?)\s*(?:一|1)\s*(?P<u>个|件|家|人|处|所|户|名|座|项|份)"
+    r"\s*[,，]?\s*(?P<e>[扣减]\s*\d+(?:\.\d+)?\s*分)$"
+)
+
+
+def all_each_short(m: re.Match[str]) -> str:
+    """The count of those short (`少签` of the thing done), a step each (from the points)."""
+    return f"{m.group('what').strip()}少{m.group('v')}的，每{m.group('u')}{m.group('e')}"
+
+
 #: A negation: `未…的得3分，每缺一项…` is not a list achieved.
 NEGATED = re.compile(r"[未不无没非]")
 

@@ -22,12 +22,14 @@ from ..source.text import Source, display_width, normalise
 from ..syntax.parser import parse
 from .clauses import (
     ALL_EACH_MISSING,
+    ALL_EACH_SHORT,
     AT_THEN_SHARE,
     FULL_EACH_MISS,
     NEGATED,
     Drafted,
     Drafter,
     all_each_missing,
+    all_each_short,
     grade_name,
     is_scoring,
     plain_wording,
@@ -864,10 +866,10 @@ class _Writer:
         sentence, `_capped_earning`); the item's deductions take from the rest."""
         n = normalise(read).strip().rstrip("。；;，, ")
         m = AT_THEN_SHARE.match(n) or _FULL_THEN_EACH.match(n) or FULL_EACH_MISS.match(n)
-        m = m or ALL_EACH_MISSING.match(n)
+        m = m or ALL_EACH_MISSING.match(n) or ALL_EACH_SHORT.match(n)
         if m is None or bonus or node.points is None or node.children or node.modifiers:
             return None
-        if m.re is ALL_EACH_MISSING and NEGATED.search(m.group("what")):
+        if m.re in (ALL_EACH_MISSING, ALL_EACH_SHORT) and NEGATED.search(m.group("what")):
             return None
         cap = m.group("p")
         if Decimal(cap) > Decimal(node.points) or (
@@ -879,6 +881,9 @@ class _Writer:
             # place short takes 1 of them: the places short, counted (from the 5 only)
             said = {g: read.strip()[m.start(g) : m.end(g)] for g in ("x", "u", "noun", "e")}
             read = f"{said['x']}未达到的{said['noun']}，每{said['u']}{said['e']}"
+        elif m.re is ALL_EACH_SHORT:
+            # `签订责任书的得2分，每少签1家扣0.5分` in an item of 6: those short, from the 2
+            read = all_each_short(ALL_EACH_SHORT.match(read.strip()) or m)
         elif m.re is ALL_EACH_MISSING:
             # `“三到位”的得3分，每缺一项扣1分` in an item of 10: the missing, from the 3 only
             read = all_each_missing(ALL_EACH_MISSING.match(read.strip()) or m)
