@@ -658,3 +658,30 @@ def test_units_spooled_and_counted_in_gathered_batches_rank_as_in_python(tmp_pat
     assert not assert_same_reports(tmp_path, monkeypatch, policy, [data], (".csv",))
     summary = (tmp_path / "py.csv" / "结果.csv").read_text(encoding="utf-8-sig")
     assert summary.count("\n") > 50  # three spooled batches at least
+
+
+def test_a_duckdb_failure_mid_stream_of_the_direct_csv_path_falls_back(tmp_path, monkeypatch):
+    """DuckDB failing after some batches of the lines: the command warns and writes
+    the Python engine's report; no part file is left beside it."""
+    import duckdb
+    from xize.runtime.batch import sqlbatch, sqlcsv
+
+    real = sqlcsv._batches
+
+    def failing(con, query):
+        for count, batch in enumerate(real(con, query)):
+            if count == 2:
+                raise duckdb.OutOfMemoryException("could not allocate block")
+            yield batch
+
+    monkeypatch.setattr(sqlbatch, "FETCH_ROWS", 16)
+    monkeypatch.setattr(sqlcsv, "_batches", failing)
+    policy = tmp_path / "direct.rule"
+    policy.write_text(DIRECT_POLICY, encoding="utf-8")
+    data = tmp_path / "数据.csv"
+    data.write_bytes("\r\n".join([DIRECT_HEADER, *direct_rows(150), ""]).encode())
+    python = score_in(tmp_path / "py", monkeypatch, policy, [data], "r.csv", "python")
+    duck = score_in(tmp_path / "dk", monkeypatch, policy, [data], "r.csv", "duckdb")
+    assert "DuckDB 计分时出错（could not allocate block）" in duck[1]
+    assert duck[0] == python[0] and duck[2] == python[2]
+    assert not [p for p in (tmp_path / "dk").iterdir() if p.suffix == ".part"]
