@@ -250,3 +250,16 @@ def test_all_done_and_each_one_short_by_its_verb(tmp_path):
     assert [_node(policy, "一", **{signed: str(k)}) for k in (0, 1, 9)] == [2, Decimal("1.5"), 0]
     assert [_node(policy, "二", **duty, **{staffed: str(k)}) for k in (0, 2, 9)] == [6, 5, 3]
     assert any(s.startswith("未签订责任书的得2分") for s in _pending(draft))
+
+
+def test_a_veto_that_only_names_the_honours_lost_is_held_back(tmp_path):
+    """`造成严重后果的，实行一票否决，取消年度评优评先资格`: the lowest grade, or only the honours?
+    Held back with both writings (it was drafted as 一票否决, the lowest grade)."""
+    text = (
+        "某区2026年度保密工作考核细则\n一、保密审查（10分）\n"
+        "发生泄密的，每起扣5分；造成严重后果的，实行一票否决，取消年度评优评先资格。\n"
+    )
+    draft, _ = _draft(tmp_path, text)
+    why = _pending(draft)["造成严重后果的，实行一票否决，取消年度评优评先资格"]
+    assert "实行一票否决" in why and "不得评为优秀" in why
+    assert "- 【造成严重后果】实行一票否决" not in draft.text

@@ -1086,6 +1086,10 @@ class Drafter:
                 bar = f"，不得评为{self.highest_band}" if self.highest_band else ""
                 head = body[: m.start()]
                 forced = _FORCED_GRADE.search(normalise(head))
+                if "一票否决" in normalise(head) and not forced:
+                    # `实行一票否决，取消年度评优评先资格`: the lowest grade, or only the
+                    # honours the sentence names? (reasons.py says both writings)
+                    return None
                 if forced and "一票否决" in normalise(head)[: forced.start()]:
                     # `实行一票否决，考核结果确定为不合格，取消…资格`: the lowest grade is
                     # what 一票否决 gives; any other grade cannot be said

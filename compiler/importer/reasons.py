@@ -75,6 +75,15 @@ def _measured(n: str) -> str:
 #: (test on the normalised sentence, the hint), in the order the hints are given; a
 #: callable hint says its own words (empty: none).
 _HINTS = (
+    (
+        lambda n: (
+            "一票否决" in n
+            and bool(re.search(r"取消[^,，。；;]{0,12}?评(?:先评优|优评先|优|先)资格", n))
+            and not re.search(r"不合格|等次为|确定为|定为", n)
+        ),
+        "“实行一票否决，取消…评优评先资格”：一票否决是评为最低等次，还是只是取消评优资格，原文读不准："
+        "前者写 “【X】实行一票否决”，后者写 “【X】不得评为优秀，列为取消评先评优资格单位”",
+    ),
     (_has(r"\d\s+\d|扣\s+\d+\s+\d"), "数字中间夹有空格或页码，可能是分页造成的识别错误"),
     (_has(r"扣分\s*\d"), "“扣分N分”应写作“扣N分”"),
     (_has(r"[、和及]", r"率[、和及]"), "一句中有几个数据项，须分别写出各自的条款"),
