@@ -229,7 +229,9 @@ def test_on_time_points_and_the_late_and_missing_ones_in_one_sentence(tmp_path):
     assert _node(policy, "一", **{late: "2", missing: "2"}) == 1
     only_late = text.replace("，漏报的每次扣1分", "")
     draft, _ = _draft(tmp_path, only_late)
-    assert any(s.startswith("统计报表按期报送的得4分") for s in _pending(draft))
+    why = next(w for s, w in _pending(draft).items() if s.startswith("统计报表按期报送的得4分"))
+    assert "子项" in why and "从未报送" in why
+    assert "【统计报表按期报送】得4分" not in draft.text  # never the yes/no beside the steps
 
 
 def test_all_done_and_each_one_short_by_its_verb(tmp_path):

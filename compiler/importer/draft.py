@@ -173,7 +173,7 @@ def _failures_of(subject: str, sentences: list[str]) -> list[str]:
     return out
 
 
-_DEDUCTS_EACH = re.compile(r"每[^,，;；]{0,6}?[扣减]\s*\d")
+_DEDUCTS_EACH = re.compile(r"每[^,，;；]{0,12}?[扣减]\s*\d")
 #: `政府门户网站在季度抽查中合格的得10分`: passing every check earns the item's points.
 _PASSED_FULL = re.compile(
     r"^(?P<x>[^,，;；]*?(?:抽查|检查|考核|测评|评估|验收)[^,，;；]*?)(?<!不)(?P<ok>合格|达标|通过)的?"
@@ -1194,10 +1194,28 @@ class _Writer:
             return None
         rest = n[m.start("rest") :]
         subject = m.group("x")
+        if "率" in subject:
+            return None  # `答复按期率达到100%的得8分，每超期答复1件扣2分`: a rate's (_LATE_EACH)
         parts = [p for p in re.split(r"[,，]", rest) if p]
         steps = [f"{a}，{b}" for a, b in zip(parts, parts[1:], strict=False)] + parts
-        if not _failures_of(subject, steps) or re.search(r"得\s*\d|加\s*\d", rest):
+        if re.search(r"得\s*\d|加\s*\d", rest) or not re.search(r"[扣减]\s*\d", rest):
             return None
+        if not _failures_of(subject, steps):
+            if not _LATE_WORDS.search(rest):
+                return None  # other failures (`每有一个阶段未按期完成`): read elsewhere
+            # `统计报表按期报送的得4分，…报表逾期报送的每次扣0.5分`: the deductions count late
+            # ones only — as a yes/no beside them a late report loses all 4, as the item's
+            # points a unit that never reports keeps them: the writer says which
+            points = _number(node.points)
+            reason = (
+                f"“得{points}分” 与同句的扣分是同一标准：照写，迟报一次既失{points}分又被扣分；"
+                f"只写扣分，从未报送的单位反而不失分。请写成分值为{points}分的子项，写出各种没做到的"
+                "情形各扣多少（如 漏报的每次扣1分）"
+            )
+            self.summary.sentences += 1
+            self.summary.pending += 1
+            self.summary.pending_sentences.append((path, sentence, reason))
+            return [f"{pad}{PENDING}{_one_line(sentence)}（{reason}）"]
         drafted = self.drafter.sentence(
             read.strip()[m.start("rest") :], node.title, path, bonus, node.points
         )
