@@ -347,3 +347,47 @@ def test_the_rest_gain_nothing_after_places_that_only_add():
             head + body.format(clause="【数量】第一名的得2分，第二名的扣1分，其余不加分"),
             filename="写法.rule",
         )
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【完成率】最高者得满分，其余按与最高者的比例得分",
+        "各县区【完成率】以全市最高值为满分5分，其余县区按本县区完成率÷全市最高完成率×5计分",
+        "【完成率】以全市最高完成率为满分，其余按本县区完成率÷全市最高完成率×5计分",
+    ],
+)
+def test_the_best_as_full_marks_named_by_its_value_or_measure(clause):
+    """`以全市最高值为满分5分` / `以全市最高完成率为满分` (5 the item's points, 完成率 the end of
+    the fact's name) is `最高者得满分`.  Rates 80, 100, 50: 4, 5, 2.5."""
+    text = (
+        "细则：写法\n年度：2024\n满分：5分\n\n数据：\n  完成率：百分比，越高越好\n\n"
+        f"(一)本项(5分)\n  - {clause}\n"
+    )
+    policy = compile_policy(text, filename="写法.rule")
+    rows = [{"单位": f"单位{i}", "完成率": v} for i, v in enumerate(["80", "100", "50"])]
+    got = [r.nodes["(一)"].score for r in policy.score_batch(rows)]
+    assert got == [4, 5, Decimal("2.5")]
+
+
+def test_the_best_as_full_marks_of_other_points_or_another_measure_is_refused():
+    for clause in (
+        "【完成率】以全市最高值为满分4分，其余按本县区完成率÷全市最高完成率×5计分",
+        "【完成率】以全市最高增幅为满分，其余按本县区增幅÷全市最高增幅×5计分",
+    ):
+        text = (
+            "细则：写法\n年度：2024\n满分：5分\n\n数据：\n  完成率：百分比，越高越好\n\n"
+            f"(一)本项(5分)\n  - {clause}\n"
+        )
+        with pytest.raises(PolicyError):
+            compile_policy(text, filename="写法.rule")
+
+
+def test_the_item_recorded_as_zero_is_no_points():
+    """`…的，本项记0分` (with 本项: the item's 0) is `不得分`."""
+    written = build("被通报【事故】的，本项不得分", EVENT)
+    recorded = build("被通报【事故】的，本项记0分", EVENT)
+    rows = [{"单位": "甲", "事故": "是"}, {"单位": "乙", "事故": "否"}]
+    assert [r.total for r in written.score_batch(rows)] == [
+        r.total for r in recorded.score_batch(rows)
+    ]

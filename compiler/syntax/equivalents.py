@@ -357,10 +357,20 @@ def _share_of_average(match: re.Match[str], context: _Context) -> str | None:
 
 
 def _best_first_as_full(match: re.Match[str], context: _Context) -> str | None:
-    amount = match.group("n")
+    """`【X】以全市最多的县区为基准计10分`, `以全市最高值为满分5分`, `以全市最高完成率为满分`
+    → `最多的得满分` (10, 5 the item's points; a measure after 最高 must end the fact's name)."""
+    amount = match.group("n") or match.group("full")
     if amount is not None and amount != context.points:
         return None
-    return match.group("best") + "得满分"
+    best = match.group("best")
+    measure = match.group("m")
+    if best.endswith("值") or measure:
+        if measure:
+            ranked = re.search(r"【([^】]+)】", match.string[: match.start()])
+            if ranked is None or not ranked.group(1).endswith(measure):
+                return None
+        best = best[:2] + "者"
+    return best + "得满分"
 
 
 def _gap_to_best(match: re.Match[str], _: _Context) -> str | None:
@@ -504,8 +514,14 @@ _WHOLE_STEPS = (
         _whole_steps,
     ),
 )
+#: `，本项记0分` → `，不得分`: the item's 0 (only with 本项: a place's 得0分 earns nothing).
+_ITEM_ZERO = (
+    "item zero",
+    re.compile(r"(?<=[,;])\s*本项\s*(?:记|计|得)\s*0\s*分"),
+    lambda m, c: "不得分",
+)
 #: The rules read on every clause line, not only on those about the batch.
-_EVERY_LINE = (_PASSIVE, *_WHOLE_STEPS)
+_EVERY_LINE = (_PASSIVE, *_WHOLE_STEPS, _ITEM_ZERO)
 
 
 def _all_taken(match: re.Match[str], context: _Context) -> str | None:
@@ -637,6 +653,7 @@ RULES: tuple[_Rule, ...] = (
     ("each", re.compile(r"(?<=,)\s*每个(?=\s*(?:扣|得|加))"), _each),
     # 本项扣5分 → 扣5分
     ("this item", re.compile(r"本项(?=\s*(?:扣|得|加|不得分))"), _blank),
+    _ITEM_ZERO,
     # 其余按名次逐名递减1分 → 逐名递减1分 (each place after the named ones, that much less)
     (
         "rest step",
@@ -910,7 +927,7 @@ RULES: tuple[_Rule, ...] = (
     (
         "precision",
         re.compile(
-            r"[,;]\s*(?:结果|得分|计算结果|分数)?\s*保留\s*(?P<d>\d|[一两二三四])\s*位小数"
+            r"[,;]\s*(?:结果|得分|计算结果|分数)?\s*(?:按\s*)?(?:四舍五入)?\s*(?:后)?\s*保留\s*(?P<d>\d|[一两二三四])\s*位小数"
             r"(?=\s*(?:[,;]|$))"
         ),
         _precision_said,
@@ -919,9 +936,9 @@ RULES: tuple[_Rule, ...] = (
     (
         "best first as full",
         re.compile(
-            r"(?<=】)\s*以\s*(?:全[市省县区])?\s*(?P<best>最[高低多少大小长短](?:的|者))\s*"
+            r"(?<=】)\s*以\s*(?:全[市省县区])?\s*(?P<best>最[高低多少大小长短](?:的|者|值|(?P<m>[^\s,;为的者值]{1,6}?)))\s*"
             rf"(?:{_NOUN})?\s*(?:为|作为)\s*(?:(?:基准|标准|标杆)\s*(?:计|得)\s*"
-            r"(?P<n>\d+(?:\.\d+)?)\s*分|满分)"
+            r"(?P<n>\d+(?:\.\d+)?)\s*分|满分(?:\s*(?P<full>\d+(?:\.\d+)?)\s*分)?)"
         ),
         _best_first_as_full,
     ),
@@ -1023,6 +1040,7 @@ _DROPS = frozenset(
         "times points",
         "next place",
         "best as full",
+        "item zero",
         "order",
         "rest step",
         "own share",
