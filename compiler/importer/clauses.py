@@ -556,33 +556,10 @@ class Drafter:
         drafted = self._judged_from_zero(drafted)
         drafted = _full_part_capped(sentence, drafted, points)
         drafted = self._split_folded(drafted, path, bonus, points)
-        numeric = next((f[0] for f in drafted.facts if _NO_WORDS(f[0])), None)
-        if numeric is not None:
-            # `80%（含）至90%的得8分` read alone: a band's bounds are no fact's name
-            for name, *_ in drafted.facts:
-                self.book.release(name)
-            reason = f"“{numeric}” 是一档的界限，不是数据项：请把各档写成一条（如 【X】达到90%、80%的，分别得10分、8分）"
-            drafted = Drafted(drafted.sentence, (), (), reason)
-        restated = next(
-            (
-                f[0]
-                for f in drafted.facts
-                if "但" in f[0]
-                and any(f[0].split("但")[0] in g[0] for g in drafted.facts if g[0] != f[0])
-            ),
-            None,
-        )
-        if restated is not None:
-            # `纳入的得3分，纳入但分值权重不足1%的得1.5分`: the second band is part of the
-            # first (纳入, and a weight under 1%); read as two facts, a unit not included
-            # at all would earn the 1.5, and one included at 0.5% both
-            for name, *_ in drafted.facts:
-                self.book.release(name)
-            reason = (
-                f"“{restated}” 是前一档的一部分（做到了，但…）：两档要写成互不重叠的条件，"
-                "如 “【纳入】且【权重】达到1%的得3分；【纳入】且【权重】不足1%的得1.5分”"
-            )
-            drafted = Drafted(drafted.sentence, (), (), reason)
+        refused = _refused_names(drafted.facts)
+        if refused is not None:
+            self.release(drafted)
+            drafted = Drafted(drafted.sentence, (), (), refused)
         drafted = _part_floor(drafted, points)
         if len(drafted.facts) == 1:
             self.last = (path, *drafted.facts[0])
@@ -590,6 +567,11 @@ class Drafter:
         elif drafted.ok:
             self.last = None
         return drafted
+
+    def release(self, drafted: Drafted) -> None:
+        """Forget the facts a drafted sentence claimed (it is not kept after all)."""
+        for name, *_ in drafted.facts:
+            self.book.release(name)
 
     def _judged_from_zero(self, drafted: Drafted) -> Drafted:
         """`应急物资储备不足的，视情况扣1-3分` drafted as `【…】酌情扣1至3分` would take at
@@ -1009,8 +991,7 @@ class Drafter:
             # complete is none missing, so the points less the missing ones say it all
             if points is None or m.group("p") and Decimal(m.group("p")) != Decimal(points):
                 return None
-            thing = m.group("thing").strip() or "项"
-            return f"{m.group('what')}缺少的{thing}，每{m.group('u')}{m.group('e')}"
+            return all_each_missing(m, unnamed="项")
         banded = count_bands(n)
         if banded is not None and len(n) == len(out.rstrip("。;, ")):
             return banded
@@ -1607,6 +1588,30 @@ def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
+def _refused_names(facts: tuple[tuple[str, str, str, str], ...]) -> str | None:
+    """Why a sentence's facts cannot stand, or None: a band's bounds as a name
+    (`80%（含）至90%的得8分` read alone), or a band that is part of the one before
+    (`纳入的得3分，纳入但分值权重不足1%的得1.5分`: as two facts a unit not included at all
+    would earn the 1.5, and one included at 0.5% both)."""
+    names = [f[0] for f in facts]
+    numeric = next((n for n in names if _NO_WORDS(n)), None)
+    if numeric is not None:
+        return (
+            f"“{numeric}” 是一档的界限，不是数据项：请把各档写成一条"
+            "（如 【X】达到90%、80%的，分别得10分、8分）"
+        )
+    restated = next(
+        (n for n in names if "但" in n and any(n.split("但")[0] in g for g in names if g != n)),
+        None,
+    )
+    if restated is not None:
+        return (
+            f"“{restated}” 是前一档的一部分（做到了，但…）：两档要写成互不重叠的条件，"
+            "如 “【纳入】且【权重】达到1%的得3分；【纳入】且【权重】不足1%的得1.5分”"
+        )
+    return None
+
+
 _BOUND_WORDS = re.compile(
     r"[\d.%％()（）含至到\-~—～、以上下内不足及低高于超过达一二三四五六七八九十百]"
 )
@@ -1665,9 +1670,10 @@ def all_each_short(m: re.Match[str]) -> str:
 NEGATED = re.compile(r"[未不无没非]")
 
 
-def all_each_missing(m: re.Match[str]) -> str:
-    """The count of the list's missing members, a step each (from the points only)."""
-    thing = m.group("thing").strip() or m.group("u")
+def all_each_missing(m: re.Match[str], unnamed: str | None = None) -> str:
+    """The count of the list's missing members, a step each (from the points only);
+    members the sentence does not name are called `unnamed` (else by the count word)."""
+    thing = m.group("thing").strip() or unnamed or m.group("u")
     return f"{m.group('what').strip()}缺少的{thing}，每{m.group('u')}{m.group('e')}"
 
 

@@ -387,6 +387,12 @@ class Summary:
         default_factory=list
     )  # (path, text, reason)
 
+    def hold(self, where: str, sentence: str, reason: str, pad: str) -> str:
+        """The `# 待处理：` line of a sentence left for the writer, counted here."""
+        self.pending += 1
+        self.pending_sentences.append((where, sentence, reason))
+        return f"{pad}{PENDING}{_one_line(sentence)}（{reason}）"
+
 
 @dataclass
 class Draft:
@@ -720,9 +726,7 @@ class _Writer:
             self.summary.drafted += 1
             self.summary.clauses += len(drafted.clauses)
             return [f"{pad}# {n}" for n in notes] + [f"{pad}- {c}" for c in drafted.clauses]
-        self.summary.pending += 1
-        self.summary.pending_sentences.append((path, sentence, drafted.reason))
-        return [f"{pad}{PENDING}{_one_line(sentence)}（{drafted.reason}）"]
+        return [self.summary.hold(path, sentence, drafted.reason, pad)]
 
     def _in_part(
         self, drafted: Drafted, bonus: bool, node: DNode, anchor: Anchor | None
@@ -775,9 +779,7 @@ class _Writer:
                 f"此句的加分上限{_number(said)}分与 “{where}” 行上的 “最高加{_number(cap)}分” 不同："
                 "请核对原文，在加分项行上照原文写上限"
             )
-            self.summary.pending += 1
-            self.summary.pending_sentences.append((path, sentence, reason))
-            return [f"{pad}{PENDING}{_one_line(sentence)}（{reason}）"]
+            return [self.summary.hold(path, sentence, reason, pad)]
         self.summary.drafted += 1
         note = f"原文 “{_one_line(sentence)}”：即 “{where}” 行上的 “最高加{_number(cap)}分”"
         if rest:
@@ -846,8 +848,7 @@ class _Writer:
             return None
         drafted = self.drafter.sentence(read.strip()[: m.start()], node.title, path, False, cap)
         if not drafted.ok or len(drafted.clauses) != 1 or not _PER_EARN.search(drafted.clauses[0]):
-            for name, *_ in drafted.facts:
-                self.drafter.book.release(name)
+            self.drafter.release(drafted)
             return None
         self.capped.setdefault(id(node), []).append(
             (drafted.clauses[0], cap, f"{CAPPED_NOTE}{_number(cap)}分")
@@ -903,8 +904,7 @@ class _Writer:
                 f"{pad}- {drafted.clauses[0]}",
             ]
         if not drafted.ok or len(drafted.clauses) != 1:
-            for name, *_ in drafted.facts:
-                self.drafter.book.release(name)
+            self.drafter.release(drafted)
             return None
         note = (
             f"{SHARE_NOTE}按比例得的分至多{_number(cap)}分，写作本子项的分值"
@@ -924,11 +924,11 @@ class _Writer:
         """`主要负责同志专题研究的得2分，分管负责同志专题研究的得1分，未研究的不得分`: the
         higher level done earns its points, a lower one fewer, none nothing — a sub-item
         of the top points whose earning clauses take the highest one (就高不就低)."""
-        m = _LEVEL_TIERS.match(normalise(read).strip().rstrip("。；;，, "))
+        m = _level_match(read)
         if m is None or bonus or node.points is None or node.modifiers:
             return None
-        if any(_COMPARED.search(m.group(g)) for g in ("a", "b")):
-            return None  # tiers of a rate or a count: read as tiers elsewhere
+        if Decimal(m.group("n1")) > Decimal(node.points):
+            return None
         others = [
             x
             for t in scoring_text(node)
@@ -936,11 +936,8 @@ class _Writer:
             if normalise(x).strip() != normalise(sentence).strip()
             and _EARNED.search(normalise(x))
             and not re.search(r"每|比例", normalise(x))
-            and not _own_level_tiers(x)  # another level sentence: a sub-item of its own
+            and _level_match(x) is None  # another level sentence: a sub-item of its own
         ]
-        top, low = Decimal(m.group("n1")), Decimal(m.group("n2"))
-        if not 0 < low < top <= Decimal(node.points):
-            return None
         if others:
             # another plain earning sentence in the item would have to go under a sub-item
             # of its own too, which the document does not give; read as they stand the two
@@ -950,9 +947,8 @@ class _Writer:
                 "而本项还有别的得分句：请把此句写成分值为"
                 f"{_number(m.group('n1'))}分、注明“就高不就低”的子项，本项其余得分句另写子项"
             )
-            self.summary.pending += 1
-            self.summary.pending_sentences.append((path, sentence, reason))
-            return [f"{pad}{PENDING}{_one_line(sentence)}（{reason}）"]
+            self.summary.sentences += 1
+            return [self.summary.hold(path, sentence, reason, pad)]
         clauses = []
         for group, amount in (("a", m.group("n1")), ("b", m.group("n2"))):
             name, description = name_from(m.group(group), node.title)
@@ -1120,10 +1116,8 @@ class _Writer:
             undone.add(sentence)
             self.summary.drafted -= 1
             self.summary.clauses -= 1
-            self.summary.pending += 1
-            self.summary.pending_sentences.append((where, sentence, reason))
             pad = line[: len(line) - len(line.lstrip())]
-            out.append(f"{pad}{PENDING}{_one_line(sentence)}（{reason}）")
+            out.append(self.summary.hold(where, sentence, reason, pad))
         return out
 
     def _halves(
@@ -1196,10 +1190,10 @@ class _Writer:
         subject = m.group("x")
         if "率" in subject:
             return None  # `答复按期率达到100%的得8分，每超期答复1件扣2分`: a rate's (_LATE_EACH)
-        parts = [p for p in re.split(r"[,，]", rest) if p]
-        steps = [f"{a}，{b}" for a, b in zip(parts, parts[1:], strict=False)] + parts
         if re.search(r"得\s*\d|加\s*\d", rest) or not re.search(r"[扣减]\s*\d", rest):
             return None
+        parts = [p for p in re.split(r"[,，]", rest) if p]
+        steps = [f"{a}，{b}" for a, b in zip(parts, parts[1:], strict=False)] + parts
         if not _failures_of(subject, steps):
             if not _LATE_WORDS.search(rest):
                 return None  # other failures (`每有一个阶段未按期完成`): read elsewhere
@@ -1213,15 +1207,12 @@ class _Writer:
                 "情形各扣多少（如 漏报的每次扣1分）"
             )
             self.summary.sentences += 1
-            self.summary.pending += 1
-            self.summary.pending_sentences.append((path, sentence, reason))
-            return [f"{pad}{PENDING}{_one_line(sentence)}（{reason}）"]
+            return [self.summary.hold(path, sentence, reason, pad)]
         drafted = self.drafter.sentence(
             read.strip()[m.start("rest") :], node.title, path, bonus, node.points
         )
         if not drafted.ok:
-            for name, *_ in drafted.facts:
-                self.drafter.book.release(name)
+            self.drafter.release(drafted)
             return None
         for clause in drafted.clauses:
             self.origin[clause] = (path, sentence)
@@ -1251,7 +1242,8 @@ class _Writer:
         sentences = [normalise(x) for t in scoring_text(node) for x in split_sentences(t)]
         if m.re is _CLEAN_FULL:
             # `档案审核无差错的得5分` beside `档案审核出现差错的，每份扣0.5分`: the failures
-            # of the word (差错 for 无差错, 未按时/逾期 for 按时) are counted and deducted
+            # of the word are counted and deducted (差错 for 无差错; for 按时, 未按时 or
+            # late ones with missing ones)
             failures = _failures_of(subject, sentences)
         else:
             miss = _LATE_EVENT if m.re is _RATE_FULL else _FAILED_EVENT
@@ -1262,13 +1254,12 @@ class _Writer:
             return None
         self.summary.sentences += 1
         self.summary.drafted += 1
-        said = (
-            f"{subject}达到100%即没有一件逾期"
-            if m.re is _RATE_FULL
-            else f"{subject}是没有下面各种扣分情形时的分数（原文没有另写扣分的情形不扣分）"
-            if m.re is _CLEAN_FULL
-            else f"{subject}{m.group('ok')}即没有一次不{m.group('ok')}"
-        )
+        if m.re is _RATE_FULL:
+            said = f"{subject}达到100%即没有一件逾期"
+        elif m.re is _CLEAN_FULL:
+            said = f"{subject}是没有下面各种扣分情形时的分数（原文没有另写扣分的情形不扣分）"
+        else:
+            said = f"{subject}{m.group('ok')}即没有一次不{m.group('ok')}"
         return [
             f"{pad}# 原文 “{_one_line(sentence)}”：{said}，"
             f"本项{_number(node.points)}分由下面的扣分条款逐个扣减，无需另写条款"
@@ -1293,9 +1284,7 @@ class _Writer:
             if points is not None
             else f"本项没有分值：请照原文把 “({_number(cap)}分)” 写在评分项行上"
         )
-        self.summary.pending += 1
-        self.summary.pending_sentences.append((path, sentence, reason))
-        return [f"{pad}{PENDING}{_one_line(sentence)}（{reason}）"]
+        return [self.summary.hold(path, sentence, reason, pad)]
 
     def _hoist(
         self, sentence: str, drafted: Drafted, path: str, pad: str, anchor: Anchor
@@ -1323,9 +1312,7 @@ class _Writer:
             self.summary.clauses += len(parsed)
             return [f"{pad}- {clause}"]
         reason = "句式未能识别为条款"
-        self.summary.pending += 1
-        self.summary.pending_sentences.append((path, sentence, reason))
-        return [f"{pad}{PENDING}{_one_line(sentence)}（{reason}）"]
+        return [self.summary.hold(path, sentence, reason, pad)]
 
     def note(self, text: str) -> list[str]:
         """A note as a comment; a sentence in it that is a rule of its own (`…的，一票否决`,
@@ -1342,9 +1329,7 @@ class _Writer:
                     "" if reason == "句式未能识别为条款" else f"；{reason}"
                 )
                 self.summary.sentences += 1
-                self.summary.pending += 1
-                self.summary.pending_sentences.append(("说明", sentence, reason))
-                out.append(f"{PENDING}{_one_line(sentence)}（{reason}）")
+                out.append(self.summary.hold("说明", sentence, reason, ""))
         return out
 
     # ------------------------------------------------------------------- bands
@@ -1458,9 +1443,7 @@ class _Writer:
                 name = legal_name(clean_subject(m.group(1)))
                 reason += f"（如 “- 【{name}】不得评为{grade_name(m.group(2))}”）"
         self.summary.sentences += 1
-        self.summary.pending += 1
-        self.summary.pending_sentences.append(("等次", sentence, reason))
-        return [f"  {PENDING}{_one_line(sentence)}（{reason}）"]
+        return [self.summary.hold("等次", sentence, reason, "  ")]
 
     def _grade_rule(self, sentence: str, m: re.Match[str]) -> list[str] | None:
         """`年度内发生档案安全事故的单位，不得评为优秀` beside the grade lines: a clause of its
@@ -1676,9 +1659,7 @@ def _hold_unfilled(text: str, summary: Summary, origin: dict[str, tuple[str, str
         if sentence not in undone:
             undone.add(sentence)
             summary.drafted -= 1
-            summary.pending += 1
-            summary.pending_sentences.append((path, sentence, reason))
-            lines[number - 1] = f"{pad}{PENDING}{_one_line(sentence)}（{reason}）"
+            lines[number - 1] = summary.hold(path, sentence, reason, pad)
         else:
             lines[number - 1] = None  # the sentence's other clause: one 待处理 line says it
     # a fact only the held clauses read is no longer declared (it would be required data
@@ -1716,11 +1697,9 @@ def _settle(
             path, sentence = origin.get(clause, ("", clause))
             why = next(d for d in diagnostics if d.is_error and d.span.line == number)
             reason = f"拟写的条款 “{clause}” 在草稿中不能编译：{why.code}"
-            lines[number - 1] = f"{pad}{PENDING}{_one_line(sentence)}（{reason}）"
+            lines[number - 1] = summary.hold(path, sentence, reason, pad)
             summary.clauses -= 1
             summary.drafted -= 1
-            summary.pending += 1
-            summary.pending_sentences.append((path, sentence, reason))
         text = "\n".join(lines)
     return text
 
@@ -1732,14 +1711,13 @@ _COMPARED = re.compile(r"达到|低于|高于|以上|以下|以内|超过|不足
 
 
 #: `A的得2分，B的得1分，未…的不得分`: levels of one thing done, the highest counted.
-def _own_level_tiers(sentence: str) -> bool:
-    """Whether a sentence is level tiers `_level_tiers` makes a sub-item of."""
+def _level_match(sentence: str) -> re.Match[str] | None:
+    """The levels of a sentence `_level_tiers` makes a sub-item of: two that earn, the
+    lower less (tiers of a rate or a count are read as tiers elsewhere)."""
     m = _LEVEL_TIERS.match(normalise(sentence).strip().rstrip("。；;，, "))
-    return (
-        m is not None
-        and not any(_COMPARED.search(m.group(g)) for g in ("a", "b"))
-        and 0 < Decimal(m.group("n2")) < Decimal(m.group("n1"))
-    )
+    if m is None or any(_COMPARED.search(m.group(g)) for g in ("a", "b")):
+        return None
+    return m if 0 < Decimal(m.group("n2")) < Decimal(m.group("n1")) else None
 
 
 _LEVEL_TIERS = re.compile(
