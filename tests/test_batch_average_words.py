@@ -320,6 +320,7 @@ def test_above_the_mean_by_a_distance_and_more_includes_the_distance(clause):
         ("【税收增速】高于5%以上的，扣2分", "高于", "以上"),
         ("【税收增速】低于2%以下的，扣2分", "低于", "以下"),
         ("【税收增速】超过5%以上的，扣2分", "超过", "以上"),
+        ("【税收增速】高于5%及以上的，扣2分", "高于", "及以上"),
     ],
 )
 def test_an_exclusive_and_an_inclusive_word_together_warn_and_read_the_first(clause, first, last):
@@ -329,7 +330,7 @@ def test_an_exclusive_and_an_inclusive_word_together_warn_and_read_the_first(cla
     (warning,) = [d for d in p.diagnostics if d.code == "W305"]
     assert warning.args == {"first": first, "last": last}
     got = scores(p, "税收增速", ["5", "6", "1.9", "2"])
-    assert got == ([10, 8, 10, 10] if last == "以上" else [10, 10, 8, 10])
+    assert got == ([10, 8, 10, 10] if last.endswith("以上") else [10, 10, 8, 10])
 
 
 @pytest.mark.parametrize(

@@ -117,7 +117,7 @@ def operator(word: str, overrides: dict[str, bool] | None = None) -> str | None:
     """
     pair = ambiguous_pair(word)
     if pair is not None:
-        return ">" if pair[1] == "以上" else "<"
+        return ">" if pair[1].endswith("以上") else "<"
     w = _base(word)
     if w in SYMBOLS:
         return SYMBOLS[w]

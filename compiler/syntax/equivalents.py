@@ -53,6 +53,8 @@ _PLACE_START = rf"(?:第\s*{_NUM}|前\s*{_NUM}|后\s*{_NUM}|末\s*{_NUM}|倒数|
 #: Verbs that put a unit at a place: they add nothing to the place itself.
 _PLACE_VERB = r"(?:排名|排在|排|位列|位居|名列|居于|居|进入|处于|列)"
 
+#: A fact's name in a line: `【X】`.
+_FACT_NAME = re.compile(r"【([^】\n]+)】")
 #: Words whose every occurrence a rewrite must keep, in order (see the module docstring).
 PROTECTED = re.compile(
     r"\d+(?:\.\d+)?\s*(?:个百分点|百分点|%|万元|元|天|次|件|起|个|人|户|分|名|位)?"
@@ -205,7 +207,7 @@ def _own_share(match: re.Match[str], context: _Context) -> str | None:
     本单位…); anything else (another measure) stays as written."""
     own = match.group("own")
     before = match.string[: match.start()]
-    ranked = re.search(r"【([^】]+)】", before)
+    ranked = _FACT_NAME.search(before)
     if ranked is None:
         return None
     name = ranked.group(1)
@@ -246,7 +248,7 @@ def _negative_share(match: re.Match[str], _: _Context) -> str | None:
     if not re.search(r"之比|比值|比例", before):
         return None
     own = match.group("own")
-    ranked = re.search(r"【([^】]+)】", before)
+    ranked = _FACT_NAME.search(before)
     if ranked is None or not (
         own in _OWN_WORDS or (len(own) >= 2 and ranked.group(1).endswith(own))
     ):
@@ -366,7 +368,7 @@ def _best_first_as_full(match: re.Match[str], context: _Context) -> str | None:
     measure = match.group("m")
     if best.endswith("值") or measure:
         if measure:
-            ranked = re.search(r"【([^】]+)】", match.string[: match.start()])
+            ranked = _FACT_NAME.search(match.string[: match.start()])
             if ranked is None or not ranked.group(1).endswith(measure):
                 return None
         best = best[:2] + "者"
@@ -1277,7 +1279,6 @@ _COUNT_TIER = re.compile(
     r"(?P<sep>[;,])(?P<space>[ \t]*)(?P<verb>发生|出现|被[^\s,;:【】“”\d]{1,6}?|[^\s,;:【】“”\d被]{2,6}?)"
     r"[ \t]*(?P<n>\d+)[ \t]*(?P<unit>起|次|件|例|人次|人)(?P<post>[ \t]*(?:及以上|以上))?[ \t]*的"
 )
-_FACT_NAME = re.compile(r"【([^】\n]+)】")
 
 
 def _count_tiers(line: str, number: int) -> tuple[str, list[Rewrite]]:

@@ -720,18 +720,17 @@ def comparison_direction(word: str) -> str | None:
     return cmp.direction
 
 
-#: `超过20人以上`, `高于90%以上`, `低于60%以下` name an exclusive and an inclusive word of
-#: one side; the checker warns and reads the first (exclusive).
+#: `超过20人以上`, `高于90%以上`, `低于60%及以下` name an exclusive and an inclusive word of
+#: one side; the checker warns and reads the first (exclusive).  After a distance from
+#: the mean (`高于平均值1个百分点以上`) the pair is no ambiguity: 以上 takes the distance in.
 AMBIGUOUS_PAIRS = frozenset(
-    {
-        ("超过", "以上"),
-        ("高于", "以上"),
-        ("多于", "以上"),
-        ("大于", "以上"),
-        ("低于", "以下"),
-        ("少于", "以下"),
-        ("小于", "以下"),
-    }
+    (first, tail + last)
+    for firsts, last in (
+        (("超过", "高于", "多于", "大于"), "以上"),
+        (("低于", "少于", "小于"), "以下"),
+    )
+    for first in firsts
+    for tail in ("", "及")
 )
 
 

@@ -1150,7 +1150,6 @@ class ClausesMixin(TermsMixin):
 
     def best_clause(self, children: list) -> ast.Clause | None:
         """`【X】最高者得满分，其余按与最高者的比例得分`: the order is the best word's."""
-        children = self._unsaid_subject(children)
         parts = self._parts(children, has_head=False)
         self._no_otherwise(parts)
         subject = self.leaf(children[0])
@@ -1176,12 +1175,11 @@ class ClausesMixin(TermsMixin):
         return ast.RankClause(subject, order, rules, parts.cap, span, self.original(span))
 
     def _unsaid_subject(self, children: list) -> list:
-        """`；排名末位的，…`, `；全市最低的县区不得分`: the subject left unsaid is the line's
-        one fact, named in a clause before (a THIS_FACT token standing for it)."""
+        """`；排名末位的，…`, `；全市最低的县区不得分` (a rank clause with no 【X】): the
+        subject left unsaid is the line's one fact, named in a clause before (a THIS_FACT
+        token standing for it)."""
         first = children[0]
-        if isinstance(first, Token) and first.type in ("REF", "THIS_FACT", "RANK_BY", "_BEST_BASE"):
-            return children
-        if isinstance(first, Token) and first.type == "_BATCH_NOUN":
+        if isinstance(first, Token) and first.type in ("REF", "THIS_FACT"):
             return children
         span = span_of(children)
         text = self.original(span)

@@ -279,23 +279,20 @@ class TermsMixin:
             # `低于90%以内` that only agrees with 低于 (read as 低于平均值5个百分点 it
             # would take the units 5 points below instead of those within 5)
             return ast.Compare(left, f"{pre.value}…{post.value}", right, span)
-        if (
-            isinstance(right, ast.Average)
-            and right.offset is not None
-            and pre is not None
-            and post is not None
-            and post.value in ("以上", "及以上")
-        ):
-            # `高于平均值1个百分点以上`: 以上 takes the distance in (≥ 平均值 + 1), as after
-            # 低于 (docs/language.md 9.8); read as the agreeing 高于 alone it was left out
-            return ast.Compare(left, f"{pre.value}…{post.value}", right, span)
+        # `高于平均值1个百分点以上` keeps both words (`comparison_word`): 以上 takes the
+        # distance in, ≥ 平均值 + 1 (docs/language.md 9.8)
         return ast.Compare(left, comparison_word(pre, post), right, span)
 
-    def facts_before(self, span: Span) -> set[str]:
+    def facts_before(self, span: Span, counted: bool = False) -> set[str]:
         """The facts named on the line before `span` (a clause that leaves its fact
-        unsaid takes the one fact before it, and none when there are several)."""
+        unsaid takes the one fact before it, and none when there are several); `counted`:
+        only those with a step (`每…`) after them."""
         text = self.normalised_lines[span.line - 1][: span.column - 1]
-        return {m.group(1).strip() for m in _REF_TEXT.finditer(text)}
+        return {
+            m.group(1).strip()
+            for m in _REF_TEXT.finditer(text)
+            if not counted or "每" in text[m.end() :]
+        }
 
     def line_fact(self, span: Span) -> ast.Ref:
         """`；该比例全市排名末位的`: the one fact named before on the line."""
@@ -335,12 +332,9 @@ class TermsMixin:
         if not before:
             # `【X】每起扣2分；2起及以上的，…`: no comparison before, but one fact counted
             # in steps (`每…`) — a count; `【通报】扣1分；低于90%的` names no value to compare
-            text = self.normalised_lines[span.line - 1][: span.column - 1]
-            counted = {
-                m.group(1).strip() for m in _REF_TEXT.finditer(text) if "每" in text[m.end() :]
-            }
             names = self.facts_before(span)
-            before = {name: ast.Ref(name, span) for name in names} if names == counted else {}
+            if names == self.facts_before(span, counted=True):
+                before = {name: ast.Ref(name, span) for name in names}
         if len(before) != 1:
             self.form_error(
                 span,
