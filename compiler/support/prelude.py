@@ -734,7 +734,7 @@ def _score_batch(rows, convert, compute, average_slots, stats=(), membership=Fal
     results = []
     for index, (unit, values, exc) in enumerate(converted):
         if exc is None and batch.get(index) is _NO_MEAN:
-            exc = InputError(_NO_MEAN_MESSAGE, unit=unit)
+            exc = InputError(NO_MEAN_MESSAGE, unit=unit)
         if exc is None:
             try:
                 results.append(compute(unit, values, tuple(batch.get(index, ()))))
@@ -998,7 +998,7 @@ def _subject_value(info, values, result):
 
 #: The batch values of a unit when the policy needs a mean and no unit is in the batch.
 _NO_MEAN = object()
-_NO_MEAN_MESSAGE = "没有可计算平均值的有效数据行"
+NO_MEAN_MESSAGE = "没有可计算平均值的有效数据行"
 
 
 def _batch_stats(converted, compute, average_slots, stats, membership):

@@ -7,6 +7,8 @@ what the command line and the reports say about data, outputs and results.
 
 from __future__ import annotations
 
+from xize.compiler.support import prelude
+
 LANGS = ("zh", "en")
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -138,7 +140,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "missing values: {facts} (these facts have no default and must be filled in)",
     ),
     "no_good_rows": (
-        "没有可计算平均值的有效数据行",
+        prelude.NO_MEAN_MESSAGE,  # the generated module's own words for it
         "no valid rows to compute the batch average from",
     ),
     "data_changed": (

@@ -161,7 +161,7 @@ def _build(
     error_parts = [exp.column("_cerr")]
     if policy.averages:
         # no unit in the batch and a mean needed: the mean does not exist, and no unit is
-        # scored against a made-up one (the prelude's _NO_MEAN, docs/language.md 12.1)
+        # scored against a made-up one (the prelude's NO_MEAN_MESSAGE, docs/language.md 12.1)
         inside = exp.Window(this=exp.Sum(this=when(members, integer(1), integer(0))))
         nobody = plan.let(
             exp.EQ(this=exp.Coalesce(this=inside, expressions=[integer(0)]), expression=integer(0)),
@@ -169,7 +169,7 @@ def _build(
         )
         error_parts.append(
             exp.Case(
-                ifs=[exp.If(this=nobody, true=s(NO_MEAN))],
+                ifs=[exp.If(this=nobody, true=s(rt.NO_MEAN_MESSAGE))],
                 default=exp.Null(),
             )
         )
@@ -205,10 +205,6 @@ def _build(
         ranks,
         stats,
     )
-
-
-#: The Python engine's message for a unit when no unit is in the batch and a mean is needed.
-NO_MEAN = "没有可计算平均值的有效数据行"
 
 
 def _placeholder(stat: ir.BatchStat) -> Num:
