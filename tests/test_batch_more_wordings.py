@@ -49,6 +49,7 @@ RATE = "  率：百分比，越高越好\n"
 COUNT = "  事故起数：起，默认0\n"
 TIME = "  开办用时：工作日\n"
 GROWTH = "  收入增速：百分比，越高越好\n"
+DONE = "  完成率：百分比，越高越好\n"
 
 GROUPS = [
     # the subject before an event; 一票否优 in quotes after 并实行
@@ -360,14 +361,8 @@ def test_the_rest_gain_nothing_after_places_that_only_add():
 def test_the_best_as_full_marks_named_by_its_value_or_measure(clause):
     """`以全市最高值为满分5分` / `以全市最高完成率为满分` (5 the item's points, 完成率 the end of
     the fact's name) is `最高者得满分`.  Rates 80, 100, 50: 4, 5, 2.5."""
-    text = (
-        "细则：写法\n年度：2024\n满分：5分\n\n数据：\n  完成率：百分比，越高越好\n\n"
-        f"(一)本项(5分)\n  - {clause}\n"
-    )
-    policy = compile_policy(text, filename="写法.rule")
-    rows = [{"单位": f"单位{i}", "完成率": v} for i, v in enumerate(["80", "100", "50"])]
-    got = [r.nodes["(一)"].score for r in policy.score_batch(rows)]
-    assert got == [4, 5, Decimal("2.5")]
+    rows = [{"完成率": v} for v in ["80", "100", "50"]]
+    assert outcome(clause, DONE, rows, 5)[0] == [4, 5, Decimal("2.5")]
 
 
 def test_the_best_as_full_marks_of_other_points_or_another_measure_is_refused():
@@ -375,12 +370,8 @@ def test_the_best_as_full_marks_of_other_points_or_another_measure_is_refused():
         "【完成率】以全市最高值为满分4分，其余按本县区完成率÷全市最高完成率×5计分",
         "【完成率】以全市最高增幅为满分，其余按本县区增幅÷全市最高增幅×5计分",
     ):
-        text = (
-            "细则：写法\n年度：2024\n满分：5分\n\n数据：\n  完成率：百分比，越高越好\n\n"
-            f"(一)本项(5分)\n  - {clause}\n"
-        )
         with pytest.raises(PolicyError):
-            compile_policy(text, filename="写法.rule")
+            build(clause, DONE, 5)
 
 
 def test_the_item_recorded_as_zero_is_no_points():
