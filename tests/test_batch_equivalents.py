@@ -376,6 +376,18 @@ def test_a_negative_value_earns_nothing_of_a_share_as_written():
         assert scores(policy, ["500", "300", "0", "-50"]) == [10, 6, 0, 0]
 
 
+def test_a_negative_best_earns_nothing_when_the_sentence_says_so():
+    plain = build("【指标】最大的县区得10分，其他县区按本县区指标与最大值的比值计分")
+    written = build(
+        "【指标】最大的县区得10分，其他县区按本县区指标与最大值的比值计分，指标为负数的不得分"
+    )
+    # every value negative: the best is -1, and the sentence gives a negative value nothing
+    assert scores(plain, ["-5", "-1", "-10"]) == [0, 10, 0]
+    assert scores(written, ["-5", "-1", "-10"]) == [0, 0, 0]
+    # at 0 the best is not negative: it keeps the full points
+    assert scores(written, ["0", "-3"]) == [10, 0]
+
+
 def test_another_measure_below_zero_is_not_dropped():
     with pytest.raises(PolicyError):
         build(

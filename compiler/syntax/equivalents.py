@@ -241,9 +241,10 @@ def _division(match: re.Match[str], context: _Context) -> str | None:
 
 
 def _negative_share(match: re.Match[str], _: _Context) -> str | None:
-    """`…按比值计分，减排量为负数的不得分`: a share is never below 0 (a negative value earns
-    0 of it), so the sentence says what the share does; dropped when it speaks of the
-    ranked fact itself after a share."""
+    """`…按比值计分，减排量为负数的不得分`: a clause of its own on the ranked fact
+    (`；低于0的，不得分`), never dropped: a share already gives a negative value 0, but the
+    best unit earns the full points whatever its value, and with every value negative the
+    best is negative too — the sentence gives it nothing."""
     before = match.string[: match.start()]
     if not re.search(r"之比|比值|比例", before):
         return None
@@ -253,7 +254,7 @@ def _negative_share(match: re.Match[str], _: _Context) -> str | None:
         own in _OWN_WORDS or (len(own) >= 2 and ranked.group(1).endswith(own))
     ):
         return None
-    return ""
+    return ";低于0的,不得分"
 
 
 def _no_deduction(match: re.Match[str], _: _Context) -> str | None:

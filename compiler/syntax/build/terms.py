@@ -27,6 +27,8 @@ MAX_DEPTH = 64
 _COUNT_BOUNDS = frozenset({"以上", "及以上", "以下", "及以下"})
 #: A fact named in a line's text: `【X】`.
 _REF_TEXT = re.compile(r"【([^】\n]+)】")
+#: After a fact's name: a step (`每…`) or a ranking (`最高的`, `排名`, never `最多扣5分`).
+_COUNTED_OR_RANKED = re.compile(r"每|排名|排序|名次|位次|最[高低多少大小长短](?:的|者|值)")
 _AVERAGE_TAIL = re.compile(kw.alternation(kw.AVERAGE_WORDS) + "$")
 _DATE_YMD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]")
 _DATE_MD = re.compile(r"(\d{1,2})月(\d{1,2})[日号]")
@@ -286,12 +288,13 @@ class TermsMixin:
     def facts_before(self, span: Span, counted: bool = False) -> set[str]:
         """The facts named on the line before `span` (a clause that leaves its fact
         unsaid takes the one fact before it, and none when there are several); `counted`:
-        only those with a step (`每…`) after them."""
+        only those with a step (`每…`) after them, or ranked (`最高的`, `排名`): their
+        values are what a bare `低于0的` after ；compares."""
         text = self.normalised_lines[span.line - 1][: span.column - 1]
         return {
             m.group(1).strip()
             for m in _REF_TEXT.finditer(text)
-            if not counted or "每" in text[m.end() :]
+            if not counted or _COUNTED_OR_RANKED.search(text[m.end() :])
         }
 
     def line_fact(self, span: Span) -> ast.Ref:
