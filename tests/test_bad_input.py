@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import pytest
 from xize.compiler import InputError, compile_policy
+from xize.compiler.support import prelude
 
 D = Decimal
 
@@ -259,3 +260,33 @@ def test_batch_average_over_good_rows_and_no_good_rows():
     assert info.value.fact == "及时受理率"
     only_bad = policy.score_batch([{"单位": "乙", "及时受理率": "abc"}])
     assert only_bad[0].status == "数据错误" and only_bad[0].total is None
+
+
+WIDE = """\
+细则：全角名称
+年度：2024
+满分：5分
+
+数据：
+  细颗粒物（PM2.5）年均浓度：数值
+
+(一)大气(5分)
+  - 【细颗粒物（PM2.5）年均浓度】超过2的，扣1分
+"""
+
+
+def test_a_key_spelled_as_in_the_rule_file_names_its_fact():
+    # the policy reads the name with ASCII brackets; a caller keys it as the file writes it
+    policy = compile_policy(WIDE)
+    for spelling in ("细颗粒物（PM2.5）年均浓度", "细颗粒物(PM2.5)年均浓度"):
+        assert policy.score({spelling: 3}).total == D(4)
+        assert policy.interpreter.score({spelling: 3}).total == D(4)
+    # both spellings at once: which value is meant?  Refused, never one silently dropped
+    both = {"细颗粒物（PM2.5）年均浓度": 3, "细颗粒物(PM2.5)年均浓度": 1}
+    with pytest.raises(InputError):
+        policy.score(both)
+    with pytest.raises(prelude.InputError):  # the interpreter raises the runtime's own
+        policy.interpreter.score(both)
+    with pytest.raises(InputError) as info:
+        policy.score({"细颗粒物（PM10）年均浓度": 3})
+    assert info.value.fact == "细颗粒物（PM10）年均浓度"

@@ -57,9 +57,8 @@ class Interpreter(ClauseEvaluation):
         """(unit, values in fact order), or InputError."""
         rt._check_mapping(facts)
         unit = facts.get(irutil.UNIT_KEY)
-        for key in facts:
-            if key not in self.known:
-                rt._raise_unknown(facts, self.known, unit)
+        if not self.known.issuperset(facts):
+            facts = rt._rekey(facts, self.known, unit)
         values = tuple(
             rt._convert_value(facts.get(info.name), info, unit, self.policy.year)
             for info in self.infos

@@ -477,6 +477,27 @@ def _check_mapping(facts):
     )
 
 
+#: Full-width forms → ASCII, as the policy's own text is read (`（PM2.5）` → `(PM2.5)`).
+_NARROW = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
+
+
+def _rekey(facts, known, unit):
+    """A unit's facts keyed as the policy reads its names: a key written with full-width
+    forms (`细颗粒物（PM2.5）年均浓度`, as in the .rule file) names the fact the policy reads
+    as `细颗粒物(PM2.5)年均浓度`; a key naming no fact either way is an error, and so is
+    one fact given under both spellings."""
+    out = {}
+    for key, value in facts.items():
+        if key not in known and isinstance(key, str):
+            narrow = key.translate(_NARROW)
+            if narrow in known and narrow not in facts:
+                key = narrow
+        out[key] = value
+    if not known.issuperset(out):
+        _raise_unknown(out, known, unit)
+    return out
+
+
 def _raise_unknown(facts, known, unit):
     """A key that names no fact: a typo must not be silently dropped."""
     for key in facts:

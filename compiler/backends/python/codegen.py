@@ -188,7 +188,8 @@ def _read_facts(facts: list[dict], unit_key: str, pad: str) -> str:
         "get = facts.get",
         f"unit = get({py(unit_key)})",
         "if not _KNOWN.issuperset(facts):",
-        "    _raise_unknown(facts, _KNOWN, unit)",
+        "    facts = _rekey(facts, _KNOWN, unit)",
+        "    get = facts.get",
     ]
     for k, fact in enumerate(facts):
         lines.append(f"x = get({py(fact['fields'][0])})")
