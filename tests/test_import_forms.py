@@ -425,3 +425,59 @@ def test_the_two_halves_of_a_standard_across_a_semicolon(tmp_path):
     assert "- 【重点工作完成率】达到100%的，得满分，每低1个百分点扣0.5分" in draft.text
     assert policy.score({"重点工作完成率": "99"}).total == Decimal("9.5")
     assert policy.score({"重点工作完成率": "100"}).total == Decimal(10)
+
+
+# ------------------------------------------- a subject before a list; this year and last
+
+SUBJECT_LIST = """2024年度安全生产考核细则
+考核对象：各乡镇人民政府
+一、责任落实（4分）
+（一）纳入规划（2分）。安全生产工作未纳入乡镇年度工作要点、未列入党委会议议题的，分别扣1分。
+（二）事故控制（2分）。辖区较大事故起数较上年下降的得2分，与上年持平的得1分，上升的不得分。
+二、执法（6分）
+（一）检查（6分）。执法检查企业家数较上年增长的得6分，持平的得3分，下降的不得分。
+"""
+
+
+def test_a_list_of_failures_after_their_subject(tmp_path):
+    draft, policy = _import(tmp_path, SUBJECT_LIST)
+    lines = [line.strip() for line in draft.text.splitlines()]
+    assert "- 【安全生产工作未纳入乡镇年度工作要点】、【未列入党委会议议题】的，分别扣1分" in lines
+    base = {"辖区较大事故起数": 1, "上年辖区较大事故起数": 2}
+    base |= {"执法检查企业家数": 5, "上年执法检查企业家数": 4}
+    assert policy.score(base).total == 10
+    one = {**base, "安全生产工作未纳入乡镇年度工作要点": "是"}
+    both = {**one, "未列入党委会议议题": "是"}
+    assert (policy.score(one).total, policy.score(both).total) == (9, 8)
+
+
+def test_this_year_against_last_year_in_tiers(tmp_path):
+    draft, policy = _import(tmp_path, SUBJECT_LIST)
+    assert not _pending(draft)
+    cases = [
+        # (this, last) of 事故 (fewer is better), (this, last) of 检查 (more is better)
+        ((1, 2), (5, 4), 2 + 6),
+        ((2, 2), (4, 4), 1 + 3),
+        ((3, 2), (3, 4), 0 + 0),
+    ]
+    for (now, before), (done, last), total in cases:
+        facts = {
+            "辖区较大事故起数": now,
+            "上年辖区较大事故起数": before,
+            "执法检查企业家数": done,
+            "上年执法检查企业家数": last,
+        }
+        nodes = policy.score(facts).nodes
+        assert nodes["一(二)"].score + nodes["二(一)"].score == total
+
+
+def test_sides_of_last_year_that_do_not_make_tiers_are_left(tmp_path):
+    # the third side named like the first, or 持平 earning as much: not tiers, left pending
+    text = (
+        "2024年度考核细则\n一、成效（4分）\n"
+        "（一）甲（2分）。事故起数较上年下降的得2分，持平的得1分，下降的不得分。\n"
+        "（二）乙（2分）。投诉件数较上年下降的得2分，持平的得2分，上升的不得分。\n"
+    )
+    draft, _ = _import(tmp_path, text)
+    assert len(_pending(draft).get("一(一)", [])) == 1
+    assert len(_pending(draft).get("一(二)", [])) == 1

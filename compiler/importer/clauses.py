@@ -45,6 +45,7 @@ from .shapes import (
     read_standards,
     read_unmet,
     read_vs_average,
+    read_vs_last_year,
     read_year_count,
 )
 from .tiers import is_next_band, read_tier_chain
@@ -673,6 +674,9 @@ class Drafter:
             if drafted is not None:
                 return drafted
         several = self._several(sentence, read_standards(sentence), path, bonus)
+        if several is not None:
+            return several
+        several = self._several(sentence, read_vs_last_year(sentence), path, bonus)
         if several is not None:
             return several
         readings = (

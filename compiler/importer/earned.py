@@ -191,18 +191,25 @@ def _rewrite(lines: list[str], move: _Move) -> list[str]:
 
 
 def split_earned(text: str) -> tuple[str, int]:
-    """The draft with each such item's earning clauses in a sub-item; how many items."""
+    """The draft with each such item's earning clauses in a sub-item; how many items.
+    Each item is moved on its own, from the last up (the lines above stay where they
+    were), and kept only when the draft still has no error: one item that cannot be
+    moved leaves the others moved."""
     moves = _moves(text)
     if not moves:
         return text, 0
     lines = text.split("\n")
+    done = 0
     for move in sorted(moves, key=lambda m: m.head, reverse=True):
-        lines = _rewrite(lines, move)
-    rewritten = "\n".join(lines)
-    source = Source(rewritten, "<draft>")
+        moved = _rewrite(lines, move)
+        if _compiles("\n".join(moved)):
+            lines, done = moved, done + 1
+    return "\n".join(lines), done
+
+
+def _compiles(text: str) -> bool:
+    source = Source(text, "<draft>")
     tree, diagnostics = parse(source)
     if tree is None or any(d.is_error for d in diagnostics):
-        return text, 0
-    if any(d.is_error for d in check.check(tree, source)):
-        return text, 0
-    return rewritten, len(moves)
+        return False
+    return not any(d.is_error for d in check.check(tree, source))

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ..source.text import normalise
 from ..syntax import keywords as kw
 from .names import legal_name
 
 _FAILURE = re.compile(r"^(?:无|未|没有|缺少|缺|不)|不")
+#: The first item of a list may name its subject first: `消防工作未纳入政府工作报告`.
+_FAILURE_IN = re.compile(r"(?:无|未|没有|缺少|缺|不)")
 _LIST = re.compile(r"^(?P<items>[^,;]+?)(?P<de>的)?\s*,?\s*(?P<rest>(?:分别|各)(?:扣|减).+)$")
 
 
@@ -41,7 +44,10 @@ def read_failures(sentence: str) -> Reading | None:
     if not m:
         return None
     items = [i.strip() for i in m.group("items").split("、")]
-    if len(items) < 2 or not all(2 <= len(i) <= 20 and _FAILURE.search(i) for i in items):
+    if len(items) < 2 or not all(2 <= len(i) <= 20 and _FAILURE.search(i) for i in items[1:]):
+        return None
+    # the first may start with what the failures are about (`消防工作未纳入…、未列入…的`)
+    if not (2 <= len(items[0]) <= 28 and _FAILURE_IN.search(items[0])):
         return None
     names = tuple(legal_name(i) for i in items)
     if len(set(names)) != len(names):
@@ -402,4 +408,44 @@ def read_best_ratio(sentence: str) -> Reading | None:
     clause = f"按【{name}】从高到低排名，第1名得{n}分，其余按与第1名的比例得分"
     return Reading(
         (name,), clause, ("数值",), f"{source or x}（一起考评的各单位的数值）", default=""
+    )
+
+
+_UP = "上升|增加|增长|提高|提升|上涨"
+_DOWN = "下降|减少|降低|回落"
+#: `辖区未成年人犯罪人数较上年下降的得4分，与上年持平的得3分，上升的不得分`.
+_VS_LAST_YEAR = re.compile(
+    rf"^(?P<x>[^,;，；]{{2,30}}?)\s*(?:较|比|与)上年(?:同期)?(?:相比)?\s*,?\s*"
+    rf"(?P<dir>{_UP}|{_DOWN})的?\s*,?\s*得\s*(?P<a>\d+(?:\.\d+)?)\s*分\s*[,;]\s*"
+    r"(?:与上年|较上年|比上年)?\s*持平的?\s*,?\s*得\s*(?P<b>\d+(?:\.\d+)?)\s*分"
+    rf"(?:\s*[,;]\s*(?P<other>{_UP}|{_DOWN})的?\s*,?\s*(?:不得分|得\s*0\s*分))?$"
+)
+
+
+def read_vs_last_year(sentence: str) -> tuple[Reading, Reading] | None:
+    """`X较上年下降的得4分，与上年持平的得3分，上升的不得分`: this year's value and last
+    year's, two facts (`【X】低于【上年X】的得4分；【X】等于【上年X】的得3分`); the third
+    side earns nothing as written.  The third side named the same way as the first, or
+    earning something, is not this sentence."""
+    m = _VS_LAST_YEAR.match(normalise(sentence).strip().rstrip("。;, "))
+    if not m:
+        return None
+    down = re.fullmatch(_DOWN, m.group("dir")) is not None
+    other = m.group("other")
+    if other is not None and (re.fullmatch(_DOWN, other) is not None) == down:
+        return None
+    if Decimal(m.group("b")) >= Decimal(m.group("a")):
+        return None  # 持平 earning as much as the better side: not tiers
+    x = legal_name(m.group("x").strip())
+    if len(x) < 2 or "上年" in x:
+        return None
+    last = legal_name("上年" + x)
+    word = "低于" if down else "高于"
+    said = (x, f"上年{x}")
+    return tuple(  # type: ignore[return-value]
+        Reading((x, last), clause, ("数值", "数值"), descriptions=said, default="")
+        for clause in (
+            f"【{x}】{word}【{last}】的得{m.group('a')}分",
+            f"【{x}】等于【{last}】的得{m.group('b')}分",
+        )
     )
