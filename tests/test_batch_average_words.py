@@ -354,3 +354,13 @@ def test_a_part_step_of_another_size_is_refused():
         policy(
             "【达标率】低于90%的，每低2个百分点扣0.5分，不足1个百分点的不扣分", "  达标率：百分比\n"
         )
+
+
+def test_the_highest_band_set_outright_is_a_floor():
+    # 直接确定为优秀: the top band whatever the score (a floor at the top band)
+    p = policy("【缺会次数】每次扣2分；【弄虚作假】的，年度考核等次直接确定为优秀", FLAGS, BANDS)
+    low = {"弄虚作假": "是", "缺会次数": 9}
+    assert p.score(low).grade == "优秀"
+    assert p.score(low) == p.interpreter.score(low)
+    assert p.score(low).total == 0
+    assert p.score({"弄虚作假": "否", "缺会次数": 9}).grade == "不合格"

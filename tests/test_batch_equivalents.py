@@ -415,7 +415,8 @@ def test_a_second_effect_joined_by_qie():
 
 REFUSED = [
     (
-        "【指标】从高到低排名，居全市倒数第1位的扣4分，居倒数第2位、第3位的各扣2分",
+        # earning: the bare 第3位 may count from the top
+        "【指标】从高到低排名，居全市倒数第1位的得1分，居倒数第2位、第3位的各得2分",
         "倒数第2位、第3位",
         "倒数第3名的扣2分",
     ),
@@ -443,8 +444,33 @@ REFUSED = [
         "第11位以后",
         "第N名及以后",
     ),
-    ("【指标】最高者得满分，其余学校按比例得分，最低不少于4分", "最低不少于4分", "分 型数据"),
+    # 最多扣 after a clause that only earns: earns at most 3, or loses at most 3?
+    ("【指标】最高者得满分，其余学校按比例得分，最多扣3分", "最多扣3分", "最低得M分"),
 ]
+
+
+def test_a_share_with_a_floor():
+    # 10 × value ÷ 80, never below 4: the unit at 20 (2.5) and a negative one earn 4
+    for floor in ("最低不少于4分", "最低得4分"):
+        policy = build(f"【指标】最高者得满分，其余学校按比例得分，{floor}")
+        assert scores(policy, ["80", "60", "20", "-5"]) == [10, Decimal("7.5"), 4, 4]
+    # the sentence's own words, 全市 before the best and the item's points written out
+    written = build(
+        "各县区【指标】最高的得10分，其余县区按本县区指标与全市最高值之比乘以10计分，最低得4分"
+    )
+    assert scores(written, ["80", "60", "20"]) == [10, Decimal("7.5"), 4]
+    with pytest.raises(PolicyError) as raised:
+        build("【指标】最高者得满分，其余按比例得分，最低得10分")
+    assert raised.value.diagnostics[0].code == "E253"
+
+
+def test_a_deduction_cap_after_earnings_is_refused():
+    with pytest.raises(PolicyError) as raised:
+        build("【指标】每次得1分，最多扣3分")
+    assert raised.value.diagnostics[0].code == "E253"
+    # beside a deduction it caps what is deducted, as always
+    policy = build("【指标】达到90的得5分，低于90的扣2分，最多扣2分")
+    assert scores(policy, ["95", "80"])[1] <= 10
 
 
 @pytest.mark.parametrize(("clause", "words", "hint"), REFUSED)

@@ -382,3 +382,222 @@ def test_the_item_recorded_as_zero_is_no_points():
     assert [r.total for r in written.score_batch(rows)] == [
         r.total for r in recorded.score_batch(rows)
     ]
+
+
+# ------------------------------------------------- the rest, the mean, a share's floor
+
+
+def test_the_rest_keep_the_points_the_places_take_from():
+    # 其余得10分 (the item's points) after rules that only take away: 倒数第二 keeps 10 − 4
+    clause = "各县（市、区）【率】排名全市末位的，本项不得分，年度考核不得评为优秀；排名倒数第二的扣4分；其余得10分"
+    rows = [{"率": v} for v in ("90", "80", "80", "70", "95")]
+    scores, labels = outcome(clause, RATE, rows)
+    assert scores == [10, 6, 6, 0, 10]
+    assert labels[3] == ["等次最高为良好"] and labels[1] == []  # 不得评为优秀, as a label
+
+
+def test_a_unit_on_the_mean_earns_what_both_tiers_give_it():
+    # mean 35: 甲 exactly on it meets neither 高于 nor 低于, and the share gives it 10 × 35 ÷ 35
+    clause = "各县（市、区）【率】高于全市平均水平的得10分；低于全市平均水平的，按本地率占全市平均水平的比例计分"
+    rows = [{"率": v} for v in ("35", "28", "42")]
+    scores, _ = outcome(clause, RATE, rows)
+    assert scores == [10, 8, 10]
+
+
+def test_fixed_points_on_both_sides_of_the_mean_are_refused():
+    # a unit on the mean would earn nothing: which tier it is in, the text does not say
+    with pytest.raises(PolicyError) as raised:
+        build("【率】高于全市平均水平的得10分；低于全市平均水平的得6分", RATE)
+    diag = raised.value.diagnostics[0]
+    assert diag.code == "E116" and "不低于平均值" in diag.hint()
+    # written as the hint says, the unit on the mean is in the first tier
+    scores, _ = outcome(
+        "【率】不低于全市平均水平的得10分；低于全市平均水平的得6分",
+        RATE,
+        [{"率": v} for v in ("35", "28", "42")],
+    )
+    assert scores == [10, 6, 10]
+
+
+# ------------------------------------------------------- more wordings of the same rules
+
+PLAIN_RATE = "  覆盖率：百分比\n"
+
+
+def same_as(written: str, plain: str, facts: str, values: tuple[str, ...]) -> list[Decimal]:
+    """(二)'s scores of `written`, checked equal (scores and labels) to its plain form's."""
+    name = facts.split("：")[0].strip()
+    rows = [{name: v} for v in values]
+    got = outcome(written, facts, rows)
+    assert got == outcome(plain, facts, rows)
+    return got[0]
+
+
+def test_places_step_down_as_offices_write_it():
+    # 以后名次每递减一位减0.5分 ≡ 其后每下降一个名次扣0.5分; 计 is 得; 最低计7分 the floor
+    written = "各县（市、区）【率】按由高到低排序，第1名计10分，以后名次每递减一位减1分，最低计7分"
+    plain = "按【率】从高到低排名，第1名得10分，其后每下降一个名次扣1分，最低得7分"
+    values = ("99", "98", "98", "90", "80", "70")
+    assert same_as(written, plain, RATE, values) == [10, 9, 9, 7, 7, 7]
+
+
+def test_the_last_two_places_score_as_written_with_ji():
+    clause = "各县（市、区）【率】排名后两位的，本项计4分，年度考核等次最高为良好；其余计满分"
+    scores, labels = outcome(clause, RATE, [{"率": v} for v in ("90", "60", "70", "95")])
+    assert scores == [10, 4, 4, 10]
+    assert labels[1] == ["等次最高为良好"] and labels[0] == []
+
+
+def test_a_veto_after_the_name_of_the_assessment():
+    clause = "【率】低于全市平均水平10个百分点以上的，本项不得分，年度目标考核一票否决"
+    policy = build(clause, RATE)
+    rows = [{"单位": f"单位{i}", "率": v} for i, v in enumerate(("90", "70", "80"))]
+    results = policy.score_batch(rows)
+    assert [r.vetoed for r in results] == [False, True, False]  # mean 80: 70 is 10 below
+
+
+def test_the_most_as_full_with_a_measure_word():
+    written = "各县（市、区）【率】以数量最多的县（市、区）为满分，其余按比例得分"
+    plain = "【率】最高者得满分，其余按与最高者的比例得分"
+    assert same_as(written, plain, RATE, ("80", "40", "60")) == [10, 5, Decimal("7.5")]
+    # a word before 最多 that is neither a measure word nor the fact's: left as written
+    with pytest.raises(PolicyError):
+        build("各县（市、区）【率】以投诉最多的县（市、区）为满分，其余按比例得分", RATE)
+
+
+def test_compared_with_the_best_step_by_step():
+    written = "【率】与全市最高值比较，每低1个百分点扣0.5分，差距不足1个百分点的不扣分，扣完为止"
+    plain = "【率】每低于最高值1个百分点扣0.5分"
+    values = ("100", "87.5", "95", "99.2")
+    assert same_as(written, plain, RATE, values) == [10, 4, Decimal("7.5"), 10]
+    with pytest.raises(PolicyError):  # nobody is above the highest
+        build("【率】与全市最高值相比，每高1个百分点扣0.5分", RATE)
+
+
+def test_two_places_with_one_di():
+    written = "各县（市、区）【率】由高到低排名，居全市第三、四位的扣2分"
+    plain = "按【率】从高到低排名，第3至4名扣2分"
+    assert same_as(written, plain, RATE, ("99", "98", "97", "96", "95")) == [10, 10, 8, 8, 10]
+
+
+def test_places_from_the_end_go_on_after_the_last():
+    # after 倒数第一, `倒数第二、第三` both count from the end
+    written = "各县区【率】排名倒数第一的扣3分，排名倒数第二、第三的各扣1分"
+    rows = [{"率": v} for v in ("60", "70", "80", "90", "95")]
+    assert outcome(written, RATE, rows)[0] == [7, 9, 9, 10, 10]
+    # alone, the bare 第三 may count from the top: still refused
+    with pytest.raises(PolicyError) as raised:
+        build("各县区【率】排名倒数第二、第三的各扣1分", RATE)
+    assert raised.value.diagnostics[0].code == "E253"
+
+
+def test_earning_tiers_around_the_mean_say_which_end_is_better():
+    # the lower tier earns for 低于: not a sign that low is good, so 末位 is the lowest
+    clause = (
+        "【覆盖率】达到或高于全市平均值的得10分；低于全市平均值的得6分；排名全市末位的，本项不得分"
+    )
+    scores, _ = outcome(clause, PLAIN_RATE, [{"覆盖率": v} for v in ("90", "80", "70")])
+    assert scores == [10, 10, 0]
+
+
+def test_a_part_of_a_step_in_brackets():
+    written = (
+        "【率】低于全市平均值的，每低0.5个百分点扣1分（不足0.5个百分点的部分按0.5个百分点计），"
+        "最多扣4分"
+    )
+    plain = (
+        "【率】低于全市平均值的，每低0.5个百分点扣1分，不足0.5个百分点按0.5个百分点计，最多扣4分"
+    )
+    rows = [{"率": v} for v in ("98", "97.8", "97.3", "95", "99.9")]  # mean 97.6
+    assert outcome(written, RATE, rows) == outcome(plain, RATE, rows)
+    # 97.6 − 97.3 = 0.3: one step; 97.6 − 95 = 2.6: five whole steps and a part, six
+    assert outcome(written, RATE, rows)[0] == [10, 10, 9, 6, 10]
+
+
+GROWING = "  增速：百分比，越高越好，范围-100至100\n"
+
+
+def growth(clause: str, *values: str) -> list[Decimal]:
+    """(二)'s scores of units with these 增速."""
+    return outcome(clause, GROWING, [{"增速": v} for v in values])[0]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["；增速为负的，该项不得分", "，负增长的不得分", "；增速为负（同比下降）的，本项不得分"],
+)
+def test_a_negative_growth_after_places_earns_nothing(tail):
+    # after places, a unit whose growth is negative earns nothing — the first place too
+    clause = "各县（市、区）【增速】按全市排名，第1名得10分，第2至3名得8分，其余得6分" + tail
+    assert growth(clause, "5", "-1", "0", "3") == [10, 0, 8, 8]  # 0 is third: it keeps it
+    assert growth(clause, "-5", "-1", "-2") == [0, 0, 0]
+
+
+def test_zero_or_negative_after_a_share():
+    clause = "【增速】全市最高的得10分，其余按本地增速占最高值的比例计分；增速为零或负数的，不得分"
+    assert growth(clause, "8", "4", "0", "-2") == [10, 5, 0, 0]
+    # another measure's sign is not the ranked fact's: left as written, refused
+    with pytest.raises(PolicyError):
+        build("【增速】全市最高的得10分，其余按比例得分；利润为负的，不得分", GROWING)
+
+
+def _sql_scores(clause: str, facts: str, rows: list[dict]) -> list[Decimal]:
+    """(二)'s scores from the SQL query in DuckDB, for the same batch."""
+    import pyarrow as pa
+
+    names = sorted({k for row in rows for k in row})
+    columns = {"单位": [f"单位{i}" for i in range(len(rows))]}
+    columns |= {name: [row[name] for row in rows] for name in names}
+    columns["通报"] = ["否"] * len(rows)
+    table = score_table(build(clause, facts).ir, pa.table(columns))
+    return [Decimal(str(v)) for v in table.column("(二)本项").to_pylist()]
+
+
+@pytest.mark.parametrize(
+    ("clause", "facts", "values"),
+    [
+        ("【率】最高者得满分，其余按比例得分，最低得4分", RATE, ("80", "60", "20", "0")),
+        (
+            "【率】高于全市平均水平的得10分；低于全市平均水平的，按本地率占全市平均水平的比例计分",
+            RATE,
+            ("35", "28", "42"),
+        ),
+        (
+            "【增速】全市最高的得10分，其余按本地增速占最高值的比例计分；增速为零或负数的，不得分",
+            GROWING,
+            ("8", "4", "0", "-2"),
+        ),
+        (
+            "各县区【率】排名倒数第一的扣3分，排名倒数第二、第三的各扣1分",
+            RATE,
+            ("60", "70", "80", "90"),
+        ),
+    ],
+)
+def test_the_sql_query_scores_these_forms_as_the_module_does(clause, facts, values):
+    name = facts.split("：")[0].strip()
+    rows = [{name: v} for v in values]
+    scores, _ = outcome(clause, facts, rows)
+    assert _sql_scores(clause, facts, rows) == scores
+
+
+def test_places_written_without_di():
+    written = "【率】在全市排1—2位的得10分，3—4位的得8分，5位及以后的得6分"
+    plain = "按【率】从高到低排名，第1至2名得10分，第3至4名得8分，第5名及以后得6分"
+    values = ("99", "98", "97", "96", "95", "94")
+    assert same_as(written, plain, RATE, values) == [10, 10, 8, 8, 6, 6]
+    rows = [{"率": v} for v in values]
+    # the ranking said first with a colon
+    colon = "【率】按全市排位计分：第1名得10分，第2—3名得8分，其余得6分"
+    assert outcome(colon, RATE, rows)[0] == [10, 8, 8, 6, 6, 6]
+    # a number of units is not a place: `3至5名的` on a line that ranks nothing is as written
+    with pytest.raises(PolicyError):
+        build("【率】达到90%的，配备3至5名的得2分", RATE)
+
+
+def test_the_ranked_fact_named_by_its_tail_after_the_places():
+    clause = "【增速】排名前两位的得10分，其余得8分；增速不足0%的，不得分"
+    assert growth(clause, "5", "-1", "0", "3") == [10, 0, 8, 10]
+    # another measure named there is not the ranked fact: refused
+    with pytest.raises(PolicyError):
+        build("【增速】排名前两位的得10分，其余得8分；利润不足0%的，不得分", GROWING)

@@ -600,10 +600,11 @@ EXAMPLES: dict[str, Example] = {
         "Write 从高到低 or 从低到高 in the ranking, and check the other clause.",
     ),
     "E255": Example(
-        "“等次定为X” 不看分数，把等次定在X这一档。定为最低一档（常与一票否决连写）时就是最低一档；"
-        "定为中间一档，既是最高也是最低，须把两条限定都写出来。",
+        "“等次定为X” 不看分数，把等次定在X这一档。定为最低一档（常与一票否决连写）时就是最低一档，"
+        "定为最高一档（`直接确定为优秀`）时就是最高一档；定为中间一档，既是最高也是最低，须把两条限定都写出来。",
         "“等次定为X” sets the band whatever the score. The lowest band (often written with "
-        "一票否决) is just that; a middle band is both a ceiling and a floor, written as both.",
+        "一票否决) is just that, and so is the highest (`直接确定为优秀`); a middle band is "
+        "both a ceiling and a floor, written as both.",
         _file(_NODE + _CLAUSE + "  - 【通报批评】考核等次定为合格\n" + _GRADES, _REPORTED),
         _file(
             _NODE + _CLAUSE + "  - 【通报批评】等次最高为合格，等次最低为合格\n" + _GRADES,

@@ -448,8 +448,8 @@ MESSAGES: dict[str, Entry] = {
     ),
     "E255": Entry(
         "error",
-        "“等次定为{band}” 只能定为最低一档",
-        "“等次定为{band}” may only name the lowest band",
+        "“等次定为{band}” 只能定为最高或最低一档",
+        "“等次定为{band}” may only name the highest or the lowest band",
         "要把等次限定为 {band} 这一档，写 等次最高为{band}，等次最低为{band}",
         "to hold the grade at {band}, write 等次最高为{band}，等次最低为{band}",
     ),
@@ -833,10 +833,12 @@ DETAILS: dict[str, tuple[str, str]] = {
     "hint.place_list": (
         "每个名次各写一条，方向写全：都从后往前数写 倒数第2名的扣2分，倒数第3名的扣2分；"
         "后一个从前往后数写 倒数第2名的扣2分，第3名的扣2分（从倒数第一起一名接一名写的 "
-        "倒数第一、第二、第三 都从后往前数，可以照写）",
+        "倒数第一、第二、第三 都从后往前数，可以照写；前面已从倒数第一写起的扣分名次接着写的 "
+        "倒数第二、第三 也是）",
         "write one rule per place with its direction: both from the bottom 倒数第2名的扣2分，"
         "倒数第3名的扣2分; the second from the top 倒数第2名的扣2分，第3名的扣2分 (a list going "
-        "on place by place from 倒数第一, 倒数第一、第二、第三, counts from the bottom as written)",
+        "on place by place from 倒数第一, 倒数第一、第二、第三, counts from the bottom as written, "
+        "and so does a penalising 倒数第二、第三 after rules from 倒数第一 on)",
     ),
     "why.interpolate": (
         "在两端的分数之间按名次或数值等差（插值）计分，本语言不能直接写",
@@ -943,6 +945,25 @@ DETAILS: dict[str, tuple[str, str]] = {
     "hint.floor_above": (
         "下限写得比 {top} 分低（如 最低得4分），或不写递减、直接写 其余得N分",
         "write a floor below {top} points (e.g. 最低得4分), or no step and 其余得N分",
+    ),
+    "why.cap_earning": (
+        "限的是扣分，这一条却只得分：是这一条最多得这么多，还是本项最多失去这么多，读不准",
+        "caps a deduction, but the clause only earns: at most this much earned, or at most "
+        "this much of the item lost?",
+    ),
+    "hint.cap_earning": (
+        "最多得N分：把N分写作评分项的分值（如 (一)培训(3分)）；按比例得分、最多失去N分：写 ，最低得M分"
+        "（M 为本项分值减N）",
+        "at most N earned: make N the item's points (e.g. (一)培训(3分)); a share losing at "
+        "most N: write ，最低得M分 (M the item's points less N)",
+    ),
+    "why.floor_share_above": (
+        "按比例得分的下限不低于第1名的分数，按比例不起作用",
+        "the floor of the share is not below the first place's points",
+    ),
+    "hint.floor_share_above": (
+        "下限写得比 {top} 分低（如 最低得3分），或不写按比例、直接写 其余得N分",
+        "write a floor below {top} points (e.g. 最低得3分), or no share and 其余得N分",
     ),
     "why.rest_nothing": (
         "“其余不扣分”“第N名及以后不计分” 只在前面的规则都扣分（或都得分、且正好说到第1至第N−1名）时"

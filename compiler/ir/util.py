@@ -224,8 +224,18 @@ def partial_whole(effect):
     return effect.whole
 
 
+def _floored_share(amount) -> bool:
+    """`max(floor, share)`: a share with a floor (`其余按比例得分，最低得3分`)."""
+    return (
+        isinstance(amount, ir.Func)
+        and amount.func == "max"
+        and any(isinstance(a, ir.Share) for a in amount.args)
+    )
+
+
 def partial_note(effect) -> str:
-    return NOTE_SHARE if isinstance(effect.amount, ir.Share) else NOTE_STEP
+    share = isinstance(effect.amount, ir.Share) or _floored_share(effect.amount)
+    return NOTE_SHARE if share else NOTE_STEP
 
 
 REMAINDER_TEXT = "未得满分"

@@ -299,7 +299,11 @@ class _Lowerer:
                 amount, kind = lowered.amount, lowered.kind
             value = self.stat("value", name, True, high) if is_node else ir.FactValue(name)
             best = self.stat("best", name, is_node, high)
-            return ir.Points(kind, ir.Share(amount, value, best, high))
+            share = ir.Share(amount, value, best, high)
+            if rule.floor is not None:  # `，最低得3分`: never less than the floor
+                floored = ir.Func("max", (ir.Const(rule.floor.value), share))
+                return ir.Points(kind, floored, whole=amount)
+            return ir.Points(kind, share)
         assert rule.effect is not None
         return self.effect(rule.effect, node)
 

@@ -359,7 +359,7 @@ class RankRule:
     span: Span
     order: str | None = None
     step: Num | None = None  # `其后每下降一个名次扣0.5分` (a rest rule)
-    #: `，最低得4分` after a step: no place earns less (None: 0).
+    #: `，最低得4分` after a step or a share: no place earns less (None: 0).
     floor: Num | None = None
     #: A share written as a ratio: "best_first" (`按最低值与本单位数值之比`), "own_first"
     #: (`按其金额占最高值的比例`), None when not written out (`按与最高者的比例`).

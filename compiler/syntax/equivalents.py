@@ -145,6 +145,48 @@ def _number(text: str) -> int | None:
         return None
 
 
+def _place_pair(match: re.Match[str], _: _Context) -> str | None:
+    """`居第三、四位的` → `第三至四位的`: two places one after the other, the second
+    without its 第 (from the top only: `倒数第二、三位` is refused as written)."""
+    first, second = _number(match.group("a")), _number(match.group("b"))
+    if first is None or second is None or second != first + 1:
+        return None
+    return f"第{match.group('a')}至{match.group('b')}{match.group('u')}"
+
+
+#: A ranking said before on the line (after the rewrites that blank 排名 before places).
+_RANKED_BEFORE = re.compile(
+    r"排|名次|位次|最[高低多少大小长短]|末位|倒数|[第前后]\s*[\d一二两三四五六七八九十]{1,3}\s*[名位]"
+)
+
+
+def _own_subject(match: re.Match[str], _: _Context) -> str | None:
+    """`；完成率不足80%的，不得分` after a ranking of `【…征收完成率】`: the one fact named on
+    the line, by its tail (blanked: the clause takes the line's ranked fact)."""
+    names = {m.group(1) for m in _FACT_NAME.finditer(match.string)}
+    before = match.string[: match.start()]
+    if len(names) != 1 or not _RANKED_BEFORE.search(before):
+        return None
+    (name,) = names
+    own = match.group("own")
+    return "" if own not in _OWN_WORDS and _same_measure(own, name) else None
+
+
+def _bare_places(match: re.Match[str], _: _Context) -> str | None:
+    """`排1—2位的得8分，3—4位的得6分，7位及以后的得2分`: places (the 第 left out) after
+    a ranking said on the line; a number of units elsewhere (`3至5名的`) is left."""
+    before = match.string[: match.start()]
+    ranked = re.search(
+        r"排名|排序|排位|位次|名次|[第排居]\s*\d+\s*(?:[—\-至到]\s*\d+\s*)?[名位]", before
+    )
+    if not (ranked or match.group("verb")):
+        return None
+    a = match.group("a")
+    if match.group("on"):
+        return f"{match.group('sp')}第{a}{match.group('u2')}{match.group('on')}"
+    return f"{match.group('sp')}第{a}{match.group('sep')}{match.group('b')}{match.group('u')}"
+
+
 def _times_points(match: re.Match[str], context: _Context) -> str | None:
     """`之比乘以10分计分` → `之比计分` when 10 is the item's points and the best earns them."""
     if context.points is None or match.group("n") != context.points:
@@ -240,21 +282,46 @@ def _division(match: re.Match[str], context: _Context) -> str | None:
     return f"按{a}与{b}之比计分"
 
 
+#: Names of one growth measure (`增幅` of `【税收收入增长率】`, `负增长` of `【…增速】`).
+_GROWTH = ("增速", "增长率", "增幅", "增长幅度", "增长")
+
+
+def _same_measure(own: str, name: str) -> bool:
+    """`own` names the ranked fact: its own tail (`减排量` of `【减排量】`), a word for the
+    unit itself (`本县区`), or a growth word when the fact is a growth (`增幅` of
+    `【税收收入增长率】`)."""
+    if own in _OWN_WORDS or (len(own) >= 2 and name.endswith(own)):
+        return True
+    return own in _GROWTH and name.endswith(_GROWTH)
+
+
 def _negative_share(match: re.Match[str], _: _Context) -> str | None:
     """`…按比值计分，减排量为负数的不得分`: a clause of its own on the ranked fact
     (`；低于0的，不得分`), never dropped: a share already gives a negative value 0, but the
     best unit earns the full points whatever its value, and with every value negative the
     best is negative too — the sentence gives it nothing."""
     before = match.string[: match.start()]
-    if not re.search(r"之比|比值|比例", before):
-        return None
-    own = match.group("own")
-    ranked = _FACT_NAME.search(before)
-    if ranked is None or not (
-        own in _OWN_WORDS or (len(own) >= 2 and ranked.group(1).endswith(own))
+    if not re.search(
+        r"之比|比值|比例|排名|排序|名次|位次|第\s*(?:1|一)\s*[名位]|最[高低多少大小]", before
     ):
         return None
-    return ";低于0的,不得分"
+    own = match.group("own") or "增长"  # `负增长的`: the growth the clause ranks
+    ranked = _FACT_NAME.search(before)
+    if ranked is None or not _same_measure(own, ranked.group(1)):
+        return None
+    zero = match.group("zero") is not None
+    return ";不高于0的不得分" if zero else ";低于0的不得分"
+
+
+def _share_floor(match: re.Match[str], _: _Context) -> str | None:
+    """`…之比乘以6计分，得分低于3分的按3分计`: the share's floor, `，最低得3分`, when the
+    two numbers are one and the words follow a share of the best."""
+    before = match.string[: match.start()]
+    if match.group("n") != match.group("m") or not re.search(r"之比|比值|比例", before):
+        return None
+    if not re.search(r"最[高低多少大小长短]|第\s*(?:1|一)\s*名|首位", before):
+        return None  # `按比例扣分` of a step: no share of the best
+    return f",最低得{match.group('n')}分"
 
 
 def _no_deduction(match: re.Match[str], _: _Context) -> str | None:
@@ -359,12 +426,21 @@ def _share_of_average(match: re.Match[str], context: _Context) -> str | None:
     return new if len(new) <= len(match.group()) else None
 
 
+#: Words that name the ranked fact's value whatever it measures (`以数量最多的…为满分`).
+_GENERIC_MEASURES = frozenset({"数量", "数值", "总量", "总数", "指标值"})
+
+
 def _best_first_as_full(match: re.Match[str], context: _Context) -> str | None:
     """`【X】以全市最多的县区为基准计10分`, `以全市最高值为满分5分`, `以全市最高完成率为满分`
     → `最多的得满分` (10, 5 the item's points; a measure after 最高 must end the fact's name)."""
     amount = match.group("n") or match.group("full")
     if amount is not None and amount != context.points:
         return None
+    pre = match.group("pre")
+    if pre and pre not in _GENERIC_MEASURES:  # `以数量最多的`: the ranked fact's own measure
+        ranked = _FACT_NAME.search(match.string[: match.start()])
+        if ranked is None or not ranked.group(1).endswith(pre):
+            return None
     best = match.group("best")
     measure = match.group("m")
     if best.endswith("值") or measure:
@@ -508,10 +584,19 @@ _WHOLE_STEPS = (
         ),
         _whole_steps,
     ),
+    # （不足0.5个百分点的部分按0.5个百分点计） → ，不足0.5个百分点的部分按0.5个百分点计
+    (
+        "part as a step",
+        re.compile(
+            r"\(\s*(?P<words>不足\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>[^\s\d()的]{0,4}?)\s*的?\s*(?:部分)?\s*"
+            r"按\s*(?P=n)\s*(?P=u)\s*计)\s*\)"
+        ),
+        lambda m, c: "," + m.group("words") if _step_before(m) else None,
+    ),
     (
         "whole steps",
         re.compile(
-            r",\s*不足\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>[^\s\d,;()的]{0,4}?)\s*的?\s*(?:部分)?\s*"
+            r",\s*(?:差距|差值|相差)?\s*不足\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>[^\s\d,;()的]{0,4}?)\s*的?\s*(?:部分)?\s*"
             r"不(?:扣分|扣|计分|计|减分)(?=\s*(?:[,;]|$))"
         ),
         _whole_steps,
@@ -550,6 +635,20 @@ def _rest_full(match: re.Match[str], context: _Context) -> str | None:
         return None
     before = match.string[: match.start()]
     if not re.search(r"(?:本项|该项)?不得分", before) or re.search(r"得\s*\d", before):
+        return None
+    return ""
+
+
+def _rest_keeps(match: re.Match[str], context: _Context) -> str | None:
+    """`末位的，本项不得分；倒数第二的扣2分；其余得4分` (4 the item's points): the rest keep
+    the points every rule before takes from — dropped, so that 倒数第二 keeps 4 − 2 and
+    is not scored from 0.  Only after rules about places that all take away."""
+    if context.points is None or match.group("n") != context.points:
+        return None
+    before = match.string[: match.start()]
+    if not _PLACE_RULE.search(before) or not re.search(r"扣\s*\d|不得分", before):
+        return None
+    if re.search(r"得\s*\d|得满分|加\s*\d|比例|之比|比值|依次|分别|递减|每", before):
         return None
     return ""
 
@@ -654,8 +753,23 @@ RULES: tuple[_Rule, ...] = (
     ("subject", re.compile(rf"(?P<rest>其余|其他)\s*{_NOUN}"), _keep_groups("rest")),
     # 每个扣3分 after a place: each unit there
     ("each", re.compile(r"(?<=,)\s*每个(?=\s*(?:扣|得|加))"), _each),
+    # 居第三、四位的 → 第三至四位的 (consecutive places, the second without 第)
+    (
+        "place pair",
+        re.compile(
+            r"(?<!倒数)第\s*(?P<a>[一二三四五六七八九十\d]{1,3})\s*、\s*"
+            r"(?P<b>[一二三四五六七八九十\d]{1,3})\s*(?P<u>位|名)"
+        ),
+        _place_pair,
+    ),
     # 本项扣5分 → 扣5分
     ("this item", re.compile(r"本项(?=\s*(?:扣|得|加|不得分))"), _blank),
+    # 本项计1分 → 得1分; 其余计满分 → 其余得满分
+    (
+        "this item",
+        re.compile(r"(?:本项\s*)?(?<![合累共统总估设])计(?=\s*(?:\d+(?:\.\d+)?\s*分|满分))"),
+        lambda m, c: "得",
+    ),
     _ITEM_ZERO,
     # 其余按名次逐名递减1分 → 逐名递减1分 (each place after the named ones, that much less)
     (
@@ -721,6 +835,8 @@ RULES: tuple[_Rule, ...] = (
     ),
     # 以全市【X】最低的县区为标准得10分 → 以【X】最低的为满分 (the scope blanked in place)
     ("scope", re.compile(r"(?<=以)\s*全(?:市|省|县|区)(?=\s*【)"), _blank),
+    # 按本县区激活率与全市最高值之比 → 与最高值之比 (the best is the batch's anyway)
+    ("scope", re.compile(r"(?<=与|占|按)\s*全(?:市|省|县|区)(?=\s*最)"), _blank),
     (
         "best as full",
         re.compile(
@@ -759,12 +875,22 @@ RULES: tuple[_Rule, ...] = (
         ),
         _division,
     ),
+    # 按比例计分，得分低于3分的按3分计 → ，最低得3分 (the share's floor)
+    (
+        "share floor",
+        re.compile(
+            r",\s*(?:得分|分数|计分)?\s*(?:低于|不足|少于)\s*(?P<n>\d+(?:\.\d+)?)\s*分\s*的\s*"
+            r"(?:按|以|计)\s*(?P<m>\d+(?:\.\d+)?)\s*分\s*(?:计算|计分|计)?(?=\s*(?:[,;。.]|$))"
+        ),
+        _share_floor,
+    ),
     # ，减排量为负数的不得分 after a share of the best: what a share does anyway
     (
         "negative share",
         re.compile(
-            r",\s*(?P<own>[^\s,;【】]{1,8}?)\s*(?:为负数|为负值|为负|小于0|小于零|低于0|低于零)\s*的\s*"
-            r"(?:不得分|得0分)(?=\s*(?:[,;]|$))"
+            r"[,;]\s*(?:(?P<own>[^\s,;【】]{1,8}?)\s*(?P<zero>为零或负数|为零或负值|为0或负数|为零或负)?"
+            r"(?(zero)|(?:为负数|为负值|为负|小于0|小于零|低于0|低于零))|负增长)"
+            r"(?:\([^()]{1,10}\))?\s*的\s*,?\s*(?:该项|本项)?\s*(?:不得分|得0分)(?=\s*(?:[,;。.]|$))"
         ),
         _negative_share,
     ),
@@ -824,6 +950,14 @@ RULES: tuple[_Rule, ...] = (
             r"[,;]\s*(?:未发生|没有发生|无)(?:的|者)?\s*[,]?\s*得\s*(?P<n>\d+(?:\.\d+)?)\s*分(?=\s*(?:[,;。.]|$))"
         ),
         _rest_full,
+    ),
+    # 末位的不得分；倒数第二的扣2分；其余得4分 (the item's points): what the rest keep anyway
+    (
+        "rest keeps",
+        re.compile(
+            r"[,;]\s*(?:其余|其他)(?:的)?\s*,?\s*(?:得|计)\s*(?P<n>\d+(?:\.\d+)?)\s*分(?=\s*(?:[,;。.]|$))"
+        ),
+        _rest_keeps,
     ),
     # 以全市【X】最高值为标杆，达到最高值的得6分，每低于最高值…: the best's own points (6 the
     # item's), which its gap of 0 keeps — the step alone, as `best then gap` reads it
@@ -939,7 +1073,7 @@ RULES: tuple[_Rule, ...] = (
     (
         "best first as full",
         re.compile(
-            r"(?<=】)\s*以\s*(?:全[市省县区])?\s*(?P<best>最[高低多少大小长短](?:的|者|值|(?P<m>[^\s,;为的者值]{1,6}?)))\s*"
+            r"(?<=】)\s*以\s*(?:全[市省县区])?\s*(?P<pre>[^\s,;【】最以]{1,6}?)?\s*(?P<best>最[高低多少大小长短](?:的|者|值|(?P<m>[^\s,;为的者值]{1,6}?)))\s*"
             rf"(?:{_NOUN})?\s*(?:为|作为)\s*(?:(?:基准|标准|标杆)\s*(?:计|得)\s*"
             r"(?P<n>\d+(?:\.\d+)?)\s*分|满分(?:\s*(?P<full>\d+(?:\.\d+)?)\s*分)?)"
         ),
@@ -962,7 +1096,7 @@ RULES: tuple[_Rule, ...] = (
         "grade scope",
         re.compile(
             r"(?:当年|年度|本年度)\s*[^\s,;、【】()“”]{1,8}?(?:考核|考评)(?:结果)?"
-            r"(?=\s*(?:不得|不能|不予|等次|最高|最低))"
+            r"(?=\s*(?:不得|不能|不予|等次|最高|最低|(?:实行\s*)?“?\s*一票否))"
         ),
         _blank,
     ),
@@ -976,10 +1110,29 @@ RULES: tuple[_Rule, ...] = (
     (
         "by places",
         re.compile(
-            rf"按\s*(?:{_SCOPE}\s*)?(?:位次|名次|排名)\s*(?:计分|计算得分|得分|赋分)\s*,"
+            rf"按\s*(?:{_SCOPE}\s*)?(?:位次|名次|排名|排位|排序)\s*(?:计分|计算得分|得分|赋分)\s*[,:]"
             rf"(?=\s*(?:{_PLACE_VERB}\s*)?第\s*(?:1|一)\s*[名位])"
         ),
         _blank,
+    ),
+    # …其余得2分；完成率不足80%的，不得分 → ；不足80%的 (the ranked fact by its tail)
+    (
+        "own subject",
+        re.compile(
+            r"(?<=[,;])\s*(?P<own>[^\s,;:【】\d()]{2,8}?)(?=\s*(?:不足|低于|高于|超过|未达到|达到|少于|多于)"
+            r"\s*\d)"
+        ),
+        _own_subject,
+    ),
+    # ，3—4位的得6分 / 排1—2位的 / 7位及以后的 → 第3—4位得6分 (places written without 第)
+    (
+        "bare places",
+        re.compile(
+            r"(?<=[,;:】\s])(?P<sp>\s*)(?P<verb>排|居|列|位列|位居)?\s*(?P<a>\d{1,3})\s*"
+            r"(?:(?P<sep>—|-|至|到)\s*(?P<b>\d{1,3})\s*(?P<u>位|名)|(?P<u2>位|名)\s*"
+            r"(?P<on>及以后|及之后|及其后))\s*的"
+        ),
+        _bare_places,
     ),
     # 第一名得3分、第二名得2分 → 第一名得3分,第二名得2分 (rules of one ranking)
     (
@@ -1021,6 +1174,7 @@ _DROPS = frozenset(
         "ties",
         "benchmark",
         "rest full",
+        "rest keeps",
         "grade floor",
         "last place",
         "passive event",
@@ -1049,6 +1203,9 @@ _DROPS = frozenset(
         "own share",
         "division",
         "negative share",
+        "share floor",
+        "bare places",
+        "own subject",
         "no deduction",
     }
 )

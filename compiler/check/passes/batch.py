@@ -96,11 +96,56 @@ def usage_senses(tree: ast.PolicyFile, name: str) -> set[str]:
     clauses disagree."""
     found: set[str] = set()
     for _, node in walk(tree.nodes):
+        tiers = _earning_tiers(node.clauses, name)
         for clause in node.clauses:
             sense = _clause_sense(clause, name)
+            if id(clause) in tiers:
+                sense = tiers[id(clause)]
             if sense is not None:
                 found.add(sense)
     return found
+
+
+def _earning_tiers(clauses, name: str) -> dict[int, str | None]:
+    """Clauses that earn on both sides of a value (`达到或高于平均值的得3分；低于平均值的
+    得1分`): tiers, where the side that earns more is the better one — the lower tier
+    earning for `低于` does not say a low value is good."""
+    sides: dict[int, tuple[str, Decimal]] = {}
+    for clause in clauses:
+        if not isinstance(clause, ast.ConditionClause):
+            continue
+        cmp = clause.condition
+        if not (isinstance(cmp, ast.Compare) and isinstance(cmp.left, ast.Ref)):
+            continue
+        if cmp.left.name != name or len(clause.effects) < 1:
+            continue
+        earned = clause.effects[0]
+        amount = getattr(earned, "amount", None)
+        if not isinstance(earned, ast.Earn) or not isinstance(amount, ast.Num):
+            continue
+        side = _side(cmp.word)
+        if side is not None:
+            sides[id(clause)] = (side, amount.value)
+    out: dict[int, str | None] = {}
+    for key, (side, amount) in sides.items():
+        others = [a for s, a in sides.values() if s != side]
+        if not others:
+            continue
+        best_other = max(others)
+        if amount == best_other:
+            out[key] = None
+        else:
+            higher_side = side if amount > best_other else ("above" if side == "below" else "below")
+            out[key] = "high" if higher_side == "above" else "low"
+    return out
+
+
+def _side(word: str) -> str | None:
+    if word.startswith(("超过", "高于", "多于", "大于", "达到", "不低于", "不少于")):
+        return "above"
+    if word.startswith(("低于", "少于", "小于", "不足", "不满", "未达到")):
+        return "below"
+    return None
 
 
 def _clause_sense(clause: ast.Clause, name: str) -> str | None:
@@ -121,7 +166,8 @@ def _clause_sense(clause: ast.Clause, name: str) -> str | None:
                 ("超过", "高于", "多于", "大于", "达到", "不低于", "不少于")
             )
             below = cmp.word.startswith(("低于", "少于", "小于", "不足", "不满", "未达到"))
-            deducts = isinstance(clause.effects[0], ast.Deduct)
+            # a penalty (扣, 不得分, a grade limit, a veto) where the condition holds
+            deducts = not isinstance(clause.effects[0], ast.Earn | ast.Bonus)
             if above or below:
                 return "low" if above == deducts else "high"
     return None
@@ -171,7 +217,7 @@ def check_batch(ctx: Context) -> list[Diagnostic]:
     paths = [path for path, _ in walk(tree.nodes)]
     points = {path: node.points for path, node in walk(tree.nodes)}
     diags: list[Diagnostic] = []
-    for _, _, clause in rank_clauses(tree):
+    for _, node, clause in rank_clauses(tree):
         name, is_node = batch_subject(clause.subject, paths)
         if is_node:
             if points.get(name) is None:
@@ -182,7 +228,8 @@ def check_batch(ctx: Context) -> list[Diagnostic]:
             if kind is not None and kind.type not in _NUMERIC_TYPES:
                 diags.append(Diagnostic("E234", clause.subject.span, {"name": name}))
         diags += _direction(ctx, clause, paths)
-        diags += _rules(clause, rank_order(clause, tree, paths))
+        full = node.points.value if node.points is not None else None
+        diags += _rules(clause, rank_order(clause, tree, paths), full)
         for effect in effects_of(clause):
             if isinstance(effect, ast.Disqualify):
                 diags.append(Diagnostic("E239", effect.span))
@@ -290,7 +337,8 @@ def first_place_amount(clause: ast.RankClause) -> object | None:
     return rule.in_turn[0] if rule.in_turn else rule.effect
 
 
-def _rules(clause: ast.RankClause, order: str | None) -> list[Diagnostic]:
+def _rules(clause: ast.RankClause, order: str | None, full: Decimal | None) -> list[Diagnostic]:
+    """`full`: the item's points (what `得满分` earns)."""
     diags: list[Diagnostic] = []
     for rule in clause.rules:
         if rule.proportional and first_place_amount(clause) is None:
@@ -308,10 +356,15 @@ def _rules(clause: ast.RankClause, order: str | None) -> list[Diagnostic]:
             diags.append(Diagnostic("E246", rule.span))
         anchor = step_anchor(clause) if rule.floor is not None else None
         top = _anchor_amount(anchor) if anchor is not None else None
+        if rule.proportional:  # a share's floor: below the first place's points
+            first = first_place_amount(clause)
+            top = getattr(getattr(first, "amount", None), "value", None)
+            top = full if isinstance(first, ast.Earn) and first.amount is None else top
         if rule.floor is not None and top is not None and rule.floor.value >= top:
             # `第1名得3分，逐名递减1分，最低得5分`: the floor above the points it steps from
-            args = {"text": rule.floor.text, **details("why.floor_above", "why")}
-            args.update(details("hint.floor_above", "hint", top=top))
+            key = "floor_share_above" if rule.proportional else "floor_above"
+            args = {"text": rule.floor.text, **details(f"why.{key}", "why")}
+            args.update(details(f"hint.{key}", "hint", top=top))
             diags.append(Diagnostic("E253", rule.floor.span, args))
         if rule.in_turn:
             places = rule.places

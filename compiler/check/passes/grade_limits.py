@@ -36,8 +36,10 @@ def limit_band(limit: ast.GradeLimit, names: list[str]) -> tuple[str, str] | Non
     band = _named(limit, names)
     if band not in names:
         return None
-    if limit.kind == "exact":  # 等次定为X: only the lowest band (E255), a ceiling there
-        return ("ceiling", band) if names.index(band) == len(names) - 1 else None
+    if limit.kind == "exact":  # 等次定为X: the lowest band (a ceiling) or the highest (a floor)
+        if names.index(band) == len(names) - 1:
+            return ("ceiling", band)
+        return ("floor", band) if names.index(band) == 0 else None
     if limit.kind != "bar":
         return limit.kind, band
     index = names.index(band) + 1
@@ -58,7 +60,7 @@ def check_grade_limits(ctx: Context) -> list[Diagnostic]:
             diags.append(Diagnostic("E230", limit.span, args))
         elif limit.kind == "bar" and names.index(band) == len(names) - 1:
             diags.append(Diagnostic("E231", limit.span, {"band": band}))
-        elif limit.kind == "exact" and names.index(band) != len(names) - 1:
+        elif limit.kind == "exact" and 0 < names.index(band) < len(names) - 1:
             diags.append(Diagnostic("E255", limit.span, {"band": band}))
     out_of_order = _out_of_order(ctx)
     if out_of_order is not None:

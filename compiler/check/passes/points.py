@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from ...diagnostics.diagnostic import Diagnostic
 from ...syntax import ast
+from ...syntax import keywords as kw
+from ...syntax.build.terms import value_key
 from ..budget import bonus_cap, budget, const_value, frontier, is_bonus, no_floor, points, take_max
 from ..context import Context
 from ..resolve import clause_refs
@@ -136,6 +138,7 @@ def _earned(ctx: Context, node: ast.Node) -> list[Diagnostic]:
         return []
     contributions: list[Decimal] = []
     by_sentence: dict[object, Decimal] = {}  # tiers of one sentence exclude each other
+    sides = _exclusive_sides(node.clauses)
     for clause in node.clauses:
         if isinstance(clause, ast.DiscretionaryClause):
             if clause.kind == "earn":
@@ -163,7 +166,10 @@ def _earned(ctx: Context, node: ast.Node) -> list[Diagnostic]:
         if any(branches):
             # tiers of one fact exclude each other; `【A】、【B】的，各得1分` (a clause a
             # fact, one span) earns for each
-            key = (clause.span, frozenset(r.name for r in clause_refs(clause)))
+            key = sides.get(id(clause)) or (
+                clause.span,
+                frozenset(r.name for r in clause_refs(clause)),
+            )
             by_sentence[key] = max(by_sentence.get(key, Decimal(0)), *branches)
     contributions += by_sentence.values()
     if not contributions:
@@ -172,3 +178,39 @@ def _earned(ctx: Context, node: ast.Node) -> list[Diagnostic]:
     if total == own:
         return []
     return [Diagnostic("W311", node.points.span, {"total": fmt(total), "points": fmt(own)})]
+
+
+#: The parts of the line a comparison with a value takes: below (L), equal (E), above (G).
+_REGIONS = {
+    ("ge", False): frozenset("G"),
+    ("ge", True): frozenset("EG"),
+    ("le", False): frozenset("L"),
+    ("le", True): frozenset("LE"),
+    ("eq", True): frozenset("E"),
+}
+
+
+def _exclusive_sides(clauses) -> dict[int, object]:
+    """Clauses on separate lines comparing one fact with one value from sides that do not
+    meet (`【人数】低于【上年人数】的得4分` / `【人数】等于【上年人数】的得3分`): tiers, of
+    which a unit meets one — a key shared by the group (id of each clause → key)."""
+    groups: dict[object, list[tuple[int, frozenset[str]]]] = {}
+    for clause in clauses:
+        cond = getattr(clause, "condition", None)
+        if not isinstance(clause, ast.ConditionClause) or not isinstance(cond, ast.Compare):
+            continue
+        if not isinstance(cond.left, ast.Ref):
+            continue
+        word = kw.COMPARE_BEFORE.get(cond.word) or kw.COMPARE_AFTER.get(cond.word)
+        region = _REGIONS.get((word.direction, word.inclusive)) if word else None
+        if region is None:
+            continue
+        key = ("sides", cond.left.name, value_key(cond.right))
+        groups.setdefault(key, []).append((id(clause), region))
+    out: dict[int, object] = {}
+    for key, members in groups.items():
+        regions = [r for _, r in members]
+        apart = all(not (a & b) for i, a in enumerate(regions) for b in regions[i + 1 :])
+        if len(members) > 1 and apart:
+            out.update((ident, key) for ident, _ in members)
+    return out

@@ -19,6 +19,7 @@ from ...source.text import Span
 from .. import ast
 from .. import keywords as kw
 from ..lark_import import Token
+from ..numerals import cn_to_int
 from .spans import span_of, sub_span, token_span
 from .terms import CondSeq, RefList, Subject, TermsMixin, Tiers, Versus, value_key
 
@@ -136,6 +137,7 @@ def for_item(clauses: list, points: ast.Num | None, diags: list) -> list:
     """The clauses of one item, with `按完成比例得分` turned into 得(points × rate ÷ 100)分;
     an item without points cannot be earned in proportion (E208)."""
     out = []
+    clauses = _at_the_mean(clauses, points, diags)
     for clause in clauses:
         if isinstance(clause, ast.ConditionClause):
             clause = _average_shares(clause, points, diags)
@@ -150,6 +152,77 @@ def for_item(clauses: list, points: ast.Num | None, diags: list) -> list:
             earn = ast.Earn(amount, clause.span, RATIO_WORD)
             clause = ast.ConditionClause(None, (earn,), (), None, clause.span, clause.text)
         out.append(clause)
+    return out
+
+
+def _mean_side(clause: object) -> tuple[str, kw.Comparison, ast.Compare] | None:
+    """(fact, comparison, the Compare) of `【X】高于平均值的…`: a clause comparing a fact
+    with the batch mean itself (no offset, no best)."""
+    if not isinstance(clause, ast.ConditionClause):
+        return None
+    cond = clause.condition
+    if not (isinstance(cond, ast.Compare) and isinstance(cond.left, ast.Ref)):
+        return None
+    right = cond.right
+    if not isinstance(right, ast.Average) or right.offset is not None or right.best:
+        return None
+    word = kw.COMPARE_BEFORE.get(cond.word) or kw.COMPARE_AFTER.get(cond.word)
+    return None if word is None else (cond.left.name, word, cond)
+
+
+def _at_the_mean(clauses: list, points: ast.Num | None, diags: list) -> list:
+    """`【X】高于平均水平的得5分；低于平均水平的，按本地X占平均水平的比例计分`: a unit exactly
+    on the mean is named by neither.  Where the share gives it the same (points × mean ÷
+    mean = the 5 above), 低于 is read 不高于 and the unit earns 5 either way; where both
+    sides earn fixed points (`高于…得5分；低于…得3分`), it would earn nothing — refused
+    (E116) with the writings that place it."""
+    sides: dict[str, list[tuple[int, kw.Comparison]]] = {}
+    for index, clause in enumerate(clauses):
+        found = _mean_side(clause)
+        if found is not None:
+            sides.setdefault(found[0], []).append((index, found[1]))
+    out = list(clauses)
+    for pairs in sides.values():
+        above = [i for i, w in pairs if w.direction == "ge" and not w.inclusive]
+        below = [i for i, w in pairs if w.direction == "le" and not w.inclusive]
+        if len(above) != 1 or len(below) != 1 or len(pairs) != 2:
+            continue
+        high, low = out[above[0]], out[below[0]]
+        earned = [e for e in high.effects if isinstance(e, ast.Earn)]
+        shares = [e for e in low.effects if isinstance(e, AverageShare)]
+        full = (
+            points is not None
+            and len(earned) == len(high.effects) == 1
+            and isinstance(earned[0].amount, ast.Num)
+            and earned[0].amount.value == points.value
+        )
+        if shares and full and len(low.effects) == 1 and not high.otherwise:
+            cond = low.condition
+            out[below[0]] = dataclasses.replace(
+                low, condition=dataclasses.replace(cond, word="不高于")
+            )
+        elif all(
+            isinstance(e, ast.Earn | AverageShare) for e in high.effects + low.effects
+        ) and not (high.otherwise or low.otherwise):
+            text = f"{high.condition.word}平均值…{low.condition.word}平均值"
+            why = (
+                "高于、低于平均值各得其分，恰好等于平均值的单位两条都不适用（得0分），"
+                "原文没有说明它得几分"
+            )
+            why_en = (
+                "points above and below the mean: a unit exactly on the mean meets "
+                "neither (and earns 0); the text does not say what it earns"
+            )
+            args = {
+                "text": text,
+                "why": why,
+                "why_en": why_en,
+                "suggest": "把恰好等于平均值的单位写进其中一档：前一档写 不低于平均值的，"
+                "或后一档写 不高于平均值的",
+                "suggest_en": "put a unit on the mean in one tier: 不低于平均值的 in the "
+                "first, or 不高于平均值的 in the second",
+            }
+            diags.append(Diagnostic("E116", low.condition.span, args))
     return out
 
 
@@ -574,7 +647,7 @@ class ClausesMixin(TermsMixin):
         step, effect = parts.body
         self._no_otherwise(parts)
         per = _with_rounding(step.per, parts.rounding)
-        text = self.original(parts.span)
+        text = self.clause_text(parts.span)
         head = parts.head
         if not isinstance(head, ast.Compare) and not self._no_beyond(step):
             return None
@@ -619,7 +692,7 @@ class ClausesMixin(TermsMixin):
         if not self._no_beyond(step):
             return None
         per = _with_rounding(step.per, parts.rounding)
-        text = self.original(parts.span)
+        text = self.clause_text(parts.span)
         head = parts.head
         if not (isinstance(head, RefList) and not head.negated):
             self.form_error(
@@ -645,7 +718,7 @@ class ClausesMixin(TermsMixin):
         if not self._no_beyond(step):
             return None
         per = _with_rounding(step.per, parts.rounding)
-        text = self.original(parts.span)
+        text = self.clause_text(parts.span)
         head = parts.head
         direction = _standard_direction(head, per)
         if (
@@ -778,9 +851,7 @@ class ClausesMixin(TermsMixin):
                     step.target.span, "低于、超过等比较动词", "a step verb such as 低于 or 超过"
                 )
                 return None
-            best = getattr(step.target, "best", None)
-            if best is not None and per.verb_kind != ("shortfall" if best == "high" else "excess"):
-                # `每高于最高值…`: no unit is beyond the best; the gap is on the other side
+            if _beyond_the_best(step.target, per):
                 self.form_error(
                     per.span,
                     "每低于最高值1个百分点（最低者为好时 每高于最低值1个百分点）",
@@ -833,6 +904,13 @@ class ClausesMixin(TermsMixin):
                 per.span,
                 "上升、下降、增加、减少、超过、低于等比较动词（如 每上升1个百分点）",
                 "a step verb such as 上升, 下降, 增加, 减少",
+            )
+            return None
+        if _beyond_the_best(head.target, per):  # `与最高值相比，每高1个百分点`
+            self.form_error(
+                per.span,
+                "每低1个百分点（与最高值相比；与最低值相比时 每高1个百分点）",
+                "每低 after 与最高值相比 (每高 after 与最低值相比)",
             )
             return None
         return ast.ThresholdClause(
@@ -925,7 +1003,7 @@ class ClausesMixin(TermsMixin):
             Decimal(1), kw.UNITS.get(unit.value, unit.value), token_span(unit), unit.value
         )
         per = _with_rounding(ast.Per(None, "count", step, token_span(unit)), parts.rounding)
-        text = self.original(parts.span)
+        text = self.clause_text(parts.span)
         head = parts.head
         if isinstance(head, ast.Compare):
             return ast.PerUnitClause(head.left, per, effect, head, parts.cap, parts.span, text)
@@ -938,7 +1016,7 @@ class ClausesMixin(TermsMixin):
         parts = self._parts(children)
         effect = parts.body[1]
         head = parts.head
-        text = self.original(parts.span)
+        text = self.clause_text(parts.span)
         items = _respective_items(head)
         if isinstance(head, Tiers):
             return self._tiers(head, effect, parts, text)
@@ -1009,7 +1087,7 @@ class ClausesMixin(TermsMixin):
         if not isinstance(parts.head, ast.Truth) or parts.cap is not None:
             self.form_error(parts.span, "【完成率】按完成比例得分", "【完成率】按完成比例得分")
             return None
-        return RatioEarn(parts.head.ref, parts.span, self.original(parts.span))
+        return RatioEarn(parts.head.ref, parts.span, self.clause_text(parts.span))
 
     def adopted_clause(self, children: list) -> ast.Clause | list | None:
         """`【消防考核得分】另行计分`: the item's score is a 分 fact (0 to its points),
@@ -1041,7 +1119,7 @@ class ClausesMixin(TermsMixin):
                 parts.span, "【录入的分值】酌情扣0至5分", "【entered points】酌情扣0至5分"
             )
             return None
-        text = self.original(parts.span)
+        text = self.clause_text(parts.span)
         clauses = [ast.DiscretionaryClause(ref, kind, low, high, parts.span, text) for ref in refs]
         return clauses[0] if len(clauses) == 1 else clauses
 
@@ -1049,7 +1127,7 @@ class ClausesMixin(TermsMixin):
         parts = self._parts(children)
         (effects,) = parts.body
         head = parts.head
-        text = self.original(parts.span)
+        text = self.clause_text(parts.span)
         if isinstance(head, Tiers):
             self.form_error(
                 head.span, "分别扣…（如 低于80%、70%的，分别扣1分、2分）", "分别扣… after tiers"
@@ -1106,7 +1184,7 @@ class ClausesMixin(TermsMixin):
     def plain_clause(self, children: list) -> ast.Clause:
         parts = self._parts(children, has_head=False)
         (effects,) = parts.body
-        text = self.original(parts.span)
+        text = self.clause_text(parts.span)
         return ast.ConditionClause(None, effects, parts.otherwise, parts.cap, parts.span, text)
 
     # ------------------------------------------------------------ rank clauses
@@ -1146,7 +1224,7 @@ class ClausesMixin(TermsMixin):
             self.form_error(
                 rules[0].span, "先写名次（如 第1名得6分），再写其余", "places first, then 其余"
             )
-        return ast.RankClause(subject, order, tuple(rules), parts.cap, span, self.original(span))
+        return ast.RankClause(subject, order, tuple(rules), parts.cap, span, self.clause_text(span))
 
     def best_clause(self, children: list) -> ast.Clause | None:
         """`【X】最高者得满分，其余按与最高者的比例得分`: the order is the best word's."""
@@ -1172,7 +1250,7 @@ class ClausesMixin(TermsMixin):
                 group = self._also(found, item, group)
         rules = tuple(found)
         span = span_of(children)
-        return ast.RankClause(subject, order, rules, parts.cap, span, self.original(span))
+        return ast.RankClause(subject, order, rules, parts.cap, span, self.clause_text(span))
 
     def _unsaid_subject(self, children: list) -> list:
         """`；排名末位的，…`, `；全市最低的县区不得分` (a rank clause with no 【X】): the
@@ -1237,24 +1315,35 @@ class ClausesMixin(TermsMixin):
             return self._make_rank_rule(places, False, False, rest, span_of(children))
         return self._place_list(tokens, rest, span_of(children))
 
+    def _from_end_before(self, token: Token, start: int) -> bool:
+        """The places from the end before `倒数第{start}` on the line, one by one from the
+        last (`倒数第一的扣2分，倒数第二、第三的…`): the list goes on where they stop."""
+        text = self.normalised_lines[token.line - 1][: token.column - 1]
+        named = {1} if "末位" in text else set()
+        for found in _FROM_END_PLACE.finditer(text):
+            number = found.group(1)
+            named.add(int(number) if number.isdigit() else _cn_place(number))
+        return set(range(1, start)) <= named
+
     def _place_list(self, tokens: list[Token], rest: list, span: Span) -> RuleGroup:
         """`倒数第一、倒数第二的，分别扣4分、2分`: one rule per place, with its amount in turn
         (or all with the one effect).  A bare `第二` after `倒数第一` counts from the bottom
-        too only when the list goes on place by place from 倒数第一 (`倒数第一、第二、第三`);
+        too only when the list goes on place by place from 倒数第一 (`倒数第一、第二、第三`),
+        or from the places from the end named before it (`倒数第一的…，倒数第二、第三的…`);
         otherwise (`倒数第2位、第3位`) it is unclear, and refused (E253) with the rule to
         write for each place."""
         listed = [self._places(token) for token in tokens]
         bottom = listed[0].from_end
+        start = listed[0].first if listed[0].first == listed[0].last else 0
+        if start > 1 and not (
+            self._from_end_before(tokens[0], start) and _penalises(rest)
+        ):  # `倒数第2位、第3位` with no 倒数第一 before it, or that earns: unclear
+            start = 0
         for i, (token, places) in enumerate(zip(tokens[1:], listed[1:], strict=True), 1):
             bare = not any(word in token.value for word in kw.PLACES_FROM_END)
             if places.from_end == bottom or not bare:
                 continue
-            if (
-                bottom
-                and listed[0].last == 1
-                and listed[0].first == 1
-                and (places.first == places.last == i + 1)
-            ):
+            if bottom and start and (places.first == places.last == start + i):
                 listed[i] = dataclasses.replace(places, from_end=True)
                 continue
             first = tokens[0]
@@ -1317,10 +1406,7 @@ class ClausesMixin(TermsMixin):
         floor = None
         said = next((t for t in children if t.type == "STEP_FLOOR"), None)
         if said is not None:  # `，最低得4分`
-            found = re.search(r"\d+(?:\.\d+)?", said.value)
-            assert found is not None, "the terminal ends in a number"
-            shown = said.value.lstrip(", \t")
-            floor = ast.Num(Decimal(found.group()), "分", token_span(said), shown)
+            floor = _floor_num(said)
         return ast.RankRule(
             None, False, True, None, (), "", False, span_of(children), step=step, floor=floor
         )
@@ -1366,8 +1452,11 @@ class ClausesMixin(TermsMixin):
         proportional = False
         share_order = None
         share_named = None
+        floor = None
         for item in items:
-            if isinstance(item, Token) and item.type == "PROPORTION":
+            if isinstance(item, Token) and item.type == "STEP_FLOOR":
+                floor = _floor_num(item)  # `其余按比例得分，最低得3分`
+            elif isinstance(item, Token) and item.type == "PROPORTION":
                 proportional = True
                 share_order = _share_order(item.value)
                 named = _NAMED.search(item.value)
@@ -1388,6 +1477,7 @@ class ClausesMixin(TermsMixin):
             span,
             share_order=share_order,
             share_named=share_named,
+            floor=floor,
         )
 
     def _same_subject(self, subject: object, items: list) -> None:
@@ -1442,6 +1532,7 @@ class ClausesMixin(TermsMixin):
             elif isinstance(item, Token) and item.type in _TAILS:
                 if item.type == "CAP_T":
                     cap = self._cap(item)
+                    self._cap_sense(item, rest)
                 elif item.type == "ROUND_CEIL":
                     rounding = "ceil"
                 elif item.type == "ROUND_RATIO":
@@ -1471,6 +1562,36 @@ class ClausesMixin(TermsMixin):
         if isinstance(item, ast.NoScore):
             self.form_error(share.span, "扣N分（写明要平均的分值）", "扣N分 (an amount to share)")
         return item
+
+    def _cap_sense(self, token: Token, items: list) -> None:
+        """`最多扣3分` after a clause that only earns (`每次得1分，最多扣3分`, `其余按比例
+        得分，最多扣3分`): whether it earns at most 3 or loses at most 3 of the item, the
+        words do not say — never read as either (E253, both writings in the hint)."""
+        if not any(word in token.value for word in ("扣", "减")):
+            return
+        earns = deducts = False
+        for item in items:
+            if isinstance(item, ast.Earn):
+                earns = True
+            elif isinstance(item, ast.RankRule):
+                if item.step is not None:
+                    deducts = True  # a step down by place: its own words
+                elif item.proportional or isinstance(item.effect, ast.Earn | ast.Bonus):
+                    earns = True
+                elif item.in_turn and item.in_turn_word in ("得", "加"):
+                    earns = True
+                elif item.effect is not None and not isinstance(item.effect, ast.Earn):
+                    deducts = True
+            elif isinstance(item, Step | ast.Per | Token):
+                continue  # `每次`: the step, not what it does
+            else:
+                deducts = True  # a deduction, 不得分, or anything not known to earn
+        if earns and not deducts:
+            words = token.value.lstrip(", \t")
+            args = {"text": words, **details("why.cap_earning", "why")}
+            args.update(details("hint.cap_earning", "hint"))
+            start = len(token.value) - len(words)
+            self.report("E253", sub_span(token, start, len(token.value)), args)
 
     def _cap(self, token: Token) -> ast.Num:
         match = _NUMBER.search(token.value)
@@ -1682,3 +1803,38 @@ def _average_in(expr: object) -> ast.Average | None:
         elif isinstance(item, ast.Call):
             stack += reversed(item.args)
     return None
+
+
+def _floor_num(said: Token) -> ast.Num:
+    """`，最低得4分` (a step's or a share's floor) as the number it names."""
+    found = re.search(r"\d+(?:\.\d+)?", said.value)
+    assert found is not None, "the terminal ends in a number"
+    return ast.Num(Decimal(found.group()), "分", token_span(said), said.value.lstrip(", \t"))
+
+
+#: `倒数第二` / `倒数第2名` before a list of places (the places from the end named earlier).
+_FROM_END_PLACE = re.compile(r"倒数第\s*([一二三四五六七八九十\d]{1,3})")
+
+
+def _cn_place(text: str) -> int:
+    try:
+        return cn_to_int(text)
+    except ValueError:
+        return 0
+
+
+def _penalises(items: list) -> bool:
+    """What a rule does takes away (扣, 不得分, a grade limit): a list of places from the
+    end that penalises goes on counting from the end."""
+    for item in items:
+        if isinstance(item, ast.Earn | ast.Bonus):
+            return False
+        if isinstance(item, InTurn) and item.word in ("得", "加"):
+            return False
+    return any(not isinstance(item, Token) for item in items)
+
+
+def _beyond_the_best(target: object, per: ast.Per) -> bool:
+    """`每高于最高值…`: no unit is beyond the best; the gap is on the other side."""
+    best = getattr(target, "best", None)
+    return best is not None and per.verb_kind != ("shortfall" if best == "high" else "excess")

@@ -28,7 +28,10 @@ _COUNT_BOUNDS = frozenset({"以上", "及以上", "以下", "及以下"})
 #: A fact named in a line's text: `【X】`.
 _REF_TEXT = re.compile(r"【([^】\n]+)】")
 #: After a fact's name: a step (`每…`) or a ranking (`最高的`, `排名`, never `最多扣5分`).
-_COUNTED_OR_RANKED = re.compile(r"每|排名|排序|名次|位次|最[高低多少大小长短](?:的|者|值)")
+_COUNTED_OR_RANKED = re.compile(
+    r"每|排名|排序|排位|名次|位次|最[高低多少大小长短](?:的|者|值)|末位|倒数"
+    r"|[第前后]\s*[\d一二两三四五六七八九十]{1,3}\s*[名位]"
+)
 _AVERAGE_TAIL = re.compile(kw.alternation(kw.AVERAGE_WORDS) + "$")
 _DATE_YMD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]")
 _DATE_MD = re.compile(r"(\d{1,2})月(\d{1,2})[日号]")
@@ -98,6 +101,9 @@ class TermsMixin:
         raise NotImplementedError
 
     def original(self, span: Span) -> str:  # pragma: no cover
+        raise NotImplementedError
+
+    def clause_text(self, span: Span) -> str:  # pragma: no cover
         raise NotImplementedError
 
     def line_text(self, number: int) -> str:  # pragma: no cover

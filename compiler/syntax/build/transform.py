@@ -10,6 +10,7 @@ belong to the node line above them (E109 otherwise).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import partial
 
@@ -28,6 +29,10 @@ from .outline import build as build_outline
 from .spans import span_of, token_span
 
 _REQUIREMENTS = kw.requirement_words()
+
+
+#: Where a clause's quoted text stops even when a rewrite blanked what follows.
+_STOP = re.compile(r"[\s。．.，,；;：:、）)]")
 
 
 @dataclass(frozen=True)
@@ -122,6 +127,19 @@ class Builder(ClausesMixin, AverageBandsMixin, Transformer):
     def original(self, span: Span) -> str:
         line = self.line_text(span.line)
         end = span.end_column - 1 if span.end_line == span.line else len(line)
+        return line[span.column - 1 : end]
+
+    def clause_text(self, span: Span) -> str:
+        """A clause as written, with the words a rewrite left blank at its end
+        (`之比乘以6计分` read as `之比计分` and blanks): the explanation quotes the whole
+        sentence, never one cut after `乘以`."""
+        line = self.line_text(span.line)
+        if span.end_line != span.line or span.line > len(self.normalised_lines):
+            return self.original(span)
+        read = self.normalised_lines[span.line - 1]
+        end = span.end_column - 1
+        while end < min(len(line), len(read)) and read[end] == " " and not _STOP.match(line[end]):
+            end += 1
         return line[span.column - 1 : end]
 
     # ------------------------------------------------------------------ lines
