@@ -114,3 +114,31 @@ def test_a_standard_that_earns_in_proportion_below_it_is_not_scored_by_half(tmp_
     unit = {f.name: "否" if f.type == "bool" else "1" for f in policy.ir.facts}
     unit["水质抽检任务完成率"] = "85"
     assert policy.score(unit).nodes["(一)"].score == Decimal("3.4")
+
+
+_DEEP_DOC = """某县2026年度网格化工作考核细则
+一、基础管理（10分）
+（一）信息采集（4分）
+1.人口信息（4分）
+（1）入格（4分）入格率达到100%的得2分，每低1个百分点扣0.2分；抽查发现漏登的，每条扣0.1分，最多扣2分。
+（二）数据共享（6分）
+制定数据共享方案的得2分；数据泄露的，扣4分。
+"""
+
+
+def test_an_item_that_cannot_take_a_sub_item_leaves_the_others_theirs(tmp_path):
+    # （1）入格 has no deeper marker for a sub-item: it keeps W311 as it was; （二）数据共享
+    # still gets its sub-item, so a unit doing everything keeps its 6 points there
+    source = tmp_path / "网格.txt"
+    source.write_text(_DEEP_DOC, encoding="utf-8")
+    draft = import_document(source)
+    policy = compile_policy(draft.text, filename="<draft>")
+    assert "单列为子项" in draft.text
+    plan = next(f.name for f in policy.ir.facts if "方案" in f.name)
+    leak = next(f.name for f in policy.ir.facts if "泄露" in f.name)
+    result = policy.score({plan: "是", leak: "否", **_full_rates(policy)})
+    assert result.nodes["一(二)"].score == Decimal(6)
+
+
+def _full_rates(policy) -> dict[str, str]:
+    return {f.name: "100" for f in policy.ir.facts if f.type == "percent"}
