@@ -410,6 +410,14 @@ def test_fixed_points_on_both_sides_of_the_mean_are_refused():
         build("【率】高于全市平均水平的得10分；低于全市平均水平的得6分", RATE)
     diag = raised.value.diagnostics[0]
     assert diag.code == "E116" and "不低于平均值" in diag.hint()
+    # on two lines of the item as well
+    text = (
+        "细则：写法\n年度：2024\n满分：10分\n\n数据：\n" + RATE + "\n(一)本项(10分)\n"
+        "  - 【率】高于全市平均水平的得10分\n  - 【率】低于全市平均水平的得6分\n"
+    )
+    with pytest.raises(PolicyError) as raised:
+        compile_policy(text)
+    assert raised.value.diagnostics[0].code == "E116"
     # written as the hint says, the unit on the mean is in the first tier
     scores, _ = outcome(
         "【率】不低于全市平均水平的得10分；低于全市平均水平的得6分",

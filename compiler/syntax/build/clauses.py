@@ -137,7 +137,6 @@ def for_item(clauses: list, points: ast.Num | None, diags: list) -> list:
     """The clauses of one item, with `按完成比例得分` turned into 得(points × rate ÷ 100)分;
     an item without points cannot be earned in proportion (E208)."""
     out = []
-    clauses = _at_the_mean(clauses, points, diags)
     for clause in clauses:
         if isinstance(clause, ast.ConditionClause):
             clause = _average_shares(clause, points, diags)
@@ -170,7 +169,7 @@ def _mean_side(clause: object) -> tuple[str, kw.Comparison, ast.Compare] | None:
     return None if word is None else (cond.left.name, word, cond)
 
 
-def _at_the_mean(clauses: list, points: ast.Num | None, diags: list) -> list:
+def at_the_mean(clauses: list, points: ast.Num | None, diags: list) -> list:
     """`【X】高于平均水平的得5分；低于平均水平的，按本地X占平均水平的比例计分`: a unit exactly
     on the mean is named by neither.  Where the share gives it the same (points × mean ÷
     mean = the 5 above), 低于 is read 不高于 and the unit earns 5 either way; where both
@@ -189,7 +188,9 @@ def _at_the_mean(clauses: list, points: ast.Num | None, diags: list) -> list:
             continue
         high, low = out[above[0]], out[below[0]]
         earned = [e for e in high.effects if isinstance(e, ast.Earn)]
-        shares = [e for e in low.effects if isinstance(e, AverageShare)]
+        shares = [
+            e for e in low.effects if isinstance(e, ast.Earn) and e.word == AVERAGE_SHARE_WORD
+        ]
         full = (
             points is not None
             and len(earned) == len(high.effects) == 1
@@ -201,9 +202,9 @@ def _at_the_mean(clauses: list, points: ast.Num | None, diags: list) -> list:
             out[below[0]] = dataclasses.replace(
                 low, condition=dataclasses.replace(cond, word="不高于")
             )
-        elif all(
-            isinstance(e, ast.Earn | AverageShare) for e in high.effects + low.effects
-        ) and not (high.otherwise or low.otherwise):
+        elif all(isinstance(e, ast.Earn) for e in high.effects + low.effects) and not (
+            high.otherwise or low.otherwise
+        ):
             text = f"{high.condition.word}平均值…{low.condition.word}平均值"
             why = (
                 "高于、低于平均值各得其分，恰好等于平均值的单位两条都不适用（得0分），"

@@ -21,7 +21,7 @@ from .. import keywords as kw
 from ..lark_import import ChildFilterLALR_NoPlaceholders, Lark, Token, Transformer, Tree
 from ..lexical import Prepared
 from .bands import AverageBandsMixin
-from .clauses import ClausesMixin, for_item
+from .clauses import ClausesMixin, at_the_mean, for_item
 from .header import HeaderLine, read_header
 from .nodeline import NodeLineReader
 from .outline import FlatNode
@@ -383,6 +383,8 @@ def build(
                 flat[-1].notes.append(entry)
             else:
                 flat[-1].clauses.extend(for_item(list(entry.clauses), flat[-1].points, diags))
+    for node in flat:  # an item's clauses on all its lines: a unit on the mean between tiers
+        node.clauses[:] = at_the_mean(node.clauses, node.points, diags)
     header, header_diags = read_header(headers)
     diags += header_diags
     lines = source.lines
