@@ -481,3 +481,37 @@ def test_sides_of_last_year_that_do_not_make_tiers_are_left(tmp_path):
     draft, _ = _import(tmp_path, text)
     assert len(_pending(draft).get("一(一)", [])) == 1
     assert len(_pending(draft).get("一(二)", [])) == 1
+
+
+def test_a_sentence_the_draft_cannot_compile_is_held_whole(tmp_path):
+    # 低于…得3分，高于…得1分: a unit on the mean earns neither (E116 in the draft); both
+    # halves go back to 待处理 together — never the 1 point drafted alone
+    text = (
+        "2024年度考核细则\n一、法治（4分）\n"
+        "（一）复议（4分）。行政复议案件被纠错率低于全市平均水平的得4分，高于全市平均水平的得1分。\n"
+    )
+    draft, _ = _import(tmp_path, text)
+    (pending,) = _pending(draft)["一(一)"]
+    assert "E116" in pending and "恰好等于平均值" in pending
+    lines = [line.strip() for line in draft.text.splitlines()]
+    assert not [line for line in lines if line.startswith("- ")]  # no half drafted
+    assert not [line for line in lines if line.startswith("行政复议案件被纠错率：")]  # nor read
+
+
+def test_drafts_of_deep_items_and_band_quotas_have_no_errors(tmp_path):
+    # a level sentence under a （1） item would need a sub-item (1) at its own level (E204);
+    # a quota giving a band again (其余为良好) would be a second 良好 band (E206, E213)
+    text = (
+        "2025年度老龄工作考评细则\n一、养老服务（10分）\n（一）居家养老（10分）\n1.设施（10分）\n"
+        "（1）中心（4分）综合养老服务中心建成并投入运营的得2分，已建成未运营的得1分，未建成的不得分。"
+        "城市社区每缺1个站点扣1分，最多扣2分。\n"
+        "（2）站点（6分）社区养老服务站闲置的，每个扣1分。\n"
+        "二、等次\n考评得分90分以上的为优秀，80分以上不满90分的为良好，60分以上不满80分的为合格，"
+        "不满60分的为不合格。得分90分以上的乡镇超过5个的，按得分从高到低取前5名为优秀，其余为良好。\n"
+    )
+    draft, _ = _import(tmp_path, text)  # compiles: `_import` raises on any error
+    pending = [p for items in _pending(draft).values() for p in items]
+    assert any("综合养老服务中心" in p and "（1）” 一级" in p for p in pending)
+    # the score bands alone would grade every unit at 90 or more 优秀: none is drafted
+    assert "\n  优秀：90分以上" not in draft.text
+    assert "# 待处理（等次）：其余为良好" in draft.text

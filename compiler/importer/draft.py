@@ -846,6 +846,8 @@ class _Writer:
         cap = m.group(1)
         if Decimal(cap) >= Decimal(node.points) or not _PER_EARN.search(n[: m.start()]):
             return None
+        if _no_deeper(node):
+            return self._no_sub_item(sentence, path, pad, cap)
         drafted = self.drafter.sentence(read.strip()[: m.start()], node.title, path, False, cap)
         if not drafted.ok or len(drafted.clauses) != 1 or not _PER_EARN.search(drafted.clauses[0]):
             self.drafter.release(drafted)
@@ -906,6 +908,9 @@ class _Writer:
         if not drafted.ok or len(drafted.clauses) != 1:
             self.drafter.release(drafted)
             return None
+        if _no_deeper(node):
+            self.drafter.release(drafted)
+            return self._no_sub_item(sentence, path, pad, cap)
         note = (
             f"{SHARE_NOTE}按比例得的分至多{_number(cap)}分，写作本子项的分值"
             if m.re is AT_THEN_SHARE
@@ -949,6 +954,8 @@ class _Writer:
             )
             self.summary.sentences += 1
             return [self.summary.hold(path, sentence, reason, pad)]
+        if _no_deeper(node):
+            return self._no_sub_item(sentence, path, pad, m.group("n1"))
         clauses = []
         for group, amount in (("a", m.group("n1")), ("b", m.group("n2"))):
             name, description = name_from(m.group(group), node.title)
@@ -972,6 +979,16 @@ class _Writer:
         return [
             f"{pad}# 原文 “{_one_line(sentence)}”：写成下面分值为{_number(m.group('n1'))}分的子项"
         ]
+
+    def _no_sub_item(self, sentence: str, path: str, pad: str, cap: str) -> list[str]:
+        """A sentence that needs a sub-item of `cap` points under an item numbered （1）:
+        the language has no lower number for it, so the sentence is held back."""
+        reason = (
+            f"此句须写成分值为{_number(cap)}分的子项，而本项已是 “（1）” 一级，下面没有更低一级的编号："
+            "请把本项改写成上一级编号的评分项，或把此句所管的分值与本项其他句子分开写"
+        )
+        self.summary.sentences += 1
+        return [self.summary.hold(path, sentence, reason, pad)]
 
     def _capped_subs(self, node: DNode, inner: str) -> list[str]:
         out: list[str] = []
@@ -1340,10 +1357,19 @@ class _Writer:
         out = ["等次："]
         above: Decimal | None = None  # the lower bound of the band before (read top-down)
         bands = self.doc.bands
+        named: set[str] = set()
+        twice = False  # a band named again: a quota or a condition on it
         for k, (name, rng, source) in enumerate(bands):
             if not re.search(r"\d|其余|其他|其它", rng):
                 out.append(f"  # 原文：{_one_line(source)}")  # `考核结果分为优秀、良好…`
                 continue
+            if name in named:
+                # `超过5个的，取前5名为优秀，其余为良好`: a quota's rest, not a second band
+                # of that name (two would be E213, and the second never graded)
+                out.append(f"  # 待处理（等次）：{_one_line(source)}（{_BAND_TWICE}）")
+                twice = True
+                continue
+            named.add(name)
             line = f"{name}：{_band_range(rng)}"
             low, high = _bounds(rng)
             if _band_condition(rng, k == len(bands) - 1):
@@ -1390,7 +1416,7 @@ class _Writer:
             for x in _sentences_of(t)
             for line in self._band_rule(x, True)
         ]
-        held = any(
+        held = twice or any(
             line.lstrip().startswith("# 待处理（等次）") and _BAND_SOURCE_SCORE.search(line)
             for line in out[1:]
         )
@@ -1662,8 +1688,13 @@ def _hold_unfilled(text: str, summary: Summary, origin: dict[str, tuple[str, str
             lines[number - 1] = summary.hold(path, sentence, reason, pad)
         else:
             lines[number - 1] = None  # the sentence's other clause: one 待处理 line says it
-    # a fact only the held clauses read is no longer declared (it would be required data
-    # that scores nothing)
+    _drop_unread(lines, held, summary)
+    return "\n".join(line for line in lines if line is not None)
+
+
+def _drop_unread(lines: list[str | None], held: set[str], summary: Summary) -> None:
+    """A fact only the held clauses read is no longer declared (it would be required data
+    that scores nothing)."""
     used = "\n".join(x for x in lines if x is not None and x.lstrip().startswith("- "))
     for k, line in enumerate(lines):
         if line is None or not line.startswith("  ") or "：" not in line:
@@ -1672,7 +1703,6 @@ def _hold_unfilled(text: str, summary: Summary, origin: dict[str, tuple[str, str
         if name in held and f"【{name}】" not in used and _DATA_LINE.match(line):
             lines[k] = None
             summary.facts -= 1
-    return "\n".join(line for line in lines if line is not None)
 
 
 def _settle(
@@ -1690,17 +1720,33 @@ def _settle(
         hit = bad & clause_lines
         if not hit:
             return text
+        held: dict[tuple[str, str], int] = {}  # sentence → the line its 待处理 takes
+        out: list[str | None] = list(lines)
         for number in sorted(hit):
             line = lines[number - 1]
             pad = line[: len(line) - len(line.lstrip())]
             clause = line.strip()[2:]
-            path, sentence = origin.get(clause, ("", clause))
+            key = origin.get(clause, ("", clause))
+            if key in held:
+                continue
             why = next(d for d in diagnostics if d.is_error and d.span.line == number)
-            reason = f"拟写的条款 “{clause}” 在草稿中不能编译：{why.code}"
-            lines[number - 1] = summary.hold(path, sentence, reason, pad)
-            summary.clauses -= 1
+            reason = f"拟写的条款 “{clause}” 在草稿中不能编译：{why.code} {why.message()}"
+            out[number - 1] = summary.hold(key[0], key[1], reason, pad)
+            held[key] = number
             summary.drafted -= 1
-        text = "\n".join(lines)
+        # the other clauses of a sentence held back go with it: half a sentence drafted
+        # would score what the sentence does not say
+        facts: set[str] = set()
+        for number in clause_lines:
+            clause = lines[number - 1].strip()[2:]
+            key = origin.get(clause, ("", clause))
+            if key in held:
+                summary.clauses -= 1
+                facts.update(_FACT_NAMES.findall(clause))
+                if held[key] != number:
+                    out[number - 1] = None
+        _drop_unread(out, facts, summary)
+        text = "\n".join(line for line in out if line is not None)
     return text
 
 
@@ -1736,3 +1782,14 @@ _CHOICE = re.compile(r"(?:得|计|记|加|奖)\s*(?:\d|\(|（|满分)")
 def _choices(lines: list[str]) -> int:
     """Drafted clauses that earn or add points: what 就高不就低 chooses among."""
     return sum(1 for line in lines if line.lstrip().startswith("- ") and _CHOICE.search(line))
+
+
+_BAND_TWICE = (
+    "这一档前面已有分数段，这里又给它名额或条件（如只取前N名、其余为某档）；本语言的等次只按分数评定，"
+    "名额请在评定后另行处理，或写成等次限定条款"
+)
+
+
+def _no_deeper(node: DNode) -> bool:
+    """An item numbered （1）: the outline has no lower level for a sub-item of it."""
+    return re.fullmatch(r"\s*[（(]\s*\d+\s*[)）]\s*", node.marker or "") is not None
