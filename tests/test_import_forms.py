@@ -515,3 +515,15 @@ def test_drafts_of_deep_items_and_band_quotas_have_no_errors(tmp_path):
     # the score bands alone would grade every unit at 90 or more 优秀: none is drafted
     assert "\n  优秀：90分以上" not in draft.text
     assert "# 待处理（等次）：其余为良好" in draft.text
+
+
+def test_two_decimals_said_in_the_notes_is_the_precision(tmp_path):
+    text = (
+        "2025年度地质灾害防治考核细则\n一、监测（2分）\n"
+        "（一）巡查（2分）。隐患点巡查完成率达到100%的得2分，未达到的按完成率×2计分。\n"
+        "二、说明\n（一）按比例计分的，得分保留两位小数。\n"
+    )
+    draft, policy = _import(tmp_path, text)
+    assert "\n精度：0.01\n" in draft.text
+    rate = next(f.name for f in policy.ir.facts if "完成率" in f.name)
+    assert policy.score({rate: "92.157"}).total == Decimal("1.84")  # 1.84314, half up

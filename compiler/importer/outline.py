@@ -569,6 +569,19 @@ _FULL = re.compile(
 _MODE = re.compile(r"(减分制|得分制)")
 _TARGET = re.compile(r"(?:考评对象|考核对象|考评范围|考核范围|适用范围)\s*[:：]\s*(.+)")
 _PRECISION = re.compile(r"保留到(\d+(?:\.\d+)?)分")
+#: `得分保留两位小数`, `精确到小数点后两位` in the notes.
+_PRECISION_NOTE = re.compile(
+    r"保留\s*(?:小数点后)?\s*([一二两三123])\s*位\s*小数|精确到小数点后\s*([一二两三123])\s*位"
+)
+_DECIMALS = {
+    "一": "0.1",
+    "1": "0.1",
+    "二": "0.01",
+    "两": "0.01",
+    "2": "0.01",
+    "三": "0.001",
+    "3": "0.001",
+}
 _BOUNDARY = re.compile(r"数量界限\s*[:：]\s*([^　]+)")
 _TITLE_FIELD = re.compile(r"^细则\s*[:：]\s*(.+)$")
 
@@ -697,6 +710,14 @@ def read_outline(blocks: list[Block]) -> Doc:
             m = _BOUNDARY_NOTE.search(normalise(text))
             if m:
                 doc.boundary = f"以上{_INCLUDES[m.group(1)]}本数，以下{_INCLUDES[m.group(2)]}本数"
+                break
+    if not doc.precision:
+        # `按比例计分的，得分保留两位小数` in the notes: the header's 精度 (the language
+        # rounds published scores, half up, and only there)
+        for text in (*doc.notes, *doc.preamble):
+            m = _PRECISION_NOTE.search(normalise(text))
+            if m:
+                doc.precision = _DECIMALS[m.group(1) or m.group(2)]
                 break
     for text in (*doc.notes, *doc.preamble):
         # `以百分比计分的指标，不足1个百分点的部分按实际比例计算`, `按百分点计分的，按实际
