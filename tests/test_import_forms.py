@@ -527,3 +527,37 @@ def test_two_decimals_said_in_the_notes_is_the_precision(tmp_path):
     assert "\n精度：0.01\n" in draft.text
     rate = next(f.name for f in policy.ir.facts if "完成率" in f.name)
     assert policy.score({rate: "92.157"}).total == Decimal("1.84")  # 1.84314, half up
+
+
+REQUIREMENTS = """2025年度地质灾害防治考核细则
+一、群测群防（8分）
+（一）队伍（8分）。群测群防员补助按县定标准按时足额发放的得2分，未按时发放的扣1分，未足额发放的扣2分。收到预警信息后1小时内传递到受威胁群众的得3分，传递不及时的每次扣1分，未传递的本项不得分。监测设备损坏未及时报修的，每次扣0.5分。
+"""
+
+
+def test_a_requirement_and_the_ways_it_is_missed(tmp_path):
+    # paid late but in full loses 1 of the 2, not the 2 and then 1; a late warning loses 1
+    # of the 3; never passing one on loses the whole item (本项)
+    draft, policy = _import(tmp_path, REQUIREMENTS)
+    names = {f.name: f for f in policy.ir.facts}
+    late, short = "未按时发放", "未足额发放"
+    slow, never = "传递不及时", "未传递"
+    assert {late, short, slow, never} <= set(names)
+    repair = next(n for n in names if "报修" in n)
+    base = {late: "否", short: "否", slow: 0, never: "否", repair: 0}
+    assert policy.score(base).total == 8
+    assert policy.score({**base, late: "是"}).total == 7
+    assert policy.score({**base, late: "是", short: "是"}).total == 6  # at most the 2
+    assert policy.score({**base, slow: 4}).total == 5  # at most the 3
+    assert policy.score({**base, never: "是"}).total == 0
+    assert "写成下面分值为2分的子项" in draft.text
+
+
+def test_late_ones_only_keep_the_requirement_as_it_was(tmp_path):
+    # only late reports deducted: a unit that never reports would keep the points — not read so
+    text = (
+        "2025年度考核细则\n一、信息（8分）\n"
+        "（一）报送（8分）。工作信息按时报送的得2分，迟报的每次扣0.5分。被通报的，每次扣1分。\n"
+    )
+    draft, _ = _import(tmp_path, text)
+    assert "这一要求在本项中的分值" not in draft.text

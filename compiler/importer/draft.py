@@ -428,7 +428,9 @@ class _Writer:
         self.hoisted: dict[str, list[str]] = {}  # node path → clause lines moved up to it
         self.grade_rules: list[str] = []  # clause lines of the 等次 paragraph's rules
         #: node → (clause, cap, note) sub-items
-        self.capped: dict[int, list[tuple[str | tuple[str, ...], str, str]]] = {}
+        #: sub-items to write after an item's clauses: (clause, or a tuple of clauses of
+        #: which the highest counts, or a list of clauses that all count; points; note)
+        self.capped: dict[int, list[tuple[str | tuple[str, ...] | list[str], str, str]]] = {}
         self.earned: dict[int, bool] = {}  # node → an earlier sentence of it earns points
         #: node → the step of the item after it (`2.未达到年度目标的，每超出…扣3分`)
         self.paired: dict[int, str] = {}
@@ -648,6 +650,8 @@ class _Writer:
             capped = self._full_when_none_late(sentence, read, node, bonus, pad)
             if capped is None:
                 capped = self._full_then_failures(sentence, read, node, path, bonus, pad)
+            if capped is None:
+                capped = self._requirement_part(sentence, read, node, path, bonus, pad)
             if capped is None:
                 capped = self._capped_earning(sentence, read, node, path, bonus, pad)
             if capped is None:
@@ -994,11 +998,12 @@ class _Writer:
         out: list[str] = []
         for k, (clause, cap, note) in enumerate(self.capped.pop(id(node), []), 1):
             several = isinstance(clause, tuple)
-            (name,) = _FACT_NAMES.findall(clause[0] if several else clause)[:1]
+            clauses = list(clause) if isinstance(clause, tuple | list) else [clause]
+            (name,) = _FACT_NAMES.findall(clauses[0])[:1]
             out += [
                 f"{inner}({k}){name}（{_number(cap)}分）" + ("，就高不就低" if several else ""),
                 f"{inner}  # {note}",
-                *(f"{inner}  - {c}" for c in (clause if several else (clause,))),
+                *(f"{inner}  - {c}" for c in clauses),
             ]
         return out
 
@@ -1241,6 +1246,59 @@ class _Writer:
             "由同句的扣分条款逐个扣减（原文没有另写扣分的情形不扣分）"
         )
         return [note, *(f"{pad}- {c}" for c in drafted.clauses)]
+
+    def _requirement_part(
+        self, sentence: str, read: str, node: DNode, path: str, bonus: bool, pad: str
+    ) -> list[str] | None:
+        """`补助按时足额发放的得2分，未按时发放的扣1分，未足额发放的扣2分` in an item of 8:
+        the 2 points are this requirement's part of the item, and the rest of the sentence
+        takes from them for each way it is missed — a sub-item of 2 points with the
+        deductions only.  Drafted as it stands, a unit paid late answers the requirement
+        否 and loses the 2 as well as the 1.  Only when every deduction names a failure of
+        the requirement's own words (late for 按时, short for 足额) and one of them is the
+        requirement not met at all (`未足额`, `未传递的本项不得分`); `本项不得分` stays on
+        the item, as the document's 本项 says."""
+        n = normalise(read).strip().rstrip("。；;，, ")
+        m = _REQUIREMENT_HEAD.match(n)
+        if m is None or bonus or node.points is None or node.children or node.modifiers:
+            return None
+        cap = m.group("p")
+        if Decimal(cap) >= Decimal(node.points) or len(n) > len(read.strip()):
+            return None
+        rest = n[m.start("rest") :]
+        if re.search(r"得\s*\d|加\s*\d", rest):
+            return None
+        parts = [p for p in re.split(r"[,，;；]", rest) if p.strip()]
+        words = [w for w in _REQUIREMENT_FAILURES if w in m.group("x")]
+        if not words or not all(
+            any(_REQUIREMENT_FAILURES[w].search(p) for w in words) or _NEVER_DONE.search(p)
+            for p in parts
+        ):
+            return None
+        if not any(_NEVER_DONE.search(p) for p in parts):
+            return None  # late ones only: a unit that never does it would keep the points
+        drafted = self.drafter.sentence(
+            read.strip()[m.start("rest") :], node.title, path, False, cap
+        )
+        if not drafted.ok:
+            self.drafter.release(drafted)
+            return None
+        whole = [c for c in drafted.clauses if "不得分" in c]
+        part = [c for c in drafted.clauses if "不得分" not in c]
+        if not part:
+            self.drafter.release(drafted)
+            return None
+        note = f"{FULL_NOTE}“得{_number(cap)}分” 是这一要求在本项中的分值，由同句的扣分条款逐个扣减，写作本子项的分值"
+        self.capped.setdefault(id(node), []).append((part, cap, note))
+        for clause in drafted.clauses:
+            self.origin[clause] = (path, sentence)
+        self.summary.sentences += 1
+        self.summary.drafted += 1
+        self.summary.clauses += len(drafted.clauses)
+        return [
+            f"{pad}# 原文 “{_one_line(sentence)}”：写成下面分值为{_number(cap)}分的子项",
+            *(f"{pad}- {c}" for c in whole),
+        ]
 
     def _full_when_none_late(
         self, sentence: str, read: str, node: DNode, bonus: bool, pad: str
@@ -1793,3 +1851,27 @@ _BAND_TWICE = (
 def _no_deeper(node: DNode) -> bool:
     """An item numbered （1）: the outline has no lower level for a sub-item of it."""
     return re.fullmatch(r"\s*[（(]\s*\d+\s*[)）]\s*", node.marker or "") is not None
+
+
+#: `补助按时足额发放的得2分，…`: a requirement with its words of time, amount or care,
+#: then the ways it is missed.
+_REQUIREMENT_HEAD = re.compile(
+    r"^(?P<x>[^;；,，]*?(?:按时|按期|及时|足额|按月|按季|小时内|日内|无差错|无错误)[^;；,，]*?)的\s*"
+    r"[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[,，;；]\s*(?P<rest>.+)$"
+)
+#: The failures of each word of a requirement, as a deduction names them.
+_LATE = re.compile(r"未按时|不按时|未按期|不及时|未及时|逾期|超时|迟|延误|超过")
+_REQUIREMENT_FAILURES = {
+    "按时": _LATE,
+    "按期": _LATE,
+    "及时": _LATE,
+    "按月": _LATE,
+    "按季": _LATE,
+    "小时内": _LATE,
+    "日内": _LATE,
+    "足额": re.compile(r"未足额|不足额|不足|少发|未发放|未足"),
+    "无差错": re.compile(r"差错|错误"),
+    "无错误": re.compile(r"差错|错误"),
+}
+#: A deduction for the requirement not met at all (not only late).
+_NEVER_DONE = re.compile(r"未足额|不足额|未(?!按时|按期|及时)[^\d,，;；的]{1,6}|漏|不得分")
