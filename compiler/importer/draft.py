@@ -1277,9 +1277,9 @@ class _Writer:
             return None
         if not any(_NEVER_DONE.search(p) for p in parts):
             return None  # late ones only: a unit that never does it would keep the points
-        drafted = self.drafter.sentence(
-            read.strip()[m.start("rest") :], node.title, path, False, cap
-        )
+        # the requirement names what its failures count (`…按时报送` → `…迟报`)
+        subject = read.strip()[m.start("x") : m.end("x")]
+        drafted = self.drafter.sentence(read.strip()[m.start("rest") :], subject, path, False, cap)
         if not drafted.ok:
             self.drafter.release(drafted)
             return None
