@@ -561,3 +561,15 @@ def test_late_ones_only_keep_the_requirement_as_it_was(tmp_path):
     )
     draft, _ = _import(tmp_path, text)
     assert "这一要求在本项中的分值" not in draft.text
+
+
+def test_a_part_step_counted_whole_as_the_notes_say(tmp_path):
+    text = (
+        "2025年度老龄工作考评细则\n一、关爱（3分）\n"
+        "（一）探访（3分）。特殊困难老年人月探访率达到100%的得3分，每低1个百分点扣0.2分。\n"
+        "二、其他\n（一）按百分点分档扣分的，不足一档的按一档计算。\n"
+    )
+    draft, policy = _import(tmp_path, text)
+    assert "不足1个百分点按1个百分点计" in draft.text
+    rate = next(f.name for f in policy.ir.facts if "探访率" in f.name)
+    assert policy.score({rate: "97.4"}).total == Decimal("2.4")  # 2.6 points short: 3 steps

@@ -103,6 +103,8 @@ _FULL_THEN_EACH = re.compile(
 )
 #: A step of 百分点: `每低1个百分点扣0.5分`, `每低5个百分点扣1分`.
 _STEP_POINTS = re.compile(r"每[^，,每]{0,6}?\d+(?:\.\d+)?\s*个百分点\s*[扣减]")
+#: The size of such a step (`每低5个百分点扣0.5分` → 5).
+_STEP_SIZE = re.compile(r"每[^，,每]{0,6}?(\d+(?:\.\d+)?)\s*个百分点\s*[扣减]")
 #: `扣分事项在考核总分中直接扣减` after a bonus cap: what a part without points does.
 _DEDUCT_ON_TOTAL = re.compile(
     r"^扣分(?:事项|项目|项)?(?:在|从)(?:考核|考评)?(?:总分|总得分)中直接(?:扣减|扣除)$"
@@ -720,6 +722,8 @@ class _Writer:
             drafted = self._second_slope(drafted, node)
         if drafted.ok and self.doc.continuous:
             drafted = self._in_part(drafted, bonus, node, anchor)
+        elif drafted.ok and self.doc.ceil_steps:
+            drafted = self._whole_up(drafted, bonus, node, anchor)
         notes: list[str] = []
         if drafted.ok and not bonus:
             drafted, notes = self._earned_and_failed(drafted, node)
@@ -749,6 +753,29 @@ class _Writer:
                     reason = (
                         f"原文说明 “{_one_line(self.doc.continuous)}”：百分点的步数按实际比例计，"
                         "而此句写上 “，按比例” 后不能编译：请照原文改写"
+                    )
+                    return Drafted(drafted.sentence, (), (), reason)
+            clauses.append(clause)
+        return Drafted(drafted.sentence, tuple(clauses), drafted.facts, drafted.reason)
+
+    def _whole_up(
+        self, drafted: Drafted, bonus: bool, node: DNode, anchor: Anchor | None
+    ) -> Drafted:
+        """The document's notes say a part of a step of 百分点 counts as a whole step
+        (`不足一档的按一档计算`): each such step is written `，不足N个百分点按N个百分点计`
+        (language.md 第11节).  A clause that then does not compile stays 待处理."""
+        points = node.points if node.points is not None else (anchor.points if anchor else None)
+        clauses = []
+        for clause in drafted.clauses:
+            n = normalise(clause)
+            step = _STEP_SIZE.search(n)
+            if step and not re.search(r"按比例|不足[^，,]*按", n):
+                size = step.group(1)
+                clause += f"，不足{size}个百分点按{size}个百分点计"
+                if try_clause(clause, bonus, "", points or "1000") is None:
+                    reason = (
+                        f"原文说明 “{_one_line(self.doc.ceil_steps)}”：不足一步按一步计，"
+                        f"而此句写上 “，不足{size}个百分点按{size}个百分点计” 后不能编译：请照原文改写"
                     )
                     return Drafted(drafted.sentence, (), (), reason)
             clauses.append(clause)

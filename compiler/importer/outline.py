@@ -173,6 +173,8 @@ class Doc:
     standards: bool = False  # the document prints 评分标准 paragraphs (`xize render`)
     #: the note saying steps of 百分点 count in part (`按实际差值连续计算`), if any
     continuous: str = ""
+    #: `按百分点分档扣分的，不足一档的按一档计算`: a part of a step of 百分点 counts whole
+    ceil_steps: str = ""
 
     def walk(self):
         stack = list(reversed(self.nodes))
@@ -725,6 +727,9 @@ def read_outline(blocks: list[Block]) -> Doc:
         if _CONTINUOUS_NOTE.search(normalise(text)):
             doc.continuous = text.strip()
             break
+        if _CEIL_NOTE.search(normalise(text)):
+            doc.ceil_steps = text.strip()
+            break
     if not reader.rendered:  # a rendered outline states every point it has
         with boundary(doc.boundary):
             for node in list(doc.walk()):
@@ -740,6 +745,10 @@ _CN_DIGITS = "一二三四五六七八九十"
 #: `五、扣分事项及一票否决`: a part's title that names the vetoes, no sentence.
 _VETO_TITLE = re.compile(r"^[^，,。；;的\d]{0,10}(?:及|和|与|、)一票否决(?:事项|情形)?\s*[。:：]?$")
 #: A note that every step of 百分点 counts in part: the language's `，按比例` (第11节).
+_CEIL_NOTE = re.compile(
+    r"(?:百分点|档)[^。；;]{0,12}?不足\s*(?:一|1)\s*(?:档|个百分点)的?(?:部分)?\s*按\s*(?:一|1)\s*"
+    r"(?:档|个百分点)\s*(?:计算|计)"
+)
 _CONTINUOUS_NOTE = re.compile(
     r"(?:百分比|百分点)[^。；;]{0,12}?(?:不足\s*(?:1|一)\s*个百分点[^。；;]{0,20}?按实际比例|"
     r"按实际差值连续计算|按实际比例计算)"
