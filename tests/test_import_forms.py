@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from helpers import import_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -517,18 +518,6 @@ def test_drafts_of_deep_items_and_band_quotas_have_no_errors(tmp_path):
     assert "# 待处理（等次）：其余为良好" in draft.text
 
 
-def test_two_decimals_said_in_the_notes_is_the_precision(tmp_path):
-    text = (
-        "2025年度地质灾害防治考核细则\n一、监测（2分）\n"
-        "（一）巡查（2分）。隐患点巡查完成率达到100%的得2分，未达到的按完成率×2计分。\n"
-        "二、说明\n（一）按比例计分的，得分保留两位小数。\n"
-    )
-    draft, policy = _import(tmp_path, text)
-    assert "\n精度：0.01\n" in draft.text
-    rate = next(f.name for f in policy.ir.facts if "完成率" in f.name)
-    assert policy.score({rate: "92.157"}).total == Decimal("1.84")  # 1.84314, half up
-
-
 REQUIREMENTS = """2025年度地质灾害防治考核细则
 一、群测群防（8分）
 （一）队伍（8分）。群测群防员补助按县定标准按时足额发放的得2分，未按时发放的扣1分，未足额发放的扣2分。收到预警信息后1小时内传递到受威胁群众的得3分，传递不及时的每次扣1分，未传递的本项不得分。监测设备损坏未及时报修的，每次扣0.5分。
@@ -563,13 +552,33 @@ def test_late_ones_only_keep_the_requirement_as_it_was(tmp_path):
     assert "这一要求在本项中的分值" not in draft.text
 
 
-def test_a_part_step_counted_whole_as_the_notes_say(tmp_path):
-    text = (
-        "2025年度老龄工作考评细则\n一、关爱（3分）\n"
-        "（一）探访（3分）。特殊困难老年人月探访率达到100%的得3分，每低1个百分点扣0.2分。\n"
-        "二、其他\n（一）按百分点分档扣分的，不足一档的按一档计算。\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "word", "written", "value", "total"),
+    [
+        # 得分保留两位小数 in the notes: the header's 精度 (1.84314 published half up)
+        (
+            "2025年度地质灾害防治考核细则\n一、监测（2分）\n"
+            "（一）巡查（2分）。隐患点巡查完成率达到100%的得2分，未达到的按完成率×2计分。\n"
+            "二、说明\n（一）按比例计分的，得分保留两位小数。\n",
+            "完成率",
+            "\n精度：0.01\n",
+            "92.157",
+            "1.84",
+        ),
+        # 不足一档的按一档计算: 2.6 points short is 3 steps
+        (
+            "2025年度老龄工作考评细则\n一、关爱（3分）\n"
+            "（一）探访（3分）。特殊困难老年人月探访率达到100%的得3分，每低1个百分点扣0.2分。\n"
+            "二、其他\n（一）按百分点分档扣分的，不足一档的按一档计算。\n",
+            "探访率",
+            "不足1个百分点按1个百分点计",
+            "97.4",
+            "2.4",
+        ),
+    ],
+)
+def test_what_the_notes_say_of_every_score(tmp_path, text, word, written, value, total):
     draft, policy = _import(tmp_path, text)
-    assert "不足1个百分点按1个百分点计" in draft.text
-    rate = next(f.name for f in policy.ir.facts if "探访率" in f.name)
-    assert policy.score({rate: "97.4"}).total == Decimal("2.4")  # 2.6 points short: 3 steps
+    assert written in draft.text
+    name = next(f.name for f in policy.ir.facts if word in f.name)
+    assert policy.score({name: value}).total == Decimal(total)
