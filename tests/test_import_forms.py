@@ -582,3 +582,15 @@ def test_what_the_notes_say_of_every_score(tmp_path, text, word, written, value,
     assert written in draft.text
     name = next(f.name for f in policy.ir.facts if word in f.name)
     assert policy.score({name: value}).total == Decimal(total)
+
+
+def test_a_comparison_with_the_mean_that_names_nothing_is_never_the_titles(tmp_path):
+    # the second sentence compares 平均用时 (the first's fact) — never a fact named after the
+    # item's title; it cannot join the first (a standard's halves apart): held back
+    text = (
+        "2025年度营商环境考核细则\n一、审批（10分）\n（一）压缩审批时间，开展红黑榜评议（10分）。"
+        "工程建设项目审批平均用时低于全市平均水平的得4分。高于全市平均水平的，每高出10%扣1分，扣完4分为止。\n"
+    )
+    draft, policy = _import(tmp_path, text)
+    assert not [f for f in policy.ir.facts if "红黑榜" in f.name]
+    assert any("高于全市平均水平的" in p for p in _pending(draft)["一(一)"])

@@ -1375,8 +1375,10 @@ def _fit_subject(subject: str) -> bool:
     return not last.startswith(_TIED) and not last.startswith(EFFECT_LEAD)
 
 
+#: A sentence that starts by comparing (`低于70%的`, `高于全市平均水平的`): it names no fact.
 _COMPARISON_START = re.compile(
-    r"^(?:未达到|未达|达不到|低于|高于|超过|不足|少于|多于|达到|不低于|不超过)\s*\d"
+    r"^(?:未达到|未达|达不到|低于|高于|超过|超出|高出|不足|少于|多于|达到|不低于|不超过)\s*"
+    r"(?:\d|[^,，;；\d]{0,8}?平均)"
 )
 _ALL_UNITS = "|".join(
     sorted((re.escape(u) for u in (*kw.COUNT_UNITS, *kw.MEASURE_UNITS)), key=len, reverse=True)
