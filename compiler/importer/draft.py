@@ -1197,10 +1197,16 @@ class _Writer:
             "每低1个百分点扣M分”，或把得分改写为按差额扣分"
         )
 
+        against_mean = any("平均" in normalise(t) for t in steps)
+
         def yes_no_earn(clause: str) -> bool:
             m = _YES_NO_EARN.match(clause)
             fact = self.drafter.book.facts.get(m.group(1)) if m else None
-            return fact is not None and fact[0] == "是否"
+            if fact is not None and fact[0] == "是否":
+                return True
+            # `平均用时低于全市平均水平的得4分` with `高于全市平均水平的，每高出10%扣1分` left:
+            # the points on one side of the mean, the steps on the other — one standard
+            return against_mean and "平均" in clause and bool(_EARNS_ON_MEAN.search(clause))
 
         return self._hold_back(body, yes_no_earn, reason)
 
@@ -1902,3 +1908,9 @@ _REQUIREMENT_FAILURES = {
 }
 #: A deduction for the requirement not met at all (not only late).
 _NEVER_DONE = re.compile(r"未足额|不足额|未(?!按时|按期|及时)[^\d,，;；的]{1,6}|漏|不得分")
+
+
+#: `【X】低于全市平均水平的得4分`: points for one side of the mean.
+_EARNS_ON_MEAN = re.compile(
+    r"^【[^】]+】\s*(?:低于|高于|不低于|不高于|达到|超过)[^，,；;]*平均[^，,；;]*的?\s*得\s*\d"
+)
