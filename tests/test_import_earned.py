@@ -138,6 +138,10 @@ def test_an_item_that_cannot_take_a_sub_item_leaves_the_others_theirs(tmp_path):
     leak = next(f.name for f in policy.ir.facts if "泄露" in f.name)
     result = policy.score({plan: "是", leak: "否", **_full_rates(policy)})
     assert result.nodes["一(二)"].score == Decimal(6)
+    # （1）入格 cannot take one: its earning half is held (the pending sentence keeps its 2
+    # points), so the item is not scored from 0 — a unit with no omissions keeps its 4
+    assert "不能把它单列为子项" in draft.text
+    assert result.nodes["一(一)1(1)"].score == Decimal(4)
 
 
 def _full_rates(policy) -> dict[str, str]:

@@ -35,7 +35,7 @@ from .clauses import (
     plain_wording,
     split_sentences,
 )
-from .earned import split_earned, unfilled
+from .earned import split_earned, unfilled, unmoved
 from .known import KnownFacts
 from .names import clean_subject, legal_name, name_from
 from .outline import NOTE_RULE, DNode, Doc, bonus_cap_of, scoring_text, total_points
@@ -1757,21 +1757,45 @@ def write_draft(doc: Doc, name: str) -> Draft:
 
 
 def _hold_unfilled(text: str, summary: Summary, origin: dict[str, tuple[str, str]]) -> str:
-    """Earning clauses of an item with sub-items that earn less than its points go back
-    to `待处理`: written there, every unit would lose the rest of the item's points."""
+    """Earning clauses of an item that earn less than its points and cannot get a
+    sub-item of their own go back to `待处理`: written there, every unit would lose the
+    rest of the item's points.  The item has sub-items already (or modifiers), or it is
+    numbered （1）, with no lower number for one."""
+    text = _hold_lines(
+        text,
+        summary,
+        origin,
+        unfilled(text),
+        "写在有子项的评分项下，得分条款合计不到本项分值：照写，每个单位都得不满本项。请照原文给这句所在的"
+        "小项写上分值（原文没有写的，请向发文单位确认），把条款写在小项下",
+    )
+    return _hold_lines(
+        text,
+        summary,
+        origin,
+        unmoved(text),
+        "合计不到本项分值，而本项已是 “（1）” 一级，不能把它单列为子项：照写，每个单位都得不满本项。"
+        "请把本项改写成上一级编号的评分项，或把这句所管的分值与本项其他句子分开写",
+    )
+
+
+def _hold_lines(
+    text: str,
+    summary: Summary,
+    origin: dict[str, tuple[str, str]],
+    numbers: list[int],
+    why: str,
+) -> str:
     lines: list[str | None] = list(text.split("\n"))
     undone: set[str] = set()
     held: set[str] = set()  # the facts of the clauses held back
-    for number in unfilled(text):
+    for number in numbers:
         line = lines[number - 1] or ""
         clause = line.strip()[2:]
         held.update(_FACT_NAMES.findall(clause))
         path, sentence = origin.get(clause, ("", clause))
         pad = line[: len(line) - len(line.lstrip())]
-        reason = (
-            f"拟写的得分条款 “{clause}” 写在有子项的评分项下，得分条款合计不到本项分值：照写，每个单位都"
-            "得不满本项。请照原文给这句所在的小项写上分值（原文没有写的，请向发文单位确认），把条款写在小项下"
-        )
+        reason = f"拟写的得分条款 “{clause}” {why}"
         summary.clauses -= 1
         if sentence not in undone:
             undone.add(sentence)

@@ -213,3 +213,10 @@ def _compiles(text: str) -> bool:
     if tree is None or any(d.is_error for d in diagnostics):
         return False
     return not any(d.is_error for d in check.check(tree, source))
+
+
+def unmoved(text: str) -> list[int]:
+    """1-based lines of the earning clauses of items that `split_earned` would move but
+    cannot (the draft would not compile: an item numbered （1） has no lower number)."""
+    moves = _moves(text)
+    return [line for move in moves or () for line in move.earned]
