@@ -597,3 +597,19 @@ def test_a_comparison_with_the_mean_that_names_nothing_is_never_the_titles(tmp_p
     assert any(p.startswith("高于全市平均水平的") for p in pending)
     # and the first half with it: alone, a unit above the mean would lose the 4 points
     assert any(p.startswith("工程建设项目审批平均用时低于") and "两半" in p for p in pending)
+
+
+def test_a_requirement_with_a_judged_deduction(tmp_path):
+    # 全面落实…的得3分，落实不到位的视情况扣1-3分: the judged 0–3 comes off those 3 points only
+    text = (
+        "2025年度营商环境考核细则\n一、执法（8分）\n（一）包容审慎（8分）。"
+        "全面落实首违不罚清单制度的得3分，落实不到位的视情况扣1-3分。"
+        "违规异地执法经查实的，每起扣2分。\n"
+    )
+    draft, policy = _import(tmp_path, text)
+    assert "写成下面分值为3分的子项" in draft.text
+    judged = next(f.name for f in policy.ir.facts if "不到位" in f.name)
+    other = next(f.name for f in policy.ir.facts if "异地执法" in f.name)
+    assert policy.score({judged: 0, other: 0}).total == 8
+    assert policy.score({judged: 2, other: 0}).total == 6
+    assert policy.score({judged: 3, other: 1}).total == 3

@@ -1308,7 +1308,9 @@ class _Writer:
             for p in parts
         ):
             return None
-        if not any(_NEVER_DONE.search(p) for p in parts):
+        judged = [j for p in parts if (j := _JUDGED_TOP.search(p))]
+        whole_judged = any(Decimal(j.group(1)) >= Decimal(cap) for j in judged)
+        if not whole_judged and not any(_NEVER_DONE.search(p) for p in parts):
             return None  # late ones only: a unit that never does it would keep the points
         # the requirement names what its failures count (`…按时报送` → `…迟报`)
         subject = read.strip()[m.start("x") : m.end("x")]
@@ -1913,7 +1915,7 @@ def _no_deeper(node: DNode) -> bool:
 #: `补助按时足额发放的得2分，…`: a requirement with its words of time, amount or care,
 #: then the ways it is missed.
 _REQUIREMENT_HEAD = re.compile(
-    r"^(?P<x>[^;；,，]*?(?:按时|按期|及时|足额|按月|按季|小时内|日内|无差错|无错误)[^;；,，]*?)的\s*"
+    r"^(?P<x>[^;；,，]*?(?:按时|按期|及时|足额|按月|按季|小时内|日内|无差错|无错误|全面|到位)[^;；,，]*?)的\s*"
     r"[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[,，;；]\s*(?P<rest>.+)$"
 )
 #: The failures of each word of a requirement, as a deduction names them.
@@ -1929,7 +1931,14 @@ _REQUIREMENT_FAILURES = {
     "足额": re.compile(r"未足额|不足额|不足|少发|未发放|未足"),
     "无差错": re.compile(r"差错|错误"),
     "无错误": re.compile(r"差错|错误"),
+    "全面": re.compile(r"不到位|未到位|未全面|不全面|未落实|不全"),
+    "到位": re.compile(r"不到位|未到位"),
 }
+#: `视情况扣1-3分`: a judged deduction whose top takes all of the requirement's points
+#: covers it not done at all.
+_JUDGED_TOP = re.compile(
+    r"(?:视|根据|酌情)[^，,；;]{0,8}?扣\s*\d+(?:\.\d+)?\s*分?\s*(?:至|到|-|—|~|～)\s*(\d+(?:\.\d+)?)\s*分"
+)
 #: A deduction for the requirement not met at all (not only late).
 _NEVER_DONE = re.compile(r"未足额|不足额|未(?!按时|按期|及时)[^\d,，;；的]{1,6}|漏|不得分")
 
