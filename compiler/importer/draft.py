@@ -101,10 +101,8 @@ _FULL_THEN_EACH = re.compile(
     r"(?:未达到的?\s*[,，]?\s*)?每(?:少|缺)\s*(?:1|一)\s*(?P<u>个|家|所)(?P<noun>[^\d,，;；扣减]{1,4}?)\s*[,，]?\s*"
     r"(?P<e>[扣减]\s*\d+(?:\.\d+)?\s*分)$"
 )
-#: A step of 百分点: `每低1个百分点扣0.5分`, `每低5个百分点扣1分`.
-_STEP_POINTS = re.compile(r"每[^，,每]{0,6}?\d+(?:\.\d+)?\s*个百分点\s*[扣减]")
-#: The size of such a step (`每低5个百分点扣0.5分` → 5).
-_STEP_SIZE = re.compile(r"每[^，,每]{0,6}?(\d+(?:\.\d+)?)\s*个百分点\s*[扣减]")
+#: A step of 百分点 and its size: `每低1个百分点扣0.5分`, `每低5个百分点扣1分` (5).
+_STEP_POINTS = re.compile(r"每[^，,每]{0,6}?(\d+(?:\.\d+)?)\s*个百分点\s*[扣减]")
 #: `扣分事项在考核总分中直接扣减` after a bonus cap: what a part without points does.
 _DEDUCT_ON_TOTAL = re.compile(
     r"^扣分(?:事项|项目|项)?(?:在|从)(?:考核|考评)?(?:总分|总得分)中直接(?:扣减|扣除)$"
@@ -720,10 +718,8 @@ class _Writer:
             drafted = Drafted(sentence, (), (), _DEDUCT_IN_BONUS)
         if drafted.ok:
             drafted = self._second_slope(drafted, node)
-        if drafted.ok and self.doc.continuous:
-            drafted = self._in_part(drafted, bonus, node, anchor)
-        elif drafted.ok and self.doc.ceil_steps:
-            drafted = self._whole_up(drafted, bonus, node, anchor)
+        if drafted.ok and (self.doc.continuous or self.doc.ceil_steps):
+            drafted = self._steps_as_noted(drafted, bonus, node, anchor)
         notes: list[str] = []
         if drafted.ok and not bonus:
             drafted, notes = self._earned_and_failed(drafted, node)
@@ -736,46 +732,31 @@ class _Writer:
             return [f"{pad}# {n}" for n in notes] + [f"{pad}- {c}" for c in drafted.clauses]
         return [self.summary.hold(path, sentence, drafted.reason, pad)]
 
-    def _in_part(
+    def _steps_as_noted(
         self, drafted: Drafted, bonus: bool, node: DNode, anchor: Anchor | None
     ) -> Drafted:
-        """The document's notes say a step of 百分点 counts in part (`按实际差值连续计算`):
-        each such step is written `，按比例` (language.md 第11节; whole steps otherwise).
-        A step whose clause then does not compile stays 待处理: in whole steps it would
-        not be what the document means."""
+        """The document's notes say how a step of 百分点 counts: in part (`按实际差值连续
+        计算`: each such step is written `，按比例`) or a part as a whole step (`不足一档的按
+        一档计算`: `，不足N个百分点按N个百分点计`), language.md 第11节; whole steps
+        otherwise.  A step whose clause then does not compile stays 待处理: as written it
+        would not be what the document means."""
+        note = self.doc.continuous or self.doc.ceil_steps
         points = node.points if node.points is not None else (anchor.points if anchor else None)
         clauses = []
         for clause in drafted.clauses:
             n = normalise(clause)
-            if _STEP_POINTS.search(n) and not re.search(r"按比例|不足[^，,]*按", n):
-                clause += "，按比例"
-                if try_clause(clause, bonus, "", points or "1000") is None:
-                    reason = (
-                        f"原文说明 “{_one_line(self.doc.continuous)}”：百分点的步数按实际比例计，"
-                        "而此句写上 “，按比例” 后不能编译：请照原文改写"
-                    )
-                    return Drafted(drafted.sentence, (), (), reason)
-            clauses.append(clause)
-        return Drafted(drafted.sentence, tuple(clauses), drafted.facts, drafted.reason)
-
-    def _whole_up(
-        self, drafted: Drafted, bonus: bool, node: DNode, anchor: Anchor | None
-    ) -> Drafted:
-        """The document's notes say a part of a step of 百分点 counts as a whole step
-        (`不足一档的按一档计算`): each such step is written `，不足N个百分点按N个百分点计`
-        (language.md 第11节).  A clause that then does not compile stays 待处理."""
-        points = node.points if node.points is not None else (anchor.points if anchor else None)
-        clauses = []
-        for clause in drafted.clauses:
-            n = normalise(clause)
-            step = _STEP_SIZE.search(n)
+            step = _STEP_POINTS.search(n)
             if step and not re.search(r"按比例|不足[^，,]*按", n):
                 size = step.group(1)
-                clause += f"，不足{size}个百分点按{size}个百分点计"
+                added = (
+                    "，按比例" if self.doc.continuous else f"，不足{size}个百分点按{size}个百分点计"
+                )
+                clause += added
                 if try_clause(clause, bonus, "", points or "1000") is None:
+                    said = "百分点的步数按实际比例计" if self.doc.continuous else "不足一步按一步计"
                     reason = (
-                        f"原文说明 “{_one_line(self.doc.ceil_steps)}”：不足一步按一步计，"
-                        f"而此句写上 “，不足{size}个百分点按{size}个百分点计” 后不能编译：请照原文改写"
+                        f"原文说明 “{_one_line(note)}”：{said}，"
+                        f"而此句写上 “{added}” 后不能编译：请照原文改写"
                     )
                     return Drafted(drafted.sentence, (), (), reason)
             clauses.append(clause)
