@@ -141,6 +141,7 @@ def _earning_tiers(clauses, name: str) -> dict[int, str | None]:
 
 
 def _side(word: str) -> str | None:
+    """ "above" or "below" the value a comparison word puts its subject."""
     if word.startswith(("超过", "高于", "多于", "大于", "达到", "不低于", "不少于")):
         return "above"
     if word.startswith(("低于", "少于", "小于", "不足", "不满", "未达到")):
@@ -161,15 +162,11 @@ def _clause_sense(clause: ast.Clause, name: str) -> str | None:
         return "low" if isinstance(clause.effect, ast.Deduct) else "high"
     if isinstance(clause, ast.ConditionClause) and isinstance(clause.condition, ast.Compare):
         cmp = clause.condition
-        if named(cmp.left) and clause.effects:
-            above = cmp.word.startswith(
-                ("超过", "高于", "多于", "大于", "达到", "不低于", "不少于")
-            )
-            below = cmp.word.startswith(("低于", "少于", "小于", "不足", "不满", "未达到"))
+        side = _side(cmp.word)
+        if named(cmp.left) and clause.effects and side is not None:
             # a penalty (扣, 不得分, a grade limit, a veto) where the condition holds
             deducts = not isinstance(clause.effects[0], ast.Earn | ast.Bonus)
-            if above or below:
-                return "low" if above == deducts else "high"
+            return "low" if (side == "above") == deducts else "high"
     return None
 
 
