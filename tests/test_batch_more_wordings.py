@@ -609,3 +609,28 @@ def test_the_ranked_fact_named_by_its_tail_after_the_places():
     # another measure named there is not the ranked fact: refused
     with pytest.raises(PolicyError):
         build("【增速】排名前两位的得10分，其余得8分；利润不足0%的，不得分", GROWING)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # 合格率 is the tail of 不合格率 but not its name: read so, each would score the opposite
+        "【不合格率】从高到低排名，前两位的扣2分；合格率不足80%的，不得分",
+        "【不合格率】最低的得满分，其余按与最低者的比例得分；合格率为负的不得分",
+        "【不合格率】以合格率最低的为满分，其余按比例得分",
+        "【不合格率】低于全市平均合格率的，扣2分",
+        "【未结率】最低的得满分，其余按本地结率与最低值之比计分",
+    ],
+)
+def test_a_tail_turned_around_never_names_the_fact(clause):
+    with pytest.raises(PolicyError):
+        build(clause, "  不合格率：百分比\n  未结率：百分比\n")
+
+
+def test_kw_tail_of():
+    from xize.compiler.syntax.keywords import tail_of
+
+    assert tail_of("产品合格率", "合格率") and tail_of("减排量", "减排量")
+    assert not tail_of("产品不合格率", "合格率")
+    assert not tail_of("逾期办结率", "办结率")
+    assert not tail_of("合格率", "")

@@ -12,6 +12,11 @@ preceded by a word that may turn it around (不、未、非、无、欠、漏、
 
 from __future__ import annotations
 
+#: Words that, before a head word, may turn the indicator around (a rate of *not*
+#: meeting it, of meeting it late): with one of them anywhere before the head, the name
+#: is not read.
+from ..syntax.keywords import TURNING_CHARS, TURNING_WORDS
+
 #: Head words of indicators where a higher value is better.
 GOOD_HIGH: tuple[str, ...] = (
     "化解率",
@@ -109,12 +114,6 @@ GOOD_LOW: tuple[str, ...] = (
 #: `信访量增长率`): the name reads as what changes (a rise of income is good, of
 #: complaints bad).
 CHANGE_HEADS: tuple[str, ...] = ("增幅", "增长率", "增速", "增长幅度")
-
-#: Words that, before a head word, may turn the indicator around (a rate of *not*
-#: meeting it, of meeting it late): with one of them anywhere before the head, the name
-#: is not read.
-TURNING_CHARS = "不未非无欠漏误缺"
-TURNING_WORDS: tuple[str, ...] = ("超期", "超时", "逾期", "延期", "延迟", "迟", "错", "违", "重复")
 
 
 def sense_from_name(name: str) -> str | None:

@@ -258,10 +258,12 @@ def _own_share(match: re.Match[str], context: _Context) -> str | None:
         return None  # own ÷ first is a share only when the higher is the better
     # `按其增速与第一名增速之比`: the unit's own measure against the first's same measure
     measure = next((own[len(w) :] for w in _OWN_WORDS if own.startswith(w)), own)
-    if not (own in _OWN_WORDS or (len(measure) >= 2 and name.endswith(measure))):
+    if not (own in _OWN_WORDS or (len(measure) >= 2 and kw.tail_of(name, measure))):
         return None
     again = match.group("again")
-    if again is not None and not (again == measure or (len(again) >= 2 and name.endswith(again))):
+    if again is not None and not (
+        again == measure or (len(again) >= 2 and kw.tail_of(name, again))
+    ):
         return None
     word = "计分" if match.group("word") else ""
     rest = match.group("rest").replace(" ", "")
@@ -290,7 +292,7 @@ def _same_measure(own: str, name: str) -> bool:
     """`own` names the ranked fact: its own tail (`减排量` of `【减排量】`), a word for the
     unit itself (`本县区`), or a growth word when the fact is a growth (`增幅` of
     `【税收收入增长率】`)."""
-    if own in _OWN_WORDS or (len(own) >= 2 and name.endswith(own)):
+    if own in _OWN_WORDS or (len(own) >= 2 and kw.tail_of(name, own)):
         return True
     return own in _GROWTH and name.endswith(_GROWTH)
 
@@ -439,14 +441,14 @@ def _best_first_as_full(match: re.Match[str], context: _Context) -> str | None:
     pre = match.group("pre")
     if pre and pre not in _GENERIC_MEASURES:  # `以数量最多的`: the ranked fact's own measure
         ranked = _FACT_NAME.search(match.string[: match.start()])
-        if ranked is None or not ranked.group(1).endswith(pre):
+        if ranked is None or not kw.tail_of(ranked.group(1), pre):
             return None
     best = match.group("best")
     measure = match.group("m")
     if best.endswith("值") or measure:
         if measure:
             ranked = _FACT_NAME.search(match.string[: match.start()])
-            if ranked is None or not ranked.group(1).endswith(measure):
+            if ranked is None or not kw.tail_of(ranked.group(1), measure):
                 return None
         best = best[:2] + "者"
     return best + "得满分"
@@ -459,7 +461,7 @@ def _gap_to_best(match: re.Match[str], _: _Context) -> str | None:
     what = match.group("what")
     if what is not None:  # `每比最短用时多`: only the ranked fact's own measure
         ranked = re.findall(r"【([^】]+)】", match.string[: match.start()])
-        if not ranked or len(what) < 2 or not ranked[-1].endswith(what):
+        if not ranked or len(what) < 2 or not kw.tail_of(ranked[-1], what):
             return None
     high = best[1] in "高多大长"
     if high != (verb in "低少"):

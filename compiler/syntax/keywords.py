@@ -834,3 +834,23 @@ def alternation(words: Iterable[str]) -> str:
     wins over `少` and `个百分点` over `个`), as a non-capturing group."""
     unique = sorted(set(words), key=lambda w: (-len(w), w))
     return "(?:" + "|".join(re.escape(w) for w in unique) + ")"
+
+
+# ------------------------------------------------------------------ a fact by its tail
+
+#: Words that may turn a name's head around (`不合格率`, `未完成率`, `逾期办结率`): a name
+#: with one before its head is not that head (check/senses.py reads no sense from it).
+TURNING_CHARS = "不未非无欠漏误缺"
+TURNING_WORDS: tuple[str, ...] = ("超期", "超时", "逾期", "延期", "延迟", "迟", "错", "违", "重复")
+
+
+def tail_of(name: str, tail: str) -> bool:
+    """`tail` names the fact `name` by its end (`合格率` for `【抽检合格率】`) — never when a
+    word before it may turn it around (`合格率` is not `【抽检不合格率】`: read as that, a
+    sentence about the one would score the other, the opposite)."""
+    if not tail or not name.endswith(tail):
+        return False
+    before = name[: len(name) - len(tail)]
+    return not (
+        any(ch in before for ch in TURNING_CHARS) or any(w in before for w in TURNING_WORDS)
+    )

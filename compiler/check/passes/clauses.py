@@ -134,7 +134,7 @@ def _average_noun(ctx: Context, subject: object, average: object) -> list[Diagno
     (E256) — the average is always the subject's own, never another fact's."""
     if not isinstance(average, ast.Average) or not average.noun:
         return []
-    if isinstance(subject, ast.Ref) and subject.name.endswith(average.noun):
+    if isinstance(subject, ast.Ref) and kw.tail_of(subject.name, average.noun):
         return []
     name = subject.name if isinstance(subject, ast.Ref) else "…"
     written = _written(ctx, average) or "平均" + average.noun

@@ -256,7 +256,7 @@ def _average_shares(clause: ast.ConditionClause, points: ast.Num | None, diags: 
             )
             return None
         for noun in share.nouns:
-            if noun and not subject.name.endswith(noun):
+            if noun and not kw.tail_of(subject.name, noun):
                 written = noun
                 diags.append(
                     Diagnostic("E256", share.span, {"written": written, "name": subject.name})
