@@ -613,3 +613,30 @@ def test_a_requirement_with_a_judged_deduction(tmp_path):
     assert policy.score({judged: 0, other: 0}).total == 8
     assert policy.score({judged: 2, other: 0}).total == 6
     assert policy.score({judged: 3, other: 1}).total == 3
+
+
+_GRADE_PART = """某区2026年度河道管护工作考核细则
+一、考核对象
+各街道办事处。
+二、考核内容及评分标准
+（一）河道保洁（10分）
+河道保洁不到位的，每处扣1分。
+三、否决情形
+辖区内河道被市级以上通报批评的，不得评为优秀。辖区发生重大水污染事件，或者因管护不到位造成人员伤亡的，年度考核直接评定为不合格。
+四、等次评定
+考核结果分为优秀、良好、合格、不合格四个等次：90分以上为优秀，80分以上为良好，60分以上为合格，60分以下为不合格。
+"""
+
+
+def test_a_grade_limited_in_a_part_without_points_is_drafted_or_held(tmp_path):
+    # a sentence that limits or sets the grade is a scoring sentence wherever it stands:
+    # drafted, or kept 待处理 — never left only in the part's 说明
+    draft, policy = import_text(tmp_path, _GRADE_PART)
+    clauses = [line.strip() for line in draft.text.splitlines() if line.strip().startswith("- ")]
+    assert any(c.endswith("不得评为优秀") and "通报批评" in c for c in clauses), clauses
+    assert any(
+        line.strip().startswith("# 待处理：") and "直接评定为不合格" in line
+        for line in draft.text.splitlines()
+    )
+    fact = next(f.name for f in policy.ir.facts if "通报批评" in f.name)
+    assert "等次最高为良好" in policy.score({fact: "是"}).labels

@@ -249,3 +249,16 @@ def test_a_points_cell_merged_over_two_rows_is_one_item(tmp_path):
     result = policy.score(unit)
     assert result.nodes["一2"].score == Decimal(5)  # 2 + (4 − 2 × 0.5)
     assert result.total == Decimal(10)
+
+
+def test_the_note_said_as_the_gap_as_it_is_counts_steps_in_part(tmp_path):
+    text = _SHARES.replace(
+        "2.按百分点计分的，按实际差值连续计算，不作取整。\n",
+        "2.按百分点或百分比增减分的，按实际差值计算，不分档取整。\n",
+    )
+    draft, policy = _import(tmp_path, text)
+    assert (
+        "- 【年度户厕改造任务完成率】达到100%的得满分，每低1个百分点扣0.4分，按比例\n" in draft.text
+    )
+    result = policy.score(dict(_PERFECT, 年度户厕改造任务完成率="96.5"))
+    assert result.nodes["(六)3"].score == Decimal("4.6")  # 3.5 points short, in part
