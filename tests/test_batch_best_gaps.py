@@ -230,7 +230,8 @@ def test_below_a_share_of_the_mean_for_a_percentage_is_refused():
         (
             "【指标】高于全市平均水平1个百分点以上的得10分，高于全市平均水平不足1个百分点的得8分",
             "高于全市平均水平不足1个百分点",
-            "低于平均值1个百分点以上的扣3分",
+            # the bands earn but leave the units at or below the mean in none
+            "低于平均值3个百分点以内的得3分",
         ),
     ],
 )

@@ -563,3 +563,11 @@ def test_a_steps_rounding_word_is_never_read_as_a_share(word):
     policy = build(f"【指标】低于100%的，每低1个百分点扣0.5分，{word}，最多扣4分", kind="百分比")
     got = [r.nodes["(二)"].score for r in results(policy, ["100", "98.5", "90", "99.9"])]
     assert got == [Decimal("10"), Decimal("9.25"), Decimal("6"), Decimal("9.95")]
+
+
+def test_a_steps_rounding_word_after_an_amount_in_chinese_numerals():
+    """`每缺一次扣一分，按比例计算，最多扣1分` (a generated policy found it): the amount in
+    Chinese numerals is still the step's, its 按比例计算 the step's rounding."""
+    policy = build("【指标】低于100%的，每低1个百分点扣一分，按比例计算，最多扣4分", kind="百分比")
+    got = [r.nodes["(二)"].score for r in results(policy, ["100", "98.5", "90"])]
+    assert got == [Decimal("10"), Decimal("8.5"), Decimal("6")]

@@ -634,3 +634,92 @@ def test_kw_tail_of():
     assert not tail_of("产品不合格率", "合格率")
     assert not tail_of("逾期办结率", "办结率")
     assert not tail_of("合格率", "")
+
+
+def test_the_other_half_of_a_standard_said_again_after_a_comma():
+    # `，低于平均值的，每低…` after `达到平均值的得10分` is the standard's other half
+    written = "【率】达到全市平均水平的得10分，低于全市平均水平的，每低1个百分点扣2分，扣完为止"
+    plain = "【率】达到全市平均水平的得10分；低于全市平均水平的，每低1个百分点扣2分，扣完为止"
+    values = ("84", "80", "77", "79")  # mean 80
+    assert same_as(written, plain, RATE, values) == [10, 10, 4, 8]
+    bare = "【率】达到90%的得10分，低于的每低1个百分点扣2分"
+    assert outcome(bare, RATE, [{"率": "90"}, {"率": "88"}])[0] == [10, 6]
+
+
+def test_a_gap_counted_as_it_is():
+    # `（按实际差值计算）` after steps is `，按比例`: 1.5 points below deducts 1.5 steps
+    written = "【率】达到全市平均水平的得10分；低于全市平均水平的，每低1个百分点扣2分（按实际差值计算），扣完为止"
+    plain = (
+        "【率】达到全市平均水平的得10分；低于全市平均水平的，每低1个百分点扣2分，按比例，扣完为止"
+    )
+    values = ("81.5", "78.5", "80")  # mean 80
+    assert same_as(written, plain, RATE, values) == [10, 7, 10]
+
+
+def test_the_places_of_the_lines_fact_named_by_its_tail():
+    clause = "【处理率】达到全市平均水平的得10分；处理率排名全市后两位的，年度考核等次最高为良好"
+    rows = [{"处理率": v} for v in ("90", "80", "70", "60")]  # mean 75
+    scores, labels = outcome(clause, "  处理率：百分比，越高越好\n", rows)
+    assert scores == [10, 10, 0, 0]
+    assert labels == [[], [], ["等次最高为良好"], ["等次最高为良好"]]
+    # a tail turned around is another fact: refused
+    with pytest.raises(PolicyError):
+        build(
+            "【处理率】达到全市平均水平的得10分；未处理率排名全市后两位的，年度考核等次最高为良好",
+            "  处理率：百分比\n",
+        )
+
+
+def test_the_item_points_said_again_and_ties_on_one_place():
+    # `本项满分10分` (the item's 10) and `并列的按同一名次扣分` (the language's ties) say nothing new
+    written = "各县（市、区）【率】按从低到高排序，本项满分10分，排名倒数第一、第二的分别扣3分、2分，并列的按同一名次扣分"
+    plain = "【率】按从低到高排序，排名倒数第一、第二的分别扣3分、2分"
+    # from the worse end (the highest rate): 90 倒数第一, the two 80s both 倒数第二
+    assert same_as(written, plain, "  率：百分比，越低越好\n", ("90", "80", "80", "70")) == [
+        7,
+        8,
+        8,
+        10,
+    ]
+    # another item's points are not this one's: read as written (refused)
+    with pytest.raises(PolicyError):
+        build("【率】按从低到高排序，本项满分8分，排名倒数第一的扣3分", "  率：百分比，越低越好\n")
+
+
+def test_the_end_ranked_first_said_as_which_comes_first():
+    written = "【事故起数】少的排名靠前，第1名得10分，此后每后移一个名次扣2分"
+    plain = "【事故起数】从少到多排名，第1名得10分，其后每下降一个名次扣2分"
+    assert same_as(written, plain, COUNT, ("0", "3", "1", "1")) == [10, 4, 8, 8]
+
+
+def test_the_grade_given_outright_and_a_negative_growth():
+    clause = (
+        "各县（市、区）属【企业利润增长率】高于全市平均水平的得10分，等于平均水平的得8分，低于平均水平的得6分；"
+        "增长率排名全市第一的，年度考核直接评为优秀；利润负增长的，年度考核不得评为优秀"
+    )
+    rows = [{"企业利润增长率": v} for v in ("9", "5", "-4", "6")]  # mean 4
+    scores, labels = outcome(clause, "  企业利润增长率：百分比，范围-100至100，越高越好\n", rows)
+    assert scores == [10, 10, 6, 10]
+    assert labels == [["等次最低为优秀"], [], ["等次最高为良好"], []]
+    # a negation before it is read as written, never as the grade given
+    with pytest.raises(PolicyError):
+        build("【率】排名全市末位的，年度考核不得直接评为优秀", RATE)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【率】高于全市平均水平的得10分；低于全市平均水平的，每低1个百分点扣2分",
+        "【率】高于全市平均水平的得10分，低于全市平均水平的，每低1个百分点扣2分",
+        "【率】高于90%的得10分；低于90%的，每低1个百分点扣2分",
+    ],
+)
+def test_a_standard_whose_halves_both_leave_out_the_bound_is_refused(clause):
+    # a unit exactly on the average (on 90%) is in neither half; read as two clauses, a
+    # unit below it earned nothing and lost its steps too (0 instead of 10 − 2 × steps)
+    with pytest.raises(PolicyError) as raised:
+        build(clause, RATE)
+    diag = raised.value.diagnostics[0]
+    assert diag.code == "E116"
+    assert "恰好等于标准的单位两条都不适用" in diag.message()
+    assert "达到（或不低于）" in diag.hint()

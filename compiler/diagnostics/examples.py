@@ -209,8 +209,7 @@ EXAMPLES: dict[str, Example] = {
         "但, lowering a grade, a base score at the average…); the checker names which and gives "
         "the sentences to write.",
         _file(
-            _NODE
-            + "  - 【化解率】高于平均值的得5分，与全市平均水平持平的得4分，低于平均值的得2分\n",
+            _NODE + "  - 【化解率】高于平均值的得5分，与全市平均水平持平的得4分\n",
             _RATE,
         ),
         _file(

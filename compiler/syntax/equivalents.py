@@ -172,6 +172,17 @@ def _own_subject(match: re.Match[str], _: _Context) -> str | None:
     return "" if own not in _OWN_WORDS and _same_measure(own, name) else None
 
 
+def _placed_subject(match: re.Match[str], _: _Context) -> str | None:
+    """`；激活率排名全市后两位的，…` on a line about `【医保电子凭证激活率】`: the places of the
+    line's one fact, named by its tail (blanked: bare places take the line's fact)."""
+    names = {m.group(1) for m in _FACT_NAME.finditer(match.string)}
+    if len(names) != 1:
+        return None
+    (name,) = names
+    own = match.group("own")
+    return "" if own not in _OWN_WORDS and _same_measure(own, name) else None
+
+
 def _bare_places(match: re.Match[str], _: _Context) -> str | None:
     """`排1—2位的得8分，3—4位的得6分，7位及以后的得2分`: places (the 第 left out) after
     a ranking said on the line; a number of units elsewhere (`3至5名的`) is left."""
@@ -298,13 +309,14 @@ def _same_measure(own: str, name: str) -> bool:
 
 
 def _negative_share(match: re.Match[str], _: _Context) -> str | None:
-    """`…按比值计分，减排量为负数的不得分`: a clause of its own on the ranked fact
+    """`…按比值计分，减排量为负数的不得分`: a clause of its own on the ranked fact (or the
+    fact compared with the average: `高于平均增速的得4分…；增速为负的不得分`)
     (`；低于0的，不得分`), never dropped: a share already gives a negative value 0, but the
     best unit earns the full points whatever its value, and with every value negative the
     best is negative too — the sentence gives it nothing."""
     before = match.string[: match.start()]
     if not re.search(
-        r"之比|比值|比例|排名|排序|名次|位次|第\s*(?:1|一)\s*[名位]|最[高低多少大小]", before
+        r"之比|比值|比例|排名|排序|名次|位次|第\s*(?:1|一)\s*[名位]|最[高低多少大小]|平均", before
     ):
         return None
     own = match.group("own") or "增长"  # `负增长的`: the growth the clause ranks
@@ -313,6 +325,21 @@ def _negative_share(match: re.Match[str], _: _Context) -> str | None:
         return None
     zero = match.group("zero") is not None
     return ";不高于0的不得分" if zero else ";低于0的不得分"
+
+
+def _negative_growth(match: re.Match[str], _: _Context) -> str | None:
+    """`；利润总额负增长的，…` on a line comparing `【国有企业利润总额增长率】`: the growth
+    below 0 — the line's one fact, a growth, named by what grows (or not at all)."""
+    names = {m.group(1) for m in _FACT_NAME.finditer(match.string)}
+    if len(names) != 1:
+        return None
+    (name,) = names
+    if not name.endswith(_GROWTH):
+        return None
+    own = match.group("own")
+    if own and not (own in _OWN_WORDS or own + "增" in name or _same_measure(own, name)):
+        return None
+    return "低于0"
 
 
 def _share_floor(match: re.Match[str], _: _Context) -> str | None:
@@ -341,7 +368,7 @@ def _no_deduction(match: re.Match[str], _: _Context) -> str | None:
 #: A step's amount before `按比例…`, with any effect word (`扣除1分`, `扣减1分`, `计2分`).
 _STEP_RATIO = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, kw.EFFECTS), key=len, reverse=True)) + ")"
-    r"\s*[0-9０-９.．]+\s*分\s*[,，]\s*按\s*$"
+    r"\s*[0-9０-９.．〇零一二两三四五六七八九十百半]+\s*分\s*[,，]\s*按\s*$"
 )
 
 
@@ -545,6 +572,24 @@ def _place_formula(match: re.Match[str], _: _Context) -> str | None:
     return new if len(new) <= len(match.group()) else None
 
 
+_ENDS = {
+    "高": "低",
+    "低": "高",
+    "多": "少",
+    "少": "多",
+    "大": "小",
+    "小": "大",
+    "长": "短",
+    "短": "长",
+}
+
+
+def _first_end(match: re.Match[str], _: _Context) -> str:
+    """`少的排名靠前`: ranked from the small end first, `从少到多排名`."""
+    first = match.group("w")
+    return f"从{first}到{_ENDS[first]}排名"
+
+
 def _tie_rule(match: re.Match[str], _: _Context) -> str:
     return ""
 
@@ -672,6 +717,15 @@ def _grade_floor(match: re.Match[str], _: _Context) -> str | None:
     return f"等次最低为{match.group('b')}"
 
 
+def _grade_said(match: re.Match[str], _: _Context) -> str | None:
+    """`年度考核直接评为优秀`: the grade given outright, `等次确定为优秀` — never after a
+    negation (`不得直接评为优秀` is read as written)."""
+    before = re.sub(r"\s+", "", match.string[: match.start()])
+    if re.search(r"(?:不|未|无|非|没)[得能予可]?$", before):
+        return None
+    return f"等次确定为{match.group('b')}"
+
+
 _DIRECTION_FIRST = r"(?:高|低|多|少|大|小|长|短)"
 #: What a subject does to its fact (`各县区受理【投诉件数】`): the fact's name says it.
 _SUBJECT_VERB = r"受理|上报|报送|办理|申报|承办"
@@ -689,8 +743,8 @@ RULES: tuple[_Rule, ...] = (
     (
         "subject",
         re.compile(
-            rf"(?<![^\s\-,;按]){_SUBJECT}\s*(?:{_SUBJECT_VERB})?"
-            r"(?=\s*(?:全年|年度|当年)?\s*(?:发生|出现|按照|按)?\s*【)"
+            rf"(?<![^\s\-,;按]){_SUBJECT}\s*(?:{_SUBJECT_VERB}|属)?"
+            r"(?=\s*(?:全年|年度|当年)?\s*(?:发生|出现|按照|按|属)?\s*【)"
         ),
         _blank,
     ),
@@ -817,6 +871,15 @@ RULES: tuple[_Rule, ...] = (
         re.compile(r",\s*(?:位次|名次|排名)?\s*并列(?:的)?(?:单位)?\s*(?:得分|分值)相同"),
         _tie_rule,
     ),
+    # ；并列的按同一名次计分: tied units share the place, as the language ranks them
+    (
+        "ties",
+        re.compile(
+            r"[,;]\s*(?:位次|名次|排名)?\s*并列的?(?:单位)?\s*(?:按|取)\s*同一(?:个)?\s*(?:名次|位次)"
+            r"\s*(?:计分|扣分|得分|计算)?(?=\s*(?:[,;]|$))"
+        ),
+        _tie_rule,
+    ),
     # ，起数相同的名次并列，其后名次顺延: competition ranking (1, 2, 2, 4), the language's own
     (
         "ties",
@@ -896,6 +959,14 @@ RULES: tuple[_Rule, ...] = (
         ),
         _negative_share,
     ),
+    # ；利润总额负增长的，年度考核不得评为优秀 on a line about 【…利润总额增长率】 → ；低于0的，…
+    (
+        "negative growth",
+        re.compile(
+            r"(?<=[,;])\s*(?P<own>[^\s,;【】\d]{0,8}?)\s*(?:负增长|增长为负|增速为负|为负增长)(?=\s*的)"
+        ),
+        _negative_growth,
+    ),
     # 超过平均水平的扣4分，未超过的不扣分: the rest lose nothing anyway
     (
         "no deduction",
@@ -939,11 +1010,20 @@ RULES: tuple[_Rule, ...] = (
         re.compile(r"(?P<ratio>之比|比值|比例)(?:计算得分|计算)(?![得分])"),
         _scoring_word,
     ),
+    # 年度考核直接评为优秀 → 等次确定为优秀 (the band itself: the top one is a floor)
+    (
+        "grade scope",
+        re.compile(
+            r"(?:年度考核|考核|年度|当年考核)?\s*直接\s*(?:确定|评定|定|评)为\s*"
+            r"(?P<b>优秀|良好|合格|称职|基本合格|不合格|不称职)(?!\s*(?:及|或)?\s*以[上下])"
+        ),
+        _grade_said,
+    ),
     # 年度考核等次直接定为不合格 → 年度考核等次定为不合格
     (
         "grade scope",
         re.compile(r"等次\s*直接\s*(?P<verb>定为|确定为|评为)"),
-        lambda m, c: "等次" + m.group("verb"),
+        lambda m, c: "等次" + ("定为" if m.group("verb") == "评为" else m.group("verb")),
     ),
     # 发生【X】的，本项不得分，…；未发生的得10分: the others keep the item's points anyway
     (
@@ -1126,6 +1206,14 @@ RULES: tuple[_Rule, ...] = (
         ),
         _own_subject,
     ),
+    # ；激活率排名全市后两位的 → ；排名全市后两位的 (the line's one fact, by its tail)
+    (
+        "placed subject",
+        re.compile(
+            rf"(?<=[,;])\s*(?P<own>[^\s,;:【】\d()]{{2,8}}?)(?=\s*(?:{_SCOPE})?\s*(?:{_PLACE_VERB}|{_PLACE_START}))"
+        ),
+        _placed_subject,
+    ),
     # ，3—4位的得6分 / 排1—2位的 / 7位及以后的 → 第3—4位得6分 (places written without 第)
     (
         "bare places",
@@ -1162,6 +1250,21 @@ RULES: tuple[_Rule, ...] = (
         ),
         _bound_restated,
     ),
+    # ，本项满分4分， → blank (4 the item's points: the item line says it)
+    (
+        "full said",
+        re.compile(r"(?<=[,;])\s*(?:本项|该项)?\s*满分\s*(?P<n>\d+(?:\.\d+)?)\s*分\s*[,;]?"),
+        lambda m, c: "" if c.points is not None and m.group("n") == c.points else None,
+    ),
+    # 【X】少的排名靠前 → 【X】从少到多排名 (the end that comes first)
+    (
+        "first end",
+        re.compile(
+            rf"(?<=】)\s*(?:数值|数量|指标值|值)?(?:越)?(?P<w>{_DIRECTION_FIRST})的?(?:者)?\s*"
+            r"(?:排名|排序|名次)\s*(?:越)?(?:在前|靠前)"
+        ),
+        _first_end,
+    ),
     # 得满分10分 → 得满分 (10 the item's points)
     (
         "full points",
@@ -1174,6 +1277,8 @@ RULES: tuple[_Rule, ...] = (
 _DROPS = frozenset(
     {
         "ties",
+        "full said",
+        "first end",
         "benchmark",
         "rest full",
         "rest keeps",
@@ -1205,9 +1310,11 @@ _DROPS = frozenset(
         "own share",
         "division",
         "negative share",
+        "negative growth",
         "share floor",
         "bare places",
         "own subject",
+        "placed subject",
         "no deduction",
     }
 )
@@ -1239,6 +1346,8 @@ def canonical(text: str) -> tuple[str, list[Rewrite]]:
         if not _CLAUSE_LINE.match(line):
             continue
         line, made = _count_tiers(line, number)
+        rewrites += made
+        line, made = _lower_half(line, number)
         rewrites += made
         context = _Context(points, counts.get(number, 0), precision, facts, low)
         if not _BATCH_LINE.search(line):
@@ -1302,6 +1411,28 @@ def _clause_counts(lines: list[str]) -> dict[int, int]:
     for member in group:
         counts[member] = total
     return counts
+
+
+def lone_clause_lines(lines: list[str]) -> dict[int, str]:
+    """The clause lines that are their item's only one, with the item's points (`4` of
+    `(二)本项(4分)`): what such a line earns is all the item earns."""
+    out: dict[int, str] = {}
+    points: str | None = None
+    group: list[int] = []
+
+    def close() -> None:
+        if len(group) == 1 and points is not None:
+            out[group[0]] = points
+
+    for number, line in enumerate(lines, 1):
+        if _NODE.match(line):
+            close()
+            found = _POINTS.search(line)
+            points, group = (found.group(1) if found else None), []
+        elif _CLAUSE_LINE.match(line):
+            group.append(number)
+    close()
+    return out
 
 
 def canonical_line(line: str, points: str | None = None) -> tuple[str, list[Rewrite]]:
@@ -1409,6 +1540,25 @@ def _semicolons(line: str, number: int) -> tuple[str, list[Rewrite]]:
         return "【" not in (following if nxt < 0 else following[:nxt])
 
     return _separators(line, number, _SEMI_NEXT, ",", "rules of one ranking", wanted)
+
+
+#: `，低于全市平均水平的，每低1个百分点扣1分` after `达到全市平均水平的得5分`: the other half of a
+#: standard, its condition said again.
+_LOWER_HALF = re.compile(
+    r",(?=[ \t]*(?:低于|未达到|未达|不足|少于|不到)[^,;【】每]{0,16}?的?[ \t]*,?[ \t]*每)"
+)
+_EFFECT_END = re.compile(r"得[ \t]*(?:\d+(?:\.\d+)?[ \t]*分|满分)[ \t]*$")
+
+
+def _lower_half(line: str, number: int) -> tuple[str, list[Rewrite]]:
+    """`【X】达到平均值的得5分，低于平均值的，每低1个百分点扣1分`: the comma after the points
+    is the `；` between a standard's halves (docs/language.md 9.16), so that the second half
+    is read as written after `；` — never as more of the first clause's effects."""
+
+    def wanted(text: str, start: int) -> bool:
+        return bool(_EFFECT_END.search(text[:start]))
+
+    return _separators(line, number, _LOWER_HALF, ";", "lower half", wanted)
 
 
 def _separators(

@@ -379,7 +379,20 @@ UNTIL_ZERO: tuple[str, ...] = (
 )
 #: Rounding of step units: `不足1天按1天计` (ceil) and `按比例` (exact ratio).
 ROUND_CEIL: tuple[str, str, str] = ("不足", "按", "计")
-ROUND_RATIO: tuple[str, ...] = ("按比例计算", "按比例扣分", "按比例计", "按比例")
+#: `，按比例` after steps: a part step counts in proportion.  `（按实际差值计算）` says the same —
+#: the gap as it is, not cut to whole steps.
+ROUND_RATIO: tuple[str, ...] = (
+    "按比例计算",
+    "按比例扣分",
+    "按比例计",
+    "按比例",
+    *(
+        f"{o}按实际{d}{v}{c}"
+        for o, c in (("(", ")"), ("", ""))
+        for d in ("差值", "差距", "差额")
+        for v in ("计算", "折算", "计")
+    ),
+)
 #: `，扣分按【所辖县数】平均计算`: the clause's amount divided by a count.
 SHARE_POST: tuple[str, ...] = ("平均计算", "平均分摊", "平均计", "平均")
 

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from ..diagnostics.diagnostic import Diagnostic
 from ..source.text import Source, Span
 from .ast import Comment
-from .equivalents import Rewrite, canonical
+from .equivalents import Rewrite, canonical, lone_clause_lines
+from .mean_bands import Band, read_line
 
 # U+202A–202E, U+2066–2069 (bidi), U+200B–200D, U+FEFF (zero width), and their kin:
 # U+200E/200F/061C (direction marks), U+2060–2064 (word joiner, invisible operators),
@@ -57,6 +58,9 @@ class Prepared:
     line_starts: list[int] = field(default_factory=list)
     # the batch wordings brought to canonical form (`equivalents`), each in place
     rewrites: list[Rewrite] = field(default_factory=list)
+    # bands of distance from the average (`mean_bands`): (line, column) of each
+    # placeholder the lexer reads as one comparison
+    bands: dict[tuple[int, int], Band] = field(default_factory=dict)
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column) of an offset into `text`, both 1-based."""
@@ -109,8 +113,31 @@ def prepare(source: Source) -> Prepared:
         diags.append(Diagnostic(code, Span.point(line, col), {"char": char_name(ch)}))
 
     prepared.text, prepared.rewrites = canonical(_strip_lines(prepared, source, diags))
+    _read_bands(prepared, diags)
     prepared.diagnostics = diags
     return prepared
+
+
+def _read_bands(prepared: Prepared, diags: list[Diagnostic]) -> None:
+    """Several bands of distance from the average on a clause line, each condition read
+    as an interval and replaced in place by one placeholder (`mean_bands`)."""
+    if "平均" not in prepared.text:
+        return
+    lines = prepared.text.split("\n")
+    lone = lone_clause_lines(lines)
+    for number, line in enumerate(lines, 1):
+        found = read_line(line, number, lone.get(number))
+        if found is None:
+            continue
+        for column, band in found.bands.items():
+            prepared.bands[(number, column)] = band
+        for start, end in found.replaced:
+            prepared.rewrites.append(
+                Rewrite(number, start, end, line[start:end], found.text[start:end], "mean band")
+            )
+        diags.extend(found.diagnostics)
+        lines[number - 1] = found.text
+    prepared.text = "\n".join(lines)
 
 
 def _strip_lines(prepared: Prepared, source: Source, diags: list[Diagnostic]) -> str:

@@ -10,6 +10,7 @@ from ...diagnostics.diagnostic import Diagnostic
 from ...syntax import ast
 from ...syntax import keywords as kw
 from ...syntax.build.terms import value_key
+from ..boundary import offset_operator
 from ..budget import bonus_cap, budget, const_value, frontier, is_bonus, no_floor, points, take_max
 from ..context import Context
 from ..resolve import clause_refs
@@ -195,9 +196,16 @@ def _exclusive_sides(clauses) -> dict[int, object]:
     meet (`【人数】低于【上年人数】的得4分` / `【人数】等于【上年人数】的得3分`): tiers, of
     which a unit meets one — a key shared by the group (id of each clause → key)."""
     groups: dict[object, list[tuple[int, frozenset[str]]]] = {}
+    bands: dict[str, list[tuple[int, _Interval]]] = {}
     for clause in clauses:
         cond = getattr(clause, "condition", None)
-        if not isinstance(clause, ast.ConditionClause) or not isinstance(cond, ast.Compare):
+        if not isinstance(clause, ast.ConditionClause):
+            continue
+        band = _from_average(cond)
+        if band is not None:
+            bands.setdefault(band[0], []).append((id(clause), band[1]))
+            continue
+        if not isinstance(cond, ast.Compare):
             continue
         if not isinstance(cond.left, ast.Ref):
             continue
@@ -213,4 +221,84 @@ def _exclusive_sides(clauses) -> dict[int, object]:
         apart = all(not (a & b) for i, a in enumerate(regions) for b in regions[i + 1 :])
         if len(members) > 1 and apart:
             out.update((ident, key) for ident, _ in members)
+    for name, found in bands.items():
+        spans = [span for _, span in found]
+        apart = all(_apart(a, b) for i, a in enumerate(spans) for b in spans[i + 1 :])
+        if len(found) > 1 and apart:
+            out.update((ident, ("bands", name)) for ident, _ in found)
     return out
+
+
+#: Distances from the batch average, e = fact − 平均值: (low, low included, high, high
+#: included), None for no bound.
+_Interval = tuple[Decimal | None, bool, Decimal | None, bool]
+_ALL: _Interval = (None, False, None, False)
+
+
+def _from_average(cond: object) -> tuple[str, _Interval] | None:
+    """The fact and the distances from its batch average a condition holds, when it is
+    made of comparisons with that average (`低于平均值3个百分点以内`, `未低于平均值6个百分点`, 且)."""
+    if isinstance(cond, ast.And):
+        parts = [_from_average(c) for c in cond.operands]
+        if any(p is None for p in parts) or len({p[0] for p in parts if p}) != 1:
+            return None
+        interval = _ALL
+        for part in parts:
+            interval = _meet(interval, part[1])  # type: ignore[index]
+        return parts[0][0], interval  # type: ignore[index]
+    if isinstance(cond, ast.Not):
+        inner = _from_average(cond.operand)
+        if inner is None:
+            return None
+        low, low_in, high, high_in = inner[1]
+        if low is None and high is not None:
+            return inner[0], (high, not high_in, None, False)
+        if high is None and low is not None:
+            return inner[0], (None, False, low, not low_in)
+        return None
+    if not (
+        isinstance(cond, ast.Compare)
+        and isinstance(cond.left, ast.Ref)
+        and isinstance(cond.right, ast.Average)
+        and cond.right.best is None
+    ):
+        return None
+    name, average = cond.left.name, cond.right
+    if average.offset is None:
+        word = kw.COMPARE_BEFORE.get(cond.word) or kw.COMPARE_AFTER.get(cond.word)
+        if word is None or word.direction not in ("ge", "le"):
+            return None
+        zero = Decimal(0)
+        if word.direction == "ge":
+            return name, (zero, word.inclusive, None, False)
+        return name, (None, False, zero, word.inclusive)
+    if average.offset.unit == "%":
+        return None  # a share of the average: not a fixed distance
+    found = offset_operator(cond.word)
+    if found is None:
+        return None
+    op, side = found
+    n = average.offset.value if side == "above" else -average.offset.value
+    if op == "within":
+        zero = Decimal(0)
+        return name, ((n, True, zero, False) if side == "below" else (zero, False, n, True))
+    if op in (">", ">="):
+        return name, (n, op == ">=", None, False)
+    return name, (None, False, n, op == "<=")
+
+
+def _meet(a: _Interval, b: _Interval) -> _Interval:
+    low, low_in = a[0], a[1]
+    if b[0] is not None and (low is None or b[0] > low or (b[0] == low and not b[1])):
+        low, low_in = b[0], b[1]
+    high, high_in = a[2], a[3]
+    if b[2] is not None and (high is None or b[2] < high or (b[2] == high and not b[3])):
+        high, high_in = b[2], b[3]
+    return low, low_in, high, high_in
+
+
+def _apart(a: _Interval, b: _Interval) -> bool:
+    low, low_in, high, high_in = _meet(a, b)
+    if low is None or high is None:
+        return False
+    return low > high or (low == high and not (low_in and high_in))

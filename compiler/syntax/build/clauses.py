@@ -181,7 +181,9 @@ def at_the_mean(clauses: list, points: ast.Num | None, diags: list) -> list:
         if found is not None:
             sides.setdefault(found[0], []).append((index, found[1]))
     out = list(clauses)
-    for pairs in sides.values():
+    for name, pairs in sides.items():
+        if any(_exactly_the_mean(c) == name for c in clauses):
+            continue  # `与平均水平持平的得3分` between them places the unit on the mean
         above = [i for i, w in pairs if w.direction == "ge" and not w.inclusive]
         below = [i for i, w in pairs if w.direction == "le" and not w.inclusive]
         if len(above) != 1 or len(below) != 1 or len(pairs) != 2:
@@ -225,6 +227,28 @@ def at_the_mean(clauses: list, points: ast.Num | None, diags: list) -> list:
             }
             diags.append(Diagnostic("E116", low.condition.span, args))
     return out
+
+
+def _exactly_the_mean(clause) -> str | None:
+    """The fact whose units exactly on the batch mean the clause takes (`与平均水平持平的`,
+    read by `mean_bands` as 不低于 and 不高于 the mean), or None."""
+    cond = getattr(clause, "condition", None)
+    if not isinstance(cond, ast.And) or len(cond.operands) != 2:
+        return None
+    words = set()
+    names = set()
+    for part in cond.operands:
+        if not (
+            isinstance(part, ast.Compare)
+            and isinstance(part.left, ast.Ref)
+            and isinstance(part.right, ast.Average)
+            and part.right.offset is None
+            and part.right.best is None
+        ):
+            return None
+        words.add(part.word)
+        names.add(part.left.name)
+    return names.pop() if words == {"不低于", "不高于"} and len(names) == 1 else None
 
 
 def _average_shares(clause: ast.ConditionClause, points: ast.Num | None, diags: list):
@@ -298,11 +322,20 @@ _STANDARD_SIDE = {
 }
 
 
-def _standards(clauses: list) -> list:
+#: The side of a standard without its bound: `高于平均水平的得4分；低于平均水平的，每低…`
+#: leaves a unit exactly on the bound in neither half.
+_STRICT_SIDE = {
+    "excess": ("低于", "少于", "小于", "<"),
+    "shortfall": ("高于", "超过", "超出", "高出", "多于", "大于", ">"),
+}
+
+
+def _standards(clauses: list, report=None) -> list:
     """`【X】不超过3次的得10分；超过3次的，每多1次扣2分` is the standard in two halves,
     one rule as `【X】不超过3次的得10分，每多1次扣2分` (9.16): the points are the
     base the steps beyond the bound deduct from, not earned only at the standard (which
-    would give a unit just beyond it nothing at all)."""
+    would give a unit just beyond it nothing at all).  With the bound on neither side
+    (`高于…的得4分；低于…的，每低…扣`) a unit exactly on it is in neither half: E116."""
     out = list(clauses)
     for i in range(len(out) - 1):
         first, j = out[i], i + 1
@@ -320,15 +353,36 @@ def _standards(clauses: list) -> list:
             and isinstance(first.condition.left, ast.Ref)
             and isinstance(second.subject, ast.Ref)
             and first.condition.left.name == second.subject.name
-            and first.condition.word in _STANDARD_SIDE.get(second.direction, ())
             and value_key(first.condition.right) == value_key(second.target)
         ):
+            continue
+        word = first.condition.word
+        if word in _STRICT_SIDE.get(second.direction, ()) and report is not None:
+            report("E116", first.condition.span, _unplaced_bound(word, second.direction))
+            continue
+        if word not in _STANDARD_SIDE.get(second.direction, ()):
             continue
         out[i] = dataclasses.replace(first, condition=None)
         earned = first.effects[0] if len(first.effects) == 1 else None
         if isinstance(earned, ast.Earn):
             out[j] = _within_points(second, earned)
     return out
+
+
+def _unplaced_bound(word: str, direction: str) -> dict:
+    """E116's words for a standard whose halves both leave out the bound."""
+    inclusive = "达到（或不低于）" if direction == "shortfall" else "不超过（或不高于）"
+    inclusive_en = "达到 (or 不低于)" if direction == "shortfall" else "不超过 (or 不高于)"
+    return {
+        "text": word,
+        "why": f"“{word}” 的一半与按步扣分的一半都不含界上的值：恰好等于标准的单位两条都不适用，原文没有说它得几分",
+        "why_en": f"neither the half with {word} nor the steps hold a unit exactly on the "
+        "standard; the text does not say what it earns",
+        "suggest": f"确认后前一半写 {inclusive}，如 【X】达到平均值的得4分；低于平均值的，每低1个百分点扣1分"
+        "（恰好等于标准的单位得4分）",
+        "suggest_en": f"once confirmed, write the first half with {inclusive_en}, e.g. "
+        "【X】达到平均值的得4分；低于平均值的，每低1个百分点扣1分",
+    }
 
 
 def _within_points(steps: ast.ThresholdClause, earned: ast.Earn) -> ast.ThresholdClause:
@@ -600,7 +654,7 @@ class ClausesMixin(TermsMixin):
                     continue
                 clause = dataclasses.replace(clause, effects=effects, otherwise=otherwise)
             out.append(clause)
-        return _standards(out)
+        return _standards(out, self.report)
 
     def _halved(self, effects: tuple, before: ast.Deduct | None) -> tuple | None:
         out = []

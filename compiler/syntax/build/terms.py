@@ -7,6 +7,7 @@ are folded here, so the parse tree never nests deeper than the parentheses writt
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -15,6 +16,7 @@ from ...source.text import Span
 from .. import ast
 from .. import keywords as kw
 from ..lark_import import Token
+from ..mean_bands import Band, End
 from ..numerals import parse_decimal, parse_percent_cn
 from ..syntax_errors import batch_refusal
 from .spans import span_of, sub_span, token_span
@@ -154,10 +156,7 @@ class TermsMixin:
             order = "high" if item.value[1] in "高多大长" else "low"
             return ast.Average(span, "", best=order)
         if kind == "AVG":
-            if _AVERAGE_TAIL.search(item.value):
-                return ast.Average(span, _AVERAGE_TAIL.sub("", item.value))
-            words, _, noun = item.value.rpartition("平均")
-            return ast.Average(span, words, noun=noun)
+            return average_of(item.value, span)
         if kind == "PERCENT_CN":
             try:
                 value = parse_percent_cn(item.value)
@@ -319,6 +318,8 @@ class TermsMixin:
         """A comparison without its subject after ；: the one fact the line's earlier
         comparisons are about (`【发案率】高于平均值的，每高1个百分点扣1分；低于平均值的，
         每低1个百分点加0.5分`).  None of them, or several, and the writer must name it."""
+        if isinstance(children[0], Token) and children[0].type == "AVG_BAND":
+            return self._band_alone(children[0])  # type: ignore[return-value]
         span = span_of(children)
         earlier = [
             (ref, right)
@@ -370,6 +371,40 @@ class TermsMixin:
         self._line_subjects.append((span.line, span.column, compared.left, compared.right))
         return compared
 
+    def compare_band(self, children: list) -> ast.Cond:
+        """`【X】与平均值相差1个百分点以内`: a band of distance from the average that
+        `mean_bands` read before the lexer."""
+        left = self.leaf(children[0])
+        span = span_of(children)
+        band = self.prepared.bands[(children[1].line, children[1].column)]  # type: ignore[attr-defined]
+        if isinstance(left, ast.Ref):
+            self._line_subjects.append(
+                (left.span.line, left.span.column, left, average_of("平均值", span))
+            )
+        return band_condition(left, band, token_span(children[1]))
+
+    def _band_alone(self, token: Token) -> ast.Cond:
+        """`；低于平均值但不足3个百分点的`: a band whose subject is the line's fact."""
+        span = token_span(token)
+        band = self.prepared.bands[(token.line, token.column)]  # type: ignore[attr-defined]
+        names = {
+            ref.name
+            for line, column, ref, _ in self._line_subjects
+            if line == span.line and column < span.column
+        }
+        if len(names) != 1:
+            names = self.facts_before(span)
+        if len(names) != 1:
+            self.form_error(
+                span,
+                "【数据项】（这一句没有写比的是哪一项，前面也没有唯一的一项可接）",
+                "a 【fact】 (nothing before names the one fact this compares)",
+            )
+            names = {""}
+        subject = ast.Ref(names.pop(), span)
+        self._line_subjects.append((span.line, span.column, subject, average_of("平均值", span)))
+        return band_condition(subject, band, span)
+
     def compare_tiers(self, children: list) -> Tiers:
         """`【达标率】低于80%、70%、60%`: several thresholds on one fact (a tier each)."""
         left = self.leaf(children[0])
@@ -419,6 +454,51 @@ class TermsMixin:
 
     def cond_or(self, children: list) -> ast.Or:
         return ast.Or(tuple(children), span_of(children))
+
+
+def average_of(text: str, span: Span) -> ast.Average:
+    """`全市平均水平` (decoration and the average), `全市平均增速` (the average named by
+    the tail of the fact's name, held to it by the checker)."""
+    if _AVERAGE_TAIL.search(text):
+        return ast.Average(span, _AVERAGE_TAIL.sub("", text))
+    words, _, noun = text.rpartition("平均")
+    return ast.Average(span, words, noun=noun)
+
+
+def band_condition(left: ast.Expr, band: Band, span: Span) -> ast.Cond:
+    """The band `low < left − 平均值 < high` in the comparisons with the average the
+    language has: `高于平均值N个百分点(以上)`, `低于平均值N个百分点(以上)`, `不低于平均值`,
+    their negations (`未…`) and `且`."""
+    average = average_of(band.average or "平均值", span)
+    parts: list[ast.Cond] = []
+    if band.low is not None:
+        parts.append(_band_end(left, band.low, True, average, band.unit, span))
+    if band.high is not None:
+        parts.append(_band_end(left, band.high, False, average, band.unit, span))
+    return parts[0] if len(parts) == 1 else ast.And(tuple(parts), span)
+
+
+def _band_end(
+    left: ast.Expr, end: End, low: bool, average: ast.Average, unit: str | None, span: Span
+) -> ast.Cond:
+    """One end: e > a (`low`, open) or e ≥ a, e < b or e ≤ b, with e = left − 平均值."""
+    value, closed = end.value, bool(end.closed)
+    if value == 0:
+        word = ("不低于" if closed else "高于") if low else ("不高于" if closed else "低于")
+        return ast.Compare(left, word, average, span)
+    number = abs(value)
+    text = format(number.normalize(), "f")
+    unit_word = kw.UNITS.get(unit or "个百分点", unit or "个百分点")
+    offset = dataclasses.replace(
+        average, offset=ast.Num(number, unit_word, span, f"{text}{unit_word}")
+    )
+    above = value > 0
+    side = "高于" if above else "低于"
+    if low == above:  # e ≥ a (a > 0) or e ≤ b (b < 0): beyond the distance, on its side
+        return ast.Compare(left, f"{side}…以上" if closed else side, offset, span)
+    # e ≥ −N (low, below) or e ≤ N (high, above): not beyond it
+    beyond = ast.Compare(left, side if closed else f"{side}…以上", offset, span)
+    return ast.Not(beyond, span, "未")
 
 
 def comparison_word(pre: Token | None, post: Token | None) -> str:

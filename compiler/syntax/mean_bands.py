@@ -1,0 +1,632 @@
+"""Bands of distance from the batch average, several on one line, read as intervals.
+
+Real 细则 grade a rate by how far it lies from the batch average, band by band:
+
+    【覆盖率】达到或高于全市平均值的得4分；低于平均值3个百分点以内（含3个百分点）的得3分；
+    低于平均值3至6个百分点（含6个百分点）的得2分；低于平均值超过6个百分点的不得分
+
+Each band is a set of distances e = 本单位 − 平均值: here e ≥ 0, −3 ≤ e < 0, −6 ≤ e < −3 and
+e < −6.  The grammar reads the plain bands (`低于平均值3个百分点以内`) but not a range
+(`3至6个百分点`), a band joined by 但 (`低于平均值但差距不足3个百分点`), nor one on both
+sides (`与平均值相差1个百分点以内`); and whether such bands say what a unit exactly on a
+bound gets can only be told from all of them together.  So this pass reads the whole line
+before the lexer does:
+
+- each band's condition becomes an interval, each end open or closed as its word says
+  (`以内`、`以上`、`（含N）` close it; `不足`、`超过`、a bare `低于平均值N个百分点` open it; a range
+  without `含` takes the end its neighbour leaves);
+- the bands must not overlap, every bound between two bands must belong to exactly one, a
+  band that ends short of the average or of infinity must meet another band there, and
+  when a band earns points (`得N分`) together they must cover every distance — otherwise
+  the line is refused (E116) at the band whose bound is unclear, with what to write;
+- each band's condition is replaced, in place, by one placeholder character the grammar
+  reads as a comparison (`AVG_BAND`); the builder turns it into the comparisons with the
+  average the language already has (`低于平均值3个百分点`, `未…`, `且`), so every backend
+  computes it as it computes any comparison with the average.
+
+Only lines with a band the grammar cannot read are taken; a line of plain bands stays as
+it was.  The columns of the line never change (docs/language.md 9.8).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..diagnostics.diagnostic import Diagnostic
+from ..source.text import Span
+from . import keywords as kw
+
+#: What the lexer reads in place of a band's condition (the rest of it is blanked).
+PLACEHOLDER = "\ue000"
+
+
+@dataclass(frozen=True)
+class End:
+    """One end of a band: the distance from the average (negative below it), and whether
+    a unit exactly there is in the band (None: the text does not say)."""
+
+    value: Decimal
+    closed: bool | None
+
+
+@dataclass(frozen=True)
+class Band:
+    """`low < e < high` (ends None: unbounded), e = the subject's value − the average."""
+
+    low: End | None
+    high: End | None
+    #: The average as written (`全市平均水平`, `平均增速`), for the builder's Average.
+    average: str
+    #: The distance's unit word as written (`个百分点`), None when no distance is said.
+    unit: str | None
+    #: The condition as written, for messages.
+    text: str
+
+
+# --------------------------------------------------------------------------- words
+
+_BELOW = ("低于", "少于", "小于", "落后于", "落后")
+_ABOVE = ("高于", "超过", "超出", "多于", "大于", "高出")
+#: Side words without a distance, as sets of e (`达到平均值`: e ≥ 0).
+_AT_LEAST = (
+    "达到或高于",
+    "达到或超过",
+    "高于或等于",
+    "等于或高于",
+    "大于或等于",
+    "等于或大于",
+    "不低于",
+    "不少于",
+    "达到",
+)
+_AT_MOST = ("低于或等于", "等于或低于", "小于或等于", "等于或小于", "不高于", "不超过", "未超过")
+_UNDER = ("未达到", "没有达到", "未达", "低于", "少于", "小于", "不足", "不到")
+_OVER = _ABOVE
+
+_NUM = r"\d+(?:\.\d+)?"
+_UNIT = r"(?:个百分点|百分点|个点)"
+_AVG = (
+    # the words before 平均 (`全市`, `全县各乡镇`) never hold a comparison word: `等于或低于
+    # 全县平均数` is no `等于 平均数`
+    r"(?P<avg>[^\s\d,;:=<>()【】%的但与或低高于等不未超达以及含大小多少至到]{0,8}?(?:"
+    + kw.alternation(w for w in kw.AVERAGE_WORDS if w != "平均")
+    + "|平均"
+    + kw.AVERAGE_NOUN_CHARS
+    + "{1,8}?"
+    + kw.AVERAGE_NOUN_FOLLOW
+    + r"|平均))"
+)
+_GAP = r"(?:[ \t]*(?:的)?(?:差距|相差|差值|差)[ \t]*)?[ \t]*(?:在[ \t]*)?"
+_LESS = r"(?:不足|不到|未达到|未满|小于|少于|低于)"
+_WITHIN = r"(?:以内|之内)"
+#: `不超过5个百分点`: up to and including the distance.
+_NOT_OVER = r"(?:不超过|不超出|不高于|不大于|不多于)"
+_ATLEAST = r"(?:以上|及以上|或以上)"
+_RANGE = r"(?:至|到|-|—|－|~|～)"
+#: A remark that says which bound is in: `（含3个百分点）`, `（含）`, `（不含6个百分点）`.
+_MARK = r"(?:[ \t]*\((?P<mark>不?(?:含|包含|包括)[^()]{0,12})\))?"
+#: What may follow a band's condition: its effects (`的得3分`, `，不得分`).
+_FOLLOW = r"[ \t]*(?=的|,|;|$)"
+
+
+def _side(words: tuple[str, ...]) -> str:
+    return kw.alternation(sorted(words, key=len, reverse=True))
+
+
+#: A band with a distance, after its side word and the average:
+_DISTANCE = re.compile(
+    rf"[ \t]*(?:{_GAP})?(?:"
+    # 3至6个百分点（含6个百分点）
+    rf"(?P<r1>{_NUM})[ \t]*{_UNIT}?[ \t]*{_RANGE}[ \t]*(?P<r2>{_NUM})[ \t]*(?P<ru>{_UNIT})"
+    # 超过1个百分点、但差距在3个百分点以内 / 1个百分点以上但不足3个百分点
+    rf"|(?:超过|超出)?[ \t]*(?P<b1>{_NUM})[ \t]*(?P<bu>{_UNIT})[ \t]*(?P<bp>{_ATLEAST})?"
+    rf"[ \t]*[、,]?[ \t]*(?:但|且)?{_GAP}(?:(?P<bl>{_LESS})[ \t]*(?P<b2>{_NUM})[ \t]*{_UNIT}"
+    rf"|(?P<bn>{_NOT_OVER})[ \t]*(?P<b4>{_NUM})[ \t]*{_UNIT}"
+    rf"|(?P<b3>{_NUM})[ \t]*{_UNIT}[ \t]*{_WITHIN})"
+    # 但差距不足3个百分点 / 不足3个百分点
+    rf"|(?:但)?{_GAP}{_LESS}[ \t]*(?P<u1>{_NUM})[ \t]*(?P<uu>{_UNIT})"
+    # 3个百分点以内
+    rf"|(?P<w1>{_NUM})[ \t]*(?P<wu>{_UNIT})[ \t]*{_WITHIN}"
+    # (超过)3个百分点(以上)
+    rf"|(?P<x0>超过|超出)?[ \t]*(?P<x1>{_NUM})[ \t]*(?P<xu>{_UNIT})[ \t]*(?P<xp>{_ATLEAST})?"
+    r")" + _MARK + _FOLLOW
+)
+_SIDED = re.compile(rf"(?P<side>{_side(_BELOW + _ABOVE)})[ \t]*{_AVG}")
+_ZERO = re.compile(
+    rf"(?P<side>{_side(_AT_LEAST + _AT_MOST + _UNDER + _OVER)})[ \t]*{_AVG}{_MARK}{_FOLLOW}"
+)
+#: `与全市平均值相差1个百分点以内（含）`, `与平均值相差不足1个百分点`.
+_BOTH = re.compile(
+    rf"与[ \t]*{_AVG}[ \t]*(?:相比[ \t]*)?(?:的)?(?:相差|差距|差值)[ \t]*(?:在[ \t]*)?"
+    rf"(?:(?P<n>{_NUM})[ \t]*(?P<u>{_UNIT})[ \t]*{_WITHIN}|{_LESS}[ \t]*(?P<l>{_NUM})[ \t]*(?P<lu>{_UNIT}))"
+    + _MARK
+    + _FOLLOW
+)
+#: `与全市平均水平持平`, `等于平均水平`: exactly the average (in a line whose other bands
+#: leave only it, as a careful reader takes 持平 there).
+_LEVEL = (
+    re.compile(rf"与[ \t]*{_AVG}[ \t]*(?:相比[ \t]*)?持平{_FOLLOW}"),
+    re.compile(rf"等于[ \t]*{_AVG}{_FOLLOW}"),
+)
+#: `；低于3个百分点及以上的`: the average left unsaid after bands that said it.  Only a word
+#: that names a side: after `低于平均值5个百分点以内…`, `超过5个百分点的` is further below.
+_ELIDED = re.compile(
+    rf"(?P<side>{_side(_BELOW + tuple(w for w in _ABOVE if w not in ('超过', '超出')))})[ \t]*(?P<n>{_NUM})[ \t]*(?P<u>{_UNIT})[ \t]*"
+    rf"(?P<p>{_ATLEAST})?" + _MARK + _FOLLOW
+)
+#: `低于全市平均水平的，差距在2个百分点以内的扣1分，差距超过2个百分点的扣2分`: one side of
+#: the average said once, its bands after it each starting with the gap.
+_HEADER = re.compile(rf"(?P<side>{_side(_BELOW + _ABOVE)})[ \t]*{_AVG}[ \t]*的?[ \t]*,")
+_SUB_START = re.compile(r"[ \t]*(?:的)?(?:差距|相差|差值)")
+_REF = re.compile(r"【([^【】\n]+)】")
+_EARNS = re.compile(r"得[ \t]*\d")
+#: How a band's effects start: `的得4分`, `的，本项不得分`, `的，年度考核等次最高为合格` — never a
+#: number (`低于平均值的80%的` is no band of distance from the average).
+_EFFECTS = re.compile(
+    r"[ \t]*的?[ \t]*,?[ \t]*(?:本项|该项|此项|年度考核|考核|年度)?[ \t]*"
+    r"(?:得|扣|不得|不扣|加|减|计|等次|一票|取消|列为|直接|评为|视为)"
+)
+_CLAUSE_LINE = re.compile(r"^[ \t]*-[ \t]")
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    band: Band
+    #: A form the grammar cannot read by itself (a range, 但, both sides, no average).
+    new: bool
+
+
+def _marked(mark: str | None, number: Decimal) -> bool | None:
+    """What `（含N）` says of the end at N: True (in), False (`不含`), None (says
+    nothing of N: another number, or no remark)."""
+    if not mark:
+        return None
+    numbers = [Decimal(n) for n in re.findall(_NUM, mark)]
+    if numbers and number not in numbers:
+        return None
+    return not mark.startswith("不")
+
+
+def _read(text: str, at: int, bare: bool) -> _Found | None:
+    """The band whose condition starts at `at`, or None."""
+    found = _BOTH.match(text, at)
+    if found is not None:
+        number = Decimal(found["n"] or found["l"])
+        closed = found["n"] is not None
+        if _marked(found["mark"], number) is not None:
+            closed = bool(_marked(found["mark"], number))
+        band = Band(
+            End(-number, closed),
+            End(number, closed),
+            found["avg"],
+            found["u"] or found["lu"],
+            found[0].rstrip(),
+        )
+        return _Found(at, found.end(), band, True)
+    level = _LEVEL[0].match(text, at) or _LEVEL[1].match(text, at)
+    if level is not None:
+        band = Band(End(Decimal(0), True), End(Decimal(0), True), level["avg"], None, "")
+        return _Found(at, level.end(), _with_text(band, level[0].rstrip()), True)
+    sided = _SIDED.match(text, at)
+    if sided is not None:
+        below = sided["side"] in _BELOW
+        distance = _DISTANCE.match(text, sided.end())
+        if distance is not None:
+            band = _distance_band(distance, below, sided["avg"])
+            if band is not None:
+                end = distance.end()
+                new = not (distance["w1"] or distance["x1"]) or bool(distance["x0"])
+                text_of = text[at:end].rstrip()
+                return _Found(at, end, _with_text(band, text_of), new)
+    zero = _ZERO.match(text, at)
+    if zero is not None:
+        side = zero["side"]
+        if side in _AT_LEAST:
+            band = Band(End(Decimal(0), True), None, zero["avg"], None, "")
+        elif side in _AT_MOST:
+            band = Band(None, End(Decimal(0), True), zero["avg"], None, "")
+        elif side in _UNDER:
+            band = Band(None, End(Decimal(0), False), zero["avg"], None, "")
+        else:
+            band = Band(End(Decimal(0), False), None, zero["avg"], None, "")
+        return _Found(at, zero.end(), _with_text(band, text[at : zero.end()].rstrip()), False)
+    if bare:
+        elided = _ELIDED.match(text, at)
+        if elided is not None:
+            number = Decimal(elided["n"])
+            closed = bool(elided["p"]) or bool(_marked(elided["mark"], number))
+            below = elided["side"] in _BELOW
+            band = _one_sided(below, number, closed, "", elided["u"])
+            return _Found(at, elided.end(), _with_text(band, elided[0].rstrip()), True)
+    return None
+
+
+def _sub_band(line: str, at: int, header: tuple[bool, str] | None) -> _Found | None:
+    """`差距超过2个百分点但不超过5个百分点` after a side said once (`低于平均值的，…`)."""
+    if header is None or not _SUB_START.match(line, at):
+        return None
+    distance = _DISTANCE.match(line, at)
+    if distance is None:
+        return None
+    band = _distance_band(distance, header[0], header[1])
+    if band is None:
+        return None
+    end = distance.end()
+    return _Found(at, end, _with_text(band, line[at:end].rstrip()), True)
+
+
+def _headed(
+    line: str, at: int, header: tuple[bool, str] | None
+) -> tuple[_Found | None, tuple[bool, str] | None]:
+    """`低于全市平均水平的，差距在2个百分点以内（含2个百分点）`: the side said once and the
+    first band after it (the header then stands for the bands after it on this clause)."""
+    found = _HEADER.match(line, at)
+    if found is None or not _SUB_START.match(line, found.end()):
+        return None, header
+    side = (found["side"] in _BELOW, found["avg"])
+    band = _sub_band(line, found.end(), side)
+    if band is None:
+        return None, header
+    text = line[at : band.end].rstrip()
+    return _Found(at, band.end, _with_text(band.band, text), True), side
+
+
+def _with_text(band: Band, text: str) -> Band:
+    return Band(band.low, band.high, band.average, band.unit, text)
+
+
+def _one_sided(below: bool, number: Decimal, closed: bool, average: str, unit: str | None) -> Band:
+    """Beyond `number` from the average on one side: e ≤ −N (below) or e ≥ N."""
+    if below:
+        return Band(None, End(-number, closed), average, unit, "")
+    return Band(End(number, closed), None, average, unit, "")
+
+
+def _between(below: bool, near: End, far: End, average: str, unit: str) -> Band:
+    """From `near` to `far` distance on one side (distances positive as written)."""
+    if below:
+        return Band(End(-far.value, far.closed), End(-near.value, near.closed), average, unit, "")
+    return Band(near, far, average, unit, "")
+
+
+def _distance_band(found: re.Match[str], below: bool, average: str) -> Band | None:
+    mark = found["mark"]
+    if found["r1"]:
+        near, far = Decimal(found["r1"]), Decimal(found["r2"])
+        if near >= far:
+            return None
+        return _between(
+            below,
+            End(near, _marked(mark, near)),
+            End(far, _marked(mark, far)),
+            average,
+            found["ru"],
+        )
+    if found["b1"]:
+        near = Decimal(found["b1"])
+        far = Decimal(found["b2"] or found["b3"] or found["b4"])
+        if near >= far:
+            return None
+        far_closed = found["b3"] is not None or found["b4"] is not None
+        return _between(
+            below, End(near, bool(found["bp"])), End(far, far_closed), average, found["bu"]
+        )
+    if found["u1"]:
+        far = Decimal(found["u1"])
+        return _between(below, End(Decimal(0), False), End(far, False), average, found["uu"])
+    if found["w1"]:
+        far = Decimal(found["w1"])
+        closed = _marked(mark, far)
+        return _between(
+            below,
+            End(Decimal(0), False),
+            End(far, True if closed is None else closed),
+            average,
+            found["wu"],
+        )
+    number = Decimal(found["x1"])
+    closed = bool(found["xp"])
+    if _marked(mark, number) is not None:
+        closed = bool(_marked(mark, number))
+    return _one_sided(below, number, closed, average, found["xu"])
+
+
+# --------------------------------------------------------------------------- the line
+
+
+@dataclass(frozen=True)
+class LineBands:
+    """What the pass made of one line: the lexer's line, the bands by the 1-based column
+    of their placeholder, and the E116 diagnostics."""
+
+    text: str
+    bands: dict[int, Band]
+    diagnostics: list[Diagnostic]
+    #: (start, end) columns, 0-based, of each stretch rewritten
+    replaced: list[tuple[int, int]]
+
+
+def read_line(line: str, number: int, points: str | None = None) -> LineBands | None:
+    """The line with its bands of distance from the average in place, or None when it
+    is not such a line (it is then read as written).  `points`: the item's points when
+    the line is its only clause line."""
+    if not _CLAUSE_LINE.match(line) or "平均" not in line:
+        return None
+    names = {m.group(1).strip() for m in _REF.finditer(line)}
+    first = _REF.search(line)
+    if len(names) != 1 or first is None:
+        return None
+    found: list[tuple[_Found, str, int]] = []  # (band, its effects, its stretch's start)
+    others = False
+    average_said = False
+    last: int | None = None  # the index in `found` the stretch before belongs to
+    header: tuple[bool, str] | None = None  # (below, the average) of a side said once
+    for start, end, bare in _clauses(line, first.end()):
+        at = _skip(line, start, first.group(0))
+        if line[start - 1] != ",":
+            header = None
+        band = _sub_band(line, at, header)
+        if band is None:
+            band, header = _headed(line, at, header)
+        if band is None:
+            band = _read(line, at, bare and average_said)
+        if band is None or band.end > end:
+            if bare and line[start - 1] == "," and last is not None:
+                # `…得4分，低于的每低1个百分点扣0.5分`: the clause before goes on
+                f, effects, begun = found[last]
+                found[last] = (f, effects + line[start - 1 : end], begun)
+            else:
+                others = others or "平均" in line[start:end]
+                last = None
+            continue
+        if band.band.average:
+            average_said = True
+        found.append((band, line[band.end : end], start))
+        last = len(found) - 1
+    kept = []
+    for f, effects, begun in found:
+        if "每" in effects or not _EFFECTS.match(effects):
+            others = True  # a standard's steps (`…的得4分，低于的每低1个百分点扣0.5分`)
+        else:
+            kept.append((f, effects, begun))
+    if not any(f.new for f, _, _ in kept) and not _full_marks(kept, points):
+        return None  # plain bands, and none of them only keeps the item's points
+    bands = _inferred([f.band for f, _, _ in kept])
+    problems = _problems(bands, [e for _, e, _ in kept], others)
+    first_new = next((i for i, (f, _, _) in enumerate(kept) if f.new), 0)
+    problems = [
+        (first_new, _args(bands[first_new], why, Decimal(0))) if why == "cover" else (i, args)
+        for i, why, args in problems
+    ]
+    chars = list(line)
+    placed: dict[int, Band] = {}
+    replaced: list[tuple[int, int]] = []
+    full = _full_marks(kept, points) if not problems else set()
+    for k in sorted(full, reverse=True):
+        # `达到或高于平均值的得4分` (the item's 4 points) beside bands that deduct: the
+        # deductions are from the item's points, and this band says only that the units
+        # in it keep them — so it goes, with its separator, and the bands deduct
+        f, _, begun = kept[k]
+        stop = kept[k + 1][2] if k + 1 < len(kept) else len(line)
+        gone = (f.start, stop) if k + 1 < len(kept) else (begun - 1, stop)
+        chars[gone[0] : gone[1]] = " " * (gone[1] - gone[0])
+        replaced.append(gone)
+    for index, ((f, _, begun), band) in enumerate(zip(kept, bands, strict=True)):
+        if index in full:
+            continue
+        chars[f.start : f.end] = PLACEHOLDER + " " * (f.end - f.start - 1)
+        replaced.append((f.start, f.end))
+        if line[begun - 1] == ",":
+            chars[begun - 1] = ";"  # `…得4分，与平均值相差不足1个百分点的得3分`: a clause each
+            replaced.append((begun - 1, begun))
+        placed[f.start + 1] = band
+    diagnostics = []
+    for i, args in problems:
+        f = kept[i][0]
+        span = Span(number, f.start + 1, number, f.start + 1 + len(f.band.text))
+        diagnostics.append(Diagnostic("E116", span, args))
+    return LineBands("".join(chars), placed, diagnostics, replaced)
+
+
+_EARNS_ONLY = re.compile(
+    r"[ \t]*的?[ \t]*,?[ \t]*(?:本项|该项)?[ \t]*得[ \t]*(?P<n>\d+(?:\.\d+)?)[ \t]*分[ \t]*[,;]?[ \t]*$"
+)
+_DEDUCTS = re.compile(r"扣[ \t]*\d")
+
+
+def _full_marks(kept: list[tuple[_Found, str, int]], points: str | None) -> set[int]:
+    """The bands that earn exactly the item's points, when the others deduct (and no
+    band earns anything else): each only says its units keep the item's points."""
+    if points is None:
+        return set()
+    earning = {i for i, (_, effects, _) in enumerate(kept) if _EARNS.search(effects)}
+    full = set()
+    for i in earning:
+        found = _EARNS_ONLY.match(kept[i][1])
+        if found is None or Decimal(found["n"]) != Decimal(points):
+            return set()
+        full.add(i)
+    if not full or not any(_DEDUCTS.search(e) for i, (_, e, _) in enumerate(kept) if i not in full):
+        return set()
+    return full
+
+
+def _clauses(line: str, after_ref: int) -> list[tuple[int, int, bool]]:
+    """(start, end, bare) of the stretches a band may start: after the fact's name, after
+    each `;`, and after a `,` that ends an effect (`…得4分,`)."""
+    cuts = [after_ref]
+    for i in range(after_ref, len(line)):
+        if line[i] == ";" or (line[i] == "," and _effect_before(line, i)):
+            cuts.append(i + 1)
+    out = []
+    for k, start in enumerate(cuts):
+        end = cuts[k + 1] - 1 if k + 1 < len(cuts) else len(line)
+        out.append((start, end, k > 0))
+    return out
+
+
+def _effect_before(line: str, comma: int) -> bool:
+    return bool(re.search(r"(?:分|不得分|优秀|良好|合格|否决)[ \t]*$", line[:comma]))
+
+
+def _skip(line: str, at: int, ref: str) -> int:
+    """Past blanks, and past the fact's name repeated at a clause's start."""
+    while at < len(line) and line[at] in " \t":
+        at += 1
+    if line.startswith(ref, at):
+        at += len(ref)
+        while at < len(line) and line[at] in " \t":
+            at += 1
+    return at
+
+
+def _inferred(bands: list[Band]) -> list[Band]:
+    """A range's end the text leaves open or closed takes what its neighbour leaves:
+    `低于平均值3个百分点以内（含3个百分点）…；低于平均值3至6个百分点…` — 3 is in the first band,
+    so not in the second."""
+
+    def partner(value: Decimal, as_low: bool) -> bool | None:
+        for other in bands:
+            end = other.high if as_low else other.low
+            if end is not None and end.value == value and end.closed is not None:
+                return not end.closed
+        return None
+
+    out = []
+    for band in bands:
+        low, high = band.low, band.high
+        if low is not None and low.closed is None:
+            low = End(low.value, partner(low.value, True))
+        if high is not None and high.closed is None:
+            high = End(high.value, partner(high.value, False))
+        out.append(Band(low, high, band.average, band.unit, band.text))
+    return out
+
+
+def _problems(bands: list[Band], effects: list[str], others: bool) -> list[tuple[int, str, dict]]:
+    """(band index, why, E116 arguments) for each bound the bands leave unclear."""
+    out: list[tuple[int, str, dict]] = []
+    for i, band in enumerate(bands):
+        for end in (band.low, band.high):
+            if end is not None and end.closed is None:
+                out.append((i, "unsaid", _args(band, "unsaid", end.value)))
+    if out:
+        return out
+    for i, a in enumerate(bands):
+        for j in range(i + 1, len(bands)):
+            point = _overlap(a, bands[j])
+            if point is not None:
+                out.append((j, "overlap", _args(bands[j], "overlap", point)))
+    if out:
+        return out
+    for i, band in enumerate(bands):
+        for end, as_low in ((band.low, True), (band.high, False)):
+            if end is None:
+                continue
+            meets = [
+                o
+                for o in bands
+                if (o.high if as_low else o.low) is not None
+                and (o.high if as_low else o.low).value == end.value  # type: ignore[union-attr]
+            ]
+            if not meets and end.value != 0 and not others:
+                # (a clause not read as a band — steps after a band — may meet it)
+                out.append((i, "open", _args(band, "open", end.value)))
+            elif (
+                meets
+                and not end.closed
+                and not any(
+                    (o.high if as_low else o.low).closed
+                    for o in meets  # type: ignore[union-attr]
+                )
+            ):
+                out.append((i, "gap", _args(band, "gap", end.value)))
+    if out:
+        return out
+    if not others and any(_EARNS.search(e) for e in effects) and not _covers(bands):
+        out.append((0, "cover", _args(bands[0], "cover", Decimal(0))))
+    return out
+
+
+def _overlap(a: Band, b: Band) -> Decimal | None:
+    """A distance both bands hold, or None."""
+    lows = [e for e in (a.low, b.low) if e is not None]
+    highs = [e for e in (a.high, b.high) if e is not None]
+    low = max(lows, key=lambda e: (e.value, e.closed is False)) if lows else None
+    high = min(highs, key=lambda e: (e.value, bool(e.closed))) if highs else None
+    if low is None or high is None:
+        return (low or high).value if (low or high) is not None else Decimal(0)  # type: ignore[union-attr]
+    if low.value < high.value:
+        return low.value
+    if low.value == high.value and low.closed and high.closed:
+        return low.value
+    return None
+
+
+def _covers(bands: list[Band]) -> bool:
+    """Whether the bands, which do not overlap, hold every distance."""
+    ordered = sorted(
+        bands,
+        key=lambda b: (
+            b.low is not None,
+            b.low.value if b.low else 0,
+            not (b.low and b.low.closed),
+        ),
+    )
+    if ordered[0].low is not None:
+        return False
+    for a, b in itertools.pairwise(ordered):
+        if a.high is None or b.low is None or a.high.value != b.low.value:
+            return False
+    return ordered[-1].high is None
+
+
+def _distance_words(value: Decimal) -> tuple[str, str]:
+    number = format(abs(value).normalize(), "f")
+    if value == 0:
+        return "恰好等于平均值", "exactly at the average"
+    side = "低于" if value < 0 else "高于"
+    side_en = "below" if value < 0 else "above"
+    return f"恰好{side}平均值{number}个百分点", f"exactly {number} points {side_en} the average"
+
+
+def _args(band: Band, why: str, value: Decimal) -> dict:
+    where, where_en = _distance_words(value)
+    texts = {
+        "unsaid": (
+            f"{where}的单位在不在这一档，原文没有写",
+            f"whether a unit {where_en} is in this band is not said",
+        ),
+        "overlap": (
+            f"与前面的一档都包括{where}的单位，它得几分读不准",
+            f"this band and an earlier one both hold a unit {where_en}",
+        ),
+        "open": (
+            f"这一档止于{where.removeprefix('恰好')}，再往外的单位得几分原文没有写",
+            f"this band ends {where_en.removeprefix('exactly ')}; what units beyond it get is not said",
+        ),
+        "gap": (
+            f"{where}的单位不在任何一档（两边的档都不含这个值）",
+            f"a unit {where_en} is in no band (neither side includes the bound)",
+        ),
+        "cover": (
+            "各档给分，但合起来没有包括所有的单位：有的单位得几分原文没有写",
+            "the bands earn points but leave some distances from the average in no band",
+        ),
+    }
+    why_zh, why_en = texts[why]
+    return {
+        "text": band.text,
+        "why": why_zh,
+        "why_en": why_en,
+        "suggest": "向发文单位确认后写明界上的值归哪一档：以内、以上、（含N个百分点）含本数，不足、超过不含；"
+        "各档相接，如 【X】达到或高于平均值的得4分；低于平均值3个百分点以内的得3分；低于平均值超过3个百分点的得1分",
+        "suggest_en": "ask the issuer, then say which band holds each bound (以内, 以上, （含N个百分点）"
+        " include it; 不足, 超过 do not) and let the bands meet, e.g. 【X】达到或高于平均值的得4分；"
+        "低于平均值3个百分点以内的得3分；低于平均值超过3个百分点的得1分",
+    }
