@@ -640,3 +640,26 @@ def test_a_grade_limited_in_a_part_without_points_is_drafted_or_held(tmp_path):
     )
     fact = next(f.name for f in policy.ir.facts if "通报批评" in f.name)
     assert "等次最高为良好" in policy.score({fact: "是"}).labels
+
+
+_NOT_DATA = """某县2026年度安全生产工作考核细则
+一、考核对象
+各乡镇人民政府。
+二、考核内容及评分标准
+（一）执法检查（6分）
+执法人员人均检查企业家次高于全县乡镇平均数的得3分，达到平均数80%以上的得2分，不满平均数80%的得1分。执法文书不规范的，每份扣0.5分。
+（二）档案整理（4分）
+随机抽查案卷，有一卷编目不规范的扣0.2分，最多扣4分。
+"""
+
+
+def test_parts_of_a_comparison_and_one_of_a_count_are_never_facts(tmp_path):
+    # `【达到平均数】80%以上的得2分`, `【不满平均数80%】得1分` (the batch's average is computed,
+    # never filled in) and a yes/no `【有一卷编目不规范】` deducting once: held, not drafted
+    draft, policy = import_text(tmp_path, _NOT_DATA)
+    held = [line.strip() for line in draft.text.splitlines() if "# 待处理：" in line]
+    assert any("不满平均数80%的得1分" in line for line in held), held
+    assert any("有一卷编目不规范" in line for line in held), held
+    names = [f.name for f in policy.ir.facts]
+    assert not [n for n in names if "平均" in n or n.startswith("有一")], names
+    assert "执法文书不规范" in names

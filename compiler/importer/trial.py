@@ -65,8 +65,22 @@ def try_clause(
     if any(d.is_error for d in check.check(tree, source)):
         return None
     symbols = resolve(tree)
+    if any(_COMPARISON_NAME.search(name) or _ONE_OF.match(name) for name in symbols.facts):
+        return None
     kinds = tuple((name, info.unit) for name, info in symbols.facts.items())
     return Trial(node.clauses[0], kinds)
+
+
+#: A name that is part of a comparison with the batch's average, not a datum a unit
+#: reports: `【达到平均数】80%以上的得2分`, `【不满平均数80%】得1分`, `【…家次高于全县平均数】`
+#: (the average is the batch's, computed, never filled in) — the sentence is held instead.
+#: `有一卷…不规范的扣0.2分，最多扣4分`: a count (one volume, then each), never a yes/no
+#: that deducts once — whether it counts is the writer's to say, so the sentence is held.
+_ONE_OF = re.compile(r"有[一1]\s*[卷份件个处项次类种条人户家起]")
+#: A unit's own average (`取两项平均值计分，【平均值】达到90%以上的`) is a datum: kept.
+_COMPARISON_NAME = re.compile(
+    r"(?:高于|低于|达到|超过|不满|不足|少于|多于|未达到)[^，,]{0,16}?平均|平均(?:数|值|水平)\d"
+)
 
 
 @lru_cache(maxsize=1024)
