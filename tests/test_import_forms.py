@@ -649,7 +649,7 @@ _NOT_DATA = """某县2026年度安全生产工作考核细则
 （一）执法检查（6分）
 执法人员人均检查企业家次高于全县乡镇平均数的得3分，达到平均数80%以上的得2分，不满平均数80%的得1分。执法文书不规范的，每份扣0.5分。
 （二）档案整理（4分）
-随机抽查案卷，有一卷编目不规范的扣0.2分，最多扣4分。
+随机抽查案卷，有一卷编目不规范的扣0.2分，最多扣4分。年内未承办重大活动的，本项按分值的80%计分。
 """
 
 
@@ -660,6 +660,17 @@ def test_parts_of_a_comparison_and_one_of_a_count_are_never_facts(tmp_path):
     held = [line.strip() for line in draft.text.splitlines() if "# 待处理：" in line]
     assert any("不满平均数80%的得1分" in line for line in held), held
     assert any("有一卷编目不规范" in line for line in held), held
+    # a share of the item's points is a scoring sentence: held, never left in the 说明 only
+    assert any("本项按分值的80%计分" in line for line in held), held
     names = [f.name for f in policy.ir.facts]
     assert not [n for n in names if "平均" in n or n.startswith("有一")], names
     assert "执法文书不规范" in names
+
+
+def test_an_event_that_starts_with_jing_is_named_by_itself(tmp_path):
+    # `经市级以上督办的每起扣3分` names what happened, not how it was found: its own fact,
+    # never the item's title; `经核实…` is how it was found
+    from xize.compiler.importer.names import name_from
+
+    assert name_from("经市级以上督办的", "岸线和采砂管理")[0] == "经市级以上督办"
+    assert name_from("经核实，台账缺失的", "台账管理")[0] == "台账缺失"

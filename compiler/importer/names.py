@@ -33,7 +33,24 @@ LEADING = (
     "发生",
     "出现",
 )
-EVIDENCE = ("查阅", "查看", "现场查看", "检查", "抽查", "暗访", "以", "根据", "按照", "经查", "经")
+#: (`经查`, `经核实`: how it was found; `经市级以上督办` is no evidence but the event itself.)
+EVIDENCE = (
+    "查阅",
+    "查看",
+    "现场查看",
+    "检查",
+    "抽查",
+    "暗访",
+    "以",
+    "根据",
+    "按照",
+    "经查",
+    "经核查",
+    "经核实",
+    "经检查",
+    "经调查",
+    "经抽查",
+)
 #: Counting verbs that say what a count is of (`每少报一次`): added to a name without them.
 COUNT_VERBS = ("缺", "缺少", "少报", "漏报", "迟报", "瞒报", "晚报", "延长", "延迟")
 #: Words that join a second event to the first: either of them is the event.
