@@ -723,3 +723,18 @@ def test_a_standard_whose_halves_both_leave_out_the_bound_is_refused(clause):
     assert diag.code == "E116"
     assert "恰好等于标准的单位两条都不适用" in diag.message()
     assert "达到（或不低于）" in diag.hint()
+
+
+def test_the_best_keeps_full_marks_then_the_gap_to_it():
+    written = "【率】最高的得满分，其余与最高值相比，每低2个百分点扣1分，差距中不足2个百分点的部分不扣分，扣完为止"
+    plain = "【率】与全市最高值比较，每低2个百分点扣1分，扣完为止"
+    assert same_as(written, plain, RATE, ("90", "85", "87", "60")) == [10, 8, 9, 0]
+    # the best at the other end is another rule: read as written (refused)
+    with pytest.raises(PolicyError):
+        build("【率】最低的得满分，其余与最高值相比，每低2个百分点扣1分", RATE)
+
+
+def test_a_count_and_its_bound_after_wei():
+    written = "【事故起数】每起扣2分；【事故起数】为3起及以上的，本项不得分"
+    plain = "【事故起数】每起扣2分；【事故起数】3起及以上的，本项不得分"
+    assert same_as(written, plain, COUNT, ("0", "2", "3")) == [10, 6, 0]

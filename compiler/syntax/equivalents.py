@@ -643,7 +643,7 @@ _WHOLE_STEPS = (
     (
         "whole steps",
         re.compile(
-            r",\s*(?:差距|差值|相差)?\s*不足\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>[^\s\d,;()的]{0,4}?)\s*的?\s*(?:部分)?\s*"
+            r",\s*(?:(?:差距|差值|相差)\s*中?)?\s*不足\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>[^\s\d,;()的]{0,4}?)\s*的?\s*(?:部分)?\s*"
             r"不(?:扣分|扣|计分|计|减分)(?=\s*(?:[,;]|$))"
         ),
         _whole_steps,
@@ -656,7 +656,15 @@ _ITEM_ZERO = (
     lambda m, c: "不得分",
 )
 #: The rules read on every clause line, not only on those about the batch.
-_EVERY_LINE = (_PASSIVE, *_WHOLE_STEPS, _ITEM_ZERO)
+#: 【事故】为1起及以上的 → 【事故】1起及以上的 (为 before a count and its bound)
+_IS: _Rule = (
+    "is",
+    re.compile(
+        r"(?<=】)\s*为(?=\s*\d+(?:\.\d+)?\s*[^\s\d,;的]{0,3}?\s*(?:及以上|以上|及以下|以下)\s*的)"
+    ),
+    _blank,
+)
+_EVERY_LINE = (_PASSIVE, *_WHOLE_STEPS, _ITEM_ZERO, _IS)
 
 
 def _all_taken(match: re.Match[str], context: _Context) -> str | None:
@@ -1010,6 +1018,16 @@ RULES: tuple[_Rule, ...] = (
         re.compile(r"(?P<ratio>之比|比值|比例)(?:计算得分|计算)(?![得分])"),
         _scoring_word,
     ),
+    # 最高的得满分，其余与最高值相比，每低… → 与最高值相比，每低… (the best's gap is 0: it
+    # keeps the item's points anyway)
+    (
+        "best keeps full",
+        re.compile(
+            r"(?<=[】,;])\s*最(?P<end>[高低多少大小])的?(?:单位|者)?\s*得满分\s*,\s*其余(?:单位)?\s*"
+            r"(?=与\s*(?:全[市省县区])?\s*最(?P=end)值?\s*(?:比较|相比))"
+        ),
+        _blank,
+    ),
     # 年度考核直接评为优秀 → 等次确定为优秀 (the band itself: the top one is a floor)
     (
         "grade scope",
@@ -1125,6 +1143,7 @@ RULES: tuple[_Rule, ...] = (
     ),
     # (不足5件的部分不扣分) after a step of 5件: whole steps, as every step counts
     *_WHOLE_STEPS,
+    _IS,
     # 不足1个百分点的按比例扣分 after a step of 1个百分点 → 按比例扣分 (the part in proportion)
     (
         "part in proportion",
@@ -1298,6 +1317,7 @@ _DROPS = frozenset(
         "best first as full",
         "best then gap",
         "whole steps",
+        "best keeps full",
         "part in proportion",
         "floor as cap",
         "precision",
