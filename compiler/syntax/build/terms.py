@@ -384,24 +384,11 @@ class TermsMixin:
         return band_condition(left, band, token_span(children[1]))
 
     def _band_alone(self, token: Token) -> ast.Cond:
-        """`；低于平均值但不足3个百分点的`: a band whose subject is the line's fact."""
+        """`；低于平均值但不足3个百分点的`: a band whose subject is the line's one fact
+        (`mean_bands` reads only lines that name one)."""
         span = token_span(token)
         band = self.prepared.bands[(token.line, token.column)]  # type: ignore[attr-defined]
-        names = {
-            ref.name
-            for line, column, ref, _ in self._line_subjects
-            if line == span.line and column < span.column
-        }
-        if len(names) != 1:
-            names = self.facts_before(span)
-        if len(names) != 1:
-            self.form_error(
-                span,
-                "【数据项】（这一句没有写比的是哪一项，前面也没有唯一的一项可接）",
-                "a 【fact】 (nothing before names the one fact this compares)",
-            )
-            names = {""}
-        subject = ast.Ref(names.pop(), span)
+        subject = self.line_fact(span)
         self._line_subjects.append((span.line, span.column, subject, average_of("平均值", span)))
         return band_condition(subject, band, span)
 
