@@ -200,3 +200,15 @@ def test_level_with_the_average_between_above_and_below_it():
     # `等于或低于` is no `等于`
     other = "【率】高于全县平均数的得10分，等于或低于全县平均数的得6分"
     assert outcome(other, ("82", "80", "78", "80"))[0] == [10, 6, 6, 6]
+
+
+def test_full_marks_said_as_such_and_a_base_that_is_not_the_items():
+    clause = "【率】达到或高于平均值的得满分；低于平均值但不足3个百分点的扣2分；低于平均值3个百分点以上的扣6分"
+    # mean 79.5: 80 keeps 10, 70 loses 6, 78 loses 2
+    assert outcome(clause, ("80", "70", "90", "78"))[0] == [10, 4, 10, 8]
+    # 8 of the item's 10 earned, then a deduction: from which points is not said
+    with pytest.raises(PolicyError) as raised:
+        build(
+            "【率】达到或高于平均值的得8分；低于平均值但不足3个百分点的扣2分；低于平均值3个百分点以上的扣6分"
+        )
+    assert "扣分从哪里扣起" in raised.value.diagnostics[0].message()

@@ -162,7 +162,7 @@ _ELIDED = re.compile(
 _HEADER = re.compile(rf"(?P<side>{_side(_BELOW + _ABOVE)})[ \t]*{_AVG}[ \t]*的?[ \t]*,")
 _SUB_START = re.compile(r"[ \t]*(?:的)?(?:差距|相差|差值)")
 _REF = re.compile(r"【([^【】\n]+)】")
-_EARNS = re.compile(r"得[ \t]*\d")
+_EARNS = re.compile(r"得[ \t]*(?:\d|满分)")
 #: How a band's effects start: `的得4分`, `的，本项不得分`, `的，年度考核等次最高为合格` — never a
 #: number (`低于平均值的80%的` is no band of distance from the average).
 _EFFECTS = re.compile(
@@ -399,6 +399,16 @@ def read_line(line: str, number: int, points: str | None = None) -> LineBands | 
     bands = _inferred([f.band for f, _, _ in kept])
     problems = _problems(bands, [e for _, e, _ in kept], others)
     first_new = next((i for i, (f, _, _) in enumerate(kept) if f.new), 0)
+    effects = [e for _, e, _ in kept]
+    if (
+        not problems
+        and any(_EARNS.search(e) for e in effects)
+        and any(_DEDUCTS.search(e) for e in effects)
+        and not _full_marks(kept, points)
+    ):
+        # `达到平均值的得4分；低于平均值但不足3个百分点的扣1分` in an item of 5 (or beside other
+        # clause lines): from which points the deduction is taken is not said
+        problems = [(first_new, "mixed", _args(bands[first_new], "mixed", Decimal(0)))]
     problems = [
         (first_new, _args(bands[first_new], why, Decimal(0))) if why == "cover" else (i, args)
         for i, why, args in problems
@@ -434,7 +444,7 @@ def read_line(line: str, number: int, points: str | None = None) -> LineBands | 
 
 
 _EARNS_ONLY = re.compile(
-    r"[ \t]*的?[ \t]*,?[ \t]*(?:本项|该项)?[ \t]*得[ \t]*(?P<n>\d+(?:\.\d+)?)[ \t]*分[ \t]*[,;]?[ \t]*$"
+    r"[ \t]*的?[ \t]*,?[ \t]*(?:本项|该项)?[ \t]*得[ \t]*(?:(?P<n>\d+(?:\.\d+)?)[ \t]*分|满分)[ \t]*[,;]?[ \t]*$"
 )
 _DEDUCTS = re.compile(r"扣[ \t]*\d")
 
@@ -448,7 +458,7 @@ def _full_marks(kept: list[tuple[_Found, str, int]], points: str | None) -> set[
     full = set()
     for i in earning:
         found = _EARNS_ONLY.match(kept[i][1])
-        if found is None or Decimal(found["n"]) != Decimal(points):
+        if found is None or (found["n"] is not None and Decimal(found["n"]) != Decimal(points)):
             return set()
         full.add(i)
     if not full or not any(_DEDUCTS.search(e) for i, (_, e, _) in enumerate(kept) if i not in full):
@@ -617,6 +627,11 @@ def _args(band: Band, why: str, value: Decimal) -> dict:
         "cover": (
             "各档给分，但合起来没有包括所有的单位：有的单位得几分原文没有写",
             "the bands earn points but leave some distances from the average in no band",
+        ),
+        "mixed": (
+            "有的档给分、有的档扣分，给分的一档又不是本项的全部分值：扣分从哪里扣起原文没有写",
+            "some bands earn and some deduct, and the earning band is not the item's points: "
+            "from what the deductions are taken is not said",
         ),
     }
     why_zh, why_en = texts[why]
