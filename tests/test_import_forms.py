@@ -674,3 +674,19 @@ def test_an_event_that_starts_with_jing_is_named_by_itself(tmp_path):
 
     assert name_from("经市级以上督办的", "岸线和采砂管理")[0] == "经市级以上督办"
     assert name_from("经核实，台账缺失的", "台账管理")[0] == "台账缺失"
+
+
+def test_two_slopes_on_one_rate_are_held_with_both_writings(tmp_path):
+    text = """某区2026年度河道整治工作考核细则
+一、考核对象
+各街道办事处。
+二、考核内容及评分标准
+（一）排污口整治（8分）
+排污口整治完成率达到95%以上的得5分，低于95%的每低1个百分点扣0.2分，低于85%的每低1个百分点扣0.5分。排查遗漏的排污口，每个扣0.5分，最多扣3分。
+"""
+    # below 85% the first slope may go on or stop: drafted either way, one reading would
+    # score the other's units wrong
+    draft, policy = import_text(tmp_path, text)
+    held = [line for line in draft.text.splitlines() if "# 待处理：" in line]
+    assert any("低于85%的每低1个百分点扣0.5分" in line and "两段" in line for line in held)
+    assert [f.name for f in policy.ir.facts] == ["排查遗漏的排污口"]

@@ -562,7 +562,7 @@ class Drafter:
         drafted = self._judged_from_zero(drafted)
         drafted = _full_part_capped(sentence, drafted, points)
         drafted = self._split_folded(drafted, path, bonus, points)
-        refused = _refused_names(drafted.facts)
+        refused = _refused_names(drafted.facts) or _two_slopes(drafted.clauses)
         if refused is not None:
             self.release(drafted)
             drafted = Drafted(drafted.sentence, (), (), refused)
@@ -1597,6 +1597,30 @@ def count_bands(sentence: str) -> str | None:
 
 def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f")
+
+
+_SLOPE = re.compile(
+    r"【(?P<f>[^】]+)】\s*(?:低于|不足|未达到|高于|超过)\s*(?P<n>\d+(?:\.\d+)?)\s*%[^，,；;]*?[,，]?\s*每(?:低|高|超|少|多)"
+)
+
+
+def _two_slopes(clauses: tuple[str, ...]) -> str | None:
+    """`低于95%的每低1个百分点扣0.2分，低于85%的每低1个百分点扣0.5分`: below 85% the first
+    slope may go on (the two add up) or stop at 85 (the steeper one alone) — the document
+    does not say which, so the sentence is held with both writings."""
+    seen: dict[str, str] = {}
+    for clause in clauses:
+        found = _SLOPE.search(clause)
+        if found is None:
+            continue
+        before = seen.setdefault(found["f"], found["n"])
+        if before != found["n"]:
+            return (
+                f"同一项有两段按步扣分（{before}%、{found['n']}%）：越过第二个界限后前一段是否继续扣，"
+                "原文没有说。两段都扣写成两条各自的条款；前一段止于第二个界限写 "
+                f"“【X】低于{before}%的，每低1个百分点扣…分，最多扣（两界之差×每步分值）分”"
+            )
+    return None
 
 
 def _refused_names(facts: tuple[tuple[str, str, str, str], ...]) -> str | None:
