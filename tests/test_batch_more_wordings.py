@@ -738,3 +738,24 @@ def test_a_count_and_its_bound_after_wei():
     written = "【事故起数】每起扣2分；【事故起数】为3起及以上的，本项不得分"
     plain = "【事故起数】每起扣2分；【事故起数】3起及以上的，本项不得分"
     assert same_as(written, plain, COUNT, ("0", "2", "3")) == [10, 6, 0]
+
+
+def test_the_best_as_benchmark_with_its_formula():
+    written = "以全市【发生率】最低值为标杆，得分=全市最低值÷本地发生率×10，得分低于2分的按2分计"
+    plain = "【发生率】最低的得满分，其余按最低值与本地发生率之比计分，最低得2分"
+    facts = "  发生率：百分比，越低越好\n"
+    # best 2: 4 → 10 × 2 ÷ 4 = 5; 20 → 1, raised to the floor 2
+    assert same_as(written, plain, facts, ("2", "4", "20")) == [10, 5, 2]
+    # the best on the wrong side of the division (the highest ÷ own) is no share of it
+    with pytest.raises(PolicyError):
+        build("以全市【率】最高值为标杆，得分=全市最高值÷本地率×10", RATE)
+
+
+def test_a_count_of_zero_after_a_share_of_the_best():
+    clause = (
+        "【调用量】最多的得10分，其余得分=本地调用量÷全市最多调用量×10；调用量为零的，本项不得分"
+    )
+    rows = [{"调用量": v} for v in ("40", "10", "0")]
+    assert outcome(clause, "  调用量：次，默认0\n", rows)[0] == [10, Decimal("2.5"), 0]
+    # every unit at zero: the best too earns nothing
+    assert outcome(clause, "  调用量：次，默认0\n", [{"调用量": "0"}, {"调用量": "0"}])[0] == [0, 0]

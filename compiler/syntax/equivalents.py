@@ -283,6 +283,23 @@ def _own_share(match: re.Match[str], context: _Context) -> str | None:
     return "按" + match.group("to").replace(" ", "") + rest + word
 
 
+def _benchmark_share(match: re.Match[str], context: _Context) -> str | None:
+    """`最低值为标杆，得分=全市最低值÷本地发生率×4`: the best earns the item's points and the
+    others the share of the best — best ÷ own when the best is the lowest, own ÷ best when
+    it is the highest (any other formula is read as written)."""
+    if context.points is None or match.group("n") != context.points:
+        return None
+    best = match.group("best")
+    a = re.sub(r"^全[市省县区]", "", match.group("a").strip())
+    b = re.sub(r"^全[市省县区]", "", match.group("b").strip())
+    low = best[1] in "低少小短"
+    if (low and not a.startswith(best)) or (not low and not b.startswith(best)):
+        return None
+    if a.startswith("最") == b.startswith("最"):
+        return None
+    return f"{best}的得满分,其余按{a}与{b}之比计分"
+
+
 def _division(match: re.Match[str], context: _Context) -> str | None:
     """`以最少天数除以本乡镇天数再乘以10分计分` → `按最少天数与本乡镇天数之比计分`: a ratio
     with the best on one side, written as a division, times the item's points."""
@@ -323,6 +340,8 @@ def _negative_share(match: re.Match[str], _: _Context) -> str | None:
     ranked = _FACT_NAME.search(before)
     if ranked is None or not _same_measure(own, ranked.group(1)):
         return None
+    if match.group("exact") is not None:  # `调用量为零的`: exactly 0 (a negative is not 零)
+        return ";等于0的不得分"
     zero = match.group("zero") is not None
     return ";不高于0的不得分" if zero else ";低于0的不得分"
 
@@ -938,6 +957,24 @@ RULES: tuple[_Rule, ...] = (
         ),
         _own_share,
     ),
+    (
+        "benchmark",
+        re.compile(
+            r"(?<![^\s\-])以\s*(?:全[市省县区])?\s*(?=【[^】]+】\s*最[高低多少大小长短]值?\s*为\s*(?:标杆|基准|标准))"
+        ),
+        _blank,
+    ),
+    # 以全市【X】最低值为标杆，得分=全市最低值÷本地发生率×4 → 【X】最低的得满分，其余按最低值与本地
+    # 发生率之比计分 (4 the item's points; the best's share is 1)
+    (
+        "benchmark",
+        re.compile(
+            r"(?<=】)\s*(?P<best>最[高低多少大小长短])值?\s*为\s*(?:标杆|基准|标准)\s*,\s*"
+            r"(?:得分|分数)\s*=\s*(?P<a>[^\s,;【】÷/]{1,10}?)\s*(?:÷|/|除以)\s*(?P<b>[^\s,;【】×*]{1,10}?)\s*"
+            r"(?:×|\*|乘以)\s*(?P<n>\d+(?:\.\d+)?)\s*分?"
+        ),
+        _benchmark_share,
+    ),
     # 以最少天数除以本乡镇天数再乘以10分计分 → 按最少天数与本乡镇天数之比计分
     (
         "division",
@@ -962,7 +999,7 @@ RULES: tuple[_Rule, ...] = (
         "negative share",
         re.compile(
             r"[,;]\s*(?:(?P<own>[^\s,;【】]{1,8}?)\s*(?P<zero>为零或负数|为零或负值|为0或负数|为零或负)?"
-            r"(?(zero)|(?:为负数|为负值|为负|小于0|小于零|低于0|低于零))|负增长)"
+            r"(?(zero)|(?:为负数|为负值|为负|小于0|小于零|低于0|低于零|(?P<exact>为零|为0|等于零|等于0)))|负增长)"
             r"(?:\([^()]{1,10}\))?\s*的\s*,?\s*(?:该项|本项)?\s*(?:不得分|得0分)(?=\s*(?:[,;。.]|$))"
         ),
         _negative_share,
