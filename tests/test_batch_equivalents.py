@@ -571,3 +571,17 @@ def test_a_steps_rounding_word_after_an_amount_in_chinese_numerals():
     policy = build("【指标】低于100%的，每低1个百分点扣一分，按比例计算，最多扣4分", kind="百分比")
     got = [r.nodes["(二)"].score for r in results(policy, ["100", "98.5", "90"])]
     assert got == [Decimal("10"), Decimal("8.5"), Decimal("6")]
+
+
+@pytest.mark.parametrize(
+    "bound",
+    ["，在90%以下的本项不得分", "，90%以下的本项不得分", "，低于90%的本项不得分"],
+)
+def test_a_bound_after_the_steps_is_a_clause_of_its_own(bound):
+    """`达到95%以上的得10分，每低1个百分点扣1分，在90%以下的本项不得分`: the comma after the
+    steps' points starts the clause of the bound (在 adds nothing)."""
+    policy = build(f"【指标】达到95%以上的得10分，每低1个百分点扣1分{bound}", kind="百分比")
+    got = [r.nodes["(二)"].score for r in results(policy, ["96", "92", "91", "89"])]
+    # 90% itself: 以下 takes it in (the header says nothing else), 低于 does not
+    assert got[:3] == [Decimal("10"), Decimal("7"), Decimal("6")]
+    assert got[3] == 0

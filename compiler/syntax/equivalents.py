@@ -683,7 +683,16 @@ _IS: _Rule = (
     ),
     _blank,
 )
-_EVERY_LINE = (_PASSIVE, *_WHOLE_STEPS, _ITEM_ZERO, _IS)
+#: 【合格率】在90%以下的 → 【合格率】90%以下的 (在 before a number and its bound)
+_AT: _Rule = (
+    "is",
+    re.compile(
+        r"(?:(?<=】)|(?<=[,;]))\s*在(?=\s*\d+(?:\.\d+)?\s*(?:%|个百分点|[^\s\d,;的]{0,3}?)\s*"
+        r"(?:及以上|以上|及以下|以下)\s*的)"
+    ),
+    _blank,
+)
+_EVERY_LINE = (_PASSIVE, *_WHOLE_STEPS, _ITEM_ZERO, _IS, _AT)
 
 
 def _all_taken(match: re.Match[str], context: _Context) -> str | None:
@@ -1181,6 +1190,7 @@ RULES: tuple[_Rule, ...] = (
     # (不足5件的部分不扣分) after a step of 5件: whole steps, as every step counts
     *_WHOLE_STEPS,
     _IS,
+    _AT,
     # 不足1个百分点的按比例扣分 after a step of 1个百分点 → 按比例扣分 (the part in proportion)
     (
         "part in proportion",
@@ -1406,6 +1416,8 @@ def canonical(text: str) -> tuple[str, list[Rewrite]]:
         rewrites += made
         line, made = _lower_half(line, number)
         rewrites += made
+        line, made = _next_bound(line, number)
+        rewrites += made
         context = _Context(points, counts.get(number, 0), precision, facts, low)
         if not _BATCH_LINE.search(line):
             for name, pattern, make in _EVERY_LINE:
@@ -1605,6 +1617,26 @@ _LOWER_HALF = re.compile(
     r",(?=[ \t]*(?:低于|未达到|未达|不足|少于|不到)[^,;【】每]{0,16}?的?[ \t]*,?[ \t]*每)"
 )
 _EFFECT_END = re.compile(r"得[ \t]*(?:\d+(?:\.\d+)?[ \t]*分|满分)[ \t]*$")
+
+
+#: `…每低1个百分点扣1分，在90%以下的本项不得分`: after a clause's points, a number and its
+#: bound start a clause of their own.
+_NEXT_BOUND = re.compile(
+    r",(?=[ \t]*(?:在[ \t]*\d+(?:\.\d+)?[ \t]*%[ \t]*(?:及以下|以下|及以上|以上)|"
+    r"\d+(?:\.\d+)?[ \t]*%[ \t]*(?:及以下|以下|及以上|以上)|(?:低于|不足|不满|未达到|高于|超过)[ \t]*"
+    r"\d+(?:\.\d+)?[ \t]*%)[ \t]*的)"
+)
+_POINTS_END = re.compile(r"(?:扣|得|减)[ \t]*\d+(?:\.\d+)?[ \t]*分[ \t]*$")
+
+
+def _next_bound(line: str, number: int) -> tuple[str, list[Rewrite]]:
+    """`【X】达到95%以上的得4分，每低1个百分点扣1分，90%以下的本项不得分`: the comma after the
+    steps' points is the `；` before a clause of the bound (never more of the steps)."""
+
+    def wanted(text: str, start: int) -> bool:
+        return bool(_POINTS_END.search(text[:start])) and "每" in text[:start]
+
+    return _separators(line, number, _NEXT_BOUND, ";", "next bound", wanted)
 
 
 def _lower_half(line: str, number: int) -> tuple[str, list[Rewrite]]:
