@@ -212,3 +212,20 @@ def test_full_marks_said_as_such_and_a_base_that_is_not_the_items():
             "【率】达到或高于平均值的得8分；低于平均值但不足3个百分点的扣2分；低于平均值3个百分点以上的扣6分"
         )
     assert "扣分从哪里扣起" in raised.value.diagnostics[0].message()
+
+
+def test_the_placeholder_character_in_a_file_is_reported_never_read_as_a_band():
+    with pytest.raises(PolicyError) as raised:
+        build("【率】\ue000的得10分；低于平均值但不足3个百分点的得6分")
+    codes = [d.code for d in raised.value.diagnostics]
+    assert codes[0] == "E108"
+
+
+def test_a_line_of_thousands_of_bands_is_read_as_written():
+    # each two bands are compared: past a few dozen the line is no 细则's, and is read as
+    # written (refused here) — never thousands of diagnostics, never an internal error
+    clause = "【率】达到平均值的得1分" + "，低于平均值但不足3个百分点的得1分" * 3000
+    with pytest.raises(PolicyError) as raised:
+        build(clause)
+    assert len(raised.value.diagnostics) < 10
+    assert all("内部错误" not in d.message() for d in raised.value.diagnostics)

@@ -585,3 +585,13 @@ def test_a_bound_after_the_steps_is_a_clause_of_its_own(bound):
     # 90% itself: 以下 takes it in (the header says nothing else), 低于 does not
     assert got[:3] == [Decimal("10"), Decimal("7"), Decimal("6")]
     assert got[3] == 0
+
+
+def test_a_steps_rounding_after_a_comma_stays_the_steps():
+    """`，不足10%的按比例扣分` after `每低于最高值10%扣1分` is the steps' rounding, never a
+    clause of its own (the bound after the steps starts one only with an effect)."""
+    rounding = "【指标】最高的得10分，其余每低于最高值10%扣1分，不足10%的按比例扣分"
+    policy = build(rounding, kind="百分比")
+    text, _ = canonical_line("  - " + _narrow(rounding), "10")
+    assert ";" not in text
+    assert [r.nodes["(二)"].score for r in results(policy, ["80", "80"])] == [10, 10]

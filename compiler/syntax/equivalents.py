@@ -1624,7 +1624,9 @@ _EFFECT_END = re.compile(r"得[ \t]*(?:\d+(?:\.\d+)?[ \t]*分|满分)[ \t]*$")
 _NEXT_BOUND = re.compile(
     r",(?=[ \t]*(?:在[ \t]*\d+(?:\.\d+)?[ \t]*%[ \t]*(?:及以下|以下|及以上|以上)|"
     r"\d+(?:\.\d+)?[ \t]*%[ \t]*(?:及以下|以下|及以上|以上)|(?:低于|不足|不满|未达到|高于|超过)[ \t]*"
-    r"\d+(?:\.\d+)?[ \t]*%)[ \t]*的)"
+    r"\d+(?:\.\d+)?[ \t]*%)[ \t]*的[ \t]*,?[ \t]*(?:本项|该项|此项)?[ \t]*"
+    # an effect of its own, never the rounding of the steps (`，不足10%的按比例扣分`)
+    r"(?:不得分|得[ \t]*\d|扣[ \t]*\d|不得评为|等次))"
 )
 _POINTS_END = re.compile(r"(?:扣|得|减)[ \t]*\d+(?:\.\d+)?[ \t]*分[ \t]*$")
 
@@ -1634,7 +1636,8 @@ def _next_bound(line: str, number: int) -> tuple[str, list[Rewrite]]:
     steps' points is the `；` before a clause of the bound (never more of the steps)."""
 
     def wanted(text: str, start: int) -> bool:
-        return bool(_POINTS_END.search(text[:start])) and "每" in text[:start]
+        window = text[max(0, start - 80) : start]  # never the whole line: linear time
+        return bool(_POINTS_END.search(window)) and "每" in window
 
     return _separators(line, number, _NEXT_BOUND, ";", "next bound", wanted)
 
@@ -1645,7 +1648,7 @@ def _lower_half(line: str, number: int) -> tuple[str, list[Rewrite]]:
     is read as written after `；` — never as more of the first clause's effects."""
 
     def wanted(text: str, start: int) -> bool:
-        return bool(_EFFECT_END.search(text[:start]))
+        return bool(_EFFECT_END.search(text[max(0, start - 40) : start]))
 
     return _separators(line, number, _LOWER_HALF, ";", "lower half", wanted)
 

@@ -35,7 +35,9 @@ _INVISIBLE = "\u202a-\u202e\u2066-\u2069\u200b-\u200f\u061c\u2060-\u2064\ufeff\u
 # Line breaks of str.splitlines besides \n and \r.
 _BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 # Other control characters, surrogates, noncharacters and the replacement character.
-_CONTROL = "\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff\ufffd"
+# U+E000 is the placeholder of a band of distance from the average (`mean_bands`): never
+# the writer's.
+_CONTROL = "\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff\ufffd\ue000"
 _SPECIAL = re.compile(f"[{_INVISIBLE}{_BREAKS}{_CONTROL}\r]")
 
 #: How many E103 / E108 diagnostics one file reports (the rest are still blanked).

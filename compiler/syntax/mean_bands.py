@@ -41,6 +41,8 @@ from . import keywords as kw
 
 #: What the lexer reads in place of a band's condition (the rest of it is blanked).
 PLACEHOLDER = "\ue000"
+#: The most bands one line is read as (their checks compare every two of them).
+MAX_BANDS = 24
 
 
 @dataclass(frozen=True)
@@ -394,6 +396,8 @@ def read_line(line: str, number: int, points: str | None = None) -> LineBands | 
             others = True  # a standard's steps (`…的得4分，低于的每低1个百分点扣0.5分`)
         else:
             kept.append((f, effects, begun))
+    if len(kept) > MAX_BANDS:
+        return None  # no 细则 grades one rate in so many bands: read as written
     if not any(f.new for f, _, _ in kept) and not _full_marks(kept, points):
         return None  # plain bands, and none of them only keeps the item's points
     bands = _inferred([f.band for f, _, _ in kept])
@@ -481,7 +485,10 @@ def _clauses(line: str, after_ref: int) -> list[tuple[int, int, bool]]:
 
 
 def _effect_before(line: str, comma: int) -> bool:
-    return bool(re.search(r"(?:分|不得分|优秀|良好|合格|否决)[ \t]*$", line[:comma]))
+    """Whether an effect ends just before the comma (a window, not the whole line: a line
+    of many commas costs linear time)."""
+    before = line[max(0, comma - 64) : comma].rstrip(" \t")
+    return before.endswith(("分", "优秀", "良好", "合格", "否决"))
 
 
 def _skip(line: str, at: int, ref: str) -> int:
