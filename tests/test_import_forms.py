@@ -690,3 +690,18 @@ def test_two_slopes_on_one_rate_are_held_with_both_writings(tmp_path):
     held = [line for line in draft.text.splitlines() if "# 待处理：" in line]
     assert any("低于85%的每低1个百分点扣0.5分" in line and "两段" in line for line in held)
     assert [f.name for f in policy.ir.facts] == ["排查遗漏的排污口"]
+
+
+def test_a_rate_found_by_a_check_is_the_checked_things(tmp_path):
+    text = """某县2026年度安全生产工作考核细则
+一、考核对象
+各乡镇人民政府。
+二、考核内容及评分标准
+（一）安全知识（3分）
+随机抽查辖区企业从业人员安全知识，合格率达到90%以上的得3分，80%以上不满90%的得1.5分，不满80%的不得分。
+"""
+    draft, policy = import_text(tmp_path, text)
+    assert "- 【辖区企业从业人员安全知识合格率】达到90%、80%的，分别得3分、1.5分" in draft.text
+    name = "辖区企业从业人员安全知识合格率"
+    scores = [policy.score({name: v}).total for v in ("90", "89.9", "80", "79.9")]
+    assert scores == [Decimal(3), Decimal("1.5"), Decimal("1.5"), Decimal(0)]

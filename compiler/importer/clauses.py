@@ -956,6 +956,12 @@ class Drafter:
         """
         n = normalise(sentence).rstrip("。;, ")
         out = sentence
+        checked = _CHECKED_RATE.match(n)
+        if checked and len(n) == len(out.rstrip("。;, ")):
+            # `随机抽查辖区企业从业人员安全知识，合格率达到90%以上的得3分…`: the rate is the
+            # checked thing's (`…安全知识合格率达到…`); how it was checked is no fact
+            out = out[checked.start("obj") : checked.end("obj")] + out[checked.start("rate") :]
+            n = normalise(out).rstrip("。;, ")
         joined = _AND_VETO.search(n)
         if joined:  # `本项不得分，并实行一票否决`: 并 joins the second effect, as `，` does
             out = _replace_tail(out, n, joined.start(), "，" + n[joined.start(1) :])
@@ -1752,6 +1758,11 @@ def _late_of(late: str, rate: str) -> bool:
     return len(verb) >= 1 and verb in rate
 
 
+#: `随机抽查X，合格率达到…`: a check of X, then the rate it found.
+_CHECKED_RATE = re.compile(
+    r"^(?:随机|现场)?(?:抽查|检查|抽检|抽样检查|抽测|测试)(?P<obj>[^，,；;]{2,24}?)[，,]\s*"
+    r"(?P<rate>(?:合格|达标|知晓|正确|准确|完好|及格|满意)率)\s*(?=达到|不低于|在|为|低于|高于)"
+)
 #: `，并实行一票否决` after another effect.
 _AND_VETO = re.compile(r"[,，]\s*并且?\s*(实行一票否决)$")
 
