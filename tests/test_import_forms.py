@@ -705,3 +705,20 @@ def test_a_rate_found_by_a_check_is_the_checked_things(tmp_path):
     name = "辖区企业从业人员安全知识合格率"
     scores = [policy.score({name: v}).total for v in ("90", "89.9", "80", "79.9")]
     assert scores == [Decimal(3), Decimal("1.5"), Decimal("1.5"), Decimal(0)]
+
+
+def test_a_deduction_in_the_total_under_a_part_without_points(tmp_path):
+    text = """某区2026年度河湖长制工作考核细则
+一、考核对象
+各街道办事处。
+二、考核内容及评分标准
+（一）河湖巡查（10分）
+巡河记录不完整的，每次扣1分。
+三、扣分项
+（一）被区政府督查通报的，每次在总分中扣1分。
+"""
+    # a part without points deducts from the total anyway (language.md 第5节)
+    draft, policy = import_text(tmp_path, text)
+    clauses = [line.strip() for line in draft.text.splitlines() if line.strip().startswith("- ")]
+    assert "- 【被区政府督查通报】每次扣1分" in clauses, clauses
+    assert policy.score({"被区政府督查通报": "2"}).total == Decimal(8)

@@ -94,6 +94,8 @@ def _stated_cap(node: DNode) -> tuple[str, dict[str, str]] | None:
 _ON_TOTAL = re.compile(
     r"[，,]\s*(?:在|从)总分中直接(?:扣除|扣减|扣分)(?:[，,]\s*不受(?:所在)?(?:项目|评分项)?分值限制)?[。；;]?$"
 )
+#: `每个问题在总分中扣5分` in a part without points: how its deductions count anyway.
+_IN_TOTAL = re.compile(r"(?:在|从)总分中(?:直接)?(?=\s*扣\s*\d)")
 #: `有下列情形之一的，实行一票否决，年度考核等次直接确定为不合格：` before a list of conditions.
 #: `X率达到100%的得5分，未达到的每少1个村扣1分`: all reached, and each place short.
 _FULL_THEN_EACH = re.compile(
@@ -631,7 +633,7 @@ class _Writer:
             if anchor is None and node.points is None and not bonus:
                 # `…每次扣50分，在总分中直接扣除，不受所在项目分值限制` in a part without
                 # points: that is how such a part's deductions count (language.md 第5节)
-                read = _ON_TOTAL.sub("", read)
+                read = _IN_TOTAL.sub("", _ON_TOTAL.sub("", read))
             listed = _LISTED.match(normalise(read).strip())
             if listed is not None and _conditions(node):
                 drafted = self._listed(read, node, path, bonus, listed.group(1))
