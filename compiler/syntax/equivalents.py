@@ -160,27 +160,26 @@ _RANKED_BEFORE = re.compile(
 )
 
 
-def _own_subject(match: re.Match[str], _: _Context) -> str | None:
+def _line_fact(text: str) -> str | None:
+    """The one fact a line names (more than one, or none: None)."""
+    names = {m.group(1) for m in _FACT_NAME.finditer(text)}
+    return names.pop() if len(names) == 1 else None
+
+
+def _own_subject(match: re.Match[str], context: _Context) -> str | None:
     """`；完成率不足80%的，不得分` after a ranking of `【…征收完成率】`: the one fact named on
     the line, by its tail (blanked: the clause takes the line's ranked fact)."""
-    names = {m.group(1) for m in _FACT_NAME.finditer(match.string)}
-    before = match.string[: match.start()]
-    if len(names) != 1 or not _RANKED_BEFORE.search(before):
+    if not _RANKED_BEFORE.search(match.string[: match.start()]):
         return None
-    (name,) = names
-    own = match.group("own")
-    return "" if own not in _OWN_WORDS and _same_measure(own, name) else None
+    return _placed_subject(match, context)
 
 
 def _placed_subject(match: re.Match[str], _: _Context) -> str | None:
     """`；激活率排名全市后两位的，…` on a line about `【医保电子凭证激活率】`: the places of the
     line's one fact, named by its tail (blanked: bare places take the line's fact)."""
-    names = {m.group(1) for m in _FACT_NAME.finditer(match.string)}
-    if len(names) != 1:
-        return None
-    (name,) = names
+    name = _line_fact(match.string)
     own = match.group("own")
-    return "" if own not in _OWN_WORDS and _same_measure(own, name) else None
+    return "" if name is not None and own not in _OWN_WORDS and _same_measure(own, name) else None
 
 
 def _bare_places(match: re.Match[str], _: _Context) -> str | None:
@@ -349,11 +348,8 @@ def _negative_share(match: re.Match[str], _: _Context) -> str | None:
 def _negative_growth(match: re.Match[str], _: _Context) -> str | None:
     """`；利润总额负增长的，…` on a line comparing `【国有企业利润总额增长率】`: the growth
     below 0 — the line's one fact, a growth, named by what grows (or not at all)."""
-    names = {m.group(1) for m in _FACT_NAME.finditer(match.string)}
-    if len(names) != 1:
-        return None
-    (name,) = names
-    if not name.endswith(_GROWTH):
+    name = _line_fact(match.string)
+    if name is None or not name.endswith(_GROWTH):
         return None
     own = match.group("own")
     if own and not (own in _OWN_WORDS or own + "增" in name or _same_measure(own, name)):

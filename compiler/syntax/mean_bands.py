@@ -114,10 +114,6 @@ _MARK = r"(?:[ \t]*\((?P<mark>不?(?:含|包含|包括)[^()]{0,12})\))?"
 _FOLLOW = r"[ \t]*(?=的|,|;|$)"
 
 
-def _side(words: tuple[str, ...]) -> str:
-    return kw.alternation(sorted(words, key=len, reverse=True))
-
-
 #: A band with a distance, after its side word and the average:
 _DISTANCE = re.compile(
     rf"[ \t]*(?:{_GAP})?(?:"
@@ -136,9 +132,9 @@ _DISTANCE = re.compile(
     rf"|(?P<x0>超过|超出)?[ \t]*(?P<x1>{_NUM})[ \t]*(?P<xu>{_UNIT})[ \t]*(?P<xp>{_ATLEAST})?"
     r")" + _MARK + _FOLLOW
 )
-_SIDED = re.compile(rf"(?P<side>{_side(_BELOW + _ABOVE)})[ \t]*{_AVG}")
+_SIDED = re.compile(rf"(?P<side>{kw.alternation(_BELOW + _ABOVE)})[ \t]*{_AVG}")
 _ZERO = re.compile(
-    rf"(?P<side>{_side(_AT_LEAST + _AT_MOST + _UNDER + _OVER)})[ \t]*{_AVG}{_MARK}{_FOLLOW}"
+    rf"(?P<side>{kw.alternation(_AT_LEAST + _AT_MOST + _UNDER + _OVER)})[ \t]*{_AVG}{_MARK}{_FOLLOW}"
 )
 #: `与全市平均值相差1个百分点以内（含）`, `与平均值相差不足1个百分点`.
 _BOTH = re.compile(
@@ -156,12 +152,12 @@ _LEVEL = (
 #: `；低于3个百分点及以上的`: the average left unsaid after bands that said it.  Only a word
 #: that names a side: after `低于平均值5个百分点以内…`, `超过5个百分点的` is further below.
 _ELIDED = re.compile(
-    rf"(?P<side>{_side(_BELOW + tuple(w for w in _ABOVE if w not in ('超过', '超出')))})[ \t]*(?P<n>{_NUM})[ \t]*(?P<u>{_UNIT})[ \t]*"
+    rf"(?P<side>{kw.alternation(_BELOW + tuple(w for w in _ABOVE if w not in ('超过', '超出')))})[ \t]*(?P<n>{_NUM})[ \t]*(?P<u>{_UNIT})[ \t]*"
     rf"(?P<p>{_ATLEAST})?" + _MARK + _FOLLOW
 )
 #: `低于全市平均水平的，差距在2个百分点以内的扣1分，差距超过2个百分点的扣2分`: one side of
 #: the average said once, its bands after it each starting with the gap.
-_HEADER = re.compile(rf"(?P<side>{_side(_BELOW + _ABOVE)})[ \t]*{_AVG}[ \t]*的?[ \t]*,")
+_HEADER = re.compile(rf"(?P<side>{kw.alternation(_BELOW + _ABOVE)})[ \t]*{_AVG}[ \t]*的?[ \t]*,")
 _SUB_START = re.compile(r"[ \t]*(?:的)?(?:差距|相差|差值)")
 _REF = re.compile(r"【([^【】\n]+)】")
 _EARNS = re.compile(r"得[ \t]*(?:\d|满分)")
@@ -194,14 +190,18 @@ def _marked(mark: str | None, number: Decimal) -> bool | None:
     return not mark.startswith("不")
 
 
+def _closed(mark: str | None, number: Decimal, word_says: bool) -> bool:
+    """Whether the end at `number` is in the band: as `（含N）` says, else as the word does."""
+    said = _marked(mark, number)
+    return word_says if said is None else said
+
+
 def _read(text: str, at: int, bare: bool) -> _Found | None:
     """The band whose condition starts at `at`, or None."""
     found = _BOTH.match(text, at)
     if found is not None:
         number = Decimal(found["n"] or found["l"])
-        closed = found["n"] is not None
-        if _marked(found["mark"], number) is not None:
-            closed = bool(_marked(found["mark"], number))
+        closed = _closed(found["mark"], number, found["n"] is not None)
         band = Band(
             End(-number, closed),
             End(number, closed),
@@ -323,18 +323,10 @@ def _distance_band(found: re.Match[str], below: bool, average: str) -> Band | No
         return _between(below, End(Decimal(0), False), End(far, False), average, found["uu"])
     if found["w1"]:
         far = Decimal(found["w1"])
-        closed = _marked(mark, far)
-        return _between(
-            below,
-            End(Decimal(0), False),
-            End(far, True if closed is None else closed),
-            average,
-            found["wu"],
-        )
+        end = End(far, _closed(mark, far, True))
+        return _between(below, End(Decimal(0), False), end, average, found["wu"])
     number = Decimal(found["x1"])
-    closed = bool(found["xp"])
-    if _marked(mark, number) is not None:
-        closed = bool(_marked(mark, number))
+    closed = _closed(mark, number, bool(found["xp"]))
     return _one_sided(below, number, closed, average, found["xu"])
 
 
@@ -398,29 +390,27 @@ def read_line(line: str, number: int, points: str | None = None) -> LineBands | 
             kept.append((f, effects, begun))
     if len(kept) > MAX_BANDS:
         return None  # no 细则 grades one rate in so many bands: read as written
-    if not any(f.new for f, _, _ in kept) and not _full_marks(kept, points):
+    full = _full_marks(kept, points)
+    if not any(f.new for f, _, _ in kept) and not full:
         return None  # plain bands, and none of them only keeps the item's points
     bands = _inferred([f.band for f, _, _ in kept])
-    problems = _problems(bands, [e for _, e, _ in kept], others)
-    first_new = next((i for i, (f, _, _) in enumerate(kept) if f.new), 0)
     effects = [e for _, e, _ in kept]
+    problems = _problems(bands, effects, others)
+    first_new = next((i for i, (f, _, _) in enumerate(kept) if f.new), 0)
     if (
         not problems
         and any(_EARNS.search(e) for e in effects)
         and any(_DEDUCTS.search(e) for e in effects)
-        and not _full_marks(kept, points)
+        and not full
     ):
         # `达到平均值的得4分；低于平均值但不足3个百分点的扣1分` in an item of 5 (or beside other
         # clause lines): from which points the deduction is taken is not said
-        problems = [(first_new, "mixed", _args(bands[first_new], "mixed", Decimal(0)))]
-    problems = [
-        (first_new, _args(bands[first_new], why, Decimal(0))) if why == "cover" else (i, args)
-        for i, why, args in problems
-    ]
+        problems = [(first_new, "mixed", Decimal(0))]
+    if problems:
+        full = set()
     chars = list(line)
     placed: dict[int, Band] = {}
     replaced: list[tuple[int, int]] = []
-    full = _full_marks(kept, points) if not problems else set()
     for k in sorted(full, reverse=True):
         # `达到或高于平均值的得4分` (the item's 4 points) beside bands that deduct: the
         # deductions are from the item's points, and this band says only that the units
@@ -440,10 +430,12 @@ def read_line(line: str, number: int, points: str | None = None) -> LineBands | 
             replaced.append((begun - 1, begun))
         placed[f.start + 1] = band
     diagnostics = []
-    for i, args in problems:
+    for i, why, value in problems:
+        if why == "cover":  # the bands as a whole: shown at the first one the grammar lacked
+            i = first_new
         f = kept[i][0]
         span = Span(number, f.start + 1, number, f.start + 1 + len(f.band.text))
-        diagnostics.append(Diagnostic("E116", span, args))
+        diagnostics.append(Diagnostic("E116", span, _args(bands[i], why, value)))
     return LineBands("".join(chars), placed, diagnostics, replaced)
 
 
@@ -525,20 +517,22 @@ def _inferred(bands: list[Band]) -> list[Band]:
     return out
 
 
-def _problems(bands: list[Band], effects: list[str], others: bool) -> list[tuple[int, str, dict]]:
-    """(band index, why, E116 arguments) for each bound the bands leave unclear."""
-    out: list[tuple[int, str, dict]] = []
+def _problems(
+    bands: list[Band], effects: list[str], others: bool
+) -> list[tuple[int, str, Decimal]]:
+    """(band index, why, the distance) for each bound the bands leave unclear."""
+    out: list[tuple[int, str, Decimal]] = []
     for i, band in enumerate(bands):
         for end in (band.low, band.high):
             if end is not None and end.closed is None:
-                out.append((i, "unsaid", _args(band, "unsaid", end.value)))
+                out.append((i, "unsaid", end.value))
     if out:
         return out
     for i, a in enumerate(bands):
         for j in range(i + 1, len(bands)):
             point = _overlap(a, bands[j])
             if point is not None:
-                out.append((j, "overlap", _args(bands[j], "overlap", point)))
+                out.append((j, "overlap", point))
     if out:
         return out
     for i, band in enumerate(bands):
@@ -553,7 +547,7 @@ def _problems(bands: list[Band], effects: list[str], others: bool) -> list[tuple
             ]
             if not meets and end.value != 0 and not others:
                 # (a clause not read as a band — steps after a band — may meet it)
-                out.append((i, "open", _args(band, "open", end.value)))
+                out.append((i, "open", end.value))
             elif (
                 meets
                 and not end.closed
@@ -562,11 +556,11 @@ def _problems(bands: list[Band], effects: list[str], others: bool) -> list[tuple
                     for o in meets  # type: ignore[union-attr]
                 )
             ):
-                out.append((i, "gap", _args(band, "gap", end.value)))
+                out.append((i, "gap", end.value))
     if out:
         return out
     if not others and any(_EARNS.search(e) for e in effects) and not _covers(bands):
-        out.append((0, "cover", _args(bands[0], "cover", Decimal(0))))
+        out.append((0, "cover", Decimal(0)))
     return out
 
 

@@ -159,7 +159,11 @@ def _mean_side(clause: object) -> tuple[str, kw.Comparison, ast.Compare] | None:
     with the batch mean itself (no offset, no best)."""
     if not isinstance(clause, ast.ConditionClause):
         return None
-    cond = clause.condition
+    return _mean_compare(clause.condition)
+
+
+def _mean_compare(cond: object) -> tuple[str, kw.Comparison, ast.Compare] | None:
+    """(fact, comparison, the Compare) of `【X】高于平均值`, or None."""
     if not (isinstance(cond, ast.Compare) and isinstance(cond.left, ast.Ref)):
         return None
     right = cond.right
@@ -235,19 +239,11 @@ def _exactly_the_mean(clause) -> str | None:
     cond = getattr(clause, "condition", None)
     if not isinstance(cond, ast.And) or len(cond.operands) != 2:
         return None
-    words = set()
-    names = set()
-    for part in cond.operands:
-        if not (
-            isinstance(part, ast.Compare)
-            and isinstance(part.left, ast.Ref)
-            and isinstance(part.right, ast.Average)
-            and part.right.offset is None
-            and part.right.best is None
-        ):
-            return None
-        words.add(part.word)
-        names.add(part.left.name)
+    sides = [_mean_compare(part) for part in cond.operands]
+    if any(side is None for side in sides):
+        return None
+    names = {side[0] for side in sides}  # type: ignore[index]
+    words = {side[2].word for side in sides}  # type: ignore[index]
     return names.pop() if words == {"不低于", "不高于"} and len(names) == 1 else None
 
 
