@@ -21,7 +21,7 @@ import jinja2
 from ...ir import nodes as ir
 from ...ir import util as irutil
 from ...source.gcpause import paused_gc
-from . import codecheck, emit_table, intpath
+from . import codecheck, emit_table, emit_total, intpath
 from .emit import PLACE_MARK, CodegenError, Emitter
 from .pyliteral import comment, doc, py
 
@@ -108,6 +108,7 @@ def render(policy: ir.Policy, integers: bool | None = None) -> str:
         facts.append(
             {
                 "fields": irutil.fact_info_fields(fact),
+                "ir": fact,
                 "converter": _CONVERTERS[fact.type],
                 "extra": extra,
                 "fast": _fast_path(fact),
@@ -115,6 +116,10 @@ def render(policy: ir.Policy, integers: bool | None = None) -> str:
         )
     names = [f.name for f in policy.facts]
     average_slots = tuple(names.index(name) for name in policy.averages)
+    # score/total read the facts inside _compute when no batch value needs them first
+    # (one call and one tuple fewer per unit)
+    read_inline = bool(policy.facts) and not (policy.averages or policy.stats)
+    context_free = ints and intpath.context_free(policy)
     source = (
         _environment()
         .get_template("module.py.j2")
@@ -147,12 +152,15 @@ def render(policy: ir.Policy, integers: bool | None = None) -> str:
             score_body=emitter.score.text(),
             ints=ints,
             whole_max=emitter.whole_max,
-            context_free=ints and intpath.context_free(policy),
-            # score/total read the facts inside _compute when no batch value needs
-            # them first (one call and one tuple fewer per unit)
-            read_inline=bool(policy.facts) and not (policy.averages or policy.stats),
+            context_free=context_free,
+            read_inline=read_inline,
             read_facts=_read_facts(facts, unit_key=irutil.UNIT_KEY, pad="    "),
-            read_facts_inline=_read_facts(facts, unit_key=irutil.UNIT_KEY, pad="        "),
+            read_facts_inline=_read_inline(facts, irutil.UNIT_KEY) if read_inline else "",
+            lean_total=(
+                _lean_total(facts, irutil.UNIT_KEY, emitter.numbers)
+                if read_inline and context_free
+                else ""
+            ),
         )
     )
     return _with_spots(source)
@@ -165,16 +173,16 @@ def _node_rows(policy: ir.Policy, emitter: Emitter) -> list[tuple]:
     return [irutil.node_info_fields(node, parents[id(node)]) for node in emitter.nodes]
 
 
-def _fast_path(fact: ir.Fact) -> str:
-    """The inline test under which a value needs no conversion (x is the value)."""
+def _fast_path(fact: ir.Fact, x: str = "x") -> str:
+    """The inline test under which a value needs no conversion (`x` names the value)."""
     if fact.type == "bool":
-        return "x is True or x is False"
+        return f"{x} is True or {x} is False"
     if fact.type == "count" and fact.low is None and fact.high is None:
         # a bound that is a small int keeps the comparison on CPython's fast int path;
         # a larger count goes through _convert_count, which takes it up to _MAX_COUNT
-        return "type(x) is int and 0 <= x <= 999999999"
+        return f"type({x}) is int and 0 <= {x} <= {_COUNT_TOP}"
     if fact.type == "date":
-        return "type(x) is _date"
+        return f"type({x}) is _date"
     return ""
 
 
@@ -198,6 +206,89 @@ def _read_facts(facts: list[dict], unit_key: str, pad: str) -> str:
             f"v{k} = x if {fact['fast']} else {call}" if fact["fast"] else f"v{k} = {call}"
         )
     return "\n".join(pad + line for line in lines)
+
+
+#: The largest count the inline test takes (a small int keeps CPython's fast path).
+_COUNT_TOP = 999999999
+
+#: Counts tested at once by one `0 <= (v0 | v1 | …) <= top`: the or of non-negative ints
+#: is at least each of them, and negative if any is; chunks keep the expression shallow.
+_OR_CHUNK = 64
+
+
+def _fast_tests(facts: list[dict]) -> str:
+    """One condition under which every value read into v0, v1, … needs no conversion:
+    each fast test of `_fast_path`, the counts' range tested once for all of them.  A
+    value that fails it (or is in range but makes the or exceed the top) is read again
+    by `_convert`, which accepts or refuses it as before."""
+    tests, counts = [], []
+    for k, fact in enumerate(facts):
+        if fact["ir"].type == "count" and fact["fast"]:
+            tests.append(f"type(v{k}) is int")
+            counts.append(f"v{k}")
+        elif fact["fast"]:
+            tests.append(f"({_fast_path(fact['ir'], f'v{k}')})")
+    for start in range(0, len(counts), _OR_CHUNK):
+        names = " | ".join(counts[start : start + _OR_CHUNK])
+        tests.append(f"0 <= {names if len(counts) - start == 1 else f'({names})'} <= {_COUNT_TOP}")
+    return " and ".join(tests) or "True"
+
+
+def _fast_read(facts: list[dict], unit_key: str, then: list[str], unit: bool) -> list[str]:
+    """Statements that read a plain dict holding exactly the policy's facts (and perhaps
+    the unit) by subscript, test the values at once, convert the others in FACTS order
+    (`unit` read first when they, or `unit`, need it) and run `then`; anything else is
+    left to the statements after them.  The values it accepts are those `_read_facts`
+    accepts as they are, and the first error a converter raises is the one `_convert`
+    would raise first, so both give the same results and errors."""
+    lines = [
+        f"if type(facts) is dict and len(facts) - ({py(unit_key)} in facts) == {len(facts)}:",
+        "    try:",
+        *(f"        v{k} = facts[{py(f['fields'][0])}]" for k, f in enumerate(facts)),
+        "    except KeyError:",
+        "        pass",
+        "    else:",
+        f"        if {_fast_tests(facts)}:",
+    ]
+    slow = [k for k, f in enumerate(facts) if not f["fast"]]
+    body = [f"unit = facts.get({py(unit_key)})"] if slow or unit else []
+    for k in slow:
+        f = facts[k]
+        body.append(f"v{k} = {f['converter']}(v{k}, _f{k}, unit{f['extra']})")
+    return lines + ["            " + line for line in body + then]
+
+
+def _read_inline(facts: list[dict], unit_key: str) -> str:
+    """`_compute`'s reading of a unit's facts: the plain dict of exactly the policy's
+    facts by `_fast_read`, anything else as `_convert` reads it."""
+    lines = [
+        "fast = False",
+        *_fast_read(facts, unit_key, ["fast = True"], unit=True),
+        "if not fast:",
+        *_read_facts(facts, unit_key, pad="    ").split("\n"),
+    ]
+    return "\n".join("        " + line for line in lines)
+
+
+def _lean_total(facts: list[dict], unit_key: str, numbers: list[str]) -> str:
+    """`total`'s own reading and arithmetic (`emit_total`), before its call of
+    `_compute`; empty when the numbers are too many to copy.  An exception in the copy
+    is left to `_compute`, which raises it located at its .rule line."""
+    counts = frozenset(
+        f"v{k}" for k, f in enumerate(facts) if f["ir"].type == "count" and f["fast"]
+    )
+    body = emit_total.lean_body(numbers, counts, _COUNT_TOP)
+    if body is None:
+        return ""
+    then = [
+        "try:",
+        *("    " + line for line in body.splitlines()),
+        "except Exception:",
+        "    pass  # _compute, below, reports it at its place",
+        "else:",
+        "    return total",
+    ]
+    return "\n".join("    " + line for line in _fast_read(facts, unit_key, then, unit=False))
 
 
 def _unpack(facts: int, averages: int, stats: int = 0) -> str:

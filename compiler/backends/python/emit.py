@@ -76,6 +76,7 @@ class Emitter(Expressions):
         self.score = Writer(2)
         self.whole_max = max(0, min(int(policy.full_marks), WHOLE_MAX)) if ints else 0
         self._marks: list[int] = []  # indices of the place comments in self.score
+        self.numbers: list[str] = []  # the lines of self.score before `if not full:`
         self.item_heads: list[tuple] = []  # fixed part of each possible item, in order
         for node in self.nodes:
             for clause in node.clauses:
@@ -99,6 +100,7 @@ class Emitter(Expressions):
             self._aggregate(node, w, x)
         self._mark_text(w, PLACE_MARK + "- · the whole policy")
         self._root(w, x)
+        self.numbers = list(w.lines)  # all `total` needs (`emit_total` copies it)
         with w.block("if not full:"):
             w("return total")
         if self.policy.averages or self.policy.stats:
