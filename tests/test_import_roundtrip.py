@@ -11,6 +11,7 @@ what is left out of the comparison and why.  HTML is rendered but not read by `i
 from __future__ import annotations
 
 import dataclasses
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,47 @@ def test_rendered_document_states_what_the_policy_computes():
     assert "（一）基础工作（5分，就高不就低）" in md
     assert "未甲且（乙或丙）" in md
     assert "| 优秀 | 不低于9分 |" in md
+
+
+def test_a_band_not_lower_than_its_bound_reads_back_as_a_lower_bound(tmp_path):
+    """`不低于0.01分` under `0.24分至4.94分` (with 以上不含本数, as rendered) is the band
+    from 0.01 up to the one above: its 低于 is turned around by 不, so it states a lower
+    bound, not an upper one — read as `低于0.01`, the band seemed to leave a gap and the
+    whole 等次 block was held."""
+    text = """细则：示例细则
+年度：2023
+满分：8分
+边界：以上不含本数，以下含本数
+
+数据：
+  缺会次数：次，默认0
+
+等次：
+  优秀：4.94分以上
+  较好：0.24分至4.94分
+  良好：不低于0.01分
+  合格：其余
+
+（一）领导重视程度（8分）
+  - 【缺会次数】每次扣1分
+"""
+    for fmt in FORMATS:
+        round_trip(compile_policy(text, filename="<bands>"), tmp_path, fmt)
+
+
+@pytest.mark.parametrize(
+    ("band", "bounds"),
+    [
+        ("不低于0.01分", ("0.01", None)),
+        ("不少于60分", ("60", None)),
+        ("低于60分", (None, "60")),
+        ("不高于59分", (None, "59")),
+        ("不超过59分", (None, "59")),
+        ("80分至89分", ("80", "89")),
+    ],
+)
+def test_grade_band_bounds_keep_their_side(band, bounds):
+    from xize.compiler.importer.draft import _bounds
+
+    low, high = _bounds(band)
+    assert (low, high) == tuple(None if b is None else Decimal(b) for b in bounds)

@@ -1649,11 +1649,12 @@ def _path_part(marker: str) -> str:
 _NUM = r"(\d+(?:\.\d+)?)"
 _LOW = (
     re.compile(rf"{_NUM}\s*分?\s*(?:\(含(?:{_NUM}分?)?\))?\s*(?:及?以上|至)"),
-    re.compile(rf"(?:≥|>=)\s*{_NUM}"),
+    re.compile(rf"(?:≥|>=|不低于|不少于|不小于)\s*{_NUM}"),
     re.compile(rf"{_NUM}\s*分?\s*(?:≤|<=)"),
 )
+# 低于 only where no 不 turns it around: `不低于0.01分` is a lower bound, not an upper one
 _HIGH = (
-    re.compile(rf"(?:不满|不足|低于|<|＜)\s*{_NUM}"),
+    re.compile(rf"(?:不满|不足|(?<!不)低于|<|＜|不高于|不超过|不大于)\s*{_NUM}"),
     re.compile(rf"至\s*{_NUM}"),
     re.compile(rf"{_NUM}\s*分?\s*以下"),
 )
