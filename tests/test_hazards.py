@@ -272,3 +272,37 @@ def test_take_max_gap_shares_a_parent_cap_like_the_interpreter():
         compiled, interpreted = p.score(facts), p.interpreter.score(facts)
         assert compiled.to_dict() == interpreted.to_dict()
         assert sum(i.applied for i in compiled.items) == Decimal("0.5")
+
+
+# ------------------------------------------- 满 of 满意, a comparison before an average
+
+RATE = "  公众满意度调查：百分比\n  满意率：百分比\n"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # 满 (at least) read out of 满意率, and 低于 swallowed into the average's words:
+        # `调查 ≥ 平均` deducted — the opposite of the sentence
+        "【公众满意度调查】满意率低于全区平均水平的，扣2分",
+        "【公众满意度调查】满意率高于全区平均水平的得5分，低于全区平均水平的，每低1个百分点扣0.5分，按比例",
+        "【公众满意度调查】满意率不足全区平均水平的，扣2分",
+    ],
+)
+def test_words_before_an_average_never_hold_the_comparison(clause):
+    assert "E101" in refused(RATE, clause)
+
+
+@pytest.mark.parametrize(
+    ("rate", "lost"), [(Decimal("80"), 2), (Decimal("90"), 0), (Decimal("85"), 0)]
+)
+def test_a_rate_named_by_its_brackets_compares_with_the_average(rate, lost):
+    clause = "【满意率】低于全区平均水平的，扣2分"
+    p = compile_policy(policy("  满意率：百分比\n", clause))
+    result = p.score({"满意率": rate}, averages={"满意率": Decimal("85")})
+    assert Decimal(10) - result.total == lost
+
+
+def test_buman_still_compares_where_no_yi_follows():
+    p = compile_policy(policy("  服务年限：年\n", "【服务年限】不满3年的，扣2分"))
+    assert p.score({"服务年限": 2}).total == 8 and p.score({"服务年限": 3}).total == 10

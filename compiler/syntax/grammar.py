@@ -113,7 +113,12 @@ def substitutions() -> dict[str, str]:
         "NOT_WORDS": _alt(kw.NOT_WORDS),
         "AND_WORDS": _alt(kw.AND_WORDS),
         "OR_WORDS": _alt(kw.OR_WORDS),
-        "COMPARE_BEFORE": _alt(kw.comparison_words_before()),
+        # 满 (and 不满, 未满) compares only where it is not 满意: `【X】满意率低于…` is no
+        # `满` (at least) followed by a satisfaction rate
+        "COMPARE_BEFORE": _alt(kw.comparison_words_before()).replace("满", "满(?!意)"),
+        # the words before an average never hold a comparison: `满意率低于全区平均水平`
+        # is not `满` with the average `意率低于全区平均水平`
+        "COMPARE_IN_WORDS": _alt(w for w in kw.comparison_words_before() if len(w) > 1),
         "MODAL": _alt(kw.MODAL_PREFIXES),
         "COMPARE_AFTER": _alt(kw.COMPARE_AFTER),
         "AVERAGE_WORDS": _alt(kw.AVERAGE_WORDS),
