@@ -722,3 +722,43 @@ def test_a_deduction_in_the_total_under_a_part_without_points(tmp_path):
     clauses = [line.strip() for line in draft.text.splitlines() if line.strip().startswith("- ")]
     assert "- 【被区政府督查通报】每次扣1分" in clauses, clauses
     assert policy.score({"被区政府督查通报": "2"}).total == Decimal(8)
+
+
+# ------------------------------------- one sentence the language reads as two clauses
+
+TWO_HALVES = """2024年度社区治理工作考核细则
+考核对象：各街道
+一、矛盾化解（10分）
+1.矛盾纠纷化解（10分）。矛盾纠纷调处成功率达到98%以上的得4分，低于98%的，每低1个百分点扣1分，扣完为止。发生民转刑案件的，每起扣2分。
+二、档案保管（8分）
+1.整理保管（8分）。档案保管期限划分准确率达到95%以上的得4分，每低1个百分点扣1分，在90%以下的本项不得分。档案实体与目录不符的，每发现1处扣0.5分。
+"""
+
+
+def test_a_standard_in_two_halves_is_drafted_under_its_own_points(tmp_path):
+    """`达到98%以上的得4分，低于98%的，每低1个百分点扣1分` is one standard that the language
+    reads as two clauses on one line: drafted (it was held), in a sub-item of its 4 points
+    beside the item's deductions; the steps count whole points below 98 and stop at 0."""
+    draft, policy = _import(tmp_path, TWO_HALVES)
+    assert "- 【矛盾纠纷调处成功率】达到98%以上的得4分，低于98%的，每低1个百分点扣1分" in draft.text
+    full = {"矛盾纠纷调处成功率": Decimal(99), "发生民转刑案件起数": 0}
+    facts = [f.name for f in policy.ir.facts]
+    full = {k: v for k, v in full.items() if k in facts}
+    base = _score(policy, **full).nodes["一"].score
+    assert base == 10
+    for rate, lost in [("97.5", 0), ("96.5", 1), ("94", 4), ("50", 4)]:
+        got = _score(policy, **{**full, "矛盾纠纷调处成功率": Decimal(rate)}).nodes["一"].score
+        assert base - got == lost, rate
+
+
+def test_a_whole_item_zero_inside_an_earning_sentence_is_held(tmp_path):
+    """`…得4分，每低1个百分点扣1分，在90%以下的本项不得分` in an item of 8: a sub-item of its
+    own would make `本项` the sub-item (89% would lose 4, not the item's 8), and written
+    as it is every unit would lose the other 4 — held, saying why."""
+    draft, _ = _import(tmp_path, TWO_HALVES)
+    held = _pending(draft)
+    sentence = "档案保管期限划分准确率达到95%以上的得4分，每低1个百分点扣1分，在90%以下的本项不得分"
+    reasons = [r for v in held.values() for r in v if r.startswith(sentence)]
+    assert reasons and "本项不得分" in reasons[0].split("｜")[1]
+    clauses = [x for x in draft.text.splitlines() if x.strip().startswith("- ")]
+    assert not any("档案保管期限划分准确率" in x for x in clauses)

@@ -35,7 +35,7 @@ from .clauses import (
     plain_wording,
     split_sentences,
 )
-from .earned import split_earned, unfilled, unmoved
+from .earned import split_earned, unfilled, unmoved, whole_item
 from .known import KnownFacts
 from .names import clean_subject, legal_name, name_from
 from .outline import NOTE_RULE, DNode, Doc, bonus_cap_of, scoring_text, total_points
@@ -1754,6 +1754,14 @@ def _hold_unfilled(text: str, summary: Summary, origin: dict[str, tuple[str, str
         unfilled(text),
         "写在有子项的评分项下，得分条款合计不到本项分值：照写，每个单位都得不满本项。请照原文给这句所在的"
         "小项写上分值（原文没有写的，请向发文单位确认），把条款写在小项下",
+    )
+    text = _hold_lines(
+        text,
+        summary,
+        origin,
+        whole_item(text),
+        "合计不到本项分值，而句中的 “本项不得分” 管整个评分项：单列为子项会只管子项，照写则每个单位都得不满本项。"
+        "请把得分部分写在子项下，把 “…的，本项不得分” 作为本项自己的条款写在本项下",
     )
     return _hold_lines(
         text,

@@ -27,6 +27,9 @@ from ..syntax.parser import parse
 
 _FACT = re.compile(r"【([^】]+)】")
 
+#: An effect on the whole item (`在90%以下的本项不得分`) inside an earning sentence.
+_WHOLE_ITEM = re.compile(r"(?:本|该|此)项(?:不得分|得0分|计0分|记0分)")
+
 
 def _holds(value: object, kind: type) -> bool:
     """Whether an AST value contains a node of `kind` anywhere inside it."""
@@ -142,6 +145,8 @@ def _moves(text: str) -> list[_Move] | None:
         ]
         if not earned or any(c.span.line != c.span.end_line for c in earned):
             continue
+        if any(_WHOLE_ITEM.search(lines[c.span.line - 1]) for c in earned):
+            continue  # its 本项不得分 is the item's: in a sub-item it would be the sub-item's
         if not deducted and not _pending_inside(lines, node) and not capped:
             continue  # the document's points and its earning sentences disagree: W311
         moves.append(
@@ -213,6 +218,23 @@ def _compiles(text: str) -> bool:
     if tree is None or any(d.is_error for d in diagnostics):
         return False
     return not any(d.is_error for d in check.check(tree, source))
+
+
+def whole_item(text: str) -> list[int]:
+    """1-based lines of earning clauses that earn less than their item's points and also
+    zero the whole item (`达到95%以上的得4分，每低1个百分点扣1分，在90%以下的本项不得分` in an
+    item of 8): a sub-item of their own would zero only the sub-item, and written as they
+    are every unit loses the rest of the item."""
+    items = _short_items(text)
+    if not items:
+        return []
+    lines = text.split("\n")
+    return [
+        c.span.line
+        for node, _ in items
+        for c in node.clauses
+        if _holds(c, ast.Earn) and _WHOLE_ITEM.search(lines[c.span.line - 1])
+    ]
 
 
 def unmoved(text: str) -> list[int]:

@@ -59,8 +59,8 @@ def try_clause(
     node = tree.nodes[-1] if tree.nodes else None
     while node is not None and node.children:
         node = node.children[-1]
-    if node is None or not node.clauses or len({c.span for c in node.clauses}) != 1:
-        return None  # a `；` made two clauses, or the text closed the line early
+    if node is None or not node.clauses:
+        return None
     # one written clause may stand for several (`达到90%的得满分，每低…扣…` is two halves)
     if any(d.is_error for d in check.check(tree, source)):
         return None
