@@ -119,8 +119,9 @@ def test_every_sentence_computes_the_document_or_is_left(tmp_path):
 def test_grade_paragraph_every_line_and_its_rules(tmp_path):
     draft, policy = _import(tmp_path, WATER)
     text = draft.text
-    # `70分以上（含70分）不足85分为良好` under the band from 85 is `70分以上`, read top-down
-    assert "  优秀：85分以上\n  良好：70分以上\n  合格：60分以上\n  不合格：60分以下" in text
+    # `70分以上（含70分）不足85分为良好` under the band from 85 is `70分以上`, read top-down;
+    # `85分以上（含85分）` says 含 in the words that say it whatever the 边界 header
+    assert "  优秀：不低于85分\n  良好：70分以上\n  合格：60分以上\n  不合格：60分以下" in text
     # the notes say what 以上/以下 include: the header says it too
     assert "边界：以上含本数，以下不含本数" in text
     # the rule beside the grade lines is a clause of an item of its own after the others

@@ -150,7 +150,7 @@ _OTHER_SIDE = re.compile(
 
 #: One bound's deduction, then a deeper bound's: `X低于90%的，扣2分` and `低于80%的，扣4分`.
 _TIER_FIRST = re.compile(
-    r"^(?P<x>[^,，;；]+?)(?P<cmp>低于|少于|不足|超过|高于|多于)\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<u>%|个月|[天次件个人家起])"
+    r"^(?P<x>[^,，;；]+?)(?<![不未没非])(?P<cmp>低于|少于|不足|超过|高于|多于)\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<u>%|个月|[天次件个人家起])"
     r"的?\s*[,，]?\s*扣\s*(?P<p>\d+(?:\.\d+)?)\s*分$"
 )
 _TIER_NEXT = re.compile(
@@ -416,7 +416,8 @@ def _formula_share(text: str) -> str | None:
 
 #: A fact's name that swallowed a comparison and a join: `A低于85%或B`.
 _FOLDED = re.compile(
-    r"^(?P<a>[^，,；;]+?)(?P<cmp>低于|高于|超过|不足|达到|少于|多于|不低于|不高于|不少于|不超过)\s*"
+    r"^(?P<a>[^，,；;]+?)(?P<cmp>(?:没有|没|未能|未)(?:达到|超过|低于|高于|少于|多于)|未达"
+    r"|不低于|不高于|不少于|不超过|(?<![不未没非])(?:低于|高于|超过|不足|达到|少于|多于))\s*"
     r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>%|％|个百分点|[^\d\s或且和、]{1,3}?)?\s*"
     r"(?P<join>或者|或|并且|且|和|、)(?P<b>[^，,；;]+)$"
 )
@@ -446,7 +447,9 @@ _EARN_CAP = re.compile(
     r"|(?:计|得|记)满\s*(\d+(?:\.\d+)?)\s*分(?:为止|封顶)?)$"
 )
 #: `，无记录的不得分`, `；未完成的不得分` after one earning phrase: its other side.
-_NONE_HALF = r"(?:无|未|没有|不)[^,，]{0,10}?的?\s*[,，]?\s*(?:相应项目|相应项|该项)?不得分"
+_NONE_HALF = (
+    r"(?:无|未|没有|不)(?P<what>[^,，]{0,10}?)的?\s*[,，]?\s*(?:相应项目|相应项|该项)?不得分"
+)
 _OTHERWISE_NONE = re.compile(rf"[,，]\s*{_NONE_HALF}$")
 _EARNS = re.compile(r"得\s*\d+(?:\.\d+)?\s*分")
 _EARNS_LAST = re.compile(r"的\s*[,，]?\s*(?:各|每项)?得\s*\d+(?:\.\d+)?\s*分$")
@@ -1128,6 +1131,9 @@ class Drafter:
         if (
             m
             and _EARNS.search(n[: m.start()])
+            # the other side of the same condition (`有记录的得2分，无记录的不得分`), not a
+            # second one (`数据准确的得2分，未及时更新的不得分`: accurate but late earns 0)
+            and m.group("what").strip() in n[: m.start()]
             and not SCORING.search(re.sub(r"得\s*\d+(?:\.\d+)?\s*分", "", n[: m.start()], count=1))
         ):
             out = _replace_tail(out, n, m.start(), "，否则不得分")
@@ -1359,6 +1365,8 @@ def _fit_subject(subject: str) -> bool:
         return False  # `每超1天扣…`: a step belongs to the predicate
     if re.search(step, n) and not _PERIOD_CONTEXT.match(n):
         return False  # a step in an earlier part, unless it states a period's requirement
+    if _NEGATED_END.search(n):
+        return False  # `群众满意率没有` + `达到90%的`: the 没有 belongs to the comparison
     parts = pieces(n)
     if not parts or len(parts[-1]) < 2:  # `没少报一件…`: one character names nothing
         return False
@@ -1385,6 +1393,10 @@ def _fit_subject(subject: str) -> bool:
         return True  # `X，或者Y的`: either event (named by both, `name_from`)
     return not last.startswith(_TIED) and not last.startswith(EFFECT_LEAD)
 
+
+#: A subject that ends in a negation (`群众满意率没有`, `隐患整改率未`, `培训覆盖率不在`): cut
+#: there, the comparison after it would be read without its 不/未 — the opposite.
+_NEGATED_END = re.compile(r"(?:未能|未|没有|没|不|非|并非)\s*在?$")
 
 #: A sentence that starts by comparing (`低于70%的`, `高于全市平均水平的`): it names no fact.
 _COMPARISON_START = re.compile(
@@ -1504,7 +1516,7 @@ AT_THEN_SHARE = re.compile(
 #: `开展…创建的得3分，创建户数不足100户的得1.5分`: in full, and with fewer.
 _DONE_THEN_FEWER = re.compile(
     r"^(?P<do>[^,，;；]+?)的\s*[,，]?\s*得\s*(?P<a>\d+(?:\.\d+)?)\s*分\s*[,，;；]\s*"
-    r"(?P<what>[^,，;；]+?)(?:不足|少于|未达到)\s*(?P<n>\d+)\s*(?P<u>户|个|家|次|人|项|件|篇|场|所)"
+    r"(?P<what>[^,，;；]+?)(?:不足|(?<![不未没非])少于|未达到)\s*(?P<n>\d+)\s*(?P<u>户|个|家|次|人|项|件|篇|场|所)"
     r"的?\s*[,，]?\s*得\s*(?P<b>\d+(?:\.\d+)?)\s*分$"
 )
 

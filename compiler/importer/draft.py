@@ -1447,7 +1447,7 @@ class _Writer:
                 continue
             named.add(name)
             line = f"{name}：{_band_range(rng)}"
-            low, high = _bounds(rng)
+            low, high = _bounds(_band_range(rng))
             if _band_condition(rng, k == len(bands) - 1):
                 # `95分以上，且全年未发生亡人事故`: a condition no band can say (the bounds
                 # alone would drop it); a veto is only the lowest band's own
@@ -1648,7 +1648,7 @@ def _path_part(marker: str) -> str:
 
 _NUM = r"(\d+(?:\.\d+)?)"
 _LOW = (
-    re.compile(rf"{_NUM}\s*分?\s*(?:\(含(?:{_NUM}分?)?\))?\s*(?:及?以上|至)"),
+    re.compile(rf"{_NUM}\s*分?\s*(?:\(含(?:{_NUM}分?)?\))?\s*(?:及?以上(?!\s*\(不含)|至)"),
     re.compile(rf"(?:≥|>=|不低于|不少于|不小于)\s*{_NUM}"),
     re.compile(rf"{_NUM}\s*分?\s*(?:≤|<=)"),
 )
@@ -1700,7 +1700,24 @@ def _band_range(rng: str) -> str:
     )
     if m:
         return f"{m.group(1)}分至{m.group(2)}分"
-    return rng.strip().rstrip("。；;")
+    text = rng.strip().rstrip("。；;")
+    for pattern, word in _SAID_INCLUSIVE:
+        text = pattern.sub(lambda found, word=word: f"{word}{found.group(1)}分", text)
+    return text
+
+
+#: `90分以上（不含90分）`, `60分以下（含）`: whether the bound is in the band, said beside it,
+#: in the words that say so whatever the 边界 header (超过, 低于, 不低于, 不超过).  Read
+#: as `90分以上`, `（不含）` would be dropped and a total of exactly 90 graded 优秀.
+_SAID_INCLUSIVE = tuple(
+    (re.compile(rf"(\d+(?:\.\d+)?)\s*分?\s*{side}\s*[(（]\s*{said}(?:\s*\1\s*分?)?\s*[)）]"), word)
+    for side, said, word in (
+        ("以上", "不含", "超过"),
+        ("以下", "不含", "低于"),
+        ("以上", "含", "不低于"),
+        ("以下", "含", "不超过"),
+    )
+)
 
 
 _TITLE_WORDS = re.compile(r"细则|考评|考核|评分|办法|方案")

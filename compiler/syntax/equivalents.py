@@ -688,7 +688,22 @@ _AT: _Rule = (
     ),
     _blank,
 )
-_EVERY_LINE = (_PASSIVE, *_WHOLE_STEPS, _ITEM_ZERO, _IS, _AT)
+#: 【X】没有达到90%的 → 【X】未达到90%的: a comparison negated by 没有, 没, 未能 or 未 is the
+#: language's own negated word, which says the same (未低于90% is 不低于90%: at least 90).
+_NEGATED_COMPARISONS = {
+    "达到": "未达到",
+    "超过": "未超过",
+    "低于": "不低于",
+    "高于": "不高于",
+    "少于": "不少于",
+    "多于": "不多于",
+}
+_NEGATED: _Rule = (
+    "negated comparison",
+    re.compile(r"(?<=】)\s*(?:没有|没|未能|未)(?P<word>达到|超过|低于|高于|少于|多于)(?=\s*\d)"),
+    lambda m, c: _NEGATED_COMPARISONS[m.group("word")],
+)
+_EVERY_LINE = (_PASSIVE, *_WHOLE_STEPS, _ITEM_ZERO, _IS, _AT, _NEGATED)
 
 
 def _all_taken(match: re.Match[str], context: _Context) -> str | None:
@@ -1338,6 +1353,7 @@ RULES: tuple[_Rule, ...] = (
 #: Rules that may drop protected words: each checks by itself that the words say nothing.
 _DROPS = frozenset(
     {
+        "negated comparison",
         "ties",
         "full said",
         "first end",
