@@ -27,6 +27,7 @@ from ..source.text import Source, Span
 from .ast import Comment
 from .equivalents import Rewrite, canonical, lone_clause_lines
 from .mean_bands import Band, read_line
+from .ordinals import read_line as read_ordinal_tiers
 
 # U+202A–202E, U+2066–2069 (bidi), U+200B–200D, U+FEFF (zero width), and their kin:
 # U+200E/200F/061C (direction marks), U+2060–2064 (word joiner, invisible operators),
@@ -35,9 +36,9 @@ _INVISIBLE = "\u202a-\u202e\u2066-\u2069\u200b-\u200f\u061c\u2060-\u2064\ufeff\u
 # Line breaks of str.splitlines besides \n and \r.
 _BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 # Other control characters, surrogates, noncharacters and the replacement character.
-# U+E000 is the placeholder of a band of distance from the average (`mean_bands`): never
-# the writer's.
-_CONTROL = "\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff\ufffd\ue000"
+# U+E000 is the placeholder of a band of distance from the average (`mean_bands`), U+E001
+# that of an escalating tier (`ordinals`): never the writer's.
+_CONTROL = "\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff\ufffd\ue000\ue001"
 _SPECIAL = re.compile(f"[{_INVISIBLE}{_BREAKS}{_CONTROL}\r]")
 
 #: How many E103 / E108 diagnostics one file reports (the rest are still blanked).
@@ -63,6 +64,8 @@ class Prepared:
     # bands of distance from the average (`mean_bands`): (line, column) of each
     # placeholder the lexer reads as one comparison
     bands: dict[tuple[int, int], Band] = field(default_factory=dict)
+    # escalating tiers (`ordinals`): (line, column) of each placeholder → its ordinal
+    ordinals: dict[tuple[int, int], int] = field(default_factory=dict)
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column) of an offset into `text`, both 1-based."""
@@ -116,8 +119,35 @@ def prepare(source: Source) -> Prepared:
 
     prepared.text, prepared.rewrites = canonical(_strip_lines(prepared, source, diags))
     _read_bands(prepared, diags)
+    _read_ordinals(prepared, diags)
     prepared.diagnostics = diags
     return prepared
+
+
+def _read_ordinals(prepared: Prepared, diags: list[Diagnostic]) -> None:
+    """`第一次扣1分，第二次扣2分，第三次及以上本项不得分`: each tier replaced in place by one
+    placeholder the grammar reads as `达到N` (`ordinals`)."""
+    if "第" not in prepared.text:
+        return
+    lines = prepared.text.split("\n")
+    changed = False
+    for number, line in enumerate(lines, 1):
+        found = read_ordinal_tiers(line, number)
+        if found is None:
+            continue
+        diags.extend(found.diagnostics)
+        if found.text == line:
+            continue
+        for column, ordinal in found.ordinals.items():
+            prepared.ordinals[(number, column)] = ordinal
+        for start, end in found.replaced:
+            prepared.rewrites.append(
+                Rewrite(number, start, end, line[start:end], found.text[start:end], "ordinal tier")
+            )
+        lines[number - 1] = found.text
+        changed = True
+    if changed:
+        prepared.text = "\n".join(lines)
 
 
 def _read_bands(prepared: Prepared, diags: list[Diagnostic]) -> None:

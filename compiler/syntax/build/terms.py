@@ -320,6 +320,9 @@ class TermsMixin:
         每低1个百分点加0.5分`).  None of them, or several, and the writer must name it."""
         if isinstance(children[0], Token) and children[0].type == "AVG_BAND":
             return self._band_alone(children[0])  # type: ignore[return-value]
+        if isinstance(children[0], Token) and children[0].type == "ORD_TIER":
+            span = token_span(children[0])
+            return self._ordinal(self.line_fact(span), children[0])
         span = span_of(children)
         earlier = [
             (ref, right)
@@ -382,6 +385,19 @@ class TermsMixin:
                 (left.span.line, left.span.column, left, average_of("平均值", span))
             )
         return band_condition(left, band, token_span(children[1]))
+
+    def compare_ordinal(self, children: list) -> ast.Compare:
+        """`【X】第一次扣1分`: the first of escalating tiers that `ordinals` read."""
+        return self._ordinal(self.leaf(children[0]), children[1])
+
+    def _ordinal(self, subject: ast.Expr, token: Token) -> ast.Compare:
+        """Tier N of `第一次…，第二次…，第N次及以上…`: the count at least N."""
+        span = token_span(token)
+        ordinal = self.prepared.ordinals[(token.line, token.column)]  # type: ignore[attr-defined]
+        if isinstance(subject, ast.Ref):
+            self._line_subjects.append((span.line, span.column, subject, None))
+        number = ast.Num(Decimal(ordinal), None, span, str(ordinal))
+        return ast.Compare(subject, "达到", number, span)
 
     def _band_alone(self, token: Token) -> ast.Cond:
         """`；低于平均值但不足3个百分点的`: a band whose subject is the line's one fact
