@@ -591,7 +591,16 @@ def test_a_steps_rounding_after_a_comma_stays_the_steps():
     """`，不足10%的按比例扣分` after `每低于最高值10%扣1分` is the steps' rounding, never a
     clause of its own (the bound after the steps starts one only with an effect)."""
     rounding = "【指标】最高的得10分，其余每低于最高值10%扣1分，不足10%的按比例扣分"
-    policy = build(rounding, kind="百分比")
     text, _ = canonical_line("  - " + _narrow(rounding), "10")
     assert ";" not in text
-    assert [r.nodes["(二)"].score for r in results(policy, ["80", "80"])] == [10, 10]
+    # on a rate, 10% below the best is refused (10 points, or a tenth of the best?);
+    # in points, the rounding stays the steps'
+    with pytest.raises(PolicyError) as caught:
+        build(rounding, kind="百分比")
+    assert [d.code for d in caught.value.diagnostics] == ["E116"]
+    points = rounding.replace("10%", "10个百分点")
+    text, _ = canonical_line("  - " + _narrow(points), "10")
+    assert ";" not in text
+    policy = build(points, kind="百分比")
+    scores = [r.nodes["(二)"].score for r in results(policy, ["80", "80", "75"])]
+    assert scores == [10, 10, Decimal("9.5")]

@@ -306,3 +306,40 @@ def test_a_rate_named_by_its_brackets_compares_with_the_average(rate, lost):
 def test_buman_still_compares_where_no_yi_follows():
     p = compile_policy(policy("  服务年限：年\n", "【服务年限】不满3年的，扣2分"))
     assert p.score({"服务年限": 2}).total == 8 and p.score({"服务年限": 3}).total == 10
+
+
+# ----------------------------------------------- a share of the best, on a rate
+
+
+def test_a_percent_step_below_the_best_rate_is_refused():
+    """`其余每低于最高值10%扣1分` on a rate: 10 percentage points, or a tenth of the best
+    (80% → 8 points)?  Both are written in real 细则: refused, saying both."""
+    decl = "  执行率：百分比，越高越好\n"
+    clause = "【执行率】最高的得10分，其余每低于最高值10%扣1分，不足10%的按比例扣分"
+    assert refused(decl, clause) == ["E116"]
+    points = "【执行率】最高的得10分，其余每低于最高值10个百分点扣1分，按比例扣分"
+    p = compile_policy(policy(decl, points))
+    rows = [{"单位": "甲", "执行率": Decimal(80)}, {"单位": "乙", "执行率": Decimal(72)}]
+    assert [r.total for r in p.score_batch(rows)] == [Decimal(10), Decimal("9.2")]
+
+
+@pytest.mark.parametrize(
+    ("decl", "clause"),
+    [
+        ("  办结率：百分比\n", "【办结率】每低于全市平均值1%扣0.5分"),
+        (
+            "  发案率：百分比\n  上年发案率：百分比\n",
+            "【发案率】与【上年发案率】相比，每上升1%扣1分",
+        ),
+    ],
+)
+def test_a_percent_step_from_another_rate_is_refused(decl, clause):
+    """From 5% to 6% is 1 percentage point and a 20% rise: refused, not read as points."""
+    assert refused(decl, clause) == ["E116"]
+    fixed = clause.replace("1%扣", "1个百分点扣")
+    compile_policy(policy(decl, fixed))  # the points reading, written out, compiles
+
+
+def test_a_percent_step_from_a_fixed_standard_is_points():
+    p = compile_policy(policy("  办结率：百分比\n", "【办结率】应达到90%，每低1%扣1分"))
+    assert p.score({"办结率": Decimal(87)}).total == 7

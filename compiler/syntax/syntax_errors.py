@@ -711,6 +711,8 @@ def _did_you_mean(expected: set[str], text: str, pos: int) -> tuple[str, int, in
             for piece in dict.fromkeys((chunk, chunk[: len(word)])):
                 if len(piece) < 2 or len(word) < 2 or piece == word:
                     continue
+                if "【" in piece or "】" in piece:
+                    continue  # a fact's name is the writer's: `【上报日期】` is no slip for `以上`
                 if not same_sense(piece, word):
                     continue  # `达不到` is no slip for `达到`: no hint rather than the opposite
                 distance = edit_distance(piece, word)

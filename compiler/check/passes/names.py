@@ -11,7 +11,7 @@ from ...source.text import Span
 from ...syntax import ast
 from ..context import Context
 from ..resolve import FACT_ROLES, Use, all_refs, clauses_of
-from ..units import DATE, DAY_UNITS, comparable, fits, num_kind, per_time_pair
+from ..units import DATE, DAY_UNITS, canonical_unit, comparable, fits, num_kind, per_time_pair
 
 
 def check_names(ctx: Context) -> list[Diagnostic]:
@@ -66,6 +66,44 @@ def _check_use(ctx: Context, use: Use) -> Diagnostic | None:
     return Diagnostic("E202", span, {"name": name, "declared": info.unit, "used": use.kind.name})
 
 
+def _percent_step(ctx: Context, clause: ast.ThresholdClause) -> list[Diagnostic]:
+    """`【执行率】其余每低于最高值10%扣1分`, `每低于全市平均值1%扣0.5分`, `与【上年发案率】相比，
+    每上升1%扣1分`: a step in % on a rate measured from another value may be that many
+    percentage points, or that share of the other value (a rise from 5% to 6% is 1 point
+    and 20%).  Both are written in real 细则; the language reads neither for the writer
+    (E252 says the same of a distance from the average in a condition).  A step from a
+    fixed standard (`应达到90%，每低1%`) is points: the standard itself is one number."""
+    fact = (
+        ctx.symbols.facts.get(clause.subject.name) if isinstance(clause.subject, ast.Ref) else None
+    )
+    step = clause.per.step
+    if fact is None or fact.kind is None or fact.kind.type != "percent":
+        return []
+    if step.unit is None or canonical_unit(step.unit) != "%":
+        return []
+    value = f"{step.value.normalize():f}"
+    target = clause.target
+    if isinstance(target, ast.Average):
+        if target.best is not None:
+            other = "最高值" if clause.direction == "shortfall" else "最低值"
+        else:
+            other = "平均值"
+    else:
+        other = f"【{target.name}】" if isinstance(target, ast.Ref) else "标准"
+    example = f"{(step.value * 80 / 100).normalize():f}"
+    args = {
+        "text": step.text,
+        "why": f"百分比数据相差 {value}%，可以是相差{value}个百分点，也可以是{other}的{value}%"
+        f"（{other}为80%时是{example}个百分点）",
+        "why_en": f"a rate {value}% from {other} may be {value} percentage points from it, "
+        f"or {value}% of {other}",
+        "suggest": f"相差若干个百分点写 {value}个百分点；指{other}的{value}%时，请照原文本意另行计算后填报",
+        "suggest_en": f"for percentage points write {value}个百分点; for {value}% of {other}, "
+        "compute it apart and report it",
+    }
+    return [Diagnostic("E116", step.span, args)]
+
+
 def _is_fact(ctx: Context, expr: object) -> bool:
     return isinstance(expr, ast.Ref) and expr.name in ctx.symbols.facts
 
@@ -107,7 +145,11 @@ def _comparisons(ctx: Context) -> list[Diagnostic]:
             if not isinstance(clause.subject, ast.Ref):
                 sk = sym.kind_of(clause.subject)
                 mismatch(clause.span, sk.name if sk else "数值", "平均值")
+            else:
+                diags += _percent_step(ctx, clause)
             continue
+        if isinstance(clause.target, ast.Ref) and clause.target.name in sym.facts:
+            diags += _percent_step(ctx, clause)
         tk = sym.kind_of(clause.target)
         if clause.per.step.unit is not None and not comparable(tk, step_kind):
             mismatch(clause.per.step.span, tk.name if tk else "数值", step_kind.name)
