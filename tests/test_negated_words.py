@@ -62,9 +62,9 @@ def test_no_hint_turns_a_negated_bound_around(decl, clause, opposite):
     sentence written with it compiled: no hint is better than that one."""
     with pytest.raises(PolicyError) as caught:
         compile_policy(_policy(decl, clause))
-    for diagnostic in caught.value.diagnostics:
-        assert diagnostic.code == "E101"
-        assert f"“{opposite}" not in str(diagnostic.hint or "")
+    assert {d.code for d in caught.value.diagnostics} == {"E101"}
+    shown = str(caught.value)
+    assert "提示" in shown and f"“{opposite}”" not in shown, shown
 
 
 # ------------------------------------------------------------------------- import
@@ -143,3 +143,22 @@ def test_a_band_above_a_bound_it_excludes(tmp_path):
     assert [b.name for b in policy.ir.bands][:2] == ["优秀", "良好"]
     top = policy.ir.bands[0]
     assert top.low == 55 and not top.low_inclusive
+
+
+@pytest.mark.parametrize(
+    ("decl", "clause", "never"),
+    [
+        ("  重大事故：是否，默认否\n", "【重大事故】的，不得评优", "不得分"),
+        ("  通报批评：是否，默认否\n", "【通报批评】的，直接评为不合格", "列为"),
+        ("  通报批评：是否，默认否\n", "【通报批评】的，定为不合格", "列为"),
+        ("  上报日期：日期\n", "【上报日期】1月9日（含）前的，得10分", "以上"),
+    ],
+)
+def test_no_hint_trades_a_grade_for_points_or_a_name_for_a_word(decl, clause, never):
+    """`不得评优` (no 优秀) is not `不得分` (no points); `直接评为不合格` (the grade) is not
+    `直接列为` (a label beside 优秀); `【上报日期】` is the writer's name, not a slip for
+    `以上` (which, followed, graded the late units and not the early one)."""
+    with pytest.raises(PolicyError) as caught:
+        compile_policy(_policy(decl, clause))
+    shown = str(caught.value)  # every message with its hint, as the CLI prints them
+    assert "提示" in shown and f"“{never}”" not in shown, shown
