@@ -343,3 +343,44 @@ def test_a_percent_step_from_another_rate_is_refused(decl, clause):
 def test_a_percent_step_from_a_fixed_standard_is_points():
     p = compile_policy(policy("  办结率：百分比\n", "【办结率】应达到90%，每低1%扣1分"))
     assert p.score({"办结率": Decimal(87)}).total == 7
+
+
+# ------------------------------------------------------------ caps on a node line
+
+NODE_HEAD = "细则：示例考评细则\n年度：2024\n满分：10分\n\n数据：\n  迟报次数：次，默认0\n"
+
+
+@pytest.mark.parametrize(
+    "cap",
+    [
+        "最多扣6分",
+        "本项最多扣6分",
+        "本项最高扣6分",
+        "该项最高扣6分",
+        "累计最多扣6分",
+        "扣分上限6分",
+    ],
+)
+def test_an_item_cap_said_of_the_item_caps_it(cap):
+    p = compile_policy(NODE_HEAD + f"\n(一)信息报送(10分)，{cap}\n  - 【迟报次数】每次扣1分\n")
+    assert [p.score({"迟报次数": n}).total for n in (2, 8, 12)] == [8, 4, 4]
+
+
+@pytest.mark.parametrize("part", ["扣满6分为止", "每项最多扣6分", "最高加6分"])
+def test_a_cap_that_is_no_modifier_is_refused_not_titled(part):
+    with pytest.raises(PolicyError) as caught:
+        compile_policy(NODE_HEAD + f"\n(一)信息报送(10分)，{part}\n  - 【迟报次数】每次扣1分\n")
+    assert "E117" in [d.code for d in caught.value.diagnostics]
+
+
+def test_a_bonus_item_titled_jiafenxiang_keeps_its_cap():
+    text = (
+        "细则：示例考评细则\n年度：2024\n满分：10分\n\n数据：\n  迟报次数：次，默认0\n"
+        "  省级表彰：次，默认0\n  市级表彰：次，默认0\n\n"
+        "(一)信息报送(10分)\n  - 【迟报次数】每次扣1分\n"
+        "(二)加分项，最高加5分\n  1、省级表彰，加分项，最高加3分\n    - 【省级表彰】每次加2分\n"
+        "  2、市级表彰，加分项，最高加3分\n    - 【市级表彰】每次加1分\n"
+    )
+    p = compile_policy(text)
+    assert [n.title for n in p.ir.nodes] == ["信息报送", "加分项"]
+    assert p.score({"省级表彰": 3, "市级表彰": 4}).total == 15

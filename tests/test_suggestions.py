@@ -116,8 +116,10 @@ def test_da_bu_dao_gets_no_hint_to_write_da_dao():
 
 
 def test_a_mistyped_cap_is_not_mended_into_its_opposite():
-    policy = compile_policy(HEAD + "(一)甲(10分)，最少扣5分\n  - 【整改问题数】每个扣1分\n")
-    assert not [d for d in policy.diagnostics if d.args.get("suggestion") == "最多扣5分"]
+    """`最少扣5分` is no slip for `最多扣5分`: no such hint; and as a title part that
+    states points it is refused (E117), not kept as title text that caps nothing."""
+    text = hints("(一)甲(10分)，最少扣5分\n  - 【整改问题数】每个扣1分\n")
+    assert "E117" in text and "最多扣5分”？" not in text
 
 
 def test_an_undeclared_fact_is_not_steered_to_its_opposite():

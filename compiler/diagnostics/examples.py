@@ -202,6 +202,16 @@ EXAMPLES: dict[str, Example] = {
         "按提示写成 以内…以外。",
         "Write 以内… 以外 as the hint shows.",
     ),
+    "E117": Example(
+        "评分项标题中逗号后面的部分若写着分值或上限（“最高加5分”、“扣满6分为止”、“每项最多扣2分”），"
+        "却不是本语言认识的修饰语，照写只会成为标题文字，上限不起作用；检查器不替您猜它管什么。",
+        "A part of an item's title after a comma that states points or a cap but is no modifier "
+        "the language reads would only be title text, its cap not applied; never guessed.",
+        _file("(一)领导重视程度(5分)，扣满3分为止\n" + _CLAUSE),
+        _file("(一)领导重视程度(5分)，最多扣3分\n" + _CLAUSE),
+        "写成本语言的修饰语：最多扣N分、加分项，最高加N分、扣完为止、不设下限。",
+        "Write one of the language's modifiers: 最多扣N分, 加分项，最高加N分, 扣完为止, 不设下限.",
+    ),
     "E116": Example(
         "有些与本批比较的写法照原文读不出唯一的算法（“持平” 是否按公布精度、“…但…” 分档时界上的单位、"
         "降一个等次、以平均值为基准另给基准分等）。检查器指出是哪一种，并给出可以照写的句子。",

@@ -63,6 +63,16 @@ MESSAGES: dict[str, Entry] = {
         "一行只能有一个分值；请拆分为子项",
         "a node line carries one point value; split it into sub-items",
     ),
+    "E117": Entry(
+        "error",
+        "标题中的 “{text}” 说的是分值或上限，但不是本语言读的修饰语：照写只是标题的一部分，不起作用",
+        "“{text}” in the title states points or a cap, but is no modifier the language reads: "
+        "as written it is only title text and changes nothing",
+        "本项扣分的上限写 “，最多扣N分”（或 “，本项最多扣N分”）；加分项写 “，加分项，最高加N分”；"
+        "各子项各自的上限写在各子项的行上",
+        "a cap on this item's deductions: “，最多扣N分”; a bonus item: “，加分项，最高加N分”; "
+        "each sub-item's own cap on its own line",
+    ),
     "E107": Entry(
         "error",
         "缺少表头项 “{field}”",

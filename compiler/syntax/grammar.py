@@ -53,6 +53,7 @@ def substitutions() -> dict[str, str]:
         "OTHERWISE": _alt([kw.OTHERWISE]),
         "UNTIL_ZERO": _alt(kw.UNTIL_ZERO),
         "CAP_WORDS": _alt(kw.CAP_WORDS),
+        "NODE_CAP_WORDS": _alt(kw.NODE_CAP_WORDS),
         "ROUND_RATIO": _alt(kw.ROUND_RATIO),
         "ROUND_CEIL": _round_ceil(),
         "POINTS": _alt([kw.POINTS_UNIT]),

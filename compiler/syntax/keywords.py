@@ -411,6 +411,14 @@ CAP_WORDS: tuple[str, ...] = (
     "最多加",
     "最高加",
 )
+#: Caps on a node line: the clause caps that deduct, and the same said of the item
+#: (`，本项最高扣6分`, `，累计最多扣6分`).  A cap that adds (`最高加5分`) is a bonus node's,
+#: written `加分项，最高加5分`: on a node line alone it is no deduction budget (E117).
+NODE_CAP_WORDS: tuple[str, ...] = (
+    *(w for w in CAP_WORDS if "加" not in w),
+    *(f"{scope}{w}" for scope in ("本项", "该项", "此项", "累计") for w in ("最多扣", "最高扣")),
+    "扣分上限",
+)
 NO_FLOOR: tuple[str, ...] = ("不设下限", "减分不设限", "扣分不设限")
 #: `加分项，最高加N分`: the bonus node's mark, then its cap word.
 BONUS_NODE = "加分项"

@@ -14,6 +14,7 @@ from decimal import Decimal
 from ...diagnostics.diagnostic import Diagnostic
 from ...source.text import Span
 from .. import ast
+from .. import keywords as kw
 from ..lark_import import Token
 from ..numerals import cn_to_int
 from .outline import FlatNode
@@ -48,7 +49,8 @@ class NodeLineReader:
         for index, part in enumerate(parts):
             if not part:
                 continue
-            if index > 0 and len(part) == 1 and part[0].type in _MODIFIER_KINDS:
+            bonus_title = index == 0 and len(part) == 1 and part[0].type == "MOD_BONUS"
+            if bonus_title or index > 0 and len(part) == 1 and part[0].type in _MODIFIER_KINDS:
                 modifiers.append(self._modifier(part[0]))
                 cuts.append((self._comma_before(part[0].column - 1), part[0].end_column - 1))
             elif index > 0:
@@ -56,6 +58,8 @@ class NodeLineReader:
                 if text and _SUSPICIOUS & set(text):
                     suspicious.append((text, part_span))
         title = self._title(marker_token, tokens, cuts)
+        if not title and modifiers and modifiers[0].kind == "bonus":
+            title = kw.BONUS_NODE  # `(二)加分项，最高加5分`: the mark is the whole title
         marker = self._marker(marker_token, title)
         return FlatNode(marker, title, points, tuple(modifiers), span, tuple(suspicious))
 
