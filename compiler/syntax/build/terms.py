@@ -396,7 +396,7 @@ class TermsMixin:
         ordinal = self.prepared.ordinals[(token.line, token.column)]  # type: ignore[attr-defined]
         if isinstance(subject, ast.Ref):
             self._line_subjects.append((span.line, span.column, subject, None))
-        number = ast.Num(Decimal(ordinal), None, span, str(ordinal))
+        number = ast.Num(Decimal(ordinal), "次", span, f"{ordinal}次")
         return ast.Compare(subject, "达到", number, span)
 
     def _band_alone(self, token: Token) -> ast.Cond:
