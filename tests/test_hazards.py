@@ -384,3 +384,25 @@ def test_a_bonus_item_titled_jiafenxiang_keeps_its_cap():
     p = compile_policy(text)
     assert [n.title for n in p.ir.nodes] == ["信息报送", "加分项"]
     assert p.score({"省级表彰": 3, "市级表彰": 4}).total == 15
+
+
+# -------------------------------------------------------- a label named as a grade
+
+GRADES = "\n等次：\n  优秀：9分以上\n  合格：6分以上\n  不合格：其余\n"
+
+
+@pytest.mark.parametrize("label", ["不合格", "不合格等次", "不合格单位", "优秀"])
+def test_a_label_named_as_a_band_is_refused(label):
+    """`直接列为不合格` tagged a unit of 10 points 优秀 and “不合格” beside it."""
+    text = policy("  通报批评：是否，默认否\n", f"【通报批评】的，直接列为{label}") + GRADES
+    with pytest.raises(PolicyError) as caught:
+        compile_policy(text)
+    assert [d.code for d in caught.value.diagnostics] == ["E118"]
+
+
+def test_a_label_that_is_no_band_and_the_grade_set_instead():
+    decl = "  通报批评：是否，默认否\n"
+    tagged = compile_policy(policy(decl, "【通报批评】的，列为信访工作重点管理单位") + GRADES)
+    assert tagged.score({"通报批评": True}).grade == "优秀"
+    graded = compile_policy(policy(decl, "【通报批评】的，等次定为不合格") + GRADES)
+    assert graded.score({"通报批评": True}).grade == "不合格"

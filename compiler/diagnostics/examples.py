@@ -202,6 +202,16 @@ EXAMPLES: dict[str, Example] = {
         "按提示写成 以内…以外。",
         "Write 以内… 以外 as the hint shows.",
     ),
+    "E118": Example(
+        "列为 给单位加一个标签（如 “信访工作重点管理单位”），不改变等次。标签的名称若是 等次： 中的一档，"
+        "一个100分的单位会是 “优秀”，旁边却标着 “不合格”——这既不是原文的意思，也没有报错，所以不允许。",
+        "列为 tags a unit (e.g. 信访工作重点管理单位) without changing its grade. A tag named "
+        "after a band would show a unit of 100 points as 优秀 tagged 不合格: refused.",
+        _file(_NODE + _CLAUSE + "  - 【通报批评】的，直接列为不合格\n" + _GRADES, _REPORTED),
+        _file(_NODE + _CLAUSE + "  - 【通报批评】的，等次定为不合格\n" + _GRADES, _REPORTED),
+        "写 等次定为X（最高或最低一档）、等次最高为X 或 不得评为X。",
+        "Write 等次定为X (the highest or lowest band), 等次最高为X or 不得评为X.",
+    ),
     "E117": Example(
         "评分项标题中逗号后面的部分若写着分值或上限（“最高加5分”、“扣满6分为止”、“每项最多扣2分”），"
         "却不是本语言认识的修饰语，照写只会成为标题文字，上限不起作用；检查器不替您猜它管什么。",

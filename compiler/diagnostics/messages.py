@@ -63,6 +63,15 @@ MESSAGES: dict[str, Entry] = {
         "一行只能有一个分值；请拆分为子项",
         "a node line carries one point value; split it into sub-items",
     ),
+    "E118": Entry(
+        "error",
+        "“列为{name}” 只给单位加一个标签，不改变等次：“{band}” 是 等次： 中的一档",
+        "“列为{name}” only tags the unit; it does not change its grade, and “{band}” is a band of 等次:",
+        "要定等次，写 等次定为{band}（只能是最高或最低一档）；要限定等次，写 等次最高为{band} 或 不得评为…；"
+        "只要标签，换一个不是等次的名称",
+        "to set the grade write 等次定为{band} (the highest or lowest band); to limit it, "
+        "等次最高为{band} or 不得评为…; for a tag alone, use a name that is no band",
+    ),
     "E117": Entry(
         "error",
         "标题中的 “{text}” 说的是分值或上限，但不是本语言读的修饰语：照写只是标题的一部分，不起作用",

@@ -49,7 +49,7 @@ def limit_band(limit: ast.GradeLimit, names: list[str]) -> tuple[str, str] | Non
 def check_grade_limits(ctx: Context) -> list[Diagnostic]:
     limits = grade_limits(ctx.tree)
     if not limits:
-        return []
+        return _labels_named_as_bands(ctx, [band.name for band in ctx.tree.bands])
     diags: list[Diagnostic] = []
     names = [band.name for band in ctx.tree.bands]
     shown = "、".join(names) if names else "（无）"
@@ -62,11 +62,35 @@ def check_grade_limits(ctx: Context) -> list[Diagnostic]:
             diags.append(Diagnostic("E231", limit.span, {"band": band}))
         elif limit.kind == "exact" and 0 < names.index(band) < len(names) - 1:
             diags.append(Diagnostic("E255", limit.span, {"band": band}))
+    diags += _labels_named_as_bands(ctx, names)
     out_of_order = _out_of_order(ctx)
     if out_of_order is not None:
         upper, lower = out_of_order
         args = {"upper": upper.name, "lower": lower.name}
         diags.append(Diagnostic("E232", limits[0].span, args))
+    return diags
+
+
+#: What may follow a band's name in a label that names it: `列为不合格等次`, `列为优秀单位`.
+_LABEL_TAIL = re.compile(r"(?:等次|等级|档次|单位)$")
+
+
+def _labels_named_as_bands(ctx: Context, names: list[str]) -> list[Diagnostic]:
+    """`列为不合格` where 不合格 is a band of `等次：` (E118): a label only tags the unit, so a
+    unit of 100 points would be 优秀 tagged “不合格” — neither what the sentence says nor
+    a refusal.  The grade is set with 等次定为, limited with 等次最高为 / 不得评为."""
+    if not names:
+        return []
+    diags = []
+    for _, node in walk(ctx.tree.nodes):
+        for clause in node.clauses:
+            for effect in effects_of(clause):
+                if not isinstance(effect, ast.Label):
+                    continue
+                band = _LABEL_TAIL.sub("", effect.name.strip())
+                if band in names:
+                    args = {"name": effect.name, "band": band}
+                    diags.append(Diagnostic("E118", effect.span, args))
     return diags
 
 
