@@ -113,6 +113,17 @@ def unfilled(text: str) -> list[int]:
     """1-based lines of the earning clauses of items that have sub-items (or modifiers)
     and earn less than their points even so: the earned points cannot be given a sub-item
     of their own there, and written as they are every unit loses the rest."""
+    return _short_earning_lines(
+        text,
+        lambda lines, node, _: (
+            (node.children and not _capped_children(lines, node)) or bool(node.modifiers)
+        ),
+    )
+
+
+def _short_earning_lines(text: str, held) -> list[int]:
+    """1-based lines of the earning clauses of items that earn less than their points,
+    where `held(lines, node, clause)` says so."""
     items = _short_items(text)
     if not items:
         return []
@@ -120,9 +131,8 @@ def unfilled(text: str) -> list[int]:
     return [
         c.span.line
         for node, _ in items
-        if (node.children and not _capped_children(lines, node)) or node.modifiers
         for c in node.clauses
-        if _holds(c, ast.Earn)
+        if _holds(c, ast.Earn) and held(lines, node, c)
     ]
 
 
@@ -225,16 +235,9 @@ def whole_item(text: str) -> list[int]:
     zero the whole item (`达到95%以上的得4分，每低1个百分点扣1分，在90%以下的本项不得分` in an
     item of 8): a sub-item of their own would zero only the sub-item, and written as they
     are every unit loses the rest of the item."""
-    items = _short_items(text)
-    if not items:
-        return []
-    lines = text.split("\n")
-    return [
-        c.span.line
-        for node, _ in items
-        for c in node.clauses
-        if _holds(c, ast.Earn) and _WHOLE_ITEM.search(lines[c.span.line - 1])
-    ]
+    return _short_earning_lines(
+        text, lambda lines, _, clause: bool(_WHOLE_ITEM.search(lines[clause.span.line - 1]))
+    )
 
 
 def unmoved(text: str) -> list[int]:

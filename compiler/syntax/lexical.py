@@ -130,24 +130,13 @@ def _read_ordinals(prepared: Prepared, diags: list[Diagnostic]) -> None:
     if "第" not in prepared.text:
         return
     lines = prepared.text.split("\n")
-    changed = False
     for number, line in enumerate(lines, 1):
         found = read_ordinal_tiers(line, number)
-        if found is None:
-            continue
-        diags.extend(found.diagnostics)
-        if found.text == line:
-            continue
-        for column, ordinal in found.ordinals.items():
-            prepared.ordinals[(number, column)] = ordinal
-        for start, end in found.replaced:
-            prepared.rewrites.append(
-                Rewrite(number, start, end, line[start:end], found.text[start:end], "ordinal tier")
-            )
-        lines[number - 1] = found.text
-        changed = True
-    if changed:
-        prepared.text = "\n".join(lines)
+        if found is not None:
+            for column, ordinal in found.ordinals.items():
+                prepared.ordinals[(number, column)] = ordinal
+            lines[number - 1] = _placed(prepared, diags, number, line, found, "ordinal tier")
+    prepared.text = "\n".join(lines)
 
 
 def _read_bands(prepared: Prepared, diags: list[Diagnostic]) -> None:
@@ -159,17 +148,24 @@ def _read_bands(prepared: Prepared, diags: list[Diagnostic]) -> None:
     lone = lone_clause_lines(lines)
     for number, line in enumerate(lines, 1):
         found = read_line(line, number, lone.get(number))
-        if found is None:
-            continue
-        for column, band in found.bands.items():
-            prepared.bands[(number, column)] = band
-        for start, end in found.replaced:
-            prepared.rewrites.append(
-                Rewrite(number, start, end, line[start:end], found.text[start:end], "mean band")
-            )
-        diags.extend(found.diagnostics)
-        lines[number - 1] = found.text
+        if found is not None:
+            for column, band in found.bands.items():
+                prepared.bands[(number, column)] = band
+            lines[number - 1] = _placed(prepared, diags, number, line, found, "mean band")
     prepared.text = "\n".join(lines)
+
+
+def _placed(
+    prepared: Prepared, diags: list[Diagnostic], number: int, line: str, found, rule: str
+) -> str:
+    """The line with a pass's placeholders (`found.text`); its rewrites recorded (each
+    stretch, for the columns of diagnostics) and its diagnostics kept."""
+    for start, end in found.replaced:
+        prepared.rewrites.append(
+            Rewrite(number, start, end, line[start:end], found.text[start:end], rule)
+        )
+    diags.extend(found.diagnostics)
+    return found.text
 
 
 def _strip_lines(prepared: Prepared, source: Source, diags: list[Diagnostic]) -> str:
