@@ -1850,10 +1850,16 @@ def policies(draw, max_top: int = 4, max_depth: int = 4, with_tests: bool = True
             for _ in range(r.int(0 if points is not None else 1, 3)):
                 n.clauses.append(b.deduct_clause(n))
         # modifiers
+        zeroes = any(
+            isinstance(c, Fixed) and any(e.kind == "zero" for e in c.then + c.otherwise)
+            for c in n.clauses
+        )
         if not n.earns and r.chance(0.2):
             half = b.half(points) if points is not None and r.chance(0.5) else None
             n.cap = half if half else b.points()
             n.cap_word = r.choice(["最多扣", "限扣", "本项限扣"])
+            if zeroes and points is not None and n.cap < points:
+                n.cap = None  # 不得分 under a cap below the points is refused (E119)
         elif (
             points is not None
             and not n.earns

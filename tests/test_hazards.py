@@ -406,3 +406,64 @@ def test_a_label_that_is_no_band_and_the_grade_set_instead():
     assert tagged.score({"通报批评": True}).grade == "优秀"
     graded = compile_policy(policy(decl, "【通报批评】的，等次定为不合格") + GRADES)
     assert graded.score({"通报批评": True}).grade == "不合格"
+
+
+# ----------------------------------------------------- a deadline in the next year
+
+
+@pytest.mark.parametrize("word", ["次年", "翌年", "下一年", "下年度"])
+def test_a_deadline_in_the_january_after_the_year(word):
+    """A year-end report due `次年1月9日` in `年度：2024` is due 2025-01-09 (`1月9日` alone
+    is 2024-01-09: a report on 2025-01-08 would be 365 days late)."""
+    from datetime import date
+
+    text = (
+        "细则：示例考评细则\n年度：2024\n满分：10分\n\n数据：\n  总结上报日期：日期\n\n"
+        f"(一)年度总结(10分)\n  - 【总结上报日期】晚于{word}1月9日的，每晚1天扣0.5分\n"
+    )
+    p = compile_policy(text)
+    days = [date(2025, 1, 8), date(2025, 1, 9), date(2025, 1, 12)]
+    assert [p.score({"总结上报日期": d}).total for d in days] == [10, 10, Decimal("8.5")]
+    assert [p.interpreter.score({"总结上报日期": d}).total for d in days] == [
+        10,
+        10,
+        Decimal("8.5"),
+    ]
+
+
+# ------------------------------------------------ 不得分 under a cap below the points
+
+
+@pytest.mark.parametrize(
+    ("node", "clause"),
+    [
+        ("(一)安全生产(10分)，最多扣6分", "发生【重大事故】的，本项不得分"),
+        ("(一)安全生产(10分)，最多扣6分", "发生【重大事故】的，不得分"),
+    ],
+)
+def test_no_score_under_a_smaller_cap_is_refused(node, clause):
+    """The cap kept 4 of 10 points while the sentence says the item scores 0."""
+    decl = "  迟报次数：次，默认0\n  重大事故：是否，默认否\n"
+    text = (
+        HEAD + "数据：\n" + decl + "\n" + node + "\n  - 【迟报次数】每次扣1分\n  - " + clause + "\n"
+    )
+    with pytest.raises(PolicyError) as caught:
+        compile_policy(text)
+    assert [d.code for d in caught.value.diagnostics] == ["E119"]
+    # the cap on the clause it limits: the item scores 0 on the event
+    fixed = HEAD + "数据：\n" + decl + "\n(一)安全生产(10分)\n"
+    fixed += "  - 【迟报次数】每次扣1分，最多扣6分\n  - " + clause + "\n"
+    p = compile_policy(fixed)
+    assert p.score({"迟报次数": 8}).total == 4 and p.score({"重大事故": True}).total == 0
+
+
+def test_a_section_zero_under_its_sections_cap_is_refused():
+    text = (
+        HEAD.replace("满分：10分", "满分：20分")
+        + "数据：\n  迟报次数：次，默认0\n  重大事故：是否，默认否\n\n"
+        + "一、安全生产(20分)，最多扣12分\n  1、报送(10分)\n    - 【迟报次数】每次扣1分\n"
+        + "  2、事故(10分)\n    - 发生【重大事故】的，本大项不得分\n"
+    )
+    with pytest.raises(PolicyError) as caught:
+        compile_policy(text)
+    assert "E119" in [d.code for d in caught.value.diagnostics]

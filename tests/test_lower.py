@@ -122,11 +122,12 @@ def test_condition_forms():
 
 
 def test_no_score_and_full_marks_use_the_node():
+    # (a cap below the points beside 不得分 is refused, E119: tests/test_hazards.py)
     policy = lowered(
-        "(一)a(5分)，最多扣3分\n  - 【A】不得分\n(二)b(2分)\n  - 【B】得满分\n", full="7"
+        "(一)a(5分)，最多扣8分\n  - 【A】不得分\n(二)b(2分)\n  - 【B】得满分\n", full="7"
     )
     zero, full = policy.nodes[0].clauses[0], policy.nodes[1].clauses[0]
-    assert zero.then == (ir.Points("deduct", C(D(3)), zero_node=True),)
+    assert zero.then == (ir.Points("deduct", C(D(5)), zero_node=True),)
     assert full.then == (ir.Points("earn", C(D(2)), full=True),)
 
 

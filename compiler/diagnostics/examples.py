@@ -202,6 +202,23 @@ EXAMPLES: dict[str, Example] = {
         "按提示写成 以内…以外。",
         "Write 以内… 以外 as the hint shows.",
     ),
+    "E119": Example(
+        "评分项写了 “最多扣N分”，又有条款说 “本项不得分”（或 “本大项不得分”）时，上限会让本项仍保留分值减N，"
+        "而原文说的是本项得0分；两种读法都可能，检查器不替您选。",
+        "An item with 最多扣N分 and a clause saying 本项不得分: the cap would keep points − N, "
+        "while the sentence says the item scores 0; never chosen for the writer.",
+        _file(
+            "(一)领导重视程度(5分)，最多扣3分\n" + _CLAUSE + "  - 【通报批评】的，本项不得分\n",
+            _REPORTED,
+        ),
+        _file(
+            "(一)领导重视程度(5分)\n  - 【缺会次数】每缺1次扣1分，最多扣3分\n"
+            "  - 【通报批评】的，本项不得分\n",
+            _REPORTED,
+        ),
+        "去掉评分项上的上限，把它写到所管的条款上；或把 “不得分” 写成扣多少分。",
+        "Move the item's cap onto the clauses it limits, or write how many points are lost.",
+    ),
     "E118": Example(
         "列为 给单位加一个标签（如 “信访工作重点管理单位”），不改变等次。标签的名称若是 等次： 中的一档，"
         "一个100分的单位会是 “优秀”，旁边却标着 “不合格”——这既不是原文的意思，也没有报错，所以不允许。",

@@ -63,6 +63,16 @@ MESSAGES: dict[str, Entry] = {
         "一行只能有一个分值；请拆分为子项",
         "a node line carries one point value; split it into sub-items",
     ),
+    "E119": Entry(
+        "error",
+        "“不得分” 写在最多扣{cap}分的评分项中：本项{points}分最多扣{cap}分，照写仍保留{rest}分，与 “不得分” 不符",
+        "“不得分” under a cap of {cap}: the item of {points} points loses at most {cap}, and "
+        "would keep {rest}, which is not “scores nothing”",
+        "本项确实得0分的，去掉 “最多扣{cap}分”，把这一上限写到它所管的那些条款上（如 “每次扣1分，最多扣{cap}分”）；"
+        "只扣到上限的，写 “扣{cap}分”",
+        "if the item scores 0, drop the item's cap and write it on the clauses it limits "
+        "(e.g. 每次扣1分，最多扣{cap}分); if it loses the cap only, write 扣{cap}分",
+    ),
     "E118": Entry(
         "error",
         "“列为{name}” 只给单位加一个标签，不改变等次：“{band}” 是 等次： 中的一档",

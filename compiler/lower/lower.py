@@ -439,7 +439,7 @@ class _Lowerer:
     # ------------------------------------------------------------------ expressions
 
     def date(self, lit: ast.DateLit) -> date:
-        return date(lit.year or self.year or 1, lit.month, lit.day)
+        return date(lit.year or (self.year or 1) + lit.later, lit.month, lit.day)
 
     def expr(self, expr: ast.Expr, subject: ast.Expr | None = None) -> ir.Expr:
         """`subject` names the fact whose 平均值 an `Average` stands for."""

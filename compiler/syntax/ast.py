@@ -33,12 +33,14 @@ class Num:
 
 @dataclass(frozen=True)
 class DateLit:
-    """`1月9日`, `2023年1月9日`, `2023-01-09`; `year` None means the policy's 年度."""
+    """`1月9日`, `2023年1月9日`, `2023-01-09`; `year` None means the policy's 年度, and
+    `later` years after it (`次年1月9日`: a year-end report due in the next January)."""
 
     year: int | None
     month: int
     day: int
     span: Span
+    later: int = 0
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from ...syntax import ast
 from ...syntax import keywords as kw
 from ...syntax.build.clauses import has_de
 from ..boundary import ambiguity, is_ambiguous, offset_operator, operator
-from ..budget import budget, is_bonus, modifier, points
+from ..budget import budget, cap, is_bonus, modifier, points
 from ..context import Context
 from ..resolve import clause_refs, deducts, earns, effects_of
 from ..units import canonical_unit
@@ -92,6 +92,7 @@ def check_clauses(ctx: Context) -> list[Diagnostic]:
         for clause in node.clauses:
             diags += _clause(ctx, node, in_bonus, clause)
             diags += _section(ctx, node, top, clause)
+            diags += _zero_under_cap(node, top, clause)
             diags += _counter(ctx, clause)
         diags += _double_count(node)
         diags += _idle_take_max(ctx, node)
@@ -238,6 +239,26 @@ def _clause(ctx: Context, node: ast.Node, in_bonus: bool, clause: ast.Clause) ->
             diags.append(Diagnostic("E208", effect.span, {"effect": text}))
         elif isinstance(effect, ast.Earn) and points(node) is None:
             diags.append(Diagnostic("E208", effect.span, {"effect": text}))
+    return diags
+
+
+def _zero_under_cap(node: ast.Node, top: ast.Node, clause: ast.Clause) -> list[Diagnostic]:
+    """`本项不得分` in an item of 10 points with `最多扣6分`: the cap keeps 4 points, while
+    the sentence says the item scores nothing (E119) — which of the two the document
+    means is for the writer to say, never chosen here."""
+    diags = []
+    for effect in effects_of(clause):
+        if not isinstance(effect, ast.NoScore):
+            continue
+        target = top if effect.section else node
+        full, most = points(target), cap(target)
+        if full is not None and most is not None and most < full:
+            args = {
+                "points": f"{full.normalize():f}",
+                "cap": f"{most.normalize():f}",
+                "rest": f"{(full - most).normalize():f}",
+            }
+            diags.append(Diagnostic("E119", effect.span, args))
     return diags
 
 

@@ -36,7 +36,7 @@ _COUNTED_OR_RANKED = re.compile(
 )
 _AVERAGE_TAIL = re.compile(kw.alternation(kw.AVERAGE_WORDS) + "$")
 _DATE_YMD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]")
-_DATE_MD = re.compile(r"(\d{1,2})月(\d{1,2})[日号]")
+_DATE_MD = re.compile(r"(次年|翌年|下一年度?|下年度?)?(\d{1,2})月(\d{1,2})[日号]")
 _DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _OPS = {"+": "+", "-": "-", "−": "-", "×": "*", "*": "*", "÷": "/", "/": "/"}
 _REQUIREMENTS = kw.requirement_words()
@@ -174,16 +174,18 @@ class TermsMixin:
         text = token.value
         span = token_span(token)
         year: int | None = None
+        later = 0
         match = _DATE_YMD.fullmatch(text) or _DATE_ISO.fullmatch(text)
         if match:
             year, month, day = (int(g) for g in match.groups())
         else:
             found = _DATE_MD.fullmatch(text)
             assert found is not None
-            month, day = (int(g) for g in found.groups())
+            later = 1 if found.group(1) else 0  # `次年1月9日`: the January after 年度
+            month, day = int(found.group(2)), int(found.group(3))
         if not (1 <= month <= 12 and 1 <= day <= 31):
             self.report("E110", span, {"text": text})
-        return ast.DateLit(year, month, day, span)
+        return ast.DateLit(year, month, day, span, later)
 
     def quantity(self, children: list) -> ast.Num:
         token = children[0]
