@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterator
 
 from . import keywords as kw
+from . import mean_bands, ordinals
 from .lark_import import Lark, Token, enable_strict, lark
 from .patterns import StoredPatterns, cache_name
 
@@ -26,6 +27,11 @@ _NUMBER = r"(?:\d+(?:\.\d+)?|[" + kw.CN_NUMERAL_CHARS + r"]+)"
 def _alt(words) -> str:
     # Inside a Lark /regex/ literal a slash must be escaped.
     return kw.alternation(words).replace("/", "\\/")
+
+
+def _code_point(ch: str) -> str:
+    """`\\ue000`: a character as its escape, so that the grammar's text stays readable."""
+    return f"\\u{ord(ch):04x}"
 
 
 def _round_ceil() -> str:
@@ -116,6 +122,9 @@ def substitutions() -> dict[str, str]:
         "OR_WORDS": _alt(kw.OR_WORDS),
         # 满 (and 不满, 未满) compares only where it is not 满意: `【X】满意率低于…` is no
         # `满` (at least) followed by a satisfaction rate
+        # the placeholders the passes before the lexer put in place of what they read
+        "BAND_PLACEHOLDER": _code_point(mean_bands.PLACEHOLDER),
+        "TIER_PLACEHOLDER": _code_point(ordinals.PLACEHOLDER),
         "COMPARE_BEFORE": _alt(kw.comparison_words_before()).replace("满", "满(?!意)"),
         # the words before an average never hold a comparison: `满意率低于全区平均水平`
         # is not `满` with the average `意率低于全区平均水平`

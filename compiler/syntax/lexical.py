@@ -26,7 +26,9 @@ from ..diagnostics.diagnostic import Diagnostic
 from ..source.text import Source, Span
 from .ast import Comment
 from .equivalents import Rewrite, canonical, lone_clause_lines
+from .mean_bands import PLACEHOLDER as BAND_PLACEHOLDER
 from .mean_bands import Band, read_line
+from .ordinals import PLACEHOLDER as TIER_PLACEHOLDER
 from .ordinals import read_line as read_ordinal_tiers
 
 # U+202A–202E, U+2066–2069 (bidi), U+200B–200D, U+FEFF (zero width), and their kin:
@@ -38,7 +40,11 @@ _BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 # Other control characters, surrogates, noncharacters and the replacement character.
 # U+E000 is the placeholder of a band of distance from the average (`mean_bands`), U+E001
 # that of an escalating tier (`ordinals`): never the writer's.
-_CONTROL = "\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff\ufffd\ue000\ue001"
+_CONTROL = (
+    "\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff\ufffd"
+    + BAND_PLACEHOLDER
+    + TIER_PLACEHOLDER
+)
 _SPECIAL = re.compile(f"[{_INVISIBLE}{_BREAKS}{_CONTROL}\r]")
 
 #: How many E103 / E108 diagnostics one file reports (the rest are still blanked).
