@@ -115,3 +115,22 @@ def test_any_run_of_tiers_costs_the_sum_of_the_tiers_reached(amounts, count):
     reached = sum(amounts[:count])
     expected = 10 if count > len(amounts) else min(reached, 10)
     assert _lost(policy, count) == expected
+
+
+def test_a_bare_yishang_follows_the_header_that_excludes_the_bound():
+    """With `边界：以上不含本数` a bare `第三次以上` starts after the third, so what the
+    third costs is unsaid (E116); `第三次及以上` includes it whatever the header."""
+    head = HEAD.replace("满分：20分\n", "满分：20分\n边界：以上不含本数，以下含本数\n")
+    tiers = "【整改超期】第一次扣1分，第二次扣2分，第三次{}本项不得分"
+    with pytest.raises(PolicyError) as caught:
+        compile_policy(_policy(tiers.format("以上")).replace(HEAD, head))
+    assert [d.code for d in caught.value.diagnostics] == ["E116"]
+    policy = compile_policy(_policy(tiers.format("及以上")).replace(HEAD, head))
+    assert [_lost(policy, n) for n in range(5)] == [0, 1, 3, 10, 10]
+
+
+def test_a_bare_yihou_is_not_read():
+    """`第三次以后` may start at the third or after it: read as written, refused."""
+    with pytest.raises(PolicyError) as caught:
+        compile_policy(_policy("【整改超期】第一次扣1分，第二次扣2分，第三次以后本项不得分"))
+    assert {d.code for d in caught.value.diagnostics} == {"E101"}

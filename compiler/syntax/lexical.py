@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from ..diagnostics.diagnostic import Diagnostic
 from ..source.text import Source, Span
+from . import keywords as kw
 from .ast import Comment
 from .equivalents import Rewrite, canonical, lone_clause_lines
 from .mean_bands import PLACEHOLDER as BAND_PLACEHOLDER
@@ -130,14 +131,24 @@ def prepare(source: Source) -> Prepared:
     return prepared
 
 
+#: The header's `边界：以上不含本数` (the tiers' `以上` follows it).
+_ABOVE_EXCLUDED = re.compile(
+    r"^[ \t]*边界[ \t]*[:：][^\n]*以上[ \t]*(?:"
+    + "|".join(p for p, inc in kw.BOUNDARY_PHRASES.items() if not inc)
+    + ")",
+    re.MULTILINE,
+)
+
+
 def _read_ordinals(prepared: Prepared, diags: list[Diagnostic]) -> None:
     """`第一次扣1分，第二次扣2分，第三次及以上本项不得分`: each tier replaced in place by one
     placeholder the grammar reads as `达到N` (`ordinals`)."""
     if "第" not in prepared.text:
         return
     lines = prepared.text.split("\n")
+    above_excludes = _ABOVE_EXCLUDED.search(prepared.text) is not None
     for number, line in enumerate(lines, 1):
-        found = read_ordinal_tiers(line, number)
+        found = read_ordinal_tiers(line, number, above_excludes)
         if found is not None:
             for column, ordinal in found.ordinals.items():
                 prepared.ordinals[(number, column)] = ordinal

@@ -31,7 +31,7 @@ _CLAUSE_LINE = re.compile(r"[ \t]*-[ \t]*")
 _REF = re.compile(r"【([^】\n]+)】")
 _EFFECT = r"(?:扣\s*\d+(?:\.\d+)?\s*分|(?:本项|该项|此项)?\s*不得分)"
 _TIER = re.compile(
-    r"第\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*次\s*(?P<open>及以上|及以后|以上|以后|起)?"
+    r"第\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*次\s*(?P<open>及以上|及以后|以上|起)?"
     rf"\s*(?:的\s*)?,?\s*(?P<effect>{_EFFECT})"
 )
 _SEPARATOR = re.compile(r"\s*[,;]\s*")
@@ -54,8 +54,10 @@ def _ordinal(text: str) -> int:
     return int(text) if text.isdigit() else cn_to_int(text)
 
 
-def read_line(line: str, number: int) -> Tiers | None:
-    """The line with its tiers in place, or None when it has none (read as written)."""
+def read_line(line: str, number: int, above_excludes: bool = False) -> Tiers | None:
+    """The line with its tiers in place, or None when it has none (read as written).
+    `above_excludes`: the header says 以上不含本数, so a bare `第三次以上` starts after
+    the third (`第三次以后`, either way, is not read: it says neither)."""
     if "第" not in line or not _CLAUSE_LINE.match(line):
         return None
     refs = list(_REF.finditer(line))
@@ -82,7 +84,7 @@ def read_line(line: str, number: int) -> Tiers | None:
     result = Tiers(line)
     # the tiers are read either way (so that the refusal is the only error of the line)
     before = [f"达到{i}次的，{t.group('effect')}" for i, t in enumerate(tiers[:-1], 1)]
-    if not last.group("open"):
+    if not last.group("open") or last.group("open") == "以上" and above_excludes:
         args = _unsaid(last.group(), len(tiers), before)
         result.diagnostics.append(Diagnostic("E116", span, args))
     elif not _ZERO.search(last.group("effect")):
@@ -108,8 +110,8 @@ def _unsaid(text: str, k: int, before: list[str]) -> dict:
     each = "；".join([*before, f"超过{k - 1}次的，每多1次扣N分"])
     return {
         "text": text,
-        "why": f"第{k}次以后的每一次扣多少，原文没有说",
-        "why_en": f"the text does not say what each occurrence after the {k}th costs",
+        "why": f"第{k}次（或其后的每一次）扣多少，原文没有说",
+        "why_en": f"the text does not say what the {k}th occurrence (or each after it) costs",
         "suggest": f"照原文本意写明最后一档：如 第{k}次及以上本项不得分；第{k}次起每次都扣的写 {each}",
         "suggest_en": f"say the last tier as meant, e.g. 第{k}次及以上本项不得分; each time "
         f"from the {k}th on: {each}",
