@@ -49,7 +49,7 @@ from .shapes import (
     read_year_count,
 )
 from .tiers import is_next_band, read_tier_chain
-from .trial import Trial, try_clause
+from .trial import NEGATED_END, Trial, try_clause
 
 #: Sentences with one of these are scoring sentences (the rest is description).
 SCORING = re.compile(
@@ -1365,7 +1365,7 @@ def _fit_subject(subject: str) -> bool:
         return False  # `每超1天扣…`: a step belongs to the predicate
     if re.search(step, n) and not _PERIOD_CONTEXT.match(n):
         return False  # a step in an earlier part, unless it states a period's requirement
-    if _NEGATED_END.search(n):
+    if NEGATED_END.search(n):
         return False  # `群众满意率没有` + `达到90%的`: the 没有 belongs to the comparison
     parts = pieces(n)
     if not parts or len(parts[-1]) < 2:  # `没少报一件…`: one character names nothing
@@ -1393,10 +1393,6 @@ def _fit_subject(subject: str) -> bool:
         return True  # `X，或者Y的`: either event (named by both, `name_from`)
     return not last.startswith(_TIED) and not last.startswith(EFFECT_LEAD)
 
-
-#: A subject that ends in a negation (`群众满意率没有`, `隐患整改率未`, `培训覆盖率不在`): cut
-#: there, the comparison after it would be read without its 不/未 — the opposite.
-_NEGATED_END = re.compile(r"(?:未能|未|没有|没|不|非|并非)\s*在?$")
 
 #: A sentence that starts by comparing (`低于70%的`, `高于全市平均水平的`): it names no fact.
 _COMPARISON_START = re.compile(

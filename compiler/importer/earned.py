@@ -155,7 +155,7 @@ def _moves(text: str) -> list[_Move] | None:
         ]
         if not earned or any(c.span.line != c.span.end_line for c in earned):
             continue
-        if any(_WHOLE_ITEM.search(lines[c.span.line - 1]) for c in earned):
+        if any(_zeroes_item(lines, c) for c in earned):
             continue  # its 本项不得分 is the item's: in a sub-item it would be the sub-item's
         if not deducted and not _pending_inside(lines, node) and not capped:
             continue  # the document's points and its earning sentences disagree: W311
@@ -235,9 +235,12 @@ def whole_item(text: str) -> list[int]:
     zero the whole item (`达到95%以上的得4分，每低1个百分点扣1分，在90%以下的本项不得分` in an
     item of 8): a sub-item of their own would zero only the sub-item, and written as they
     are every unit loses the rest of the item."""
-    return _short_earning_lines(
-        text, lambda lines, _, clause: bool(_WHOLE_ITEM.search(lines[clause.span.line - 1]))
-    )
+    return _short_earning_lines(text, lambda lines, _, clause: _zeroes_item(lines, clause))
+
+
+def _zeroes_item(lines: list[str], clause: ast.Clause) -> bool:
+    """Whether the clause's line also zeroes the whole item (`在90%以下的本项不得分`)."""
+    return _WHOLE_ITEM.search(lines[clause.span.line - 1]) is not None
 
 
 def unmoved(text: str) -> list[int]:

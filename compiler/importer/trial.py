@@ -66,7 +66,7 @@ def try_clause(
         return None
     symbols = resolve(tree)
     if any(
-        _COMPARISON_NAME.search(name) or _ONE_OF.match(name) or _NEGATED_END.search(name)
+        _COMPARISON_NAME.search(name) or _ONE_OF.match(name) or NEGATED_END.search(name)
         for name in symbols.facts
     ):
         return None
@@ -81,8 +81,9 @@ def try_clause(
 #: that deducts once — whether it counts is the writer's to say, so the sentence is held.
 _ONE_OF = re.compile(r"有[一1]\s*[卷份件个处项次类种条人户家起]")
 #: A name ending in a negation (`【群众满意率没有】达到90%的`): the 没有 was the comparison's,
-#: which reads the opposite without it — never a fact of a draft.
-_NEGATED_END = re.compile(r"(?:未能|未|没有|没|不|非|并非)\s*在?$")
+#: which reads the opposite without it — never a fact of a draft (nor a subject the
+#: drafter cuts, `clauses._fit_subject`).
+NEGATED_END = re.compile(r"(?:未能|未|没有|没|不|非|并非)\s*在?$")
 #: A unit's own average (`取两项平均值计分，【平均值】达到90%以上的`) is a datum: kept.
 _COMPARISON_NAME = re.compile(
     r"(?:高于|低于|达到|超过|不满|不足|少于|多于|未达到)[^，,]{0,16}?平均|平均(?:数|值|水平)\d"

@@ -120,11 +120,11 @@ def substitutions() -> dict[str, str]:
         "NOT_WORDS": _alt(kw.NOT_WORDS),
         "AND_WORDS": _alt(kw.AND_WORDS),
         "OR_WORDS": _alt(kw.OR_WORDS),
-        # 满 (and 不满, 未满) compares only where it is not 满意: `【X】满意率低于…` is no
-        # `满` (at least) followed by a satisfaction rate
         # the placeholders the passes before the lexer put in place of what they read
         "BAND_PLACEHOLDER": _code_point(mean_bands.PLACEHOLDER),
         "TIER_PLACEHOLDER": _code_point(ordinals.PLACEHOLDER),
+        # 满 (and 不满, 未满) compares only where it is not 满意: `【X】满意率低于…` is no
+        # `满` (at least) followed by a satisfaction rate
         "COMPARE_BEFORE": _alt(kw.comparison_words_before()).replace("满", "满(?!意)"),
         # the words before an average never hold a comparison: `满意率低于全区平均水平`
         # is not `满` with the average `意率低于全区平均水平`

@@ -216,6 +216,11 @@ _COUNT_TOP = 999999999
 _OR_CHUNK = 64
 
 
+def _tested_count(fact: dict) -> bool:
+    """A count the inline tests take as an int from 0 to _COUNT_TOP (one without bounds)."""
+    return fact["ir"].type == "count" and bool(fact["fast"])
+
+
 def _fast_tests(facts: list[dict]) -> str:
     """One condition under which every value read into v0, v1, … needs no conversion:
     each fast test of `_fast_path`, the counts' range tested once for all of them.  A
@@ -223,7 +228,7 @@ def _fast_tests(facts: list[dict]) -> str:
     by `_convert`, which accepts or refuses it as before."""
     tests, counts = [], []
     for k, fact in enumerate(facts):
-        if fact["ir"].type == "count" and fact["fast"]:
+        if _tested_count(fact):
             tests.append(f"type(v{k}) is int")
             counts.append(f"v{k}")
         elif fact["fast"]:
@@ -274,9 +279,7 @@ def _lean_total(facts: list[dict], unit_key: str, numbers: list[str]) -> str:
     """`total`'s own reading and arithmetic (`emit_total`), before its call of
     `_compute`; empty when the numbers are too many to copy.  An exception in the copy
     is left to `_compute`, which raises it located at its .rule line."""
-    counts = frozenset(
-        f"v{k}" for k, f in enumerate(facts) if f["ir"].type == "count" and f["fast"]
-    )
+    counts = frozenset(f"v{k}" for k, f in enumerate(facts) if _tested_count(f))
     body = emit_total.lean_body(numbers, counts, _COUNT_TOP)
     if body is None:
         return ""

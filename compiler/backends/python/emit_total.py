@@ -1,17 +1,26 @@
 """The lean `total` of an integer-path module: the numbers `_compute` computes, less
-what only the explanation reads.
+what only the explanation reads, simplified where the values' ranges allow.
 
 `_compute` serves `score` and `total` from one body, and its numbers part also keeps
 the names the explanation needs afterwards (what a unit missed of an earning, the
 outcomes' flags).  `total` returns before any of that is read, so a copy of the
-numbers part without those stores does the same arithmetic in fewer steps.  The copy
-is made on the syntax tree: every assignment whose name nothing after it reads is
-dropped (backwards, through `if` blocks), as long as computing its value cannot fail —
-a dropped computation that could raise would turn the reference path's located error
-into a silently returned total.  Only integer-path, context-free modules get it (see
-`intpath`): their arithmetic is int arithmetic and comparisons, which cannot fail on
-checked values, and the generated `total` still falls back on `_compute` for anything
-unusual (an exception there is reported by `_compute`, located).
+numbers part, made on the syntax tree, does the same arithmetic in fewer steps:
+
+- `_prune`: every assignment whose name nothing after it reads is dropped (backwards,
+  through `if` blocks), as long as computing its value cannot fail — a dropped
+  computation that could raise would turn the reference path's located error into a
+  silently returned total;
+- `_unguarded`: `n = 0; if v > 0: n = K * v` on a count is `n = K * v`;
+- `_conditional`, `_propagated`, `_inline`: `n = A; if T: n = B` is one choice, a copy of
+  a fact's value is the value, and a value read once is put where it is read;
+- `_folded`: literal arithmetic done once, and comparisons that the ranges of their
+  operands decide replaced by their outcome (a count is an int from 0 to the top the
+  generated `total` has tested).
+
+Only integer-path, context-free modules get it (see `intpath`): their arithmetic is int
+arithmetic and comparisons, which cannot fail on checked values, and the generated
+`total` still falls back on `_compute` for anything unusual (an exception there is
+reported by `_compute`, located).
 """
 
 from __future__ import annotations
@@ -350,11 +359,7 @@ def _between(indices: list[int], low: int, high: int) -> bool:
 
 
 def _stored(statement: ast.stmt) -> set[str]:
-    return {
-        n.id
-        for n in ast.walk(statement)
-        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
-    }
+    return set(_counts([statement])[0])
 
 
 def _direct(statement: ast.stmt) -> ast.expr | None:

@@ -47,11 +47,11 @@ def limit_band(limit: ast.GradeLimit, names: list[str]) -> tuple[str, str] | Non
 
 
 def check_grade_limits(ctx: Context) -> list[Diagnostic]:
+    names = [band.name for band in ctx.tree.bands]
     limits = grade_limits(ctx.tree)
     if not limits:
-        return _labels_named_as_bands(ctx, [band.name for band in ctx.tree.bands])
+        return _labels_named_as_bands(ctx, names)
     diags: list[Diagnostic] = []
-    names = [band.name for band in ctx.tree.bands]
     shown = "、".join(names) if names else "（无）"
     for limit in limits:
         band = _named(limit, names)

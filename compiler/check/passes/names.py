@@ -82,14 +82,11 @@ def _percent_step(ctx: Context, clause: ast.ThresholdClause) -> list[Diagnostic]
     if step.unit is None or canonical_unit(step.unit) != "%":
         return []
     value = f"{step.value.normalize():f}"
-    target = clause.target
-    if isinstance(target, ast.Average):
-        if target.best is not None:
-            other = "最高值" if clause.direction == "shortfall" else "最低值"
-        else:
-            other = "平均值"
+    target = clause.target  # the average or best (ast.Average), or another fact (ast.Ref)
+    if isinstance(target, ast.Average) and target.best is not None:
+        other = "最高值" if clause.direction == "shortfall" else "最低值"
     else:
-        other = f"【{target.name}】" if isinstance(target, ast.Ref) else "标准"
+        other = "平均值" if isinstance(target, ast.Average) else f"【{target.name}】"
     example = f"{(step.value * 80 / 100).normalize():f}"
     args = {
         "text": step.text,
