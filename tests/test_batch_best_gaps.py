@@ -111,10 +111,12 @@ def test_two_decimals_said_in_the_clause_are_the_policys_precision():
         Decimal("6.67"),
         Decimal("3.33"),
     ]
-    with pytest.raises(PolicyError) as raised:
-        build(clause)  # no 精度: the clause alone cannot round
-    assert raised.value.diagnostics[0].code == "E253"
-    assert "精度：0.01" in str(raised.value)
+    # no 精度: the clause rounds its own points, half-up, as it says
+    assert scores(build(clause), ["3", "2", "1"]) == [
+        Decimal("10"),
+        Decimal("6.67"),
+        Decimal("3.33"),
+    ]
 
 
 def test_a_floor_of_a_lone_deducting_clause_is_its_cap():
@@ -152,7 +154,8 @@ def test_a_floor_beside_another_clause_is_not_read_as_a_cap():
             "分 型数据",
         ),
         (
-            "【指标】高于平均值的得10分，低于平均值的按本单位指标÷全县平均指标×10计分",
+            # a formula over another measure (人数) than the line's fact: not read as its
+            "【指标】高于平均值的得10分，低于平均值的按本单位指标÷全县平均人数×10计分",
             "÷全县平均",
             "占平均指标的比例计分",
         ),

@@ -296,9 +296,10 @@ def _arrow(rows: list[dict]):
 @pytest.mark.parametrize(
     "clause, facts, code",
     [
-        # interpolation between the best and the worst, the minus written full-width
+        # interpolation between the best and the worst, the minus written full-width, over
+        # another measure than the line's fact (人数 on a line about 【率】: not read)
         (
-            "【率】最高的得4分，最低的得0分，其余得分＝（本乡镇率－最低值）÷（最高值－最低值）×4",
+            "【率】最高的得4分，最低的得0分，其余得分＝（本乡镇人数－最低值）÷（最高值－最低值）×4",
             RATE,
             "E253",
         ),

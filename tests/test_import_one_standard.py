@@ -149,13 +149,30 @@ def test_a_rate_times_the_points_below_the_full_rate_is_its_share(tmp_path):
     assert [_node(policy, "一", **{rate: v}) for v in ("100", "85", "0")] == [6, Decimal("5.4"), 2]
 
 
-def test_a_formula_the_language_cannot_say_is_kept_pending(tmp_path):
+def test_a_share_of_the_average_written_as_a_formula_is_drafted(tmp_path):
+    """`低于本区平均水平的，按本地占比÷本区平均占比×5计分`: the formula over the batch mean
+    (docs/language.md 9.12) — the units below the mean (4) earn their share of 5, the
+    others 5 (the sentence was kept pending while formulas could not name the mean)."""
     text = (
         "某区2026年度禁毒工作考核细则\n一、戒断巩固（5分）\n"
         "戒断人员占比达到本区平均水平以上的得5分；低于本区平均水平的，按本地占比÷本区平均占比×5计分。\n"
     )
+    draft, policy = _draft(tmp_path, text)
+    assert "低于本区平均水平的，按本地占比÷本区平均占比×5计分" not in _pending(draft)
+    rows = [{"单位": u, "戒断人员占比": v} for u, v in (("甲", "6"), ("乙", "3"), ("丙", "3"))]
+    scored = [r.nodes["一"].score for r in policy.score_batch(rows)]
+    assert scored == [5, Decimal("3.75"), Decimal("3.75")]
+
+
+def test_a_formula_over_another_measure_is_kept_pending(tmp_path):
+    """`按本地人口数÷全区最多人口数×5计分` on a line whose one fact is a rate: the formula
+    names another measure than the line's fact, so it is not read as the fact's."""
+    text = (
+        "某区2026年度禁毒工作考核细则\n一、戒断巩固（5分）\n"
+        "戒断人员占比最高的得5分；其余按本地人口数÷全区最多人口数×5计分。\n"
+    )
     draft, _ = _draft(tmp_path, text)
-    assert "低于本区平均水平的，按本地占比÷本区平均占比×5计分" in _pending(draft)
+    assert any("人口数" in sentence for sentence in _pending(draft))
 
 
 def test_nothing_wrong_is_the_items_points_beside_counted_failures(tmp_path):

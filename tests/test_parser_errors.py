@@ -268,11 +268,14 @@ def test_an_unknown_type_word_is_one_error_with_a_suggestion():
     assert "您是不是要写" not in found[1][3] and "数值" in found[1][3]
 
 
-def test_an_average_inside_an_amount_is_refused_not_a_crash():
-    """`扣(平均值−【X】)分`: an amount has no subject whose 平均值 it could be; the
-    sentence is refused with the form to write (it used to fail while lowering)."""
-    line = "  - 【得分】低于平均值的，扣(取整(平均值−【得分】)×0.5)分\n"
+def test_an_average_of_no_one_fact_inside_an_amount_is_refused_not_a_crash():
+    """`扣((【A】+【B】)−平均值)分`: the amount names two facts, so whose 平均值 it is goes
+    unsaid; the sentence is refused with the form to write (it used to fail while
+    lowering).  With one fact (`扣(取整(平均值−【得分】)×0.5)分`) it is that fact's."""
+    line = "  - 【得分】低于平均值的，扣(取整(平均值−【得分】−【加分】)×0.5)分\n"
     _, found, _ = diagnostics(NODE + line)
     assert [(c, ln, col) for c, ln, col, _, _ in found] == [("E101", 5, line.index("平均值−") + 1)]
     assert found[0][3] == "语法错误：此处不应出现 “平均值”"
-    assert "每低于平均值1个百分点扣0.5分" in found[0][4]
+    assert "唯一一项" in found[0][4]
+    one = "  - 【得分】低于平均值的，扣(取整(平均值−【得分】)×0.5)分\n"
+    assert diagnostics(NODE + one)[1] == []

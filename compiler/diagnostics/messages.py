@@ -881,6 +881,18 @@ DETAILS: dict[str, tuple[str, str]] = {
         "between the ends ÷ (units − 1)); otherwise compute each unit's points outside and "
         "report them as a 分 fact",
     ),
+    "why.two_ends": (
+        "给最高、最低两头都定了分数，其余 “按比例” 读不准：可以是按与最高者的比例（本单位 ÷ 最高值），"
+        "也可以是在两头的分数之间按数值折算（插值）",
+        "gives points to both ends, so “按比例” for the rest is unclear: a share of the best (the "
+        "unit's value over the highest) or a spread between the two ends' points (interpolation)",
+    ),
+    "hint.two_ends": (
+        "按与最高者的比例写 其余按与最高者的比例得分，并删去最低者一句；在两头之间折算写成算式，"
+        "如 其余得((【X】−最低值)÷(最高值−最低值)×10)分（【X】、10 换成本条的数据项与分差，再加最低者的分数）",
+        "for a share of the best write 其余按与最高者的比例得分 and drop the lowest's rule; for a "
+        "spread write a formula, e.g. 其余得((【X】−最低值)÷(最高值−最低值)×10)分",
+    ),
     "why.gap": (
         "“按与最优值的差距比例” 没有说差距与什么相比（与最优值之比，还是与最高最低之差之比），"
         "“最优” 也没有说哪头为好",
@@ -937,6 +949,13 @@ DETAILS: dict[str, tuple[str, str]] = {
         "恰好这个数写 【{name}】等于{count}的；这个数及以上写 【{name}】达到{count}的（或 {count}及以上的）",
         "exactly: write 【{name}】等于{count}的; this count or more: 【{name}】达到{count}的 (or "
         "{count}及以上的)",
+    ),
+    "why.round_step": (
+        "在条款里说保留几位小数，但这一条款的分数是逐步（或按次）算出的：本语言只在给定分数、算式和按比例得分的条款里"
+        "按条款取舍，其余按表头的 精度 在公布得分时取舍",
+        "says how many decimals to keep, but this clause's points come by steps or counts: "
+        "only a clause with fixed points, a formula or a share of the best rounds them itself; "
+        "the others are rounded as published, by the header's 精度",
     ),
     "why.round_clause": (
         "在条款里说保留几位小数，但表头的 精度 不是这样：本语言只在公布得分时按表头的 精度 取舍",

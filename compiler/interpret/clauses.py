@@ -198,8 +198,11 @@ class ClauseEvaluation:
         then, otherwise = irutil.fixed_effects(clause)
         earn_amounts = {}
         wholes = {}  # what a full share would give
+        lazy = {}  # earnings computed only when taken (irutil.lazy_earning)
         for index, effect in then + otherwise:
-            if isinstance(effect, ir.Points) and effect.kind == "earn":
+            if irutil.lazy_earning(clause, effect):
+                lazy[index] = effect.amount
+            elif isinstance(effect, ir.Points) and effect.kind == "earn":
                 raw = positive(self._expr(effect.amount, walk))
                 earn_amounts[index] = (raw, self._capped(clause, raw))
                 full = irutil.partial_whole(effect)
@@ -208,6 +211,9 @@ class ClauseEvaluation:
                     wholes[index] = (self._capped(clause, whole), irutil.partial_note(effect))
         holds = clause.condition is None or self._cond(clause.condition, walk)
         taken = {index for index, _ in (then if holds else otherwise)}
+        for index, amount in lazy.items():
+            raw = positive(self._expr(amount, walk)) if index in taken else ZERO
+            earn_amounts[index] = (raw, self._capped(clause, raw))
         out = []
         for index, effect in then + otherwise:
             chosen = index in taken
@@ -289,6 +295,8 @@ class ClauseEvaluation:
                 return min(args)
             if expr.func == "floor":
                 return rt._floor(args[0])
+            if expr.func == "round":
+                return rt._round(args[0], args[1])
             raise ValueError(f"unknown function {expr.func!r}")
         if isinstance(expr, ir.DaysLate):
             return rt._days_late(walk.env[expr.fact], expr.due)

@@ -79,7 +79,8 @@ class Arith:
 
 @dataclass(frozen=True)
 class Func:
-    """func: "max", "min", "floor"."""
+    """func: "max", "min", "floor", or "round" (args: the value and a step such as 0.01:
+    half-up to it, as a clause's `，结果保留两位小数` says)."""
 
     func: str
     args: tuple[Expr, ...]

@@ -13,7 +13,7 @@ from . import nodes as ir
 from .util import stat_key
 
 _OPS = {"+": "+", "-": "−", "*": "×", "/": "÷"}
-_FUNCS = {"max": "最大", "min": "最小", "floor": "取整"}
+_FUNCS = {"max": "最大", "min": "最小", "floor": "取整", "round": "四舍五入"}
 
 
 def number(value: Decimal | int) -> str:

@@ -216,11 +216,19 @@ NOTE_STEP = "按名次递减，未得的部分"
 NOTE_ZERO = "本项不得分"
 
 
+def unrounded(amount):
+    """An amount without the clause's own rounding (`，结果保留两位小数`: Func "round")."""
+    if isinstance(amount, ir.Func) and amount.func == "round":
+        return amount.args[0]
+    return amount
+
+
 def partial_whole(effect):
     """The full amount of an earning that may be taken for less (a share, a step down
     by place), or None."""
-    if isinstance(effect.amount, ir.Share):
-        return effect.amount.points
+    amount = unrounded(effect.amount)
+    if isinstance(amount, ir.Share):
+        return amount.points
     return effect.whole
 
 
@@ -234,7 +242,8 @@ def _floored_share(amount) -> bool:
 
 
 def partial_note(effect) -> str:
-    share = isinstance(effect.amount, ir.Share) or _floored_share(effect.amount)
+    amount = unrounded(effect.amount)
+    share = isinstance(amount, ir.Share) or _floored_share(amount)
     return NOTE_SHARE if share else NOTE_STEP
 
 
@@ -269,3 +278,17 @@ def band_index(policy: ir.Policy, name: str) -> int:
 
 def points_note(effect: ir.Points) -> str:
     return NOTE_ZERO if effect.zero_node else ""
+
+
+def lazy_earning(clause: ir.Fixed, effect: ir.Effect) -> bool:
+    """Whether an earning's amount is computed only when its branch is taken: in a later
+    alternative of a rank clause (`其余得(最低值÷【时长】×10)分`, not `missable`), whose
+    amount, never explained when not taken, may not even be defined for the units an
+    earlier alternative took (the best unit's 时长 may be 0).  Every engine evaluates it
+    so, and a division by zero is an error only for the units it is for."""
+    return (
+        not clause.missable
+        and isinstance(effect, ir.Points)
+        and effect.kind == "earn"
+        and partial_whole(effect) is None
+    )

@@ -9,6 +9,7 @@ becomes an identifier: facts are `f0`, `f1`… and clauses `c0`, `c1`… in sour
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -32,6 +33,7 @@ from ..check.resolve import (
 )
 from ..check.values import convert
 from ..ir import nodes as ir
+from ..ir import util as irutil
 from ..source.gcpause import paused_gc
 from ..source.text import Source
 from ..syntax import ast
@@ -210,8 +212,13 @@ class _Lowerer:
 
     def clauses(self, clause: ast.Clause, node: ast.Node, path: str) -> list[ir.Clause]:
         if isinstance(clause, ast.RankClause):
-            return self.rank_clauses(clause, node, self.base(clause, path))
-        return [self.clause(clause, node, path)]
+            lowered = self.rank_clauses(clause, node, self.base(clause, path))
+        else:
+            lowered = [self.clause(clause, node, path)]
+        places = getattr(clause, "places", None)
+        if places is None:
+            return lowered
+        return [_rounded(c, places.value) for c in lowered]
 
     # ---------------------------------------------------------------- rank clauses
 
@@ -452,6 +459,8 @@ class _Lowerer:
             if param is not None:
                 return ir.Const(param.value.value)
             return ir.FactValue(expr.name)
+        if isinstance(expr, ast.Average) and expr.of is not None:
+            subject = expr.of  # in a formula: the formula's one fact
         if isinstance(expr, ast.Average) and expr.best is not None:
             assert isinstance(subject, ast.Ref), "最高值 needs a single fact"
             return self.stat("best", subject.name, False, expr.best == "high")
@@ -521,6 +530,24 @@ class _Lowerer:
                 return ir.Arith("*", mean, share)
         distance = ir.Const(right.offset.value)
         return ir.Arith(sign, mean, distance)
+
+
+def _rounded(clause: ir.Clause, step: Decimal) -> ir.Clause:
+    """A clause whose points are rounded half-up to `step` where it computes them
+    (`，结果保留两位小数`): each amount of a Fixed clause (the builder lets no other kind
+    say it); a share keeps its whole for the part not obtained."""
+    if not isinstance(clause, ir.Fixed):
+        return clause
+
+    def one(effect: ir.Effect) -> ir.Effect:
+        if not isinstance(effect, ir.Points) or effect.zero_node or effect.full:
+            return effect
+        whole = irutil.partial_whole(effect)
+        amount = ir.Func("round", (effect.amount, ir.Const(step)))
+        return replace(effect, amount=amount, whole=whole)
+
+    then = tuple(one(e) for e in clause.then)
+    return replace(clause, then=then, otherwise=tuple(one(e) for e in clause.otherwise))
 
 
 def _discretionary_high(clause: ast.DiscretionaryClause, node: ast.Node) -> Decimal:

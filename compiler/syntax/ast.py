@@ -69,6 +69,9 @@ class Average:
     #: `每低于最高值1个百分点`: not the mean but the batch's best value, "high" (最高值,
     #: 最多的: the largest) or "low" (最低值, 最少的: the smallest).
     best: str | None = None
+    #: In a formula (`得(【X】÷最高值×10)分`): the one fact the formula reads, whose
+    #: batch value this is (a comparison's average is its subject's instead).
+    of: Ref | None = None
 
 
 @dataclass(frozen=True)
@@ -311,6 +314,8 @@ class ConditionClause:
     # `达到90%的得5分，低于90%的不得分`: the other branch's own condition, as written;
     # the checker makes sure it is exactly the opposite of `condition` (E247)
     counter: Cond | None = None
+    #: `，结果保留两位小数`: every amount of the clause rounded half-up to this step.
+    places: Num | None = None
 
 
 @dataclass(frozen=True)
@@ -383,6 +388,8 @@ class RankClause:
     cap: Num | None
     span: Span
     text: str
+    #: `，结果保留两位小数`: every amount of the clause rounded half-up to this step.
+    places: Num | None = None
 
 
 @dataclass(frozen=True)

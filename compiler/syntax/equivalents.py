@@ -311,6 +311,157 @@ def _division(match: re.Match[str], context: _Context) -> str | None:
     return f"按{a}与{b}之比计分"
 
 
+#: A formula's parts: numbers, operators and parentheses, and the words between them.
+_FORMULA_PART = re.compile(r"\d+(?:\.\d+)?|[-+−×*÷/()]|[^\d\-+−×*÷/()\s]+")
+#: A word of a formula naming the unit's own value (`本乡镇整改率`, `本地值`, `其增幅`).
+_OWN_VALUE = re.compile(r"^(?:本|该|其)")
+
+
+def _formula(match: re.Match[str], _: _Context) -> str | None:
+    """`其余乡镇得分=(本乡镇整改率-最低值)÷(最高值-最低值)×4`: a formula written in words
+    → `其余得((本值-最低值)÷(最高值-最低值)×4)分`, where the words for the unit's own
+    value become `本值` (the line's one fact) and those for the batch's highest,
+    lowest and mean value `最高值` (`最多值`…, the same best word), `最低值`, `平均值`.
+    Only when every word is one of those, one names the unit's own value and one a
+    batch value: any other formula is read as written (and refused with what to write)."""
+    formula = _formula_text(match.group("f"), _line_fact(match.string))
+    if formula is None:
+        return None
+    head = "其余" if match.group("head") else ""
+    return f"{head}得({formula})分"
+
+
+#: What a formula's word says before the measure it names: whose value (`本乡镇`, `本地`,
+#: `全市最高`, `全县平均`).
+_FORMULA_WHOSE = re.compile(
+    r"^(?:(?:全[市省县区]|本[市省县区])?\s*(?:最[高低大小多少长短]|平均)"
+    rf"|本\s*{_NOUN}|本地|本|该单位|该|其)"
+)
+#: Measures that name no measure of their own: the value of the line's fact.
+_PLAIN_MEASURES = frozenset({"", "值", "数值", "数", "数据", "指标", "指标值", "水平"})
+
+
+def _names_the_fact(word: str, fact: str | None) -> bool:
+    """`本乡镇整改率`, `全市最高值`, `平均增速` name the line's fact `【安全隐患整改率】`
+    (`增速` of `【收入增速】`): what follows whose value it is is nothing, or ends the
+    fact's name.  Another measure (`本地人口数` on a line about a rate) is not read."""
+    whose = _FORMULA_WHOSE.match(word)
+    measure = word[whose.end() :] if whose else word
+    measure = measure.removesuffix("值") if measure not in _PLAIN_MEASURES else measure
+    if measure in _PLAIN_MEASURES:
+        return True
+    return fact is not None and kw.tail_of(fact, measure)
+
+
+def _formula_text(text: str, fact: str | None) -> str | None:
+    """A formula in words (`本地值÷全市最高值×4`) in the grammar's words (`本值÷最高值×4`),
+    or None when a word is not the unit's own value or a batch value of the line's one
+    fact (see `_formula`)."""
+    parts = _FORMULA_PART.findall(text)
+    out: list[str] = []
+    own = batch = False
+    for part in parts:
+        if part[0].isdigit() or part in "-+−×*÷/()":
+            out.append(part)
+            continue
+        if not _names_the_fact(part, fact):
+            return None
+        best = re.findall(r"最([高低大小多少长短])", part)
+        if "平均" in part and not best:
+            out.append("平均值")
+            batch = True
+        elif len(best) == 1 and "平均" not in part:
+            out.append(f"最{best[0]}值")
+            batch = True
+        elif not best and _OWN_VALUE.match(part):
+            out.append("本值")  # THIS_FACT, as short as the shortest own word (本地值)
+            own = True
+        else:
+            return None
+    if not (own and batch):
+        return None
+    return "".join(out)
+
+
+#: What a formula's words stand for when the unit is the best (`_best_earns`): the best
+#: on the high side is 3 of 1…3, on the low side 1; the mean 2.
+_AT_BEST = {
+    "high": {
+        "本值": 3,
+        "最高值": 3,
+        "最大值": 3,
+        "最多值": 3,
+        "最长值": 3,
+        "最低值": 1,
+        "最小值": 1,
+        "最少值": 1,
+        "最短值": 1,
+        "平均值": 2,
+    },
+    "low": {
+        "本值": 1,
+        "最高值": 3,
+        "最大值": 3,
+        "最多值": 3,
+        "最长值": 3,
+        "最低值": 1,
+        "最小值": 1,
+        "最少值": 1,
+        "最短值": 1,
+        "平均值": 2,
+    },
+}
+
+
+def _best_earns(formula: str, side: str) -> Decimal | None:
+    """What the formula (in the grammar's words) gives the best unit, on sample values
+    (None when it cannot be computed): `以最高值为基准，得分=…` says the best earns the
+    item's points only when it does."""
+    import ast as pyast
+
+    text = formula
+    for word, value in sorted(_AT_BEST[side].items(), key=lambda w: -len(w[0])):
+        text = text.replace(word, str(value))
+    text = text.replace("×", "*").replace("÷", "/").replace("−", "-")
+    try:
+        tree = pyast.parse(text, mode="eval")
+    except SyntaxError:
+        return None
+
+    def value(node: pyast.AST) -> Decimal:
+        if isinstance(node, pyast.Constant) and isinstance(node.value, int | float):
+            return Decimal(str(node.value))
+        if isinstance(node, pyast.UnaryOp) and isinstance(node.op, pyast.USub):
+            return -value(node.operand)
+        if isinstance(node, pyast.BinOp):
+            a, b = value(node.left), value(node.right)
+            ops = {pyast.Add: a.__add__, pyast.Sub: a.__sub__, pyast.Mult: a.__mul__}
+            if isinstance(node.op, pyast.Div):
+                return a / b
+            if type(node.op) in ops:
+                return ops[type(node.op)](b)
+        raise ValueError("not a formula")
+
+    try:
+        return value(tree.body)
+    except (ValueError, ArithmeticError, RecursionError):
+        return None
+
+
+def _benchmark_formula(match: re.Match[str], context: _Context) -> str | None:
+    """`以全市最高值为基准，得分=本地数值÷全市最高值×5` (or `为满分标准，其余…得分=…`):
+    the best earns the item's points and the others the formula, when the formula
+    gives the best exactly those points (`_best_earns`); else read as written."""
+    formula = _formula_text(match.group("f"), _line_fact(match.string))
+    if formula is None or context.points is None:
+        return None
+    best = match.group("b")
+    side = "low" if best in "低少小短" else "high"
+    if _best_earns(formula, side) != Decimal(context.points):
+        return None
+    return f"最{best}的得满分,其余得({formula})分"
+
+
 #: Names of one growth measure (`增幅` of `【税收收入增长率】`, `负增长` of `【…增速】`).
 _GROWTH = ("增速", "增长率", "增幅", "增长幅度", "增长")
 
@@ -538,7 +689,13 @@ def _whole_steps(match: re.Match[str], _: _Context) -> str | None:
 
 
 def _part_in_proportion(match: re.Match[str], _: _Context) -> str | None:
-    return "" if _step_before(match) else None
+    """`每低1个百分点扣0.5分，不足1个百分点的按比例扣减` → `…，按比例扣分`: the part of a
+    step deducted in proportion (扣减, 扣除 and 减分 are 扣分 there; `其余按比例扣减`
+    with no step before stays as written, refused as unclear)."""
+    if not _step_before(match) or bool(match.group("o")) != bool(match.group("c")):
+        return None
+    verb = match.group("v") or ""
+    return "按比例" + ("扣分" if verb in ("扣减", "扣除", "减分") else verb)
 
 
 def _floor_as_cap(match: re.Match[str], context: _Context) -> str | None:
@@ -949,6 +1106,19 @@ RULES: tuple[_Rule, ...] = (
     ("scope", re.compile(r"(?<=以)\s*全(?:市|省|县|区)(?=\s*【)"), _blank),
     # 按本县区激活率与全市最高值之比 → 与最高值之比 (the best is the batch's anyway)
     ("scope", re.compile(r"(?<=与|占|按)\s*全(?:市|省|县|区)(?=\s*最)"), _blank),
+    # 以全市最高值为基准,得分=本地数值÷全市最高值×5 → 最高的得满分,其余得(本值÷最高值×5)分
+    # (5 the item's points, and what the formula gives the highest)
+    (
+        "benchmark formula",
+        re.compile(
+            r"以\s*(?:全[市省县区])?\s*最(?P<b>[高低多少大小长短])值?\s*为\s*(?:满分)?\s*"
+            r"(?:标准|基准|标杆|基数)\s*,\s*"
+            rf"(?:其[余他]\s*(?:{_NOUN})?\s*)?(?:的\s*)?(?:得分|分数)\s*=\s*"
+            r"(?P<f>[^\s,;。【】“”\"]*?[÷/×*][^\s,;。【】“”\"]*?)"
+            r"(?:\s*(?:计分|计算|得分))?(?=\s*(?:[,;。]|$))"
+        ),
+        _benchmark_formula,
+    ),
     (
         "best as full",
         re.compile(
@@ -1004,6 +1174,22 @@ RULES: tuple[_Rule, ...] = (
             r"(?:乘以|×|\*)\s*(?P<n>\d+(?:\.\d+)?)\s*分?\s*(?:计算得分|折算得分|计分|得分|计算)?"
         ),
         _division,
+    ),
+    # 最高的得3分、最低的得1分 → 最高的得3分,最低的得1分 (two rules, as after a comma)
+    (
+        "rule list",
+        re.compile(r"(?<=分)\s*、(?=\s*最[高低多少大小长短](?:的|者))"),
+        lambda m, c: ",",
+    ),
+    # 其余乡镇得分=(本乡镇整改率-最低值)÷(最高值-最低值)×4 → 其余得((本值-最低值)÷(最高值-最低值)×4)分
+    (
+        "formula",
+        re.compile(
+            rf"(?P<head>其[余他]\s*(?:{_NOUN})?\s*)?(?:(?:的\s*)?(?:得分|分数|计分)\s*(?:=|为)|按)\s*"
+            r"(?P<f>[^\s,;。【】“”\"]*?[÷/×*][^\s,;。【】“”\"]*?)"
+            r"(?:\s*(?:计分|计算|得分|折算))?(?=\s*(?:[,;。]|$))"
+        ),
+        _formula,
     ),
     # 按比例计分，得分低于3分的按3分计 → ，最低得3分 (the share's floor)
     (
@@ -1127,6 +1313,16 @@ RULES: tuple[_Rule, ...] = (
         ),
         _benchmark,
     ),
+    # 【X】以全市最高值为标杆，达到最高值的得5分，每低于最高值…: the same, said after the fact
+    (
+        "benchmark",
+        re.compile(
+            r"(?<=】)\s*以\s*(?:全[市省县区])?\s*(?P<best>最[高低多少大小长短])值?\s*为\s*"
+            r"(?:标杆|基准|标准)\s*,\s*达到\s*(?:(?P=best)值?|标杆|基准)\s*的?\s*得\s*"
+            r"(?P<n>\d+(?:\.\d+)?)\s*分\s*,\s*(?=每\s*(?:低于|少于|高于|多于)\s*(?P=best)值)"
+        ),
+        _benchmark,
+    ),
     # the 以 before it, once the benchmark words are gone: `以【X】每低于最高值…`
     (
         "benchmark",
@@ -1206,7 +1402,8 @@ RULES: tuple[_Rule, ...] = (
     (
         "part in proportion",
         re.compile(
-            r"不足\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>[^\s\d,;()的]{0,4}?)\s*的\s*(?:部分)?\s*(?=按比例)"
+            r"(?P<o>\(\s*)?不足\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>[^\s\d,;()的]{0,4}?)\s*的\s*"
+            r"(?:部分)?\s*按比例(?P<v>扣减|扣除|减分|扣分|计算|计)?(?P<c>\s*\))?"
         ),
         _part_in_proportion,
     ),
@@ -1381,6 +1578,7 @@ _DROPS = frozenset(
         "floor as cap",
         "precision",
         "times points",
+        "benchmark formula",
         "next place",
         "best as full",
         "item zero",

@@ -269,7 +269,9 @@ class Emitter(Expressions):
         earn_raw: dict[int, str] = {}
         earn_nominal: dict[int, str] = {}
         for i, effect in effects:
-            if isinstance(effect, ir.Points) and effect.kind == "earn":
+            if irutil.lazy_earning(clause, effect):  # computed in its branch (`_branch`)
+                earn_raw[i] = self.zero
+            elif isinstance(effect, ir.Points) and effect.kind == "earn":
                 raw = self._positive_amount(effect.amount, w, f"t{o}_{i}")
                 earn_raw[i] = raw
                 earn_nominal[i] = self._capped(clause, raw, w, f"tc{o}_{i}")
@@ -347,6 +349,9 @@ class Emitter(Expressions):
             if isinstance(effect, ir.Outcome):
                 w(f"o{o}_{i} = True")
             elif effect.kind == "earn":
+                if irutil.lazy_earning(clause, effect):
+                    raw = self._positive_amount(effect.amount, w, f"t{o}_{i}")
+                    earn_nominal[i] = self._capped(clause, raw, w, f"tc{o}_{i}")
                 w(f"e{o}_{i} = {earn_nominal[i]}")
                 whole = self._whole.get((o, i))
                 if whole is not None:

@@ -171,6 +171,8 @@ class Expressions:
                 return args[0] if len(args) == 1 else f"{e.func}({', '.join(args)})"
             if e.func == "floor" and len(args) == 1:
                 return f"_floor({args[0]})"
+            if e.func == "round" and len(args) == 2:
+                return f"_round({args[0]}, {args[1]})"
             raise CodegenError(f"unknown function {e.func!r}/{len(args)}")
         if isinstance(e, ir.DaysLate):
             return f"_days_late({self.fact(e.fact)}, {self.dconst(e.due)})"

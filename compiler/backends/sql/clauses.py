@@ -154,6 +154,8 @@ class ClauseBuilder:
         earn = {}
         wholes = {}  # an earning that may be taken for less: its full amount and note
         for index, effect in then + otherwise:
+            if irutil.lazy_earning(clause, effect):
+                continue  # computed below, for the units it is for
             if isinstance(effect, ir.Points) and effect.kind == "earn":
                 raw = fx.let(fx.positive(self.expr(effect.amount, exp.true())), "w")
                 earn[index] = (raw, fx.let(self._capped(clause, raw), "k"))
@@ -167,6 +169,12 @@ class ClauseBuilder:
             else self.plan.let(self.cond(clause.condition, exp.true()), "g")
         )
         taken = {index for index, _ in then}
+        for index, effect in then + otherwise:
+            if irutil.lazy_earning(clause, effect):
+                chosen = holds if index in taken else exp.Not(this=exp.Paren(this=holds))
+                raw = fx.positive(self.expr(effect.amount, chosen))
+                raw = fx.let(fx.pick(chosen, raw, const(0)), "w")
+                earn[index] = (raw, fx.let(self._capped(clause, raw), "k"))
         out: list[Effect] = []
         for index, effect in then + otherwise:
             chosen = (
@@ -243,6 +251,10 @@ class ClauseBuilder:
                 self.errors.append(exp.And(this=exp.Paren(this=ctx), expression=zero))
                 return value
             raise SqlUnsupported(f"SQL 后端不认识运算 {e.op!r}")
+        if isinstance(e, ir.Func) and e.func == "round":
+            step = e.args[1]
+            assert isinstance(step, ir.Const) and isinstance(step.value, Decimal)
+            return fx.let(fx.round_step(self.expr(e.args[0], ctx), step.value), "a")
         if isinstance(e, ir.Func):
             args = [fx.let(self.expr(a, ctx), "a") for a in e.args]
             if e.func in ("max", "min") and args:

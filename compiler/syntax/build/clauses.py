@@ -33,7 +33,7 @@ _RANGE = re.compile(
     + kw.CN_NUMERAL_CHARS
     + "]+)"
 )
-_TAILS = ("CAP_T", "UNTIL_ZERO", "ROUND_CEIL", "ROUND_RATIO")
+_TAILS = ("CAP_T", "UNTIL_ZERO", "ROUND_CEIL", "ROUND_RATIO", "ROUND_PLACES")
 #: The fact a share names (`按【完成率】与最高值的比例…`).
 _NAMED = re.compile(r"【([^】]+)】")
 #: `按A与B之比` / `按A占B的比例`: the two sides of a ratio written out.
@@ -504,6 +504,7 @@ class Parts:
     rounding: str
     span: Span
     otherwise_span: Span | None = None
+    places: ast.Num | None = None  # `，结果保留两位小数`: the step (0.01)
 
 
 class ClausesMixin(TermsMixin):
@@ -579,13 +580,18 @@ class ClausesMixin(TermsMixin):
         cls = _EFFECT_CLASSES[kw.EFFECTS[verb.value]]
         average = _average_in(amount)
         if average is not None:
-            # an amount has no subject fact whose batch mean 平均值 could be
-            self.form_error(
-                average.span,
-                "数字、【参数】或【数据项】（平均值只能写在比较中，如 【X】每低于平均值1个百分点扣0.5分）",
-                "a number, 【parameter】 or 【fact】 (平均值 belongs in a comparison, "
-                "e.g. 【X】每低于平均值1个百分点扣0.5分)",
-            )
+            named = {ref.name: ref for ref in _refs_in(amount)}
+            if len(named) == 1:  # `得(【X】÷最高值×10)分`: the batch values of 【X】
+                amount = _of_fact(amount, next(iter(named.values())))
+            else:  # no fact, or several: whose 平均值 (最高值) it is goes unsaid
+                self.form_error(
+                    average.span,
+                    "数字、【参数】或【数据项】（算式里的 平均值、最高值、最低值 是算式中唯一一项"
+                    "【数据项】的，如 得(【X】÷最高值×10)分；算式写了几项数据时不能用）",
+                    "a number, 【parameter】 or 【fact】 (平均值, 最高值 and 最低值 in a formula "
+                    "are those of the formula's one 【fact】, e.g. 得(【X】÷最高值×10)分)",
+                    batch=False,
+                )
         return cls(amount, span_of(children), verb.value)
 
     def full_effect(self, children: list) -> ast.Effect:
@@ -1206,7 +1212,7 @@ class ClausesMixin(TermsMixin):
         condition = self._condition(head)
         effects, counter, otherwise = self._counter(head, effects, parts)
         return ast.ConditionClause(
-            condition, effects, otherwise, parts.cap, parts.span, text, counter
+            condition, effects, otherwise, parts.cap, parts.span, text, counter, parts.places
         )
 
     def _counter(self, head, effects: tuple, parts: Parts) -> tuple:
@@ -1236,7 +1242,9 @@ class ClausesMixin(TermsMixin):
         parts = self._parts(children, has_head=False)
         (effects,) = parts.body
         text = self.clause_text(parts.span)
-        return ast.ConditionClause(None, effects, parts.otherwise, parts.cap, parts.span, text)
+        return ast.ConditionClause(
+            None, effects, parts.otherwise, parts.cap, parts.span, text, places=parts.places
+        )
 
     # ------------------------------------------------------------ rank clauses
 
@@ -1271,11 +1279,13 @@ class ClausesMixin(TermsMixin):
                 group = self._also(rules, item, group)
         if order is None and rules and rules[0].best and rules[0].order is not None:
             order = rules[0].order  # `；全市最低的县区不得分`: the best word's order
+        rules = self._other_end(rules, order, span)
         if rules and rules[0].rest and rules[0].step is None:  # 其余: after the places
             self.form_error(
                 rules[0].span, "先写名次（如 第1名得6分），再写其余", "places first, then 其余"
             )
-        return ast.RankClause(subject, order, tuple(rules), parts.cap, span, self.clause_text(span))
+        text = self.clause_text(span)
+        return ast.RankClause(subject, order, tuple(rules), parts.cap, span, text, parts.places)
 
     def best_clause(self, children: list) -> ast.Clause | None:
         """`【X】最高者得满分，其余按与最高者的比例得分`: the order is the best word's."""
@@ -1299,9 +1309,33 @@ class ClausesMixin(TermsMixin):
                 group = 1
             elif isinstance(item, AlsoEffect):
                 group = self._also(found, item, group)
-        rules = tuple(found)
         span = span_of(children)
-        return ast.RankClause(subject, order, rules, parts.cap, span, self.clause_text(span))
+        rules = tuple(self._other_end(found, order, span))
+        text = self.clause_text(span)
+        return ast.RankClause(subject, order, rules, parts.cap, span, text, parts.places)
+
+    def _other_end(self, rules: list, order: str | None, span: Span) -> list:
+        """`最高的得10分，最低的得0分`: a best word that names the other end than the
+        clause's order is the last place (it was read as the first, so the lowest unit
+        kept a share of the points the sentence takes from it).  With both ends given
+        their points, `其余按比例计分` may be a share of the best or a spread between the
+        two ends (interpolation): refused with both to write."""
+        if order is None:
+            return list(rules)
+        ends, both = [], False
+        for rule in rules:
+            if rule.best and rule.order is not None and rule.order != order:
+                last = ast.Places(1, 1, True, rule.span, "末位")
+                rule = replace(rule, places=last, best=False, order=None)
+                both = True
+            ends.append(rule)
+        shared = next((r for r in ends if r.proportional), None)
+        if both and shared is not None:
+            args = {"text": self.original(span).strip()}
+            args.update(details("why.two_ends", "why"))
+            args.update(details("hint.two_ends", "hint"))
+            self.report("E253", span, args)
+        return ends
 
     def _unsaid_subject(self, children: list) -> list:
         """`；排名末位的，…`, `；全市最低的县区不得分` (a rank clause with no 【X】): the
@@ -1573,6 +1607,7 @@ class ClausesMixin(TermsMixin):
         otherwise_span = None
         cap = None
         rounding = "floor"
+        places = None
         share = next((item for item in rest if isinstance(item, Share)), None)
         if share is not None:
             rest = [self._shared(item, share) for item in rest if item is not share]
@@ -1588,9 +1623,24 @@ class ClausesMixin(TermsMixin):
                     rounding = "ceil"
                 elif item.type == "ROUND_RATIO":
                     rounding = "ratio"
+                elif item.type == "ROUND_PLACES":
+                    places = self._places_said(item)
             else:
                 body.append(item)
-        return Parts(head, body, otherwise, cap, rounding, span_of(children), otherwise_span)
+        span = span_of(children)
+        return Parts(head, body, otherwise, cap, rounding, span, otherwise_span, places)
+
+    def _places_said(self, token: Token) -> ast.Num:
+        """`，结果保留两位小数` as its step (0.01), remembered until the line's clauses are
+        built: only a clause whose points are fixed or computed (a formula, a share of the
+        best) can round them, and any other clause on the line is refused (E253)."""
+        digits = re.search(r"保留[ \t]*([一二两三四1-4])", token.value)
+        assert digits is not None, "the terminal matched it"
+        count = int(digits.group(1)) if digits.group(1).isdigit() else _cn_place(digits.group(1))
+        step = Decimal(1).scaleb(-count)
+        said = ast.Num(step, "分", token_span(token), token.value)
+        self.places_said.append(said)
+        return said
 
     def share(self, children: list) -> Share:
         return Share(self.leaf(children[1]), span_of(children))  # type: ignore[arg-type]
@@ -1854,6 +1904,32 @@ def _average_in(expr: object) -> ast.Average | None:
         elif isinstance(item, ast.Call):
             stack += reversed(item.args)
     return None
+
+
+def _refs_in(expr: object) -> list[ast.Ref]:
+    """Every `【…】` of an amount expression, in no particular order."""
+    found, stack = [], [expr]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, ast.Ref):
+            found.append(item)
+        elif isinstance(item, ast.BinOp):
+            stack += (item.right, item.left)
+        elif isinstance(item, ast.Call):
+            stack += reversed(item.args)
+    return found
+
+
+def _of_fact(expr: ast.Expr, fact: ast.Ref) -> ast.Expr:
+    """The amount with each 平均值 / 最高值 / 最低值 in it made the batch value of
+    `fact` (the depth is bounded by the builder's MAX_DEPTH: recursion is safe)."""
+    if isinstance(expr, ast.Average):
+        return replace(expr, of=fact)
+    if isinstance(expr, ast.BinOp):
+        return replace(expr, left=_of_fact(expr.left, fact), right=_of_fact(expr.right, fact))
+    if isinstance(expr, ast.Call):
+        return replace(expr, args=tuple(_of_fact(a, fact) for a in expr.args))
+    return expr
 
 
 def _floor_num(said: Token) -> ast.Num:

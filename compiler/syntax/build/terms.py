@@ -111,10 +111,11 @@ class TermsMixin:
     def line_text(self, number: int) -> str:  # pragma: no cover
         raise NotImplementedError
 
-    def form_error(self, span: Span, expected: str, expected_en: str) -> None:
+    def form_error(self, span: Span, expected: str, expected_en: str, batch: bool = True) -> None:
         """E101 for a well-formed phrase in a place where it means nothing — unless the
-        line is a batch wording the language refuses with what to write (E116, E253)."""
-        refused = batch_refusal(self.line_text(span.line), span.line)
+        line is a batch wording the language refuses with what to write (E116, E253;
+        not with `batch` False: the phrase itself is the wording, and this is why)."""
+        refused = batch_refusal(self.line_text(span.line), span.line) if batch else None
         if refused is not None:
             self.report(refused.code, refused.span, dict(refused.args))
             return

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from ...diagnostics.diagnostic import Diagnostic
+from ...diagnostics.messages import details
 from ...source.text import Source, Span
 from .. import ast
 from .. import keywords as kw
@@ -86,6 +87,7 @@ class Builder(ClausesMixin, AverageBandsMixin, Transformer):
         self.normalised_lines = prepared.text.split("\n")
         self.descriptions = {c.span.line: c.text.lstrip("#").strip() for c in prepared.comments}
         self._line_subjects: list = []  # (line, column, Ref) of each comparison's subject
+        self.places_said: list[ast.Num] = []  # `，结果保留两位小数` on the line being built
 
     def callbacks(self, lark: Lark) -> dict:
         """The parser's reduction callbacks (rule → function), bound to this builder.
@@ -189,7 +191,22 @@ class Builder(ClausesMixin, AverageBandsMixin, Transformer):
                 clauses.extend(item)  # one sentence over several facts: one clause each
             elif item is not None:
                 clauses.append(item)
+        self._places_kept(clauses)
         return ClauseLine(tuple(self.halves(clauses)), span_of(children))
+
+    def _places_kept(self, clauses: list) -> None:
+        """`，结果保留两位小数` rounds the points of a clause that fixes or computes them
+        (a formula, a share of the best); after a step (`每低1个百分点扣0.5分`) or any
+        other clause it is refused, with the header's 精度 to write instead (E253)."""
+        said, self.places_said = self.places_said, []
+        kept = {id(c.places) for c in clauses if getattr(c, "places", None) is not None}
+        for places in said:
+            if id(places) in kept:
+                continue
+            args = {"text": self.original(places.span).strip()}
+            args.update(details("why.round_step", "why"))
+            args.update(details("hint.round_clause", "hint"))
+            self.report("E253", places.span, args)
 
     # ----------------------------------------------------------------- blocks
 

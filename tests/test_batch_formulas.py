@@ -1,0 +1,203 @@
+"""Formulas over the batch (docs/language.md 9.12): `最高值`, `最低值` and `平均值` of the
+formula's one fact, the two ends of a rank clause given points each, the wordings offices
+use for them, and the points a clause says to keep to two decimals — hand-computed
+batches, compiled == interpreter == DuckDB, and each form that cannot be read refused."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from sqlrun import differences, duckdb_results, expected_items, expected_summary
+from xize.compiler import PolicyError, compile_policy
+
+HEAD = (
+    "细则：算式\n年度：2024\n满分：20分\n\n数据：\n  指标：{kind}\n  其他指标：数值\n"
+    "  通报：是否，默认否\n\n(一)基础(10分)\n  - 【通报】扣1分\n"
+)
+
+
+def build(*clauses: str, kind: str = "数值"):
+    body = "".join(f"  - {c}\n" for c in clauses)
+    text = HEAD.format(kind=kind) + f"(二)算式(10分)\n{body}"
+    return compile_policy(text, filename="算式.rule")
+
+
+def scores(policy, values: list[str]) -> list[Decimal]:
+    rows = [{"单位": f"单位{i}", "指标": v, "其他指标": "1"} for i, v in enumerate(values)]
+    compiled = policy.score_batch(rows)
+    interpreted = policy.interpreter.score_batch(rows)
+    assert [r.to_dict() for r in compiled] == [r.to_dict() for r in interpreted]
+    return [r.nodes["(二)"].score for r in compiled]
+
+
+def refused(*clauses: str, kind: str = "数值") -> str:
+    with pytest.raises(PolicyError) as raised:
+        build(*clauses, kind=kind)
+    first = next(d for d in raised.value.diagnostics if d.code.startswith("E"))
+    return f"{first.code} {raised.value}"
+
+
+@pytest.mark.parametrize(
+    ("clause", "values", "expected"),
+    [
+        # between the ends: 90 is halfway from 80 to 100, so 4 + 6 × 1/2
+        (
+            "【指标】最高的得10分，最低的得4分，其余得((【指标】−最低值)÷(最高值−最低值)×6+4)分",
+            ["100", "90", "80", "90"],
+            ["10", "7", "4", "7"],
+        ),
+        # all equal: every unit is the highest; the formula (0 ÷ 0) is never computed
+        (
+            "【指标】最高的得10分，最低的得4分，其余得((【指标】−最低值)÷(最高值−最低值)×6+4)分",
+            ["5", "5", "5"],
+            ["10", "10", "10"],
+        ),
+        # a share of the mean (4): 6 → 7.5, 3 → 3.75
+        ("得(【指标】÷平均值×5)分", ["6", "3", "3"], ["7.5", "3.75", "3.75"]),
+        # the lowest is the best: 2 ÷ 4 × 10, 2 ÷ 5 × 10
+        ("【指标】最低的得10分，其余得(最低值÷【指标】×10)分", ["2", "4", "5"], ["10", "5", "4"]),
+        # the best's 0 would divide by zero: it takes the first rule, the others 0 ÷ x
+        ("【指标】最低的得10分，其余得(最低值÷【指标】×10)分", ["0", "4", "5"], ["10", "0", "0"]),
+        # a formula below 0 counts as 0; above the item's points the item keeps its points
+        ("得((【指标】−平均值)×5)分", ["1", "2", "6"], ["0", "0", "10"]),
+    ],
+)
+def test_formulas_read_the_batch(clause, values, expected):
+    assert scores(build(clause), values) == [Decimal(e) for e in expected]
+
+
+@pytest.mark.parametrize(
+    ("clause", "values", "expected"),
+    [
+        (
+            "各乡镇【指标】全县最高的得10分，最低的得0分，其余乡镇得分＝（本乡镇指标－最低值）÷（最高值－最低值）×10",
+            ["100", "50", "0", "75"],
+            ["10", "5", "0", "7.5"],
+        ),
+        (
+            "【指标】全市最高的得10分、最低的得2分，其余按（本地值−最低值）÷（最高值−最低值）×8+2计分",
+            ["90", "80", "70", "85"],
+            ["10", "6", "2", "8"],
+        ),
+        (
+            "各县区【指标】以全市最高值为基准，得分=本地数值÷全市最高值×10",
+            ["8", "2", "6", "8"],
+            ["10", "2.5", "7.5", "10"],
+        ),
+        # the units below the mean (4) earn their share of 10, the others 10
+        (
+            "【指标】达到平均值的得10分，低于平均值的按本单位指标÷全县平均指标×10计分",
+            ["6", "3", "3"],
+            ["10", "7.5", "7.5"],
+        ),
+        (
+            "【指标】以全市最低值为满分标准，其余县区得分＝全市最低值÷本县区值×10",
+            ["20", "40", "25"],
+            ["10", "5", "8"],
+        ),
+        (
+            "各县区【指标】全市最多的县区本项不得分，其余县区得分＝（全市最多指标－本县区指标）÷全市最多指标×10",
+            ["10", "5", "0", "10"],
+            ["0", "5", "10", "0"],
+        ),
+    ],
+)
+def test_formulas_as_offices_write_them(clause, values, expected):
+    assert scores(build(clause), values) == [Decimal(e) for e in expected]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【指标】全市最高的得10分，其余每低于最高值1个百分点扣2分（不足1个百分点的按比例扣减），扣完为止",
+        "各县区【指标】以全市最高值为标杆，达到最高值的得10分，每低于最高值1个百分点扣2分，"
+        "不足1个百分点的按比例扣减，扣完为止",
+    ],
+)
+def test_a_part_step_from_the_best_deducted_in_proportion(clause):
+    # gaps 0, 1.5, 0, 7 to the best (98): 1.5 × 2 = 3 (the half step in proportion), 14 → all
+    values = ["98", "96.5", "98", "91"]
+    assert scores(build(clause, kind="百分比"), values) == [Decimal(v) for v in "10 7 10 0".split()]
+
+
+def test_a_benchmark_formula_that_does_not_give_the_best_the_points_is_not_read():
+    # 本地数值 ÷ 最高值 × 8 gives the best 8 of the item's 10: the best does not earn
+    # the item's points, so the sentence is not read as 最高的得满分 (refused as written)
+    assert refused("各县区【指标】以全市最高值为基准，得分=本地数值÷全市最高值×8").startswith("E")
+
+
+def test_the_lowest_named_after_the_highest_is_the_last_place():
+    """`最低的得0分` after `最高的得10分` was read as a second rule on the highest: the
+    lowest unit kept 5 (or a share) the sentence takes from it."""
+    clause = "【指标】最高的得10分，最低的得0分，其余得5分"
+    assert scores(build(clause), ["9", "5", "1", "1"]) == [Decimal(v) for v in "10 5 0 0".split()]
+    ranked = "按【指标】从高到低排名，第1名得10分，最低的得2分，其余得6分"
+    assert scores(build(ranked), ["9", "5", "1"]) == [Decimal(v) for v in "10 6 2".split()]
+
+
+def test_a_share_between_two_given_ends_is_refused_with_both_readings():
+    message = refused("【指标】最高的得10分，最低的得0分，其余按比例计分")
+    assert message.startswith("E253")
+    assert "其余按与最高者的比例得分" in message and "(最高值−最低值)" in message
+
+
+def test_the_clause_rounds_its_own_points_half_up():
+    share = "【指标】最高的得10分，其余按与最高者的比例得分，结果保留两位小数"
+    assert scores(build(share), ["3", "2", "1"]) == [Decimal(v) for v in "10 6.67 3.33".split()]
+    # 1 ÷ 8 × 10 = 1.25: half-up to one decimal is 1.3 (banker's rounding would give 1.2)
+    formula = "得(【指标】÷最高值×10)分，计算结果四舍五入保留一位小数"
+    assert scores(build(formula), ["8", "1"]) == [Decimal("10"), Decimal("1.3")]
+
+
+def test_each_clause_rounds_before_the_item_adds_them():
+    # 1 ÷ 3 × 5 = 1.666… → 1.7 in each clause: the item has 3.4 (rounding the sum of
+    # the exact parts would give 3.3)
+    clause = "得(【指标】÷最高值×5)分，结果保留一位小数"
+    assert scores(build(clause, clause), ["3", "1"]) == [Decimal("10"), Decimal("3.4")]
+
+
+def test_a_rounded_share_explains_the_part_not_obtained():
+    policy = build("【指标】最高的得10分，其余按与最高者的比例得分，结果保留两位小数")
+    rows = [{"单位": u, "指标": v, "其他指标": "1"} for u, v in (("甲", "90"), ("乙", "85"))]
+    second = policy.score_batch(rows)[1]
+    (item,) = [i for i in second.items if i.path == "(二)"]
+    assert (item.nominal, item.applied) == (Decimal("0.56"), Decimal("0.56"))
+    assert item.note == "按比例得分，未得的部分"
+
+
+@pytest.mark.parametrize(
+    ("clauses", "code", "words"),
+    [
+        # steps round nothing of their own: the header's 精度 does
+        (("【指标】每件扣0.333分，结果保留两位小数",), "E253", "精度：0.01"),
+        # whose 最高值? two facts in one formula
+        (("得((【指标】+【其他指标】)÷最高值×10)分",), "E101", "唯一一项"),
+        # and none
+        (("得(5×平均值)分",), "E101", "唯一一项"),
+        # 高于 and 低于 leave out the unit exactly at the mean
+        (
+            ("【指标】高于平均值的得10分，低于平均值的按本单位指标÷全县平均指标×10计分",),
+            "E247",
+            "反面",
+        ),
+    ],
+)
+def test_formulas_that_cannot_be_read_are_refused(clauses, code, words):
+    message = refused(*clauses)
+    assert message.startswith(code) and words in message
+
+
+def test_duckdb_scores_batch_formulas_as_the_python_engine():
+    policy = build(
+        "【指标】最高的得6分，最低的得1分，其余得((【指标】−最低值)÷(最高值−最低值)×5+1)分，结果保留两位小数",
+        "得(【指标】÷平均值×2)分，结果保留一位小数",
+        kind="百分比",
+    )
+    values = ["97.5", "88", "x", "91.25", "88", "100"]
+    rows = [{"单位": f"单位{i}", "指标": v, "其他指标": "1"} for i, v in enumerate(values)]
+    results = policy.score_batch(rows)
+    assert results[2].error is not None and results[0].error is None
+    assert differences(expected_summary(policy.ir, results), duckdb_results(policy.ir, rows)) == []
+    items = duckdb_results(policy.ir, rows, items=True)
+    assert differences(expected_items(results), items) == []
