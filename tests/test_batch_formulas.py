@@ -101,6 +101,23 @@ def test_formulas_read_the_batch(clause, values, expected):
             ["10", "5", "0", "10"],
             ["0", "5", "10", "0"],
         ),
+        # the benchmark said before the formula, the formula in quotes; 0.35 ÷ 0.42 × 6 is 5
+        # exactly (the division is made last: 0.8333… × 6 would be 4.999…98)
+        (
+            "【指标】最低的县区得6分，其他县区以最低值为基数，按“最低值÷本县区值×6”计分",
+            ["0.42", "0.35", "0.5"],
+            ["5", "6", "4.2"],
+        ),
+        (
+            "各县区【指标】以全市最高指标为基准，得分＝本县区指标÷全市最高指标×10",
+            ["8", "2", "6"],
+            ["10", "2.5", "7.5"],
+        ),
+        (
+            "【指标】达到平均值的得10分，低于平均值的得分按本地指标与全市平均指标的比值乘以10分计算",
+            ["6", "3", "3"],
+            ["10", "7.5", "7.5"],
+        ),
     ],
 )
 def test_formulas_as_offices_write_them(clause, values, expected):
@@ -119,6 +136,27 @@ def test_a_part_step_from_the_best_deducted_in_proportion(clause):
     # gaps 0, 1.5, 0, 7 to the best (98): 1.5 × 2 = 3 (the half step in proportion), 14 → all
     values = ["98", "96.5", "98", "91"]
     assert scores(build(clause, kind="百分比"), values) == [Decimal(v) for v in "10 7 10 0".split()]
+
+
+def test_steps_above_the_lowest_said_as_its_base():
+    # 以全市最低值为基数，每高出1个百分点得2分: from the lowest (86), 2.5 → 5, 4 → 8; the
+    # item's own 10 said again (本项最高10分) changes nothing
+    clause = "各县区【指标】以全市最低值为基数，每高出1个百分点得2分，不足1个百分点的按比例计算，本项最高10分"
+    values = ["86", "88.5", "90", "99"]
+    assert scores(build(clause, kind="百分比"), values) == [Decimal(v) for v in "0 5 8 10".split()]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【指标】最低的县区得6分，其他县区以最低值为基数，按“最低值÷本县区值×5”计分",
+        "【指标】最高的得10分，其余县区得分＝本县区指标÷全市最高指标×8",
+    ],
+)
+def test_a_rest_formula_that_gives_the_best_other_points_is_not_read(clause):
+    # the best earns 6 (10) by its rule and 5 (8) by the formula: a unit just short of the
+    # best would drop by a sixth — not what a careful reader takes the sentence to mean
+    assert refused(clause).startswith("E")
 
 
 def test_a_benchmark_formula_that_does_not_give_the_best_the_points_is_not_read():
@@ -175,6 +213,8 @@ def test_a_rounded_share_explains_the_part_not_obtained():
         (("得((【指标】+【其他指标】)÷最高值×10)分",), "E101", "唯一一项"),
         # and none
         (("得(5×平均值)分",), "E101", "唯一一项"),
+        # a third of the units: how many, when the batch does not divide by three?
+        (("按【指标】从高到低排名，排名前三分之一的得10分，其余得5分",), "E253", "除不尽"),
         # 高于 and 低于 leave out the unit exactly at the mean
         (
             ("【指标】高于平均值的得10分，低于平均值的按本单位指标÷全县平均指标×10计分",),

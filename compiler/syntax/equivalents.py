@@ -317,7 +317,7 @@ _FORMULA_PART = re.compile(r"\d+(?:\.\d+)?|[-+−×*÷/()]|[^\d\-+−×*÷/()\s]
 _OWN_VALUE = re.compile(r"^(?:本|该|其)")
 
 
-def _formula(match: re.Match[str], _: _Context) -> str | None:
+def _formula(match: re.Match[str], context: _Context) -> str | None:
     """`其余乡镇得分=(本乡镇整改率-最低值)÷(最高值-最低值)×4`: a formula written in words
     → `其余得((本值-最低值)÷(最高值-最低值)×4)分`, where the words for the unit's own
     value become `本值` (the line's one fact) and those for the batch's highest,
@@ -328,6 +328,8 @@ def _formula(match: re.Match[str], _: _Context) -> str | None:
     if formula is None:
         return None
     head = "其余" if match.group("head") else ""
+    if head and not _agrees_with_best(match, formula, context):
+        return None
     return f"{head}得({formula})分"
 
 
@@ -350,7 +352,7 @@ def _names_the_fact(word: str, fact: str | None) -> bool:
     measure = measure.removesuffix("值") if measure not in _PLAIN_MEASURES else measure
     if measure in _PLAIN_MEASURES:
         return True
-    return fact is not None and kw.tail_of(fact, measure)
+    return fact is not None and (kw.tail_of(fact, measure) or _same_measure(measure, fact))
 
 
 def _formula_text(text: str, fact: str | None) -> str | None:
@@ -452,14 +454,74 @@ def _benchmark_formula(match: re.Match[str], context: _Context) -> str | None:
     """`以全市最高值为基准，得分=本地数值÷全市最高值×5` (or `为满分标准，其余…得分=…`):
     the best earns the item's points and the others the formula, when the formula
     gives the best exactly those points (`_best_earns`); else read as written."""
-    formula = _formula_text(match.group("f"), _line_fact(match.string))
+    fact = _line_fact(match.string)
+    formula = _formula_text(match.group("f"), fact)
     if formula is None or context.points is None:
+        return None
+    if not _names_the_fact("最" + match.group("b") + match.group("m"), fact):
         return None
     best = match.group("b")
     side = "low" if best in "低少小短" else "high"
     if _best_earns(formula, side) != Decimal(context.points):
         return None
     return f"最{best}的得满分,其余得({formula})分"
+
+
+def _ratio_times(match: re.Match[str], _: _Context) -> str | None:
+    """`按本地产量与全市平均产量的比值乘以3分计算`: the formula it spells out, when both
+    sides are values of the line's fact and the other the mean (see `_formula`; a ratio
+    to the best is a share of the best, `times points`)."""
+    if match.string[: match.start()].rstrip().endswith("】"):
+        return None  # `【X】得(…)分` would read 【X】 as a condition
+    text = f"{match.group('a')}÷{match.group('b')}×{match.group('n')}"
+    formula = _formula_text(text, _line_fact(match.string))
+    if formula is None or "平均值" not in formula or "最" in formula:
+        return None
+    return f"得({formula})分"
+
+
+def _base_step(match: re.Match[str], _: _Context) -> str | None:
+    """`以全市最低值为基数，每高出1个百分点得0.25分`: steps from the batch's lowest value
+    (`每高出最低值…`), when the base names the line's fact."""
+    if not _names_the_fact("最" + match.group("b") + match.group("m"), _line_fact(match.string)):
+        return None
+    return f"每{match.group('v')}最{match.group('b')}值"
+
+
+def _item_cap_said(match: re.Match[str], context: _Context) -> str | None:
+    return "" if context.points is not None and match.group("n") == context.points else None
+
+
+#: The best unit's points said before the rest's formula: `最低的县区得6分`, `最高的得满分`.
+_BEST_SAID = re.compile(
+    rf"最(?P<b>[高低多少大小长短])(?:的|者)\s*(?:{_NOUN})?\s*(?:得\s*(?P<n>\d+(?:\.\d+)?)\s*分|得满分)"
+)
+
+
+def _agrees_with_best(match: re.Match[str], formula: str, context: _Context) -> bool:
+    """The rest's formula gives the best unit what the line gives it (`最低的得6分，其余按
+    “最低值÷本值×6”`): else a unit just short of the best would drop from 6 to 5 or jump
+    above it, which no careful reader takes as meant — read as written (refused)."""
+    said = _BEST_SAID.search(match.string[: match.start()])
+    if said is None:
+        return True
+    points = said.group("n") or context.points
+    side = "low" if said.group("b") in "低少小短" else "high"
+    return points is not None and _best_earns(formula, side) == Decimal(points)
+
+
+def _rest_benchmark(match: re.Match[str], context: _Context) -> str | None:
+    """`其他县区以最低值为基数，按“最低值÷本县区值×6”计分`: the benchmark the formula
+    divides by, said before it — the formula for the rest, when it names that best and
+    gives it what the line gives the best."""
+    fact = _line_fact(match.string)
+    formula = _formula_text(match.group("f"), fact)
+    best = "最" + match.group("b")
+    if formula is None or best not in formula or not _agrees_with_best(match, formula, context):
+        return None
+    if not _names_the_fact(best + match.group("m"), fact):
+        return None
+    return f"其余得({formula})分"
 
 
 #: Names of one growth measure (`增幅` of `【税收收入增长率】`, `负增长` of `【…增速】`).
@@ -695,7 +757,9 @@ def _part_in_proportion(match: re.Match[str], _: _Context) -> str | None:
     if not _step_before(match) or bool(match.group("o")) != bool(match.group("c")):
         return None
     verb = match.group("v") or ""
-    return "按比例" + ("扣分" if verb in ("扣减", "扣除", "减分") else verb)
+    if verb in ("计算", "计分", "计"):  # 计分 as another rule wrote 计算
+        return "按比例计算"
+    return "按比例扣分" if verb else "按比例"
 
 
 def _floor_as_cap(match: re.Match[str], context: _Context) -> str | None:
@@ -1111,13 +1175,24 @@ RULES: tuple[_Rule, ...] = (
     (
         "benchmark formula",
         re.compile(
-            r"以\s*(?:全[市省县区])?\s*最(?P<b>[高低多少大小长短])值?\s*为\s*(?:满分)?\s*"
-            r"(?:标准|基准|标杆|基数)\s*,\s*"
+            r"以\s*(?:全[市省县区])?\s*最(?P<b>[高低多少大小长短])(?P<m>[^\s,;。为=]{0,6}?)值?\s*为\s*"
+            r"(?:满分)?\s*(?:标准|基准|标杆|基数)\s*,\s*"
             rf"(?:其[余他]\s*(?:{_NOUN})?\s*)?(?:的\s*)?(?:得分|分数)\s*=\s*"
             r"(?P<f>[^\s,;。【】“”\"]*?[÷/×*][^\s,;。【】“”\"]*?)"
             r"(?:\s*(?:计分|计算|得分))?(?=\s*(?:[,;。]|$))"
         ),
         _benchmark_formula,
+    ),
+    # 最低的得6分，其他县区以最低值为基数，按“最低值÷本县区值×6”计分 → …，其余得(最低值÷本值×6)分
+    (
+        "rest benchmark",
+        re.compile(
+            rf"(?P<head>其[余他]\s*(?:{_NOUN})?\s*)以\s*(?:全[市省县区])?\s*最(?P<b>[高低多少大小长短])"
+            r"(?P<m>[^\s,;。为=]{0,6}?)值?\s*为\s*(?:标准|基准|标杆|基数)\s*,?\s*按\s*“?"
+            r"(?P<f>[^\s,;。【】“”\"]*?[÷/×*][^\s,;。【】“”\"]*?)”?"
+            r"\s*(?:计分|计算|得分|折算)(?=\s*(?:[,;。]|$))"
+        ),
+        _rest_benchmark,
     ),
     (
         "best as full",
@@ -1127,6 +1202,16 @@ RULES: tuple[_Rule, ...] = (
         ),
         _as_full,
     ),
+    # 得分按本地产量与全市平均产量的比值乘以3分计算 → 得(本值÷平均值×3)分
+    (
+        "ratio times",
+        re.compile(
+            r"(?:得分\s*)?按\s*(?P<a>[^\s,;【】与]{1,10}?)\s*与\s*(?P<b>[^\s,;【】]{1,12}?)\s*的?\s*"
+            r"(?:比值|之比)\s*再?\s*乘以\s*(?P<n>\d+(?:\.\d+)?)\s*分?\s*(?:计算|计分|得分)?"
+            r"(?=\s*(?:[,;。]|$))"
+        ),
+        _ratio_times,
+    ),
     # 之比乘以10分计算得分 → 之比计分 (10 the item's points)
     (
         "times points",
@@ -1135,6 +1220,23 @@ RULES: tuple[_Rule, ...] = (
             r"\s*(?:计算得分|折算得分|计算|计分|得分|折算)?"
         ),
         _times_points,
+    ),
+    # 以全市最低值为基数，每高出1个百分点得0.25分 → 每高出最低值1个百分点得0.25分
+    (
+        "base step",
+        re.compile(
+            r"以\s*(?:全[市省县区])?\s*最(?P<b>[高低多少大小长短])(?P<m>[^\s,;。为=]{0,6}?)值?\s*为\s*"
+            r"(?:基数|基准|标准|标杆)\s*,\s*每\s*(?P<v>高出|高于|多于|多出|超过|超出|低于|少于)"
+        ),
+        _base_step,
+    ),
+    # ，本项最高3分 (3 the item's points): what the item's points say already
+    (
+        "item cap said",
+        re.compile(
+            r"[,;]\s*(?:本项)?\s*最高\s*(?:得|为|计)?\s*(?P<n>\d+(?:\.\d+)?)\s*分(?=\s*(?:[,;。]|$))"
+        ),
+        _item_cap_said,
     ),
     # 按完成额占第一名的比例计分 → 按第一名的比例计分, when 完成额 is the ranked fact
     (
@@ -1186,7 +1288,7 @@ RULES: tuple[_Rule, ...] = (
         "formula",
         re.compile(
             rf"(?P<head>其[余他]\s*(?:{_NOUN})?\s*)?(?:(?:的\s*)?(?:得分|分数|计分)\s*(?:=|为)|按)\s*"
-            r"(?P<f>[^\s,;。【】“”\"]*?[÷/×*][^\s,;。【】“”\"]*?)"
+            r"(?P<q>“)?(?P<f>[^\s,;。【】“”\"]*?[÷/×*][^\s,;。【】“”\"]*?)(?(q)”)"
             r"(?:\s*(?:计分|计算|得分|折算))?(?=\s*(?:[,;。]|$))"
         ),
         _formula,
@@ -1403,7 +1505,7 @@ RULES: tuple[_Rule, ...] = (
         "part in proportion",
         re.compile(
             r"(?P<o>\(\s*)?不足\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>[^\s\d,;()的]{0,4}?)\s*的\s*"
-            r"(?:部分)?\s*按比例(?P<v>扣减|扣除|减分|扣分|计算|计)?(?P<c>\s*\))?"
+            r"(?:部分)?\s*按比例(?P<v>扣减|扣除|减分|扣分|计算|计分|计)?(?P<c>\s*\))?"
         ),
         _part_in_proportion,
     ),
@@ -1579,6 +1681,10 @@ _DROPS = frozenset(
         "precision",
         "times points",
         "benchmark formula",
+        "rest benchmark",
+        "base step",
+        "item cap said",
+        "ratio times",
         "next place",
         "best as full",
         "item zero",
@@ -1738,7 +1844,8 @@ def _line(line: str, number: int, context: _Context, rewrites: list[Rewrite]) ->
 
 
 #: A fact's name (【…】) and a quotation (“…”), which no rewrite touches.
-_NAMED = re.compile(r"【[^】\n]*】|“[^”\n]*”|\"[^\"\n]*\"")
+#: A quoted formula (`按“最低值÷本县区值×6”计分`) is the rule itself, read as one.
+_NAMED = re.compile(r"【[^】\n]*】|“(?![^”\n]*[÷×])[^”\n]*”|\"[^\"\n]*\"")
 
 
 def _apply(

@@ -380,7 +380,12 @@ _NUMERAL = r"(?:\d+|[一二两三四五六七八九十]+)"
 _BATCH_WORDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"与最低值?的?差距|差距占最高值?与最低值?的?(?:差距|之差)"), "spread"),
     (re.compile(r"按比例(?:递减|递增|减少|扣减|减分|降低)"), "decline"),
-    (re.compile(r"(?:前|后)[ \t]*\d+(?:\.\d+)?[ \t]*%"), "share_places"),
+    (
+        re.compile(
+            r"(?:前|后|中间)[ \t]*(?:\d+(?:\.\d+)?[ \t]*%|[一二两三四五六七八九十]+[ \t]*分之[ \t]*[一二两三四五六七八九]+)"
+        ),
+        "share_places",
+    ),
     (
         re.compile(r"平均(?:值|数|水平)?[ \t]*的?[ \t]*[\d一二两三四五六七八九十.]+[ \t]*倍"),
         "times",
@@ -470,7 +475,7 @@ _BATCH_WORDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
         "lone_count",
     ),
 )
-_PLACE_WORDS = re.compile(r"排名|名次|位次|排序")
+_PLACE_WORDS = re.compile(r"排名|名次|位次|排序|位列|排位")
 _FIRST_NAME = re.compile(r"【([^【】]+)】")
 #: A clause that scores by place or by the best (where 最低得3分 is a floor).
 _RANKED = re.compile(
