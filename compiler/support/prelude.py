@@ -601,7 +601,13 @@ def _arith_error(exc, place, unit):
     the data that makes the formula meaningless, so it is reported as an input error.
     `place` is (clause id or node path, line, text), or None when unknown."""
     where = "" if unit is None else f"单位“{unit}”："
-    reason = "除数为0" if isinstance(exc, ZeroDivisionError) else "结果无法表示"
+    # 0 ÷ 0 raises InvalidOperation naming DivisionUndefined (a ZeroDivisionError): it
+    # is a zero divisor too, as the SQL engines say
+    signals = exc.args[0] if exc.args and isinstance(exc.args[0], list) else ()
+    zero = isinstance(exc, ZeroDivisionError) or any(
+        isinstance(s, type) and issubclass(s, ZeroDivisionError) for s in signals
+    )
+    reason = "除数为0" if zero else "结果无法表示"
     what = "计分" if place is None else f"第{place[1]}行的条款 “{place[2]}”"
     error = InputError(
         f"{where}{what}无法计算：{reason}",
