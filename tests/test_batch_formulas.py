@@ -162,6 +162,58 @@ def test_a_rest_formula_that_gives_the_best_other_points_is_not_read(clause):
     assert refused(clause).startswith("E")
 
 
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # mean 87.5: +2.5 → 2 whole points → +1; +7.5 → +3.5, at most +2; −1.5 → −1; −8.5 → −8
+        (
+            "【指标】达到全市平均水平的得基础分8分，高于平均水平的每高1个百分点加0.5分，加分最多2分；"
+            "低于平均水平的每低1个百分点扣1分，扣完为止",
+            ["9", "10", "7", "0"],
+        ),
+        # steps of 2 points either side of 5: +2.5 → 1 step, +7.5 → 3, −1.5 → none, −8.5 → 4
+        (
+            "【指标】等于全市平均值的得5分，每高于平均值2个百分点加1分，每低于平均值2个百分点减1分，"
+            "本项最高10分、最低0分",
+            ["6", "8", "5", "1"],
+        ),
+        (
+            "【指标】与全市平均值持平的得5分，每高出平均值2个百分点加1分，最高得10分；"
+            "每低于平均值2个百分点扣1分，扣完为止",
+            ["6", "8", "5", "1"],
+        ),
+    ],
+)
+def test_a_base_at_the_mean_with_steps_either_side(clause, expected):
+    values = ["90", "95", "86", "79"]
+    assert scores(build(clause, kind="百分比"), values) == [Decimal(e) for e in expected]
+
+
+def test_a_base_whose_most_is_not_the_items_points_is_refused():
+    # 8 + at most 3 = 11 in an item of 10: which is it?
+    clause = (
+        "【指标】达到全市平均值的得基础分8分，每高于平均值1个百分点加0.5分，最多加3分；"
+        "每低于平均值1个百分点扣1分，扣完为止"
+    )
+    assert refused(clause, kind="百分比").startswith("E")
+
+
+def test_a_fact_before_a_formula_on_it_is_its_subject_not_a_condition():
+    # `【X】得(【X】÷平均值×3)分`: X a number cannot be a yes/no condition; a yes/no fact
+    # before a formula on another fact is still one
+    assert scores(build("【指标】得(【指标】÷平均值×3)分"), ["6", "2"]) == [
+        Decimal("4.5"),
+        Decimal("1.5"),
+    ]
+    policy = build("【通报】得(【指标】÷平均值×3)分")
+    rows = [
+        {"单位": "甲", "指标": "6", "其他指标": "1", "通报": "是"},
+        {"单位": "乙", "指标": "2", "其他指标": "1", "通报": "否"},
+    ]
+    got = [r.nodes["(二)"].score for r in policy.score_batch(rows)]
+    assert got == [Decimal("4.5"), Decimal("0")]
+
+
 def test_a_benchmark_formula_that_does_not_give_the_best_the_points_is_not_read():
     # 本地数值 ÷ 最高值 × 8 gives the best 8 of the item's 10: the best does not earn
     # the item's points, so the sentence is not read as 最高的得满分 (refused as written)
@@ -231,7 +283,9 @@ def test_formulas_that_cannot_be_read_are_refused(clauses, code, words):
     assert message.startswith(code) and words in message
 
 
-def test_duckdb_scores_batch_formulas_as_the_python_engine():
+def mixed_batch():
+    """A formula between the batch's two ends and one of its mean, each rounded in the
+    clause, and a batch with a tie at the lowest and a bad row (also run in Spark)."""
     policy = build(
         "【指标】最高的得6分，最低的得1分，其余得((【指标】−最低值)÷(最高值−最低值)×5+1)分，结果保留两位小数",
         "得(【指标】÷平均值×2)分，结果保留一位小数",
@@ -239,6 +293,11 @@ def test_duckdb_scores_batch_formulas_as_the_python_engine():
     )
     values = ["97.5", "88", "x", "91.25", "88", "100"]
     rows = [{"单位": f"单位{i}", "指标": v, "其他指标": "1"} for i, v in enumerate(values)]
+    return policy, rows
+
+
+def test_duckdb_scores_batch_formulas_as_the_python_engine():
+    policy, rows = mixed_batch()
     results = policy.score_batch(rows)
     assert results[2].error is not None and results[0].error is None
     assert differences(expected_summary(policy.ir, results), duckdb_results(policy.ir, rows)) == []

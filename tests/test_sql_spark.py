@@ -104,13 +104,6 @@ def test_batch_relative_forms_score_the_same_in_spark(spark):
 def test_batch_formulas_score_the_same_in_spark(spark):
     """A formula between the batch's two ends and one of its mean, each rounded in the
     clause (docs/language.md 9.12), on a batch with a tie at the lowest and a bad row."""
-    from test_batch_formulas import build
+    from test_batch_formulas import mixed_batch
 
-    p = build(
-        "【指标】最高的得6分，最低的得1分，其余得((【指标】−最低值)÷(最高值−最低值)×5+1)分，结果保留两位小数",
-        "得(【指标】÷平均值×2)分，结果保留一位小数",
-        kind="百分比",
-    )
-    values = ["97.5", "88", "x", "91.25", "88", "100"]
-    rows = [{"单位": f"单位{i}", "指标": v, "其他指标": "1"} for i, v in enumerate(values)]
-    _assert_same(spark, p, rows)
+    _assert_same(spark, *mixed_batch())

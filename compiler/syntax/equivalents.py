@@ -385,34 +385,11 @@ def _formula_text(text: str, fact: str | None) -> str | None:
     return "".join(out)
 
 
-#: What a formula's words stand for when the unit is the best (`_best_earns`): the best
-#: on the high side is 3 of 1…3, on the low side 1; the mean 2.
-_AT_BEST = {
-    "high": {
-        "本值": 3,
-        "最高值": 3,
-        "最大值": 3,
-        "最多值": 3,
-        "最长值": 3,
-        "最低值": 1,
-        "最小值": 1,
-        "最少值": 1,
-        "最短值": 1,
-        "平均值": 2,
-    },
-    "low": {
-        "本值": 1,
-        "最高值": 3,
-        "最大值": 3,
-        "最多值": 3,
-        "最长值": 3,
-        "最低值": 1,
-        "最小值": 1,
-        "最少值": 1,
-        "最短值": 1,
-        "平均值": 2,
-    },
-}
+#: What a formula's batch words stand for in `_best_earns`: values 1…3, the mean 2; the
+#: best unit's own value is the highest (3) or the lowest (1) by the side that is best.
+_SAMPLE = {"最高值": 3, "最大值": 3, "最多值": 3, "最长值": 3, "平均值": 2}
+_SAMPLE |= {"最低值": 1, "最小值": 1, "最少值": 1, "最短值": 1}
+_BEST_OWN = {"high": 3, "low": 1}
 
 
 def _best_earns(formula: str, side: str) -> Decimal | None:
@@ -422,7 +399,8 @@ def _best_earns(formula: str, side: str) -> Decimal | None:
     import ast as pyast
 
     text = formula
-    for word, value in sorted(_AT_BEST[side].items(), key=lambda w: -len(w[0])):
+    words = {**_SAMPLE, "本值": _BEST_OWN[side]}
+    for word, value in sorted(words.items(), key=lambda w: -len(w[0])):
         text = text.replace(word, str(value))
     text = text.replace("×", "*").replace("÷", "/").replace("−", "-")
     try:
@@ -467,12 +445,58 @@ def _benchmark_formula(match: re.Match[str], context: _Context) -> str | None:
     return f"最{best}的得满分,其余得({formula})分"
 
 
+_AVERAGE_WORD = r"(?:全[市省县区])?\s*平均(?:值|水平|数)?"
+_N = r"\d+(?:\.\d+)?"
+#: A base at the mean and whole steps either side of it (`_base_points`).
+_BASE_POINTS = re.compile(
+    rf"(?:等于|达到|与)?\s*{_AVERAGE_WORD}\s*(?:持平)?\s*的\s*,?\s*得\s*(?:基础分|基本分)?\s*(?P<b>{_N})\s*分"
+    rf"\s*[,;]\s*(?:高于{_AVERAGE_WORD}的\s*,?\s*)?每\s*(?:高于|高出|高|超过|超出)\s*(?:{_AVERAGE_WORD})?\s*"
+    rf"(?P<s1>{_N})\s*个百分点\s*(?:加|得)\s*(?P<a>{_N})\s*分"
+    rf"(?:\s*[,;]\s*(?:加分)?\s*(?:最多加|最高加|加分最多)\s*(?P<m>{_N})\s*分"
+    rf"|\s*[,;]\s*最高得?\s*(?P<t>{_N})\s*分)?"
+    rf"\s*[,;]\s*(?:低于{_AVERAGE_WORD}的\s*,?\s*)?每\s*(?:低于|低|少于)\s*(?:{_AVERAGE_WORD})?\s*"
+    rf"(?P<s2>{_N})\s*个百分点\s*(?:扣|减)\s*(?P<d>{_N})\s*分"
+    rf"(?:\s*[,;]\s*扣完为止)?"
+    rf"(?:\s*[,;]\s*本项最高\s*(?P<t2>{_N})\s*分\s*[、,]\s*最低\s*0\s*分)?"
+    r"(?=\s*(?:[,;。]|$))"
+)
+
+
+def _base_points(match: re.Match[str], context: _Context) -> str | None:
+    """`达到全市平均值的得基础分2分，每高于平均值1个百分点加0.2分，最多加1分；每低于平均值
+    1个百分点扣0.4分，扣完为止` in an item of 3: the unit at the mean has 2, each whole point
+    above adds 0.2 (at most 1), each below takes 0.4, within [0, 3] — the formula
+    2 + 最小(取整(最大(X − 平均值, 0) ÷ 1) × 0.2, 1) − 取整(最大(平均值 − X, 0) ÷ 1) × 0.4.
+    Only in percentage points (a % of the mean is E116), and only when the highest the
+    sentence allows (2 + 1, or 最高得3分) is the item's points: else the sentence and the
+    item disagree on the most a unit can have (read as written: refused)."""
+    if context.points is None:
+        return None
+    points, base = Decimal(context.points), Decimal(match.group("b"))
+    most = match.group("t") or match.group("t2")
+    if match.group("m") is not None:
+        if base + Decimal(match.group("m")) != points or most is not None:
+            return None
+    elif most is None or Decimal(most) != points:
+        return None
+    if not base <= points:
+        return None
+
+    def steps(gap: str, size: str) -> str:
+        inner = f"最大({gap},0)" + ("" if Decimal(size) == 1 else f"÷{size}")
+        return f"取整({inner})"
+
+    up = f"{steps('本值-平均值', match.group('s1'))}×{match.group('a')}"
+    if match.group("m") is not None:
+        up = f"最小({up},{match.group('m')})"
+    down = f"{steps('平均值-本值', match.group('s2'))}×{match.group('d')}"
+    return f"得({match.group('b')}+{up}-{down})分"
+
+
 def _ratio_times(match: re.Match[str], _: _Context) -> str | None:
     """`按本地产量与全市平均产量的比值乘以3分计算`: the formula it spells out, when both
     sides are values of the line's fact and the other the mean (see `_formula`; a ratio
     to the best is a share of the best, `times points`)."""
-    if match.string[: match.start()].rstrip().endswith("】"):
-        return None  # `【X】得(…)分` would read 【X】 as a condition
     text = f"{match.group('a')}÷{match.group('b')}×{match.group('n')}"
     formula = _formula_text(text, _line_fact(match.string))
     if formula is None or "平均值" not in formula or "最" in formula:
@@ -1170,6 +1194,9 @@ RULES: tuple[_Rule, ...] = (
     ("scope", re.compile(r"(?<=以)\s*全(?:市|省|县|区)(?=\s*【)"), _blank),
     # 按本县区激活率与全市最高值之比 → 与最高值之比 (the best is the batch's anyway)
     ("scope", re.compile(r"(?<=与|占|按)\s*全(?:市|省|县|区)(?=\s*最)"), _blank),
+    # 达到平均值的得基础分2分,每高1个百分点加0.2分,最多加1分;每低1个百分点扣0.4分 →
+    # 得(2+最小(取整(最大(本值-平均值,0))×0.2,1)-取整(最大(平均值-本值,0))×0.4)分
+    ("base points", _BASE_POINTS, _base_points),
     # 以全市最高值为基准,得分=本地数值÷全市最高值×5 → 最高的得满分,其余得(本值÷最高值×5)分
     # (5 the item's points, and what the formula gives the highest)
     (
@@ -1683,6 +1710,7 @@ _DROPS = frozenset(
         "benchmark formula",
         "rest benchmark",
         "base step",
+        "base points",
         "item cap said",
         "ratio times",
         "next place",

@@ -193,6 +193,8 @@ def _expr(e: ir.Expr, run: Run):
             return max(args)
         if e.func == "min":
             return min(args)
+        if e.func == "round":  # `，结果保留两位小数`
+            return rt._round(args[0], args[1])
         return args[0].to_integral_value(rounding=ROUND_FLOOR)
     if isinstance(e, ir.BatchStat):
         return run.averages[irtext.stat_key(e)]

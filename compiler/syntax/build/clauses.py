@@ -1210,6 +1210,8 @@ class ClausesMixin(TermsMixin):
         if isinstance(head, RefList) or _has_list(head):
             return ast.AmbiguousClause(_list_refs(head), parts.span, text)
         condition = self._condition(head)
+        if _subject_of_formulas(condition, effects):
+            condition = None  # `【粮食总产量】得(【粮食总产量】÷平均值×3)分`: what it computes from
         effects, counter, otherwise = self._counter(head, effects, parts)
         return ast.ConditionClause(
             condition, effects, otherwise, parts.cap, parts.span, text, counter, parts.places
@@ -1904,6 +1906,20 @@ def _average_in(expr: object) -> ast.Average | None:
         elif isinstance(item, ast.Call):
             stack += reversed(item.args)
     return None
+
+
+def _subject_of_formulas(condition: object, effects: tuple) -> bool:
+    """`【X】得(【X】÷平均值×3)分`: a bare 【X】 before effects that all compute from X is
+    the fact they compute from, not a yes/no condition (X, a number, could not be one)."""
+    if not isinstance(condition, ast.Truth) or not effects:
+        return False
+    name = condition.ref.name
+    return all(
+        isinstance(e, ast.Deduct | ast.Earn | ast.Bonus)
+        and isinstance(e.amount, ast.BinOp | ast.Call)
+        and any(ref.name == name for ref in _refs_in(e.amount))
+        for e in effects
+    )
 
 
 def _refs_in(expr: object) -> list[ast.Ref]:

@@ -191,18 +191,19 @@ class Builder(ClausesMixin, AverageBandsMixin, Transformer):
                 clauses.extend(item)  # one sentence over several facts: one clause each
             elif item is not None:
                 clauses.append(item)
-        self._places_kept(clauses)
-        return ClauseLine(tuple(self.halves(clauses)), span_of(children))
+        span = span_of(children)
+        self._places_kept(clauses, span.line)
+        return ClauseLine(tuple(self.halves(clauses)), span)
 
-    def _places_kept(self, clauses: list) -> None:
+    def _places_kept(self, clauses: list, line: int) -> None:
         """`，结果保留两位小数` rounds the points of a clause that fixes or computes them
         (a formula, a share of the best); after a step (`每低1个百分点扣0.5分`) or any
         other clause it is refused, with the header's 精度 to write instead (E253)."""
         said, self.places_said = self.places_said, []
         kept = {id(c.places) for c in clauses if getattr(c, "places", None) is not None}
         for places in said:
-            if id(places) in kept:
-                continue
+            if id(places) in kept or places.span.line != line:
+                continue  # kept; or left by a line the parser gave up on
             args = {"text": self.original(places.span).strip()}
             args.update(details("why.round_step", "why"))
             args.update(details("hint.round_clause", "hint"))
