@@ -373,3 +373,41 @@ def test_a_comparison_with_no_fact_to_carry_is_refused(clause):
     with pytest.raises(PolicyError) as caught:
         build(clause, kind="百分比")
     assert "E101" in [d.code for d in caught.value.diagnostics if d.is_error]
+
+
+# ----------------------------------------------------------- rules after 其余
+
+
+def test_a_place_that_earns_after_the_rest_is_an_exception_to_it():
+    """`其余计3分，位列末位的计1分`: the last unit gets 1 — it was given 3 + 1 = 4 (both
+    rules took it); `第1、2、3名` is `第1至3名`."""
+    clause = (
+        "【指标】从高到低排名，位次第1、2、3名的分别计10分、8分、6分，其余计4分，位列末位的计1分"
+    )
+    values = ["56.3", "80", "42.1", "80", "12.5", "30"]
+    # ranks: 80, 80 → 1 (10 each), 56.3 → 3 (6), 42.1 → 4, 30 → 5 (其余 4), 12.5 last (1)
+    assert scores(build(clause), values) == [Decimal(v) for v in "6 10 4 10 1 4".split()]
+
+
+def test_a_place_that_deducts_after_the_rest_is_refused():
+    # `其余得4分，后两名扣1分`: 3 for the last two, or −1 instead of the rest's 4?
+    with pytest.raises(PolicyError) as raised:
+        build("按【指标】从高到低排名，第1名得10分，其余得4分，后两名扣1分")
+    first = next(d for d in raised.value.diagnostics if d.code.startswith("E"))
+    assert first.code == "E253" and "其余" in str(raised.value)
+
+
+def test_the_rest_by_count_after_a_rank_rule():
+    # `全县最多的，本项不得分；其余每发生1起扣1分`: the most (3, tied) 0; the others 10 − cases
+    text = (
+        HEAD.replace("指标：{kind}", "事故：起，越低越好").format()
+        + "(二)事故(10分)\n  - 【事故】全县最多的乡镇，本项不得分；其余乡镇每发生1起扣2分，扣完为止\n"
+        + BANDS
+    )
+    policy = compile_policy(text, filename="句式.rule")
+    rows = [{"单位": f"单位{i}", "事故": v} for i, v in enumerate(["1", "3", "0", "3", "2"])]
+    compiled = policy.score_batch(rows)
+    assert [r.to_dict() for r in compiled] == [
+        r.to_dict() for r in policy.interpreter.score_batch(rows)
+    ]
+    assert [r.nodes["(二)"].score for r in compiled] == [Decimal(v) for v in "8 0 10 0 6".split()]

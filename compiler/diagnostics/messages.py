@@ -881,6 +881,17 @@ DETAILS: dict[str, tuple[str, str]] = {
         "between the ends ÷ (units − 1)); otherwise compute each unit's points outside and "
         "report them as a 分 fact",
     ),
+    "why.after_rest": (
+        "写在 “其余” 之后，给部分名次扣分（加分）：是从其余单位的分数里扣（加），还是这些名次只扣（加）这一项，读不准",
+        "comes after “其余” and deducts (adds) for some places: from the points the rest get, "
+        "or instead of them?",
+    ),
+    "hint.after_rest": (
+        "这些名次另得一个分数的，写在 “其余” 之前，如 第1名得5分，末位得1分，其余得3分；在其余的分数上再扣（加）的，"
+        "另写一条条款，如 按【X】排名，末位扣1分",
+        "if these places get points of their own, write them before 其余 (第1名得5分，末位得1分，"
+        "其余得3分); if they lose (gain) on top, write a clause of its own (按【X】排名，末位扣1分)",
+    ),
     "why.two_ends": (
         "给最高、最低两头都定了分数，其余 “按比例” 读不准：可以是按与最高者的比例（本单位 ÷ 最高值），"
         "也可以是在两头的分数之间按数值折算（插值）",
@@ -956,11 +967,6 @@ DETAILS: dict[str, tuple[str, str]] = {
         "says how many decimals to keep, but this clause's points come by steps or counts: "
         "only a clause with fixed points, a formula or a share of the best rounds them itself; "
         "the others are rounded as published, by the header's 精度",
-    ),
-    "why.round_clause": (
-        "在条款里说保留几位小数，但表头的 精度 不是这样：本语言只在公布得分时按表头的 精度 取舍",
-        "says how many decimals to keep in a clause, but the header's 精度 differs: scores are "
-        "rounded only as published, by the header's 精度",
     ),
     "hint.round_clause": (
         "删去这一句，在表头写 精度：0.01（保留两位小数；一位写 0.1）",

@@ -242,24 +242,14 @@ class _Lowerer:
         for index, rule in enumerate(clause.rules):
             cond: ir.Cond | None
             if rule.rest:
-                cond = ir.Negate(ir.AnyOf(tuple(earlier))) if earlier else None
+                # `其余计3分，位列末位的计1分`: a place that earns after 其余 is not one of them
+                named = earlier + self.later_earning(clause, index, name, is_node, high, rank)
+                cond = ir.Negate(ir.AnyOf(tuple(named))) if named else None
             elif rule.best:
                 cond = ir.Cmp("==", rank, ir.Const(Decimal(1)))
             else:
-                places = rule.places
-                assert places is not None
-                counted = rank
-                if places.from_end:
-                    counted = self.stat("rank_from_end", name, is_node, high)
-                parts: list[ir.Cond] = []
-                if places.first > 1:
-                    parts.append(ir.Cmp(">=", counted, ir.Const(Decimal(places.first))))
-                if places.last < ast.OPEN_PLACE:  # 第四名及以后: no last place
-                    parts.append(ir.Cmp("<=", counted, ir.Const(Decimal(places.last))))
-                if not parts:
-                    cond = None
-                else:
-                    cond = parts[0] if len(parts) == 1 else ir.AllOf(tuple(parts))
+                assert rule.places is not None
+                cond = self.places_cond(rule.places, name, is_node, high, rank)
             effect = self.rank_effect(clause, rule, node, name, is_node, high, rank)
             if cond is not None and not rule.rest and _penalises(effect):
                 apart = self.apart(rule, name, is_node, high, rank)
@@ -270,6 +260,36 @@ class _Lowerer:
             ident = base["id"] if index == 0 else f"{base['id']}.{index}"
             out.append(ir.Fixed(**{**base, "id": ident}, condition=cond, then=(effect,)))
         return _alternatives(out)
+
+    def later_earning(self, clause, at: int, name, is_node, high, rank) -> list[ir.Cond]:
+        """The places of the earning rules after the rule at `at` (a 其余): what they name
+        is not the rest (a later rule that deducts or adds there is refused, E253)."""
+        found: list[ir.Cond] = []
+        for rule in clause.rules[at + 1 :]:
+            if rule.rest or not isinstance(rule.effect, ast.Earn) and not rule.in_turn:
+                continue
+            if rule.best:
+                found.append(ir.Cmp("==", rank, ir.Const(Decimal(1))))
+            elif rule.places is not None:
+                cond = self.places_cond(rule.places, name, is_node, high, rank)
+                every = ir.Cmp(">=", rank, ir.Const(Decimal(1)))  # `第1名及以后`: all
+                found.append(every if cond is None else cond)
+        return found
+
+    def places_cond(self, places, name, is_node, high, rank) -> ir.Cond | None:
+        """`第2至5名`, `后两名`: the unit's rank (from the end for the latter) within
+        them; None when they are every place."""
+        counted = rank
+        if places.from_end:
+            counted = self.stat("rank_from_end", name, is_node, high)
+        parts: list[ir.Cond] = []
+        if places.first > 1:
+            parts.append(ir.Cmp(">=", counted, ir.Const(Decimal(places.first))))
+        if places.last < ast.OPEN_PLACE:  # 第四名及以后: no last place
+            parts.append(ir.Cmp("<=", counted, ir.Const(Decimal(places.last))))
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else ir.AllOf(tuple(parts))
 
     def apart(self, rule, name, is_node, high, rank) -> ir.Cond | None:
         """A penalty by place falls only on a unit at the bad end of the ranking, never on

@@ -146,12 +146,17 @@ def _number(text: str) -> int | None:
 
 
 def _place_pair(match: re.Match[str], _: _Context) -> str | None:
-    """`居第三、四位的` → `第三至四位的`: two places one after the other, the second
-    without its 第 (from the top only: `倒数第二、三位` is refused as written)."""
-    first, second = _number(match.group("a")), _number(match.group("b"))
-    if first is None or second is None or second != first + 1:
+    """`居第三、四位的` → `第三至四位的`, `第1、2、3名` → `第1至3名`: places one after the
+    other, the later ones without their 第 (from the top only: `倒数第二、三位` is refused
+    as written)."""
+    numbers = [_number(n) for n in re.split(r"\s*、\s*", match.group("list"))]
+    if any(n is None for n in numbers) or any(
+        b != a + 1
+        for a, b in zip(numbers, numbers[1:], strict=False)  # type: ignore[operator]
+    ):
         return None
-    return f"第{match.group('a')}至{match.group('b')}{match.group('u')}"
+    last = re.split(r"\s*、\s*", match.group("list"))[-1]
+    return f"第{match.group('a')}至{last}{match.group('u')}"
 
 
 #: A ranking said before on the line (after the rewrites that blank 排名 before places).
@@ -502,6 +507,33 @@ def _ratio_times(match: re.Match[str], _: _Context) -> str | None:
     if formula is None or "平均值" not in formula or "最" in formula:
         return None
     return f"得({formula})分"
+
+
+def _benchmark_gap(match: re.Match[str], context: _Context) -> str | None:
+    """`以全市最高值为标杆，达到标杆的得4分；低于标杆的，差距每0.5个百分点扣0.25分`: steps
+    below the best, when the best's points are the item's (its gap of 0 keeps them)."""
+    if context.points is None or match.group("n") != context.points:
+        return None
+    return f"每低于最{match.group('b')}值{match.group('s')}个百分点"
+
+
+def _rest_per_count(match: re.Match[str], context: _Context) -> str | None:
+    """`全县最多的乡镇，本项不得分；其余乡镇每发生1起扣1分`: the units a rank rule did not
+    take lose 1 a case — `其余扣(本值×1)分` — when the line's one fact is counted in that
+    unit (a count: `起`; another measure is read as written)."""
+    fact = _line_fact(match.string)
+    declared = dict(context.facts).get(fact or "")
+    if fact is None or declared != match.group("u") or not _RANKED_RULE.search(match.string):
+        return None
+    n = 1 if match.group("n") == "一" else int(match.group("n"))
+    count = "本值" if n == 1 else f"取整(本值÷{n})"
+    return f"其余扣({count}×{match.group('m')})分"
+
+
+#: A rule by place or by the best before a 其余 (`全县最多的`, `第1名`, `前三名`).
+_RANKED_RULE = re.compile(
+    r"最[高低多少大小长短](?:的|者)|第\s*[\d一二三四五六七八九十]+\s*[名位]|[前后末]"
+)
 
 
 def _base_step(match: re.Match[str], _: _Context) -> str | None:
@@ -1105,8 +1137,8 @@ RULES: tuple[_Rule, ...] = (
     (
         "place pair",
         re.compile(
-            r"(?<!倒数)第\s*(?P<a>[一二三四五六七八九十\d]{1,3})\s*、\s*"
-            r"(?P<b>[一二三四五六七八九十\d]{1,3})\s*(?P<u>位|名)"
+            r"(?<!倒数)第\s*(?P<list>(?P<a>[一二三四五六七八九十\d]{1,3})"
+            r"(?:\s*、\s*[一二三四五六七八九十\d]{1,3})+)\s*(?P<u>位|名)"
         ),
         _place_pair,
     ),
@@ -1248,6 +1280,17 @@ RULES: tuple[_Rule, ...] = (
         ),
         _times_points,
     ),
+    # 以全市最高值为标杆，达到标杆的得4分；低于标杆的，差距每0.5个百分点扣0.25分 →
+    # 每低于最高值0.5个百分点扣0.25分 (4 the item's points: the best's gap is 0)
+    (
+        "benchmark gap",
+        re.compile(
+            r"以\s*(?:全[市省县区])?\s*最(?P<b>[高多大长])值?\s*为\s*标杆\s*,\s*达到\s*标杆\s*的?\s*得\s*"
+            r"(?P<n>\d+(?:\.\d+)?)\s*分\s*[,;]\s*低于\s*标杆\s*的\s*,?\s*差距\s*每\s*"
+            r"(?P<s>\d+(?:\.\d+)?)\s*个百分点\s*(?=扣)"
+        ),
+        _benchmark_gap,
+    ),
     # 以全市最低值为基数，每高出1个百分点得0.25分 → 每高出最低值1个百分点得0.25分
     (
         "base step",
@@ -1298,11 +1341,20 @@ RULES: tuple[_Rule, ...] = (
     (
         "division",
         re.compile(
-            r"(?:以|按|用|(?:得分|分数)\s*=)\s*(?P<a>[^\s,;【】除÷/]{1,10}?)\s*(?:除以|÷|/)\s*"
-            r"(?P<b>[^\s,;【】乘×*]{1,10}?)\s*再?\s*"
+            r"(?:以|按|用|(?:得分|分数)\s*=)\s*(?P<a>[^\s,;【】“”除÷/]{1,10}?)\s*(?:除以|÷|/)\s*"
+            r"(?P<b>[^\s,;【】“”乘×*]{1,10}?)\s*再?\s*"
             r"(?:乘以|×|\*)\s*(?P<n>\d+(?:\.\d+)?)\s*分?\s*(?:计算得分|折算得分|计分|得分|计算)?"
         ),
         _division,
+    ),
+    # 全县最多的，本项不得分；其余乡镇每发生1起扣1分 → …；其余扣(本值×1)分 (the rest, by count)
+    (
+        "rest per count",
+        re.compile(
+            rf"(?P<head>其[余他]\s*(?:{_NOUN})?\s*)每\s*(?:发生|出现)?\s*(?P<n>\d+|一)\s*"
+            r"(?P<u>起|次|件|例|人次|人)\s*(?:扣|减)\s*(?P<m>\d+(?:\.\d+)?)\s*分"
+        ),
+        _rest_per_count,
     ),
     # 最高的得3分、最低的得1分 → 最高的得3分,最低的得1分 (two rules, as after a comma)
     (
@@ -1314,7 +1366,8 @@ RULES: tuple[_Rule, ...] = (
     (
         "formula",
         re.compile(
-            rf"(?P<head>其[余他]\s*(?:{_NOUN})?\s*)?(?:(?:的\s*)?(?:得分|分数|计分)\s*(?:=|为)|按)\s*"
+            rf"(?P<head>其[余他]\s*(?:{_NOUN})?\s*)?(?:按\s*插值法?\s*(?:计分|计算)\s*[:,]\s*)?"
+            r"(?:(?:的\s*)?(?:得分|分数|计分)\s*(?:=|为)|按)\s*"
             r"(?P<q>“)?(?P<f>[^\s,;。【】“”\"]*?[÷/×*][^\s,;。【】“”\"]*?)(?(q)”)"
             r"(?:\s*(?:计分|计算|得分|折算))?(?=\s*(?:[,;。]|$))"
         ),
@@ -1710,6 +1763,9 @@ _DROPS = frozenset(
         "benchmark formula",
         "rest benchmark",
         "base step",
+        "place pair",
+        "rest per count",
+        "benchmark gap",
         "base points",
         "item cap said",
         "ratio times",

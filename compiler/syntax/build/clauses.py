@@ -1322,6 +1322,7 @@ class ClausesMixin(TermsMixin):
         kept a share of the points the sentence takes from it).  With both ends given
         their points, `其余按比例计分` may be a share of the best or a spread between the
         two ends (interpolation): refused with both to write."""
+        self._after_rest(rules)
         if order is None:
             return list(rules)
         ends, both = [], False
@@ -1338,6 +1339,21 @@ class ClausesMixin(TermsMixin):
             args.update(details("hint.two_ends", "hint"))
             self.report("E253", span, args)
         return ends
+
+    def _after_rest(self, rules) -> None:
+        """`其余得3分，末位的得1分`: a place that earns after 其余 is an exception to it (the
+        last unit gets 1, not 3 + 1, lower.later_earning).  One that deducts or adds
+        (`其余得3分，后两名扣1分`: 2, or −1 on top of nothing?) is unclear: E253."""
+        rest = next((i for i, r in enumerate(rules) if r.rest), None)
+        if rest is None:
+            return
+        for rule in rules[rest + 1 :]:
+            if isinstance(rule.effect, ast.Deduct | ast.Bonus) and not rule.rest:
+                args = {"text": self.original(rule.span).strip()}
+                args.update(details("why.after_rest", "why"))
+                args.update(details("hint.after_rest", "hint"))
+                self.report("E253", rule.span, args)
+                return
 
     def _unsaid_subject(self, children: list) -> list:
         """`；排名末位的，…`, `；全市最低的县区不得分` (a rank clause with no 【X】): the
