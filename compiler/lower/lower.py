@@ -266,7 +266,8 @@ class _Lowerer:
         is not the rest (a later rule that deducts or adds there is refused, E253)."""
         found: list[ir.Cond] = []
         for rule in clause.rules[at + 1 :]:
-            if rule.rest or not isinstance(rule.effect, ast.Earn) and not rule.in_turn:
+            earns = isinstance(rule.effect, ast.Earn) or rule.in_turn or rule.proportional
+            if rule.rest or not earns:
                 continue
             if rule.best:
                 found.append(ir.Cmp("==", rank, ir.Const(Decimal(1))))

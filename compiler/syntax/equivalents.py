@@ -18,7 +18,10 @@ Two guarantees hold for every rewrite:
   unit earns them (`按…之比乘以10分计分` is the share of the best's points); `以【X】最低的
   为标准得10分` likewise; `第四名起` where the rules before it end at 第三名; `其余…按由少到多
   的顺序` where the best word already said 最少; `其余按名次逐名递减` (the step is the rest);
-  `按完成额占第一名的比例` where 完成额 ends the ranked fact's name.
+  `按完成额占第一名的比例` where 完成额 ends the ranked fact's name; the formulas in words
+  (`其余得分=本地值÷全市最高值×5`, `以最高值为基准`, `基础分2分…每高1个百分点加0.2分`), each read
+  only when its words name the line's fact and it gives the best what the line gives it;
+  `第1、2、3名` (consecutive places); `，本项最高3分` where 3 is the item's points.
 - **Columns stay those of the original line.**  A rewrite never changes a line's length:
   dropped words become blanks where they stood, and a replacement is written at the start
   of the text it replaces (a place, `最后3位` → ` 后3名`, at its end), padded with blanks.  The map from the lexer's text to the
@@ -28,6 +31,7 @@ Two guarantees hold for every rewrite:
 
 from __future__ import annotations
 
+import ast as pyast
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -401,8 +405,6 @@ def _best_earns(formula: str, side: str) -> Decimal | None:
     """What the formula (in the grammar's words) gives the best unit, on sample values
     (None when it cannot be computed): `以最高值为基准，得分=…` says the best earns the
     item's points only when it does."""
-    import ast as pyast
-
     text = formula
     words = {**_SAMPLE, "本值": _BEST_OWN[side]}
     for word, value in sorted(words.items(), key=lambda w: -len(w[0])):
