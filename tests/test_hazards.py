@@ -467,3 +467,20 @@ def test_a_section_zero_under_its_sections_cap_is_refused():
     with pytest.raises(PolicyError) as caught:
         compile_policy(text)
     assert "E119" in [d.code for d in caught.value.diagnostics]
+
+
+@pytest.mark.parametrize(
+    ("facts_decl", "clause", "warned"),
+    [
+        # the fact counts patrols; 每未巡查 counts missed ones: the unit that did them all
+        # would lose the most (W331)
+        ("  巡查次数：次\n", "【巡查次数】每未巡查1次扣1分", True),
+        # named for what was missed, or with a standard: the count is the shortfall
+        ("  未巡查次数：次\n", "【未巡查次数】每未巡查1次扣1分", False),
+        ("  缺会次数：次\n", "【缺会次数】每缺1次扣1分", False),
+        ("  巡查次数：次\n", "【巡查次数】不得少于4次，每未巡查1次扣1分", False),
+    ],
+)
+def test_a_missed_count_on_a_fact_named_for_what_was_done_is_warned(facts_decl, clause, warned):
+    p = compile_policy(policy(facts_decl, clause))
+    assert ("W331" in [d.code for d in p.diagnostics]) is warned

@@ -1006,6 +1006,19 @@ EXAMPLES: dict[str, Example] = {
         "原文有上限的，写成下一级加分项；确实不封顶的，可以不理会这个提示。",
         "If the document states a cap, use a bonus sub-item; if it is truly uncapped, ignore this.",
     ),
+    "W331": Example(
+        "“每未巡查1次” 数的是没巡查的次数；数据项却叫 【巡查次数】，填报时多半填做了的次数，"
+        "巡查做满的单位反而扣分最多。",
+        "“每未巡查1次” counts missed patrols, but 【巡查次数】 is likely filled in with those "
+        "done: the unit that did them all would lose the most.",
+        _file(_NODE + "  - 【巡查次数】每未巡查1次扣1分\n", facts="  巡查次数：次，默认0\n"),
+        _file(
+            _NODE + "  - 【巡查次数】不得少于4次，每未巡查1次扣1分\n",
+            facts="  巡查次数：次，默认0\n",
+        ),
+        "写明应做多少次（按差额扣分），或把数据项改名为没做的次数（如 【未巡查次数】）。",
+        "State what was due (the shortfall is deducted), or rename the fact for what was missed.",
+    ),
     "W330": Example(
         "排名没有写方向，数据中也没有声明，xize 按指标名称的中心词推断（化解率、办结率越高越好，"
         "发案率、事故率越低越好），并用这条警告说明所选的方向。",

@@ -647,6 +647,16 @@ MESSAGES: dict[str, Entry] = {
         "if the document states a cap (另设奖励分3分), put the clause in a sub-item "
         "“(1)奖励分，加分项，最高加3分”",
     ),
+    "W331": Entry(
+        "warning",
+        "“每{verb}” 数的是没做的次数，但 【{name}】 的名称说的是做了的次数：若填报的是做了的次数，做满的单位反而扣得最多",
+        "“每{verb}” counts what was not done, but 【{name}】 is named for what was done: if the "
+        "count of what was done is entered, the unit that did it all loses the most",
+        "填报的是做了的次数时，写明应做多少次，如 【{name}】不得少于12次，每{verb}1次扣1分；"
+        "填报的是没做的次数时，把数据项改名为 【未{name}】 一类的名称",
+        "if the count of what was done is entered, state what was due, e.g. 【{name}】不得少于12次，"
+        "每{verb}1次扣1分; if it counts what was missed, rename the fact (e.g. 【未{name}】)",
+    ),
     "W330": Entry(
         "warning",
         "按【{name}】排名按{order}（{name}{sense}，由名称推断）",

@@ -94,9 +94,34 @@ def check_clauses(ctx: Context) -> list[Diagnostic]:
             diags += _section(ctx, node, top, clause)
             diags += _zero_under_cap(node, top, clause)
             diags += _counter(ctx, clause)
+            diags += _missed_counted_as_done(clause)
         diags += _double_count(node)
         diags += _idle_take_max(ctx, node)
     return diags
+
+
+#: Words of a fact's name that count what was missed or went wrong (`缺会次数`, `漏报次数`).
+_MISSED_IN_NAME = re.compile(
+    "[" + kw.TURNING_CHARS + "少没]|" + "|".join(map(re.escape, kw.TURNING_WORDS))
+)
+
+
+def _missed_counted_as_done(clause: ast.Clause) -> list[Diagnostic]:
+    """`【巡查次数】每未巡查1次扣1分`: 每未巡查 counts missed patrols, but a fact named for
+    the patrols (no 未, 缺, 漏… in its name) is most likely filled in with those done —
+    the unit that did all its patrols would lose the most (W331; with no standard the
+    sentence cannot say how many were due)."""
+    if not isinstance(clause, ast.PerUnitClause) or clause.condition is not None:
+        return []
+    subject, verb = clause.subject, clause.per.verb
+    if not isinstance(subject, ast.Ref) or kw.count_verb_side(verb) != "shortfall":
+        return []
+    assert verb is not None
+    action = verb.removeprefix(kw.COUNT_VERB_NOT)
+    if _MISSED_IN_NAME.search(subject.name) or not action or action not in subject.name:
+        return []
+    args = {"name": subject.name, "verb": verb}
+    return [Diagnostic("W331", clause.per.span, args)]
 
 
 #: Operators that are each other's exact opposite.
