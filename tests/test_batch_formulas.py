@@ -201,6 +201,24 @@ def test_a_base_at_the_mean_with_steps_either_side(clause, expected):
     assert scores(build(clause, kind="百分比"), values) == [Decimal(e) for e in expected]
 
 
+@pytest.mark.parametrize(
+    ("ratio", "expected"),
+    [("（按实际差值计算）", ["1", "1.75", "3.1", "10"]), ("", ["1", "1.5", "3", "10"])],
+)
+def test_the_rest_from_the_lowest_points_by_the_gap_to_it(ratio, expected):
+    # the lowest (76) has 1; the others 1 + 0.5 a point above it (whole points unless 按实际差值)
+    clause = f"【指标】全市最低的得1分，其余在1分基础上，每高于全市最低值1个百分点加0.5分{ratio}，最高得10分"
+    values = ["76", "77.5", "80.2", "95"]
+    assert scores(build(clause, kind="百分比"), values) == [Decimal(e) for e in expected]
+
+
+def test_the_rest_from_other_points_than_the_best_s_is_refused():
+    clause = (
+        "【指标】全市最低的得1分，其余在2分基础上，每高于全市最低值1个百分点加0.5分，最高得10分"
+    )
+    assert refused(clause, kind="百分比").startswith("E")
+
+
 def test_a_base_whose_most_is_not_the_items_points_is_refused():
     # 8 + at most 3 = 11 in an item of 10: which is it?
     clause = (

@@ -519,6 +519,26 @@ def _benchmark_gap(match: re.Match[str], context: _Context) -> str | None:
     return f"每低于最{match.group('b')}值{match.group('s')}个百分点"
 
 
+def _rest_from_the_best(match: re.Match[str], context: _Context) -> str | None:
+    """`全市最低的得1分，其余在1分基础上，每高于全市最低值1个百分点加0.5分（按实际差值计算）`:
+    the rest start from the best's 1 point and move by the gap to the best — the formula
+    `1 + (本值 − 最低值) ÷ 1 × 0.5` (whole steps, 取整, unless 按实际差值) — when the line
+    gives the best those points and the step goes away from it (above the lowest)."""
+    best, verb, gap = match.group("e"), match.group("v"), "本值-最{}值"
+    lowest = best in "低少小短"
+    if lowest != (verb in ("高于", "高出")):
+        return None  # 每低于最低值: no unit is below the lowest
+    said = _BEST_SAID.search(match.string[: match.start()])
+    if said is None or said.group("b") != best or said.group("n") != match.group("b"):
+        return None
+    distance = (gap if lowest else "最{}值-本值").format(best)
+    steps = f"({distance})÷{match.group('s')}"
+    if not match.group("r"):
+        steps = f"取整({steps})"
+    sign = "+" if match.group("w") == "加" else "-"
+    return f"其余得({match.group('b')}{sign}{steps}×{match.group('a')})分"
+
+
 def _rest_per_count(match: re.Match[str], context: _Context) -> str | None:
     """`全县最多的乡镇，本项不得分；其余乡镇每发生1起扣1分`: the units a rank rule did not
     take lose 1 a case — `其余扣(本值×1)分` — when the line's one fact is counted in that
@@ -1349,6 +1369,18 @@ RULES: tuple[_Rule, ...] = (
         ),
         _division,
     ),
+    # 最低的得1分，其余在1分基础上，每高于最低值1个百分点加0.5分（按实际差值计算） →
+    # 其余得(1+(本值-最低值)÷1×0.5)分 (the rest from the best's points, by the gap to it)
+    (
+        "rest from the best",
+        re.compile(
+            rf"(?P<head>其[余他]\s*(?:{_NOUN})?\s*)在\s*(?P<b>{_N})\s*分\s*(?:的)?\s*基础上\s*,?\s*"
+            r"每\s*(?P<v>高于|高出|低于|少于)\s*(?:全[市省县区])?\s*最(?P<e>[高低多少大小长短])值\s*"
+            rf"(?P<s>{_N})\s*个百分点\s*(?P<w>加|扣|减)\s*(?P<a>{_N})\s*分"
+            r"(?P<r>\s*\(?\s*按实际差值(?:计算|折算)\s*\)?)?"
+        ),
+        _rest_from_the_best,
+    ),
     # 全县最多的，本项不得分；其余乡镇每发生1起扣1分 → …；其余扣(本值×1)分 (the rest, by count)
     (
         "rest per count",
@@ -1767,6 +1799,7 @@ _DROPS = frozenset(
         "base step",
         "place pair",
         "rest per count",
+        "rest from the best",
         "benchmark gap",
         "base points",
         "item cap said",
