@@ -245,11 +245,8 @@ class _Lowerer:
                 # `其余计3分，位列末位的计1分`: a place that earns after 其余 is not one of them
                 named = earlier + self.later_earning(clause, index, name, is_node, high, rank)
                 cond = ir.Negate(ir.AnyOf(tuple(named))) if named else None
-            elif rule.best:
-                cond = ir.Cmp("==", rank, ir.Const(Decimal(1)))
             else:
-                assert rule.places is not None
-                cond = self.places_cond(rule.places, name, is_node, high, rank)
+                cond = self.named_by(rule, name, is_node, high, rank)
             effect = self.rank_effect(clause, rule, node, name, is_node, high, rank)
             if cond is not None and not rule.rest and _penalises(effect):
                 apart = self.apart(rule, name, is_node, high, rank)
@@ -269,17 +266,18 @@ class _Lowerer:
             earns = isinstance(rule.effect, ast.Earn) or rule.in_turn or rule.proportional
             if rule.rest or not earns:
                 continue
-            if rule.best:
-                found.append(ir.Cmp("==", rank, ir.Const(Decimal(1))))
-            elif rule.places is not None:
-                cond = self.places_cond(rule.places, name, is_node, high, rank)
-                every = ir.Cmp(">=", rank, ir.Const(Decimal(1)))  # `第1名及以后`: all
-                found.append(every if cond is None else cond)
+            cond = self.named_by(rule, name, is_node, high, rank)
+            every = ir.Cmp(">=", rank, ir.Const(Decimal(1)))  # `第1名及以后`: all
+            found.append(every if cond is None else cond)
         return found
 
-    def places_cond(self, places, name, is_node, high, rank) -> ir.Cond | None:
-        """`第2至5名`, `后两名`: the unit's rank (from the end for the latter) within
-        them; None when they are every place."""
+    def named_by(self, rule, name, is_node, high, rank) -> ir.Cond | None:
+        """The units a place rule or a best rule names: the first place (`最高者`), or
+        the unit's rank within `第2至5名`, `后两名` (from the end); None for every place."""
+        if rule.best:
+            return ir.Cmp("==", rank, ir.Const(Decimal(1)))
+        places = rule.places
+        assert places is not None
         counted = rank
         if places.from_end:
             counted = self.stat("rank_from_end", name, is_node, high)

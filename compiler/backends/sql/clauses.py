@@ -169,17 +169,21 @@ class ClauseBuilder:
             else self.plan.let(self.cond(clause.condition, exp.true()), "g")
         )
         taken = {index for index, _ in then}
+        branch = {  # whether each effect's branch is the one taken
+            index: holds
+            if index in taken
+            else self.plan.let(exp.Not(this=exp.Paren(this=holds)), "g")
+            for index, _ in then + otherwise
+        }
         for index, effect in then + otherwise:
             if irutil.lazy_earning(clause, effect):
-                chosen = holds if index in taken else exp.Not(this=exp.Paren(this=holds))
+                chosen = branch[index]
                 raw = fx.positive(self.expr(effect.amount, chosen))
                 raw = fx.let(fx.pick(chosen, raw, const(0)), "w")
                 earn[index] = (raw, fx.let(self._capped(clause, raw), "k"))
         out: list[Effect] = []
         for index, effect in then + otherwise:
-            chosen = (
-                holds if index in taken else self.plan.let(exp.Not(this=exp.Paren(this=holds)), "g")
-            )
+            chosen = branch[index]
             if isinstance(effect, ir.Outcome):
                 note = irutil.outcome_note(effect)
                 item = self._item(clause, index, "outcome", chosen, const(0), const(0), note)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -21,7 +22,17 @@ from .. import keywords as kw
 from ..lark_import import Token
 from ..numerals import cn_to_int
 from .spans import span_of, sub_span, token_span
-from .terms import CondSeq, RefList, Subject, TermsMixin, Tiers, Versus, value_key
+from .terms import (
+    MAX_DEPTH,
+    CondSeq,
+    RefList,
+    Subject,
+    TermsMixin,
+    Tiers,
+    Versus,
+    expression_depth,
+    value_key,
+)
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|[" + kw.CN_NUMERAL_CHARS + "]+")
 _RANGE = re.compile(
@@ -582,7 +593,8 @@ class ClausesMixin(TermsMixin):
         if average is not None:
             named = {ref.name: ref for ref in _refs_in(amount)}
             if len(named) == 1:  # `得(【X】÷最高值×10)分`: the batch values of 【X】
-                amount = _of_fact(amount, next(iter(named.values())))
+                if expression_depth(amount) <= MAX_DEPTH:  # deeper: refused (_check_depth)
+                    amount = _of_fact(amount, next(iter(named.values())))
             else:  # no fact, or several: whose 平均值 (最高值) it is goes unsaid
                 self.form_error(
                     average.span,
@@ -1281,6 +1293,7 @@ class ClausesMixin(TermsMixin):
                 group = self._also(rules, item, group)
         if order is None and rules and rules[0].best and rules[0].order is not None:
             order = rules[0].order  # `；全市最低的县区不得分`: the best word's order
+        self._after_rest(rules)
         rules = self._other_end(rules, order, span)
         if rules and rules[0].rest and rules[0].step is None:  # 其余: after the places
             self.form_error(
@@ -1312,6 +1325,7 @@ class ClausesMixin(TermsMixin):
             elif isinstance(item, AlsoEffect):
                 group = self._also(found, item, group)
         span = span_of(children)
+        self._after_rest(found)
         rules = tuple(self._other_end(found, order, span))
         text = self.clause_text(span)
         return ast.RankClause(subject, order, rules, parts.cap, span, text, parts.places)
@@ -1322,7 +1336,6 @@ class ClausesMixin(TermsMixin):
         kept a share of the points the sentence takes from it).  With both ends given
         their points, `其余按比例计分` may be a share of the best or a spread between the
         two ends (interpolation): refused with both to write."""
-        self._after_rest(rules)
         if order is None:
             return list(rules)
         ends, both = [], False
@@ -1909,19 +1922,23 @@ def _standard_direction(head: object, per: ast.Per) -> str | None:
     return None
 
 
-def _average_in(expr: object) -> ast.Average | None:
-    """The first `平均值` inside an amount expression, if any (iteratively: a sum of
-    thousands of terms is a tree that deep)."""
+def _leaves(expr: object) -> Iterator[object]:
+    """The values an amount expression is computed from, left to right (iteratively: a
+    sum of thousands of terms is a tree that deep)."""
     stack = [expr]
     while stack:
         item = stack.pop()
-        if isinstance(item, ast.Average):
-            return item
         if isinstance(item, ast.BinOp):
             stack += (item.right, item.left)
         elif isinstance(item, ast.Call):
             stack += reversed(item.args)
-    return None
+        else:
+            yield item
+
+
+def _average_in(expr: object) -> ast.Average | None:
+    """The first `平均值` (`最高值`…) inside an amount expression, if any."""
+    return next((leaf for leaf in _leaves(expr) if isinstance(leaf, ast.Average)), None)
 
 
 def _subject_of_formulas(condition: object, effects: tuple) -> bool:
@@ -1939,22 +1956,13 @@ def _subject_of_formulas(condition: object, effects: tuple) -> bool:
 
 
 def _refs_in(expr: object) -> list[ast.Ref]:
-    """Every `【…】` of an amount expression, in no particular order."""
-    found, stack = [], [expr]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, ast.Ref):
-            found.append(item)
-        elif isinstance(item, ast.BinOp):
-            stack += (item.right, item.left)
-        elif isinstance(item, ast.Call):
-            stack += reversed(item.args)
-    return found
+    """Every `【…】` of an amount expression, left to right."""
+    return [leaf for leaf in _leaves(expr) if isinstance(leaf, ast.Ref)]
 
 
 def _of_fact(expr: ast.Expr, fact: ast.Ref) -> ast.Expr:
     """The amount with each 平均值 / 最高值 / 最低值 in it made the batch value of
-    `fact` (the depth is bounded by the builder's MAX_DEPTH: recursion is safe)."""
+    `fact` (only below MAX_DEPTH, checked by the caller: recursion is safe)."""
     if isinstance(expr, ast.Average):
         return replace(expr, of=fact)
     if isinstance(expr, ast.BinOp):
