@@ -882,3 +882,28 @@ def test_diagnostics_are_sorted_and_unique():
     found = diagnostics(text)
     keys = [(d.span.line, d.span.column, d.code) for d in found]
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
+
+
+def test_a_formula_counts_with_the_most_it_can_earn():
+    """`得(最小(【完成数】÷【任务数】, 1)×6)分` earns at most 6: in an item of 10 the
+    earning clauses are 4 short (W311), in an item of 6 they fill it; a formula whose
+    most is unknown (`【完成数】÷【任务数】×6`) leaves the item unchecked, as before."""
+    decls = "数据：\n  完成数：个\n  任务数：个\n  迟报：次，默认0\n\n"
+    capped = "  - 得(最小(【完成数】÷【任务数】, 1)×6)分\n  - 【迟报】每次扣1分\n"
+    short = [
+        d
+        for d in diagnostics(policy(decls + "(一)任务(10分)\n" + capped, "10"))
+        if d.code == "W311"
+    ]
+    assert [d.message() for d in short] == ["各得分条款合计 6 分，与本项分值 10 分不符"]
+    full = diagnostics(policy(decls + "(一)任务(6分)\n" + capped, "6"))
+    assert not [d for d in full if d.code == "W311"]
+    open_ended = capped.replace("最小(【完成数】÷【任务数】, 1)", "【完成数】÷【任务数】")
+    unknown = diagnostics(policy(decls + "(一)任务(10分)\n" + open_ended, "10"))
+    assert not [d for d in unknown if d.code == "W311"]
+
+
+def test_a_count_of_kinds_is_a_count_unit():
+    """`每有一类未归档扣1分`: 类 counts kinds, as 种 and 项 do."""
+    body = "数据：\n  未归档：类，默认0\n\n(一)归档(3分)\n  - 【未归档】每类扣1分\n"
+    assert not [d for d in diagnostics(policy(body, "3")) if d.is_error]

@@ -108,3 +108,45 @@ def const_value(expr: ast.Expr | None, params: dict[str, ast.ParamDecl]) -> Deci
         if expr.func == "floor" and len(args) == 1:
             return Decimal(int(args[0].to_integral_value(rounding="ROUND_FLOOR")))
     return None
+
+
+def upper_value(expr: ast.Expr | None, params: dict[str, ast.ParamDecl]) -> Decimal | None:
+    """A number no unit's value of `expr` exceeds, whatever its facts, or None.
+
+    Enough to see that `得(最小(【完成数】÷【任务数】, 1)×6)分` earns at most 6: a
+    minimum is at most each of its bounded arguments, and a bound survives adding,
+    multiplying by a number not below 0 and dividing by one above 0.  A fact has no
+    bound of its own here (a 数值 may be anything), so a formula that does not cap it
+    has none."""
+    value = const_value(expr, params)
+    if value is not None:
+        return value
+    if isinstance(expr, ast.Call):
+        bounds = [upper_value(a, params) for a in expr.args]
+        known = [b for b in bounds if b is not None]
+        if expr.func == "min" and known:
+            return min(known)
+        if expr.func == "max" and bounds and len(known) == len(bounds):
+            return max(known)
+        if expr.func == "floor" and len(bounds) == 1:
+            return bounds[0]
+        return None
+    if isinstance(expr, ast.BinOp):
+        with localcontext() as ctx:
+            ctx.prec = 60
+            if expr.op == "+":
+                left, right = upper_value(expr.left, params), upper_value(expr.right, params)
+                return None if left is None or right is None else left + right
+            if expr.op == "-":
+                left, right = upper_value(expr.left, params), const_value(expr.right, params)
+                return None if left is None or right is None else left - right
+            if expr.op == "*":
+                for factor, other in ((expr.left, expr.right), (expr.right, expr.left)):
+                    c, bound = const_value(factor, params), upper_value(other, params)
+                    if c is not None and c >= 0 and bound is not None:
+                        return c * bound
+                return None
+            if expr.op == "/":
+                left, right = upper_value(expr.left, params), const_value(expr.right, params)
+                return None if left is None or right is None or right <= 0 else left / right
+    return None

@@ -946,9 +946,13 @@ EXAMPLES: dict[str, Example] = {
         "Declare the fact under 数据:.",
     ),
     "W311": Example(
-        "得分制评分项各 “得N分” 之和与本项分值不符：全部达标时不能恰好得满分。",
+        "得分制评分项各 “得N分” 之和与本项分值不符：全部达标时不能恰好得满分。"
+        "算式按它最多能得的分数计（`得(最小(【完成数】÷【任务数】, 1)×4)分` 最多4分）；"
+        "最多能得多少看不出的算式（没有用 最小 限定的），这一项不作检查。",
         "The 得 amounts of an earning node do not add up to its points: meeting every criterion "
-        "would not give exactly full points.",
+        "would not give exactly full points. A formula counts with the most it can earn "
+        "(`得(最小(【完成数】÷【任务数】, 1)×4)分`: 4); a node with a formula whose most is "
+        "not evident (not bounded by 最小) is not checked.",
         _file(
             "(一)领导接访(5分)\n  - 【日程表公示】得1分，否则不得分\n  - 【登记记录规范】得1分，否则不得分\n",
             facts="  日程表公示：是否\n  登记记录规范：是否\n",

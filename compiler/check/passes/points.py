@@ -11,7 +11,17 @@ from ...syntax import ast
 from ...syntax import keywords as kw
 from ...syntax.build.terms import value_key
 from ..boundary import offset_operator
-from ..budget import bonus_cap, budget, const_value, frontier, is_bonus, no_floor, points, take_max
+from ..budget import (
+    bonus_cap,
+    budget,
+    const_value,
+    frontier,
+    is_bonus,
+    no_floor,
+    points,
+    take_max,
+    upper_value,
+)
 from ..context import Context
 from ..resolve import clause_refs
 from ..values import fmt
@@ -159,9 +169,12 @@ def _earned(ctx: Context, node: ast.Node) -> list[Diagnostic]:
                 continue
             total = Decimal(0)
             for e in earns:
-                value = own if e.amount is None else const_value(e.amount, ctx.symbols.params)
+                # a formula counts with the most it can give (`最小(…, 1)×6`: 6); a
+                # computed amount is never below 0 (language.md 15.4)
+                value = own if e.amount is None else upper_value(e.amount, ctx.symbols.params)
                 if value is None:
                     return []
+                value = max(value, Decimal(0))
                 total += value
             branches.append(total)
         if any(branches):
