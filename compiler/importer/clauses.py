@@ -48,7 +48,7 @@ from .shapes import (
     read_vs_last_year,
     read_year_count,
 )
-from .tiers import is_next_band, read_tier_chain
+from .tiers import is_next_band, plain_lead, read_low_chain, read_tier_chain
 from .trial import NEGATED_END, Trial, try_clause
 
 #: Sentences with one of these are scoring sentences (the rest is description).
@@ -373,6 +373,12 @@ def plain_wording(sentence: str) -> str:
     text = _EACH_PIECE.sub(_each_piece, text)
     text = _IS_FULL.sub("达到100%的", text)
     text = re.sub(r"[,，]\s*(?:本项|该项|此项)(?=扣完为止)", "，", text)
+    # `在本项得分基础上再扣2分`, `，在本项得分中扣减`: the deduction is the item's, as every
+    # deduction of the item is (a deduction from the total says 总分 and is not this)
+    text = re.sub(
+        r"在(?:本项|该项|此项)(?:得分)?(?:基础上|中)\s*(?:再|另)?\s*(?=[扣减]\s*\d)", "", text
+    )
+    text = re.sub(r"[,，]\s*在(?:本项|该项|此项)(?:得分)?中(?:扣减|扣除)(?=$|[,，。；;])", "", text)
     text = _PLAN_SHARE.sub(
         lambda m: (
             f"{m.group('s')}{m.group('x')}任务完成率达到100%的得{m.group('n')}分，低于100%的按比例计分"
@@ -689,6 +695,7 @@ class Drafter:
             return several
         readings = (
             read_tier_chain,
+            read_low_chain,
             read_failures,
             read_shared_negation,
             read_unmet,
@@ -710,6 +717,9 @@ class Drafter:
         )
         if failing is not None:
             return failing
+        levels = self._levels(sentence, path, bonus)
+        if levels is not None:
+            return levels
         whole = self._one(sentence, title, path, bonus, None)
         if whole is not None:
             return whole
@@ -734,6 +744,22 @@ class Drafter:
                     tuple(c for d in drafted for c in d.clauses),
                     tuple(f for d in drafted for f in d.facts),
                 )
+        lead = _LEAD_IN.match(normalise(sentence).strip())
+        if (
+            lead is not None
+            and plain_lead(lead.group("lead"))
+            and not re.search(r"每|\d", lead.group("lead"))
+        ):
+            # `对农村留守儿童开展全面摸底排查，建档立卡率达到100%的得4分…`, `书记为第一责任人，
+            # 年内主持召开…`: the words before the comma say what is done or who does it, no
+            # condition, number or negation; the rule is the rest, read alone
+            rest = sentence.strip()[lead.start("rest") :]
+            # a rest that names nothing (`每发现1次…`) would be named by the item's title
+            drafted = (
+                None if rest.startswith("每") else self._sentence(rest, title, path, bonus, points)
+            )
+            if drafted is not None and drafted.ok:
+                return Drafted(sentence, drafted.clauses, drafted.facts)
         return Drafted(sentence, (), (), reason_for(sentence))
 
     def _share(
@@ -791,7 +817,9 @@ class Drafter:
         elif at is not None:
             x = clean_subject(at.group("x"))
         else:
-            return None
+            return self._rate_formula(sentence, n, path) or self._count_formula(
+                sentence, n, path, points
+            )
         x = legal_name(x)
         if len(x) < 3:
             return None
@@ -805,6 +833,76 @@ class Drafter:
         final = self.book.claim(x, "百分比", "", sentence, path)
         clause = clause.replace(f"【{x}】", f"【{final}】")
         return Drafted(sentence, (clause,), ((final, "百分比", "", sentence),))
+
+    def _rate_formula(self, sentence: str, n: str, path: str) -> Drafted | None:
+        """`检查覆盖率达到100%的得4分，未达到的按实际覆盖率×4计分`, `培训率达到90%以上的得3分，
+        未达到的按培训率÷90%×3计分`, `解读率达到100%的得4分，未达到的按解读率乘以4计分`:
+        P at the standard, P × X ÷ T below it: `得(最小(【X】÷T, 1)×P)分` (the rate itself
+        times P is that share where the standard is 100%; under a lower standard it would
+        jump at it, and is left to the writer).  Only where the formula's rate is the
+        standard's (its name ends the subject) and its points and bound are the sentence's."""
+        m = _RATE_FORMULA.match(n)
+        if m is None or re.search(r"[得扣加减]\s*\d", m.group("x")):
+            return None
+        t, p = m.group("t"), m.group("p")
+        for said, same in ((m.group("t1"), t), (m.group("t2"), t), (m.group("p2"), p)):
+            if said is not None and Decimal(said) != Decimal(same):
+                return None
+        x = legal_name(clean_subject(re.split(r"[,，]", m.group("x"))[-1]))
+        rate = m.group("r")
+        if rate is not None:
+            rate = re.sub(r"^(?:实际|本地|本单位|其)", "", rate.strip())
+            if len(rate) < 2 or not x.endswith(rate):
+                return None
+        if len(x) < 3 or Decimal(t) <= 0:
+            return None
+        if rate is not None and m.group("t2") is None and Decimal(t) != 100:
+            return None
+        clause = f"得(最小(【{x}】÷{t}, 1)×{p})分"
+        if try_clause(clause, False, f"  {x}：百分比", self.points) is None:
+            return None
+        final = self.book.claim(x, "百分比", "", sentence, path)
+        clause = clause.replace(f"【{x}】", f"【{final}】")
+        return Drafted(sentence, (clause,), ((final, "百分比", "", sentence),))
+
+    def _count_formula(self, sentence: str, n: str, path: str, points: str) -> Drafted | None:
+        """`完成搬迁任务的得5分，未完成的按已搬迁户数÷任务户数×5计分`, `按完成比例计分，即实际
+        培训人数÷市下达任务数×6分，超额完成的不加分`: the points times done ÷ due, at most
+        the points where the sentence says so (full completion earns them, more earns no
+        more, `最高不超过6分`); with none of these only in an item of those very points."""
+        m = _COUNT_FORMULA.match(n)
+        if m is None:
+            return None
+        p = Decimal(m.group("p"))
+        head = m.group("head").strip().rstrip("，, ")
+        earned = re.findall(r"得\s*(\d+(?:\.\d+)?)\s*分", head)
+        if earned and (len(earned) != 1 or Decimal(earned[0]) != p or not head.endswith("分")):
+            return None
+        if re.search(r"[扣加减]\s*\d|每", head):
+            return None
+        if re.search(r"最|平均|其余|其他|第一|首位|名次|排名", head + m.group("a") + m.group("b")):
+            return None  # a number of the batch (`按本地人口数÷全区最多人口数×5`): 9.12, not this
+        said = m.group("q") or m.group("q2")
+        if said is not None and Decimal(said) != p:
+            return None
+        capped = bool(earned) or m.group("cap") is not None
+        if not capped and p != Decimal(points):
+            return None
+        done = legal_name(re.sub(r"^(?:实际|本单位|本地)", "", m.group("a").strip()))
+        due = legal_name(m.group("b").strip())
+        if done == due or len(done) < 3 or len(due) < 3:
+            return None
+        share = f"【{done}】÷【{due}】"
+        clause = (
+            f"得(最小({share}, 1)×{m.group('p')})分" if capped else f"得({share}×{m.group('p')})分"
+        )
+        if try_clause(clause, False, f"  {done}：个\n  {due}：个", points) is None:
+            return None
+        # no default: a blank count of what was done would cost the whole part
+        a = self.book.claim(done, "个", "", sentence, path)
+        b = self.book.claim(due, "个", "", f"{m.group('b')}（应完成的数，为0时无法计算比例）", path)
+        clause = clause.replace(f"【{done}】", f"【{a}】").replace(f"【{due}】", f"【{b}】")
+        return Drafted(sentence, (clause,), ((a, "个", "", sentence), (b, "个", "", sentence)))
 
     def _count_share(
         self, sentence: str, m: re.Match[str], path: str, points: str
@@ -930,6 +1028,54 @@ class Drafter:
         final = self.book.claim(name, unit, "0", said, path)
         return Drafted(sentence, (f"【{final}】{rest}",), ((final, unit, "0", said),))
 
+    def _levels(self, sentence: str, path: str, bonus: bool) -> Drafted | None:
+        """`被省级、市级督查通报的，每次分别扣2分、1分`, `承担国家、省级政务公开试点任务并通过
+        验收的，分别加2分、1分`, `禁毒工作被国家禁毒委、省禁毒委通报表扬的，分别加3分、2分`:
+        the same event at each level, a fact each (`【被省级督查通报】、【被市级督查通报】每次
+        分别扣2分、1分`, language.md 9.13).  Read only where every item of the list starts
+        with a level word and the items after the first end as the first does (`国家禁毒委`,
+        `省禁毒委`), so that the words around the list are the same for each."""
+        n = normalise(sentence).strip().rstrip("。;, ")
+        m = _LEVEL_LIST.match(n)
+        if m is None:
+            return None
+        items = m.group("items").split("、")
+        first = _LEVEL_START.search(items[0])
+        if first is None:
+            return None
+        pre, head = items[0][: first.start()], items[0][first.start() :]
+        end = head[first.end() - first.start() :]  # the words after the level (`禁毒委`)
+        *middle, last = items[1:]
+        for item in middle:
+            level = _LEVEL_START.match(item)
+            if level is None or item[level.end() :] != end:
+                return None
+        level = _LEVEL_START.match(last)
+        if level is None or not last[level.end() :].startswith(end):
+            return None
+        post = last[level.end() + len(end) :]
+        named = [head, *middle, last[: level.end() + len(end)]]
+        names = [legal_name(f"{pre}{item}{post}") for item in named]
+        if len(set(names)) != len(names) or any(len(x) < 4 for x in names):
+            return None
+        rest = m.group("rest")
+        lead = "" if rest.startswith("每") else "的，"
+        clause = "、".join(f"【{x}】" for x in names) + lead + rest
+        trial = try_clause(clause, bonus, "", self.points)
+        if trial is None:
+            return None
+        kinds = {normalise(k): v for k, v in trial.kinds}
+        if any(not kinds.get(normalise(x)) for x in names):
+            return None
+        facts = []
+        for x in names:
+            type_word = kinds[normalise(x)]
+            default = "否" if type_word == "是否" else "0"
+            final = self.book.claim(x, type_word, default, x, path)
+            clause = clause.replace(f"【{x}】", f"【{final}】")
+            facts.append((final, type_word, default, x))
+        return Drafted(sentence, (clause,), tuple(facts))
+
     def _several(
         self, sentence: str, readings: tuple[Reading, ...] | None, path: str, bonus: bool
     ) -> Drafted | None:
@@ -1026,7 +1172,7 @@ class Drafter:
             if points is None or Decimal(m.group("p")) != Decimal(points):
                 return None
             return all_each_missing(m)
-        m = FULL_EACH_MISS.match(n)
+        m = FULL_EACH_MISS.match(n) or FULL_EACH_MISS_PLAIN.match(n)
         if m and points is not None and Decimal(m.group("p")) == Decimal(points):
             # `各阶段工作按期完成的得6分，每有一个阶段未按期完成扣2分` in an item of 6:
             # all done is none missed, so the points less the misses say it all
@@ -1045,6 +1191,23 @@ class Drafter:
             # `按时完成年度户厕改造任务的得满分，完成率每低1个百分点扣0.4分`: on time in full
             # is the rate at 100%, and the step counts below it
             return f"{m.group('task')}任务完成率达到100%的得满分，{m.group('step')}"
+        m = _DONE_ELSE_NONE.match(n)
+        if m and not NEGATED.search(m.group("done")) and not _SIDES.search(m.group(0)):
+            # `档案库房做到专库专用的得3分，库房与办公用房混用的不得分`: the second half says
+            # what not doing it looks like; a unit earns the 3 only by doing it either way
+            return f"{m.group('done')}的得{m.group('p')}分，否则不得分"
+        m = _SHARED_CAP.match(n)
+        if m and points is not None and Decimal(m.group("c")) == Decimal(points):
+            # `迟报的每次扣0.5分，漏报的每次扣1分，最多扣4分` in an item of 4: the cap is the
+            # item's own floor (a smaller cap would be a part of the item: not this)
+            return out[: m.end("body")]
+        m = _DONE_RATE_STEP.match(n)
+        if m and m.group("rate")[-3:-1] in m.group("done"):
+            # `与下属单位签订责任书的得2分，签订率每低10个百分点扣0.5分`: done in full (the
+            # rate's verb, 签订, is what was done) is the rate at 100%, the step below it
+            rate = clean_subject(m.group("rate"))
+            step = re.sub(r"\s*,\s*", "，", m.group("step"))
+            return f"{rate}达到100%的得{m.group('p')}分，{step}"
         m = _EACH_BELOW_RATE.match(n)
         if m:
             # `按期办结率每低于100%一个百分点，扣0.5分`: below the bound, a step a point
@@ -1509,6 +1672,26 @@ AT_THEN_SHARE = re.compile(
 )
 
 
+_N = r"\d+(?:\.\d+)?"
+#: `X率达到90%以上的得3分，未达到的按X率÷90%×3计分` (or `按实际X率×3计分`, `按比例折算计分`).
+_RATE_FORMULA = re.compile(
+    rf"^(?P<x>[^;；]+?(?:率|占比))\s*(?:应)?(?:达到|不低于)\s*(?P<t>{_N})\s*[%％]\s*(?:[(（]含[)）])?\s*"
+    rf"(?:及?以上)?的?\s*[,，]?\s*得\s*(?P<p>{_N})\s*分\s*[,，;；]\s*"
+    rf"(?:未达到|未达|达不到|低于|不足|不满)\s*(?:(?P<t1>{_N})\s*[%％])?\s*的?\s*[,，]?\s*"
+    rf"(?:按(?:实际|其)?(?:完成)?比例(?:折算)?(?:得分|计分)"
+    rf"|按(?:照)?(?P<r>[^,，;；×÷*/]{{1,14}}?)\s*(?:[÷/]\s*(?P<t2>{_N})\s*[%％])?\s*(?:[×*]|乘以)\s*"
+    rf"(?P<p2>{_N})\s*分?\s*(?:计分|得分|计算|折算))$"
+)
+#: `…按已搬迁户数÷任务户数×5计分`, `按完成比例计分，即实际培训人数÷市下达任务数×6分`.
+_COUNT_FORMULA = re.compile(
+    rf"^(?P<head>[^;；]*?)\s*[,，]?\s*(?:(?:未完成|未达到|达不到)的?\s*[,，]?\s*)?"
+    rf"(?:按(?:照)?(?:完成)?比例(?:计分|得分)\s*[,，]\s*(?:即|计算公式为|计算方法为|公式为)\s*[:：]?\s*|按(?:照)?)"
+    rf"(?P<a>[^,，;；÷/按]{{2,16}}?数)\s*[÷/]\s*(?P<b>[^,，;；×*]{{2,16}}?数)\s*(?:[×*]|乘以)\s*"
+    rf"(?P<p>{_N})\s*分?\s*(?:计分|得分)?"
+    rf"(?:\s*[,，]\s*(?P<cap>最高不超过\s*(?P<q>{_N})\s*分|超额完成的?不(?:加分|另加分)|最多得\s*(?P<q2>{_N})\s*分))?$"
+)
+
+
 #: `开展…创建的得3分，创建户数不足100户的得1.5分`: in full, and with fewer.
 _DONE_THEN_FEWER = re.compile(
     r"^(?P<do>[^,，;；]+?)的\s*[,，]?\s*得\s*(?P<a>\d+(?:\.\d+)?)\s*分\s*[,，;；]\s*"
@@ -1571,15 +1754,17 @@ _COMPLETE_EACH = re.compile(
 )
 #: `专题研究安全生产工作不少于2次的得3分，研究1次的得1.5分，未研究的不得分`: counts that
 #: earn in bands, the verb of the fact restated before each lower count.
+_BAND_UNIT = r"(?:次|个|场|篇|期|批|项|人|家|户|件|所|名)"
+_BAND_TO = r"(?:至|到|-|—|~|～)"
 _COUNT_BANDS = re.compile(
-    r"^(?P<x>[^,，;；\d]+?)(?:(?:不少于|达到|至少)\s*(?P<n>\d+)\s*(?P<u>次|个|场|篇|期|批|项)(?:及?以上)?"
-    r"|(?P<n2>\d+)\s*(?P<u2>次|个|场|篇|期|批|项)\s*(?:及)?以上)\s*的?\s*[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分"
-    r"(?P<lower>(?:\s*[,，;；]\s*[^\d,，;；未不无没]{0,6}?\d+\s*(?:次|个|场|篇|期|批|项)\s*的?\s*[,，]?\s*"
+    rf"^(?P<x>[^,，;；\d]+?)(?:(?:不少于|达到|至少)\s*(?P<n>\d+)\s*(?P<u>{_BAND_UNIT})(?:及?以上)?"
+    rf"|(?P<n2>\d+)\s*(?P<u2>{_BAND_UNIT})\s*(?:及)?以上)\s*的?\s*[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分"
+    rf"(?P<lower>(?:\s*[,，;；]\s*[^\d,，;；未不无没]{{0,6}}?\d+(?:\s*{_BAND_TO}\s*\d+)?\s*{_BAND_UNIT}\s*的?\s*[,，]?\s*"
     r"得\s*\d+(?:\.\d+)?\s*分)+)"
-    r"(?:\s*[,，;；]\s*(?:未|没有)[^\d,，;；]{0,8}?的?\s*[,，]?\s*不得分)?$"
+    rf"(?:\s*[,，;；]\s*(?:(?:未|没有)[^\d,，;；]{{0,8}}?|(?:不满|不足|少于)\s*(?P<none>\d+)\s*{_BAND_UNIT})的?\s*[,，]?\s*不得分)?$"
 )
 _LOWER_BAND = re.compile(
-    r"[,，;；]\s*(?P<verb>[^\d,，;；]{0,6}?)(?P<m>\d+)\s*(?P<unit>\S)\s*的?\s*[,，]?\s*"
+    rf"[,，;；]\s*(?P<verb>[^\d,，;；]{{0,6}}?)(?P<m>\d+)(?:\s*{_BAND_TO}\s*(?P<top>\d+))?\s*(?P<unit>\S)\s*的?\s*[,，]?\s*"
     r"得\s*(?P<q>\d+(?:\.\d+)?)\s*分"
 )
 
@@ -1599,11 +1784,15 @@ def count_bands(sentence: str) -> str | None:
         verb = re.sub(r"^(?:只|仅|仅仅)", "", band.group("verb").strip())
         if verb and verb not in subject or band.group("unit") != unit:
             return None
+        if band.group("top") is not None and int(band.group("top")) != counts[-1] - 1:
+            return None  # `5至9人` after `10人以上`: the band must end just below the one above
         counts.append(int(band.group("m")))
         points.append(Decimal(band.group("q")))
     falling = all(a > b for a, b in pairwise(counts)) and all(a > b for a, b in pairwise(points))
     if not falling or counts[-1] < 1:
         return None
+    if m.group("none") is not None and int(m.group("none")) != counts[-1]:
+        return None  # `不满5人的不得分` must start where the last band ends
     listed = "、".join(f"{c}{unit}" for c in counts)
     amounts = "、".join(f"{_plain(p)}分" for p in points)
     return f"{subject}达到{listed}的，分别得{amounts}"
@@ -1727,12 +1916,23 @@ def all_each_missing(m: re.Match[str], unnamed: str | None = None) -> str:
 
 
 #: `…按期完成的得6分，每有一个阶段未按期完成扣2分`: each miss counted (a late one only,
-#: `每延迟一次`, leaves out what is never done: not this).
+#: `每延迟一次`, `超期结案`, leaves out what is never done: not this; `逾期` and `超时` are
+#: past the deadline, done since or not).  The words before may have commas
+#: (`落实…制度，辖区…均…的得3分`) but no other points; `每有1类（项）`, `…的扣1分` and a
+#: closing `扣完为止` (the floor of those points) are the same sentence.
+_FULL_HEAD = r"^(?:(?!得\s*\d|[扣减加]\s*\d)[^;；])+?的?\s*[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[,，;；]\s*"
+_MISS_UNIT = r"(?P<u>人次|个|件|笔|项|处|条|篇|次|所|家|人|户|名|座|类|起)"
+_MISS_WHAT = (
+    r"(?P<what>[^\d,，;；扣减]{0,8}?(?:未|没有|不|逾期|超时|缺位|闲置)[^\d,，;；扣减]{0,12}?)"
+)
+_MISS_END = r"(?P<e>[扣减]\s*\d+(?:\.\d+)?\s*分)(?:\s*[,，]\s*扣完为止)?$"
 FULL_EACH_MISS = re.compile(
-    r"^[^,，;；]+?的?\s*[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[,，;；]\s*每\s*"
-    r"(?:有|发现)?\s*(?:一|1)\s*(?P<u>个|件|笔|项|处|条|篇|次|所|家|人|户|名|座)"
-    r"(?P<what>[^\d,，;；扣减]{0,6}?(?:未|没有)[^\d,，;；扣减]{1,12}?)"
-    r"\s*[,，]?\s*(?P<e>[扣减]\s*\d+(?:\.\d+)?\s*分)$"
+    rf"{_FULL_HEAD}每\s*(?:有|发现)?\s*(?:一|1)\s*{_MISS_UNIT}(?:[(（][^)）]{{1,3}}[)）])?"
+    rf"{_MISS_WHAT}的?\s*[,，]?\s*{_MISS_END}"
+)
+#: The same once `plain_wording` has put the thing first: `…的得3分，河湖未落实河湖长的，每条扣1分`.
+FULL_EACH_MISS_PLAIN = re.compile(
+    rf"{_FULL_HEAD}{_MISS_WHAT}的\s*[,，]\s*每\s*{_MISS_UNIT}\s*{_MISS_END}"
 )
 #: `，资金足额拨付到位的再得2分` after an earning phrase.
 _AGAIN_EARNS = re.compile(r"得\s*\d+(?:\.\d+)?\s*分\s*[,，][^,，]+的\s*(再)得\s*\d")
@@ -1753,6 +1953,40 @@ _LATE_EACH = re.compile(
     r"(?:1|一)\s*(?P<u>件|次|条|项|个)\s*[,，]?\s*(?P<e>[扣减]\s*\d+(?:\.\d+)?\s*分)$"
 )
 #: `按时完成年度户厕改造任务的得满分，完成率每低1个百分点扣0.4分`.
+#: Words before the first comma, and the rest: `对…开展全面摸底排查，建档立卡率达到…`.
+_LEAD_IN = re.compile(r"^(?P<lead>[^,，;；]{2,40})[,，]\s*(?P<rest>\S.*)$")
+#: A level of government or of an office: `国家级`, `省`, `全市`, `中央`.
+_LEVEL_START = re.compile(r"(?:国家级?|全国|中央|省级?|全省|市级?|全市|县级?|全县|区级?|全区)")
+#: `被省级、市级督查通报的，每次分别扣2分、1分`: a list of levels in one phrase, respective
+#: amounts after it.
+_LEVEL_LIST = re.compile(
+    r"^(?P<items>[^,，;；、]+(?:、[^,，;；、]+)+)的\s*[,，]?\s*"
+    r"(?P<rest>(?:每\s*\S{1,2}?\s*)?分别[扣减加得]\s*\d+(?:\.\d+)?\s*分(?:\s*、\s*\d+(?:\.\d+)?\s*分)+"
+    r"(?:\s*[,，]\s*(?:扣完为止|最多[扣加得]\s*\d+(?:\.\d+)?\s*分))?)$"
+)
+#: `档案库房做到专库专用的得3分，库房与办公用房混用的不得分`: done earns, the failure
+#: (no number, not the whole item) earns nothing.
+_DONE_ELSE_NONE = re.compile(
+    r"^(?P<done>[^,，;；]{2,40}?)的\s*[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[,，]\s*"
+    r"(?P<fail>(?:(?!本项|该项|此项|总分)[^,，;；\d]){2,20}?)的\s*[,，]?\s*(?:不得分|得\s*0\s*分)$"
+)
+#: Words of a comparison: `同比增长的得2分，下降的不得分` leaves the unit that stayed level
+#: to neither half, and is no done / not done.
+_SIDES = re.compile(
+    r"增长|增加|下降|减少|上升|提高|提升|降低|持平|高于|低于|超过|超出|不足|以上|以下|以内|达到|少于|多于"
+)
+#: Two counted deductions and one cap for both: `迟报的每次扣0.5分，漏报的每次扣1分，最多扣4分`.
+_SHARED_CAP = re.compile(
+    r"^(?P<body>[^,，;；]+?每[^,，;；]{0,6}?[扣减]\s*\d+(?:\.\d+)?\s*分\s*[,，]\s*"
+    r"[^,，;；]+?每[^,，;；]{0,6}?[扣减]\s*\d+(?:\.\d+)?\s*分)\s*[,，]\s*"
+    r"(?:最多扣|最高扣|扣完)\s*(?P<c>\d+(?:\.\d+)?)\s*分(?:为止)?$"
+)
+#: `…签订安全生产目标责任书的得2分，签订率每低10个百分点扣0.5分`.
+_DONE_RATE_STEP = re.compile(
+    r"^(?P<done>(?:(?!得\s*\d|[扣减加]\s*\d)[^;；])+?)的\s*[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[,，]\s*"
+    r"(?P<rate>[^,，;；的\d每]{2,10}?率)\s*(?P<step>每低\s*(?:\d+(?:\.\d+)?|一)\s*个百分点[扣减]\s*\d+(?:\.\d+)?\s*分"
+    r"(?:\s*[,，]\s*扣完为止)?)$"
+)
 _ON_TIME_RATE = re.compile(
     r"^按(?:时|期)完成(?P<task>[^,，;；]{2,20}?)任务的?\s*[,，]?\s*得满分\s*[,，]\s*"
     r"完成率(?P<step>每低\s*(?:1|一)\s*个百分点[扣减]\s*\d+(?:\.\d+)?\s*分)$"

@@ -25,6 +25,7 @@ from .clauses import (
     ALL_EACH_SHORT,
     AT_THEN_SHARE,
     FULL_EACH_MISS,
+    FULL_EACH_MISS_PLAIN,
     NEGATED,
     Drafted,
     Drafter,
@@ -883,6 +884,7 @@ class _Writer:
         sentence, `_capped_earning`); the item's deductions take from the rest."""
         n = normalise(read).strip().rstrip("。；;，, ")
         m = AT_THEN_SHARE.match(n) or _FULL_THEN_EACH.match(n) or FULL_EACH_MISS.match(n)
+        m = m or FULL_EACH_MISS_PLAIN.match(n)
         m = m or ALL_EACH_MISSING.match(n) or ALL_EACH_SHORT.match(n)
         if m is None or bonus or node.points is None or node.children or node.modifiers:
             return None
@@ -904,7 +906,7 @@ class _Writer:
         elif m.re is ALL_EACH_MISSING:
             # `“三到位”的得3分，每缺一项扣1分` in an item of 10: the missing, from the 3 only
             read = all_each_missing(ALL_EACH_MISSING.match(read.strip()) or m)
-        elif m.re is FULL_EACH_MISS:
+        elif m.re in (FULL_EACH_MISS, FULL_EACH_MISS_PLAIN):
             # `各阶段工作按期完成的得6分，每有一个阶段未按期完成扣2分` in an item of 10: the
             # misses, counted from the 6 only
             said = {g: read.strip()[m.start(g) : m.end(g)] for g in ("what", "u", "e")}

@@ -96,7 +96,7 @@ def _chain(text: str, partial: bool = False) -> tuple[str, list[tuple[str, str]]
         if (
             after is not None
             and len(after.group("subject")) >= 2
-            and after.group("subject") in lead
+            and (after.group("subject") in lead or plain_lead(lead))
         ):
             first = after
     if first is None or len(parts) < 2:
@@ -133,6 +133,83 @@ def _chain(text: str, partial: bool = False) -> tuple[str, list[tuple[str, str]]
     if dash and not partial:
         return None  # `80%—90%` as the last band: nothing says whether 80 is in it
     return (first.group("subject"), bands) if partial or len(bands) >= 2 else None
+
+
+#: Words that make a lead-in more than a description: a condition, a negation, points.
+_NOT_PLAIN = re.compile(
+    r"[得扣加减]\s*\d|\d\s*分|[未不没无非]|发生|出现|被|凡|如|若|造成|的$|部分$"
+    r"|超出|超过|低于|高于|达到|不足|少于|多于|以上|以下|以内|之外|除"
+)
+
+
+def plain_lead(lead: str) -> bool:
+    """`经县级抽查`, `由县委人才办组织开展人才满意度测评`, `城市社区按每300—500户配备1名专职
+    网格员`: who measures the rate, or how — no condition, negation or points, so the bands
+    after it are the whole rule."""
+    lead = lead.strip()
+    return bool(lead) and _NOT_PLAIN.search(lead) is None
+
+
+_LOW_FIRST = re.compile(
+    rf"^(?P<subject>[^;；]+?)(?:控制在|在)?\s*(?P<hi>{_N})\s*%\s*(?P<word>以内|及?以下){_IN}\s*的?\s*[,，]?\s*"
+    rf"得\s*(?P<p>{_N})\s*分$"
+)
+_LOW_MIDDLE = re.compile(
+    rf"^(?P<lo>{_N})\s*%\s*(?:[(（]不含[)）])?\s*(?:至|到|-|—|～|~)\s*(?P<hi>{_N})\s*%\s*(?:[(（]含[)）])?"
+    rf"\s*的?\s*[,，]?\s*得\s*(?P<p>{_N})\s*分$"
+)
+_LOW_LAST = re.compile(
+    rf"^超过\s*(?P<b>{_N})\s*%\s*的?\s*[,，]?\s*(?:(?:本项)?不得分|得\s*0\s*分)$"
+)
+
+
+def read_low_chain(sentence: str) -> Reading | None:
+    """`差错率在1%以内的得4分，1%至3%（含）的得2分，超过3%的不得分` (`流失率控制在10%以内的
+    得2分，10%至20%的得1分，超过20%的不得分`): bands of a rate where lower is better, the
+    language's `【差错率】不超过1%、3%的，分别得4分、2分`.  Read only when each band starts
+    where the one before ends (`以内` takes its bound in, so the next band starts above
+    it), the last says `超过` the last bound (so that bound is in the band before), and
+    the points fall band by band; a lead-in only says how the rate is measured."""
+    parts = [
+        p.strip()
+        for p in re.split(r"(?<=分)\s*[,，;；]\s*", normalise(sentence).strip().rstrip("。；;，, "))
+    ]
+    if len(parts) < 3:
+        return None
+    first = _LOW_FIRST.match(parts[0])
+    if first is None or (first.group("word") != "以内" and _BELOW_EXCLUDES.get()):
+        return None
+    subject = first.group("subject")
+    cut = max(subject.rfind(","), subject.rfind("，"))
+    if cut >= 0:
+        if not plain_lead(subject[:cut]):
+            return None
+        subject = subject[cut + 1 :]
+    bands = [(first.group("hi"), first.group("p"))]
+    for part in parts[1:-1]:
+        middle = _LOW_MIDDLE.match(part)
+        if middle is None or Decimal(middle.group("lo")) != Decimal(bands[-1][0]):
+            return None
+        if "含" in part[: middle.start("hi")] and "不含" not in part[: middle.start("hi")]:
+            return None  # `1%（含）至3%`: 1 is in both bands
+        bands.append((middle.group("hi"), middle.group("p")))
+    last = _LOW_LAST.match(parts[-1])
+    if last is None or Decimal(last.group("b")) != Decimal(bands[-1][0]):
+        return None
+    points = [Decimal(p) for _, p in bands]
+    bounds = [Decimal(b) for b, _ in bands]
+    if points != sorted(points, reverse=True) or len(set(points)) != len(points):
+        return None
+    if bounds != sorted(bounds) or len(set(bounds)) != len(bounds):
+        return None
+    name, description = name_from(subject, "")
+    name = legal_name(name)
+    if len(name) < 2:
+        return None
+    said = "、".join(f"{b}%" for b, _ in bands)
+    earned = "、".join(f"{p}分" for _, p in bands)
+    clause = f"【{name}】不超过{said}的，分别得{earned}"
+    return Reading((name,), clause, ("百分比",), description or name, default="")
 
 
 def read_tier_chain(sentence: str) -> Reading | None:

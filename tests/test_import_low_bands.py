@@ -1,0 +1,128 @@
+"""Bands of a rate where lower is better (`差错率在1%以内的得4分，1%至3%（含）的得2分，超过3%
+的不得分`), bands after a lead-in that only says how the rate is measured (`经县级抽查，…`,
+`由县委人才办组织开展人才满意度测评，…`), bands of a count with ranges (`5至9人的得2分`), and
+`在本项得分基础上再扣2分`.  Documents are written for the test."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from xize.compiler.api import compile_policy
+from xize.compiler.importer import import_document
+
+_TEXT = """某县2026年度统计与网格工作考核细则
+一、考核对象
+各乡镇人民政府。
+二、考核内容及评分标准
+（一）数据质量（4分）
+普查数据事后质量抽查差错率在1%以内的得4分，1%至3%（含）的得2分，超过3%的不得分。
+（二）队伍稳定（2分）
+网格员年度流失率控制在10%以内的得2分，10%至20%的得1分，超过20%的不得分。
+（三）改厕质量（4分）
+经县级抽查，改厕质量合格率达到95%以上的得4分，90%（含）至95%的得3分，85%（含）至90%的得1分，低于85%的不得分。
+（四）群众满意（5分）
+由县委人才办组织开展人才满意度测评，满意率达到95%以上的得3分，85%以上不满95%的得2分，75%以上不满85%的得1分，不满75%的不得分。未按时报送测评材料的，扣1分。整治工作被市级以上通报批评的，在本项得分基础上再扣2分。
+"""
+
+
+def _import(tmp_path: Path, text: str):
+    source = tmp_path / "细则.txt"
+    source.write_text(text, encoding="utf-8")
+    draft = import_document(source)
+    return draft, compile_policy(draft.text, filename="<draft>")
+
+
+def _pending(text: str) -> list[str]:
+    return [line.split("待处理：", 1)[1] for line in text.splitlines() if "待处理：" in line]
+
+
+def test_the_bands_are_drafted_as_tiers(tmp_path):
+    draft, _ = _import(tmp_path, _TEXT)
+    assert _pending(draft.text) == []
+    for clause in (
+        "- 【普查数据事后质量抽查差错率】不超过1%、3%的，分别得4分、2分",
+        "- 【网格员年度流失率】不超过10%、20%的，分别得2分、1分",
+        "- 【改厕质量合格率】达到95%、90%、85%的，分别得4分、3分、1分",
+        "- 【满意率】达到95%、85%、75%的，分别得3分、2分、1分",
+        "- 【整治工作被市级以上通报批评】扣2分",
+    ):
+        assert clause in draft.text, clause
+
+
+def test_each_band_takes_its_own_bounds(tmp_path):
+    _, policy = _import(tmp_path, _TEXT)
+    cases = [
+        # (差错率, 流失率, 合格率) → ((一), (二), (三))
+        (("1", "10", "95"), ("4", "2", "4")),  # 以内 takes its bound in
+        (("1.5", "10.5", "94"), ("2", "1", "3")),
+        (("3", "20", "90"), ("2", "1", "3")),  # 3%（含）and 至20%: the band below 超过
+        (("3.1", "21", "84"), ("0", "0", "0")),
+    ]
+    for (error, loss, passed), expected in cases:
+        facts = {
+            "普查数据事后质量抽查差错率": error,
+            "网格员年度流失率": loss,
+            "改厕质量合格率": passed,
+            "满意率": "95",
+            "未按时报送测评材料": "否",
+            "整治工作被市级以上通报批评": "否",
+        }
+        nodes = policy.score(facts).nodes
+        got = tuple(str(nodes[p].score) for p in ("(一)", "(二)", "(三)"))
+        assert got == expected, (error, loss, passed)
+
+
+def test_bands_that_do_not_meet_or_follow_a_condition_stay_pending(tmp_path):
+    text = _TEXT.replace("1%至3%（含）的得2分", "1%（含）至3%的得2分")  # 1% in two bands
+    text = text.replace(
+        "网格员年度流失率控制在10%以内", "发生网格员离岗的，网格员年度流失率控制在10%以内"
+    )  # a condition first: not only how the rate is measured
+    draft, _ = _import(tmp_path, text)
+    pending = _pending(draft.text)
+    assert any("1%（含）至3%" in p for p in pending)
+    assert any("发生网格员离岗" in p for p in pending)
+
+
+def test_again_in_the_items_points_is_a_plain_deduction(tmp_path):
+    _, policy = _import(tmp_path, _TEXT)
+    base = {
+        "普查数据事后质量抽查差错率": "0",
+        "网格员年度流失率": "0",
+        "改厕质量合格率": "100",
+        "满意率": "95",
+        "未按时报送测评材料": "否",
+        "整治工作被市级以上通报批评": "是",
+    }
+    # (四): the 3 earned, less 2 — the item's 5 points are the 3 the bands earn and the 2
+    # the deductions take from
+    assert policy.score(base).nodes["(四)"].score == policy.score(
+        dict(base, 整治工作被市级以上通报批评="否")
+    ).nodes["(四)"].score - Decimal(2)
+
+
+def test_counts_in_bands_with_ranges_and_a_lead_in(tmp_path):
+    """`10人以上的得4分，5至9人的得2分，不满5人的不得分`: bands of a count, each range ending
+    just below the band above; `书记为第一责任人，年内主持召开…2次以上的得3分，1次的得1.5分`:
+    the words before the comma only say who does it.  `5至8人` (a gap before 10) and a
+    lead-in that is a condition (`超出控制指标的部分，每死亡1人扣8分`) stay pending."""
+    text = (
+        "2026年度人才与网格工作考核细则\n一、乡土人才（4分）\n"
+        "年内新认定县级以上乡土人才10人以上的得4分，5至9人的得2分，不满5人的不得分。\n"
+        "二、组织领导（3分）\n"
+        "乡镇党委书记为网格化服务管理第一责任人，年内主持召开专题会议研究网格化工作2次以上的得3分，"
+        "1次的得1.5分，未召开的不得分。\n"
+        "三、专家（4分）\n年内新引进专家10人以上的得4分，5至8人的得2分，不满5人的不得分。\n"
+        "四、事故（8分）\n超出控制指标的部分，每死亡1人扣8分。\n"
+    )
+    draft, policy = _import(tmp_path, text)
+    assert "- 【年内新认定县级以上乡土人才】达到10人、5人的，分别得4分、2分" in draft.text
+    assert "- 【年内主持召开专题会议研究网格化工作】达到2次、1次的，分别得3分、1.5分" in draft.text
+    pending = _pending(draft.text)
+    assert any("5至8人" in p for p in pending)
+    assert any("超出控制指标的部分" in p for p in pending)
+    facts = {"年内新认定县级以上乡土人才": "9", "年内主持召开专题会议研究网格化工作": "1"}
+    nodes = policy.score(facts).nodes
+    assert (nodes["一"].score, nodes["二"].score) == (Decimal(2), Decimal("1.5"))
+    nodes = policy.score({**facts, "年内新认定县级以上乡土人才": "4"}).nodes
+    assert nodes["一"].score == 0
