@@ -214,3 +214,35 @@ def test_two_sides_of_a_comparison_are_no_done_and_not_done(tmp_path):
     text = "2026年度营商环境考核细则\n一、主体培育（2分）\n新设立企业户数同比增长的得2分，下降的不得分。\n"
     draft, _ = _import(tmp_path, text)
     assert any("同比增长" in p for p in _pending(draft.text))
+
+
+def test_pieces_at_each_level_add_up_under_their_cap(tmp_path):
+    """`在区级以上媒体宣传报道…的，区级每篇得0.25分，市级每篇得0.5分，省级以上每篇得1分，本项
+    累计最高得4分` in an item of 4: a count a level, each piece its level's points, the cap the
+    item's; `…最高得4分` in an item of 7 with another capped sentence: both are sub-items of
+    their caps, the pieces adding up in theirs (not only the highest level)."""
+    text = (
+        "2026年度网格与河湖工作考核细则\n一、创新和宣传（7分）\n"
+        "网格化治理经验做法被县级以上推广的，县级每次得1分，市级每次得2分，省级以上每次得3分，最高得4分。"
+        "网格员典型事迹被市级以上媒体宣传报道的，每篇得0.5分，累计不超过3分。\n"
+        "二、宣传报道（4分）\n"
+        "在区级以上媒体宣传报道河湖长制工作的，区级每篇得0.25分，市级每篇得0.5分，省级以上每篇得1分，"
+        "本项累计最高得4分。\n"
+    )
+    draft, policy = _import(tmp_path, text)
+    assert _pending(draft.text) == []
+    assert "- 【在区级媒体宣传报道河湖长制工作】每篇得0.25分" in draft.text
+    assert "- 【网格化治理经验做法被省级以上推广】每次得3分" in draft.text
+    assert "就高不就低" not in draft.text
+    unit = {
+        "网格化治理经验做法被县级推广": "1",
+        "网格化治理经验做法被市级推广": "1",
+        "网格员典型事迹被市级以上媒体宣传报道": "2",
+        "在区级媒体宣传报道河湖长制工作": "2",
+        "在市级媒体宣传报道河湖长制工作": "1",
+    }
+    nodes = policy.score(unit).nodes
+    assert nodes["一"].score == Decimal(4)  # 1 + 2 (not the highest alone), and 1
+    assert nodes["二"].score == Decimal(1)  # 2 × 0.25 + 0.5
+    many = policy.score(dict(unit, 网格化治理经验做法被省级以上推广="2")).nodes
+    assert many["一"].score == Decimal(5)  # the 4 of the sub-item, and 1

@@ -717,7 +717,7 @@ class Drafter:
         )
         if failing is not None:
             return failing
-        levels = self._levels(sentence, path, bonus)
+        levels = self._levels(sentence, path, bonus) or self._level_pieces(sentence, path, bonus)
         if levels is not None:
             return levels
         whole = self._one(sentence, title, path, bonus, None)
@@ -1075,6 +1075,48 @@ class Drafter:
             clause = clause.replace(f"【{x}】", f"【{final}】")
             facts.append((final, type_word, default, x))
         return Drafted(sentence, (clause,), tuple(facts))
+
+    def _level_pieces(self, sentence: str, path: str, bonus: bool) -> Drafted | None:
+        """`在区级以上媒体宣传报道河湖长制工作的，区级每篇得0.25分，市级每篇得0.5分，省级以上每篇
+        得1分`: a count at each level, each piece earning that level's points — one fact a
+        level, named by the subject with its `区级以上` said for that level.  A cap after
+        them is kept off only where it is the item's own points (a smaller one is a part of
+        the item, `_capped_earning` makes it a sub-item)."""
+        n = normalise(sentence).strip().rstrip("。;, ")
+        cap = _PIECES_CAP.search(n)
+        if cap is not None:
+            if self.points is None or Decimal(cap.group("cap")) != Decimal(self.points):
+                return None
+            n = n[: cap.start()]
+        m = _LEVEL_PIECES.match(n)
+        if m is None:
+            return None
+        subject = m.group("subject")
+        said = _AT_LEAST_LEVEL.findall(subject)
+        if not said or len(set(said)) != 1:
+            return None
+        items = list(_LEVEL_PIECE.finditer(m.group("items")))
+        clauses, names = [], []
+        for item in items:
+            level = item.group("lv")
+            name = legal_name(clean_subject(subject.replace(said[0], level)))
+            names.append(name)
+            clauses.append(f"【{name}】每{item.group('u')}{item.group('v')}{item.group('n')}分")
+        if len(set(names)) != len(names) or len({i.group("u") for i in items}) != 1:
+            return None
+        drafted_clauses, facts = [], []
+        for name, clause in zip(names, clauses, strict=True):
+            trial = try_clause(clause, bonus, "", self.points)
+            if trial is None:
+                return None
+            kinds = {normalise(k): v for k, v in trial.kinds}
+            type_word = kinds.get(normalise(name))
+            if not type_word:
+                return None
+            final = self.book.claim(name, type_word, "0", name, path)
+            drafted_clauses.append(clause.replace(f"【{name}】", f"【{final}】"))
+            facts.append((final, type_word, "0", name))
+        return Drafted(sentence, tuple(drafted_clauses), tuple(facts))
 
     def _several(
         self, sentence: str, readings: tuple[Reading, ...] | None, path: str, bonus: bool
@@ -1953,6 +1995,20 @@ _LATE_EACH = re.compile(
     r"(?:1|一)\s*(?P<u>件|次|条|项|个)\s*[,，]?\s*(?P<e>[扣减]\s*\d+(?:\.\d+)?\s*分)$"
 )
 #: `按时完成年度户厕改造任务的得满分，完成率每低1个百分点扣0.4分`.
+#: `县级以上`, `市级以上`: the lowest level a subject counts from.
+_AT_LEAST_LEVEL = re.compile(r"(?:国家|省|市|县|区)级?以上")
+_LEVEL_PIECE = re.compile(
+    r"(?P<lv>(?:国家|省|市|县|区)级?(?:以上)?)\s*每\s*(?P<u>篇|项|次|个|条|件)\s*(?P<v>[得加计])\s*(?P<n>\d+(?:\.\d+)?)\s*分"
+)
+_LEVEL_PIECES = re.compile(
+    r"^(?P<subject>[^,，;；]+?)的\s*[,，]\s*"
+    r"(?P<items>(?:(?:国家|省|市|县|区)级?(?:以上)?\s*每\s*(?:篇|项|次|个|条|件)\s*[得加计]\s*\d+(?:\.\d+)?\s*分\s*[,，]\s*)+"
+    r"(?:国家|省|市|县|区)级?(?:以上)?\s*每\s*(?:篇|项|次|个|条|件)\s*[得加计]\s*\d+(?:\.\d+)?\s*分)$"
+)
+#: `，本项累计最高得4分`, `，累计不超过3分`, `，最高得4分` after counted earnings.
+_PIECES_CAP = re.compile(
+    r"[,，]\s*(?:本项)?(?:累计)?(?:最高得|最多得|最高加|最多加|不超过|最高|最多)\s*(?P<cap>\d+(?:\.\d+)?)\s*分$"
+)
 #: Words before the first comma, and the rest: `对…开展全面摸底排查，建档立卡率达到…`.
 _LEAD_IN = re.compile(r"^(?P<lead>[^,，;；]{2,40})[,，]\s*(?P<rest>\S.*)$")
 #: A level of government or of an office: `国家级`, `省`, `全市`, `中央`.

@@ -276,7 +276,7 @@ _ITEM_BONUS_CAP = re.compile(
 )
 #: `，最高计3分` at the end of a sentence earning per thing: the cap of that sentence.
 _EARN_CAP_TAIL = re.compile(
-    r"[,，]\s*(?:本项)?(?:最高|最多)可?(?:计|得|记)\s*(\d+(?:\.\d+)?)\s*分$"
+    r"[,，]\s*(?:本项)?(?:累计)?(?:(?:最高|最多)可?(?:计|得|记)|不超过)\s*(\d+(?:\.\d+)?)\s*分$"
 )
 _PER_EARN = re.compile(r"每[^，,]{0,6}?[得计记]\s*\d")
 #: The note under a sub-item made of a capped earning sentence (`split_earned` reads it).
@@ -864,16 +864,20 @@ class _Writer:
         if _no_deeper(node):
             return self._no_sub_item(sentence, path, pad, cap)
         drafted = self.drafter.sentence(read.strip()[: m.start()], node.title, path, False, cap)
-        if not drafted.ok or len(drafted.clauses) != 1 or not _PER_EARN.search(drafted.clauses[0]):
+        if not drafted.ok or not all(_PER_EARN.search(c) for c in drafted.clauses):
             self.drafter.release(drafted)
             return None
+        # several counted earnings (`区级每篇得0.25分，市级每篇得0.5分`) add up under the one
+        # cap: a list, not a tuple (a tuple is levels of which only the highest counts)
+        several = list(drafted.clauses) if len(drafted.clauses) > 1 else drafted.clauses[0]
         self.capped.setdefault(id(node), []).append(
-            (drafted.clauses[0], cap, f"{CAPPED_NOTE}{_number(cap)}分")
+            (several, cap, f"{CAPPED_NOTE}{_number(cap)}分")
         )
-        self.origin[drafted.clauses[0]] = (path, sentence)
+        for clause in drafted.clauses:
+            self.origin[clause] = (path, sentence)
         self.summary.sentences += 1
         self.summary.drafted += 1
-        self.summary.clauses += 1
+        self.summary.clauses += len(drafted.clauses)
         return [f"{pad}# 原文 “{_one_line(sentence)}”：写成下面分值为{_number(cap)}分的子项"]
 
     def _share_part(
