@@ -187,11 +187,12 @@ def test_the_same_event_at_each_level_is_a_fact_each(tmp_path):
     assert result.nodes["三"].score == Decimal(2)
 
 
-def test_the_failure_said_in_words_and_a_cap_that_is_the_items_floor(tmp_path):
-    """`档案库房做到专库专用的得3分，库房与办公用房混用的不得分`: the second half says what not
-    doing it looks like, the 3 are earned by doing it (`否则不得分`); `迟报的每次扣0.5分，漏报的
-    每次扣1分，最多扣4分` in an item of 4: the cap is the item's own floor.  In an item of 6
-    the cap would be a part of it, and the sentence stays pending."""
+def test_a_cap_that_is_the_items_floor(tmp_path):
+    """`迟报的每次扣0.5分，漏报的每次扣1分，最多扣4分` in an item of 4: the cap is the item's
+    own floor, two deductions; in an item of 6 the cap would be a part of it, and the
+    sentence stays pending.  `档案库房做到专库专用的得3分，库房与办公用房混用的不得分` stays
+    pending too: its second half may be a condition of its own (`数据准确的得10分，未及时
+    更新的不得分`: accurate but late earns nothing), which `否则不得分` would not say."""
     text = (
         "2026年度档案工作考核细则\n一、库房（3分）\n"
         "档案库房做到专库专用的得3分，库房与办公用房混用的不得分。\n"
@@ -199,12 +200,12 @@ def test_the_failure_said_in_words_and_a_cap_that_is_the_items_floor(tmp_path):
         "三、信息（6分）\n错报的每次扣0.5分，漏填的每次扣1分，最多扣4分。\n"
     )
     draft, policy = _import(tmp_path, text)
-    assert "- 【档案库房做到专库专用】得3分，否则不得分" in draft.text
     assert "- 【迟报】每次扣0.5分" in draft.text and "- 【漏报】每次扣1分" in draft.text
-    assert any("错报" in p for p in _pending(draft.text))
-    unit = {"档案库房做到专库专用": "否", "迟报": "3", "漏报": "2"}
-    nodes = policy.score(unit).nodes
-    assert (nodes["一"].score, nodes["二"].score) == (0, Decimal("0.5"))
+    pending = _pending(draft.text)
+    assert any("错报" in p for p in pending)
+    assert any("专库专用" in p for p in pending)
+    unit = {"迟报": "3", "漏报": "2"}
+    assert policy.score(unit).nodes["二"].score == Decimal("0.5")
     assert policy.score(dict(unit, 漏报="5")).nodes["二"].score == 0
 
 
@@ -246,3 +247,31 @@ def test_pieces_at_each_level_add_up_under_their_cap(tmp_path):
     assert nodes["二"].score == Decimal(1)  # 2 × 0.25 + 0.5
     many = policy.score(dict(unit, 网格化治理经验做法被省级以上推广="2")).nodes
     assert many["一"].score == Decimal(5)  # the 4 of the sub-item, and 1
+
+
+def test_each_matter_counts_once_at_its_highest_level(tmp_path):
+    """`获得国家级表彰的加3分，获得省级表彰的加2分，获得市级表彰的加1分，同一事项按最高级别计分，
+    不重复加分`: a count a level of the matters whose highest level it is (different matters
+    add up; one matter honoured twice counts at the higher level only, as the fact's note
+    tells the clerk); `被市级推广的` takes the first half's subject."""
+    text = (
+        "2026年度未成年人保护工作考核细则\n一、工作成效（10分）\n未落实工作台账的，扣2分。\n"
+        "二、加分项目（最高加5分）\n"
+        "未成年人保护工作获得国家级表彰的加3分，获得省级表彰的加2分，获得市级表彰的加1分，"
+        "同一事项按最高级别计算，不重复加分。\n"
+        "经验做法被省级以上推广的加1分，被市级推广的加0.5分，同一事项不重复加分。\n"
+    )
+    draft, policy = _import(tmp_path, text)
+    assert "- 【未成年人保护工作获得省级表彰】每项加2分" in draft.text
+    assert "- 【经验做法被市级推广】每项加0.5分" in draft.text
+    assert "同一事项按最高级别计：只计入它得到的最高一级" in draft.text
+    # matter A at the national and provincial levels counts once (3), matter B at the city
+    # level adds 1: entered as one national and one city matter
+    unit = {
+        "未落实工作台账": "否",
+        "未成年人保护工作获得国家级表彰": "1",
+        "未成年人保护工作获得市级表彰": "1",
+    }
+    assert policy.score(unit).nodes["二"].score == Decimal(4)
+    more = dict(unit, 经验做法被省级以上推广="2")
+    assert policy.score(more).nodes["二"].score == Decimal(5)  # 6, at most 5

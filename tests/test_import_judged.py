@@ -68,8 +68,10 @@ def test_nothing_is_dropped_and_each_drafted_sentence_means_the_document(tmp_pat
     assert "- 【水质达标率】达到100%的得4分，低于100%的不得分" in clauses
     assert "- 【门类未按规定归档】每个扣1.5分，扣完为止" in clauses
     assert any(c.endswith("】每卷扣0.2分，最多扣3分") for c in clauses)
-    # the sentence that takes the highest is 待处理: the other bonuses add up
-    assert any(s.startswith("获得国家级称号的加3分") for s in _pending(draft))
+    # each matter once, at its highest level: a count a level, different matters add up
+    # (the item takes no highest: the other bonuses add up too)
+    assert "- 【获得国家级称号】每项加3分" in clauses
+    assert "- 【获得省级称号】每项加2分" in clauses
     assert "就高不就低" not in draft.text.split("数据：")[1]
     assert "考评对象：各乡镇人民政府\n" in draft.text
 

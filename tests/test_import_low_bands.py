@@ -126,3 +126,12 @@ def test_counts_in_bands_with_ranges_and_a_lead_in(tmp_path):
     assert (nodes["一"].score, nodes["二"].score) == (Decimal(2), Decimal("1.5"))
     nodes = policy.score({**facts, "年内新认定县级以上乡土人才": "4"}).nodes
     assert nodes["一"].score == 0
+
+
+def test_what_else_is_done_about_it_scores_nothing(tmp_path):
+    """`弄虚作假的，每发现1起扣3分，并追回相关资金`: recovering the funds is no score; the
+    deduction is drafted as it stands."""
+    text = "2026年度人才工作考核细则\n一、项目管理（10分）\n人才项目申报中弄虚作假的，每发现1起扣3分，并追回相关资金。\n"
+    draft, policy = _import(tmp_path, text)
+    assert "- 【人才项目申报中弄虚作假】每发现1起扣3分" in draft.text
+    assert policy.score({"人才项目申报中弄虚作假": "2"}).total == 4

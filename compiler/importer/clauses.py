@@ -386,6 +386,8 @@ def plain_wording(sentence: str) -> str:
         text,
     )
     text = re.sub(r"^经(?:抽查|检查|核查|复核|抽查复核|实地核查)+发现", "", text)
+    # `…每发现1起扣3分，并追回相关资金`: what else is done about it scores nothing
+    text = re.sub(r"[,，]\s*并(?:追回|收回|责令|督促)[^,，。；;]{1,12}$", "", text)
     text = _RATE_SHARE.sub(
         lambda m: (
             f"按{m.group('x')}{'完成率' if m.group('x').endswith('任务') else ''}"
@@ -560,6 +562,9 @@ class Drafter:
         #: (path, name, type, default, description) of the last sentence's one fact
         self.last: tuple[str, str, str, str, str] | None = None
         self.last_clause = ""
+        #: sentences read as matters counted once at their highest level (`_highest_level`):
+        #: their item adds them up, it does not take the highest (就高不就低)
+        self.per_matter: set[str] = set()
 
     def sentence(
         self, sentence: str, title: str, path: str, bonus: bool = False, points: str | None = "1000"
@@ -653,6 +658,9 @@ class Drafter:
         self.points = points
         if len(sentence) > MAX_SENTENCE:
             return Drafted(sentence, (), (), f"句子超过 {MAX_SENTENCE} 个字，未尝试起草")
+        highest = self._highest_level(sentence, title, path, bonus, points)
+        if highest is not None:
+            return highest
         target = self._target_step(sentence, path, bonus, points) or self._over_target(
             sentence, path, bonus
         )
@@ -1076,6 +1084,46 @@ class Drafter:
             facts.append((final, type_word, default, x))
         return Drafted(sentence, (clause,), tuple(facts))
 
+    def _highest_level(
+        self, sentence: str, title: str, path: str, bonus: bool, points: str | None
+    ) -> Drafted | None:
+        """`获得国家级表彰的加3分，获得省级表彰的加2分，获得市级表彰的加1分，同一事项按最高级别
+        计分，不重复加分`: each matter counts once, at its highest level, and different
+        matters add up — a count a level of the matters whose highest level it is, each one
+        its level's points (`【…获得省级表彰】每项加2分`, the fact's note saying that a matter
+        counted at a higher level is not counted again).  The halves after the first that
+        name only the verb (`被市级推广的`) take the first half's subject."""
+        n = normalise(sentence).strip().rstrip("。;, ")
+        tail = _HIGHEST_ONLY.search(n)
+        if tail is None:
+            return None
+        body = (n[: tail.start()] + n[tail.end() :]).strip("，, ")
+        parts = re.split(r"(?<=分)\s*[,，]\s*(?=\S)", body)
+        first = parts[0]
+        for k, part in enumerate(parts[1:], 1):
+            verb = _LEVEL_VERB.match(part)
+            at = first.find(verb.group()) if verb else -1
+            if verb is not None and at > 0:
+                parts[k] = first[:at] + part
+        body = "，".join(parts)
+        body = _EARN_ONCE.sub(lambda m: f"的每项{m.group('v')}{m.group('n')}分", body)
+        body = re.sub(r"的\s*[,，]?\s*分别(?=[加得])", "的，每项分别", body)
+        drafted = self._sentence(body, title, path, bonus, points)
+        if not drafted.ok or not all(re.search(r"每项(?:分别)?[加得]", c) for c in drafted.clauses):
+            self.release(drafted)
+            return None
+        note = "（同一事项按最高级别计：只计入它得到的最高一级，已计入更高一级的不再计入）"
+        facts = []
+        for name, type_word, default, description in drafted.facts:
+            if type_word != "项":
+                self.release(drafted)
+                return None
+            said = description if description.endswith(note) else description + note
+            self.book.facts[name] = (type_word, default, said)
+            facts.append((name, type_word, default, said))
+        self.per_matter.add(normalise(sentence).strip())
+        return Drafted(sentence, drafted.clauses, tuple(facts))
+
     def _level_pieces(self, sentence: str, path: str, bonus: bool) -> Drafted | None:
         """`在区级以上媒体宣传报道河湖长制工作的，区级每篇得0.25分，市级每篇得0.5分，省级以上每篇
         得1分`: a count at each level, each piece earning that level's points — one fact a
@@ -1233,11 +1281,6 @@ class Drafter:
             # `按时完成年度户厕改造任务的得满分，完成率每低1个百分点扣0.4分`: on time in full
             # is the rate at 100%, and the step counts below it
             return f"{m.group('task')}任务完成率达到100%的得满分，{m.group('step')}"
-        m = _DONE_ELSE_NONE.match(n)
-        if m and not NEGATED.search(m.group("done")) and not _SIDES.search(m.group(0)):
-            # `档案库房做到专库专用的得3分，库房与办公用房混用的不得分`: the second half says
-            # what not doing it looks like; a unit earns the 3 only by doing it either way
-            return f"{m.group('done')}的得{m.group('p')}分，否则不得分"
         m = _SHARED_CAP.match(n)
         if m and points is not None and Decimal(m.group("c")) == Decimal(points):
             # `迟报的每次扣0.5分，漏报的每次扣1分，最多扣4分` in an item of 4: the cap is the
@@ -1995,8 +2038,17 @@ _LATE_EACH = re.compile(
     r"(?:1|一)\s*(?P<u>件|次|条|项|个)\s*[,，]?\s*(?P<e>[扣减]\s*\d+(?:\.\d+)?\s*分)$"
 )
 #: `按时完成年度户厕改造任务的得满分，完成率每低1个百分点扣0.4分`.
-#: `县级以上`, `市级以上`: the lowest level a subject counts from.
-_AT_LEAST_LEVEL = re.compile(r"(?:国家|省|市|县|区)级?以上")
+#: `县级以上`, `市级以上`, `上级`: the lowest level a subject counts from.
+_AT_LEAST_LEVEL = re.compile(r"(?:国家|省|市|县|区)级?以上|上级")
+#: `，同一事项按最高级别计分，不重复加分`, `，同一做法按最高级别计`, `，同一事项不重复计分`.
+_HIGHEST_ONLY = re.compile(
+    r"[,，]\s*同一(?:事项|做法|项目|举措)\s*(?:按最高级别(?:计分|计算|加分|计)?|不重复(?:加分|计分))"
+    r"(?:\s*[,，]\s*不重复(?:加分|计分))?(?=$|[,，])"
+)
+#: The verb a later half starts with (`被市级推广的`, `获得省级表彰的`).
+_LEVEL_VERB = re.compile(r"被|获得|获评|受到")
+#: `…的加3分` (once): `…的每项加3分`.
+_EARN_ONCE = re.compile(r"(?<!项)的\s*[,，]?\s*(?P<v>[加得])\s*(?P<n>\d+(?:\.\d+)?)\s*分")
 _LEVEL_PIECE = re.compile(
     r"(?P<lv>(?:国家|省|市|县|区)级?(?:以上)?)\s*每\s*(?P<u>篇|项|次|个|条|件)\s*(?P<v>[得加计])\s*(?P<n>\d+(?:\.\d+)?)\s*分"
 )
@@ -2019,17 +2071,6 @@ _LEVEL_LIST = re.compile(
     r"^(?P<items>[^,，;；、]+(?:、[^,，;；、]+)+)的\s*[,，]?\s*"
     r"(?P<rest>(?:每\s*\S{1,2}?\s*)?分别[扣减加得]\s*\d+(?:\.\d+)?\s*分(?:\s*、\s*\d+(?:\.\d+)?\s*分)+"
     r"(?:\s*[,，]\s*(?:扣完为止|最多[扣加得]\s*\d+(?:\.\d+)?\s*分))?)$"
-)
-#: `档案库房做到专库专用的得3分，库房与办公用房混用的不得分`: done earns, the failure
-#: (no number, not the whole item) earns nothing.
-_DONE_ELSE_NONE = re.compile(
-    r"^(?P<done>[^,，;；]{2,40}?)的\s*[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[,，]\s*"
-    r"(?P<fail>(?:(?!本项|该项|此项|总分)[^,，;；\d]){2,20}?)的\s*[,，]?\s*(?:不得分|得\s*0\s*分)$"
-)
-#: Words of a comparison: `同比增长的得2分，下降的不得分` leaves the unit that stayed level
-#: to neither half, and is no done / not done.
-_SIDES = re.compile(
-    r"增长|增加|下降|减少|上升|提高|提升|降低|持平|高于|低于|超过|超出|不足|以上|以下|以内|达到|少于|多于"
 )
 #: Two counted deductions and one cap for both: `迟报的每次扣0.5分，漏报的每次扣1分，最多扣4分`.
 _SHARED_CAP = re.compile(

@@ -565,7 +565,18 @@ class _Writer:
         pending = highest and any(
             line.lstrip().startswith("# 待处理") and quoted in line for line in body
         )
-        if highest and not any(m in _TAKE_MAX for m in modifiers) and bonus and not pending:
+        # `…同一事项按最高级别计分` read as matters counted once each (`_highest_level`):
+        # different matters add up, the item does not take the highest
+        counted = highest and any(
+            normalise(quoted) in sentence for sentence in self.drafter.per_matter
+        )
+        if (
+            highest
+            and not any(m in _TAKE_MAX for m in modifiers)
+            and bonus
+            and not pending
+            and not counted
+        ):
             # `…加5分，…加3分，…加2分；同一年度多次获评的，按最高级别计分`: the bonuses of
             # one matter at several levels are not added up
             modifiers.append("就高不就低")
