@@ -275,3 +275,34 @@ def test_each_matter_counts_once_at_its_highest_level(tmp_path):
     assert policy.score(unit).nodes["二"].score == Decimal(4)
     more = dict(unit, 经验做法被省级以上推广="2")
     assert policy.score(more).nodes["二"].score == Decimal(5)  # 6, at most 5
+
+
+def test_several_kinds_of_miss_take_from_the_points(tmp_path):
+    """`全覆盖的得4分，每有1个乡镇（街道）服务站未建成扣1分，每有1个村（社区）服务站未建成
+    扣0.2分`: all done earns the 4, each kind of miss its step of them — in an item of 4 two
+    deductions, in an item of 10 a sub-item of 4 with both (the item's other deduction
+    takes from the rest).  `每发现1起延迟发放扣0.5分` counts late ones only: pending."""
+    sentence = (
+        "三级服务中心（站）实现全覆盖的得4分，每有1个乡镇（街道）服务站未建成扣1分，"
+        "每有1个村（社区）服务站未建成扣0.2分。"
+    )
+    text = (
+        f"2026年度退役军人工作考核细则\n一、服务体系（4分）\n{sentence}\n"
+        f"二、阵地建设（10分）\n{sentence.replace('三级', '光荣院等三级')}未建立工作台账的，扣2分。\n"
+        "三、补助发放（8分）\n抚恤补助资金按时足额发放的得8分，每发现1起延迟发放扣0.5分。\n"
+    )
+    draft, policy = _import(tmp_path, text)
+    assert "- 【乡镇(街道)服务站未建成】每个扣1分" in draft.text
+    assert "- 【村(社区)服务站未建成】每个扣0.2分" in draft.text
+    assert any("延迟发放" in p for p in _pending(draft.text))
+    assert "(1)二乡镇(街道)服务站未建成（4分）" in draft.text  # the second item's part
+    unit = {
+        "乡镇(街道)服务站未建成": "2",
+        "村(社区)服务站未建成": "5",
+        "二乡镇(街道)服务站未建成": "3",
+        "二村(社区)服务站未建成": "10",
+        "未建立工作台账": "是",
+    }
+    nodes = policy.score(unit).nodes
+    assert nodes["一"].score == Decimal(1)  # 4 − 2 − 5 × 0.2
+    assert nodes["二"].score == Decimal(4)  # the part's 4 all lost (3 + 2), 6 − 2 of the rest

@@ -661,6 +661,9 @@ class Drafter:
         highest = self._highest_level(sentence, title, path, bonus, points)
         if highest is not None:
             return highest
+        misses = self._misses(sentence, title, path, bonus, points)
+        if misses is not None:
+            return misses
         target = self._target_step(sentence, path, bonus, points) or self._over_target(
             sentence, path, bonus
         )
@@ -1083,6 +1086,35 @@ class Drafter:
             clause = clause.replace(f"【{x}】", f"【{final}】")
             facts.append((final, type_word, default, x))
         return Drafted(sentence, (clause,), tuple(facts))
+
+    def _misses(
+        self, sentence: str, title: str, path: str, bonus: bool, points: str | None
+    ) -> Drafted | None:
+        """`三级服务中心（站）实现全覆盖的得4分，每有1个乡镇（街道）服务站未建成扣1分，每有1个
+        村（社区）服务站未建成扣0.2分` in an item of 4: all done earns the points, each kind
+        of miss takes its step of them — as `FULL_EACH_MISS` with several kinds, each drafted
+        alone (`【乡镇(街道)服务站未建成】每个扣1分`).  Only where the points are the item's
+        (a smaller part becomes a sub-item of them in the draft) and every part is a miss."""
+        n = normalise(sentence).strip().rstrip("。;, ")
+        head = re.match(FULL_HEAD, n)
+        if head is None or bonus or points is None or Decimal(head.group("p")) != Decimal(points):
+            return None
+        reads = miss_reads(n)
+        if reads is None:
+            return None
+        drafted: list[Drafted] = []
+        for read in reads:
+            d = self._sentence(read, title, path, bonus, points)
+            drafted.append(d)
+            if not d.ok or len(d.clauses) != 1 or not re.search(r"每\S{0,3}[扣减]", d.clauses[0]):
+                for done in drafted:
+                    self.release(done)
+                return None
+        return Drafted(
+            sentence,
+            tuple(c for d in drafted for c in d.clauses),
+            tuple(f for d in drafted for f in d.facts),
+        )
 
     def _highest_level(
         self, sentence: str, title: str, path: str, bonus: bool, points: str | None
@@ -2005,19 +2037,51 @@ def all_each_missing(m: re.Match[str], unnamed: str | None = None) -> str:
 #: past the deadline, done since or not).  The words before may have commas
 #: (`落实…制度，辖区…均…的得3分`) but no other points; `每有1类（项）`, `…的扣1分` and a
 #: closing `扣完为止` (the floor of those points) are the same sentence.
-_FULL_HEAD = r"^(?:(?!得\s*\d|[扣减加]\s*\d)[^;；])+?的?\s*[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[,，;；]\s*"
+FULL_HEAD = r"^(?:(?!得\s*\d|[扣减加]\s*\d)[^;；])+?的?\s*[,，]?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[,，;；]\s*"
 _MISS_UNIT = r"(?P<u>人次|个|件|笔|项|处|条|篇|次|所|家|人|户|名|座|类|起)"
 _MISS_WHAT = (
-    r"(?P<what>[^\d,，;；扣减]{0,8}?(?:未|没有|不|逾期|超时|缺位|闲置)[^\d,，;；扣减]{0,12}?)"
+    r"(?P<what>[^\d,，;；扣减]{0,12}?(?:未|没有|不|逾期|超时|缺位|闲置)[^\d,，;；扣减]{0,12}?)"
 )
 _MISS_END = r"(?P<e>[扣减]\s*\d+(?:\.\d+)?\s*分)(?:\s*[,，]\s*扣完为止)?$"
 FULL_EACH_MISS = re.compile(
-    rf"{_FULL_HEAD}每\s*(?:有|发现)?\s*(?:一|1)\s*{_MISS_UNIT}(?:[(（][^)）]{{1,3}}[)）])?"
+    rf"{FULL_HEAD}每\s*(?:有|发现)?\s*(?:一|1)\s*{_MISS_UNIT}(?:[(（][^)）]{{1,3}}[)）])?"
     rf"{_MISS_WHAT}的?\s*[,，]?\s*{_MISS_END}"
+)
+
+
+def miss_reads(n: str) -> list[str] | None:
+    """The kinds of miss after `…的得N分，` (normalised), each as the drafter reads it
+    (`乡镇(街道)服务站未建成的，每个扣1分`); None unless there are two or more and every part
+    after the points is one."""
+    head = re.match(FULL_HEAD, n)
+    if head is None:
+        return None
+    parts = [q for q in re.split(r"(?<=分)\s*[,，]\s*", n[head.end() :]) if q]
+    if parts and parts[-1] == "扣完为止":
+        parts = parts[:-1]
+    if len(parts) < 2:
+        return None
+    reads = []
+    for part in parts:
+        m = _ONE_MISS.fullmatch(part) or _ONE_MISS_PLAIN.fullmatch(part)
+        if m is None:
+            return None
+        reads.append(f"{m.group('what')}的，每{m.group('u')}{m.group('e')}")
+    return reads
+
+
+#: One kind of miss after `…的得N分，`: `每有1个乡镇（街道）服务站未建成扣1分`, and put
+#: thing first, `配备但未参训的每人扣0.2分`.
+_ONE_MISS = re.compile(
+    rf"每\s*(?:有|发现)?\s*(?:一|1)\s*{_MISS_UNIT}(?:[(（][^)）]{{1,3}}[)）])?{_MISS_WHAT}的?\s*[,，]?\s*"
+    r"(?P<e>[扣减]\s*\d+(?:\.\d+)?\s*分)"
+)
+_ONE_MISS_PLAIN = re.compile(
+    rf"{_MISS_WHAT}的\s*[,，]?\s*每\s*{_MISS_UNIT}\s*(?P<e>[扣减]\s*\d+(?:\.\d+)?\s*分)"
 )
 #: The same once `plain_wording` has put the thing first: `…的得3分，河湖未落实河湖长的，每条扣1分`.
 FULL_EACH_MISS_PLAIN = re.compile(
-    rf"{_FULL_HEAD}{_MISS_WHAT}的\s*[,，]\s*每\s*{_MISS_UNIT}\s*{_MISS_END}"
+    rf"{FULL_HEAD}{_MISS_WHAT}的\s*[,，]\s*每\s*{_MISS_UNIT}\s*{_MISS_END}"
 )
 #: `，资金足额拨付到位的再得2分` after an earning phrase.
 _AGAIN_EARNS = re.compile(r"得\s*\d+(?:\.\d+)?\s*分\s*[,，][^,，]+的\s*(再)得\s*\d")

@@ -26,6 +26,7 @@ from .clauses import (
     AT_THEN_SHARE,
     FULL_EACH_MISS,
     FULL_EACH_MISS_PLAIN,
+    FULL_HEAD,
     NEGATED,
     Drafted,
     Drafter,
@@ -33,6 +34,7 @@ from .clauses import (
     all_each_short,
     grade_name,
     is_scoring,
+    miss_reads,
     plain_wording,
     split_sentences,
 )
@@ -891,6 +893,38 @@ class _Writer:
         self.summary.clauses += len(drafted.clauses)
         return [f"{pad}# 原文 “{_one_line(sentence)}”：写成下面分值为{_number(cap)}分的子项"]
 
+    def _several_misses(
+        self, sentence: str, read: str, node: DNode, path: str, bonus: bool, pad: str
+    ) -> list[str] | None:
+        """`全覆盖的得4分，每有1个乡镇服务站未建成扣1分，每有1个村服务站未建成扣0.2分` in an
+        item of 10: the 4 points are a part of the item, a sub-item of 4 whose deductions
+        are the kinds of miss (`Drafter._misses`, which drafts them where the points are the
+        item's)."""
+        n = normalise(read).strip().rstrip("。；;，, ")
+        head = re.match(FULL_HEAD, n)
+        if head is None or miss_reads(n) is None:
+            return None
+        if bonus or node.points is None or node.children or node.modifiers:
+            return None
+        cap = head.group("p")
+        if Decimal(cap) >= Decimal(node.points):
+            return None
+        drafted = self.drafter.sentence(read, node.title, path, False, cap)
+        if not drafted.ok or len(drafted.clauses) < 2:
+            self.drafter.release(drafted)
+            return None
+        if _no_deeper(node):
+            self.drafter.release(drafted)
+            return self._no_sub_item(sentence, path, pad, cap)
+        note = f"{FULL_NOTE}每少一个扣的分从这{_number(cap)}分中扣，写作本子项的分值"
+        self.capped.setdefault(id(node), []).append((list(drafted.clauses), cap, note))
+        for clause in drafted.clauses:
+            self.origin[clause] = (path, sentence)
+        self.summary.sentences += 1
+        self.summary.drafted += 1
+        self.summary.clauses += len(drafted.clauses)
+        return [f"{pad}# 原文 “{_one_line(sentence)}”：写成下面分值为{_number(cap)}分的子项"]
+
     def _share_part(
         self, sentence: str, read: str, node: DNode, path: str, bonus: bool, pad: str
     ) -> list[str] | None:
@@ -898,6 +932,9 @@ class _Writer:
         points are a part of the item, a sub-item of 4 points (as a capped earning
         sentence, `_capped_earning`); the item's deductions take from the rest."""
         n = normalise(read).strip().rstrip("。；;，, ")
+        several = self._several_misses(sentence, read, node, path, bonus, pad)
+        if several is not None:
+            return several
         m = AT_THEN_SHARE.match(n) or _FULL_THEN_EACH.match(n) or FULL_EACH_MISS.match(n)
         m = m or FULL_EACH_MISS_PLAIN.match(n)
         m = m or ALL_EACH_MISSING.match(n) or ALL_EACH_SHORT.match(n)
