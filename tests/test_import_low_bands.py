@@ -135,3 +135,23 @@ def test_what_else_is_done_about_it_scores_nothing(tmp_path):
     draft, policy = _import(tmp_path, text)
     assert "- 【人才项目申报中弄虚作假】每发现1起扣3分" in draft.text
     assert policy.score({"人才项目申报中弄虚作假": "2"}).total == 4
+
+
+def test_grade_rules_said_with_other_verbs(tmp_path):
+    """`被一票否决的乡镇，当年考核直接确定为不合格等次` says what 一票否决 means (the lowest
+    grade): no clause; `…的，不得确定为优秀等次` and `…的单位，本年度不得评为优秀` are grade
+    limits, drafted in the item of grade rules."""
+    text = (
+        "2026年度人才工作考核细则\n一、引才（100分）\n未完成引才任务的，扣5分。\n二、考核等次\n"
+        "90分以上为优秀，80分以上不足90分为良好，60分以上不足80分为合格，不足60分为不合格。\n"
+        "被一票否决的乡镇，当年考核直接确定为不合格等次。未完成年度引才任务的，不得确定为优秀等次。"
+        "上年度考核为不合格的单位，本年度不得评为优秀。\n"
+    )
+    draft, policy = _import(tmp_path, text)
+    assert _pending(draft.text) == []
+    assert "即条款中 “一票否决” 的含义，无需另写" in draft.text
+    assert "- 【未完成年度引才任务】不得评为优秀" in draft.text
+    assert "- 【上年度考核为不合格】不得评为优秀" in draft.text
+    clean = {"未完成引才任务": "否", "未完成年度引才任务": "否", "上年度考核为不合格": "否"}
+    assert policy.score(clean).grade == "优秀"
+    assert policy.score(dict(clean, 上年度考核为不合格="是")).grade == "良好"
