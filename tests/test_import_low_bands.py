@@ -155,3 +155,28 @@ def test_grade_rules_said_with_other_verbs(tmp_path):
     clean = {"未完成引才任务": "否", "未完成年度引才任务": "否", "上年度考核为不合格": "否"}
     assert policy.score(clean).grade == "优秀"
     assert policy.score(dict(clean, 上年度考核为不合格="是")).grade == "良好"
+
+
+def test_levels_whose_last_part_says_none_was_done(tmp_path):
+    """`建成专职消防队并通过验收的得5分，只建成志愿消防队的得3分，均未建成的不得分` and
+    `…仍按部门分设窗口的不得分`: the highest level done counts (a sub-item, 就高不就低);
+    a last part that is a penalty (`发生责任事故的不得分`) is no level and stays pending."""
+    text = (
+        "2026年度消防与政务服务考核细则\n一、队伍建设（5分）\n"
+        "建成乡镇专职消防队并通过验收的得5分，只建成志愿消防队的得3分，均未建成的不得分。\n"
+        "二、窗口改革（3分）\n"
+        "政务服务中心全面实行综合窗口无差别受理的得3分，实行分领域综合受理的得2分，仍按部门分设窗口的不得分。\n"
+        "三、演练（4分）\n组织全员演练的得4分，组织部分人员演练的得2分，发生责任事故的不得分。\n"
+    )
+    draft, policy = _import(tmp_path, text)
+    assert "- 【只建成志愿消防队】得3分" in draft.text
+    assert "- 【实行分领域综合受理】得2分" in draft.text
+    assert [p for p in _pending(draft.text) if "责任事故" in p]
+    both = {
+        "建成乡镇专职消防队并通过验收": "是",
+        "只建成志愿消防队": "是",
+        "政务服务中心全面实行综合窗口无差别受理": "否",
+        "实行分领域综合受理": "是",
+    }
+    nodes = policy.score(both).nodes
+    assert (nodes["一"].score, nodes["二"].score) == (5, 2)  # the highest, not 8

@@ -1937,7 +1937,8 @@ _TAKE_MAX = ("就高不就低", "不重复计分")
 _COMPARED = re.compile(r"达到|低于|高于|以上|以下|以内|超过|不足|不低于|不少于|少于|多于|每")
 
 
-#: `A的得2分，B的得1分，未…的不得分`: levels of one thing done, the highest counted.
+#: `A的得2分，B的得1分，未…的不得分`: levels of one thing done, the highest counted; the
+#: last part says none was done (`均未建成的`, `仍按部门分设窗口的`), never a penalty.
 def _level_match(sentence: str) -> re.Match[str] | None:
     """The levels of a sentence `_level_tiers` makes a sub-item of: two that earn, the
     lower less (tiers of a rate or a count are read as tiers elsewhere)."""
@@ -1950,7 +1951,7 @@ def _level_match(sentence: str) -> re.Match[str] | None:
 _LEVEL_TIERS = re.compile(
     r"^(?P<a>[^,，;；\d%]{4,}?)的\s*[,，]?\s*得\s*(?P<n1>\d+(?:\.\d+)?)\s*分\s*[,，;；]\s*"
     r"(?P<b>[^,，;；\d%]{2,}?)的\s*[,，]?\s*得\s*(?P<n2>\d+(?:\.\d+)?)\s*分"
-    r"(?:\s*[,，;；]\s*(?:未|没有|无|不)[^,，;；]{0,20}?的?\s*[,，]?\s*不得分)?$"
+    r"(?:\s*[,，;；]\s*(?:(?:均|都|全部)?(?:未|没有|无|不)|仍)[^,，;；]{0,20}?的?\s*[,，]?\s*不得分)?$"
 )
 #: A sentence that takes only the highest of the bonuses before it.
 _HIGHEST_ONLY = re.compile(
