@@ -126,3 +126,8 @@ def import_text(tmp_path: Path, text: str, name: str = "细则.txt"):
     source.write_text(text, encoding="utf-8")
     draft = import_document(source)
     return draft, compile_policy(draft.text, filename="<draft>")
+
+
+def pending_lines(text: str) -> list[str]:
+    """The sentences a draft left `待处理`, each with its reason, in draft order."""
+    return [line.split("待处理：", 1)[1] for line in text.splitlines() if "待处理：" in line]

@@ -9,10 +9,8 @@ test."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
-from xize.compiler.api import compile_policy
-from xize.compiler.importer import import_document
+from helpers import import_text, pending_lines
 
 _TEXT = """某县2026年度乡镇公共服务工作考核细则
 一、考核对象
@@ -48,20 +46,9 @@ _PERFECT = {
 }
 
 
-def _import(tmp_path: Path, text: str):
-    source = tmp_path / "细则.txt"
-    source.write_text(text, encoding="utf-8")
-    draft = import_document(source)
-    return draft, compile_policy(draft.text, filename="<draft>")
-
-
-def _pending(text: str) -> list[str]:
-    return [line.split("待处理：", 1)[1] for line in text.splitlines() if "待处理：" in line]
-
-
 def test_each_sentence_is_drafted_as_its_formula(tmp_path):
-    draft, policy = _import(tmp_path, _TEXT)
-    assert _pending(draft.text) == []
+    draft, policy = import_text(tmp_path, _TEXT)
+    assert pending_lines(draft.text) == []
     for clause in (
         "- 得(最小(【检查覆盖率】÷100, 1)×4)分",
         "- 得(最小(【乡镇干部消防培训率】÷90, 1)×3)分",
@@ -79,7 +66,7 @@ def test_each_sentence_is_drafted_as_its_formula(tmp_path):
 
 
 def test_the_formulas_compute_what_the_document_means(tmp_path):
-    _, policy = _import(tmp_path, _TEXT)
+    _, policy = import_text(tmp_path, _TEXT)
     unit = dict(_PERFECT)
     unit.update({"检查覆盖率": "95", "乡镇干部消防培训率": "81"})
     unit.update({"已搬迁户数": "8", "培训人数": "36", "逾期": "2", "未归档": "1"})
@@ -102,7 +89,7 @@ def test_the_formulas_compute_what_the_document_means(tmp_path):
     assert late.nodes["(五)"].score == Decimal(3)  # the 3 lost at most, then the ledger's 2
 
 
-def test_formulas_that_disagree_with_the_sentence_stay_pending(tmp_path):
+def test_formulas_that_disagree_with_the_sentence_staypending_lines(tmp_path):
     text = _TEXT.replace(
         "未达到的按培训率÷90%×3计分", "未达到的按培训率×3计分"
     ).replace(  # the rate itself times 3 under a 90% standard would jump at 90%
@@ -111,8 +98,8 @@ def test_formulas_that_disagree_with_the_sentence_stay_pending(tmp_path):
     text = text.replace(
         "每有一类未归档扣1分", "每有1起超期归档扣1分"
     )  # a late one only: what is never filed is not counted
-    draft, _ = _import(tmp_path, text)
-    pending = _pending(draft.text)
+    draft, _ = import_text(tmp_path, text)
+    pending = pending_lines(draft.text)
     assert any("按培训率×3计分" in p for p in pending)
     assert any("×4计分" in p for p in pending)
     assert any("超期归档" in p for p in pending)
@@ -129,10 +116,10 @@ def test_this_year_against_last_after_what_was_done(tmp_path):
         "二、归档（3分）\n"
         "推进电子档案建设，电子文件归档率较上年提高的得3分，与上年持平的得1.5分，较上年提高的不得分。\n"
     )
-    draft, policy = _import(tmp_path, text)
+    draft, policy = import_text(tmp_path, text)
     assert "- 【培训人次】高于【上年培训人次】的得4分" in draft.text
     assert "- 【培训人次】等于【上年培训人次】的得2分" in draft.text
-    assert any("电子文件归档率" in p for p in _pending(draft.text))
+    assert any("电子文件归档率" in p for p in pending_lines(draft.text))
     scores = [
         policy.score({"培训人次": now, "上年培训人次": 40}).nodes["一"].score
         for now in (41, 40, 39)
@@ -152,10 +139,10 @@ def test_done_in_full_is_the_rate_at_its_whole(tmp_path):
         "未建立安置台账的，扣4分。\n"
         "三、报送（2分）\n按要求报送材料的得2分，签订率每低10个百分点扣0.5分。\n"
     )
-    draft, policy = _import(tmp_path, text)
+    draft, policy = import_text(tmp_path, text)
     assert "- 【签订率】达到100%的得2分，每低10个百分点扣0.5分" in draft.text
     assert "- 【安置率】达到100%的得6分，每低1个百分点扣0.5分，最多扣6分" in draft.text
-    assert any("报送材料" in p for p in _pending(draft.text))
+    assert any("报送材料" in p for p in pending_lines(draft.text))
     unit = {"签订率": "85", "安置率": "90", "未建立安置台账": "否"}
     nodes = policy.score(unit).nodes
     assert nodes["一"].score == Decimal("1.5")  # one whole step of 10 points below 100
@@ -174,13 +161,13 @@ def test_the_same_event_at_each_level_is_a_fact_each(tmp_path):
         "二、道路（2分）\n村内主干道路硬化、亮化的，分别得1分。\n"
         "三、加分项目（最高加5分）\n禁毒工作被国家禁毒委、省禁毒委通报表扬的，分别加3分、2分。\n"
     )
-    draft, policy = _import(tmp_path, text)
+    draft, policy = import_text(tmp_path, text)
     assert "- 【被省级督查通报】、【被市级督查通报】每次分别扣2分、1分" in draft.text
     assert (
         "- 【禁毒工作被国家禁毒委通报表扬】、【禁毒工作被省禁毒委通报表扬】的，分别加3分、2分"
         in draft.text
     )
-    assert any("硬化、亮化" in p for p in _pending(draft.text))
+    assert any("硬化、亮化" in p for p in pending_lines(draft.text))
     unit = {"被省级督查通报": "1", "被市级督查通报": "3", "禁毒工作被省禁毒委通报表扬": "是"}
     result = policy.score(unit)
     assert result.nodes["一"].score == Decimal(5)  # 10 − 2 − 3 × 1
@@ -199,9 +186,9 @@ def test_a_cap_that_is_the_items_floor(tmp_path):
         "二、报送（4分）\n迟报的每次扣0.5分，漏报的每次扣1分，最多扣4分。\n"
         "三、信息（6分）\n错报的每次扣0.5分，漏填的每次扣1分，最多扣4分。\n"
     )
-    draft, policy = _import(tmp_path, text)
+    draft, policy = import_text(tmp_path, text)
     assert "- 【迟报】每次扣0.5分" in draft.text and "- 【漏报】每次扣1分" in draft.text
-    pending = _pending(draft.text)
+    pending = pending_lines(draft.text)
     assert any("错报" in p for p in pending)
     assert any("专库专用" in p for p in pending)
     unit = {"迟报": "3", "漏报": "2"}
@@ -213,8 +200,8 @@ def test_two_sides_of_a_comparison_are_no_done_and_not_done(tmp_path):
     """`新设立企业户数同比增长的得2分，下降的不得分` says nothing of a unit that stayed level:
     not read as `得2分，否则不得分`, left pending."""
     text = "2026年度营商环境考核细则\n一、主体培育（2分）\n新设立企业户数同比增长的得2分，下降的不得分。\n"
-    draft, _ = _import(tmp_path, text)
-    assert any("同比增长" in p for p in _pending(draft.text))
+    draft, _ = import_text(tmp_path, text)
+    assert any("同比增长" in p for p in pending_lines(draft.text))
 
 
 def test_pieces_at_each_level_add_up_under_their_cap(tmp_path):
@@ -230,8 +217,8 @@ def test_pieces_at_each_level_add_up_under_their_cap(tmp_path):
         "在区级以上媒体宣传报道河湖长制工作的，区级每篇得0.25分，市级每篇得0.5分，省级以上每篇得1分，"
         "本项累计最高得4分。\n"
     )
-    draft, policy = _import(tmp_path, text)
-    assert _pending(draft.text) == []
+    draft, policy = import_text(tmp_path, text)
+    assert pending_lines(draft.text) == []
     assert "- 【在区级媒体宣传报道河湖长制工作】每篇得0.25分" in draft.text
     assert "- 【网格化治理经验做法被省级以上推广】每次得3分" in draft.text
     assert "就高不就低" not in draft.text
@@ -261,7 +248,7 @@ def test_each_matter_counts_once_at_its_highest_level(tmp_path):
         "同一事项按最高级别计算，不重复加分。\n"
         "经验做法被省级以上推广的加1分，被市级推广的加0.5分，同一事项不重复加分。\n"
     )
-    draft, policy = _import(tmp_path, text)
+    draft, policy = import_text(tmp_path, text)
     assert "- 【未成年人保护工作获得省级表彰】每项加2分" in draft.text
     assert "- 【经验做法被市级推广】每项加0.5分" in draft.text
     assert "同一事项按最高级别计：只计入它得到的最高一级" in draft.text
@@ -291,10 +278,10 @@ def test_several_kinds_of_miss_take_from_the_points(tmp_path):
         f"二、阵地建设（10分）\n{sentence.replace('三级', '光荣院等三级')}未建立工作台账的，扣2分。\n"
         "三、补助发放（8分）\n抚恤补助资金按时足额发放的得8分，每发现1起延迟发放扣0.5分。\n"
     )
-    draft, policy = _import(tmp_path, text)
+    draft, policy = import_text(tmp_path, text)
     assert "- 【乡镇(街道)服务站未建成】每个扣1分" in draft.text
     assert "- 【村(社区)服务站未建成】每个扣0.2分" in draft.text
-    assert any("延迟发放" in p for p in _pending(draft.text))
+    assert any("延迟发放" in p for p in pending_lines(draft.text))
     assert "(1)二乡镇(街道)服务站未建成（4分）" in draft.text  # the second item's part
     unit = {
         "乡镇(街道)服务站未建成": "2",

@@ -6,10 +6,8 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
-from xize.compiler.api import compile_policy
-from xize.compiler.importer import import_document
+from helpers import import_text, pending_lines
 
 _TEXT = """某县2026年度统计与网格工作考核细则
 一、考核对象
@@ -26,20 +24,9 @@ _TEXT = """某县2026年度统计与网格工作考核细则
 """
 
 
-def _import(tmp_path: Path, text: str):
-    source = tmp_path / "细则.txt"
-    source.write_text(text, encoding="utf-8")
-    draft = import_document(source)
-    return draft, compile_policy(draft.text, filename="<draft>")
-
-
-def _pending(text: str) -> list[str]:
-    return [line.split("待处理：", 1)[1] for line in text.splitlines() if "待处理：" in line]
-
-
 def test_the_bands_are_drafted_as_tiers(tmp_path):
-    draft, _ = _import(tmp_path, _TEXT)
-    assert _pending(draft.text) == []
+    draft, _ = import_text(tmp_path, _TEXT)
+    assert pending_lines(draft.text) == []
     for clause in (
         "- 【普查数据事后质量抽查差错率】不超过1%、3%的，分别得4分、2分",
         "- 【网格员年度流失率】不超过10%、20%的，分别得2分、1分",
@@ -51,7 +38,7 @@ def test_the_bands_are_drafted_as_tiers(tmp_path):
 
 
 def test_each_band_takes_its_own_bounds(tmp_path):
-    _, policy = _import(tmp_path, _TEXT)
+    _, policy = import_text(tmp_path, _TEXT)
     cases = [
         # (差错率, 流失率, 合格率) → ((一), (二), (三))
         (("1", "10", "95"), ("4", "2", "4")),  # 以内 takes its bound in
@@ -73,19 +60,19 @@ def test_each_band_takes_its_own_bounds(tmp_path):
         assert got == expected, (error, loss, passed)
 
 
-def test_bands_that_do_not_meet_or_follow_a_condition_stay_pending(tmp_path):
+def test_bands_that_do_not_meet_or_follow_a_condition_staypending_lines(tmp_path):
     text = _TEXT.replace("1%至3%（含）的得2分", "1%（含）至3%的得2分")  # 1% in two bands
     text = text.replace(
         "网格员年度流失率控制在10%以内", "发生网格员离岗的，网格员年度流失率控制在10%以内"
     )  # a condition first: not only how the rate is measured
-    draft, _ = _import(tmp_path, text)
-    pending = _pending(draft.text)
+    draft, _ = import_text(tmp_path, text)
+    pending = pending_lines(draft.text)
     assert any("1%（含）至3%" in p for p in pending)
     assert any("发生网格员离岗" in p for p in pending)
 
 
 def test_again_in_the_items_points_is_a_plain_deduction(tmp_path):
-    _, policy = _import(tmp_path, _TEXT)
+    _, policy = import_text(tmp_path, _TEXT)
     base = {
         "普查数据事后质量抽查差错率": "0",
         "网格员年度流失率": "0",
@@ -115,10 +102,10 @@ def test_counts_in_bands_with_ranges_and_a_lead_in(tmp_path):
         "三、专家（4分）\n年内新引进专家10人以上的得4分，5至8人的得2分，不满5人的不得分。\n"
         "四、事故（8分）\n超出控制指标的部分，每死亡1人扣8分。\n"
     )
-    draft, policy = _import(tmp_path, text)
+    draft, policy = import_text(tmp_path, text)
     assert "- 【年内新认定县级以上乡土人才】达到10人、5人的，分别得4分、2分" in draft.text
     assert "- 【年内主持召开专题会议研究网格化工作】达到2次、1次的，分别得3分、1.5分" in draft.text
-    pending = _pending(draft.text)
+    pending = pending_lines(draft.text)
     assert any("5至8人" in p for p in pending)
     assert any("超出控制指标的部分" in p for p in pending)
     facts = {"年内新认定县级以上乡土人才": "9", "年内主持召开专题会议研究网格化工作": "1"}
@@ -132,7 +119,7 @@ def test_what_else_is_done_about_it_scores_nothing(tmp_path):
     """`弄虚作假的，每发现1起扣3分，并追回相关资金`: recovering the funds is no score; the
     deduction is drafted as it stands."""
     text = "2026年度人才工作考核细则\n一、项目管理（10分）\n人才项目申报中弄虚作假的，每发现1起扣3分，并追回相关资金。\n"
-    draft, policy = _import(tmp_path, text)
+    draft, policy = import_text(tmp_path, text)
     assert "- 【人才项目申报中弄虚作假】每发现1起扣3分" in draft.text
     assert policy.score({"人才项目申报中弄虚作假": "2"}).total == 4
 
@@ -147,8 +134,8 @@ def test_grade_rules_said_with_other_verbs(tmp_path):
         "被一票否决的乡镇，当年考核直接确定为不合格等次。未完成年度引才任务的，不得确定为优秀等次。"
         "上年度考核为不合格的单位，本年度不得评为优秀。\n"
     )
-    draft, policy = _import(tmp_path, text)
-    assert _pending(draft.text) == []
+    draft, policy = import_text(tmp_path, text)
+    assert pending_lines(draft.text) == []
     assert "即条款中 “一票否决” 的含义，无需另写" in draft.text
     assert "- 【未完成年度引才任务】不得评为优秀" in draft.text
     assert "- 【上年度考核为不合格】不得评为优秀" in draft.text
@@ -168,10 +155,10 @@ def test_levels_whose_last_part_says_none_was_done(tmp_path):
         "政务服务中心全面实行综合窗口无差别受理的得3分，实行分领域综合受理的得2分，仍按部门分设窗口的不得分。\n"
         "三、演练（4分）\n组织全员演练的得4分，组织部分人员演练的得2分，发生责任事故的不得分。\n"
     )
-    draft, policy = _import(tmp_path, text)
+    draft, policy = import_text(tmp_path, text)
     assert "- 【只建成志愿消防队】得3分" in draft.text
     assert "- 【实行分领域综合受理】得2分" in draft.text
-    assert [p for p in _pending(draft.text) if "责任事故" in p]
+    assert [p for p in pending_lines(draft.text) if "责任事故" in p]
     both = {
         "建成乡镇专职消防队并通过验收": "是",
         "只建成志愿消防队": "是",
