@@ -89,7 +89,7 @@ def test_the_formulas_compute_what_the_document_means(tmp_path):
     assert late.nodes["(五)"].score == Decimal(3)  # the 3 lost at most, then the ledger's 2
 
 
-def test_formulas_that_disagree_with_the_sentence_staypending_lines(tmp_path):
+def test_formulas_that_disagree_with_the_sentence_stay_pending(tmp_path):
     text = _TEXT.replace(
         "未达到的按培训率÷90%×3计分", "未达到的按培训率×3计分"
     ).replace(  # the rate itself times 3 under a 90% standard would jump at 90%

@@ -60,7 +60,7 @@ def test_each_band_takes_its_own_bounds(tmp_path):
         assert got == expected, (error, loss, passed)
 
 
-def test_bands_that_do_not_meet_or_follow_a_condition_staypending_lines(tmp_path):
+def test_bands_that_do_not_meet_or_follow_a_condition_stay_pending(tmp_path):
     text = _TEXT.replace("1%至3%（含）的得2分", "1%（含）至3%的得2分")  # 1% in two bands
     text = text.replace(
         "网格员年度流失率控制在10%以内", "发生网格员离岗的，网格员年度流失率控制在10%以内"
