@@ -167,3 +167,23 @@ def test_levels_whose_last_part_says_none_was_done(tmp_path):
     }
     nodes = policy.score(both).nodes
     assert (nodes["一"].score, nodes["二"].score) == (5, 2)  # the highest, not 8
+
+
+def test_two_counted_failures_and_no_points_earned_before_them(tmp_path):
+    """`法定主动公开内容每缺少一类扣1分，每类内容更新不及时的扣0.5分，扣完为止`: two counts, a
+    deduction each (the closing `扣完为止` keeps its comma); after points earned in the same
+    sentence (`均按期整改销号的得3分，每有1项逾期未整改的扣1.5分`) the misses are of that standard
+    — as two clauses a miss would cost the 3 and the step both — and the sentence stays
+    pending."""
+    text = (
+        "2026年度政务公开考核细则\n一、主动公开（12分）\n"
+        "经检查，法定主动公开内容每缺少一类扣1分，每类内容更新不及时的扣0.5分，扣完为止。\n"
+        "二、隐患整改（10分）\n"
+        "重大事故隐患均按期整改销号的得3分，每有1项逾期未整改的扣1.5分，逾期超过30日仍未整改的本项不得分。\n"
+    )
+    draft, policy = import_text(tmp_path, text)
+    assert "- 【法定主动公开内容缺少】每缺少一类扣1分" in draft.text
+    assert "- 【内容更新不及时】每类扣0.5分，扣完为止" in draft.text
+    assert any("均按期整改销号" in p for p in pending_lines(draft.text))
+    unit = {"法定主动公开内容缺少": "2", "内容更新不及时": "3"}
+    assert policy.score(unit).nodes["一"].score == Decimal("8.5")

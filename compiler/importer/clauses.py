@@ -318,7 +318,7 @@ def _part_floor(drafted: Drafted, points: str | None) -> Drafted:
     )
 
 
-_EACH_THING = "个|项|件|处|卷|份|宗|起|次|人次|家|户|所|条|篇|批次"
+_EACH_THING = "个|项|件|处|卷|份|宗|起|次|人次|家|户|所|条|篇|批次|类"
 #: `每有1个门类未按规定归档的扣1.5分`, `每卷（件）不符合规范的扣0.2分`: the failing thing,
 #: then the amount per piece (`门类未按规定归档的，每个扣1.5分`).
 _EACH_PIECE = re.compile(
@@ -2202,8 +2202,9 @@ def _chunks(sentence: str) -> list[str]:
     if current.strip():
         if not chunks:
             return [sentence]
-        chunks[-1] += current.rstrip()
+        chunks[-1] += "，" + current.strip()  # the comma the chunk lost when it was cut
     # a later chunk must stand alone: a per-unit phrase or an event of its own (`…的扣5分`)
+    earned = re.search(r"[得计记]\s*\d", normalise(chunks[0])) is not None
     for chunk in chunks[1:]:
         n = normalise(chunk).lstrip()
         alone = (
@@ -2211,6 +2212,10 @@ def _chunks(sentence: str) -> list[str]:
             or re.search(r"的[，,]?\s*(酌情)?[扣减加得计记奖]", n)
             or re.search(r"^[^，,]{2,}的[，,]?\s*(?:本项|该项)不得分$", n)
             or re.search(r"^[^，,]+每", n)
+            # `内容更新不及时的，每类扣0.5分` — not after points earned in the same sentence:
+            # `均按期整改的得3分，逾期未整改的，每项扣1.5分` is one standard (its misses would
+            # cost the 3 and the steps both), `高于平均的得5分，低于平均的，每低…` one value
+            or (re.search(r"^[^，,]{2,}的[，,]\s*每", n) and not earned)
             or re.search(r"^[^，,]+[一1]\s*(次|件|项|起|人次|件次|批次)\s*[扣减]", n)
             or re.match(rf"^被?{_LEVEL}[^，,]{{0,6}}?[扣减加得计记奖]\s*\d", n)
         )
