@@ -187,3 +187,16 @@ def test_two_counted_failures_and_no_points_earned_before_them(tmp_path):
     assert any("均按期整改销号" in p for p in pending_lines(draft.text))
     unit = {"法定主动公开内容缺少": "2", "内容更新不及时": "3"}
     assert policy.score(unit).nodes["一"].score == Decimal("8.5")
+
+
+def test_the_people_an_event_struck_are_counted(tmp_path):
+    """`发生亡人火灾的，每死亡1人扣3分，扣完为止`: the deaths in such fires, 3 each; the part
+    above a limit (`超出控制指标的部分，每死亡1人扣8分`) is no event of its own: pending."""
+    text = (
+        "2026年度消防工作考核细则\n一、火灾防控（6分）\n发生亡人火灾的，每死亡1人扣3分，扣完为止。\n"
+        "二、事故控制（20分）\n超出控制指标的部分，每死亡1人扣8分。\n"
+    )
+    draft, policy = import_text(tmp_path, text)
+    assert "- 【亡人火灾死亡人数】每人扣3分，扣完为止" in draft.text
+    assert any("超出控制指标" in p for p in pending_lines(draft.text))
+    assert policy.score({"亡人火灾死亡人数": "1"}).nodes["一"].score == 3

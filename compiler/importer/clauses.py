@@ -1318,6 +1318,11 @@ class Drafter:
             # `迟报的每次扣0.5分，漏报的每次扣1分，最多扣4分` in an item of 4: the cap is the
             # item's own floor (a smaller cap would be a part of the item: not this)
             return out[: m.end("body")]
+        m = _EACH_VICTIM.match(n)
+        if m:
+            # `发生亡人火灾的，每死亡1人扣3分`: the people who died in it, counted
+            step = re.sub(r"\s*,\s*", "，", m.group("e"))
+            return f"{m.group('x')}{m.group('v')}人数，每人{step}"
         m = _DONE_RATE_STEP.match(n)
         if m and m.group("rate")[-3:-1] in m.group("done"):
             # `与下属单位签订责任书的得2分，签订率每低10个百分点扣0.5分`: done in full (the
@@ -2141,6 +2146,11 @@ _SHARED_CAP = re.compile(
     r"^(?P<body>[^,，;；]+?每[^,，;；]{0,6}?[扣减]\s*\d+(?:\.\d+)?\s*分\s*[,，]\s*"
     r"[^,，;；]+?每[^,，;；]{0,6}?[扣减]\s*\d+(?:\.\d+)?\s*分)\s*[,，]\s*"
     r"(?:最多扣|最高扣|扣完)\s*(?P<c>\d+(?:\.\d+)?)\s*分(?:为止)?$"
+)
+#: `发生亡人火灾的，每死亡1人扣3分，扣完为止`: an event and the people it struck, counted.
+_EACH_VICTIM = re.compile(
+    r"^(?:发生)?(?P<x>[^,，;；每\d]{2,20}?)的\s*[,，]\s*每(?P<v>死亡|受伤|失踪|伤亡)\s*(?:1|一)\s*人\s*"
+    r"(?P<e>[扣减]\s*\d+(?:\.\d+)?\s*分(?:\s*[,，]\s*(?:扣完为止|最多扣\s*\d+(?:\.\d+)?\s*分))?)$"
 )
 #: `…签订安全生产目标责任书的得2分，签订率每低10个百分点扣0.5分`.
 _DONE_RATE_STEP = re.compile(
