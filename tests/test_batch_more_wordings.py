@@ -760,3 +760,19 @@ def test_a_count_of_zero_after_a_share_of_the_best():
     assert outcome(clause, "  调用量：次，默认0\n", rows)[0] == [10, Decimal("2.5"), 0]
     # every unit at zero: the best too earns nothing
     assert outcome(clause, "  调用量：次，默认0\n", [{"调用量": "0"}, {"调用量": "0"}])[0] == [0, 0]
+
+
+def test_the_grade_given_outright_on_a_line_without_the_batch():
+    """`发生重大水污染事件的，年度考核直接评定为不合格` speaks of no other unit: the grade is
+    given outright all the same (it was read only on lines about places and averages, and
+    refused elsewhere as a syntax error); a negation before it is still read as written."""
+    text = (
+        "细则：试\n年度：2024\n满分：100分\n\n数据：\n  重大事故：是否，默认否\n  违规次数：次，默认0\n\n"
+        "等次：\n  优秀：90分以上\n  良好：80分以上\n  不合格：不足80分\n\n"
+        "一、甲（100分）\n  - 【违规次数】每次扣1分\n  - 【重大事故】的，年度考核直接评定为不合格\n"
+    )
+    policy = compile_policy(text)
+    assert policy.score({"重大事故": "是"}).grade == "不合格"
+    assert policy.score({"违规次数": "5"}).grade == "优秀"
+    with pytest.raises(PolicyError):
+        compile_policy(text.replace("年度考核直接评定为不合格", "年度考核不得直接评定为不合格"))

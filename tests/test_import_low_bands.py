@@ -200,3 +200,17 @@ def test_the_people_an_event_struck_are_counted(tmp_path):
     assert "- 【亡人火灾死亡人数】每人扣3分，扣完为止" in draft.text
     assert any("超出控制指标" in p for p in pending_lines(draft.text))
     assert policy.score({"亡人火灾死亡人数": "1"}).nodes["一"].score == 3
+
+
+def test_a_veto_and_its_meaning_said_again(tmp_path):
+    """`…的，实行一票否决，考核等次为不合格` where 不合格 is the lowest grade: the veto alone
+    (it gives the lowest grade); naming another grade stays pending."""
+    text = (
+        "2026年度档案工作考核细则\n一、档案安全（100分）\n"
+        "发生档案丢失、损毁、泄密等重大安全事故的，实行一票否决，考核等次为不合格。"
+        "发生档案违规销毁的，实行一票否决，考核等次为合格。\n"
+        "二、考核等次\n90分以上为优秀，60分以上不足90分为合格，不足60分为不合格。\n"
+    )
+    draft, _ = import_text(tmp_path, text)
+    assert "- 【档案丢失、损毁、泄密等重大安全事故】实行一票否决" in draft.text
+    assert any("违规销毁" in p for p in pending_lines(draft.text))

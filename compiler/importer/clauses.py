@@ -1318,6 +1318,10 @@ class Drafter:
             # `迟报的每次扣0.5分，漏报的每次扣1分，最多扣4分` in an item of 4: the cap is the
             # item's own floor (a smaller cap would be a part of the item: not this)
             return out[: m.end("body")]
+        m = _VETO_RESTATED.match(n)
+        if m and self.lowest_band and grade_name(m.group("g")) == grade_name(self.lowest_band):
+            # `…的，实行一票否决，考核等次为不合格`: the lowest grade is what 一票否决 gives
+            return out[: m.end("veto")]
         m = _EACH_VICTIM.match(n)
         if m:
             # `发生亡人火灾的，每死亡1人扣3分`: the people who died in it, counted
@@ -2146,6 +2150,11 @@ _SHARED_CAP = re.compile(
     r"^(?P<body>[^,，;；]+?每[^,，;；]{0,6}?[扣减]\s*\d+(?:\.\d+)?\s*分\s*[,，]\s*"
     r"[^,，;；]+?每[^,，;；]{0,6}?[扣减]\s*\d+(?:\.\d+)?\s*分)\s*[,，]\s*"
     r"(?:最多扣|最高扣|扣完)\s*(?P<c>\d+(?:\.\d+)?)\s*分(?:为止)?$"
+)
+#: `…的，实行一票否决，考核等次为不合格`: 一票否决 and what it means, said again.
+_VETO_RESTATED = re.compile(
+    r"^(?P<veto>.+?[,，]\s*(?:实行|予以)?一票否决)\s*[,，]\s*(?:年度)?(?:考核|考评)?(?:等次|结果)?"
+    r"(?:直接)?(?:确定|评定|定)?为\s*(?P<g>[^,，]{1,6}?)(?:等次|等级)?$"
 )
 #: `发生亡人火灾的，每死亡1人扣3分，扣完为止`: an event and the people it struck, counted.
 _EACH_VICTIM = re.compile(

@@ -1002,7 +1002,28 @@ _NEGATED: _Rule = (
     re.compile(r"(?<=】)\s*(?:没有|没|未能|未)(?P<word>达到|超过|低于|高于|少于|多于)(?=\s*\d)"),
     lambda m, c: _NEGATED_COMPARISONS[m.group("word")],
 )
-_EVERY_LINE = (_PASSIVE, *_WHOLE_STEPS, _ITEM_ZERO, _IS, _AT, _NEGATED)
+
+
+def _grade_said(match: re.Match[str], _: _Context) -> str | None:
+    """`年度考核直接评为优秀`: the grade given outright, `等次确定为优秀` — never after a
+    negation (`不得直接评为优秀` is read as written)."""
+    before = re.sub(r"\s+", "", match.string[: match.start()])
+    if re.search(r"(?:不|未|无|非|没)[得能予可]?$", before):
+        return None
+    return f"等次确定为{match.group('b')}"
+
+
+#: `年度考核直接评定为不合格` → `等次确定为不合格`: a line need not speak of the batch for
+#: this (`发生重大水污染事件的，年度考核直接评定为不合格`).
+_GRADE_SAID = (
+    "grade scope",
+    re.compile(
+        r"(?:年度考核|考核|年度|当年考核)?\s*直接\s*(?:确定|评定|定|评)为\s*"
+        r"(?P<b>优秀|良好|合格|称职|基本合格|不合格|不称职)(?!\s*(?:及|或)?\s*以[上下])"
+    ),
+    _grade_said,
+)
+_EVERY_LINE = (_PASSIVE, *_WHOLE_STEPS, _ITEM_ZERO, _IS, _AT, _NEGATED, _GRADE_SAID)
 
 
 def _all_taken(match: re.Match[str], context: _Context) -> str | None:
@@ -1061,15 +1082,6 @@ def _grade_floor(match: re.Match[str], _: _Context) -> str | None:
     if re.search(r"(?:不|未|无|非|没)[得能予可]?$", before):
         return None
     return f"等次最低为{match.group('b')}"
-
-
-def _grade_said(match: re.Match[str], _: _Context) -> str | None:
-    """`年度考核直接评为优秀`: the grade given outright, `等次确定为优秀` — never after a
-    negation (`不得直接评为优秀` is read as written)."""
-    before = re.sub(r"\s+", "", match.string[: match.start()])
-    if re.search(r"(?:不|未|无|非|没)[得能予可]?$", before):
-        return None
-    return f"等次确定为{match.group('b')}"
 
 
 _DIRECTION_FIRST = r"(?:高|低|多|少|大|小|长|短)"
@@ -1488,14 +1500,7 @@ RULES: tuple[_Rule, ...] = (
         _blank,
     ),
     # 年度考核直接评为优秀 → 等次确定为优秀 (the band itself: the top one is a floor)
-    (
-        "grade scope",
-        re.compile(
-            r"(?:年度考核|考核|年度|当年考核)?\s*直接\s*(?:确定|评定|定|评)为\s*"
-            r"(?P<b>优秀|良好|合格|称职|基本合格|不合格|不称职)(?!\s*(?:及|或)?\s*以[上下])"
-        ),
-        _grade_said,
-    ),
+    _GRADE_SAID,
     # 年度考核等次直接定为不合格 → 年度考核等次定为不合格
     (
         "grade scope",
