@@ -634,12 +634,13 @@ def test_a_grade_limited_in_a_part_without_points_is_drafted_or_held(tmp_path):
     draft, policy = import_text(tmp_path, _GRADE_PART)
     clauses = [line.strip() for line in draft.text.splitlines() if line.strip().startswith("- ")]
     assert any(c.endswith("不得评为优秀") and "通报批评" in c for c in clauses), clauses
-    assert any(
-        line.strip().startswith("# 待处理：") and "直接评定为不合格" in line
-        for line in draft.text.splitlines()
-    )
+    # either event sets the grade outright (it was kept 待处理 while the language read
+    # `年度考核直接评定为` only on lines about places and averages)
+    either = "辖区发生重大水污染事件或者因管护不到位造成人员伤亡"
+    assert f"- 【{either}】直接评定为不合格" in clauses
     fact = next(f.name for f in policy.ir.facts if "通报批评" in f.name)
     assert "等次最高为良好" in policy.score({fact: "是"}).labels
+    assert policy.score({fact: "否", either: "是"}).grade == "不合格"
 
 
 _NOT_DATA = """某县2026年度安全生产工作考核细则

@@ -214,3 +214,18 @@ def test_a_veto_and_its_meaning_said_again(tmp_path):
     draft, _ = import_text(tmp_path, text)
     assert "- 【档案丢失、损毁、泄密等重大安全事故】实行一票否决" in draft.text
     assert any("违规销毁" in p for p in pending_lines(draft.text))
+
+
+def test_either_event_and_the_grade_given_outright(tmp_path):
+    """`辖区发生重大水污染事件，或者因管理不到位造成重大人员伤亡的，年度考核直接评定为不合格`:
+    one condition (either event), the grade given outright."""
+    text = (
+        "2026年度河湖长制工作考核细则\n一、河湖管护（100分）\n未按规定巡河的，每次扣1分。"
+        "辖区发生重大水污染事件，或者因管理不到位造成重大人员伤亡的，年度考核直接评定为不合格。\n"
+        "二、考核等次\n90分以上为优秀，60分以上不足90分为合格，不足60分为不合格。\n"
+    )
+    draft, policy = import_text(tmp_path, text)
+    name = "辖区发生重大水污染事件或者因管理不到位造成重大人员伤亡"
+    assert f"- 【{name}】直接评定为不合格" in draft.text
+    assert policy.score({name: "是", "未按规定巡河": "0"}).grade == "不合格"
+    assert policy.score({name: "否", "未按规定巡河": "0"}).grade == "优秀"

@@ -386,6 +386,14 @@ def plain_wording(sentence: str) -> str:
         text,
     )
     text = re.sub(r"^经(?:抽查|检查|核查|复核|抽查复核|实地核查)+发现", "", text)
+    # `年度考核直接评定为不合格`: the grade given outright, said where a predicate starts
+    text = re.sub(
+        r"(?<=[,，])\s*(?:年度考核|当年考核|考核)(?:等次)?\s*(?=直接\s*(?:确定|评定|定|评)为)",
+        "",
+        text,
+    )
+    # `发生重大水污染事件，或者因…造成重大人员伤亡的，…`: one condition, either event
+    text = re.sub(r"^([^,，;；]{2,30}?)[,，]\s*(?=或者?[^,，;；]{2,30}?的\s*[,，])", r"\1", text)
     # `…每发现1起扣3分，并追回相关资金`: what else is done about it scores nothing
     text = re.sub(r"[,，]\s*并(?:追回|收回|责令|督促)[^,，。；;]{1,12}$", "", text)
     text = _RATE_SHARE.sub(

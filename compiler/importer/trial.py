@@ -39,8 +39,13 @@ def _policy(clause: str, bonus: bool, decls: str, points: str | None) -> str:
     block = f"数据：\n{decls}\n" if decls else ""
     text = f"细则：草稿\n年度：2023\n满分：{full}分\n\n{block}{head}\n  - {clause}\n"
     barred = re.search(r"不得评为([^，,；;。\s]{1,6}?)(?:等次)?(?=[，,；;。]|$)", clause)
+    given = re.search(
+        r"(?<!不得)直接(?:确定|评定|定|评)为([^，,；;。\s]{1,6}?)(?:等次)?(?=[，,；;。]|$)", clause
+    )
     if barred:  # `不得评为优秀` names a grade: the draft's 等次 has it above a lower one
         text += f"\n等次：\n  {barred.group(1)}：{full}分以上\n  草稿最低档：其余\n"
+    elif given:  # `直接评定为不合格`: the lowest grade (the draft's own 等次 checks it again)
+        text += f"\n等次：\n  草稿最高档：{full}分以上\n  {given.group(1)}：其余\n"
     return text
 
 
