@@ -293,3 +293,19 @@ def test_several_kinds_of_miss_take_from_the_points(tmp_path):
     nodes = policy.score(unit).nodes
     assert nodes["一"].score == Decimal(1)  # 4 − 2 − 5 × 0.2
     assert nodes["二"].score == Decimal(4)  # the part's 4 all lost (3 + 2), 6 − 2 of the rest
+
+
+def test_items_that_share_the_first_ones_verb(tmp_path):
+    """`将老龄工作纳入街道（镇）年度重点工作、纳入对村（社区）年度目标考核的，各得2分`: the second
+    item starts with the first one's verb, so the words before the verb are its too — a
+    fact each; `道路硬化、亮化的，分别得1分` names no verb to share and stays pending."""
+    text = (
+        "2026年度老龄工作考核细则\n一、组织领导（4分）\n"
+        "将老龄工作纳入街道（镇）年度重点工作、纳入对村（社区）年度目标考核的，各得2分。\n"
+        "二、基础设施（2分）\n村内主干道路硬化、亮化的，分别得1分。\n"
+    )
+    draft, policy = import_text(tmp_path, text)
+    one, two = "将老龄工作纳入街道(镇)年度重点工作", "将老龄工作纳入对村(社区)年度目标考核"
+    assert f"- 【{one}】、【{two}】的，各得2分" in draft.text
+    assert any("硬化、亮化" in p for p in pending_lines(draft.text))
+    assert policy.score({one: "是", two: "否"}).nodes["一"].score == 2

@@ -736,7 +736,11 @@ class Drafter:
         )
         if failing is not None:
             return failing
-        levels = self._levels(sentence, path, bonus) or self._level_pieces(sentence, path, bonus)
+        levels = (
+            self._levels(sentence, path, bonus)
+            or self._level_pieces(sentence, path, bonus)
+            or self._shared_verb(sentence, path, bonus)
+        )
         if levels is not None:
             return levels
         whole = self._one(sentence, title, path, bonus, None)
@@ -1163,6 +1167,42 @@ class Drafter:
             facts.append((name, type_word, default, said))
         self.per_matter.add(normalise(sentence).strip())
         return Drafted(sentence, drafted.clauses, tuple(facts))
+
+    def _shared_verb(self, sentence: str, path: str, bonus: bool) -> Drafted | None:
+        """`将老龄工作纳入街道（镇）年度重点工作、纳入对村（社区）年度目标考核的，各得2分`: the
+        later items start with the verb of the first (`纳入`), so the words before that verb
+        are theirs too — a fact each (`【将老龄工作纳入对村(社区)年度目标考核】`).  Only then:
+        `未制定计划、措施的分别扣1分` leaves open what `措施` lacks, and stays pending."""
+        n = normalise(sentence).strip().rstrip("。;, ")
+        m = _VERB_LIST.match(n)
+        if m is None:
+            return None
+        items = m.group("items").split("、")
+        first = items[0]
+        names = [first]
+        for item in items[1:]:
+            verb = item[:2]
+            at = first.find(verb, 1)
+            if len(item) < 4 or at <= 0 or NEGATED.search(item[:1]):
+                return None
+            names.append(first[:at] + item)
+        names = [legal_name(x) for x in names]
+        if len(set(names)) != len(names):
+            return None
+        clause = "、".join(f"【{x}】" for x in names) + "的，" + m.group("rest")
+        trial = try_clause(clause, bonus, "", self.points)
+        if trial is None:
+            return None
+        kinds = {normalise(k): v for k, v in trial.kinds}
+        facts = []
+        for x in names:
+            type_word = kinds.get(normalise(x))
+            if type_word != "是否":
+                return None
+            final = self.book.claim(x, type_word, "", x, path)
+            clause = clause.replace(f"【{x}】", f"【{final}】")
+            facts.append((final, type_word, "", x))
+        return Drafted(sentence, (clause,), tuple(facts))
 
     def _level_pieces(self, sentence: str, path: str, bonus: bool) -> Drafted | None:
         """`在区级以上媒体宣传报道河湖长制工作的，区级每篇得0.25分，市级每篇得0.5分，省级以上每篇
@@ -2119,6 +2159,11 @@ _LATE_EACH = re.compile(
     r"(?:1|一)\s*(?P<u>件|次|条|项|个)\s*[,，]?\s*(?P<e>[扣减]\s*\d+(?:\.\d+)?\s*分)$"
 )
 #: `按时完成年度户厕改造任务的得满分，完成率每低1个百分点扣0.4分`.
+#: `A、B的，各得2分` (`分别得…`): a list of things done, each earning.
+_VERB_LIST = re.compile(
+    r"^(?P<items>[^,，;；、]{4,}(?:、[^,，;；、]{4,})+)的\s*[,，]?\s*"
+    r"(?P<rest>(?:各|分别)[得加]\s*\d+(?:\.\d+)?\s*分(?:\s*、\s*\d+(?:\.\d+)?\s*分)*)$"
+)
 #: `县级以上`, `市级以上`, `上级`: the lowest level a subject counts from.
 _AT_LEAST_LEVEL = re.compile(r"(?:国家|省|市|县|区)级?以上|上级")
 #: `，同一事项按最高级别计分，不重复加分`, `，同一做法按最高级别计`, `，同一事项不重复计分`.
