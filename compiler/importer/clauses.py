@@ -1084,19 +1084,35 @@ class Drafter:
         rest = m.group("rest")
         lead = "" if rest.startswith("每") else "的，"
         clause = "、".join(f"【{x}】" for x in names) + lead + rest
+        return self._named_each(sentence, clause, names, bonus, path)
+
+    def _named_each(
+        self,
+        sentence: str,
+        clause: str,
+        names: list[str],
+        bonus: bool,
+        path: str,
+        yes_no: bool = False,
+        default: str | None = None,
+    ) -> Drafted | None:
+        """`clause` drafted with a fact for each of `names`, typed as the trial infers them
+        (only 是否 with `yes_no`); the names are claimed only once all of them have a
+        type, so a clause given up claims none.  The default is `default`, else 否 for a
+        yes/no and 0 for a count."""
         trial = try_clause(clause, bonus, "", self.points)
         if trial is None:
             return None
         kinds = {normalise(k): v for k, v in trial.kinds}
-        if any(not kinds.get(normalise(x)) for x in names):
+        types = [kinds.get(normalise(x)) for x in names]
+        if not all(types) or (yes_no and any(t != "是否" for t in types)):
             return None
         facts = []
-        for x in names:
-            type_word = kinds[normalise(x)]
-            default = "否" if type_word == "是否" else "0"
-            final = self.book.claim(x, type_word, default, x, path)
+        for x, type_word in zip(names, types, strict=True):
+            said = default if default is not None else ("否" if type_word == "是否" else "0")
+            final = self.book.claim(x, type_word, said, x, path)
             clause = clause.replace(f"【{x}】", f"【{final}】")
-            facts.append((final, type_word, default, x))
+            facts.append((final, type_word, said, x))
         return Drafted(sentence, (clause,), tuple(facts))
 
     def _misses(
@@ -1190,19 +1206,7 @@ class Drafter:
         if len(set(names)) != len(names):
             return None
         clause = "、".join(f"【{x}】" for x in names) + "的，" + m.group("rest")
-        trial = try_clause(clause, bonus, "", self.points)
-        if trial is None:
-            return None
-        kinds = {normalise(k): v for k, v in trial.kinds}
-        facts = []
-        for x in names:
-            type_word = kinds.get(normalise(x))
-            if type_word != "是否":
-                return None
-            final = self.book.claim(x, type_word, "", x, path)
-            clause = clause.replace(f"【{x}】", f"【{final}】")
-            facts.append((final, type_word, "", x))
-        return Drafted(sentence, (clause,), tuple(facts))
+        return self._named_each(sentence, clause, names, bonus, path, yes_no=True, default="")
 
     def _level_pieces(self, sentence: str, path: str, bonus: bool) -> Drafted | None:
         """`在区级以上媒体宣传报道河湖长制工作的，区级每篇得0.25分，市级每篇得0.5分，省级以上每篇
@@ -1232,19 +1236,19 @@ class Drafter:
             clauses.append(f"【{name}】每{item.group('u')}{item.group('v')}{item.group('n')}分")
         if len(set(names)) != len(names) or len({i.group("u") for i in items}) != 1:
             return None
-        drafted_clauses, facts = [], []
+        drafted: list[Drafted] = []
         for name, clause in zip(names, clauses, strict=True):
-            trial = try_clause(clause, bonus, "", self.points)
-            if trial is None:
+            one = self._named_each(sentence, clause, [name], bonus, path, default="0")
+            if one is None:
+                for done in drafted:
+                    self.release(done)
                 return None
-            kinds = {normalise(k): v for k, v in trial.kinds}
-            type_word = kinds.get(normalise(name))
-            if not type_word:
-                return None
-            final = self.book.claim(name, type_word, "0", name, path)
-            drafted_clauses.append(clause.replace(f"【{name}】", f"【{final}】"))
-            facts.append((final, type_word, "0", name))
-        return Drafted(sentence, tuple(drafted_clauses), tuple(facts))
+            drafted.append(one)
+        return Drafted(
+            sentence,
+            tuple(c for d in drafted for c in d.clauses),
+            tuple(f for d in drafted for f in d.facts),
+        )
 
     def _several(
         self, sentence: str, readings: tuple[Reading, ...] | None, path: str, bonus: bool
