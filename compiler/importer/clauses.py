@@ -88,6 +88,15 @@ class Drafted:
         return bool(self.clauses)
 
 
+def _together(sentence: str, drafted: list[Drafted]) -> Drafted:
+    """The clauses and facts of several drafts of parts of `sentence`, as one draft."""
+    return Drafted(
+        sentence,
+        tuple(c for d in drafted for c in d.clauses),
+        tuple(f for d in drafted for f in d.facts),
+    )
+
+
 def split_sentences(text: str) -> list[str]:
     """`。` `；` `！` `？` end a sentence (kept out of it).  `达到100%的，得满分；每低1个
     百分点扣0.5分` stays one sentence: the step is the second half of the standard, and
@@ -689,12 +698,8 @@ class Drafter:
             if points is None or Decimal(share.group("p")) != Decimal(points):
                 return Drafted(sentence, (), (), reason_for(sentence))
             x = legal_name(clean_subject(share.group("x")))
-            clause = f"【{x}】按完成比例得分"
-            if try_clause(clause, bonus, f"  {x}：百分比", points) is None:
-                return Drafted(sentence, (), (), reason_for(sentence))
-            final = self.book.claim(x, "百分比", "", x, path)
-            clause = f"【{final}】按完成比例得分"
-            return Drafted(sentence, (clause,), ((final, "百分比", "", x),))
+            on_rate = self._on_rate(sentence, x, f"【{x}】按完成比例得分", bonus, path, x)
+            return on_rate or Drafted(sentence, (), (), reason_for(sentence))
         read = self._read_as(sentence, points)
         if read is None:
             return Drafted(sentence, (), (), reason_for(sentence))
@@ -762,11 +767,7 @@ class Drafter:
                 drafted.append(d)
                 previous = d.facts[0][3] if d.facts else previous
             else:
-                return Drafted(
-                    sentence,
-                    tuple(c for d in drafted for c in d.clauses),
-                    tuple(f for d in drafted for f in d.facts),
-                )
+                return _together(sentence, drafted)
         lead = _LEAD_IN.match(normalise(sentence).strip())
         if (
             lead is not None
@@ -851,11 +852,18 @@ class Drafter:
             t, p = at.group("t"), at.group("p")
             if Decimal(t) != 100 or Decimal(p) != Decimal(points):
                 clause = f"得(最小(【{x}】÷{t}, 1)×{p})分"
-        if try_clause(clause, bonus, f"  {x}：百分比", points) is None:
+        return self._on_rate(sentence, x, clause, bonus, path, sentence)
+
+    def _on_rate(
+        self, sentence: str, x: str, clause: str, bonus: bool, path: str, description: str
+    ) -> Drafted | None:
+        """`clause`, on the one rate `x` (a 百分比), when it compiles alone in the sentence's
+        item; the rate is claimed only then."""
+        if try_clause(clause, bonus, f"  {x}：百分比", self.points) is None:
             return None
-        final = self.book.claim(x, "百分比", "", sentence, path)
+        final = self.book.claim(x, "百分比", "", description, path)
         clause = clause.replace(f"【{x}】", f"【{final}】")
-        return Drafted(sentence, (clause,), ((final, "百分比", "", sentence),))
+        return Drafted(sentence, (clause,), ((final, "百分比", "", description),))
 
     def _rate_formula(self, sentence: str, n: str, path: str) -> Drafted | None:
         """`检查覆盖率达到100%的得4分，未达到的按实际覆盖率×4计分`, `培训率达到90%以上的得3分，
@@ -881,12 +889,7 @@ class Drafter:
             return None
         if rate is not None and m.group("t2") is None and Decimal(t) != 100:
             return None
-        clause = f"得(最小(【{x}】÷{t}, 1)×{p})分"
-        if try_clause(clause, False, f"  {x}：百分比", self.points) is None:
-            return None
-        final = self.book.claim(x, "百分比", "", sentence, path)
-        clause = clause.replace(f"【{x}】", f"【{final}】")
-        return Drafted(sentence, (clause,), ((final, "百分比", "", sentence),))
+        return self._on_rate(sentence, x, f"得(最小(【{x}】÷{t}, 1)×{p})分", False, path, sentence)
 
     def _count_formula(self, sentence: str, n: str, path: str, points: str) -> Drafted | None:
         """`完成搬迁任务的得5分，未完成的按已搬迁户数÷任务户数×5计分`, `按完成比例计分，即实际
@@ -919,11 +922,18 @@ class Drafter:
         clause = (
             f"得(最小({share}, 1)×{m.group('p')})分" if capped else f"得({share}×{m.group('p')})分"
         )
+        return self._done_over_due(sentence, clause, done, due, m.group("b"), points, path)
+
+    def _done_over_due(
+        self, sentence: str, clause: str, done: str, due: str, due_said: str, points: str, path: str
+    ) -> Drafted | None:
+        """`clause` on a count done and a count due, when it compiles alone; both are
+        claimed only then, without a default (a blank count of what was done would cost
+        the whole part, and a due of 0 cannot be divided by: the note says so)."""
         if try_clause(clause, False, f"  {done}：个\n  {due}：个", points) is None:
             return None
-        # no default: a blank count of what was done would cost the whole part
         a = self.book.claim(done, "个", "", sentence, path)
-        b = self.book.claim(due, "个", "", f"{m.group('b')}（应完成的数，为0时无法计算比例）", path)
+        b = self.book.claim(due, "个", "", f"{due_said}（应完成的数，为0时无法计算比例）", path)
         clause = clause.replace(f"【{done}】", f"【{a}】").replace(f"【{due}】", f"【{b}】")
         return Drafted(sentence, (clause,), ((a, "个", "", sentence), (b, "个", "", sentence)))
 
@@ -938,14 +948,7 @@ class Drafter:
         if done == due or len(done) < 3 or len(due) < 3:
             return None
         clause = f"得(最小(【{done}】÷【{due}】, 1)×{points})分"
-        decls = f"  {done}：个\n  {due}：个"
-        if try_clause(clause, False, decls, points) is None:
-            return None
-        # no default: a blank count of what was done would cost the whole item
-        a = self.book.claim(done, "个", "", sentence, path)
-        b = self.book.claim(due, "个", "", f"{m.group('y')}（应完成的数，为0时无法计算比例）", path)
-        clause = clause.replace(f"【{done}】", f"【{a}】").replace(f"【{due}】", f"【{b}】")
-        return Drafted(sentence, (clause,), ((a, "个", "", sentence), (b, "个", "", sentence)))
+        return self._done_over_due(sentence, clause, done, due, m.group("y"), points, path)
 
     def _fewer(self, sentence: str, path: str, bonus: bool) -> Drafted | None:
         """`开展“美丽庭院”创建的得3分，创建户数不足100户的得1.5分`: done in full earns 3, done
@@ -1135,14 +1138,9 @@ class Drafter:
             d = self._sentence(read, title, path, bonus, points)
             drafted.append(d)
             if not d.ok or len(d.clauses) != 1 or not re.search(r"每\S{0,3}[扣减]", d.clauses[0]):
-                for done in drafted:
-                    self.release(done)
+                self.release(_together(sentence, drafted))
                 return None
-        return Drafted(
-            sentence,
-            tuple(c for d in drafted for c in d.clauses),
-            tuple(f for d in drafted for f in d.facts),
-        )
+        return _together(sentence, drafted)
 
     def _highest_level(
         self, sentence: str, title: str, path: str, bonus: bool, points: str | None
@@ -1240,15 +1238,10 @@ class Drafter:
         for name, clause in zip(names, clauses, strict=True):
             one = self._named_each(sentence, clause, [name], bonus, path, default="0")
             if one is None:
-                for done in drafted:
-                    self.release(done)
+                self.release(_together(sentence, drafted))
                 return None
             drafted.append(one)
-        return Drafted(
-            sentence,
-            tuple(c for d in drafted for c in d.clauses),
-            tuple(f for d in drafted for f in d.facts),
-        )
+        return _together(sentence, drafted)
 
     def _several(
         self, sentence: str, readings: tuple[Reading, ...] | None, path: str, bonus: bool
@@ -1259,11 +1252,7 @@ class Drafter:
         drafted = [self._reading(sentence, r, path, bonus) for r in readings]
         if not all(d is not None for d in drafted):
             return None
-        return Drafted(
-            sentence,
-            tuple(c for d in drafted if d for c in d.clauses),
-            tuple(f for d in drafted if d for f in d.facts),
-        )
+        return _together(sentence, [d for d in drafted if d is not None])
 
     def _read_as(self, sentence: str, points: str | None) -> str | None:
         """The sentence as the language says it, where a common phrase means exactly one

@@ -884,14 +884,33 @@ class _Writer:
         # several counted earnings (`区级每篇得0.25分，市级每篇得0.5分`) add up under the one
         # cap: a list, not a tuple (a tuple is levels of which only the highest counts)
         several = list(drafted.clauses) if len(drafted.clauses) > 1 else drafted.clauses[0]
-        self.capped.setdefault(id(node), []).append(
-            (several, cap, f"{CAPPED_NOTE}{_number(cap)}分")
+        return self._sub_item(
+            node, sentence, path, pad, several, cap, f"{CAPPED_NOTE}{_number(cap)}分"
         )
-        for clause in drafted.clauses:
+
+    def _sub_item(
+        self,
+        node: DNode,
+        sentence: str,
+        path: str,
+        pad: str,
+        kept: str | tuple[str, ...] | list[str],
+        cap: str,
+        note: str,
+        drafted: tuple[str, ...] | None = None,
+    ) -> list[str]:
+        """`kept`, clauses of `sentence`, held for a sub-item of `cap` points under `node`
+        (`_capped_subs` writes it after the item's own clauses: one clause or a list add
+        up, a tuple takes the highest); the sentence counts as drafted, and the item gets
+        the line that says where it went.  `drafted`: every clause the sentence gave,
+        where some of them stay on the item itself."""
+        self.capped.setdefault(id(node), []).append((kept, cap, note))
+        given = drafted if drafted is not None else ((kept,) if isinstance(kept, str) else kept)
+        for clause in given:
             self.origin[clause] = (path, sentence)
         self.summary.sentences += 1
         self.summary.drafted += 1
-        self.summary.clauses += len(drafted.clauses)
+        self.summary.clauses += len(given)
         return [f"{pad}# 原文 “{_one_line(sentence)}”：写成下面分值为{_number(cap)}分的子项"]
 
     def _several_misses(
@@ -918,13 +937,7 @@ class _Writer:
             self.drafter.release(drafted)
             return self._no_sub_item(sentence, path, pad, cap)
         note = f"{FULL_NOTE}每少一个扣的分从这{_number(cap)}分中扣，写作本子项的分值"
-        self.capped.setdefault(id(node), []).append((list(drafted.clauses), cap, note))
-        for clause in drafted.clauses:
-            self.origin[clause] = (path, sentence)
-        self.summary.sentences += 1
-        self.summary.drafted += 1
-        self.summary.clauses += len(drafted.clauses)
-        return [f"{pad}# 原文 “{_one_line(sentence)}”：写成下面分值为{_number(cap)}分的子项"]
+        return self._sub_item(node, sentence, path, pad, list(drafted.clauses), cap, note)
 
     def _share_part(
         self, sentence: str, read: str, node: DNode, path: str, bonus: bool, pad: str
@@ -985,12 +998,7 @@ class _Writer:
             if m.re is AT_THEN_SHARE
             else f"{FULL_NOTE}每少一个扣的分从这{_number(cap)}分中扣，写作本子项的分值"
         )
-        self.capped.setdefault(id(node), []).append((drafted.clauses[0], cap, note))
-        self.origin[drafted.clauses[0]] = (path, sentence)
-        self.summary.sentences += 1
-        self.summary.drafted += 1
-        self.summary.clauses += 1
-        return [f"{pad}# 原文 “{_one_line(sentence)}”：写成下面分值为{_number(cap)}分的子项"]
+        return self._sub_item(node, sentence, path, pad, drafted.clauses[0], cap, note)
 
     def _level_tiers(
         self, sentence: str, read: str, node: DNode, path: str, bonus: bool, pad: str
@@ -1039,15 +1047,7 @@ class _Writer:
             claimed = self.drafter.book.claim(name, "是否", "", description, path)
             final.append(f"【{claimed}】得{amount}分")
         note = f"原文按做到的最高一档计分（{_one_line(sentence)}）：几条只取最高一条"
-        self.capped.setdefault(id(node), []).append((tuple(final), m.group("n1"), note))
-        for clause in final:
-            self.origin[clause] = (path, sentence)
-        self.summary.sentences += 1
-        self.summary.drafted += 1
-        self.summary.clauses += len(final)
-        return [
-            f"{pad}# 原文 “{_one_line(sentence)}”：写成下面分值为{_number(m.group('n1'))}分的子项"
-        ]
+        return self._sub_item(node, sentence, path, pad, tuple(final), m.group("n1"), note)
 
     def _no_sub_item(self, sentence: str, path: str, pad: str, cap: str) -> list[str]:
         """A sentence that needs a sub-item of `cap` points under an item numbered （1）:
@@ -1362,16 +1362,8 @@ class _Writer:
             self.drafter.release(drafted)
             return None
         note = f"{FULL_NOTE}“得{_number(cap)}分” 是这一要求在本项中的分值，由同句的扣分条款逐个扣减，写作本子项的分值"
-        self.capped.setdefault(id(node), []).append((part, cap, note))
-        for clause in drafted.clauses:
-            self.origin[clause] = (path, sentence)
-        self.summary.sentences += 1
-        self.summary.drafted += 1
-        self.summary.clauses += len(drafted.clauses)
-        return [
-            f"{pad}# 原文 “{_one_line(sentence)}”：写成下面分值为{_number(cap)}分的子项",
-            *(f"{pad}- {c}" for c in whole),
-        ]
+        lines = self._sub_item(node, sentence, path, pad, part, cap, note, drafted.clauses)
+        return [*lines, *(f"{pad}- {c}" for c in whole)]
 
     def _full_when_none_late(
         self, sentence: str, read: str, node: DNode, bonus: bool, pad: str
