@@ -303,8 +303,8 @@ def _arrow(rows: list[dict]):
             RATE,
             "E253",
         ),
-        # bands of the gap to the best, the best named with its scope and kind
-        ("【率】与全市最高县区相差5个百分点以内的得4分，相差5个百分点以上的得2分", RATE, "E253"),
+        # bands of the gap to the best that both hold a gap of exactly 5 (以内, 以上)
+        ("【率】与全市最高县区相差5个百分点以内的得4分，相差5个百分点以上的得2分", RATE, "E116"),
         # a base score at the average with steps both ways
         (
             "【率】等于全市平均值的得2分，每高于平均值1个百分点加0.5分，每低于平均值1个百分点减0.5分",

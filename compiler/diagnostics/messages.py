@@ -928,17 +928,19 @@ DETAILS: dict[str, tuple[str, str]] = {
         "outside and report it as a 分 fact",
     ),
     "why.from_best": (
-        "按与最高（最低）值的差距扣分，这样写读不准：最高者得的不是本项分值，或差距的方向、分档本语言不能直接写",
+        "按与最高（最低）值的差距扣分，这样写读不准：最高者得的不是本项分值，或差距的方向、分档读不准",
         "deducts by the gap to the best value as written here: the best does not earn the "
-        "item's points, or the gap's side or bands cannot be written directly",
+        "item's points, or the gap's side or bands are unclear",
     ),
     "hint.from_best": (
         "按差距每一步扣分写 【{name}】每低于最高值1个百分点扣1分（最低者为好时 每高于最低值1个百分点扣1分），"
-        "最高者差距为0、得本项分值；按差距分档时把差距作为一项数据填报（{name}差距：个百分点）再分档；"
+        "最高者差距为0、得本项分值；按差距分档写 【{name}】与最高值相差5个百分点以内的得4分，相差超过5个百分点的得2分"
+        "（各档相接，界上的值只归一档）；"
         "按与最高者的比例得分（另一种算法）写 其余按与{best}的比例得分",
         "for steps write 【{name}】每低于最高值1个百分点扣1分 (when lower is better "
         "每高于最低值1个百分点扣1分): the best's gap is 0 and it keeps the item's points; for bands of the "
-        "gap report it as a fact ({name}差距：个百分点) and band that; a share of the best (another "
+        "gap write 【{name}】与最高值相差5个百分点以内的得4分，相差超过5个百分点的得2分 (bands that meet, "
+        "each bound in one band); a share of the best (another "
         "rule) is 其余按与{best}的比例得分",
     ),
     "why.formula_average": (

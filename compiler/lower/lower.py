@@ -527,7 +527,7 @@ class _Lowerer:
         bound = self.offset_bound(cond, left, right)
         if found[0] != "within":
             return ir.Cmp(found[0], self.expr(left), bound)
-        mean = self.expr(ast.Average(right.span, right.words, noun=right.noun), left)
+        mean = self.expr(replace(right, offset=None), left)
         below = found[1] == "below"
         return ir.AllOf(
             (
@@ -541,7 +541,7 @@ class _Lowerer:
         `平均值10%` is a share of the mean: 平均值(X) × (1 ∓ 10/100)."""
         found = offset_operator(cond.word)
         assert found is not None and right.offset is not None, "checked: E233"
-        mean = self.expr(ast.Average(right.span, right.words, noun=right.noun), left)
+        mean = self.expr(replace(right, offset=None), left)
         sign = "-" if found[1] == "below" else "+"
         info = self.symbols.facts.get(left.name) if isinstance(left, ast.Ref) else None
         if right.offset.unit == "%" and info is not None and info.kind is not None:

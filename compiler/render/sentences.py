@@ -44,10 +44,10 @@ class Sentences:
         if isinstance(e, ast.Ref):
             param = self.params.get(e.name)
             return self.num(param) if param is not None else e.name
-        if isinstance(e, ast.Average) and e.best is not None:
-            return "最高值" if e.best == "high" else "最低值"
         if isinstance(e, ast.Average):
             offset = self.num(e.offset) if e.offset is not None else ""
+            if e.best is not None:
+                return ("最高值" if e.best == "high" else "最低值") + offset
             return f"{e.words}平均值{offset}"
         if isinstance(e, ast.DateLit):
             year = f"{e.year}年" if e.year is not None else ""

@@ -159,12 +159,19 @@ def _read_ordinals(prepared: Prepared, diags: list[Diagnostic]) -> None:
 def _read_bands(prepared: Prepared, diags: list[Diagnostic]) -> None:
     """Several bands of distance from the average on a clause line, each condition read
     as an interval and replaced in place by one placeholder (`mean_bands`)."""
-    if "平均" not in prepared.text:
+    if "平均" not in prepared.text and "最" not in prepared.text:
         return
     lines = prepared.text.split("\n")
     lone = lone_clause_lines(lines)
+    remarks: dict[int, list[Rewrite]] = {}
+    for rewrite in prepared.rewrites:
+        if rewrite.rule == "bound restated":
+            remarks.setdefault(rewrite.line, []).append(rewrite)
     for number, line in enumerate(lines, 1):
-        found = read_line(line, number, lone.get(number))
+        said = line
+        for rewrite in remarks.get(number, ()):
+            said = said[: rewrite.start] + rewrite.original + said[rewrite.end :]
+        found = read_line(line, number, lone.get(number), said)
         if found is not None:
             for column, band in found.bands.items():
                 prepared.bands[(number, column)] = band

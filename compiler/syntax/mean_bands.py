@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..diagnostics.diagnostic import Diagnostic
@@ -52,6 +52,9 @@ class End:
 
     value: Decimal
     closed: bool | None
+    #: Whether the text says it outright (`（含3个百分点）`), not only by a word's habit
+    #: (`以上`): where two bands hold one bound, the one that says so keeps it.
+    said: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,9 @@ class Band:
     unit: str | None
     #: The condition as written, for messages.
     text: str
+    #: Not the average but the batch's best value: "high" (`与最高值相差`, e ≤ 0 for
+    #: every unit) or "low" (`与最低值相差`, e ≥ 0).
+    best: str | None = None
 
 
 # --------------------------------------------------------------------------- words
@@ -121,6 +127,7 @@ _DISTANCE = re.compile(
     rf"(?P<r1>{_NUM})[ \t]*{_UNIT}?[ \t]*{_RANGE}[ \t]*(?P<r2>{_NUM})[ \t]*(?P<ru>{_UNIT})"
     # 超过1个百分点、但差距在3个百分点以内 / 1个百分点以上但不足3个百分点
     rf"|(?:超过|超出)?[ \t]*(?P<b1>{_NUM})[ \t]*(?P<bu>{_UNIT})[ \t]*(?P<bp>{_ATLEAST})?"
+    r"(?:[ \t]*\((?P<bmark>不?(?:含|包含|包括)[^()]{0,12})\))?"
     rf"[ \t]*[、,]?[ \t]*(?:但|且)?{_GAP}(?:(?P<bl>{_LESS})[ \t]*(?P<b2>{_NUM})[ \t]*{_UNIT}"
     rf"|(?P<bn>{_NOT_OVER})[ \t]*(?P<b4>{_NUM})[ \t]*{_UNIT}"
     rf"|(?P<b3>{_NUM})[ \t]*{_UNIT}[ \t]*{_WITHIN})"
@@ -160,6 +167,40 @@ _ELIDED = re.compile(
 _HEADER = re.compile(rf"(?P<side>{kw.alternation(_BELOW + _ABOVE)})[ \t]*{_AVG}[ \t]*的?[ \t]*,")
 _SUB_START = re.compile(r"[ \t]*(?:的)?(?:差距|相差|差值)")
 _REF = re.compile(r"【([^【】\n]+)】")
+#: The batch's best value as a line names it: `全市最高值`, `最低值`, `全市最高县区`, `最多的乡镇`.
+_STEMS = {
+    "最高": "high",
+    "最多": "high",
+    "最大": "high",
+    "最低": "low",
+    "最少": "low",
+    "最小": "low",
+    # `落后全市最快进度`: progress, the fastest the highest (最快 alone may be the shortest time)
+    "最快进度": "high",
+}
+_NOUNS = r"(?:县区|县\(市、区\)|乡镇|街道|单位|部门|地区)"
+_BEST = (
+    r"(?P<best>(?:全[市省县区])?[ \t]*(?P<stem>"
+    + kw.alternation(_STEMS)
+    + rf")[ \t]*(?:值|水平|的{_NOUNS}|{_NOUNS})?)"
+)
+#: `与全市最高值相差5个百分点以内`, `与最低值差距在2个百分点以上`: a distance from the best
+#: value, on the one side every unit is (no unit is above the highest).
+_FROM_BEST = re.compile(rf"与[ \t]*{_BEST}[ \t]*(?:相比[ \t]*)?(?:的)?[ \t]*(?=差距|相差|差值)")
+#: `落后全市最快进度10个百分点以上`, `低于最高值5个百分点以内`: the side every unit is on,
+#: said with a comparison word (`高于最高值` is refused as written).
+_SIDED_BEST = re.compile(
+    rf"(?P<side>{kw.alternation(('低于', '落后于', '落后', '少于', '高于', '多于', '超过', '超出'))})"
+    rf"[ \t]*{_BEST}"
+)
+#: `；落后5个百分点以上（含）、不足10个百分点的`: the side again, the best said before.
+_SIDE_AGAIN = re.compile(
+    rf"(?P<side>{kw.alternation(('低于', '落后于', '落后', '少于', '高于', '多于'))})"
+)
+#: `全市最高的得4分`: the best itself (ties all of them), on a line of distances from it.
+#: `其余县区得2分`: the units no other band on the line holds.
+_REST = re.compile(rf"其[余他](?:的)?[ \t]*(?:{_NOUNS})?[ \t]*(?=的|,|;|得|扣|加|不得|本项|该项)")
+_EXTREME = re.compile(rf"(?:全[市省县区])?[ \t]*(?P<stem>{kw.alternation(_STEMS)})(?:值)?{_FOLLOW}")
 _EARNS = re.compile(r"得[ \t]*(?:\d|满分)")
 #: How a band's effects start: `的得4分`, `的，本项不得分`, `的，年度考核等次最高为合格` — never a
 #: number (`低于平均值的80%的` is no band of distance from the average).
@@ -196,15 +237,24 @@ def _closed(mark: str | None, number: Decimal, word_says: bool) -> bool:
     return word_says if said is None else said
 
 
+def _end(value: Decimal, mark: str | None, word_says: bool | None) -> End:
+    """The end at `value` (a distance as written, signed by the caller), in the band as
+    `（含N）` says, else as the word does (None: the word does not say)."""
+    said = _marked(mark, abs(value))
+    if said is not None:
+        return End(value, said, said=True)
+    return End(value, word_says)
+
+
 def _read(text: str, at: int, bare: bool) -> _Found | None:
     """The band whose condition starts at `at`, or None."""
     found = _BOTH.match(text, at)
     if found is not None:
         number = Decimal(found["n"] or found["l"])
-        closed = _closed(found["mark"], number, found["n"] is not None)
+        end = _end(number, found["mark"], found["n"] is not None)
         band = Band(
-            End(-number, closed),
-            End(number, closed),
+            replace(end, value=-number),
+            end,
             found["avg"],
             found["u"] or found["lu"],
             found[0].rstrip(),
@@ -240,17 +290,85 @@ def _read(text: str, at: int, bare: bool) -> _Found | None:
     if bare:
         elided = _ELIDED.match(text, at)
         if elided is not None:
-            number = Decimal(elided["n"])
-            closed = bool(elided["p"]) or bool(_marked(elided["mark"], number))
+            far = _end(Decimal(elided["n"]), elided["mark"], bool(elided["p"]))
             below = elided["side"] in _BELOW
-            band = _one_sided(below, number, closed, "", elided["u"])
+            band = _one_sided(below, far, "", elided["u"])
             return _Found(at, elided.end(), _with_text(band, elided[0].rstrip()), True)
     return None
 
 
-def _sub_band(line: str, at: int, header: tuple[bool, str] | None) -> _Found | None:
-    """`差距超过2个百分点但不超过5个百分点` after a side said once (`低于平均值的，…`)."""
-    if header is None or not _SUB_START.match(line, at):
+def _read_best(line: str, at: int) -> tuple[_Found, tuple[bool, str, str]] | None:
+    """`与最高值相差5个百分点以内（含）`: the band and the header the distances after it on
+    the line take (`，相差5至10个百分点的`), or None."""
+    found = _FROM_BEST.match(line, at) or _SIDED_BEST.match(line, at)
+    if found is None:
+        return None
+    order = _STEMS[found["stem"]]
+    sided = "side" in found.groupdict()
+    if sided and (found["side"] in _BELOW) != (order == "high"):
+        return None  # `高于最高值`: no unit is
+    header = (order == "high", found["best"], order)
+    band = _sub_band(line, found.end(), header, sided=sided)
+    if band is None:
+        return None
+    return _Found(at, band.end, _with_text(band.band, line[at : band.end].rstrip()), True), header
+
+
+def _side_again(line: str, at: int, header: tuple | None) -> _Found | None:
+    """`落后5个百分点以上（含）、不足10个百分点` after a band that named the best value."""
+    found = _SIDE_AGAIN.match(line, at)
+    if found is None or header is None or len(header) < 3:
+        return None
+    if (found["side"] in _BELOW) != header[0]:
+        return None
+    band = _sub_band(line, found.end(), header, sided=True)
+    if band is None:
+        return None
+    return _Found(at, band.end, _with_text(band.band, line[at : band.end].rstrip()), True)
+
+
+def _extreme(line: str, at: int) -> _Found | None:
+    """`全市最高的`: the units whose value is the best (e = 0)."""
+    found = _EXTREME.match(line, at)
+    if found is None:
+        return None
+    order = _STEMS[found["stem"]]
+    top = End(Decimal(0), True, said=True)
+    band = Band(top, None, "", None, found[0].rstrip(), order)
+    if order == "low":
+        band = Band(None, top, "", None, found[0].rstrip(), order)
+    return _Found(at, found.end(), band, True)
+
+
+def _is_extreme(band: Band) -> bool:
+    """The band of the best units themselves (its one end at the best value)."""
+    end = band.low if band.best == "high" else band.high
+    return band.best is not None and end is not None and end.value == 0
+
+
+def _best_ends(bands: list[Band], extreme: bool) -> list[Band]:
+    """The end at the best value itself: no unit lies beyond it, so a band that reaches it
+    (`相差5个百分点以内`, `相差不足1个百分点`) holds the best units too — unless the line
+    gives them a band of their own (`全市最高的得4分；与最高值相差不足1个百分点的得3分`: the
+    highest get 4, not also 3), which then keeps them."""
+    out = []
+    for band in bands:
+        if band.best is None or _is_extreme(band):
+            out.append(band)
+            continue
+        near = End(Decimal(0), False) if extreme else None
+        if band.best == "high" and (band.high is None or band.high.value == 0):
+            band = replace(band, high=near)
+        elif band.best == "low" and (band.low is None or band.low.value == 0):
+            band = replace(band, low=near)
+        out.append(band)
+    return out
+
+
+def _sub_band(line: str, at: int, header: tuple | None, sided: bool = False) -> _Found | None:
+    """`差距超过2个百分点但不超过5个百分点` after a side said once (`低于平均值的，…`);
+    `sided`: the side word was just read, the distance follows without a gap word."""
+    if header is None or not (sided or _SUB_START.match(line, at)):
         return None
     distance = _DISTANCE.match(line, at)
     if distance is None:
@@ -258,6 +376,8 @@ def _sub_band(line: str, at: int, header: tuple[bool, str] | None) -> _Found | N
     band = _distance_band(distance, header[0], header[1])
     if band is None:
         return None
+    if len(header) > 2:
+        band = replace(band, best=header[2])  # type: ignore[misc]
     end = distance.end()
     return _Found(at, end, _with_text(band, line[at:end].rstrip()), True)
 
@@ -279,55 +399,48 @@ def _headed(
 
 
 def _with_text(band: Band, text: str) -> Band:
-    return Band(band.low, band.high, band.average, band.unit, text)
+    return replace(band, text=text)
 
 
-def _one_sided(below: bool, number: Decimal, closed: bool, average: str, unit: str | None) -> Band:
-    """Beyond `number` from the average on one side: e ≤ −N (below) or e ≥ N."""
+def _one_sided(below: bool, far: End, average: str, unit: str | None) -> Band:
+    """Beyond a distance from the average on one side: e ≤ −N (below) or e ≥ N."""
     if below:
-        return Band(None, End(-number, closed), average, unit, "")
-    return Band(End(number, closed), None, average, unit, "")
+        return Band(None, replace(far, value=-far.value), average, unit, "")
+    return Band(far, None, average, unit, "")
 
 
 def _between(below: bool, near: End, far: End, average: str, unit: str) -> Band:
     """From `near` to `far` distance on one side (distances positive as written)."""
     if below:
-        return Band(End(-far.value, far.closed), End(-near.value, near.closed), average, unit, "")
+        low, high = replace(far, value=-far.value), replace(near, value=-near.value)
+        return Band(low, high, average, unit, "")
     return Band(near, far, average, unit, "")
 
 
 def _distance_band(found: re.Match[str], below: bool, average: str) -> Band | None:
     mark = found["mark"]
+    zero = End(Decimal(0), False)
     if found["r1"]:
         near, far = Decimal(found["r1"]), Decimal(found["r2"])
         if near >= far:
             return None
-        return _between(
-            below,
-            End(near, _marked(mark, near)),
-            End(far, _marked(mark, far)),
-            average,
-            found["ru"],
-        )
+        return _between(below, _end(near, mark, None), _end(far, mark, None), average, found["ru"])
     if found["b1"]:
         near = Decimal(found["b1"])
         far = Decimal(found["b2"] or found["b3"] or found["b4"])
         if near >= far:
             return None
         far_closed = found["b3"] is not None or found["b4"] is not None
-        return _between(
-            below, End(near, bool(found["bp"])), End(far, far_closed), average, found["bu"]
-        )
+        near_end = _end(near, found["bmark"], bool(found["bp"]))
+        return _between(below, near_end, End(far, far_closed), average, found["bu"])
     if found["u1"]:
         far = Decimal(found["u1"])
-        return _between(below, End(Decimal(0), False), End(far, False), average, found["uu"])
+        return _between(below, zero, End(far, False), average, found["uu"])
     if found["w1"]:
         far = Decimal(found["w1"])
-        end = End(far, _closed(mark, far, True))
-        return _between(below, End(Decimal(0), False), end, average, found["wu"])
+        return _between(below, zero, _end(far, mark, True), average, found["wu"])
     number = Decimal(found["x1"])
-    closed = _closed(mark, number, bool(found["xp"]))
-    return _one_sided(below, number, closed, average, found["xu"])
+    return _one_sided(below, _end(number, mark, bool(found["xp"])), average, found["xu"])
 
 
 # --------------------------------------------------------------------------- the line
@@ -345,57 +458,97 @@ class LineBands:
     replaced: list[tuple[int, int]]
 
 
-def read_line(line: str, number: int, points: str | None = None) -> LineBands | None:
-    """The line with its bands of distance from the average in place, or None when it
-    is not such a line (it is then read as written).  `points`: the item's points when
-    the line is its only clause line."""
-    if not _CLAUSE_LINE.match(line) or "平均" not in line:
+def read_line(
+    line: str, number: int, points: str | None = None, remarks: str | None = None
+) -> LineBands | None:
+    """The line with its bands of distance from the average (or from the batch's best
+    value) in place, or None when it is not such a line (it is then read as written).
+    `points`: the item's points when the line is its only clause line.  `remarks`: the
+    line with the remarks an earlier rewrite blanked (`以内（含3个百分点）`) put back, read
+    for which band holds a bound; the placeholders go into `line`."""
+    if not _CLAUSE_LINE.match(line):
         return None
-    names = {m.group(1).strip() for m in _REF.finditer(line)}
-    first = _REF.search(line)
+    best = _FROM_BEST.search(line) is not None or _SIDED_BEST.search(line) is not None
+    if ("平均" in line) == best:
+        return None  # neither, or both on one line: read as written
+    text = remarks if remarks is not None and len(remarks) == len(line) else line
+    names = {m.group(1).strip() for m in _REF.finditer(text)}
+    first = _REF.search(text)
     if len(names) != 1 or first is None:
         return None
     found: list[tuple[_Found, str, int]] = []  # (band, its effects, its stretch's start)
     others = False
     average_said = False
     last: int | None = None  # the index in `found` the stretch before belongs to
-    header: tuple[bool, str] | None = None  # (below, the average) of a side said once
-    for start, end, bare in _clauses(line, first.end()):
-        at = _skip(line, start, first.group(0))
-        if line[start - 1] != ",":
+    # (below, the average) of a side said once; (below, the best, its order) of the best
+    header: tuple | None = None
+    rest: int | None = None  # the index in `found` of `其余…`
+    for start, end, bare in _clauses(text, first.end()):
+        at = _skip(text, start, first.group(0))
+        if text[start - 1] != "," and not (header and len(header) > 2):
             header = None
-        band = _sub_band(line, at, header)
-        if band is None:
-            band, header = _headed(line, at, header)
-        if band is None:
-            band = _read(line, at, bare and average_said)
+        band = _sub_band(text, at, header)
+        if band is None and best:
+            read = _read_best(text, at)
+            if read is not None:
+                band, header = read
+            else:
+                band = _side_again(text, at, header) or _extreme(text, at)
+        if band is None and not best:
+            band, header = _headed(text, at, header)
+        if band is None and not best:
+            band = _read(text, at, bare and average_said)
+        alone = _REST.match(text, at) if band is None and found and rest is None else None
+        if alone is not None:
+            # `其余县区得2分`: its interval is what the other bands leave (below)
+            rest = len(found)
+            band = _Found(at, alone.end(), Band(None, None, "", None, alone[0].rstrip()), True)
         if band is None or band.end > end:
-            if bare and line[start - 1] == "," and last is not None:
+            if bare and text[start - 1] == "," and last is not None:
                 # `…得4分，低于的每低1个百分点扣0.5分`: the clause before goes on
                 f, effects, begun = found[last]
-                found[last] = (f, effects + line[start - 1 : end], begun)
+                found[last] = (f, effects + text[start - 1 : end], begun)
             else:
-                others = others or "平均" in line[start:end]
+                others = others or "平均" in text[start:end] or "最" in text[start:end]
                 last = None
             continue
         if band.band.average:
             average_said = True
-        found.append((band, line[band.end : end], start))
+        found.append((band, text[band.end : end], start))
         last = len(found) - 1
     kept = []
-    for f, effects, begun in found:
+    for index, (f, effects, begun) in enumerate(found):
         if "每" in effects or not _EFFECTS.match(effects):
             others = True  # a standard's steps (`…的得4分，低于的每低1个百分点扣0.5分`)
+            if index == rest:
+                rest = None
         else:
+            if index == rest:
+                rest = len(kept)
             kept.append((f, effects, begun))
     if len(kept) > MAX_BANDS:
         return None  # no 细则 grades one rate in so many bands: read as written
+    if best and not any(f.band.best and not _is_extreme(f.band) for f, _, _ in kept):
+        return None  # `最高的得10分，其余按与最低值的差距计分`: no distance read
     full = _full_marks(kept, points)
     if not any(f.new for f, _, _ in kept) and not full:
         return None  # plain bands, and none of them only keeps the item's points
-    bands = _inferred([f.band for f, _, _ in kept])
+    bands = [f.band for f, _, _ in kept]
+    kind = next((b.best for b in bands if b.best is not None), None)
+    bands = _inferred(_best_ends(bands, any(_is_extreme(b) for b in bands)))
     effects = [e for _, e, _ in kept]
-    problems = _problems(bands, effects, others)
+    if rest is None:
+        problems = _problems(bands, effects, others)
+    else:
+        # `其余…`: what the other bands leave, when they are clear and leave one stretch
+        named = bands[:rest] + bands[rest + 1 :]
+        problems = _problems(named, effects[:rest] + effects[rest + 1 :], others, rest=True)
+        problems = [(i + (i >= rest), why, value) for i, why, value in problems]
+        left = _left(named, kind)
+        if not problems and len(left) == 1 and not others:
+            bands[rest] = replace(left[0], text=kept[rest][0].band.text, best=kind)
+        elif not problems:
+            problems = [(rest, "rest", Decimal(0))]
     first_new = next((i for i, (f, _, _) in enumerate(kept) if f.new), 0)
     if (
         not problems
@@ -513,14 +666,41 @@ def _inferred(bands: list[Band]) -> list[Band]:
             low = End(low.value, partner(low.value, True))
         if high is not None and high.closed is None:
             high = End(high.value, partner(high.value, False))
-        out.append(Band(low, high, band.average, band.unit, band.text))
+        out.append(replace(band, low=low, high=high))
+    return _settled(out)
+
+
+def _settled(bands: list[Band]) -> list[Band]:
+    """Where two bands hold one bound and only one of them says so outright, the other
+    leaves it: `低于平均值3个百分点以内（含3个百分点）的扣1分，低于3个百分点以上的扣2分` puts
+    a unit exactly 3 below in the first band — the writer said where it goes, and `以上`
+    only habitually includes its number."""
+    out = list(bands)
+    for i, a in enumerate(out):
+        for j, b in enumerate(out):
+            if i == j:
+                continue
+            for mine, theirs, as_low in ((a.low, b.high, True), (a.high, b.low, False)):
+                if (
+                    mine is not None
+                    and theirs is not None
+                    and mine.value == theirs.value
+                    and mine.closed
+                    and not mine.said
+                    and theirs.closed
+                    and theirs.said
+                ):
+                    opened = End(mine.value, False)
+                    a = replace(a, low=opened) if as_low else replace(a, high=opened)
+                    out[i] = a
     return out
 
 
 def _problems(
-    bands: list[Band], effects: list[str], others: bool
+    bands: list[Band], effects: list[str], others: bool, rest: bool = False
 ) -> list[tuple[int, str, Decimal]]:
-    """(band index, why, the distance) for each bound the bands leave unclear."""
+    """(band index, why, the distance) for each bound the bands leave unclear; with `rest`
+    (a `其余…` band follows) a band may stop anywhere: the rest takes what lies beyond."""
     out: list[tuple[int, str, Decimal]] = []
     for i, band in enumerate(bands):
         for end in (band.low, band.high):
@@ -535,6 +715,7 @@ def _problems(
                 out.append((j, "overlap", point))
     if out:
         return out
+    earns = any(_EARNS.search(e) for e in effects)
     for i, band in enumerate(bands):
         for end, as_low in ((band.low, True), (band.high, False)):
             if end is None:
@@ -545,8 +726,16 @@ def _problems(
                 if (o.high if as_low else o.low) is not None
                 and (o.high if as_low else o.low).value == end.value  # type: ignore[union-attr]
             ]
-            if not meets and end.value != 0 and not others:
-                # (a clause not read as a band — steps after a band — may meet it)
+            if (
+                not meets
+                and end.value != 0
+                and not others
+                and not rest
+                and (earns or band.best is None)
+            ):
+                # (a clause not read as a band — steps after a band — may meet it; bands
+                # near the best that only deduct or add leave the units further off alone:
+                # `全市最低的扣4分；与最低值相差不足2个百分点的扣2分`)
                 out.append((i, "open", end.value))
             elif (
                 meets
@@ -559,9 +748,53 @@ def _problems(
                 out.append((i, "gap", end.value))
     if out:
         return out
-    if not others and any(_EARNS.search(e) for e in effects) and not _covers(bands):
+    if not others and not rest and earns and not _covers(bands):
         out.append((0, "cover", Decimal(0)))
     return out
+
+
+def _left(bands: list[Band], best: str | None) -> list[Band]:
+    """The stretches of distance no band holds (for the best: on its one side)."""
+    top = End(Decimal(0), True)
+    pieces = [Band(None, top if best == "high" else None, "", None, "")]
+    if best == "low":
+        pieces = [Band(top, None, "", None, "")]
+    for band in bands:
+        pieces = [p for piece in pieces for p in _minus(piece, band)]
+    return [_reaching(p, best) for p in pieces]
+
+
+def _reaching(band: Band, best: str | None) -> Band:
+    """A stretch up to the best value itself: every unit up to it (none lies beyond)."""
+    if best == "high" and band.high is not None and band.high.value == 0 and band.high.closed:
+        return replace(band, high=None)
+    if best == "low" and band.low is not None and band.low.value == 0 and band.low.closed:
+        return replace(band, low=None)
+    return band
+
+
+def _minus(piece: Band, band: Band) -> list[Band]:
+    """`piece` without what `band` holds: the parts of it below and above the band."""
+    out = []
+    if band.low is not None:
+        below = Band(None, End(band.low.value, not band.low.closed), "", None, "")
+        out.append(_within(piece, below))
+    if band.high is not None:
+        above = Band(End(band.high.value, not band.high.closed), None, "", None, "")
+        out.append(_within(piece, above))
+    return [b for b in out if b is not None]
+
+
+def _within(a: Band, b: Band) -> Band | None:
+    """What both stretches hold, or None."""
+    lows = [e for e in (a.low, b.low) if e is not None]
+    highs = [e for e in (a.high, b.high) if e is not None]
+    low = max(lows, key=lambda e: (e.value, not e.closed)) if lows else None
+    high = min(highs, key=lambda e: (e.value, bool(e.closed))) if highs else None
+    if low is not None and high is not None:
+        if low.value > high.value or (low.value == high.value and not (low.closed and high.closed)):
+            return None
+    return Band(low, high, "", None, "")
 
 
 def _overlap(a: Band, b: Band) -> Decimal | None:
@@ -597,17 +830,19 @@ def _covers(bands: list[Band]) -> bool:
     return ordered[-1].high is None
 
 
-def _distance_words(value: Decimal) -> tuple[str, str]:
+def _distance_words(value: Decimal, best: str | None) -> tuple[str, str]:
     number = format(abs(value).normalize(), "f")
+    what = {"high": "最高值", "low": "最低值"}.get(best or "", "平均值")
+    what_en = {"high": "the highest", "low": "the lowest"}.get(best or "", "the average")
     if value == 0:
-        return "恰好等于平均值", "exactly at the average"
+        return f"恰好等于{what}", f"exactly at {what_en}"
     side = "低于" if value < 0 else "高于"
     side_en = "below" if value < 0 else "above"
-    return f"恰好{side}平均值{number}个百分点", f"exactly {number} points {side_en} the average"
+    return f"恰好{side}{what}{number}个百分点", f"exactly {number} points {side_en} {what_en}"
 
 
 def _args(band: Band, why: str, value: Decimal) -> dict:
-    where, where_en = _distance_words(value)
+    where, where_en = _distance_words(value, band.best)
     texts = {
         "unsaid": (
             f"{where}的单位在不在这一档，原文没有写",
@@ -629,6 +864,11 @@ def _args(band: Band, why: str, value: Decimal) -> dict:
             "各档给分，但合起来没有包括所有的单位：有的单位得几分原文没有写",
             "the bands earn points but leave some distances from the average in no band",
         ),
+        "rest": (
+            "“其余” 前面的各档没有说清，或留下的单位不止一段：其余的单位是哪些读不准",
+            "the bands before 其余 are unclear, or leave more than one stretch of units: "
+            "which units are the rest is unclear",
+        ),
         "mixed": (
             "有的档给分、有的档扣分，给分的一档又不是本项的全部分值：扣分从哪里扣起原文没有写",
             "some bands earn and some deduct, and the earning band is not the item's points: "
@@ -636,6 +876,24 @@ def _args(band: Band, why: str, value: Decimal) -> dict:
         ),
     }
     why_zh, why_en = texts[why]
+    if band.best is not None:
+        best = "最高值" if band.best == "high" else "最低值"
+        top = "最高" if band.best == "high" else "最低"
+        example = (
+            f"【X】全市{top}的得4分；与{best}相差3个百分点以内的得3分；"
+            f"与{best}相差超过3个百分点的得1分"
+        )
+        return {
+            "text": band.text,
+            "why": why_zh.replace("平均值", best),
+            "why_en": why_en,
+            "suggest": "向发文单位确认后写明界上的值归哪一档：以内、以上、（含N个百分点）含本数，"
+            f"不足、超过不含；各档相接，一直到离{best}最远的单位，如 {example}",
+            "suggest_en": "ask the issuer, then say which band holds each bound (以内, 以上, "
+            "（含N个百分点） include it; 不足, 超过 do not) and let the bands meet, out to the "
+            f"units furthest from the {'highest' if band.best == 'high' else 'lowest'}, "
+            f"e.g. {example}",
+        }
     return {
         "text": band.text,
         "why": why_zh,

@@ -249,8 +249,9 @@ _ALL: _Interval = (None, False, None, False)
 
 
 def _from_average(cond: object) -> tuple[str, _Interval] | None:
-    """The fact and the distances from its batch average a condition holds, when it is
-    made of comparisons with that average (`低于平均值3个百分点以内`, `未低于平均值6个百分点`, 且)."""
+    """The fact (with the value it is measured from) and the distances from its batch
+    average (or best value) a condition holds, when it is made of comparisons with that
+    value (`低于平均值3个百分点以内`, `未低于平均值6个百分点`, `不低于最高值`, 且)."""
     if isinstance(cond, ast.And):
         parts = [_from_average(c) for c in cond.operands]
         if any(p is None for p in parts) or len({p[0] for p in parts if p}) != 1:
@@ -273,10 +274,10 @@ def _from_average(cond: object) -> tuple[str, _Interval] | None:
         isinstance(cond, ast.Compare)
         and isinstance(cond.left, ast.Ref)
         and isinstance(cond.right, ast.Average)
-        and cond.right.best is None
     ):
         return None
-    name, average = cond.left.name, cond.right
+    # distances from the best value (`与最高值相差…`) are bands of their own
+    name, average = f"{cond.left.name}\0{cond.right.best or ''}", cond.right
     if average.offset is None:
         word = kw.COMPARE_BEFORE.get(cond.word) or kw.COMPARE_AFTER.get(cond.word)
         if word is None or word.direction not in ("ge", "le"):

@@ -475,7 +475,10 @@ def band_condition(left: ast.Expr, band: Band, span: Span) -> ast.Cond:
     """The band `low < left − 平均值 < high` in the comparisons with the average the
     language has: `高于平均值N个百分点(以上)`, `低于平均值N个百分点(以上)`, `不低于平均值`,
     their negations (`未…`) and `且`."""
-    average = average_of(band.average or "平均值", span)
+    if band.best is not None:  # 与最高值相差…: the batch's best value, not its mean
+        average = ast.Average(span, "", best=band.best)
+    else:
+        average = average_of(band.average or "平均值", span)
     parts: list[ast.Cond] = []
     if band.low is not None:
         parts.append(_band_end(left, band.low, True, average, band.unit, span))
