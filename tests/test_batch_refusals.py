@@ -139,3 +139,12 @@ def test_tie_rules_other_than_competition_are_refused(clause, text):
     assert diag.code == "E253"
     assert diag.args["text"] == text
     assert "【达标率名次】等于1的得5分" in str(info.value)
+
+
+def test_places_listed_from_the_top_are_not_blamed_for_an_error_elsewhere():
+    # `第二名、第三名` counts from the top and reads; the line fails at the unknown
+    # assessment, and the error is shown there — not as an unclear list of places
+    clause = "【达标率】全市排名第一的得10分，第二名、第三名的得8分，其余得6分；排名第一的，年度创新考核直接确定为优秀"
+    diag = refused(clause)
+    assert diag.code == "E101", diag
+    assert diag.span.column > ("  - " + clause).index("年度创新考核")

@@ -424,9 +424,10 @@ _BATCH_WORDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"[÷/][ \t]*(?:标杆值|最高值|最大值|最优值|最低值|最小值)"), "formula"),
     (
         re.compile(
-            r"(?:倒数)?第[ \t]*"
+            # only from the end: `第二名、第三名` counts from the top, as read
+            r"倒数第?[ \t]*"
             + _NUMERAL
-            + r"[ \t]*[名位]"
+            + r"[ \t]*[名位]?"
             + r"[ \t]*、[ \t]*第[ \t]*"
             + _NUMERAL
             + r"[ \t]*[名位]"
