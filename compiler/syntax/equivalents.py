@@ -1023,7 +1023,42 @@ _GRADE_SAID = (
     ),
     _grade_said,
 )
-_EVERY_LINE = (_PASSIVE, *_WHOLE_STEPS, _ITEM_ZERO, _IS, _AT, _NEGATED, _GRADE_SAID)
+
+
+def _half_points(match: re.Match[str], context: _Context) -> str | None:
+    """`达到平均值的得4分；低于平均值的，本项得分减半` (4 the item's points, on its only
+    clause line): half of what the other clause earns — the units it leaves earn nothing
+    else that could be halved.  Beside other amounts, or other lines, read as written."""
+    line = match.string
+    if context.points is None or context.clauses != 1 + line.count(";"):
+        return None  # the item has other lines
+    rest = line[: match.start()] + line[match.end() :]
+    earned = re.findall(r"得\s*(\d+(?:\.\d+)?)\s*分|得满分", rest)
+    if not earned or any(amount and amount != context.points for amount in earned):
+        return None
+    if re.search(r"[扣加减]\s*\d|每", rest):
+        return None
+    new = f"得{(Decimal(context.points) / 2).normalize():f}分"
+    return new if len(new) <= len(match.group().strip()) else None
+
+
+_HALF_POINTS = (
+    "half the points",
+    re.compile(
+        r"(?<=[,;])\s*(?:本项|该项)?\s*(?:得分|分值)\s*减半(?:计算|计分|计)?(?=\s*(?:[,;。]|$))"
+    ),
+    _half_points,
+)
+_EVERY_LINE = (
+    _PASSIVE,
+    *_WHOLE_STEPS,
+    _ITEM_ZERO,
+    _IS,
+    _AT,
+    _NEGATED,
+    _GRADE_SAID,
+    _HALF_POINTS,
+)
 
 
 def _all_taken(match: re.Match[str], context: _Context) -> str | None:
@@ -1501,6 +1536,8 @@ RULES: tuple[_Rule, ...] = (
     ),
     # 年度考核直接评为优秀 → 等次确定为优秀 (the band itself: the top one is a floor)
     _GRADE_SAID,
+    # 达到平均值的得4分；低于平均值的，本项得分减半 → …，得2分 (4 the item's points)
+    _HALF_POINTS,
     # 年度考核等次直接定为不合格 → 年度考核等次定为不合格
     (
         "grade scope",
@@ -1772,6 +1809,7 @@ RULES: tuple[_Rule, ...] = (
 _DROPS = frozenset(
     {
         "negated comparison",
+        "half the points",
         "ties",
         "full said",
         "first end",

@@ -218,6 +218,10 @@ def _exclusive_sides(clauses) -> dict[int, object]:
         if band is not None:
             bands.setdefault(band[0], []).append((id(clause), band[1]))
             continue
+        truth = _truth(cond)
+        if truth is not None:  # `【按时完成】的得4分；未【按时完成】的得2分`
+            groups.setdefault(("truth", truth[0]), []).append((id(clause), truth[1]))
+            continue
         if not isinstance(cond, ast.Compare):
             continue
         if not isinstance(cond.left, ast.Ref):
@@ -240,6 +244,15 @@ def _exclusive_sides(clauses) -> dict[int, object]:
         if len(found) > 1 and apart:
             out.update((ident, ("bands", name)) for ident, _ in found)
     return out
+
+
+def _truth(cond: object) -> tuple[str, frozenset[str]] | None:
+    """A yes/no fact and the answer a condition takes: `【X】` (T) or `未【X】` (F)."""
+    if isinstance(cond, ast.Truth):
+        return cond.ref.name, frozenset("T")
+    if isinstance(cond, ast.Not) and isinstance(cond.operand, ast.Truth):
+        return cond.operand.ref.name, frozenset("F")
+    return None
 
 
 #: Distances from the batch average, e = fact − 平均值: (low, low included, high, high
