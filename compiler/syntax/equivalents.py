@@ -1042,6 +1042,14 @@ def _half_points(match: re.Match[str], context: _Context) -> str | None:
     return new if len(new) <= len(match.group().strip()) else None
 
 
+#: A unit in parentheses, after a fact's name (`【有效投诉量】（件/万人）`: the unit the
+#: data block declares) or after a number (`每高出0.1（人/10万人）`: the number's own).
+_UNIT_WORDS = kw.alternation(u for u in kw.UNITS if u != kw.POINTS_UNIT)
+_UNIT_REMARK = (
+    "unit remark",
+    re.compile(rf"(?:(?<=】)|(?P<n>\d+(?:\.\d+)?))\s*\(\s*(?P<u>{_UNIT_WORDS})\s*\)"),
+    lambda m, c: m.group("n") + m.group("u") if m.group("n") else "",
+)
 _HALF_POINTS = (
     "half the points",
     re.compile(
@@ -1058,6 +1066,7 @@ _EVERY_LINE = (
     _NEGATED,
     _GRADE_SAID,
     _HALF_POINTS,
+    _UNIT_REMARK,
 )
 
 
@@ -1538,6 +1547,8 @@ RULES: tuple[_Rule, ...] = (
     _GRADE_SAID,
     # 达到平均值的得4分；低于平均值的，本项得分减半 → …，得2分 (4 the item's points)
     _HALF_POINTS,
+    # 【有效投诉量】（件/万人） → 【有效投诉量】; 0.1（人/10万人） → 0.1人/10万人
+    _UNIT_REMARK,
     # 年度考核等次直接定为不合格 → 年度考核等次定为不合格
     (
         "grade scope",
@@ -1810,6 +1821,7 @@ _DROPS = frozenset(
     {
         "negated comparison",
         "half the points",
+        "unit remark",
         "ties",
         "full said",
         "first end",

@@ -116,6 +116,23 @@ MEASURE_UNITS: dict[str, str] = {
     "工作日": "工作日",
     "个工作日": "工作日",
 }
+#: Rates per head of population, as statistics state them (`有效投诉量0.8件/万人`,
+#: `死亡率1.2人/10万人`, `每少0.1批次/千人`): a decimal measure like the others.
+_RATE_BASES = {
+    "万人": "万人",
+    "万人口": "万人",
+    "10万人": "10万人",
+    "十万人": "10万人",
+    "10万人口": "10万人",
+    "十万人口": "10万人",
+    "千人": "千人",
+    "千人口": "千人",
+    "百人": "百人",
+    "万户": "万户",
+}
+for _count in ("件", "人", "人次", "起", "次", "例", "批次", "户", "个", "家"):
+    for _base, _canonical in _RATE_BASES.items():
+        MEASURE_UNITS[f"{_count}/{_base}"] = f"{_count}/{_canonical}"
 
 #: `人` and `人次` on one fact: the fact's word is how it is counted (a warning says so).
 PER_TIME_SUFFIX = "次"
