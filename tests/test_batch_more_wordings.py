@@ -311,8 +311,8 @@ def _arrow(rows: list[dict]):
             RATE,
             "E116",
         ),
-        # steps of a share of the average
-        ("【事故起数】低于全县平均数的，每低于平均数10%扣0.5分", COUNT, "E116"),
+        # steps of a share of the average on a rate: points or a share of the mean?
+        ("【率】低于全县平均数的，每低于平均数10%扣0.5分", RATE, "E116"),
     ],
 )
 def test_wordings_the_language_cannot_take_are_refused_with_what_to_write(clause, facts, code):

@@ -20,7 +20,7 @@ from ..source.text import Span, normalise
 from ..syntax import ast
 from ..syntax.keywords import NODE_SCORE_SUFFIX
 from .boundary import is_date_word
-from .units import BOOL, DATE, NUMERIC, POINTS, Kind, fact_kind, num_kind
+from .units import BOOL, DATE, NUMERIC, POINTS, Kind, canonical_unit, fact_kind, num_kind
 
 # Roles in which a name must be a fact (a parameter there is E215).
 FACT_ROLES = frozenset({"truth", "subject", "missing", "discretionary"})
@@ -351,6 +351,12 @@ class _Collector:
             self.numeric(clause.effect.amount)
             return
         step = clause.per.step
+        if share_of_average(clause):
+            # `每低于平均数10%` on an amount or a count: a tenth of the mean, whatever the
+            # fact's unit (on a rate the two readings are refused: names._percent_step)
+            self.side(clause.subject, NUMERIC, None, "subject", step)
+            self.numeric(clause.effect.amount)
+            return
         target_kind = None
         if not isinstance(clause.target, ast.Average):
             target_kind = literal_kind(clause.target, self.params)
@@ -364,6 +370,18 @@ class _Collector:
         if step_source is not None or target_kind is None:
             self.side(clause.subject, step_kind, step_source, "subject", step)
         self.numeric(clause.effect.amount)
+
+
+def share_of_average(clause: ast.ThresholdClause) -> bool:
+    """`每低于平均数10%`, `每高出10%` from the batch average: steps in % of the mean."""
+    target, unit = clause.target, clause.per.step.unit
+    return (
+        isinstance(target, ast.Average)
+        and target.best is None
+        and target.offset is None
+        and unit is not None
+        and canonical_unit(unit) == "%"
+    )
 
 
 def _span_of(expr: object, default: Span) -> Span:

@@ -29,6 +29,7 @@ from ..check.resolve import (
     earns,
     node_target,
     resolve,
+    share_of_average,
     walk,
 )
 from ..check.values import convert
@@ -433,6 +434,11 @@ class _Lowerer:
         else:
             quantity = ir.Arith("-", target, subject)
             guard = ir.Cmp("<", subject, target)
+        if share_of_average(clause):
+            # `每低于平均数10%`: the gap in % of the mean (checked: not on a rate); under
+            # the guard the mean of values never below 0 is above 0
+            hundred = ir.Arith("*", quantity, ir.Const(Decimal(100)))
+            quantity = ir.Arith("/", hundred, target)
         if clause.condition is not None:  # 低于平均值5个百分点的，每低于平均值1个百分点…
             guard = ir.AllOf((self.cond(clause.condition), guard))
         return ir.Step(**base, **common, quantity=quantity, guard=guard)

@@ -1549,6 +1549,16 @@ RULES: tuple[_Rule, ...] = (
     _HALF_POINTS,
     # 【有效投诉量】（件/万人） → 【有效投诉量】; 0.1（人/10万人） → 0.1人/10万人
     _UNIT_REMARK,
+    # 低于全县平均数的，每低于平均数10% → 低于全县平均数的，每低10% (the side and the
+    # average said twice: the steps are measured from the average the condition names)
+    (
+        "average restated",
+        re.compile(
+            r"(?P<side>低于|高于|少于|多于)\s*(?:全[市省县区])?\s*平均(?:值|数|水平)\s*的\s*,\s*"
+            r"每\s*(?P=side)\s*(?:全[市省县区])?\s*平均(?:值|数|水平)"
+        ),
+        lambda m, c: m.group()[: m.group().index("每") + 1] + m.group("side")[0],
+    ),
     # 年度考核等次直接定为不合格 → 年度考核等次定为不合格
     (
         "grade scope",
@@ -1822,6 +1832,7 @@ _DROPS = frozenset(
         "negated comparison",
         "half the points",
         "unit remark",
+        "average restated",
         "ties",
         "full said",
         "first end",

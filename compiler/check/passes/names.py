@@ -10,7 +10,7 @@ from ...diagnostics.messages import details
 from ...source.text import Span
 from ...syntax import ast
 from ..context import Context
-from ..resolve import FACT_ROLES, Use, all_refs, clauses_of
+from ..resolve import FACT_ROLES, Use, all_refs, clauses_of, share_of_average
 from ..units import DATE, DAY_UNITS, canonical_unit, comparable, fits, num_kind, per_time_pair
 
 
@@ -77,7 +77,9 @@ def _percent_step(ctx: Context, clause: ast.ThresholdClause) -> list[Diagnostic]
         ctx.symbols.facts.get(clause.subject.name) if isinstance(clause.subject, ast.Ref) else None
     )
     step = clause.per.step
-    if fact is None or fact.kind is None or fact.kind.type != "percent":
+    if fact is not None and fact.kind is not None and fact.kind.type != "percent":
+        return _share_of_mean(clause, fact.kind)
+    if fact is None or fact.kind is None:
         return []
     if step.unit is None or canonical_unit(step.unit) != "%":
         return []
@@ -97,6 +99,27 @@ def _percent_step(ctx: Context, clause: ast.ThresholdClause) -> list[Diagnostic]
         "suggest": f"相差若干个百分点写 {value}个百分点；指{other}的{value}%时，请照原文本意另行计算后填报",
         "suggest_en": f"for percentage points write {value}个百分点; for {value}% of {other}, "
         "compute it apart and report it",
+    }
+    return [Diagnostic("E116", step.span, args)]
+
+
+def _share_of_mean(clause: ast.ThresholdClause, kind) -> list[Diagnostic]:
+    """`【新增户数】每低于平均数10%扣0.5分`: on a count or an amount, 10% can only be a
+    share of the mean (a tenth of it).  A plain 数值 or 分 may be 0 or below: a share
+    of such a mean says nothing clear, refused."""
+    if not share_of_average(clause) or kind.type == "count":
+        return []
+    if kind.type == "number" and kind.unit:
+        return []
+    step = clause.per.step
+    args = {
+        "text": step.text,
+        "why": "数值型数据可以为0或负数，平均值的百分之几读不准",
+        "why_en": "a 数值 fact may be 0 or negative: a share of its mean is unclear",
+        "suggest": "计数或计量的数据（个、家、万元……）才按平均值的百分之几逐步计分；"
+        "其他的请按相差多少写，如 每低于平均值1个单位",
+        "suggest_en": "steps in a share of the mean are read on counts and measures only; "
+        "otherwise write the distance itself",
     }
     return [Diagnostic("E116", step.span, args)]
 

@@ -1,0 +1,106 @@
+"""Steps in a share of the batch average (`每低于平均数10%扣0.5分`, docs/language.md 9.8):
+on a count or a measure 10% can only be a tenth of the mean, so a unit 20% below it takes
+two steps (whole steps unless `按比例`).  On a rate the two readings (points or share) stay
+refused, as on a plain 数值 that may be 0 or negative.  Hand-computed batches; compiled ==
+interpreter; the SQL backend, whose fixed-point digits cannot hold a quotient by the mean,
+refuses the clause by its line rather than approximate it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from sqlrun import duckdb_results
+from xize.compiler import PolicyError, compile_policy
+from xize.compiler.backends.sql.fixed import SqlUnsupported
+
+BANDS = "\n等次：\n  优秀：90分以上\n  良好：75分以上\n  合格：60分以上\n  不合格：其余\n"
+
+
+def build(kind: str, clause: str, points: int = 3):
+    text = (
+        f"细则：幅度\n年度：2024\n满分：{points}分\n\n数据：\n  数量：{kind}\n\n"
+        f"(一)本项({points}分)\n  - {clause}\n" + BANDS
+    )
+    return compile_policy(text, filename="幅度.rule")
+
+
+def scores(policy, values: list[str]) -> list[Decimal]:
+    rows = [{"单位": f"单位{i}", "数量": v} for i, v in enumerate(values)]
+    compiled = policy.score_batch(rows)
+    assert [r.to_dict() for r in compiled] == [
+        r.to_dict() for r in policy.interpreter.score_batch(rows)
+    ]
+    return [r.nodes["(一)"].score for r in compiled]
+
+
+@pytest.mark.parametrize(
+    ("kind", "clause", "values", "expected", "points"),
+    [
+        # mean 10: 8 is 20% below (2 steps, −1), 5 is 50% below (5 steps, −2.5)
+        (
+            "家",
+            "【数量】每低于平均数10%扣0.5分，扣完为止",
+            ["10", "8", "5", "12", "15"],
+            [3, 2, 0.5, 3, 3],
+            3,
+        ),
+        # the average said in the condition and again after 每
+        (
+            "家",
+            "【数量】低于全县平均数的，每低于平均数10%扣0.5分，扣完为止",
+            ["10", "8", "5", "12", "15"],
+            [3, 2, 0.5, 3, 3],
+            3,
+        ),
+        # mean 1000 (户): 800 is 20% short (−2), 600 is 40% short (−4: all of it)
+        (
+            "户",
+            "【数量】达到全市平均数的得4分；低于平均数的，每低10%扣1分，扣完为止",
+            ["1000", "800", "1400", "600", "1200"],
+            [4, 2, 4, 0, 4],
+            4,
+        ),
+        # a time above the mean 3: 3.6 is 20% above (−2), 3.4 is 13.3% (one whole step)
+        (
+            "工作日",
+            "【数量】高于全市平均水平的，每高出10%扣1分，扣完为止",
+            ["2", "3.6", "3", "3.4"],
+            [4, 2, 4, 3],
+            4,
+        ),
+        # in proportion: 3.4 is 13.33…% above: 1.333… steps of 0.3 → −0.4
+        (
+            "工作日",
+            "【数量】每高于平均值10%扣0.3分，按比例扣分",
+            ["2", "3.6", "3", "3.4"],
+            [4, Decimal("3.4"), 4, Decimal("3.6")],
+            4,
+        ),
+    ],
+)
+def test_steps_in_a_share_of_the_mean(kind, clause, values, expected, points):
+    found = scores(build(kind, clause, points), values)
+    assert found == [Decimal(str(e)) for e in expected]
+
+
+@pytest.mark.parametrize(
+    ("kind", "words"),
+    [
+        ("百分比", "10个百分点"),  # a rate: points or a share?
+        ("数值", "0或负数"),  # a mean that may be 0 or below
+    ],
+)
+def test_a_share_of_a_mean_that_is_unclear_is_refused(kind, words):
+    with pytest.raises(PolicyError) as raised:
+        build(kind, "【数量】每低于平均数10%扣0.5分，扣完为止")
+    diag = raised.value.diagnostics[0]
+    assert diag.code == "E116", str(raised.value)
+    assert words in str(raised.value)
+
+
+def test_the_sql_backend_refuses_a_share_of_the_mean_by_its_line():
+    policy = build("家", "【数量】每低于平均数10%扣0.5分，扣完为止")
+    rows = [{"单位": "甲", "数量": "10"}, {"单位": "乙", "数量": "8"}]
+    with pytest.raises(SqlUnsupported, match="第9行的条款"):
+        duckdb_results(policy.ir, rows)
