@@ -30,9 +30,10 @@ from .names import (
     name_from,
     pieces,
 )
-from .periods import PeriodReading, read_period
+from .periods import PERIODS, PeriodReading, read_period
 from .reasons import PER_PERIOD, reason_for
 from .shapes import (
+    DO_VERBS,
     Reading,
     read_all_full,
     read_bands,
@@ -48,7 +49,14 @@ from .shapes import (
     read_vs_last_year,
     read_year_count,
 )
-from .tiers import is_next_band, plain_lead, read_low_chain, read_tier_chain
+from .tiers import (
+    band_trouble,
+    is_next_band,
+    plain_lead,
+    read_low_chain,
+    read_low_deductions,
+    read_tier_chain,
+)
 from .trial import NEGATED_END, Trial, try_clause
 
 #: Sentences with one of these are scoring sentences (the rest is description).
@@ -89,11 +97,12 @@ class Drafted:
 
 
 def _together(sentence: str, drafted: list[Drafted]) -> Drafted:
-    """The clauses and facts of several drafts of parts of `sentence`, as one draft."""
+    """The clauses and facts of several drafts of parts of `sentence`, as one draft (a
+    fact two clauses use, once)."""
     return Drafted(
         sentence,
         tuple(c for d in drafted for c in d.clauses),
-        tuple(f for d in drafted for f in d.facts),
+        tuple(dict.fromkeys(f for d in drafted for f in d.facts)),
     )
 
 
@@ -387,6 +396,10 @@ def plain_wording(sentence: str) -> str:
     text = re.sub(
         r"在(?:本项|该项|此项)(?:得分)?(?:基础上|中)\s*(?:再|另)?\s*(?=[扣减]\s*\d)", "", text
     )
+    if not re.search(r"或|、|和|及", text.split("相应", 1)[0]):
+        # `每有1个村未建成微型消防站的，在相应分值中扣0.5分`: one failure, from the points
+        # it stands against (with several, which points each takes from is not said)
+        text = re.sub(r"在相应(?:分值|项目|项)(?:得分)?中\s*(?=[扣减]\s*\d)", "", text)
     text = re.sub(r"[,，]\s*在(?:本项|该项|此项)(?:得分)?中(?:扣减|扣除)(?=$|[,，。；;])", "", text)
     text = _PLAN_SHARE.sub(
         lambda m: (
@@ -395,6 +408,8 @@ def plain_wording(sentence: str) -> str:
         text,
     )
     text = re.sub(r"^经(?:抽查|检查|核查|复核|抽查复核|实地核查)+发现", "", text)
+    text = _LATE_AFTER_DEADLINE.sub(_late_ones, text)
+    text = _EACH_PROBLEM.sub(_each_problem, text)
     # `年度考核直接评定为不合格`: the grade given outright, said where a predicate starts
     text = re.sub(
         r"(?<=[,，])\s*(?:年度考核|当年考核|考核)(?:等次)?\s*(?=直接\s*(?:确定|评定|定|评)为)",
@@ -416,6 +431,41 @@ def plain_wording(sentence: str) -> str:
     if shared is not None:
         text = shared
     return _UNMET_SHARE.sub(lambda m: f"{m.group('head')}低于100%的按比例{m.group('word')}", text)
+
+
+#: `行政许可决定应在作出决定之日起5个工作日内公开，每发现1件逾期公开的扣0.3分`: a deadline
+#: for the things named first, then a step for each one past it (its verb the deadline's).
+_LATE_AFTER_DEADLINE = re.compile(
+    r"^(?P<x>[^,，;；\d]{2,20}?)(?P<req>(?:应当?|须|必须)[^,，;；]*?(?P<v>[^\s,，;；\d]{2}))\s*[,，]\s*"
+    r"每\s*(?:发现|有|查出)?\s*(?:1|一)\s*(?P<u>件|份|条|个|项|起|宗|批次)"
+    r"(?P<late>(?:逾期|超期|超时|延期)未?)(?P=v)的?\s*[,，]?\s*(?=[扣减]\s*\d)"
+)
+#: Who is to act, not what is counted: `乡镇应在…内上报，每发现1件逾期上报的…`.
+_ACTORS = re.compile(r"(?:乡镇|街道|单位|部门|村|社区|学校|医院|企业|各地|县|区|市|机关|人员)$")
+
+
+def _late_ones(m: re.Match[str]) -> str:
+    """`…逾期公开的行政许可决定每件…`: the things past the deadline are what is counted
+    (the deadline stays before them, in the fact's note); left as it is where the words
+    before the deadline name who acts rather than the things."""
+    if _ACTORS.search(m.group("x")):
+        return m.group()
+    x, late, v = m.group("x"), m.group("late"), m.group("v")
+    return f"{x}{m.group('req')}，{late}{v}的{x}每{m.group('u')}"
+
+
+#: `虚假整改、敷衍整改或"纸面整改"的，每发现一个问题扣3分`: each problem of these kinds.
+_EACH_PROBLEM = re.compile(
+    r"^(?P<x>[^,，;；\d]{2,40}?)的\s*[,，]\s*每\s*(?:发现|有|查出)?\s*(?:1|一)\s*(?P<u>个|处|项|条)问题"
+    r"(?=\s*[扣减]\s*\d)"
+)
+
+
+def _each_problem(m: re.Match[str]) -> str:
+    """`…或"纸面整改"的，每发现一个问题` → `…或"纸面整改"问题的，每个`: the fact is the count of
+    problems of the kinds named (a subject that already says 问题 is not said twice)."""
+    x = m.group("x")
+    return f"{x}{'' if x.endswith('问题') else '问题'}的，每{m.group('u')}"
 
 
 #: `服务站建设达标率达到100%的得4分；未达到的，按达标率×4计分`: the rate times the points.
@@ -681,6 +731,9 @@ class Drafter:
         misses = self._misses(sentence, title, path, bonus, points)
         if misses is not None:
             return misses
+        own = self._own_steps(sentence, title, path, bonus, points)
+        if own is not None:
+            return own
         target = self._target_step(sentence, path, bonus, points) or self._over_target(
             sentence, path, bonus
         )
@@ -715,6 +768,9 @@ class Drafter:
         if several is not None:
             return several
         several = self._several(sentence, read_vs_last_year(sentence), path, bonus)
+        if several is not None:
+            return several
+        several = self._several(sentence, read_low_deductions(sentence), path, bonus)
         if several is not None:
             return several
         readings = (
@@ -784,7 +840,7 @@ class Drafter:
             )
             if drafted is not None and drafted.ok:
                 return Drafted(sentence, drafted.clauses, drafted.facts)
-        return Drafted(sentence, (), (), reason_for(sentence))
+        return Drafted(sentence, (), (), band_trouble(sentence) or reason_for(sentence))
 
     def _share(
         self, sentence: str, title: str, path: str, bonus: bool, points: str | None
@@ -1133,6 +1189,19 @@ class Drafter:
         reads = miss_reads(n)
         if reads is None:
             return None
+        return self._each_read(sentence, reads, title, path, bonus, points)
+
+    def _each_read(
+        self,
+        sentence: str,
+        reads: list[str],
+        title: str,
+        path: str,
+        bonus: bool,
+        points: str | None,
+    ) -> Drafted | None:
+        """`sentence` as the sentences `reads` it says in parts, each drafted alone into one
+        clause that deducts by a step; None (nothing claimed) unless every part is."""
         drafted: list[Drafted] = []
         for read in reads:
             d = self._sentence(read, title, path, bonus, points)
@@ -1141,6 +1210,19 @@ class Drafter:
                 self.release(_together(sentence, drafted))
                 return None
         return _together(sentence, drafted)
+
+    def _own_steps(
+        self, sentence: str, title: str, path: str, bonus: bool, points: str | None
+    ) -> Drafted | None:
+        """`年内组织消防演练不少于2次、防汛演练不少于3次，消防演练每少1次扣1分，防汛演练每少1次扣
+        0.5分` (`own_steps`), or `按周调度、按月分析防汛形势，每缺一次调度扣0.2分，每缺一次分析扣
+        0.5分` (`period_steps`): requirements each with its own step, each drafted alone as
+        the one-requirement sentence it stands for."""
+        n = normalise(sentence).strip().rstrip("。;, ")
+        reads = own_steps(n) or period_steps(n)
+        if reads is None:
+            return None
+        return self._each_read(sentence, reads, title, path, bonus, points)
 
     def _highest_level(
         self, sentence: str, title: str, path: str, bonus: bool, points: str | None
@@ -1185,25 +1267,18 @@ class Drafter:
     def _shared_verb(self, sentence: str, path: str, bonus: bool) -> Drafted | None:
         """`将老龄工作纳入街道（镇）年度重点工作、纳入对村（社区）年度目标考核的，各得2分`: the
         later items start with the verb of the first (`纳入`), so the words before that verb
-        are theirs too — a fact each (`【将老龄工作纳入对村(社区)年度目标考核】`).  Only then:
+        are theirs too — a fact each (`【将老龄工作纳入对村(社区)年度目标考核】`).  Only then,
+        or where one verb takes the listed objects (`将安全生产纳入年度工作要点和干部考核内容
+        的，分别得1分`: `【将安全生产纳入年度工作要点】`, `【将安全生产纳入干部考核内容】`):
         `未制定计划、措施的分别扣1分` leaves open what `措施` lacks, and stays pending."""
         n = normalise(sentence).strip().rstrip("。;, ")
-        m = _VERB_LIST.match(n)
-        if m is None:
+        listed = _verb_items(n) or _one_verb_items(n)
+        if listed is None:
             return None
-        items = m.group("items").split("、")
-        first = items[0]
-        names = [first]
-        for item in items[1:]:
-            verb = item[:2]
-            at = first.find(verb, 1)
-            if len(item) < 4 or at <= 0 or NEGATED.search(item[:1]):
-                return None
-            names.append(first[:at] + item)
-        names = [legal_name(x) for x in names]
+        names = [legal_name(x) for x in listed[0]]
         if len(set(names)) != len(names):
             return None
-        clause = "、".join(f"【{x}】" for x in names) + "的，" + m.group("rest")
+        clause = "、".join(f"【{x}】" for x in names) + "的，" + listed[1]
         return self._named_each(sentence, clause, names, bonus, path, yes_no=True, default="")
 
     def _level_pieces(self, sentence: str, path: str, bonus: bool) -> Drafted | None:
@@ -2157,6 +2232,62 @@ _VERB_LIST = re.compile(
     r"^(?P<items>[^,，;；、]{4,}(?:、[^,，;；、]{4,})+)的\s*[,，]?\s*"
     r"(?P<rest>(?:各|分别)[得加]\s*\d+(?:\.\d+)?\s*分(?:\s*、\s*\d+(?:\.\d+)?\s*分)*)$"
 )
+
+
+def _verb_items(n: str) -> tuple[list[str], str] | None:
+    """(items, what they each earn) of `将老龄工作纳入…、纳入…的，各得2分` (normalised):
+    each later item starts with the first one's verb, and takes the words before it."""
+    m = _VERB_LIST.match(n)
+    if m is None:
+        return None
+    items = m.group("items").split("、")
+    first = items[0]
+    names = [first]
+    for item in items[1:]:
+        verb = item[:2]
+        at = first.find(verb, 1)
+        if len(item) < 4 or at <= 0 or NEGATED.search(item[:1]):
+            return None
+        names.append(first[:at] + item)
+    return names, m.group("rest")
+
+
+_ONE_VERB_WORDS = rf"纳入|列入|写入|编入|{DO_VERBS}"
+#: `辖区村（社区）全部明确…的`: a standard for all of them, whose misses the item counts
+#: one by one elsewhere (both drafted would take the points twice).
+_ALL_OF = re.compile(r"全部|全面|均|都|100\s*%")
+#: An item that is a deed of its own (`建成微型消防站`): not an object of the verb before.
+_DOES = re.compile(
+    r"建成|建设|完成|实现|开展|推进|推行|落实|配齐|设置|组织|成立|召开|出台|印发|签订|培训"
+)
+#: `将安全生产纳入年度工作要点和干部考核内容的，分别得1分`: one verb, its objects listed.
+_ONE_VERB = re.compile(
+    rf"^(?P<pre>[^,，;；、和及]*)(?P<verb>{_ONE_VERB_WORDS})(?P<objects>[^,，;；的]+)的\s*[,，]?\s*"
+    r"(?P<rest>(?:各|分别)[得加]\s*\d+(?:\.\d+)?\s*分(?:\s*、\s*\d+(?:\.\d+)?\s*分)*)$"
+)
+
+
+def _one_verb_items(n: str) -> tuple[list[str], str] | None:
+    """(items, what they each earn) of `将安全生产纳入年度工作要点和干部考核内容的，分别得1分`
+    (normalised): the last verb before the list takes each object, with the words before
+    it.  Only objects of three characters or more that hold no verb of their own and no
+    negation (`纳入乡镇和村年度考核` may be 乡镇年度考核: not read)."""
+    m = _ONE_VERB.match(n)
+    if m is None or NEGATED.search(m.group("pre")) or _ALL_OF.search(m.group("pre")):
+        return None
+    objects = re.split(r"以及|、|和|及", m.group("objects"))
+    if len(objects) < 2 or any(
+        len(x) < 3
+        or NEGATED.search(x)
+        or re.search(_ONE_VERB_WORDS, x)
+        or _DOES.match(x[1:] if x[0] in "并再" else x)
+        for x in objects
+    ):
+        return None
+    head = m.group("pre") + m.group("verb")
+    return [head + x for x in objects], m.group("rest")
+
+
 #: `县级以上`, `市级以上`, `上级`: the lowest level a subject counts from.
 _AT_LEAST_LEVEL = re.compile(r"(?:国家|省|市|县|区)级?以上|上级")
 #: `，同一事项按最高级别计分，不重复加分`, `，同一做法按最高级别计`, `，同一事项不重复计分`.
@@ -2287,3 +2418,88 @@ def _chunks(sentence: str) -> list[str]:
         if n.startswith(_TIED) or not alone:
             return [sentence]
     return chunks
+
+
+_COUNT = r"(?:\d+|[一二两三四五六七八九十]+)"
+_STEP_AMOUNT = r"(?P<eff>[扣减]\s*\d+(?:\.\d+)?\s*分)"
+#: `防汛演练不少于3次`: one of the requirements listed before their steps.
+_OWN_REQ = re.compile(
+    rf"^(?P<x>[^,，;；、]{{2,}}?)(?P<r>不少于|不得少于|至少)\s*(?P<n>{_COUNT})\s*(?P<u>{_ONE_UNITS})$"
+)
+#: `防汛演练每少1次扣0.5分`: a step that names its requirement.
+_OWN_STEP = re.compile(
+    rf"^(?P<s>[^,，;；、每]{{2,}}?)每(?:少|缺|缺少)\s*(?:1|一)\s*(?P<u>{_ONE_UNITS})\s*[,，]?\s*{_STEP_AMOUNT}$"
+)
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """`消防演练` in `年内组织消防应急演练`: every character of `short`, in order."""
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
+def own_steps(n: str) -> list[str] | None:
+    """`A不少于2次、B不少于3次，A每少1次扣1分，B每少1次扣0.5分` (normalised) as the
+    sentences `A不少于2次，每少1次扣1分` and `B不少于3次，每少1次扣0.5分`.  Only where each
+    step names one requirement alone (`消防演练` is in `年内组织消防演练`, not in `防汛演练`)
+    in its unit; a requirement per month or quarter (its period said once for all) is not
+    read."""
+    if PER_PERIOD.search(n) or re.search(r"每个?(?:季度|季|月|周|学期|半年)", n):
+        return None
+    parts = re.split(r"\s*[,，]\s*", n)
+    reqs = [_OWN_REQ.match(x.strip()) for x in parts[0].split("、")]
+    steps = [_OWN_STEP.match(x.strip()) for x in parts[1:]]
+    if len(reqs) < 2 or len(steps) != len(reqs) or not all(reqs) or not all(steps):
+        return None
+    out = []
+    for req in reqs:
+        assert req is not None
+        own = [
+            m
+            for m in steps
+            if m and m.group("u") == req.group("u") and _abbreviates(m.group("s"), req.group("x"))
+        ]
+        if (
+            len(own) != 1
+            or sum(_abbreviates(own[0].group("s"), r.group("x")) for r in reqs if r) != 1
+        ):
+            return None
+        u = req.group("u")
+        out.append(
+            f"{req.group('x')}{req.group('r')}{req.group('n')}{u}，每少1{u}{own[0].group('eff')}"
+        )
+    return out
+
+
+_PERIOD_WORDS = "|".join(sorted(PERIODS, key=len, reverse=True))
+_MISSED_ONE = r"每缺少?\s*(?:一|1)\s*次(?P<{s}>[^,，;；\d]{{1,4}}?)\s*[,，]?\s*(?P<{e}>[扣减]\s*\d+(?:\.\d+)?\s*分)"
+#: `按周调度、按月分析防汛形势，每缺一次调度扣0.2分，每缺一次分析扣0.5分`.
+_PERIOD_PAIR = re.compile(
+    rf"^(?P<who>[^,，;；、]*?)(?:按|每)(?P<p1>{_PERIOD_WORDS})(?P<v1>[^,，;；、\d]{{1,4}}?)、"
+    rf"(?:按|每)(?P<p2>{_PERIOD_WORDS})(?P<rest>[^,，;；、\d]{{2,}}?)\s*[,，]\s*"
+    + _MISSED_ONE.format(s="s1", e="e1")
+    + r"\s*[,，]\s*"
+    + _MISSED_ONE.format(s="s2", e="e2")
+    + "$"
+)
+
+
+def period_steps(n: str) -> list[str] | None:
+    """`按周调度、按月分析防汛形势，每缺一次调度扣0.2分，每缺一次分析扣0.5分` (normalised): two
+    things each done once a period (the object after the second is both verbs'), a step
+    for each missed one, as `每周调度防汛形势不少于1次，每缺1次扣0.2分` and `每月分析防汛形势
+    不少于1次，每缺1次扣0.5分` (each then read per period, see `periods`).  Only where each
+    step names its verb: the first verb is the first step's word, the second starts the
+    words after the second period."""
+    m = _PERIOD_PAIR.match(n)
+    if m is None or m.group("v1") != m.group("s1") or m.group("s1") == m.group("s2"):
+        return None
+    second = m.group("rest")
+    if not second.startswith(m.group("s2")):
+        return None
+    thing = second[len(m.group("s2")) :]
+    who = m.group("who")
+    return [
+        f"{who}每{m.group('p1')}{m.group('v1')}{thing}不少于1次，每缺1次{m.group('e1')}",
+        f"{who}每{m.group('p2')}{second}不少于1次，每缺1次{m.group('e2')}",
+    ]

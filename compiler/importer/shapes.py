@@ -57,12 +57,12 @@ def read_failures(sentence: str) -> Reading | None:
 
 
 #: Verbs a list of things to do starts with (`未明确分管领导、责任科室的`: 明确 both).
-_DO_VERBS = (
+DO_VERBS = (
     "明确|建立|制定|落实|配备|设立|开展|成立|签订|召开|印发|出台|组建|配齐|公开|上报|报送|健全|"
     "完善|确定|指定|设置|编制|组织"
 )
 _SHARED_NOT = re.compile(
-    rf"^(?:未|没有)(?P<verb>{_DO_VERBS})(?P<items>[^,;的未不无没]+?)的\s*,?\s*(?P<rest>分别(?:扣|减).+)$"
+    rf"^(?:未|没有)(?P<verb>{DO_VERBS})(?P<items>[^,;的未不无没]+?)的\s*,?\s*(?P<rest>分别(?:扣|减).+)$"
 )
 
 
@@ -77,7 +77,7 @@ def read_shared_negation(sentence: str) -> Reading | None:
     items = [i.strip() for i in m.group("items").split("、")]
     if len(items) < 2 or not all(2 <= len(i) <= 20 for i in items):
         return None
-    names = tuple(legal_name(verb + i if not re.match(_DO_VERBS, i) else i) for i in items)
+    names = tuple(legal_name(verb + i if not re.match(DO_VERBS, i) else i) for i in items)
     if len(set(names)) != len(names):
         return None
     clause = "未" + "、".join(f"【{name}】" for name in names) + f"的，{m.group('rest')}"

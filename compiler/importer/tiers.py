@@ -20,9 +20,12 @@ from __future__ import annotations
 import contextlib
 import re
 from contextvars import ContextVar
+from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 
 from ..source.text import normalise
+from ..syntax import keywords as kw
 from .names import legal_name, name_from
 from .shapes import Reading
 
@@ -49,15 +52,19 @@ _LAST = re.compile(
 
 #: Whether the document says `以下` leaves its number out (`以下不含本数`, its 边界).
 _BELOW_EXCLUDES: ContextVar[bool] = ContextVar("below_excludes", default=False)
+#: Whether it says `以上` leaves its number out (`以上不含本数`).
+_ABOVE_EXCLUDES: ContextVar[bool] = ContextVar("above_excludes", default=False)
 
 
 @contextlib.contextmanager
 def boundary(rule: str):
     """Read bands under the document's 边界 (`以上含本数，以下不含本数`)."""
     token = _BELOW_EXCLUDES.set("以下不含" in rule)
+    above = _ABOVE_EXCLUDES.set("以上不含" in rule)
     try:
         yield
     finally:
+        _ABOVE_EXCLUDES.reset(above)
         _BELOW_EXCLUDES.reset(token)
 
 
@@ -150,66 +157,276 @@ def plain_lead(lead: str) -> bool:
     return bool(lead) and _NOT_PLAIN.search(lead) is None
 
 
-_LOW_FIRST = re.compile(
-    rf"^(?P<subject>[^;；]+?)(?:控制在|在)?\s*(?P<hi>{_N})\s*%\s*(?P<word>以内|及?以下){_IN}\s*的?\s*[,，]?\s*"
-    rf"得\s*(?P<p>{_N})\s*分$"
+#: The units a band's bound may carry: `%`, or a count or measure (`1个工作日`, `3天`).
+_UNIT = "|".join(
+    sorted(
+        ["%", *(re.escape(u) for u in (*kw.COUNT_UNITS, *kw.MEASURE_UNITS))], key=len, reverse=True
+    )
 )
-_LOW_MIDDLE = re.compile(
-    rf"^(?P<lo>{_N})\s*%\s*(?:[(（]不含[)）])?\s*(?:至|到|-|—|～|~)\s*(?P<hi>{_N})\s*%\s*(?:[(（]含[)）])?"
-    rf"\s*的?\s*[,，]?\s*得\s*(?P<p>{_N})\s*分$"
+_QTY = rf"(?P<n>{_N})\s*(?P<u>{_UNIT})"
+_MARK = r"(?:\s*[(（](?P<m>不?含)[^)）]{0,6}[)）])?"
+#: A band's outcome, after its bounds: `得4分`, `不得分`, `不扣分`, `扣2分`, `本项不得分`.
+_OUTCOME = re.compile(
+    rf"的?\s*[,，]?\s*(?P<out>得\s*(?P<p>{_N})\s*分|(?P<none>(?:本项|该项)?不得分)|不扣分|扣\s*(?P<q>{_N})\s*分)$"
 )
-_LOW_LAST = re.compile(
-    rf"^超过\s*(?P<b>{_N})\s*%\s*的?\s*[,，]?\s*(?:(?:本项)?不得分|得\s*0\s*分)$"
+#: What a first band's bound follows: `控制在`, `压缩至` (a time cut down to it), `在`.
+_TO = re.compile(
+    r"^(?:应|须)?(?:控制在|控制到|压缩至|压缩到|压减至|压减到|缩短至|缩短到|降至|降到|在)"
+)
+#: (pattern, whether the bound is in the band) for a lower and an upper bound; None: the
+#: document's 边界 says (`以上`, `以下`).
+_LOWER = (
+    (re.compile(rf"^(?:超过|高于|多于|大于)\s*{_QTY}{_MARK}"), False),
+    (re.compile(rf"^(?:不低于|不少于|达到)\s*{_QTY}{_MARK}"), True),
+    (re.compile(rf"^{_QTY}{_MARK}\s*及?以上"), None),
+)
+_UPPER = (
+    (re.compile(rf"^(?:不超过|不高于|不多于)\s*{_QTY}{_MARK}$"), True),
+    (re.compile(rf"^(?:低于|少于|不足|不满|小于)\s*{_QTY}{_MARK}$"), False),
+    (re.compile(rf"^{_QTY}{_MARK}\s*以内{_MARK.replace('m>', 'm2>')}$"), True),
+    (re.compile(rf"^{_QTY}{_MARK}\s*及?以下{_MARK.replace('m>', 'm2>')}$"), None),
+)
+#: `1%（含）至3%`, `1至2个工作日（含）`: a range whose ends say nothing unless marked.
+_RANGE = re.compile(
+    rf"^(?P<a>{_N})\s*(?P<au>{_UNIT})?(?:\s*[(（](?P<am>不?含)[^)）]{{0,6}}[)）])?\s*(?:至|到|-|—|～|~)\s*"
+    rf"{_QTY}{_MARK}$"
 )
 
 
-def read_low_chain(sentence: str) -> Reading | None:
-    """`差错率在1%以内的得4分，1%至3%（含）的得2分，超过3%的不得分` (`流失率控制在10%以内的
-    得2分，10%至20%的得1分，超过20%的不得分`): bands of a rate where lower is better, the
-    language's `【差错率】不超过1%、3%的，分别得4分、2分`.  Read only when each band starts
-    where the one before ends (`以内` takes its bound in, so the next band starts above
-    it), the last says `超过` the last bound (so that bound is in the band before), and
-    the points fall band by band; a lead-in only says how the rate is measured."""
+@dataclass(frozen=True)
+class _Band:
+    """One band of a value where lower is better: its bounds (None: open), whether each
+    is in the band (None: the band says nothing), and its outcome as written."""
+
+    lo: str | None
+    lo_in: bool | None
+    hi: str | None
+    hi_in: bool | None
+    unit: str
+    outcome: re.Match[str]
+
+
+def _said_in(m: re.Match[str], word_in: bool | None, word: str) -> bool:
+    """Whether a bound is in its band: a mark `（含）`/`（不含）` says so outright, else the
+    comparison word, else (`以上`, `以下`) the document's 边界 (language.md 第10节)."""
+    mark = m.groupdict().get("m") or m.groupdict().get("m2")
+    if mark:
+        return mark == "含"
+    if word_in is not None:
+        return word_in
+    if word == "以上":
+        return not _ABOVE_EXCLUDES.get()
+    return not _BELOW_EXCLUDES.get()
+
+
+def _upper(text: str) -> tuple[str, bool | None, str] | None:
+    """(bound, in the band, unit) of an upper bound said alone (`5%以下`, `不超过2天`)."""
+    for pattern, word_in in _UPPER:
+        m = pattern.match(text)
+        if m is not None:
+            return m.group("n"), _said_in(m, word_in, "以下"), m.group("u")
+    return None
+
+
+def _bounds(text: str) -> tuple[str | None, bool | None, str | None, bool | None, str] | None:
+    """(lower, in, upper, in, unit) of a band's words: a range, a lower bound, an upper
+    bound or both (`超过1个工作日不超过2个工作日`, `超过5%但低于10%`)."""
+    text = _TO.sub("", text.strip()).strip()
+    r = _RANGE.match(text)
+    if r is not None:
+        if r.group("au") not in (None, r.group("u")):
+            return None
+        lo_in = None if r.group("am") is None else r.group("am") == "含"
+        hi_in = None if r.group("m") is None else r.group("m") == "含"
+        return r.group("a"), lo_in, r.group("n"), hi_in, r.group("u")
+    for pattern, word_in in _LOWER:
+        m = pattern.match(text)
+        if m is None:
+            continue
+        lo, lo_in = m.group("n"), _said_in(m, word_in, "以上")
+        rest = re.sub(r"^\s*[、,，]?\s*(?:但|且|并且)?\s*(?:在)?", "", text[m.end() :])
+        if not rest:
+            return lo, lo_in, None, None, m.group("u")
+        upper = _upper(rest)
+        if upper is None or upper[2] != m.group("u"):
+            return None
+        return lo, lo_in, upper[0], upper[1], m.group("u")
+    upper = _upper(text)
+    return None if upper is None else (None, None, upper[0], upper[1], upper[2])
+
+
+def _band(part: str) -> _Band | None:
+    out = _OUTCOME.search(part)
+    if out is None:
+        return None
+    bounds = _bounds(part[: out.start()])
+    return None if bounds is None else _Band(*bounds, outcome=out)
+
+
+def _restated(part: str, subject: str) -> str:
+    """A band without the subject (or its last words, two or more) it restates first."""
+    for k in range(len(subject) - 1):
+        if part.startswith(subject[k:]):
+            return part[len(subject) - k :]
+    return part
+
+
+def _low_bands(sentence: str) -> tuple[str, list[_Band]] | None:
+    """(subject, bands from the lowest values up) of a chain of bands where lower is
+    better, each band after the first starting at the bound the one before ends at; a
+    lead-in before the subject may only say how the value is measured."""
     parts = [
         p.strip()
         for p in re.split(r"(?<=分)\s*[,，;；]\s*", normalise(sentence).strip().rstrip("。；;，, "))
     ]
-    if len(parts) < 3:
+    if len(parts) < 2:
         return None
-    first = _LOW_FIRST.match(parts[0])
-    if first is None or (first.group("word") != "以内" and _BELOW_EXCLUDES.get()):
+    out = _OUTCOME.search(parts[0])
+    first = None
+    for j in range(1, out.start() if out else 0):
+        first = _band(parts[0][j:])
+        if first is not None:
+            break
+    if first is None or first.lo is not None:
         return None
-    subject = first.group("subject")
+    subject = parts[0][:j]
     cut = max(subject.rfind(","), subject.rfind("，"))
     if cut >= 0:
         if not plain_lead(subject[:cut]):
             return None
         subject = subject[cut + 1 :]
-    bands = [(first.group("hi"), first.group("p"))]
-    for part in parts[1:-1]:
-        middle = _LOW_MIDDLE.match(part)
-        if middle is None or Decimal(middle.group("lo")) != Decimal(bands[-1][0]):
+    bands = [first]
+    for part in parts[1:]:
+        band = _band(_restated(part, subject))
+        if band is None or band.lo is None or band.unit != first.unit:
             return None
-        if "含" in part[: middle.start("hi")] and "不含" not in part[: middle.start("hi")]:
-            return None  # `1%（含）至3%`: 1 is in both bands
-        bands.append((middle.group("hi"), middle.group("p")))
-    last = _LOW_LAST.match(parts[-1])
-    if last is None or Decimal(last.group("b")) != Decimal(bands[-1][0]):
+        if bands[-1].hi is None or Decimal(band.lo) != Decimal(bands[-1].hi):
+            return None
+        bands.append(band)
+    if bands[-1].hi is not None or any(b.hi is None for b in bands[:-1]):
         return None
-    points = [Decimal(p) for _, p in bands]
-    bounds = [Decimal(b) for b, _ in bands]
+    return subject, bands
+
+
+def _held_below(bands: list[_Band]) -> list[bool] | str:
+    """For each bound between two bands, whether the band below holds it; or, where
+    neither or both say they hold it, the words saying so."""
+    held = []
+    for below, above in pairwise(bands):
+        said = (below.hi_in, above.lo_in)
+        bound = f"{below.hi}{below.unit}"
+        if said == (True, True):
+            return f"{bound}同属相邻两档"
+        if said == (False, False):
+            return f"{bound}不属于任何一档"
+        if said == (None, None):
+            return f"{bound}属于哪一档原文没有写明"
+        held.append(said[0] is True or said[1] is False)
+    return held
+
+
+def _name(subject: str) -> tuple[str, str] | None:
+    name, description = name_from(subject, "")
+    name = legal_name(re.sub(r"(?:压缩|压减|缩短|降低?)(?:至|到)$", "", name))
+    return (name, description or name) if len(name) >= 2 else None
+
+
+def _unit_type(unit: str) -> str:
+    return "百分比" if unit == "%" else kw.COUNT_UNITS.get(unit) or kw.MEASURE_UNITS[unit]
+
+
+def read_low_chain(sentence: str) -> Reading | None:
+    """`差错率在1%以内的得4分，1%至3%（含）的得2分，超过3%的不得分` (`流失率控制在10%以内的
+    得2分，10%至20%的得1分，超过20%的不得分`, `办理时间压缩至1个工作日以内的得3分，超过1个
+    工作日不超过2个工作日的得1.5分，超过2个工作日的不得分`): bands of a value where lower
+    is better, the language's `【差错率】不超过1%、3%的，分别得4分、2分`.  Read only when
+    each band starts where the one before ends and every bound is in the band below it
+    (`以内` takes its bound in, the next band starts above it, the last says `超过`), and
+    the points fall band by band; a lead-in only says how the value is measured."""
+    chain = _low_bands(sentence)
+    if chain is None or len(chain[1]) < 3:
+        return None
+    subject, bands = chain
+    held = _held_below(bands)
+    if isinstance(held, str) or not all(held):
+        return None
+    earned = [b.outcome.group("p") for b in bands[:-1]]
+    if any(p is None for p in earned) or not _nothing(bands[-1]):
+        return None
+    points = [Decimal(p) for p in earned]
     if points != sorted(points, reverse=True) or len(set(points)) != len(points):
         return None
-    if bounds != sorted(bounds) or len(set(bounds)) != len(bounds):
+    named = _name(subject)
+    if named is None:
         return None
-    name, description = name_from(subject, "")
-    name = legal_name(name)
-    if len(name) < 2:
+    u = bands[0].unit
+    said = "、".join(f"{b.hi}{u}" for b in bands[:-1])
+    clause = f"【{named[0]}】不超过{said}的，分别得{'、'.join(f'{p}分' for p in earned)}"
+    return Reading((named[0],), clause, (_unit_type(u),), named[1], default="")
+
+
+def _nothing(band: _Band) -> bool:
+    """The last band earns nothing: `不得分`, `得0分`."""
+    p = band.outcome.group("p")
+    return band.outcome.group("none") is not None or (p is not None and Decimal(p) == 0)
+
+
+def read_low_deductions(sentence: str) -> tuple[Reading, ...] | None:
+    """`纠错率在5%以内的不扣分，5%至10%（含）的扣2分，超过10%的本项不得分`: bands of a value
+    where lower is better, the first deducting nothing, each one after it deducting more
+    (the last may take the item's points): a clause for each band with its own bounds
+    (`【纠错率】超过5%且【纠错率】不超过10%的，扣2分`, `【纠错率】超过10%的，本项不得分`), so
+    a unit is in one band only.  Read only when each bound is in exactly one band
+    (`band_trouble` says why not)."""
+    chain = _low_bands(sentence)
+    if chain is None:
         return None
-    said = "、".join(f"{b}%" for b, _ in bands)
-    earned = "、".join(f"{p}分" for _, p in bands)
-    clause = f"【{name}】不超过{said}的，分别得{earned}"
-    return Reading((name,), clause, ("百分比",), description or name, default="")
+    subject, bands = chain
+    held = _held_below(bands)
+    if isinstance(held, str) or not _deducting(bands):
+        return None
+    named = _name(subject)
+    if named is None:
+        return None
+    name, u = named[0], bands[0].unit
+    out = []
+    for k, band in enumerate(bands[1:]):
+        low = f"【{name}】{'超过' if held[k] else '不低于'}{band.lo}{u}"
+        if band.hi is not None:
+            low += f"且【{name}】{'不超过' if held[k + 1] else '低于'}{band.hi}{u}"
+        effect = "本项不得分" if band.outcome.group("none") else f"扣{band.outcome.group('q')}分"
+        out.append(Reading((name,), f"{low}的，{effect}", (_unit_type(u),), named[1], default=""))
+    return tuple(out)
+
+
+def _deducting(bands: list[_Band]) -> bool:
+    """The first band deducts nothing, the middle ones more and more, the last more still
+    or the item's points (`本项不得分`)."""
+    if bands[0].outcome.group("out") != "不扣分" or len(bands) < 2:
+        return False
+    last = bands[-1].outcome.group("none") or ""
+    amounts = [b.outcome.group("q") for b in (bands[1:-1] if last else bands[1:])]
+    if last.startswith("不") or any(q is None for q in amounts):
+        return False  # a bare `不得分` here: this band's points or the item's, unclear
+    values = [Decimal(q) for q in amounts]
+    return values == sorted(values) and len(set(values)) == len(values) and all(values)
+
+
+def band_trouble(sentence: str) -> str | None:
+    """Why a chain of bands where lower is better is not drafted although it is read:
+    a bound in two bands, in none, or not said (with what to write instead)."""
+    chain = _low_bands(sentence)
+    if chain is None:
+        return None
+    held = _held_below(chain[1])
+    if not isinstance(held, str):
+        return None
+    return (
+        f"分档的界限不清：{held}（“以下”“以内”含本数，“至”两端不写明时由相邻一档确定，language.md 第10节）"
+        "：请照原文写明界上的值归哪一档，每档写成一条，如 “【X】超过A且【X】不超过B的，扣N分”"
+        "（界上的值归上一档的写 “不低于A”“低于B”）；原文规定 “以下” 不含本数的，在表头写 "
+        "`边界：以上含本数，以下不含本数`"
+    )
 
 
 def read_tier_chain(sentence: str) -> Reading | None:
