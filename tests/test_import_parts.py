@@ -560,13 +560,17 @@ def test_reasons_say_what_to_write(tmp_path):
 2.档案库房做到八防要求，每缺一防扣1分。
 3.抽检量应达到每千人5批次，每少0.1批次/千人扣5分。
 4.因本辖区问题导致全区失分的，每失0.1分扣2分。
+5.残留量不超过0.5毫克/千克，每超0.1毫克/千克扣1分。
 """
     draft, _ = _import(tmp_path, text)
     pending = _pending(draft)
     assert "另设数据项" in pending["同一问题经督办后逾期仍未整改的，加倍扣分"]
     assert "“防” 不是本语言的计数单位" in pending["每缺一防扣1分"]
-    assert "复合单位" in pending["抽检量应达到每千人5批次，每少0.1批次/千人扣5分"]
+    # 批次/千人 is a unit of the language: the sentence is pending for its steps, not its unit
+    per_head = pending["抽检量应达到每千人5批次，每少0.1批次/千人扣5分"]
+    assert "复合单位" not in per_head and "逐步计扣" in per_head
     assert "失去的分数" in pending["因本辖区问题导致全区失分的，每失0.1分扣2分"]
+    assert "复合单位" in pending["残留量不超过0.5毫克/千克，每超0.1毫克/千克扣1分"]
 
 
 def test_a_fact_named_from_a_sentence_with_a_comma_is_a_name_the_language_accepts(tmp_path):

@@ -40,6 +40,19 @@ def _has(pattern: str, *more: str):
     return lambda n: all(c.search(n) for c in compiled)
 
 
+_COMPOUND = re.compile(r"\d\s*([^\d\s，,/]{1,3}/[^\d\s，,]{1,4})")
+
+
+def _unknown_compound(n: str) -> bool:
+    """A number with a compound unit the language does not know (`毫克/千克`; the rates
+    per head of population `件/万人`, `批次/千人` it knows, a longest spelling first)."""
+    for found in _COMPOUND.finditer(n):
+        unit = found.group(1)
+        if not any(unit.startswith(known) for known in kw.UNITS if "/" in known):
+            return True
+    return False
+
+
 def _ranked(n: str) -> bool:
     if "其余" not in n:
         return False
@@ -188,8 +201,9 @@ _HINTS = (
         "每减少1个百分点扣…分”），或把变化率作为百分比数据项",
     ),
     (
-        _has(r"\d\s*[^\d\s，,/]{1,3}/[^\d\s，,]{1,3}"),
-        "复合单位（如 “批次/千人”）本语言没有：请用类型 数值 的数据项，条款中只写数",
+        _unknown_compound,
+        "复合单位（如 “毫克/千克”）本语言没有（按人口计的比率 “件/万人”、“批次/千人” 等有）："
+        "请用类型 数值 的数据项，条款中只写数",
     ),
     (lambda n: True, _measured),
 )
