@@ -13,6 +13,9 @@ import pytest
 from sqlrun import duckdb_results
 from xize.compiler import PolicyError, compile_policy
 from xize.compiler.backends.sql.fixed import SqlUnsupported
+from xize.compiler.check.run import check
+from xize.compiler.source.text import Source
+from xize.compiler.syntax.parser import parse
 
 BANDS = "\n等次：\n  优秀：90分以上\n  良好：75分以上\n  合格：60分以上\n  不合格：其余\n"
 
@@ -104,3 +107,51 @@ def test_the_sql_backend_refuses_a_share_of_the_mean_by_its_line():
     rows = [{"单位": "甲", "数量": "10"}, {"单位": "乙", "数量": "8"}]
     with pytest.raises(SqlUnsupported, match="第9行的条款"):
         duckdb_results(policy.ir, rows)
+
+
+def _warnings(text: str) -> list[str]:
+    tree, diags = parse(Source(text, "幅度.rule"))
+    assert tree is not None and not [d for d in diags if d.is_error]
+    return [d.code for d in check(tree, Source(text, "幅度.rule"))]
+
+
+@pytest.mark.parametrize(
+    ("clause", "values", "expected", "points"),
+    [
+        # mean 10: 8 is exactly 80% of it (含) → 2, 7.9 below → 1
+        (
+            "各乡镇【数量】达到全县平均数的得3分，达到平均数80%（含80%）但未达到平均数的得2分，"
+            "不足平均数80%的得1分",
+            ["10", "8", "7.9", "12", "12.1"],
+            [3, 2, 1, 3, 3],
+            3,
+        ),
+        # mean 100: 150 is 1.5 times it; 80 is 80% of it; 79 below — 低于平均数80% on a line
+        # of shares is below 80% of the mean, as the band before it says
+        (
+            "【数量】达到全市平均数1.5倍及以上的得4分；达到平均数但不足1.5倍的得3分；"
+            "达到平均数80%但低于平均数的得2分；低于平均数80%的得0.5分",
+            ["150", "149", "100", "80", "79", "42"],
+            [4, 3, 3, 2, Decimal("0.5"), Decimal("0.5")],
+            4,
+        ),
+    ],
+)
+def test_bands_of_shares_of_the_mean(clause, values, expected, points):
+    policy = build("万元", clause, points)
+    assert scores(policy, values) == expected
+    text = (
+        f"细则：幅度\n年度：2024\n满分：{points}分\n\n数据：\n  数量：万元\n\n"
+        f"(一)本项({points}分)\n  - {clause}\n" + BANDS
+    )
+    assert "W311" not in _warnings(text)  # the bands exclude each other
+
+
+def test_a_share_beside_a_percentage_that_may_be_a_distance_is_refused():
+    # 高于平均数120% alone is 120% above the mean (language.md 9.8): beside shares, unclear
+    with pytest.raises(PolicyError) as raised:
+        build(
+            "万元",
+            "【数量】达到全市平均数120%以上的得3分，达到平均数但不足120%的得2分，高于平均数10%的得1分",
+        )
+    assert raised.value.diagnostics[0].code == "E116"

@@ -165,7 +165,7 @@ def _read_bands(prepared: Prepared, diags: list[Diagnostic]) -> None:
     lone = lone_clause_lines(lines)
     remarks: dict[int, list[Rewrite]] = {}
     for rewrite in prepared.rewrites:
-        if rewrite.rule == "bound restated":
+        if rewrite.rule in ("bound restated", "share of average"):
             remarks.setdefault(rewrite.line, []).append(rewrite)
     for number, line in enumerate(lines, 1):
         said = line

@@ -140,6 +140,31 @@ _DISTANCE = re.compile(
     r")" + _MARK + _FOLLOW
 )
 _SIDED = re.compile(rf"(?P<side>{kw.alternation(_BELOW + _ABOVE)})[ \t]*{_AVG}")
+#: A share of the average on an amount or a count (`达到全市平均数120%以上`, `不足平均数80%`,
+#: `达到平均数1.5倍及以上`): a band of e in % of the mean, e = 120 − 100 = 20 (the checker
+#: refuses it on a rate, where 80% could be points).
+_RATIO = r"(?P<{0}>\d+(?:\.\d+)?)[ \t]*(?P<{0}u>%|倍)"
+_AT_LEAST_RATIO = re.compile(
+    # only 达到: `高于平均值10%` is 10% above it (language.md 9.8), not above 10% of it
+    rf"(?P<side>达到)[ \t]*{_AVG}[ \t]*的?[ \t]*{_RATIO.format('r')}"
+    r"(?:[ \t]*\((?P<mark>不?(?:含|包含|包括)[^()]{0,12})\))?[ \t]*(?P<p>及?以上)?"
+)
+_UNDER_RATIO = re.compile(
+    rf"(?P<side>不足|未达到|不到|未满)[ \t]*{_AVG}[ \t]*的?[ \t]*{_RATIO.format('r')}"
+)
+#: `低于平均数80%` is 20% below the mean on its own (language.md 9.8), but below 80% of it
+#: on a line whose bands are shares of the mean (`达到平均数80%但低于平均数的得2分；低于平均数
+#: 80%的得0.5分`): there it is read so, as the line's other bands are.
+_UNDER_RATIO_ON_LINE = re.compile(
+    rf"(?P<side>不足|未达到|不到|未满|低于|少于)[ \t]*{_AVG}[ \t]*的?[ \t]*{_RATIO.format('r')}"
+)
+#: What may close a band from above after `但`: `但不足120%`, `但未达到平均数`.
+_BUT_UNDER = re.compile(
+    rf"[ \t]*[,、]?[ \t]*(?:但|且)[ \t]*(?:不足|低于|未达到|不到|少于)[ \t]*"
+    rf"(?:{_AVG.replace('(?P<avg>', '(?:')})?(?:[ \t]*(?:的[ \t]*)?{_RATIO.format('h')})?"
+)
+_SHARE_SAID = re.compile(r"平均[^,;]{0,4}?\d+(?:\.\d+)?[ \t]*(?:%|倍)")
+_REACHES = re.compile(rf"(?:达到|不低于|不少于)[ \t]*{_AVG}")
 _ZERO = re.compile(
     rf"(?P<side>{kw.alternation(_AT_LEAST + _AT_MOST + _UNDER + _OVER)})[ \t]*{_AVG}{_MARK}{_FOLLOW}"
 )
@@ -246,8 +271,53 @@ def _end(value: Decimal, mark: str | None, word_says: bool | None) -> End:
     return End(value, word_says)
 
 
+def _percent_of(found: re.Match[str], group: str) -> Decimal:
+    """The share as a distance from the mean in % of it: 80% → −20, 1.5倍 → 50."""
+    value = Decimal(found[group])
+    return (value * 100 if found[group + "u"] == "倍" else value) - 100
+
+
+def _ratio(text: str, at: int) -> _Found | None:
+    """`达到平均数80%（含80%）但未达到平均数`, `达到平均数但不足1.5倍`, `不足平均数80%`."""
+    low: End | None = None
+    under_words = _UNDER_RATIO_ON_LINE if _AT_LEAST_RATIO.search(text) else _UNDER_RATIO
+    start = _AT_LEAST_RATIO.match(text, at)
+    if start is not None:
+        low = _end(_percent_of(start, "r"), start["mark"], True)
+        avg, end = start["avg"], start.end()
+    else:
+        reach = _REACHES.match(text, at)
+        under = under_words.match(text, at)
+        if under is not None:
+            # alone, the grammar reads it too (as `低于平均值20%`): not new
+            band = Band(None, End(_percent_of(under, "r"), False), under["avg"], "%", "")
+            return _finish(text, at, under.end(), band, new=False)
+        if reach is None:
+            return None
+        low, avg, end = End(Decimal(0), True), reach["avg"], reach.end()
+    but = _BUT_UNDER.match(text, end)
+    if but is None or but.end() == end:
+        if start is None:
+            return None  # `达到平均数` alone: the plain band, read elsewhere
+        return _finish(text, at, end, Band(low, None, avg, "%", ""))
+    high = End(_percent_of(but, "h") if but["h"] else Decimal(0), False)
+    return _finish(text, at, but.end(), Band(low, high, avg, "%", ""))
+
+
+def _finish(text: str, at: int, end: int, band: Band, new: bool = True) -> _Found | None:
+    """The band read, if its effects follow (`的得3分`)."""
+    follow = re.match(_FOLLOW, text[end:])
+    if follow is None:
+        return None
+    stop = end + follow.end()
+    return _Found(at, stop, _with_text(band, text[at:stop].rstrip()), new)
+
+
 def _read(text: str, at: int, bare: bool) -> _Found | None:
     """The band whose condition starts at `at`, or None."""
+    ratio = _ratio(text, at)
+    if ratio is not None:
+        return ratio
     found = _BOTH.match(text, at)
     if found is not None:
         number = Decimal(found["n"] or found["l"])
@@ -483,6 +553,7 @@ def read_line(
     # (below, the average) of a side said once; (below, the best, its order) of the best
     header: tuple | None = None
     rest: int | None = None  # the index in `found` of `其余…`
+    shares = False  # a clause not read as a band names a share of the mean
     for start, end, bare in _clauses(text, first.end()):
         at = _skip(text, start, first.group(0))
         if text[start - 1] != "," and not (header and len(header) > 2):
@@ -510,6 +581,7 @@ def read_line(
                 found[last] = (f, effects + text[start - 1 : end], begun)
             else:
                 others = others or "平均" in text[start:end] or "最" in text[start:end]
+                shares = shares or _SHARE_SAID.search(text, start, end) is not None
                 last = None
             continue
         if band.band.average:
@@ -559,6 +631,11 @@ def read_line(
         # `达到平均值的得4分；低于平均值但不足3个百分点的扣1分` in an item of 5 (or beside other
         # clause lines): from which points the deduction is taken is not said
         problems = [(first_new, "mixed", Decimal(0))]
+    shares = shares or any(_SHARE_SAID.search(e) for e in effects)
+    if not problems and shares and any(b.unit == "%" for b in bands):
+        # `达到平均数80%…；高于平均数120%的…`: the bands are shares of the mean, and the
+        # clause not read as one might be a share or a distance — never read either way
+        problems = [(next(i for i, b in enumerate(bands) if b.unit == "%"), "scale", Decimal(0))]
     if problems:
         full = set()
     chars = list(line)
@@ -830,10 +907,13 @@ def _covers(bands: list[Band]) -> bool:
     return ordered[-1].high is None
 
 
-def _distance_words(value: Decimal, best: str | None) -> tuple[str, str]:
+def _distance_words(value: Decimal, best: str | None, unit: str | None = None) -> tuple[str, str]:
     number = format(abs(value).normalize(), "f")
     what = {"high": "最高值", "low": "最低值"}.get(best or "", "平均值")
     what_en = {"high": "the highest", "low": "the lowest"}.get(best or "", "the average")
+    if unit == "%" and value != 0:  # a share of the mean: 80% of it, not 20 points below
+        share = format((value + 100).normalize(), "f")
+        return f"恰好为平均值的{share}%", f"exactly {share}% of the average"
     if value == 0:
         return f"恰好等于{what}", f"exactly at {what_en}"
     side = "低于" if value < 0 else "高于"
@@ -842,7 +922,7 @@ def _distance_words(value: Decimal, best: str | None) -> tuple[str, str]:
 
 
 def _args(band: Band, why: str, value: Decimal) -> dict:
-    where, where_en = _distance_words(value, band.best)
+    where, where_en = _distance_words(value, band.best, band.unit)
     texts = {
         "unsaid": (
             f"{where}的单位在不在这一档，原文没有写",
@@ -863,6 +943,11 @@ def _args(band: Band, why: str, value: Decimal) -> dict:
         "cover": (
             "各档给分，但合起来没有包括所有的单位：有的单位得几分原文没有写",
             "the bands earn points but leave some distances from the average in no band",
+        ),
+        "scale": (
+            "各档按平均值的百分之几分档，同一行另一句写的平均值的百分数读不准（是平均值的几成，还是高出、低于平均值几成）",
+            "the bands are shares of the mean, and another clause on the line names a percentage "
+            "of it that may be a share or a distance",
         ),
         "rest": (
             "“其余” 前面的各档没有说清，或留下的单位不止一段：其余的单位是哪些读不准",

@@ -238,6 +238,14 @@ def _exclusive_sides(clauses) -> dict[int, object]:
         apart = all(not (a & b) for i, a in enumerate(regions) for b in regions[i + 1 :])
         if len(members) > 1 and apart:
             out.update((ident, key) for ident, _ in members)
+    for name in [n for n in bands if n.endswith("\0%")]:
+        # a share's bands with the comparisons at the mean itself (0% of it is 0 points)
+        plain = name.removesuffix("\0%")
+        if not any(
+            i[0] is not None and i[0] != 0 or i[2] is not None and i[2] != 0
+            for _, i in bands.get(plain, [])
+        ):
+            bands[name] += bands.pop(plain, [])
     for name, found in bands.items():
         spans = [span for _, span in found]
         apart = all(_apart(a, b) for i, a in enumerate(spans) for b in spans[i + 1 :])
@@ -267,12 +275,17 @@ def _from_average(cond: object) -> tuple[str, _Interval] | None:
     value (`低于平均值3个百分点以内`, `未低于平均值6个百分点`, `不低于最高值`, 且)."""
     if isinstance(cond, ast.And):
         parts = [_from_average(c) for c in cond.operands]
-        if any(p is None for p in parts) or len({p[0] for p in parts if p}) != 1:
+        if any(p is None for p in parts):
+            return None
+        # the mean itself (no distance) is 0 on a share's scale too
+        keys = {p[0] for p in parts if p}
+        shares = {k for k in keys if k.endswith("\0%")}
+        if len(keys - {s.removesuffix("\0%") for s in shares}) != 1:
             return None
         interval = _ALL
         for part in parts:
             interval = _meet(interval, part[1])  # type: ignore[index]
-        return parts[0][0], interval  # type: ignore[index]
+        return (shares or keys).pop(), interval
     if isinstance(cond, ast.Not):
         inner = _from_average(cond.operand)
         if inner is None:
@@ -300,7 +313,8 @@ def _from_average(cond: object) -> tuple[str, _Interval] | None:
             return name, (zero, word.inclusive, None, False)
         return name, (None, False, zero, word.inclusive)
     if average.offset.unit == "%":
-        return None  # a share of the average: not a fixed distance
+        # a share of the mean (`低于平均值20%`): its own scale, never beside points
+        name += "\0%"
     found = offset_operator(cond.word)
     if found is None:
         return None
