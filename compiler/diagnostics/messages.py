@@ -1004,6 +1004,17 @@ DETAILS: dict[str, tuple[str, str]] = {
         "state the order and the places: the two longest are 后两名 in 按【X】从低到高排名; the "
         "first two are 前两名 (shortest first is 从低到高, longest first 从高到低)",
     ),
+    "why.place_cond": (
+        "带条件的名次（排名第一且……）之后按名次递减或按第1名的比例计分，从哪个名次、哪个分数算起读不准",
+        "a place with a condition (第一且…) beside a step down by place or a share of the first "
+        "place: which place and points they count from is unclear",
+    ),
+    "hint.place_cond": (
+        "名次计分写一条（第1名得10分，其后每下降一个名次扣0.5分），带条件的名次另写一条，只写它另外的后果"
+        "（如 排名第一且高于全市平均水平5个百分点以上的，等次确定为优秀）",
+        "score the places in one clause and write the place with a condition as another, with "
+        "only its own outcome",
+    ),
     "why.floor_above": (
         "按名次递减的下限不低于递减起点的分数，递减不起作用",
         "the floor of the step down by place is not below the points it steps down from",

@@ -248,6 +248,9 @@ class _Lowerer:
                 cond = ir.Negate(ir.AnyOf(tuple(named))) if named else None
             else:
                 cond = self.named_by(rule, name, is_node, high, rank)
+            if rule.condition is not None:  # `第一且高于平均水平5个百分点以上的`: both
+                extra = self.cond(rule.condition)
+                cond = extra if cond is None else ir.AllOf((cond, extra))
             effect = self.rank_effect(clause, rule, node, name, is_node, high, rank)
             if cond is not None and not rule.rest and _penalises(effect):
                 apart = self.apart(rule, name, is_node, high, rank)

@@ -373,6 +373,8 @@ class RankRule:
     share_order: str | None = None
     #: The fact a share names (`其余按【完成率】与最高值的比例…`): it must be the subject.
     share_named: Ref | None = None
+    #: `排名第一且高于全市平均水平5个百分点以上的`: a condition the placed unit must meet too.
+    condition: Cond | None = None
 
 
 @dataclass(frozen=True)

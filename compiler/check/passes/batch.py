@@ -337,7 +337,14 @@ def first_place_amount(clause: ast.RankClause) -> object | None:
 def _rules(clause: ast.RankClause, order: str | None, full: Decimal | None) -> list[Diagnostic]:
     """`full`: the item's points (what `得满分` earns)."""
     diags: list[Diagnostic] = []
+    steps = [r for r in clause.rules if r.step is not None or r.proportional]
     for rule in clause.rules:
+        if rule.condition is not None and steps:
+            # `第1名且高于平均值的得10分，其后每下降一个名次扣0.5分`: counted from what?
+            args = {"text": clause.text, **details("why.place_cond", "why")}
+            args.update(details("hint.place_cond", "hint"))
+            diags.append(Diagnostic("E253", rule.span, args))
+            return diags
         if rule.proportional and first_place_amount(clause) is None:
             diags.append(Diagnostic("E236", rule.span))
         turned = {"high": "best_first", "low": "own_first"}.get(order or "")

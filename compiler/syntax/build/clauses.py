@@ -465,6 +465,13 @@ class InTurn:
 
 
 @dataclass(frozen=True)
+class PlaceCond:
+    """`且高于全市平均水平5个百分点以上` after a place: what the placed unit must meet too."""
+
+    cond: ast.Cond
+
+
+@dataclass(frozen=True)
 class RuleGroup:
     """The rules of a list of places (`倒数第一、倒数第二的，分别扣4分、2分`), one a place."""
 
@@ -1423,13 +1430,20 @@ class ClausesMixin(TermsMixin):
         )
         return group
 
+    def place_cond(self, children: list) -> PlaceCond:
+        span = span_of(children)
+        return PlaceCond(self._compare(self.line_fact(span), children, span))
+
     def places_rule(self, children: list) -> ast.RankRule | RuleGroup:
         tokens = [c for c in children if isinstance(c, Token) and c.type == "PLACES"]
-        rest = children[len(tokens) :]
+        extra = next((c.cond for c in children if isinstance(c, PlaceCond)), None)
+        rest = [c for c in children[len(tokens) :] if not isinstance(c, PlaceCond)]
         if len(tokens) == 1:
             places = self._places(children[0])
-            return self._make_rank_rule(places, False, False, rest, span_of(children))
-        return self._place_list(tokens, rest, span_of(children))
+            rule = self._make_rank_rule(places, False, False, rest, span_of(children))
+            return replace(rule, condition=extra)
+        group = self._place_list(tokens, rest, span_of(children))
+        return RuleGroup(tuple(replace(r, condition=extra) for r in group.rules))
 
     def _from_end_before(self, token: Token, start: int) -> bool:
         """The places from the end before `倒数第{start}` on the line, one by one from the

@@ -1,0 +1,77 @@
+"""A place with a condition (`排名第一且高于全市平均水平5个百分点以上的，等次确定为优秀`,
+docs/language.md 9.9): the unit must hold the place and meet the comparison, on the line's
+fact.  Hand-computed batches where the placed unit meets it and where it does not;
+compiled == interpreter == DuckDB; beside a step down by place it is refused."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from sqlrun import differences, duckdb_results, expected_items, expected_summary
+from xize.compiler import PolicyError, compile_policy
+
+BANDS = "\n等次：\n  优秀：4.5分以上\n  良好：4分以上\n  合格：3分以上\n  不合格：其余\n"
+
+
+def build(clause: str):
+    text = (
+        "细则：名次\n年度：2024\n满分：5分\n\n数据：\n  率：百分比，越高越好\n\n"
+        f"(一)本项(5分)\n  - {clause}\n" + BANDS
+    )
+    return compile_policy(text, filename="名次.rule")
+
+
+def results(policy, values: list[str]):
+    rows = [{"单位": f"单位{i}", "率": v} for i, v in enumerate(values)]
+    compiled = policy.score_batch(rows)
+    assert [r.to_dict() for r in compiled] == [
+        r.to_dict() for r in policy.interpreter.score_batch(rows)
+    ]
+    assert differences(expected_summary(policy.ir, compiled), duckdb_results(policy.ir, rows)) == []
+    assert differences(expected_items(compiled), duckdb_results(policy.ir, rows, items=True)) == []
+    return [(r.nodes["(一)"].score, r.labels) for r in compiled]
+
+
+FIRST = "【率】全市排名第一且高于全市平均水平5个百分点以上（含5个百分点）的，年度考核直接确定为优秀"
+LAST = (
+    "【率】排名全市末位且低于全市平均水平10个百分点以上（含10个百分点）的，本项不得分，"
+    "年度考核不得评为优秀"
+)
+
+
+@pytest.mark.parametrize(
+    ("clause", "values", "hit"),
+    [
+        # mean 79: the first (95) is at least 84 → 优秀 whatever its score
+        (FIRST, ["95", "90", "80", "70", "60"], 0),
+        # mean 80: the first (84) is 4 above, short of 5 → nothing
+        (FIRST, ["84", "80", "79", "78", "79"], None),
+        # mean 80: the first (85) is exactly 5 above (含) → 优秀
+        (FIRST, ["85", "80", "79", "78", "78"], 0),
+        # mean 79: the last (60) is 19 below → 0 points and 不得评为优秀
+        (LAST, ["90", "80", "70", "60", "95"], 3),
+        # mean 80: the last (75) is 5 below, short of 10 → nothing
+        (LAST, ["85", "80", "75", "80", "80"], 2),
+    ],
+)
+def test_the_placed_unit_must_meet_the_condition_too(clause, values, hit):
+    found = results(build(clause), values)
+    full = Decimal(5)
+    if clause == FIRST:
+        labels = [bool(labels) for _, labels in found]
+        assert labels == [i == hit for i in range(len(values))]
+        assert all(score == full for score, _ in found)
+        return
+    met = clause == LAST and Decimal(values[hit]) <= sum(map(Decimal, values)) / 5 - 10
+    for i, (score, labels) in enumerate(found):
+        assert score == (0 if met and i == hit else full)
+        assert bool(labels) == (met and i == hit)
+
+
+def test_a_place_with_a_condition_beside_a_step_down_is_refused():
+    with pytest.raises(PolicyError) as raised:
+        build("【率】第1名且高于全市平均水平的得5分，其后每下降一个名次扣0.5分")
+    diag = raised.value.diagnostics[0]
+    assert diag.code == "E253"
+    assert "带条件的名次" in str(raised.value)
