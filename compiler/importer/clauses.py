@@ -31,6 +31,7 @@ from .names import (
     pieces,
 )
 from .periods import PERIODS, PeriodReading, read_period
+from .places import place_trouble, read_places
 from .reasons import PER_PERIOD, reason_for
 from .shapes import (
     DO_VERBS,
@@ -605,6 +606,14 @@ def _default(type_word: str, name: str, clause: str) -> str:
     return "0"
 
 
+def _declared(reading: Reading, names: tuple[str, ...]) -> str:
+    """The 数据 lines a trial of `reading` under `names` declares: none unless the reading
+    knows types its clause does not say (see `Reading.declared`)."""
+    if not reading.declared:
+        return ""
+    return "\n".join(f"  {n}：{u}" for n, u in zip(names, reading.units, strict=True))
+
+
 def _verb(rest: str) -> str:
     """The counting verb of `每缺1次…` (`缺`), or of `迟报一次扣…` when it is one of the
     counting verbs a name lacks; none in `每件扣…`."""
@@ -786,12 +795,17 @@ class Drafter:
             read_each_earned,
             read_year_count,
             read_best_ratio,
+            read_places,
         )
         for reading in (read(sentence) for read in readings):
             if reading is not None:
                 drafted = self._reading(sentence, reading, path, bonus)
                 if drafted is not None:
                     return drafted
+        places = place_trouble(sentence, several=True)
+        if places is not None:
+            # `…前2名的得3分，其余的得1分` in no known direction: never `【其余】得1分`
+            return Drafted(sentence, (), (), places)
         failing = self._each_failing(sentence, title, path, bonus) or self._each_short_of(
             sentence, title, path, bonus
         )
@@ -840,7 +854,8 @@ class Drafter:
             )
             if drafted is not None and drafted.ok:
                 return Drafted(sentence, drafted.clauses, drafted.facts)
-        return Drafted(sentence, (), (), band_trouble(sentence) or reason_for(sentence))
+        trouble = band_trouble(sentence) or place_trouble(sentence)
+        return Drafted(sentence, (), (), trouble or reason_for(sentence))
 
     def _share(
         self, sentence: str, title: str, path: str, bonus: bool, points: str | None
@@ -1566,7 +1581,7 @@ class Drafter:
 
     def _reading(self, sentence: str, reading: Reading, path: str, bonus: bool) -> Drafted | None:
         """A sentence read by one of `shapes`: kept when it compiles with the types read."""
-        trial = try_clause(reading.clause, bonus, "", self.points)
+        trial = try_clause(reading.clause, bonus, _declared(reading, reading.names), self.points)
         if trial is None:
             return None
         kinds = dict(trial.kinds)
@@ -1581,7 +1596,9 @@ class Drafter:
             final = self.book.claim(name, unit, default, said, path)
             clause = clause.replace(f"【{name}】", f"【{final}】")
             facts.append((final, unit, default, said))
-        if clause != reading.clause and try_clause(clause, bonus, "", self.points) is None:
+        finals = tuple(fact[0] for fact in facts)
+        decls = _declared(reading, finals)
+        if clause != reading.clause and try_clause(clause, bonus, decls, self.points) is None:
             return None
         return Drafted(sentence, (clause,), tuple(facts))
 

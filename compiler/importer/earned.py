@@ -68,16 +68,53 @@ def _short_items(text: str):
     diagnostics = check.check(tree, source)
     if any(d.is_error for d in diagnostics):
         return None
-    short = {
-        d.span.line: d
-        for d in diagnostics
-        if d.code == "W311" and Decimal(str(d.args["total"])) < Decimal(str(d.args["points"]))
-    }
-    return [
-        (node, short[node.points.span.line])
-        for node in _nodes(tree.nodes)
-        if node.points is not None and node.points.span.line in short
-    ]
+    short = {d.span.line: d for d in diagnostics if d.code == "W311"}
+    items = []
+    for node in _nodes(tree.nodes):
+        if node.points is None:
+            continue
+        found = short.get(node.points.span.line)
+        ranks = [c for c in node.clauses if isinstance(c, ast.RankClause)]
+        if found is None and (
+            not ranks
+            # the other earning clauses already fill the item (or are unbounded)
+            or any(_holds(c, ast.Earn) and c not in ranks for c in node.clauses)
+        ):
+            continue
+        ranked = _ranked_most(ranks, node.points.value)
+        if ranked is None:
+            continue
+        total = ranked + (Decimal(str(found.args["total"])) if found is not None else 0)
+        if total < node.points.value:
+            items.append((node, _Short(str(total), str(node.points.value))))
+    return items
+
+
+@dataclasses.dataclass(frozen=True)
+class _Short:
+    """What an item's earning clauses give at most, and its points."""
+
+    total: str
+    points: str
+
+
+def _ranked_most(ranks: list[ast.RankClause], points: Decimal) -> Decimal | None:
+    """The most the ranking clauses earn together (each its best place's points), None
+    when an amount is not a number: the checker's W311 leaves ranking clauses out, but
+    the unit first in the batch earns those points, and they fill the item too."""
+    total = Decimal(0)
+    for clause in ranks:
+        amounts: list[Decimal] = []
+        for rule in clause.rules:
+            if isinstance(rule.effect, ast.Earn):
+                amount = rule.effect.amount
+                if amount is not None and not isinstance(amount, ast.Num):
+                    return None
+                amounts.append(points if amount is None else amount.value)
+            if rule.in_turn_word == "得":
+                amounts += [n.value for n in rule.in_turn]
+        total += max(amounts, default=Decimal(0))
+    return total
 
 
 def _pending_inside(lines: list[str], node: ast.Node) -> bool:
@@ -163,8 +200,8 @@ def _moves(text: str) -> list[_Move] | None:
             _Move(
                 node.span.line,
                 tuple(dict.fromkeys(c.span.line for c in earned)),  # tiers: one line, several
-                str(found.args["total"]),
-                str(found.args["points"]),
+                found.total,
+                found.points,
                 bool(deducted),
                 len(node.children) + 1,
             )

@@ -36,6 +36,9 @@ class Reading:
     description: str = ""
     default: str | None = None  # None: as for any drafted fact of that type
     descriptions: tuple[str, ...] = ()  # one per name, when they differ
+    #: tried with the names declared with their units: a use that does not say the type
+    #: (`按【X】排名` infers 数值) still declares the one the reading knows (百分比)
+    declared: bool = False
 
 
 def read_failures(sentence: str) -> Reading | None:
