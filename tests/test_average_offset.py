@@ -218,3 +218,17 @@ def test_beyond_without_a_bound_is_refused(clause):
     text = COUNTS.replace("【投诉次数】超过3次的，超出部分每次扣1分", clause)
     with pytest.raises(PolicyError):
         compile_policy(text)
+
+
+@pytest.mark.parametrize("word", ["高出", "超出"])
+def test_above_said_as_gaochu_or_chaochu_is_above(word):
+    """`高出全市平均水平2个百分点以上的，扣1分` is `高于…以上` (the hint for 高出 has long
+    said 高于); `超出90%的` is `超过90%的`."""
+    text = (
+        "细则：高出\n年度：2024\n满分：4分\n\n数据：\n  率：百分比\n\n(一)本项(4分)\n"
+        f"  - 【率】{word}全市平均水平2个百分点以上的，扣1分\n  - 【率】{word}95%的，扣2分\n"
+    )
+    policy = compile_policy(text, filename="高出.rule")
+    # mean 90: 92 is exactly 2 above (以上 holds it), 91.9 is not; 96 is also above 95%
+    got = [policy.score({"率": v}, averages={"率": 90}).total for v in ("92", "91.9", "96", "95")]
+    assert got == [3, 4, 1, 3]

@@ -133,7 +133,7 @@ def operator(word: str, overrides: dict[str, bool] | None = None) -> str | None:
 #: Words that compare with the average and a distance (`低于全市平均值5个百分点`):
 #: below or above it.  `…以上` after them includes the distance itself.
 OFFSET_BELOW = ("低于", "少于", "小于")
-OFFSET_ABOVE = ("高于", "超过", "多于", "大于")
+OFFSET_ABOVE = ("高于", "超过", "多于", "大于", "高出", "超出")
 
 
 def offset_operator(word: str) -> tuple[str, str] | None:

@@ -630,6 +630,9 @@ COMPARE_BEFORE: dict[str, Comparison] = {
     "未超过": Comparison("le", True),
     "超过": Comparison("ge", False),
     "高于": Comparison("ge", False),
+    # `高出全市平均水平2个百分点以上的`, `超出90%的`: above, as 高于
+    "高出": Comparison("ge", False),
+    "超出": Comparison("ge", False),
     "多于": Comparison("ge", False),
     "大于": Comparison("ge", False),
     "不满": Comparison("le", False),
@@ -765,7 +768,7 @@ def comparison_direction(word: str) -> str | None:
 AMBIGUOUS_PAIRS = frozenset(
     (first, tail + last)
     for firsts, last in (
-        (("超过", "高于", "多于", "大于"), "以上"),
+        (("超过", "高于", "多于", "大于", "高出", "超出"), "以上"),
         (("低于", "少于", "小于"), "以下"),
     )
     for first in firsts
