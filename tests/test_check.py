@@ -907,3 +907,25 @@ def test_a_count_of_kinds_is_a_count_unit():
     """`每有一类未归档扣1分`: 类 counts kinds, as 种 and 项 do."""
     body = "数据：\n  未归档：类，默认0\n\n(一)归档(3分)\n  - 【未归档】每类扣1分\n"
     assert not [d for d in diagnostics(policy(body, "3")) if d.is_error]
+
+
+def test_a_percentage_in_a_formula_is_its_number():
+    """`得(【达标率】×8)分` in an item of 8 may earn 800 (80% is 80 in a formula): W311,
+    whose hint says to divide by 100; `÷100×8` earns at most 8, and a declared range
+    sets the top (`范围0至50`: `×0.16` earns at most 8)."""
+
+    def w311(decl: str, clause: str) -> list[str]:
+        text = policy(f"数据：\n  达标率：{decl}\n\n(一)达标(8分)\n  - {clause}\n", "8")
+        return [d.message() for d in diagnostics(text) if d.code == "W311"]
+
+    assert w311("百分比", "得(【达标率】×8)分") == ["各得分条款合计 800 分，与本项分值 8 分不符"]
+    assert w311("百分比", "得(【达标率】÷100×8)分") == []
+    assert w311("百分比，范围0至50", "得(【达标率】×0.16)分") == []
+    (found,) = [
+        d
+        for d in diagnostics(
+            policy("数据：\n  达标率：百分比\n\n(一)达标(8分)\n  - 得(【达标率】×8)分\n", "8")
+        )
+        if d.code == "W311"
+    ]
+    assert "÷100" in found.hint()

@@ -110,19 +110,26 @@ def const_value(expr: ast.Expr | None, params: dict[str, ast.ParamDecl]) -> Deci
     return None
 
 
-def upper_value(expr: ast.Expr | None, params: dict[str, ast.ParamDecl]) -> Decimal | None:
+def upper_value(
+    expr: ast.Expr | None,
+    params: dict[str, ast.ParamDecl],
+    facts: dict[str, Decimal] | None = None,
+) -> Decimal | None:
     """A number no unit's value of `expr` exceeds, whatever its facts, or None.
 
     Enough to see that `得(最小(【完成数】÷【任务数】, 1)×6)分` earns at most 6: a
     minimum is at most each of its bounded arguments, and a bound survives adding,
     multiplying by a number not below 0 and dividing by one above 0.  A fact has no
-    bound of its own here (a 数值 may be anything), so a formula that does not cap it
-    has none."""
+    bound of its own (a 数值 may be anything) unless `facts` gives one: a percentage is
+    at most 100 (or its declared range's top), so `得(【达标率】×8)分` may earn 800 — the
+    percentage itself, not its share (80% is 80 in a formula, language.md 9.12)."""
     value = const_value(expr, params)
     if value is not None:
         return value
+    if isinstance(expr, ast.Ref) and facts is not None and expr.name in facts:
+        return facts[expr.name]
     if isinstance(expr, ast.Call):
-        bounds = [upper_value(a, params) for a in expr.args]
+        bounds = [upper_value(a, params, facts) for a in expr.args]
         known = [b for b in bounds if b is not None]
         if expr.func == "min" and known:
             return min(known)
@@ -135,18 +142,21 @@ def upper_value(expr: ast.Expr | None, params: dict[str, ast.ParamDecl]) -> Deci
         with localcontext() as ctx:
             ctx.prec = 60
             if expr.op == "+":
-                left, right = upper_value(expr.left, params), upper_value(expr.right, params)
+                left = upper_value(expr.left, params, facts)
+                right = upper_value(expr.right, params, facts)
                 return None if left is None or right is None else left + right
             if expr.op == "-":
-                left, right = upper_value(expr.left, params), const_value(expr.right, params)
+                left = upper_value(expr.left, params, facts)
+                right = const_value(expr.right, params)
                 return None if left is None or right is None else left - right
             if expr.op == "*":
                 for factor, other in ((expr.left, expr.right), (expr.right, expr.left)):
-                    c, bound = const_value(factor, params), upper_value(other, params)
+                    c, bound = const_value(factor, params), upper_value(other, params, facts)
                     if c is not None and c >= 0 and bound is not None:
                         return c * bound
                 return None
             if expr.op == "/":
-                left, right = upper_value(expr.left, params), const_value(expr.right, params)
+                left = upper_value(expr.left, params, facts)
+                right = const_value(expr.right, params)
                 return None if left is None or right is None or right <= 0 else left / right
     return None

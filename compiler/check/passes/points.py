@@ -171,7 +171,11 @@ def _earned(ctx: Context, node: ast.Node) -> list[Diagnostic]:
             for e in earns:
                 # a formula counts with the most it can give (`最小(…, 1)×6`: 6); a
                 # computed amount is never below 0 (language.md 15.4)
-                value = own if e.amount is None else upper_value(e.amount, ctx.symbols.params)
+                value = (
+                    own
+                    if e.amount is None
+                    else upper_value(e.amount, ctx.symbols.params, _percent_tops(ctx))
+                )
                 if value is None:
                     return []
                 value = max(value, Decimal(0))
@@ -192,6 +196,20 @@ def _earned(ctx: Context, node: ast.Node) -> list[Diagnostic]:
     if total == own:
         return []
     return [Diagnostic("W311", node.points.span, {"total": fmt(total), "points": fmt(own)})]
+
+
+def _percent_tops(ctx: Context) -> dict[str, Decimal]:
+    """The most each percentage fact can be: its declared range's top, else 100."""
+    tops: dict[str, Decimal] = {}
+    for info in ctx.symbols.facts.values():
+        if info.kind is None or info.kind.type != "percent":
+            continue
+        high = info.decl.high if info.decl is not None else None
+        try:
+            tops[info.name] = Decimal(high.strip().rstrip("%")) if high else Decimal(100)
+        except (ArithmeticError, ValueError):
+            continue
+    return tops
 
 
 #: The parts of the line a comparison with a value takes: below (L), equal (E), above (G).
