@@ -6,9 +6,12 @@ interpreter == DuckDB, and each line whose bounds stay unclear refused with what
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlrun import differences, duckdb_results, expected_items, expected_summary
 from xize.compiler import PolicyError, compile_policy
 
@@ -155,3 +158,43 @@ def test_unclear_bands_are_refused_with_what_to_write(clause, words, why):
     assert why in str(raised.value)
     if "最高" in clause:
         assert "与最高值相差3个百分点以内的得3分" in str(raised.value)
+
+
+@st.composite
+def band_lines(draw):
+    """A line of bands of the gap to the highest, as documents write them: bounds rising,
+    each closed on one side by 含 or by 以内, points falling band by band."""
+    bounds = sorted(draw(st.sets(st.integers(1, 15), min_size=1, max_size=3)))
+    points = sorted(
+        draw(st.sets(st.integers(0, 4), min_size=len(bounds) + 1, max_size=len(bounds) + 1))
+    )
+    points.reverse()
+    parts = [f"与最高值相差{bounds[0]}个百分点以内（含{bounds[0]}个百分点）的得{points[0]}分"]
+    for low, high, amount in zip(bounds, bounds[1:], points[1:], strict=False):
+        parts.append(f"相差{low}至{high}个百分点（含{high}个百分点）的得{amount}分")
+    parts.append(f"相差超过{bounds[-1]}个百分点的得{points[-1]}分")
+    return "【指标】" + "，".join(parts), bounds, points
+
+
+@settings(max_examples=25, deadline=None)
+@given(band_lines(), st.lists(st.integers(0, 400), min_size=1, max_size=6))
+def test_bands_from_the_best_take_one_band_each_and_fall_with_the_gap(line, tenths):
+    """Accepted bands hold every gap exactly once: a unit scores the amount of the band
+    its gap to the highest is in (含 closing each bound), never two bands' sum, and a
+    larger gap never scores more (compiled == interpreter)."""
+    clause, bounds, points = line
+    policy = build(clause, points=max(points))
+    values = [Decimal(t) / 10 for t in tenths]
+    rows = [{"单位": f"单位{i}", "指标": str(v)} for i, v in enumerate(values)]
+    compiled = policy.score_batch(rows)
+    assert [r.to_dict() for r in compiled] == [
+        r.to_dict() for r in policy.interpreter.score_batch(rows)
+    ]
+    top = max(values)
+    for value, result in zip(values, compiled, strict=True):
+        gap = top - value
+        band = next((i for i, b in enumerate(bounds) if gap <= b), len(bounds))
+        assert result.nodes["(一)"].score == points[band]
+    scored = (r.nodes["(一)"].score for r in compiled)
+    ordered = sorted(zip(values, scored, strict=True), reverse=True)
+    assert all(a[1] >= b[1] for a, b in itertools.pairwise(ordered))

@@ -24,8 +24,20 @@ before the lexer does:
   average the language already has (`低于平均值3个百分点`, `未…`, `且`), so every backend
   computes it as it computes any comparison with the average.
 
-Only lines with a band the grammar cannot read are taken; a line of plain bands stays as
-it was.  The columns of the line never change (docs/language.md 9.8).
+The same reading serves three more kinds of band, each its own scale of e:
+
+- distances from the batch's best value (`与全市最高县区相差5个百分点以内`, `落后全市最快进度
+  10个百分点以上`, `全市最高的…`): every unit is on one side of it (e ≤ 0 from the highest),
+  and the best units are in a band of their own when the line gives them one (`Band.best`);
+- shares of the mean on amounts and counts (`达到全市平均数1.5倍及以上`, `不足平均数80%`):
+  e in % of the mean (`Band.unit` "%"), which the lowering turns into 平均值 × (1 + e/100);
+- `其余…`: what the other bands leave, when that is one stretch.
+
+Where two bands hold one bound and only one says so outright (`（含3个百分点）`), that one
+keeps it; the equivalents that blank such remarks run first, so the line is read with them
+put back (`remarks`).  Only lines with a band the grammar cannot read are taken; a line of
+plain bands stays as it was.  The columns of the line never change (docs/language.md 9.8,
+9.9).
 """
 
 from __future__ import annotations
