@@ -7,9 +7,13 @@ refuses the clause by its line rather than approximate it."""
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlrun import duckdb_results
 from xize.compiler import PolicyError, compile_policy
 from xize.compiler.backends.sql.fixed import SqlUnsupported
@@ -48,6 +52,10 @@ def scores(policy, values: list[str]) -> list[Decimal]:
             [3, 2, 0.5, 3, 3],
             3,
         ),
+        # mean 10/3, held to 40 digits: 3 is exactly 10% below it — one step, not a hair
+        # under one; mean 20/3: 6 is exactly 10% below
+        ("家", "【数量】每低于平均数10%扣0.5分，扣完为止", ["3", "3", "4"], [2.5, 2.5, 3], 3),
+        ("家", "【数量】每低于平均数10%扣0.5分，扣完为止", ["6", "7", "7"], [2.5, 3, 3], 3),
         # the average said in the condition and again after 每
         (
             "家",
@@ -155,3 +163,19 @@ def test_a_share_beside_a_percentage_that_may_be_a_distance_is_refused():
             "【数量】达到全市平均数120%以上的得3分，达到平均数但不足120%的得2分，高于平均数10%的得1分",
         )
     assert raised.value.diagnostics[0].code == "E116"
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.integers(0, 60), min_size=1, max_size=7))
+def test_a_share_of_the_mean_steps_whole_tenths_and_never_rewards_less(counts):
+    """Over random batches: a unit scores 3 − 0.5 × the whole tenths of the mean it falls
+    short by (never below 0), so a smaller count never scores more; compiled ==
+    interpreter (scores() checks it)."""
+    policy = build("家", "【数量】每低于平均数10%扣0.5分，扣完为止")
+    found = scores(policy, [str(c) for c in counts])
+    mean = Fraction(sum(counts), len(counts))  # the reference in exact fractions
+    for count, score in zip(counts, found, strict=True):
+        short = (mean - count) * 100 / mean if mean and count < mean else Fraction(0)
+        assert score == max(Decimal(3) - Decimal("0.5") * int(short // 10), Decimal(0))
+    ordered = sorted(zip(counts, found, strict=True))
+    assert all(a[1] <= b[1] for a, b in itertools.pairwise(ordered))

@@ -439,9 +439,15 @@ class _Lowerer:
             guard = ir.Cmp("<", subject, target)
         if share_of_average(clause):
             # `每低于平均数10%`: the gap in % of the mean (checked: not on a rate); under
-            # the guard the mean of values never below 0 is above 0
+            # the guard the mean of values never below 0 is above 0.  A mean like 10/3
+            # is held to 40 digits, so a unit exactly 10% below it would come out a hair
+            # under one step: counted in whole steps, the share is kept to 24 places,
+            # where a batch's exact ratio and a step can never be closer without being
+            # equal (in proportion it is used as computed)
             hundred = ir.Arith("*", quantity, ir.Const(Decimal(100)))
             quantity = ir.Arith("/", hundred, target)
+            if clause.per.rounding != "ratio":
+                quantity = ir.Func("round", (quantity, ir.Const(_SHARE_PLACES)))
         if clause.condition is not None:  # 低于平均值5个百分点的，每低于平均值1个百分点…
             guard = ir.AllOf((self.cond(clause.condition), guard))
         return ir.Step(**base, **common, quantity=quantity, guard=guard)
@@ -559,6 +565,10 @@ class _Lowerer:
                 return ir.Arith("*", mean, share)
         distance = ir.Const(right.offset.value)
         return ir.Arith(sign, mean, distance)
+
+
+#: The places a share of the batch mean is kept to (`每低于平均数10%`).
+_SHARE_PLACES = Decimal("1e-24")
 
 
 def _division_last(op: str, left: ir.Expr, right: ir.Expr) -> ir.Arith:
