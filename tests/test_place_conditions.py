@@ -75,3 +75,38 @@ def test_a_place_with_a_condition_beside_a_step_down_is_refused():
     diag = raised.value.diagnostics[0]
     assert diag.code == "E253"
     assert "带条件的名次" in str(raised.value)
+
+
+AMONG = (
+    "【率】前两名得4分，其余得3分；排名全市末位的，不得评为优秀，"
+    "其中低于全市平均水平20个百分点以上的，实行一票否决，本项不得分"
+)
+
+
+@pytest.mark.parametrize(
+    ("values", "vetoed"),
+    [
+        # mean 76: the last (50) is 26 below → vetoed, 0 points, and 不得评为优秀
+        (["90", "85", "80", "75", "50"], True),
+        # mean 80: the last (70) is 10 below → only 不得评为优秀, keeps its 3 points
+        (["90", "85", "80", "75", "70"], False),
+    ],
+)
+def test_among_the_units_of_a_place_those_that_meet_the_comparison(values, vetoed):
+    policy = build(AMONG)
+    rows = [{"单位": f"单位{i}", "率": v} for i, v in enumerate(values)]
+    compiled = policy.score_batch(rows)
+    assert [r.to_dict() for r in compiled] == [
+        r.to_dict() for r in policy.interpreter.score_batch(rows)
+    ]
+    assert differences(expected_summary(policy.ir, compiled), duckdb_results(policy.ir, rows)) == []
+    scores = [r.nodes["(一)"].score for r in compiled]
+    assert scores == [4, 4, 3, 3, 0 if vetoed else 3]
+    assert [r.vetoed for r in compiled] == [False] * 4 + [vetoed]
+    assert compiled[-1].labels == ("等次最高为良好",)
+
+
+def test_among_after_a_step_down_by_place_is_refused():
+    with pytest.raises(PolicyError) as raised:
+        build("【率】第1名得5分，其后每下降一个名次扣0.5分，其中低于全市平均水平的，一票否决")
+    assert "其中" in str(raised.value)

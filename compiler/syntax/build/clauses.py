@@ -472,6 +472,16 @@ class PlaceCond:
 
 
 @dataclass(frozen=True)
+class AmongRule:
+    """`，其中低于平均水平20个百分点以上的，实行一票否决`: the units of the rule before that
+    also meet the comparison, with their own effect."""
+
+    cond: ast.Cond
+    effect: object
+    span: Span
+
+
+@dataclass(frozen=True)
 class RuleGroup:
     """The rules of a list of places (`倒数第一、倒数第二的，分别扣4分、2分`), one a place."""
 
@@ -1298,6 +1308,8 @@ class ClausesMixin(TermsMixin):
                 group = 1
             elif isinstance(item, AlsoEffect):
                 group = self._also(rules, item, group)
+            elif isinstance(item, AmongRule):
+                group = self._among(rules, item, group)
         if order is None and rules and rules[0].best and rules[0].order is not None:
             order = rules[0].order  # `；全市最低的县区不得分`: the best word's order
         self._after_rest(rules)
@@ -1331,6 +1343,8 @@ class ClausesMixin(TermsMixin):
                 group = 1
             elif isinstance(item, AlsoEffect):
                 group = self._also(found, item, group)
+            elif isinstance(item, AmongRule):
+                group = self._among(found, item, group)
         span = span_of(children)
         self._after_rest(found)
         rules = tuple(self._other_end(found, order, span))
@@ -1428,6 +1442,47 @@ class ClausesMixin(TermsMixin):
             replace(rule, effect=also.effect, in_turn=(), in_turn_word="", span=also.span)
             for rule in before
         )
+        return group
+
+    def among_rule(self, children: list) -> AmongRule:
+        span = span_of(children)
+        effect = children[-1]
+        compared = [c for c in children[1:-1] if not (isinstance(c, Token) and c.type == "AMONG")]
+        cond = self._compare(self.line_fact(span), compared, span)
+        return AmongRule(cond, effect, span)
+
+    def _among(self, rules: list[ast.RankRule], among: AmongRule, group: int) -> int:
+        """`末位的，不得评为优秀，其中低于…的，实行一票否决`: the rules of the group before
+        again, each with the comparison as well and the new effect.  Returns the group's
+        size (an effect after it is theirs: `…，实行一票否决，本项不得分`)."""
+        before = rules[len(rules) - group :] if group else []
+        if (
+            not before
+            or any(r.proportional or r.step is not None or r.rest for r in before)
+            or isinstance(among.effect, InTurn | Token)
+        ):
+            self.form_error(
+                among.span,
+                "名次（如 末位的）后面写 其中…的：`末位的，不得评为优秀，其中低于平均水平20个百分点以上的，一票否决`",
+                "a place before 其中: `末位的，不得评为优秀，其中…的，一票否决`",
+            )
+            return 0
+        for rule in before:
+            both = (
+                among.cond
+                if rule.condition is None
+                else ast.And((rule.condition, among.cond), among.span)
+            )
+            rules.append(
+                replace(
+                    rule,
+                    effect=among.effect,
+                    in_turn=(),
+                    in_turn_word="",
+                    span=among.span,
+                    condition=both,
+                )
+            )
         return group
 
     def place_cond(self, children: list) -> PlaceCond:
