@@ -110,3 +110,23 @@ def test_among_after_a_step_down_by_place_is_refused():
     with pytest.raises(PolicyError) as raised:
         build("【率】第1名得5分，其后每下降一个名次扣0.5分，其中低于全市平均水平的，一票否决")
     assert "其中" in str(raised.value)
+
+
+def test_among_after_a_semicolon_is_the_same():
+    # mean 80: the last three (75, 70, 60) may not be 优秀; of them 60 is 20 below (含15) → 合格 at most
+    clause = (
+        "【率】排名全市后三位的，年度考核不得评为优秀；"
+        "其中低于全市平均水平15个百分点以上（含15个百分点）的，年度考核等次最高为合格"
+    )
+    policy = build(clause)
+    rows = [
+        {"单位": f"单位{i}", "率": v} for i, v in enumerate(["95", "90", "75", "70", "60", "90"])
+    ]
+    compiled = policy.score_batch(rows)
+    assert [r.to_dict() for r in compiled] == [
+        r.to_dict() for r in policy.interpreter.score_batch(rows)
+    ]
+    limits = [r.labels for r in compiled]
+    assert limits[:2] == [(), ()] and limits[5] == ()
+    assert limits[2] == limits[3] == ("等次最高为良好",)
+    assert "等次最高为合格" in limits[4]

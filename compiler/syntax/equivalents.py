@@ -2073,7 +2073,7 @@ def _keeps_meaning(before: str, after: str, start: int, end: int, drops: bool) -
     return drops or protected_words(after) == protected_words(before)
 
 
-_SEMI_NEXT = re.compile(rf";(?=\s*(?:{_PLACE_VERB}?\s*{_PLACE_START}|其余|其他))")
+_SEMI_NEXT = re.compile(rf";(?=\s*(?:{_PLACE_VERB}?\s*{_PLACE_START}|其余|其他|其中))")
 _PLACE_RULE = re.compile(rf"{_PLACE_START}|最(?:高|低|多|少|大|小|长|短)")
 
 
