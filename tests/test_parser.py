@@ -638,3 +638,15 @@ def test_the_grammar_takes_its_keywords_from_the_table():
         "考评对象",
     ):
         assert word in text
+
+
+def test_a_full_stop_inside_a_clause_line_ends_a_clause():
+    """`…扣2分。【B】扣1分`: two sentences are two clauses, as with ；; a 。 inside a name
+    stays, and one before a clause's tail (`。最多扣2分`) is reported where it stands."""
+    first, second = clauses("【迟报】每次扣2分。【漏报“一案一档”。】扣1分")
+    assert isinstance(first, ast.PerUnitClause) and first.subject.name == "迟报"
+    assert isinstance(second, ast.ConditionClause)
+    assert second.condition.ref.name == "漏报“一案一档”。"
+    _, diags = parse_text(f"{HEAD}(一)测试项(100分)\n  - 【迟报】每次扣1分。最多扣2分\n")
+    assert [d.code for d in diags] == ["E101"]
+    assert "最多扣N分" in diags[0].message() + diags[0].hint()

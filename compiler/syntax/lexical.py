@@ -215,6 +215,8 @@ def _strip_lines(prepared: Prepared, source: Source, diags: list[Diagnostic]) ->
         prepared.content_end[number] = len(stripped) + 1
         while stripped and stripped[-1] in "。;":
             stripped = stripped[:-1].rstrip()
+        if "。" in stripped and stripped.lstrip().startswith("-"):
+            stripped = _sentences_as_clauses(stripped)
         code = stripped + " " * (len(line) - len(stripped))
         if code.count("(") > MAX_NESTING:  # fewer cannot nest too deep
             too_deep = _too_deep(code)
@@ -223,6 +225,27 @@ def _strip_lines(prepared: Prepared, source: Source, diags: list[Diagnostic]) ->
                 code = " " * len(line)
         lines[number - 1] = code
     return "\n".join(lines).rstrip()
+
+
+def _sentences_as_clauses(code: str) -> str:
+    """`…不得评为优秀。本项得分=…` on a clause line: a sentence ends where a clause does, so
+    a 。 inside the line (outside 【…】 and “…”) is read as ；.  Otherwise the sentence
+    after it ran into the words before (`等次 “优秀。本项得分…” 不在 等次： 中`)."""
+    out = []
+    closing = ""
+    for i, ch in enumerate(code):
+        if closing:
+            closing = "" if ch == closing else closing
+        elif ch in _OPENERS:
+            closing = _OPENERS[ch]
+        elif ch == "。" and not code[i + 1 :].lstrip().startswith(_CLAUSE_TAILS):
+            ch = ";"  # (`…扣1分。最多扣2分` is a tail misplaced, reported as such)
+        out.append(ch)
+    return "".join(out)
+
+
+#: What continues a clause rather than starting one (`，最多扣2分`, `，扣完为止`).
+_CLAUSE_TAILS = ("最多", "最高", "扣完", "否则", "按比例", "不足", "累计")
 
 
 def _comment_start(line: str) -> int | None:
