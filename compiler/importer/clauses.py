@@ -19,6 +19,13 @@ from itertools import pairwise
 
 from ..source.text import normalise
 from ..syntax import keywords as kw
+from .changes import (
+    one_side_gap,
+    read_change_bands,
+    read_change_steps,
+    read_deadlines,
+    read_one_side,
+)
 from .names import (
     ALTERNATIVE,
     COUNT_VERBS,
@@ -627,6 +634,10 @@ def _verb(rest: str) -> str:
     return m.group(1)
 
 
+#: The amount a drafted band earns (`…的得1.5分`).
+_EARNS = re.compile(r"得(\d+(?:\.\d+)?)分")
+
+
 class Drafter:
     """Drafts the sentences of one document into one set of names."""
 
@@ -779,6 +790,9 @@ class Drafter:
         several = self._several(sentence, read_vs_last_year(sentence), path, bonus)
         if several is not None:
             return several
+        changed = self._changes(sentence, path, bonus)
+        if changed is not None:
+            return changed
         several = self._several(sentence, read_low_deductions(sentence), path, bonus)
         if several is not None:
             return several
@@ -1332,6 +1346,33 @@ class Drafter:
                 return None
             drafted.append(one)
         return _together(sentence, drafted)
+
+    def bands(
+        self, sentence: str, path: str, bonus: bool, points: str | None
+    ) -> tuple[Drafted, Decimal] | None:
+        """Bands of which a unit meets at most one, though the checker would add them up
+        (`且`, a difference, a date between two): the drafted clauses and the most they
+        earn, for a sub-item that takes the highest (`draft._band_tiers`); None when the
+        sentence is not such bands or they do not compile."""
+        self.points = points
+        readers = (lambda s: read_vs_last_year(s, done=True), read_change_bands, read_deadlines)
+        for read in readers:
+            drafted = self._several(sentence, read(sentence), path, bonus)
+            if drafted is not None:
+                amounts = [Decimal(a) for c in drafted.clauses for a in _EARNS.findall(c)]
+                return drafted, max(amounts)
+        return None
+
+    def _changes(self, sentence: str, path: str, bonus: bool) -> Drafted | None:
+        """A change against last year or a deadline (`changes`): drafted when it compiles;
+        `增长的得2分，下降的不得分` (持平 unsaid) is held with what to write."""
+        for one in (read_one_side, read_change_steps):
+            reading = one(sentence)
+            drafted = self._reading(sentence, reading, path, bonus) if reading else None
+            if drafted is not None:
+                return drafted
+        gap = one_side_gap(sentence)
+        return Drafted(sentence, (), (), gap) if gap is not None else None
 
     def _several(
         self, sentence: str, readings: tuple[Reading, ...] | None, path: str, bonus: bool

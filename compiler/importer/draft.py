@@ -675,6 +675,8 @@ class _Writer:
                 capped = self._share_part(sentence, read, node, path, bonus, pad)
             if capped is None:
                 capped = self._level_tiers(sentence, read, node, path, bonus, pad)
+            if capped is None:
+                capped = self._band_tiers(sentence, read, node, path, bonus, pad)
             if capped is not None:
                 return capped
             drafted = self.drafter.sentence(read, node.title, path, bonus, node.points)
@@ -1048,6 +1050,37 @@ class _Writer:
             final.append(f"【{claimed}】得{amount}分")
         note = f"原文按做到的最高一档计分（{_one_line(sentence)}）：几条只取最高一条"
         return self._sub_item(node, sentence, path, pad, tuple(final), m.group("n1"), note)
+
+    def _band_tiers(
+        self, sentence: str, read: str, node: DNode, path: str, bonus: bool, pad: str
+    ) -> list[str] | None:
+        """`3月底前印发…的得2分，4月底前印发的得1分`, `提高5个百分点以上的得3分，提高不足5个
+        百分点的得1.5分…`: bands a unit meets one of, written with `且` (or a difference, a
+        date between two) that the checker adds up — 3 points where the best band earns 2,
+        so the item would be read as short of earning points, or over them.  A sub-item of
+        the top band's points that takes the highest (就高不就低) says what they earn."""
+        if bonus or node.points is None or node.modifiers:
+            return None
+        found = self.drafter.bands(read, path, bonus, node.points)
+        if found is None:
+            return None
+        drafted, top = found
+        others = [
+            x
+            for t in scoring_text(node)
+            for x in split_sentences(t)
+            if normalise(x).strip() != normalise(sentence).strip() and _EARNED.search(normalise(x))
+        ]
+        if top > Decimal(node.points) or others or _no_deeper(node):
+            self.drafter.release(drafted)
+            reason = (
+                f"几档只取做到的一档（最高{_number(str(top))}分），逐档写出时检查器按合计计分：请把此句写成分值为"
+                f"{_number(str(top))}分、注明“就高不就低”的子项，条款为 “{'”、“'.join(drafted.clauses)}”"
+            )
+            self.summary.sentences += 1
+            return [self.summary.hold(path, sentence, reason, pad)]
+        note = f"原文按做到的一档计分（{_one_line(sentence)}）：几条只取最高一条"
+        return self._sub_item(node, sentence, path, pad, tuple(drafted.clauses), str(top), note)
 
     def _no_sub_item(self, sentence: str, path: str, pad: str, cap: str) -> list[str]:
         """A sentence that needs a sub-item of `cap` points under an item numbered （1）:

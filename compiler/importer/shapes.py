@@ -418,20 +418,34 @@ _UP = "上升|增加|增长|提高|提升|上涨"
 _DOWN = "下降|减少|降低|回落"
 #: `辖区未成年人犯罪人数较上年下降的得4分，与上年持平的得3分，上升的不得分`.
 #: What was done may come first (`组织乡土人才参加技能培训，培训人次较上年增长的…`): the
-#: compared value is the words just before 较上年.
+#: compared value is the words just before 较上年.  The third side may earn less than 持平
+#: (`较上年减少的得1分`), and a last part may say that nothing done earns nothing
+#: (`未安排的不得分`: an amount of 0, whatever last year's was).
 _VS_LAST_YEAR = re.compile(
-    rf"^(?:[^;；]*?[,，]\s*)?(?P<x>[^,;，；]{{2,30}}?)\s*(?:较|比|与)上年(?:同期)?(?:相比)?\s*,?\s*"
-    rf"(?P<dir>{_UP}|{_DOWN})的?\s*,?\s*得\s*(?P<a>\d+(?:\.\d+)?)\s*分\s*[,;]\s*"
-    r"(?:与上年|较上年|比上年)?\s*持平的?\s*,?\s*得\s*(?P<b>\d+(?:\.\d+)?)\s*分"
-    rf"(?:\s*[,;]\s*(?:较上年|比上年)?\s*(?P<other>{_UP}|{_DOWN})的?\s*,?\s*(?:不得分|得\s*0\s*分))?$"
+    rf"^(?:[^;；]*?[,，]\s*)?(?P<x>[^,;，；]{{2,30}}?)\s*(?:(?:较|比|与)上年(?:同期)?(?:相比)?|同比)\s*,?\s*"
+    rf"(?P<dir>{_UP}|{_DOWN})的?\s*,?\s*得\s*(?P<a>{_N})\s*分\s*[,;]\s*"
+    rf"(?:与上年|较上年|比上年)?\s*持平的?\s*,?\s*得\s*(?P<b>{_N})\s*分"
+    rf"(?:\s*[,;]\s*(?:较上年|比上年)?\s*(?P<other>{_UP}|{_DOWN})的?\s*,?\s*"
+    rf"(?:不得分|得\s*(?P<c>{_N})\s*分))?"
+    r"(?:\s*[,;]\s*未(?P<none>[^,;的]{1,20}?)的?\s*,?\s*(?:不得分|得\s*0\s*分))?$"
 )
 
 
-def read_vs_last_year(sentence: str) -> tuple[Reading, Reading] | None:
+def _none_is_zero(none: str, x: str) -> bool:
+    """`未安排的` of `财政安排专项经费`: the verb (and what follows it, if written) is the
+    compared amount's own, so not doing it is the amount 0."""
+    return none in x or (none[:2] in x and none[2:] in x)
+
+
+def read_vs_last_year(sentence: str, done: bool = False) -> tuple[Reading, ...] | None:
     """`X较上年下降的得4分，与上年持平的得3分，上升的不得分`: this year's value and last
     year's, two facts (`【X】低于【上年X】的得4分；【X】等于【上年X】的得3分`); the third
-    side earns nothing as written.  The third side named the same way as the first, or
-    earning something, is not this sentence."""
+    side earns nothing, or what it says when that is less than 持平.  The third side named
+    the same way as the first, or earning as much as 持平, is not this sentence.
+    `未安排的不得分` after a growth (more is better) holds back 持平 and the third side from
+    an amount of 0: `且【X】高于0` (0 in both years is no arrangement, not 持平).  Those
+    bands meet no side the checker can tell apart, so they are read only when `done` asks
+    for them (a sub-item that takes the highest, `draft._band_tiers`)."""
     m = _VS_LAST_YEAR.match(normalise(sentence).strip().rstrip("。;, "))
     if not m:
         return None
@@ -439,18 +453,29 @@ def read_vs_last_year(sentence: str) -> tuple[Reading, Reading] | None:
     other = m.group("other")
     if other is not None and (re.fullmatch(_DOWN, other) is not None) == down:
         return None
-    if Decimal(m.group("b")) >= Decimal(m.group("a")):
-        return None  # 持平 earning as much as the better side: not tiers
+    a, b = Decimal(m.group("a")), Decimal(m.group("b"))
+    c = Decimal(m.group("c")) if m.group("c") is not None else Decimal(0)
+    if b >= a or (c > 0 and c >= b):
+        return None  # 持平 earning as much as the better side (or the worse side as 持平)
     x = legal_name(m.group("x").strip())
     if len(x) < 2 or "上年" in x:
         return None
+    none = m.group("none")
+    if (none is not None) != done:
+        return None
+    if none is not None and (down or other is None or not _none_is_zero(none, x)):
+        return None  # 0 is the best side, or the side below 持平 is left unsaid
     last = legal_name("上年" + x)
-    word = "低于" if down else "高于"
-    said = (x, f"上年{x}")
-    return tuple(  # type: ignore[return-value]
+    word, opposite = ("低于", "高于") if down else ("高于", "低于")
+    done = f"且【{x}】高于0" if none is not None else ""
+    said = (f"{x}（未{none}的填0）" if none else x, f"上年{x}")
+    clauses = [
+        f"【{x}】{word}【{last}】的得{m.group('a')}分",
+        f"【{x}】等于【{last}】{done}的得{m.group('b')}分",
+    ]
+    if c > 0:
+        clauses.append(f"【{x}】{opposite}【{last}】{done}的得{m.group('c')}分")
+    return tuple(
         Reading((x, last), clause, ("数值", "数值"), descriptions=said, default="")
-        for clause in (
-            f"【{x}】{word}【{last}】的得{m.group('a')}分",
-            f"【{x}】等于【{last}】的得{m.group('b')}分",
-        )
+        for clause in clauses
     )
