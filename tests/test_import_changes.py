@@ -162,3 +162,18 @@ def test_deadlines_that_are_not_read(tmp_path):
         "- 【印发工作要点日期】不晚于3月31日的得2分",
         "- 【印发工作要点日期】晚于3月31日且【印发工作要点日期】不晚于4月30日的得1分",
     ]
+
+
+def test_a_measure_said_again_is_not_a_second_fact(tmp_path):
+    """`…较上年提高2个百分点以上的得4分，提高不足2个百分点的得2分`: `提高` is the first
+    part's measure said again, not a fact of its own (it was drafted as `【提高】不足…`);
+    with the low end of the second band unsaid, the sentence is held."""
+    text = (
+        "2025年度林业工作考核细则\n一、生态（4分）\n"
+        "森林覆盖率较上年提高2个百分点以上的得4分，提高不足2个百分点的得2分。\n"
+    )
+    draft, _ = import_text(tmp_path, text)
+    assert not _clauses(draft.text)
+    (pending,) = pending_lines(draft.text)
+    assert pending.startswith("森林覆盖率较上年提高2个百分点以上的得4分")
+    assert "【提高】" not in draft.text and "  提高：" not in draft.text

@@ -104,6 +104,16 @@ class Drafted:
         return bool(self.clauses)
 
 
+def _restated(draft: Drafted, before: list[Drafted]) -> bool:
+    """Whether a part names as its fact the tail of an earlier part's (`提升` after
+    `污水收集率较上年提升`): the same measure said again, whose bands are read together
+    (tiers, or pending with what is unclear) — never a second fact of its own."""
+    earlier = [f[0] for d in before for f in d.facts]
+    return any(
+        name != other and other.endswith(name) for name, *_ in draft.facts for other in earlier
+    )
+
+
 def _together(sentence: str, drafted: list[Drafted]) -> Drafted:
     """The clauses and facts of several drafts of parts of `sentence`, as one draft (a
     fact two clauses use, once)."""
@@ -848,6 +858,8 @@ class Drafter:
                 d = self._one(chunk, title, path, bonus, previous)
                 if d is None or not d.ok:
                     break  # one chunk not read: the sentence is not drafted by halves
+                if _restated(d, drafted):
+                    break  # `…提升3个百分点以上的得3分，提升不足3个百分点的得1分`: one measure
                 drafted.append(d)
                 previous = d.facts[0][3] if d.facts else previous
             else:
