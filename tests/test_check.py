@@ -929,3 +929,31 @@ def test_a_percentage_in_a_formula_is_its_number():
         if d.code == "W311"
     ]
     assert "÷100" in found.hint()
+
+
+@pytest.mark.parametrize(
+    ("clauses", "warned"),
+    [
+        # dates in bands that do not meet: a unit earns one of them
+        (
+            "  - 【印发日期】不晚于5月31日的得3分\n"
+            "  - 【印发日期】晚于5月31日且【印发日期】不晚于6月15日的得1分\n",
+            False,
+        ),
+        # the same dates overlapping: both can be earned
+        ("  - 【印发日期】不晚于5月31日的得3分\n  - 【印发日期】不晚于6月15日的得1分\n", True),
+        # bands of a change against last year
+        (
+            "  - 【治理率】−【上年治理率】3个百分点以上的得3分\n"
+            "  - 【治理率】高于【上年治理率】且【治理率】−【上年治理率】低于3个百分点的得1分\n",
+            False,
+        ),
+    ],
+)
+def test_bands_of_one_value_written_with_qie_are_tiers(clauses, warned):
+    """W311 adds up the earning clauses of an item, but bands of one value that do not
+    meet (dates, a difference of facts; 且 joining the ends) are tiers: the most counts."""
+    decls = "数据：\n  印发日期：日期，默认12月31日\n  治理率：百分比\n  上年治理率：百分比\n\n"
+    text = policy(decls + "(一)本项(3分)\n" + clauses, "3")
+    found = [d for d in diagnostics(text) if d.code == "W311"]
+    assert bool(found) == warned, found

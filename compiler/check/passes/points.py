@@ -10,7 +10,7 @@ from ...diagnostics.diagnostic import Diagnostic
 from ...syntax import ast
 from ...syntax import keywords as kw
 from ...syntax.build.terms import value_key
-from ..boundary import offset_operator
+from ..boundary import offset_operator, operator
 from ..budget import (
     bonus_cap,
     budget,
@@ -149,7 +149,7 @@ def _earned(ctx: Context, node: ast.Node) -> list[Diagnostic]:
         return []
     contributions: list[Decimal] = []
     by_sentence: dict[object, Decimal] = {}  # tiers of one sentence exclude each other
-    sides = _exclusive_sides(node.clauses)
+    sides = _exclusive_sides(node.clauses, ctx.overrides)
     for clause in node.clauses:
         if isinstance(clause, ast.DiscretionaryClause):
             if clause.kind == "earn":
@@ -222,7 +222,7 @@ _REGIONS = {
 }
 
 
-def _exclusive_sides(clauses) -> dict[int, object]:
+def _exclusive_sides(clauses, ctx_overrides: dict[str, bool] | None = None) -> dict[int, object]:
     """Clauses on separate lines comparing one fact with one value from sides that do not
     meet (`【人数】低于【上年人数】的得4分` / `【人数】等于【上年人数】的得3分`): tiers, of
     which a unit meets one — a key shared by the group (id of each clause → key)."""
@@ -232,7 +232,7 @@ def _exclusive_sides(clauses) -> dict[int, object]:
         cond = getattr(clause, "condition", None)
         if not isinstance(clause, ast.ConditionClause):
             continue
-        band = _from_average(cond)
+        band = _from_average(cond) or _from_constants(cond, ctx_overrides)
         if band is not None:
             bands.setdefault(band[0], []).append((id(clause), band[1]))
             continue
@@ -256,7 +256,8 @@ def _exclusive_sides(clauses) -> dict[int, object]:
         apart = all(not (a & b) for i, a in enumerate(regions) for b in regions[i + 1 :])
         if len(members) > 1 and apart:
             out.update((ident, key) for ident, _ in members)
-    for name in [n for n in bands if n.endswith("\0%")]:
+    _merge_scales(bands)
+    for name in [n for n in bands if isinstance(n, str) and n.endswith("\0%")]:
         # a share's bands with the comparisons at the mean itself (0% of it is 0 points)
         plain = name.removesuffix("\0%")
         if not any(
@@ -344,6 +345,83 @@ def _from_average(cond: object) -> tuple[str, _Interval] | None:
     if op in (">", ">="):
         return name, (n, op == ">=", None, False)
     return name, (None, False, n, op == "<=")
+
+
+def _from_constants(
+    cond: object, overrides: dict[str, bool] | None
+) -> tuple[object, _Interval] | None:
+    """The value compared and the stretch of it a condition holds, when the condition
+    compares one value (a fact, or a difference of facts) with written numbers or dates,
+    alone, negated or joined by 且: `【日期】晚于5月31日且【日期】不晚于6月15日`,
+    `【X】−【上年X】3个百分点以上` — bands of one value, of which a unit meets one."""
+    if isinstance(cond, ast.And):
+        parts = [_from_constants(c, overrides) for c in cond.operands]
+        if any(p is None for p in parts):
+            return None
+        keys = {p[0] for p in parts if p}
+        scaled = {k for k in keys if k[1] is not None}  # a comparison at 0 takes any scale
+        if len({k[0] for k in keys}) != 1 or len(scaled) > 1:
+            return None
+        interval = _ALL
+        for part in parts:
+            interval = _meet(interval, part[1])  # type: ignore[index]
+        return (scaled or keys).pop(), interval
+    if isinstance(cond, ast.Not):
+        inner = _from_constants(cond.operand, overrides)
+        if inner is None:
+            return None
+        low, low_in, high, high_in = inner[1]
+        if low is None and high is not None:
+            return inner[0], (high, not high_in, None, False)
+        if high is None and low is not None:
+            return inner[0], (None, False, low, not low_in)
+        return None
+    if not isinstance(cond, ast.Compare):
+        return None
+    subject, value = _subject_key(cond.left), _constant(cond.right)
+    if isinstance(cond.right, ast.Ref) and subject is not None:
+        # `【X】高于【上年X】`: X − 上年X above 0, on the scale of the bands beside it
+        subject, value = ("-", subject, ("ref", cond.right.name)), (Decimal(0), None)
+    op = operator(cond.word, overrides)
+    if subject is None or value is None or op not in (">", ">=", "<", "<=", "=="):
+        return None
+    key = (subject, value[1])
+    number = value[0]
+    if op == "==":
+        return key, (number, True, number, True)
+    if op in (">", ">="):
+        return key, (number, op == ">=", None, False)
+    return key, (None, False, number, op == "<=")
+
+
+def _subject_key(expr: object) -> object:
+    """A compared value, the same whatever its spans: a fact, or a sum or difference."""
+    if isinstance(expr, ast.Ref):
+        return ("ref", expr.name)
+    if isinstance(expr, ast.BinOp):
+        left, right = _subject_key(expr.left), _subject_key(expr.right)
+        return None if left is None or right is None else (expr.op, left, right)
+    return None
+
+
+def _merge_scales(bands: dict) -> None:
+    """A comparison at 0 with no unit (`【X】高于【上年X】`) joins the bands of the same
+    value in the one unit they are written in (`…3个百分点以上`)."""
+    for key in [k for k in bands if isinstance(k, tuple) and k[1] is None]:
+        scaled = [k for k in bands if isinstance(k, tuple) and k[0] == key[0] and k[1] is not None]
+        if len(scaled) == 1:
+            bands[scaled[0]] += bands.pop(key)
+
+
+def _constant(expr: object) -> tuple[Decimal, object] | None:
+    """A written number (with its unit; % and 个百分点 are one scale) or date, as a number
+    on one scale."""
+    if isinstance(expr, ast.Num):
+        unit = kw.UNITS.get(expr.unit or "", expr.unit)
+        return expr.value, "%" if unit in kw.PERCENT_UNITS.values() else unit
+    if isinstance(expr, ast.DateLit):
+        return Decimal((expr.later * 12 + expr.month) * 100 + expr.day), ("date", expr.year)
+    return None
 
 
 def _meet(a: _Interval, b: _Interval) -> _Interval:
