@@ -279,3 +279,47 @@ def test_bundled_policies_are_in_canonical_layout():
     for path in sorted((Path(__file__).resolve().parent.parent / "policies").glob("*.rule")):
         text = path.read_text("utf-8")
         assert format_source(text) == text, path.name
+
+
+READ_TOGETHER = """细则：一行读
+年度：2024
+满分：8分
+
+数据：
+  率：百分比，越高越好
+  按时完成：是否
+
+（一）分档（4分）
+  - 【率】全市最高的得4分；与最高值差距在5个百分点以内（含5个百分点）的得3分；其余得1分
+（二）减半（4分）
+  - 【按时完成】的得4分；未【按时完成】的，本项得分减半
+
+等次：
+  优秀：90分以上
+  良好：75分以上
+  合格：60分以上
+  不合格：其余
+"""
+
+
+def test_clauses_read_together_stay_on_their_line():
+    """Bands of one line and `本项得分减半` beside the clause it halves are read as a line:
+    split one clause a line they would mean something else (or nothing), so the layout
+    keeps them whole and the result still computes the same; twice gives the same text."""
+    formatted = format_source(READ_TOGETHER, filename="a.rule")
+    _assert_same_meaning(READ_TOGETHER, formatted)
+    assert "；与最高值差距在5个百分点以内" in formatted
+    assert format_source(formatted, filename="a.rule") == formatted
+
+
+def test_clauses_of_their_own_are_still_split():
+    text = READ_TOGETHER.replace(
+        "（二）减半（4分）\n  - 【按时完成】的得4分；未【按时完成】的，本项得分减半\n",
+        "（二）减半（4分）\n  - 【按时完成】的得4分\n",
+    ).replace(
+        "（一）分档（4分）\n  - 【率】全市最高的得4分；与最高值差距在5个百分点以内（含5个百分点）的得3分；其余得1分\n",
+        "（一）分档（4分）\n  - 【率】低于90%的扣1分；【按时完成】的得4分\n",
+    )
+    formatted = format_source(text, filename="a.rule")
+    _assert_same_meaning(text, formatted)
+    assert "  - 【率】低于90%的扣1分\n  - 【按时完成】的得4分\n" in formatted

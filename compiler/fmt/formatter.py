@@ -4,7 +4,8 @@ Two writers of one policy should produce the same file, so reviews show only rea
 changes.  The layout: header fields in a fixed order; then 数据, 参数, the outline,
 等次 and the tests; outline indentation by depth (2 spaces a level, clauses and 说明
 one level deeper than their node); official full-width punctuation (`：` `，` `（）`)
-outside names and quotations; one clause per line; 数据 and 参数 aligned by display
+outside names and quotations; one clause per line (unless the clauses of a line are read
+together, which the check below finds); 数据 and 参数 aligned by display
 width; every comment kept with the line it was on or the line below it.
 
 Formatting never changes what a file computes: the result compiles to the same IR
@@ -41,16 +42,44 @@ def format_source(text: str, filename: str = "<policy>") -> str:
         from ..diagnostics.diagnostic import render_all
 
         raise FormatError(render_all(errors or diags, source) or f"{filename}: 无法解析")
-    return format_tree(tree, source)
+    formatted = format_tree(tree, source)
+    if not _same_meaning(text, formatted, filename):
+        # a line whose clauses are read together (bands, `；低于的，…` after a comparison,
+        # `本项得分减半` beside the clause it halves) stays one line
+        formatted = format_tree(tree, source, split=False)
+    return formatted
 
 
-def format_tree(tree: ast.PolicyFile, source: Source) -> str:
+def _same_meaning(before: str, after: str, filename: str) -> bool:
+    """Whether the formatted text computes what the original does: the same IR, or, for a
+    file that does not compile, no error the original did not have."""
+    from ..api import compile_policy
+    from ..diagnostics.errors import PolicyError
+    from ..ir.normalise import same_policy
+
+    try:
+        original = compile_policy(before, filename=filename)
+    except PolicyError as exc:
+        codes = sorted(d.code for d in exc.diagnostics if d.is_error)
+        try:
+            compile_policy(after, filename=filename)
+        except PolicyError as again:
+            return sorted(d.code for d in again.diagnostics if d.is_error) == codes
+        return False
+    try:
+        return same_policy(original.ir, compile_policy(after, filename=filename).ir)
+    except PolicyError:
+        return False
+
+
+def format_tree(tree: ast.PolicyFile, source: Source, split: bool = True) -> str:
+    """The layout of a parsed file; `split` puts each clause of a line on its own line."""
     lines = Lines.read(source, tree)
     sections: list[list[tuple[Unit, int, bool]]] = []  # (unit, depth, blank line before)
     sections.append(_header(lines))
     sections.append(_block(lines, "数据", "fact", _fact_units(lines)))
     sections.append(_block(lines, "参数", "param", _param_units(lines)))
-    sections.append(_outline(lines))
+    sections.append(_outline(lines, split))
     sections.append(_block(lines, "等次", "band", _band_units(lines)))
     sections.append(_tests(lines))
     out: list[str] = []
@@ -218,7 +247,7 @@ def _band_units(lines: Lines) -> list[Unit]:
 # ----------------------------------------------------------------------- outline
 
 
-def _outline(lines: Lines) -> list[tuple[Unit, int, bool]]:
+def _outline(lines: Lines, split: bool = True) -> list[tuple[Unit, int, bool]]:
     out: list[tuple[Unit, int, bool]] = []
 
     def visit(node: ast.Node, depth: int) -> None:
@@ -233,7 +262,7 @@ def _outline(lines: Lines) -> list[tuple[Unit, int, bool]]:
             if n in seen:
                 continue
             seen.add(n)
-            count = sum(1 for c in node.clauses if c.span.line == n)
+            count = sum(1 for c in node.clauses if c.span.line == n) if split else 1
             texts = _clause_texts(lines.code[n], count)
             for i, text in enumerate(texts):
                 unit = lines.unit("clause", n, "- " + text)
