@@ -14,6 +14,7 @@ Formatting never changes what a file computes: the result compiles to the same I
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..source.punct import official
@@ -43,33 +44,48 @@ def format_source(text: str, filename: str = "<policy>") -> str:
 
         raise FormatError(render_all(errors or diags, source) or f"{filename}: 无法解析")
     formatted = format_tree(tree, source)
-    if not _same_meaning(text, formatted, filename):
+    if not _same_clauses(tree, formatted, filename):
         # a line whose clauses are read together (bands, `；低于的，…` after a comparison,
         # `本项得分减半` beside the clause it halves) stays one line
         formatted = format_tree(tree, source, split=False)
     return formatted
 
 
-def _same_meaning(before: str, after: str, filename: str) -> bool:
-    """Whether the formatted text computes what the original does: the same IR, or, for a
-    file that does not compile, no error the original did not have."""
-    from ..api import compile_policy
-    from ..diagnostics.errors import PolicyError
-    from ..ir.normalise import same_policy
+def _same_clauses(tree: ast.PolicyFile, formatted: str, filename: str) -> bool:
+    """Whether the formatted text parses to the clauses the original does (positions and
+    source text aside): what a policy computes is its clauses' meaning."""
+    from ..syntax.parser import parse
 
-    try:
-        original = compile_policy(before, filename=filename)
-    except PolicyError as exc:
-        codes = sorted(d.code for d in exc.diagnostics if d.is_error)
-        try:
-            compile_policy(after, filename=filename)
-        except PolicyError as again:
-            return sorted(d.code for d in again.diagnostics if d.is_error) == codes
+    after, diags = parse(Source(formatted, filename))
+    if after is None or any(d.is_error for d in diags):
         return False
-    try:
-        return same_policy(original.ir, compile_policy(after, filename=filename).ir)
-    except PolicyError:
-        return False
+    return _clauses_shape(after.nodes) == _clauses_shape(tree.nodes)
+
+
+def _clauses_shape(nodes) -> list:
+    out: list = []
+    stack = list(nodes)
+    while stack:
+        node = stack.pop(0)
+        out.append(tuple(_shape(c) for c in node.clauses))
+        stack[:0] = list(node.children)
+    return out
+
+
+def _shape(value: object) -> object:
+    """A syntax value without its spans and source text."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (
+            type(value).__name__,
+            tuple(
+                (f.name, _shape(getattr(value, f.name)))
+                for f in dataclasses.fields(value)
+                if f.name not in ("span", "text")
+            ),
+        )
+    if isinstance(value, (tuple, list)):
+        return tuple(_shape(v) for v in value)
+    return value
 
 
 def format_tree(tree: ast.PolicyFile, source: Source, split: bool = True) -> str:
