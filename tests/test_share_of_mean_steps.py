@@ -179,3 +179,11 @@ def test_a_share_of_the_mean_steps_whole_tenths_and_never_rewards_less(counts):
         assert score == max(Decimal(3) - Decimal("0.5") * int(short // 10), Decimal(0))
     ordered = sorted(zip(counts, found, strict=True))
     assert all(a[1] <= b[1] for a, b in itertools.pairwise(ordered))
+
+
+def test_shares_of_the_mean_that_leave_units_out_say_so_in_shares():
+    with pytest.raises(PolicyError) as raised:
+        build("万元", "【数量】达到全市平均数1.5倍及以上的得4分；达到平均数但不足1.5倍的得3分", 4)
+    diag = raised.value.diagnostics[0]
+    assert diag.code == "E116"
+    assert "不足平均数80%的得1分" in diag.hint() and "个百分点" not in diag.hint()

@@ -973,6 +973,17 @@ def _args(band: Band, why: str, value: Decimal) -> dict:
         ),
     }
     why_zh, why_en = texts[why]
+    if band.unit == "%" and band.best is None:
+        example = "【X】达到平均数的得4分；达到平均数80%但低于平均数的得3分；不足平均数80%的得1分"
+        return {
+            "text": band.text,
+            "why": why_zh,
+            "why_en": why_en,
+            "suggest": "向发文单位确认后写明界上的值归哪一档：达到（含本数）、不足、低于（不含）；"
+            f"各档相接，一直到平均值的零成，如 {example}",
+            "suggest_en": "ask the issuer, then say which band holds each bound (达到 includes "
+            f"it; 不足, 低于 do not) and let the bands meet, e.g. {example}",
+        }
     if band.best is not None:
         best = "最高值" if band.best == "high" else "最低值"
         top = "最高" if band.best == "high" else "最低"
