@@ -14,7 +14,7 @@ from fractions import Fraction
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlrun import duckdb_results
+from sqlrun import differences, duckdb_results, expected_summary
 from xize.compiler import PolicyError, compile_policy
 from xize.compiler.backends.sql.fixed import SqlUnsupported
 from xize.compiler.check.run import check
@@ -148,6 +148,9 @@ def _warnings(text: str) -> list[str]:
 def test_bands_of_shares_of_the_mean(clause, values, expected, points):
     policy = build("万元", clause, points)
     assert scores(policy, values) == expected
+    rows = [{"单位": f"单位{i}", "数量": v} for i, v in enumerate(values)]
+    summary = expected_summary(policy.ir, policy.score_batch(rows))
+    assert differences(summary, duckdb_results(policy.ir, rows)) == []  # bands: SQL can
     text = (
         f"细则：幅度\n年度：2024\n满分：{points}分\n\n数据：\n  数量：万元\n\n"
         f"(一)本项({points}分)\n  - {clause}\n" + BANDS
