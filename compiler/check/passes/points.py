@@ -301,20 +301,9 @@ def _from_average(cond: object) -> tuple[str, _Interval] | None:
         shares = {k for k in keys if k.endswith("\0%")}
         if len(keys - {s.removesuffix("\0%") for s in shares}) != 1:
             return None
-        interval = _ALL
-        for part in parts:
-            interval = _meet(interval, part[1])  # type: ignore[index]
-        return (shares or keys).pop(), interval
+        return (shares or keys).pop(), _met(parts)
     if isinstance(cond, ast.Not):
-        inner = _from_average(cond.operand)
-        if inner is None:
-            return None
-        low, low_in, high, high_in = inner[1]
-        if low is None and high is not None:
-            return inner[0], (high, not high_in, None, False)
-        if high is None and low is not None:
-            return inner[0], (None, False, low, not low_in)
-        return None
+        return _negated(_from_average(cond.operand))
     if not (
         isinstance(cond, ast.Compare)
         and isinstance(cond.left, ast.Ref)
@@ -362,20 +351,9 @@ def _from_constants(
         scaled = {k for k in keys if k[1] is not None}  # a comparison at 0 takes any scale
         if len({k[0] for k in keys}) != 1 or len(scaled) > 1:
             return None
-        interval = _ALL
-        for part in parts:
-            interval = _meet(interval, part[1])  # type: ignore[index]
-        return (scaled or keys).pop(), interval
+        return (scaled or keys).pop(), _met(parts)
     if isinstance(cond, ast.Not):
-        inner = _from_constants(cond.operand, overrides)
-        if inner is None:
-            return None
-        low, low_in, high, high_in = inner[1]
-        if low is None and high is not None:
-            return inner[0], (high, not high_in, None, False)
-        if high is None and low is not None:
-            return inner[0], (None, False, low, not low_in)
-        return None
+        return _negated(_from_constants(cond.operand, overrides))
     if not isinstance(cond, ast.Compare):
         return None
     subject, value = _subject_key(cond.left), _constant(cond.right)
@@ -422,6 +400,27 @@ def _constant(expr: object) -> tuple[Decimal, object] | None:
     if isinstance(expr, ast.DateLit):
         return Decimal((expr.later * 12 + expr.month) * 100 + expr.day), ("date", expr.year)
     return None
+
+
+def _negated(inner: tuple | None) -> tuple | None:
+    """The complement of a one-sided stretch (`未低于平均值6个百分点`); None for one with
+    two ends (its complement is two stretches)."""
+    if inner is None:
+        return None
+    key, (low, low_in, high, high_in) = inner
+    if low is None and high is not None:
+        return key, (high, not high_in, None, False)
+    if high is None and low is not None:
+        return key, (None, False, low, not low_in)
+    return None
+
+
+def _met(parts: list) -> _Interval:
+    """What the stretches of the parts of a 且 hold together."""
+    interval = _ALL
+    for part in parts:
+        interval = _meet(interval, part[1])
+    return interval
 
 
 def _meet(a: _Interval, b: _Interval) -> _Interval:
