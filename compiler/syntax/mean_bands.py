@@ -42,7 +42,6 @@ plain bands stays as it was.  The columns of the line never change (docs/languag
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -50,40 +49,15 @@ from decimal import Decimal
 from ..diagnostics.diagnostic import Diagnostic
 from ..source.text import Span
 from . import keywords as kw
+from .band_intervals import EARNS, Band, End, best_ends, inferred, is_extreme
+from .band_intervals import left as stretches_left
+from .band_intervals import problems as band_problems
+from .band_messages import band_args
 
 #: What the lexer reads in place of a band's condition (the rest of it is blanked).
 PLACEHOLDER = "\ue000"
 #: The most bands one line is read as (their checks compare every two of them).
 MAX_BANDS = 24
-
-
-@dataclass(frozen=True)
-class End:
-    """One end of a band: the distance from the average (negative below it), and whether
-    a unit exactly there is in the band (None: the text does not say)."""
-
-    value: Decimal
-    closed: bool | None
-    #: Whether the text says it outright (`（含3个百分点）`), not only by a word's habit
-    #: (`以上`): where two bands hold one bound, the one that says so keeps it.
-    said: bool = False
-
-
-@dataclass(frozen=True)
-class Band:
-    """`low < e < high` (ends None: unbounded), e = the subject's value − the average."""
-
-    low: End | None
-    high: End | None
-    #: The average as written (`全市平均水平`, `平均增速`), for the builder's Average.
-    average: str
-    #: The distance's unit word as written (`个百分点`), None when no distance is said.
-    unit: str | None
-    #: The condition as written, for messages.
-    text: str
-    #: Not the average but the batch's best value: "high" (`与最高值相差`, e ≤ 0 for
-    #: every unit) or "low" (`与最低值相差`, e ≥ 0).
-    best: str | None = None
 
 
 # --------------------------------------------------------------------------- words
@@ -238,7 +212,6 @@ _SIDE_AGAIN = re.compile(
 #: `其余县区得2分`: the units no other band on the line holds.
 _REST = re.compile(rf"其[余他](?:的)?[ \t]*(?:{_NOUNS})?[ \t]*(?=的|,|;|得|扣|加|不得|本项|该项)")
 _EXTREME = re.compile(rf"(?:全[市省县区])?[ \t]*(?P<stem>{kw.alternation(_STEMS)})(?:值)?{_FOLLOW}")
-_EARNS = re.compile(r"得[ \t]*(?:\d|满分)")
 #: How a band's effects start: `的得4分`, `的，本项不得分`, `的，年度考核等次最高为合格` — never a
 #: number (`低于平均值的80%的` is no band of distance from the average).
 _EFFECTS = re.compile(
@@ -422,31 +395,6 @@ def _extreme(line: str, at: int) -> _Found | None:
     return _Found(at, found.end(), band, True)
 
 
-def _is_extreme(band: Band) -> bool:
-    """The band of the best units themselves (its one end at the best value)."""
-    end = band.low if band.best == "high" else band.high
-    return band.best is not None and end is not None and end.value == 0
-
-
-def _best_ends(bands: list[Band], extreme: bool) -> list[Band]:
-    """The end at the best value itself: no unit lies beyond it, so a band that reaches it
-    (`相差5个百分点以内`, `相差不足1个百分点`) holds the best units too — unless the line
-    gives them a band of their own (`全市最高的得4分；与最高值相差不足1个百分点的得3分`: the
-    highest get 4, not also 3), which then keeps them."""
-    out = []
-    for band in bands:
-        if band.best is None or _is_extreme(band):
-            out.append(band)
-            continue
-        near = End(Decimal(0), False) if extreme else None
-        if band.best == "high" and (band.high is None or band.high.value == 0):
-            band = replace(band, high=near)
-        elif band.best == "low" and (band.low is None or band.low.value == 0):
-            band = replace(band, low=near)
-        out.append(band)
-    return out
-
-
 def _sub_band(line: str, at: int, header: tuple | None, sided: bool = False) -> _Found | None:
     """`差距超过2个百分点但不超过5个百分点` after a side said once (`低于平均值的，…`);
     `sided`: the side word was just read, the distance follows without a gap word."""
@@ -612,23 +560,23 @@ def read_line(
             kept.append((f, effects, begun))
     if len(kept) > MAX_BANDS:
         return None  # no 细则 grades one rate in so many bands: read as written
-    if best and not any(f.band.best and not _is_extreme(f.band) for f, _, _ in kept):
+    if best and not any(f.band.best and not is_extreme(f.band) for f, _, _ in kept):
         return None  # `最高的得10分，其余按与最低值的差距计分`: no distance read
     full = _full_marks(kept, points)
     if not any(f.new for f, _, _ in kept) and not full:
         return None  # plain bands, and none of them only keeps the item's points
     bands = [f.band for f, _, _ in kept]
     kind = next((b.best for b in bands if b.best is not None), None)
-    bands = _inferred(_best_ends(bands, any(_is_extreme(b) for b in bands)))
+    bands = inferred(best_ends(bands, any(is_extreme(b) for b in bands)))
     effects = [e for _, e, _ in kept]
     if rest is None:
-        problems = _problems(bands, effects, others)
+        problems = band_problems(bands, effects, others)
     else:
         # `其余…`: what the other bands leave, when they are clear and leave one stretch
         named = bands[:rest] + bands[rest + 1 :]
-        problems = _problems(named, effects[:rest] + effects[rest + 1 :], others, rest=True)
+        problems = band_problems(named, effects[:rest] + effects[rest + 1 :], others, rest=True)
         problems = [(i + (i >= rest), why, value) for i, why, value in problems]
-        left = _left(named, kind)
+        left = stretches_left(named, kind)
         if not problems and len(left) == 1 and not others:
             bands[rest] = replace(left[0], text=kept[rest][0].band.text, best=kind)
         elif not problems:
@@ -636,7 +584,7 @@ def read_line(
     first_new = next((i for i, (f, _, _) in enumerate(kept) if f.new), 0)
     if (
         not problems
-        and any(_EARNS.search(e) for e in effects)
+        and any(EARNS.search(e) for e in effects)
         and any(_DEDUCTS.search(e) for e in effects)
         and not full
     ):
@@ -677,7 +625,7 @@ def read_line(
             i = first_new
         f = kept[i][0]
         span = Span(number, f.start + 1, number, f.start + 1 + len(f.band.text))
-        diagnostics.append(Diagnostic("E116", span, _args(bands[i], why, value)))
+        diagnostics.append(Diagnostic("E116", span, band_args(bands[i], why, value)))
     return LineBands("".join(chars), placed, diagnostics, replaced)
 
 
@@ -692,7 +640,7 @@ def _full_marks(kept: list[tuple[_Found, str, int]], points: str | None) -> set[
     band earns anything else): each only says its units keep the item's points."""
     if points is None:
         return set()
-    earning = {i for i, (_, effects, _) in enumerate(kept) if _EARNS.search(effects)}
+    earning = {i for i, (_, effects, _) in enumerate(kept) if EARNS.search(effects)}
     full = set()
     for i in earning:
         found = _EARNS_ONLY.match(kept[i][1])
@@ -734,281 +682,3 @@ def _skip(line: str, at: int, ref: str) -> int:
         while at < len(line) and line[at] in " \t":
             at += 1
     return at
-
-
-def _inferred(bands: list[Band]) -> list[Band]:
-    """A range's end the text leaves open or closed takes what its neighbour leaves:
-    `低于平均值3个百分点以内（含3个百分点）…；低于平均值3至6个百分点…` — 3 is in the first band,
-    so not in the second."""
-
-    def partner(value: Decimal, as_low: bool) -> bool | None:
-        for other in bands:
-            end = other.high if as_low else other.low
-            if end is not None and end.value == value and end.closed is not None:
-                return not end.closed
-        return None
-
-    out = []
-    for band in bands:
-        low, high = band.low, band.high
-        if low is not None and low.closed is None:
-            low = End(low.value, partner(low.value, True))
-        if high is not None and high.closed is None:
-            high = End(high.value, partner(high.value, False))
-        out.append(replace(band, low=low, high=high))
-    return _settled(out)
-
-
-def _settled(bands: list[Band]) -> list[Band]:
-    """Where two bands hold one bound and only one of them says so outright, the other
-    leaves it: `低于平均值3个百分点以内（含3个百分点）的扣1分，低于3个百分点以上的扣2分` puts
-    a unit exactly 3 below in the first band — the writer said where it goes, and `以上`
-    only habitually includes its number."""
-    out = list(bands)
-    for i, a in enumerate(out):
-        for j, b in enumerate(out):
-            if i == j:
-                continue
-            for mine, theirs, as_low in ((a.low, b.high, True), (a.high, b.low, False)):
-                if (
-                    mine is not None
-                    and theirs is not None
-                    and mine.value == theirs.value
-                    and mine.closed
-                    and not mine.said
-                    and theirs.closed
-                    and theirs.said
-                ):
-                    opened = End(mine.value, False)
-                    a = replace(a, low=opened) if as_low else replace(a, high=opened)
-                    out[i] = a
-    return out
-
-
-def _problems(
-    bands: list[Band], effects: list[str], others: bool, rest: bool = False
-) -> list[tuple[int, str, Decimal]]:
-    """(band index, why, the distance) for each bound the bands leave unclear; with `rest`
-    (a `其余…` band follows) a band may stop anywhere: the rest takes what lies beyond."""
-    out: list[tuple[int, str, Decimal]] = []
-    for i, band in enumerate(bands):
-        for end in (band.low, band.high):
-            if end is not None and end.closed is None:
-                out.append((i, "unsaid", end.value))
-    if out:
-        return out
-    for i, a in enumerate(bands):
-        for j in range(i + 1, len(bands)):
-            point = _overlap(a, bands[j])
-            if point is not None:
-                out.append((j, "overlap", point))
-    if out:
-        return out
-    earns = any(_EARNS.search(e) for e in effects)
-    for i, band in enumerate(bands):
-        for end, as_low in ((band.low, True), (band.high, False)):
-            if end is None:
-                continue
-            meets = [
-                o
-                for o in bands
-                if (o.high if as_low else o.low) is not None
-                and (o.high if as_low else o.low).value == end.value  # type: ignore[union-attr]
-            ]
-            if (
-                not meets
-                and end.value != 0
-                and not others
-                and not rest
-                and (earns or band.best is None)
-            ):
-                # (a clause not read as a band — steps after a band — may meet it; bands
-                # near the best that only deduct or add leave the units further off alone:
-                # `全市最低的扣4分；与最低值相差不足2个百分点的扣2分`)
-                out.append((i, "open", end.value))
-            elif (
-                meets
-                and not end.closed
-                and not any(
-                    (o.high if as_low else o.low).closed
-                    for o in meets  # type: ignore[union-attr]
-                )
-            ):
-                out.append((i, "gap", end.value))
-    if out:
-        return out
-    if not others and not rest and earns and not _covers(bands):
-        out.append((0, "cover", Decimal(0)))
-    return out
-
-
-def _left(bands: list[Band], best: str | None) -> list[Band]:
-    """The stretches of distance no band holds (for the best: on its one side)."""
-    top = End(Decimal(0), True)
-    pieces = [Band(None, top if best == "high" else None, "", None, "")]
-    if best == "low":
-        pieces = [Band(top, None, "", None, "")]
-    for band in bands:
-        pieces = [p for piece in pieces for p in _minus(piece, band)]
-    return [_reaching(p, best) for p in pieces]
-
-
-def _reaching(band: Band, best: str | None) -> Band:
-    """A stretch up to the best value itself: every unit up to it (none lies beyond)."""
-    if best == "high" and band.high is not None and band.high.value == 0 and band.high.closed:
-        return replace(band, high=None)
-    if best == "low" and band.low is not None and band.low.value == 0 and band.low.closed:
-        return replace(band, low=None)
-    return band
-
-
-def _minus(piece: Band, band: Band) -> list[Band]:
-    """`piece` without what `band` holds: the parts of it below and above the band."""
-    out = []
-    if band.low is not None:
-        below = Band(None, End(band.low.value, not band.low.closed), "", None, "")
-        out.append(_within(piece, below))
-    if band.high is not None:
-        above = Band(End(band.high.value, not band.high.closed), None, "", None, "")
-        out.append(_within(piece, above))
-    return [b for b in out if b is not None]
-
-
-def _within(a: Band, b: Band) -> Band | None:
-    """What both stretches hold, or None."""
-    lows = [e for e in (a.low, b.low) if e is not None]
-    highs = [e for e in (a.high, b.high) if e is not None]
-    low = max(lows, key=lambda e: (e.value, not e.closed)) if lows else None
-    high = min(highs, key=lambda e: (e.value, bool(e.closed))) if highs else None
-    if low is not None and high is not None:
-        if low.value > high.value or (low.value == high.value and not (low.closed and high.closed)):
-            return None
-    return Band(low, high, "", None, "")
-
-
-def _overlap(a: Band, b: Band) -> Decimal | None:
-    """A distance both bands hold, or None."""
-    lows = [e for e in (a.low, b.low) if e is not None]
-    highs = [e for e in (a.high, b.high) if e is not None]
-    low = max(lows, key=lambda e: (e.value, e.closed is False)) if lows else None
-    high = min(highs, key=lambda e: (e.value, bool(e.closed))) if highs else None
-    if low is None or high is None:
-        return (low or high).value if (low or high) is not None else Decimal(0)  # type: ignore[union-attr]
-    if low.value < high.value:
-        return low.value
-    if low.value == high.value and low.closed and high.closed:
-        return low.value
-    return None
-
-
-def _covers(bands: list[Band]) -> bool:
-    """Whether the bands, which do not overlap, hold every distance."""
-    ordered = sorted(
-        bands,
-        key=lambda b: (
-            b.low is not None,
-            b.low.value if b.low else 0,
-            not (b.low and b.low.closed),
-        ),
-    )
-    if ordered[0].low is not None:
-        return False
-    for a, b in itertools.pairwise(ordered):
-        if a.high is None or b.low is None or a.high.value != b.low.value:
-            return False
-    return ordered[-1].high is None
-
-
-def _distance_words(value: Decimal, best: str | None, unit: str | None = None) -> tuple[str, str]:
-    number = format(abs(value).normalize(), "f")
-    what = {"high": "最高值", "low": "最低值"}.get(best or "", "平均值")
-    what_en = {"high": "the highest", "low": "the lowest"}.get(best or "", "the average")
-    if unit == "%" and value != 0:  # a share of the mean: 80% of it, not 20 points below
-        share = format((value + 100).normalize(), "f")
-        return f"恰好为平均值的{share}%", f"exactly {share}% of the average"
-    if value == 0:
-        return f"恰好等于{what}", f"exactly at {what_en}"
-    side = "低于" if value < 0 else "高于"
-    side_en = "below" if value < 0 else "above"
-    return f"恰好{side}{what}{number}个百分点", f"exactly {number} points {side_en} {what_en}"
-
-
-def _args(band: Band, why: str, value: Decimal) -> dict:
-    where, where_en = _distance_words(value, band.best, band.unit)
-    texts = {
-        "unsaid": (
-            f"{where}的单位在不在这一档，原文没有写",
-            f"whether a unit {where_en} is in this band is not said",
-        ),
-        "overlap": (
-            f"与前面的一档都包括{where}的单位，它得几分读不准",
-            f"this band and an earlier one both hold a unit {where_en}",
-        ),
-        "open": (
-            f"这一档止于{where.removeprefix('恰好')}，再往外的单位得几分原文没有写",
-            f"this band ends {where_en.removeprefix('exactly ')}; what units beyond it get is not said",
-        ),
-        "gap": (
-            f"{where}的单位不在任何一档（两边的档都不含这个值）",
-            f"a unit {where_en} is in no band (neither side includes the bound)",
-        ),
-        "cover": (
-            "各档给分，但合起来没有包括所有的单位：有的单位得几分原文没有写",
-            "the bands earn points but leave some distances from the average in no band",
-        ),
-        "scale": (
-            "各档按平均值的百分之几分档，同一行另一句写的平均值的百分数读不准（是平均值的几成，还是高出、低于平均值几成）",
-            "the bands are shares of the mean, and another clause on the line names a percentage "
-            "of it that may be a share or a distance",
-        ),
-        "rest": (
-            "“其余” 前面的各档没有说清，或留下的单位不止一段：其余的单位是哪些读不准",
-            "the bands before 其余 are unclear, or leave more than one stretch of units: "
-            "which units are the rest is unclear",
-        ),
-        "mixed": (
-            "有的档给分、有的档扣分，给分的一档又不是本项的全部分值：扣分从哪里扣起原文没有写",
-            "some bands earn and some deduct, and the earning band is not the item's points: "
-            "from what the deductions are taken is not said",
-        ),
-    }
-    why_zh, why_en = texts[why]
-    if band.unit == "%" and band.best is None:
-        example = "【X】达到平均数的得4分；达到平均数80%但低于平均数的得3分；不足平均数80%的得1分"
-        return {
-            "text": band.text,
-            "why": why_zh,
-            "why_en": why_en,
-            "suggest": "向发文单位确认后写明界上的值归哪一档：达到（含本数）、不足、低于（不含）；"
-            f"各档相接，一直到平均值的零成，如 {example}",
-            "suggest_en": "ask the issuer, then say which band holds each bound (达到 includes "
-            f"it; 不足, 低于 do not) and let the bands meet, e.g. {example}",
-        }
-    if band.best is not None:
-        best = "最高值" if band.best == "high" else "最低值"
-        top = "最高" if band.best == "high" else "最低"
-        example = (
-            f"【X】全市{top}的得4分；与{best}相差3个百分点以内的得3分；"
-            f"与{best}相差超过3个百分点的得1分"
-        )
-        return {
-            "text": band.text,
-            "why": why_zh.replace("平均值", best),
-            "why_en": why_en,
-            "suggest": "向发文单位确认后写明界上的值归哪一档：以内、以上、（含N个百分点）含本数，"
-            f"不足、超过不含；各档相接，一直到离{best}最远的单位，如 {example}",
-            "suggest_en": "ask the issuer, then say which band holds each bound (以内, 以上, "
-            "（含N个百分点） include it; 不足, 超过 do not) and let the bands meet, out to the "
-            f"units furthest from the {'highest' if band.best == 'high' else 'lowest'}, "
-            f"e.g. {example}",
-        }
-    return {
-        "text": band.text,
-        "why": why_zh,
-        "why_en": why_en,
-        "suggest": "向发文单位确认后写明界上的值归哪一档：以内、以上、（含N个百分点）含本数，不足、超过不含；"
-        "各档相接，如 【X】达到或高于平均值的得4分；低于平均值3个百分点以内的得3分；低于平均值超过3个百分点的得1分",
-        "suggest_en": "ask the issuer, then say which band holds each bound (以内, 以上, （含N个百分点）"
-        " include it; 不足, 超过 do not) and let the bands meet, e.g. 【X】达到或高于平均值的得4分；"
-        "低于平均值3个百分点以内的得3分；低于平均值超过3个百分点的得1分",
-    }
