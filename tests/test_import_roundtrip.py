@@ -195,3 +195,33 @@ def test_grade_band_bounds_keep_their_side(band, bounds):
 
     low, high = _bounds(band)
     assert (low, high) == tuple(None if b is None else Decimal(b) for b in bounds)
+
+
+LINE_READ_TOGETHER = """细则：一行读
+年度：2024
+满分：8分
+
+数据：
+  率：百分比，越高越好
+  资金：万元
+
+(一)差距(4分)
+  - 【率】全市最高的得4分；与最高值差距在5个百分点以内（含5个百分点）的得3分；其余得1分
+(二)几成(4分)
+  - 【资金】达到全市平均数1.5倍及以上的得4分；达到平均数但不足1.5倍的得3分；低于平均数的得1分
+
+等次：
+  优秀：7分以上
+  良好：6分以上
+  合格：5分以上
+  不合格：其余
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_bands_of_one_line_round_trip(fmt, tmp_path):
+    """A line whose clauses are read together (bands: each alone is no clause) is printed
+    and read back as one line, not as sentences that each fail."""
+    policy = compile_policy(LINE_READ_TOGETHER, filename="一行读.rule")
+    draft = round_trip(policy, tmp_path, fmt)
+    assert draft.summary.clauses == sum(len(n.clauses) for n in policy.ir.walk())

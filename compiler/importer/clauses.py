@@ -297,6 +297,13 @@ _OVER_TARGET = re.compile(
     r"^(?P<x>[^,，]+?)超过(?P<t>(?:年度|省定|市定|下达的?)?(?:控制)?(?:目标值?|指标))的\s*[,，]\s*"
     r"每超过?\s*(?:1|一)\s*(?P<unit>天|个|次|起|人|家|件)(?P<effect>[扣减]\s*\d+(?:\.\d+)?\s*分)$"
 )
+#: `超出控制指标的部分，每死亡1人扣8分`, `事故起数超过2起的部分，每起扣3分`: the part above a
+#: limit named or said, a step each.
+_OVER_PART = re.compile(
+    r"^(?P<x>[^,，;；每\d]{0,20}?)(?:超出|超过)(?:(?P<t>(?:年度|县|市|区|省)?(?:下达的?)?(?:控制)?(?:指标|目标|限额))"
+    r"|(?P<n>\d+)\s*(?P<nu>人|起|件|次))的部分\s*[,，]?\s*"
+    r"每(?P<v>死亡|受伤|失踪|发生)?\s*(?:1|一)?\s*(?P<u>人|起|件|次)\s*(?P<e>[扣减]\s*\d+(?:\.\d+)?\s*分)$"
+)
 _TARGET_MET = re.compile(_TARGET_MET_HALF + "$")
 _BELOW_TARGET = re.compile("^" + _BELOW_TARGET_HALF)
 _TARGET_STEP = re.compile(
@@ -329,6 +336,32 @@ _EACH_FAILING = re.compile(
     r"^(?:(?P<std>[^,;]+?(?:应达到|达到|符合)[^,;]*?)\s*,\s*)?"
     rf"每(?P<verb>发现|有|查出)?(?:一|1)\s*(?P<unit>{_ONE_UNITS})"
     r"(?P<what>(?:不|未|没有)[^,;的\d]{1,10}?)的?\s*,?\s*(?P<effect>(?:扣|减)\s*\d+(?:\.\d+)?\s*分)$"
+)
+
+
+#: `，同一年度多次交流的不重复加分`, `，多次获评的只加一次`: a bonus given once at most.
+_ONCE_TAIL = re.compile(
+    r"(?<=分)\s*,\s*(?P<tail>(?:同一(?:年度|年内|事项)\s*)?多次[^,;\d每]{0,12}?的?\s*,?\s*"
+    r"(?:不重复加分|只加一次|加分不累计|不累计加分|不重复计分))$"
+)
+_PLACE_WORD = r"(?:个|处|座|所|家|条)"
+#: `每个行政村均配备1名护林员的得2分，有1个村未配备的不得分`: every place, or none of
+#: the points (the second half denies the first's verb; the place may be said again).
+ALL_PLACES = re.compile(
+    rf"^每{_PLACE_WORD}(?P<place>[^,;\d每]{{1,10}}?)(?:均|都|至少|均至少)?"
+    r"(?P<verb>[^,;\d未不没无]{2,4}?)(?:\s*(?:1|一)\s*(?:名|个|人|套|支|处|块))?"
+    r"(?P<obj>[^,;\d]{2,12}?)的\s*,?\s*得\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[,;]\s*"
+    rf"(?:每?有)?\s*(?:1|一)\s*{_PLACE_WORD}(?P<again>[^,;\d]{{1,10}}?)?(?:未|没有)(?P=verb)(?P=obj)?"
+    r"的?\s*,?\s*不得分$"
+)
+
+
+#: `区水务局暗访泵站运行情况，每发现1次无人值守的扣0.5分`: who checks what, then each thing
+#: found (the check verb in the words before the comma).
+_CHECKED_EACH = re.compile(
+    r"^(?P<lead>[^,;]{0,24}?(?:抽查|检查|督查|暗访|核查|巡查|抽检)[^,;]{2,24})\s*,\s*"
+    rf"每\s*(?:发现|查出|查实)\s*(?:1|一)\s*(?P<u>{_ONE_UNITS})(?P<x>[^,;\d每]{{2,24}}?)的?\s*,?\s*"
+    r"(?P<e>[扣减]\s*\d+(?:\.\d+)?\s*分)$"
 )
 
 
@@ -758,14 +791,19 @@ class Drafter:
         highest = self._highest_level(sentence, title, path, bonus, points)
         if highest is not None:
             return highest
+        once = self._once(sentence, title, path, bonus, points)
+        if once is not None:
+            return once
         misses = self._misses(sentence, title, path, bonus, points)
         if misses is not None:
             return misses
         own = self._own_steps(sentence, title, path, bonus, points)
         if own is not None:
             return own
-        target = self._target_step(sentence, path, bonus, points) or self._over_target(
-            sentence, path, bonus
+        target = (
+            self._target_step(sentence, path, bonus, points)
+            or self._over_target(sentence, path, bonus)
+            or self._over_part(sentence, path, bonus)
         )
         if target is not None:
             return target
@@ -842,6 +880,12 @@ class Drafter:
         )
         if levels is not None:
             return levels
+        places = self._all_places(sentence, path, bonus, points)
+        if places is not None:
+            return places
+        checked = self._checked_each(sentence, path, bonus)
+        if checked is not None:
+            return checked
         whole = self._one(sentence, title, path, bonus, None)
         if whole is not None:
             return whole
@@ -1105,6 +1149,106 @@ class Drafter:
         clause = f"【{x}】每超过【{y}】1{m.group('unit')}{m.group('effect').replace(' ', '')}"
         said = f"{x}的{m.group('t')}（照下达的目标填写）"
         reading = Reading((x, y), clause, (unit, unit), default="", descriptions=(x, said))
+        return self._reading(sentence, reading, path, bonus)
+
+    def _once(
+        self, sentence: str, title: str, path: str, bonus: bool, points: str | None
+    ) -> Drafted | None:
+        """`工作做法在全省会议上作典型发言的加2分，同一年度多次发言的不重复加分`: the bonus is
+        given once however often it happens — what a yes/no fact already says
+        (`【…作典型发言】加2分`); the second half goes into the fact's note.  Only where
+        the first half drafts alone as one clause on one yes/no fact (a count, `每次加2分`,
+        would contradict the second half).  The part it is in still adds its bonuses up:
+        the `不重复加分` is this bonus's, not a 就高不就低 of the part."""
+        m = _ONCE_TAIL.search(normalise(sentence).strip().rstrip("。;, "))
+        if m is None:
+            return None
+        body = sentence.strip()[: m.start()]
+        if "每" in normalise(body):
+            return None
+        drafted = self._sentence(body, title, path, bonus, points)
+        if not drafted.ok:
+            return None
+        if len(drafted.clauses) != 1 or len(drafted.facts) != 1 or drafted.facts[0][1] != "是否":
+            self.release(drafted)
+            return None
+        name, kind, default, note = drafted.facts[0]
+        said = f"原文：{m.group('tail')}（只计一次，填“是”即可）"
+        note = f"{note}；{said}" if note else said
+        if name in self.book.facts:
+            self.book.facts[name] = (self.book.facts[name][0], default, note)
+        # its `不重复加分` is about this bonus alone: the part adds its bonuses up
+        self.per_matter.add(normalise(sentence).strip())
+        return Drafted(sentence, drafted.clauses, ((name, kind, default, note),))
+
+    def _all_places(
+        self, sentence: str, path: str, bonus: bool, points: str | None
+    ) -> Drafted | None:
+        """`每个行政村均配备1名护林员的得2分，有1个村未配备的不得分` in an item of 2: the
+        points for every place doing it, none once one place fails — one yes/no fact,
+        whether some place fails (`【有行政村未配备护林员】的，不得分`).  Read only where
+        the second half denies the first half's verb and no other points are said; in a
+        larger item the draft makes the 2 points a sub-item (`draft`)."""
+        m = ALL_PLACES.match(normalise(sentence).strip().rstrip("。;, "))
+        if m is None or bonus or points is None or Decimal(m.group("p")) != Decimal(points):
+            return None
+        name = legal_name(f"有{m.group('place')}未{m.group('verb')}{m.group('obj')}")
+        again = m.group("again") or ""
+        if again not in m.group("place") or NEGATED.search(m.group("obj")) or len(name) > MAX_NAME:
+            return None
+        return self._named_each(sentence, f"【{name}】的，不得分", [name], bonus, path, True)
+
+    def _checked_each(self, sentence: str, path: str, bonus: bool) -> Drafted | None:
+        """`市消防救援大队暗访消防控制室值守情况，每发现1次无人值守或不会操作的扣0.5分`: the
+        words before the comma say who checks what (no condition, number or negation), the
+        thing found after `每发现1次` is what is counted (`【无人值守或不会操作】每次扣0.5分`);
+        the check said first goes into the fact's note."""
+        m = _CHECKED_EACH.match(normalise(sentence).strip().rstrip("。;, "))
+        if m is None or not plain_lead(m.group("lead")) or re.search(r"每|\d", m.group("lead")):
+            return None
+        unit = kw.COUNT_UNITS.get(m.group("u"))
+        name = legal_name(clean_subject(m.group("x")))
+        if unit is None or len(name) < 3 or SCORING.search(name):
+            return None
+        clause = f"【{name}】每{m.group('u')}{m.group('e').replace(' ', '')}"
+        reading = Reading((name,), clause, (unit,), description=sentence.strip(), default="0")
+        return self._reading(sentence, reading, path, bonus)
+
+    def _over_part(self, sentence: str, path: str, bonus: bool) -> Drafted | None:
+        """`超出控制指标的部分，每受伤1人扣2分`: only the victims above the limit count, a
+        step each — the limit named is a data item (`【受伤人数】每超过【受伤人数控制指标】1人
+        扣2分`, language.md 9.17), a limit said as a number the language's 限额 (`【受伤人数】
+        不得超过3人，每超1人扣2分`, 9.7).  The counted thing is the sentence's subject, or
+        the victims of the step where the sentence before it in the item named that limit
+        (`死亡人数在控制指标以内的，每死亡1人扣4分；超出控制指标的部分，…`); a limit
+        neither named nor said is not guessed."""
+        m = _OVER_PART.match(normalise(sentence).strip().rstrip("。;, "))
+        if m is None:
+            return None
+        u = m.group("u")
+        said = clean_subject(m.group("x") or "")
+        x = legal_name(said or f"{m.group('v') or ''}人数")
+        unit = kw.COUNT_UNITS.get(u)
+        if unit is None or len(x) < 3 or (not said and not m.group("v")):
+            return None
+        effect = m.group("e").replace(" ", "")
+        if m.group("n") is not None:
+            if m.group("nu") != u:
+                return None
+            clause = f"【{x}】不得超过{m.group('n')}{u}，每超1{u}{effect}"
+            return self._reading(sentence, Reading((x,), clause, (unit,), sentence), path, bonus)
+        y = legal_name(f"{x}{m.group('t')}")
+        clause = f"【{x}】每超过【{y}】1{u}{effect}"
+        last = self.last
+        if not said and (last is None or last[0] != path or m.group("t") not in last[1]):
+            # `超出控制指标的部分` with no sentence before it in the item naming that limit:
+            # whose limit it is, and of what, is not said here
+            reason = (
+                f"超出的是哪一项的{m.group('t')}，本句没有写明：请写成 “{clause}”，并声明两项数据"
+            )
+            return Drafted(sentence, (), (), reason)
+        note = f"{x}的{m.group('t')}（照下达的指标填写）"
+        reading = Reading((x, y), clause, (unit, unit), default="", descriptions=(sentence, note))
         return self._reading(sentence, reading, path, bonus)
 
     def _each_failing(self, sentence: str, title: str, path: str, bonus: bool) -> Drafted | None:

@@ -23,6 +23,7 @@ from ..syntax.parser import parse
 from .clauses import (
     ALL_EACH_MISSING,
     ALL_EACH_SHORT,
+    ALL_PLACES,
     AT_THEN_SHARE,
     FULL_EACH_MISS,
     FULL_EACH_MISS_PLAIN,
@@ -285,6 +286,7 @@ _PER_EARN = re.compile(r"每[^，,]{0,6}?[得计记]\s*\d")
 #: The note under a sub-item made of a capped earning sentence (`split_earned` reads it).
 CAPPED_NOTE = "原文此句句末的得分上限，写作本子项的分值："
 SHARE_NOTE = "原文此句按比例得分，"  # a share sub-item (`_share_part`)
+ALL_NOTE = "原文此句每一处都做到才得分，"  # all places or none (`_all_places_part`)
 FULL_NOTE = "原文此句全部达到得分，"  # all reached, less each one short (`_share_part`)
 #: The title of the item that holds the rules of the 等次 paragraph.
 GRADE_RULES = "等次限定"
@@ -537,7 +539,7 @@ class _Writer:
         body: list[str] = []
         if self.doc.standards:  # a rendered document: the 评分标准 are the clauses
             for text in node.standards:
-                for sentence in split_sentences(text):
+                for sentence in self._standard_lines(split_sentences(text)):
                     body += self.standard(sentence, path, inner)
         else:
             before = len(self.summary.pending_sentences)
@@ -669,6 +671,8 @@ class _Writer:
                 capped = self._full_then_failures(sentence, read, node, path, bonus, pad)
             if capped is None:
                 capped = self._requirement_part(sentence, read, node, path, bonus, pad)
+            if capped is None:
+                capped = self._all_places_part(sentence, read, node, path, bonus, pad)
             if capped is None:
                 capped = self._capped_earning(sentence, read, node, path, bonus, pad)
             if capped is None:
@@ -875,8 +879,12 @@ class _Writer:
         if m is None or bonus or node.points is None or node.children or node.modifiers:
             return None
         cap = m.group(1)
-        if Decimal(cap) >= Decimal(node.points) or not _PER_EARN.search(n[: m.start()]):
+        if Decimal(cap) > Decimal(node.points) or not _PER_EARN.search(n[: m.start()]):
             return None
+        if Decimal(cap) == Decimal(node.points):
+            if "不超过" not in m.group():
+                return None  # `最高得4分` in an item of 4: the drafter reads it
+            return self._item_capped_earning(sentence, read.strip()[: m.start()], node, path, pad)
         if _no_deeper(node):
             return self._no_sub_item(sentence, path, pad, cap)
         drafted = self.drafter.sentence(read.strip()[: m.start()], node.title, path, False, cap)
@@ -889,6 +897,30 @@ class _Writer:
         return self._sub_item(
             node, sentence, path, pad, several, cap, f"{CAPPED_NOTE}{_number(cap)}分"
         )
+
+    def _item_capped_earning(
+        self, sentence: str, body: str, node: DNode, path: str, pad: str
+    ) -> list[str] | None:
+        """`…每个得2分，…每个得0.5分，累计不超过4分` in an item of 4 (`最高得4分` the drafter
+        reads itself): the cap is the item's
+        own points, which already bound what its earning clauses give (language.md 5.1), so
+        the counted earnings are written on the item (they add up) and the cap is said in
+        a note.  Only where every clause earns per unit (a deduction would not be capped)."""
+        if re.search(r"[扣减]\s*\d", normalise(body)):
+            return None
+        drafted = self.drafter.sentence(body, node.title, path, False, node.points)
+        if not drafted.ok or not all(_PER_EARN.search(c) for c in drafted.clauses):
+            self.drafter.release(drafted)
+            return None
+        for clause in drafted.clauses:
+            self.origin[clause] = (path, sentence)
+        self.summary.sentences += 1
+        self.summary.drafted += 1
+        self.summary.clauses += len(drafted.clauses)
+        return [
+            f"{pad}# 原文此句句末的得分上限即本项分值{_number(node.points)}分，由本项分值封顶",
+            *(f"{pad}- {c}" for c in drafted.clauses),
+        ]
 
     def _sub_item(
         self,
@@ -914,6 +946,28 @@ class _Writer:
         self.summary.drafted += 1
         self.summary.clauses += len(given)
         return [f"{pad}# 原文 “{_one_line(sentence)}”：写成下面分值为{_number(cap)}分的子项"]
+
+    def _all_places_part(
+        self, sentence: str, read: str, node: DNode, path: str, bonus: bool, pad: str
+    ) -> list[str] | None:
+        """`每个行政村均配备1名护林员的得2分，有1个村未配备的不得分` in an item of 8: the 2
+        points are a part of the item, lost whole once one place fails — a sub-item of 2
+        with `【有行政村未配备护林员】的，不得分` (`Drafter._all_places`), which leaves the
+        item's other 6 points to its other sentences."""
+        m = ALL_PLACES.match(normalise(read).strip().rstrip("。；;，, "))
+        if m is None or bonus or node.points is None or node.children or node.modifiers:
+            return None
+        cap = m.group("p")
+        if Decimal(cap) >= Decimal(node.points):
+            return None
+        if _no_deeper(node):
+            return self._no_sub_item(sentence, path, pad, cap)
+        drafted = self.drafter.sentence(read, node.title, path, False, cap)
+        if not drafted.ok or len(drafted.clauses) != 1:
+            self.drafter.release(drafted)
+            return None
+        note = f"{ALL_NOTE}有一处没做到即失去这{_number(cap)}分，写作本子项的分值"
+        return self._sub_item(node, sentence, path, pad, drafted.clauses[0], cap, note)
 
     def _several_misses(
         self, sentence: str, read: str, node: DNode, path: str, bonus: bool, pad: str
@@ -1472,6 +1526,33 @@ class _Writer:
             self.origin[clause] = (path, sentence)
             lines.append(f"{anchor.pad}- {clause}")
         return [f"{pad}# 本项没有分值，此句的条款写在有分值的上级评分项 {anchor.path} 下"]
+
+    def _standard_lines(self, sentences: list[str]) -> list[str]:
+        """The 评分标准 sentences as clause lines: a sentence that does not read alone is
+        joined to the fewest sentences before it that make a line that reads (`xize render`
+        writes the clauses of a line read together — bands of one line — one after the
+        other, each not a clause by itself)."""
+        assert self.known is not None
+        names = self.known.names
+
+        def reads(run: list[str]) -> bool:
+            return parse_clauses(bracket("；".join(run), names)) is not None
+
+        runs: list[list[str]] = []
+        for sentence in (s.strip().rstrip("。；;") for s in sentences):
+            if not sentence:
+                continue
+            if not reads([sentence]):
+                for k in range(len(runs) - 1, -1, -1):
+                    joined = [s for run in runs[k:] for s in run] + [sentence]
+                    if reads(joined):
+                        runs[k:] = [joined]
+                        break
+                else:
+                    runs.append([sentence])
+                continue
+            runs.append([sentence])
+        return ["；".join(run) for run in runs]
 
     def standard(self, sentence: str, path: str, pad: str) -> list[str]:
         """A 评分标准 sentence of a rendered document: the appendix's names in `【】`."""

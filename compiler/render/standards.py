@@ -14,6 +14,7 @@ clauses — nothing hidden in the file, and nothing a reader cannot see.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Mapping
 
@@ -159,16 +160,49 @@ class Standards:
         return pieces[next(k for k, g in enumerate(same) if g[0] is group[0])]
 
     def of(self, clauses: tuple[ast.Clause, ...]) -> tuple[str, ...]:
-        """One sentence for each clause (for each group written as one sentence)."""
+        """One sentence for each clause (for each group written as one sentence); the
+        clauses of a line that are only read together (bands of one line, `；低于的，…`)
+        as the whole line, so that the sentence still reads back to them."""
         groups: list[list[ast.Clause]] = []
         for clause in clauses:
             if groups and groups[-1][-1].span == clause.span:
                 groups[-1].append(clause)
             else:
                 groups.append([clause])
-        return tuple(self._sentence(tuple(g), groups) for g in groups)
+        out: list[str] = []
+        i = 0
+        while i < len(groups):
+            number = groups[i][0].span.line
+            same = list(itertools.takewhile(lambda g, n=number: g[0].span.line == n, groups[i:]))
+            sentences = [self._sentence(tuple(g), groups) for g in same]
+            whole = self._whole_line(same) if len(same) > 1 else None
+            if whole is not None and not all(ok for _, ok in sentences):
+                out.append(whole)
+            else:
+                out += [sentence for sentence, _ in sentences]
+            i += len(same)
+        return tuple(out)
 
-    def _sentence(self, group: tuple[ast.Clause, ...], groups: list[list[ast.Clause]]) -> str:
+    def _whole_line(self, same: list[list[ast.Clause]]) -> str | None:
+        """The `- ` line of several clauses as one sentence, when it reads back to them."""
+        number = same[0][0].span.line
+        if not 0 < number <= len(self.lines):
+            return None
+        line = self.lines[number - 1].strip()
+        if not line.startswith("- "):
+            return None
+        want = shape(inline(tuple(c for g in same for c in g), self.params))
+        text = line[2:].split("#", 1)[0]
+        for sentence in (_verbatim(text, self.params, False), _verbatim(text, self.params, True)):
+            back = parse_clauses(bracket(sentence, self.names))
+            if back is not None and shape(back) == want:
+                return sentence.rstrip("。；; ")
+        return None
+
+    def _sentence(
+        self, group: tuple[ast.Clause, ...], groups: list[list[ast.Clause]]
+    ) -> tuple[str, bool]:
+        """The sentence, and whether it reads back to the clauses alone."""
         want = shape(inline(group, self.params))
         text = self._typed(group, groups)
         tries = [] if len(group) > 1 else [official(self.naming.clause(group[0]))]
@@ -176,8 +210,8 @@ class Standards:
         for sentence in tries:
             back = parse_clauses(bracket(sentence, self.names))
             if back is not None and shape(back) == want:
-                return sentence.rstrip("。；; ")
-        return tries[-1].rstrip("。；; ")
+                return sentence.rstrip("。；; "), True
+        return tries[-1].rstrip("。；; "), False
 
 
 __all__ = ["LEAD", "Standards", "bracket", "parse_clauses", "shape"]
