@@ -591,3 +591,20 @@ def test_a_zero_step_is_refused_at_compile_time(clause):
         compile_policy(text)
     check_error(info.value, text)
     assert info.value.line == text.count("\n")
+
+
+def _many_rewrites(k: int) -> str:
+    """A clause line with k spots an equivalent rewrites (`与全市最…`): each rewrite once
+    checked the whole line's protected words, which made such a line quadratic."""
+    return HEADER + "(一)领导(10分)\n  - 【缺会次数】" + "与全市最高县区差距在" * k + "得1分\n"
+
+
+def test_a_line_of_many_rewrites_is_read_in_linear_time():
+    def read(text: str) -> None:
+        parse(Source(text))
+
+    small, large = _many_rewrites(200), _many_rewrites(2_000)
+    read(small)
+    t1 = _timed(read, small, repeats=3)
+    t10 = _timed(read, large, repeats=3)
+    assert t10 <= 15 * max(t1, 1e-4), (t1, t10)

@@ -2065,12 +2065,21 @@ def _apply(
 def _keeps_meaning(before: str, after: str, start: int, end: int, drops: bool) -> bool:
     """The protected words of the line are those it had (for a rule of `_DROPS`: those
     outside the span and those the rule wrote), and no blank left by the rewrite joins
-    two words into one (`两…名次` read as `两名`)."""
+    two words into one (`两…名次` read as `两名`).  Only the stretch around the rewrite
+    can differ (a rewrite keeps the line's length), so only it is read: a line of
+    thousands of rewrites costs linear time, not quadratic."""
+    low, high = max(0, start - _AROUND), min(len(after), end + _AROUND)
+    before, after = before[low:high], after[low:high]
+    start, end = start - low, end - low
     outside = protected_words(after[:start]) + protected_words(after[start:end])
     outside += protected_words(after[end:])
     if protected_words(after) != outside:
         return False
     return drops or protected_words(after) == protected_words(before)
+
+
+#: How far around a rewrite a protected word may reach (the longest is far shorter).
+_AROUND = 40
 
 
 _SEMI_NEXT = re.compile(rf";(?=\s*(?:{_PLACE_VERB}?\s*{_PLACE_START}|其余|其他|其中))")
