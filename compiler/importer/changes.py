@@ -201,6 +201,19 @@ _DEADLINES = re.compile(
     r"(?:\s*[,;]\s*(?:逾期(?P=v)?(?:或|及|和)未(?P=v)|未(?P=v)(?:或|及|和)逾期(?P=v)?|逾期未(?P=v)|逾期(?P=v)?)"
     r"的?\s*,?\s*(?:不得分|得\s*0\s*分))?$"
 )
+_DONE_VERBS = f"{_VERBS}|归档|移交|整改"
+_LATE = (
+    r"(?:逾期(?P=v)?(?:或|及|和)未(?P=v)|未(?P=v)(?:或|及|和)逾期(?P=v)?|逾期未(?P=v)|逾期(?P=v)?)"
+)
+_THIS_YEAR = r"(?:本年|当年|本年度|当年度)?"
+#: `上年度文书档案于本年6月30日前归档完毕的得4分，7月31日前归档完毕的得2分，逾期归档的不得分`:
+#: what is done first, then its deadlines.
+_DEADLINES_AFTER = re.compile(
+    rf"^(?P<obj>[^,;的\d]{{2,30}}?)(?:在|于)\s*{_THIS_YEAR}\s*{_DUE.format(k=1)}\s*"
+    rf"(?P<v>{_DONE_VERBS})(?P<fin>完毕|完成|到位)?的?\s*,?\s*得\s*(?P<a>{_N})\s*分\s*[,;]\s*"
+    rf"(?:(?:在|于)\s*)?{_THIS_YEAR}\s*{_DUE.format(k=2)}\s*(?P=v)(?P=fin)?的?\s*,?\s*"
+    rf"得\s*(?P<b>{_N})\s*分\s*[,;]\s*{_LATE}的?\s*,?\s*(?:不得分|得\s*0\s*分)$"
+)
 #: The default of a date never filled in: after every deadline the reading accepts.
 NOT_DONE = (12, 31)
 
@@ -222,13 +235,24 @@ def read_deadlines(sentence: str) -> tuple[Reading, ...] | None:
     (each band bounded, so an early unit earns 2, not 3).  The fact defaults to 12月31日:
     a unit that never did it has no date and earns nothing."""
     m = _DEADLINES.match(_text(sentence))
-    if m is None or Decimal(m.group("b")) >= Decimal(m.group("a")):
+    if m is not None:
+        return _deadline_bands(m, legal_name(f"{m.group('v')}{m.group('obj').strip()}日期"))
+    m = _DEADLINES_AFTER.match(_text(sentence))
+    if m is not None:
+        # `于本年6月30日前归档完毕`: the year is the policy's (a date reads its 年度)
+        return _deadline_bands(m, legal_name(f"{m.group('obj').strip()}{m.group('v')}日期"))
+    return None
+
+
+def _deadline_bands(m: re.Match[str], name: str) -> tuple[Reading, ...] | None:
+    """The two bands of `m` on the date fact `name`, each bounded on both sides; None
+    where the earlier deadline does not earn more or the dates are not in order."""
+    if Decimal(m.group("b")) >= Decimal(m.group("a")):
         return None
     first, second = _due(m, 1), _due(m, 2)
     if first is None or second is None or not first < second < NOT_DONE:
         return None
     verb = m.group("v")
-    name = legal_name(f"{verb}{m.group('obj').strip()}日期")
     if len(name) < 6:
         return None
     one, two = (f"{mo}月{d}日" for mo, d in (first, second))

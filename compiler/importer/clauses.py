@@ -409,7 +409,8 @@ _PLAN_SHARE = re.compile(
 )
 #: `X率达到年度目标任务的得3分，未达到的按完成比例计分`: a share of a named target.
 _TARGET_SHARE = re.compile(
-    r"^(?P<x>[^,，;；]+?率)\s*(?:应)?达到(?P<t>年度目标(?:任务)?|目标值|目标任务|下达(?:的)?目标)的?\s*[,，]?\s*"
+    r"^(?P<x>[^,，;；]+?(?:率|人次|人数|户数|件数|个数|次数))\s*(?:应)?达到"
+    r"(?P<t>年度目标(?:任务)?|目标值|目标任务|下达(?:的)?目标|(?:县|市|区|省|上级)下达(?:的)?(?:年度)?目标(?:任务)?)的?\s*[,，]?\s*"
     r"得\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[,，;；]\s*未达到的?\s*[,，]?\s*按(?:实际)?完成比例(?:计分|得分)$"
 )
 #: `存量档案数字化率按完成比例计分`, `…标准化建设任务按完成比例计分`: the item's points × the rate.
@@ -695,6 +696,11 @@ class Drafter:
         #: sentences read as matters counted once at their highest level (`_highest_level`):
         #: their item adds them up, it does not take the highest (就高不就低)
         self.per_matter: set[str] = set()
+        #: sentences of bonuses at levels, `同一年度按最高级别加分` (`_highest_of_year`): their
+        #: item takes the highest, and only where they are its only bonuses
+        self.highest_of_year: set[str] = set()
+        #: the words of the item the sentence is drafted in, where the draft says them
+        self.item_words = ""
 
     def sentence(
         self, sentence: str, title: str, path: str, bonus: bool = False, points: str | None = "1000"
@@ -958,13 +964,9 @@ class Drafter:
             x = legal_name(clean_subject(named.group("x")))
             target = legal_name(f"{x}{named.group('t')}")
             clause = f"得(最小(【{x}】÷【{target}】, 1)×{named.group('p')})分"
-            if try_clause(clause, False, f"  {x}：百分比\n  {target}：百分比", points) is None:
-                return None
-            a = self.book.claim(x, "百分比", "", sentence, path)
-            b = self.book.claim(target, "百分比", "", f"{named.group('t')}（照下达的数填写）", path)
-            clause = clause.replace(f"【{x}】", f"【{a}】").replace(f"【{target}】", f"【{b}】")
-            return Drafted(
-                sentence, (clause,), ((a, "百分比", "", sentence), (b, "百分比", "", sentence))
+            said = f"{named.group('t')}（照下达的数填写）"
+            return self._done_over_due(
+                sentence, clause, x, target, said, points, path, _target_kind(x)
             )
         counts = _COUNT_SHARE.match(n)
         if counts is not None and not bonus:
@@ -982,8 +984,12 @@ class Drafter:
         elif at is not None:
             x = clean_subject(at.group("x"))
         else:
-            return self._rate_formula(sentence, n, path) or self._count_formula(
-                sentence, n, path, points
+            return (
+                self._rate_formula(sentence, n, path)
+                or self._count_formula(sentence, n, path, points)
+                or self._rate_times(sentence, n, path, points)
+                or self._all_then_rate(sentence, n, path, points)
+                or self._standard_formula(sentence, n, path, points)
             )
         x = legal_name(x)
         if len(x) < 3:
@@ -1016,6 +1022,10 @@ class Drafter:
         m = _RATE_FORMULA.match(n)
         if m is None or re.search(r"[得扣加减]\s*\d", m.group("x")):
             return None
+        if m.group("of") and re.search(_NOT_OWN_BASE, m.group("of")):
+            return (
+                None  # `达到全市平均人数80%`: a number of the batch or another year, not the base
+            )
         t, p = m.group("t"), m.group("p")
         for said, same in ((m.group("t1"), t), (m.group("t2"), t), (m.group("p2"), p)):
             if said is not None and Decimal(said) != Decimal(same):
@@ -1031,6 +1041,57 @@ class Drafter:
         if rate is not None and m.group("t2") is None and Decimal(t) != 100:
             return None
         return self._on_rate(sentence, x, f"得(最小(【{x}】÷{t}, 1)×{p})分", False, path, sentence)
+
+    def _rate_times(self, sentence: str, n: str, path: str, points: str) -> Drafted | None:
+        """`按辖区考核断面年均水质达标比例×8计分` in an item of 8: the rate (a percentage, 80%
+        read as 80) times the points, `得(【X】÷100×8)分`; a full rate earns exactly the
+        item.  Other points would be a part whose bounds the sentence does not say."""
+        m = _RATE_TIMES.match(n)
+        if m is None or Decimal(m.group("p")) != Decimal(points):
+            return None
+        x = legal_name(re.sub(r"^(?:本?辖区|实际|本地|本单位|其)", "", clean_subject(m.group("x"))))
+        if len(x) < 3 or re.search(r"最|平均值|其余|排名|上年", x):
+            return None
+        return self._on_rate(
+            sentence, x, f"得(【{x}】÷100×{m.group('p')})分", False, path, sentence
+        )
+
+    def _all_then_rate(self, sentence: str, n: str, path: str, points: str) -> Drafted | None:
+        """`辖区内危重病人均及时护送的得4分，未及时护送的按及时护送率×4计分` in an item of 4:
+        all done is the rate at 100% (the rate is of the very verb done), so the first half
+        is the formula's end, `得(【及时护送率】÷100×4)分`.  A first half naming another
+        condition (`按时办结` against `办结率`) is not the rate's 100% and is not drafted."""
+        m = _ALL_THEN_RATE.match(n)
+        if m is None or re.search(r"[得扣加减]\s*\d|\d", m.group("s")):
+            return None
+        p = m.group("p")
+        if Decimal(p) != Decimal(m.group("p2")) or Decimal(p) != Decimal(points):
+            return None
+        verb, rate = m.group("v"), m.group("r")
+        if m.group("v2") != verb or rate.removesuffix("率") != verb:
+            return None
+        return self._on_rate(
+            sentence, legal_name(rate), f"得(【{rate}】÷100×{p})分", False, path, sentence
+        )
+
+    def _standard_formula(self, sentence: str, n: str, path: str, points: str) -> Drafted | None:
+        """`人均日上报事件数达到县定标准的得3分，未达到的按实际数÷标准数×3计分`: the number
+        over the standard, at most 1, times the points — the standard earns them all, more
+        earns no more (in a larger item a part of at most those points).  The standard is not in the document: a number to fill in, with no
+        default (a blank would be silently read)."""
+        m = _STANDARD_FORMULA.match(n)
+        if m is None or (m.group("lead") and not _says_what_is_done(m.group("lead"))):
+            return None
+        p = m.group("p")
+        if Decimal(p) != Decimal(m.group("p2")):
+            return None  # the standard earns what the formula gives there, at most (`最小`)
+        x = legal_name(clean_subject(m.group("x")))
+        if len(x) < 3 or re.search(r"[得扣加减]\s*\d|\d|最|平均", x):
+            return None
+        standard = legal_name(f"{m.group('t').removesuffix('标准')}{x}标准")
+        clause = f"得(最小(【{x}】÷【{standard}】, 1)×{p})分"
+        said, note = f"{m.group('t')}（照规定的数填写）", "达到即得满分的数"
+        return self._done_over_due(sentence, clause, x, standard, said, points, path, "数值", note)
 
     def _count_formula(self, sentence: str, n: str, path: str, points: str) -> Drafted | None:
         """`完成搬迁任务的得5分，未完成的按已搬迁户数÷任务户数×5计分`, `按完成比例计分，即实际
@@ -1066,17 +1127,27 @@ class Drafter:
         return self._done_over_due(sentence, clause, done, due, m.group("b"), points, path)
 
     def _done_over_due(
-        self, sentence: str, clause: str, done: str, due: str, due_said: str, points: str, path: str
+        self,
+        sentence: str,
+        clause: str,
+        done: str,
+        due: str,
+        due_said: str,
+        points: str,
+        path: str,
+        kind: str = "个",
+        due_note: str = "应完成的数",
     ) -> Drafted | None:
-        """`clause` on a count done and a count due, when it compiles alone; both are
-        claimed only then, without a default (a blank count of what was done would cost
-        the whole part, and a due of 0 cannot be divided by: the note says so)."""
-        if try_clause(clause, False, f"  {done}：个\n  {due}：个", points) is None:
+        """`clause` on a count done and a count due (both of type `kind`), when it compiles
+        alone; both are claimed only then, without a default (a blank count of what was
+        done would cost the whole part, and a due of 0 cannot be divided by: the note says
+        so)."""
+        if try_clause(clause, False, f"  {done}：{kind}\n  {due}：{kind}", points) is None:
             return None
-        a = self.book.claim(done, "个", "", sentence, path)
-        b = self.book.claim(due, "个", "", f"{due_said}（应完成的数，为0时无法计算比例）", path)
+        a = self.book.claim(done, kind, "", sentence, path)
+        b = self.book.claim(due, kind, "", f"{due_said}（{due_note}，为0时无法计算比例）", path)
         clause = clause.replace(f"【{done}】", f"【{a}】").replace(f"【{due}】", f"【{b}】")
-        return Drafted(sentence, (clause,), ((a, "个", "", sentence), (b, "个", "", sentence)))
+        return Drafted(sentence, (clause,), ((a, kind, "", sentence), (b, kind, "", sentence)))
 
     def _count_share(
         self, sentence: str, m: re.Match[str], path: str, points: str
@@ -1419,6 +1490,9 @@ class Drafter:
         counted at a higher level is not counted again).  The halves after the first that
         name only the verb (`被市级推广的`) take the first half's subject."""
         n = normalise(sentence).strip().rstrip("。;, ")
+        year = _YEAR_HIGHEST.search(n)
+        if year is not None:
+            return self._highest_of_year(sentence, n[: year.start()], title, path, bonus, points)
         tail = _HIGHEST_ONLY.search(n)
         if tail is None:
             return None
@@ -1448,6 +1522,32 @@ class Drafter:
             facts.append((name, type_word, default, said))
         self.per_matter.add(normalise(sentence).strip())
         return Drafted(sentence, drafted.clauses, tuple(facts))
+
+    def _highest_of_year(
+        self, sentence: str, body: str, title: str, path: str, bonus: bool, points: str | None
+    ) -> Drafted | None:
+        """`获评省级…示范单位的加3分，获评市级…示范单位的加2分，同一年度按最高级别加分` in a
+        bonus part: a yes/no fact a level, each its own bonus; the part takes only the
+        highest of them (就高不就低, written on the part by the draft, which checks that
+        these are its only bonuses).  Only bonuses at levels of one verb are read here."""
+        earning = r"[加得]\s*\d"
+        if not bonus:
+            return None
+        if len(re.findall(earning, self.item_words)) != len(re.findall(earning, body)):
+            # other bonuses in the item (or an item unknown): 就高不就低 on it would drop them
+            return Drafted(sentence, (), (), _YEAR_HIGHEST_REASON)
+        drafted = self._sentence(body, title, path, bonus, points)
+        amounts = [_BONUS_CLAUSE.fullmatch(c) for c in drafted.clauses]
+        if (
+            not drafted.ok
+            or len(amounts) < 2
+            or any(a is None for a in amounts)
+            or any(type_word != "是否" for _, type_word, _, _ in drafted.facts)
+        ):
+            self.release(drafted)
+            return None
+        self.highest_of_year.add(normalise(sentence).strip())
+        return Drafted(sentence, drafted.clauses, drafted.facts)
 
     def _shared_verb(self, sentence: str, path: str, bonus: bool) -> Drafted | None:
         """`将老龄工作纳入街道（镇）年度重点工作、纳入对村（社区）年度目标考核的，各得2分`: the
@@ -2131,12 +2231,37 @@ AT_THEN_SHARE = re.compile(
 _N = r"\d+(?:\.\d+)?"
 #: `X率达到90%以上的得3分，未达到的按X率÷90%×3计分` (or `按实际X率×3计分`, `按比例折算计分`).
 _RATE_FORMULA = re.compile(
-    rf"^(?P<x>[^;；]+?(?:率|占比))\s*(?:应)?(?:达到|不低于)\s*(?P<t>{_N})\s*[%％]\s*(?:[(（]含[)）])?\s*"
+    rf"^(?P<x>[^;；]+?(?:率|占比))\s*(?:应)?(?:达到|不低于)\s*(?P<of>[^,，;；\d%％]{{2,10}}?(?:人数|户数|总数|人口))?"
+    rf"\s*(?P<t>{_N})\s*[%％]\s*(?:[(（]含[)）])?\s*"
     rf"(?:及?以上)?的?\s*[,，]?\s*得\s*(?P<p>{_N})\s*分\s*[,，;；]\s*"
     rf"(?:未达到|未达|达不到|低于|不足|不满)\s*(?:(?P<t1>{_N})\s*[%％])?\s*的?\s*[,，]?\s*"
     rf"(?:按(?:实际|其)?(?:完成)?比例(?:折算)?(?:得分|计分)"
     rf"|按(?:照)?(?P<r>[^,，;；×÷*/]{{1,14}}?)\s*(?:[÷/]\s*(?P<t2>{_N})\s*[%％])?\s*(?:[×*]|乘以)\s*"
     rf"(?P<p2>{_N})\s*分?\s*(?:计分|得分|计算|折算))$"
+)
+#: `达到受威胁人数80%` names the rate's own base; these words name another number.
+_NOT_OWN_BASE = r"平均|全市|全县|全区|全省|最高|最低|上年|同期|目标|计划|任务|率"
+#: `按辖区考核断面年均水质达标比例×8计分`: the rate times the item's points.
+_RATE_TIMES = re.compile(
+    rf"^按(?:照)?(?P<x>[^,，;；×÷*/按]{{2,24}}?(?:率|比例|占比))\s*(?:[×*]|乘以)\s*(?P<p>{_N})\s*分?"
+    r"\s*(?:计分|得分|计算)$"
+)
+#: `辖区内危重病人均及时护送的得4分，未及时护送的按及时护送率×4计分`: all done is the rate
+#: at 100%, the verb done being the rate's own.
+_ALL_THEN_RATE = re.compile(
+    rf"^(?P<s>[^,，;；]*?)(?:均|全部|都|全数|均已|全部已)(?P<v>[^,，;；\d未不没]{{2,8}}?)的?\s*[,，]?\s*"
+    rf"得\s*(?P<p>{_N})\s*分\s*[,，;；]\s*未(?:全部|均)?(?P<v2>[^,，;；\d]{{2,8}}?)的?\s*[,，]?\s*"
+    rf"按(?:照)?(?:实际)?(?P<r>[^,，;；×÷*/按]{{2,10}}?率)\s*(?:[×*]|乘以)\s*(?P<p2>{_N})\s*分?"
+    r"\s*(?:计分|得分|计算)$"
+)
+#: `人均日上报事件数达到县定标准的得3分，未达到的按实际数÷标准数×3计分`: a number over a
+#: standard the document names but does not give.
+_STANDARD_FORMULA = re.compile(
+    rf"^(?:(?P<lead>[^,，;；]{{2,40}}?)[,，]\s*)?"
+    rf"(?P<x>[^,，;；]{{2,24}}?(?:数|量))\s*(?:应)?达到(?P<t>(?:县|市|区|省|上级)定标准|规定标准)的?\s*[,，]?\s*"
+    rf"得\s*(?P<p>{_N})\s*分\s*[,，;；]\s*(?:未达到|达不到|低于标准)的?\s*[,，]?\s*"
+    rf"按(?:照)?实际(?:数|值|数值)\s*[÷/]\s*标准(?:数|值|数值)?\s*(?:[×*]|乘以)\s*(?P<p2>{_N})\s*分?"
+    r"\s*(?:计分|得分|计算)$"
 )
 #: `…按已搬迁户数÷任务户数×5计分`, `按完成比例计分，即实际培训人数÷市下达任务数×6分`.
 _COUNT_FORMULA = re.compile(
@@ -2309,6 +2434,29 @@ def _refused_names(facts: tuple[tuple[str, str, str, str], ...]) -> str | None:
 _BOUND_WORDS = re.compile(
     r"[\d.%％()（）含至到\-~—～、以上下内不足及低高于超过达一二三四五六七八九十百]"
 )
+
+
+def _says_what_is_done(lead: str) -> bool:
+    """`网格员每日通过网格通APP开展巡查并上报事件`: the words before a rule that only say what
+    is done — no condition, negation, number or points (`每日` is how often, not a step)."""
+    return plain_lead(lead) and not re.search(r"\d|每(?!日|天|周|月|年)", lead)
+
+
+def _target_kind(name: str) -> str:
+    """The type of a number reached against a target: a rate is a percentage, a count its
+    unit (`服务人次` → 人次); the target is of the same type."""
+    if name.endswith("率"):
+        return "百分比"
+    for ending, unit in (
+        ("人次", "人次"),
+        ("人数", "人"),
+        ("户数", "户"),
+        ("件数", "件"),
+        ("次数", "次"),
+    ):
+        if name.endswith(ending):
+            return unit
+    return "个"
 
 
 def _NO_WORDS(name: str) -> bool:
@@ -2505,6 +2653,14 @@ def _one_verb_items(n: str) -> tuple[list[str], str] | None:
 #: `县级以上`, `市级以上`, `上级`: the lowest level a subject counts from.
 _AT_LEAST_LEVEL = re.compile(r"(?:国家|省|市|县|区)级?以上|上级")
 #: `，同一事项按最高级别计分，不重复加分`, `，同一做法按最高级别计`, `，同一事项不重复计分`.
+#: `，同一年度按最高级别加分` after the bonuses of several levels: the highest only.
+_YEAR_HIGHEST = re.compile(r"[,，]\s*同一年度\s*(?:内)?\s*按最高级别加分$")
+#: `【获评省级档案工作示范单位】加3分`, `【…】、【…】的，分别加3分、2分`: bonuses only.
+_YEAR_HIGHEST_REASON = (
+    "同一年度只取最高一级加分，而本项还有别的加分，就高不就低会把它们一起取最高：请把这几级加分"
+    "写在一个只有它们的加分项下，并在评分项行末写 “，就高不就低”"
+)
+_BONUS_CLAUSE = re.compile(r"【[^】]+】(?:、【[^】]+】)*(?:的，分别)?加[\d.、]+分(?:、[\d.]+分)*")
 _HIGHEST_ONLY = re.compile(
     r"[,，]\s*同一(?:事项|做法|项目|举措)\s*(?:按最高级别(?:计分|计算|加分|计)?|不重复(?:加分|计分))"
     r"(?:\s*[,，]\s*不重复(?:加分|计分))?(?=$|[,，])"

@@ -683,7 +683,10 @@ class _Writer:
                 capped = self._band_tiers(sentence, read, node, path, bonus, pad)
             if capped is not None:
                 return capped
+            # what else the item earns: `同一年度按最高级别加分` takes the highest of its item
+            self.drafter.item_words = normalise("".join(scoring_text(node)))
             drafted = self.drafter.sentence(read, node.title, path, bonus, node.points)
+            self.drafter.item_words = ""
             earlier = self.earned.get(id(node), False)
             self.earned[id(node)] = earlier or bool(_EARNED.search(normalise(read)))
             alternatives = node.invented and "就高不就低" in node.modifiers
