@@ -11,6 +11,7 @@ what is left out of the comparison and why.  HTML is rendered but not read by `i
 from __future__ import annotations
 
 import dataclasses
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -225,3 +226,28 @@ def test_bands_of_one_line_round_trip(fmt, tmp_path):
     policy = compile_policy(LINE_READ_TOGETHER, filename="一行读.rule")
     draft = round_trip(policy, tmp_path, fmt)
     assert draft.summary.clauses == sum(len(n.clauses) for n in policy.ir.walk())
+
+
+def test_many_standard_sentences_that_do_not_read_cost_linear_time(tmp_path):
+    """A rendered document whose 评分标准 paragraph holds many sentences that do not read
+    alone: each is tried joined to at most a few before it, so the import grows linearly
+    (a document cannot make it quadratic)."""
+    policy = compile_policy(LINE_READ_TOGETHER, filename="一行读.rule")
+    text = render(policy, "md")
+    text = text if isinstance(text, str) else text.decode("utf-8")
+    lead = "评分标准："
+    start = text.index(lead)
+    end = text.index("\n", start)
+
+    def timed(k: int) -> float:
+        bad = "；".join(["与最高值差距在5个百分点以内的得3分"] * k)
+        path = tmp_path / f"细则{k}.md"
+        path.write_text(text[:start] + lead + bad + "。" + text[end:], encoding="utf-8")
+        began = time.process_time()
+        draft = import_document(path)
+        assert draft.summary.pending >= 1
+        return time.process_time() - began
+
+    timed(10)  # warm up
+    t1, t10 = timed(30), timed(300)
+    assert t10 <= 15 * max(t1, 1e-3), (t1, t10)

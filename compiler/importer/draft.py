@@ -288,6 +288,8 @@ CAPPED_NOTE = "原文此句句末的得分上限，写作本子项的分值："
 SHARE_NOTE = "原文此句按比例得分，"  # a share sub-item (`_share_part`)
 ALL_NOTE = "原文此句每一处都做到才得分，"  # all places or none (`_all_places_part`)
 FULL_NOTE = "原文此句全部达到得分，"  # all reached, less each one short (`_share_part`)
+#: The most 评分标准 sentences before one that it is tried joined to (`_standard_lines`).
+_JOINED_MOST = 12
 #: The title of the item that holds the rules of the 等次 paragraph.
 GRADE_RULES = "等次限定"
 _CN = "零一二三四五六七八九十"
@@ -1546,7 +1548,8 @@ class _Writer:
             if not sentence:
                 continue
             if not reads([sentence]):
-                for k in range(len(runs) - 1, -1, -1):
+                # a line of bands has a few clauses: a document cannot make this quadratic
+                for k in range(len(runs) - 1, max(-1, len(runs) - 1 - _JOINED_MOST), -1):
                     joined = [s for run in runs[k:] for s in run] + [sentence]
                     if reads(joined):
                         runs[k:] = [joined]
