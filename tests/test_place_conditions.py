@@ -6,8 +6,11 @@ compiled == interpreter == DuckDB; beside a step down by place it is refused."""
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlrun import differences, duckdb_results, expected_items, expected_summary
 from xize.compiler import PolicyError, compile_policy
 
@@ -130,3 +133,22 @@ def test_among_after_a_semicolon_is_the_same():
     assert limits[:2] == [(), ()] and limits[5] == ()
     assert limits[2] == limits[3] == ("等次最高为良好",)
     assert "等次最高为合格" in limits[4]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.integers(0, 1000), min_size=1, max_size=7))
+def test_the_first_place_with_a_condition_over_random_batches(tenths):
+    """Over random batches: exactly the units holding the first place (ties all of them)
+    whose value is at least 5 above the mean (exact fractions) are 优秀 outright."""
+    values = [Decimal(t) / 10 for t in tenths]
+    policy = build(FIRST)
+    rows = [{"单位": f"单位{i}", "率": str(v)} for i, v in enumerate(values)]
+    compiled = policy.score_batch(rows)
+    assert [r.to_dict() for r in compiled] == [
+        r.to_dict() for r in policy.interpreter.score_batch(rows)
+    ]
+    mean = Fraction(sum(tenths), 10 * len(tenths))
+    top = max(values)
+    for value, result in zip(values, compiled, strict=True):
+        wanted = value == top and Fraction(value) >= mean + 5
+        assert bool(result.labels) == wanted, (values, value, result.labels)
