@@ -929,6 +929,14 @@ def test_a_percentage_in_a_formula_is_its_number():
         if d.code == "W311"
     ]
     assert "÷100" in found.hint()
+    (plain,) = [
+        d
+        for d in diagnostics(
+            policy("数据：\n  达标率：百分比\n\n(一)达标(8分)\n  - 【达标率】达到90%的得3分\n", "8")
+        )
+        if d.code == "W311"
+    ]
+    assert "÷100" not in plain.hint()  # no formula: the note about formulas is not shown
 
 
 @pytest.mark.parametrize(

@@ -621,9 +621,8 @@ MESSAGES: dict[str, Entry] = {
         "warning",
         "各得分条款合计 {total} 分，与本项分值 {points} 分不符",
         "the earning clauses add up to {total}, not the node's {points}",
-        "全部达标时应得满分；核对各条款分值（算式中的百分比数据是百分数本身，80% 即 80：按比例计分写 【X】÷100×N）",
-        "meeting every criterion should earn full points; check the amounts (in a formula a "
-        "percentage is its number, 80% is 80: for a share write 【X】÷100×N)",
+        "全部达标时应得满分；核对各条款分值{formula}",
+        "meeting every criterion should earn full points; check the amounts{formula_en}",
     ),
     "W320": Entry(
         "warning",

@@ -23,7 +23,7 @@ from ..budget import (
     upper_value,
 )
 from ..context import Context
-from ..resolve import clause_refs
+from ..resolve import all_refs, clause_refs
 from ..values import fmt
 
 
@@ -149,6 +149,7 @@ def _earned(ctx: Context, node: ast.Node) -> list[Diagnostic]:
         return []
     contributions: list[Decimal] = []
     by_sentence: dict[object, Decimal] = {}  # tiers of one sentence exclude each other
+    percent_formula = False  # a formula reads a percentage (80% is 80 there)
     sides = _exclusive_sides(node.clauses, ctx.overrides)
     for clause in node.clauses:
         if isinstance(clause, ast.DiscretionaryClause):
@@ -171,11 +172,11 @@ def _earned(ctx: Context, node: ast.Node) -> list[Diagnostic]:
             for e in earns:
                 # a formula counts with the most it can give (`最小(…, 1)×6`: 6); a
                 # computed amount is never below 0 (language.md 15.4)
-                value = (
-                    own
-                    if e.amount is None
-                    else upper_value(e.amount, ctx.symbols.params, _percent_tops(ctx))
-                )
+                tops = _percent_tops(ctx)
+                value = own if e.amount is None else upper_value(e.amount, ctx.symbols.params, tops)
+                if e.amount is not None and not isinstance(e.amount, ast.Num):
+                    refs = {r.name for r in all_refs(e.amount)}
+                    percent_formula = percent_formula or bool(refs & set(tops))
                 if value is None:
                     return []
                 value = max(value, Decimal(0))
@@ -195,7 +196,13 @@ def _earned(ctx: Context, node: ast.Node) -> list[Diagnostic]:
     total = max(contributions) if take_max(node) else sum(contributions, Decimal(0))
     if total == own:
         return []
-    return [Diagnostic("W311", node.points.span, {"total": fmt(total), "points": fmt(own)})]
+    args = {"total": fmt(total), "points": fmt(own), "formula": "", "formula_en": ""}
+    if percent_formula:
+        args["formula"] = "（算式中的百分比数据是百分数本身，80% 即 80：按比例计分写 【X】÷100×N）"
+        args["formula_en"] = (
+            " (in a formula a percentage is its number, 80% is 80: for a share write 【X】÷100×N)"
+        )
+    return [Diagnostic("W311", node.points.span, args)]
 
 
 def _percent_tops(ctx: Context) -> dict[str, Decimal]:
