@@ -220,17 +220,11 @@ def _within(a: Band, b: Band) -> Band | None:
 
 def _overlap(a: Band, b: Band) -> Decimal | None:
     """A distance both bands hold, or None."""
-    lows = [e for e in (a.low, b.low) if e is not None]
-    highs = [e for e in (a.high, b.high) if e is not None]
-    low = max(lows, key=lambda e: (e.value, e.closed is False)) if lows else None
-    high = min(highs, key=lambda e: (e.value, bool(e.closed))) if highs else None
-    if low is None or high is None:
-        return (low or high).value if (low or high) is not None else Decimal(0)  # type: ignore[union-attr]
-    if low.value < high.value:
-        return low.value
-    if low.value == high.value and low.closed and high.closed:
-        return low.value
-    return None
+    both = _within(a, b)
+    if both is None:
+        return None
+    end = both.low or both.high
+    return end.value if end is not None else Decimal(0)
 
 
 def _covers(bands: list[Band]) -> bool:
