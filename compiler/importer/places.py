@@ -24,6 +24,7 @@ from itertools import pairwise
 
 from ..check.senses import CHANGE_HEADS, sense_from_name
 from ..source.text import normalise
+from ..syntax import keywords as kw
 from ..syntax.keywords import TURNING_CHARS, TURNING_WORDS
 from ..syntax.numerals import cn_to_int
 from .names import legal_name
@@ -42,8 +43,8 @@ _VERB = r"(?:排名|排在|位列|位居|名列|居于|居)?\s*(?:全[市县区�
 _FIRST = re.compile(rf"^(?P<x>[^,;:]+?)\s*{_WHERE}\s*(?P<verb>{_VERB})\s*{_BAND}{_EARN}")
 #: `按得分从高到低排名，第1名得12分`: the value and the direction said first.
 _ORDERED = re.compile(
-    rf"^按?(?P<x>[^,;:]+?){_WHERE}(?P<dir>从高到低|由高到低|从多到少|由多到少|从大到小|由大到小"
-    r"|从低到高|由低到高|从少到多|由少到多|从小到大|由小到大)(?:的顺序)?(?:排名|排序|排列)\s*[,:]\s*"
+    rf"^按?(?P<x>[^,;:]+?){_WHERE}(?P<dir>{kw.alternation(kw.RANK_ORDERS)})"
+    r"(?:的顺序)?(?:排名|排序|排列)\s*[,:]\s*"
     rf"{_WHERE}\s*{_VERB}\s*{_BAND}{_EARN}"
 )
 #: A value that is only the words saying where or how the place is held (`位列`).
@@ -57,17 +58,12 @@ _STEP = re.compile(
     rf"(?:其后|以后|之后)?\s*{_STEP_WORDS}\s*(?:在\s*(?P<base>{_PTS})\s*分(?:的)?基础上)?\s*"
     rf"(?:扣|减)\s*(?P<d>{_PTS})\s*分"
 )
-_HIGH_WORDS = ("从高到低", "由高到低", "从多到少", "由多到少", "从大到小", "由大到小")
+#: The ranking directions the language reads (`从高到低`…), and a lower-is-better sense said
+#: in the sentence (`越少越好`).
+_HIGH_WORDS = tuple(w for w, order in kw.RANK_ORDERS.items() if order == "high")
 _LOW_WORDS = (
-    "从低到高",
-    "由低到高",
-    "从少到多",
-    "由少到多",
-    "从小到大",
-    "由小到大",
-    "越少越好",
-    "越低越好",
-    "越小越好",
+    *(w for w, order in kw.RANK_ORDERS.items() if order == "low"),
+    *(w for w, sense in kw.FACT_SENSES.items() if sense == "low"),
 )
 #: A value too bare to name a fact by itself (`测评结果`, `得分`): it needs the topic the
 #: sentence names before it.
