@@ -234,7 +234,7 @@ def _exclusive_sides(clauses, ctx_overrides: dict[str, bool] | None = None) -> d
     meet (`【人数】低于【上年人数】的得4分` / `【人数】等于【上年人数】的得3分`): tiers, of
     which a unit meets one — a key shared by the group (id of each clause → key)."""
     groups: dict[object, list[tuple[int, frozenset[str]]]] = {}
-    bands: dict[str, list[tuple[int, _Interval]]] = {}
+    bands: dict[tuple, list[tuple[int, _Interval]]] = {}
     for clause in clauses:
         cond = getattr(clause, "condition", None)
         if not isinstance(clause, ast.ConditionClause):
@@ -264,14 +264,6 @@ def _exclusive_sides(clauses, ctx_overrides: dict[str, bool] | None = None) -> d
         if len(members) > 1 and apart:
             out.update((ident, key) for ident, _ in members)
     _merge_scales(bands)
-    for name in [n for n in bands if isinstance(n, str) and n.endswith("\0%")]:
-        # a share's bands with the comparisons at the mean itself (0% of it is 0 points)
-        plain = name.removesuffix("\0%")
-        if not any(
-            i[0] is not None and i[0] != 0 or i[2] is not None and i[2] != 0
-            for _, i in bands.get(plain, [])
-        ):
-            bands[name] += bands.pop(plain, [])
     for name, found in bands.items():
         spans = [span for _, span in found]
         apart = all(_apart(a, b) for i, a in enumerate(spans) for b in spans[i + 1 :])
@@ -295,20 +287,14 @@ _Interval = tuple[Decimal | None, bool, Decimal | None, bool]
 _ALL: _Interval = (None, False, None, False)
 
 
-def _from_average(cond: object) -> tuple[str, _Interval] | None:
-    """The fact (with the value it is measured from) and the distances from its batch
-    average (or best value) a condition holds, when it is made of comparisons with that
-    value (`低于平均值3个百分点以内`, `未低于平均值6个百分点`, `不低于最高值`, 且)."""
+def _from_average(cond: object) -> tuple[tuple, _Interval] | None:
+    """((the fact and the value it is measured from, the scale), the distances from its
+    batch average or best value) a condition holds, when it is made of comparisons with
+    that value (`低于平均值3个百分点以内`, `未低于平均值6个百分点`, `不低于最高值`, 且).  The
+    scale is None at the value itself, "pt" for a distance in points, "%" for a share of
+    the mean (`低于平均值20%`), never beside points."""
     if isinstance(cond, ast.And):
-        parts = [_from_average(c) for c in cond.operands]
-        if any(p is None for p in parts):
-            return None
-        # the mean itself (no distance) is 0 on a share's scale too
-        keys = {p[0] for p in parts if p}
-        shares = {k for k in keys if k.endswith("\0%")}
-        if len(keys - {s.removesuffix("\0%") for s in shares}) != 1:
-            return None
-        return (shares or keys).pop(), _met(parts)
+        return _joined([_from_average(c) for c in cond.operands])
     if isinstance(cond, ast.Not):
         return _negated(_from_average(cond.operand))
     if not (
@@ -318,18 +304,16 @@ def _from_average(cond: object) -> tuple[str, _Interval] | None:
     ):
         return None
     # distances from the best value (`与最高值相差…`) are bands of their own
-    name, average = f"{cond.left.name}\0{cond.right.best or ''}", cond.right
+    subject, average = ("avg", cond.left.name, cond.right.best), cond.right
     if average.offset is None:
         word = kw.COMPARE_BEFORE.get(cond.word) or kw.COMPARE_AFTER.get(cond.word)
         if word is None or word.direction not in ("ge", "le"):
             return None
         zero = Decimal(0)
         if word.direction == "ge":
-            return name, (zero, word.inclusive, None, False)
-        return name, (None, False, zero, word.inclusive)
-    if average.offset.unit == "%":
-        # a share of the mean (`低于平均值20%`): its own scale, never beside points
-        name += "\0%"
+            return (subject, None), (zero, word.inclusive, None, False)
+        return (subject, None), (None, False, zero, word.inclusive)
+    name = (subject, "%" if average.offset.unit == "%" else "pt")
     found = offset_operator(cond.word)
     if found is None:
         return None
@@ -351,14 +335,7 @@ def _from_constants(
     alone, negated or joined by 且: `【日期】晚于5月31日且【日期】不晚于6月15日`,
     `【X】−【上年X】3个百分点以上` — bands of one value, of which a unit meets one."""
     if isinstance(cond, ast.And):
-        parts = [_from_constants(c, overrides) for c in cond.operands]
-        if any(p is None for p in parts):
-            return None
-        keys = {p[0] for p in parts if p}
-        scaled = {k for k in keys if k[1] is not None}  # a comparison at 0 takes any scale
-        if len({k[0] for k in keys}) != 1 or len(scaled) > 1:
-            return None
-        return (scaled or keys).pop(), _met(parts)
+        return _joined([_from_constants(c, overrides) for c in cond.operands])
     if isinstance(cond, ast.Not):
         return _negated(_from_constants(cond.operand, overrides))
     if not isinstance(cond, ast.Compare):
@@ -390,12 +367,16 @@ def _subject_key(expr: object) -> object:
 
 
 def _merge_scales(bands: dict) -> None:
-    """A comparison at 0 with no unit (`【X】高于【上年X】`) joins the bands of the same
-    value in the one unit they are written in (`…3个百分点以上`)."""
-    for key in [k for k in bands if isinstance(k, tuple) and k[1] is None]:
-        scaled = [k for k in bands if isinstance(k, tuple) and k[0] == key[0] and k[1] is not None]
-        if len(scaled) == 1:
-            bands[scaled[0]] += bands.pop(key)
+    """A comparison at the value itself, with no unit (`达到平均值的`, `【X】高于【上年X】`),
+    joins the bands of the same value: those in points when there are some, else those
+    in the one unit they are written in (`…3个百分点以上`, a share of the mean)."""
+    for key in [k for k in bands if k[1] is None]:
+        scaled = [k for k in bands if k[0] == key[0] and k[1] is not None]
+        target = (key[0], "pt") if (key[0], "pt") in scaled else None
+        if target is None and len(scaled) == 1:
+            target = scaled[0]
+        if target is not None:
+            bands[target] += bands.pop(key)
 
 
 def _constant(expr: object) -> tuple[Decimal, object] | None:
@@ -420,6 +401,18 @@ def _negated(inner: tuple | None) -> tuple | None:
     if high is None and low is not None:
         return key, (None, False, low, not low_in)
     return None
+
+
+def _joined(parts: list) -> tuple | None:
+    """The parts of a 且 as one stretch of one value: a comparison at the value itself
+    (no scale) takes the scale of the others; two scales do not meet."""
+    if any(p is None for p in parts):
+        return None
+    keys = {p[0] for p in parts}
+    scales = {k[1] for k in keys} - {None}
+    if len({k[0] for k in keys}) != 1 or len(scales) > 1:
+        return None
+    return (next(iter(keys))[0], scales.pop() if scales else None), _met(parts)
 
 
 def _met(parts: list) -> _Interval:
