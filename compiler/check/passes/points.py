@@ -150,6 +150,7 @@ def _earned(ctx: Context, node: ast.Node) -> list[Diagnostic]:
     contributions: list[Decimal] = []
     by_sentence: dict[object, Decimal] = {}  # tiers of one sentence exclude each other
     percent_formula = False  # a formula reads a percentage (80% is 80 there)
+    tops = _percent_tops(ctx)
     sides = _exclusive_sides(node.clauses, ctx.overrides)
     for clause in node.clauses:
         if isinstance(clause, ast.DiscretionaryClause):
@@ -172,11 +173,10 @@ def _earned(ctx: Context, node: ast.Node) -> list[Diagnostic]:
             for e in earns:
                 # a formula counts with the most it can give (`最小(…, 1)×6`: 6); a
                 # computed amount is never below 0 (language.md 15.4)
-                tops = _percent_tops(ctx)
                 value = own if e.amount is None else upper_value(e.amount, ctx.symbols.params, tops)
                 if e.amount is not None and not isinstance(e.amount, ast.Num):
                     refs = {r.name for r in all_refs(e.amount)}
-                    percent_formula = percent_formula or bool(refs & set(tops))
+                    percent_formula = percent_formula or not refs.isdisjoint(tops)
                 if value is None:
                     return []
                 value = max(value, Decimal(0))
