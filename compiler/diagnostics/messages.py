@@ -1029,10 +1029,38 @@ DETAILS: dict[str, tuple[str, str]] = {
         "this much of the item lost?",
     ),
     "hint.cap_earning": (
-        "最多得N分：把N分写作评分项的分值（如 (一)培训(3分)）；按比例得分、最多失去N分：写 ，最低得M分"
-        "（M 为本项分值减N）",
-        "at most N earned: make N the item's points (e.g. (一)培训(3分)); a share losing at "
-        "most N: write ，最低得M分 (M the item's points less N)",
+        "这一条最多得N分：写 ，最高得N分；按比例得分、最多失去N分：写 ，最低得M分（M 为本项分值减N）",
+        "this clause earns at most N: write ，最高得N分; a share losing at most N: write "
+        "，最低得M分 (M the item's points less N)",
+    ),
+    "why.cap_bonus": (
+        "限的是扣分，这一条却只加分：是这一条最多加这么多，还是别的上限，读不准",
+        "caps a deduction, but the clause only adds: at most this much added, or another cap?",
+    ),
+    "hint.cap_bonus": (
+        "这一条最多加N分：写 ，最高加N分；加分项的上限写在加分项一行（加分项，最高加N分）",
+        "this clause adds at most N: write ，最高加N分; a bonus item's cap goes on its line "
+        "(加分项，最高加N分)",
+    ),
+    "why.cap_not_earning": (
+        "限的是得分，这一条却不（只）是得分：是这一条最多扣（加）这么多，还是本项最多得这么多，读不准",
+        "caps what is earned, but the clause does not only earn: at most this much deducted "
+        "(added) by the clause, or at most this much earned in the item?",
+    ),
+    "hint.cap_not_earning": (
+        "这一条最多扣N分：写 ，最多扣N分；加分最多N分：写 ，最高加N分；本项最多得N分：把N写作评分项的分值",
+        "this clause deducts at most N: write ，最多扣N分; adds at most N: ，最高加N分; the item "
+        "earns at most N: make N the item's points",
+    ),
+    "why.cap_not_bonus": (
+        "限的是加分，这一条却不（只）是加分：是这一条最多扣（得）这么多，还是加分最多这么多，读不准",
+        "caps a bonus, but the clause does not only add: at most this much deducted (earned) "
+        "by the clause, or a bonus of at most this much?",
+    ),
+    "hint.cap_not_bonus": (
+        "这一条最多扣N分：写 ，最多扣N分；最多得N分：写 ，最高得N分；加分项的上限写在加分项一行（加分项，最高加N分）",
+        "this clause deducts at most N: write ，最多扣N分; earns at most N: ，最高得N分; a bonus "
+        "item's cap goes on its line (加分项，最高加N分)",
     ),
     "why.floor_share_above": (
         "按比例得分的下限不低于第1名的分数，按比例不起作用",

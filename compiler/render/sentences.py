@@ -150,8 +150,19 @@ class Sentences:
         return ""
 
     @staticmethod
-    def _cap(cap: ast.Num | None) -> str:
-        return "" if cap is None else f"，最多扣{number(cap.value)}分"
+    def _cap(c: ast.Clause) -> str:
+        """The clause's own cap in the words of what it caps: `最高得3分` after an earning
+        (`最多扣3分` there is refused, E253), `最高加3分` after a bonus."""
+        cap = getattr(c, "cap", None)
+        if cap is None:
+            return ""
+        effects = getattr(c, "effects", None) or (getattr(c, "effect", None),)
+        word = "最多扣"
+        if all(isinstance(e, ast.Earn) for e in effects):
+            word = "最高得"
+        elif all(isinstance(e, ast.Bonus) for e in effects):
+            word = "最高加"
+        return f"，{word}{number(cap.value)}分"
 
     # ----------------------------------------------------------------- clauses
 
@@ -164,8 +175,8 @@ class Sentences:
         if isinstance(c, ast.MissingClause):
             names = "、".join(self.expr(f) for f in c.facts)
             if "分别" in c.text:
-                return f"未{names}的，分别{self.effect(c.effect)}{self._cap(c.cap)}"
-            return f"{names}每缺1项{self.effect(c.effect)}{self._cap(c.cap)}"
+                return f"未{names}的，分别{self.effect(c.effect)}{self._cap(c)}"
+            return f"{names}每缺1项{self.effect(c.effect)}{self._cap(c)}"
         if isinstance(c, ast.ConditionClause):
             return self._condition(c)
         if isinstance(c, ast.DiscretionaryClause):
@@ -177,7 +188,7 @@ class Sentences:
 
     def _per_unit(self, c: ast.PerUnitClause) -> str:
         effect = self.effect(c.effect)
-        step = self.per(c.per) + effect + self._rounding(c.per) + self._cap(c.cap)
+        step = self.per(c.per) + effect + self._rounding(c.per) + self._cap(c)
         subject = self.subject(c.subject)
         if c.condition is not None:
             return f"{self.cond(c.condition)}的，{step}"
@@ -198,7 +209,7 @@ class Sentences:
     def _threshold(self, c: ast.ThresholdClause) -> str:
         effect = self.effect(c.effect)
         subject = self.subject(c.subject)
-        tail = self._rounding(c.per) + self._cap(c.cap)
+        tail = self._rounding(c.per) + self._cap(c)
         beyond = "超出部分" if c.beyond else ""
         if c.condition is not None:  # 低于平均值5个百分点的，…: say where the steps start
             step = self.per(c.per, "" if c.beyond else self.expr(c.target))
@@ -221,7 +232,7 @@ class Sentences:
         otherwise = ""
         if c.otherwise:
             otherwise = "，否则" + "，".join(self.effect(e) for e in c.otherwise)
-        cap = self._cap(c.cap)
+        cap = self._cap(c)
         if c.condition is None:
             return f"{effects}{otherwise}{cap}"
         cond = self.cond(c.condition)

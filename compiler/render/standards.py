@@ -108,7 +108,7 @@ class _Naming(Sentences):
     def _per_unit(self, c: ast.PerUnitClause) -> str:
         if c.condition is not None:
             return super()._per_unit(c)
-        step = self.per(c.per) + self.effect(c.effect) + self._rounding(c.per) + self._cap(c.cap)
+        step = self.per(c.per) + self.effect(c.effect) + self._rounding(c.per) + self._cap(c)
         subject = self.subject(c.subject)
         if c.per.verb or not isinstance(c.effect, ast.Deduct):
             return f"{subject}{step}"

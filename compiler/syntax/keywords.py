@@ -428,12 +428,28 @@ CAP_WORDS: tuple[str, ...] = (
     # a clause that adds: `每多1天加0.2分，最高加4分`
     "最多加",
     "最高加",
+    # a clause that earns: `每完成一项得1分，最高得3分` (this clause earns at most 3)
+    "最多得",
+    "最高得",
+    "最多计",
+    "最高计",
+    "累计最多得",
+    "累计最高得",
 )
+#: The verb of a clause cap: what the clause must do for the cap to say what it caps
+#: (`最高得3分` after a deduction, `最多扣3分` after an earning: refused, E253).
+CAP_VERBS: dict[str, str] = {
+    "扣": "deduct",
+    "减": "deduct",
+    "加": "bonus",
+    "得": "earn",
+    "计": "earn",
+}
 #: Caps on a node line: the clause caps that deduct, and the same said of the item
 #: (`，本项最高扣6分`, `，累计最多扣6分`).  A cap that adds (`最高加5分`) is a bonus node's,
 #: written `加分项，最高加5分`: on a node line alone it is no deduction budget (E117).
 NODE_CAP_WORDS: tuple[str, ...] = (
-    *(w for w in CAP_WORDS if "加" not in w),
+    *(w for w in CAP_WORDS if not any(v in w for v in "加得计")),
     *(f"{scope}{w}" for scope in ("本项", "该项", "此项", "累计") for w in ("最多扣", "最高扣")),
     "扣分上限",
 )

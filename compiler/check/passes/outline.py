@@ -188,10 +188,13 @@ def _suspicious(ctx: Context, node: ast.Node) -> list[Diagnostic]:
     return diags
 
 
-#: A title part that states points or a cap (`最高加5分`, `扣满6分为止`, `每项最多扣2分`) but
+#: A title part that states points or a cap (`最高加5分`, `扣满6分为止`, `每项最多扣2分`,
+#: `最高得6分`) but
 #: is no modifier the language reads: as title text it would change nothing, so the
 #: cap the writer meant would silently not apply.
-_SCORE_PHRASE = re.compile(r"[扣加减][^,，]{0,4}?\d+(?:\.\d+)?\s*分|上限\s*\d")
+_SCORE_PHRASE = re.compile(
+    r"[扣加减][^,，]{0,4}?\d+(?:\.\d+)?\s*分|上限\s*\d|(?:最高|最多)[得计]\s*\d"
+)
 
 
 def _title_parts(ctx: Context, node: ast.Node) -> list[tuple[str, Span]]:

@@ -159,7 +159,10 @@ def _earned(ctx: Context, node: ast.Node) -> list[Diagnostic]:
             continue
         if isinstance(clause, ast.PerUnitClause | ast.ThresholdClause):
             if isinstance(clause.effect, ast.Earn):
-                return []  # unbounded: no fixed total to compare
+                if clause.cap is None:
+                    return []  # unbounded: no fixed total to compare
+                # `每完成一项得1分，最高得3分`: all met, it earns its cap
+                by_sentence[(clause.span, frozenset())] = clause.cap.value
             continue
         if not isinstance(clause, ast.ConditionClause):
             continue
@@ -181,6 +184,8 @@ def _earned(ctx: Context, node: ast.Node) -> list[Diagnostic]:
                     return []
                 value = max(value, Decimal(0))
                 total += value
+            if clause.cap is not None:
+                total = min(total, clause.cap.value)
             branches.append(total)
         if any(branches):
             # tiers of one fact exclude each other; `【A】、【B】的，各得1分` (a clause a

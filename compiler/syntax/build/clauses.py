@@ -1765,34 +1765,32 @@ class ClausesMixin(TermsMixin):
         return item
 
     def _cap_sense(self, token: Token, items: list) -> None:
-        """`最多扣3分` after a clause that only earns (`每次得1分，最多扣3分`, `其余按比例
-        得分，最多扣3分`): whether it earns at most 3 or loses at most 3 of the item, the
-        words do not say — never read as either (E253, both writings in the hint)."""
-        if not any(word in token.value for word in ("扣", "减")):
-            return
-        earns = deducts = False
+        """A clause cap names what it caps: `最多扣3分` a deduction, `最高得3分` an earning,
+        `最高加3分` a bonus.  After a clause that does something else (`每次得1分，最多扣3分`,
+        `其余按比例得分，最多扣3分`: does it earn at most 3, or lose at most 3 of the item?
+        `每次扣1分，最高得3分`) the words do not say which cap is meant — never read as
+        either (E253, the writings in the hint)."""
+        words = token.value.lstrip(", \t")
+        verb = _cap_verb(words)
+        kinds: set[str] = set()
         for item in items:
-            if isinstance(item, ast.Earn):
-                earns = True
-            elif isinstance(item, ast.RankRule):
-                if item.step is not None:
-                    deducts = True  # a step down by place: its own words
-                elif item.proportional or isinstance(item.effect, ast.Earn | ast.Bonus):
-                    earns = True
-                elif item.in_turn and item.in_turn_word in ("得", "加"):
-                    earns = True
-                elif item.effect is not None and not isinstance(item.effect, ast.Earn):
-                    deducts = True
-            elif isinstance(item, Step | ast.Per | Token):
-                continue  # `每次`: the step, not what it does
-            else:
-                deducts = True  # a deduction, 不得分, or anything not known to earn
-        if earns and not deducts:
-            words = token.value.lstrip(", \t")
-            args = {"text": words, **details("why.cap_earning", "why")}
-            args.update(details("hint.cap_earning", "hint"))
-            start = len(token.value) - len(words)
-            self.report("E253", sub_span(token, start, len(token.value)), args)
+            _effect_kinds(item, kinds)
+        if verb == "deduct":
+            if kinds & {"deduct", "outcome", "other"} or not kinds:
+                return
+            key = "cap_earning" if "earn" in kinds else "cap_bonus"
+        elif verb == "earn":
+            if kinds == {"earn"}:
+                return
+            key = "cap_not_earning"
+        else:
+            if kinds == {"bonus"}:
+                return
+            key = "cap_not_bonus"
+        args = {"text": words, **details(f"why.{key}", "why")}
+        args.update(details(f"hint.{key}", "hint"))
+        start = len(token.value) - len(words)
+        self.report("E253", sub_span(token, start, len(token.value)), args)
 
     def _cap(self, token: Token) -> ast.Num:
         match = _NUMBER.search(token.value)
@@ -2074,3 +2072,56 @@ def _beyond_the_best(target: object, per: ast.Per) -> bool:
     """`每高于最高值…`: no unit is beyond the best; the gap is on the other side."""
     best = getattr(target, "best", None)
     return best is not None and per.verb_kind != ("shortfall" if best == "high" else "excess")
+
+
+def _cap_verb(words: str) -> str:
+    """`最多扣`, `限扣` → deduct; `最高得`, `最多计` → earn; `最高加` → bonus
+    (`累计` in `累计最多得` is no verb)."""
+    words = words.removeprefix("累计")
+    for ch in words:
+        if ch in kw.CAP_VERBS:
+            return kw.CAP_VERBS[ch]
+    return "deduct"
+
+
+def _effect_kinds(item: object, kinds: set[str]) -> None:
+    """What one built part of a clause does: earn, deduct (扣, 不得分), bonus, or an
+    outcome; the step (`每次`) and the condition do nothing of their own."""
+    if isinstance(item, ast.Earn):
+        kinds.add("earn")
+    elif isinstance(item, ast.Bonus):
+        kinds.add("bonus")
+    elif isinstance(item, ast.Deduct | ast.NoScore):
+        kinds.add("deduct")
+    elif isinstance(item, ast.Disqualify | ast.Veto | ast.Label | ast.GradeLimit):
+        kinds.add("outcome")
+    elif isinstance(item, ast.RankRule):
+        if item.step is not None:
+            kinds.add("deduct")  # a step down by place: its own words
+        elif item.proportional or isinstance(item.effect, ast.Earn):
+            kinds.add("earn")
+        elif isinstance(item.effect, ast.Bonus):
+            kinds.add("bonus")
+        elif item.in_turn and item.in_turn_word in ("得", "加"):
+            kinds.add("earn" if item.in_turn_word == "得" else "bonus")
+        elif item.effect is not None:
+            _effect_kinds(item.effect, kinds)
+    elif isinstance(item, tuple | list):
+        for part in item:
+            _effect_kinds(part, kinds)
+    elif isinstance(item, AmountList | Otherwise):
+        for part in item.effects:
+            _effect_kinds(part, kinds)
+    elif isinstance(item, Counter):
+        _effect_kinds(item.effect, kinds)
+    elif isinstance(item, Step | ast.Per | Token) or _is_condition(item):
+        return
+    else:
+        kinds.add("other")
+
+
+def _is_condition(item: object) -> bool:
+    return isinstance(
+        item,
+        ast.Truth | ast.Compare | ast.Not | ast.And | ast.Or | ast.Ref | ast.BinOp | ast.Call,
+    )
