@@ -177,9 +177,9 @@ def test_the_same_event_at_each_level_is_a_fact_each(tmp_path):
 def test_a_cap_that_is_the_items_floor(tmp_path):
     """`迟报的每次扣0.5分，漏报的每次扣1分，最多扣4分` in an item of 4: the cap is the item's
     own floor, two deductions; in an item of 6 the cap would be a part of it, and the
-    sentence stays pending.  `档案库房做到专库专用的得3分，库房与办公用房混用的不得分` stays
-    pending too: its second half may be a condition of its own (`数据准确的得10分，未及时
-    更新的不得分`: accurate but late earns nothing), which `否则不得分` would not say."""
+    sentence stays pending.  `档案库房做到专库专用的得3分，库房与办公用房混用的不得分`: 混用
+    is plainly not 专用, the otherwise of the 3 points (a second half with a condition of
+    its own stays pending: test_import_complements)."""
     text = (
         "2026年度档案工作考核细则\n一、库房（3分）\n"
         "档案库房做到专库专用的得3分，库房与办公用房混用的不得分。\n"
@@ -190,9 +190,10 @@ def test_a_cap_that_is_the_items_floor(tmp_path):
     assert "- 【迟报】每次扣0.5分" in draft.text and "- 【漏报】每次扣1分" in draft.text
     pending = pending_lines(draft.text)
     assert any("错报" in p for p in pending)
-    assert any("专库专用" in p for p in pending)
-    unit = {"迟报": "3", "漏报": "2"}
+    assert "- 【档案库房做到专库专用】的，得3分" in draft.text
+    unit = {"迟报": "3", "漏报": "2", "档案库房做到专库专用": "否"}
     assert policy.score(unit).nodes["二"].score == Decimal("0.5")
+    assert policy.score(unit).nodes["一"].score == 0
     assert policy.score(dict(unit, 漏报="5")).nodes["二"].score == 0
 
 

@@ -333,7 +333,7 @@ def test_a_rate_or_a_task_in_proportion(tmp_path):
     assert (result.nodes["(一)"].score, result.nodes["(二)"].score) == (4, 3)
 
 
-def test_a_share_of_a_named_target_is_drafted_only_for_the_whole_item(tmp_path):
+def test_a_share_of_a_named_target_is_drafted_whole_or_as_a_part(tmp_path):
     text = """某县2026年度河湖长制考核细则
 一、考核内容及评分标准
 （一）污水治理（3分）
@@ -344,11 +344,13 @@ def test_a_share_of_a_named_target_is_drafted_only_for_the_whole_item(tmp_path):
     draft, policy = import_text(tmp_path, text)
     rate, target = "农村生活污水治理率", "农村生活污水治理率年度目标任务"
     assert f"- 得(最小(【{rate}】÷【{target}】, 1)×3)分" in _clauses(draft)
-    # in a larger item the 3 points are a part: left 待处理, never every unit losing 7
-    assert any(s.startswith("畜禽粪污处理率达到年度目标任务") for s in _pending(draft))
+    # in a larger item the 3 points are a part: a sub-item of 3 (never every unit losing 7)
+    part = "得(最小(【畜禽粪污处理率】÷【畜禽粪污处理率年度目标任务】, 1)×3)分"
+    assert f"- {part}" in _clauses(draft) and "(1)畜禽粪污处理率（3分）" in draft.text
     unit = {rate: "60", target: "80", "水污染事件": "0"}
+    unit |= {"畜禽粪污处理率": "60", "畜禽粪污处理率年度目标任务": "80"}
     assert policy.score(unit).nodes["(一)"].score == Decimal("2.25")
-    assert policy.score(unit).nodes["(二)"].score == 10
+    assert policy.score(unit).nodes["(二)"].score == Decimal("9.25")
 
 
 def test_a_band_with_a_condition_that_is_no_event_not_happening_stays_pending(tmp_path):

@@ -26,6 +26,15 @@ from .changes import (
     read_deadlines,
     read_one_side,
 )
+from .complements import (
+    read_changes_count,
+    read_comma_lead,
+    read_complement,
+    read_each_done,
+    read_listed_missing,
+    read_states,
+    read_two_parts,
+)
 from .names import (
     ALTERNATIVE,
     COUNT_VERBS,
@@ -39,6 +48,7 @@ from .names import (
 )
 from .periods import PERIODS, PeriodReading, read_period
 from .places import place_trouble, read_places
+from .proportions import in_item, joins_mean_share
 from .reasons import PER_PERIOD, reason_for
 from .shapes import (
     DO_VERBS,
@@ -152,6 +162,9 @@ def split_sentences(text: str) -> list[str]:
             continue
         if out and _formula_share(f"{normalise(out[-1])}；{normalise(part)}") is not None:
             out[-1] = f"{out[-1]}；{part}"  # `达标率达到100%的得4分；未达到的，按达标率×4计分`
+            continue
+        if out and joins_mean_share(out[-1], part):
+            out[-1] = f"{out[-1]}；{part}"  # `达到全市平均水平以上的得5分；低于…按…计分`
             continue
         if out and _deeper_tier(normalise(out[-1]), normalise(part)) is not None:
             out[-1] = f"{out[-1]}；{part}"  # `低于90%的，扣2分；低于80%的，扣4分`: tiers
@@ -864,6 +877,14 @@ class Drafter:
             read_year_count,
             read_best_ratio,
             read_places,
+            *in_item(points, self.item_words),
+            read_complement,
+            read_comma_lead,
+            read_each_done,
+            lambda s: read_listed_missing(s, title),
+            read_states,
+            read_two_parts,
+            read_changes_count,
         )
         for reading in (read(sentence) for read in readings):
             if reading is not None:

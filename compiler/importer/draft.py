@@ -40,6 +40,7 @@ from .clauses import (
     split_sentences,
 )
 from .earned import split_earned, unfilled, unmoved, whole_item
+from .failures import covers, read_failures
 from .known import KnownFacts
 from .names import clean_subject, legal_name, name_from
 from .outline import NOTE_RULE, DNode, Doc, bonus_cap_of, scoring_text, total_points
@@ -112,6 +113,10 @@ _STEP_POINTS = re.compile(r"每[^，,每]{0,6}?(\d+(?:\.\d+)?)\s*个百分点\s*
 #: `扣分事项在考核总分中直接扣减` after a bonus cap: what a part without points does.
 _DEDUCT_ON_TOTAL = re.compile(
     r"^扣分(?:事项|项目|项)?(?:在|从)(?:考核|考评)?(?:总分|总得分)中直接(?:扣减|扣除)$"
+)
+#: `以下扣分在总分中直接扣除` heading a part: how the deductions of a part without points count.
+_HEAD_ON_TOTAL = re.compile(
+    r"^以下(?:各项)?扣分(?:事项|项目|项)?(?:均|一律)?(?:在|从)(?:考核|考评)?(?:总分|总得分)中(?:直接)?(?:扣减|扣除)$"
 )
 _LISTED = re.compile(r"^有下列(?:情形|情况|行为|问题)之一的\s*[，,]\s*(.+?)\s*[：:]?$")
 
@@ -650,6 +655,14 @@ class _Writer:
             if not is_scoring(sentence):
                 return []
             if anchor is None and node.points is None and not bonus:
+                if _HEAD_ON_TOTAL.match(normalise(read).strip().rstrip("。；;，, ")):
+                    # what a part without points does already (language.md 第5节)
+                    self.summary.sentences += 1
+                    self.summary.drafted += 1
+                    said = _one_line(sentence).rstrip("。；;")
+                    return [
+                        f"{pad}# 原文 “{said}”：本项没有分值，其下扣分本来就在总分中扣除，无需另写条款"
+                    ]
                 # `…每次扣50分，在总分中直接扣除，不受所在项目分值限制` in a part without
                 # points: that is how such a part's deductions count (language.md 第5节)
                 read = _IN_TOTAL.sub("", _ON_TOTAL.sub("", read))
@@ -669,6 +682,8 @@ class _Writer:
                     sentence, path, pad, node, anchor, cap.group(1) or cap.group(2)
                 )
             capped = self._full_when_none_late(sentence, read, node, bonus, pad)
+            if capped is None:
+                capped = self._earned_then_failures(sentence, read, node, path, bonus, pad)
             if capped is None:
                 capped = self._full_then_failures(sentence, read, node, path, bonus, pad)
             if capped is None:
@@ -751,6 +766,8 @@ class _Writer:
         notes: list[str] = []
         if drafted.ok and not bonus:
             drafted, notes = self._earned_and_failed(drafted, node)
+        elif not bonus and drafted.reason == reason_for(read):
+            drafted = self._failures_held(drafted, read, node, path)
         self.summary.sentences += 1
         if drafted.ok:
             for clause in drafted.clauses:
@@ -839,9 +856,13 @@ class _Writer:
             return drafted, []
         points = _EARN_POINTS.search(earned[0])
         p = points.group(1) if points else node.points  # `得满分`: the item's points
-        every = _EVERY_FAILURE.search(steps[0].split("】", 1)[1])
+        # `开展…评估的得5分，未开展的每起扣1分`: the step's own name is the standard not
+        # met (`【未开展】每起扣1分`), every failure of it
+        every = _EVERY_FAILURE.search(steps[0].split("】", 1)[1]) is not None or covers(
+            _FACT_NAMES.findall(steps[0])[0], _FACT_NAMES.findall(earned[0])[0]
+        )
         if (
-            every is not None
+            every
             and p is not None
             and node.points is not None
             and (Decimal(p) == Decimal(node.points))
@@ -860,7 +881,7 @@ class _Writer:
         for fact in _FACT_NAMES.findall(" ".join(drafted.clauses)):
             self.drafter.book.release(fact)
         p = _number(p) if p is not None else "N"
-        if every is not None:
+        if every:
             reason = (
                 f"{_PAIRED}{p}分” 与 “扣分” 是同一标准：照写两条，没做到时既失{p}分又被扣分。"
                 f"请把这句写成分值为{p}分的子项，子项下只写扣分条款（如 “- {steps[0]}”，language.md 5.1）"
@@ -872,6 +893,107 @@ class _Writer:
                 f"请照原文本意改写：写成分值为{p}分的子项，分别写出各种没做到的情形各扣多少"
             )
         return Drafted(drafted.sentence, (), (), reason), []
+
+    def _earned_then_failures(
+        self, sentence: str, read: str, node: DNode, path: str, bonus: bool, pad: str
+    ) -> list[str] | None:
+        """`抚恤资金按时足额发放的得8分，每发现1起延迟发放扣0.5分，每发现1起少发、漏发扣1分`
+        in an item of 8, any number of deductions (`read_failures`): when together they
+        count every way the standard is missed and the points are the item's, only the
+        deductions are drafted (language.md 5.1), the earning kept as a note; deductions
+        for late ones only stay 待处理 and say what is left out.  `完成治理的得4分，治理后
+        出现返黑返臭的，每处扣2分`: an event after the standard was met — both clauses.
+        None (nothing claimed) for anything else, and where the points are not the item's
+        (the sub-item readings, or 待处理, as before)."""
+        n = normalise(read).strip().rstrip("。;, ")
+        found = read_failures(n)
+        if found is None or bonus or node.points is None or node.children or node.modifiers:
+            return None
+        if Decimal(found.points) != Decimal(node.points) or len(n) > len(read.strip()):
+            return None
+        if found.cap is not None and Decimal(found.cap) != Decimal(node.points):
+            return None  # `最多扣2分` in an item of 3: the sentence's own cap
+        p = _number(node.points)
+        if found.missing and not found.after:
+            clean = _CLEAN_FULL_HEAD.match(n)
+            if clean is not None and _LATE_WORDS.search(clean.group("rest")):
+                return None  # `按期报送的得4分，逾期报送的每次扣0.5分`: `_full_then_failures`
+            reason = (
+                f"{_PAIRED}{p}分” 与 “扣分” 是同一标准：照写，没做到时既失{p}分又被扣分；"
+                f"只写扣分，{found.missing}。请照原文本意改写：写出各种没做到的情形各扣多少"
+            )
+            self.summary.sentences += 1
+            return [self.summary.hold(path, sentence, reason, pad)]
+        reads = list(found.reads)
+        if found.after:
+            reads.insert(0, f"{found.standard}的,得{found.points}分")
+        drafted: list[Drafted] = []
+        for one in reads:
+            d = self.drafter.sentence(one, node.title, path, False, node.points)
+            drafted.append(d)
+            if not d.ok or len(d.clauses) != 1:
+                for earlier in drafted:
+                    self.drafter.release(earlier)
+                return None
+        clauses = [d.clauses[0] for d in drafted]
+        for clause in clauses:
+            self.origin[clause] = (path, sentence)
+        self.summary.sentences += 1
+        self.summary.drafted += 1
+        self.summary.clauses += len(clauses)
+        if found.after:
+            self.earned[id(node)] = True  # the item's later `…不得分` reads as after an earning
+            note = (
+                f"原文 “{_one_line(sentence)}”：扣分的是达到标准之后发生的事，"
+                "不是没达到标准，得分与扣分两条都写"
+            )
+        else:
+            note = (
+                f"原文 “{_one_line(sentence)}”：“得{p}分” 即本项分值，同句的扣分条款数的是"
+                "没做到的每一种情形，由它们逐个扣减（写成得分条款，没做到时既失分又被扣分）"
+            )
+        return [f"{pad}# {note}", *(f"{pad}- {c}" for c in clauses)]
+
+    def _failures_held(self, drafted: Drafted, read: str, node: DNode, path: str) -> Drafted:
+        """A sentence of `_earned_then_failures` whose points are not the item's, left 待处理
+        unread: the reason says what it is — when the deductions count every way the
+        standard is missed, the sub-item to write and its deduction clauses; when they
+        count late ones only, what they leave out."""
+        n = normalise(read).strip().rstrip("。;, ")
+        found = read_failures(n)
+        if found is None or found.after or len(n) > len(read.strip()):
+            return drafted
+        if found.cap is not None and Decimal(found.cap) != Decimal(found.points):
+            return drafted  # `最多扣2分` of 3 points: a cap the sub-item would not say
+        p = _number(found.points)
+        if found.missing:
+            reason = (
+                f"{_PAIRED}{p}分” 与 “扣分” 是同一标准：照写，没做到时既失{p}分又被扣分；"
+                f"只写扣分，{found.missing}。请照原文本意改写：写成分值为{p}分的子项，"
+                "分别写出各种没做到的情形各扣多少"
+            )
+            return Drafted(drafted.sentence, (), (), reason)
+        clauses: list[str] = []
+        whole: list[str] = []
+        for one, on_item in zip(found.reads, found.whole, strict=True):
+            d = self.drafter.sentence(one, node.title, path, False, found.points)
+            self.drafter.release(d)
+            if not d.ok or len(d.clauses) != 1:
+                return drafted
+            (whole if on_item else clauses).append(d.clauses[0])
+        if not clauses:
+            return drafted
+        written = "”“".join(f"- {c}" for c in clauses)
+        if whole:
+            # `逾期超过30日仍未整改的本项不得分`: the document's 本项 is the item
+            written += "”；原文的 “本项不得分” 写在本项上：“" + "”“".join(f"- {c}" for c in whole)
+        where = f"本项分值{_number(node.points)}分" if node.points is not None else "本项没有分值"
+        reason = (
+            f"{_PAIRED}{p}分” 与 “扣分” 是同一标准：照写两条，没做到时既失{p}分又被扣分；"
+            f"扣分条款数的是没做到的每一种情形，而{where}。请把这句写成分值为{p}分的子项，"
+            f"子项下只写扣分条款（“{written}”，language.md 5.1）"
+        )
+        return Drafted(drafted.sentence, (), (), reason)
 
     def _capped_earning(
         self, sentence: str, read: str, node: DNode, path: str, bonus: bool, pad: str

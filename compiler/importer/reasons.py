@@ -11,6 +11,7 @@ import re
 
 from ..source.text import normalise
 from ..syntax import keywords as kw
+from .proportions import proportion_trouble
 
 #: A requirement stated per quarter, month, week, semester or day (`每季度…不少于1次`, `每月召开1次`):
 #: the shortfall is counted period by period, which no single count over the year gives.
@@ -88,6 +89,7 @@ def _measured(n: str) -> str:
 #: (test on the normalised sentence, the hint), in the order the hints are given; a
 #: callable hint says its own words (empty: none).
 _HINTS = (
+    (lambda n: True, proportion_trouble),
     (
         lambda n: (
             "一票否决" in n
