@@ -156,3 +156,22 @@ def _walk(nodes):
     for node in nodes:
         yield node
         yield from _walk(node.children)
+
+
+@pytest.mark.parametrize(
+    ("clause", "unit", "count", "earned"),
+    [
+        ("【结对】每结对1组得0.5分，最高得3分", "组", 4, "2"),
+        ("【结对】每组得0.5分，最高得3分", "组", 9, "3"),
+        ("【结对】每组建1支得0.5分", "支", 3, "1.5"),
+        ("【结对】每组织开展1次得1分，最高得3分", "次", 2, "2"),
+        ("【结对】每完成一项得1分，最高得3分", "项", 5, "3"),
+    ],
+)
+def test_doing_verbs_and_team_units_count_an_earning(clause, unit, count, earned):
+    source = (
+        f"细则：计数\n年度：2024\n满分：5分\n\n数据：\n  结对：{unit}，默认0\n  建档：是否\n\n"
+        f"(一)工作(5分)\n  - {clause}\n  - 【建档】得2分\n"
+    )
+    policy = compile_policy(source, filename="计数.rule")
+    assert policy.score({"结对": count, "建档": "否"}).total == Decimal(earned)

@@ -79,6 +79,9 @@ COUNT_UNITS: dict[str, str] = {
     "根": "根",
     "段": "段",
     "株": "株",
+    # teams and pairs formed (`每组建1支服务队`, `每结对1组`)
+    "支": "支",
+    "组": "组",
     "棵": "棵",
     "课时": "课时",
     "学时": "学时",
@@ -219,6 +222,16 @@ COUNT_VERBS: tuple[str, ...] = (
     "查出",
     "查实",
     "有",
+    # what an earning counts: `每完成一项得1分`, `每组建1支服务队得0.5分`, `每结对1组`
+    "完成",
+    "开展",
+    "组织",
+    "组织开展",
+    "组建",
+    "结对",
+    "举办",
+    "召开",
+    "建成",
 )
 
 #: `每未按时上报1次`: 未 and a short verb phrase, up to the number of the step.
