@@ -27,14 +27,18 @@ from .changes import (
     read_one_side,
 )
 from .complements import (
+    read_band_steps,
     read_changes_count,
     read_comma_lead,
     read_complement,
     read_each_done,
+    read_level_states,
     read_listed_missing,
     read_states,
     read_two_parts,
 )
+from .counted import read_counted_object
+from .lists import read_lists
 from .names import (
     ALTERNATIVE,
     COUNT_VERBS,
@@ -586,6 +590,8 @@ _EARN_CAP = re.compile(
     r"[,，]\s*(?:本项|该项|此项)?(?:(?:最高|最多)可?(?:计|得|记)\s*(\d+(?:\.\d+)?)\s*分"
     r"|(?:计|得|记)满\s*(\d+(?:\.\d+)?)\s*分(?:为止|封顶)?)$"
 )
+#: `，最高得3分`, `，最多计3分` (not `本项…`, not `计满…为止`): a cap of the sentence itself.
+_OWN_EARN_CAP = re.compile(r"^[,，]\s*(最高|最多)可?(计|得|记)\s*\d")
 #: `，无记录的不得分`, `；未完成的不得分` after one earning phrase: its other side.
 _NONE_HALF = (
     r"(?:无|未|没有|不)(?P<what>[^,，]{0,10}?)的?\s*[,，]?\s*(?:相应项目|相应项|该项)?不得分"
@@ -885,6 +891,9 @@ class Drafter:
             read_states,
             read_two_parts,
             read_changes_count,
+            read_counted_object,
+            read_level_states,
+            read_band_steps,
         )
         for reading in (read(sentence) for read in readings):
             if reading is not None:
@@ -919,6 +928,9 @@ class Drafter:
         # `低于全县平均水平的，每低1个百分点` the language reads as it stands (the mean of the
         # units scored together); only a sentence it cannot read names the average as data
         several = self._several(sentence, read_vs_average(sentence), path, bonus)
+        if several is not None:
+            return several
+        several = self._several(sentence, read_lists(sentence, points), path, bonus)
         if several is not None:
             return several
         chunks = _chunks(sentence)
@@ -1809,10 +1821,19 @@ class Drafter:
             n = normalise(out).rstrip("。;, ")
         m = _EARN_CAP.search(n)
         if m and re.search(r"[得计记]", n[: m.start()]):
-            if points is None or Decimal(m.group(1) or m.group(2)) != Decimal(points):
+            cap = Decimal(m.group(1) or m.group(2))
+            if points is not None and cap < Decimal(points) and _OWN_EARN_CAP.match(m.group()):
+                # `每完成一项得1分，最高得3分` in an item of 5: this clause's own cap
+                # (language.md 7); a cap said of the item (`本项最高计3分`) is not
+                said = _OWN_EARN_CAP.match(m.group())
+                word = said.group(1) + said.group(2).replace("记", "得")
+                out = _replace_tail(out, n, m.start(), f"，{word}{_plain(cap)}分")
+                n = normalise(out).rstrip("。;, ")
+            elif points is None or cap != Decimal(points):
                 return None
-            out = _replace_tail(out, n, m.start(), "")
-            n = normalise(out).rstrip("。;, ")
+            else:
+                out = _replace_tail(out, n, m.start(), "")
+                n = normalise(out).rstrip("。;, ")
         m = _NO_AWARDS.search(n)
         if m:
             # no points change: the unit may not be honoured, which a label records
