@@ -37,7 +37,8 @@ def read_counted_object(sentence: str) -> Reading | None:
     if m is None or m.group("verb") not in kw.COUNT_VERBS:
         return None
     obj = m.group("obj").strip()
-    if _NOT_DONE.search(obj):
+    # `每完成1期（次）得0.5分`: a remark on the unit, no object — the general reading's
+    if _NOT_DONE.search(obj) or not re.match(r"[\u4e00-\u9fff“\"]{2}", obj):
         return None
     name = legal_name(m.group("verb") + obj)
     rest = m.group("rest").replace(" ", "").replace(",", "，")
