@@ -27,18 +27,15 @@ from .changes import (
     read_one_side,
 )
 from .complements import (
-    read_band_steps,
     read_changes_count,
     read_comma_lead,
     read_complement,
     read_each_done,
-    read_level_states,
     read_listed_missing,
     read_states,
     read_two_parts,
 )
 from .counted import read_counted_object
-from .lists import read_lists
 from .names import (
     ALTERNATIVE,
     COUNT_VERBS,
@@ -892,8 +889,6 @@ class Drafter:
             read_two_parts,
             read_changes_count,
             read_counted_object,
-            read_level_states,
-            read_band_steps,
         )
         for reading in (read(sentence) for read in readings):
             if reading is not None:
@@ -928,9 +923,6 @@ class Drafter:
         # `低于全县平均水平的，每低1个百分点` the language reads as it stands (the mean of the
         # units scored together); only a sentence it cannot read names the average as data
         several = self._several(sentence, read_vs_average(sentence), path, bonus)
-        if several is not None:
-            return several
-        several = self._several(sentence, read_lists(sentence, points), path, bonus)
         if several is not None:
             return several
         chunks = _chunks(sentence)
