@@ -39,7 +39,6 @@ from .clauses import (
     plain_wording,
     split_sentences,
 )
-from .complements import read_band_steps, read_level_states
 from .earned import split_earned, unfilled, unmoved, whole_item
 from .failures import covers, read_failures
 from .known import KnownFacts
@@ -1193,8 +1192,6 @@ class _Writer:
         higher level done earns its points, a lower one fewer, none nothing — a sub-item
         of the top points whose earning clauses take the highest one (就高不就低)."""
         m = _level_match(read)
-        if m is not None and not bonus and _takes_max(node) and read_level_states(read):
-            return self._steps_under_max(sentence, path, pad)
         if m is None or bonus or node.points is None or node.modifiers:
             return None
         if Decimal(m.group("n1")) > Decimal(node.points):
@@ -1208,10 +1205,6 @@ class _Writer:
             and not re.search(r"每|比例", normalise(x))
             and _level_match(x) is None  # another level sentence: a sub-item of its own
         ]
-        if (others or _no_deeper(node)) and read_level_states(read) is not None:
-            # `…的得3分，…的得1.5分，未召开的不得分`: no sub-item needed, each level written
-            # as what it adds (`complements.read_level_states`)
-            return None
         if others:
             # another plain earning sentence in the item would have to go under a sub-item
             # of its own too, which the document does not give; read as they stand the two
@@ -1249,8 +1242,6 @@ class _Writer:
         date between two) that the checker adds up — 3 points where the best band earns 2,
         so the item would be read as short of earning points, or over them.  A sub-item of
         the top band's points that takes the highest (就高不就低) says what they earn."""
-        if not bonus and _takes_max(node) and read_band_steps(read) is not None:
-            return self._steps_under_max(sentence, path, pad)
         if bonus or node.points is None or node.modifiers:
             return None
         found = self.drafter.bands(read, path, bonus, node.points)
@@ -1265,10 +1256,6 @@ class _Writer:
         ]
         if top > Decimal(node.points) or others or _no_deeper(node):
             self.drafter.release(drafted)
-            if top <= Decimal(node.points) and read_band_steps(read) is not None:
-                # no sub-item needed: each band written as what it adds to the one below
-                # (`complements.read_band_steps`), the clauses add up to the band's points
-                return None
             reason = (
                 f"几档只取做到的一档（最高{_number(str(top))}分），逐档写出时检查器按合计计分：请把此句写成分值为"
                 f"{_number(str(top))}分、注明“就高不就低”的子项，条款为 “{'”、“'.join(drafted.clauses)}”"
@@ -1277,16 +1264,6 @@ class _Writer:
             return [self.summary.hold(path, sentence, reason, pad)]
         note = f"原文按做到的一档计分（{_one_line(sentence)}）：几条只取最高一条"
         return self._sub_item(node, sentence, path, pad, tuple(drafted.clauses), str(top), note)
-
-    def _steps_under_max(self, sentence: str, path: str, pad: str) -> list[str]:
-        """Tiers a unit meets one of, in an item that takes its highest clause: written as
-        what each tier adds, the item would keep only one of the additions."""
-        reason = (
-            "几档只取做到的一档，而本项写明只取最高一条（就高不就低）：逐档写出比下一档多得的分时只会取其中一条。"
-            "请把此句写在不取最高的评分项下，或照原文把各档写成分值为最高一档的子项"
-        )
-        self.summary.sentences += 1
-        return [self.summary.hold(path, sentence, reason, pad)]
 
     def _no_sub_item(self, sentence: str, path: str, pad: str, cap: str) -> list[str]:
         """A sentence that needs a sub-item of `cap` points under an item numbered （1）:
@@ -2229,11 +2206,6 @@ _BAND_TWICE = (
     "这一档前面已有分数段，这里又给它名额或条件（如只取前N名、其余为某档）；本语言的等次只按分数评定，"
     "名额请在评定后另行处理，或写成等次限定条款"
 )
-
-
-def _takes_max(node: DNode) -> bool:
-    """The item takes only its highest earning clause (`，就高不就低`)."""
-    return any(m in _TAKE_MAX for m in node.modifiers)
 
 
 def _no_deeper(node: DNode) -> bool:
