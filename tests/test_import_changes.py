@@ -60,12 +60,19 @@ def test_three_sides_and_none_arranged_take_the_highest(tmp_path):
         assert policy.score({x: now, last: before}).total == Decimal(total), (now, before)
 
 
-def test_none_arranged_with_another_earning_sentence_is_held(tmp_path):
+def test_none_arranged_with_another_earning_sentence_is_written_as_increments(tmp_path):
+    """Beside another earning sentence no sub-item that takes the highest can be written:
+    each band is what it adds to the one below (`complements.read_band_steps`), so the
+    clauses add up to the band a unit is in, and 未安排 (0) earns nothing."""
     text = FUNDS + "资金按时拨付到位的得1分。\n"
     text = text.replace("（5分）", "（6分）")
-    draft, _ = import_text(tmp_path, text)
-    held = [p for p in pending_lines(draft.text) if "专项资金" in p]
-    assert held and "就高不就低" in held[0]
+    draft, policy = import_text(tmp_path, text)
+    assert not [p for p in pending_lines(draft.text) if "专项资金" in p]
+    x, last = "街道财政安排森林防火专项资金", "上年街道财政安排森林防火专项资金"
+    cases = [((31, 30), 6), ((30, 30), 4), ((29, 30), 3), ((0, 30), 1), ((0, 0), 1), ((5, 0), 6)]
+    for (now, before), total in cases:
+        unit = {x: now, last: before, "资金按时拨付到位": "是"}
+        assert policy.score(unit).total == Decimal(total), (now, before)
 
 
 CHANGE = (

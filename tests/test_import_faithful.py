@@ -333,7 +333,7 @@ def test_a_capped_bonus_that_fills_its_item_and_more_forms(tmp_path):
     # `，未完成不得分` (no 的) is the other side of the points before it
     assert "- 【完成年度法治督察整改任务】得2分，否则不得分" in text
     # `1期（次）`: one count said twice
-    assert "- 【按计划完成合法性审查培训】每1期得0.5分" in text
+    assert "- 【按计划完成合法性审查培训】每完成1期得0.5分" in text
     # a count over a named limit: the limit is a data item
     assert "- 【行政复议纠错数】每超过【行政复议纠错数年度控制指标】1件扣1分" in text
 

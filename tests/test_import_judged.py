@@ -276,17 +276,23 @@ def test_full_points_of_a_part_less_each_miss_is_a_sub_item(tmp_path):
     assert score == {(0, 0): 10, (1, 0): 8, (5, 2): 2}
 
 
-def test_levels_beside_another_plain_earning_sentence_stay_pending(tmp_path):
+def test_levels_beside_another_plain_earning_sentence_are_increments(tmp_path):
     text = """某县2026年度审计整改考核细则
 一、考核内容及评分标准
 （一）整改部署（8分）
 单位主要负责人主持召开专题会议的得3分，由分管负责人主持召开的得1.5分，未召开的不得分。成立整改工作专班的得2分，否则不得分。未制定整改方案的扣3分。
 """
-    draft, _ = import_text(tmp_path, text)
-    # a sub-item for the levels would leave the other 2 points without one of their own
-    assert any(s.startswith("单位主要负责人主持召开专题会议的得3分") for s in _pending(draft))
-    assert "【单位主要负责人主持召开专题会议】" not in draft.text
-    assert "分），就高不就低" not in draft.text  # no sub-item (its reason says to write one)
+    draft, policy = import_text(tmp_path, text)
+    # a sub-item for the levels alone would leave the other 2 points without one of their
+    # own: each level is written as what it adds (`complements.read_level_states`)
+    assert not any(s.startswith("单位主要负责人主持召开专题会议的得3分") for s in _pending(draft))
+    assert "分），就高不就低" not in draft.text
+    head, deputy = "单位主要负责人主持召开专题会议", "由分管负责人主持召开专题会议"
+    unit = {head: "否", deputy: "否", "成立整改工作专班": "是", "未制定整改方案": "否"}
+    assert policy.score(dict(unit, **{head: "是"})).total == 8
+    assert policy.score(dict(unit, **{head: "是", deputy: "是"})).total == 8  # not 9.5
+    assert policy.score(dict(unit, **{deputy: "是"})).total == Decimal("6.5")
+    assert policy.score(unit).total == 5
 
 
 def test_a_shared_negation_over_a_list_is_one_fact_per_thing_done(tmp_path):

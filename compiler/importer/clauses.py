@@ -27,15 +27,19 @@ from .changes import (
     read_one_side,
 )
 from .complements import (
+    read_band_steps,
     read_changes_count,
     read_comma_lead,
     read_complement,
     read_each_done,
+    read_level_states,
     read_listed_missing,
     read_states,
     read_two_parts,
+    read_within,
 )
 from .counted import read_counted_object
+from .lists import read_lists
 from .names import (
     ALTERNATIVE,
     COUNT_VERBS,
@@ -866,6 +870,10 @@ class Drafter:
         several = self._several(sentence, read_low_deductions(sentence), path, bonus)
         if several is not None:
             return several
+        listed = read_lists(sentence, points, self.item_words)
+        several = self._several(sentence, listed, path, bonus)
+        if several is not None:
+            return several
         readings = (
             read_tier_chain,
             read_low_chain,
@@ -889,6 +897,9 @@ class Drafter:
             read_two_parts,
             read_changes_count,
             read_counted_object,
+            read_level_states,
+            read_band_steps,
+            read_within,
         )
         for reading in (read(sentence) for read in readings):
             if reading is not None:

@@ -25,6 +25,13 @@ counted lists.
   the item's earning clauses (W311) is the top tier's points, as the document's.
   `网格专干年内未调整的得2分，调整1次的得1分，调整2次以上或未配备专干的不得分` is the
   times the post changed hands, in the same way (with the post held as a second fact).
+- The same increments where tiers cannot be a sub-item that takes the highest (the item
+  has other earning sentences, or is numbered （1））: levels of one thing done
+  (`…主要负责人主持召开…的得3分，由分管负责人主持召开的得1.5分，未召开的不得分`), a date
+  (`【…归档日期】不晚于7月31日的，得2分；…不晚于6月30日的，得2分`), a change in percentage
+  points (`【X】高于【上年X】的，得1.5分；【X】−【上年X】5个百分点以上的，得1.5分`), an amount
+  against last year with `未安排的不得分`, and a time taken (`1小时内到达现场…的得5分，2小时
+  内到达的得3分，超过2小时或未到场的不得分`, with whether anyone came as a fact of its own).
 """
 
 from __future__ import annotations
@@ -33,8 +40,9 @@ import re
 from decimal import Decimal
 
 from ..source.text import normalise
+from .changes import read_change_bands, read_deadlines
 from .names import legal_name
-from .shapes import DO_VERBS, Reading
+from .shapes import DO_VERBS, Reading, read_vs_last_year
 
 _N = r"\d+(?:\.\d+)?"
 #: Words of a condition, a count, a negation or a score: not a plain requirement.
@@ -397,3 +405,204 @@ def read_changes_count(sentence: str) -> Reading | None:
         f"【{held}】且【{count}】不超过0次", f"【{held}】且【{count}】不超过1次", n1, n2
     )
     return Reading((held, count), clause, ("是否", "次"), default="", descriptions=said)
+
+
+# ------------------------------------------------------------ tiers as increments
+#
+# A unit meets one tier only, but the item has other earning sentences (or is numbered
+# （1）), so the tiers cannot be a sub-item that takes the highest (`draft._band_tiers`,
+# `draft._level_tiers`).  Each tier is written as what it adds to the one below it, on
+# the condition of being at least in it: the clauses add up to the tier's points, and
+# the checker's total (W311) is the top tier's.
+
+#: `单位主要负责人主持召开专题会议…的得3分，由分管负责人主持召开的得1.5分，未召开的不得分`.
+_LEVELS = re.compile(
+    rf"^(?P<a>[^,;\d%]{{4,}}?)的\s*,?\s*得\s*(?P<n1>{_N})\s*分\s*[,;]\s*"
+    rf"(?P<b>[^,;\d%]{{2,}}?)的\s*,?\s*得\s*(?P<n2>{_N})\s*分\s*[,;]\s*"
+    r"(?P<c>(?:均|都|全部)?(?:未|没有|尚未)[^,;\d%]{1,16}?)的?\s*,?\s*不得分$"
+)
+_COMPARED = re.compile(r"达到|低于|高于|以上|以下|以内|超过|不足|不低于|不少于|少于|多于|每|或")
+#: A lower state said without its thing: `已建成未运营` after `…中心建成并投入运营`.
+_STATE_ONLY = re.compile(r"^(?:已|只|仅|正在|基本|部分|初步)")
+
+
+def _completed(b: str, a: str) -> str | None:
+    """The lower level `b` with the words it leaves to the top one `a`: the thing
+    (`已建成未运营` → `…中心已建成未运营`), or what follows their shared verb (`由分管负责人
+    主持召开` → `…主持召开专题会议…`, not a second requirement); None when `b` shares
+    nothing with `a`."""
+    cut = _STATE_START.search(a)
+    if _STATE_ONLY.match(b) and cut is not None and cut.start() >= 2:
+        return a[: cut.start()] + b
+    for k in range(len(b), 1, -1):
+        at = a.rfind(b[-k:])
+        if at >= 0:
+            tail = a[at + k :]
+            # `只建成志愿消防队` after `建成专职消防队并通过验收`: a second requirement of the
+            # top level is not the lower one's
+            return b if re.search(r"并|且|和|及|同时", tail) else b + tail
+    return None
+
+
+def read_level_states(sentence: str) -> Reading | None:
+    """`单位主要负责人主持召开专题会议研究部署审计整改工作的得3分，由分管负责人主持召开的得
+    1.5分，未召开的不得分`, `…中心建成并投入运营的得2分，已建成未运营的得1分，未建成的不得分`:
+    three levels of one thing, the last none of it — `【A】或【B】的，得1.5分；【A】的，得
+    1.5分` (a unit that fills both yes is in the higher one)."""
+    m = _LEVELS.match(normalise(sentence).strip().rstrip("。;, "))
+    if m is None:
+        return None
+    a, b, c = m.group("a").strip(), m.group("b").strip(), m.group("c").strip()
+    n1, n2 = m.group("n1"), m.group("n2")
+    if not 0 < Decimal(n2) < Decimal(n1):
+        return None
+    if any(_COMPARED.search(p) or re.search(r"[得扣加减]分", p) for p in (a, b, c)):
+        return None
+    if _NEGATION.search(a) or _NEGATION.search(b[:1]):
+        return None
+    lower = _completed(b, a)
+    if lower is None:
+        return None
+    top, low = legal_name(a), legal_name(lower)
+    if top == low or not _shares(c.lstrip("均都全部尚未没有"), a):
+        return None
+    clause = _tiered(f"【{top}】", f"【{top}】或【{low}】", n1, n2)
+    said = (
+        f"{a}（原文三档只取一档：{a}的得{_plain(n1)}分，条款中两条合计）",
+        f"{lower}（与“{a}”“{c}”只居其一；{b}的得{_plain(n2)}分，{c}的不得分）",
+    )
+    return Reading((top, low), clause, ("是否", "是否"), default="", descriptions=said)
+
+
+#: The clauses of the bands `changes.read_deadlines`, `changes.read_change_bands` and
+#: `shapes.read_vs_last_year(done=True)` draft, each band bounded on both sides.
+_DUE_CLAUSE = re.compile(r"不晚于(?P<d>\d+月\d+日)的得(?P<p>[\d.]+)分$")
+_RISE_CLAUSE = re.compile(r"^(?P<change>.+?)(?P<n>[\d.]+)个百分点以上的得(?P<p>[\d.]+)分$")
+_SIDE_CLAUSE = re.compile(r"^【(?P<x>[^】]+)】(?P<w>高于|等于|低于)【(?P<last>[^】]+)】")
+_POINTS = re.compile(r"的得(?P<p>[\d.]+)分$")
+
+
+def band_steps(bands: tuple[Reading, ...]) -> Reading | None:
+    """The bands of a date, of a change in percentage points, or of this year against
+    last year (an amount, `未安排` earning nothing), as increments:
+    `【D】不晚于7月31日的得2分；【D】不晚于6月30日的得2分`,
+    `【X】高于【上年X】的得1.5分；【X】−【上年X】5个百分点以上的得1.5分`,
+    `【X】高于0的得1分；【X】不低于【上年X】且【X】高于0的得2分；【X】高于【上年X】的得1分`."""
+    clauses = [r.clause for r in bands]
+    first = bands[0]
+    said = first.descriptions or (first.description,)
+    said = (f"{said[0]}（原文几档只取一档；条款逐档写出比下一档多得的分，合计为所在一档的分）",)
+    said += (first.descriptions or ())[1:]
+    due = [_DUE_CLAUSE.search(c) for c in clauses]
+    if len(clauses) == 2 and all(due) and first.units == ("日期",):
+        (name,) = first.names
+        (one, a), (two, b) = ((d.group("d"), d.group("p")) for d in due if d is not None)
+        clause = _tiered(f"【{name}】不晚于{one}", f"【{name}】不晚于{two}", a, b)
+        return Reading(first.names, clause, first.units, said[0], default=first.default)
+    rise = _RISE_CLAUSE.match(clauses[0])
+    if len(clauses) == 2 and rise is not None:
+        change = rise.group("change")
+        side, tail = clauses[1].split(f"且{change}", 1) if f"且{change}" in clauses[1] else ("", "")
+        b = _POINTS.search(tail)
+        if not side or b is None or tail != f"低于{rise.group('n')}个百分点的得{b.group('p')}分":
+            return None
+        top = f"{change}{rise.group('n')}个百分点以上"
+        clause = _tiered(top, side, rise.group("p"), b.group("p"))
+        return Reading(first.names, clause, first.units, default="", descriptions=said)
+    sides = [_SIDE_CLAUSE.match(c) for c in clauses]
+    if not all(sides) or len(first.names) != 2:
+        return None
+    x, last = first.names
+    words = [s.group("w") for s in sides if s is not None]
+    points = [_POINTS.search(c) for c in clauses]
+    if words[:2] != ["高于", "等于"] or not all(points) or words[2:] not in ([], ["低于"]):
+        return None
+    amounts = [p.group("p") for p in points if p is not None]
+    done = f"且【{x}】高于0"
+    if not (
+        clauses[1].endswith(f"{done}的得{amounts[1]}分")
+        and clauses[2:] in ([], [f"【{x}】低于【{last}】{done}的得{amounts[-1]}分"])
+    ):
+        return None
+    level = f"【{x}】不低于【{last}】{done}"
+    steps = []
+    if len(amounts) == 3:
+        steps.append(f"【{x}】高于0的，得{amounts[2]}分")
+        steps.append(f"{level}的，得{_minus(amounts[1], amounts[2])}分")
+    else:
+        steps.append(f"{level}的，得{amounts[1]}分")
+    steps.append(f"【{x}】高于【{last}】的，得{_minus(amounts[0], amounts[1])}分")
+    return Reading(first.names, "；".join(steps), first.units, default="", descriptions=said)
+
+
+def read_band_steps(sentence: str) -> Reading | None:
+    """Bands of a date (`6月30日前…的得4分，7月31日前…的得2分，逾期…的不得分`), of a change
+    in percentage points (`较上年提高5个百分点以上的得3分，提高不足5个百分点的得1.5分，未提高
+    的不得分`) or of an amount against last year with `未安排的不得分`, as increments
+    (`band_steps`)."""
+    readers = (lambda s: read_vs_last_year(s, done=True), read_change_bands, read_deadlines)
+    for read in readers:
+        bands = read(sentence)
+        if bands:
+            return band_steps(bands)
+    return None
+
+
+_SPAN = r"小时|分钟|天|日|个工作日|工作日"
+#: `发生灾情险情后，乡镇主要负责同志1小时内到达现场组织处置的得5分，2小时内到达的得3分，
+#: 超过2小时或未到场的不得分`.
+_WITHIN = re.compile(
+    rf"^(?:(?P<lead>(?:发生|接到|收到)[^,;\d]{{1,12}}?后)\s*,?\s*)?(?P<who>[^,;\d]{{2,16}}?)\s*"
+    rf"(?P<t1>{_N})\s*(?P<u>{_SPAN})\s*(?:以)?内\s*(?P<v>[^,;\d]{{2,20}}?)的?\s*,?\s*得\s*(?P<a>{_N})\s*分"
+    rf"\s*[,;]\s*(?P<t2>{_N})\s*(?P=u)\s*(?:以)?内\s*(?P<v2>[^,;\d]{{1,10}}?)的?\s*,?\s*得\s*(?P<b>{_N})\s*分"
+    rf"\s*[,;]\s*超过\s*(?P=t2)\s*(?P=u)\s*或\s*(?P<none>未[^,;\d]{{1,8}}?)的?\s*,?\s*不得分$"
+)
+#: Where arriving ends: `到达现场` (the organising after it is not timed).
+_PLACE = re.compile(r"^.*?(?:现场|事发地|岗位|指定地点)")
+
+
+def read_within(sentence: str) -> Reading | None:
+    """`…1小时内到达现场组织处置的得5分，2小时内到达的得3分，超过2小时或未到场的不得分`:
+    the time it took (a fact in the unit of the sentence) and whether it was done at all,
+    each band written as what it adds — `【到场】且【…用时】不超过2小时的，得3分；【到场】
+    且【…用时】不超过1小时的，得2分` (1小时内 takes 1 hour in, language.md 第10节)."""
+    m = _WITHIN.match(normalise(sentence).strip().rstrip("。;, "))
+    if m is None:
+        return None
+    who, v, v2, none = (m.group(g).strip() for g in ("who", "v", "v2", "none"))
+    t1, t2, a, b = (m.group(g) for g in ("t1", "t2", "a", "b"))
+    if not (Decimal(t1) < Decimal(t2) and 0 < Decimal(b) < Decimal(a)):
+        return None
+    if not v.startswith(v2) or any(_NOT_PLAIN.search(p) or _NEGATION.search(p) for p in (who, v)):
+        return None
+    done = none[1:]
+    if not (done[-1:] in v or _shares(done, v)):
+        return None  # `未到场` after `到达现场`: not doing what is timed
+    unit = {"日": "天", "个工作日": "工作日"}.get(m.group("u"), m.group("u"))
+    place = _PLACE.match(v)
+    timed = place.group(0) if place is not None and place.group(0).startswith(v2) else v2
+    lead = m.group("lead") or ""
+    took = legal_name(f"{lead}{who}{timed}用时")
+    went = legal_name(f"{lead}{who}{done}")
+    if took == went:
+        return None
+    head = f"【{went}】且【{took}】"
+    clause = _tiered(f"{head}不超过{t1}{unit}", f"{head}不超过{t2}{unit}", a, b)
+    said = (
+        f"{lead}{who}{done}（原文：{none}的不得分）",
+        f"{lead}{who}{timed}用时（{unit}；{none}的填0。原文{t1}{unit}内的得{_plain(a)}分，"
+        f"{t2}{unit}内的得{_plain(b)}分，超过{t2}{unit}的不得分；条款中两条合计）",
+    )
+    return Reading((went, took), clause, ("是否", unit), default="", descriptions=said)
+
+
+def written_as_steps(sentence: str) -> bool:
+    """Whether a reader here writes the sentence's tiers as increments (clauses that add
+    up to the tier's points): in an item that takes only its highest clause (`，就高不就低`)
+    they would be cut to one."""
+    readers = (read_states, read_two_parts, read_changes_count, read_level_states)
+    for read in (*readers, read_band_steps, read_within):
+        reading = read(sentence)
+        if reading is not None and "；" in reading.clause:
+            return True
+    return False

@@ -39,9 +39,11 @@ from .clauses import (
     plain_wording,
     split_sentences,
 )
+from .complements import read_band_steps, read_level_states, written_as_steps
 from .earned import split_earned, unfilled, unmoved, whole_item
 from .failures import covers, read_failures
 from .known import KnownFacts
+from .lists import join_steps
 from .names import clean_subject, legal_name, name_from
 from .outline import NOTE_RULE, DNode, Doc, bonus_cap_of, scoring_text, total_points
 from .reasons import reason_for
@@ -551,7 +553,7 @@ class _Writer:
         else:
             before = len(self.summary.pending_sentences)
             for text in scoring_text(node):
-                for sentence in split_sentences(text):
+                for sentence in join_steps(split_sentences(text)):
                     restated = self._restated_cap(sentence, cap, bonus, node, path, inner)
                     if restated is not None:
                         body += restated
@@ -1190,12 +1192,23 @@ class _Writer:
     ) -> list[str] | None:
         """`主要负责同志专题研究的得2分，分管负责同志专题研究的得1分，未研究的不得分`: the
         higher level done earns its points, a lower one fewer, none nothing — a sub-item
-        of the top points whose earning clauses take the highest one (就高不就低)."""
+        of the top points whose earning clauses take the highest one (就高不就低).  Where
+        no sub-item can be written (other earning sentences, an item numbered （1）) and the
+        last part says none was done, each level is written as what it adds instead
+        (`complements.read_level_states`, drafted by the drafter)."""
         m = _level_match(read)
         if m is None or bonus or node.points is None or node.modifiers:
             return None
         if Decimal(m.group("n1")) > Decimal(node.points):
-            return None
+            if read_level_states(read) is None:
+                return None
+            # written as what each level adds, they would earn more than the item
+            reason = (
+                f"最高一档{_number(m.group('n1'))}分超过本项分值{_number(node.points)}分："
+                "请核对原文的分值"
+            )
+            self.summary.sentences += 1
+            return [self.summary.hold(path, sentence, reason, pad)]
         others = [
             x
             for t in scoring_text(node)
@@ -1205,6 +1218,10 @@ class _Writer:
             and not re.search(r"每|比例", normalise(x))
             and _level_match(x) is None  # another level sentence: a sub-item of its own
         ]
+        if (others or _no_deeper(node)) and read_level_states(read) is not None:
+            # `…的得3分，…的得1.5分，未召开的不得分`: no sub-item needed, each level written
+            # as what it adds (`complements.read_level_states`)
+            return None
         if others:
             # another plain earning sentence in the item would have to go under a sub-item
             # of its own too, which the document does not give; read as they stand the two
@@ -1241,7 +1258,10 @@ class _Writer:
         百分点的得1.5分…`: bands a unit meets one of, written with `且` (or a difference, a
         date between two) that the checker adds up — 3 points where the best band earns 2,
         so the item would be read as short of earning points, or over them.  A sub-item of
-        the top band's points that takes the highest (就高不就低) says what they earn."""
+        the top band's points that takes the highest (就高不就低) says what they earn; where
+        none can be written, each band as what it adds (`complements.read_band_steps`)."""
+        if not bonus and _takes_max(node) and written_as_steps(read):
+            return self._steps_under_max(sentence, path, pad)
         if bonus or node.points is None or node.modifiers:
             return None
         found = self.drafter.bands(read, path, bonus, node.points)
@@ -1256,6 +1276,10 @@ class _Writer:
         ]
         if top > Decimal(node.points) or others or _no_deeper(node):
             self.drafter.release(drafted)
+            if top <= Decimal(node.points) and read_band_steps(read) is not None:
+                # no sub-item needed: each band written as what it adds to the one below
+                # (`complements.read_band_steps`), the clauses add up to the band's points
+                return None
             reason = (
                 f"几档只取做到的一档（最高{_number(str(top))}分），逐档写出时检查器按合计计分：请把此句写成分值为"
                 f"{_number(str(top))}分、注明“就高不就低”的子项，条款为 “{'”、“'.join(drafted.clauses)}”"
@@ -1264,6 +1288,16 @@ class _Writer:
             return [self.summary.hold(path, sentence, reason, pad)]
         note = f"原文按做到的一档计分（{_one_line(sentence)}）：几条只取最高一条"
         return self._sub_item(node, sentence, path, pad, tuple(drafted.clauses), str(top), note)
+
+    def _steps_under_max(self, sentence: str, path: str, pad: str) -> list[str]:
+        """Tiers a unit meets one of, in an item that takes its highest clause: written as
+        what each tier adds, the item would keep only one of the additions."""
+        reason = (
+            "几档只取做到的一档，而本项写明只取最高一条（就高不就低）：逐档写出比下一档多得的分时只会取其中一条。"
+            "请把此句写在不取最高的评分项下，或照原文把各档写成分值为最高一档的子项"
+        )
+        self.summary.sentences += 1
+        return [self.summary.hold(path, sentence, reason, pad)]
 
     def _no_sub_item(self, sentence: str, path: str, pad: str, cap: str) -> list[str]:
         """A sentence that needs a sub-item of `cap` points under an item numbered （1）:
@@ -2206,6 +2240,11 @@ _BAND_TWICE = (
     "这一档前面已有分数段，这里又给它名额或条件（如只取前N名、其余为某档）；本语言的等次只按分数评定，"
     "名额请在评定后另行处理，或写成等次限定条款"
 )
+
+
+def _takes_max(node: DNode) -> bool:
+    """The item takes only its highest earning clause (`，就高不就低`)."""
+    return any(m in _TAKE_MAX for m in node.modifiers)
 
 
 def _no_deeper(node: DNode) -> bool:

@@ -28,6 +28,8 @@ PER_PERIOD_ANY = re.compile(
 
 #: Recognition errors seen in converted 细则: (as found, probably meant).
 OCR = (("否那么", "否则"), ("细那么", "细则"), ("但凡", "凡是"), ("到达", "达到"), ("缺乏", "不足"))
+#: `到达现场`: arriving at a place, no misread `达到` (the sentence speaks of arriving).
+_ARRIVED = re.compile(r"到达(?=现场|事发地|事发现场|指定|岗位|目的地|地点)")
 
 
 _MEASURES = "|".join(sorted((re.escape(u) for u in kw.MEASURE_UNITS), key=len, reverse=True))
@@ -86,6 +88,43 @@ def _measured(n: str) -> str:
     )
 
 
+_SHARED_POINTS = re.compile(
+    r"率(?:达到|不低于)\s*\d+(?:\.\d+)?\s*%、[^,;]*?(?:达到|不低于)\s*\d+(?:\.\d+)?\s*%[^,;]*?"
+    r"得\s*\d+(?:\.\d+)?\s*分\s*,.*每"
+)
+
+
+def _several_facts(n: str) -> str:
+    if _SHARED_POINTS.search(n):
+        return (
+            "几项标准共得一个分值、又各自按差额扣分：这个分值是本项分值的，在本项下每项写一条扣分"
+            "（如 “【A率】低于90%的，每低1个百分点扣0.5分”“【未达标的X】每个扣1分”），不写得分；"
+            "不是本项分值的，把这几条写成分值为这个分值的子项"
+        )
+    return "一句中有几个数据项，须分别写出各自的条款"
+
+
+def _each_listed(n: str) -> str:
+    said = (
+        "“分别…”对每一项分别计分，须为每一项写出数据项（如 “未【A】、【B】、【C】的，分别扣1分”"
+        "“【被省级通报】、【被市级通报】每次分别扣2分、1分”）"
+    )
+    if re.search(r"加满\s*\d+(?:\.\d+)?\s*分为止|(?:最多|最高)加\s*\d", n):
+        said += (
+            "；句末的加分上限是几项合计的，不能写在分项的条款末尾（language.md 9.14）：在加分项中，"
+            "把上限写在加分项行上；在有分值的评分项中，加的分是只补回本项的扣分，还是在总分外另加"
+            "（写成下一级评分项 “1、奖励分，加分项，最高加N分”，其下写 “【A】、【B】每次分别加2分、1分”，"
+            "language.md 9.21），原文没有写明，请照发文单位的本意改写"
+        )
+    if re.search(r"(?:全部|均)[^,;]*、[^,;]*的?\s*,\s*分别得", n):
+        said += (
+            "；“全部…、…的，分别得N分” 说的是每一项全部做到得N分：原文另按个数扣分的（“每有1个…未…的扣…”），"
+            "扣的是这一项的N分，请把每一项写成分值为N分的子项，子项下写 “【未做到A的…】每个扣…分”；"
+            "没有的，写 “【…全部A】、【…全部B】的，分别得N分”"
+        )
+    return said
+
+
 #: (test on the normalised sentence, the hint), in the order the hints are given; a
 #: callable hint says its own words (empty: none).
 _HINTS = (
@@ -107,7 +146,10 @@ _HINTS = (
         "请把每部分写成子项，每种情形一个数据项写在各自的子项下",
     ),
     (_has(r"扣分\s*\d"), "“扣分N分”应写作“扣N分”"),
-    (_has(r"[、和及]", r"率[、和及]"), "一句中有几个数据项，须分别写出各自的条款"),
+    (
+        _has(r"[、和及]", r"率[、和及]|率(?:达到|不低于)\s*\d+(?:\.\d+)?\s*%、"),
+        lambda n: _several_facts(n),
+    ),
     (
         lambda n: bool(re.search(r"每超\s*\d", n) and not re.search(r"(不得|不能|不)超过", n)),
         "“每超…”未写明以什么为标准",
@@ -120,10 +162,7 @@ _HINTS = (
         lambda n: bool(PER_PERIOD.search(n)),
         "要求按季度（月、周、学期）提出，扣分须逐期计算，请写明数据项按什么计数",
     ),
-    (
-        _has("分别", "、"),
-        "“分别扣…”对每一项分别计扣，须为每一项写出数据项（如 “未【A】、【B】、【C】的，分别扣1分”）",
-    ),
+    (_has("分别", "、"), lambda n: _each_listed(n)),
     (_has("酌情"), "酌情扣分须由考评人员评定，请写成“【…】酌情扣0至N分”"),
     (
         _has(r"(?:最多|最高)(?:加|奖)\s*\d|加分(?:上限|不超过|最多|最高)"),
@@ -221,7 +260,11 @@ def reason_for(sentence: str) -> str:
             "句首没有写明比较的是哪一项数据：请在句首写上 “【数据项】”；若是前句的指标，而前句"
             "已按同一标准给分（“达到…的，得N分”），两句须合写成一条，否则低于标准时会重复失分"
         )
-    hints = [f"“{found}”疑为“{meant}”的识别错误" for found, meant in OCR if found in n]
+    hints = [
+        f"“{found}”疑为“{meant}”的识别错误"
+        for found, meant in OCR
+        if found in n and not (found == "到达" and _ARRIVED.search(n))
+    ]
     for test, hint in _HINTS:
         if test(n):
             said = hint(n) if callable(hint) else hint
