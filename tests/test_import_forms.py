@@ -18,7 +18,7 @@ from helpers import import_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from xize.compiler import compile_policy
-from xize.compiler.importer.periods import read_period
+from xize.compiler.importer.readers.periods import read_period
 from xize.compiler.importer.shapes import read_failures, read_unmet
 
 _import = import_text

@@ -1,4 +1,4 @@
-"""Sentences about a list of things, each scoring on its own (`importer.lists`): two rates
+"""Sentences about a list of things, each scoring on its own (`importer.readers.lists`): two rates
 with half the points each, the first rate first, two rates stepped off the item's points,
 each rate its own standard and step, one event by the place it went to, two level lists
 paired by level, and one `未按规定` over a list.  Each is scored on units whose totals were

@@ -8,7 +8,9 @@ the GB/T 9704 outline with points, grade bands and notes; `clauses` drafts each
 scoring sentence and keeps a clause only when the real front end compiles it
 (`trial`); `names` makes fact names; `known` reads documents that list their facts
 (a rendered 细则's appendix); `draft` writes the file and settles it against the
-checker; `earned` gives the earning clauses that cannot fill their item a sub-item.
+checker; `earned` gives the earning clauses that cannot fill their item a sub-item;
+`readers/` holds the sentence shapes, one family a module (`shapes` the first ones and
+the `Reading` they give).
 May import `source`, `diagnostics`, `syntax`, `check` (to try a clause) and
 `render` (to read a rendered document back); never the runtime.
 """

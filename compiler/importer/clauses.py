@@ -19,27 +19,6 @@ from itertools import pairwise
 
 from ..source.text import normalise
 from ..syntax import keywords as kw
-from .changes import (
-    one_side_gap,
-    read_change_bands,
-    read_change_steps,
-    read_deadlines,
-    read_one_side,
-)
-from .complements import (
-    read_band_steps,
-    read_changes_count,
-    read_comma_lead,
-    read_complement,
-    read_each_done,
-    read_level_states,
-    read_listed_missing,
-    read_states,
-    read_two_parts,
-    read_within,
-)
-from .counted import read_counted_object
-from .lists import read_lists
 from .names import (
     ALTERNATIVE,
     COUNT_VERBS,
@@ -51,9 +30,38 @@ from .names import (
     name_from,
     pieces,
 )
-from .periods import PERIODS, PeriodReading, read_period
-from .places import place_trouble, read_places
-from .proportions import in_item, joins_mean_share
+from .readers.changes import (
+    one_side_gap,
+    read_change_bands,
+    read_change_steps,
+    read_deadlines,
+    read_one_side,
+)
+from .readers.complements import (
+    read_band_steps,
+    read_changes_count,
+    read_comma_lead,
+    read_complement,
+    read_each_done,
+    read_level_states,
+    read_listed_missing,
+    read_states,
+    read_two_parts,
+    read_within,
+)
+from .readers.counted import read_counted_object
+from .readers.lists import read_lists
+from .readers.periods import PERIODS, PeriodReading, read_period
+from .readers.places import place_trouble, read_places
+from .readers.proportions import in_item, joins_mean_share
+from .readers.tiers import (
+    band_trouble,
+    is_next_band,
+    plain_lead,
+    read_low_chain,
+    read_low_deductions,
+    read_tier_chain,
+)
 from .reasons import PER_PERIOD, reason_for
 from .shapes import (
     DO_VERBS,
@@ -71,14 +79,6 @@ from .shapes import (
     read_vs_average,
     read_vs_last_year,
     read_year_count,
-)
-from .tiers import (
-    band_trouble,
-    is_next_band,
-    plain_lead,
-    read_low_chain,
-    read_low_deductions,
-    read_tier_chain,
 )
 from .trial import NEGATED_END, Trial, try_clause
 

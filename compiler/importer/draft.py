@@ -39,15 +39,15 @@ from .clauses import (
     plain_wording,
     split_sentences,
 )
-from .complements import read_band_steps, read_level_states, written_as_steps
 from .earned import split_earned, unfilled, unmoved, whole_item
-from .failures import covers, read_failures
 from .known import KnownFacts
-from .lists import join_steps
 from .names import clean_subject, legal_name, name_from
 from .outline import NOTE_RULE, DNode, Doc, bonus_cap_of, scoring_text, total_points
+from .readers.complements import read_band_steps, read_level_states, written_as_steps
+from .readers.failures import covers, read_failures
+from .readers.lists import join_steps
+from .readers.tiers import boundary
 from .reasons import reason_for
-from .tiers import boundary
 from .trial import try_band, try_clause
 
 PENDING = "# 待处理："

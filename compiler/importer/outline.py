@@ -18,9 +18,9 @@ from decimal import Decimal
 from ..render.model import NO_FACTS
 from ..render.standards import LEAD as STANDARD_LEAD
 from ..source.text import normalise
+from .readers.tiers import boundary, top_points
 from .reading import Block, Heading, Rendered, Table, Text
 from .reasons import PER_PERIOD, PER_PERIOD_ANY
-from .tiers import boundary, top_points
 
 LEVEL_MARKERS = (
     re.compile(r"[一二三四五六七八九十]{1,3}、"),

@@ -11,7 +11,7 @@ import re
 
 from ..source.text import normalise
 from ..syntax import keywords as kw
-from .proportions import proportion_trouble
+from .readers.proportions import proportion_trouble
 
 #: A requirement stated per quarter, month, week, semester or day (`每季度…不少于1次`, `每月召开1次`):
 #: the shortfall is counted period by period, which no single count over the year gives.

@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
 
-from ..check.senses import CHANGE_HEADS, sense_from_name
-from ..source.text import normalise
-from ..syntax import keywords as kw
-from ..syntax.keywords import TURNING_CHARS, TURNING_WORDS
-from ..syntax.numerals import cn_to_int
-from .names import legal_name
-from .shapes import Reading
+from ...check.senses import CHANGE_HEADS, sense_from_name
+from ...source.text import normalise
+from ...syntax import keywords as kw
+from ...syntax.keywords import TURNING_CHARS, TURNING_WORDS
+from ...syntax.numerals import cn_to_int
+from ..names import legal_name
+from ..shapes import Reading
 
 _NUM = r"\d+|[一二两三四五六七八九十]{1,3}"
 _PTS = r"\d+(?:\.\d+)?"

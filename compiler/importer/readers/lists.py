@@ -30,9 +30,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..source.text import normalise
-from .names import legal_name
-from .shapes import DO_VERBS, Reading
+from ...source.text import normalise
+from ..names import legal_name
+from ..shapes import DO_VERBS, Reading
 
 _N = r"\d+(?:\.\d+)?"
 _RATE = r"[^,;、]+?率"

@@ -31,9 +31,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..source.text import normalise
-from .names import legal_name
-from .shapes import Reading
+from ...source.text import normalise
+from ..names import legal_name
+from ..shapes import Reading
 
 _N = r"\d+(?:\.\d+)?"
 _TIMES = r"\s*[×*xX]\s*"

@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
 
-from ..source.text import normalise
-from ..syntax import keywords as kw
-from .names import legal_name, name_from
-from .shapes import Reading
+from ...source.text import normalise
+from ...syntax import keywords as kw
+from ..names import legal_name, name_from
+from ..shapes import Reading
 
 _N = r"\d+(?:\.\d+)?"
 _IN = r"(?:\s*[(（]含[^)）]{0,6}[)）])?"

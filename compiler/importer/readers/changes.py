@@ -21,9 +21,9 @@ import calendar
 import re
 from decimal import Decimal
 
-from ..source.text import normalise
-from .names import legal_name
-from .shapes import Reading
+from ...source.text import normalise
+from ..names import legal_name
+from ..shapes import Reading
 
 _N = r"\d+(?:\.\d+)?"
 _UP = "上升|增加|增长|提高|提升|上涨"

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 
-from ..source.text import normalise
-from ..syntax import keywords as kw
-from .names import legal_name
-from .shapes import Reading
+from ...source.text import normalise
+from ...syntax import keywords as kw
+from ..names import legal_name
+from ..shapes import Reading
 
 _DOING = ("完成", "开展", "组织开展", "组织", "组建", "举办", "召开", "建成")
 _UNITS = ("项", "支", "个", "次", "场", "期", "组")

@@ -39,10 +39,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..source.text import normalise
+from ...source.text import normalise
+from ..names import legal_name
+from ..shapes import DO_VERBS, Reading, read_vs_last_year
 from .changes import read_change_bands, read_deadlines
-from .names import legal_name
-from .shapes import DO_VERBS, Reading, read_vs_last_year
 
 _N = r"\d+(?:\.\d+)?"
 #: Words of a condition, a count, a negation or a score: not a plain requirement.

@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..source.text import normalise
-from ..syntax import keywords as kw
-from ..syntax.numerals import cn_to_int
-from .names import clean_subject, legal_name
+from ...source.text import normalise
+from ...syntax import keywords as kw
+from ...syntax.numerals import cn_to_int
+from ..names import clean_subject, legal_name
 
 #: The periods a requirement is stated for, and how the declaration names "each of them".
 PERIODS = {
