@@ -42,6 +42,8 @@ def _check_fact(ctx: Context, decl) -> list[Diagnostic]:
         # only the type words: a unit one character from another (吨次, 人次) means
         # something else, so no unit is ever offered
         guess = closest(word, _TYPE_NAMES)
+        if guess is None and word.endswith("数") and fact_kind(word[:-1]) is not None:
+            guess = word[:-1]  # `次数`, `人数`, `户数`: a count is declared by its unit
         args = {
             "name": decl.name,
             "type": decl.type_word,

@@ -36,6 +36,10 @@ _REQUIREMENTS = kw.requirement_words()
 _STOP = re.compile(r"[\s。．.，,；;：:、）)]")
 
 
+#: The list mark of a clause line (`- `), written by habit before a declaration.
+_LIST_MARK = re.compile(r"^[-－—]\s+")
+
+
 @dataclass(frozen=True)
 class ClauseLine:
     clauses: tuple[ast.Clause, ...]
@@ -339,6 +343,14 @@ class Builder(ClausesMixin, AverageBandsMixin, Transformer):
         if token.type == "REF":
             return token.value[1:-1].strip(), token_span(token)
         name = token.value.rstrip()
+        # `- 【缺会次数】：次`: a clause's list mark and brackets, copied onto a declaration
+        # line, are no part of the name (the line declares 缺会次数)
+        marked = _LIST_MARK.match(name)
+        if marked is not None:
+            name = " " * marked.end() + name[marked.end() :]
+            inner = name.strip()
+            if inner.startswith("【") and inner.endswith("】") and inner.count("【") == 1:
+                name = name.replace("【", " ", 1)[: name.rfind("】")].rstrip()
         lead = len(name) - len(name.lstrip())
         name = name.strip()
         column = token.column + lead
