@@ -29,7 +29,7 @@ HEADING_KINDS = ("一、", "(一)")
 class DocNode:
     path: str
     depth: int
-    kind: str  # "一、" | "(一)" | "1、" | "(1)"
+    kind: str  # "一、" | "(一)" | "1、" | "(1)" | "①"
     marker: str  # as printed: "一、", "（一）", "1、" or "1.", "（1）"
     title: str
     points: str  # "（5分）", "（加分项，最高加2分）" or ""
@@ -159,6 +159,8 @@ def ast_by_path(nodes: tuple[ast.Node, ...], prefix: str = "") -> dict[str, ast.
 def marker_kind(marker: str) -> str:
     """`（一）` → "(一)", `1.` → "1、" and so on, from the marker as written."""
     text = normalise(marker).strip()
+    if len(text) == 1 and "\u2460" <= text <= "\u2473":
+        return "①"
     inner = text.strip("()、. ")
     arabic = inner.isdigit()
     if text.startswith("("):
@@ -173,6 +175,8 @@ def printed_marker(marker: str) -> str:
     it into `1.` would make `1、1月9日前` read `1.1月9日前`, a decimal)."""
     kind = marker_kind(marker)
     text = normalise(marker).strip()
+    if kind == "①":
+        return text
     inner = text.strip("()、. ")
     arabic = f"{inner}." if kind == "1、" and text.endswith(".") else f"{inner}、"
     return {

@@ -418,7 +418,7 @@ Clause = (
 
 @dataclass(frozen=True)
 class Marker:
-    """An outline marker. `kind` is one of "一、", "(一)", "1、", "(1)" (level order of
+    """An outline marker. `kind` is one of "一、", "(一)", "1、", "(1)", "①" (level order of
     GB/T 9704-2012; `1.` is kind "1、"); `number` its value; `text` as written."""
 
     kind: str

@@ -33,6 +33,7 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "PCN_MARKER": ("评分项编号（一、 (一) 1、 (1)）", "an outline marker (一、 (一) 1、 (1))"),
     "NUM_MARKER": ("评分项编号（一、 (一) 1、 (1)）", "an outline marker (一、 (一) 1、 (1))"),
     "PNUM_MARKER": ("评分项编号（一、 (一) 1、 (1)）", "an outline marker (一、 (一) 1、 (1))"),
+    "CIRCLED_MARKER": ("评分项编号（一、 (一) 1、 (1)）", "an outline marker (一、 (一) 1、 (1))"),
     "BAD_MARKER": ("评分项编号（一、 (一) 1、 (1)）", "an outline marker (一、 (一) 1、 (1))"),
     "DASH": ("条款（“- ” 开头）", "a clause (starting with “- ”)"),
     "NOTE_KW": ("说明：", "说明:"),

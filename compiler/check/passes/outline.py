@@ -47,13 +47,15 @@ def chinese_number(n: int) -> str:
 
 
 def marker_text(kind: str, number: int) -> str:
-    """The marker of `kind` ("一、", "(一)", "1、", "(1)") with another number."""
+    """The marker of `kind` ("一、", "(一)", "1、", "(1)", "①") with another number."""
     if kind == "一、":
         return chinese_number(number) + "、"
     if kind == "(一)":
         return f"({chinese_number(number)})"
     if kind == "(1)":
         return f"({number})"
+    if kind == "①":
+        return chr(0x245F + number) if 1 <= number <= 20 else f"({number})"
     return f"{number}、"
 
 

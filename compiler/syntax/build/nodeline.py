@@ -73,6 +73,7 @@ class NodeLineReader:
             "PCN_MARKER": ("(一)", text[1:-1]),
             "NUM_MARKER": ("1、", text[:-1]),
             "PNUM_MARKER": ("(1)", text[1:-1]),
+            "CIRCLED_MARKER": ("①", str(ord(text[0]) - 0x245F)),
             "BAD_MARKER": ("1、", text[:-1]),
         }[token.type]
         if token.type == "BAD_MARKER":

@@ -1,6 +1,7 @@
 """The outline as a tree: node lines in file order → nested, frozen `ast.Node`s.
 
-Levels follow GB/T 9704-2012: `一、` above `(一)` above `1、`/`1.` above `(1)`.  A
+Levels follow GB/T 9704-2012: `一、` above `(一)` above `1、`/`1.` above `(1)`, and
+below them `①` (the level real documents use next).  A
 node's parent is the nearest earlier node of a higher level, so a level may be skipped
 (`一、` straight to `1、`).  Built with an explicit stack and then bottom-up, never by
 recursion, however long the outline.
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from ...source.text import Span
 from .. import ast
 
-LEVELS: dict[str, int] = {"一、": 0, "(一)": 1, "1、": 2, "(1)": 3}
+LEVELS: dict[str, int] = {"一、": 0, "(一)": 1, "1、": 2, "(1)": 3, "①": 4}
 
 
 @dataclass
