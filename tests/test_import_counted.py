@@ -73,7 +73,7 @@ def test_pairs_formed_and_a_cap_said_of_the_item(tmp_path):
     )
     draft, policy = import_text(tmp_path, text)
     assert "- 【组织开展师带徒结对】每结对1组得0.5分，最高得3分" in _clauses(draft.text)
-    unit = {"举办职业技能培训班": "是", "组织开展师带徒结对": "8"}
+    unit = {"举办职业技能培训班": "是", "组织开展师带徒结对": "8", "建立人才服务台账": "否"}
     assert policy.score(unit).nodes["(一)(1)"].score == Decimal(5)
     assert policy.score(dict(unit, 组织开展师带徒结对="3")).nodes["(一)(1)"].score == Decimal("3.5")
     # 本项最高计3分 in an item of 5 with another earning: the item's cap or this line's?
@@ -88,3 +88,27 @@ def test_a_negated_object_is_no_thing_done(tmp_path):
     )
     draft, _ = import_text(tmp_path, text)
     assert not any("未按时报送总结】每项得" in c for c in _clauses(draft.text))
+
+
+def test_the_earning_part_of_an_item_numbered_1_is_a_circled_sub_item(tmp_path):
+    """An item numbered （1） that earns 2 of its 6 and deducts the rest: the earning
+    clause goes to a sub-item numbered ① (the fifth outline level), not left pending."""
+    text = _doc(
+        "（1）隐患治理（6分）",
+        "建立隐患治理台账的得2分。隐患治理工作被上级通报批评的，每次扣1分。",
+        "（2）基础工作（4分）",
+        "建立防汛物资台账的得4分。",
+    )
+    draft, policy = import_text(tmp_path, text)
+    assert "①建立隐患治理台账（2分）" in draft.text
+    assert not [p for p in pending_lines(draft.text) if "隐患治理台账" in p]
+    (late,) = [c[3:].split("】")[0] for c in _clauses(draft.text) if "通报" in c]
+    unit = {"建立隐患治理台账": "是", late: "0", "建立防汛物资台账": "是"}
+
+    def item(**changes: str) -> Decimal:
+        return policy.score(dict(unit, **changes)).nodes["(一)(1)"].score
+
+    assert item() == 6
+    assert item(建立隐患治理台账="否") == 4
+    assert item(**{late: "2"}) == 4
+    assert item(**{late: "9", "建立隐患治理台账": "否"}) == 0

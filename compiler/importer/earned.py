@@ -227,7 +227,7 @@ def _rewrite(lines: list[str], move: _Move) -> list[str]:
     title = named.group(1) if named and len(earned) == 1 else "得分条款"
     rest = Decimal(move.points) - Decimal(move.total)
     sub = [
-        f"{pad}({move.number}){title}（{move.total}分）",
+        f"{pad}{sub_marker(lines[head], move.number)}{title}（{move.total}分）",
         f"{pad}  # 原文本项（{move.points}分）的得分条款合计{move.total}分，单列为子项；"
         f"其余{rest}分"
         + (
@@ -285,3 +285,11 @@ def unmoved(text: str) -> list[int]:
     cannot (the draft would not compile: an item numbered （1） has no lower number)."""
     moves = _moves(text)
     return [line for move in moves or () for line in move.earned]
+
+
+def sub_marker(head_line: str, number: int) -> str:
+    """The marker of a sub-item written under the item on `head_line`: `(1)` below the
+    levels above it, `①` below a `(1)` item (language.md 4.1)."""
+    if re.match(r"\s*[（(]\s*\d+\s*[)）]", head_line) and 1 <= number <= 20:
+        return chr(0x245F + number)
+    return f"({number})"
