@@ -126,22 +126,24 @@ _DEEP_DOC = """某县2026年度网格化工作考核细则
 """
 
 
-def test_an_item_that_cannot_take_a_sub_item_leaves_the_others_theirs(tmp_path):
-    # （1）入格 has no deeper marker for a sub-item: it keeps W311 as it was; （二）数据共享
-    # still gets its sub-item, so a unit doing everything keeps its 6 points there
+def test_an_item_numbered_1_takes_a_circled_sub_item(tmp_path):
+    # （1）入格 takes its sub-item at the fifth level (①); （二）数据共享 gets its sub-item
+    # as before, so a unit doing everything keeps its 6 points there and its 4 in （1）
     source = tmp_path / "网格.txt"
     source.write_text(_DEEP_DOC, encoding="utf-8")
     draft = import_document(source)
     policy = compile_policy(draft.text, filename="<draft>")
-    assert "单列为子项" in draft.text
+    assert "(1)制定数据共享方案（2分）" in draft.text and "①入格率（2分）" in draft.text
+    assert "不能把它单列为子项" not in draft.text
     plan = next(f.name for f in policy.ir.facts if "方案" in f.name)
     leak = next(f.name for f in policy.ir.facts if "泄露" in f.name)
-    result = policy.score({plan: "是", leak: "否", **_full_rates(policy)})
+    missed = next(f.name for f in policy.ir.facts if "漏登" in f.name)
+    result = policy.score({plan: "是", leak: "否", missed: "0", **_full_rates(policy)})
     assert result.nodes["一(二)"].score == Decimal(6)
-    # （1）入格 cannot take one: its earning half is held (the pending sentence keeps its 2
-    # points), so the item is not scored from 0 — a unit with no omissions keeps its 4
-    assert "不能把它单列为子项" in draft.text
     assert result.nodes["一(一)1(1)"].score == Decimal(4)
+    # 95% loses 1 of the rate's 2 (its steps stay inside them); 30 omissions cap at 2
+    low = policy.score({plan: "是", leak: "否", missed: "30", "入格率": "95"})
+    assert low.nodes["一(一)1(1)"].score == Decimal(1)
 
 
 def _full_rates(policy) -> dict[str, str]:

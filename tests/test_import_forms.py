@@ -500,7 +500,7 @@ def test_a_sentence_the_draft_cannot_compile_is_held_whole(tmp_path):
 
 
 def test_drafts_of_deep_items_and_band_quotas_have_no_errors(tmp_path):
-    # a level sentence under a （1） item would need a sub-item (1) at its own level (E204);
+    # a level sentence under a （1） item takes a sub-item ① (never a (1) at its own level, E204);
     # a quota giving a band again (其余为良好) would be a second 良好 band (E206, E213)
     text = (
         "2025年度老龄工作考评细则\n一、养老服务（10分）\n（一）居家养老（10分）\n1.设施（10分）\n"
@@ -512,7 +512,9 @@ def test_drafts_of_deep_items_and_band_quotas_have_no_errors(tmp_path):
     )
     draft, _ = _import(tmp_path, text)  # compiles: `_import` raises on any error
     pending = [p for items in _pending(draft).values() for p in items]
-    assert any("综合养老服务中心" in p and "（1）” 一级" in p for p in pending)
+    # the levels of （1）中心 go to a sub-item at the fifth level (①), not pending
+    assert not any("综合养老服务中心" in p for p in pending)
+    assert "①综合养老服务中心建成并投入运营（2分）" in draft.text
     # the score bands alone would grade every unit at 90 or more 优秀: none is drafted
     assert "\n  优秀：90分以上" not in draft.text
     assert "# 待处理（等次）：其余为良好" in draft.text

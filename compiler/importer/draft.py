@@ -121,6 +121,32 @@ _HEAD_ON_TOTAL = re.compile(
     r"^以下(?:各项)?扣分(?:事项|项目|项)?(?:均|一律)?(?:在|从)(?:考核|考评)?(?:总分|总得分)中(?:直接)?(?:扣减|扣除)$"
 )
 _LISTED = re.compile(r"^有下列(?:情形|情况|行为|问题)之一的\s*[，,]\s*(.+?)\s*[：:]?$")
+#: `…的，本项不得分，并在总分中另扣2分` in an item with points: the item's 0 where the
+#: sentence stands, and the deduction from the total in a part without points.
+_TOTAL_TAIL = re.compile(
+    r"[，,]\s*(?:并|同时)?\s*另?\s*(?:在|从)(?:考核)?总分中\s*(?:另|再|直接)?\s*(?:扣除?|扣减|减)\s*"
+    r"(\d+(?:\.\d+)?)\s*分\s*[。；;]?\s*$"
+)
+_ZERO_HEAD = re.compile(r"^[^，,；;]+?的\s*[，,]\s*(?:本项|该项|此项)不得分$")
+#: A top-level part without points whose deductions come off the total: `扣分项`.
+_DEDUCTION_PART = re.compile(r"扣分|扣减|扣除")
+TOTAL_PART = "在总分中另扣的分"
+#: `实行一票否决，当年不得评为优秀`: the lowest grade, or only not the top one?
+_VETO_AND_BAR = re.compile(r"一票否决.*(?:不得|不能|不予)评(?:定)?为|一票否决.*最高(?:只能)?评?为")
+_VETO_AND_BAR_REASON = (
+    "“实行一票否决” 是评为最低一档，而同句又写 “不得评为…”（只是不能评那一档及以上）：两种读法结果不同。"
+    "本意是最低一档的，写 “【…】实行一票否决”；只是不能评为那一档的，写 “【…】不得评为优秀”"
+)
+_OTHER_TOTAL_REASON = (
+    "有分值的评分项中的扣分以本项分值为限，“在总分中另扣” 的分要写在没有分值的一级部分（那里的扣分直接从总分中扣，"
+    "language.md 第5节）。草稿只起草 “…的，本项不得分，并在总分中另扣N分”；此句前半句是别的写法，另扣的分是每次都扣"
+    "还是只扣一次，原文没有写明：请把前半句写在本项下，另扣的分写在没有分值的一级部分，如 “【…】每次扣N分” 或 “【…】扣N分”"
+)
+_EACH_ITEM_TOTAL_REASON = (
+    "说明中的规则，管每一个评分项：“该项不得分” 说的是出了这种情况的那一项，草稿读不出是哪一项。请在各评分项下写 "
+    "“- 【本项…】本项不得分”，并在一个没有分值的一级部分（如 “在总分中另扣的分”）中为每一项写同一数据项的 "
+    "“- 【本项…】扣{}分”（没有分值的一级部分的扣分直接从总分中扣，language.md 第5节）"
+)
 
 
 def _conditions(node: DNode) -> bool:
@@ -453,6 +479,9 @@ class _Writer:
         self.paired: dict[int, str] = {}
         self.used = ""  # the clause lines of the draft
         self.slopes: dict[int, list[re.Match[str]]] = {}  # node → its step clauses
+        #: `…，本项不得分，并在总分中另扣2分`: (comment, clause) for a part without points
+        self.on_total: list[tuple[str, str]] = []
+        self.own_lines: dict[int, int] = {}  # top-level node → its lines before its children
 
     # ------------------------------------------------------------------ header
 
@@ -634,6 +663,8 @@ class _Writer:
         for child in node.children:
             children += self.node(child, depth + 1, path, bonus, anchor, top)
         out += self.hoisted.pop(path, [])
+        if depth == 0:
+            self.own_lines[id(node)] = len(out)
         return out + children
 
     def sentence(
@@ -649,6 +680,12 @@ class _Writer:
     ) -> list[str]:
         """`read` is the sentence as drafted (without a cap the node carries)."""
         read = sentence if read is None else read
+        tail = _TOTAL_TAIL.search(read) if self.known is None else None
+        if tail and not bonus and (node.points is not None or anchor is not None):
+            if _ZERO_HEAD.match(normalise(read[: tail.start()]).strip()):
+                return self._zero_and_total(sentence, node, path, pad, anchor, top, read, tail)
+            self.summary.sentences += 1
+            return [self.summary.hold(path, sentence, _OTHER_TOTAL_REASON, pad)]
         if self.known is not None:
             drafted = self.known.sentence(sentence, path, bonus, node.points)
             if drafted is None:
@@ -765,6 +802,8 @@ class _Writer:
             drafted = self._second_slope(drafted, node)
         if drafted.ok and (self.doc.continuous or self.doc.ceil_steps):
             drafted = self._steps_as_noted(drafted, bonus, node, anchor)
+        if drafted.ok and any(_VETO_AND_BAR.search(normalise(c)) for c in drafted.clauses):
+            drafted = Drafted(sentence, (), (), _VETO_AND_BAR_REASON)
         notes: list[str] = []
         if drafted.ok and not bonus:
             drafted, notes = self._earned_and_failed(drafted, node)
@@ -778,6 +817,102 @@ class _Writer:
             self.summary.clauses += len(drafted.clauses)
             return [f"{pad}# {n}" for n in notes] + [f"{pad}- {c}" for c in drafted.clauses]
         return [self.summary.hold(path, sentence, drafted.reason, pad)]
+
+    def _zero_and_total(
+        self,
+        sentence: str,
+        node: DNode,
+        path: str,
+        pad: str,
+        anchor: Anchor | None,
+        top: str,
+        read: str,
+        tail: re.Match[str],
+    ) -> list[str]:
+        """`…的，本项不得分，并在总分中另扣2分` in an item with points: the item gets 0
+        (`【X】本项不得分`, where the sentence stands), and the same fact takes 2 points off the
+        total (`【X】扣2分`) in a top-level part without points, whose deductions come off
+        the total uncapped by any item (language.md 第5节)."""
+        head = read[: tail.start()]
+        known = set(self.origin)
+        lines = self.sentence(sentence, node, path, pad, False, anchor, top, head)
+        new = [c for c in self.origin if c not in known and self.origin[c][1] == sentence]
+        if len(new) != 1 or not _ZERO.search(new[0]):
+            return lines  # held (its reason is the item's half)
+        condition = new[0][: _ZERO.search(new[0]).start()]
+        clause = f"{condition}扣{_number(tail.group(1))}分"
+        item = anchor.path if anchor is not None and node.points is None else path
+        points = _number(tail.group(1))
+        for name in _FACT_NAMES.findall(condition):
+            kind, default, description = self.drafter.book.facts[name]
+            description += f"（原文另在总分中扣{points}分：写在没有分值的一级部分）"
+            self.drafter.book.facts[name] = (kind, default, description)
+        self.origin[clause] = (path, sentence)
+        self.summary.clauses += 1
+        said = _one_line(sentence).rstrip("。；;")
+        title = f"{node.marker}{_one_line(node.title)}"
+        where = f"“{top}” 下的评分项 “{title}”" if title != top else f"评分项 “{top}”"
+        if item != path:
+            where += f"（本项不得分写在有分值的上级评分项 {item} 下）"
+        self.on_total.append((f"# 原文写在 {where}：{said}", clause))
+        return lines
+
+    def _awards_ungraded(self, body: list[str]) -> list[str]:
+        """`…，取消年度评优资格` drafted `不得评为优秀，列为…单位` while the grade block
+        stays commented out (a band of it 待处理): the draft grades no unit, so the bar
+        names no grade (E230); the label alone says it, and a note asks for the bar back
+        once the grades are completed."""
+        top = self.drafter.highest_band
+        out: list[str] = []
+        for line in body:
+            clause = line.strip()[2:] if line.lstrip().startswith("- ") else ""
+            if f"不得评为{top}，列为" not in clause or not clause.endswith("资格单位"):
+                out.append(line)
+                continue
+            pad = line[: len(line) - len(line.lstrip())]
+            plain = clause.replace(f"，不得评为{top}，列为", "，列为")
+            plain = plain.replace(f"不得评为{top}，列为", "列为")
+            self.origin[plain] = self.origin.pop(clause, ("", clause))
+            out.append(
+                f"{pad}# 原文的等次尚未补全（各档暂作注释），草稿暂不评等次：补全等次后，请在 “列为” 前加上 “不得评为{top}，”"
+                "（取消评优资格的单位也不能评为最高一档）"
+            )
+            out.append(f"{pad}- {plain}")
+        return out
+
+    def _total_lines(self, body: list[str], starts: dict[int, int]) -> list[str]:
+        """The deductions from the total said inside items: in the document's own part of
+        deductions without points (`扣分项`), or in a part of their own after the last."""
+        if not self.on_total:
+            return body
+        lines = [x for comment, clause in self.on_total for x in (f"  {comment}", f"  - {clause}")]
+        for node in self.doc.nodes:
+            if (
+                node.points is None
+                and node.bonus_cap is None
+                and not node.modifiers
+                and _DEDUCTION_PART.search(normalise(node.title))
+                and id(node) in starts
+            ):
+                at = starts[id(node)] + self.own_lines[id(node)]
+                note = (
+                    "  # 以下原文写在有分值的评分项中（“…，本项不得分，并在总分中另扣N分”）：本项不得分"
+                    "写在该项下，另扣的分写在这里，直接从总分中扣（language.md 第5节）"
+                )
+                return body[:at] + [note, *lines] + body[at:]
+        numbers = [
+            _CN_VALUES.get(normalise(n.marker).strip().rstrip("、"), 0) for n in self.doc.nodes
+        ]
+        k = max([0, *numbers]) + 1 + (1 if self.grade_rules else 0)
+        marker = f"{_CN[k] if k < len(_CN) else '十' + _CN[k - 10]}、"
+        return [
+            *body,
+            "",
+            f"{marker}{TOTAL_PART}",
+            "  # 原文在下列有分值的评分项中写明 “…，本项不得分，并在总分中另扣N分”：本项不得分写在该项下，"
+            "另扣的分写在这一没有分值的一级部分，直接从总分中扣，不受该项分值限制（language.md 第5节）",
+            *lines,
+        ]
 
     def _steps_as_noted(
         self, drafted: Drafted, bonus: bool, node: DNode, anchor: Anchor | None
@@ -1746,6 +1881,9 @@ class _Writer:
                 reason = "说明中的规则，草稿没有写成条款：请写到它所管的评分项下" + (
                     "" if reason == "句式未能识别为条款" else f"；{reason}"
                 )
+                each = _TOTAL_TAIL.search(sentence)
+                if each and re.search(r"该项|各项|每项", sentence):
+                    reason = _EACH_ITEM_TOTAL_REASON.format(_number(each.group(1)))
                 self.summary.sentences += 1
                 out.append(self.summary.hold("说明", sentence, reason, ""))
         return out
@@ -1943,10 +2081,16 @@ class _Writer:
 
     def write(self) -> str:
         body: list[str] = []
+        starts: dict[int, int] = {}  # top-level node → where its lines start in body
         for node in self.doc.nodes:
-            body += [""] + self.node(node, 0, "")
+            body.append("")
+            starts[id(node)] = len(body)
+            body += self.node(node, 0, "")
         tail = self.bands()
+        if tail and tail[0].startswith("# 等次：（") and self.drafter.highest_band:
+            body = self._awards_ungraded(body)
         body += self.grade_node()
+        body = self._total_lines(body, starts)
         if self.doc.notes:
             tail += ["", "# 原文说明："] + [line for n in self.doc.notes for line in self.note(n)]
         self.used = "\n".join(x for x in body + tail if x.lstrip().startswith("- "))
