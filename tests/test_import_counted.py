@@ -112,3 +112,28 @@ def test_the_earning_part_of_an_item_numbered_1_is_a_circled_sub_item(tmp_path):
     assert item(建立隐患治理台账="否") == 4
     assert item(**{late: "2"}) == 4
     assert item(**{late: "9", "建立隐患治理台账": "否"}) == 0
+
+
+def test_several_counted_earnings_under_one_cap_in_an_item_numbered_1(tmp_path):
+    """Two levels of one count share the sentence's cap: a sub-item ① of the cap (one
+    clause's own cap would not bound the two together)."""
+    text = _doc(
+        "（1）宣传报道（5分）",
+        "在区级以上媒体宣传报道防汛工作的，区级每篇得0.25分，市级每篇得0.5分，最高得2分。"
+        "按时报送防汛月报的得3分。",
+    )
+    draft, policy = import_text(tmp_path, text)
+    assert pending_lines(draft.text) == []
+    (sub,) = [line.strip() for line in draft.text.splitlines() if line.strip().startswith("①")]
+    assert sub.endswith("（2分）")
+    facts = {f.name for f in policy.ir.facts}
+    district = next(n for n in facts if "区级" in n)
+    city = next(n for n in facts if "市级" in n)
+    unit = {district: "0", city: "0", "按时报送防汛月报": "是"}
+
+    def item(**changes: str) -> Decimal:
+        return policy.score(dict(unit, **changes)).nodes["(一)(1)"].score
+
+    assert item() == 3
+    assert item(**{district: "4"}) == 4
+    assert item(**{district: "4", city: "3"}) == 5  # 1 + 1.5 capped at 2

@@ -39,7 +39,7 @@ from .clauses import (
     plain_wording,
     split_sentences,
 )
-from .earned import split_earned, unfilled, unmoved, whole_item
+from .earned import split_earned, sub_marker, unfilled, unmoved, whole_item
 from .known import KnownFacts
 from .names import clean_subject, legal_name, name_from
 from .outline import NOTE_RULE, DNode, Doc, bonus_cap_of, scoring_text, total_points
@@ -1136,8 +1136,9 @@ class _Writer:
         self, sentence: str, read: str, node: DNode, path: str, bonus: bool, pad: str
     ) -> list[str] | None:
         """`每篇计0.2分，最高计3分` in an item of 5 points: the cap is the points of a sub-item
-        of its own (the language caps an item, not a clause), written after the item's
-        clauses; the item's other earning clauses get one too (`split_earned`)."""
+        of its own, written after the item's clauses; the item's other earning clauses get
+        one too (`split_earned`).  Under （1） and ① one counted earning keeps its cap on
+        the clause instead (`，最高得3分`, language.md 7): no sub-item one level down."""
         n = normalise(read).strip().rstrip("。；;，, ")
         m = _EARN_CAP_TAIL.search(n)
         if m is None or bonus or node.points is None or node.children or node.modifiers:
@@ -1155,6 +1156,11 @@ class _Writer:
             return None
         drafted = self.drafter.sentence(read.strip()[: m.start()], node.title, path, False, cap)
         if not drafted.ok or not all(_PER_EARN.search(c) for c in drafted.clauses):
+            self.drafter.release(drafted)
+            return None
+        if _numbered_low(node) and len(drafted.clauses) == 1:
+            # under （1） one counted earning carries its own cap on the item, as written,
+            # rather than a sub-item ① of its cap
             self.drafter.release(drafted)
             return None
         # several counted earnings (`区级每篇得0.25分，市级每篇得0.5分`) add up under the one
@@ -1353,7 +1359,7 @@ class _Writer:
             and not re.search(r"每|比例", normalise(x))
             and _level_match(x) is None  # another level sentence: a sub-item of its own
         ]
-        if (others or _no_deeper(node)) and read_level_states(read) is not None:
+        if (others or _numbered_low(node)) and read_level_states(read) is not None:
             # `…的得3分，…的得1.5分，未召开的不得分`: no sub-item needed, each level written
             # as what it adds (`complements.read_level_states`)
             return None
@@ -1409,12 +1415,14 @@ class _Writer:
             for x in split_sentences(t)
             if normalise(x).strip() != normalise(sentence).strip() and _EARNED.search(normalise(x))
         ]
+        steps = top <= Decimal(node.points) and read_band_steps(read) is not None
+        if (others or _numbered_low(node)) and steps:
+            # no sub-item needed: each band written as what it adds to the one below
+            # (`complements.read_band_steps`), the clauses add up to the band's points
+            self.drafter.release(drafted)
+            return None
         if top > Decimal(node.points) or others or _no_deeper(node):
             self.drafter.release(drafted)
-            if top <= Decimal(node.points) and read_band_steps(read) is not None:
-                # no sub-item needed: each band written as what it adds to the one below
-                # (`complements.read_band_steps`), the clauses add up to the band's points
-                return None
             reason = (
                 f"几档只取做到的一档（最高{_number(str(top))}分），逐档写出时检查器按合计计分：请把此句写成分值为"
                 f"{_number(str(top))}分、注明“就高不就低”的子项，条款为 “{'”、“'.join(drafted.clauses)}”"
@@ -1451,7 +1459,8 @@ class _Writer:
             clauses = list(clause) if isinstance(clause, tuple | list) else [clause]
             (name,) = _FACT_NAMES.findall(clauses[0])[:1]
             out += [
-                f"{inner}({k}){name}（{_number(cap)}分）" + ("，就高不就低" if several else ""),
+                f"{inner}{sub_marker(node.marker or '', k)}{name}（{_number(cap)}分）"
+                + ("，就高不就低" if several else ""),
                 f"{inner}  # {note}",
                 *(f"{inner}  - {c}" for c in clauses),
             ]
@@ -2391,9 +2400,19 @@ def _takes_max(node: DNode) -> bool:
     return any(m in _TAKE_MAX for m in node.modifiers)
 
 
+def _numbered_low(node: DNode) -> bool:
+    """An item numbered （1） or ①: tiers there are written as increments on the item
+    rather than as a sub-item one level further down."""
+    return (
+        _no_deeper(node)
+        or re.fullmatch(r"\s*[（(]\s*\d+\s*[)）]\s*", node.marker or "") is not None
+    )
+
+
 def _no_deeper(node: DNode) -> bool:
-    """An item numbered （1）: the outline has no lower level for a sub-item of it."""
-    return re.fullmatch(r"\s*[（(]\s*\d+\s*[)）]\s*", node.marker or "") is not None
+    """An item numbered ①: the outline has no lower level for a sub-item of it (below
+    （1） the language has ①, language.md 4.1)."""
+    return re.fullmatch(r"\s*[\u2460-\u2473]\s*", node.marker or "") is not None
 
 
 #: `补助按时足额发放的得2分，…`: a requirement with its words of time, amount or care,
