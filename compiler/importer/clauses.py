@@ -54,6 +54,13 @@ from .readers.lists import read_lists
 from .readers.periods import PERIODS, PeriodReading, read_period
 from .readers.places import place_trouble, read_places
 from .readers.proportions import in_item, joins_mean_share
+from .readers.repeats import (
+    doubled,
+    per_unit,
+    read_missing_each,
+    read_one_each,
+    read_place_months,
+)
 from .readers.tiers import (
     band_trouble,
     is_next_band,
@@ -713,6 +720,10 @@ class Drafter:
         #: (path, name, type, default, description) of the last sentence's one fact
         self.last: tuple[str, str, str, str, str] | None = None
         self.last_clause = ""
+        #: the sentence that set `last`, and the sentence of the last call whatever came of
+        #: it: `last` is the sentence just before only where the two are the same
+        self.last_from = ""
+        self.previous = ""
         #: sentences read as matters counted once at their highest level (`_highest_level`):
         #: their item adds them up, it does not take the highest (就高不就低)
         self.per_matter: set[str] = set()
@@ -740,8 +751,10 @@ class Drafter:
         if len(drafted.facts) == 1:
             self.last = (path, *drafted.facts[0])
             self.last_clause = drafted.clauses[-1]
+            self.last_from = sentence
         elif drafted.ok:
             self.last = None
+        self.previous = sentence
         return drafted
 
     def release(self, drafted: Drafted) -> None:
@@ -814,6 +827,11 @@ class Drafter:
         self.points = points
         if len(sentence) > MAX_SENTENCE:
             return Drafted(sentence, (), (), f"句子超过 {MAX_SENTENCE} 个字，未尝试起草")
+        repeat = self._doubled(sentence, title, path, bonus, points) or self._place_months(
+            sentence, path
+        )
+        if repeat is not None:
+            return repeat
         highest = self._highest_level(sentence, title, path, bonus, points)
         if highest is not None:
             return highest
@@ -900,6 +918,9 @@ class Drafter:
             read_level_states,
             read_band_steps,
             read_within,
+            lambda s: read_missing_each(s, points),
+            read_one_each,
+            read_place_months,
         )
         for reading in (read(sentence) for read in readings):
             if reading is not None:
@@ -968,6 +989,65 @@ class Drafter:
                 return Drafted(sentence, drafted.clauses, drafted.facts)
         trouble = band_trouble(sentence) or place_trouble(sentence)
         return Drafted(sentence, (), (), trouble or reason_for(sentence))
+
+    def _doubled(
+        self, sentence: str, title: str, path: str, bonus: bool, points: str | None
+    ) -> Drafted | None:
+        """`…发现隐患的，每处扣0.3分，同一隐患被重复发现的加倍扣分`, or `同一问题…仍未整改的，
+        每处加倍扣分` after a sentence of the same item drafted as `【X】每处扣0.2分`: the
+        repeats deduct the same amount per the same unit as a fact of their own, noted as
+        counted in the first fact too — the two clauses together deduct double.  Only when
+        the deduction doubled is one amount per unit and nothing else (a cap or a floor
+        on it: whether the doubled ones share it is not said); None otherwise."""
+        found = doubled(sentence)
+        if found is None:
+            return None
+        if found.head is not None:
+            head = self._sentence(found.head, title, path, bonus, points)
+            if not head.ok or len(head.clauses) != 1 or len(head.facts) != 1:
+                self.release(head)
+                return None
+            first, clauses, facts = per_unit(head.clauses[0]), head.clauses, head.facts
+            kind = head.facts[0][1]
+        else:
+            last = self.last
+            if last is None or last[0] != path or self.last_from != self.previous:
+                return None  # the amount doubled is the sentence's just before, drafted
+            if found.unit is None:
+                return None  # `…的，加倍扣分` alone: the unit it doubles per is not said
+            first, clauses, facts, kind = per_unit(self.last_clause), (), (), last[2]
+        if first is None or kind != first[1] or (found.unit and found.unit != first[1]):
+            if found.head is not None:
+                self.release(head)
+            return None
+        fact, unit, amount = first
+        said = f"{found.what}（这些{unit}也计入【{fact}】：两条合计，即原文的加倍扣分）"
+        name = self.book.claim(legal_name(found.what), unit, "0", said, path)
+        clause = f"【{name}】每{unit}扣{amount}分"
+        if try_clause(clause, bonus, "", points) is None:
+            self.book.release(name)
+            if found.head is not None:
+                self.release(head)
+            return None
+        return Drafted(sentence, (*clauses, clause), (*facts, (name, unit, "0", said)))
+
+    def _place_months(self, sentence: str, path: str) -> Drafted | None:
+        """`每有1个断面1个月未达标扣0.5分` right after `…达到年度考核目标的得10分` in the
+        same item: one standard in two halves.  Drafted beside the earning, a unit with one
+        place-month short would lose the 10 and the 0.5; the pair stays 待处理 and says
+        what to write (the deduction alone, the earning its note)."""
+        reading = read_place_months(sentence)
+        last = self.last
+        if reading is None or last is None or last[0] != path or last[2] != "是否":
+            return None
+        if not re.search(r"[得计记]\s*\d", normalise(self.last_clause)):
+            return None
+        reason = (
+            f"此句按每个{reading.names[0]}扣分，与前句 “{self.last_clause}” 是同一标准的两半："
+            f"照写两条，没达到时既失前句的分又被扣分。前句的得分是本项分值的，只写 “- {reading.clause}”，"
+            "前句写作注释（得分即本项分值，由此句逐个扣减）；不是的，把两句写成分值为前句得分的子项"
+        )
+        return Drafted(sentence, (), (), reason)
 
     def _share(
         self, sentence: str, title: str, path: str, bonus: bool, points: str | None

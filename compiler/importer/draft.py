@@ -46,6 +46,7 @@ from .outline import NOTE_RULE, DNode, Doc, bonus_cap_of, scoring_text, total_po
 from .readers.complements import read_band_steps, read_level_states, written_as_steps
 from .readers.failures import covers, read_failures
 from .readers.lists import join_steps
+from .readers.repeats import with_each
 from .readers.tiers import boundary
 from .reasons import reason_for
 from .trial import try_band, try_clause
@@ -588,7 +589,9 @@ class _Writer:
                         body += restated
                         continue
                     read = stated[1].get(sentence, sentence) if stated else sentence
-                    read = plain_wording(read)
+                    # `有专职人员、有工作经费的得3分，缺一项扣1.5分`: per item where the list is
+                    # closed and together loses the points (`repeats.with_each`)
+                    read = plain_wording(with_each(read) or read)
                     if node.earned_bonus:  # points of the item it fills (outline)
                         read = re.sub(r"加(?=\s*\d)", "计", read)
                     body += self.sentence(sentence, node, path, inner, bonus, anchor, top, read)

@@ -8,10 +8,12 @@ run into the text and sentences that state several facts at once.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ..source.text import normalise
 from ..syntax import keywords as kw
 from .readers.proportions import proportion_trouble
+from .readers.repeats import listed_missing, open_missing
 
 #: A requirement stated per quarter, month, week, semester or day (`每季度…不少于1次`, `每月召开1次`):
 #: the shortfall is counted period by period, which no single count over the year gives.
@@ -125,6 +127,41 @@ def _each_listed(n: str) -> str:
     return said
 
 
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text
+
+
+def _missing_listed(n: str) -> str:
+    """`有专职人员、有工作经费的得3分，缺一项扣1.5分` left 待处理: per item when the listed
+    things together lose the points (the points are then a part of the item: a sub-item),
+    else the two readings (readers/repeats.py)."""
+    m = listed_missing(n)
+    if m is None:
+        if not open_missing(n):
+            return ""
+        return (
+            "没有“每”字，列举的有几项原文没有写明（“等”，或一项中又有 “和”“及”）：缺一项扣的分是按项计还是"
+            "只扣一次读不准。按项计的写 “【…缺少的项】每项扣N分”（language.md 9.3），只扣一次的写 "
+            "“未【…】的，扣N分”；“得M分” 不是本项分值的，写在分值为M分的子项下"
+        )
+    u, a, p = m.unit, m.amount, m.points
+    name = m.name
+    every = _plain(m.count * Decimal(a))
+    if m.reaches:
+        return (
+            f"“缺一{u}扣{a}分” 按{u}计（共{m.count}{u}，都缺时扣{every}分，失去全部{p}分；只扣一次的读法，"
+            f"一{u}也没有的单位仍得{_plain(Decimal(p) - Decimal(a))}分）。“得{p}分” 不是本项分值："
+            f"请写成分值为{p}分的子项，子项下只写 “- 【{name}】每{u}扣{a}分”（language.md 9.3、5.1）"
+        )
+    left = _plain(Decimal(p) - m.count * Decimal(a))
+    return (
+        f"没有“每”字，两种读法得分不同：按{u}计，{m.count}{u}都缺只扣{every}分、仍得{left}分；"
+        f"只扣一次，缺几{u}都只扣{a}分。按{u}计的写 “【{name}】每{u}扣{a}分”，"
+        f"只扣一次的写 “【{name}】1{u}以上的，扣{a}分”（“得{p}分” 不是本项分值的，写在分值为{p}分的子项下）"
+    )
+
+
 #: (test on the normalised sentence, the hint), in the order the hints are given; a
 #: callable hint says its own words (empty: none).
 _HINTS = (
@@ -154,8 +191,13 @@ _HINTS = (
         lambda n: bool(re.search(r"每超\s*\d", n) and not re.search(r"(不得|不能|不)超过", n)),
         "“每超…”未写明以什么为标准",
     ),
+    (lambda n: True, lambda n: _missing_listed(n)),
     (
-        lambda n: bool(re.search(r"(?<!每)[一1]\s*[次件项起]\s*扣", n)) and "每" not in n,
+        lambda n: (
+            bool(re.search(r"(?<!每)[一1]\s*[次件项起]\s*扣", n))
+            and "每" not in n
+            and listed_missing(n) is None
+        ),
         "没有“每”字，不能确定是按次计还是只扣一次",
     ),
     (
