@@ -163,7 +163,8 @@ def test_one_of_the_checked_counts_each_under_a_cap_of_many(tmp_path):
 
 def test_places_short_month_by_month(tmp_path):
     """`每有1个点位1个月未达标扣0.5分，扣完为止`: a count of place-months; after an earning
-    of the same standard, both stay pending and say what to write."""
+    of the same standard worth the item's points, the deduction alone is drafted (the
+    earning a note)."""
     text = _doc(
         "（一）空气质量（4分）\n每有1个监测点位1个月未达标扣0.5分，扣完为止。",
         "（二）水质（6分）\n考核断面水质达到年度目标的得6分；每有1个断面1个月未达标扣1分，扣完为止。",
@@ -172,13 +173,10 @@ def test_places_short_month_by_month(tmp_path):
     name = "监测点位月度未达标"
     assert f"- 【{name}】每个扣0.5分，扣完为止" in draft.text
     assert "2个监测点位各有3个月未达标的，计6个" in _note(draft.text, name)
-    pending = pending_lines(draft.text)
-    assert len(pending) == 2
-    (step,) = [p for p in pending if p.startswith("每有1个断面")]
-    assert "只写 “- 【断面月度未达标】每个扣1分，扣完为止”" in step
-    # the pending item (二) keeps its 6 points: no clause of it is drafted
-    for months, expected in (("0", "10"), ("3", "8.5"), ("20", "6")):
-        assert _total(policy, {name: months}) == Decimal(expected), months
+    assert pending_lines(draft.text) == []
+    assert "- 【断面月度未达标】每个扣1分，扣完为止" in draft.text
+    for months, sections, expected in (("0", "0", "10"), ("3", "0", "8.5"), ("20", "2", "4")):
+        assert _total(policy, {name: months, "断面月度未达标": sections}) == Decimal(expected)
 
 
 def test_with_each_gives_the_per_item_wording_only_where_it_is_the_reading():
@@ -193,3 +191,21 @@ def test_with_each_gives_the_per_item_wording_only_where_it_is_the_reading():
     assert with_each("有工作台账、有年度计划的得3分，缺一项扣1分") is None  # 2 × 1 < 3
     assert with_each("配备桌椅、书柜、电脑等设施的得2分，缺一种扣1分") is None  # open list
     assert with_each("站点有专职人员、有办公场所的得2分，每缺一项扣1分") is None  # has 每
+
+
+def test_a_standard_of_the_items_points_then_its_place_months(tmp_path):
+    """`…达标的得5分。每有1个监测点位1个月未达标扣0.5分，扣完为止` in an item of 5: the two
+    sentences are one standard; the earning is a note and the place-months deduct from
+    the 5.  The earning of a part of the item stays pending with the pair."""
+    text = _doc(
+        "（一）饮用水（5分）\n饮用水水源地水质达标的得5分。每有1个监测点位1个月未达标扣0.5分，扣完为止。",
+        "（二）地表水（6分）\n地表水断面水质达标的得3分。每有1个断面1个月未达标扣0.5分，扣完为止。",
+    )
+    draft, policy = import_text(tmp_path, text)
+    assert "- 【监测点位月度未达标】每个扣0.5分，扣完为止" in draft.text
+    assert "# 原文 “饮用水水源地水质达标的得5分”" in draft.text
+    assert not [p for p in pending_lines(draft.text) if p.startswith("饮用水水源地")]
+    assert [p for p in pending_lines(draft.text) if p.startswith("地表水断面水质达标")]
+    for months, expected in (("0", "5"), ("3", "3.5"), ("12", "0")):
+        result = policy.score({"监测点位月度未达标": months})
+        assert result.nodes["(一)"].score == Decimal(expected), months

@@ -46,7 +46,7 @@ from .outline import NOTE_RULE, DNode, Doc, bonus_cap_of, scoring_text, total_po
 from .readers.complements import read_band_steps, read_level_states, written_as_steps
 from .readers.failures import covers, read_failures
 from .readers.lists import join_steps
-from .readers.repeats import with_each
+from .readers.repeats import read_place_months, with_each
 from .readers.tiers import boundary
 from .reasons import reason_for
 from .trial import try_band, try_clause
@@ -312,6 +312,8 @@ _YES_NO_EARN = re.compile(r"^【([^】]+)】[，,]?\s*得\s*(?:\d[^每]*|满分)
 _ITEM_BONUS_CAP = re.compile(
     r"^(?:本项|该项)?(?:加分|奖励分)(?:累计)?(?:最高|最多|不超过|上限为?)\s*(?:加)?\s*\d+(?:\.\d+)?\s*分$"
 )
+#: `…达到年度考核目标的得10分`: a plain earning of a standard, nothing else in the sentence.
+_FULL_EARN = re.compile(r"^[^,;，；]+?的\s*,?\s*得\s*(\d+(?:\.\d+)?)\s*分$")
 #: `，最高计3分` at the end of a sentence earning per thing: the cap of that sentence.
 _EARN_CAP_TAIL = re.compile(
     r"[,，]\s*(?:本项)?(?:累计)?(?:(?:最高|最多)可?(?:计|得|记)|不超过)\s*(\d+(?:\.\d+)?)\s*分$"
@@ -583,7 +585,15 @@ class _Writer:
         else:
             before = len(self.summary.pending_sentences)
             for text in scoring_text(node):
-                for sentence in join_steps(split_sentences(text)):
+                sentences = join_steps(split_sentences(text))
+                for index, sentence in enumerate(sentences):
+                    following = sentences[index + 1] if index + 1 < len(sentences) else ""
+                    if self._full_before_place_months(sentence, following, node, bonus):
+                        body.append(
+                            f"{inner}# 原文 “{_one_line(sentence)}”：“得{_number(node.points)}分”"
+                            "即本项分值，由下面的扣分条款逐个扣减（写成得分条款，没达到时既失分又被扣分）"
+                        )
+                        continue
                     restated = self._restated_cap(sentence, cap, bonus, node, path, inner)
                     if restated is not None:
                         body += restated
@@ -1134,6 +1144,26 @@ class _Writer:
             f"子项下只写扣分条款（“{written}”，language.md 5.1）"
         )
         return Drafted(drafted.sentence, (), (), reason)
+
+    def _full_before_place_months(
+        self, sentence: str, following: str, node: DNode, bonus: bool
+    ) -> bool:
+        """`国控、省控断面水质达到年度考核目标的得10分` followed by `每有1个断面1个月未达标扣
+        0.5分，扣完为止` in an item of 10: one standard in two halves, the earning the item's
+        points and the deduction counting every place-month that misses it — the deduction
+        alone says it (as `_earned_and_failed` drafts one sentence of both).  The earning is
+        a note, counted as drafted; the deduction is drafted next on its own."""
+        if bonus or node.points is None or node.children or node.modifiers or not following:
+            return False
+        m = _FULL_EARN.match(normalise(sentence).strip().rstrip("。；;，, "))
+        if m is None or Decimal(m.group(1)) != Decimal(node.points):
+            return False
+        if read_place_months(following) is None:
+            return False
+        self.summary.sentences += 1
+        self.summary.drafted += 1
+        self.drafter.last = None  # the earning is no sentence the deduction pairs with
+        return True
 
     def _capped_earning(
         self, sentence: str, read: str, node: DNode, path: str, bonus: bool, pad: str
