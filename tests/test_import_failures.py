@@ -200,7 +200,8 @@ def test_the_documents_own_whole_item_zero_stays_on_the_item_in_the_reason(tmp_p
 def test_a_step_named_as_the_standard_not_met(tmp_path):
     """`开展…的得N分，未开展的每起扣1分`, `…给予帮扶的得3分，应帮未帮的每人扣1分`: the count is of
     the standard not met, every failure of it — in an item of those points only the step;
-    in a larger item the reason proposes the sub-item.  `回应不及时的每次` counts late ones
+    in a larger item (another sentence scoring the rest) a sub-item of the points with the
+    step alone.  `回应不及时的每次` counts late ones
     only (a unit that never answered keeps the points): the reason says so."""
     text = _doc(
         "（一）困难帮扶（3分）\n对符合条件的困难群众按规定给予帮扶的得3分，应帮未帮的每人扣1分。",
@@ -208,9 +209,35 @@ def test_a_step_named_as_the_standard_not_met(tmp_path):
         "对群众诉求在48小时内作出回应的得5分，回应不及时的每次扣1分。",
     )
     draft, policy = import_text(tmp_path, text)
-    assert _clauses(draft.text) == ["【应帮未帮】每人扣1分"]
+    review = "未开展隐患整改复查评估"
+    assert _clauses(draft.text) == ["【应帮未帮】每人扣1分", f"【{review}】每起扣1分"]
     for count, expected in (("0", "3"), ("1", "2"), ("4", "0")):
-        assert _score(policy, {"应帮未帮": count}, "(一)") == Decimal(expected)
-    review, answer = pending_lines(draft.text)
-    assert "请把这句写成分值为5分的子项，子项下只写扣分条款（如 “- 【未开展】每起扣1分”" in review
+        assert _score(policy, {"应帮未帮": count, review: "0"}, "(一)") == Decimal(expected)
+    # in the item of 10 the 5 are a sub-item of their own, the steps taking only from them
+    assert f"(1){review}（5分）" in draft.text
+    for count, expected in (("0", "10"), ("2", "8"), ("9", "5")):
+        assert _score(policy, {"应帮未帮": "0", review: count}, "(二)") == Decimal(expected)
+    (answer,) = pending_lines(draft.text)
     assert "扣分数的只是其中一种没做到的情形" in answer
+
+
+def test_a_part_of_the_item_becomes_a_sub_item_of_its_deductions(tmp_path):
+    """3 of an item of 10 whose other sentence scores the rest: a sub-item of 3 holding
+    only the counted failures; the document's `本项不得分` stays on the item."""
+    text = _doc(
+        "（一）问题整改（10分）\n督查发现的问题均按期整改到位的得3分，每有1个问题逾期未整改的扣1分，"
+        "逾期超过60日仍未整改的本项不得分。建立问题整改台账的得7分。"
+    )
+    draft, policy = import_text(tmp_path, text)
+    assert pending_lines(draft.text) == []
+    assert "(1)问题逾期未整改（3分）" in draft.text
+    late, long_late, ledger = "问题逾期未整改", "逾期超过60日仍未整改", "建立问题整改台账"
+    unit = {late: "0", long_late: "否", ledger: "是"}
+    for changes, expected in (
+        ({}, "10"),
+        ({late: "2"}, "8"),
+        ({late: "5"}, "7"),  # the steps take only the 3
+        ({ledger: "否"}, "3"),
+        ({long_late: "是"}, "0"),
+    ):
+        assert _score(policy, dict(unit, **changes), "(一)") == Decimal(expected), changes

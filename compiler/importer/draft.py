@@ -1059,8 +1059,10 @@ class _Writer:
         found = read_failures(n)
         if found is None or bonus or node.points is None or node.children or node.modifiers:
             return None
-        if Decimal(found.points) != Decimal(node.points) or len(n) > len(read.strip()):
+        if len(n) > len(read.strip()) or Decimal(found.points) > Decimal(node.points):
             return None
+        if Decimal(found.points) < Decimal(node.points):
+            return self._failures_part(sentence, found, node, path, pad)
         if found.cap is not None and Decimal(found.cap) != Decimal(node.points):
             return None  # `最多扣2分` in an item of 3: the sentence's own cap
         p = _number(node.points)
@@ -1103,6 +1105,54 @@ class _Writer:
                 "没做到的每一种情形，由它们逐个扣减（写成得分条款，没做到时既失分又被扣分）"
             )
         return [f"{pad}# {note}", *(f"{pad}- {c}" for c in clauses)]
+
+    def _failures_part(
+        self, sentence: str, found, node: DNode, path: str, pad: str
+    ) -> list[str] | None:
+        """`困境儿童生活费按时足额发放的得3分，发放不及时或标准不到位的，每人次扣0.5分，扣完3分
+        为止` in an item of 6: the 3 points are a part of the item, and the deductions count
+        every way that part is missed — a sub-item of 3 holding only the deductions (a unit
+        paying late loses only what the steps take, never the 3 and the steps), the
+        document's `本项不得分` staying on the item.  None (the reason of `_failures_held`)
+        when the deductions miss a way, the deduction is about an event after the standard,
+        a cap is not the part's, no other sentence of the item scores the rest (as
+        `earned.split_earned` leaves such an item), or no sub-item can be written (under ①)."""
+        if found.missing or found.after or _no_deeper(node):
+            return None
+        if found.cap is not None and Decimal(found.cap) != Decimal(found.points):
+            return None
+        others = [
+            x
+            for t in scoring_text(node)
+            for x in split_sentences(t)
+            if normalise(x).strip() != normalise(sentence).strip()
+        ]
+        if not others:
+            return None  # nothing scores the rest: the document and its points disagree
+        clauses: list[str] = []
+        whole: list[str] = []
+        drafted: list[Drafted] = []
+        for one, on_item in zip(found.reads, found.whole, strict=True):
+            d = self.drafter.sentence(one, node.title, path, False, found.points)
+            drafted.append(d)
+            if not d.ok or len(d.clauses) != 1:
+                for earlier in drafted:
+                    self.drafter.release(earlier)
+                return None
+            (whole if on_item else clauses).append(d.clauses[0])
+        if not clauses:
+            for earlier in drafted:
+                self.drafter.release(earlier)
+            return None
+        p = _number(found.points)
+        # the note the earning split knows a sub-item of the item's own sentence by
+        note = (
+            f"{FULL_NOTE}同句的扣分数的是没做到的每一种情形，从这{p}分中逐个扣减，写作本子项的分值"
+        )
+        lines = self._sub_item(
+            node, sentence, path, pad, clauses, found.points, note, drafted=(*clauses, *whole)
+        )
+        return lines + [f"{pad}- {c}" for c in whole]
 
     def _failures_held(self, drafted: Drafted, read: str, node: DNode, path: str) -> Drafted:
         """A sentence of `_earned_then_failures` whose points are not the item's, left 待处理
