@@ -241,3 +241,27 @@ def test_a_part_of_the_item_becomes_a_sub_item_of_its_deductions(tmp_path):
         ({long_late: "是"}, "0"),
     ):
         assert _score(policy, dict(unit, **changes), "(一)") == Decimal(expected), changes
+
+
+def test_a_part_of_the_item_with_a_step_counting_each_one_missing(tmp_path):
+    """`职责清单全部制定并公开的得2分，每缺1人扣0.5分` in an item of 6 whose other sentence
+    scores the rest: a sub-item of 2 holding the step alone (never the 2 lost and the step
+    too); alone in its item of 2 the step alone, as before."""
+    text = _doc(
+        "（一）责任落实（6分）\n班子成员安全生产责任清单全部制定并公开的得2分，每缺1人扣0.5分。"
+        "召开安全生产专题会议的得4分。",
+    )
+    draft, policy = import_text(tmp_path, text)
+    assert pending_lines(draft.text) == []
+    (sub,) = [line.strip() for line in draft.text.splitlines() if line.strip().startswith("(1)")]
+    assert sub.endswith("（2分）")
+    (missing,) = [f.name for f in policy.ir.facts if f.type != "bool"]
+    meeting = next(f.name for f in policy.ir.facts if "会议" in f.name)
+    for short, held, expected in (
+        ("0", "是", "6"),
+        ("1", "是", "5.5"),
+        ("9", "是", "4"),
+        ("0", "否", "2"),
+    ):
+        unit = {missing: short, meeting: held}
+        assert _score(policy, unit, "(一)") == Decimal(expected), (short, held)

@@ -819,6 +819,9 @@ class _Writer:
             drafted = Drafted(sentence, (), (), _VETO_AND_BAR_REASON)
         notes: list[str] = []
         if drafted.ok and not bonus:
+            part = self._earned_and_failed_part(drafted, node, path, pad)
+            if part is not None:
+                return part
             drafted, notes = self._earned_and_failed(drafted, node)
         elif not bonus and drafted.reason == reason_for(read):
             drafted = self._failures_held(drafted, read, node, path)
@@ -992,6 +995,40 @@ class _Writer:
         if rest:
             note += "；没有分值的评分项下的扣分在总分中直接扣减"
         return [f"{pad}# {note}，无需另写条款"]
+
+    def _earned_and_failed_part(
+        self, drafted: Drafted, node: DNode, path: str, pad: str
+    ) -> list[str] | None:
+        """`职责清单全部制定并公开的得2分，每缺1人扣0.5分` in an item of 6 whose other sentences
+        score the rest: the 2 are a part of the item, the steps count every failure of them
+        (`每缺`, `每少`) — a sub-item of 2 holding the step alone (`_earned_and_failed` drafts
+        the step alone where the 2 are the item's).  None for anything else."""
+        book = self.drafter.book.facts
+        earned = [c for c in drafted.clauses if _is_yes_no_earn(c, book)]
+        steps = [c for c in drafted.clauses if _is_count_step(c, book)]
+        if len(earned) != 1 or len(steps) != 1 or len(drafted.clauses) != 2:
+            return None
+        points = _EARN_POINTS.search(earned[0])
+        every = _EVERY_FAILURE.search(steps[0].split("】", 1)[1])
+        if points is None or every is None or node.points is None:
+            return None
+        p = points.group(1)
+        if Decimal(p) >= Decimal(node.points) or node.children or node.modifiers:
+            return None
+        if _no_deeper(node):
+            return None
+        others = [
+            x
+            for t in scoring_text(node)
+            for x in split_sentences(t)
+            if normalise(x).strip() != normalise(drafted.sentence).strip()
+        ]
+        if not others:
+            return None  # nothing scores the rest: the document and its points disagree
+        (fact,) = _FACT_NAMES.findall(earned[0])
+        self.drafter.book.release(fact)
+        note = f"{FULL_NOTE}同句的扣分数的是没做到的每一处，从这{_number(p)}分中逐个扣减，写作本子项的分值"
+        return self._sub_item(node, drafted.sentence, path, pad, steps[0], p, note)
 
     def _earned_and_failed(self, drafted: Drafted, node: DNode) -> tuple[Drafted, list[str]]:
         """`常规调查任务按时完成的得6分，延误一项扣1分`, `机构、人员、经费落实到位的，得3分，
