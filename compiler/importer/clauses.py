@@ -61,6 +61,7 @@ from .readers.repeats import (
     read_one_each,
     read_place_months,
 )
+from .readers.requirements import read_places_short, read_rate_after_requirements
 from .readers.tiers import (
     band_trouble,
     is_next_band,
@@ -832,6 +833,26 @@ class Drafter:
         )
         if repeat is not None:
             return repeat
+        rate = read_rate_after_requirements(sentence)
+        if rate is not None:
+            # `每月巡河不少于1次…，巡河达标率达到100%的得3分…`: the rate is scored, the
+            # requirements are what it measures (its note)
+            drafted = self._sentence(rate, title, path, bonus, points)
+            if drafted.ok and len(drafted.facts) == 1:
+                name, kind, default, note = drafted.facts[0]
+                said = normalise(sentence).split(",")[0]
+                clauses = tuple(c.replace(",", "，") for c in drafted.clauses)
+                note = f"{note}（{said}…）" if note else said
+                if name in self.book.facts:
+                    self.book.facts[name] = (self.book.facts[name][0], default, note)
+                return Drafted(sentence, clauses, ((name, kind, default, note),))
+            self.release(drafted)
+        places = read_places_short(sentence)
+        if places is not None:
+            # `…每年至少组织1次避险演练，每少1个点扣0.5分`: before the period readings
+            drafted_places = self._reading(sentence, places, path, bonus)
+            if drafted_places is not None:
+                return drafted_places
         highest = self._highest_level(sentence, title, path, bonus, points)
         if highest is not None:
             return highest
