@@ -49,3 +49,28 @@ def test_requirements_scored_period_by_period_stay_pending(tmp_path):
     draft, _ = import_text(tmp_path, text)
     assert "巡林达标率" not in draft.text
     assert not [c for c in draft.text.splitlines() if "宣传覆盖率】" in c]
+
+
+def test_bands_of_the_shortfall_against_a_plan(tmp_path):
+    """`按计划移交到期档案的得5分，移交数量未达到计划、差额在5%以内的扣1分，差额超过5%的扣3分，
+    未移交的不得分` in an item of 5: the deepest band of the shortfall (5% itself in the
+    first), none handed over at all the item's 不得分; in an item of 8 the 5 are a part
+    of it, and the sentence is not read this way."""
+    sentence = (
+        "按计划向市档案馆移交到期档案的得5分，移交数量未达到计划、差额在5%以内的扣1分，"
+        "差额超过5%的扣3分，未移交的不得分。"
+    )
+    draft, policy = import_text(tmp_path, _doc(f"（一）档案移交（5分）\n{sentence}"))
+    share, none = "向市档案馆移交到期档案数量较计划的差额比例", "未向市档案馆移交到期档案"
+    assert f"- 【{share}】超过0%、5%的，分别扣1分、3分" in draft.text
+    assert f"- 【{none}】本项不得分" in draft.text
+    for gap, nothing, expected in (
+        ("0", "否", "5"),
+        ("5", "否", "4"),
+        ("5.5", "否", "2"),
+        ("100", "是", "0"),
+    ):
+        assert policy.score({share: gap, none: nothing}).total == Decimal(expected), gap
+    (tmp_path / "b").mkdir()
+    larger, _ = import_text(tmp_path / "b", _doc(f"（一）档案移交（8分）\n{sentence}"))
+    assert share not in larger.text

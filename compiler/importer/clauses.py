@@ -61,7 +61,11 @@ from .readers.repeats import (
     read_one_each,
     read_place_months,
 )
-from .readers.requirements import read_places_short, read_rate_after_requirements
+from .readers.requirements import (
+    read_places_short,
+    read_rate_after_requirements,
+    read_short_of_plan,
+)
 from .readers.tiers import (
     band_trouble,
     is_next_band,
@@ -847,6 +851,9 @@ class Drafter:
                     self.book.facts[name] = (self.book.facts[name][0], default, note)
                 return Drafted(sentence, clauses, ((name, kind, default, note),))
             self.release(drafted)
+        short = self._several(sentence, read_short_of_plan(sentence, points), path, bonus)
+        if short is not None:
+            return short
         places = read_places_short(sentence)
         if places is not None:
             # `…每年至少组织1次避险演练，每少1个点扣0.5分`: before the period readings

@@ -14,6 +14,7 @@ measure is what the sentence scores.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ...source.text import normalise
 from ..names import legal_name
@@ -57,3 +58,40 @@ def read_places_short(sentence: str) -> Reading | None:
     clause = f"【{name}】每个{m.group('e').replace(' ', '')}"
     note = f"{who}每年至少{m.group('do')}1次{what}：没有做到的{m.group('place')}的个数"
     return Reading((name,), clause, ("个",), description=note, default="0")
+
+
+_SHORT_OF_PLAN = re.compile(
+    rf"^(?P<std>按计划(?P<do>[^\d,;]{{2,24}}?))的\s*,?\s*得\s*(?P<p>{_N})\s*分\s*,\s*"
+    rf"(?:[^\d,;]{{0,12}}?未达到计划\s*[,、]\s*)?差额在\s*(?P<a>{_N})\s*%\s*以内的\s*,?\s*"
+    rf"扣\s*(?P<b>{_N})\s*分\s*,\s*差额超过\s*(?P=a)\s*%的\s*,?\s*扣\s*(?P<c>{_N})\s*分"
+    rf"(?:\s*,\s*未(?P<none>[^\d,;]{{1,12}}?)的\s*,?\s*(?:本项)?不得分)?$"
+)
+
+
+def read_short_of_plan(sentence: str, points: str | None) -> tuple[Reading, ...] | None:
+    """`按计划向档案馆移交到期档案的得5分，移交数量未达到计划、差额在5%以内的扣1分，差额超过5%
+    的扣3分，未移交的不得分` in an item of 5: the 5 are the item's, the bands of the shortfall
+    take from them (only the deepest, language.md 9.15: `超过0%、5%的，分别扣1分、3分`), and
+    none done at all is the item's 不得分.  Only where the points are the item's and the
+    deeper band deducts more."""
+    m = _SHORT_OF_PLAN.match(normalise(sentence).strip().rstrip("。;, "))
+    if m is None or points is None:
+        return None
+    if Decimal(m.group("p")) != Decimal(points) or not Decimal(m.group("c")) > Decimal(
+        m.group("b")
+    ):
+        return None
+    do = m.group("do").strip()
+    share = legal_name(f"{do}数量较计划的差额比例")
+    note = f"（计划数−实际数）÷计划数×100，按计划全部完成的填0（原文：{m.group('std')}的得{m.group('p')}分）"
+    bands = Reading(
+        (share,),
+        f"【{share}】超过0%、{m.group('a')}%的，分别扣{m.group('b')}分、{m.group('c')}分",
+        ("百分比",),
+        description=note,
+        default="0",
+    )
+    if m.group("none") is None:
+        return (bands,)
+    none = legal_name(f"未{do}")
+    return (bands, Reading((none,), f"【{none}】本项不得分", ("是否",), default="否"))
