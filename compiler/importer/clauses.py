@@ -1514,7 +1514,7 @@ class Drafter:
         """`被省级、市级督查通报的，每次分别扣2分、1分`, `承担国家、省级政务公开试点任务并通过
         验收的，分别加2分、1分`, `禁毒工作被国家禁毒委、省禁毒委通报表扬的，分别加3分、2分`:
         the same event at each level, a fact each (`【被省级督查通报】、【被市级督查通报】每次
-        分别扣2分、1分`, language.md 9.13).  Read only where every item of the list starts
+        分别扣2分、1分`, language.md 9.14).  Read only where every item of the list starts
         with a level word and the items after the first end as the first does (`国家禁毒委`,
         `省禁毒委`), so that the words around the list are the same for each."""
         n = normalise(sentence).strip().rstrip("。;, ")
