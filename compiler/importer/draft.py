@@ -1017,13 +1017,7 @@ class _Writer:
             return None
         if _no_deeper(node):
             return None
-        others = [
-            x
-            for t in scoring_text(node)
-            for x in split_sentences(t)
-            if normalise(x).strip() != normalise(drafted.sentence).strip()
-        ]
-        if not others:
+        if not _other_sentences(node, drafted.sentence):
             return None  # nothing scores the rest: the document and its points disagree
         (fact,) = _FACT_NAMES.findall(earned[0])
         self.drafter.book.release(fact)
@@ -1158,13 +1152,7 @@ class _Writer:
             return None
         if found.cap is not None and Decimal(found.cap) != Decimal(found.points):
             return None
-        others = [
-            x
-            for t in scoring_text(node)
-            for x in split_sentences(t)
-            if normalise(x).strip() != normalise(sentence).strip()
-        ]
-        if not others:
+        if not _other_sentences(node, sentence):
             return None  # nothing scores the rest: the document and its points disagree
         clauses: list[str] = []
         whole: list[str] = []
@@ -1472,10 +1460,8 @@ class _Writer:
             return [self.summary.hold(path, sentence, reason, pad)]
         others = [
             x
-            for t in scoring_text(node)
-            for x in split_sentences(t)
-            if normalise(x).strip() != normalise(sentence).strip()
-            and _EARNED.search(normalise(x))
+            for x in _other_sentences(node, sentence)
+            if _EARNED.search(normalise(x))
             and not re.search(r"每|比例", normalise(x))
             and _level_match(x) is None  # another level sentence: a sub-item of its own
         ]
@@ -1529,12 +1515,7 @@ class _Writer:
         if found is None:
             return None
         drafted, top = found
-        others = [
-            x
-            for t in scoring_text(node)
-            for x in split_sentences(t)
-            if normalise(x).strip() != normalise(sentence).strip() and _EARNED.search(normalise(x))
-        ]
+        others = [x for x in _other_sentences(node, sentence) if _EARNED.search(normalise(x))]
         steps = top <= Decimal(node.points) and read_band_steps(read) is not None
         if (others or _numbered_low(node)) and steps:
             # no sub-item needed: each band written as what it adds to the one below
@@ -2518,6 +2499,14 @@ _BAND_TWICE = (
 def _takes_max(node: DNode) -> bool:
     """The item takes only its highest earning clause (`，就高不就低`)."""
     return any(m in _TAKE_MAX for m in node.modifiers)
+
+
+def _other_sentences(node: DNode, sentence: str) -> list[str]:
+    """The item's sentences other than `sentence` (compared as normalised)."""
+    this = normalise(sentence).strip()
+    return [
+        x for t in scoring_text(node) for x in split_sentences(t) if normalise(x).strip() != this
+    ]
 
 
 def _numbered_low(node: DNode) -> bool:
