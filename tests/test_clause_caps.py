@@ -175,3 +175,21 @@ def test_doing_verbs_and_team_units_count_an_earning(clause, unit, count, earned
     )
     policy = compile_policy(source, filename="计数.rule")
     assert policy.score({"结对": count, "建档": "否"}).total == Decimal(earned)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【结对】应达到5项，每完成1项得1分",  # 1 each toward 5, or 1 each once 5 are done?
+        "【结对】达到5项，每完成1项得1分",
+        "【结对】低于5项的，每完成1项扣1分",
+    ],
+)
+def test_a_comparison_before_a_step_of_things_done_is_refused(clause):
+    source = (
+        "细则：计数\n年度：2024\n满分：5分\n\n数据：\n  结对：项，默认0\n\n"
+        f"(一)工作(5分)\n  - {clause}\n"
+    )
+    with pytest.raises(PolicyError) as raised:
+        compile_policy(source, filename="计数.rule")
+    assert "E253" in str(raised.value) and "两种读法" in str(raised.value)

@@ -1033,6 +1033,17 @@ DETAILS: dict[str, tuple[str, str]] = {
         "this clause earns at most N: write ，最高得N分; a share losing at most N: write "
         "，最低得M分 (M the item's points less N)",
     ),
+    "why.doing_step": (
+        "比较之后按做到的次数计分，有两种读法：每做到一次都计（比较的数是目标），还是达到这个数之后才每次计？",
+        "a step of things done after a comparison reads two ways: each one counts (the number "
+        "is a target), or each counts only once the number is reached?",
+    ),
+    "hint.doing_step": (
+        "每做到一次都计的，去掉比较，写 “【X】每完成1项得1分，最高得N分”；达到之后才计的，写 "
+        "“【X】达到5项的，每项得1分”（“的” 表示条件）并核对原文",
+        "each counts: drop the comparison, “【X】每完成1项得1分，最高得N分”; only once reached: "
+        "“【X】达到5项的，每项得1分” (的 marks a condition), checked against the document",
+    ),
     "why.cap_bonus": (
         "限的是扣分，这一条却只加分：是这一条最多加这么多，还是别的上限，读不准",
         "caps a deduction, but the clause only adds: at most this much added, or another cap?",

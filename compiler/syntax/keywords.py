@@ -202,6 +202,19 @@ STEP_VERBS: dict[str, str] = {
     "减少": "shortfall",
 }
 
+#: Counting verbs of things done (`每完成一项得1分`): after a comparison (`应达到5项，每完成1项
+#:得1分`: earn 1 each toward 5, or 1 each only once 5 are done?) they are refused (E253).
+DOING_COUNT_VERBS: tuple[str, ...] = (
+    "完成",
+    "开展",
+    "组织",
+    "组织开展",
+    "组建",
+    "结对",
+    "举办",
+    "召开",
+    "建成",
+)
 #: Counting verbs after 每: decoration only (plus `未…`, see COUNT_VERB_NOT).
 COUNT_VERBS: tuple[str, ...] = (
     "缺",
@@ -223,15 +236,7 @@ COUNT_VERBS: tuple[str, ...] = (
     "查实",
     "有",
     # what an earning counts: `每完成一项得1分`, `每组建1支服务队得0.5分`, `每结对1组`
-    "完成",
-    "开展",
-    "组织",
-    "组织开展",
-    "组建",
-    "结对",
-    "举办",
-    "召开",
-    "建成",
+    *DOING_COUNT_VERBS,
 )
 
 #: `每未按时上报1次`: 未 and a short verb phrase, up to the number of the step.

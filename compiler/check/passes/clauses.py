@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 
 from ...diagnostics.diagnostic import Diagnostic
+from ...diagnostics.messages import details
 from ...source.text import Span
 from ...syntax import ast
 from ...syntax import keywords as kw
@@ -356,8 +357,18 @@ def _two_readings(ctx: Context, clause: ast.PerUnitClause) -> list[Diagnostic]:
     """E221 / E222: a comparison, then a deduction per occurrence, that a careful reader
     could take two ways.  `【巡查次数】达到4次，每缺1次扣1分` (standard or condition?) and
     `【巡查次数】少于4次的，每缺1次扣1分` (per inspection missing from 4, or per miss
-    counted in the fact?) are refused with both rewritings rather than guessed."""
+    counted in the fact?) are refused with both rewritings rather than guessed; so is a
+    comparison before a step of things done (`应达到5项，每完成1项得1分`, E253)."""
     head = clause.condition
+    if isinstance(head, ast.Compare) and clause.per.verb in kw.DOING_COUNT_VERBS:
+        # `应达到5项，每完成1项得1分`: 1 a completion toward the 5, or 1 each only once 5
+        # are done? (`低于5项的，每完成1项扣1分`: the same, on the other side)
+        span = Span(
+            head.span.line, head.span.column, clause.per.span.end_line, clause.per.span.end_column
+        )
+        args = {"text": f"{head.word}…，每{clause.per.verb}", **details("why.doing_step", "why")}
+        args.update(details("hint.doing_step", "hint"))
+        return [Diagnostic("E253", span, args)]
     if not isinstance(head, ast.Compare) or not isinstance(clause.effect, ast.Deduct):
         return []
     if clause.per.verb_kind != "count":
