@@ -92,6 +92,21 @@ class Policy:
         except self.module.InputError as exc:
             raise _wrap(exc) from exc
 
+    def score_before_quotas(
+        self,
+        facts: Mapping[str, object],
+        averages: Mapping | None = None,
+        batch: Mapping | None = None,
+    ):
+        """`score` without the 等次 quotas, which need every unit's total: what a batch
+        scored in blocks computes per unit before it applies them (`score` itself when
+        the policy has none)."""
+        function = getattr(self.module, "score_before_quotas", self.module.score)
+        try:
+            return function(facts, averages, batch)
+        except self.module.InputError as exc:
+            raise _wrap(exc) from exc
+
     def total(
         self,
         facts: Mapping[str, object],
@@ -103,7 +118,11 @@ class Policy:
         except self.module.InputError as exc:
             raise _wrap(exc) from exc
 
-    def score_batch(self, rows: Iterable[Mapping[str, object]]) -> list:
+    def score_batch(self, rows: Iterable[Mapping[str, object]], quotas: bool = True) -> list:
+        """Every unit's Result, scored together; `quotas` false leaves the 等次 quotas
+        to the caller (a report scored in blocks applies them once all are in)."""
+        if not quotas and self.ir.quotas:
+            return self.module.score_batch(rows, quotas=False)
         return self.module.score_batch(rows)
 
     def score_table(self, table, items: bool = False):

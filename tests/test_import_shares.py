@@ -183,25 +183,29 @@ def test_bands_that_restate_their_rate_and_grade_lines(tmp_path):
     assert "比例在20%以上" not in text.split("（一）")[0]  # a band is no fact
     assert "三、扣分事项及一票否决\n" in text  # a title, not a sentence
     assert "等次：\n  优秀：18分以上\n  良好：15分以上\n  合格：12分以上\n  不合格：其余\n" in text
-    pending = {s: r for _, s, r in draft.summary.pending_sentences}
-    assert set(pending) == {"优秀等次数量不超过参评乡镇总数的30%"}
+    # the quota after the top band is a line of `等次：` (language.md 12.2)
+    assert "  不合格：其余\n  优秀等次数量不超过参评乡镇总数的30%\n" in text
+    assert [(q.band, q.share) for q in policy.ir.quotas] == [(0, Decimal("0.3"))]
+    assert draft.summary.pending_sentences == []
     # a judged bonus from 0.5: from 0, the note keeps the document's range for the units
     # that earn it
     assert any(line.strip().endswith("】酌情加0至1分") for line in text.splitlines())
     assert "原文加0.5至1分：有此情形的评定0.5至1分，没有的填0" in text
-    assert draft.summary.sentences == 7  # 另设… says the parts of the document, no rule
-    assert policy.score(_BANDS_PERFECT).grade == "优秀"
+    assert draft.summary.sentences == 6  # 另设… says the parts of the document, no rule
+    # scored alone, a unit names its place among the 优秀 units (within 3 of 10 here)
+    alone = {"单位数": 10, "名额名次【优秀】": 3}
+    assert policy.score(_BANDS_PERFECT, batch=alone).grade == "优秀"
     for rate, score in (("100", 12), ("99", 8), ("90", 8), ("89.9", 0)):
-        result = policy.score(dict(_BANDS_PERFECT, 辖区断面水质达标率=rate))
+        result = policy.score(dict(_BANDS_PERFECT, 辖区断面水质达标率=rate), batch=alone)
         assert result.nodes["(一)"].score == Decimal(score), rate
     for share, score in (("30", 8), ("25", 5), ("20", 5), ("10", 2)):
-        result = policy.score(dict(_BANDS_PERFECT, 开展垃圾分类的行政村比例=share))
+        result = policy.score(dict(_BANDS_PERFECT, 开展垃圾分类的行政村比例=share), batch=alone)
         assert result.nodes["(二)"].score == Decimal(score), share
     unit = dict(_BANDS_PERFECT, 辖区断面水质达标率="95", 开展垃圾分类的行政村比例="25")
     unit.update({"被市级约谈": "1", "工作经验被省级推广": "3"})
-    result = policy.score(unit)
+    result = policy.score(unit, batch=alone)
     assert result.total == Decimal(12) and result.grade == "合格"  # 8 + 5 − 3 + min(3, 2)
-    assert policy.score(dict(_BANDS_PERFECT, 重大水污染事件="是")).grade == "不合格"
+    assert policy.score(dict(_BANDS_PERFECT, 重大水污染事件="是"), batch=alone).grade == "不合格"
 
 
 def test_a_band_with_a_condition_is_not_cut_to_its_bounds(tmp_path):

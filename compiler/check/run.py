@@ -25,6 +25,7 @@ from .passes.names import check_names
 from .passes.notes import check_notes
 from .passes.outline import check_outline
 from .passes.points import check_points
+from .passes.quotas import check_quotas
 from .passes.testcases import check_tests
 
 PASSES = (
@@ -36,6 +37,7 @@ PASSES = (
     check_points,
     check_bands,
     check_grade_limits,
+    check_quotas,
     check_batch,
     check_notes,
     check_tests,

@@ -332,6 +332,21 @@ EXAMPLES: dict[str, Example] = {
         "把下一档写成 “3分以上”，或在表头写 精度：0.1。",
         "Write the lower band as 3分以上, or set 精度：0.1 in the header.",
     ),
+    "E259": Example(
+        "等次名额限定一档最多评几个单位，名额之外的单位落到下一档。名额写在最低一档上没有下一档可落；"
+        "一档写了两个名额、名额为0或超过100%、或有条款把单位直接定为这一档（它占不占名额读不准），"
+        "都读不出原文的意思。",
+        "A grade quota limits how many units a band may hold; units beyond it fall to the band "
+        "below. On the lowest band there is none; two quotas for a band, a share of 0 or above "
+        "100%, or a clause setting units to the band outright (in the quota or not?) cannot be "
+        "read either.",
+        _file(_NODE + _CLAUSE)
+        + "\n等次：\n  优秀：4.5分以上\n  合格：3分以上\n  不合格：其余，不超过3个\n",
+        _file(_NODE + _CLAUSE)
+        + "\n等次：\n  优秀：4.5分以上，不超过参加考核单位总数的30%\n  合格：3分以上\n  不合格：其余\n",
+        "把名额写在它所限的那一档后面（通常是最高一档）。",
+        "Write the quota after the band it limits (usually the highest).",
+    ),
     "E258": Example(
         "考评对象是一个县的乡镇，条款却比的是 “全市平均水平”：本批的平均值只是这些乡镇自己的平均，"
         "算出来的是另一个数。全市的数已知时写成参数。",

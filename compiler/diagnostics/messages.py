@@ -377,6 +377,13 @@ MESSAGES: dict[str, Entry] = {
         "把 等次： 中的各档按从高到低的顺序重排",
         "list the bands of 等次: from the highest to the lowest",
     ),
+    "E259": Entry(
+        "error",
+        "等次名额 “{text}”：{why}",
+        "the quota “{text}” of band “{band}”: {why_en}",
+        "{hint}",
+        "{hint_en}",
+    ),
     # ---- E24x: limits that keep scores exact and columns unambiguous -------------------
     "E240": Entry(
         "error",
@@ -1032,6 +1039,37 @@ DETAILS: dict[str, tuple[str, str]] = {
         "这一条最多得N分：写 ，最高得N分；按比例得分、最多失去N分：写 ，最低得M分（M 为本项分值减N）",
         "this clause earns at most N: write ，最高得N分; a share losing at most N: write "
         "，最低得M分 (M the item's points less N)",
+    ),
+    "why.quota_lowest": (
+        "定在最低一档 “{band}” 上：名额之外的单位没有更低的一档可落",
+        "is on the lowest band “{band}”: a unit beyond it has no band to fall to",
+    ),
+    "hint.quota_lowest": (
+        "名额写在要限定人数的那一档后面（通常是最高一档，如 “优秀：90分以上，不超过参加考核单位总数的30%”）",
+        "write the quota after the band it limits (usually the highest: “优秀：90分以上，"
+        "不超过参加考核单位总数的30%”)",
+    ),
+    "why.quota_twice": (
+        "“{band}” 已经有一个名额，两个名额用哪一个读不准",
+        "“{band}” has a quota already: which of the two applies?",
+    ),
+    "hint.quota_twice": ("只保留原文的一个名额", "keep the one quota of the document"),
+    "why.quota_size": (
+        "一个单位也评不上 “{band}”，或名额超过了全部单位（比例须大于0%、不超过100%，个数至少1个）",
+        "leaves no unit in “{band}”, or more than all units (a share above 0% and at most 100%, "
+        "a count of at least 1)",
+    ),
+    "hint.quota_size": ("核对原文的比例或个数", "check the share or count against the document"),
+    "why.quota_floor": (
+        "有条款把单位直接定为 “{band}” 或更高一档（等次最低为、直接确定为）：这样的单位占不占名额，原文没有说",
+        "some clause sets a unit to “{band}” or above outright (等次最低为, 直接确定为): does such a "
+        "unit take a place of the quota or not? The document does not say",
+    ),
+    "hint.quota_floor": (
+        "照原文二选一：直接确定的单位不受名额限制的，删去名额并在 说明： 中写明按名额人工复核；"
+        "或删去直接确定等次的条款，改为加分",
+        "follow the document: if such units stand outside the quota, drop the quota and note a "
+        "review by hand under 说明：; or drop the clause that sets the grade and give points instead",
     ),
     "why.doing_step": (
         "比较之后按做到的次数计分，有两种读法：每做到一次都计（比较的数是目标），还是达到这个数之后才每次计？",

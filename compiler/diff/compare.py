@@ -95,21 +95,20 @@ def _facts(a: ir.Policy, b: ir.Policy) -> list[Change]:
 
 def _bands(a: ir.Policy, b: ir.Policy) -> list[Change]:
     out = []
-    old = {band.name: band for band in a.bands}
-    new = {band.name: band for band in b.bands}
-    for name, band in new.items():
-        text_new = irtext.band_range(band)
+    # a band's words with its quota (`90分以上，不超过参加考核单位总数的30%`)
+    old = {band.name: _band_text(a, k) for k, band in enumerate(a.bands)}
+    new = {band.name: _band_text(b, k) for k, band in enumerate(b.bands)}
+    for name, text_new in new.items():
         if name not in old:
             out.append(
                 Change("band_added", "", name, "", text_new, f"新增等次 “{name}”：{text_new}")
             )
-        elif irtext.band_range(old[name]) != text_new:
-            text_old = irtext.band_range(old[name])
+        elif old[name] != text_new:
+            text_old = old[name]
             text = f"等次 “{name}”：由 {text_old} 改为 {text_new}"
             out.append(Change("band_changed", "", name, text_old, text_new, text))
-    for name, band in old.items():
+    for name, text_old in old.items():
         if name not in new:
-            text_old = irtext.band_range(band)
             out.append(
                 Change("band_removed", "", name, text_old, "", f"删除等次 “{name}”（{text_old}）")
             )
@@ -121,6 +120,10 @@ def _bands(a: ir.Policy, b: ir.Policy) -> list[Change]:
             Change("band_changed", "", "顺序", "、".join(old_order), "、".join(new_order), text)
         )
     return out
+
+
+def _band_text(policy: ir.Policy, index: int) -> str:
+    return irtext.band_range(policy.bands[index]) + irtext.quota_text(policy, index)
 
 
 def summary_lines(changes: Iterable[Change]) -> list[str]:

@@ -253,10 +253,16 @@ def _param_units(lines: Lines) -> list[Unit]:
 
 
 def _band_units(lines: Lines) -> list[Unit]:
+    """The bands, and a quota written on a line of its own where it stands among them."""
     units = []
-    for b in lines.tree.bands:
-        name, rest = _split_field(lines.code[b.span.line])
-        units.append(lines.unit("band", b.span.line, f"{official(name)}：{official(rest)}"))
+    band_lines = {b.span.line for b in lines.tree.bands}
+    own = [q.span.line for q in lines.tree.quotas if q.span.line not in band_lines]
+    for line in sorted(band_lines | set(own)):
+        if line in band_lines:
+            name, rest = _split_field(lines.code[line])
+            units.append(lines.unit("band", line, f"{official(name)}：{official(rest)}"))
+        else:
+            units.append(lines.unit("band", line, official(lines.code[line].strip())))
     return units
 
 

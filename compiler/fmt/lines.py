@@ -79,6 +79,8 @@ class Lines:
             self.role[p.span.line] = "param"
         for b in tree.bands:
             self.role[b.span.line] = "band"
+        for q in tree.quotas:
+            self.role[q.span.line] = "band"
         for t in tree.tests:
             self.role[t.span.line] = "test"
             for tf in t.facts:

@@ -49,7 +49,7 @@ from .readers.lists import join_steps
 from .readers.repeats import read_place_months, with_each
 from .readers.tiers import boundary
 from .reasons import reason_for
-from .trial import try_band, try_clause
+from .trial import try_band, try_clause, try_quota
 
 PENDING = "# 待处理："
 
@@ -241,6 +241,8 @@ _BARE_NONE_REASON = (
 #: The words of a band after its bounds: `，且全年未发生亡人事故`, `，或被一票否决的`.
 _BAND_EXTRA = re.compile(r"分[^,，且]*?(?:[,，]|且|并且|同时)\s*(.+)$")
 _BAND_VETO = re.compile(r"^或(?:被|实行)?一票否决(?:的)?$")
+#: A band's quota after its bounds: `，不超过参加考核单位总数的30%`.
+_BAND_QUOTA = re.compile(r"^(?:名额|数量|比例)?\s*(?:原则上)?\s*(?:不超过|不得超过|不多于|最多)")
 #: A 待处理 grade line that gives a score (a band, not a rule or a quota beside them).
 _BAND_SOURCE_SCORE = re.compile(r"\d+(?:\.\d+)?\s*分")
 _BAND_CONDITION = (
@@ -269,8 +271,11 @@ def _barring_condition(rng: str) -> tuple[str, str] | None:
 
 def _band_condition(rng: str, last: bool) -> bool:
     """The band says more than its bounds (`95分以上，且全年未发生亡人事故`); `，或被一票
-    否决的` only on the lowest band, where 一票否决 puts a unit anyway."""
+    否决的` only on the lowest band, where 一票否决 puts a unit anyway, and a quota the
+    language reads (`，不超过参加考核单位总数的30%`) is no condition."""
     extra = _BAND_EXTRA.search(normalise(rng))
+    if extra and not last and _BAND_QUOTA.match(extra.group(1)):
+        return not try_band(f"优秀：{_band_range(rng)}")
     return bool(extra) and not (last and _BAND_VETO.match(extra.group(1)))
 
 
@@ -455,6 +460,7 @@ class _Writer:
     def __init__(self, doc: Doc, name: str):
         self.doc = doc
         self.name = name
+        self._graded: list[str] = []  # the bands `bands` has written, for a quota to name
         self.known = KnownFacts(doc.facts) if doc.facts or doc.standards else None
         last = len(doc.bands) - 1
         names = [  # the grades the draft writes (a lead-in or a band with a condition is not)
@@ -2054,6 +2060,9 @@ class _Writer:
             else:
                 out.append(f"  # 待处理（等次）：{_one_line(source)}")
             above = low
+        self._graded = [  # the bands written so far, for a quota to name
+            line.split("：")[0].strip() for line in out[1:] if not line.lstrip().startswith("#")
+        ]
         for t in self.doc.band_text:
             if NOTE_RULE.search(normalise(t)) or _QUOTA.search(normalise(t)):
                 out += [line for x in _sentences_of(t) for line in self._band_rule(x, True)]
@@ -2078,10 +2087,10 @@ class _Writer:
                 f"#   {line.strip()}" if not line.lstrip().startswith("#") else line.strip()
                 for line in out[1:]
             ]
-        self.summary.bands = sum(
+        self.summary.bands = sum(  # a quota line (no `：`) is no band
             1
             for line in out[1:]
-            if line.startswith("  ") and not line.lstrip().startswith(("#", "-"))
+            if line.startswith("  ") and not line.lstrip().startswith(("#", "-")) and "：" in line
         )
         if len(out) == 1 or all(line.lstrip().startswith("#") for line in out[1:]):
             return [
@@ -2100,6 +2109,8 @@ class _Writer:
         veto = _VETO_MEANS.match(n)
         if veto and lowest and grade_name(veto.group(1)) == grade_name(lowest):
             return [f"  # 原文 “{_one_line(sentence)}”：即条款中 “一票否决” 的含义，无需另写"]
+        if self._quota(n):
+            return [f"  {sentence}"]
         if _QUOTA.search(n):
             reason = (
                 "等次的名额（比例）限制，本语言的等次只按分数和条款评定，写不出名额：请在评定结果出来后"
@@ -2119,6 +2130,11 @@ class _Writer:
                 reason += f"（如 “- 【{name}】不得评为{grade_name(m.group(2))}”）"
         self.summary.sentences += 1
         return [self.summary.hold("等次", sentence, reason, "  ")]
+
+    def _quota(self, sentence: str) -> bool:
+        """`优秀等次单位数量原则上不超过参加考核单位总数的30%` reads as a quota line of `等次：`:
+        the language reads it whole and it names a graded band above the lowest."""
+        return try_quota(sentence) in self._graded[:-1]
 
     def _grade_rule(self, sentence: str, m: re.Match[str]) -> list[str] | None:
         """`年度内发生档案安全事故的单位，不得评为优秀` beside the grade lines: a clause of its

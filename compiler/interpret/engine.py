@@ -77,6 +77,19 @@ class Interpreter(ClauseEvaluation):
         averages: Mapping | None = None,
         batch: Mapping | None = None,
     ) -> rt.Result:
+        result = self.trace(facts, averages, batch)[0]
+        if not self.policy.quotas:
+            return result
+        with rt._localcontext(rt._CONTEXT):
+            return rt._quota_one(result, batch, self.bands, self.policy.quotas)
+
+    def score_before_quotas(
+        self,
+        facts: Mapping[str, object],
+        averages: Mapping | None = None,
+        batch: Mapping | None = None,
+    ) -> rt.Result:
+        """The result before 等次 quotas (a batch applies them over all its units)."""
         return self.trace(facts, averages, batch)[0]
 
     def total(
@@ -141,7 +154,9 @@ class Interpreter(ClauseEvaluation):
     def _measured(self, unit: object, values: tuple, given: tuple) -> tuple:
         return rt._measured(self._compute(unit, values, given)[0], self.paths)
 
-    def score_batch(self, rows: Iterable[Mapping[str, object]]) -> list[rt.Result]:
+    def score_batch(
+        self, rows: Iterable[Mapping[str, object]], quotas: bool = True
+    ) -> list[rt.Result]:
         with rt._localcontext(rt._CONTEXT):
             return rt._score_batch(
                 rows,
@@ -150,6 +165,8 @@ class Interpreter(ClauseEvaluation):
                 self.average_slots,
                 self.stat_infos,
                 self.membership,
+                self.bands,
+                self.policy.quotas if quotas else (),
             )
 
     # -------------------------------------------------------------------------- walk

@@ -319,6 +319,21 @@ class GradeBand:
 
 
 @dataclass(frozen=True)
+class GradeQuota:
+    """At most `share` of the units in the batch (rounded down) or at most `count` units
+    keep band number `band` (0 the highest); the others of that band fall to the band
+    below, lowest totals first, and units tied at the bound all fall (the quota is never
+    exceeded).  Applied after every unit's grade and limits, top band first."""
+
+    band: int
+    share: Decimal | None
+    count: int | None
+    line: int
+    text: str
+    per: int = 1  # the share is `share` per `per` units (三分之一: 1 per 3)
+
+
+@dataclass(frozen=True)
 class TestCase:
     """A `测试` block: raw input strings (converted by fact type at run time) and raw
     expectations keyed by target (`总分`, `等次`, `状态`, `标签`, or a marker path)."""
@@ -350,6 +365,7 @@ class Policy:
     target: str = ""
     mode: str = "减分制"
     stats: tuple[BatchStat, ...] = ()  # batch statistics the clauses read, first use first
+    quotas: tuple[GradeQuota, ...] = ()  # grade quotas, highest band first
 
     def disqualifies(self) -> bool:
         """Whether some clause can disqualify a unit (then the batch leaves it out)."""

@@ -128,3 +128,17 @@ def band_range(band: ir.GradeBand) -> str:
     if high is not None:
         return f"{number(high)}分以下" if band.high_inclusive else f"低于{number(high)}分"
     return "任意分数"
+
+
+def quota_text(policy: ir.Policy, band: int) -> str:
+    """`，不超过参加考核单位总数的30%` after band number `band` when it has a quota (as
+    `等次：` writes it), else ""."""
+    quota = next((q for q in policy.quotas if q.band == band), None)
+    if quota is None:
+        return ""
+    if quota.share is not None and quota.per != 1:
+        digits = "〇一二三四五六七八九十"
+        return f"，不超过参加考核单位总数的{digits[quota.per]}分之{digits[int(quota.share)]}"
+    if quota.share is not None:
+        return f"，不超过参加考核单位总数的{number(quota.share * 100)}%"
+    return f"，不超过{quota.count}个"

@@ -142,6 +142,12 @@ STAT_WORDS = {"rank": "排名", "rank_from_end": "倒数排名", "value": "得�
 COUNT_KEY = "单位数"
 
 
+def quota_key(policy: ir.Policy, quota: ir.GradeQuota) -> str:
+    """`名额名次【优秀】`: what a unit scored alone is told of its place in a quota's band
+    (the prelude's `_QUOTA_KEY` says the same)."""
+    return f"名额名次【{policy.bands[quota.band].name}】"
+
+
 def stat_key(stat: ir.BatchStat) -> str:
     """A statistic as `score(facts, batch=…)`, a 测试 block and an explanation name it
     (the prelude's `_stat_key` says the same): 排名【X】, 倒数排名【X】, 最高值【X】 /

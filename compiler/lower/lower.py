@@ -38,6 +38,7 @@ from ..ir import util as irutil
 from ..source.gcpause import paused_gc
 from ..source.text import Source
 from ..syntax import ast
+from ..syntax import keywords as kw
 
 _SYMBOL_WORDS = frozenset({">=", "≥", "<=", "≤", ">", "<", "=", "==", "!=", "≠"})
 
@@ -85,6 +86,7 @@ class _Lowerer:
             facts=self.facts(),
             nodes=nodes,
             bands=tuple(self.band(b) for b in self.tree.bands),
+            quotas=self.quotas(),
             averages=tuple(self.averages),
             stats=tuple(self.stats),
             tests=tuple(self.test(t, paths) for t in self.tree.tests),
@@ -145,6 +147,14 @@ class _Lowerer:
                     ranges[clause.subject.name] = (lo, hi)
         return ranges
 
+    def quotas(self) -> tuple[ir.GradeQuota, ...]:
+        names = [band.name for band in self.tree.bands]
+        found = [
+            ir.GradeQuota(names.index(q.name), q.share, q.count, q.span.line, q.text, q.per)
+            for q in self.tree.quotas
+        ]
+        return tuple(sorted(found, key=lambda q: q.band))
+
     def band(self, band: ast.Band) -> ir.GradeBand:
         iv, _ = band_interval(band, self.overrides)
         return ir.GradeBand(
@@ -180,6 +190,8 @@ class _Lowerer:
         """`排名【X】` as `score(batch=…)` names it: a node as 【(二)得分】."""
         if fact.stat == "单位数":
             return "单位数"
+        if fact.stat == kw.QUOTA_PLACE:
+            return f"{fact.stat}【{fact.name}】"
         name, is_node = batch_subject(ast.Ref(fact.name, fact.span), self.path_list)
         return f"{fact.stat}【{name}得分】" if is_node else f"{fact.stat}【{name}】"
 

@@ -110,7 +110,10 @@ def build(policy: ir.Policy, tree: ast.PolicyFile | None, lines: tuple[str, ...]
     standards = Standards([f.name for f in policy.facts], params, lines)
     nodes = tuple(_node(n, 0, ast_nodes, standards) for n in policy.nodes)
     overrides = dict(tree.header.boundary) if tree is not None and tree.header.boundary else {}
-    bands = tuple((b.name, _band_range(b, overrides)) for b in policy.bands)
+    bands = tuple(
+        (b.name, _band_range(b, overrides) + irtext.quota_text(policy, k))
+        for k, b in enumerate(policy.bands)
+    )
     boundary = ""
     if tree is not None and tree.header.boundary:
         boundary = "，".join(

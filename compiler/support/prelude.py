@@ -198,6 +198,13 @@ class Band(_namedtuple("Band", "name low low_inclusive high high_inclusive rest"
     __slots__ = ()
 
 
+class Quota(_namedtuple("Quota", "band share count per")):
+    """A 等次 quota: at most `share` per `per` of the batch (rounded down) or `count` units
+    keep band number `band`; the rest of that band fall to the next (LANGUAGE.md §12.2)."""
+
+    __slots__ = ()
+
+
 _EMPTY = _MappingProxyType({})
 _STATUS_OK = "正常"
 _STATUS_DISQUALIFIED = "取消考评资格"
@@ -735,6 +742,107 @@ def _ranked(results):
     ]
 
 
+_QUOTA_LABEL = "超出{}名额"
+_QUOTA_KEY = "名额名次【{}】"
+
+
+def _quota_places(quota, size):
+    """How many units the quota lets keep its band in a batch of `size` units."""
+    if quota.count is not None:
+        return quota.count
+    return int(quota.share * size // quota.per)  # 不超过: rounded down, exactly
+
+
+def _higher_counts(totals):
+    """Total → how many of `totals` are higher (a unit's competition place less one)."""
+    higher = {}
+    for k, total in enumerate(sorted(totals, reverse=True)):
+        higher.setdefault(total, k)
+    return higher
+
+
+def _with_grade(result, grade, label):
+    labels = result.labels if label in result.labels else result.labels + (label,)
+    return _new(Result, result[:3] + (grade,) + result[4:7] + (labels,) + result[8:])
+
+
+def _apply_quotas(results, bands, quotas):
+    """等次 quotas over a scored batch, highest band first: the units in the batch
+    (scored, not disqualified) holding the band are placed by total as 排名 places
+    units (1, 2, 2, 4), and those placed beyond the quota fall to the band below, with
+    a label.  Units tied at the last place all keep the band, as they share the place."""
+    if not quotas:
+        return results
+    inside = [i for i, r in enumerate(results) if r.status == _STATUS_OK and r.total is not None]
+    grades = {i: results[i].grade for i in inside}
+    labels = {}
+    for quota in quotas:
+        name = bands[quota.band].name
+        places = _quota_places(quota, len(inside))
+        members = [i for i in inside if grades[i] == name]
+        higher = _higher_counts([results[i].total for i in members])
+        for i in members:
+            if higher[results[i].total] >= places:
+                grades[i] = bands[quota.band + 1].name
+                labels.setdefault(i, []).append(_QUOTA_LABEL.format(name))
+    out = list(results)
+    for i, fallen in labels.items():
+        result = out[i]
+        for label in fallen:
+            result = _with_grade(result, grades[i], label)
+        out[i] = result
+    return out
+
+
+def _quota_one(result, batch, bands, quotas):
+    """One unit's grade under the quotas, from what `batch` says of its place: 单位数 and,
+    for each band with a quota the unit holds, 名额名次【band】 — its place by total among
+    the units of the batch holding that band (1 + the number with a higher total)."""
+    if result.status != _STATUS_OK or result.total is None or result.grade is None:
+        return result
+    batch = _EMPTY if batch is None else batch
+    for quota in quotas:
+        name = bands[quota.band].name
+        if result.grade != name:
+            continue
+        size = None
+        if quota.share is not None:
+            size = _quota_number(batch, _COUNT_KEY, result.unit, 0)
+        place = _quota_number(batch, _QUOTA_KEY.format(name), result.unit, 1)
+        if place > _quota_places(quota, size):
+            result = _with_grade(result, bands[quota.band + 1].name, _QUOTA_LABEL.format(name))
+    return result
+
+
+def _quota_number(batch, key, unit, least):
+    """A whole number at least `least` from the caller's `batch`, or InputError."""
+    value = batch.get(key)
+    where = "" if unit is None else f"单位“{unit}”："
+    if _blank(value):
+        raise InputError(
+            f"{where}缺少 {key}：有等次名额的细则单独计分时须用 batch 提供",
+            unit=unit,
+            fact=key,
+            value=None,
+            expected=f"{key}（整数）",
+        )
+    number = _parse_decimal(value, ("名", "个"), None)
+    if (
+        number is None
+        or number.adjusted() >= 20
+        or number != number.to_integral_value()
+        or number < least
+    ):
+        raise InputError(
+            f"{where}{key} 的值 “{_shown(value)}” 无效：应为整数",
+            unit=unit,
+            fact=key,
+            value=value,
+            expected=f"{key}（整数）",
+        )
+    return int(number)
+
+
 def _error_result(unit, exc):
     error = DataError(str(exc), exc.fact, exc.value, exc.expected)
     return Result(unit, None, None, None, None, _STATUS_DATA_ERROR, False, (), _EMPTY, (), error)
@@ -744,7 +852,9 @@ def _unit_of(row):
     return row.get(_UNIT_KEY) if isinstance(row, _Mapping) else None
 
 
-def _score_batch(rows, convert, compute, average_slots, stats=(), membership=False):
+def _score_batch(
+    rows, convert, compute, average_slots, stats=(), membership=False, bands=(), quotas=()
+):
     """Score units together: convert every row, compute the batch values over the units
     in the batch (`_batch_stats`), score each, then rank.  A bad row becomes a 数据错误
     result and stops nothing.  `membership`: some clause can disqualify a unit, and a
@@ -769,7 +879,7 @@ def _score_batch(rows, convert, compute, average_slots, stats=(), membership=Fal
             except InputError as error:
                 exc = error
         results.append(_error_result(unit, exc))
-    return _ranked(results)
+    return _ranked(_apply_quotas(results, bands, quotas))
 
 
 # ------------------------------------------------------------------- batch statistics

@@ -536,6 +536,21 @@ class Band:
 
 
 @dataclass(frozen=True)
+class GradeQuota:
+    """`优秀：90分以上，不超过参加考核单位总数的30%` or a line of its own, `优秀等次不超过
+    参加考核单位总数的30%，按得分从高到低确定`: at most `share` (a fraction, 0.3) of the
+    units in the batch, or at most `count` units, keep the band `name`; the others of
+    that band, lowest totals first, fall to the band below (LANGUAGE.md §12.2)."""
+
+    name: str
+    share: Decimal | None
+    count: int | None
+    text: str  # as written, from the first word of the quota
+    span: Span
+    per: int = 1  # `三分之一`: share 1 per 3 (a share that no decimal holds exactly)
+
+
+@dataclass(frozen=True)
 class TestFact:
     """`【缺会次数】= 2` or, with `average`, `平均值【及时受理率】= 85`; with `stat`, a
     statistic of the batch: `排名【X】= 2` (stat 排名, 倒数排名, 最高值, 最低值) or
@@ -596,3 +611,4 @@ class PolicyFile:
     nodes: tuple[Node, ...]
     span: Span
     comments: tuple[Comment, ...] = field(default=())
+    quotas: tuple[GradeQuota, ...] = field(default=())

@@ -594,7 +594,10 @@ PROPORTION_WORDS: tuple[str, ...] = (
     "比例",
 )
 #: Statistics a 测试 block may state for a unit: `排名【X】= 2，共10个单位`.
-STAT_WORDS: tuple[str, ...] = ("排名", "倒数排名", "最高值", "最低值")
+STAT_WORDS: tuple[str, ...] = ("排名", "倒数排名", "最高值", "最低值", "名额名次")
+#: `名额名次【优秀】= 4`: how many units of the batch holding 优秀 have a total at least the
+#: unit's (itself included) — what a grade quota needs of a unit scored alone.
+QUOTA_PLACE = "名额名次"
 #: `单位 “甲”：【X】= 95`: one unit of a 测试 block that scores a small batch.
 UNIT_LINE = "单位"
 #: A node named as a rank subject: `【(二)得分】` (or the bare path `【(二)】`).
@@ -880,6 +883,34 @@ REST_BAND: tuple[str, ...] = (
     "其他",
     *(word + noun for word in ("其余", "其他") for noun in UNIT_NOUNS),
 )
+#: A grade's quota (`优秀：90分以上，不超过参加考核单位总数的30%`): the words of "at most",
+#: and what the share is of (the units in the batch, LANGUAGE.md §12.2).  `原则上` (as a
+#: rule) is read as the rule itself: the office applies the quota.
+QUOTA_AT_MOST: tuple[str, ...] = ("不超过", "不得超过", "不多于", "不高于", "最多", "至多")
+QUOTA_SUBJECT: tuple[str, ...] = ("名额", "数量", "比例", "个数", "单位数量", "单位数", "单位")
+QUOTA_BASES: tuple[str, ...] = tuple(
+    lead + noun + tail
+    for lead in (
+        "参加考核",
+        "参加考评",
+        "参与考核",
+        "参与考评",
+        "参评",
+        "被考核",
+        "被考评",
+        "考核",
+        "本批",
+        "",
+    )
+    for noun in ("单位", "乡镇", "街道", "乡镇(街道)", "县区", "县(市、区)", "部门", "学校", "对象")
+    for tail in ("总数", "数", "数量", "")
+    if lead or tail == "总数"
+)
+#: `，按得分从高到低确定`: how the quota's units are chosen, the only order the language
+#: takes (a quota chosen another way is not a computation).
+QUOTA_ORDER: tuple[str, ...] = ("从高到低", "由高到低", "高低")
+#: The label of a unit a quota moved down (the prelude's `_QUOTA_LABEL` says the same).
+QUOTA_LABEL = "超出{}名额"
 DEFAULT_WORDS: tuple[str, ...] = ("默认", "默认值", "默认为")
 RANGE_WORDS: tuple[str, ...] = ("范围", "取值范围")
 #: A fact's sense in 数据 (`化解率：百分比，越高越好`): which end is better, so a ranking

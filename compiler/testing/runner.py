@@ -325,6 +325,17 @@ def _stats(policy, test, facts, averages, interpreter, values, rows) -> dict[str
             batch[key] = 1
     if irutil.COUNT_KEY in given:
         batch[irutil.COUNT_KEY] = given[irutil.COUNT_KEY]
+    for quota in policy.quotas:  # a grade quota: the unit alone is first of its band
+        key = irutil.quota_key(policy, quota)
+        if key in given:
+            batch[key] = given[key]
+            rows.append((key, given[key], LISTED))
+        else:
+            batch[key] = 1
+            rows.append((key, 1, "本单位自成一批"))
+        if irutil.COUNT_KEY not in batch:
+            batch[irutil.COUNT_KEY] = 1
+            rows.append((irutil.COUNT_KEY, 1, "本单位自成一批"))
     own = [(key, stat) for key, stat in alone if stat.kind == "best" and stat.node]
     if own:
         first = interpreter.score(facts, averages, batch)

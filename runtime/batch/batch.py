@@ -35,7 +35,7 @@ from ..io.csvtext import CsvTextSpool
 from ..io.dataset import Dataset, UnitRow
 from ..io.readers import CsvTable, Row, csv_rows
 from ..io.spool import WIDTH_SAMPLE, Encoded, Spool, decode
-from ..report.tables import DETAIL_COLUMNS, RANK_COLUMN, Layout
+from ..report.tables import DETAIL_COLUMNS, GRADE_COLUMN, LABEL_COLUMN, RANK_COLUMN, Layout
 from ..text.problems import Message, Notice, RowError
 from .chunks import SUM_CONTEXT, ChunkBuilder, ChunkResult, ChunkScorer, OnResult, good_rows
 from .chunks import policy_error as _policy_error
@@ -43,6 +43,7 @@ from .duplicates import Duplicates
 from .fractions import FractionWatch, fraction_notices
 from .fractions import merge as merge_fractions
 from .parallel import Workers
+from .quotas import Fall, quota_falls, tie_notices
 from .ranking import Order, RankKeys, Ranks
 from .statistics import BlockBatch, Collected, Statistics, UnitValues, collect, plan_of
 
@@ -92,6 +93,7 @@ class Scoring:
         self.flagged: list[tuple[int, str, str, str]] = []
         self.fractions = FractionWatch(())
         self.by_rank = False  # 汇总 in rank order (--sort rank) rather than input order
+        self.falls: dict[int, Fall] = {}  # 汇总 position → where a grade quota put it
         self._keys = RankKeys()
         self._duplicates = Duplicates()
         self._table: int | None = None
@@ -128,10 +130,10 @@ class Scoring:
         tally.grades.update(chunk.grades)
         tally.vetoed += chunk.vetoed
         self.ranks.extend(chunk.summary_count)
-        for index, key, vetoed in zip(
-            chunk.ranked, chunk.rank_keys, chunk.rank_vetoed, strict=True
+        for index, key, vetoed, grade in zip(
+            chunk.ranked, chunk.rank_keys, chunk.rank_vetoed, chunk.rank_grades, strict=True
         ):
-            self._keys.add(base + index, key, bool(vetoed))
+            self._keys.add(base + index, key, bool(vetoed), grade)
         for index, unit, status, reason in chunk.flagged[: FLAGGED_KEPT - len(self.flagged)]:
             self.flagged.append((base + index, unit, status, reason))
         merge_fractions(self.fractions, chunk.fractions, chunk.over_one, chunk.fraction_examples)
@@ -147,9 +149,29 @@ class Scoring:
         return position
 
     def finish_ranks(self) -> None:
-        """Competition ranks: non-vetoed units first, then vetoed ones."""
+        """Competition ranks: non-vetoed units first, then vetoed ones; then the grade
+        quotas, which need every unit's total (`quotas`)."""
         self.order = self._keys.rank(self.ranks)
+        policy = self.layout.policy
+        if policy.quotas:
+            quotas = quota_falls(self._keys, policy)
+            self.falls = quotas.falls
+            bands = policy.bands
+            for fall in self.falls.values():
+                self.tally.grades[bands[fall.was].name] -= 1
+                self.tally.grades[bands[fall.band].name] += 1
+            self.notices.extend(tie_notices(quotas, policy))
         self._keys = RankKeys()
+
+    def fallen(self, position: int, result):
+        """`result` (of the unit at 汇总 `position`, scored before the quotas) with the
+        grade and labels the quotas gave it."""
+        fall = self.falls.get(position)
+        if fall is None:
+            return result
+        grade = self.layout.policy.bands[fall.band].name
+        labels = result.labels + tuple(x for x in fall.labels if x not in result.labels)
+        return result._replace(grade=grade, labels=labels)
 
     def finish(self) -> None:
         """Ranks, and a warning for each unit name seen before (in 汇总 order)."""
@@ -183,10 +205,21 @@ class Scoring:
         if self.by_rank if by_rank is None else by_rank:
             yield from self._by_rank()
             return
-        ranks = self.ranks
+        ranks, falls = self.ranks, self.falls
         for position, (positions, row) in enumerate(self.summary.encoded()):
             rank = ranks[position]
+            if falls and position in falls:
+                row = self._fallen_row(row, falls[position])
             yield positions, row[:RANK_COLUMN] + (rank,) + row[RANK_COLUMN + 1 :]
+
+    def _fallen_row(self, row: tuple, fall: Fall) -> tuple:
+        grade = self.layout.policy.bands[fall.band].name
+        labels = [x for x in str(row[LABEL_COLUMN] or "").split("、") if x]
+        labels += [x for x in fall.labels if x not in labels]
+        out = list(row)
+        out[GRADE_COLUMN] = grade
+        out[LABEL_COLUMN] = "、".join(labels)
+        return tuple(out)
 
     def _by_rank(self) -> Iterator[Encoded]:
         """Ranked units best first (vetoed ones after the rest), then the unranked
@@ -427,7 +460,8 @@ def _in_memory(
     dataset = scorer.dataset
     tables = [list(dataset.units(i, table.rows())) for i, (table, _) in enumerate(dataset.tables)]
     good = [item for items in tables for item in good_rows(items)]
-    results = iter(scorer.policy.score_batch([item.facts for item in good]))
+    # quotas=False: `Scoring.finish` applies the grade quotas, as for every other path
+    results = iter(scorer.policy.score_batch([item.facts for item in good], quotas=False))
     for index, items in enumerate(tables):
         builder = ChunkBuilder(index, scoring.layout, scoring.details_csv)
         base = scoring.summary.count

@@ -14,6 +14,7 @@ the main process asks, so those rows are never decoded and encoded again there.
 from __future__ import annotations
 
 import decimal
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -70,6 +71,7 @@ class ChunkResult:
     ranked: list[int] = field(default_factory=list)  # indices into `summary`
     rank_keys: list[int | Decimal] = field(default_factory=list)
     rank_vetoed: bytearray = field(default_factory=bytearray)
+    rank_grades: array = field(default_factory=lambda: array("H"))  # band number, NO_GRADE none
     names: list[str] = field(default_factory=list)  # every scored unit's name …
     rows: list[int] = field(default_factory=list)  # … and row number
     # percentage columns written as fractions (see `fractions`)
@@ -130,6 +132,7 @@ class ChunkBuilder:
             out.ranked.append(index)
             out.rank_keys.append(rank_key(result.total))
             out.rank_vetoed.append(1 if result.vetoed else 0)
+            out.rank_grades.append(self.layout.band_number(result.grade))
         if item is not None:
             out.names.append(item.unit)
             out.rows.append(item.row)
@@ -162,6 +165,8 @@ class ChunkScorer:
         self.percents = [f.name for f in dataset.facts if f.type == "percent"]
         # a disqualified unit is not in the batch its means are taken over
         self.membership = bool(policy.ir.averages) and policy.ir.disqualifies()
+        # grade quotas need every unit's total: `Scoring.finish` applies them
+        self.score_one = policy.score_before_quotas if policy.ir.quotas else policy.score
 
     def score(
         self,
@@ -236,14 +241,15 @@ class ChunkScorer:
             return item.problem
         if average_error is not None:
             return RowError(item.path, item.row, item.unit, "", None, average_error)
+        score = self.score_one
         try:
             if type(batch) is tuple:
                 return self.policy.score_given(item.facts, batch)
             if batch is not None:
-                return self.policy.score(item.facts, batch=batch)
+                return score(item.facts, batch=batch)
             if averages:
-                return self.policy.score(item.facts, averages=averages)
-            return self.policy.score(item.facts)
+                return score(item.facts, averages=averages)
+            return score(item.facts)
         except self.bad_input as exc:
             return row_error(item, self.dataset, exc)
 

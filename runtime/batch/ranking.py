@@ -85,9 +85,13 @@ class RankKeys:
         self.positions = array("q")
         self.keys = array("q")
         self.vetoed = bytearray()
+        self.grades = array("H")  # band numbers, for grade quotas
         self.wide: dict[int, Decimal] = {}  # index → key, for totals the array cannot hold
 
-    def add(self, position: int, key: int | Decimal, vetoed: bool) -> None:
+    def key(self, index: int) -> int | Decimal:
+        return self.wide.get(index, self.keys[index])
+
+    def add(self, position: int, key: int | Decimal, vetoed: bool, grade: int = 0) -> None:
         if isinstance(key, int):
             self.keys.append(key)
         else:
@@ -95,6 +99,7 @@ class RankKeys:
             self.keys.append(0)
         self.positions.append(position)
         self.vetoed.append(1 if vetoed else 0)
+        self.grades.append(grade)
 
     def __len__(self) -> int:
         return len(self.positions)

@@ -252,6 +252,7 @@ def explain(policy_path: str, data: str, unit: str, lang: str = "zh") -> int:
             raise Failure(_unknown_unit(wanted, names, lang))
         console = stdout()
         for position, result in found:
+            result = scoring.fallen(position, result)  # noqa: PLW2901 (the quotas, now known)
             console.print(
                 explain_tree(result, policy.ir, lang, scoring.ranks[position], len(scoring.order))
             )

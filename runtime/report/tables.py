@@ -25,6 +25,10 @@ ABOUT = "说明"
 
 SUMMARY_HEAD = ("单位", "总分", "等次", "排名", "状态", "原因", "标签")
 RANK_COLUMN = SUMMARY_HEAD.index("排名")
+GRADE_COLUMN = SUMMARY_HEAD.index("等次")
+LABEL_COLUMN = SUMMARY_HEAD.index("标签")
+#: A unit without a grade, where band numbers are kept (in an unsigned 16-bit array).
+NO_GRADE = 0xFFFF
 STATUS_COLUMN = SUMMARY_HEAD.index("状态")
 
 #: What 状态 says of a unit: the policy's status, except that a vetoed unit (which
@@ -89,6 +93,11 @@ class Layout:
         self._labels: dict[str, str] = {}
         self._inputs: dict[tuple, str] = {}
         self._notes: dict[tuple, str] = {}
+        self._bands = {band.name: i for i, band in enumerate(policy.bands)}
+
+    def band_number(self, grade: str | None) -> int:
+        """A grade's position among the bands (0 the highest), NO_GRADE for none."""
+        return self._bands.get(grade, NO_GRADE) if grade else NO_GRADE
 
     def summary_row(self, result) -> tuple:
         """单位, 总分, 等次, 排名 (filled in later), 状态, 原因, 标签, then each category."""

@@ -126,6 +126,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # ---- cells and rows
     "cell_not_scalar": ("单元格应为单个值", "a cell must hold a single value"),
     "cell_not_finite": ("数值 {value} 无效", "invalid number {value}"),
+    "quota_tie": (
+        "{band}的名额是 {places} 个（细则第{line}行），但最后一个名次由几个总分相同的单位并列："
+        "并列的名次相同（与排名一样），它们都评为{band}，共 {kept} 个，超出名额。细则没有说并列时"
+        "取谁，请人工核定",
+        "the quota of {band} is {places} (policy line {line}), but units with equal totals "
+        "share its last place: sharing the place (as in 排名), all of them are given {band}, "
+        "{kept} units, more than the quota. The policy does not say how ties are parted: "
+        "decide by hand",
+    ),
     "percent_fractions": (
         "列 “{column}” 的值都不大于1（如 {example}）：百分比按百分点读，{example} 即 "
         "{example}%。如果本意是 {percent}%，请写 {percent} 或 {percent}%",

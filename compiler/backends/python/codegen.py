@@ -127,6 +127,7 @@ def render(policy: ir.Policy, integers: bool | None = None) -> str:
             policy=policy,
             prelude=prelude_text(),
             bands=[irutil.band_fields(b) for b in policy.bands],
+            quotas=[(q.band, q.share, q.count, q.per) for q in policy.quotas],
             facts=facts,
             facts_table=emit_table.table(
                 "FactInfo", [irutil.fact_info_fields(f) for f in policy.facts]

@@ -474,6 +474,10 @@ def _check_kinds(policy: ir.Policy) -> None:
     for fact in policy.facts:
         if fact.type not in ir.FACT_TYPES:
             raise SqlUnsupported(f"【{fact.name}】的类型 {fact.type} SQL 后端尚不支持")
+    for quota in policy.quotas:
+        raise SqlUnsupported(
+            f"第{quota.line}行的等次名额 “{quota.text}”：SQL 后端尚不支持等次名额，请用 Python 引擎计分"
+        )
 
 
 def _mean(fx: Fixed, value: Num, ok: exp.Expression) -> Num:

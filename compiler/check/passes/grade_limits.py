@@ -63,9 +63,9 @@ def check_grade_limits(ctx: Context) -> list[Diagnostic]:
         elif limit.kind == "exact" and 0 < names.index(band) < len(names) - 1:
             diags.append(Diagnostic("E255", limit.span, {"band": band}))
     diags += _labels_named_as_bands(ctx, names)
-    out_of_order = _out_of_order(ctx)
-    if out_of_order is not None:
-        upper, lower = out_of_order
+    out_of_order_pair = out_of_order(ctx)
+    if out_of_order_pair is not None:
+        upper, lower = out_of_order_pair
         args = {"upper": upper.name, "lower": lower.name}
         diags.append(Diagnostic("E232", limits[0].span, args))
     return diags
@@ -109,7 +109,7 @@ def _named(limit: ast.GradeLimit, names: list[str]) -> str:
     return limit.band
 
 
-def _out_of_order(ctx: Context) -> tuple[ast.Band, ast.Band] | None:
+def out_of_order(ctx: Context) -> tuple[ast.Band, ast.Band] | None:
     """Two neighbouring bands where the later one reaches higher than the earlier one
     (a band without a lower bound, or 其余, stands lowest)."""
     previous: tuple[ast.Band, object] | None = None

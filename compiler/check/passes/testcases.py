@@ -9,6 +9,7 @@ from ...diagnostics.messages import details
 from ...diagnostics.suggest import closest
 from ...source.text import Span
 from ...syntax import ast
+from ...syntax import keywords as kw
 from ..context import Context
 from ..resolve import batch_subject, node_target, walk
 from ..values import ConversionError, convert, parse_decimal
@@ -62,6 +63,7 @@ def labels_of(tree: ast.PolicyFile) -> set[str]:
                         limit = limit_band(effect, names)
                         if limit is not None:
                             found.add(LIMIT_LABELS[limit[0]].format(limit[1]))
+    found.update(kw.QUOTA_LABEL.format(quota.name) for quota in tree.quotas)
     return found
 
 
@@ -143,7 +145,7 @@ class _TestChecker:
 
     def stat(self, fact: ast.TestFact) -> None:
         """`排名【X】= 2`, `最高值【X】= 95`, `共10个单位`: a statistic some clause reads."""
-        whole = fact.stat in ("排名", "倒数排名", "单位数")
+        whole = fact.stat in ("排名", "倒数排名", "单位数", kw.QUOTA_PLACE)
         number = parse_decimal(fact.raw.rstrip("%"))
         if number is None or (whole and (number != number.to_integral_value() or number < 1)):
             expected = ("正整数", "a whole number ≥ 1") if whole else ("数值", "a number")
@@ -158,6 +160,10 @@ class _TestChecker:
             )
             return
         if fact.stat == "单位数":
+            return
+        if fact.stat == kw.QUOTA_PLACE:
+            if fact.name not in {quota.name for quota in self.ctx.tree.quotas}:
+                self.problem(fact.span, "no_stat", "hint.average", stat=fact.stat, name=fact.name)
             return
         paths = [path for path, _ in walk(self.ctx.tree.nodes)]
         wanted = batch_subject(ast.Ref(fact.name, fact.span), paths)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import partial
 
 from ...diagnostics.diagnostic import Diagnostic
@@ -21,6 +22,7 @@ from .. import ast
 from .. import keywords as kw
 from ..lark_import import ChildFilterLALR_NoPlaceholders, Lark, Token, Transformer, Tree
 from ..lexical import Prepared
+from ..numerals import cn_to_int
 from .bands import AverageBandsMixin
 from .clauses import ClausesMixin, at_the_mean, for_item
 from .header import HeaderLine, read_header
@@ -34,6 +36,19 @@ _REQUIREMENTS = kw.requirement_words()
 
 #: Where a clause's quoted text stops even when a rewrite blanked what follows.
 _STOP = re.compile(r"[\s。．.，,；;：:、）)]")
+
+
+#: The band a quota line names: what is before `等次`, `的`, the subject and `不超过`.
+_QUOTA_NAME = re.compile(
+    "^(?:评为|评定为|确定为)?(?P<name>.+?)(?:等次)?的?"
+    + f"(?:{kw.alternation(kw.QUOTA_SUBJECT)})?"
+    + f"(?:\\s*按[^,]{{0,10}}?{kw.alternation(kw.QUOTA_ORDER)}[^,]{{0,6}}?,)?"
+    + r"\s*(?:原则上)?\s*"
+    + kw.alternation(kw.QUOTA_AT_MOST)
+)
+#: The quota's number and whether it is a share (`30%`) or a count (`3个`).
+_QUOTA_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(%|个单位|个|名|家)$")
+_QUOTA_FRACTION = re.compile(r"([二三四五六七八九十])分之([一二三四五六七八九])$")
 
 
 #: The list mark of a clause line (`- `), written by habit before a declaration.
@@ -284,10 +299,39 @@ class Builder(ClausesMixin, AverageBandsMixin, Transformer):
         span = span_of(children)
         return ast.ParamDecl(name, value, span, name_span, self.descriptions.get(span.line, ""))
 
-    def band(self, children: list) -> ast.Band:
+    def band(self, children: list) -> ast.Band | tuple:
         name, _ = self._name(children[0])
         low, high, rest = children[1]
-        return ast.Band(name, low, high, rest, span_of(children))
+        band = ast.Band(name, low, high, rest, span_of(children[:2]))
+        if len(children) == 2:
+            return band
+        return band, self._quota(name, children[2:])
+
+    def quota_line(self, children: list) -> ast.GradeQuota:
+        token = children[0]
+        found = _QUOTA_NAME.match(token.value)
+        name = found.group("name").strip() if found else token.value
+        return self._quota(name, children)
+
+    def _quota(self, name: str, children: list) -> ast.GradeQuota:
+        token = children[0]
+        share = count = None
+        per = 1
+        number = _QUOTA_NUMBER.search(token.value)
+        if number is None:  # `三分之一`, as the terminal allows
+            fraction = _QUOTA_FRACTION.search(token.value)
+            assert fraction is not None
+            share, per = Decimal(cn_to_int(fraction.group(2))), cn_to_int(fraction.group(1))
+        elif number.group(2) == "%":
+            share = Decimal(number.group(1)) / 100
+        else:
+            value = Decimal(number.group(1))
+            count = int(value) if value == value.to_integral_value() else -1
+        span = span_of(children)
+        lead = len(token.value) - len(token.value.lstrip(", \t"))  # the comma before it
+        span = Span(span.line, span.column + lead, span.end_line, span.end_column)
+        text = self.original(span).strip()
+        return ast.GradeQuota(name, share, count, text, span, per)
 
     def band_num(self, children: list) -> ast.Num:
         span = span_of(children)
@@ -384,6 +428,7 @@ def build(
     facts: list[ast.FactDecl] = []
     params: list[ast.ParamDecl] = []
     bands: list[ast.Band] = []
+    quotas: list[ast.GradeQuota] = []
     tests: list[ast.TestCase] = []
     flat: list[FlatNode] = []
     body_started = False
@@ -403,7 +448,9 @@ def build(
         body_started = True
         if isinstance(entry, Block):
             target = {"data": facts, "param": params, "grade": bands, "test": tests}[entry.kind]
-            target.extend(entry.items)
+            for item in entry.items:
+                for each in item if entry.kind == "grade" and isinstance(item, tuple) else (item,):
+                    (quotas if isinstance(each, ast.GradeQuota) else target).append(each)
         elif isinstance(entry, FlatNode):
             flat.append(entry)
         elif isinstance(entry, ast.Note | ClauseLine):
@@ -424,6 +471,7 @@ def build(
         facts=tuple(facts),
         params=tuple(params),
         bands=tuple(bands),
+        quotas=tuple(quotas),
         tests=tuple(tests),
         nodes=build_outline(flat),
         span=Span(1, 1, end.end_line, end.end_column),
