@@ -419,3 +419,32 @@ def test_diff_names_a_changed_quota(tmp_path):
     result = CliRunner().invoke(cli, ["diff", str(old), str(new)])
     assert result.exit_code == 0, result.output
     assert "不超过参加考核单位总数的30% 改为 9分以上，不超过参加考核单位总数的20%" in result.output
+
+
+def test_the_importer_reads_the_first_places_as_a_quota_only_when_they_agree(tmp_path):
+    head = (
+        "2025年度老龄工作考评细则\n一、养老服务（100分）\n1.设施（100分）\n社区养老服务站闲置的，每个扣5分。\n"
+        "二、等次\n考评得分90分以上的为优秀，80分以上不满90分的为良好，60分以上不满80分的为合格，"
+        "不满60分的为不合格。"
+    )
+    path = tmp_path / "细则.txt"
+    path.write_text(
+        head + "得分90分以上的乡镇超过5个的，按得分从高到低取前5名为优秀，其余为良好。\n", "utf-8"
+    )
+    policy = compile_policy(import_document(path).text, filename="<draft>")
+    assert [(q.band, q.count) for q in policy.ir.quotas] == [(0, 5)]
+    # 8 units at 90 or more (100 ×5, 95, 95, 90): the best 5 are 优秀, the others 良好
+    rows = [
+        {"单位": f"U{i}", "社区养老服务站闲置": m} for i, m in enumerate([0, 0, 0, 0, 0, 1, 1, 2])
+    ]
+    out = {r.unit: r.grade for r in policy.score_batch(rows)}
+    assert list(out.values()).count("优秀") == 5 and out["U5"] == out["U7"] == "良好"
+    # the places and the condition disagree (超过6个, 前5名), or 其余 names another band:
+    # held for the writer, never drafted
+    for tail in (
+        "得分90分以上的乡镇超过6个的，按得分从高到低取前5名为优秀，其余为良好。\n",
+        "得分90分以上的乡镇超过5个的，按得分从高到低取前5名为优秀，其余为合格。\n",
+    ):
+        path.write_text(head + tail, "utf-8")
+        draft = import_document(path)
+        assert "不超过5个" not in draft.text and "待处理（等次）" in draft.text

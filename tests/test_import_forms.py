@@ -501,7 +501,7 @@ def test_a_sentence_the_draft_cannot_compile_is_held_whole(tmp_path):
 
 def test_drafts_of_deep_items_and_band_quotas_have_no_errors(tmp_path):
     # a level sentence under a （1） item takes a sub-item ① (never a (1) at its own level, E204);
-    # a quota giving a band again (其余为良好) would be a second 良好 band (E206, E213)
+    # a quota giving a band again (其余为良好) is no second 良好 band (E206, E213) but a quota
     text = (
         "2025年度老龄工作考评细则\n一、养老服务（10分）\n（一）居家养老（10分）\n1.设施（10分）\n"
         "（1）中心（4分）综合养老服务中心建成并投入运营的得2分，已建成未运营的得1分，未建成的不得分。"
@@ -515,9 +515,13 @@ def test_drafts_of_deep_items_and_band_quotas_have_no_errors(tmp_path):
     # the levels of （1）中心 go to a sub-item at the fifth level (①), not pending
     assert not any("综合养老服务中心" in p for p in pending)
     assert "①综合养老服务中心建成并投入运营（2分）" in draft.text
-    # the score bands alone would grade every unit at 90 or more 优秀: none is drafted
-    assert "\n  优秀：90分以上" not in draft.text
-    assert "# 待处理（等次）：其余为良好" in draft.text
+    # `超过5个的，按得分从高到低取前5名为优秀，其余为良好` is a quota of 5 on 优秀 (language.md
+    # 12.2): the bands and the quota are drafted, the quota's pieces kept as the original
+    assert "\n  优秀：90分以上\n" in draft.text
+    assert "\n  优秀等次不超过5个，按得分从高到低确定\n" in draft.text
+    assert "# 原文：其余为良好" in draft.text
+    _, policy = _import(tmp_path, text)
+    assert [(q.band, q.count) for q in policy.ir.quotas] == [(0, 5)]
 
 
 REQUIREMENTS = """2025年度地质灾害防治考核细则

@@ -19,6 +19,7 @@ from pathlib import Path
 from ..check import run as check
 from ..render.standards import bracket, parse_clauses
 from ..source.text import Source, display_width, normalise
+from ..syntax.numerals import cn_to_int
 from ..syntax.parser import parse
 from .clauses import (
     ALL_EACH_MISSING,
@@ -2014,9 +2015,20 @@ class _Writer:
         bands = self.doc.bands
         named: set[str] = set()
         twice = False  # a band named again: a quota or a condition on it
+        rest_of_quota = -1  # `其余为良好` after a quota drafted as one (below)
         for k, (name, rng, source) in enumerate(bands):
             if not re.search(r"\d|其余|其他|其它", rng):
                 out.append(f"  # 原文：{_one_line(source)}")  # `考核结果分为优秀、良好…`
+                continue
+            if k == rest_of_quota:
+                out.append(f"  # 原文：{_one_line(source)}（即名额之外的单位落到的一档）")
+                continue
+            quota = self._top_places(k) if name in named else None
+            if quota is not None:
+                # `得分90分以上的超过5个的，按得分从高到低取前5名为优秀，其余为良好`: a quota
+                out.append(f"  # 原文：{_one_line(source)}")
+                out.append(f"  {quota}")
+                rest_of_quota = k + 1
                 continue
             if name in named:
                 # `超过5个的，取前5名为优秀，其余为良好`: a quota's rest, not a second band
@@ -2130,6 +2142,30 @@ class _Writer:
                 reason += f"（如 “- 【{name}】不得评为{grade_name(m.group(2))}”）"
         self.summary.sentences += 1
         return [self.summary.hold("等次", sentence, reason, "  ")]
+
+    def _top_places(self, k: int) -> str | None:
+        """`按得分从高到低取前5名为优秀` (band k, named before), `其余为良好` after it (the band
+        listed next), and `得分90分以上的乡镇超过5个的` before (90 the band's own bound):
+        优秀 at most 5 by score — the quota line that says so, else None."""
+        bands = self.doc.bands
+        name, rng, _ = bands[k]
+        top = _TOP_PLACES.match(normalise(rng).strip())
+        if top is None or k + 1 >= len(bands) or bands[k + 1][1] != "其余":
+            return None
+        places = top.group(1)
+        count = int(places) if places.isdigit() else cn_to_int(places)
+        first = [n for n, r, _ in bands if re.search(r"\d|其余|其他|其它", r)]
+        order = list(dict.fromkeys(first))
+        if order.index(name) + 1 >= len(order) or order[order.index(name) + 1] != bands[k + 1][0]:
+            return None
+        low, _ = _bounds(_band_range(next(r for n, r, _ in bands if n == name)))
+        for text in (*self.doc.band_text, *self.doc.band_rules):
+            when = _MORE_THAN_PLACES.search(normalise(text))
+            if when and low is not None and Decimal(when.group(1)) == low:
+                said = when.group(2)
+                if (int(said) if said.isdigit() else cn_to_int(said)) == count:
+                    return f"{name}等次不超过{count}个，按得分从高到低确定"
+        return None
 
     def _quota(self, sentence: str) -> bool:
         """`优秀等次单位数量原则上不超过参加考核单位总数的30%` reads as a quota line of `等次：`:
@@ -2506,6 +2542,14 @@ def _choices(lines: list[str]) -> int:
     return sum(1 for line in lines if line.lstrip().startswith("- ") and _CHOICE.search(line))
 
 
+#: `按得分从高到低取前5名`: a band named again as the first places of a ranking.
+_TOP_PLACES = re.compile(
+    r"^按(?:考核|考评)?(?:得分|总分|分数)\s*(?:从高到低|由高到低)\s*(?:排名|排序)?\s*取前\s*(\d+|[一二三四五六七八九十]+)\s*名$"
+)
+#: `得分90分以上的乡镇超过5个的`: when the places above apply.
+_MORE_THAN_PLACES = re.compile(
+    r"(\d+(?:\.\d+)?)\s*分以上的?[^,，;；]{0,8}?超过\s*(\d+|[一二三四五六七八九十]+)\s*个"
+)
 _BAND_TWICE = (
     "这一档前面已有分数段，这里又给它名额或条件（如只取前N名、其余为某档）；本语言的等次只按分数评定，"
     "名额请在评定后另行处理，或写成等次限定条款"
