@@ -78,3 +78,27 @@ def test_a_gap_in_circled_numbers_is_pointed_out():
     assert tree is not None and not [d for d in diags if d.is_error]
     w301 = [d for d in check(tree, Source(text, "五级.rule")) if d.code == "W301"]
     assert len(w301) == 1 and "②" in str(w301[0].args)
+
+
+def test_a_rendered_document_imports_back_with_its_circled_items(tmp_path):
+    from test_import_roundtrip import round_trip
+
+    policy = compile_policy(POLICY, filename="五级.rule")
+    for fmt in ("md", "docx"):
+        draft = round_trip(policy, tmp_path, fmt)  # the same IR, clauses included
+        back = compile_policy(draft.text, filename="<draft>")
+        assert "一(一)1(1)②" in {n.path for n in back.ir.walk()}
+
+
+def test_circled_numbers_in_a_document_of_its_own_stay_text(tmp_path):
+    from xize.compiler.importer import import_document
+
+    path = tmp_path / "细则.txt"
+    path.write_text(
+        "2025年度档案工作考核细则\n一、基础工作（10分）\n（1）建档（10分）\n"
+        "①建立台账的得5分。\n②开展宣传的得5分。\n",
+        encoding="utf-8",
+    )
+    draft = import_document(path)
+    back = compile_policy(draft.text, filename="<draft>")
+    assert not any("①" in n.path for n in back.ir.walk())

@@ -27,11 +27,16 @@ LEVEL_MARKERS = (
     re.compile(r"\([一二三四五六七八九十]{1,3}\)"),
     re.compile(r"\d{1,2}(?:、|\.(?!\d))"),
     re.compile(r"\(\d{1,2}\)"),
+    re.compile("[\u2460-\u2473]"),  # ①: read only in a rendered document (`_CIRCLED`)
 )
 _INLINE_MARKER = re.compile(
     r"(?:^|(?<=[\s。；;:：!！?？]))\s*"
     r"([一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}(?:、|\.(?!\d))|\(\d{1,2}\))"
 )
+#: `①建立台账（3分）` at the start of a rendered document's paragraph: the fifth level
+#: (language.md 4.1).  Elsewhere `①…②…` numbers the parts of one sentence, so a document
+#: xize did not render keeps them as text.
+_CIRCLED = re.compile("\\s*([\u2460-\u2473])")
 #: Where a scoring phrase starts: the title of a node without points ends before it.
 SCORING_AT = re.compile(
     r"每(?![一]?年|个?季度|个?月|周|学期)|得满分|酌情|[扣减]除?\s*[\d一二两三四五六七八九十]|得\s*[\d一二两三四五六七八九十]|[加计记奖]\s*\d|不得分|取消|一票否决"
@@ -249,6 +254,9 @@ class _Reader:
 
     def paragraph(self, text: str) -> None:
         n = normalise(text)
+        if self.rendered and _CIRCLED.match(n):
+            self.head(text)
+            return
         starts = [m.start(1) for m in _INLINE_MARKER.finditer(n)]
         if not starts:
             self.text(text)
@@ -261,7 +269,7 @@ class _Reader:
 
     def head(self, piece: str) -> None:
         n = normalise(piece)
-        marker = _INLINE_MARKER.match(n)
+        marker = _INLINE_MARKER.match(n) or _CIRCLED.match(n)
         assert marker is not None
         mark = piece[marker.start(1) : marker.end(1)]
         rest = piece[marker.end(1) :].strip()
