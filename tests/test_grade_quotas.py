@@ -439,6 +439,18 @@ def test_the_importer_reads_the_first_places_as_a_quota_only_when_they_agree(tmp
     ]
     out = {r.unit: r.grade for r in policy.score_batch(rows)}
     assert list(out.values()).count("优秀") == 5 and out["U5"] == out["U7"] == "良好"
+    # the same after a sentence naming the grades (`考核结果分为优秀、良好…`) and a band whose
+    # score is explained in parentheses
+    path.write_text(
+        head.replace(
+            "二、等次\n考评得分90分以上",
+            "二、等次\n考核结果分为优秀、良好、合格、不合格四个等次。考核得分（含加分）90分以上",
+        )
+        + "得分90分以上的乡镇超过5个的，按得分从高到低取前5名为优秀，其余为良好。\n",
+        "utf-8",
+    )
+    draft = import_document(path)
+    assert "\n  优秀等次不超过5个，按得分从高到低确定\n" in draft.text, draft.text
     # the places and the condition disagree (超过6个, 前5名), or 其余 names another band:
     # held for the writer, never drafted
     for tail in (

@@ -2158,7 +2158,8 @@ class _Writer:
         order = list(dict.fromkeys(first))
         if order.index(name) + 1 >= len(order) or order[order.index(name) + 1] != bands[k + 1][0]:
             return None
-        low, _ = _bounds(_band_range(next(r for n, r, _ in bands if n == name)))
+        scored = (r for n, r, _ in bands if n == name and re.search(r"\d", r))
+        low, _ = _bounds(_band_range(next(scored)))  # the band's own lower bound
         for text in (*self.doc.band_text, *self.doc.band_rules):
             when = _MORE_THAN_PLACES.search(normalise(text))
             if when and low is not None and Decimal(when.group(1)) == low:
