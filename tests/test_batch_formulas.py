@@ -402,3 +402,27 @@ def test_zero_over_zero_is_a_zero_divisor_in_every_engine():
     results = policy.score_batch(rows)
     assert all(r.error is not None and "除数为0" in r.error.message for r in results)
     assert differences(expected_summary(policy.ir, results), duckdb_results(policy.ir, rows)) == []
+
+
+def test_the_items_points_as_a_formula_of_the_best_alone():
+    # `本项得分=本地完成率÷全市最高完成率×10`: the formula itself, with no 其余 before it
+    # (a division read as `按…之比计分` only after 最高的得满分，其余); 80 ÷ 100 × 10 = 8
+    policy = build("【指标】本项得分=本地指标÷全市最高指标×10")
+    assert scores(policy, ["100", "80", "25"]) == [10, 8, Decimal("2.5")]
+    # after a place rule on the same line, as documents write it
+    text = (
+        HEAD.format(kind="数值，越高越好")
+        + "(二)算式(10分)\n  - 【指标】列全市后两位的，不得评为优秀。本项得分=本地指标÷全市最高值×10\n"
+        + "\n等次：\n  优秀：18分以上\n  良好：15分以上\n  合格：其余\n"
+    )
+    policy = compile_policy(text, filename="算式.rule")
+    rows = [
+        {"单位": f"单位{i}", "指标": v, "其他指标": "1"} for i, v in enumerate(["100", "80", "50"])
+    ]
+    results = policy.score_batch(rows)
+    assert results == policy.interpreter.score_batch(rows)
+    assert [r.nodes["(二)"].score for r in results] == [10, 8, 5]
+    assert [r.labels for r in results] == [(), ("等次最高为良好",), ("等次最高为良好",)]
+    # every value 0: 0 ÷ 0 is no score but an error of each unit, never a made-up one
+    zero = policy.score_batch([{"单位": "甲", "指标": "0", "其他指标": "1"}])
+    assert zero[0].error is not None and "除数为0" in zero[0].error.message

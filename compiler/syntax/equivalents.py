@@ -313,6 +313,8 @@ def _division(match: re.Match[str], context: _Context) -> str | None:
     with the best on one side, written as a division, times the item's points."""
     if context.points is None or match.group("n") != context.points:
         return None
+    if not re.search(r"其[余他]", match.string[: match.start()]):
+        return None  # no `其余`: the best's own line is not said (a formula, `_formula`)
     a = re.sub(r"^全[市省县区]", "", match.group("a").strip())
     b = re.sub(r"^全[市省县区]", "", match.group("b").strip())
     if a.startswith("最") == b.startswith("最"):
