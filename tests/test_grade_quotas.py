@@ -384,7 +384,19 @@ def test_explain_and_the_sql_engine(tmp_path):
     result = runner.invoke(cli, ["explain", str(policy_path), str(data), "--unit", "U3"])
     assert result.exit_code == 0, result.output
     assert "等次 良好" in result.output and "超出优秀名额" in result.output
-    result = runner.invoke(cli, ["score", str(policy_path), str(data), "--engine", "duckdb"])
+    # DuckDB grades before the quota and the report applies it: the same bytes as Python
+    for suffix in ("csv", "xlsx"):
+        written = []
+        for engine in ("python", "duckdb"):
+            out = tmp_path / f"{engine}.{suffix}"
+            args = ["score", str(policy_path), str(data), "-o", str(out), "--engine", engine]
+            result = runner.invoke(cli, [*args, "--date", "2026-01-01"])
+            assert result.exit_code == 0, result.output
+            assert "警告" not in result.output  # no tie at the bound, no fallback to Python
+            written.append(out.read_bytes())
+        assert written[0] == written[1]
+    # a query run elsewhere cannot see the other units: `xize sql` refuses the quota
+    result = runner.invoke(cli, ["sql", str(policy_path)])
     assert result.exit_code != 0
     assert "等次名额" in result.output and "Traceback" not in result.output
 

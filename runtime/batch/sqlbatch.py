@@ -28,6 +28,7 @@ engine scores each unit with them (`_Units.rescore`).
 
 from __future__ import annotations
 
+import dataclasses
 import decimal
 import functools
 from collections.abc import Callable, Iterator
@@ -70,6 +71,9 @@ def _queries(tree) -> tuple[str, str]:
     """Kept by the IR's value (frozen, hashable): generating a long policy's two
     queries takes seconds, and one process often scores the same policy again
     (a service scoring each upload, one report per output format)."""
+    # 等次 quotas need every unit's total: the query grades before them, and `Scoring`
+    # applies them once all units are in, as for the Python engine
+    tree = dataclasses.replace(tree, quotas=())
     summary = compile_sql(tree, "duckdb", SUMMARY_VIEW, row_column=CARRY, pretty=False)
     items = compile_sql(tree, "duckdb", ITEMS_VIEW, items=True, row_column=CARRY, pretty=False)
     return summary, items

@@ -57,6 +57,8 @@ def eligible(policy, dataset: Dataset, output: str | None, by_rank: bool) -> boo
         return False
     if policy.ir.averages or policy.ir.stats or inexact_clause(policy.ir) is not None:
         return False
+    if policy.ir.quotas:  # a grade a quota moves is known only after every unit's total
+        return False
     if not all(isinstance(table, (CsvTable, ParquetTable)) for table, _ in dataset.tables):
         return False
     if any(f.type not in ("bool", "count") for f in policy.ir.facts):
