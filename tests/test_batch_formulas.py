@@ -423,6 +423,9 @@ def test_the_items_points_as_a_formula_of_the_best_alone():
     assert results == policy.interpreter.score_batch(rows)
     assert [r.nodes["(二)"].score for r in results] == [10, 8, 5]
     assert [r.labels for r in results] == [(), ("等次最高为良好",), ("等次最高为良好",)]
+    # after a condition of its own the formula is not read as the item's points (a unit
+    # below the mean scored against the best: held for the writer, as before)
+    assert refused("【指标】低于平均值的，按本地指标÷全市最高指标×10计分")
     # every value 0: 0 ÷ 0 is no score but an error of each unit, never a made-up one
     zero = policy.score_batch([{"单位": "甲", "指标": "0", "其他指标": "1"}])
     assert zero[0].error is not None and "除数为0" in zero[0].error.message

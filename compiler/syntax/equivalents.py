@@ -313,8 +313,12 @@ def _division(match: re.Match[str], context: _Context) -> str | None:
     with the best on one side, written as a division, times the item's points."""
     if context.points is None or match.group("n") != context.points:
         return None
-    if not re.search(r"其[余他]", match.string[: match.start()]):
-        return None  # no `其余`: the best's own line is not said (a formula, `_formula`)
+    before = match.string[: match.start()]
+    if not re.search(r"其[余他]", before) and not re.search(r"的\s*,?\s*$", before):
+        # no `其余` and no condition: the item's points as the formula itself
+        # (`。本项得分=本地值÷全市最高值×5`, `_formula`); after a condition of its own
+        # (`低于平均水平的，按本地值÷最高值×4计分`) it is read only with 其余, as before
+        return None
     a = re.sub(r"^全[市省县区]", "", match.group("a").strip())
     b = re.sub(r"^全[市省县区]", "", match.group("b").strip())
     if a.startswith("最") == b.startswith("最"):
