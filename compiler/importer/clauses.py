@@ -76,6 +76,7 @@ from .readers.tiers import (
 )
 from .reasons import PER_PERIOD, reason_for
 from .shapes import (
+    DECIMAL,
     DO_VERBS,
     Reading,
     read_all_full,
@@ -2381,7 +2382,7 @@ AT_THEN_SHARE = re.compile(
 )
 
 
-_N = r"\d+(?:\.\d+)?"
+_N = DECIMAL
 #: `X率达到90%以上的得3分，未达到的按X率÷90%×3计分` (or `按实际X率×3计分`, `按比例折算计分`).
 _RATE_FORMULA = re.compile(
     rf"^(?P<x>[^;；]+?(?:率|占比))\s*(?:应)?(?:达到|不低于)\s*(?P<of>[^,，;；\d%％]{{2,10}}?(?:人数|户数|总数|人口))?"

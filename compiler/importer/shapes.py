@@ -168,7 +168,9 @@ def read_standards(sentence: str) -> tuple[Reading, ...] | None:
     return tuple(out)
 
 
-_N = r"\d+(?:\.\d+)?"
+#: A number as documents write it (`3`, `0.5`): one pattern for every reader.
+DECIMAL = r"\d+(?:\.\d+)?"
+_N = DECIMAL
 #: `差错率在1%以内（含1%）的不扣分，1%至3%（含3%）的扣2分，3%以上的扣5分`: bands by
 #: how far a rate goes, each band saying which side its bounds belong to.
 _BANDS = re.compile(

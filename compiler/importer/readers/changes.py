@@ -23,9 +23,9 @@ from decimal import Decimal
 
 from ...source.text import normalise
 from ..names import legal_name
-from ..shapes import Reading
+from ..shapes import DECIMAL, Reading
 
-_N = r"\d+(?:\.\d+)?"
+_N = DECIMAL
 _UP = "上升|增加|增长|提高|提升|上涨"
 _DOWN = "下降|减少|降低|回落"
 #: What is compared (the words before 较上年; what was done may come first, before a comma).

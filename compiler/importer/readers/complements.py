@@ -41,10 +41,10 @@ from decimal import Decimal
 
 from ...source.text import normalise
 from ..names import legal_name
-from ..shapes import DO_VERBS, Reading, read_vs_last_year
+from ..shapes import DECIMAL, DO_VERBS, Reading, read_vs_last_year
 from .changes import read_change_bands, read_deadlines
 
-_N = r"\d+(?:\.\d+)?"
+_N = DECIMAL
 #: Words of a condition, a count, a negation or a score: not a plain requirement.
 _NOT_PLAIN = re.compile(
     r"\d|[得扣加减]分|每|或|如|若|凡|发生|出现|被|造成|以上|以下|超过|低于|高于|不足|少于|多于"

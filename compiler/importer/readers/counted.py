@@ -16,11 +16,11 @@ import re
 from ...source.text import normalise
 from ...syntax import keywords as kw
 from ..names import legal_name
-from ..shapes import Reading
+from ..shapes import DECIMAL, Reading
 
 _DOING = ("完成", "开展", "组织开展", "组织", "组建", "举办", "召开", "建成")
 _UNITS = ("项", "支", "个", "次", "场", "期", "组")
-_N = r"\d+(?:\.\d+)?"
+_N = DECIMAL
 _COUNTED = re.compile(
     rf"^(?:(?P<lead>[^,;。]{{2,40}}?)\s*,\s*)?每\s*(?P<verb>{'|'.join(sorted(_DOING, key=len, reverse=True))})"
     rf"\s*(?:一|1)\s*(?P<unit>{'|'.join(_UNITS)})(?P<obj>[^,;。\d]{{2,30}}?)\s*的?\s*,?\s*"

@@ -22,7 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NUM = r"\d+(?:\.\d+)?"
+from ..shapes import DECIMAL
+
+_NUM = DECIMAL
 _UNIT = r"(?:人次|个|件|笔|项|处|条|篇|次|所|家|人|户|名|座|类|起|卷|例|宗)"
 
 #: `X的得P分，rest` (normalised): the standard, its points, the rest.

@@ -32,9 +32,9 @@ from decimal import Decimal
 
 from ...source.text import normalise
 from ..names import legal_name
-from ..shapes import DO_VERBS, Reading
+from ..shapes import DECIMAL, DO_VERBS, Reading
 
-_N = r"\d+(?:\.\d+)?"
+_N = DECIMAL
 _RATE = r"[^,;、]+?率"
 _FULL = rf"均(?:达到|不低于)\s*(?P<x>{_N})\s*%(?:及以上|以上)?的?\s*,?\s*得\s*(?P<f>{_N})\s*分"
 _NONE = r"(?:不得分|得\s*0\s*分)"

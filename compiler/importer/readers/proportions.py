@@ -33,9 +33,9 @@ from decimal import Decimal
 
 from ...source.text import normalise
 from ..names import legal_name
-from ..shapes import Reading
+from ..shapes import DECIMAL, Reading
 
-_N = r"\d+(?:\.\d+)?"
+_N = DECIMAL
 _TIMES = r"\s*[×*xX]\s*"
 _BY = r"\s*[÷/]\s*"
 _SCORED = r"\s*分?\s*(?:计分|得分|计算)"

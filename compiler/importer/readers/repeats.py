@@ -25,9 +25,9 @@ from decimal import Decimal
 from ...source.text import normalise
 from ...syntax.numerals import cn_to_int
 from ..names import legal_name
-from ..shapes import Reading
+from ..shapes import DECIMAL, Reading
 
-_N = r"\d+(?:\.\d+)?"
+_N = DECIMAL
 _UNIT = r"处|个|件|次|起|项|条|份|卷|户|家|宗|批次"
 
 

@@ -18,9 +18,9 @@ from decimal import Decimal
 
 from ...source.text import normalise
 from ..names import legal_name
-from ..shapes import Reading
+from ..shapes import DECIMAL, Reading
 
-_N = r"\d+(?:\.\d+)?"
+_N = DECIMAL
 #: A requirement per period: `每月巡河不少于1次`, `每周至少开展1次`.
 _PER_PERIOD = re.compile(r"每(?:月|周|季度|季|年|半年|学期)[^,;]*?(?:不少于|至少)\s*\d+\s*次")
 _RATE_AFTER = re.compile(

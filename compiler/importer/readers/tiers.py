@@ -27,9 +27,9 @@ from itertools import pairwise
 from ...source.text import normalise
 from ...syntax import keywords as kw
 from ..names import legal_name, name_from
-from ..shapes import Reading
+from ..shapes import DECIMAL, Reading
 
-_N = r"\d+(?:\.\d+)?"
+_N = DECIMAL
 _IN = r"(?:\s*[(（]含[^)）]{0,6}[)）])?"
 _FIRST = re.compile(
     rf"^(?P<subject>[^,，;；]+?)(?:达到|不低于|在|为(?=\s*100\s*%))\s*(?P<lo>{_N})\s*%{_IN}\s*(?:及?以上)?{_IN}的?\s*[,，]?\s*"
