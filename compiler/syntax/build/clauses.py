@@ -30,6 +30,7 @@ from .terms import (
     TermsMixin,
     Tiers,
     Versus,
+    comparison_word,
     expression_depth,
     value_key,
 )
@@ -723,6 +724,13 @@ class ClausesMixin(TermsMixin):
         compared = self._compare(ast.Ref("", span), children[:-1], span)
         return Counter(compared.word, compared.right, children[-1], span)
 
+    def counter_unsaid(self, children: list) -> Counter:
+        """`，未达到的得2分`: the second condition's value left unsaid — the clause's own
+        (`_counter` fills it in; the word must then be its opposite, E247)."""
+        span = span_of(children)
+        pre = children[0]
+        return Counter(comparison_word(pre, None), None, children[-1], span)
+
     def otherwise(self, children: list) -> Otherwise:
         return Otherwise(children[1], span_of(children))
 
@@ -1266,7 +1274,8 @@ class ClausesMixin(TermsMixin):
                 "two clauses (separated by ；, each with its 【fact】), or 否则…",
             )
             return effects[:at], None, parts.otherwise
-        cond = ast.Compare(head.left, counter.word, counter.right, counter.span)
+        right = counter.right if counter.right is not None else head.right
+        cond = ast.Compare(head.left, counter.word, right, counter.span)
         return effects[:at], cond, (counter.effect, *rest)
 
     def plain_clause(self, children: list) -> ast.Clause:
