@@ -669,8 +669,11 @@ def test_parts_of_a_comparison_and_one_of_a_count_are_never_facts(tmp_path):
     held = [line.strip() for line in draft.text.splitlines() if "# 待处理：" in line]
     assert any("不满平均数80%的得1分" in line for line in held), held
     assert "- 【抽查案卷编目不规范】每卷扣0.2分，最多扣4分" in draft.text
-    # a share of the item's points is a scoring sentence: held, never left in the 说明 only
-    assert any("本项按分值的80%计分" in line for line in held), held
+    # a share of the item's points is a scoring sentence: drafted as the language's own
+    # (language.md 5.4) — (二) scores 80% of its 4 points whatever its 卷 lost
+    assert "- 【年内未承办重大活动】本项按分值的80%计分" in draft.text
+    facts = {"执法文书不规范": 0, "抽查案卷编目不规范": 3, "年内未承办重大活动": "是"}
+    assert policy.score(facts).nodes["(二)"].score == Decimal("3.2")
     names = [f.name for f in policy.ir.facts]
     assert not [n for n in names if "平均" in n or n.startswith("有一")], names
     assert "执法文书不规范" in names

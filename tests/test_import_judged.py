@@ -3,7 +3,8 @@
 - a judged range (`视情况扣1-3分`, `酌情加0.5至1分`) is a scoring sentence: drafted as a
   judged fact from 0 (default 0), its note keeping the document's range for the units
   with the problem — never left out of the draft;
-- `无所属单位的，本项按满分计` is a scoring sentence: kept 待处理, never dropped;
+- `无所属单位的，本项按满分计` is a scoring sentence: drafted as the language's override
+  (language.md 5.4), never dropped;
 - a comparison read into a fact's name (`A低于85%或B低于98%的`) is two facts;
 - `扣完为止` of a part worth less than its item ends that part's points (`最多扣4分`);
 - `说明：` alone after a table starts the notes (numbered notes are no items; grade lines
@@ -59,8 +60,12 @@ def test_nothing_is_dropped_and_each_drafted_sentence_means_the_document(tmp_pat
     assert "整改台账不清晰、佐证材料不齐全：  分，默认0" in draft.text.replace("：   ", "：  ")
     assert "有此情形的评定1至3分，没有的填0" in draft.text
     assert "- 【创新工作取得明显成效】酌情加0至1分" in clauses
-    # the exemption is kept, not dropped
-    assert "无所属单位的，本项按满分计" in _pending(draft)
+    # the exemption is drafted, not dropped: (三) whole whatever was reported late
+    assert "- 【无所属单位】本项按满分计" in clauses
+    rates = {"综合利用率": "90", "设施配套率": "99", "巡查率": "100", "水质达标率": "100"}
+    unit = {**rates, "巡查记录完整": "是", "交办问题整改销号率": "100", "未按时报送": 3}
+    assert policy.score({**unit, "无所属单位": "是"}).nodes["(三)"].score == 5
+    assert policy.score(unit).nodes["(三)"].score == 2
     # two facts compared, not one name holding the first comparison
     assert "- 【综合利用率】低于85%或【设施配套率】低于98%的，扣2分" in clauses
     # the part's own 4 points
@@ -152,7 +157,7 @@ def test_notes_after_a_table_are_no_items_and_give_the_grades(tmp_path):
     assert [n.path for n in policy.ir.walk()] == ["一", "一1", "一2"]  # the notes are no items
     assert "考评对象：市直各部门\n" in draft.text
     assert "等次：\n  优秀：9分及以上\n" in draft.text
-    assert "无所属单位的，本项按满分计" in _pending(draft)
+    assert "- 【无所属单位】本项按满分计" in draft.text
     assert policy.score({"未建立档案管理制度": "否", "全年开展指导": "2"}).grade == "优秀"
     assert policy.score({"未建立档案管理制度": "是", "全年开展指导": "1"}).grade == "合格"
 

@@ -24,6 +24,7 @@ from .passes.limits import check_limits
 from .passes.names import check_names
 from .passes.notes import check_notes
 from .passes.outline import check_outline
+from .passes.overrides import check_overrides
 from .passes.points import check_points
 from .passes.quotas import check_quotas
 from .passes.testcases import check_tests
@@ -38,6 +39,7 @@ PASSES = (
     check_bands,
     check_grade_limits,
     check_quotas,
+    check_overrides,
     check_batch,
     check_notes,
     check_tests,

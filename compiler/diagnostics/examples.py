@@ -41,6 +41,7 @@ _CLAUSE = "  - 【缺会次数】每缺1次扣1分\n"
 _GOOD = _file(_NODE + _CLAUSE)
 _GRADES = "\n等次：\n  优秀：4.5分以上\n  合格：3分以上\n  不合格：其余\n"
 _REPORTED = "  通报批评：是否，默认否\n  缺会次数：次，默认0\n"
+_EXEMPT = "  免检：是否，默认否\n  缺会次数：次，默认0\n"
 _RATE = "  化解率：百分比\n  缺会次数：次，默认0\n"
 _INDEX = "  调处指数：数值\n"
 
@@ -346,6 +347,19 @@ EXAMPLES: dict[str, Example] = {
         + "\n等次：\n  优秀：4.5分以上，不超过参加考核单位总数的30%\n  合格：3分以上\n  不合格：其余\n",
         "把名额写在它所限的那一档后面（通常是最高一档）。",
         "Write the quota after the band it limits (usually the highest).",
+    ),
+    "E260": Example(
+        "“本项按满分计”“本项按分值的80%计分” 使这一项按分值（或分值的几成）计分，不论本项其他条款；"
+        "它只能写在有分值、下面没有评分项的一项中，单独成一条条款，同一项中的几条比例相同。",
+        "`本项按满分计` / `本项按分值的80%计分` score the item at its points (or a share of them) "
+        "whatever its other clauses say; only in an item with points and no items under it, as a "
+        "clause of its own, one share per item.",
+        _file(_NODE + _CLAUSE + "  - 【免检】的，本项按满分计，列为免检单位\n", _EXEMPT),
+        _file(
+            _NODE + _CLAUSE + "  - 【免检】的，本项按满分计\n  - 【免检】列为免检单位\n", _EXEMPT
+        ),
+        "把其他结果另写一条。",
+        "Write the other effect as a clause of its own.",
     ),
     "E258": Example(
         "考评对象是一个县的乡镇，条款却比的是 “全市平均水平”：本批的平均值只是这些乡镇自己的平均，"

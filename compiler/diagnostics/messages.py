@@ -384,6 +384,13 @@ MESSAGES: dict[str, Entry] = {
         "{hint}",
         "{hint_en}",
     ),
+    "E260": Entry(
+        "error",
+        "“{text}”：{why}",
+        "“{text}”: {why_en}",
+        "{hint}",
+        "{hint_en}",
+    ),
     # ---- E24x: limits that keep scores exact and columns unambiguous -------------------
     "E240": Entry(
         "error",
@@ -1039,6 +1046,40 @@ DETAILS: dict[str, tuple[str, str]] = {
         "这一条最多得N分：写 ，最高得N分；按比例得分、最多失去N分：写 ，最低得M分（M 为本项分值减N）",
         "this clause earns at most N: write ，最高得N分; a share losing at most N: write "
         "，最低得M分 (M the item's points less N)",
+    ),
+    "why.override_points": (
+        "只能写在有分值的评分项中（加分项、没有分值的项没有 “满分” 可按）",
+        "only an item with points has full marks to score (not a bonus item, not one without points)",
+    ),
+    "hint.override_points": (
+        "写在它所说的那一项（有分值的最末一级）下面",
+        "write it under the item it speaks of (the lowest item with points)",
+    ),
+    "why.override_children": (
+        "这一项下面还有评分项：按满分计后，下面各项的得分与它对不上",
+        "the item has items under it, whose scores would no longer add up to it",
+    ),
+    "hint.override_children": (
+        "写在下面的某一项中，或在每一项中各写一次",
+        "write it under the item below it meant, or once in each",
+    ),
+    "why.override_alone": (
+        "须单独成一条条款（有条件、只有这一个结果，不写 否则 或上限）",
+        "must be a clause of its own (a condition and this one effect, no 否则 or cap)",
+    ),
+    "hint.override_alone": (
+        "拆开写：- 【X】的，本项按满分计；其余的扣分、得分各写一条",
+        "split it: - 【X】的，本项按满分计; the other points each in a clause of their own",
+    ),
+    "why.override_share": ("比例须在0%到100%之间", "the share must be between 0% and 100%"),
+    "hint.override_share": ("核对原文的比例", "check the share against the document"),
+    "why.override_shares": (
+        "同一项里按不同比例计分的几条条款同时成立时按哪一条读不准",
+        "the item is scored at different shares by several clauses: which one when both hold?",
+    ),
+    "hint.override_shares": (
+        "照原文写明先后，如把其中一条的条件写成 “【A】且未【B】的”",
+        "say which comes first, e.g. write one condition as “【A】且未【B】的”",
     ),
     "why.quota_lowest": (
         "定在最低一档 “{band}” 上：名额之外的单位没有更低的一档可落",

@@ -98,6 +98,8 @@ class Walk:
     labels: list[str] = field(default_factory=list)
     ceilings: list[int] = field(default_factory=list)
     floors: list[int] = field(default_factory=list)
+    # node path → (clause id, share) of the first `本项按满分计` that held there
+    overrides: dict[str, tuple[str, Decimal]] = field(default_factory=dict)
 
 
 def allot_items(items: list[PendingItem], budget: Decimal) -> None:
@@ -220,7 +222,11 @@ class ClauseEvaluation:
             if isinstance(effect, ir.Outcome):
                 if chosen:
                     walk.fired.add(clause.id)
-                    self._outcome(effect, walk)
+                    if effect.kind == "override":
+                        share = irutil.override_share(effect)
+                        walk.overrides.setdefault(clause.path, (clause.id, share))
+                    else:
+                        self._outcome(effect, walk)
                     note = irutil.outcome_note(effect)
                     item = self._item(clause, walk, index, "outcome", ZERO, ZERO, note)
                     out.append(("outcome", ZERO, item))

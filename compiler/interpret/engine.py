@@ -260,6 +260,13 @@ class Interpreter(ClauseEvaluation):
             if capped < bonus:
                 allot_items([i for i in beneath if i.kind == "bonus"], capped)
             bonus = capped
+        override = walk.overrides.get(node.path)
+        if override is not None:  # `本项按满分计`: the other clauses count for nothing
+            clause_id, share = override
+            deduction, bonus = (node.points or ZERO) * (1 - share), ZERO
+            for item in beneath:
+                if item.kind in ("deduct", "bonus"):
+                    item.applied = item.nominal if item.clause == clause_id else ZERO
 
         shown = deduction if deduction else ZERO  # a node that lost nothing reports ZERO
         if node.bonus_cap is not None:

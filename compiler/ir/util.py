@@ -260,7 +260,21 @@ GRADE_LIMIT_LABELS = {"ceiling": "等次最高为{}", "floor": "等次最低为{
 GRADE_LIMIT_KINDS = tuple(GRADE_LIMIT_LABELS)
 
 
+def share_text(share: Decimal) -> str:
+    """An override's share as its label keeps it: `1`, `0.8`."""
+    return format(share.normalize(), "f")
+
+
+def override_share(effect: ir.Outcome) -> Decimal:
+    return Decimal(effect.label)
+
+
 def outcome_note(effect: ir.Outcome) -> str:
+    if effect.kind == "override":
+        share = override_share(effect)
+        if share == 1:
+            return "本项按满分计"
+        return f"本项按分值的{format((share * 100).normalize(), 'f')}%计分"
     if effect.kind == "label":
         return f"列为{effect.label}"
     if effect.kind == "ceiling":

@@ -405,7 +405,7 @@ class _Lowerer:
                 facts=tuple(r.name for r in clause.facts),
             )
         if isinstance(clause, ast.ConditionClause):
-            then = tuple(self.effect(e, node) for e in clause.effects)
+            then = tuple(e for effect in clause.effects for e in self.effects(effect, node))
             otherwise = tuple(self.effect(e, node) for e in clause.otherwise)
             if any(isinstance(e, ast.Earn) for e in clause.effects):
                 # `得X分，否则不得分` is `得X分`: missing the X points is the whole loss.
@@ -463,6 +463,16 @@ class _Lowerer:
         if clause.condition is not None:  # 低于平均值5个百分点的，每低于平均值1个百分点…
             guard = ir.AllOf((self.cond(clause.condition), guard))
         return ir.Step(**base, **common, quantity=quantity, guard=guard)
+
+    def effects(self, effect: ast.Effect, node: ast.Node) -> tuple[ir.Effect, ...]:
+        """`本项按分值的80%计分` is two effects: the override itself (an outcome the node
+        reads: its other clauses then count for nothing) and the deduction of the part
+        of the points it does not give (none for `本项按满分计`), which explains it."""
+        if not isinstance(effect, ast.Override):
+            return (self.effect(effect, node),)
+        override = ir.Outcome("override", irutil.share_text(effect.share))
+        lost = (points(node) or Decimal(0)) * (1 - effect.share)
+        return (override, ir.Points("deduct", ir.Const(lost))) if lost > 0 else (override,)
 
     def effect(self, effect: ast.Effect, node: ast.Node) -> ir.Effect:
         if isinstance(effect, ast.Deduct):

@@ -175,6 +175,15 @@ class Bonus:
 
 
 @dataclass(frozen=True)
+class Override:
+    """`本项按满分计` (share 1), `本项按分值的80%计分` (0.8): the item scores its points times
+    `share`, whatever its other clauses give or take (docs/language.md 5.4)."""
+
+    share: Decimal
+    span: Span
+
+
+@dataclass(frozen=True)
 class NoScore:
     """`不得分`: the node's whole budget is lost; with `section`, `本大项不得分`, the whole
     budget of the top-level item (一、二…) the clause is written under."""
@@ -218,7 +227,7 @@ class GradeLimit:
     word: str = ""
 
 
-Effect = Deduct | Earn | Bonus | NoScore | Disqualify | Veto | Label | GradeLimit
+Effect = Deduct | Earn | Bonus | NoScore | Override | Disqualify | Veto | Label | GradeLimit
 
 # -------------------------------------------------------------------------- clauses
 

@@ -25,7 +25,7 @@ from .emit_result import measure_tail, result_tail
 from .pyliteral import comment
 
 _POINT_KINDS = {"deduct": "n", "bonus": "n", "earn": "e"}
-_OUTCOMES = {"disqualify", "veto", "label", "ceiling", "floor"}
+_OUTCOMES = {"disqualify", "veto", "label", "ceiling", "floor", "override"}
 _ROUNDINGS = {"floor", "ceil", "ratio"}
 
 __all__ = ["PLACE_MARK", "CodegenError", "Emitter", "Slot", "Writer"]
@@ -435,8 +435,43 @@ class Emitter(Expressions):
                         x(_allot_line(bonuses, f"b{k}"))
             else:
                 _sum(w, f"b{k}", bonus)
+        self._override(node, plan, w, x)
         if len(x.lines) > start:  # the explanation names its node too
             x.lines.insert(start, w.lines[self._marks[-1]])
+
+    def _override(self, node: ir.Node, plan: NodePlan, w: Writer, x: Writer) -> None:
+        """`本项按满分计` (the interpreter's `_node`): when one held, the node loses only
+        what its share leaves of the points and adds no bonus; every item under it but
+        the override's own applies nothing (the first that held speaks, in source order)."""
+        slots = [s for s in plan.own if s.kind == "outcome" and s.outcome.kind == "override"]
+        if not slots:
+            return
+        k = plan.k
+        share = irutil.override_share(slots[0].outcome)  # one share per node (E260)
+        lost = self.const((node.points or Decimal(0)) * (1 - share))
+        held = " or ".join(s.nominal for s in slots)
+        with w.block(f"if {held}:"):
+            w(f"d{k} = {lost}")
+            if plan.has_bonus:
+                w(f"b{k} = {self.zero}")
+        with x.block(f"if {held}:"):
+            flags: dict[str, str] = {}  # override clause id → its flag, in source order
+            for slot in sorted(slots, key=lambda s: s.key):
+                flags.setdefault(slot.clause.id, slot.nominal)
+            order = list(flags)
+            for slot in plan.beneath:
+                if slot.kind == "outcome":
+                    continue
+                clause = slot.clause.id if slot.clause is not None else None
+                if clause not in flags:
+                    x(f"{slot.applied} = {self.zero}")
+                    continue
+                earlier = [flags[c] for c in order[: order.index(clause)]]
+                if earlier:  # the first override that held keeps its item
+                    test = " or ".join(earlier)
+                    x(f"{slot.applied} = {self.zero} if {test} else {slot.nominal}")
+                else:
+                    x(f"{slot.applied} = {slot.nominal}")
 
     def _highest_bonus(self, plan: NodePlan, w: Writer, x: Writer) -> str:
         """就高不就低 in a node that earns nothing: of its own bonus clauses only the

@@ -101,7 +101,7 @@ _ONCE = re.compile(
 )
 #: Verbs of a missing-items clause (`每缺1项`): the listed facts are 是否 items.
 _MISSING_VERBS = frozenset({"缺", "缺少", "缺失", "漏"})
-_OUTCOMES = (ast.NoScore, ast.Disqualify, ast.Veto, ast.Label)
+_OUTCOMES = (ast.NoScore, ast.Override, ast.Disqualify, ast.Veto, ast.Label)
 #: The `word` of a threshold whose standard is named by `与【X】相比`.
 VERSUS_WORD = "与…相比"
 _EFFECT_CLASSES = {"扣": ast.Deduct, "得": ast.Earn, "加": ast.Bonus}
@@ -630,6 +630,11 @@ class ClausesMixin(TermsMixin):
         if kw.EFFECTS[verb.value] != "得":
             self.form_error(span, "得满分", "得满分")
         return ast.Earn(None, span, verb.value)
+
+    def override_effect(self, children: list) -> ast.Effect:
+        found = re.search(r"(\d+(?:\.\d+)?)%", children[0].value)
+        share = Decimal(found.group(1)) / 100 if found else Decimal(1)
+        return ast.Override(share, span_of(children))
 
     def noscore_effect(self, children: list) -> ast.Effect:
         return ast.NoScore(span_of(children), children[0].value in kw.NO_SCORE_SECTION)
@@ -2102,7 +2107,7 @@ def _effect_kinds(item: object, kinds: set[str]) -> None:
         kinds.add("bonus")
     elif isinstance(item, ast.Deduct | ast.NoScore):
         kinds.add("deduct")
-    elif isinstance(item, ast.Disqualify | ast.Veto | ast.Label | ast.GradeLimit):
+    elif isinstance(item, ast.Disqualify | ast.Veto | ast.Label | ast.GradeLimit | ast.Override):
         kinds.add("outcome")
     elif isinstance(item, ast.RankRule):
         if item.step is not None:
