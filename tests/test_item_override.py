@@ -77,6 +77,11 @@ def test_an_earning_item_and_a_bonus_inside_it():
     assert both(text, {"达标": "是", "表彰次数": 2, "无所属单位": "是"}).total == 4
 
 
+def test_the_share_written_without_fenzhi():
+    short = POLICY.replace("本项按分值的80%计分", "本项按80%计分")
+    assert both(short, {"缺会次数": 2, "未承办活动": "是"}).nodes["(二)"].score == Decimal("3.2")
+
+
 def test_two_overrides_of_one_share_and_the_first_explains():
     text = HEAD.format(full=4) + (
         "(一)活动(4分)\n  - 【缺会次数】每次扣1分\n"
