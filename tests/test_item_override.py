@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sqlrun import differences, duckdb_results, expected_items, expected_summary
 from xize.compiler import PolicyError, compile_policy
 from xize.compiler.importer import import_document
 from xize.compiler.render import render
@@ -135,14 +136,54 @@ def test_compiled_equals_interpreter_and_the_share_is_exact(misses, none, hosted
     assert result.nodes["(一)"].score == (6 if none else max(0, 6 - 2 * misses))
 
 
-def test_render_and_import_keep_it_and_sql_refuses_it(tmp_path):
+def test_render_and_import_keep_it(tmp_path):
     policy = compile_policy(POLICY, filename="免检.rule")
     path = tmp_path / "细则.md"
     path.write_text(render(policy, "md"), encoding="utf-8")
     back = compile_policy(import_document(path).text, filename="<draft>")
     facts = {"缺会次数": 3, "无所属单位": "是", "未承办活动": "是"}
     assert back.score(facts).total == policy.score(facts).total == Decimal("9.2")
-    from xize.compiler.backends import SqlUnsupported, compile_sql
 
-    with pytest.raises(SqlUnsupported, match="本项按满分计"):
-        compile_sql(policy.ir)
+
+#: Every way an override meets the rest of an item: a cap the other deductions fill
+#: (the override's own 0.8 is kept whole), two overrides of one share, an earning item
+#: and a bonus inside it.
+SQL_POLICY = HEAD.format(full=16) + (
+    "(一)会议(6分)\n  - 【缺会次数】每次扣2分\n  - 【无所属单位】的，本项按满分计\n"
+    "(二)活动(4分)，最多扣3分\n  - 【缺会次数】每次扣1分\n  - 【未承办活动】的，本项按分值的80%计分\n"
+    "  - 【无所属单位】的，本项按分值的80%计分\n"
+    "(三)达标(6分)\n  - 【达标】的得6分\n  - 【表彰次数】每次加1分\n  - 【无所属单位】的，本项按满分计\n"
+)
+
+
+def override_batch():
+    """The SQL policy and a batch meeting each of its cases (also run in Spark)."""
+    policy = compile_policy(SQL_POLICY, filename="免检.rule")
+    rows = [
+        {
+            "单位": f"U{k}",
+            "缺会次数": str(misses),
+            "无所属单位": none,
+            "未承办活动": hosted,
+            "达标": met,
+            "表彰次数": str(honours),
+        }
+        for k, (misses, none, hosted, met, honours) in enumerate(
+            (m, n, h, t, b)
+            for m in (0, 1, 4)
+            for n in ("是", "否")
+            for h in ("是", "否")
+            for t in ("是", "否")
+            for b in (0, 2)
+        )
+    ]
+    return policy, rows
+
+
+def test_duckdb_scores_overrides_as_the_python_engine():
+    policy, rows = override_batch()
+    results = policy.score_batch(rows)
+    assert results == policy.interpreter.score_batch(rows)
+    assert differences(expected_summary(policy.ir, results), duckdb_results(policy.ir, rows)) == []
+    items = duckdb_results(policy.ir, rows, items=True)
+    assert differences(expected_items(results), items) == []

@@ -107,3 +107,11 @@ def test_batch_formulas_score_the_same_in_spark(spark):
     from test_batch_formulas import mixed_batch
 
     _assert_same(spark, *mixed_batch())
+
+
+def test_item_overrides_score_the_same_in_spark(spark):
+    """`本项按满分计` and `本项按分值的80%计分` beside a cap, a second override, an earning
+    and a bonus (docs/language.md 5.4)."""
+    from test_item_override import override_batch
+
+    _assert_same(spark, *override_batch())

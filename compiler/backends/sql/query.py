@@ -39,10 +39,8 @@ __all__ = ["DIALECTS", "SqlUnsupported", "build_query", "compile_sql", "node_col
 _KIND_WORDS = {"deduct": "扣分", "bonus": "加分", "outcome": "结果"}
 _TEXT = exp.DataType.build("TEXT")
 #: Outcome kinds this backend computes; those that give the unit a label.
-_OUTCOMES = ("disqualify", "veto", "label", "ceiling", "floor")
+_OUTCOMES = ("disqualify", "veto", "label", "ceiling", "floor", "override")
 _LABELLED = ("label", "ceiling", "floor")
-#: What a writer calls a kind the backend refuses.
-_KIND_NAMES = {"override": "“本项按满分计（按分值的N%计分）”"}
 
 
 def node_column(node: ir.Node) -> str:
@@ -469,10 +467,9 @@ def _check_kinds(policy: ir.Policy) -> None:
                 kinds.append(effect.kind)
             for kind in kinds:
                 if kind not in (*_OUTCOMES, *ir.POINT_KINDS, "floor", "ceil", "ratio"):
-                    what = _KIND_NAMES.get(kind, kind)
                     raise SqlUnsupported(
                         f"第{clause.line}行的条款 “{clause.text}”：SQL 后端尚不支持 "
-                        f"{what}，请用 Python 引擎计分"
+                        f"{kind}，请用 Python 引擎计分"
                     )
     for fact in policy.facts:
         if fact.type not in ir.FACT_TYPES:

@@ -17,7 +17,7 @@ from sqlglot import exp
 from ...ir import nodes as ir
 from ...ir import util as irutil
 from .clauses import ClauseBuilder, Effect, Item
-from .fixed import Fixed, Num, SqlUnsupported, all_of, const, integer
+from .fixed import Fixed, Num, SqlUnsupported, all_of, any_of, const, integer
 
 
 @dataclass
@@ -70,6 +70,7 @@ class Walk:
         earned: list[Num] = []
         missed: list[Num] = []
         missed_items: list[Item] = []
+        overrides: list[Effect] = []  # `本项按满分计` of this node, in source order
         for clause in node.clauses:
             try:
                 effects = self.cb.effects(clause)
@@ -90,6 +91,8 @@ class Walk:
                     earned.append(effect.value)
                 elif role == "missed":
                     missed.append(effect.value)
+                elif role == "outcome" and effect.outcome.kind == "override":
+                    overrides.append(effect)
                 elif role == "outcome":
                     out.outcomes.append(effect)
                 if effect.item is not None:
@@ -118,6 +121,8 @@ class Walk:
             capped = fx.let(fx.at_most(bonus, node.bonus_cap), "s")
             self._allot([i for i in beneath if i.kind == "bonus"], capped)
             bonus = capped
+        if overrides:
+            deduction, bonus = self._override(node, overrides, beneath, deduction, bonus)
         if node.bonus_cap is not None:
             record = Record(node, deduction, fx.let(self._round(bonus), "r"))
         elif node.points is not None:
@@ -127,6 +132,32 @@ class Walk:
         else:
             record = Record(node, deduction, None)
         out.records.append(record)
+        return deduction, bonus
+
+    def _override(self, node: ir.Node, overrides, beneath, deduction: Num, bonus: Num):
+        """`本项按满分计` (the interpreter's `_node`): when one held, the node loses only
+        what its share leaves of the points and adds no bonus; every item under it but
+        the first held override's own applies 0."""
+        fx = self.fx
+        held = fx.plan.let(any_of([e.chosen for e in overrides]), "v")
+        share = irutil.override_share(overrides[0].outcome)  # one share per node (E260)
+        lost = const((node.points or Decimal(0)) * (1 - share))
+        deduction = fx.let(fx.pick(held, lost, deduction), "s")
+        bonus = fx.let(fx.pick(held, const(0), bonus), "s")
+        flags: dict[str, exp.Expression] = {}  # override clause → held, in source order
+        for effect in overrides:
+            flags.setdefault(effect.item.clause, effect.chosen)
+        order = list(flags)
+        for item in beneath:
+            if item.kind not in ("deduct", "bonus"):
+                continue
+            if item.clause in flags:  # the first override that held keeps its own amount
+                earlier = [flags[c] for c in order[: order.index(item.clause)]]
+                first = all_of([flags[item.clause]] + [exp.Not(this=e) for e in earlier])
+                kept = fx.pick(first, item.amount, const(0))
+            else:
+                kept = const(0)
+            item.applied = fx.let(fx.pick(held, kept, item.applied), "a")
         return deduction, bonus
 
     def _earned_part(self, node: ir.Node, earned, missed, items: list[Item]) -> Num:
