@@ -115,3 +115,11 @@ def test_item_overrides_score_the_same_in_spark(spark):
     from test_item_override import override_batch
 
     _assert_same(spark, *override_batch())
+
+
+def test_grade_quotas_score_the_same_in_spark(spark):
+    """Two quotas over a batch with ties, a ceiling, a veto, a disqualification and a
+    data error (docs/language.md 12.2): the quota's CTEs in Spark SQL."""
+    from test_grade_quotas import sql_batch
+
+    _assert_same(spark, *sql_batch(2, 30), items=False)

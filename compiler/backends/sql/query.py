@@ -32,6 +32,7 @@ from .fixed import (
 )
 from .inputs import Inputs, s, unit_prefix
 from .plan import Plan, with_ctes
+from .quotas import quota_ctes
 from .walk import Walk
 
 __all__ = ["DIALECTS", "SqlUnsupported", "build_query", "compile_sql", "node_column"]
@@ -474,10 +475,6 @@ def _check_kinds(policy: ir.Policy) -> None:
     for fact in policy.facts:
         if fact.type not in ir.FACT_TYPES:
             raise SqlUnsupported(f"【{fact.name}】的类型 {fact.type} SQL 后端尚不支持")
-    for quota in policy.quotas:
-        raise SqlUnsupported(
-            f"第{quota.line}行的等次名额 “{quota.text}”：SQL 后端尚不支持等次名额，请用 Python 引擎计分"
-        )
 
 
 def _mean(fx: Fixed, value: Num, ok: exp.Expression) -> Num:
@@ -523,7 +520,11 @@ def _summary_query(
     )
     total = walked.total
     bands = tuple(rt.Band(*irutil.band_fields(b)) for b in policy.bands)
-    grade = _grade(policy, fx, total, bands, vetoed, disqualified, walked.outcomes)
+    # grade quotas need every unit: not in a query whose caller ranks the rows itself
+    quotas = bool(policy.quotas and bands) and not (fx.dialect == "duckdb" and not ranks)
+    grade, grade_index = _grade(
+        policy, fx, total, bands, vetoed, disqualified, walked.outcomes, quotas
+    )
     group = plan.let(
         exp.Case(
             ifs=[
@@ -580,7 +581,11 @@ def _summary_query(
             else [exp.alias_(ranked, "排名", quoted=True)]
         ),
         exp.alias_(status, "状态", quoted=True),
-        exp.alias_(when(failed, s(""), _labels(plan, walked)), "标签", quoted=True),
+        exp.alias_(
+            when(failed, s(""), _with_quota_labels(_labels(plan, walked), quotas)),
+            "标签",
+            quoted=True,
+        ),
         exp.alias_(error, "错误", quoted=True),
         exp.alias_(unless_failed(when(vetoed, exp.true(), exp.false())), "一票否决", quoted=True),
         exp.alias_(unless_failed(fx.to_decimal(walked.exact)), "精确总分", quoted=True),
@@ -615,14 +620,49 @@ def _summary_query(
             ]
             kind = _KIND_WORDS[item.kind]
             described.append((item.path, item.line, item.clause or "", item.text, kind, item.note))
-    ctes, query = plan.chain(source, outputs, [group, total.expr] if by_count else [])
+    also = [group, total.expr] if by_count else []
+    if quotas:
+        also += [grade_index, status_ok]
+    ctes, query = plan.chain(source, outputs, also)
+    stage = ctes[-1][0]  # the units' last stage, which the ranks and the quotas read
     if by_count and not outside:
         ctes, query = _ranks(ctes, query, group, total.expr)
+    if quotas:
+        ctes, query = _quotas(policy, ctes, query, stage, grade_index, status_ok, total.expr)
     query = with_ctes(query, head + ctes)
     if row_column:
         query = query.order_by(exp.column("行", quoted=True), copy=False)
     query.meta["items"] = described  # (节点, 行号, 条款编号, 条款原文, 类型, 备注) by k
     return query
+
+
+def _quotas(policy, ctes, query: exp.Select, last: str, grade: exp.Column, ok: exp.Column, total):
+    """The grade quotas (`quotas.py`): their CTEs over the last stage, joined back on the
+    unit's band and total (units outside the batch match nothing)."""
+    on = exp.and_(
+        ok.copy(),
+        exp.EQ(this=grade.copy(), expression=exp.column("_g0", "_q")),
+        exp.EQ(this=total.copy(), expression=exp.column("_t", "_q")),
+    )
+    query = query.join(exp.to_table("_q"), on=on, join_type="LEFT", copy=False)
+    return [*ctes, *quota_ctes(policy, last, grade, ok, total)], query
+
+
+def _with_quota_labels(labels: exp.Expression, quotas: bool) -> exp.Expression:
+    """The 列为/等次 labels, then each quota's (`、`-led in `_q._l`)."""
+    if not quotas:
+        return labels
+    more = exp.Coalesce(this=exp.column("_l", "_q"), expressions=[s("")])
+    joined = exp.DPipe(this=labels, expression=more)
+    return exp.Case(
+        ifs=[
+            exp.If(
+                this=exp.EQ(this=labels.copy(), expression=s("")),
+                true=exp.Substring(this=more.copy(), start=exp.Literal.number(2)),
+            )
+        ],
+        default=joined,
+    )
 
 
 def _values(fx: Fixed, facts: dict) -> list[exp.Expression]:
@@ -690,12 +730,14 @@ def _ranks(ctes, query: exp.Select, group: exp.Column, total: exp.Column):
     return [*ctes, ("_gt", totals), ("_h", counts), ("_r", ranks)], query
 
 
-def _grade(policy, fx: Fixed, total: Num, bands, vetoed, disqualified, outcomes) -> exp.Expression:
+def _grade(
+    policy, fx: Fixed, total: Num, bands, vetoed, disqualified, outcomes, quotas: bool = False
+) -> tuple:
     """The band (by position, 0 the highest) as `_grade` and `_limit_grade` choose it:
     the first band that matches, the last for a veto, then raised to any 等次最低
     (floor) that fired and lowered to any 等次最高 (ceiling, 一票否优)."""
     if not bands:
-        return exp.Null()
+        return exp.Null(), None
     plan = fx.plan
     ifs = []
     for index, band in enumerate(bands):
@@ -719,19 +761,39 @@ def _grade(policy, fx: Fixed, total: Num, bands, vetoed, disqualified, outcomes)
             limited = plan.let(when(effect.chosen, moved, limited), "gi")
     found = exp.GTE(this=position, expression=exp.Literal.number(0))
     limited = when(found, limited, position)  # no band: no grade to limit
-    names = exp.Case(
-        ifs=[
-            exp.If(this=exp.EQ(this=limited, expression=exp.Literal.number(i)), true=s(b.name))
-            for i, b in enumerate(bands)
-        ],
-        default=exp.Null(),
-    )
+    if quotas:  # the band's number, for the quotas (`quotas.py`) to move
+        index = plan.let(
+            exp.Case(
+                ifs=[
+                    exp.If(this=disqualified, true=exp.Literal.number(-1)),
+                    exp.If(this=vetoed, true=exp.Literal.number(len(bands) - 1)),
+                ],
+                default=limited,
+            ),
+            "gq",
+        )
+        return band_names(bands, exp.column("_g", "_q"), index), index
+    names = band_names(bands, limited)
     return exp.Case(
         ifs=[
             exp.If(this=disqualified, true=exp.Null()),
             exp.If(this=vetoed, true=s(bands[-1].name)),
         ],
         default=names,
+    ), None
+
+
+def band_names(bands, index: exp.Expression, fallback: exp.Expression | None = None) -> exp.Case:
+    """The band's name by its number (0 the highest); with `fallback`, `index` when it is
+    not NULL (a unit the quotas saw), else `fallback`."""
+    if fallback is not None:
+        index = exp.Coalesce(this=index, expressions=[fallback])
+    return exp.Case(
+        ifs=[
+            exp.If(this=exp.EQ(this=index.copy(), expression=exp.Literal.number(i)), true=s(b.name))
+            for i, b in enumerate(bands)
+        ],
+        default=exp.Null(),
     )
 
 
