@@ -56,3 +56,17 @@ def test_a_second_condition_that_is_not_the_opposite_is_refused(clause):
 def test_without_a_comparison_before_it_there_is_no_value_to_take():
     with pytest.raises(PolicyError):
         build("【完成率】得4分，未达到的得2分")
+
+
+def test_the_opposite_of_the_mean_with_a_share_of_it():
+    # `未达到的按本单位X占平均X的比例计分`: the words before 按 are no average of their own
+    text = (
+        "细则：反面\n年度：2026\n满分：6分\n\n数据：\n  完成率：百分比\n\n(一)工作(6分)\n"
+        "  - 【完成率】达到平均值的得满分，未达到的按本单位完成率占平均完成率的比例计分\n"
+    )
+    policy = compile_policy(text, filename="反面.rule")
+    rows = [{"单位": u, "完成率": v} for u, v in (("甲", "90"), ("乙", "60"), ("丙", "30"))]
+    results = policy.score_batch(rows)
+    assert results == policy.interpreter.score_batch(rows)
+    # the mean is 60: 甲 and 乙 reach it, 丙 earns 6 × 30 ÷ 60
+    assert [r.total for r in results] == [6, 6, 3]
