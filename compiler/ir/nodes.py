@@ -322,8 +322,8 @@ class GradeBand:
 class GradeQuota:
     """At most `share` of the units in the batch (rounded down) or at most `count` units
     keep band number `band` (0 the highest); the others of that band fall to the band
-    below, lowest totals first, and units tied at the bound all fall (the quota is never
-    exceeded).  Applied after every unit's grade and limits, top band first."""
+    below, lowest totals first, and units tied at the last place all keep it (they share
+    the place, as in 排名).  Applied after every unit's grade and limits, top band first."""
 
     band: int
     share: Decimal | None

@@ -766,31 +766,49 @@ def _with_grade(result, grade, label):
     return _new(Result, result[:3] + (grade,) + result[4:7] + (labels,) + result[8:])
 
 
+def _quota_falls(totals, grades, quotas):
+    """The quotas over the units of a batch (their totals, and band numbers by score),
+    highest band first: each band's units are placed by total as 排名 places units
+    (1, 2, 2, 4), and those placed beyond the quota fall to the band below; units tied
+    at the last place all keep the band, as they share the place.  Returns the band
+    numbers after the quotas, unit → the bands it fell from, and how many units kept
+    each quota's band.  `score_batch` and a report scored in blocks both use it."""
+    grades = list(grades)
+    fallen = {}
+    kept = []
+    for quota in quotas:
+        places = _quota_places(quota, len(grades))
+        members = [i for i, grade in enumerate(grades) if grade == quota.band]
+        higher = _higher_counts([totals[i] for i in members])
+        count = 0
+        for i in members:
+            if higher[totals[i]] < places:
+                count += 1
+                continue
+            grades[i] = quota.band + 1
+            fallen.setdefault(i, []).append(quota.band)
+        kept.append(count)
+    return grades, fallen, kept
+
+
 def _apply_quotas(results, bands, quotas):
-    """等次 quotas over a scored batch, highest band first: the units in the batch
-    (scored, not disqualified) holding the band are placed by total as 排名 places
-    units (1, 2, 2, 4), and those placed beyond the quota fall to the band below, with
-    a label.  Units tied at the last place all keep the band, as they share the place."""
+    """等次 quotas over a scored batch (`_quota_falls`) on the units in it (scored, not
+    disqualified); a unit that fell has the band below and a label per quota."""
     if not quotas:
         return results
     inside = [i for i, r in enumerate(results) if r.status == _STATUS_OK and r.total is not None]
-    grades = {i: results[i].grade for i in inside}
-    labels = {}
-    for quota in quotas:
-        name = bands[quota.band].name
-        places = _quota_places(quota, len(inside))
-        members = [i for i in inside if grades[i] == name]
-        higher = _higher_counts([results[i].total for i in members])
-        for i in members:
-            if higher[results[i].total] >= places:
-                grades[i] = bands[quota.band + 1].name
-                labels.setdefault(i, []).append(_QUOTA_LABEL.format(name))
+    numbers = {band.name: k for k, band in enumerate(bands)}
+    grades, fallen, _ = _quota_falls(
+        [results[i].total for i in inside], [numbers.get(results[i].grade) for i in inside], quotas
+    )
     out = list(results)
-    for i, fallen in labels.items():
-        result = out[i]
-        for label in fallen:
-            result = _with_grade(result, grades[i], label)
-        out[i] = result
+    for j, froms in fallen.items():
+        result = out[inside[j]]
+        for band in froms:
+            result = _with_grade(
+                result, bands[grades[j]].name, _QUOTA_LABEL.format(bands[band].name)
+            )
+        out[inside[j]] = result
     return out
 
 

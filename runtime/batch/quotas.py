@@ -1,18 +1,17 @@
 """等次 quotas over a batch scored in blocks (LANGUAGE.md §12.2).
 
 Blocks score each unit before the quotas (`Policy.score_before_quotas`): a quota needs
-every unit's total.  Once all blocks are in, `quota_falls` reads the kept ranking keys
-(a unit's reported total, scaled exactly) and band numbers and says which units fall
-to the band below — the very rule of the prelude's `_apply_quotas`, which
-`score_batch` uses: the units in the batch holding a band with a quota are placed by
-total as 排名 places them (1, 2, 2, 4), and those placed beyond the quota fall.  Units
-tied at the last place all keep the band, so ties can take more places than the
-quota has: `tie_notices` says so, for the office to decide.
+every unit's total.  Once all blocks are in, `quota_falls` hands the kept ranking keys
+(a unit's reported total, scaled exactly) and band numbers to the prelude's
+`_quota_falls` — the very code `score_batch` applies them with: the units in the batch
+holding a band with a quota are placed by total as 排名 places them (1, 2, 2, 4), and
+those placed beyond the quota fall.  Units tied at the last place all keep the band, so
+ties can take more places than the quota has: `tie_notices` says so, for the office to
+decide.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from xize.compiler.ir import nodes as ir
@@ -42,26 +41,18 @@ class Quotas:
 
 
 def quota_falls(keys: RankKeys, policy: ir.Policy) -> Quotas:
+    """The prelude's `_quota_falls` over the kept ranking keys (a key orders and equals
+    as its total does) and band numbers (NO_GRADE is no band)."""
+    totals = [keys.key(i) for i in range(len(keys))]
+    grades, fallen, kept = prelude._quota_falls(totals, keys.grades, policy.quotas)
     out = Quotas()
-    grades = list(keys.grades)
-    for quota in policy.quotas:
-        places = prelude._quota_places(quota, len(grades))
-        members = [i for i, grade in enumerate(grades) if grade == quota.band]
-        ascending = sorted(keys.key(i) for i in members)
-        label = prelude._QUOTA_LABEL.format(policy.bands[quota.band].name)
-        kept = 0
-        for i in members:
-            if len(ascending) - bisect_right(ascending, keys.key(i)) < places:
-                kept += 1
-                continue
-            grades[i] = quota.band + 1
-            position = keys.positions[i]
-            before = out.falls.get(position)
-            labels = (before.labels if before else ()) + (label,)
-            was = before.was if before else quota.band
-            out.falls[position] = Fall(quota.band + 1, was, labels)
-        if kept > places:
-            out.crowded.append((quota, places, kept))
+    for i, froms in fallen.items():
+        labels = tuple(prelude._QUOTA_LABEL.format(policy.bands[b].name) for b in froms)
+        out.falls[keys.positions[i]] = Fall(grades[i], froms[0], labels)
+    for quota, count in zip(policy.quotas, kept, strict=True):
+        places = prelude._quota_places(quota, len(totals))
+        if count > places:
+            out.crowded.append((quota, places, count))
     return out
 
 

@@ -24,7 +24,8 @@ def check_overrides(ctx: Context) -> list[Diagnostic]:
             if not found:
                 continue
             problem = _problem(node, clause, found[0])
-            if problem is None and {e.share for e in found} | set(shares[:1]) != {found[0].share}:
+            first = shares[0] if shares else found[0].share  # the item's first share
+            if problem is None and any(e.share != first for e in found):
                 problem = "shares"
             shares += [e.share for e in found]
             if problem is not None:
@@ -40,9 +41,12 @@ def _problem(node: ast.Node, clause: ast.Clause, effect: ast.Override) -> str | 
         return "points"
     if node.children:
         return "children"
-    if not isinstance(clause, ast.ConditionClause) or len(clause.effects) != 1:
-        return "alone"
-    if clause.otherwise or clause.cap is not None:
+    if (
+        not isinstance(clause, ast.ConditionClause)
+        or len(clause.effects) != 1
+        or clause.otherwise
+        or clause.cap is not None
+    ):
         return "alone"
     if not 0 <= effect.share <= 1:
         return "share"
