@@ -19,7 +19,7 @@ from pathlib import Path
 from ..check import run as check
 from ..render.standards import bracket, parse_clauses
 from ..source.text import Source, display_width, normalise
-from ..syntax.numerals import cn_to_int
+from ..syntax.numerals import whole_number
 from ..syntax.parser import parse
 from .clauses import (
     ALL_EACH_MISSING,
@@ -2152,8 +2152,7 @@ class _Writer:
         top = _TOP_PLACES.match(normalise(rng).strip())
         if top is None or k + 1 >= len(bands) or bands[k + 1][1] != "其余":
             return None
-        places = top.group(1)
-        count = int(places) if places.isdigit() else cn_to_int(places)
+        count = whole_number(top.group(1))
         first = [n for n, r, _ in bands if re.search(r"\d|其余|其他|其它", r)]
         order = list(dict.fromkeys(first))
         if order.index(name) + 1 >= len(order) or order[order.index(name) + 1] != bands[k + 1][0]:
@@ -2163,8 +2162,7 @@ class _Writer:
         for text in (*self.doc.band_text, *self.doc.band_rules):
             when = _MORE_THAN_PLACES.search(normalise(text))
             if when and low is not None and Decimal(when.group(1)) == low:
-                said = when.group(2)
-                if (int(said) if said.isdigit() else cn_to_int(said)) == count:
+                if whole_number(when.group(2)) == count:
                     return f"{name}等次不超过{count}个，按得分从高到低确定"
         return None
 

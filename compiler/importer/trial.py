@@ -95,15 +95,20 @@ _COMPARISON_NAME = re.compile(
 )
 
 
+#: A policy of one item whose `等次：` block a trial line is written into.
+_GRADES_TRIAL = (
+    "细则：草稿\n年度：2023\n满分：100分\n\n数据：\n  甲：次，默认0\n\n(一)草稿(100分)\n"
+    "  - 【甲】每次扣1分\n\n等次：\n  "
+)
+
+
 @lru_cache(maxsize=256)
 def try_quota(line: str) -> str | None:
     """The band a grade quota of its own line names (`优秀等次原则上不超过参加考核单位总数的
     30%`) when the language reads the line as one, else None."""
     if "\n" in line or "#" in line:
         return None
-    text = "细则：草稿\n年度：2023\n满分：100分\n\n数据：\n  甲：次，默认0\n\n(一)草稿(100分)\n"
-    text += "  - 【甲】每次扣1分\n\n等次：\n  " + line + "\n"
-    tree, diagnostics = parse(Source(text, "<import>"))
+    tree, diagnostics = parse(Source(_GRADES_TRIAL + line + "\n", "<import>"))
     if tree is None or any(d.is_error for d in diagnostics) or len(tree.quotas) != 1:
         return None
     return tree.quotas[0].name
@@ -114,10 +119,8 @@ def try_band(line: str) -> bool:
     """True when `name：range` is a grade band the language reads."""
     if "\n" in line or "#" in line:
         return False
-    text = "细则：草稿\n年度：2023\n满分：100分\n\n数据：\n  甲：次，默认0\n\n(一)草稿(100分)\n"
     rest = "" if line.rstrip().endswith("其余") else "  其他档：其余\n"
-    text += "  - 【甲】每次扣1分\n\n等次：\n  " + line + "\n" + rest
-    source = Source(text, "<import>")
+    source = Source(_GRADES_TRIAL + line + "\n" + rest, "<import>")
     tree, diagnostics = parse(source)
     if tree is None or any(d.is_error for d in diagnostics) or len(tree.bands) != 1 + bool(rest):
         return False

@@ -29,6 +29,11 @@ WAN = "万"
 PERCENT_PREFIX = "百分之"
 
 
+def whole_number(text: str) -> int:
+    """`5` or `五` (a place, a count written either way); ValueError as `cn_to_int`."""
+    return int(text) if text.isdigit() else cn_to_int(text)
+
+
 def cn_to_int(text: str) -> int:
     """`十二` → 12, `三十` → 30, `一百零五` → 105, `两千` → 2000, `一万二千` → 12000.
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from ..diagnostics.diagnostic import Diagnostic
 from ..source.text import Span
-from .numerals import cn_to_int
+from .numerals import whole_number
 
 #: The placeholder of one tier in the lexer's text (never the writer's: E108).
 PLACEHOLDER = "\ue001"
@@ -50,10 +50,6 @@ class Tiers:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def _ordinal(text: str) -> int:
-    return int(text) if text.isdigit() else cn_to_int(text)
-
-
 def read_line(line: str, number: int, above_excludes: bool = False) -> Tiers | None:
     """The line with its tiers in place, or None when it has none (read as written).
     `above_excludes`: the header says 以上不含本数, so a bare `第三次以上` starts after
@@ -74,7 +70,7 @@ def read_line(line: str, number: int, above_excludes: bool = False) -> Tiers | N
         at = found.end()
     if len(tiers) < 2 or line[at:].strip(" \t,;。") != "":
         return None  # not a run of tiers from the fact to the end of the line
-    ordinals = [_ordinal(t.group("n")) for t in tiers]
+    ordinals = [whole_number(t.group("n")) for t in tiers]
     if ordinals != list(range(1, len(tiers) + 1)):
         return None
     if any(t.group("open") for t in tiers[:-1]):
@@ -95,7 +91,7 @@ def read_line(line: str, number: int, above_excludes: bool = False) -> Tiers | N
         start = tier.start()
         end = tier.end("open") if tier.group("open") else line.index("次", tier.end("n")) + 1
         text[start:end] = [PLACEHOLDER] + [" "] * (end - start - 1)
-        result.ordinals[start + 1] = _ordinal(tier.group("n"))
+        result.ordinals[start + 1] = whole_number(tier.group("n"))
         result.replaced.append((start, end))
     for before, after in zip(tiers, tiers[1:], strict=False):
         between = line[before.end() : after.start()]

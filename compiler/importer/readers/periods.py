@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ...source.text import normalise
 from ...syntax import keywords as kw
-from ...syntax.numerals import cn_to_int
+from ...syntax.numerals import whole_number
 from ..names import clean_subject, legal_name
 
 #: The periods a requirement is stated for, and how the declaration names "each of them".
@@ -87,7 +87,7 @@ def read_period(sentence: str, title: str = "") -> PeriodReading | None:
     unit = kw.COUNT_UNITS[m.group("unit")]
     period = PERIODS[m.group("period")]
     try:
-        required = int(m.group("n")) if m.group("n").isdigit() else cn_to_int(m.group("n"))
+        required = whole_number(m.group("n"))
     except ValueError:
         return None
     if required < 1 or (missed and period not in PERIOD_UNITS):

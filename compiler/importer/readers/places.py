@@ -26,7 +26,7 @@ from ...check.senses import CHANGE_HEADS, sense_from_name
 from ...source.text import normalise
 from ...syntax import keywords as kw
 from ...syntax.keywords import TURNING_CHARS, TURNING_WORDS
-from ...syntax.numerals import cn_to_int
+from ...syntax.numerals import whole_number
 from ..names import legal_name
 from ..shapes import Reading
 
@@ -118,17 +118,13 @@ class _Places:
     why: str = ""  # why the direction is not read (when order is '')
 
 
-def _int(text: str) -> int:
-    return int(text) if text.isdigit() else cn_to_int(text)
-
-
 def _band(m: re.Match[str]) -> _Band:
     """A band matched by `_BAND` + `_EARN`, written as the language writes it."""
     if m.group("top"):
-        first, last = 1, _int(m.group("top"))
+        first, last = 1, whole_number(m.group("top"))
     else:
-        first = _int(m.group("a"))
-        last = _int(m.group("b")) if m.group("b") else first
+        first = whole_number(m.group("a"))
+        last = whole_number(m.group("b")) if m.group("b") else first
     places = f"第{first}名" if first == last else f"第{first}至{last}名"
     return _Band(first, last, Decimal(m.group("p")), f"{places}得{m.group('p')}分")
 
@@ -158,7 +154,7 @@ def _rules(first: _Band, tail: str) -> str | None:
     if step is not None and not tail[step.end() :].strip():
         k, base = step.group("k"), step.group("base")
         if (k is None) != (base is None) or (
-            k is not None and (_int(k) != last.last + 1 or Decimal(base) != last.points)
+            k is not None and (whole_number(k) != last.last + 1 or Decimal(base) != last.points)
         ):
             # `第7名及以后的，每后退1名在4分基础上扣0.5分` after `第4至6名得4分` is the step
             # from the last band; another place or base would not start where it says

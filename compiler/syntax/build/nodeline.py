@@ -16,7 +16,7 @@ from ...source.text import Span
 from .. import ast
 from .. import keywords as kw
 from ..lark_import import Token
-from ..numerals import cn_to_int
+from ..numerals import cn_to_int, whole_number
 from .outline import FlatNode
 from .spans import span_of, sub_span, token_span
 
@@ -80,7 +80,7 @@ class NodeLineReader:
             suggestion = f"{digits}、{title[:5]}"
             self.diags.append(Diagnostic("E105", span, {"marker": text, "suggestion": suggestion}))
         try:
-            number = int(digits) if digits.isdigit() else cn_to_int(digits)
+            number = whole_number(digits)
         except ValueError:
             self.diags.append(Diagnostic("E110", span, {"text": digits}))
             number = 0
