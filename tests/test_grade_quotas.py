@@ -502,3 +502,16 @@ def test_the_importer_reads_the_first_places_as_a_quota_only_when_they_agree(tmp
         path.write_text(head + tail, "utf-8")
         draft = import_document(path)
         assert "不超过5个" not in draft.text and "待处理（等次）" in draft.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "  优秀等次不低于参加考核单位总数的30%\n",  # at least, not at most
+        "  优秀等次不少于3个\n",
+        "  优秀等次超过参加考核单位总数的30%\n",
+    ],
+)
+def test_a_floor_on_a_band_is_never_read_as_its_quota(line):
+    with pytest.raises(PolicyError):
+        build(THIRTY + line)

@@ -187,3 +187,9 @@ def test_duckdb_scores_overrides_as_the_python_engine():
     assert differences(expected_summary(policy.ir, results), duckdb_results(policy.ir, rows)) == []
     items = duckdb_results(policy.ir, rows, items=True)
     assert differences(expected_items(results), items) == []
+
+
+@pytest.mark.parametrize("effect", ["本项不按满分计", "本项不得按满分计算"])
+def test_a_negated_override_is_refused_never_read_as_one(effect):
+    with pytest.raises(PolicyError):
+        compile_policy(POLICY.replace("本项按满分计", effect), filename="免检.rule")
