@@ -328,6 +328,10 @@ def read_two_parts(sentence: str) -> Reading | None:
     if _NOT_PLAIN.search(x2 + x3) or _NEGATION.search(x2 + x3):
         return None
     first = legal_name(x)
+    tiers = (  # the first fact's note: the three tiers as the document gives them
+        f"{x}（原文三档只取一档：{y}的得{_plain(n1)}分，条款中两条合计；{x2}但{y2}的得"
+        f"{_plain(n2)}分；未{x3}的不得分）"
+    )
     bound = _BOUND.match(y)
     if bound is not None:
         under = _UNDER.match(y2)
@@ -341,11 +345,7 @@ def read_two_parts(sentence: str) -> Reading | None:
         name = legal_name(f"{re.sub(r'^(?:将|把)', '', x)}的{noun}")
         kind = "百分比" if unit == "%" else unit
         top = f"【{first}】且【{name}】{bound.group('cmp')}{bound.group('v')}{unit}"
-        said = (
-            f"{x}（原文三档只取一档：{y}的得{_plain(n1)}分，条款中两条合计；{x2}但{y2}的得"
-            f"{_plain(n2)}分；未{x3}的不得分）",
-            f"{re.sub(r'^(?:将|把)', '', x)}的{noun}（未{x3}的不必填实数）",
-        )
+        said = (tiers, f"{re.sub(r'^(?:将|把)', '', x)}的{noun}（未{x3}的不必填实数）")
         clause = _tiered(top, f"【{first}】", n1, n2)
         return Reading((first, name), clause, ("是否", kind), default="", descriptions=said)
     no = re.fullmatch(r"(?:未|没有)(?P<w>[^,;]{2,16})", y2)
@@ -354,11 +354,7 @@ def read_two_parts(sentence: str) -> Reading | None:
     if not _REQUIRE.match(y):
         return None
     second = legal_name(y)
-    said = (
-        f"{x}（原文三档只取一档：{y}的得{_plain(n1)}分，条款中两条合计；{x2}但{y2}的得"
-        f"{_plain(n2)}分；未{x3}的不得分）",
-        f"{x}，{y}",
-    )
+    said = (tiers, f"{x}，{y}")
     clause = _tiered(f"【{first}】且【{second}】", f"【{first}】", n1, n2)
     return Reading((first, second), clause, ("是否", "是否"), default="", descriptions=said)
 
