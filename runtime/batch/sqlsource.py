@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import functools
 import re
 import shutil
 import tempfile
@@ -47,9 +48,16 @@ from ..text.problems import Message
 KEY_SHIFT = 40
 KEY = "__xize_key__"
 UNIT = "单位"
-#: The characters str.strip() removes (U+3000 among them), for the unit name and the
-#: blank test; RE2's \s knows only ASCII blanks.
-_SPACE_CLASS = "[" + "".join(f"\\x{{{c:x}}}" for c in range(0x110000) if chr(c).isspace()) + "]"
+
+
+@functools.cache
+def _space_class() -> str:
+    """The characters str.strip() removes (U+3000 among them), for the unit name and
+    the blank test; RE2's \\s knows only ASCII blanks.  Made when first used:
+    scanning every code point takes some 50 ms."""
+    return "[" + "".join(f"\\x{{{c:x}}}" for c in range(0x110000) if chr(c).isspace()) + "]"
+
+
 _CHUNK = 1 << 20
 #: The database file (in DuckDB's temporary folder) that holds the parsed CSV rows,
 #: and its row groups' size (DuckDB's default): a parallel scan reads row groups.
@@ -187,7 +195,7 @@ def _text(column: exp.Expression) -> exp.Expression:
 
 def _stripped(text: exp.Expression) -> exp.Expression:
     """`text.replace("\u3000", " ").strip()` as str.strip does it."""
-    pattern = f"^{_SPACE_CLASS}+|{_SPACE_CLASS}+$"
+    pattern = f"^{_space_class()}+|{_space_class()}+$"
     return exp.RegexpReplace(
         this=text, expression=_s(pattern), replacement=_s(""), modifiers=_s("g")
     )
@@ -199,10 +207,10 @@ def _is_blank(cells: list[exp.Expression], likely: exp.Expression | None = None)
     `likely` (the unit's) holds anything but blanks is not blank: most rows are
     told so without joining their cells."""
     joined = exp.Anonymous(this="CONCAT", expressions=list(cells))
-    blank = exp.RegexpLike(this=joined, expression=_s(f"^{_SPACE_CLASS}*$"))
+    blank = exp.RegexpLike(this=joined, expression=_s(f"^{_space_class()}*$"))
     if likely is None:
         return blank
-    filled = exp.RegexpLike(this=likely, expression=_s(f"[^{_SPACE_CLASS[1:]}"))
+    filled = exp.RegexpLike(this=likely, expression=_s(f"[^{_space_class()[1:]}"))
     return exp.Case(ifs=[exp.If(this=filled, true=exp.false())], default=blank)
 
 

@@ -8,16 +8,29 @@ asking for a report (the traceback only with XIZE_DEBUG=1).
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from decimal import Decimal, InvalidOperation
 
 import click
 
-from . import commands, scoring
+from . import commands
 from .clickzh import Context, usage_error_text
 from .cmd_common import LANG, LANG_KEY, guarded, quiet_broken_pipe
 from .terminal import warn
+
+#: The policy-text tools, each in a module of its own, imported when its command runs
+#: (or for `--help`): the importer alone takes half a second to import, which every
+#: `xize check` and `xize score` would otherwise pay.
+TOOLS: dict[str, tuple[str, str]] = {
+    "fmt": (".cmd_fmt", "fmt_command"),
+    "render": (".cmd_render", "render_command"),
+    "diff": (".cmd_diff", "diff_command"),
+    "explain-error": (".cmd_errors", "explain_error_command"),
+    "import": (".cmd_import", "import_command"),
+    "sql": (".cmd_sql", "sql_command"),
+}
 
 
 class Group(click.Group):
@@ -30,11 +43,21 @@ class Group(click.Group):
         cmd.context_class = Context
         super().add_command(cmd, name)
 
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *TOOLS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in TOOLS:
+            module, name = TOOLS[cmd_name]
+            self.add_command(getattr(importlib.import_module(module, __package__), name))
+        return super().get_command(ctx, cmd_name)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        found = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
         rows = [
             (name, command.get_short_help_str(limit=1000))
-            for name, command in sorted(self.commands.items())
-            if not command.hidden
+            for name, command in found
+            if command is not None and not command.hidden
         ]
         if rows:
             with formatter.section("Commands"):
@@ -242,6 +265,8 @@ def score_cmd(
     repeated names and output order are still computed over the whole batch, so the
     reports are byte for byte the same as with one process.
     """
+    from . import scoring
+
     return scoring.score(
         policy,
         list(data),
@@ -263,6 +288,8 @@ def score_cmd(
 @guarded
 def explain_cmd(policy: str, data: str, unit: str, lang: str) -> int:
     """逐项说明一个单位的得分 / explain one unit's score, clause by clause."""
+    from . import scoring
+
     return scoring.explain(policy, data, unit, lang=lang)
 
 
@@ -274,30 +301,6 @@ def explain_cmd(policy: str, data: str, unit: str, lang: str) -> int:
 def template_cmd(policy: str, output: str, lang: str) -> int:
     """生成填报数据用的 Excel 模板 / write an Excel workbook to fill in the data."""
     return commands.template(policy, output, lang=lang)
-
-
-def _register_tools() -> None:
-    """The policy-text tools (fmt, render, diff, explain-error, import) live in their own
-    modules."""
-    from .cmd_diff import diff_command
-    from .cmd_errors import explain_error_command
-    from .cmd_fmt import fmt_command
-    from .cmd_import import import_command
-    from .cmd_render import render_command
-    from .cmd_sql import sql_command
-
-    for command in (
-        fmt_command,
-        render_command,
-        diff_command,
-        explain_error_command,
-        import_command,
-        sql_command,
-    ):
-        cli.add_command(command)
-
-
-_register_tools()
 
 
 def main() -> None:

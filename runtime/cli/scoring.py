@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from ..batch import sqlbatch, sqlcsv
 from ..batch.batch import Scoring, score_dataset
 from ..batch.parallel import Workers
 from ..io.dataset import Dataset
@@ -103,6 +102,8 @@ def score(
     details_csv = output is not None and Path(output).suffix.lower() == ".csv"
     scoring = None
     if engine == "duckdb":
+        from ..batch import sqlcsv
+
         fast = sqlcsv.eligible(policy, dataset, output, sort == "rank")
         scoring = _score_in_duckdb(
             policy, policy_path, dataset, layout, details_csv, lang, output if fast else None
@@ -122,7 +123,10 @@ def _score_in_duckdb(
     """The Scoring made in DuckDB, or None when the data cannot be read there exactly
     as the Python readers read it (the notice says why; the Python engine scores).
     With `csv_output` (a CSV report that `sqlcsv.eligible` accepts) DuckDB writes
-    the report's lines itself."""
+    the report's lines itself.  (Imported here: the SQL backend and DuckDB are for
+    this engine alone.)"""
+    from ..batch import sqlbatch, sqlcsv
+
     try:
         if csv_output is not None:
             sqlbatch.check(policy)
