@@ -350,9 +350,75 @@ def batch_refusal(original_line: str, line: int) -> Diagnostic | None:
     front end found the line wrong (the parser, or a phrase built in the wrong place)."""
     return (
         _average_bands(original_line, line)
+        or _fixed_base(original_line, line)
         or _batch_form(original_line, line)
         or _batch_wording(original_line, line)
     )
+
+
+#: `以12%为基准，每下降1个百分点加1分，每上升1个百分点扣1分`: steps both ways from a
+#: fixed value.  What the item scores at the value itself is not said (its points?
+#: then the steps up add nothing, as an item never exceeds its points), so it is
+#: refused (E116) with the formula that says it, the base score left to the writer.
+_FIXED_BASE = re.compile(
+    r"以[ \t]*(\d+(?:\.\d+)?)[ \t]*(%|％|个百分点)?[ \t]*(?:为|作为)(?:基准|基数|基准值|标准)"
+)
+_STEP_BOTH = {
+    "down": re.compile(
+        r"每[ \t]*(?:下降|降低|减少|低于|低|少|减)[ \t]*(\d+(?:\.\d+)?)[^\d，,；;。]{0,5}?"
+        r"(加|扣|减|得)[ \t]*(\d+(?:\.\d+)?)[ \t]*分"
+    ),
+    "up": re.compile(
+        r"每[ \t]*(?:上升|提高|增加|高于|超过|高|多|增)[ \t]*(\d+(?:\.\d+)?)[^\d，,；;。]{0,5}?"
+        r"(加|扣|减|得)[ \t]*(\d+(?:\.\d+)?)[ \t]*分"
+    ),
+}
+
+
+def _fixed_base(original_line: str, line: int) -> Diagnostic | None:
+    found = _FIXED_BASE.search(original_line)
+    if found is None:
+        return None
+    base, percent = found[1], "%" if found[2] else ""
+    ref_found = _FIRST_REF.search(original_line)
+    ref = ref_found[0] if ref_found else "【X】"
+    steps = {}
+    for side, pattern in _STEP_BOTH.items():
+        step = pattern.search(original_line, found.end())
+        if step is not None:
+            steps[side] = step.groups()
+    if len(steps) == 1 and next(iter(steps.values()))[1] in ("扣", "减"):
+        # deductions on one side only: the item keeps its points up to the base
+        side, (size, _, amount) = next(iter(steps.items()))
+        word = "低" if side == "down" else "高"
+        unit = "个百分点" if percent else ""
+        suggest = f"写成 {ref}{word}于{base}{percent}的，每{word}{size}{unit}扣{amount}分"
+        suggest_en = suggest.replace("写成", "write")
+    else:
+        terms = []
+        for side, (size, word, amount) in steps.items():
+            gap = f"{base}−{ref}" if side == "down" else f"{ref}−{base}"
+            per = "" if Decimal(size) == 1 else f"÷{size}"
+            terms.append(f"{'−' if word in ('扣', '减') else '+'}取整(最大({gap},0){per})×{amount}")
+        formula = f"得(5{''.join(terms)})分" if terms else f"得(5−取整(最大({ref}−{base},0))×1)分"
+        suggest = (
+            f"把基准上得的分写进算式（下面的5分换成原文或发文单位确认的分数）：{formula}"
+            "（结果在0与本项分值之间；按实际差值计的去掉 取整）"
+        )
+        suggest_en = (
+            f"write the score at the base into a formula (replace 5 by the stated one): "
+            f"{formula} (the result stays between 0 and the item's points; drop 取整 for "
+            "partial steps)"
+        )
+    args = {
+        "text": found[0],
+        "why": "以一个数为基准逐步加减分，原文没有写明恰在基准上得几分",
+        "why_en": "steps from a fixed value, but what the item scores at that value is not said",
+        "suggest": suggest,
+        "suggest_en": suggest_en,
+    }
+    first, end = found.span()
+    return Diagnostic("E116", Span(line, first + 1, line, end + 1), args)
 
 
 def _batch_form(original_line: str, line: int) -> Diagnostic | None:
@@ -570,15 +636,9 @@ def describe(
             Span.point(line, column),
             {"char": f"“{shown}”", "expected": zh, "expected_en": en},
         )
-    bands = _average_bands(original_line, line)
-    if bands is not None:
-        return bands
-    batch_form = _batch_form(original_line, line)
-    if batch_form is not None:
-        return batch_form
-    wording = _batch_wording(original_line, line)
-    if wording is not None:
-        return wording
+    refused = batch_refusal(original_line, line)
+    if refused is not None:
+        return refused
     last_year = _LAST_YEAR_PLACE.search(original_line)
     if last_year is not None:  # a place against last year's: a fact the batch lacks
         first, end = last_year.span()
