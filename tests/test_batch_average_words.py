@@ -171,6 +171,25 @@ def test_a_share_of_the_average(clause):
     assert scores(p, "任务完成率", ["95", "95"]) == [10, 10]
 
 
+def test_a_measure_starting_with_jian_and_a_county_as_its_own_value():
+    """`平均减排量` names the average of 【减排量】 (减 is a word of the name where no amount
+    follows it), and `本县减排量` the unit's own value."""
+    clause = "【减排量】达到全市平均减排量的得满分，未达到的按本县减排量占全市平均减排量的比例计分"
+    p = policy(clause, "  减排量：数值\n", head="精度：0.01分\n")
+    # average (120 + 100 + 80 + 60) / 4 = 90: 80 earns 10 × 80/90 = 8.888… → 8.89
+    assert scores(p, "减排量", ["120", "100", "80", "60"]) == [10, 10, D("8.89"), D("6.67")]
+
+
+@pytest.mark.parametrize("effect", ["减2分", "减二分", "减半扣分"])
+def test_jian_with_an_amount_after_the_average_is_the_effect(effect):
+    if effect == "减半扣分":  # no amount before it: a syntax error, never an average's name
+        with pytest.raises(PolicyError):
+            policy(f"【税收增速】低于全市平均{effect}")
+        return
+    p = policy(f"【税收增速】低于全市平均{effect}")
+    assert scores(p, "税收增速", ["1", "2", "3"]) == [8, 10, 10]
+
+
 def test_a_share_of_the_average_in_sql_equals_after_rounding(tmp_path, monkeypatch):
     """A quotient of a value by the batch average may not terminate: the SQL query
     keeps 12 places (the Python engine 40), so the scores agree after 精度 — and the

@@ -134,7 +134,7 @@ def substitutions() -> dict[str, str]:
         "AVERAGE_WORDS": _alt(kw.AVERAGE_WORDS),
         "AVERAGE_NAMED": _alt(w for w in kw.AVERAGE_WORDS if w != "平均")
         + "|平均"
-        + kw.AVERAGE_NOUN_CHARS
+        + kw.AVERAGE_NOUN
         + "{1,8}?"
         + kw.AVERAGE_NOUN_FOLLOW
         + "|平均",

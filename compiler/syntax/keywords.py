@@ -359,6 +359,26 @@ RATIO_EARN: tuple[str, ...] = (
 )
 
 
+#: Whose value is shared out, before its name: `按本县减排量占…`.
+AVERAGE_SHARE_OWN: tuple[str, ...] = (
+    "本单位",
+    "该单位",
+    "本地",
+    "本县区",
+    "本县市区",
+    "本县",
+    "本区",
+    "本市",
+    "本乡镇",
+    "本乡",
+    "本镇",
+    "本街道",
+    "本部门",
+    "本校",
+    "本院",
+)
+
+
 #: `低于平均完成率的，按本单位完成率占平均完成率的比例计分`: the item's points × the
 #: unit's value ÷ the batch average.  The names of the two values are the tail of the
 #: subject's name or a plain word for a value (checked, E256).
@@ -366,7 +386,9 @@ def average_share_pattern(groups: bool = False) -> str:
     own = "(?P<own>" if groups else "(?:"
     avg = "(?P<avg>" if groups else "(?:"
     return (
-        "按(?:本单位|该单位|本地)?"
+        "按(?:"
+        + "|".join(AVERAGE_SHARE_OWN)
+        + ")?"
         + own
         + "[^\\s，,；;：:【】占的]{0,12})占[^\\s，,；;【】平]{0,8}平均"
         + avg
@@ -631,6 +653,9 @@ AVERAGE_WORDS: tuple[str, ...] = (
 #: name (checked against the fact, E256): the characters of that tail, and what must
 #: follow it.  Words of a clause (扣, 得, 每, 以上, 但…) are never part of it.
 AVERAGE_NOUN_CHARS = r"[^\s\d,;:=<>≥≤()（）【】%，；：。、的以但每扣得加减持与或且及至不未超高低达]"
+#: One character of that tail: 减 too where no amount follows it (`平均减排量`, never the
+#: effect of `低于平均减2分`).
+AVERAGE_NOUN = r"(?:" + AVERAGE_NOUN_CHARS + r"|减(?![\d一二两三四五六七八九十半]))"
 AVERAGE_NOUN_FOLLOW = r"(?=的|[,;，；。]|以[上下内外]|持平|\d|[ \t]*$)"
 #: Bands of distance from the average in one clause (`【发案率】超过平均值5个点以内扣1分，
 #: 5个点以外扣2分`): the second band is `N个点以外`, `超过N个点` (or both), optionally

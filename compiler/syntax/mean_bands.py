@@ -88,7 +88,7 @@ _AVG = (
     r"(?P<avg>[^\s\d,;:=<>()【】%的但与或低高于等不未超达以及含大小多少至到]{0,8}?(?:"
     + kw.alternation(w for w in kw.AVERAGE_WORDS if w != "平均")
     + "|平均"
-    + kw.AVERAGE_NOUN_CHARS
+    + kw.AVERAGE_NOUN
     + "{1,8}?"
     + kw.AVERAGE_NOUN_FOLLOW
     + r"|平均))"
