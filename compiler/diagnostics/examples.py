@@ -242,10 +242,12 @@ EXAMPLES: dict[str, Example] = {
     ),
     "E116": Example(
         "有些与本批比较的写法照原文读不出唯一的算法（“持平” 是否按公布精度、“…但…” 分档时界上的单位、"
-        "降一个等次、以平均值为基准另给基准分等）。检查器指出是哪一种，并给出可以照写的句子。",
-        "Some sentences about the batch have no single reading as written (持平, bands joined by "
-        "但, lowering a grade, a base score at the average…); the checker names which and gives "
-        "the sentences to write.",
+        "降一个等次、以平均值为基准另给基准分、以一个数为基准逐步加减分而没说基准上得几分等）。"
+        "检查器指出是哪一种，并给出可以照写的句子。",
+        "Some sentences about the batch or a base have no single reading as written (持平, bands "
+        "joined by 但, lowering a grade, a base score at the average, steps both ways from a "
+        "fixed value without the score at it…); the checker names which and gives the "
+        "sentences to write.",
         _file(
             _NODE + "  - 【化解率】高于平均值的得5分，与全市平均水平持平的得4分\n",
             _RATE,
