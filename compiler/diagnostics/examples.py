@@ -363,6 +363,16 @@ EXAMPLES: dict[str, Example] = {
         "把其他结果另写一条。",
         "Write the other effect as a clause of its own.",
     ),
+    "E261": Example(
+        "算式中的 “名次” 是单位按某一项数据排出的名次，“单位数” 是本批参加考评的单位数；"
+        "只有在写明按哪一项、从高到低还是从低到高排名的条款中才有意义。",
+        "In a formula, 名次 is the unit's place by some fact and 单位数 the units in the batch; "
+        "they mean something only in a clause that says by which fact, and which way, it ranks.",
+        _file(_NODE + "  - 得((单位数−名次+1)÷单位数×5)分\n", _INDEX),
+        _file(_NODE + "  - 按【调处指数】从高到低排名，得((单位数−名次+1)÷单位数×5)分\n", _INDEX),
+        "在算式前写上 按【X】从高到低排名，。",
+        "Write 按【X】从高到低排名， before the formula.",
+    ),
     "E258": Example(
         "考评对象是一个县的乡镇，条款却比的是 “全市平均水平”：本批的平均值只是这些乡镇自己的平均，"
         "算出来的是另一个数。全市的数已知时写成参数。",

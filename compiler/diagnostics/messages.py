@@ -391,6 +391,13 @@ MESSAGES: dict[str, Entry] = {
         "{hint}",
         "{hint_en}",
     ),
+    "E261": Entry(
+        "error",
+        "“{text}” 只能写在按名次计分的条款中：没有说按哪一项、从高到低还是从低到高排名",
+        "“{text}” belongs in a clause that ranks: by which fact, and which way, is not said",
+        "在算式前写明排名：按【X】从高到低排名，得((单位数−名次+1)÷单位数×6)分",
+        "say the ranking before the formula: 按【X】从高到低排名，得((单位数−名次+1)÷单位数×6)分",
+    ),
     # ---- E24x: limits that keep scores exact and columns unambiguous -------------------
     "E240": Entry(
         "error",

@@ -40,12 +40,7 @@ class Interpreter(ClauseEvaluation):
         names = [f.name for f in policy.facts]
         self.average_infos = tuple(self.by_name[name] for name in policy.averages)
         self.average_slots = tuple(names.index(name) for name in policy.averages)
-        self.stat_infos = tuple(
-            rt.StatInfo(
-                s.kind, s.subject, s.node, s.high, s.level, -1 if s.node else names.index(s.subject)
-            )
-            for s in policy.stats
-        )
+        self.stat_infos = tuple(rt.StatInfo(*irutil.stat_fields(s, names)) for s in policy.stats)
         self.membership = bool(policy.averages or policy.stats) and policy.disqualifies()
         self.paths = tuple(node.path for node in policy.walk())
         self.own = rt._own_slots(self.stat_infos, len(self.average_infos), self.paths)

@@ -180,14 +180,16 @@ class Points:
 
     `zero_node` marks `不得分` (amount is then the node's budget) and `full` marks
     `得满分` (amount is the node's points): both only change how it is explained.
-    `whole`: what an earning stepped down by place (`其后每下降一个名次扣0.5分`) gives
-    at the most; the part not obtained is explained by the rule, as a share's is."""
+    `whole`: what an earning stepped down by place (`其后每下降一个名次扣0.5分`) or a
+    formula of the place (`得((单位数−名次+1)÷单位数×6)分`, `by_place`) gives at the
+    most; the part not obtained is explained by the rule, as a share's is."""
 
     kind: str
     amount: Expr
     zero_node: bool = False
     full: bool = False
     whole: Expr | None = None
+    by_place: bool = False
 
 
 @dataclass(frozen=True)

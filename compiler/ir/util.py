@@ -160,6 +160,14 @@ def stat_key(stat: ir.BatchStat) -> str:
     return STAT_WORDS[stat.kind] + label
 
 
+def stat_fields(stat: ir.BatchStat, names: list[str]) -> tuple:
+    """A statistic as the prelude's StatInfo row: kind, subject, node, high, level and
+    the fact's slot in `names` (-1 for a node, and for the number of units, which is of
+    no fact)."""
+    slot = -1 if stat.node or stat.kind == "count" else names.index(stat.subject)
+    return (stat.kind, stat.subject, stat.node, stat.high, stat.level, slot)
+
+
 def clause_stats(clause: ir.Clause) -> tuple[ir.BatchStat, ...]:
     """Batch statistics the clause reads, in order of first use."""
     found: list[ir.BatchStat] = []
@@ -219,6 +227,8 @@ NOTE_MISSED = "未满足得分条件"
 NOTE_SHARE = "按比例得分，未得的部分"
 #: The same for an earning stepped down by place (`其后每下降一个名次扣0.5分`).
 NOTE_STEP = "按名次递减，未得的部分"
+#: And for a formula of the place (`得((单位数−名次+1)÷单位数×6)分`).
+NOTE_PLACE = "按名次算式得分，未得的部分"
 NOTE_ZERO = "本项不得分"
 
 
@@ -248,6 +258,8 @@ def _floored_share(amount) -> bool:
 
 
 def partial_note(effect) -> str:
+    if effect.by_place:
+        return NOTE_PLACE
     amount = unrounded(effect.amount)
     share = isinstance(amount, ir.Share) or _floored_share(amount)
     return NOTE_SHARE if share else NOTE_STEP

@@ -62,6 +62,8 @@ class _Lowerer:
         self.year = tree.header.year
         self.averages: dict[str, None] = {}  # an ordered set: first use first
         self.stats: dict[ir.BatchStat, None] = {}  # the same for batch statistics
+        #: While a rank clause is lowered: its rank, what 名次 in its formulas stands for.
+        self.ranked: ir.BatchStat | None = None
         self.path_list = [path for path, _ in walk(tree.nodes)]
         self.levels, _ = node_levels(tree)
         ordered = sorted(
@@ -243,13 +245,20 @@ class _Lowerer:
 
     def rank_clauses(self, clause: ast.RankClause, node: ast.Node, base: dict) -> list[ir.Clause]:
         """One Fixed clause per rule (ids c7, c7.1, …): its places as a condition on the
-        unit's rank, its points fixed, taken in turn from a list, or a share of the
-        first place's; `其余` is every unit no earlier rule named."""
+        unit's rank, its points fixed, taken in turn from a list, a share of the first
+        place's, or a formula of the place (`名次`); `其余` is every unit no earlier
+        rule named."""
         name, is_node = batch_subject(clause.subject, self.path_list)
         order = rank_order(clause, self.tree, self.path_list)
         assert order is not None, "checked: E235"
         high = order == "high"
-        rank = self.stat("rank", name, is_node, high)
+        self.ranked = rank = self.stat("rank", name, is_node, high)
+        try:
+            return self._rank_rules(clause, node, base, name, is_node, high, rank)
+        finally:
+            self.ranked = None
+
+    def _rank_rules(self, clause, node, base, name, is_node, high, rank) -> list[ir.Clause]:
         earlier: list[ir.Cond] = []
         out: list[ir.Clause] = []
         for index, rule in enumerate(clause.rules):
@@ -347,7 +356,13 @@ class _Lowerer:
                 return ir.Points(kind, floored, whole=amount)
             return ir.Points(kind, share)
         assert rule.effect is not None
-        return self.effect(rule.effect, node)
+        effect = self.effect(rule.effect, node)
+        if rule.every and isinstance(effect, ir.Points) and effect.kind == "earn":
+            # what the formula does not give of the item's points is the rule's to explain
+            if node.points is not None:
+                whole = ir.Const(node.points.value)
+                return replace(effect, whole=whole, by_place=True)
+        return effect
 
     def step_down(self, clause, rule, node, rank) -> ir.Effect:
         """`第1名得10分，其后每下降一个名次扣0.5分`: a unit at place r after the last place
@@ -529,6 +544,11 @@ class _Lowerer:
             return _division_last(expr.op, left, right)
         if isinstance(expr, ast.Call):
             return ir.Func(expr.func, tuple(self.expr(a, subject) for a in expr.args))
+        if isinstance(expr, ast.Place):
+            assert self.ranked is not None, "checked: E261 (名次 outside a rank clause)"
+            return self.ranked
+        if isinstance(expr, ast.UnitCount):
+            return self.stat("count", "", False, True)
         raise TypeError(f"{type(expr).__name__} cannot be lowered")
 
     def cond(self, cond: ast.Cond) -> ir.Cond:

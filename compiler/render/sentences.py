@@ -58,6 +58,10 @@ class Sentences:
         if isinstance(e, ast.Call):
             args = "，".join(self.expr(a) for a in e.args)
             return f"{_FUNCS.get(e.func, e.func)}（{args}）"
+        if isinstance(e, ast.Place):
+            return "名次"
+        if isinstance(e, ast.UnitCount):
+            return "单位数"
         return str(e)
 
     def _operand(self, e: ast.Expr) -> str:

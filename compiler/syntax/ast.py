@@ -93,7 +93,22 @@ class Call:
     span: Span
 
 
-Expr = Num | Ref | Average | BinOp | Call | DateLit
+@dataclass(frozen=True)
+class Place:
+    """`名次` in a formula of a rank clause: the unit's place by the clause's subject
+    (competition rank, 1 the first)."""
+
+    span: Span
+
+
+@dataclass(frozen=True)
+class UnitCount:
+    """`单位数` in a formula of a rank clause: the number of units in the batch."""
+
+    span: Span
+
+
+Expr = Num | Ref | Average | BinOp | Call | DateLit | Place | UnitCount
 
 # ----------------------------------------------------------------------- conditions
 
@@ -384,6 +399,8 @@ class RankRule:
     share_named: Ref | None = None
     #: `排名第一且高于全市平均水平5个百分点以上的`: a condition the placed unit must meet too.
     condition: Cond | None = None
+    #: `按【X】排名，得((单位数−名次+1)÷单位数×6)分`: a formula of the place, for every unit.
+    every: bool = False
 
 
 @dataclass(frozen=True)

@@ -883,6 +883,44 @@ def _precision_said(match: re.Match[str], context: _Context) -> str | None:
 _RANK_NAME = r"(?:名次|位次|排名|本单位名次|本县区名次)"
 
 
+#: A formula of the place (`（参评单位数−本单位位次+1）÷参评单位数×6`): the words for the
+#: units in the batch and for the unit's own place.
+_COUNT_WORD = re.compile(
+    r"(?:参评|参加考核的?|参加考评的?|参与考核的?|参与排名的?|参加排名的?|考核|考评)?"
+    r"(?:单位|县区|县市区|乡镇|街道|部门|学校|医院)(?:总数|数量|个数|数)"
+)
+_PLACE_WORD = re.compile(
+    r"(?:本|该)?(?:单位|县区|县|区|乡镇|镇|街道|部门|学校|医院)?(?:名次|位次|排名|排位)"
+)
+
+
+def _place_interpolation(match: re.Match[str], _: _Context) -> str | None:
+    """`得分=（参评单位数−本单位位次+1）÷参评单位数×6`: a formula of the unit's place and
+    the number of units → `得((单位数−名次+1)÷单位数×6)分` (read in a clause that ranks:
+    E261 otherwise)."""
+    formula = _place_words(match.group("f"))
+    return None if formula is None else f"得({formula})分"
+
+
+def _place_words(text: str) -> str | None:
+    """A formula of the place in words in the grammar's words (`名次`, `单位数`), or None
+    unless every word is one of those two and the place is used."""
+    parts = _FORMULA_PART.findall(text)
+    out: list[str] = []
+    for part in parts:
+        if part[0].isdigit() or part in "-+−×*÷/()":
+            out.append(part)
+        elif _COUNT_WORD.fullmatch(part):
+            out.append("单位数")
+        elif _PLACE_WORD.fullmatch(part):
+            out.append("名次")
+        else:
+            return None
+    if "名次" not in out:
+        return None
+    return "".join(out)
+
+
 def _place_formula(match: re.Match[str], _: _Context) -> str | None:
     """`得分=10-（名次-1）×1.5`: place r earns 10 − 1.5 × (r − 1), which is `第1名得10分，
     逐名递减1.5分` (a following `最低0分` is the step's floor).  Only this exact shape: any
@@ -1658,6 +1696,18 @@ RULES: tuple[_Rule, ...] = (
             rf"|(?P<s2>\d+(?:\.\d+)?)\s*[×*]\s*\(\s*{_RANK_NAME}\s*[-−]\s*1\s*\))"
         ),
         _place_formula,
+    ),
+    # 得分=(参评单位数-本单位位次+1)÷参评单位数×6 → 得((单位数-名次+1)÷单位数×6)分
+    (
+        "place interpolation",
+        re.compile(
+            # the comma before it too, when it follows the ranking (`排名,`: it may go)
+            r"(?:(?<=排名|排序|计分)\s*,\s*)?"
+            r"(?:(?:的\s*)?(?:得分|分数|分值|计分)\s*(?:=|为)|按)\s*"
+            r"(?P<f>[^\s,;。【】“”\"]*?[÷/×*][^\s,;。【】“”\"]*?)"
+            r"(?:\s*(?:计分|计算|得分|折算))?(?=\s*(?:[,;。]|$))"
+        ),
+        _place_interpolation,
     ),
     # 每比最多的少10万元 → 每少于最多值10万元 (a step of the gap to the best)
     (

@@ -142,6 +142,8 @@ def substitutions() -> dict[str, str]:
         "AVERAGE_SHARE": kw.average_share_pattern(),
         "DE_SUBJECT": _alt(kw.DE_SUBJECT_NOUNS),
         "FUNCTIONS": _alt(kw.FUNCTIONS),
+        "PLACE_IN_FORMULA": _alt(kw.PLACE_IN_FORMULA),
+        "COUNT_IN_FORMULA": _alt(kw.COUNT_IN_FORMULA),
         "REST_BAND": _alt(kw.REST_BAND),
         "QUOTA_AT_MOST": _alt(kw.QUOTA_AT_MOST),
         "QUOTA_SUBJECT": _alt(kw.QUOTA_SUBJECT),

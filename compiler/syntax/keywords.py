@@ -530,6 +530,25 @@ RANK_WORDS: tuple[str, ...] = (
     "排名计分",
     "按名次计分",
 )
+#: In a formula of a rank clause (`按【X】排名，得((单位数−名次+1)÷单位数×6)分`): the
+#: unit's place and the number of units in the batch.
+PLACE_IN_FORMULA: tuple[str, ...] = (
+    "本单位名次",
+    "本单位位次",
+    "本单位排名",
+    "名次",
+    "位次",
+)
+COUNT_IN_FORMULA: tuple[str, ...] = (
+    "参评单位数",
+    "参评单位总数",
+    "参加考核单位数",
+    "参加考核单位总数",
+    "参加考评单位数",
+    "参加排名单位数",
+    "单位总数",
+    "单位数",
+)
 #: Words before a place (`排名第1至5名`); a place is `第N名`, `第A至B名`, `前N名`, `后N名`…
 PLACE_PREFIXES: tuple[str, ...] = ("排名", "名次", "排在", "位列", "位居", "位次", "名列")
 #: Where the place is counted, after those words (`排名全市前三`): the batch scored

@@ -35,6 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from xize.compiler.ir import util as irutil
 from xize.compiler.support import prelude
 
 from ..text.problems import DataFileError
@@ -53,12 +54,7 @@ class Plan:
 
     def __init__(self, policy_ir):
         names = [fact.name for fact in policy_ir.facts]
-        self.infos = [
-            prelude.StatInfo(
-                s.kind, s.subject, s.node, s.high, s.level, -1 if s.node else names.index(s.subject)
-            )
-            for s in policy_ir.stats
-        ]
+        self.infos = [prelude.StatInfo(*irutil.stat_fields(s, names)) for s in policy_ir.stats]
         self.keys = [prelude._stat_key(info) for info in self.infos]
         self.averaged = tuple(policy_ir.averages)
         # positions in a unit's values (`unit_values`) and node scores (`measure`)

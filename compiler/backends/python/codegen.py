@@ -147,7 +147,7 @@ def render(policy: ir.Policy, integers: bool | None = None) -> str:
                 if average_slots or policy.stats
                 else "()"
             ),
-            stats=[_stat_fields(stat, names) for stat in policy.stats],
+            stats=[irutil.stat_fields(stat, names) for stat in policy.stats],
             membership=bool(policy.averages or policy.stats) and policy.disqualifies(),
             measures=bool(policy.averages or policy.stats),
             score_body=emitter.score.text(),
@@ -304,12 +304,6 @@ def _unpack(facts: int, averages: int, stats: int = 0) -> str:
         batch = [f"g{i}" for i in range(averages)] + [f"z{i}" for i in range(stats)]
         lines.append(f"    {', '.join(batch)}{',' if len(batch) == 1 else ''} = averages")
     return "\n".join(lines)
-
-
-def _stat_fields(stat: ir.BatchStat, names: list[str]) -> tuple:
-    """A StatInfo row: kind, subject, node, high, level, and the fact's slot (-1: a node)."""
-    slot = -1 if stat.node else names.index(stat.subject)
-    return (stat.kind, stat.subject, stat.node, stat.high, stat.level, slot)
 
 
 def _with_spots(source: str) -> str:

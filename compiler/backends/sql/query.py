@@ -235,7 +235,9 @@ def _statistics(policy, fx: Fixed, env, averages, ordinals, converted_ok, member
         for stat in policy.stats:
             if stat.level != level:
                 continue
-            if stat.node:
+            if stat.kind == "count":  # the number of units: of no fact
+                subject = const(0)
+            elif stat.node:
                 subject = records.get(stat.subject)
                 subject = const(0) if subject is None else subject
             else:

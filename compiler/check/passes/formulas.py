@@ -1,5 +1,6 @@
-"""Amounts computed from facts: divisors that may be 0 (W321), and rates that must be
-percentages (`按完成比例得分`, E202 otherwise).
+"""Amounts computed from facts: divisors that may be 0 (W321), rates that must be
+percentages (`按完成比例得分`, E202 otherwise), and the place and the number of units
+(`名次`, `单位数`) only in a formula of a clause that ranks (E261).
 
 A unit whose divisor is 0 cannot be scored and gets a data error when it is scored; the
 warning names the fact so that the writer can rule 0 out in 数据 (`范围1至50`) before
@@ -8,9 +9,11 @@ ratio — a wrong score — so the rate must be a 百分比 fact."""
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal, InvalidOperation
 
 from ...diagnostics.diagnostic import Diagnostic
+from ...source.text import Span
 from ...syntax import ast
 from ...syntax.build.clauses import RATIO_WORD
 from ..context import Context
@@ -20,6 +23,8 @@ from ..resolve import clauses_of, effects_of
 def check_formulas(ctx: Context) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     for _, clause in clauses_of(ctx.tree):
+        if not isinstance(clause, ast.RankClause):
+            diags += _place_unranked(ctx, clause)
         for effect in effects_of(clause):
             amount = getattr(effect, "amount", None)
             if isinstance(effect, ast.Earn) and effect.word == RATIO_WORD:
@@ -28,6 +33,28 @@ def check_formulas(ctx: Context) -> list[Diagnostic]:
                 if _may_be_zero(ctx, ref):
                     diags.append(Diagnostic("W321", ref.span, {"name": ref.name}))
     return diags
+
+
+def _place_unranked(ctx: Context, clause: object) -> list[Diagnostic]:
+    """`得((单位数−名次+1)÷单位数×6)分` with no `按【X】排名` before it: by what the place
+    is counted, and which way, is not said."""
+    found = [leaf for leaf in _leaves(clause) if isinstance(leaf, ast.Place | ast.UnitCount)]
+    if not found:
+        return []
+    first = min(found, key=lambda leaf: (leaf.span.line, leaf.span.column))
+    return [Diagnostic("E261", first.span, {"text": ctx.text(first.span)})]
+
+
+def _leaves(root: object):
+    """Every node under `root` (a clause), without recursion."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, tuple | list):
+            stack.extend(node)
+        elif dataclasses.is_dataclass(node) and not isinstance(node, Span):
+            yield node
+            stack.extend(getattr(node, f.name) for f in dataclasses.fields(node))
 
 
 def _rate(ctx: Context, amount: object) -> list[Diagnostic]:

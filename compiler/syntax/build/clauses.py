@@ -1328,7 +1328,7 @@ class ClausesMixin(TermsMixin):
             order = rules[0].order  # `；全市最低的县区不得分`: the best word's order
         self._after_rest(rules)
         rules = self._other_end(rules, order, span)
-        if rules and rules[0].rest and rules[0].step is None:  # 其余: after the places
+        if rules and rules[0].rest and rules[0].step is None and not rules[0].every:
             self.form_error(
                 rules[0].span, "先写名次（如 第1名得6分），再写其余", "places first, then 其余"
             )
@@ -1618,6 +1618,22 @@ class ClausesMixin(TermsMixin):
 
     def rest_rule(self, children: list) -> ast.RankRule:
         return self._make_rank_rule(None, False, True, children[1:], span_of(children))
+
+    def every_rule(self, children: list) -> ast.RankRule:
+        """`按【X】排名，得((单位数−名次+1)÷单位数×6)分`: every unit earns the formula of its
+        place — a formula that reads no 名次 would give every unit the same, and is no
+        rule by place."""
+        span = span_of(children)
+        rule = self._make_rank_rule(None, False, True, children, span)
+        amount = getattr(rule.effect, "amount", None)
+        if not any(isinstance(leaf, ast.Place) for leaf in _leaves(amount)):
+            self.form_error(
+                span,
+                "名次计分的算式，如 得((单位数−名次+1)÷单位数×6)分",
+                "a formula of the place, e.g. 得((单位数−名次+1)÷单位数×6)分",
+                batch=False,
+            )
+        return replace(rule, every=True)
 
     def in_turn(self, children: list) -> InTurn | ast.Effect:
         verb = next(t for t in children if isinstance(t, Token) and t.type == "EFFECT_VERB")

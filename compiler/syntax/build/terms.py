@@ -153,6 +153,10 @@ class TermsMixin:
             return ast.Ref(item.value[1:-1].strip(), span)
         if kind == "THIS_FACT":
             return self.line_fact(span)
+        if kind == "PLACE_VALUE":  # 名次 in a formula of a rank clause
+            return ast.Place(span)
+        if kind == "COUNT_VALUE":  # 单位数 in a formula of a rank clause
+            return ast.UnitCount(span)
         if kind == "BEST_VALUE":  # 每低于最高值…: the batch's largest (smallest) value
             order = "high" if item.value[1] in "高多大长" else "low"
             return ast.Average(span, "", best=order)
