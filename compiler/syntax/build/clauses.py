@@ -25,6 +25,7 @@ from .spans import span_of, sub_span, token_span
 from .terms import (
     MAX_DEPTH,
     CondSeq,
+    EachOf,
     RefList,
     Subject,
     TermsMixin,
@@ -1119,6 +1120,16 @@ class ClausesMixin(TermsMixin):
         items = _respective_items(head)
         if isinstance(head, Tiers):
             return self._tiers(head, effect, parts, text)
+        if isinstance(head, EachOf):  # 均 joins the facts, 各 would split them again
+            self.form_error(
+                parts.span,
+                "几项都满足才得（扣）一次的，不写 分别/各：【A】、【B】均达到90%的得2分；"
+                "每项各自计分的，每项写一条：【A】达到90%的得2分",
+                "without 分别/各 when all the facts together score once; one clause per "
+                "fact when each scores on its own",
+                batch=False,
+            )
+            return None
         if isinstance(head, Versus):
             self.form_error(
                 head.span, "每上升1个百分点扣N分 等", "a step such as 每上升1个百分点扣N分"

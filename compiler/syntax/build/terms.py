@@ -59,6 +59,12 @@ class RefList:
 
 
 @dataclass(frozen=True)
+class EachOf(ast.And):
+    """`【A】、【B】均达到90%`: each fact listed meets the comparison (an And, marked so
+    that `分别` / `各` after it, which would split what 均 joined, is refused)."""
+
+
+@dataclass(frozen=True)
 class Tiers:
     """`【达标率】低于80%、70%、60%`: one comparison word, several thresholds; only
     `分别扣…` may follow (the deepest tier reached applies)."""
@@ -270,6 +276,16 @@ class TermsMixin:
             self._line_subjects.append((span.line, span.column, left, compared.right))
             return compared
         return self._compare(left, children[1:], span_of(children))
+
+    def compare_all(self, children: list) -> ast.Compare | ast.And:
+        """`【A】、【B】均达到90%`: every fact listed meets the comparison, each against its
+        own value (`均高于全市平均水平`: each its own mean)."""
+        left = self.leaf(children[0])
+        items = [c for c in children[1:] if not (isinstance(c, Token) and c.type == "ALL_OF")]
+        span = span_of(children)
+        refs = left.refs if isinstance(left, RefList) else (left,)
+        compared = tuple(self._compare(ref, items, span) for ref in refs)
+        return compared[0] if len(compared) == 1 else EachOf(compared, span)
 
     def _compare(self, left: ast.Expr, items: list, span: Span) -> ast.Compare:
         pre = post = None
