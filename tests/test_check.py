@@ -989,3 +989,23 @@ def test_bands_of_one_value_written_with_qie_are_tiers(clauses, warned):
     text = policy(decls + "(一)本项(3分)\n" + clauses, "3")
     found = [d for d in diagnostics(text) if d.code == "W311"]
     assert bool(found) == warned, found
+
+
+@pytest.mark.parametrize(
+    ("title", "reported"),
+    [
+        ("某某县2024年度乡镇工作考核细则", True),  # the county's townships
+        ("某某市某某区街道工作考核细则", True),  # a city's district: its streets
+        ("某某市2024年度县区工作考核细则", False),  # the city's own batch
+        ("某某市社区工作考核细则", False),  # 社区 names no district
+    ],
+)
+def test_a_county_title_gives_the_target_its_scope(title, reported):
+    """E258 when the 考评对象 says no scope (`各乡镇`) but the title names a county: the
+    batch mean of its townships is no 全市平均."""
+    text = (
+        f"细则：{title}\n年度：2024\n满分：5分\n考评对象：各乡镇人民政府\n\n"
+        "数据：\n  化解率：百分比\n\n" + N + "  - 【化解率】低于全市平均水平的，扣2分\n"
+    )
+    codes = [d.code for d in diagnostics(text)]
+    assert ("E258" in codes) == reported

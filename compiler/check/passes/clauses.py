@@ -178,16 +178,27 @@ _SCOPES = (
 )
 
 
+#: A title that names a county or a city's district first (`某某县2024年度…细则`,
+#: `某某市某某区…`): a 考评对象 without a scope of its own (`各乡镇`) is that county's.
+_COUNTY_TITLE = re.compile(
+    r"^\s*(?:[\u4e00-\u9fff]{2,6}[省市])?[\u4e00-\u9fff]{1,6}?"
+    r"(?:县|(?<![社园景小片城辖校])区)(?![直委])"
+)
+
+
 def _average_scope(ctx: Context, average: object) -> list[Diagnostic]:
     """E258: `全市平均水平` in a policy whose 考评对象 says its units are one county's
     (`全县各乡镇`): the batch mean is those townships' own, not the city's figure the
     document names — scored as the batch mean it would be a different number.  Only when
-    the 考评对象 names its scope (`各乡镇` alone may be a city's townships), and against
-    the widest scope it names (`市直部门、省直部门` is a province's batch)."""
+    the 考评对象 names its scope (`各乡镇` alone may be a city's townships) or the title
+    names a county (`某某县…细则` scoring `各乡镇`), and against the widest scope the
+    考评对象 names (`市直部门、省直部门` is a province's batch)."""
     target = ctx.tree.header.target
     if not isinstance(average, ast.Average) or average.best or not target:
         return []
     said = [k for k, (pattern, _) in enumerate(_SCOPES) if pattern.search(target)]
+    if not said and _COUNTY_TITLE.match(ctx.tree.header.title or ""):
+        said = [0]  # `某县…考核细则` scoring `各乡镇`: the county's townships
     if not said:
         return []
     above = [w for _, words in _SCOPES[max(said) + 1 :] for w in words]
