@@ -66,3 +66,15 @@ def test_a_clause_in_another_unit_is_refused(clause, code):
     with pytest.raises(PolicyError) as raised:
         build("件/万人", clause, 3)
     assert raised.value.diagnostics[0].code == code
+
+
+def test_a_rate_written_with_its_base_alone_is_refused_with_the_unit_to_write():
+    """`每超过0.1/10万` names no count: the hint gives the unit with one, and the
+    sentence written so is read."""
+    with pytest.raises(PolicyError) as raised:
+        build("人/10万人", "【比率】超过1.5/10万的，每超过0.1/10万扣0.5分", 3)
+    (diag,) = raised.value.diagnostics
+    assert diag.code == "E101"
+    assert "1.5人/10万人" in diag.args["expected"]
+    policy = build("人/10万人", "【比率】超过1.5人/10万人的，每超过0.1人/10万人扣0.5分", 3)
+    assert scores(policy, ["1.5", "1.75"]) == [3, Decimal("2")]

@@ -182,6 +182,9 @@ _LAST_YEAR_PLACE = re.compile(
     r"(?:排名|名次|位次)[^,，;；]{0,4}?(?:比|较|与|同)[^,，;；]{0,2}?(?:上年|去年|上一年)[^,，;；]{0,8}?"
     r"(?:前进|后退|上升|下降|提升|提高|退后|进步|退步)"
 )
+#: A rate per head of population written with its base alone (`1.5/10万`): the unit
+#: names what is counted (`1.5人/10万人`), as the fact's declared unit does.
+_BARE_RATE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*/\s*(?P<b>10万|十万|万|千|百)(?![人户])")
 #: Bands of distance from the average that the grammar does not take as one clause
 #: (`超过平均值5个点以内扣1分；5个点以外扣2分`): refused as E115 with the one clause
 #: that says it (`…5个百分点以内扣1分，5个百分点以外扣2分`).
@@ -644,6 +647,11 @@ def describe(
         first, end = last_year.span()
         return Diagnostic("E114", Span(line, first + 1, line, end + 1), {"text": last_year[0]})
     found, found_en = _found(found_token, text, pos, original_line, column)
+    bare = _BARE_RATE.search(original_line)
+    if bare is not None and bare.start() <= column - 1 <= bare.end():
+        # `每超过0.1/10万`: a rate per head written without what is counted
+        zh = f"带计数词的单位，如 {bare['n']}人/{bare['b']}人（与数据项声明的单位相同，如 人/10万人）"
+        en = f"a unit with what is counted, e.g. {bare['n']}人/{bare['b']}人 (as the fact declares it)"
     if _indented_block(text, pos):
         zh = "顶格书写的 数据：、参数：、等次： 或 测试 块（行首不留空格）"
         en = "数据:, 参数:, 等次: or 测试 at the very start of a line"
