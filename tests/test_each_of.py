@@ -109,3 +109,17 @@ def test_jun_is_the_and_of_the_two(a, b):
     spelled = policy("【办结率】达到90%且【满意率】达到90%的得5分")
     facts = {"办结率": f"{a}%", "满意率": f"{b}%"}
     assert joined.score(facts).total == spelled.score(facts).total == (5 if min(a, b) >= 90 else 0)
+
+
+@pytest.mark.parametrize("word", ["有一项", "任一项", "其中一项", "任何一项"])
+def test_one_of_the_listed_is_refused_with_both_readings_to_write(word):
+    """`【A】、【B】有一项低于80%的扣1分`: once when any is below, or once for each?  Both
+    sentences the hint gives compile, and score what each reading says."""
+    with pytest.raises(PolicyError) as raised:
+        policy(f"【办结率】、【满意率】{word}低于80%的扣1分")
+    (diag,) = [d for d in raised.value.diagnostics if d.code.startswith("E")]
+    assert diag.code == "E120"
+    once, each = policy(diag.args["once"]), policy(diag.args["each"])
+    pairs = [("70%", "70%"), ("70%", "90%"), ("90%", "90%")]
+    assert scores(once, pairs) == [4, 4, 5]
+    assert scores(each, pairs) == [3, 4, 5]

@@ -44,6 +44,7 @@ _REPORTED = "  通报批评：是否，默认否\n  缺会次数：次，默认0
 _EXEMPT = "  免检：是否，默认否\n  缺会次数：次，默认0\n"
 _RATE = "  化解率：百分比\n  缺会次数：次，默认0\n"
 _INDEX = "  调处指数：数值\n"
+_TWO_RATES = "  化解率：百分比\n  调处率：百分比\n"
 
 EXAMPLES: dict[str, Example] = {
     "E101": Example(
@@ -219,6 +220,16 @@ EXAMPLES: dict[str, Example] = {
         ),
         "去掉评分项上的上限，把它写到所管的条款上；或把 “不得分” 写成扣多少分。",
         "Move the item's cap onto the clauses it limits, or write how many points are lost.",
+    ),
+    "E120": Example(
+        "几项数据并列后写 “有一项…的” “任一项…的”，可以是其中有一项就扣一次，也可以是每有一项扣一次"
+        "（不写 “每” 的按次扣分常这样写）；检查器不替您选，给出两种写法。",
+        "Facts listed, then 有一项… or 任一项…: once when any of them does, or once for each "
+        "(a step is often written without 每); never chosen for the writer.",
+        _file(_NODE + "  - 【化解率】、【调处率】有一项低于80%的扣1分\n", _TWO_RATES),
+        _file(_NODE + "  - 【化解率】低于80%或【调处率】低于80%的扣1分\n", _TWO_RATES),
+        "只算一次的用 “或” 连接；每项各算的写 “…、…的，每项扣1分”。",
+        "Join with 或 for once; write “…、…的，每项扣1分” for once each.",
     ),
     "E118": Example(
         "列为 给单位加一个标签（如 “信访工作重点管理单位”），不改变等次。标签的名称若是 等次： 中的一档，"

@@ -73,6 +73,13 @@ MESSAGES: dict[str, Entry] = {
         "if the item scores 0, drop the item's cap and write it on the clauses it limits "
         "(e.g. 每次扣1分，最多扣{cap}分); if it loses the cap only, write 扣{cap}分",
     ),
+    "E120": Entry(
+        "error",
+        "“{text}”：是其中有一项就扣（得）一次，还是每有一项扣（得）一次，原文没有说清",
+        "“{text}”: once when any of them does, or once for each that does, is not said",
+        "只算一次的写 {once}；每项各算的写 {each}",
+        "once: {once}; once for each: {each}",
+    ),
     "E118": Entry(
         "error",
         "“列为{name}” 只给单位加一个标签，不改变等次：“{band}” 是 等次： 中的一档",

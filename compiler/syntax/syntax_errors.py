@@ -182,6 +182,30 @@ _LAST_YEAR_PLACE = re.compile(
     r"(?:排名|名次|位次)[^,，;；]{0,4}?(?:比|较|与|同)[^,，;；]{0,2}?(?:上年|去年|上一年)[^,，;；]{0,8}?"
     r"(?:前进|后退|上升|下降|提升|提高|退后|进步|退步)"
 )
+#: `【A】、【B】有一项低于80%的扣1分`: facts listed, then "one of them" — once when any
+#: does, or once for each that does (有一次… is a step without 每)?  E120 with both.
+_ANY_ONE = re.compile(
+    r"(?P<refs>(?:【[^【】]+】[ \t]*[、,，和及与]?[ \t]*){2,})"
+    r"(?P<q>其中任一项|其中任何一项|其中有一项|其中一项|有任何一项|有任一项|任一项|任何一项|任意一项|有一项)"
+    r"(?P<cmp>[^，,；;。的]+)的[ \t]*[，,]?[ \t]*(?P<effect>[^，,；;。]*)"
+)
+
+
+def _any_one(original_line: str, line: int) -> Diagnostic | None:
+    found = _ANY_ONE.search(original_line)
+    if found is None:
+        return None
+    refs = re.findall(r"【[^【】]+】", found["refs"])
+    cmp, effect = found["cmp"].strip(), found["effect"].strip() or "扣1分"
+    args = {
+        "text": found[0].strip(),
+        "once": "或".join(f"{r}{cmp}" for r in refs) + f"的{effect}",
+        "each": "、".join(f"{r}{cmp}" for r in refs) + f"的，每项{effect}",
+    }
+    first, end = found.span()
+    return Diagnostic("E120", Span(line, first + 1, line, end + 1), args)
+
+
 #: A rate per head of population written with its base alone (`1.5/10万`): the unit
 #: names what is counted (`1.5人/10万人`), as the fact's declared unit does.
 _BARE_RATE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*/\s*(?P<b>10万|十万|万|千|百)(?![人户])")
@@ -642,6 +666,9 @@ def describe(
     refused = batch_refusal(original_line, line)
     if refused is not None:
         return refused
+    any_one = _any_one(original_line, line)
+    if any_one is not None:
+        return any_one
     last_year = _LAST_YEAR_PLACE.search(original_line)
     if last_year is not None:  # a place against last year's: a fact the batch lacks
         first, end = last_year.span()
