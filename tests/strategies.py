@@ -1,12 +1,14 @@
 """Hypothesis strategies: random valid `.rule` policies, a model of what they mean, and facts.
 
 `policies()` draws a `PolicyDesc`: a description of an outline (1–4 marker levels, points,
-sections, modifiers, bonus and earned-points nodes), its facts, parameters, grade bands and
-clauses (every form of LANGUAGE.md §5).  `PolicyDesc.render()` writes it as `.rule` text;
-`render(rng)` writes the same policy with clauses, sibling nodes and declarations shuffled.
-`PolicyDesc.expect(values, averages)` is a small, independent model of the scoring
-semantics (LANGUAGE.md §4 and the settled decisions): the tests compare the compiled module
-and the reference interpreter against it and against each other.
+sections, modifiers, bonus and earned-points nodes), its facts, parameters, grade bands with
+their quotas (等次名额) and clauses (every form of LANGUAGE.md §5, 本项按满分计 included).
+`PolicyDesc.render()` writes it as `.rule` text; `render(rng)` writes the same policy with
+clauses, sibling nodes and declarations shuffled.  `PolicyDesc.expect(values, averages,
+batch)` is a small, independent model of the scoring semantics (LANGUAGE.md §4 and the
+settled decisions), `expect_batch` its results for a batch scored together (the quotas):
+the tests compare the compiled module and the reference interpreter against it and against
+each other.
 
 `fact_values(desc)` draws one unit's facts as (raw value given to `score`, typed value the
 model uses) pairs, in the many spellings the API accepts.
@@ -15,9 +17,10 @@ model uses) pairs, in the many spellings the API accepts.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal, localcontext
+from fractions import Fraction
 
 from hypothesis import strategies as st
 
@@ -608,6 +611,7 @@ class Contribution:
     bonus: Decimal = ZERO
     zero_node: bool = False
     outcomes: list = field(default_factory=list)  # ("disqualify"|"veto"|"label", name)
+    override: Decimal | None = None  # 本项按满分计 / 按分值的80%计分 that holds: the share
 
 
 class Clause:
@@ -926,6 +930,30 @@ class Discretionary(Clause):
         return Contribution(deduct=D(env.values[self.fact]))
 
 
+@dataclass
+class Override(Clause):
+    """`【F】的，本项按满分计`, `COND的，本项按分值的80%计分` (docs/language.md 5.4): when the
+    condition holds the item scores its points × share, whatever its other clauses give."""
+
+    condition: object = None
+    share: Decimal = D(1)  # a fraction of the points, 0..1
+    words: str = "本项按满分计"
+    sep: str = "的，"
+    kind = "override"
+
+    def render(self, style) -> str:
+        return self.condition.render(style) + self.sep + self.words
+
+    def contribute(self, env, node) -> Contribution:
+        if self.condition.holds(env):
+            return Contribution(override=self.share)
+        return Contribution()
+
+    def polarity(self) -> dict:
+        # the item's score is set outright: more of a fact may raise it or lower it
+        return {k: {1, -1} for k in self.condition.polarity()}
+
+
 # --------------------------------------------------------------------------------- nodes
 
 
@@ -998,13 +1026,48 @@ class NodeDesc:
 
 
 @dataclass
+class Quota:
+    """等次名额 (docs/language.md 12.2): `不超过参加考核单位总数的30%`, `不超过4个`; written
+    after its band (`优秀：90分以上，不超过…`) or on a line of its own under `等次：`."""
+
+    share: Fraction | None = None  # of the units in the batch, in (0, 1]: 三分之一 exactly
+    count: int | None = None
+    amount: str = "30%"  # as written: 30%, 三分之一, 4个
+    word: str = "不超过"
+    base: str = "参加考核单位总数的"  # before a share; "" for a bare 30%
+    lead: str = "等次"  # own line: what follows the band's name (等次原则上, 比例 …)
+    tail: str = ""  # `，按得分从高到低确定`
+    own_line: bool = False
+
+    def places(self, size: int) -> int:
+        """Units that keep the band in a batch of `size`: the share rounded down."""
+        if self.count is not None:
+            return self.count
+        return int(self.share * size)  # a Fraction ≥ 0: int() rounds it down
+
+    def phrase(self) -> str:
+        base = self.base if self.share is not None else ""
+        return f"{self.word}{base}{self.amount}{self.tail}"
+
+
+@dataclass
 class Band:
     name: str
     low: Decimal | None  # None: 其余
     word: str = "以上"  # 以上 / 不低于 / 超过 / 至
     high: Decimal | None = None
+    quota: Quota | None = None
 
     def render(self, colon: str) -> str:
+        text = self._render(colon)
+        if self.quota is not None and not self.quota.own_line:
+            text += "，" + self.quota.phrase()
+        return text
+
+    def quota_line(self) -> str:
+        return f"{self.name}{self.quota.lead}{self.quota.phrase()}"
+
+    def _render(self, colon: str) -> str:
         if self.low is None:
             return f"{self.name}{colon}其余"
         if self.word == "以上":
@@ -1044,6 +1107,8 @@ class ModelResult:
     vetoed: bool
     labels: tuple
     nodes: dict
+    # the batch values `score` reads for the quotas: 单位数 and 名额名次【等次】 (with_quotas)
+    places: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -1060,7 +1125,8 @@ class PolicyDesc:
     boundary_text: str = ""
     target_text: str = ""
     mode_text: str = ""
-    tests: list = field(default_factory=list)  # (name, values, averages)
+    tests: list = field(default_factory=list)  # (name, values, averages, expect, places)
+    quota_lines_first: bool = False  # own-line quotas written before the bands
     style: dict = field(default_factory=dict)
     blocks_first: bool = True
 
@@ -1087,6 +1153,13 @@ class PolicyDesc:
     def has_outcomes(self) -> bool:
         return any(_has_outcome(c) for n in self.walk() for c in n.clauses)
 
+    def quotas(self) -> list:
+        """(band index, band) of the bands with a quota, highest first."""
+        return [(i, b) for i, b in enumerate(self.bands) if b.quota is not None]
+
+    def has_overrides(self) -> bool:
+        return any(isinstance(c, Override) for n in self.walk() for c in n.clauses)
+
     # -------------------------------------------------------------- text
     def render(self, rng: random.Random | None = None) -> str:
         s = self.style
@@ -1112,9 +1185,15 @@ class PolicyDesc:
         if params:
             blocks.append([f"参数{colon}"] + ["  " + p.declaration() for p in params] + [""])
         if self.bands:
-            blocks.append([f"等次{colon}"] + ["  " + b.render(colon) for b in self.bands] + [""])
-        for name, values, averages, expect in self.tests:
-            blocks.append(self._render_test(name, values, averages, expect, colon))
+            lines = ["  " + b.render(colon) for b in self.bands]
+            own = [b for b in self.bands if b.quota is not None and b.quota.own_line]
+            if rng is not None:
+                rng.shuffle(own)  # the quotas apply from the highest band down, as written
+            quota_lines = ["  " + b.quota_line() for b in own]
+            lines = quota_lines + lines if self.quota_lines_first else lines + quota_lines
+            blocks.append([f"等次{colon}"] + lines + [""])
+        for name, values, averages, expect, places in self.tests:
+            blocks.append(self._render_test(name, values, averages, expect, colon, places))
         if rng is not None:
             rng.shuffle(blocks)
         outline: list[str] = []
@@ -1160,20 +1239,33 @@ class PolicyDesc:
         for c in children:
             self._render_node(c, depth + 1, out, rng)
 
-    def _render_test(self, name, values, averages, expect, colon) -> list:
+    def _render_test(self, name, values, averages, expect, colon, places) -> list:
         lines = [f"测试 “{name}”{colon}"]
         for fname, raw in values.items():
             lines.append(f"  【{fname}】= {test_text(self.fact(fname), raw)}")
         for fname, value in averages.items():
             lines.append(f"  平均值【{fname}】= {num(value)}")
+        for k, (key, value) in enumerate((k, v) for k, v in places.items() if k != "单位数"):
+            size = f"，共{places['单位数']}个单位" if k == 0 and "单位数" in places else ""
+            lines.append(f"  {key}= {value}{size}")
         parts = [f"{k} = {v}" for k, v in expect]
         lines.append("  期望 " + "，".join(parts))
         lines.append("")
         return lines
 
     # -------------------------------------------------------------- model
-    def expect(self, values: dict, averages: dict | None = None) -> ModelResult:
-        """The model's result for one unit: `values` are typed (bool/int/Decimal/date)."""
+    def expect(
+        self,
+        values: dict,
+        averages: dict | None = None,
+        batch: dict | None = None,
+        quotas: bool = True,
+    ) -> ModelResult:
+        """The model's result for one unit: `values` are typed (bool/int/Decimal/date).
+        `batch` holds what `score(…, batch=…)` is told of the unit's place for the quotas
+        (单位数, 名额名次【等次】); without it the unit is a batch of its own, as in a 测试
+        block that lists no places.  `quotas` false: the result before the quotas (what
+        `expect_batch` applies them to over a whole batch)."""
         full = {}
         for f in self.facts:
             if f.name in values:
@@ -1210,6 +1302,8 @@ class PolicyDesc:
                     if band.matches(total, self.boundary):
                         grade = band.name
                         break
+        if grade is not None and not disq and quotas:
+            grade = self._quota_one(grade, labels, batch)
         return ModelResult(
             total=total,
             exact_total=exact,
@@ -1219,6 +1313,57 @@ class PolicyDesc:
             labels=tuple(labels),
             nodes=records,
         )
+
+    def _quota_one(self, grade: str, labels: list, batch: dict | None) -> str:
+        """A unit's grade under the quotas, told its place in the band (1 + the units of
+        the band with a higher total) and the size of its batch: beyond the places (the
+        share of the batch rounded down, or the count) it falls to the next band listed,
+        labelled 超出…名额, and meets that band's quota in turn."""
+        batch = {"单位数": 1} if batch is None else batch
+        for i, band in self.quotas():
+            if grade != band.name:
+                continue
+            place = int(batch.get(f"名额名次【{band.name}】", 1))
+            if place > band.quota.places(int(batch["单位数"])):
+                grade = self.bands[i + 1].name
+                label = f"超出{band.name}名额"
+                if label not in labels:
+                    labels.append(label)
+        return grade
+
+    def expect_batch(self, rows: list, averages: dict | None = None) -> list:
+        """The model's results of a batch scored together: `rows` are typed values, or
+        None for a row with bad data (no result, outside the batch)."""
+        results = [
+            None if values is None else self.expect(values, averages, quotas=False)
+            for values in rows
+        ]
+        return self.with_quotas(results)
+
+    def with_quotas(self, results: list) -> list:
+        """The quotas over a batch scored together: `results` are the model's results of
+        its rows before the quotas (None for a row with bad data).  The batch is the units
+        scored and not disqualified (vetoed ones count); the bands with quotas apply from
+        the highest down: the units holding the band are placed by published total (1, 2,
+        2, 4) and those placed beyond the places fall to the next band — units tied at the
+        last place keep it.  Each result's `places` is what `score` alone must be told."""
+        out = [
+            None if r is None else replace(r, labels=tuple(r.labels), places={}) for r in results
+        ]
+        members = [r for r in out if r is not None and r.status == "正常"]
+        for i, band in self.quotas():
+            holders = [r for r in members if r.grade == band.name]
+            places = band.quota.places(len(members))
+            for r in holders:
+                place = 1 + sum(1 for o in holders if o.total > r.total)
+                r.places["单位数"] = len(members)
+                r.places[f"名额名次【{band.name}】"] = place
+                if place > places:
+                    r.grade = self.bands[i + 1].name
+                    label = f"超出{band.name}名额"
+                    if label not in r.labels:
+                        r.labels += (label,)
+        return out
 
     def _eval(self, n: NodeDesc, env, records, outcomes) -> tuple[Decimal, Decimal]:
         """(deduction passed up, bonus passed up) of node n."""
@@ -1256,6 +1401,13 @@ class PolicyDesc:
         raw = own + child_d
         budget = n.budget()
         d = raw if (n.no_floor or budget is None) else min(raw, budget)
+        shares = [c.override for c in contributions if c.override is not None]
+        if shares:
+            # the item scores points × share whatever its other clauses give (a cap, 不设下限
+            # or 不得分 included); each override that holds lists the part not given as its
+            # item, which the first applies
+            d = n.points - n.points * shares[0]
+            nominal += d * len(shares)
         score = None if n.points is None else n.points - d
         records[n.path] = ModelNode(n.path, n.points, d, score, False, nominal)
         return d, child_b
@@ -1748,6 +1900,28 @@ class Builder:
             clauses.append(c)
         return clauses
 
+    def override_clauses(self, node: NodeDesc) -> list:
+        """One (now and then two) `本项按满分计` / `本项按分值的80%计分` of one share, for an
+        item with points and nothing under it (E260)."""
+        r = self.r
+        shares = [p for p in OVERRIDE_PERCENTS if not self.whole or node.points * p % 100 == 0]
+        percent = r.choice(shares) if r.chance(0.6) else D(100)
+        if percent == 100 and r.chance(0.8):
+            words = r.choice(["本项按满分计", "本项按满分计", "该项按满分计算", "本行按满分计"])
+        else:
+            words = r.choice([f"本项按分值的{num(percent)}%计分", f"本项按{num(percent)}%计分"])
+        clauses = []
+        for _ in range(2 if r.chance(0.15) else 1):
+            c = Override(
+                condition=self.condition(),
+                share=percent / 100,
+                words=words,
+                sep=r.choice(["的，", "的，", "，"]),
+            )
+            self._note_polarity(c)
+            clauses.append(c)
+        return clauses
+
     def bonus_clauses(self, node: NodeDesc) -> list:
         r = self.r
         clauses: list = []
@@ -1798,6 +1972,7 @@ def split_points(r: Chooser, total: Decimal, n: int, whole: bool = False) -> lis
     return [D(b - a) / 100 for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
+OVERRIDE_PERCENTS = [D(80), D(80), D(50), D(60), D(70), D(75), D(90), D("33.3"), D(100)]
 POINT_CHOICES = [D("0.5"), D(1), D(2), D(3), D(5), D(10), D(20), D("0.3"), D("0.15")]
 WHOLE_POINTS = [D(1), D(2), D(3), D(5), D(10), D(20)]
 
@@ -1809,6 +1984,7 @@ def policies(draw, max_top: int = 4, max_depth: int = 4, with_tests: bool = True
     year = r.choice([2022, 2023, 2024])
     b = Builder(r, year)
     budget_nodes = [r.int(3, 12)]  # how many more nodes may be made
+    overrides = 0.3 if r.chance(0.35) else 0.0  # each item's chance of 本项按满分计
 
     def make_node(kind_index: int, number: int, points, depth: int, leaf_only=False) -> NodeDesc:
         kind = MARKER_KINDS[kind_index]
@@ -1871,6 +2047,8 @@ def policies(draw, max_top: int = 4, max_depth: int = 4, with_tests: bool = True
             n.no_floor = True
         if r.chance(0.1) and not n.no_floor:
             n.until_zero = r.choice(["扣完为止", "减完为止"])
+        if points is not None and not n.children and r.chance(overrides):
+            n.clauses.extend(b.override_clauses(n))
         n.join = r.chance(0.15)
         return n
 
@@ -1937,6 +2115,8 @@ def policies(draw, max_top: int = 4, max_depth: int = 4, with_tests: bool = True
             desc.bands.append(
                 Band(names[len(desc.bands)] if len(desc.bands) < len(names) else "其他", None)
             )
+        if len(desc.bands) >= 2 and r.chance(0.6):
+            add_quotas(desc, r)
     if r.chance(0.15):
         desc.boundary = {"以上": r.chance(0.5), "以下": r.chance(0.5)}
         desc.boundary_text = "，".join(
@@ -1964,8 +2144,12 @@ def policies(draw, max_top: int = 4, max_depth: int = 4, with_tests: bool = True
             averages = {name: draw(st.decimals(0, 100, places=1)) for name in desc.average_facts()}
             # an average the test does not list is the unit's own value (a batch of one)
             listed = {k: v for k, v in averages.items() if not r.chance(0.3)}
+            # a quota place the test does not list is first of a batch of one
+            places = draw(quota_places(desc)) if r.chance(0.6) else {}
             m = desc.expect(
-                values, {**averages, **{k: values[k] for k in averages if k not in listed}}
+                values,
+                {**averages, **{k: values[k] for k in averages if k not in listed}},
+                places or None,
             )
             averages = listed
             expect = [("总分", num(m.total))]
@@ -1974,8 +2158,56 @@ def policies(draw, max_top: int = 4, max_depth: int = 4, with_tests: bool = True
                     expect.append((path, num(rec.score)))
             expect.append(("等次", m.grade or "无"))
             expect.append(("状态", m.status))
-            desc.tests.append((f"随机用例{cn_int(i + 1)}", values, averages, expect))
+            if m.labels and r.chance(0.5):
+                expect.append(("标签", "、".join(m.labels)))
+            desc.tests.append((f"随机用例{cn_int(i + 1)}", values, averages, expect, places))
     return desc
+
+
+def add_quotas(desc: PolicyDesc, r: Chooser) -> None:
+    """Quotas on some bands above the lowest (E259: one per band, more than 0 and at most
+    all units; no clause here sets a grade outright), inline or on lines of their own."""
+    bands = desc.bands[:-1]
+    chosen = [band for band in bands if r.chance(0.5)] or [r.choice(bands)]
+    for band in chosen:
+        band.quota = draw_quota(r)
+    desc.quota_lines_first = r.chance(0.2)
+
+
+def draw_quota(r: Chooser) -> Quota:
+    q = Quota()
+    roll = r.int(0, 9)
+    if roll <= 5:
+        percent = r.choice([D(10), D(20), D(25), D(30), D(30), D(40), D(50), D("12.5"), D(100)])
+        q.share, q.amount = Fraction(percent) / 100, num(percent) + "%"
+    elif roll <= 7:
+        q.count = r.int(1, 4)
+        q.amount = f"{q.count}{r.choice(['个', '名', '家'])}"
+    else:
+        den = r.choice([2, 3, 4, 5])
+        q.share, q.amount = Fraction(1, den), f"{cn_int(den)}分之一"
+    q.word = r.choice(["不超过", "不超过", "不得超过", "不多于", "不高于", "最多", "至多"])
+    q.base = r.choice(["参加考核单位总数的", "参评单位的", "考核单位总数的", "本批单位数的", ""])
+    q.tail = r.choice(["", "", "，按得分从高到低确定", "，按总分从高到低确定"])
+    q.own_line = r.chance(0.4)
+    if q.own_line:
+        q.lead = r.choice(
+            ["等次", "等次原则上", "等次单位数量原则上", "比例", "等次名额", "等次数量"]
+        )
+    return q
+
+
+def quota_places(desc: PolicyDesc):
+    """Strategy: what `score(facts, batch=…)` of one unit is told of its place under the
+    quotas — 单位数 and 名额名次【等次】 for every band with a quota ({} without quotas)."""
+    if not desc.quotas():
+        return st.just({})
+    keys = [f"名额名次【{band.name}】" for _, band in desc.quotas()]
+    return st.integers(1, 30).flatmap(
+        lambda size: st.fixed_dictionaries(
+            {"单位数": st.just(size), **{k: st.integers(1, size) for k in keys}}
+        )
+    )
 
 
 def assign_paths(desc: PolicyDesc) -> None:

@@ -190,12 +190,18 @@ def _text(value) -> object:
     return repr(value)
 
 
+def _scorer(policy):
+    """`score`, or where the policy has 等次 quotas the score before them: a pass scores
+    each unit before the quotas, which need the whole batch's totals."""
+    return policy.score_before_quotas if policy.ir.quotas else policy.score
+
+
 def check_agreement(policy, facts, batch) -> None:
     """`measure` and `score_given` against `score(batch=…)`, for the compiled module
     and the interpreter, and compiled == interpreter."""
     paths = policy.node_paths
     assert paths == policy.interpreter.paths
-    expected = _either(lambda: policy.score(facts, batch=batch))
+    expected = _either(lambda: _scorer(policy)(facts, batch=batch))
     for engine in (policy, policy.interpreter):
         got = _either(lambda engine=engine: _via_entry_points(engine, facts, batch))
         if isinstance(expected, Raised):  # score raised: so does a pass, alike
@@ -238,7 +244,7 @@ def check_placeholders(policy, facts) -> None:
     """`measure` with no batch values is `score` before anything is known — the
     membership test of the first pass (`statistics.Plan.placeholders`)."""
     placeholders = Plan(policy.ir).placeholders()
-    expected = _either(lambda: policy.score(facts, batch=placeholders))
+    expected = _either(lambda: _scorer(policy)(facts, batch=placeholders))
     for engine in (policy, policy.interpreter):
         try:
             unit, values = engine.unit_values(facts)

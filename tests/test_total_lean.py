@@ -21,7 +21,7 @@ import pytest
 from helpers import compiled
 from hypothesis import given, note, settings
 from hypothesis import strategies as st
-from strategies import policy_and_facts
+from strategies import policy_and_facts, quota_places
 from xize.compiler import load_policy
 from xize.compiler.backends.python import emit_total
 
@@ -39,8 +39,8 @@ def _outcome(fn, *args):
         return f"{type(exc).__name__}: {exc}"
 
 
-def _score_total(module, facts, averages=None):
-    return module.score(facts, averages).total
+def _score_total(module, facts, averages=None, batch=None):
+    return module.score(facts, averages, batch).total
 
 
 def _clean():
@@ -131,19 +131,21 @@ def test_the_seed_total_on_typed_units(bools, counts, unit):
 
 
 @settings(max_examples=150)
-@given(policy_and_facts())
-def test_total_is_score_total_on_generated_policies(case):
+@given(policy_and_facts(), st.data())
+def test_total_is_score_total_on_generated_policies(case, data):
     """Typed values (the fast path where the policy allows it) and spelled ones (是,
     full-width digits, left-out defaults: the converters), with and without the
-    integer path: `total` is `score(...).total`, or the same error."""
+    integer path: `total` is `score(...).total`, or the same error.  (A unit scored
+    alone under 等次 quotas is told its place: `total` needs none, `score` does.)"""
     desc, raw, typed, averages = case
+    places = data.draw(quota_places(desc)) or None
     text = desc.render()
     note(text)
     module = compiled(text).module
     for facts in (typed, raw, {**typed, "单位": "丙县"}):
         note(f"facts={facts!r}")
         assert _outcome(module.total, dict(facts), averages or None) == _outcome(
-            _score_total, module, dict(facts), averages or None
+            _score_total, module, dict(facts), averages or None, places
         )
 
 
