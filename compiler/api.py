@@ -184,7 +184,8 @@ class Policy:
             raise _wrap(exc) from exc
 
     def score_given(self, facts: Mapping[str, object], given: tuple):
-        """`score(facts, batch=…)` with the batch values from `batch_values`."""
+        """`score_before_quotas(facts, batch=…)` with the batch values from `batch_values`:
+        the runtime applies 等次 quotas once every unit of the batch is scored."""
         try:
             return self.module.score_given(facts, given)
         except self.module.InputError as exc:

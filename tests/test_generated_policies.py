@@ -66,17 +66,15 @@ def test_compiled_equals_interpreter_equals_model(case, data):
     assert got.rank is None and got.error is None
     assert_invariants(got, desc.full_marks, _no_floor_paths(desc))
     assert policy.total(dict(raw), averages=averages or None) == got.total
-    # an embedder's decimal context changes nothing (checked before the 等次 quotas: the
-    # compiled `score` computes a quota's places in the caller's context, where a share
-    # of the units such as 12.5% of 27 raises decimal.Inexact)
+    # an embedder's decimal context changes nothing, quotas included (a share of the
+    # units such as 12.5% of 27 is counted in integers)
     facts = dict(raw, 单位="测试单位")
-    scorer = policy.score_before_quotas if places else policy.score
-    want = scorer(facts, averages=averages or None, batch=places or None)
+    want = policy.score(facts, averages=averages or None, batch=places or None)
     with decimal.localcontext() as hostile:
         hostile.prec = 3
         hostile.rounding = decimal.ROUND_DOWN
         hostile.traps[decimal.Inexact] = True
-        again = scorer(facts, averages=averages or None, batch=places or None)
+        again = policy.score(facts, averages=averages or None, batch=places or None)
     assert_same_result(want, again, "under a hostile decimal context")
 
 

@@ -9,6 +9,7 @@ The compiled module, the interpreter and `xize score` (any --jobs) must agree.""
 from __future__ import annotations
 
 import csv
+import decimal
 import random
 from decimal import Decimal
 
@@ -515,3 +516,28 @@ def test_the_importer_reads_the_first_places_as_a_quota_only_when_they_agree(tmp
 def test_a_floor_on_a_band_is_never_read_as_its_quota(line):
     with pytest.raises(PolicyError):
         build(THIRTY + line)
+
+
+@pytest.mark.parametrize(
+    ("size", "place", "grade"), [(27, 3, "优秀"), (27, 4, "良好"), (1000, 125, "优秀")]
+)
+def test_places_are_counted_whatever_the_callers_decimal_context(size, place, grade):
+    """12.5% of 27 is 3.375 places: counted in integers, never in the caller's context
+    (prec=2 with Inexact trapped once raised from the compiled module)."""
+    text = HEAD + OUTCOMES + "\n等次：\n  优秀：9分以上，不超过参加考核单位总数的12.5%\n"
+    text += "  良好：其余\n"
+    policy = compile_policy(text, filename="quota.rule")
+    for scorer in (policy, policy.interpreter):
+        with decimal.localcontext() as tight:
+            tight.prec = 2
+            tight.traps[decimal.Inexact] = True
+            result = scorer.score(
+                {"缺会次数": 0}, batch={"单位数": size, "名额名次【优秀】": place}
+            )
+        assert result.grade == grade
+
+
+def test_total_needs_no_places():
+    """A quota moves the grade, never the total: `total` of both engines takes no places."""
+    policy, interp = build("  优秀：9分以上，不超过参加考核单位总数的30%\n  良好：其余\n")
+    assert policy.total({"缺会次数": 2}) == interp.total({"缺会次数": 2}) == 8

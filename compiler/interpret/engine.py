@@ -93,7 +93,9 @@ class Interpreter(ClauseEvaluation):
         averages: Mapping | None = None,
         batch: Mapping | None = None,
     ) -> Decimal:
-        return self.score(facts, averages, batch).total
+        """总分 alone: quotas move grades, never the total, so they need no places here
+        (as the generated module's `total`)."""
+        return self.score_before_quotas(facts, averages, batch).total
 
     def trace(
         self,

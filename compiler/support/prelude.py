@@ -747,10 +747,13 @@ _QUOTA_KEY = "名额名次【{}】"
 
 
 def _quota_places(quota, size):
-    """How many units the quota lets keep its band in a batch of `size` units."""
+    """How many units the quota lets keep its band in a batch of `size` units: rounded
+    down (不超过), exactly — in integers, not in the caller's decimal context, which
+    `score` may be called under (prec=2 made 12.5% of 1000 fail)."""
     if quota.count is not None:
         return quota.count
-    return int(quota.share * size // quota.per)  # 不超过: rounded down, exactly
+    top, bottom = quota.share.as_integer_ratio()
+    return (top * int(size)) // (bottom * int(quota.per))
 
 
 def _higher_counts(totals):
