@@ -541,3 +541,18 @@ def test_total_needs_no_places():
     """A quota moves the grade, never the total: `total` of both engines takes no places."""
     policy, interp = build("  优秀：9分以上，不超过参加考核单位总数的30%\n  良好：其余\n")
     assert policy.total({"缺会次数": 2}) == interp.total({"缺会次数": 2}) == 8
+
+
+def test_a_quota_on_a_band_between_two_scores_survives_render_and_import(tmp_path):
+    """Rendered `8分（含）至9分（含），不超过参加考核单位总数的10%` reads back as the band
+    and its quota (it was held as 待处理 and the draft had no 等次)."""
+    bands = "  优秀：9分以上\n  良好：8分至9分，不超过参加考核单位总数的10%\n  合格：其余\n"
+    policy, _ = build(bands)
+    document = tmp_path / "名额.docx"
+    document.write_bytes(render(policy, "docx"))
+    draft = import_document(document)
+    again = compile_policy(draft.text, filename="draft.rule")
+    assert [(q.share, q.band) for q in again.ir.quotas] == [
+        (q.share, q.band) for q in policy.ir.quotas
+    ]
+    assert [b.name for b in again.ir.bands] == ["优秀", "良好", "合格"]

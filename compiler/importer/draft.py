@@ -2324,12 +2324,13 @@ def _top_down(low: Decimal | None, high: Decimal | None, above: Decimal | None, 
 
 
 def _band_range(rng: str) -> str:
-    """`60分（含）至80分（含）` (a rendered band) reads as the language's `60分至80分`."""
+    """`60分（含）至80分（含）` (a rendered band) reads as the language's `60分至80分`, a
+    quota after it (`，不超过参加考核单位总数的10%`) kept."""
     m = re.fullmatch(
-        r"(\d+(?:\.\d+)?)分[（(]含[）)]至(\d+(?:\.\d+)?)分[（(]含[）)]", normalise(rng).strip()
+        r"(\d+(?:\.\d+)?)分[（(]含[）)]至(\d+(?:\.\d+)?)分[（(]含[）)](.*)", normalise(rng).strip()
     )
     if m:
-        return f"{m.group(1)}分至{m.group(2)}分"
+        return f"{m.group(1)}分至{m.group(2)}分{m.group(3).replace(',', '，')}"
     text = rng.strip().rstrip("。；;")
     for pattern, word in _SAID_INCLUSIVE:
         text = pattern.sub(lambda found, word=word: f"{word}{found.group(1)}分", text)
