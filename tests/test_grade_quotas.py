@@ -429,7 +429,7 @@ def test_explain_and_the_sql_engine(tmp_path):
         assert written[0] == written[1]
     # a query run elsewhere applies the quota itself
     result = runner.invoke(cli, ["sql", str(policy_path)])
-    assert result.exit_code == 0 and '"_q"' in result.output
+    assert result.exit_code == 0 and "超出优秀名额" in result.output
 
 
 def test_fmt_render_and_import_keep_the_quota(tmp_path):

@@ -32,7 +32,7 @@ from .fixed import (
 )
 from .inputs import Inputs, s, unit_prefix
 from .plan import Plan, with_ctes
-from .quotas import quota_ctes
+from .quotas import quota_columns
 from .walk import Walk
 
 __all__ = ["DIALECTS", "SqlUnsupported", "build_query", "compile_sql", "node_column"]
@@ -524,8 +524,8 @@ def _summary_query(
     bands = tuple(rt.Band(*irutil.band_fields(b)) for b in policy.bands)
     # grade quotas need every unit: not in a query whose caller ranks the rows itself
     quotas = bool(policy.quotas and bands) and not (fx.dialect == "duckdb" and not ranks)
-    grade, grade_index = _grade(
-        policy, fx, total, bands, vetoed, disqualified, walked.outcomes, quotas
+    grade, quota_labels = _grade(
+        policy, fx, total, bands, vetoed, disqualified, walked.outcomes, quotas, status_ok
     )
     group = plan.let(
         exp.Case(
@@ -584,7 +584,7 @@ def _summary_query(
         ),
         exp.alias_(status, "状态", quoted=True),
         exp.alias_(
-            when(failed, s(""), _with_quota_labels(_labels(plan, walked), quotas)),
+            when(failed, s(""), _with_quota_labels(_labels(plan, walked), quota_labels)),
             "标签",
             quoted=True,
         ),
@@ -623,14 +623,9 @@ def _summary_query(
             kind = _KIND_WORDS[item.kind]
             described.append((item.path, item.line, item.clause or "", item.text, kind, item.note))
     also = [group, total.expr] if by_count else []
-    if quotas:
-        also += [grade_index, status_ok]
     ctes, query = plan.chain(source, outputs, also)
-    stage = ctes[-1][0]  # the units' last stage, which the ranks and the quotas read
     if by_count and not outside:
         ctes, query = _ranks(ctes, query, group, total.expr)
-    if quotas:
-        ctes, query = _quotas(policy, ctes, query, stage, grade_index, status_ok, total.expr)
     query = with_ctes(query, head + ctes)
     if row_column:
         query = query.order_by(exp.column("行", quoted=True), copy=False)
@@ -638,23 +633,11 @@ def _summary_query(
     return query
 
 
-def _quotas(policy, ctes, query: exp.Select, last: str, grade: exp.Column, ok: exp.Column, total):
-    """The grade quotas (`quotas.py`): their CTEs over the last stage, joined back on the
-    unit's band and total (units outside the batch match nothing)."""
-    on = exp.and_(
-        ok.copy(),
-        exp.EQ(this=grade.copy(), expression=exp.column("_g0", "_q")),
-        exp.EQ(this=total.copy(), expression=exp.column("_t", "_q")),
-    )
-    query = query.join(exp.to_table("_q"), on=on, join_type="LEFT", copy=False)
-    return [*ctes, *quota_ctes(policy, last, grade, ok, total)], query
-
-
-def _with_quota_labels(labels: exp.Expression, quotas: bool) -> exp.Expression:
-    """The 列为/等次 labels, then each quota's (`、`-led in `_q._l`)."""
-    if not quotas:
+def _with_quota_labels(labels: exp.Expression, quota_labels) -> exp.Expression:
+    """The 列为/等次 labels, then each quota's (`、`-led in `quota_labels`)."""
+    if quota_labels is None:
         return labels
-    more = exp.Coalesce(this=exp.column("_l", "_q"), expressions=[s("")])
+    more = quota_labels.copy()
     joined = exp.DPipe(this=labels, expression=more)
     return exp.Case(
         ifs=[
@@ -733,11 +716,20 @@ def _ranks(ctes, query: exp.Select, group: exp.Column, total: exp.Column):
 
 
 def _grade(
-    policy, fx: Fixed, total: Num, bands, vetoed, disqualified, outcomes, quotas: bool = False
+    policy,
+    fx: Fixed,
+    total: Num,
+    bands,
+    vetoed,
+    disqualified,
+    outcomes,
+    quotas: bool = False,
+    ok: exp.Expression | None = None,
 ) -> tuple:
     """The band (by position, 0 the highest) as `_grade` and `_limit_grade` choose it:
     the first band that matches, the last for a veto, then raised to any 等次最低
-    (floor) that fired and lowered to any 等次最高 (ceiling, 一票否优)."""
+    (floor) that fired and lowered to any 等次最高 (ceiling, 一票否优), then moved by
+    the quotas (`quotas.py`; with their labels, else None)."""
     if not bands:
         return exp.Null(), None
     plan = fx.plan
@@ -764,6 +756,7 @@ def _grade(
     found = exp.GTE(this=position, expression=exp.Literal.number(0))
     limited = when(found, limited, position)  # no band: no grade to limit
     if quotas:  # the band's number, for the quotas (`quotas.py`) to move
+        assert ok is not None
         index = plan.let(
             exp.Case(
                 ifs=[
@@ -774,7 +767,8 @@ def _grade(
             ),
             "gq",
         )
-        return band_names(bands, exp.column("_g", "_q"), index), index
+        after, labels = quota_columns(policy, plan, index, ok, total.expr)
+        return band_names(bands, after), labels
     names = band_names(bands, limited)
     return exp.Case(
         ifs=[
@@ -785,11 +779,8 @@ def _grade(
     ), None
 
 
-def band_names(bands, index: exp.Expression, fallback: exp.Expression | None = None) -> exp.Case:
-    """The band's name by its number (0 the highest); with `fallback`, `index` when it is
-    not NULL (a unit the quotas saw), else `fallback`."""
-    if fallback is not None:
-        index = exp.Coalesce(this=index, expressions=[fallback])
+def band_names(bands, index: exp.Expression) -> exp.Case:
+    """The band's name by its number (0 the highest)."""
     return exp.Case(
         ifs=[
             exp.If(this=exp.EQ(this=index.copy(), expression=exp.Literal.number(i)), true=s(b.name))

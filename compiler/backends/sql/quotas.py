@@ -1,11 +1,15 @@
-"""等次 quotas in SQL (docs/language.md 12.2), the prelude's `_apply_quotas` as CTEs.
+"""等次 quotas in SQL (docs/language.md 12.2), the prelude's `_quota_falls` as columns.
 
-A quota needs every unit's total, so it is computed over a histogram, never a window
-over the units (which would hold every row): the units in the batch (status 正常,
-vetoed ones included) are counted per (grade before the quotas, total); each quota in
-turn, highest band first, moves the buckets of its band whose total is exceeded by at
-least as many units as it has places to the band below (units sharing the last place
-all stay), adding its label; the units are joined back on (grade, total).
+A quota needs every unit's total: each one, highest band first, is two running counts
+over the units in the batch (status 正常, vetoed ones included) holding its band by
+then — those with a total at least the unit's, and those with the same total — whose
+difference is how many rank above the unit; a unit with at least as many above it as
+the quota has places falls to the band below and takes the quota's label (units
+sharing the last place all stay).  They are window functions over the units, as the
+ranks (排名) of the same query are.  An earlier form counted (grade, total) buckets and
+joined them back to the units; Spark's optimizer ran out of memory on that join over
+a long policy's stages (its lineage of the join keys through every stage), where the
+windows cost no more than the ranks.
 """
 
 from __future__ import annotations
@@ -14,82 +18,47 @@ from sqlglot import exp
 
 from ...ir import nodes as ir
 from ...support import prelude as rt
-from .fixed import integer
+from .fixed import integer, when
 from .inputs import s
 
-_G0, _T, _N, _G, _L = (exp.column(c) for c in ("_g0", "_t", "_n", "_g", "_l"))
 
-
-def quota_ctes(
-    policy: ir.Policy, last: str, grade: exp.Column, ok: exp.Column, total: exp.Column
-) -> list[tuple[str, exp.Expression]]:
-    """CTEs ending in `_q` (_g0, _t → _g the grade after the quotas, _l their labels,
-    each `、`-led); `last` is the stage holding `grade`, `ok` and `total`."""
-    counts = (
-        exp.select(
-            exp.alias_(grade.copy(), "_g0"),
-            exp.alias_(total.copy(), "_t"),
-            exp.alias_(exp.Count(this=exp.Star()), "_n"),
-        )
-        .from_(last)
-        .where(ok.copy())
-        .group_by(grade.copy(), total.copy())
-    )
-    size = exp.Window(this=exp.Sum(this=_N.copy()))
-    ctes: list[tuple[str, exp.Expression]] = [
-        ("_qh", counts),
-        (
-            "_q0",
-            exp.select(
-                _G0.copy(),
-                _T.copy(),
-                _N.copy(),
-                exp.alias_(_G0.copy(), "_g"),
-                exp.alias_(s(""), "_l"),
-                exp.alias_(size, "_all"),
-            ).from_("_qh"),
-        ),
-    ]
-    for k, quota in enumerate(policy.quotas, start=1):
-        before = f"_q{k - 1}"
+def quota_columns(
+    policy: ir.Policy, plan, index: exp.Expression, ok: exp.Expression, total: exp.Expression
+) -> tuple[exp.Expression, exp.Expression]:
+    """The band number after every quota and the quotas' labels (each `、`-led, or ''),
+    as columns of `plan` over the band number `index` before them, the unit's
+    membership of the batch `ok` and its `total`."""
+    units = plan.let(exp.Window(this=exp.Sum(this=when(ok, integer(1), integer(0)))), "qn")
+    grade, labels = index, s("")
+    for quota in policy.quotas:
         band = integer(quota.band)
+        holding = exp.and_(ok.copy(), exp.EQ(this=grade.copy(), expression=band))
+        member = plan.let(when(holding, integer(1), integer(0)), "qm")
         at_least = exp.Window(
-            this=exp.Sum(this=_N.copy()),
-            partition_by=[_G.copy()],
-            order=exp.Order(expressions=[exp.Ordered(this=_T.copy(), desc=True)]),
+            this=exp.Sum(this=member.copy()),
+            order=exp.Order(expressions=[exp.Ordered(this=total.copy(), desc=True)]),
         )
-        same = exp.Window(this=exp.Sum(this=_N.copy()), partition_by=[_G.copy(), _T.copy()])
-        higher = exp.Sub(this=at_least, expression=same)
-        falls = exp.and_(
-            exp.EQ(this=_G.copy(), expression=band),
-            exp.GTE(this=higher, expression=_places(quota)),
+        same = exp.Window(this=exp.Sum(this=member.copy()), partition_by=[total.copy()])
+        above = exp.Sub(this=plan.let(at_least, "qa"), expression=plan.let(same, "qs"))
+        falls = plan.let(
+            exp.and_(
+                exp.EQ(this=member.copy(), expression=integer(1)),
+                exp.GTE(this=above, expression=_places(quota, units)),
+            ),
+            "qf",
         )
         label = "、" + rt._QUOTA_LABEL.format(policy.bands[quota.band].name)
-        moved = exp.select(
-            _G0.copy(),
-            _T.copy(),
-            _N.copy(),
-            exp.alias_(_case(falls, integer(quota.band + 1), _G.copy()), "_g"),
-            exp.alias_(exp.DPipe(this=_L.copy(), expression=_case(falls, s(label), s(""))), "_l"),
-            exp.column("_all"),
-        ).from_(before)
-        ctes.append((f"_q{k}", moved))
-    final = exp.select(_G0.copy(), _T.copy(), _G.copy(), _L.copy()).from_(f"_q{len(policy.quotas)}")
-    ctes.append(("_q", final))
-    return ctes
+        grade = plan.let(when(falls, integer(quota.band + 1), grade), "qg")
+        labels = plan.let(exp.DPipe(this=labels, expression=when(falls, s(label), s(""))), "ql")
+    return grade, labels
 
 
-def _places(quota: ir.GradeQuota) -> exp.Expression:
+def _places(quota: ir.GradeQuota, units: exp.Expression) -> exp.Expression:
     """The quota's places: its count, or ⌊units × share⌋ in integers."""
     if quota.count is not None:
         return integer(quota.count)
     numerator, denominator = quota.share.as_integer_ratio()
-    units = exp.column("_all")
     return exp.IntDiv(
-        this=exp.Mul(this=units, expression=integer(numerator)),
+        this=exp.Mul(this=units.copy(), expression=integer(numerator)),
         expression=integer(denominator * quota.per),
     )
-
-
-def _case(cond: exp.Expression, then: exp.Expression, other: exp.Expression) -> exp.Case:
-    return exp.Case(ifs=[exp.If(this=cond, true=then)], default=other)
