@@ -543,10 +543,12 @@ def test_total_needs_no_places():
     assert policy.total({"缺会次数": 2}) == interp.total({"缺会次数": 2}) == 8
 
 
-def test_a_quota_on_a_band_between_two_scores_survives_render_and_import(tmp_path):
+@pytest.mark.parametrize("quota", ["不超过参加考核单位总数的10%", "不超过1个"])
+def test_a_quota_on_a_band_between_two_scores_survives_render_and_import(tmp_path, quota):
     """Rendered `8分（含）至9分（含），不超过参加考核单位总数的10%` reads back as the band
-    and its quota (it was held as 待处理 and the draft had no 等次)."""
-    bands = "  优秀：9分以上\n  良好：8分至9分，不超过参加考核单位总数的10%\n  合格：其余\n"
+    and its quota (it was held as 待处理 and the draft had no 等次; `不超过1个` was read as
+    the band's upper bound, a gap below the band above)."""
+    bands = f"  优秀：9分以上\n  良好：8分至9分，{quota}\n  合格：其余\n"
     policy, _ = build(bands)
     document = tmp_path / "名额.docx"
     document.write_bytes(render(policy, "docx"))
