@@ -9,13 +9,11 @@ ratio — a wrong score — so the rate must be a 百分比 fact."""
 
 from __future__ import annotations
 
-import dataclasses
 from decimal import Decimal, InvalidOperation
 
 from ...diagnostics.diagnostic import Diagnostic
-from ...source.text import Span
 from ...syntax import ast
-from ...syntax.build.clauses import RATIO_WORD
+from ...syntax.build.clauses import RATIO_WORD, amount_leaves
 from ..context import Context
 from ..resolve import clauses_of, effects_of
 
@@ -23,10 +21,11 @@ from ..resolve import clauses_of, effects_of
 def check_formulas(ctx: Context) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     for _, clause in clauses_of(ctx.tree):
-        if not isinstance(clause, ast.RankClause):
-            diags += _place_unranked(ctx, clause)
+        ranked = isinstance(clause, ast.RankClause)
         for effect in effects_of(clause):
             amount = getattr(effect, "amount", None)
+            if not ranked:
+                diags += _place_unranked(ctx, amount)
             if isinstance(effect, ast.Earn) and effect.word == RATIO_WORD:
                 diags += _rate(ctx, amount)
             for ref in _divisors(amount):
@@ -35,26 +34,16 @@ def check_formulas(ctx: Context) -> list[Diagnostic]:
     return diags
 
 
-def _place_unranked(ctx: Context, clause: object) -> list[Diagnostic]:
+def _place_unranked(ctx: Context, amount: object) -> list[Diagnostic]:
     """`得((单位数−名次+1)÷单位数×6)分` with no `按【X】排名` before it: by what the place
-    is counted, and which way, is not said."""
-    found = [leaf for leaf in _leaves(clause) if isinstance(leaf, ast.Place | ast.UnitCount)]
-    if not found:
+    is counted, and which way, is not said (名次 and 单位数 are words of amounts only)."""
+    found = next(
+        (leaf for leaf in amount_leaves(amount) if isinstance(leaf, ast.Place | ast.UnitCount)),
+        None,
+    )
+    if found is None:
         return []
-    first = min(found, key=lambda leaf: (leaf.span.line, leaf.span.column))
-    return [Diagnostic("E261", first.span, {"text": ctx.text(first.span)})]
-
-
-def _leaves(root: object):
-    """Every node under `root` (a clause), without recursion."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, tuple | list):
-            stack.extend(node)
-        elif dataclasses.is_dataclass(node) and not isinstance(node, Span):
-            yield node
-            stack.extend(getattr(node, f.name) for f in dataclasses.fields(node))
+    return [Diagnostic("E261", found.span, {"text": ctx.text(found.span)})]
 
 
 def _rate(ctx: Context, amount: object) -> list[Diagnostic]:

@@ -1637,7 +1637,7 @@ class ClausesMixin(TermsMixin):
         span = span_of(children)
         rule = self._make_rank_rule(None, False, True, children, span)
         amount = getattr(rule.effect, "amount", None)
-        if not any(isinstance(leaf, ast.Place) for leaf in _leaves(amount)):
+        if not any(isinstance(leaf, ast.Place) for leaf in amount_leaves(amount)):
             self.form_error(
                 span,
                 "名次计分的算式，如 得((单位数−名次+1)÷单位数×6)分",
@@ -2030,7 +2030,7 @@ def _standard_direction(head: object, per: ast.Per) -> str | None:
     return None
 
 
-def _leaves(expr: object) -> Iterator[object]:
+def amount_leaves(expr: object) -> Iterator[object]:
     """The values an amount expression is computed from, left to right (iteratively: a
     sum of thousands of terms is a tree that deep)."""
     stack = [expr]
@@ -2046,7 +2046,7 @@ def _leaves(expr: object) -> Iterator[object]:
 
 def _average_in(expr: object) -> ast.Average | None:
     """The first `平均值` (`最高值`…) inside an amount expression, if any."""
-    return next((leaf for leaf in _leaves(expr) if isinstance(leaf, ast.Average)), None)
+    return next((leaf for leaf in amount_leaves(expr) if isinstance(leaf, ast.Average)), None)
 
 
 def _subject_of_formulas(condition: object, effects: tuple) -> bool:
@@ -2065,7 +2065,7 @@ def _subject_of_formulas(condition: object, effects: tuple) -> bool:
 
 def _refs_in(expr: object) -> list[ast.Ref]:
     """Every `【…】` of an amount expression, left to right."""
-    return [leaf for leaf in _leaves(expr) if isinstance(leaf, ast.Ref)]
+    return [leaf for leaf in amount_leaves(expr) if isinstance(leaf, ast.Ref)]
 
 
 def _of_fact(expr: ast.Expr, fact: ast.Ref) -> ast.Expr:
