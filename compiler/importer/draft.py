@@ -242,11 +242,11 @@ _BARE_NONE_REASON = (
 #: The words of a band after its bounds: `，且全年未发生亡人事故`, `，或被一票否决的`.
 _BAND_EXTRA = re.compile(r"分[^,，且]*?(?:[,，]|且|并且|同时)\s*(.+)$")
 _BAND_VETO = re.compile(r"^或(?:被|实行)?一票否决(?:的)?$")
-#: A band's quota after its bounds: `，不超过参加考核单位总数的30%`.
-_BAND_QUOTA = re.compile(r"^(?:名额|数量|比例)?\s*(?:原则上)?\s*(?:不超过|不得超过|不多于|最多)")
-_QUOTA_AFTER = re.compile(
-    r"[，,](?=\s*(?:名额|数量|比例)?\s*(?:原则上)?\s*(?:不超过|不得超过|不多于|最多))"
-)
+#: A band's quota after its bounds: `，不超过参加考核单位总数的30%` (what follows the
+#: comma, and the comma before it).
+_QUOTA_WORDS = r"(?:名额|数量|比例)?\s*(?:原则上)?\s*(?:不超过|不得超过|不多于|最多)"
+_BAND_QUOTA = re.compile("^" + _QUOTA_WORDS)
+_QUOTA_AFTER = re.compile(rf"[，,](?=\s*{_QUOTA_WORDS})")
 #: A 待处理 grade line that gives a score (a band, not a rule or a quota beside them).
 _BAND_SOURCE_SCORE = re.compile(r"\d+(?:\.\d+)?\s*分")
 _BAND_CONDITION = (
@@ -2040,8 +2040,9 @@ class _Writer:
                 twice = True
                 continue
             named.add(name)
-            line = f"{name}：{_band_range(rng)}"
-            low, high = _bounds(_QUOTA_AFTER.split(_band_range(rng))[0])  # `不超过1个`: no bound
+            ranged = _band_range(rng)
+            line = f"{name}：{ranged}"
+            low, high = _bounds(_QUOTA_AFTER.split(ranged)[0])  # `不超过1个`: no bound
             if _band_condition(rng, k == len(bands) - 1):
                 # `95分以上，且全年未发生亡人事故`: a condition no band can say (the bounds
                 # alone would drop it); a veto is only the lowest band's own

@@ -372,6 +372,12 @@ _BATCH_FORMS = (
 _FIRST_REF = re.compile(r"【[^【】]+】")
 
 
+def _first_ref(original_line: str) -> str:
+    """The line's first `【X】` (what a suggested sentence is about), or `【X】`."""
+    found = _FIRST_REF.search(original_line)
+    return found[0] if found else "【X】"
+
+
 def batch_refusal(original_line: str, line: int) -> Diagnostic | None:
     """E115 / E116 / E253 for a batch wording the language cannot take, whatever part of the
     front end found the line wrong (the parser, or a phrase built in the wrong place)."""
@@ -407,8 +413,7 @@ def _fixed_base(original_line: str, line: int) -> Diagnostic | None:
     if found is None:
         return None
     base, percent = found[1], "%" if found[2] else ""
-    ref_found = _FIRST_REF.search(original_line)
-    ref = ref_found[0] if ref_found else "【X】"
+    ref = _first_ref(original_line)
     steps = {}
     for side, pattern in _STEP_BOTH.items():
         step = pattern.search(original_line, found.end())
@@ -453,8 +458,7 @@ def _batch_form(original_line: str, line: int) -> Diagnostic | None:
         found = form.pattern.search(original_line)
         if found is None:
             continue
-        ref_found = _FIRST_REF.search(original_line)
-        ref = ref_found[0] if ref_found else "【X】"
+        ref = _first_ref(original_line)
         args = {
             "text": found[0],
             "why": form.why,
