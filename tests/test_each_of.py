@@ -123,3 +123,20 @@ def test_one_of_the_listed_is_refused_with_both_readings_to_write(word):
     pairs = [("70%", "70%"), ("70%", "90%"), ("90%", "90%")]
     assert scores(once, pairs) == [4, 4, 5]
     assert scores(each, pairs) == [3, 4, 5]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【办结率】、【满意率】均不得低于90%，每低1个百分点扣1分",
+        "【办结率】、【满意率】均应达到90%，每低1个百分点扣1分",
+        "【办结率】、【满意率】均低于90%的，每低1个百分点扣1分",
+    ],
+)
+def test_jun_before_a_requirement_with_steps_is_refused(clause):
+    """A requirement with a per-step deduction over several facts counts each fact's
+    own shortfall; 均 never makes it one condition over both (that would deduct per step
+    of nothing, or once)."""
+    with pytest.raises(PolicyError) as raised:
+        policy(clause)
+    assert any(d.code.startswith("E") for d in raised.value.diagnostics)
