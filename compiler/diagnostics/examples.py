@@ -384,6 +384,21 @@ EXAMPLES: dict[str, Example] = {
         "在算式前写上 按【X】从高到低排名，。",
         "Write 按【X】从高到低排名， before the formula.",
     ),
+    "E262": Example(
+        "平均值前面的文字只能说是哪些单位的平均（全市、全县各乡镇、参评单位）。上年的、近几年的、"
+        "先进单位的平均值是另一个数，算成本批的平均值就改了细则的意思。",
+        "Before 平均值 only the units may be said (全市, 全县各乡镇, 参评单位). Last year's, recent "
+        "years' or the best units' mean is another number; scoring it as the batch mean would change "
+        "the rule.",
+        _HEADER.format(full="5")
+        + "数据：\n  化解率：百分比\n\n"
+        + "(一)矛盾化解(5分)\n  - 【化解率】低于上年全市平均水平的，扣2分\n",
+        _HEADER.format(full="5")
+        + "数据：\n  化解率：百分比\n\n参数：\n  上年全市平均水平 = 85%\n\n"
+        + "(一)矛盾化解(5分)\n  - 【化解率】低于【上年全市平均水平】的，扣2分\n",
+        "上年的数已知时写进 参数：，条款与它比较。",
+        "Declare last year's known figure under 参数： and compare with it.",
+    ),
     "E258": Example(
         "考评对象是一个县的乡镇，条款却比的是 “全市平均水平”：本批的平均值只是这些乡镇自己的平均，"
         "算出来的是另一个数。全市的数已知时写成参数。",

@@ -385,12 +385,15 @@ AVERAGE_SHARE_OWN: tuple[str, ...] = (
 def average_share_pattern(groups: bool = False) -> str:
     own = "(?P<own>" if groups else "(?:"
     avg = "(?P<avg>" if groups else "(?:"
+    scope = "(?P<scope>" if groups else "(?:"
     return (
         "按(?:"
         + "|".join(AVERAGE_SHARE_OWN)
         + ")?"
         + own
-        + "[^\\s，,；;：:【】占的]{0,12})占[^\\s，,；;【】平]{0,8}平均"
+        + "[^\\s，,；;：:【】占的]{0,12})占"
+        + scope
+        + "[^\\s，,；;【】平]{0,8})平均"
         + avg
         + "[^\\s，,；;【】的]{0,10})的?比例(?:计分|得分|计算得分)"
     )
@@ -676,6 +679,124 @@ AVERAGE_NOUN_CHARS = r"[^\s\d,;:=<>≥≤()（）【】%，；：。、的以但
 #: effect of `低于平均减2分`).
 AVERAGE_NOUN = r"(?:" + AVERAGE_NOUN_CHARS + r"|减(?![\d一二两三四五六七八九十半]))"
 AVERAGE_NOUN_FOLLOW = r"(?=的|[,;，；。]|以[上下内外]|持平|\d|[ \t]*$)"
+#: What may stand before 平均 with the average still the batch's own mean (§9.8): where
+#: the units are (`全市`, `全县`), which of them (`各`, `参评`, `同类`), what they are
+#: (`县区`, `乡镇（街道）`, `单位`) and `的`, in any order.  Anything else names another number
+#: — last year's, recent years', the best units', the mean after dropping the highest and
+#: lowest — which the batch mean is not: refused (E262), never read as the batch mean.
+AVERAGE_SCOPE_WORDS: tuple[str, ...] = (
+    # where
+    *(
+        f"{a}{b}"
+        for a in "全本"
+        for b in ("国", "省", "市", "州", "盟", "县", "区", "旗", "镇", "乡")
+    ),
+    *(f"{a}{b}" for a in "全本" for b in ("街道", "局", "系统", "地区", "辖区", "校", "院")),
+    "省内",
+    "市内",
+    "县内",
+    "区内",
+    "辖区",
+    "辖区内",
+    "系统内",
+    "市域",
+    "县域",
+    # which of them
+    "各",
+    "所有",
+    "全部",
+    "全体",
+    "参评",
+    "参考",
+    "参加考核",
+    "参加考评",
+    "参与考核",
+    "参与考评",
+    "被考核",
+    "被考评",
+    "考核",
+    "考评",
+    "同类",
+    "同级",
+    "同期",
+    "同批",
+    "本批",
+    "本次",
+    "本轮",
+    "本期",
+    "当期",
+    "当年",
+    "本年",
+    "本年度",
+    "今年",
+    "综合",
+    "整体",
+    "总体",
+    # what they are
+    "单位",
+    "部门",
+    "乡镇",
+    "街道",
+    "镇街",
+    "县区",
+    "区县",
+    "县市区",
+    "县市",
+    "市县",
+    "市州",
+    "地市",
+    "省份",
+    "学校",
+    "医院",
+    "企业",
+    "社区",
+    "村居",
+    "网格",
+    "机构",
+    "站所",
+    "派出所",
+    "分局",
+    "支队",
+    "大队",
+    "中队",
+    "科室",
+    "处室",
+    "园区",
+    "窗口",
+    "对象",
+    "成员单位",
+    "责任单位",
+    "（街道）",
+    "（社区）",
+    "（市、区）",
+    "（区）",
+    "省",
+    "市",
+    "县",
+    "区",
+    "州",
+    "镇",
+    "乡",
+    "村",
+    "的",
+    "、",
+)
+_AVERAGE_SCOPE = re.compile(
+    "(?:"
+    + "|".join(re.escape(w) for w in sorted(AVERAGE_SCOPE_WORDS, key=len, reverse=True))
+    + ")*"
+)
+
+
+def average_words_unread(words: str) -> str:
+    """The part of an average's decoration (`上年全市` in `上年全市平均水平`) from the first
+    word that is not a scope on: "" when all of it only says which units the mean is of."""
+    if _AVERAGE_SCOPE.fullmatch(words):
+        return ""
+    found = _AVERAGE_SCOPE.match(words)
+    return words[found.end() if found else 0 :]
+
+
 #: Bands of distance from the average in one clause (`【发案率】超过平均值5个点以内扣1分，
 #: 5个点以外扣2分`): the second band is `N个点以外`, `超过N个点` (or both), optionally
 #: repeating the side and the average (`，超过平均值5个点以外扣2分`); `以上` there is read

@@ -138,6 +138,8 @@ def _counter(ctx: Context, clause: ast.Clause) -> list[Diagnostic]:
     if counter is None:
         return []
     first = clause.condition
+    if isinstance(counter, ast.Compare) and _average_words(ctx, counter.right):
+        return _average_words(ctx, counter.right)  # `，低于上年平均值的`: another number
     if isinstance(first, ast.Compare) and isinstance(counter, ast.Compare):
         ops = (operator(first.word, ctx.overrides), operator(counter.word, ctx.overrides))
         if ops in _OPPOSITES and _same_value(first.right, counter.right):
@@ -211,6 +213,18 @@ def _average_scope(ctx: Context, average: object) -> list[Diagnostic]:
     ]
 
 
+def _average_words(ctx: Context, average: object) -> list[Diagnostic]:
+    """E262: words before 平均 that say more than which units (`上年全市平均水平`,
+    `近三年平均值`, `先进单位平均水平`, `去掉最高值和最低值后的平均值`): each names a number
+    other than the batch mean, so reading it as the mean would score a different rule."""
+    if not isinstance(average, ast.Average) or average.best:
+        return []
+    if not kw.average_words_unread(average.words):
+        return []
+    written = _written(ctx, average) or f"{average.words}平均"
+    return [Diagnostic("E262", average.span, {"written": written, "words": average.words})]
+
+
 def _written(ctx: Context, cond: object) -> str:
     """The text of a condition on one line, as written."""
     span = getattr(cond, "span", None)
@@ -237,10 +251,10 @@ def _clause(ctx: Context, node: ast.Node, in_bonus: bool, clause: ast.Clause) ->
     )
     for cmp in compares(condition):
         diags += _average_noun(ctx, cmp.left, cmp.right)
-        diags += _average_scope(ctx, cmp.right)
+        diags += _average_scope(ctx, cmp.right) or _average_words(ctx, cmp.right)
     if isinstance(clause, ast.ThresholdClause):
         diags += _average_noun(ctx, clause.subject, clause.target)
-        diags += _average_scope(ctx, clause.target)
+        diags += _average_scope(ctx, clause.target) or _average_words(ctx, clause.target)
     for cmp in compares(condition):
         if isinstance(cmp.right, ast.Average) and cmp.right.offset is not None:
             diags += _offset(ctx, cmp)

@@ -31,7 +31,7 @@ from .terms import TermsMixin
 _BEYOND = re.compile(
     r"^,[ \t]*(?P<pre>"
     + kw.alternation(kw.BAND_BEYOND_PRE)
-    + r")?(?:[^\s\d,;:=()【】%每]{0,12}?"
+    + r")?(?:(?P<words>[^\s\d,;:=()【】%每]{0,12}?)"
     + kw.alternation(kw.AVERAGE_WORDS)
     + r")?[ \t]*(?P<pre2>"
     + kw.alternation(kw.BAND_BEYOND_PRE)
@@ -97,6 +97,12 @@ class AverageBandsMixin(TermsMixin):
             f"{written}{number}{unit}以内{_effect_text(self, first)}，"
             f"{number}{unit}以外{_effect_text(self, second)}"
         )
+        again = _BEYOND.match(token.value)
+        if again is not None and kw.average_words_unread(again["words"] or ""):
+            # `，超过上年平均值5个点以外扣2分`: the second band names another number
+            words = again["words"]
+            self.report("E262", token_span(token), {"written": f"{words}平均值", "words": words})
+            return None
         if not self._bands_clear(cmp, side, distance, token):
             self.report("E115", span, {"text": text, "suggest": suggest})
             return None

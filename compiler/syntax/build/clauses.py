@@ -643,6 +643,9 @@ class ClausesMixin(TermsMixin):
     def average_share_effect(self, children: list) -> AverageShare:
         found = _AVERAGE_SHARE.match(children[0].value)
         assert found is not None, "the terminal matched it"
+        if kw.average_words_unread(found["scope"]):  # `占上年平均完成率的比例`: another number
+            words = found["scope"]
+            self.report("E262", span_of(children), {"written": f"{words}平均", "words": words})
         nouns = tuple(n for n in (found["own"], found["avg"]) if n not in _AVERAGE_NOUNS)
         return AverageShare(span_of(children), nouns)
 

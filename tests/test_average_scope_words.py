@@ -1,0 +1,119 @@
+"""The words before 平均 (§9.8): a scope (`全市`, `全县各乡镇`, `参评单位`) leaves the average
+the batch's own mean; anything more (`上年`, `近三年`, `先进单位`, `前三名的`, `去掉最高值和
+最低值后的`) names another number, and the clause is refused (E262) in every form that
+compares with an average — never scored as the batch mean."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from xize.compiler import PolicyError, compile_policy
+from xize.compiler.syntax import keywords as kw
+
+
+def rule(clause: str, facts: str = "  完成率：百分比\n") -> str:
+    return (
+        "细则：平均值范围的测试\n年度：2024\n满分：6分\n\n数据：\n"
+        + facts
+        + "\n一、测试（6分）\n  - "
+        + clause
+        + "\n"
+    )
+
+
+#: Every form that compares with the batch mean, with `{s}` where its words go.
+FORMS = [
+    "【完成率】低于{s}平均值的扣1分",
+    "【完成率】低于{s}平均水平的，扣1分",
+    "【完成率】每低于{s}平均值1个百分点扣0.5分，最多扣3分",
+    "【完成率】低于{s}平均值5个百分点的，扣2分",
+    "【完成率】低于{s}平均值5个百分点的，超出部分每低1个百分点扣0.5分，最多扣3分",
+    "【完成率】超过{s}平均值5个点以内扣1分，5个点以外扣2分",
+    "【完成率】超过平均值5个点以内扣1分，超过{s}平均值5个点以外扣2分",
+    "【完成率】达到或高于{s}平均值的得4分；低于平均值3个百分点以内的得2分；低于平均值超过3个百分点的不得分",
+    "【完成率】达到{s}平均值的得6分，低于平均值的得3分",
+    "【完成率】达到平均值的得6分，低于{s}平均值的得3分",
+    "【完成率】低于{s}平均完成率的扣1分",
+    "【完成率】与{s}平均水平相比，每低1个百分点扣1分",
+    "【完成率】低于平均值的，按本单位完成率占{s}平均完成率的比例计分",
+]
+#: Words that only say which units the mean is of.
+SCOPES = ["", "全市", "全县各乡镇", "参评单位", "全市同期", "全市各县区", "本批"]
+#: Words that make it another number.
+OTHERS = [
+    "上年",
+    "上年全市",
+    "全市上年",
+    "近三年",
+    "历年",
+    "先进单位",
+    "前三名的",
+    "去掉最高值和最低值后的",
+    "省定",
+]
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("words", SCOPES)
+def test_a_scope_before_the_average_leaves_it_the_batch_mean(form, words):
+    plain = compile_policy(rule(form.format(s="")))
+    scoped = compile_policy(rule(form.format(s=words)))
+    batch = [
+        {"单位": u, "完成率": v}
+        for u, v in zip("甲乙丙丁", ("96%", "90%", "84%", "70%"), strict=True)
+    ]
+    assert [r.total for r in scoped.score_batch(batch)] == [
+        r.total for r in plain.score_batch(batch)
+    ]
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("words", OTHERS)
+def test_words_naming_another_number_are_refused(form, words):
+    with pytest.raises(PolicyError) as error:
+        compile_policy(rule(form.format(s=words)))
+    codes = [d.code for d in error.value.diagnostics]
+    if "占{s}" in form and len(words) > 8:  # longer than a share's words: not read as one
+        assert codes == ["E101"], codes
+    else:
+        assert "E262" in codes, codes
+
+
+def test_the_refusal_says_what_to_write_and_its_advice_compiles():
+    text = rule("【完成率】低于上年全市平均水平的，扣2分")
+    with pytest.raises(PolicyError) as error:
+        compile_policy(text)
+    (diag,) = error.value.diagnostics
+    assert diag.code == "E262" and (diag.span.line, diag.span.column) == (9, 12)
+    assert "上年全市" in diag.message() and "参数" in diag.hint()
+    # the advice: the known figure as a parameter, compared the same way (低于 stays 低于)
+    fixed = text.replace("一、测试", "参数：\n  上年全市平均水平 = 85%\n\n一、测试").replace(
+        "低于上年全市平均水平", "低于【上年全市平均水平】"
+    )
+    policy = compile_policy(fixed)
+    assert policy.score({"完成率": "84.9%"}).total == Decimal(4)
+    assert policy.score({"完成率": "85%"}).total == Decimal(6)
+
+
+def test_the_english_message_names_the_words():
+    with pytest.raises(PolicyError) as error:
+        compile_policy(rule("【完成率】低于近三年平均值的扣1分"))
+    (diag,) = error.value.diagnostics
+    assert "近三年" in diag.message("en") and "batch mean" in diag.message("en")
+
+
+@pytest.mark.parametrize(
+    ("words", "unread"),
+    [
+        ("全市", ""),
+        ("全县各乡镇", ""),
+        ("全市各县（市、区）", ""),
+        ("参评单位的", ""),
+        ("上年全市", "上年全市"),
+        ("全市前三名的", "前三名的"),
+        ("全市州", ""),
+    ],
+)
+def test_which_words_are_read_as_a_scope(words, unread):
+    assert kw.average_words_unread(words) == unread
