@@ -384,6 +384,20 @@ EXAMPLES: dict[str, Example] = {
         "在算式前写上 按【X】从高到低排名，。",
         "Write 按【X】从高到低排名， before the formula.",
     ),
+    "E263": Example(
+        "考评对象是一个市的县区，条款却按全省的排名扣分：本批只在这些县区之间排名，全省排名后三位"
+        "是省里排出的另一个名次。",
+        "The units are one city's counties but the clause deducts by the province's ranking: the "
+        "batch ranks only these counties; the province's place is another ranking.",
+        _HEADER.format(full="5")
+        + "考评对象：全市各县（市、区）\n\n数据：\n  化解率：百分比\n\n"
+        + "(一)矛盾化解(5分)\n  - 【化解率】全省排名后三位的，扣2分\n",
+        _HEADER.format(full="5")
+        + "考评对象：全市各县（市、区）\n\n数据：\n  化解率：百分比\n  全省排名后三位：是否\n\n"
+        + "(一)矛盾化解(5分)\n  - 【全省排名后三位】的，扣2分\n",
+        "全省的名次作为一项数据填报，条款按这项数据扣分。",
+        "Enter the province's place as a fact and deduct by it.",
+    ),
     "E262": Example(
         "平均值前面的文字只能说是哪些单位的平均（全市、全县各乡镇、参评单位）。上年的、近几年的、"
         "先进单位的平均值是另一个数，算成本批的平均值就改了细则的意思。",

@@ -5,6 +5,7 @@ both earns with `得…否则…` and deducts for the same thing (W306)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -188,29 +189,67 @@ _COUNTY_TITLE = re.compile(
 )
 
 
-def _average_scope(ctx: Context, average: object) -> list[Diagnostic]:
-    """E258: `全市平均水平` in a policy whose 考评对象 says its units are one county's
-    (`全县各乡镇`): the batch mean is those townships' own, not the city's figure the
-    document names — scored as the batch mean it would be a different number.  Only when
-    the 考评对象 names its scope (`各乡镇` alone may be a city's townships) or the title
-    names a county (`某某县…细则` scoring `各乡镇`), and against the widest scope the
-    考评对象 names (`市直部门、省直部门` is a province's batch)."""
+def _wider_scopes(ctx: Context) -> list[str]:
+    """The scope words (`全市`, `全省`…) wider than the batch the 考评对象 names: none when
+    it names no scope (`各乡镇` alone may be a city's townships) and the title names no
+    county (`某某县…细则` scoring `各乡镇`: the county's townships); against the widest
+    scope the 考评对象 names (`市直部门、省直部门` is a province's batch)."""
     target = ctx.tree.header.target
-    if not isinstance(average, ast.Average) or average.best or not target:
+    if not target:
         return []
     said = [k for k, (pattern, _) in enumerate(_SCOPES) if pattern.search(target)]
     if not said and _COUNTY_TITLE.match(ctx.tree.header.title or ""):
-        said = [0]  # `某县…考核细则` scoring `各乡镇`: the county's townships
+        said = [0]
     if not said:
         return []
-    above = [w for _, words in _SCOPES[max(said) + 1 :] for w in words]
-    scope = next((w for w in above if w in average.words), None)
+    return [w for _, words in _SCOPES[max(said) + 1 :] for w in words]
+
+
+def _average_scope(ctx: Context, average: object) -> list[Diagnostic]:
+    """E258: `全市平均水平` in a policy whose 考评对象 says its units are one county's
+    (`全县各乡镇`): the batch mean is those townships' own, not the city's figure the
+    document names — scored as the batch mean it would be a different number."""
+    if not isinstance(average, ast.Average) or average.best:
+        return []
+    scope = next((w for w in _wider_scopes(ctx) if w in average.words), None)
     if scope is None:
         return []
     written = _written(ctx, average) or f"{average.words}平均"
+    target = ctx.tree.header.target
     return [
         Diagnostic("E258", average.span, {"written": written, "scope": scope, "target": target})
     ]
+
+
+#: A place counted over a scope (`全省排名后三位`, `在全市排名第1名`, `全省最低的`,
+#: `按【X】全省排名`), outside any 【name】.
+_PLACE_SCOPE = re.compile(
+    "(?P<scope>"
+    + "|".join(kw.PLACE_SCOPES)
+    + r")[ \t]*(?:范围内)?[ \t]*(?=排名|排序|排位|名次|位次|倒数|最|前|后|第|末|首|居)"
+)
+
+
+def _place_scope(ctx: Context, clause: ast.Clause) -> list[Diagnostic]:
+    """E263: a place counted over a scope wider than the batch (`全省排名后三位` when the
+    units are one city's counties): the batch ranks only its own units, and the place
+    in the province is another number, published by the province."""
+    wider = _wider_scopes(ctx)
+    if not wider or clause.span.end_line != clause.span.line:
+        return []
+    line = ctx.source.line_text(clause.span.line)
+    start, end = clause.span.column - 1, clause.span.end_column - 1
+    text = re.sub(r"【[^】]*】", lambda m: "\0" * len(m.group()), line[start:end])
+    for found in _PLACE_SCOPE.finditer(text):
+        if found["scope"] in wider:
+            at = dataclasses.replace(
+                clause.span,
+                column=start + found.start() + 1,
+                end_column=start + found.end() + 3,
+            )
+            args = {"scope": found["scope"], "target": ctx.tree.header.target or ""}
+            return [Diagnostic("E263", at, args)]
+    return []
 
 
 def _average_words(ctx: Context, average: object) -> list[Diagnostic]:
@@ -249,6 +288,7 @@ def _clause(ctx: Context, node: ast.Node, in_bonus: bool, clause: ast.Clause) ->
         if isinstance(clause, ast.PerUnitClause | ast.ConditionClause | ast.ThresholdClause)
         else None
     )
+    diags += _place_scope(ctx, clause)
     for cmp in compares(condition):
         diags += _average_noun(ctx, cmp.left, cmp.right)
         diags += _average_scope(ctx, cmp.right) or _average_words(ctx, cmp.right)

@@ -117,3 +117,38 @@ def test_the_english_message_names_the_words():
 )
 def test_which_words_are_read_as_a_scope(words, unread):
     assert kw.average_words_unread(words) == unread
+
+
+def ranked(target: str, clause: str) -> str:
+    return rule(clause).replace("满分：6分\n", f"满分：6分\n考评对象：{target}\n")
+
+
+PLACE_FORMS = [
+    "【完成率】{s}排名后三位的扣1分",
+    "【完成率】在{s}排名第1名的加1分",
+    "【完成率】{s}最低的扣1分",
+    "【完成率】{s}倒数第一的不得分",
+    "按【完成率】{s}排名，第1名得6分，第2名得4分",
+]
+
+
+@pytest.mark.parametrize("form", PLACE_FORMS)
+def test_a_place_in_a_wider_ranking_than_the_batch_is_refused(form):
+    """E263: the units are one city's counties; `全省排名后三位` is the province's ranking,
+    another number than the place among the batch."""
+    with pytest.raises(PolicyError) as error:
+        compile_policy(ranked("全市各县（市、区）", form.format(s="全省")))
+    (diag,) = [d for d in error.value.diagnostics if d.is_error]
+    assert diag.code == "E263" and "全省" in diag.message()
+    # the batch's own scope, or a 考评对象 as wide as the ranking, reads as the batch's place
+    compile_policy(ranked("全市各县（市、区）", form.format(s="全市")))
+    compile_policy(ranked("全省各市（州）", form.format(s="全省")))
+
+
+def test_the_advice_for_a_wider_place_compiles_and_deducts():
+    text = ranked("全市各县（市、区）", "【全省排名后三位】的，扣1分").replace(
+        "  完成率：百分比\n", "  完成率：百分比\n  全省排名后三位：是否\n"
+    )
+    policy = compile_policy(text)
+    assert policy.score({"完成率": "90%", "全省排名后三位": "是"}).total == Decimal(5)
+    assert policy.score({"完成率": "90%", "全省排名后三位": "否"}).total == Decimal(6)
