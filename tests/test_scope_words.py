@@ -152,3 +152,25 @@ def test_the_advice_for_a_wider_place_compiles_and_deducts():
     policy = compile_policy(text)
     assert policy.score({"完成率": "90%", "全省排名后三位": "是"}).total == Decimal(5)
     assert policy.score({"完成率": "90%", "全省排名后三位": "否"}).total == Decimal(6)
+
+
+@pytest.mark.parametrize(
+    ("subject", "reads"),
+    [
+        ("各乡镇", True),
+        ("全市各参评县区", True),
+        ("各有关单位", True),
+        ("各县（市、区）", True),
+        ("各重点乡镇", False),
+        ("各山区乡镇", False),
+        ("各贫困县区", False),
+    ],
+)
+def test_who_is_ranked_only_says_which_units(subject, reads):
+    """`各重点乡镇【X】排名后三位的`: a part of the batch, never ranked as all of it."""
+    text = rule(f"{subject}【完成率】排名后三位的扣1分")
+    if reads:
+        compile_policy(text)
+    else:
+        with pytest.raises(PolicyError):
+            compile_policy(text)

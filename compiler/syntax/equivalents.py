@@ -50,7 +50,15 @@ _NOUN = rf"(?:{_NOUN_WORD}(?:\({_KIN}(?:、{_KIN})*\)|（{_KIN}(?:、{_KIN})*）
 #: Where the batch is (`全市`, `在全区`); `居` and `位居` are place verbs, below.
 _SCOPE = r"(?:在|于)?\s*全(?:市|省|县|区|国|系统)"
 #: A unit of the batch as the subject before a fact: `各县区`, `全市各县区`, `各税务分局`.
-_SUBJECT = rf"(?:全(?:市|省|县|区)\s*)?各[^\s,;:【】()、的]{{0,4}}?{_NOUN}"
+#: Words between 各 and the noun that only say which units (`各参评县区`, `各有关单位`):
+#: the words of an average's scope (§9.8).  Others name a part of the batch (`各重点乡镇`,
+#: `各山区乡镇`): not blanked, so the clause is refused rather than ranked over all units.
+_SUBJECT_WORDS = "|".join(
+    re.escape(w)
+    for w in sorted((*kw.AVERAGE_SCOPE_WORDS, "有关", "相关"), key=len, reverse=True)
+    if w not in ("的", "、")
+)
+_SUBJECT = rf"(?:全(?:市|省|县|区)\s*)?各(?:{_SUBJECT_WORDS}){{0,3}}?{_NOUN}"
 #: A place: `第3名`, `第1至第3名`, `前5位`, `倒数第2位`, `最后3位`, `末位`, `首位`, `第一的`.
 _NUM = r"(?:\d+|[一二两三四五六七八九十]+)"
 _PLACE_START = rf"(?:第\s*{_NUM}|前\s*{_NUM}|后\s*{_NUM}|末\s*{_NUM}|倒数|最后|末位|首位)"
