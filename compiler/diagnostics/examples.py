@@ -231,6 +231,16 @@ EXAMPLES: dict[str, Example] = {
         "只算一次的用 “或” 连接；每项各算的写 “…、…的，每项扣1分”。",
         "Join with 或 for once; write “…、…的，每项扣1分” for once each.",
     ),
+    "E121": Example(
+        "“缺会一次不扣分，两次以上每次扣1分” 可以是两次扣2分（从第二次起每一次都算），也可以是两次扣1分"
+        "（只算超过一次的部分）；检查器不替您选，给出两种写法。",
+        "“the first is free, two or more deduct 1 each”: 2 may lose 2 points (every occurrence "
+        "counts from the second on) or 1 (only those past the first); never chosen for the writer.",
+        _file(_NODE + "  - 【缺会次数】缺会一次不扣分，两次以上每次扣1分\n"),
+        _file(_NODE + "  - 【缺会次数】超过1次的，每超1次扣1分\n"),
+        "只扣超过部分的写 “超过1次的，每超1次扣1分”；每一次都扣的写 “达到2次的，每次扣1分”。",
+        "Only those past the first: 超过1次的，每超1次扣1分; every one: 达到2次的，每次扣1分.",
+    ),
     "E118": Example(
         "列为 给单位加一个标签（如 “信访工作重点管理单位”），不改变等次。标签的名称若是 等次： 中的一档，"
         "一个100分的单位会是 “优秀”，旁边却标着 “不合格”——这既不是原文的意思，也没有报错，所以不允许。",

@@ -80,6 +80,14 @@ MESSAGES: dict[str, Entry] = {
         "只算一次的写 {once}；每项各算的写 {each}",
         "once: {once}; once for each: {each}",
     ),
+    "E121": Entry(
+        "error",
+        "“{text}”：第一次不扣分，那么从第二次起是每一次都扣（2次扣2次的分），还是只扣超过一次的部分（2次扣1次的分），原文没有说清",
+        "“{text}”: the first is free — from the second on, does every occurrence count (2 → "
+        "twice) or only those past the first (2 → once)? The text does not say",
+        "每一次都扣的写 {each}；只扣超过部分的写 {beyond}",
+        "every occurrence: {each}; only those past the first: {beyond}",
+    ),
     "E118": Entry(
         "error",
         "“列为{name}” 只给单位加一个标签，不改变等次：“{band}” 是 等次： 中的一档",

@@ -206,6 +206,30 @@ def _any_one(original_line: str, line: int) -> Diagnostic | None:
     return Diagnostic("E120", Span(line, first + 1, line, end + 1), args)
 
 
+#: `【迟报次数】迟报一次不扣分，两次以上每次扣1分`: the first free — then from the second
+#: on, does each occurrence count (2 → 2分) or only those past the first (2 → 1分)?  E121
+#: with both; without the tail (`迟报一次不扣1分`) it says what the deductions are not.
+_FIRST_FREE = re.compile(
+    r"(?P<ref>【[^【】]+】)[^，,；;【】]{0,10}?(?:一|1)[ \t]*(?P<unit>次|起|件|人次|项|处|个)"
+    r"[^，,；;【】\d]{0,4}?(?:不|未|免于?|暂不)[ \t]*(?:扣|扣除|计扣)[ \t]*(?:\d+(?:\.\d+)?[ \t]*)?分?"
+    r"(?:[ \t]*[，,][^，,；;]*?(?:每|各)[^，,；;]*?扣[ \t]*(?P<amount>\d+(?:\.\d+)?)[ \t]*分)?"
+)
+
+
+def _first_free(original_line: str, line: int) -> Diagnostic | None:
+    found = _FIRST_FREE.search(original_line)
+    if found is None:
+        return None
+    ref, unit, amount = found["ref"], found["unit"], found["amount"] or "1"
+    args = {
+        "text": found[0].strip(),
+        "each": f"{ref}达到2{unit}的，每{unit}扣{amount}分",
+        "beyond": f"{ref}超过1{unit}的，每超1{unit}扣{amount}分",
+    }
+    first, end = found.span()
+    return Diagnostic("E121", Span(line, first + 1, line, end + 1), args)
+
+
 #: A rate per head of population written with its base alone (`1.5/10万`): the unit
 #: names what is counted (`1.5人/10万人`), as the fact's declared unit does.
 _BARE_RATE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*/\s*(?P<b>10万|十万|万|千|百)(?![人户])")
@@ -673,6 +697,9 @@ def describe(
     any_one = _any_one(original_line, line)
     if any_one is not None:
         return any_one
+    first_free = _first_free(original_line, line)
+    if first_free is not None:
+        return first_free
     last_year = _LAST_YEAR_PLACE.search(original_line)
     if last_year is not None:  # a place against last year's: a fact the batch lacks
         first, end = last_year.span()
