@@ -408,6 +408,16 @@ EXAMPLES: dict[str, Example] = {
         "全省的名次作为一项数据填报，条款按这项数据扣分。",
         "Enter the province's place as a fact and deduct by it.",
     ),
+    "E264": Example(
+        "“应达到95%以下” 的两个词各指一边：应达到说不少于95%，以下说不多于95%。只读前一个词，"
+        "就会从以下一侧的单位扣分——检查器不替您选。",
+        "“应达到95%以下” names both sides: 应达到 at least 95%, 以下 at most. Reading the first "
+        "word alone would deduct from the units the second word keeps; never chosen for the writer.",
+        _file(_NODE + "  - 【化解率】应达到95%以下，每低1个百分点扣1分\n", _TWO_RATES),
+        _file(_NODE + "  - 【化解率】应达到95%，每低1个百分点扣1分\n", _TWO_RATES),
+        "去掉与前一个词方向相反的 “以下”，或改写前一个词。",
+        "Drop the 以下 that points the other way, or change the first word.",
+    ),
     "E262": Example(
         "平均值前面的文字只能说是哪些单位的平均（全市、全县各乡镇、参评单位）。上年的、近几年的、"
         "先进单位的平均值是另一个数，算成本批的平均值就改了细则的意思。",

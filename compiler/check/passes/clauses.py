@@ -304,6 +304,11 @@ def _clause(ctx: Context, node: ast.Node, in_bonus: bool, clause: ast.Clause) ->
             diags.append(Diagnostic("E216", cmp.span, {"word": cmp.word}))
     if isinstance(clause, ast.ThresholdClause) and is_ambiguous(clause.word):
         diags.append(Diagnostic("W305", clause.span, ambiguity(clause.word)))
+    elif isinstance(clause, ast.ThresholdClause) and _sides_disagree(clause.word):
+        pre, _, post = clause.word.partition("…")
+        diags.append(
+            Diagnostic("E264", clause.span, {"word": clause.word, "pre": pre, "post": post})
+        )
     elif isinstance(clause, ast.ThresholdClause):
         diags += _direction_conflict(clause)
     elif isinstance(clause, ast.PerUnitClause):
@@ -384,6 +389,28 @@ def _bonus_outside(node: ast.Node, span) -> Diagnostic:
 
 
 _WANT = {"shortfall": ("少", "低于"), "excess": ("超过", "多")}
+
+
+def _sides_disagree(word: str | None) -> bool:
+    """E264: a standard whose word after the number points the other way (`应达到95%以下`,
+    `低于85%以上的，每低…`): which side is broken is not said, and reading the first word
+    alone would deduct from the units the second word keeps.  The same side twice
+    (`应达到95%以上`, `不超过5%以内`) reads, and so does a negation that takes in both words
+    (`未达到90%以上`, `不得超过3天以上`, `不得低于90%以下`: the side the first word says)."""
+    if not word or "…" not in word:
+        return False
+    pre, _, post = word.partition("…")
+    after = kw.COMPARE_AFTER.get(post)
+    if after is None or after.date:
+        return False  # an unknown pair is E216's
+    before = kw.comparison_direction(pre)
+    if before is None or before == after.direction:
+        return False
+    for k in range(1, len(pre)):
+        negated, base = pre[:k], pre[k:]
+        if any(n in negated for n in "不未没") and kw.comparison_direction(base) == after.direction:
+            return False
+    return True
 
 
 def _direction_conflict(clause: ast.ThresholdClause) -> list[Diagnostic]:
