@@ -174,3 +174,28 @@ def test_who_is_ranked_only_says_which_units(subject, reads):
     else:
         with pytest.raises(PolicyError):
             compile_policy(text)
+
+
+@pytest.mark.parametrize(
+    ("share", "reads"),
+    [
+        ("其余按与最高值的比例计分", True),
+        ("其余按本单位完成率与最高完成率之比计分", True),
+        ("其余按其完成率占最高值的比例计分", True),
+        ("其余按本县区数值占全市最高值的比例计分", True),
+        ("其余按本单位上年完成率与最高值之比计分", False),
+        ("其余按本单位办结率与最高值之比计分", False),
+    ],
+)
+def test_a_written_ratio_names_only_the_ranked_value(share, reads):
+    """`按本单位上年完成率与最高值之比`: last year's value, or another fact's, is not the share
+    of the ranked 【完成率】 — it was read as that share."""
+    text = rule(f"【完成率】最高的得6分，{share}")
+    if not reads:
+        with pytest.raises(PolicyError) as error:
+            compile_policy(text)
+        assert "完成率" in error.value.diagnostics[0].hint()
+        return
+    policy = compile_policy(text)
+    batch = [{"单位": u, "完成率": v} for u, v in (("甲", "80%"), ("乙", "60%"))]
+    assert [r.total for r in policy.score_batch(batch)] == [Decimal(6), Decimal("4.5")]

@@ -397,6 +397,9 @@ class RankRule:
     share_order: str | None = None
     #: The fact a share names (`其余按【完成率】与最高值的比例…`): it must be the subject.
     share_named: Ref | None = None
+    #: The words a written ratio names its values by (`签约金额` in `按其签约金额占最高值的
+    #: 比例`), past the plain ones (本单位, 最高值…): each must end the subject's name.
+    share_nouns: tuple[str, ...] = ()
     #: `排名第一且高于全市平均水平5个百分点以上的`: a condition the placed unit must meet too.
     condition: Cond | None = None
     #: `按【X】排名，得((单位数−名次+1)÷单位数×6)分`: a formula of the place, for every unit.

@@ -52,6 +52,52 @@ _NAMED = re.compile(r"【([^】]+)】")
 #: `按A与B之比` / `按A占B的比例`: the two sides of a ratio written out.
 _RATIO = re.compile(r"按[ \t]*([^与占【】]*)(?:与|占)")
 _BEST_MENTION = re.compile(r"最|首位|第一名|第1名")
+#: The two sides of a written ratio (`按其签约金额占最高值的比例`): who (本单位, 其; 全市
+#: 最高, 第1名…) and the value named (`签约金额`, or a plain 值/数值).
+_RATIO_SIDES = re.compile(
+    r"按[ \t]*(?P<a>[^与占【】]*)(?:与|占)[ \t]*(?P<b>[^【】]*?)的?(?:之比|比值|比例)"
+)
+_RATIO_WHO = re.compile(
+    r"^(?:"
+    + "|".join(
+        sorted(
+            {
+                *(w for w in kw.AVERAGE_SCOPE_WORDS if len(w) > 1),
+                *kw.AVERAGE_SHARE_OWN,
+                "其",
+                "本单位",
+                "该单位",
+                "各单位",
+                "首位",
+                "第一名",
+                "第1名",
+            },
+            key=len,
+            reverse=True,
+        )
+    )
+    + r"|最[高低多少大小长短好优快慢])*(?:的|者)?(?:单位|县区|乡镇|部门)?的?"
+)
+#: Facts named for no measure of their own (`【指标】`): the document's measure word
+#: (`人数`, `浓度`) names them — unless it is another year's value.
+_GENERIC_FACTS = frozenset({"指标", "指标值", "数据", "数值", "值", "得分"})
+_OTHER_TIME = re.compile(r"上年|去年|上一年|往年|历年|前一年|近[\d一二三四五]年|同期")
+_RATIO_PLAIN = frozenset((*kw.AVERAGE_SHARE_PLAIN, "值", "者", "数值", "分", "得分", "成绩"))
+
+
+def _share_nouns(text: str) -> tuple[str, ...]:
+    """The values a written ratio names, past who it is of: `签约金额` in `按其签约金额占
+    最高值的比例`, `上年完成率` in `按本单位上年完成率与最高值之比` (held to the subject)."""
+    found = _RATIO_SIDES.search(text)
+    if found is None:
+        return ()
+    nouns = []
+    for side in (found["a"], found["b"]):
+        side = side.strip()
+        noun = side[_RATIO_WHO.match(side).end() :]
+        if noun not in _RATIO_PLAIN:
+            nouns.append(noun)
+    return tuple(nouns)
 
 
 def _share_order(text: str) -> str | None:
@@ -1681,6 +1727,7 @@ class ClausesMixin(TermsMixin):
         proportional = False
         share_order = None
         share_named = None
+        share_nouns: tuple[str, ...] = ()
         floor = None
         for item in items:
             if isinstance(item, Token) and item.type == "STEP_FLOOR":
@@ -1688,6 +1735,7 @@ class ClausesMixin(TermsMixin):
             elif isinstance(item, Token) and item.type == "PROPORTION":
                 proportional = True
                 share_order = _share_order(item.value)
+                share_nouns = _share_nouns(item.value)
                 named = _NAMED.search(item.value)
                 if named:  # `按【完成率】与最高值的比例折算得分`: the clause's own subject
                     share_named = ast.Ref(named.group(1), token_span(item))
@@ -1706,13 +1754,28 @@ class ClausesMixin(TermsMixin):
             span,
             share_order=share_order,
             share_named=share_named,
+            share_nouns=share_nouns,
             floor=floor,
         )
 
     def _same_subject(self, subject: object, items: list) -> None:
-        """A share named with its fact (`其余按【完成率】与最高值的比例…`) must name the
-        clause's subject: a share of another fact's best is not what the clause says."""
+        """A share named with its fact (`其余按【完成率】与最高值的比例…`) or by the words of
+        a written ratio (`按其完成率占最高值的比例`) must name the clause's subject: a share
+        of another value (`本单位上年完成率`, another fact) is not what the clause says."""
+        name = getattr(subject, "name", None)
         for rule in items:
+            for noun in getattr(rule, "share_nouns", ()):
+                if name is None or noun == name or kw.tail_of(name, noun):
+                    continue
+                if name in _GENERIC_FACTS and not _OTHER_TIME.search(noun):
+                    continue  # 【指标】 named by its measure: `本县区人数÷最多县区人数`
+                # `按本单位上年完成率与最高值之比`: a value other than the ranked one
+                self.form_error(
+                    rule.span,
+                    f"按与最高者的比例得分（比的只能是本条款的【{name}】，“{noun}” 不是它）",
+                    f"a share of the best's value (of 【{name}】 only; “{noun}” is not it)",
+                )
+                return
             named = getattr(rule, "share_named", None)
             if named is not None and named.name != getattr(subject, "name", named.name):
                 self.form_error(
