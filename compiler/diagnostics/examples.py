@@ -241,6 +241,23 @@ EXAMPLES: dict[str, Example] = {
         "只扣超过部分的写 “超过1次的，每超1次扣1分”；每一次都扣的写 “达到2次的，每次扣1分”。",
         "Only those past the first: 超过1次的，每超1次扣1分; every one: 达到2次的，每次扣1分.",
     ),
+    "E122": Example(
+        "“达到100%的得4分，在此基础上每超1个百分点加0.5分，最高得6分”：基础分、超过部分的加分和总分的上限写在一句里，"
+        "拆成两条：达到标准的得基础分；超过标准的按步加分，最多加到上限减去基础分。",
+        "Base points, steps past the standard and a top written in one sentence: two clauses — the "
+        "base at the standard, and steps past it adding at most the top less the base.",
+        _file(
+            _NODE + "  - 【完成率】达到100%的得3分，在此基础上每超1个百分点加0.5分，最高得5分\n",
+            "  完成率：百分比，范围0至300\n",
+        ),
+        _file(
+            _NODE
+            + "  - 【完成率】达到100%的得3分；【完成率】超过100%的，每超1个百分点加0.5分，最多加2分\n",
+            "  完成率：百分比，范围0至300\n",
+        ),
+        "照提示拆成两条。",
+        "Split it as the hint says.",
+    ),
     "E118": Example(
         "列为 给单位加一个标签（如 “信访工作重点管理单位”），不改变等次。标签的名称若是 等次： 中的一档，"
         "一个100分的单位会是 “优秀”，旁边却标着 “不合格”——这既不是原文的意思，也没有报错，所以不允许。",

@@ -88,6 +88,14 @@ MESSAGES: dict[str, Entry] = {
         "每一次都扣的写 {each}；只扣超过部分的写 {beyond}",
         "every occurrence: {each}; only those past the first: {beyond}",
     ),
+    "E122": Entry(
+        "error",
+        "“{text}”：达到标准得基础分，超过的部分再按步加分、总分到{top}分为止——请写成两条条款",
+        "“{text}”: base points at the standard, more per step past it, up to {top} in all — "
+        "write it as two clauses",
+        "写 {rewrite}（加分最多是{top}分减去基础分，即{more}分）",
+        "write {rewrite} (the steps add at most {top} less the base, {more})",
+    ),
     "E118": Entry(
         "error",
         "“列为{name}” 只给单位加一个标签，不改变等次：“{band}” 是 等次： 中的一档",

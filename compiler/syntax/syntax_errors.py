@@ -230,6 +230,40 @@ def _first_free(original_line: str, line: int) -> Diagnostic | None:
     return Diagnostic("E121", Span(line, first + 1, line, end + 1), args)
 
 
+#: `【完成率】达到100%的得4分，在4分基础上，超出部分每超1个百分点加0.5分，最高得6分`: base
+#: points at a standard, more for each step past it, up to a total — E122 with the two
+#: clauses that say it (the bonus capped at the total less the base).
+_ABOVE_BASE = re.compile(
+    r"(?P<ref>【[^【】]+】)[ \t]*(?P<cmp>达到|完成|超过)[ \t]*(?P<n>\d+(?:\.\d+)?[ \t]*%?)[ \t]*(?:及以上)?的?[ \t]*"
+    r"得[ \t]*(?P<base>\d+(?:\.\d+)?)[ \t]*分[ \t]*[，,;；][ \t]*"
+    r"(?:在[ \t]*(?:此|这|该|\d+(?:\.\d+)?[ \t]*分)[ \t]*(?:的)?基础上[ \t]*[，,]?[ \t]*)?"
+    r"(?:(?:超出|超过)(?:的)?部分[ \t]*[，,]?[ \t]*)?"
+    r"每(?:超|超过|超出|多|高|提高|增加)[ \t]*(?P<step>\d+(?:\.\d+)?[ \t]*(?:个百分点|百分点|%|[^\d，,；;。]{0,3}?))[ \t]*"
+    r"(?:加|增加|得|计)[ \t]*(?P<amount>\d+(?:\.\d+)?)[ \t]*分[ \t]*[，,]?[ \t]*"
+    r"(?:最高|最多|最高得|最多得|总分最高|满分|以)[ \t]*(?:得|为)?[ \t]*(?P<top>\d+(?:\.\d+)?)[ \t]*分(?:为限)?"
+)
+
+
+def _above_base(original_line: str, line: int) -> Diagnostic | None:
+    found = _ABOVE_BASE.search(original_line)
+    if found is None:
+        return None
+    base, top = Decimal(found["base"]), Decimal(found["top"])
+    if top <= base:
+        return None
+    ref, number, step = found["ref"], found["n"].replace(" ", ""), found["step"].replace(" ", "")
+    more = format((top - base).normalize(), "f")
+    args = {
+        "text": found[0].strip(),
+        "rewrite": f"{ref}{'超过' if found['cmp'] == '超过' else '达到'}{number}的得{found['base']}分；"
+        f"{ref}超过{number}的，每超{step}加{found['amount']}分，最多加{more}分",
+        "more": more,
+        "top": found["top"],
+    }
+    first, end = found.span()
+    return Diagnostic("E122", Span(line, first + 1, line, end + 1), args)
+
+
 #: A rate per head of population written with its base alone (`1.5/10万`): the unit
 #: names what is counted (`1.5人/10万人`), as the fact's declared unit does.
 _BARE_RATE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*/\s*(?P<b>10万|十万|万|千|百)(?![人户])")
@@ -700,6 +734,9 @@ def describe(
     first_free = _first_free(original_line, line)
     if first_free is not None:
         return first_free
+    above_base = _above_base(original_line, line)
+    if above_base is not None:
+        return above_base
     last_year = _LAST_YEAR_PLACE.search(original_line)
     if last_year is not None:  # a place against last year's: a fact the batch lacks
         first, end = last_year.span()
