@@ -199,3 +199,27 @@ def test_a_written_ratio_names_only_the_ranked_value(share, reads):
     policy = compile_policy(text)
     batch = [{"单位": u, "完成率": v} for u, v in (("甲", "80%"), ("乙", "60%"))]
     assert [r.total for r in policy.score_batch(batch)] == [Decimal(6), Decimal("4.5")]
+
+
+@pytest.mark.parametrize(
+    ("limit", "reads"),
+    [
+        ("且当年考核不得评为优秀", True),
+        ("且年度教育督导考核不得评为优秀", True),
+        ("且当年和次年考核不得评为优秀", False),
+        ("且当年连续两年考核不得评为优秀", False),
+    ],
+)
+def test_a_grade_limit_names_only_this_years_assessment(limit, reads):
+    """`当年和次年考核不得评为优秀`: a limit on next year's grade too, which this policy cannot
+    set — it was read as this year's limit alone."""
+    text = (
+        rule(f"【完成率】低于60%的，扣2分，{limit}") + "\n等次：\n  优秀：5分以上\n  合格：其余\n"
+    )
+    if reads:
+        policy = compile_policy(text)
+        assert policy.score({"完成率": "50%"}).grade == "合格"  # 5.5分, held below 优秀
+        assert policy.score({"完成率": "70%"}).grade == "优秀"
+    else:
+        with pytest.raises(PolicyError):
+            compile_policy(text)

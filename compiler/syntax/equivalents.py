@@ -1077,6 +1077,19 @@ _GRADE_SAID = (
 )
 
 
+#: Words that make a named assessment another year's or several (`当年和次年考核`,
+#: `连续两年考核`): a limit this policy cannot set — read as written (refused).
+_OTHER_YEARS = re.compile(r"次年|下一?年|明年|来年|[两二三四五\d]年|连续|和|及|与|或")
+
+
+def _assessment_named(match: re.Match[str], _: _Context) -> str | None:
+    """`年度教育督导考核不得评为优秀`: the name of this year's assessment adds nothing —
+    unless it says other years too."""
+    if _OTHER_YEARS.search(match.group("name")):
+        return None
+    return ""
+
+
 def _half_points(match: re.Match[str], context: _Context) -> str | None:
     """`达到平均值的得4分；低于平均值的，本项得分减半` (4 the item's points, on its only
     clause line): half of what the other clause earns — the units it leaves earn nothing
@@ -1794,10 +1807,10 @@ RULES: tuple[_Rule, ...] = (
     (
         "grade scope",
         re.compile(
-            r"(?:当年|年度|本年度)\s*[^\s,;、【】()“”]{1,8}?(?:考核|考评)(?:结果)?"
+            r"(?:当年|年度|本年度)\s*(?P<name>[^\s,;、【】()“”]{1,8}?)(?:考核|考评)(?:结果)?"
             r"(?=\s*(?:不得|不能|不予|等次|最高|最低|(?:实行\s*)?“?\s*一票否))"
         ),
-        _blank,
+        _assessment_named,
     ),
     # 本项3分全部扣除 / 本项分值全部扣除 → 不得分 (3 the item's points)
     (
