@@ -131,3 +131,12 @@ def import_text(tmp_path: Path, text: str, name: str = "细则.txt"):
 def pending_lines(text: str) -> list[str]:
     """The sentences a draft left `待处理`, each with its reason, in draft order."""
     return [line.split("待处理：", 1)[1] for line in text.splitlines() if "待处理：" in line]
+
+
+def one_item(clause: str, facts: str, title: str = "测试", points: int = 6) -> str:
+    """A policy of one item worth `points` holding `clause`, over the `facts` lines (each
+    `  名称：类型` and a newline): the smallest text a sentence of the language compiles in."""
+    return (
+        f"细则：{title}\n年度：2024\n满分：{points}分\n\n数据：\n{facts}\n"
+        f"一、测试（{points}分）\n  - {clause}\n"
+    )

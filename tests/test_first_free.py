@@ -9,14 +9,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from helpers import one_item
 from xize.compiler import PolicyError, compile_policy
 
 
 def rule(clause: str) -> str:
-    return (
-        "细则：第一次不扣分的测试\n年度：2024\n满分：6分\n\n数据：\n  迟报次数：次，默认0\n\n"
-        "一、测试（6分）\n  - " + clause + "\n"
-    )
+    return one_item(clause, "  迟报次数：次，默认0\n", "第一次不扣分的测试")
 
 
 def totals(clause: str, counts=(0, 1, 2, 3)) -> list[Decimal]:

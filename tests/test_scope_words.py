@@ -8,18 +8,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from helpers import one_item
 from xize.compiler import PolicyError, compile_policy
 from xize.compiler.syntax import keywords as kw
 
 
-def rule(clause: str, facts: str = "  完成率：百分比\n") -> str:
-    return (
-        "细则：平均值范围的测试\n年度：2024\n满分：6分\n\n数据：\n"
-        + facts
-        + "\n一、测试（6分）\n  - "
-        + clause
-        + "\n"
-    )
+def rule(clause: str) -> str:
+    return one_item(clause, "  完成率：百分比\n", "平均值范围的测试")
 
 
 #: Every form that compares with the batch mean, with `{s}` where its words go.

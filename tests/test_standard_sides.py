@@ -8,14 +8,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from helpers import one_item
 from xize.compiler import PolicyError, compile_policy
 
 
 def rule(clause: str) -> str:
-    return (
-        "细则：两边的测试\n年度：2024\n满分：6分\n\n数据：\n  完成率：百分比\n  迟报：次，默认0\n\n"
-        "一、测试（6分）\n  - " + clause + "\n"
-    )
+    return one_item(clause, "  完成率：百分比\n  迟报：次，默认0\n", "两边的测试")
 
 
 @pytest.mark.parametrize(
