@@ -124,6 +124,7 @@ PLACE_FORMS = [
     "【完成率】{s}最低的扣1分",
     "【完成率】{s}倒数第一的不得分",
     "按【完成率】{s}排名，第1名得6分，第2名得4分",
+    "【完成率】每低于{s}最高值1个百分点扣0.5分",
 ]
 
 
@@ -218,3 +219,13 @@ def test_a_grade_limit_names_only_this_years_assessment(limit, reads):
     else:
         with pytest.raises(PolicyError):
             compile_policy(text)
+
+
+@pytest.mark.parametrize("scope", ["全市", "全县"])
+def test_the_best_value_named_with_the_batchs_scope_is_the_best(scope):
+    """`每低于全市最高值1个百分点`: the batch's best, as `每低于最高值` (it was a syntax error)."""
+    plain = compile_policy(rule("【完成率】每低于最高值1个百分点扣0.5分"))
+    scoped = compile_policy(rule(f"【完成率】每低于{scope}最高值1个百分点扣0.5分"))
+    batch = [{"单位": u, "完成率": v} for u, v in (("甲", "96%"), ("乙", "90%"), ("丙", "85.5%"))]
+    totals = [r.total for r in scoped.score_batch(batch)]
+    assert totals == [r.total for r in plain.score_batch(batch)] == [6, 3, Decimal("1")]

@@ -247,9 +247,9 @@ MESSAGES: dict[str, Entry] = {
     ),
     "E263": Entry(
         "error",
-        "“{scope}” 的名次不是本批的名次：考评对象是 “{target}”，本批只在这些单位之间排名，{scope}的名次是另一个数",
-        "a place in the {scope} ranking is not a place in the batch: the units are “{target}”, "
-        "ranked among themselves only; the {scope} place is another number",
+        "“{scope}” 的名次（最高值、最低值）不是本批的：考评对象是 “{target}”，本批只在这些单位之间比较，{scope}的是另一个数",
+        "the {scope} place (best value) is not the batch's: the units are “{target}”, compared "
+        "among themselves only; the {scope} one is another number",
         "{scope}的名次考评时才知道的，作为一项数据填报（如 数据： 中写 {scope}排名后三位：是否，条款写 "
         "【{scope}排名后三位】的，扣1分）；本就是本批单位之间排名的，把 “{scope}” 改为本批所在的范围",
         "a {scope} place known only when scoring is entered as a fact (e.g. {scope}排名后三位：是否 "

@@ -164,7 +164,8 @@ class TermsMixin:
         if kind == "COUNT_VALUE":  # 单位数 in a formula of a rank clause
             return ast.UnitCount(span)
         if kind == "BEST_VALUE":  # 每低于最高值…: the batch's largest (smallest) value
-            order = "high" if item.value[1] in "高多大长" else "low"
+            # `全市最高值`: the scope says where the batch is (checked against 考评对象, E263)
+            order = "high" if item.value[item.value.index("最") + 1] in "高多大长" else "low"
             return ast.Average(span, "", best=order)
         if kind == "AVG":
             return average_of(item.value, span)
