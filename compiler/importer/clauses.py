@@ -118,6 +118,13 @@ _VERB = re.compile(r"每([^\d一二两三四五六七八九十]{1,4}?)[\d一二�
 MAX_SENTENCE = 300
 
 
+#: A subject that is only a quantity (`两次以上`, `超过3件`): of what, the sentence does not say.
+_QUANTITY_SUBJECT = re.compile(
+    r"^(?:超过|达到|满|累计)?\s*[\d一二两三四五六七八九十]+\s*(?:人次|次|件|起|项|处|个|人|天|份)"
+    r"\s*(?:及|或)?\s*(?:以上|以下|以内)?$"
+)
+
+
 @dataclass(frozen=True)
 class Drafted:
     """A sentence made into clauses (each with its facts), or None with a reason."""
@@ -2075,6 +2082,8 @@ class Drafter:
                 continue
             if normalise(rest).rstrip().endswith("的"):
                 continue  # `…列为典型案例的`: still the condition, no effect yet
+            if subject and _QUANTITY_SUBJECT.match(normalise(clean_subject(subject))):
+                continue  # `两次以上每次扣1分`: a count of something the sentence does not name
             if subject:
                 name, description = name_from(subject, title, _verb(rest))
                 if not previous and level_of_kind(subject):
