@@ -229,3 +229,30 @@ def test_the_best_value_named_with_the_batchs_scope_is_the_best(scope):
     batch = [{"单位": u, "完成率": v} for u, v in (("甲", "96%"), ("乙", "90%"), ("丙", "85.5%"))]
     totals = [r.total for r in scoped.score_batch(batch)]
     assert totals == [r.total for r in plain.score_batch(batch)] == [6, 3, Decimal("1")]
+
+
+@pytest.mark.parametrize(
+    ("n", "refused"), [("10", False), ("50", False), ("80", True), ("60", True)]
+)
+def test_far_below_the_mean_in_percent_is_refused(n, refused):
+    """E265: `【件数】低于全市平均值80%的` — 80% below the mean, or under 80% of it (a bound
+    four times higher)?  Up to half, the distance reading (§9.8) stands."""
+    text = one_item(f"【件数】低于全市平均值{n}%的扣1分", "  件数：件，默认0\n")
+    if not refused:
+        compile_policy(text)
+        return
+    with pytest.raises(PolicyError) as error:
+        compile_policy(text)
+    (diag,) = error.value.diagnostics
+    assert diag.code == "E265"
+    rest = str(100 - int(n))
+    share, distance = f"不足平均值{n}%", f"不足平均值{rest}%"
+    assert share in diag.hint() and distance in diag.hint()
+    # each advice reads as it says: under n% (or under 100 − n%) of the mean 10
+    batch = [
+        {"单位": u, "件数": v} for u, v in (("甲", "2"), ("乙", "5"), ("丙", "7"), ("丁", "26"))
+    ]
+    for advice, bound in ((share, Decimal(n) / 10), (distance, (100 - Decimal(n)) / 10)):
+        policy = compile_policy(one_item(f"【件数】{advice}的扣1分", "  件数：件，默认0\n"))
+        totals = [r.total for r in policy.score_batch(batch)]
+        assert totals == [5 if int(v["件数"]) < bound else 6 for v in batch]

@@ -435,6 +435,16 @@ EXAMPLES: dict[str, Example] = {
         "去掉与前一个词方向相反的 “以下”，或改写前一个词。",
         "Drop the 以下 that points the other way, or change the first word.",
     ),
+    "E265": Example(
+        "“低于平均值80%” 可以是比平均值低80%（不到平均值的五分之一），也可以是不到平均值的80%，"
+        "两个界限差四倍；检查器不替您选。",
+        "“低于平均值80%” may be 80% below the mean (under a fifth of it) or under 80% of it — "
+        "thresholds four times apart; never chosen for the writer.",
+        _file(_NODE + "  - 【缺会次数】低于全市平均值80%的，扣2分\n"),
+        _file(_NODE + "  - 【缺会次数】不足全市平均值80%的，扣2分\n"),
+        "不到平均值的80%写 “不足平均值80%”。",
+        "Under 80% of the mean: 不足平均值80%.",
+    ),
     "E262": Example(
         "平均值前面的文字只能说是哪些单位的平均（全市、全县各乡镇、参评单位）。上年的、近几年的、"
         "先进单位的平均值是另一个数，算成本批的平均值就改了细则的意思。",

@@ -265,6 +265,13 @@ MESSAGES: dict[str, Entry] = {
         "at least the number: 应达到95% (or 不得低于95%); at most: 不得超过95% — drop “{post}” "
         "or change the first word so that both agree",
     ),
+    "E265": Entry(
+        "error",
+        "“{text}” 读不准：可以是比平均值低{n}%（不到平均值的{rest}%），也可以是不到平均值的{n}%",
+        "“{text}” is unclear: {n}% below the mean (under {rest}% of it), or under {n}% of the mean",
+        "指不到平均值的{n}%的写 不足平均值{n}%；指比平均值低{n}%、即不到平均值{rest}%的写 不足平均值{rest}%",
+        "under {n}% of the mean: 不足平均值{n}%; {n}% below it, i.e. under {rest}% of it: 不足平均值{rest}%",
+    ),
     "E262": Entry(
         "error",
         "“{written}” 不是本批的平均值：“{words}” 说的不只是哪些单位——上年、近几年、先进单位、"
