@@ -261,8 +261,8 @@ MESSAGES: dict[str, Entry] = {
         "“{word}” 前后说的是相反的两边：“{pre}” 与 “{post}” 各指数的一侧，哪一侧算没有达到标准原文没有说清",
         "“{word}” points both ways: “{pre}” and “{post}” name opposite sides, so which side "
         "breaks the standard is not said",
-        "要求不少于这个数的写 应达到95%（或 不得低于95%）；要求不超过这个数的写 不得超过95%（或 应控制在95%以内）——去掉后面的 “{post}” 或改写前面的词，使两边一致",
-        "at least the number: 应达到95% (or 不得低于95%); at most: 不得超过95% — drop “{post}” "
+        "要求不少于这个数的，如 应达到95%（或 不得低于95%）；要求不超过这个数的，如 不得超过95%——去掉后面的 “{post}” 或改写前面的词，使两边一致",
+        "at least the number, e.g. 应达到95% (or 不得低于95%); at most, e.g. 不得超过95% — drop “{post}” "
         "or change the first word so that both agree",
     ),
     "E265": Entry(
