@@ -445,6 +445,24 @@ EXAMPLES: dict[str, Example] = {
         "不到平均值的80%写 “不足平均值80%”。",
         "Under 80% of the mean: 不足平均值80%.",
     ),
+    "E266": Example(
+        "“低于96%每降1个百分点扣0.25分；低于90%每降1个百分点扣0.5分”：照写时低于90%的每个百分点扣0.75分（两条相加），"
+        "原文多指分段。检查器不替您选。",
+        "Two per-step deductions with nested standards add up below the inner one as written; "
+        "documents usually mean tiers. Never chosen for the writer.",
+        _file(
+            _NODE
+            + "  - 【化解率】低于96%的，每低1个百分点扣0.25分；低于90%的，每低1个百分点扣0.5分\n",
+            _TWO_RATES,
+        ),
+        _file(
+            _NODE
+            + "  - 【化解率】低于96%的，每低1个百分点扣0.25分，最多扣1.5分；低于90%的，每低1个百分点扣0.5分\n",
+            _TWO_RATES,
+        ),
+        "分段的给前一条加上限；相加的在后一条写 “另扣”。",
+        "Tiers: cap the first; adding up: 另扣 in the second.",
+    ),
     "E262": Example(
         "平均值前面的文字只能说是哪些单位的平均（全市、全县各乡镇、参评单位）。上年的、近几年的、"
         "先进单位的平均值是另一个数，算成本批的平均值就改了细则的意思。",

@@ -272,6 +272,15 @@ MESSAGES: dict[str, Entry] = {
         "指不到平均值的{n}%的写 不足平均值{n}%；指比平均值低{n}%、即不到平均值{rest}%的写 不足平均值{rest}%",
         "under {n}% of the mean: 不足平均值{n}%; {n}% below it, i.e. under {rest}% of it: 不足平均值{rest}%",
     ),
+    "E266": Entry(
+        "error",
+        "【{fact}】 越过 {bound} 之后，两条按步扣分的条款同时在扣：照写是两者相加，而原文常指分段（{bound} 以上按前一条，{bound} 以下按后一条）",
+        "past {bound}, two per-step deductions on 【{fact}】 both apply: as written they add up, "
+        "while documents usually mean tiers (the first down to {bound}, the second beyond it)",
+        "分段的：在前一条后写 “，最多扣{cap}分”（{top} 到 {bound} 之间的步数）；两者相加的：后一条写 “另扣”",
+        "tiers: add “，最多扣{cap}分” to the first (its steps between {top} and {bound}); adding "
+        "up: write “另扣” in the second",
+    ),
     "E262": Entry(
         "error",
         "“{written}” 不是本批的平均值：“{words}” 说的不只是哪些单位——上年、近几年、先进单位、"
