@@ -51,3 +51,22 @@ def test_the_steps_of_other_facts_or_sides_are_no_tiers():
             assert [d.code for d in error.value.diagnostics if d.is_error] == ["E266"]
         else:
             compile_policy(one_item(clause, FACTS))
+
+
+def test_bonuses_past_nested_standards_are_refused_too():
+    clause = "【完成率】超过100%的，每超1个百分点加0.5分；超过110%的，每超1个百分点加1分"
+    facts = "  完成率：百分比，范围0至300\n"
+    with pytest.raises(PolicyError) as error:
+        compile_policy(one_item(clause, facts))
+    (diag,) = [d for d in error.value.diagnostics if d.is_error]
+    assert diag.code == "E266" and "最多加5分" in diag.hint() and "另加" in diag.hint()
+    tiers = compile_policy(
+        one_item(
+            "【完成率】超过100%的，每超1个百分点加0.5分，最多加5分；超过110%的，每超1个百分点加1分",
+            facts,
+        )
+    )
+    on_top = compile_policy(one_item(clause.replace("加1分", "另加1分"), facts))
+    # 112%: tiers 5 + 2, on top 6 + 2 (bonuses in a points item go to the total, §9.21)
+    assert tiers.score({"完成率": "112%"}).total == 6 + 7
+    assert on_top.score({"完成率": "112%"}).total == 6 + 8

@@ -274,12 +274,12 @@ MESSAGES: dict[str, Entry] = {
     ),
     "E266": Entry(
         "error",
-        "【{fact}】 越过 {bound} 之后，两条按步扣分的条款同时在扣：照写是两者相加，而原文常指分段（{bound} 以上按前一条，{bound} 以下按后一条）",
-        "past {bound}, two per-step deductions on 【{fact}】 both apply: as written they add up, "
-        "while documents usually mean tiers (the first down to {bound}, the second beyond it)",
-        "分段的：在前一条后写 “，最多扣{cap}分”（{top} 到 {bound} 之间的步数）；两者相加的：后一条写 “另扣”",
-        "tiers: add “，最多扣{cap}分” to the first (its steps between {top} and {bound}); adding "
-        "up: write “另扣” in the second",
+        "【{fact}】 越过 {bound} 之后，两条按步{verb}分的条款同时在{verb}：照写是两者相加，而原文常指分段（到 {bound} 为止按前一条，越过 {bound} 的按后一条）",
+        "past {bound}, two per-step clauses on 【{fact}】 both apply: as written they add up, "
+        "while documents usually mean tiers (the first up to {bound}, the second beyond it)",
+        "分段的：在前一条后写 “，最多{verb}{cap}分”（{top} 到 {bound} 之间的步数）；两者相加的：后一条写 “另{verb}”",
+        "tiers: add “，最多{verb}{cap}分” to the first (its steps between {top} and {bound}); "
+        "adding up: write “另{verb}” in the second",
     ),
     "E262": Entry(
         "error",

@@ -127,8 +127,9 @@ def check_clauses(ctx: Context) -> list[Diagnostic]:
     return diags
 
 
-#: Words that say a deduction comes on top of another (`另扣`): the steps add up.
-_ON_TOP = ("另扣", "再扣", "加扣", "另外扣", "还扣")
+#: Words that say a deduction (a bonus) comes on top of another (`另扣`, `另加`): the
+#: steps add up.
+_ON_TOP = ("另扣", "再扣", "加扣", "另外扣", "还扣", "另加", "再加", "另外加", "还加")
 
 
 def _steps_of(clause: ast.Clause) -> tuple | None:
@@ -138,26 +139,29 @@ def _steps_of(clause: ast.Clause) -> tuple | None:
         return None
     if not isinstance(clause.subject, ast.Ref) or not isinstance(clause.target, ast.Num):
         return None
-    if not isinstance(clause.effect, ast.Deduct) or clause.effect.word in _ON_TOP:
+    effect = clause.effect
+    if not isinstance(effect, ast.Deduct | ast.Bonus) or effect.word in _ON_TOP:
         return None
-    amount = clause.effect.amount
+    amount = effect.amount
     if not isinstance(amount, ast.Num) or clause.direction not in ("shortfall", "excess"):
         return None
+    verb = "扣" if isinstance(effect, ast.Deduct) else "加"
     target, step = clause.target.value, clause.per.step.value
-    return clause.subject.name, clause.direction, target, step, amount.value
+    return clause.subject.name, (clause.direction, verb), target, step, amount.value
 
 
 def _nested_steps(ctx: Context, node: ast.Node) -> list[Diagnostic]:
     """E266: `【X】低于96%每降1个百分点扣0.25分；低于90%每降1个百分点扣0.5分` — below 90% the
     two add up (0.75 a point) as written, yet documents mean tiers (0.25 a point down to
-    90%, 0.5 each below).  Refused with both: the outer steps capped at the band between
-    the standards, or the inner ones said to come on top (`另扣`)."""
+    90%, 0.5 each below); bonuses past nested standards likewise.  Refused with both: the
+    outer steps capped at the band between the standards, or the inner ones said to come
+    on top (`另扣`, `另加`)."""
     steps = [(c, s) for c in node.clauses if (s := _steps_of(c)) is not None]
     for outer, (fact, side, top, step, amount) in steps:
         if outer.cap is not None:
             continue
         for inner, (fact2, side2, bound, _, _) in steps:
-            inside = bound < top if side == "shortfall" else bound > top
+            inside = bound < top if side[0] == "shortfall" else bound > top
             if inner is outer or (fact2, side2) != (fact, side) or not inside:
                 continue
             band = (abs(top - bound) / step).to_integral_value(rounding="ROUND_FLOOR")
@@ -169,6 +173,7 @@ def _nested_steps(ctx: Context, node: ast.Node) -> list[Diagnostic]:
                 "cap": cap,
                 "top": outer.target.text or format(top.normalize(), "f"),
                 "bound": inner.target.text or format(bound.normalize(), "f"),
+                "verb": side[1],
             }
             return [Diagnostic("E266", inner.span, args)]
     return []
