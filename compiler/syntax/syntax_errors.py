@@ -191,6 +191,12 @@ _ANY_ONE = re.compile(
 )
 
 
+def _at(code: str, found: re.Match[str], line: int, args: dict) -> Diagnostic:
+    """A refusal underlining what `found` matched on `line`."""
+    first, end = found.span()
+    return Diagnostic(code, Span(line, first + 1, line, end + 1), args)
+
+
 def _any_one(original_line: str, line: int) -> Diagnostic | None:
     found = _ANY_ONE.search(original_line)
     if found is None:
@@ -202,8 +208,7 @@ def _any_one(original_line: str, line: int) -> Diagnostic | None:
         "once": "或".join(f"{r}{cmp}" for r in refs) + f"的{effect}",
         "each": "、".join(f"{r}{cmp}" for r in refs) + f"的，每项{effect}",
     }
-    first, end = found.span()
-    return Diagnostic("E120", Span(line, first + 1, line, end + 1), args)
+    return _at("E120", found, line, args)
 
 
 #: `【迟报次数】迟报一次不扣分，两次以上每次扣1分`: the first free — then from the second
@@ -226,8 +231,7 @@ def _first_free(original_line: str, line: int) -> Diagnostic | None:
         "each": f"{ref}达到2{unit}的，每{unit}扣{amount}分",
         "beyond": f"{ref}超过1{unit}的，每超1{unit}扣{amount}分",
     }
-    first, end = found.span()
-    return Diagnostic("E121", Span(line, first + 1, line, end + 1), args)
+    return _at("E121", found, line, args)
 
 
 #: `【完成率】达到100%的得4分，在4分基础上，超出部分每超1个百分点加0.5分，最高得6分`: base
@@ -260,8 +264,7 @@ def _above_base(original_line: str, line: int) -> Diagnostic | None:
         "more": more,
         "top": found["top"],
     }
-    first, end = found.span()
-    return Diagnostic("E122", Span(line, first + 1, line, end + 1), args)
+    return _at("E122", found, line, args)
 
 
 #: A rate per head of population written with its base alone (`1.5/10万`): the unit
@@ -300,8 +303,7 @@ def _average_bands(original_line: str, line: int) -> Diagnostic | None:
         "suggest": f"{ref}{word}{average}{distance}个百分点以内扣{within}分，"
         f"{distance}个百分点以外扣{beyond}分",
     }
-    first, end = found.span()
-    return Diagnostic("E115", Span(line, first + 1, line, end + 1), args)
+    return _at("E115", found, line, args)
 
 
 @dataclass(frozen=True)
@@ -507,8 +509,7 @@ def _fixed_base(original_line: str, line: int) -> Diagnostic | None:
         "suggest": suggest,
         "suggest_en": suggest_en,
     }
-    first, end = found.span()
-    return Diagnostic("E116", Span(line, first + 1, line, end + 1), args)
+    return _at("E116", found, line, args)
 
 
 def _batch_form(original_line: str, line: int) -> Diagnostic | None:
@@ -524,8 +525,7 @@ def _batch_form(original_line: str, line: int) -> Diagnostic | None:
             "suggest": form.suggest.format(ref=ref),
             "suggest_en": form.suggest_en.format(ref=ref),
         }
-        first, end = found.span()
-        return Diagnostic("E116", Span(line, first + 1, line, end + 1), args)
+        return _at("E116", found, line, args)
 
 
 #: Batch wordings the grammar does not take because their meaning is unclear or the
@@ -657,8 +657,7 @@ def _batch_wording(original_line: str, line: int) -> Diagnostic | None:
         best_word = f"最{best[1]}者" if best else "最高者（最低者为好时写 最低者）"
         args = {"text": found[0], **details(f"why.{key}", "why")}
         args.update(details(f"hint.{key}", "hint", name=name, best=best_word, **extra))
-        first, end = found.span()
-        return Diagnostic("E253", Span(line, first + 1, line, end + 1), args)
+        return _at("E253", found, line, args)
     return None
 
 
@@ -725,22 +724,13 @@ def describe(
             Span.point(line, column),
             {"char": f"“{shown}”", "expected": zh, "expected_en": en},
         )
-    refused = batch_refusal(original_line, line)
-    if refused is not None:
-        return refused
-    any_one = _any_one(original_line, line)
-    if any_one is not None:
-        return any_one
-    first_free = _first_free(original_line, line)
-    if first_free is not None:
-        return first_free
-    above_base = _above_base(original_line, line)
-    if above_base is not None:
-        return above_base
+    for refusal in (batch_refusal, _any_one, _first_free, _above_base):
+        refused = refusal(original_line, line)
+        if refused is not None:
+            return refused
     last_year = _LAST_YEAR_PLACE.search(original_line)
     if last_year is not None:  # a place against last year's: a fact the batch lacks
-        first, end = last_year.span()
-        return Diagnostic("E114", Span(line, first + 1, line, end + 1), {"text": last_year[0]})
+        return _at("E114", last_year, line, {"text": last_year[0]})
     found, found_en = _found(found_token, text, pos, original_line, column)
     bare = _BARE_RATE.search(original_line)
     if bare is not None and bare.start() <= column - 1 <= bare.end():

@@ -81,9 +81,9 @@ def _far_below(ctx: Context, cmp: ast.Compare) -> list[Diagnostic]:
     it), but said of more than half it is as often meant as under 80% of the mean — a
     threshold four times as high.  Below half, the distance reading stands (§9.8)."""
     found = _BELOW_BY.search(_written(ctx, cmp))
-    if found is None or Decimal(found["n"]) <= 50:  # at 50 both readings are one bound
+    n = Decimal(found["n"]) if found else Decimal(0)
+    if n <= 50:  # at 50 both readings are one bound
         return []
-    n = Decimal(found["n"])
     args = {
         "text": found[0].lstrip("】 \t"),
         "n": f"{n.normalize():f}",
@@ -133,8 +133,8 @@ _ON_TOP = ("另扣", "再扣", "加扣", "另外扣", "还扣", "另加", "再�
 
 
 def _steps_of(clause: ast.Clause) -> tuple | None:
-    """(fact, side, standard, step, amount) of a plain per-step deduction from a fixed
-    standard (`【X】低于96%，每低1个百分点扣0.25分`), or None."""
+    """(fact, (direction, 扣 or 加), standard, step, amount) of a plain per-step deduction
+    or bonus from a fixed standard (`【X】低于96%，每低1个百分点扣0.25分`), or None."""
     if not isinstance(clause, ast.ThresholdClause) or clause.beyond or clause.condition:
         return None
     if not isinstance(clause.subject, ast.Ref) or not isinstance(clause.target, ast.Num):
@@ -216,8 +216,9 @@ def _counter(ctx: Context, clause: ast.Clause) -> list[Diagnostic]:
     if counter is None:
         return []
     first = clause.condition
-    if isinstance(counter, ast.Compare) and _average_words(ctx, counter.right):
-        return _average_words(ctx, counter.right)  # `，低于上年平均值的`: another number
+    other = _average_words(ctx, counter.right) if isinstance(counter, ast.Compare) else []
+    if other:
+        return other  # `，低于上年平均值的`: another number
     if isinstance(first, ast.Compare) and isinstance(counter, ast.Compare):
         ops = (operator(first.word, ctx.overrides), operator(counter.word, ctx.overrides))
         if ops in _OPPOSITES and _same_value(first.right, counter.right):
@@ -319,6 +320,7 @@ def _place_scope(ctx: Context, clause: ast.Clause) -> list[Diagnostic]:
     text = re.sub(r"【[^】]*】", lambda m: "\0" * len(m.group()), line[start:end])
     for found in _PLACE_SCOPE.finditer(text):
         if found["scope"] in wider:
+            # the scope and the two characters of the place word after it (`全省排名`)
             at = dataclasses.replace(
                 clause.span,
                 column=start + found.start() + 1,

@@ -97,13 +97,13 @@ class AverageBandsMixin(TermsMixin):
             f"{written}{number}{unit}以内{_effect_text(self, first)}，"
             f"{number}{unit}以外{_effect_text(self, second)}"
         )
-        again = _BEYOND.match(token.value)
-        if again is not None and kw.average_words_unread(again["words"] or ""):
+        beyond = _BEYOND.match(token.value)
+        if beyond is not None and kw.average_words_unread(beyond["words"] or ""):
             # `，超过上年平均值5个点以外扣2分`: the second band names another number
-            words = again["words"]
+            words = beyond["words"]
             self.report("E262", token_span(token), {"written": f"{words}平均值", "words": words})
             return None
-        if not self._bands_clear(cmp, side, distance, token):
+        if not self._bands_clear(cmp, side, distance, beyond):
             self.report("E115", span, {"text": text, "suggest": suggest})
             return None
         within = ast.Compare(cmp.left, side, dataclasses.replace(average, offset=None), cmp.span)
@@ -114,14 +114,16 @@ class AverageBandsMixin(TermsMixin):
             ast.ConditionClause(beyond, second, (), cap, span, text),
         ]
 
-    def _bands_clear(self, cmp: ast.Compare, side: str, distance: ast.Num, token: Token) -> bool:
-        """The first band ends `以内` on a side of the average; the second starts past the
-        same distance, in the same unit, on the same side, and excludes it."""
+    def _bands_clear(
+        self, cmp: ast.Compare, side: str, distance: ast.Num, found: re.Match[str] | None
+    ) -> bool:
+        """The first band ends `以内` on a side of the average; the second (`found`, the
+        second band's words matched) starts past the same distance, in the same unit, on
+        the same side, and excludes it."""
         if side not in _ABOVE + _BELOW:
             return False
         if not self.original(cmp.span).rstrip(" \t的").endswith("以内"):
             return False
-        found = _BEYOND.match(token.value)
         if found is None:
             return False
         for word in (found["pre"], found["pre2"]):
