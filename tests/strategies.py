@@ -754,6 +754,38 @@ class Effect:
         }[self.kind]
 
 
+def _bound(c):
+    """(fact, side, effect kind) and the bound of a clause the checker reads as one tier
+    (E267: one fact past one fixed bound, earning or deducting a constant), or None."""
+    cond = getattr(c, "condition", None)
+    if not isinstance(c, Fixed) or c.otherwise or c.cap is not None or len(c.then) != 1:
+        return None
+    if not isinstance(cond, CCmp) or len(cond.left) != 1 or cond.kind == "date":
+        return None
+    if isinstance(cond.value, ERef) or cond.op not in (">=", ">", "<", "<="):
+        return None
+    effect = c.then[0]
+    if effect.kind not in ("earn", "deduct"):
+        return None
+    side = "ge" if cond.op in (">=", ">") else "le"
+    return (cond.left[0], side, effect.kind), cond.value
+
+
+def without_nested_bounds(clauses: list) -> list:
+    """A node's clauses without a tier nested in another of the same fact and effect
+    (`达到90%得6分；达到80%得4分`): the language refuses such pairs (E267) — which is the
+    deepest tier, or do they add up — so a valid policy never holds one."""
+    kept: list = []
+    for c in clauses:
+        b = _bound(c)
+        if b is not None and any(
+            (o := _bound(k)) is not None and o[0] == b[0] and o[1] != b[1] for k in kept
+        ):
+            continue
+        kept.append(c)
+    return kept
+
+
 def earn_effects(clause) -> int:
     """How many earning effects a clause has (就高不就低 chooses among them)."""
     if isinstance(clause, Fixed):
@@ -2025,6 +2057,8 @@ def policies(draw, max_top: int = 4, max_depth: int = 4, with_tests: bool = True
         else:
             for _ in range(r.int(0 if points is not None else 1, 3)):
                 n.clauses.append(b.deduct_clause(n))
+        if not n.take_max:
+            n.clauses = without_nested_bounds(n.clauses)
         # modifiers
         zeroes = any(
             isinstance(c, Fixed) and any(e.kind == "zero" for e in c.then + c.otherwise)

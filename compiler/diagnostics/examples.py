@@ -463,6 +463,18 @@ EXAMPLES: dict[str, Example] = {
         "分段的给前一条加上限；相加的在后一条写 “另扣”。",
         "Tiers: cap the first; adding up: 另扣 in the second.",
     ),
+    "E267": Example(
+        "“低于90%的扣1分；低于80%的扣2分”：照写时75%的单位两条都扣（3分）；这样的分档原文多指只扣达到的最深一档（2分）。",
+        "Two bounds on one fact, one inside the other: as written both apply; such lines are "
+        "usually tiers, the deepest reached.",
+        _file(_NODE + "  - 【化解率】低于90%的扣1分；低于80%的扣2分\n", _TWO_RATES),
+        _file(
+            _NODE + "  - 【化解率】低于90%且【化解率】不低于80%的扣1分；低于80%的扣2分\n",
+            _TWO_RATES,
+        ),
+        "把较宽的一档限在两个界之间；两档相加的，后一档写 “另扣”。",
+        "Bound the wider tier by the other; if they add up, write 另扣.",
+    ),
     "E262": Example(
         "平均值前面的文字只能说是哪些单位的平均（全市、全县各乡镇、参评单位）。上年的、近几年的、"
         "先进单位的平均值是另一个数，算成本批的平均值就改了细则的意思。",

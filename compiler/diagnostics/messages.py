@@ -281,6 +281,15 @@ MESSAGES: dict[str, Entry] = {
         "tiers: add “，最多{verb}{cap}分” to the first (its steps between {top} and {bound}); "
         "adding up: write “另{verb}” in the second",
     ),
+    "E267": Entry(
+        "error",
+        "“{narrow}” 与 “{wide}” 两档都满足的单位，照写是两档的分相加；这样写的多是分档，只算达到的最深一档",
+        "a unit meeting both “{narrow}” and “{wide}” gets both as written; such lines are "
+        "usually tiers, the deepest one reached",
+        "分档的：把较宽的一档写成 {bounded}；两档相加的（只对扣分）：另一档写 “另扣”",
+        "tiers: write the wider one as {bounded}; adding up (deductions only): write “另扣” in "
+        "the other",
+    ),
     "E262": Entry(
         "error",
         "“{written}” 不是本批的平均值：“{words}” 说的不只是哪些单位——上年、近几年、先进单位、"

@@ -79,7 +79,7 @@ def read_line(line: str, number: int, above_excludes: bool = False) -> Tiers | N
     span = Span(number, last.start() + 1, number, last.end() + 1)
     result = Tiers(line)
     # the tiers are read either way (so that the refusal is the only error of the line)
-    before = [f"达到{i}次的，{t.group('effect')}" for i, t in enumerate(tiers[:-1], 1)]
+    before = [f"达到{i}次的，{_on_top(i, t.group('effect'))}" for i, t in enumerate(tiers[:-1], 1)]
     if not last.group("open") or last.group("open") == "以上" and above_excludes:
         args = _unsaid(last.group(), len(tiers), before)
         result.diagnostics.append(Diagnostic("E116", span, args))
@@ -102,6 +102,12 @@ def read_line(line: str, number: int, above_excludes: bool = False) -> Tiers | N
     return result
 
 
+def _on_top(k: int, effect: str) -> str:
+    """A later tier's amount as the hint writes it: `另扣2分`, so that the tiers read as
+    adding up (the tiers of an ordinal run do; E267 refuses bare ones as ambiguous)."""
+    return f"另{effect}" if k > 1 and effect.startswith("扣") else effect
+
+
 def _unsaid(text: str, k: int, before: list[str]) -> dict:
     each = "；".join([*before, f"超过{k - 1}次的，每多1次扣N分"])
     return {
@@ -116,7 +122,7 @@ def _unsaid(text: str, k: int, before: list[str]) -> dict:
 
 def _each_or_once(text: str, k: int, effect: str, before: list[str]) -> dict:
     each = "；".join([*before, f"超过{k - 1}次的，每多1次{effect}"])
-    once = "；".join([*before, f"达到{k}次的，{effect}"])
+    once = "；".join([*before, f"达到{k}次的，{_on_top(k, effect)}"])
     return {
         "text": text,
         "why": f"可以是第{k}次起每次都{effect}，也可以是到第{k}次时{effect}一次",

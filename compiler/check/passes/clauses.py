@@ -123,8 +123,67 @@ def check_clauses(ctx: Context) -> list[Diagnostic]:
             diags += _missed_counted_as_done(clause)
         diags += _double_count(node)
         diags += _idle_take_max(ctx, node)
-        diags += _nested_steps(ctx, node)
+        diags += _nested_steps(ctx, node) or _nested_bounds(ctx, node)
     return diags
+
+
+#: Escalating amounts by occurrence (§9.15 逐次加重), whose tiers add up by definition.
+_ORDINAL = re.compile(r"第[\d一二两三四五六七八九十]+次")
+#: The opposite of each operator, as the word a clause writes it with.
+_NEGATION_WORD = {">=": "低于", ">": "不超过", "<": "不低于", "<=": "超过"}
+
+
+def _bound_of(ctx: Context, clause: ast.Clause) -> tuple | None:
+    """(fact, side, op, bound, effect kind) of a clause that earns or deducts a fixed
+    amount when one fact passes one fixed bound (`【X】低于90%的扣1分`), or None."""
+    if not isinstance(clause, ast.ConditionClause) or clause.otherwise or clause.cap:
+        return None
+    if _ORDINAL.search(clause.text):
+        return None  # `第一次扣1分，第二次扣2分`: each occurrence its own amount (they add up)
+    cond = clause.condition
+    if not isinstance(cond, ast.Compare) or not isinstance(cond.left, ast.Ref):
+        return None
+    if not isinstance(cond.right, ast.Num) or len(clause.effects) != 1:
+        return None
+    effect = clause.effects[0]
+    if not isinstance(effect, ast.Earn | ast.Deduct) or effect.word in _ON_TOP:
+        return None
+    if not isinstance(effect.amount, ast.Num):
+        return None
+    op = operator(cond.word, ctx.overrides)
+    if op not in _NEGATION_WORD:
+        return None
+    side = "ge" if op in (">=", ">") else "le"
+    return cond.left.name, side, op, cond.right, type(effect).__name__
+
+
+def _nested_bounds(ctx: Context, node: ast.Node) -> list[Diagnostic]:
+    """E267: `【X】低于90%的扣1分；低于80%的扣2分` (or `达到90%的得6分；达到80%的得4分`) — a unit
+    past both bounds gets both as written (3分 deducted, 10 earned), while such lines are
+    tiers: the deepest one reached.  Refused with the tiers written out (the wider
+    condition bounded by the narrower one's opposite) or, for deductions, `另扣`."""
+    if modifier(node, "take_max") is not None:
+        return []  # 就高不就低: the larger earning, never the sum
+    bounds = [(c, b) for c in node.clauses if (b := _bound_of(ctx, c)) is not None]
+    for wide, (fact, side, _op, at, kind) in bounds:
+        for narrow, (fact2, side2, op2, at2, kind2) in bounds:
+            if narrow is wide or (fact2, side2, kind2) != (fact, side, kind):
+                continue
+            if at2.value == at.value or (at2.value > at.value) != (side == "ge"):
+                continue  # the narrow one is past the wide one on its side
+            text = _written(ctx, wide) or wide.text
+            cond_end = wide.condition.span.end_column - wide.span.column
+            head = "" if text.startswith("【") else f"【{fact}】"
+            bounded = f"{head}{text[:cond_end]}且【{fact}】{_NEGATION_WORD[op2]}{at2.text}{text[cond_end:]}"
+            args = {
+                "fact": fact,
+                "wide": text,
+                "narrow": _written(ctx, narrow) or narrow.text,
+                "bounded": bounded,
+                "verb": "扣" if kind == "Deduct" else "得",
+            }
+            return [Diagnostic("E267", narrow.span, args)]
+    return []
 
 
 #: Words that say a deduction (a bonus) comes on top of another (`另扣`, `另加`): the

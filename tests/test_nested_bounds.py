@@ -1,0 +1,57 @@
+"""Tiers written as separate conditions on one fact (`低于90%的扣1分；低于80%的扣2分`,
+`达到90%的得6分；达到80%的得4分`): as written a unit past both bounds got both (3 deducted;
+10 earned in a 10-point item) — such lines mean the deepest tier.  Refused (E267) with the
+tiers written out, tested to score them; `另扣` says deductions add up; 就高不就低 takes the
+larger earning."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from helpers import one_item
+from xize.compiler import PolicyError, compile_policy
+
+FACTS = "  完成率：百分比\n"
+
+
+def totals(clause: str, node_tail: str = "") -> list[Decimal]:
+    text = one_item(clause, FACTS, points=10).replace("（10分）", f"（10分）{node_tail}")
+    policy = compile_policy(text)
+    return [policy.score({"完成率": v}).total for v in ("95%", "90%", "85%", "80%", "75%")]
+
+
+@pytest.mark.parametrize(
+    ("clause", "bounded", "expected"),
+    [
+        (
+            "【完成率】低于90%的扣1分；低于80%的扣2分",
+            "【完成率】低于90%且【完成率】不低于80%的扣1分",
+            [10, 10, 9, 9, 8],
+        ),
+        (
+            "【完成率】达到90%的得6分；达到80%的得4分",
+            "【完成率】达到80%且【完成率】低于90%的得4分",
+            [6, 6, 4, 4, 0],
+        ),
+        (
+            "【完成率】90%以上的得6分；80%以上的得4分",
+            "【完成率】80%以上且【完成率】低于90%的得4分",
+            [6, 6, 4, 4, 0],
+        ),
+    ],
+)
+def test_nested_tiers_are_refused_with_the_tiers_written_out(clause, bounded, expected):
+    with pytest.raises(PolicyError) as error:
+        compile_policy(one_item(clause, FACTS, points=10))
+    (diag,) = [d for d in error.value.diagnostics if d.is_error]
+    assert diag.code == "E267" and bounded in diag.hint()
+    first, second = clause.split("；")
+    rewritten = f"{bounded}；{second}" if first.endswith(bounded[-4:]) else f"{first}；{bounded}"
+    assert totals(rewritten) == expected
+
+
+def test_deductions_said_to_add_up_and_earnings_taken_at_the_highest_read():
+    assert totals("【完成率】低于90%的扣1分；低于80%的另扣2分") == [10, 10, 9, 9, 7]
+    taken = totals("【完成率】达到90%的得6分；达到80%的得4分", "，就高不就低")
+    assert taken == [6, 6, 4, 4, 0]
