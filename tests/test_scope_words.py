@@ -32,6 +32,7 @@ FORMS = [
     "【完成率】低于{s}平均完成率的扣1分",
     "【完成率】与{s}平均水平相比，每低1个百分点扣1分",
     "【完成率】低于平均值的，按本单位完成率占{s}平均完成率的比例计分",
+    "得(【完成率】÷{s}平均值×6)分，最多得6分",
 ]
 #: Words that only say which units the mean is of.
 SCOPES = ["", "全市", "全县各乡镇", "参评单位", "全市同期", "全市各县区", "本批"]
@@ -256,3 +257,17 @@ def test_far_below_the_mean_in_percent_is_refused(n, refused):
         policy = compile_policy(one_item(f"【件数】{advice}的扣1分", "  件数：件，默认0\n"))
         totals = [r.total for r in policy.score_batch(batch)]
         assert totals == [5 if int(v["件数"]) < bound else 6 for v in batch]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_wider_scopes_mean_is_refused_in_every_form(form):
+    """E258 in every form E262 covers (the second condition of `达到…，低于…的` too): the
+    units are one county's townships, and `全市平均值` is the city's figure, not theirs."""
+    with pytest.raises(PolicyError) as error:
+        compile_policy(ranked("全县各乡镇", form.format(s="全市")))
+    codes = [d.code for d in error.value.diagnostics if d.is_error]
+    if "占{s}" in form:  # the share's words are read by the share, as E262's test says
+        assert codes in (["E258"], ["E101"]), codes
+    else:
+        assert codes == ["E258"], codes
+    compile_policy(ranked("全县各乡镇", form.format(s="全县")))

@@ -19,7 +19,7 @@ from ...syntax.build.clauses import has_de
 from ..boundary import ambiguity, is_ambiguous, offset_operator, operator
 from ..budget import budget, cap, is_bonus, modifier, points
 from ..context import Context
-from ..resolve import clause_refs, deducts, earns, effects_of
+from ..resolve import clause_refs, deducts, earns, effect_amount, effects_of
 from ..units import canonical_unit
 
 
@@ -275,7 +275,7 @@ def _counter(ctx: Context, clause: ast.Clause) -> list[Diagnostic]:
     if counter is None:
         return []
     first = clause.condition
-    other = _average_words(ctx, counter.right) if isinstance(counter, ast.Compare) else []
+    other = _average_refused(ctx, counter.right) if isinstance(counter, ast.Compare) else []
     if other:
         return other  # `，低于上年平均值的`: another number
     if isinstance(first, ast.Compare) and isinstance(counter, ast.Compare):
@@ -402,6 +402,24 @@ def _average_words(ctx: Context, average: object) -> list[Diagnostic]:
     return [Diagnostic("E262", average.span, {"written": written, "words": average.words})]
 
 
+def _averages(expr: object) -> Iterator[ast.Average]:
+    """The averages an amount reads (`得(【X】÷平均值×10)分`, a share of the average)."""
+    if isinstance(expr, ast.Average):
+        yield expr
+    elif isinstance(expr, ast.BinOp):
+        yield from _averages(expr.left)
+        yield from _averages(expr.right)
+    elif isinstance(expr, ast.Call):
+        for arg in expr.args:
+            yield from _averages(arg)
+
+
+def _average_refused(ctx: Context, average: object) -> list[Diagnostic]:
+    """An average that names another number than the batch mean: a wider scope (E258)
+    or other words before 平均 (E262) — one refusal, the scope's first."""
+    return _average_scope(ctx, average) or _average_words(ctx, average)
+
+
 def _written(ctx: Context, cond: object) -> str:
     """The text of a condition on one line, as written."""
     span = getattr(cond, "span", None)
@@ -429,10 +447,13 @@ def _clause(ctx: Context, node: ast.Node, in_bonus: bool, clause: ast.Clause) ->
     diags += _place_scope(ctx, clause)
     for cmp in compares(condition):
         diags += _average_noun(ctx, cmp.left, cmp.right)
-        diags += _average_scope(ctx, cmp.right) or _average_words(ctx, cmp.right)
+        diags += _average_refused(ctx, cmp.right)
     if isinstance(clause, ast.ThresholdClause):
         diags += _average_noun(ctx, clause.subject, clause.target)
-        diags += _average_scope(ctx, clause.target) or _average_words(ctx, clause.target)
+        diags += _average_refused(ctx, clause.target)
+    for effect in getattr(clause, "effects", ()) + getattr(clause, "otherwise", ()):
+        for average in _averages(effect_amount(effect)):  # `占全市平均完成率的比例`
+            diags += _average_refused(ctx, average)
     for cmp in compares(condition):
         if isinstance(cmp.right, ast.Average) and cmp.right.offset is not None:
             diags += _offset(ctx, cmp)

@@ -25,13 +25,13 @@ from .. import ast
 from .. import keywords as kw
 from ..lark_import import Token
 from .clauses import Counter
-from .spans import token_span
+from .spans import sub_span, token_span
 from .terms import TermsMixin
 
 _BEYOND = re.compile(
     r"^,[ \t]*(?P<pre>"
     + kw.alternation(kw.BAND_BEYOND_PRE)
-    + r")?(?:(?P<words>[^\s\d,;:=()【】%每]{0,12}?)"
+    + r")?(?P<average>(?P<words>[^\s\d,;:=()【】%每]{0,12}?)"
     + kw.alternation(kw.AVERAGE_WORDS)
     + r")?[ \t]*(?P<pre2>"
     + kw.alternation(kw.BAND_BEYOND_PRE)
@@ -97,16 +97,17 @@ class AverageBandsMixin(TermsMixin):
             f"{written}{number}{unit}以内{_effect_text(self, first)}，"
             f"{number}{unit}以外{_effect_text(self, second)}"
         )
-        beyond = _BEYOND.match(token.value)
-        if beyond is not None and kw.average_words_unread(beyond["words"] or ""):
-            # `，超过上年平均值5个点以外扣2分`: the second band names another number
-            words = beyond["words"]
-            self.report("E262", token_span(token), {"written": f"{words}平均值", "words": words})
-            return None
-        if not self._bands_clear(cmp, side, distance, beyond):
+        found = _BEYOND.match(token.value)
+        if not self._bands_clear(cmp, side, distance, found):
             self.report("E115", span, {"text": text, "suggest": suggest})
             return None
+        assert found is not None, "clear bands have a second band"
         within = ast.Compare(cmp.left, side, dataclasses.replace(average, offset=None), cmp.span)
+        if found["average"]:
+            # `，超过上年平均值5个点以外扣2分`: the second band's own words, which the
+            # checker holds to the batch mean like the first's (E258, E262)
+            at = sub_span(token, found.start("average"), found.end("average"))
+            average = dataclasses.replace(average, span=at, words=found["words"])
         beyond = ast.Compare(cmp.left, side, average, cmp.span)
         inner = ast.And((within, ast.Not(beyond, cmp.span, "未")), cmp.span)
         return [

@@ -190,6 +190,9 @@ class AverageShare:
 
     span: Span
     nouns: tuple[str, ...]
+    #: The average as written (`占全市平均完成率`): its words are checked like any
+    #: average's (E258, E262).
+    average: ast.Average
 
 
 def for_item(clauses: list, points: ast.Num | None, diags: list) -> list:
@@ -347,7 +350,7 @@ def _average_shares(clause: ast.ConditionClause, points: ast.Num | None, diags: 
             return effect
         assert subject is not None and points is not None
         whole = ast.Num(points.value, "分", effect.span, "")
-        ratio = ast.BinOp("/", subject, ast.Average(effect.span), effect.span)
+        ratio = ast.BinOp("/", subject, effect.average, effect.span)
         amount = ast.BinOp("*", ratio, whole, effect.span)
         return ast.Earn(amount, effect.span, AVERAGE_SHARE_WORD)
 
@@ -687,13 +690,13 @@ class ClausesMixin(TermsMixin):
         return ast.NoScore(span_of(children), children[0].value in kw.NO_SCORE_SECTION)
 
     def average_share_effect(self, children: list) -> AverageShare:
-        found = _AVERAGE_SHARE.match(children[0].value)
+        token = children[0]
+        found = _AVERAGE_SHARE.match(token.value)
         assert found is not None, "the terminal matched it"
-        if kw.average_words_unread(found["scope"]):  # `占上年平均完成率的比例`: another number
-            words = found["scope"]
-            self.report("E262", span_of(children), {"written": f"{words}平均", "words": words})
         nouns = tuple(n for n in (found["own"], found["avg"]) if n not in _AVERAGE_NOUNS)
-        return AverageShare(span_of(children), nouns)
+        # the scope and 平均 (`全市平均`), the words the checker holds to the batch
+        written = sub_span(token, found.start("scope"), found.end("scope") + len("平均"))
+        return AverageShare(span_of(children), nouns, ast.Average(written, found["scope"]))
 
     def disqualify_effect(self, children: list) -> ast.Effect:
         return ast.Disqualify(span_of(children))
