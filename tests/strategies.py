@@ -756,7 +756,7 @@ class Effect:
 
 def _bound(c):
     """(fact, side, effect kind) and the bound of a clause the checker reads as one tier
-    (E267: one fact past one fixed bound, earning or deducting a constant), or None."""
+    (E267: one fact past one fixed bound, earning, deducting or adding a constant), or None."""
     cond = getattr(c, "condition", None)
     if not isinstance(c, Fixed) or c.otherwise or c.cap is not None or len(c.then) != 1:
         return None
@@ -765,7 +765,7 @@ def _bound(c):
     if isinstance(cond.value, ERef) or cond.op not in (">=", ">", "<", "<="):
         return None
     effect = c.then[0]
-    if effect.kind not in ("earn", "deduct"):
+    if effect.kind not in ("earn", "deduct", "bonus"):
         return None
     side = "ge" if cond.op in (">=", ">") else "le"
     return (cond.left[0], side, effect.kind), cond.value

@@ -55,3 +55,27 @@ def test_deductions_said_to_add_up_and_earnings_taken_at_the_highest_read():
     assert totals("【完成率】低于90%的扣1分；低于80%的另扣2分") == [10, 10, 9, 9, 7]
     taken = totals("【完成率】达到90%的得6分；达到80%的得4分", "，就高不就低")
     assert taken == [6, 6, 4, 4, 0]
+
+
+def test_bonus_tiers_are_refused_with_both_readings():
+    """`超过90%的加1分；超过95%的加2分` gave 3 at 97% as written; the tiers mean 2."""
+    clause = "【完成率】超过90%的加1分；超过95%的加2分"
+    with pytest.raises(PolicyError) as error:
+        compile_policy(one_item(clause, FACTS, points=10))
+    (diag,) = [d for d in error.value.diagnostics if d.is_error]
+    bounded = "【完成率】超过90%且【完成率】不超过95%的加1分"
+    assert diag.code == "E267" and bounded in diag.hint() and "另加" in diag.hint()
+
+    def bonuses(text: str) -> list[Decimal]:
+        policy = compile_policy(one_item(text, FACTS, points=10))
+        return [policy.score({"完成率": v}).total for v in ("90%", "93%", "95%", "97%")]
+
+    assert bonuses(f"{bounded}；超过95%的加2分") == [10, 11, 11, 12]
+    assert bonuses("【完成率】超过90%的加1分；超过95%的另加2分") == [10, 11, 11, 13]
+
+
+def test_earned_tiers_offer_no_adding_up():
+    with pytest.raises(PolicyError) as error:
+        compile_policy(one_item("【完成率】达到90%的得6分；达到80%的得4分", FACTS, points=10))
+    (diag,) = [d for d in error.value.diagnostics if d.is_error]
+    assert "另" not in diag.hint()

@@ -286,9 +286,8 @@ MESSAGES: dict[str, Entry] = {
         "“{narrow}” 与 “{wide}” 两档都满足的单位，照写是两档的分相加；这样写的多是分档，只算达到的最深一档",
         "a unit meeting both “{narrow}” and “{wide}” gets both as written; such lines are "
         "usually tiers, the deepest one reached",
-        "分档的：把较宽的一档写成 {bounded}；两档相加的（只对扣分）：另一档写 “另扣”",
-        "tiers: write the wider one as {bounded}; adding up (deductions only): write “另扣” in "
-        "the other",
+        "分档的：把较宽的一档写成 {bounded}{additive}",
+        "tiers: write the wider one as {bounded}{additive_en}",
     ),
     "E262": Entry(
         "error",

@@ -146,7 +146,7 @@ def _bound_of(ctx: Context, clause: ast.Clause) -> tuple | None:
     if not isinstance(cond.right, ast.Num) or len(clause.effects) != 1:
         return None
     effect = clause.effects[0]
-    if not isinstance(effect, ast.Earn | ast.Deduct) or effect.word in _ON_TOP:
+    if not isinstance(effect, ast.Earn | ast.Deduct | ast.Bonus) or effect.word in _ON_TOP:
         return None
     if not isinstance(effect.amount, ast.Num):
         return None
@@ -155,6 +155,22 @@ def _bound_of(ctx: Context, clause: ast.Clause) -> tuple | None:
         return None
     side = "ge" if op in (">=", ">") else "le"
     return cond.left.name, side, op, cond.right, type(effect).__name__
+
+
+#: The verb of each kind of fixed amount, as the hint writes it.
+_VERB = {"Deduct": "扣", "Earn": "得", "Bonus": "加"}
+
+
+def _additive(kind: str) -> dict[str, str]:
+    """The other reading of two tiers, where the language has one: deductions (bonuses)
+    that add up say so with 另扣 (另加); points earned never add up past the item's."""
+    if kind == "Earn":
+        return {"additive": "", "additive_en": ""}
+    word = "另" + _VERB[kind]
+    return {
+        "additive": f"；两档相加的：另一档写 “{word}”",
+        "additive_en": f"; adding up: write “{word}” in the other",
+    }
 
 
 def _nested_bounds(ctx: Context, node: ast.Node) -> list[Diagnostic]:
@@ -180,7 +196,7 @@ def _nested_bounds(ctx: Context, node: ast.Node) -> list[Diagnostic]:
                 "wide": text,
                 "narrow": _written(ctx, narrow) or narrow.text,
                 "bounded": bounded,
-                "verb": "扣" if kind == "Deduct" else "得",
+                **_additive(kind),
             }
             return [Diagnostic("E267", narrow.span, args)]
     return []
