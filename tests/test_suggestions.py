@@ -110,9 +110,12 @@ def test_a_section_is_not_mended_into_an_item():
     assert not same_sense("每次扣", "次扣")
 
 
-def test_da_bu_dao_gets_no_hint_to_write_da_dao():
-    text = hints("(一)甲(10分)\n  - 【化解率】达不到90%的，扣2分\n")
-    assert "E101" in text and "“达到”" not in text
+def test_da_bu_dao_is_read_as_wei_da_dao_never_as_da_dao():
+    """`达不到` was once mended into its opposite `达到`; it is now the language's own word
+    for 未达到 (below the bound, the bound itself not included)."""
+    policy = compile_policy(HEAD + "(一)甲(10分)\n  - 【化解率】达不到90%的，扣2分\n")
+    scores = [policy.score({"化解率": v, "整改问题数": "0"}).total for v in ("95%", "90%", "85%")]
+    assert scores == [10, 10, 8]
 
 
 def test_a_mistyped_cap_is_not_mended_into_its_opposite():

@@ -857,6 +857,15 @@ COMPARE_BEFORE: dict[str, Comparison] = {
     "低于或等于": Comparison("le", True),
     "等于或高于": Comparison("ge", True),
     "高于或等于": Comparison("ge", True),
+    # `大于等于90%`, `小于等于3次`: the bound included, as ≥ and ≤ read aloud
+    "大于等于": Comparison("ge", True),
+    "大于或等于": Comparison("ge", True),
+    "等于或大于": Comparison("ge", True),
+    "小于等于": Comparison("le", True),
+    "小于或等于": Comparison("le", True),
+    "等于或小于": Comparison("le", True),
+    # `达不到90%的`: 未达到 (below the bound, which is never 达到)
+    "达不到": Comparison("le", False),
     "不晚于": Comparison("le", True, date=True),
     "晚于": Comparison("ge", False, date=True),
     "早于": Comparison("le", False, date=True),

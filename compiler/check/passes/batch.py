@@ -142,9 +142,11 @@ def _earning_tiers(clauses, name: str) -> dict[int, str | None]:
 
 def _side(word: str) -> str | None:
     """ "above" or "below" the value a comparison word puts its subject."""
-    if word.startswith(("超过", "高于", "多于", "大于", "达到", "不低于", "不少于")):
+    if word.startswith(("超过", "高于", "多于", "大于", "达到", "不低于", "不少于", "等于或")):
+        if word.startswith("等于或") and word.endswith(("低于", "小于")):
+            return "below"
         return "above"
-    if word.startswith(("低于", "少于", "小于", "不足", "不满", "未达到")):
+    if word.startswith(("低于", "少于", "小于", "不足", "不满", "未达到", "达不到")):
         return "below"
     return None
 

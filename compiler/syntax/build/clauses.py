@@ -365,7 +365,21 @@ def _average_shares(clause: ast.ConditionClause, points: ast.Num | None, diags: 
 #: below the bound when the excess is deducted, at or above it when the shortfall is.
 #: Words whose bound is always included (never changed by the header's 边界).
 _STANDARD_SIDE = {
-    "excess": ("不超过", "不高于", "不多于", "不大于", "未超过", "至多", "≤", "<="),
+    "excess": (
+        "不超过",
+        "不高于",
+        "不多于",
+        "不大于",
+        "未超过",
+        "至多",
+        "低于或等于",
+        "等于或低于",
+        "小于等于",
+        "小于或等于",
+        "等于或小于",
+        "≤",
+        "<=",
+    ),
     "shortfall": (
         "达到",
         "不低于",
@@ -373,6 +387,11 @@ _STANDARD_SIDE = {
         "不小于",
         "达到或超过",
         "达到或高于",
+        "高于或等于",
+        "等于或高于",
+        "大于等于",
+        "大于或等于",
+        "等于或大于",
         "至少",
         "≥",
         ">=",
