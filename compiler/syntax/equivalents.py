@@ -1039,6 +1039,46 @@ _AT: _Rule = (
     ),
     _blank,
 )
+#: A bound's own remark: `（含）`, `（不含3次）`, `（包括本数）`.
+_REMARK = (
+    r"[(（]\s*(?P<neg>不)?(?:含|包含|包括)\s*(?:本数|(?P<again>\d+(?:\.\d+)?)\s*"
+    r"(?:%|个百分点|[^\s\d,;()（）的]{0,3}?))?\s*[)）]"
+)
+_BOUND_UNIT = r"(?:%|个百分点|[^\s\d,;:()（）【】的以及含不]{0,3}?)"
+#: `【投诉】3次以上（含3次）的` → `【投诉】达到3次的`: the remark says on which side the bound is,
+#: and it wins over the header's 边界 (which only says what a bare 以上 means) — so the
+#: words read are those that include or leave out the bound by themselves.
+_BOUND_SAID: _Rule = (
+    "bound said",
+    re.compile(
+        r"(?:(?<=】)|(?<=】均)|(?<=】都)|(?<=[,;]))\s*(?:在\s*)?"
+        rf"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>{_BOUND_UNIT})\s*"
+        rf"(?:(?P<word>及以上|以上|及以下|以下|以内)\s*{_REMARK}"
+        rf"|{_REMARK.replace('neg', 'neg2').replace('again', 'again2')}\s*(?P<word2>及以上|以上|及以下|以下|以内))"
+        r"(?=\s*的)"
+    ),
+    lambda m, c: _bound_said(m),
+)
+#: The word that says a bound's side by itself, by (the word after the number, 不含).
+_SIDE_SAID = {
+    ("以上", False): "达到",
+    ("以上", True): "超过",
+    ("以下", False): "不超过",
+    ("以下", True): "低于",
+    ("以内", False): "不超过",
+    ("以内", True): "低于",
+}
+
+
+def _bound_said(match: re.Match[str]) -> str | None:
+    again = match.group("again") or match.group("again2")
+    if again is not None and Decimal(again) != Decimal(match.group("n")):
+        return None  # `3次以上（含5次）`: another number, read (refused) as written
+    word = (match.group("word") or match.group("word2")).removeprefix("及")
+    excluded = bool(match.group("neg") or match.group("neg2"))
+    return f"{_SIDE_SAID[word, excluded]}{match.group('n')}{match.group('u')}"
+
+
 #: 【X】没有达到90%的 → 【X】未达到90%的: a comparison negated by 没有, 没, 未能 or 未 is the
 #: language's own negated word, which says the same (未低于90% is 不低于90%: at least 90).
 _NEGATED_COMPARISONS = {
@@ -1128,6 +1168,7 @@ _EVERY_LINE = (
     _ITEM_ZERO,
     _IS,
     _AT,
+    _BOUND_SAID,
     _NEGATED,
     _GRADE_SAID,
     _HALF_POINTS,
@@ -1754,6 +1795,7 @@ RULES: tuple[_Rule, ...] = (
     *_WHOLE_STEPS,
     _IS,
     _AT,
+    _BOUND_SAID,
     # 不足1个百分点的按比例扣分 after a step of 1个百分点 → 按比例扣分 (the part in proportion)
     (
         "part in proportion",
@@ -1921,6 +1963,7 @@ _DROPS = frozenset(
         "passive event",
         "all taken",
         "beyond average",
+        "bound said",
         "bound restated",
         "graded subject",
         "rest nothing",
