@@ -241,6 +241,15 @@ EXAMPLES: dict[str, Example] = {
         "只扣超过部分的写 “超过1次的，每超1次扣1分”；每一次都扣的写 “达到2次的，每次扣1分”。",
         "Only those past the first: 超过1次的，每超1次扣1分; every one: 达到2次的，每次扣1分.",
     ),
+    "E123": Example(
+        "“达到90%的不扣分，否则扣2分”：不扣分的一档不写，没有条款说到的单位本来不扣分；只写扣分的一档。",
+        "A case that deducts nothing is not written: a unit no clause speaks of loses nothing; "
+        "write only the case that deducts.",
+        _file(_NODE + "  - 【化解率】达到90%的不扣分，否则扣2分\n", _TWO_RATES),
+        _file(_NODE + "  - 【化解率】未达到90%的扣2分\n", _TWO_RATES),
+        "照提示只写扣分的一档。",
+        "Write the case that deducts, as the hint says.",
+    ),
     "E122": Example(
         "“达到100%的得4分，在此基础上每超1个百分点加0.5分，最高得6分”：基础分、超过部分的加分和总分的上限写在一句里，"
         "拆成两条：达到标准的得基础分；超过标准的按步加分，最多加到上限减去基础分。",

@@ -88,6 +88,14 @@ MESSAGES: dict[str, Entry] = {
         "每一次都扣的写 {each}；只扣超过部分的写 {beyond}",
         "every occurrence: {each}; only those past the first: {beyond}",
     ),
+    "E123": Entry(
+        "error",
+        "“{text}”：不扣分的一档不必写——没有条款说到的单位本来不扣分",
+        "“{text}”: a case that deducts nothing is not written — a unit no clause speaks of "
+        "loses nothing",
+        "只写扣分的一档：{rest}",
+        "write only the case that deducts: {rest_en}",
+    ),
     "E122": Entry(
         "error",
         "“{text}”：达到标准得基础分，超过的部分再按步加分、总分到{top}分为止——请写成两条条款",

@@ -234,6 +234,83 @@ def _first_free(original_line: str, line: int) -> Diagnostic | None:
     return _at("E121", found, line, args)
 
 
+#: `【完成率】达到90%的不扣分，否则扣2分`, `【投诉】3次以内的不扣分，超过3次的，每多1次扣1分`:
+#: a case that deducts nothing, which the language does not write (a unit no clause
+#: speaks of loses nothing) — E123 with the line that remains.
+_NO_DEDUCTION = re.compile(
+    r"(?P<ref>【[^【】]+】)?[ \t]*(?P<cond>[^，,；;。【】]{1,24}?)[ \t]*的?[ \t]*[，,]?[ \t]*"
+    r"(?:不扣分|不予扣分|不扣除|不扣|免于扣分|免扣分)(?=[ \t]*(?:[，,；;。]|$))"
+    r"(?:[ \t]*[，,；;。][ \t]*(?P<rest>[^；;。]*))?"
+)
+#: The exact complement of a bound (the same number, the other side, its own inclusion:
+#: never a word the header's 边界 could change), as (the word before, the word after).
+_COMPLEMENT_BEFORE = {
+    "达到": "未达到",
+    "不低于": "低于",
+    "不少于": "少于",
+    "不超过": "超过",
+    "不高于": "高于",
+    "不多于": "多于",
+    "未超过": "超过",
+    "大于等于": "低于",
+    "小于等于": "超过",
+}
+_BOUND_WORDS = re.compile(
+    r"^(?:(?P<word>"
+    + "|".join(sorted(_COMPLEMENT_BEFORE, key=len, reverse=True))
+    + r")[ \t]*(?P<n>\d+(?:\.\d+)?[ \t]*(?:%|个百分点|[^\s\d的]{0,3}?))"
+    r"|(?P<n2>\d+(?:\.\d+)?[ \t]*(?:%|个百分点|[^\s\d的]{0,3}?))[ \t]*以内)$"
+)
+_OTHERWISE = re.compile(
+    r"^(?:否则|反之)[ \t]*[，,]?[ \t]*(?P<effect>扣[ \t]*\d+(?:\.\d+)?[ \t]*分|不得分)$"
+)
+
+
+def _no_deduction(original_line: str, line: int) -> Diagnostic | None:
+    found = _NO_DEDUCTION.search(original_line)
+    if found is None:
+        return None
+    ref, cond, rest = found["ref"] or "", found["cond"].strip(), (found["rest"] or "").strip()
+    if not re.search(r"\d", cond):
+        return None  # `情节轻微的不扣分`: an exemption, not a bound — deleting it would deduct
+    bound, otherwise = _BOUND_WORDS.match(cond), _OTHERWISE.match(rest)
+    if bound is not None and otherwise is not None:
+        word = _COMPLEMENT_BEFORE[bound["word"]] if bound["word"] else "超过"
+        number = (bound["n"] or bound["n2"]).replace(" ", "").replace("\t", "")
+        suggest = f"{ref}{word}{number}的{otherwise['effect']}"
+    elif rest and not _OTHERWISE.match(rest):
+        suggest = rest if rest.startswith("【") or not ref else f"{ref}{rest}"
+    else:
+        suggest = ""
+    if otherwise is not None and not suggest:
+        # `90%以上的不扣分，否则扣2分`: which side holds 90% depends on the header's 边界
+        suggest = f"{ref}（“{cond}” 的反面，界上的值归哪一边写清）的{otherwise['effect']}"
+        suggest_en = f"{ref}(the opposite of “{cond}”, saying which side holds the bound)的{otherwise['effect']}"
+        return _at(
+            "E123", found, line, {"text": found[0].strip(), "rest": suggest, "rest_en": suggest_en}
+        )
+    each = _EACH_TIME.match(suggest)
+    if each is not None:
+        # `3次以内不扣分，超过3次的每次扣1分`: the allowance says the first 3 are free —
+        # or, past 3, does every occurrence cost?  Both, to choose from.
+        head, unit, effect = each["head"], each["unit"], each["effect"]
+        every, past = f"{head}，每{unit}{effect}", f"{head}，每多1{unit}{effect}"
+        suggest = f"每一次都扣的写 {every}；只扣超过部分的写 {past}"
+        suggest_en = f"every occurrence: {every}; only those past the bound: {past}"
+        return _at(
+            "E123", found, line, {"text": found[0].strip(), "rest": suggest, "rest_en": suggest_en}
+        )
+    args = {"text": found[0].strip(), "rest": suggest or "（删去这一句）"}
+    return _at("E123", found, line, {**args, "rest_en": suggest or "(delete it)"})
+
+
+#: A rest that deducts for each occurrence past a bound (`超过3次的每次扣1分`).
+_EACH_TIME = re.compile(
+    r"^(?P<head>(?:【[^【】]+】)?[ \t]*(?:超过|多于|高于)[^，,；;]{1,12}?的)[ \t]*[，,]?[ \t]*"
+    r"每[ \t]*(?P<unit>次|起|件|人次|项|处|个|例|户)[ \t]*(?P<effect>扣[ \t]*\d+(?:\.\d+)?[ \t]*分)$"
+)
+
+
 #: `【完成率】达到100%的得4分，在4分基础上，超出部分每超1个百分点加0.5分，最高得6分`: base
 #: points at a standard, more for each step past it, up to a total — E122 with the two
 #: clauses that say it (the bonus capped at the total less the base).
@@ -724,7 +801,7 @@ def describe(
             Span.point(line, column),
             {"char": f"“{shown}”", "expected": zh, "expected_en": en},
         )
-    for refusal in (batch_refusal, _any_one, _first_free, _above_base):
+    for refusal in (batch_refusal, _any_one, _first_free, _no_deduction, _above_base):
         refused = refusal(original_line, line)
         if refused is not None:
             return refused
