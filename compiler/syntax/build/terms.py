@@ -476,11 +476,63 @@ class TermsMixin:
         refs = tuple(self.leaf(c) for c in children)
         return RefList(refs, span_of(children))  # type: ignore[arg-type]
 
+    def elided_compare(self, children: list) -> Elided:
+        return Elided(tuple(children), span_of(children))
+
     def cond_and(self, children: list) -> ast.And:
-        return ast.And(tuple(children), span_of(children))
+        """`A且B`; a B that leaves its fact unsaid (`达到80%且低于90%`) compares the fact of
+        the comparison right before it — never a distance from that one's average
+        (`高于平均值且不足5个百分点` is a band of 9.8, refused here)."""
+        conds: list = []
+        for child in children:
+            if not isinstance(child, Elided):
+                conds.append(child)
+                continue
+            before = conds[-1] if conds else None
+            while isinstance(before, ast.Not):
+                before = before.operand
+            if not isinstance(before, ast.Compare) or not isinstance(before.left, ast.Ref):
+                self.form_error(
+                    child.span,
+                    "【数据项】（且 后面的比较没有写是哪一项，前面也不是一项数据的比较）",
+                    "a 【fact】 (the comparison after 且 names none, and none is compared before it)",
+                )
+                conds.append(
+                    ast.Compare(ast.Ref("", child.span), "=", _placeholder(child.span), child.span)
+                )
+                continue
+            compared = self._compare(
+                ast.Ref(before.left.name, child.span), list(child.items), child.span
+            )
+            if isinstance(before.right, ast.Average) or _is_distance(compared.right):
+                self.form_error(
+                    child.span,
+                    "与平均值相差的档次写在平均值后面（如 低于平均值5个百分点以内的）",
+                    "a distance from the average written after it (e.g. 低于平均值5个百分点以内的)",
+                )
+            conds.append(compared)
+        return ast.And(tuple(conds), span_of(children))
 
     def cond_or(self, children: list) -> ast.Or:
         return ast.Or(tuple(children), span_of(children))
+
+
+@dataclass(frozen=True)
+class Elided:
+    """A comparison after 且 without its fact, until `cond_and` gives it the one before."""
+
+    items: tuple
+    span: Span
+
+
+def _placeholder(span: Span) -> ast.Num:
+    """The value of a comparison already refused (its clause is never scored)."""
+    return ast.Num(Decimal(0), None, span, "")
+
+
+def _is_distance(value: object) -> bool:
+    """A quantity in percentage points: a distance, never a value of the fact."""
+    return isinstance(value, ast.Num) and (value.unit or "") in ("个百分点", "百分点", "个点")
 
 
 def average_of(text: str, span: Span) -> ast.Average:
