@@ -771,16 +771,30 @@ def _bound(c):
     return (cond.left[0], side, effect.kind), cond.value
 
 
+def _standard(c):
+    """(fact, direction) of a per-step clause from a fixed standard, which E266 holds
+    against another on the same fact and side (`不得超过60%，每超…；不得超过86%，每超…`)."""
+    if not isinstance(c, Threshold) or not isinstance(c.target, Decimal):
+        return None
+    if c.word_deduct in ("另扣", "加扣"):
+        return None  # said to come on top: read as written
+    return c.fact, c.direction
+
+
 def without_nested_bounds(clauses: list) -> list:
     """A node's clauses without a tier nested in another of the same fact and effect
-    (`达到90%得6分；达到80%得4分`): the language refuses such pairs (E267) — which is the
-    deepest tier, or do they add up — so a valid policy never holds one."""
+    (`达到90%得6分；达到80%得4分`, E267) or a second per-step standard on the same fact and
+    side (E266): the language refuses such pairs — which is the deepest tier, or do they
+    add up — so a valid policy never holds one."""
     kept: list = []
     for c in clauses:
         b = _bound(c)
         if b is not None and any(
             (o := _bound(k)) is not None and o[0] == b[0] and o[1] != b[1] for k in kept
         ):
+            continue
+        s = _standard(c)
+        if s is not None and any(_standard(k) == s and k.target != c.target for k in kept):
             continue
         kept.append(c)
     return kept

@@ -1,4 +1,5 @@
-"""A second comparison after 且 that leaves its fact unsaid (`【完成率】达到80%且低于90%的`)
+"""A second comparison after 且 or 或 that leaves its fact unsaid (`【完成率】达到80%且低于90%的`,
+`低于80%或超过95%的`)
 compares the fact of the comparison right before it: it scores exactly as the sentence that
 names the fact twice.  It is never a distance from that comparison's average, and after a
 condition that compares no fact it is refused."""
@@ -24,16 +25,24 @@ def totals(scored, values) -> list:
 
 
 @given(
+    join=st.sampled_from(["且", "或"]),
     first=st.sampled_from(WORDS),
     second=st.sampled_from(WORDS),
     a=st.integers(0, 100),
     b=st.integers(0, 100),
     values=st.lists(st.integers(0, 100), min_size=1, max_size=6),
 )
-def test_the_unsaid_fact_is_the_one_compared_before(first, second, a, b, values):
-    elided = policy(f"【完成率】{first}{a}%且{second}{b}%的扣2分")
-    named = policy(f"【完成率】{first}{a}%且【完成率】{second}{b}%的扣2分")
+def test_the_unsaid_fact_is_the_one_compared_before(join, first, second, a, b, values):
+    elided = policy(f"【完成率】{first}{a}%{join}{second}{b}%的扣2分")
+    named = policy(f"【完成率】{first}{a}%{join}【完成率】{second}{b}%的扣2分")
     assert totals(elided, values) == totals(named, values)
+
+
+def test_after_or_the_fact_of_the_last_comparison_before():
+    scored = policy("【完成率】达到80%且低于90%或超过95%的扣1分")
+    assert totals(scored, (70, 80, 90, 95, 97)) == [6, 5, 6, 6, 5]
+    both_ends = policy("【完成率】低于80%或超过95%的扣1分")
+    assert totals(both_ends, (70, 80, 90, 95, 97)) == [5, 6, 6, 6, 5]
 
 
 def test_tiers_between_two_bounds():

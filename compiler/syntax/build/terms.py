@@ -480,22 +480,28 @@ class TermsMixin:
         return Elided(tuple(children), span_of(children))
 
     def cond_and(self, children: list) -> ast.And:
-        """`A且B`; a B that leaves its fact unsaid (`达到80%且低于90%`) compares the fact of
-        the comparison right before it — never a distance from that one's average
-        (`高于平均值且不足5个百分点` is a band of 9.8, refused here)."""
+        return ast.And(self._elided(children), span_of(children))
+
+    def cond_or(self, children: list) -> ast.Or:
+        return ast.Or(self._elided(children), span_of(children))
+
+    def _elided(self, children: list) -> tuple:
+        """`A且B`, `A或B`; a B that leaves its fact unsaid (`达到80%且低于90%`, `低于80%或
+        超过95%`) compares the fact of the comparison right before it — never a distance
+        from that one's average (`高于平均值且不足5个百分点` is a band of 9.8, refused here)."""
         conds: list = []
         for child in children:
             if not isinstance(child, Elided):
                 conds.append(child)
                 continue
             before = conds[-1] if conds else None
-            while isinstance(before, ast.Not):
-                before = before.operand
+            while isinstance(before, ast.Not | ast.And):
+                before = before.operand if isinstance(before, ast.Not) else before.operands[-1]
             if not isinstance(before, ast.Compare) or not isinstance(before.left, ast.Ref):
                 self.form_error(
                     child.span,
-                    "【数据项】（且 后面的比较没有写是哪一项，前面也不是一项数据的比较）",
-                    "a 【fact】 (the comparison after 且 names none, and none is compared before it)",
+                    "【数据项】（且、或 后面的比较没有写是哪一项，前面也不是一项数据的比较）",
+                    "a 【fact】 (the comparison after 且/或 names none, and none is compared before it)",
                 )
                 conds.append(
                     ast.Compare(ast.Ref("", child.span), "=", _placeholder(child.span), child.span)
@@ -511,10 +517,7 @@ class TermsMixin:
                     "a distance from the average written after it (e.g. 低于平均值5个百分点以内的)",
                 )
             conds.append(compared)
-        return ast.And(tuple(conds), span_of(children))
-
-    def cond_or(self, children: list) -> ast.Or:
-        return ast.Or(tuple(children), span_of(children))
+        return tuple(conds)
 
 
 @dataclass(frozen=True)
