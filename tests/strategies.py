@@ -781,9 +781,41 @@ def _standard(c):
     return c.fact, c.direction
 
 
+def _range(c):
+    """((fact, effect kind), (low, high)) of a clause the checker reads as one tier over a
+    range of one fact (E267: `低于90%且不低于80%的扣1分`, or one bound), or None; an open
+    end is None."""
+    cond = getattr(c, "condition", None)
+    if not isinstance(c, Fixed) or c.otherwise or c.cap is not None or len(c.then) != 1:
+        return None
+    if c.then[0].kind not in ("earn", "deduct", "bonus"):
+        return None
+    fact = low = high = None
+    for part in cond.operands if isinstance(cond, CAll) else [cond]:
+        if not isinstance(part, CCmp) or len(part.left) != 1 or part.kind == "date":
+            return None
+        if isinstance(part.value, ERef) or part.op not in (">=", ">", "<", "<="):
+            return None
+        if fact not in (None, part.left[0]):
+            return None
+        fact = part.left[0]
+        if part.op in (">=", ">"):
+            low = part.value if low is None else max(low, part.value)
+        else:
+            high = part.value if high is None else min(high, part.value)
+    return (fact, c.then[0].kind), (low, high)
+
+
+def _ranges_meet(a: tuple, b: tuple) -> bool:
+    """Two ranges share a value, or touch (a bound's side is not weighed: kept out)."""
+    lows = [x for x in (a[0], b[0]) if x is not None]
+    highs = [x for x in (a[1], b[1]) if x is not None]
+    return not lows or not highs or max(lows) <= min(highs)
+
+
 def without_nested_bounds(clauses: list) -> list:
-    """A node's clauses without a tier nested in another of the same fact and effect
-    (`达到90%得6分；达到80%得4分`, E267) or a second per-step standard on the same fact and
+    """A node's clauses without a tier nested in (or overlapping) another of the same fact
+    and effect (`达到90%得6分；达到80%得4分`, E267) or a second per-step standard on the same fact and
     side (E266): the language refuses such pairs — which is the deepest tier, or do they
     add up — so a valid policy never holds one."""
     kept: list = []
@@ -791,6 +823,15 @@ def without_nested_bounds(clauses: list) -> list:
         b = _bound(c)
         if b is not None and any(
             (o := _bound(k)) is not None and o[0] == b[0] and o[1] != b[1] for k in kept
+        ):
+            continue
+        r = _range(c)
+        if r is not None and any(
+            (o := _range(k)) is not None
+            and o[0] == r[0]
+            and o[1] != r[1]
+            and _ranges_meet(o[1], r[1])
+            for k in kept
         ):
             continue
         s = _standard(c)

@@ -45,6 +45,11 @@ def test_after_or_the_fact_of_the_last_comparison_before():
     assert totals(both_ends, (70, 80, 90, 95, 97)) == [5, 6, 6, 6, 5]
 
 
+def test_a_range_after_a_semicolon_takes_the_lines_fact():
+    scored = policy("【完成率】达到90%的得6分；达到80%且低于90%的得4分")
+    assert totals(scored, (95, 90, 85, 75)) == [6, 6, 4, 0]
+
+
 def test_tiers_between_two_bounds():
     scored = policy("【完成率】未达到90%且达到80%的扣1分；未达到80%的扣3分")
     assert totals(scored, (95, 90, 85, 80, 75)) == [6, 6, 5, 5, 3]

@@ -26,22 +26,22 @@ def totals(clause: str, node_tail: str = "") -> list[Decimal]:
     [
         (
             "【完成率】低于90%的扣1分；低于80%的扣2分",
-            "【完成率】低于90%且【完成率】不低于80%的扣1分",
+            "【完成率】低于90%且不低于80%的扣1分",
             [10, 10, 9, 9, 8],
         ),
         (
             "【完成率】达到90%的得6分；达到80%的得4分",
-            "【完成率】达到80%且【完成率】低于90%的得4分",
+            "【完成率】达到80%且低于90%的得4分",
             [6, 6, 4, 4, 0],
         ),
         (
             "【完成率】低于90%扣1分；低于80%扣2分",  # no 的: a comparison, not a step of 80%
-            "【完成率】低于90%且【完成率】不低于80%扣1分",
+            "【完成率】低于90%且不低于80%扣1分",
             [10, 10, 9, 9, 8],
         ),
         (
             "【完成率】90%以上的得6分；80%以上的得4分",
-            "【完成率】80%以上且【完成率】低于90%的得4分",
+            "【完成率】80%以上且低于90%的得4分",
             [6, 6, 4, 4, 0],
         ),
     ],
@@ -68,7 +68,7 @@ def test_bonus_tiers_are_refused_with_both_readings():
     with pytest.raises(PolicyError) as error:
         compile_policy(one_item(clause, FACTS, points=10))
     (diag,) = [d for d in error.value.diagnostics if d.is_error]
-    bounded = "【完成率】超过90%且【完成率】不超过95%的加1分"
+    bounded = "【完成率】超过90%且不超过95%的加1分"
     assert diag.code == "E267" and bounded in diag.hint() and "另加" in diag.hint()
 
     def bonuses(text: str) -> list[Decimal]:
@@ -84,3 +84,35 @@ def test_earned_tiers_offer_no_adding_up():
         compile_policy(one_item("【完成率】达到90%的得6分；达到80%的得4分", FACTS, points=10))
     (diag,) = [d for d in error.value.diagnostics if d.is_error]
     assert "另" not in diag.hint()
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【完成率】低于90%且不低于80%的扣1分；低于85%的扣2分",  # 80–85 in both
+        "【完成率】达到80%的扣1分；低于90%的扣2分",  # opposite sides, 80–90 in both
+        "【完成率】达到90%的得6分；达到80%且不超过90%的得4分",  # 90 itself in both
+    ],
+)
+def test_overlapping_ranges_are_refused(clause):
+    """Ranges that share values add up there as written: refused like nested bounds."""
+    with pytest.raises(PolicyError) as error:
+        compile_policy(one_item(clause, FACTS, points=10))
+    (diag,) = [d for d in error.value.diagnostics if d.is_error]
+    assert diag.code == "E267" and "不重叠" in diag.hint()
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("【完成率】低于90%且不低于80%的扣1分；低于80%的扣2分", [10, 10, 9, 9, 8]),
+        ("【完成率】达到90%的得6分；达到80%且低于90%的得4分", [6, 6, 4, 4, 0]),
+    ],
+)
+def test_ranges_that_meet_without_overlap_read_as_written(clause, expected):
+    assert totals(clause) == expected
+
+
+def test_the_same_case_twice_reads_as_written():
+    """Two consequences of one case are no tiers: both apply (3 deducted below 90%)."""
+    assert totals("【完成率】低于90%的扣1分；低于90%的扣2分") == [10, 10, 7, 7, 7]

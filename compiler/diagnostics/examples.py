@@ -478,7 +478,7 @@ EXAMPLES: dict[str, Example] = {
         "usually tiers, the deepest reached.",
         _file(_NODE + "  - 【化解率】低于90%的扣1分；低于80%的扣2分\n", _TWO_RATES),
         _file(
-            _NODE + "  - 【化解率】低于90%且【化解率】不低于80%的扣1分；低于80%的扣2分\n",
+            _NODE + "  - 【化解率】低于90%且不低于80%的扣1分；低于80%的扣2分\n",
             _TWO_RATES,
         ),
         "把较宽的一档限在两个界之间；两档相加的，后一档写 “另扣”。",

@@ -294,8 +294,8 @@ MESSAGES: dict[str, Entry] = {
         "“{narrow}” 与 “{wide}” 两档都满足的单位，照写是两档的分相加；这样写的多是分档，只算达到的最深一档",
         "a unit meeting both “{narrow}” and “{wide}” gets both as written; such lines are "
         "usually tiers, the deepest one reached",
-        "分档的：把较宽的一档写成 {bounded}{additive}",
-        "tiers: write the wider one as {bounded}{additive_en}",
+        "分档的：{tiers}{additive}",
+        "tiers: {tiers_en}{additive_en}",
     ),
     "E262": Entry(
         "error",

@@ -123,7 +123,9 @@ def check_clauses(ctx: Context) -> list[Diagnostic]:
             diags += _missed_counted_as_done(clause)
         diags += _double_count(node)
         diags += _idle_take_max(ctx, node)
-        diags += _nested_steps(ctx, node) or _nested_bounds(ctx, node)
+        diags += (
+            _nested_steps(ctx, node) or _nested_bounds(ctx, node) or _overlapping_tiers(ctx, node)
+        )
     return diags
 
 
@@ -190,15 +192,88 @@ def _nested_bounds(ctx: Context, node: ast.Node) -> list[Diagnostic]:
             text = _written(ctx, wide) or wide.text
             cond_end = wide.condition.span.end_column - wide.span.column
             head = "" if text.startswith("【") else f"【{fact}】"
-            bounded = f"{head}{text[:cond_end]}且【{fact}】{_NEGATION_WORD[op2]}{at2.text}{text[cond_end:]}"
+            bounded = f"{head}{text[:cond_end]}且{_NEGATION_WORD[op2]}{at2.text}{text[cond_end:]}"
             args = {
                 "fact": fact,
                 "wide": text,
                 "narrow": _written(ctx, narrow) or narrow.text,
-                "bounded": bounded,
+                "tiers": f"把较宽的一档写成 {bounded}",
+                "tiers_en": f"write the wider one as {bounded}",
                 **_additive(kind),
             }
             return [Diagnostic("E267", narrow.span, args)]
+    return []
+
+
+#: Where each operator puts the fact: (lower bound?, bound included?).
+_BOUND_SIDE = {">=": (True, True), ">": (True, False), "<=": (False, True), "<": (False, False)}
+
+
+def _range_of(ctx: Context, clause: ast.Clause) -> tuple | None:
+    """(fact, effect kind, (low, included), (high, included)) of a clause that earns or
+    deducts a fixed amount when one fact is in a range of fixed bounds
+    (`【X】低于90%且不低于80%的扣1分`, or one bound), or None; an open end is None."""
+    one = _bound_of(ctx, clause)
+    cond = getattr(clause, "condition", None)
+    if one is None and isinstance(cond, ast.And) and isinstance(clause, ast.ConditionClause):
+        first = dataclasses.replace(clause, condition=cond.operands[0])
+        one = _bound_of(ctx, first)
+    if one is None:
+        return None
+    fact, kind = one[0], one[4]
+    low = high = None
+    for part in cond.operands if isinstance(cond, ast.And) else (cond,):
+        if not isinstance(part, ast.Compare) or not isinstance(part.right, ast.Num):
+            return None
+        if not isinstance(part.left, ast.Ref) or part.left.name != fact:
+            return None
+        op = operator(part.word, ctx.overrides)
+        if op not in _BOUND_SIDE:
+            return None
+        is_low, included = _BOUND_SIDE[op]
+        bound = (part.right.value, included)
+        if is_low:
+            low = bound if low is None or bound[0] > low[0] else low
+        else:
+            high = bound if high is None or bound[0] < high[0] else high
+    return fact, kind, low, high
+
+
+def _meet(a: tuple, b: tuple) -> bool:
+    """Two ranges ((low, included) | None, (high, included) | None) share a value."""
+    lows = [x for x in (a[0], b[0]) if x is not None]
+    highs = [x for x in (a[1], b[1]) if x is not None]
+    if not lows or not highs:
+        return True
+    low = max(lows, key=lambda x: (x[0], not x[1]))
+    high = min(highs, key=lambda x: (x[0], x[1]))
+    return low[0] < high[0] or (low[0] == high[0] and low[1] and high[1])
+
+
+def _overlapping_tiers(ctx: Context, node: ast.Node) -> list[Diagnostic]:
+    """E267 for tiers written as ranges that overlap (`低于90%且不低于80%的扣1分；低于85%的
+    扣2分`: 82% is in both) — as written a unit in both gets both; nested one-sided
+    bounds are `_nested_bounds`'."""
+    if modifier(node, "take_max") is not None:
+        return []
+    ranges = [(c, r) for c in node.clauses if (r := _range_of(ctx, c)) is not None]
+    for i, (a, (fact, kind, *range_a)) in enumerate(ranges):
+        for b, (fact2, kind2, *range_b) in ranges[i + 1 :]:
+            if (fact2, kind2) != (fact, kind) or not _meet(range_a, range_b):
+                continue
+            if range_a == range_b:
+                continue  # the same case twice (two consequences of it): no tiers, as written
+            first, second = _written(ctx, a) or a.text, _written(ctx, b) or b.text
+            args = {
+                "fact": fact,
+                "wide": first,
+                "narrow": second,
+                "tiers": f"把两档写成不重叠的范围（每个单位只落在一档，界上的值只归一档），如 {first} 之外的单位才适用 “{second}”",
+                "tiers_en": f"write the two as ranges that do not overlap (each unit in one, a bound in one), "
+                f"so that “{second}” applies only outside “{first}”",
+                **_additive(kind),
+            }
+            return [Diagnostic("E267", b.span, args)]
     return []
 
 

@@ -482,6 +482,9 @@ class TermsMixin:
     def cond_and(self, children: list) -> ast.And:
         return ast.And(self._elided(children), span_of(children))
 
+    def bare_range(self, children: list) -> ast.And:
+        return ast.And(self._elided(children), span_of(children))
+
     def cond_or(self, children: list) -> ast.Or:
         return ast.Or(self._elided(children), span_of(children))
 
