@@ -133,15 +133,21 @@ def additive_refs(expr: ast.Expr | None) -> Iterator[ast.Ref]:
             yield from additive_refs(arg)
 
 
-def all_refs(expr: ast.Expr | None) -> Iterator[ast.Ref]:
-    if isinstance(expr, ast.Ref):
-        yield expr
-    elif isinstance(expr, ast.BinOp):
-        yield from all_refs(expr.left)
-        yield from all_refs(expr.right)
+def expr_nodes(expr: ast.Expr | None) -> Iterator[ast.Expr]:
+    """An expression and every expression inside it (operands, function arguments)."""
+    if expr is None:
+        return
+    yield expr
+    if isinstance(expr, ast.BinOp):
+        yield from expr_nodes(expr.left)
+        yield from expr_nodes(expr.right)
     elif isinstance(expr, ast.Call):
         for arg in expr.args:
-            yield from all_refs(arg)
+            yield from expr_nodes(arg)
+
+
+def all_refs(expr: ast.Expr | None) -> Iterator[ast.Ref]:
+    return (e for e in expr_nodes(expr) if isinstance(e, ast.Ref))
 
 
 def cond_refs(cond: ast.Cond | None) -> Iterator[ast.Ref]:

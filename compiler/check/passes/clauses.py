@@ -19,7 +19,7 @@ from ...syntax.build.clauses import has_de
 from ..boundary import ambiguity, is_ambiguous, offset_operator, operator
 from ..budget import budget, cap, is_bonus, modifier, points
 from ..context import Context
-from ..resolve import clause_refs, deducts, earns, effect_amount, effects_of
+from ..resolve import clause_refs, deducts, earns, effect_amount, effects_of, expr_nodes
 from ..units import canonical_unit
 
 
@@ -493,16 +493,9 @@ def _average_words(ctx: Context, average: object) -> list[Diagnostic]:
     return [Diagnostic("E262", average.span, {"written": written, "words": average.words})]
 
 
-def _averages(expr: object) -> Iterator[ast.Average]:
+def _averages(expr: ast.Expr | None) -> Iterator[ast.Average]:
     """The averages an amount reads (`得(【X】÷平均值×10)分`, a share of the average)."""
-    if isinstance(expr, ast.Average):
-        yield expr
-    elif isinstance(expr, ast.BinOp):
-        yield from _averages(expr.left)
-        yield from _averages(expr.right)
-    elif isinstance(expr, ast.Call):
-        for arg in expr.args:
-            yield from _averages(arg)
+    return (e for e in expr_nodes(expr) if isinstance(e, ast.Average))
 
 
 def _average_refused(ctx: Context, average: object) -> list[Diagnostic]:
