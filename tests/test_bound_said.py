@@ -61,6 +61,10 @@ def test_on_a_line_that_also_reads_the_batch(header):
     assert [r.total for r in scored.score_batch(batch)] == [5, 6, 6]
 
 
-def test_a_remark_naming_another_number_is_refused():
+@pytest.mark.parametrize(
+    "clause",
+    ["【投诉】3次以上（含5次）的扣1分", "【完成率】90%以下（不含90%非）的扣1分"],
+)
+def test_a_remark_saying_more_than_the_bound_is_refused(clause):
     with pytest.raises(PolicyError):
-        compile_policy(policy("【投诉】3次以上（含5次）的扣1分"))
+        compile_policy(policy(clause))

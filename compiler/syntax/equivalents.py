@@ -1042,7 +1042,7 @@ _AT: _Rule = (
 #: A bound's own remark: `（含）`, `（不含3次）`, `（包括本数）`.
 _REMARK = (
     r"[(（]\s*(?P<neg>不)?(?:含|包含|包括)\s*(?:本数|(?P<again>\d+(?:\.\d+)?)\s*"
-    r"(?:%|个百分点|[^\s\d,;()（）的]{0,3}?))?\s*[)）]"
+    r"(?P<unit>%|个百分点|[^\s\d,;()（）的]{0,3}?))?\s*[)）]"
 )
 _BOUND_UNIT = r"(?:%|个百分点|[^\s\d,;:()（）【】的以及含不]{0,3}?)"
 #: `【投诉】3次以上（含3次）的` → `【投诉】达到3次的`: the remark says on which side the bound is,
@@ -1054,7 +1054,8 @@ _BOUND_SAID: _Rule = (
         r"(?:(?<=】)|(?<=】均)|(?<=】都)|(?<=[,;]))\s*(?:在\s*)?"
         rf"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>{_BOUND_UNIT})\s*"
         rf"(?:(?P<word>及以上|以上|及以下|以下|以内)\s*{_REMARK}"
-        rf"|{_REMARK.replace('neg', 'neg2').replace('again', 'again2')}\s*(?P<word2>及以上|以上|及以下|以下|以内))"
+        rf"|{_REMARK.replace('neg', 'neg2').replace('again', 'again2').replace('unit', 'unit2')}"
+        r"\s*(?P<word2>及以上|以上|及以下|以下|以内))"
         r"(?=\s*的)"
     ),
     lambda m, c: _bound_said(m),
@@ -1074,6 +1075,9 @@ def _bound_said(match: re.Match[str]) -> str | None:
     again = match.group("again") or match.group("again2")
     if again is not None and Decimal(again) != Decimal(match.group("n")):
         return None  # `3次以上（含5次）`: another number, read (refused) as written
+    unit = match.group("unit") or match.group("unit2") or ""
+    if unit not in ("", match.group("u")):
+        return None  # `（含3次数）`, `（不含90%非）`: more than the bound again
     word = (match.group("word") or match.group("word2")).removeprefix("及")
     excluded = bool(match.group("neg") or match.group("neg2"))
     return f"{_SIDE_SAID[word, excluded]}{match.group('n')}{match.group('u')}"
