@@ -116,3 +116,21 @@ def test_ranges_that_meet_without_overlap_read_as_written(clause, expected):
 def test_the_same_case_twice_reads_as_written():
     """Two consequences of one case are no tiers: both apply (3 deducted below 90%)."""
     assert totals("【完成率】低于90%的扣1分；低于90%的扣2分") == [10, 10, 7, 7, 7]
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("【完成率】达到90%的得6分，达到80%的得4分", [6, 6, 4, 4, 0]),
+        ("【完成率】低于80%的扣2分，低于90%的扣1分", [10, 10, 9, 9, 8]),
+    ],
+)
+def test_a_comma_between_tiers_is_refused_with_the_tiers_to_write(clause, expected):
+    """`，达到80%的得4分` after `达到90%的得6分` is no opposite (E247); the next tier down is
+    offered, written so that the tiers do not overlap, and it scores the deepest reached."""
+    with pytest.raises(PolicyError) as error:
+        compile_policy(one_item(clause, FACTS, points=10))
+    (diag,) = [d for d in error.value.diagnostics if d.is_error]
+    assert diag.code == "E247"
+    tiers = diag.args["tiers"].split("写 ", 1)[1]
+    assert totals(tiers) == expected

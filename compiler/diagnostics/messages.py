@@ -538,9 +538,9 @@ MESSAGES: dict[str, Entry] = {
         "error",
         "“{second}” 不是 “{first}” 的反面：两个条件之间（或重叠）的情况原文没有说",
         "“{second}” is not the opposite of “{first}”: what lies between (or in both) is not said",
-        "两个条件正好相反时才能写在一句里（如 达到90%的得5分，低于90%的不得分）；否则分成两条条款，各写【数据项】",
+        "两个条件正好相反时才能写在一句里（如 达到90%的得5分，低于90%的不得分）；否则分成两条条款，各写【数据项】{tiers}",
         "only exact opposites share a sentence (e.g. 达到90%的得5分，低于90%的不得分); "
-        "otherwise write two clauses, each with its 【fact】",
+        "otherwise write two clauses, each with its 【fact】{tiers_en}",
     ),
     "E246": Entry(
         "error",

@@ -374,7 +374,43 @@ def _counter(ctx: Context, clause: ast.Clause) -> list[Diagnostic]:
         if ops in _OPPOSITES and _same_value(first.right, counter.right):
             return []
     args = {"first": _written(ctx, first), "second": _written(ctx, counter)}
-    return [Diagnostic("E247", counter.span, args)]
+    return [Diagnostic("E247", counter.span, {**args, **_counter_tiers(ctx, clause)})]
+
+
+def _counter_tiers(ctx: Context, clause: ast.Clause) -> dict[str, str]:
+    """`【X】达到90%的得6分，达到80%的得4分`: a wider bound on the same side after the first
+    reads as the next tier down — the hint writes it as two tiers that do not overlap
+    (the second bounded by the first's opposite), which scores the deepest one reached."""
+    first, counter = clause.condition, clause.counter
+    none = {"tiers": "", "tiers_en": ""}
+    if not isinstance(first, ast.Compare) or not isinstance(counter, ast.Compare):
+        return none
+    if not isinstance(first.left, ast.Ref) or not isinstance(first.right, ast.Num):
+        return none
+    if not isinstance(counter.right, ast.Num):
+        return none
+    op, op2 = operator(first.word, ctx.overrides), operator(counter.word, ctx.overrides)
+    if op not in _NEGATION_WORD or op2 not in _NEGATION_WORD:
+        return none
+    above = op in (">=", ">")
+    if above != (op2 in (">=", ">")) or first.right.value == counter.right.value:
+        return none
+    if (counter.right.value < first.right.value) != above:
+        return none  # the second is inside the first: not the next tier down
+    text, second = _written(ctx, clause), _written(ctx, counter)
+    if not text or not second or not text.endswith(second):
+        return none
+    head = text[: -len(second)].rstrip(" \t,，")
+    cond_end = counter.right.span.end_column - counter.span.column
+    fact = first.left.name
+    bounded = (
+        f"【{fact}】{second[:cond_end]}且{_NEGATION_WORD[op]}{first.right.text}{second[cond_end:]}"
+    )
+    tiers = f"{head}；{bounded}"
+    return {
+        "tiers": f"；分档的（只算达到的最深一档）写 {tiers}",
+        "tiers_en": f"; tiers (the deepest reached): {tiers}",
+    }
 
 
 def _same_value(a: object, b: object) -> bool:
