@@ -273,35 +273,37 @@ def _no_deduction(original_line: str, line: int) -> Diagnostic | None:
     ref, cond, rest = found["ref"] or "", found["cond"].strip(), (found["rest"] or "").strip()
     if not re.search(r"\d", cond):
         return None  # `情节轻微的不扣分`: an exemption, not a bound — deleting it would deduct
+
+    def refuse(zh: str, en: str) -> Diagnostic:
+        return _at("E123", found, line, {"text": found[0].strip(), "rest": zh, "rest_en": en})
+
     bound, otherwise = _BOUND_WORDS.match(cond), _OTHERWISE.match(rest)
-    if bound is not None and otherwise is not None:
+    if otherwise is not None:
+        effect = otherwise["effect"]
+        if bound is None:
+            # `90%以上的不扣分，否则扣2分`: which side holds 90% depends on the header's 边界
+            return refuse(
+                f"{ref}（“{cond}” 的反面，界上的值归哪一边写清）的{effect}",
+                f"{ref}(the opposite of “{cond}”, saying which side holds the bound)的{effect}",
+            )
         word = _COMPLEMENT_BEFORE[bound["word"]] if bound["word"] else "超过"
-        number = (bound["n"] or bound["n2"]).replace(" ", "").replace("\t", "")
-        suggest = f"{ref}{word}{number}的{otherwise['effect']}"
-    elif rest and not _OTHERWISE.match(rest):
-        suggest = rest if rest.startswith("【") or not ref else f"{ref}{rest}"
-    else:
-        suggest = ""
-    if otherwise is not None and not suggest:
-        # `90%以上的不扣分，否则扣2分`: which side holds 90% depends on the header's 边界
-        suggest = f"{ref}（“{cond}” 的反面，界上的值归哪一边写清）的{otherwise['effect']}"
-        suggest_en = f"{ref}(the opposite of “{cond}”, saying which side holds the bound)的{otherwise['effect']}"
-        return _at(
-            "E123", found, line, {"text": found[0].strip(), "rest": suggest, "rest_en": suggest_en}
-        )
-    each = _EACH_TIME.match(suggest)
-    if each is not None:
-        # `3次以内不扣分，超过3次的每次扣1分`: the allowance says the first 3 are free —
-        # or, past 3, does every occurrence cost?  Both, to choose from.
-        head, unit, effect = each["head"], each["unit"], each["effect"]
-        every, past = f"{head}，每{unit}{effect}", f"{head}，每多1{unit}{effect}"
-        suggest = f"每一次都扣的写 {every}；只扣超过部分的写 {past}"
-        suggest_en = f"every occurrence: {every}; only those past the bound: {past}"
-        return _at(
-            "E123", found, line, {"text": found[0].strip(), "rest": suggest, "rest_en": suggest_en}
-        )
-    args = {"text": found[0].strip(), "rest": suggest or "（删去这一句）"}
-    return _at("E123", found, line, {**args, "rest_en": suggest or "(delete it)"})
+        number = re.sub(r"[ \t]", "", bound["n"] or bound["n2"])
+        written = f"{ref}{word}{number}的{effect}"
+        return refuse(written, written)
+    if not rest:
+        return refuse("（删去这一句）", "(delete it)")
+    written = rest if rest.startswith("【") or not ref else f"{ref}{rest}"
+    each = _EACH_TIME.match(written)
+    if each is None:
+        return refuse(written, written)
+    # `3次以内不扣分，超过3次的每次扣1分`: the allowance says the first 3 are free — or,
+    # past 3, does every occurrence cost?  Both, to choose from.
+    head, unit, effect = each["head"], each["unit"], each["effect"]
+    every, past = f"{head}，每{unit}{effect}", f"{head}，每多1{unit}{effect}"
+    return refuse(
+        f"每一次都扣的写 {every}；只扣超过部分的写 {past}",
+        f"every occurrence: {every}; only those past the bound: {past}",
+    )
 
 
 #: A rest that deducts for each occurrence past a bound (`超过3次的每次扣1分`).
