@@ -516,8 +516,10 @@ class TermsMixin:
             if isinstance(before.right, ast.Average) or _is_distance(compared.right):
                 self.form_error(
                     child.span,
-                    "与平均值相差的档次写在平均值后面（如 低于平均值5个百分点以内的）",
-                    "a distance from the average written after it (e.g. 低于平均值5个百分点以内的)",
+                    "与平均值相差的档次写在平均值后面（如 低于平均值5个百分点以内的）；"
+                    "另比一个数的，写明【数据项】（如 低于平均值且【完成率】高于80%的）",
+                    "a distance from the average written after it (e.g. 低于平均值5个百分点以内的); "
+                    "another comparison names its 【fact】 (e.g. 低于平均值且【完成率】高于80%的)",
                 )
             conds.append(compared)
         return tuple(conds)
@@ -525,7 +527,8 @@ class TermsMixin:
 
 @dataclass(frozen=True)
 class Elided:
-    """A comparison after 且 without its fact, until `cond_and` gives it the one before."""
+    """A comparison after 且 or 或 without its fact, until `_elided` gives it the fact of
+    the comparison before it."""
 
     items: tuple
     span: Span
