@@ -68,3 +68,23 @@ def test_on_a_line_that_also_reads_the_batch(header):
 def test_a_remark_saying_more_than_the_bound_is_refused(clause):
     with pytest.raises(PolicyError):
         compile_policy(policy(clause))
+
+
+@pytest.mark.parametrize(
+    ("remark", "reads"),
+    [("（含3次）", True), ("（含）", True), ("（含本数）", True), ("（含3次非）", False)],
+)
+def test_on_a_batch_line_more_in_the_remark_is_not_read_past(remark, reads):
+    """On a line that reads the batch, `（含3次非）` was read as `（含3次）`."""
+    clause = f"【完成率】低于全市平均值且【投诉】3次以上{remark}的扣1分"
+    if not reads:
+        with pytest.raises(PolicyError):
+            compile_policy(policy(clause))
+        return
+    scored = compile_policy(policy(clause))
+    batch = [
+        {"单位": "甲", "完成率": "80%", "投诉": "3"},
+        {"单位": "乙", "完成率": "80%", "投诉": "2"},
+        {"单位": "丙", "完成率": "100%", "投诉": "3"},
+    ]
+    assert [r.total for r in scored.score_batch(batch)] == [5, 6, 6]

@@ -1191,6 +1191,10 @@ def _bound_restated(match: re.Match[str], _: _Context) -> str | None:
     again = match.group("again")
     if again is not None and Decimal(again) != Decimal(match.group("n")):
         return None
+    again_unit, unit = match.group("au") or "", match.group("u") or ""
+    points = ("个百分点", "百分点", "个点")
+    if again_unit not in ("", unit) and not (again_unit in points and unit in points):
+        return None  # `（含5个百分点非）`: more than the bound again, read (refused) as written
     text = match.group()
     word = match.group("word")
     return text[: text.index(word) + len(word)]
@@ -1922,7 +1926,7 @@ RULES: tuple[_Rule, ...] = (
         "bound restated",
         re.compile(
             r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>个百分点|百分点|个点|%|[^\s\d,;()的]{1,3}?)?\s*(?P<word>以内|以上|以下)\s*"
-            r"\(\s*含\s*(?:本数|(?P<again>\d+(?:\.\d+)?)\s*(?:个百分点|百分点|个点|%|[^\s\d,;()]{1,3}?)?)?\s*\)"
+            r"\(\s*含\s*(?:本数|(?P<again>\d+(?:\.\d+)?)\s*(?P<au>个百分点|百分点|个点|%|[^\s\d,;()]{1,3}?)?)?\s*\)"
         ),
         _bound_restated,
     ),
