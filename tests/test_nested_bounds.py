@@ -134,3 +134,14 @@ def test_a_comma_between_tiers_is_refused_with_the_tiers_to_write(clause, expect
     assert diag.code == "E247"
     tiers = diag.args["tiers"].split("写 ", 1)[1]
     assert totals(tiers) == expected
+
+
+def test_tiers_parted_by_a_mark_read_as_two_clauses():
+    """`90%以上得6分、80%以上得4分`: 、 after an amount, before another bound, parts two
+    clauses — refused as tiers like any two (it was a bare syntax error), and the tiers
+    written out with 、 score the deepest reached."""
+    with pytest.raises(PolicyError) as error:
+        compile_policy(one_item("【完成率】90%以上得6分、80%以上得4分", FACTS, points=10))
+    (diag,) = [d for d in error.value.diagnostics if d.is_error]
+    assert diag.code == "E267"
+    assert totals("【完成率】90%以上得6分、80%以上且低于90%得4分") == [6, 6, 4, 4, 0]

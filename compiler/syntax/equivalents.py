@@ -1166,7 +1166,19 @@ _HALF_POINTS = (
     ),
     _half_points,
 )
+#: `【完成率】90%以上得6分、80%以上得4分` → `…得6分；80%以上得4分`: 、 after an amount, before
+#: another bound of the line's fact, parts two clauses (as ；) — then read, or refused as
+#: tiers (E267), like any two clauses; `分别扣1分、2分` has no bound after it.
+_TIER_MARK = (
+    "tier mark",
+    re.compile(
+        r"(?<=分)\s*、(?=\s*(?:\d+(?:\.\d+)?\s*(?:%|个百分点|[^\s\d,;:、()【】的]{0,3}?)\s*(?:及以上|及以下|以上|以下)"
+        r"|(?:达到|不低于|不少于|不超过|低于|少于|超过|高于|不足|未达到)\s*\d))"
+    ),
+    lambda m, c: ";",
+)
 _EVERY_LINE = (
+    _TIER_MARK,
     _PASSIVE,
     *_WHOLE_STEPS,
     _ITEM_ZERO,
