@@ -1166,6 +1166,60 @@ _HALF_POINTS = (
     ),
     _half_points,
 )
+#: `【完成率】应达到95%，未达到的扣2分` → `【完成率】未达到95%的扣2分`: a requirement, then what a
+#: unit that misses it loses — the miss is the requirement's exact complement (words
+#: whose side the header's 边界 could change, `95%以上`, are left as written).  Only before
+#: a fixed amount or steps of the gap (`每低…`, `每多…`): `超过的，每次扣1分` after a
+#: requirement counts the excess, never every occurrence, so it is left as written.
+_MISSED_REQUIREMENT = {
+    "达到": ("未达到", "shortfall"),
+    "不低于": ("低于", "shortfall"),
+    "不少于": ("少于", "shortfall"),
+    "不超过": ("超过", "excess"),
+    "不高于": ("高于", "excess"),
+    "不多于": ("多于", "excess"),
+}
+#: The words that name the units missing a requirement, by the side it is missed on.
+_MISS_WORDS = {
+    "shortfall": ("未达到的", "没有达到的", "达不到的", "未达标的", "不达标的", "低于的", "否则"),
+    "excess": ("超过的", "超出的", "未达标的", "不达标的", "否则"),
+}
+#: `不得超过3次` (the requirement 不超过): the word barred is the miss itself.
+_BARRED = {
+    "超过": "excess",
+    "高于": "excess",
+    "多于": "excess",
+    "低于": "shortfall",
+    "少于": "shortfall",
+}
+_REQUIREMENT_MISSED: _Rule = (
+    "requirement missed",
+    re.compile(
+        r"(?<=】)\s*(?:(?:应当|必须|应|须|需|要)\s*(?P<word>"
+        + "|".join(sorted(_MISSED_REQUIREMENT, key=len, reverse=True))
+        + r")|不得\s*(?P<barred>"
+        + "|".join(sorted(_BARRED, key=len, reverse=True))
+        + r"))\s*(?P<n>\d+(?:\.\d+)?\s*(?:%|个百分点|[^\s\d,;:、()【】的以]{0,3}?))\s*[,;]\s*"
+        r"(?P<miss>"
+        + "|".join(sorted({w for ws in _MISS_WORDS.values() for w in ws}, key=len, reverse=True))
+        + r")\s*,?(?=\s*(?:扣\s*\d|(?:本项|该项)?不得分|每\s*(?:低|少|降|下降|差|缺|超|多|高)))"
+    ),
+    lambda m, c: _requirement_missed(m),
+)
+
+
+def _requirement_missed(match: re.Match[str]) -> str | None:
+    barred = match.group("barred")
+    if barred is not None:
+        complement, side = barred, _BARRED[barred]
+    else:
+        complement, side = _MISSED_REQUIREMENT[match.group("word")]
+    if match.group("miss") not in _MISS_WORDS[side]:
+        return None  # `应达到95%，超过的…`: the other side, read (refused) as written
+    number = re.sub(r"[ \t]", "", match.group("n"))
+    return f"{complement}{number}的"
+
+
 #: `【完成率】90%以上得6分、80%以上得4分` → `…得6分；80%以上得4分`: 、 after an amount, before
 #: another bound of the line's fact, parts two clauses (as ；) — then read, or refused as
 #: tiers (E267), like any two clauses; `分别扣1分、2分` has no bound after it.
@@ -1178,6 +1232,7 @@ _TIER_MARK = (
     lambda m, c: ";",
 )
 _EVERY_LINE = (
+    _REQUIREMENT_MISSED,
     _TIER_MARK,
     _PASSIVE,
     *_WHOLE_STEPS,
@@ -1983,6 +2038,7 @@ _DROPS = frozenset(
         "passive event",
         "all taken",
         "beyond average",
+        "requirement missed",
         "bound said",
         "bound restated",
         "graded subject",
