@@ -1172,12 +1172,11 @@ _HALF_POINTS = (
 #: a fixed amount or steps of the gap (`每低…`, `每多…`): `超过的，每次扣1分` after a
 #: requirement counts the excess, never every occurrence, so it is left as written.
 _MISSED_REQUIREMENT = {
-    "达到": ("未达到", "shortfall"),
-    "不低于": ("低于", "shortfall"),
-    "不少于": ("少于", "shortfall"),
-    "不超过": ("超过", "excess"),
-    "不高于": ("高于", "excess"),
-    "不多于": ("多于", "excess"),
+    word: (
+        kw.COMPLEMENTS[word],
+        "shortfall" if kw.COMPARE_BEFORE[word].direction == "ge" else "excess",
+    )
+    for word in ("达到", "不低于", "不少于", "不超过", "不高于", "不多于")
 }
 #: The words that name the units missing a requirement, by the side it is missed on.
 _MISS_WORDS = {

@@ -880,6 +880,21 @@ COMPARE_BEFORE: dict[str, Comparison] = {
     "==": Comparison("eq", True),
 }
 
+#: The exact complement of a bound written before its number: the same number, the other
+#: side, the bound on the other side of it too (`达到90%` / `未达到90%`) — never a word the
+#: header's 边界 could change.  What a unit that misses a requirement falls under.
+COMPLEMENTS: dict[str, str] = {
+    "达到": "未达到",
+    "不低于": "低于",
+    "不少于": "少于",
+    "不超过": "超过",
+    "不高于": "高于",
+    "不多于": "多于",
+    "未超过": "超过",
+    "大于等于": "低于",
+    "小于等于": "超过",
+}
+
 #: Words written after the number (`20人以上`, `1月9日前`).
 COMPARE_AFTER: dict[str, Comparison] = {
     "以上": Comparison("ge", True),

@@ -242,22 +242,10 @@ _NO_DEDUCTION = re.compile(
     r"(?:不扣分|不予扣分|不扣除|不扣|免于扣分|免扣分)(?=[ \t]*(?:[，,；;。]|$))"
     r"(?:[ \t]*[，,；;。][ \t]*(?P<rest>[^；;。]*))?"
 )
-#: The exact complement of a bound (the same number, the other side, its own inclusion:
-#: never a word the header's 边界 could change), as (the word before, the word after).
-_COMPLEMENT_BEFORE = {
-    "达到": "未达到",
-    "不低于": "低于",
-    "不少于": "少于",
-    "不超过": "超过",
-    "不高于": "高于",
-    "不多于": "多于",
-    "未超过": "超过",
-    "大于等于": "低于",
-    "小于等于": "超过",
-}
+#: A bound whose exact complement the language has (`kw.COMPLEMENTS`, or `N以内` → 超过N).
 _BOUND_WORDS = re.compile(
     r"^(?:(?P<word>"
-    + "|".join(sorted(_COMPLEMENT_BEFORE, key=len, reverse=True))
+    + "|".join(sorted(kw.COMPLEMENTS, key=len, reverse=True))
     + r")[ \t]*(?P<n>\d+(?:\.\d+)?[ \t]*(?:%|个百分点|[^\s\d的]{0,3}?))"
     r"|(?P<n2>\d+(?:\.\d+)?[ \t]*(?:%|个百分点|[^\s\d的]{0,3}?))[ \t]*以内)$"
 )
@@ -286,7 +274,7 @@ def _no_deduction(original_line: str, line: int) -> Diagnostic | None:
                 f"{ref}（“{cond}” 的反面，界上的值归哪一边写清）的{effect}",
                 f"{ref}(the opposite of “{cond}”, saying which side holds the bound)的{effect}",
             )
-        word = _COMPLEMENT_BEFORE[bound["word"]] if bound["word"] else "超过"
+        word = kw.COMPLEMENTS[bound["word"]] if bound["word"] else "超过"
         number = re.sub(r"[ \t]", "", bound["n"] or bound["n2"])
         written = f"{ref}{word}{number}的{effect}"
         return refuse(written, written)
