@@ -135,28 +135,48 @@ _ORDINAL = re.compile(r"第[\d一二两三四五六七八九十]+次")
 _NEGATION_WORD = {">=": "低于", ">": "不超过", "<": "不低于", "<=": "超过"}
 
 
-def _bound_of(ctx: Context, clause: ast.Clause) -> tuple | None:
-    """(fact, side, op, bound, effect kind) of a clause that earns or deducts a fixed
-    amount when one fact passes one fixed bound (`【X】低于90%的扣1分`), or None."""
+def _tier_kind(clause: ast.Clause) -> str | None:
+    """The kind of fixed amount ("Earn", "Deduct", "Bonus") a clause gives when its
+    condition holds, as a tier does, or None (a cap, 否则, several effects, an amount
+    computed or said to come on top)."""
     if not isinstance(clause, ast.ConditionClause) or clause.otherwise or clause.cap:
         return None
     if _ORDINAL.search(clause.text):
         return None  # `第一次扣1分，第二次扣2分`: each occurrence its own amount (they add up)
-    cond = clause.condition
-    if not isinstance(cond, ast.Compare) or not isinstance(cond.left, ast.Ref):
-        return None
-    if not isinstance(cond.right, ast.Num) or len(clause.effects) != 1:
+    if len(clause.effects) != 1:
         return None
     effect = clause.effects[0]
     if not isinstance(effect, ast.Earn | ast.Deduct | ast.Bonus) or effect.word in _ON_TOP:
         return None
-    if not isinstance(effect.amount, ast.Num):
+    return type(effect).__name__ if isinstance(effect.amount, ast.Num) else None
+
+
+def _fixed_bound(ctx: Context, cmp: object) -> tuple | None:
+    """(fact, op, bound) of one fact compared with one fixed number, or None."""
+    if not isinstance(cmp, ast.Compare) or not isinstance(cmp.left, ast.Ref):
         return None
-    op = operator(cond.word, ctx.overrides)
-    if op not in _NEGATION_WORD:
+    if not isinstance(cmp.right, ast.Num):
         return None
-    side = "ge" if op in (">=", ">") else "le"
-    return cond.left.name, side, op, cond.right, type(effect).__name__
+    op = operator(cmp.word, ctx.overrides)
+    return (cmp.left.name, op, cmp.right) if op in _NEGATION_WORD else None
+
+
+def _bound_of(ctx: Context, clause: ast.Clause) -> tuple | None:
+    """(fact, side, op, bound, effect kind) of a clause that earns or deducts a fixed
+    amount when one fact passes one fixed bound (`【X】低于90%的扣1分`), or None."""
+    kind = _tier_kind(clause)
+    bound = _fixed_bound(ctx, clause.condition) if kind is not None else None
+    if bound is None:
+        return None
+    fact, op, at = bound
+    return fact, "ge" if op in (">=", ">") else "le", op, at, kind
+
+
+def _bounded(text: str, cond_end: int, fact: str, op: str, at: ast.Num) -> str:
+    """A tier's clause as written, its condition bounded by another tier's opposite
+    (`【X】低于90%且不低于80%的扣1分`): the tiers then never overlap."""
+    head = "" if text.startswith("【") else f"【{fact}】"
+    return f"{head}{text[:cond_end]}且{_NEGATION_WORD[op]}{at.text}{text[cond_end:]}"
 
 
 #: The verb of each kind of fixed amount, as the hint writes it.
@@ -191,8 +211,7 @@ def _nested_bounds(ctx: Context, node: ast.Node) -> list[Diagnostic]:
                 continue  # the narrow one is past the wide one on its side
             text = _written(ctx, wide) or wide.text
             cond_end = wide.condition.span.end_column - wide.span.column
-            head = "" if text.startswith("【") else f"【{fact}】"
-            bounded = f"{head}{text[:cond_end]}且{_NEGATION_WORD[op2]}{at2.text}{text[cond_end:]}"
+            bounded = _bounded(text, cond_end, fact, op2, at2)
             args = {
                 "fact": fact,
                 "wide": text,
@@ -213,25 +232,18 @@ def _range_of(ctx: Context, clause: ast.Clause) -> tuple | None:
     """(fact, effect kind, (low, included), (high, included)) of a clause that earns or
     deducts a fixed amount when one fact is in a range of fixed bounds
     (`【X】低于90%且不低于80%的扣1分`, or one bound), or None; an open end is None."""
-    one = _bound_of(ctx, clause)
-    cond = getattr(clause, "condition", None)
-    if one is None and isinstance(cond, ast.And) and isinstance(clause, ast.ConditionClause):
-        first = dataclasses.replace(clause, condition=cond.operands[0])
-        one = _bound_of(ctx, first)
-    if one is None:
+    kind = _tier_kind(clause)
+    if kind is None:
         return None
-    fact, kind = one[0], one[4]
-    low = high = None
+    cond = clause.condition
+    fact = low = high = None
     for part in cond.operands if isinstance(cond, ast.And) else (cond,):
-        if not isinstance(part, ast.Compare) or not isinstance(part.right, ast.Num):
+        found = _fixed_bound(ctx, part)
+        if found is None or fact not in (None, found[0]):
             return None
-        if not isinstance(part.left, ast.Ref) or part.left.name != fact:
-            return None
-        op = operator(part.word, ctx.overrides)
-        if op not in _BOUND_SIDE:
-            return None
+        fact, op, at = found
         is_low, included = _BOUND_SIDE[op]
-        bound = (part.right.value, included)
+        bound = (at.value, included)
         if is_low:
             low = bound if low is None or bound[0] > low[0] else low
         else:
@@ -403,10 +415,7 @@ def _counter_tiers(ctx: Context, clause: ast.Clause) -> dict[str, str]:
     head = text[: -len(second)].rstrip(" \t,，")
     cond_end = counter.right.span.end_column - counter.span.column
     fact = first.left.name
-    bounded = (
-        f"【{fact}】{second[:cond_end]}且{_NEGATION_WORD[op]}{first.right.text}{second[cond_end:]}"
-    )
-    tiers = f"{head}；{bounded}"
+    tiers = f"{head}；{_bounded(second, cond_end, fact, op, first.right)}"
     return {
         "tiers": f"；分档的（只算达到的最深一档）写 {tiers}",
         "tiers_en": f"; tiers (the deepest reached): {tiers}",
