@@ -754,23 +754,6 @@ class Effect:
         }[self.kind]
 
 
-def _bound(c):
-    """(fact, side, effect kind) and the bound of a clause the checker reads as one tier
-    (E267: one fact past one fixed bound, earning, deducting or adding a constant), or None."""
-    cond = getattr(c, "condition", None)
-    if not isinstance(c, Fixed) or c.otherwise or c.cap is not None or len(c.then) != 1:
-        return None
-    if not isinstance(cond, CCmp) or len(cond.left) != 1 or cond.kind == "date":
-        return None
-    if isinstance(cond.value, ERef) or cond.op not in (">=", ">", "<", "<="):
-        return None
-    effect = c.then[0]
-    if effect.kind not in ("earn", "deduct", "bonus"):
-        return None
-    side = "ge" if cond.op in (">=", ">") else "le"
-    return (cond.left[0], side, effect.kind), cond.value
-
-
 def _standard(c):
     """(fact, direction) of a per-step clause from a fixed standard, which E266 holds
     against another on the same fact and side (`不得超过60%，每超…；不得超过86%，每超…`)."""
@@ -820,12 +803,7 @@ def without_nested_bounds(clauses: list) -> list:
     add up — so a valid policy never holds one."""
     kept: list = []
     for c in clauses:
-        b = _bound(c)
-        if b is not None and any(
-            (o := _bound(k)) is not None and o[0] == b[0] and o[1] != b[1] for k in kept
-        ):
-            continue
-        r = _range(c)
+        r = _range(c)  # one-sided bounds on one side always meet: nested tiers too
         if r is not None and any(
             (o := _range(k)) is not None
             and o[0] == r[0]

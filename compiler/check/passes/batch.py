@@ -142,11 +142,12 @@ def _earning_tiers(clauses, name: str) -> dict[int, str | None]:
 
 def _side(word: str) -> str | None:
     """ "above" or "below" the value a comparison word puts its subject."""
-    if word.startswith(("超过", "高于", "多于", "大于", "达到", "不低于", "不少于", "等于或")):
-        if word.startswith("等于或") and word.endswith(("低于", "小于")):
-            return "below"
+    if word.startswith(
+        ("超过", "高于", "多于", "大于", "达到", "不低于", "不少于", "等于或高于", "等于或大于")
+    ):
         return "above"
-    if word.startswith(("低于", "少于", "小于", "不足", "不满", "未达到", "达不到")):
+    below = ("低于", "少于", "小于", "不足", "不满", "未达到", "达不到", "等于或低于", "等于或小于")
+    if word.startswith(below):
         return "below"
     return None
 

@@ -540,8 +540,9 @@ def _placeholder(span: Span) -> ast.Num:
 
 
 def _is_distance(value: object) -> bool:
-    """A quantity in percentage points: a distance, never a value of the fact."""
-    return isinstance(value, ast.Num) and (value.unit or "") in ("个百分点", "百分点", "个点")
+    """A quantity in percentage points (`百分点`, `个点`: one unit once read): a distance,
+    never a value of the fact."""
+    return isinstance(value, ast.Num) and value.unit == kw.UNITS["个百分点"]
 
 
 def average_of(text: str, span: Span) -> ast.Average:
