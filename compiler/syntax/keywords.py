@@ -358,6 +358,9 @@ RATIO_EARN: tuple[str, ...] = (
     "按完成率计分",
 )
 
+#: The bare share words, read as a share of the mean after a comparison below it
+#: (`低于全市平均值的，按比例计分`).
+RATIO_OF_THE_MEAN: tuple[str, ...] = ("按比例得分", "按比例计分")
 
 #: Whose value is shared out, before its name: `按本县减排量占…`.
 AVERAGE_SHARE_OWN: tuple[str, ...] = (
@@ -568,7 +571,17 @@ LAST_PLACE: tuple[str, ...] = ("末位", "最后一名", "最后一位", "倒数
 #: `第1名得10分，其后每下降一个名次扣0.5分` / `逐名递减1分`: each place after those the
 #: first rule names earns that much less than the last of them, never below 0.
 STEP_DOWN_BEFORE: tuple[str, ...] = ("其后", "此后", "以后", "之后", "以下")
-STEP_DOWN_VERBS: tuple[str, ...] = ("下降", "后退", "退后", "降低", "下移", "后移", "递减", "降", "下滑")
+STEP_DOWN_VERBS: tuple[str, ...] = (
+    "下降",
+    "后退",
+    "退后",
+    "降低",
+    "下移",
+    "后移",
+    "递减",
+    "降",
+    "下滑",
+)
 STEP_DOWN_WORDS: tuple[str, ...] = ("逐名递减", "逐位递减", "依次递减")
 #: `，最低得4分` after a step down by place: no place earns less (instead of 0).
 STEP_FLOOR: tuple[str, ...] = ("最低不低于", "最低不少于", "最低得", "最低为", "最低计", "最低")

@@ -1265,10 +1265,70 @@ class ClausesMixin(TermsMixin):
         once the clause is under its item (`for_item`)."""
         parts = self._parts(children)
         self._no_otherwise(parts)
+        below = self._below_the_mean(parts)
+        if below is not None:
+            return below
+        if isinstance(parts.head, ast.Compare) and parts.cap is None:
+            self._share_refused(self._condition(parts.head), parts.span)
+            return None
         if not isinstance(parts.head, ast.Truth) or parts.cap is not None:
             self.form_error(parts.span, "【完成率】按完成比例得分", "【完成率】按完成比例得分")
             return None
         return RatioEarn(parts.head.ref, parts.span, self.clause_text(parts.span))
+
+    def _below_the_mean(self, parts: Parts) -> ast.ConditionClause | None:
+        """`【完成率】低于全市平均值的，按比例计分`: below the mean, the share is of the mean
+        (points × 【X】 ÷ 平均值), as `按本单位完成率占平均完成率的比例计分` says in full and
+        as `其余按比例得分` after the best is a share of the best.  Only the bare
+        `按比例得分`/`按比例计分` and only below the mean: `按完成比例得分` is a share of
+        100%, and above the mean a share of the mean is over 1 (refused as written)."""
+        word = parts.body[0] if parts.body else None
+        if not isinstance(word, Token):
+            return None
+        if isinstance(parts.head, ast.Truth) or parts.cap is not None:
+            return None
+        condition = self._condition(parts.head)
+        share = self._share_of_the_mean(condition, word)
+        if share is None:
+            return None
+        text = self.clause_text(parts.span)
+        return ast.ConditionClause(condition, (share,), (), None, parts.span, text)
+
+    def _share_refused(self, condition: object, span: Span) -> None:
+        """E101 for `按比例计分` under a condition other than below the mean: against a
+        standard (`低于90%的，按比例计分`) the share may be of the standard (【X】÷90%)
+        or of 100% (the rate itself) — both are written out, neither is chosen."""
+        right = getattr(condition, "right", None)
+        left = getattr(condition, "left", None)
+        if isinstance(right, ast.Num) and right.unit == "%" and isinstance(left, ast.Ref):
+            value = f"{right.value.normalize():f}%"
+            name = f"【{left.name}】"
+            expected = (
+                f"算式（“按比例”是占{value}的比例，还是{name}本身？原文没有说）："
+                f"得({name}÷{value}×10)分 或 得({name}÷100%×10)分（10 换成本项分值）"
+            )
+            expected_en = (
+                f"a formula (a share of {value}, or of 100%? the text does not say): "
+                f"得({name}÷{value}×10)分 or 得({name}÷100%×10)分 (10 being the item's points)"
+            )
+        else:
+            expected = "低于平均值的，按比例计分（占平均值的比例），或写出算式"
+            expected_en = "低于平均值的，按比例计分 (a share of the mean), or a formula"
+        self.form_error(span, expected, expected_en)
+
+    @staticmethod
+    def _share_of_the_mean(condition: object, word: Token) -> AverageShare | None:
+        """The share `word` (`按比例计分`) means under `condition`, when that compares its
+        fact below the plain batch mean; None otherwise."""
+        if word.value not in kw.RATIO_OF_THE_MEAN:
+            return None
+        if not isinstance(condition, ast.Compare) or _compared_fact(condition) is None:
+            return None
+        mean = condition.right
+        side = kw.COMPARE_BEFORE.get(condition.word) or kw.COMPARE_AFTER.get(condition.word)
+        if mean.offset is not None or mean.best or side is None or side.direction != "le":
+            return None
+        return AverageShare(token_span(word), (), mean)
 
     def adopted_clause(self, children: list) -> ast.Clause | list | None:
         """`【消防考核得分】另行计分`: the item's score is a 分 fact (0 to its points),
@@ -1363,7 +1423,13 @@ class ClausesMixin(TermsMixin):
             return effects[:at], None, parts.otherwise
         right = counter.right if counter.right is not None else head.right
         cond = ast.Compare(head.left, counter.word, right, counter.span)
-        return effects[:at], cond, (counter.effect, *rest)
+        effect = counter.effect
+        if isinstance(effect, Token):  # `，低于平均值的按比例计分`
+            effect = self._share_of_the_mean(cond, effect)
+            if effect is None:
+                self._share_refused(cond, counter.span)
+                return effects[:at], None, parts.otherwise
+        return effects[:at], cond, (effect, *rest)
 
     def plain_clause(self, children: list) -> ast.Clause:
         parts = self._parts(children, has_head=False)
