@@ -234,7 +234,7 @@ def check_levels(policy, facts, batch, measured) -> None:
             got = engine.measure(unit, values, given, level)
             if level == 0:
                 assert got[0] == measured[0]
-            for subject, node in plan.subjects[level]:
+            for subject, node, _ in plan.subjects[level]:
                 if node:
                     k = plan.nodes[subject]
                     assert _text(got[1][k]) == _text(measured[1][k]), (level, subject)

@@ -129,7 +129,7 @@ def test_one_unit_with_its_statistics_given():
 
 def test_statistic_keys_agree_with_the_prelude():
     for stat in POLICY.ir.stats:
-        fields = (stat.kind, stat.subject, stat.node, stat.high, stat.level, 0)
+        fields = (stat.kind, stat.subject, stat.node, stat.high, stat.level, 0, ())
         assert prelude._stat_key(prelude.StatInfo(*fields)) == stat_key(stat)
 
 

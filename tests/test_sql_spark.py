@@ -109,6 +109,16 @@ def test_batch_formulas_score_the_same_in_spark(spark):
     _assert_same(spark, *mixed_batch())
 
 
+def test_tie_breaks_score_the_same_in_spark(spark):
+    """A rank whose ties another fact breaks, in its own direction (docs/language.md
+    9.9): the window orders and partitions by both values."""
+    from test_rank_ties import POLICY, rows_of
+    from xize.compiler import compile_policy
+
+    pairs = [(str(60 + (i * 7) % 5), str(50 + (i * 3) % 4)) for i in range(20)]
+    _assert_same(spark, compile_policy(POLICY), rows_of(pairs))
+
+
 def test_item_overrides_score_the_same_in_spark(spark):
     """`本项按满分计` and `本项按分值的80%计分` beside a cap, a second override, an earning
     and a bonus (docs/language.md 5.4)."""

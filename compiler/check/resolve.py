@@ -197,6 +197,8 @@ def clause_refs(clause: ast.Clause) -> list[ast.Ref]:
     refs: list[ast.Ref] = []
     if isinstance(clause, ast.RankClause):
         refs.append(clause.subject)
+        if clause.tie is not None:
+            refs.append(clause.tie.ref)
         for effect in effects_of(clause):
             refs += all_refs(effect_amount(effect))
     elif isinstance(clause, ast.PerUnitClause):
@@ -324,6 +326,8 @@ class _Collector:
         if isinstance(clause, ast.RankClause):
             if not batch_subject(clause.subject, self.paths)[1]:
                 self.add(clause.subject, NUMERIC, "rank")
+            if clause.tie is not None and not batch_subject(clause.tie.ref, self.paths)[1]:
+                self.add(clause.tie.ref, NUMERIC, "rank")
             for effect in effects_of(clause):
                 self.numeric(effect_amount(effect))
         elif isinstance(clause, ast.PerUnitClause):

@@ -112,6 +112,9 @@ class BatchStat:
     node: bool = False
     high: bool = True
     level: int = 0
+    #: A rank's tie-break (`并列的按【结案率】排名`): (fact, high) pairs ordering units
+    #: equal on `subject`, in turn; only for the kinds rank and rank_from_end.
+    ties: tuple[tuple[str, bool], ...] = ()
 
 
 @dataclass(frozen=True)

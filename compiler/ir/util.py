@@ -161,11 +161,14 @@ def stat_key(stat: ir.BatchStat) -> str:
 
 
 def stat_fields(stat: ir.BatchStat, names: list[str]) -> tuple:
-    """A statistic as the prelude's StatInfo row: kind, subject, node, high, level and
-    the fact's slot in `names` (-1 for a node, and for the number of units, which is of
-    no fact)."""
+    """A statistic as the prelude's StatInfo row: kind, subject, node, high, level, the
+    fact's slot in `names` (-1 for a node, and for the number of units, which is of no
+    fact) and the tie-break as (slot, same) pairs, `same` when the tie fact's better
+    end is the subject's (so a key of the subject's value and the tie values, each
+    negated where not `same`, orders units as the ranking does)."""
     slot = -1 if stat.node or stat.kind == "count" else names.index(stat.subject)
-    return (stat.kind, stat.subject, stat.node, stat.high, stat.level, slot)
+    ties = tuple((names.index(name), high == stat.high) for name, high in stat.ties)
+    return (stat.kind, stat.subject, stat.node, stat.high, stat.level, slot, ties)
 
 
 def clause_stats(clause: ir.Clause) -> tuple[ir.BatchStat, ...]:

@@ -20,6 +20,7 @@ from ..check.passes.batch import (
     node_levels,
     rank_order,
     step_anchor,
+    tie_ranking,
 )
 from ..check.passes.grade_limits import limit_band
 from ..check.resolve import (
@@ -64,6 +65,7 @@ class _Lowerer:
         self.stats: dict[ir.BatchStat, None] = {}  # the same for batch statistics
         #: While a rank clause is lowered: its rank, what 名次 in its formulas stands for.
         self.ranked: ir.BatchStat | None = None
+        self.ties: tuple[tuple[str, bool], ...] = ()  # the rank clause's tie-break
         self.path_list = [path for path, _ in walk(tree.nodes)]
         self.levels, _ = node_levels(tree)
         ordered = sorted(
@@ -239,7 +241,8 @@ class _Lowerer:
 
     def stat(self, kind: str, name: str, node: bool, high: bool) -> ir.BatchStat:
         level = self.levels.get(name, 0) if node else 0
-        stat = ir.BatchStat(kind, name, node, high, level)
+        ties = self.ties if kind in ("rank", "rank_from_end") else ()
+        stat = ir.BatchStat(kind, name, node, high, level, ties)
         self.stats.setdefault(stat)
         return stat
 
@@ -252,11 +255,16 @@ class _Lowerer:
         order = rank_order(clause, self.tree, self.path_list)
         assert order is not None, "checked: E235"
         high = order == "high"
+        tied = tie_ranking(clause)
+        if tied is not None:  # checked: a fact, its direction settled (E253, E235)
+            tie_order = rank_order(tied, self.tree, self.path_list)
+            self.ties = ((tied.subject.name, tie_order == "high"),)
         self.ranked = rank = self.stat("rank", name, is_node, high)
         try:
             return self._rank_rules(clause, node, base, name, is_node, high, rank)
         finally:
             self.ranked = None
+            self.ties = ()
 
     def _rank_rules(self, clause, node, base, name, is_node, high, rank) -> list[ir.Clause]:
         earlier: list[ir.Cond] = []

@@ -912,10 +912,12 @@ def _score_batch(
 # from results that need only statistics of lower levels.
 
 
-class StatInfo(_namedtuple("StatInfo", "kind subject node high level slot")):
+class StatInfo(_namedtuple("StatInfo", "kind subject node high level slot ties")):
     """A statistic the rules read: kind rank, rank_from_end, count, best or value; over
     fact number `slot` (node False) or the node at path `subject` (node True); `high`
-    when a larger value ranks first; `level` its pass (facts 0)."""
+    when a larger value ranks first; `level` its pass (facts 0); `ties` the facts that
+    order equal values (`并列的按【结案率】排名`) as (slot, same) pairs, `same` when that
+    fact's better end is the subject's."""
 
     __slots__ = ()
 
@@ -981,8 +983,8 @@ def _given_stat(batch, info, unit, given):
     where = "" if unit is None else f"单位“{unit}”："
     if _blank(value):
         if info.kind == "rank_from_end":
-            rank_info = StatInfo("rank", info.subject, info.node, info.high, info.level, info.slot)
-            count_info = StatInfo("count", "", False, True, 0, -1)
+            rank_info = info._replace(kind="rank")
+            count_info = StatInfo("count", "", False, True, 0, -1, ())
             if not _blank(batch.get(_stat_key(rank_info))) and not _blank(batch.get(_COUNT_KEY)):
                 rank = _given_stat(batch, rank_info, unit, given)
                 count = _given_stat(batch, count_info, unit, given)
@@ -1148,10 +1150,21 @@ def _stat_of(info, value, ordered, best):
 
 
 def _subject_value(info, values, result):
+    """The value a unit is ranked by; with a tie-break, the key (value, tie values…),
+    each tie value negated where its better end is not the subject's, so that tuples
+    order units as the ranking does."""
     if info.node:
         return _node_value(result, info)
     value = values[info.slot]
-    return Decimal(value) if type(value) is int else value
+    value = Decimal(value) if type(value) is int else value
+    if not info.ties:
+        return value
+    key = [value]
+    for slot, same in info.ties:
+        tie = values[slot]
+        tie = Decimal(tie) if type(tie) is int else tie
+        key.append(tie if same else -tie)
+    return tuple(key)
 
 
 #: The batch values of a unit when the policy needs a mean and no unit is in the batch.

@@ -407,6 +407,16 @@ class RankRule:
 
 
 @dataclass(frozen=True)
+class TieBreak:
+    """`并列的按【结案率】从高到低排名`: units equal on the ranked value are ordered by
+    `ref` (a fact); `order` as a RankClause's (None: settled by the checker)."""
+
+    ref: Ref
+    order: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
 class RankClause:
     """Points by the unit's place in the batch: `按【X】从高到低排名，第1名得6分，第2至5名
     按第1名的比例得分`, `【X】最高者得满分，其余按与最高者的比例得分`.  `subject` names a
@@ -421,6 +431,8 @@ class RankClause:
     text: str
     #: `，结果保留两位小数`: every amount of the clause rounded half-up to this step.
     places: Num | None = None
+    #: `，并列的按【结案率】排名`: the fact that orders units equal on `subject`.
+    tie: TieBreak | None = None
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,7 @@ def substitutions() -> dict[str, str]:
         "GRADE_LIMITS": _alt(kw.GRADE_LIMITS),
         "VETO_TOP": _alt(kw.VETO_TOP),
         "RANK_BY": _alt(kw.RANK_BY),
+        "TIE_BY": _alt(kw.TIE_BY),
         "OCCUR_WORDS": _alt(kw.OCCUR_WORDS),
         "RANK_ORDERS": _alt(kw.RANK_ORDERS),
         "RANK_WORDS": _alt(kw.RANK_WORDS),

@@ -525,6 +525,20 @@ RANK_ORDERS: dict[str, str] = {
     "由少到多": "low",
 }
 #: `按【X】高低排名` names no direction: as 排名 alone (the direction from elsewhere, or E235).
+#: `，并列的按【结案率】排名`: what comes before the fact that orders equal values.
+TIE_BY: tuple[str, ...] = (
+    "并列的",
+    "并列时",
+    "并列者",
+    "名次并列的",
+    "名次并列时",
+    "排名并列的",
+    "排名并列时",
+    "数值相同的",
+    "数值相同时",
+    "相同的",
+    "相同时",
+)
 RANK_WORDS: tuple[str, ...] = (
     "排名",
     "排序",

@@ -22,7 +22,8 @@ and so the report — are the same, byte for byte, for any number of processes.
 
 Memory: per unit that reached the policy one 8-byte key per ranked subject and a
 byte of flags (a key that does not fit 64 bits is kept exactly, aside); no row is
-kept between passes.
+kept between passes.  A ranking with a tie-break (`并列的按【结案率】排名`) keeps a
+tuple of keys per unit aside instead, some hundred bytes each.
 """
 
 from __future__ import annotations
@@ -63,17 +64,19 @@ class Plan:
         # level 0 also when only node statistics are ranked: the means come from it
         self.levels = sorted({info.level for info in self.infos} | {0})
         self.membership = policy_ir.disqualifies()
-        # what each level measures: (subject, node) pairs whose values are ranked
-        self.subjects: dict[int, list[tuple[str, bool]]] = {level: [] for level in self.levels}
+        # what each level measures: (subject, node, tie-break) triples whose values are
+        # ranked; a best value is of a subject without a tie-break
+        self.subjects: dict[int, list[tuple]] = {level: [] for level in self.levels}
         self.best: dict[int, list[tuple[str, bool, bool]]] = {level: [] for level in self.levels}
         for info in self.infos:
             if info.kind in ("value", "count") or not info.subject:
                 continue
-            pair = (info.subject, info.node)
+            pair = (info.subject, info.node, info.ties)
             if pair not in self.subjects[info.level]:
                 self.subjects[info.level].append(pair)
-            if info.kind == "best" and (*pair, info.high) not in self.best[info.level]:
-                self.best[info.level].append((*pair, info.high))
+            best = (info.subject, info.node, info.high)
+            if info.kind == "best" and best not in self.best[info.level]:
+                self.best[info.level].append(best)
 
     def placeholders(self) -> dict[str, object]:
         """The batch of a unit before anything is known: every formula is total on it."""
@@ -155,8 +158,8 @@ class Collected:
     count: int = 0
     members: bytearray = field(default_factory=bytearray)  # level 0: in the batch
     has: bytearray = field(default_factory=bytearray)  # the unit has its values
-    keys: dict[tuple[str, bool], array] = field(default_factory=dict)
-    wide: dict[tuple[str, bool], dict[int, Decimal]] = field(default_factory=dict)
+    keys: dict[tuple, array] = field(default_factory=dict)
+    wide: dict[tuple, dict[int, Decimal | tuple]] = field(default_factory=dict)
     best: dict[tuple[str, bool, bool], Decimal] = field(default_factory=dict)
     sums: dict[str, Decimal] = field(default_factory=dict)
     in_batch: int = 0  # level 0: units in the batch with their values
@@ -189,7 +192,8 @@ def collect(
     )
     # where each subject's value is read: (True, node position) or (False, fact slot)
     places = [
-        (node, plan.nodes[subject] if node else plan.slots[subject]) for subject, node in subjects
+        (node, plan.nodes[subject] if node else plan.slots[subject])
+        for subject, node, _ in subjects
     ]
     averaged = [plan.slots[name] for name in plan.averaged] if level == 0 else []
     membership = level == 0 and plan.membership
@@ -198,7 +202,7 @@ def collect(
         assert given is not None
         values_of = UnitValues(given, plan, policy, bad_input)
     best: dict[tuple[str, bool, bool], Decimal | None] = dict.fromkeys(bests)
-    best_at = [(triple, subjects.index(triple[:2])) for triple in bests]
+    best_at = [(triple, subjects.index((*triple[:2], ()))) for triple in bests]
     units = good_rows(scorer.dataset.units(table, rows, texts=scorer.texts))
     for index, item in enumerate(units):
         facts = item.facts
@@ -232,6 +236,8 @@ def collect(
             own = None if values is None else _own(values, scores, place)
             owns.append(own)
             key = 0 if own is None else rank_key(own)
+            if pair[2] and values is not None:  # a tie-break: (value, tie values…), aside
+                key = (key, *_tie_keys(values, pair[2]))
             if not isinstance(key, int):
                 out.wide[pair][index] = key
                 key = 0
@@ -251,6 +257,17 @@ def collect(
     return out
 
 
+def _tie_keys(values: tuple, ties: tuple) -> list:
+    """The tie-break values of a unit as keys, each negated where its better end is not
+    the ranked subject's (the prelude's `_subject_value` orders units the same way)."""
+    keys = []
+    for slot, same in ties:
+        tie = values[slot]
+        tie = Decimal(tie) if type(tie) is int else tie
+        keys.append(rank_key(tie if same else -tie))
+    return keys
+
+
 def _own(values: tuple, scores: tuple, place: tuple[bool, int]) -> Decimal:
     """A unit's value of a ranked subject: its fact's value, or its node's score."""
     node, k = place
@@ -265,21 +282,22 @@ def _own(values: tuple, scores: tuple, place: tuple[bool, int]) -> Decimal:
 
 
 class _Column:
-    """One ranked subject's keys, one per unit that reached the policy."""
+    """One ranked subject's keys, one per unit that reached the policy (with a
+    tie-break, every key is a tuple, kept aside in `wide`)."""
 
     def __init__(self) -> None:
         self.keys = array("q")
-        self.wide: dict[int, Decimal] = {}
+        self.wide: dict[int, Decimal | tuple] = {}
         self.has = bytearray()
         self.ordered: array | list = array("q")
 
-    def extend(self, keys: array, wide: dict[int, Decimal], has: bytearray) -> None:
+    def extend(self, keys: array, wide: dict[int, Decimal | tuple], has: bytearray) -> None:
         base = len(self.keys)
         self.wide.update((base + index, key) for index, key in wide.items())
         self.keys.extend(keys)
         self.has.extend(has)
 
-    def key(self, index: int) -> int | Decimal:
+    def key(self, index: int) -> int | Decimal | tuple:
         return self.wide.get(index, self.keys[index]) if self.wide else self.keys[index]
 
     def sort(self, members: bytearray) -> None:
@@ -299,7 +317,7 @@ class Statistics:
         self.members = bytearray()
         self.starts: list[int] = []  # first unit of each block
         self.counts: list[int] = []  # units of each block
-        self.columns: dict[tuple[str, bool], _Column] = {}
+        self.columns: dict[tuple, _Column] = {}
         self.best: dict[tuple[str, bool, bool], Decimal] = {}
         self.shared = plan.placeholders()
         self.done = -1  # the highest level merged
@@ -372,7 +390,7 @@ class Statistics:
     def _ranks(self, info, start: int, count: int) -> array:
         """Competition ranks of units start … start + count − 1 (0 where the unit has no
         value): 1 + the units in the batch strictly better (or, from the end, worse)."""
-        column = self.columns[(info.subject, info.node)]
+        column = self.columns[(info.subject, info.node, info.ties)]
         ordered, has = column.ordered, column.has
         total = len(ordered)
         high = info.high if info.kind == "rank" else not info.high

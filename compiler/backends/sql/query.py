@@ -244,21 +244,23 @@ def _statistics(policy, fx: Fixed, env, averages, ordinals, converted_ok, member
                 subject = env[stat.subject]
                 if not isinstance(subject, Num):
                     raise SqlUnsupported(f"【{stat.subject}】是 是否 项，不能排名")
-            value = _statistic(fx, stat, fx.let(subject, "sv"), inside)
+            ties = [fx.let(env[name], "tv") for name, _ in stat.ties]
+            value = _statistic(fx, stat, fx.let(subject, "sv"), inside, ties)
             if scored is not None:
                 value = fx.pick(scored, value, holding[stat])
             values[stat] = fx.let(value, "st")
     return values
 
 
-def _statistic(fx: Fixed, stat: ir.BatchStat, value: Num, inside) -> Num:
+def _statistic(fx: Fixed, stat: ir.BatchStat, value: Num, inside, ties: list[Num]) -> Num:
     """One statistic of each row, against the units `inside` the batch, by window
     functions over the whole table: with n the units inside, ge those inside whose
     value is as good or better (a running count in the ranking's order: RANGE
     frames take the ties in) and eq those inside with an equal value, the rank is
     1 + ge − eq (competition ranking: 1, 2, 2, 4) and the rank from the end
     1 + n − ge — for a unit outside the batch too (a disqualified unit's rank is
-    its place among the others)."""
+    its place among the others).  A tie-break (`ties`, the values of `stat.ties`)
+    orders and partitions by those values after the subject's."""
     if stat.kind == "value":
         return value
     plan = fx.plan
@@ -276,9 +278,12 @@ def _statistic(fx: Fixed, stat: ir.BatchStat, value: Num, inside) -> Num:
         best = exp.Window(this=pick(this=when(inside, value.expr, exp.Null())))
         best = plan.let(exp.Coalesce(this=best, expressions=[integer(0)]), "best")
         return Num(best, value.scale, value.digits)
-    order = exp.Order(expressions=[exp.Ordered(this=value.expr.copy(), desc=stat.high)])
+    keys = [(value, stat.high)]
+    keys += [(tie, high) for tie, (_, high) in zip(ties, stat.ties, strict=True)]
+    order = exp.Order(expressions=[exp.Ordered(this=v.expr.copy(), desc=h) for v, h in keys])
     ge = counted(exp.Window(this=exp.Sum(this=one.copy()), order=order))
-    eq = counted(exp.Window(this=exp.Sum(this=one.copy()), partition_by=[value.expr.copy()]))
+    alike = [v.expr.copy() for v, _ in keys]
+    eq = counted(exp.Window(this=exp.Sum(this=one.copy()), partition_by=alike))
     if stat.kind == "rank":
         rank = exp.Add(this=exp.Sub(this=ge, expression=eq), expression=integer(1))
     elif stat.kind == "rank_from_end":

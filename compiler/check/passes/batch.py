@@ -7,6 +7,7 @@ units in the batch are those not disqualified, so that decision must come first.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -217,6 +218,7 @@ def check_batch(ctx: Context) -> list[Diagnostic]:
     paths = [path for path, _ in walk(tree.nodes)]
     points = {path: node.points for path, node in walk(tree.nodes)}
     diags: list[Diagnostic] = []
+    ties: dict[tuple[str, bool], tuple[ast.RankClause, str | None]] = {}
     for _, node, clause in rank_clauses(tree):
         name, is_node = batch_subject(clause.subject, paths)
         if is_node:
@@ -228,6 +230,7 @@ def check_batch(ctx: Context) -> list[Diagnostic]:
             if kind is not None and kind.type not in _NUMERIC_TYPES:
                 diags.append(Diagnostic("E234", clause.subject.span, {"name": name}))
         diags += _direction(ctx, clause, paths)
+        diags += _tie_break(ctx, clause, paths, ties)
         full = node.points.value if node.points is not None else None
         diags += _rules(clause, rank_order(clause, tree, paths), full)
         for effect in effects_of(clause):
@@ -243,6 +246,58 @@ def check_batch(ctx: Context) -> list[Diagnostic]:
         diags.append(Diagnostic("E238", span, {"cycle": " → ".join(cycle)}))
     diags += _disqualify_by_average(tree)
     return diags
+
+
+def tie_ranking(clause: ast.RankClause) -> ast.RankClause | None:
+    """The clause as a ranking by its tie-break fact (`并列的按【结案率】排名`), so that the
+    tie's direction is settled by the same rules as any ranking's; None without one."""
+    tie = clause.tie
+    if tie is None:
+        return None
+    return dataclasses.replace(clause, subject=tie.ref, order=tie.order, rules=(), tie=None)
+
+
+def _tie_break(ctx: Context, clause: ast.RankClause, paths, seen: dict) -> list[Diagnostic]:
+    """A tie-break orders by a numeric fact other than the ranked one, in a direction
+    settled as a ranking's (E235, E251, W330), and the same ranking is broken the same
+    way everywhere in the policy: `排名【X】` is one statistic (a 测试 block gives it by
+    that name), so two clauses ranking 【X】 with different tie-breaks are refused."""
+    tie = clause.tie
+    name, is_node = batch_subject(clause.subject, paths)
+    said = None if tie is None else tie.ref.name
+    earlier = seen.setdefault((name, is_node), (clause, said))
+    if earlier[1] != said:
+        first = earlier[0]
+        args = {
+            "text": clause.text,
+            "why": f"与第{first.span.line}行对【{clause.subject.name}】的排名并列时的排法不同",
+            "why_en": f"breaks ties in 【{clause.subject.name}】 otherwise than line {first.span.line}",
+            "hint": "一项数据的名次在一份细则中只有一种：每条排名条款写同样的“并列的按【…】排名”",
+            "hint_en": "a fact has one ranking in a policy: write the same 并列的按【…】排名 in "
+            "every clause that ranks it",
+        }
+        return [Diagnostic("E253", clause.span, args)]
+    if tie is None:
+        return []
+    tied, tie_is_node = batch_subject(tie.ref, paths)
+    if tie_is_node or (tied, tie_is_node) == (name, is_node):
+        args = {
+            "text": clause.text,
+            "why": f"并列时按【{tie.ref.name}】排名：只能按排名的那一项之外的另一项数据",
+            "why_en": f"ties broken by 【{tie.ref.name}】: only another fact can break them",
+            "hint": "并列的按另一项数据排（如 并列的按【结案率】从高到低排名）；"
+            "按评分项得分定名次的，把它作为一项数据填报",
+            "hint_en": "break ties by another fact (e.g. 并列的按【结案率】从高到低排名); "
+            "a node's score must be entered as a fact for that",
+        }
+        return [Diagnostic("E253", tie.span, args)]
+    info = ctx.symbols.facts.get(tied)
+    kind = info.kind if info is not None else None
+    if kind is not None and kind.type not in _NUMERIC_TYPES:
+        return [Diagnostic("E234", tie.ref.span, {"name": tied})]
+    ranking = tie_ranking(clause)
+    assert ranking is not None
+    return _direction(ctx, ranking, paths)
 
 
 def _direction(ctx: Context, clause: ast.RankClause, paths) -> list[Diagnostic]:

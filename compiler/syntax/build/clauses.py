@@ -1453,11 +1453,14 @@ class ClausesMixin(TermsMixin):
         subject = self.leaf(children[0])
         self._same_subject(subject, parts.body)
         order = None
+        tie = None
         rules: list[ast.RankRule] = []
         group = 0
         for item in parts.body[1:]:
             if isinstance(item, Token) and item.type == "ORDER":
                 order = _order_of(item.value)
+            elif isinstance(item, ast.TieBreak):
+                tie = item
             elif isinstance(item, ast.RankRule):
                 rules.append(item)
                 group = 1
@@ -1481,7 +1484,16 @@ class ClausesMixin(TermsMixin):
                 rules[0].span, "先写名次（如 第1名得6分），再写其余", "places first, then 其余"
             )
         text = self.clause_text(span)
-        return ast.RankClause(subject, order, tuple(rules), parts.cap, span, text, parts.places)
+        return ast.RankClause(
+            subject, order, tuple(rules), parts.cap, span, text, parts.places, tie
+        )
+
+    def tie_break(self, children: list) -> ast.TieBreak:
+        """`，并列的按【结案率】从高到低排名`: the ORDER token, if any, is the tie's own."""
+        ref = next(c for c in children if isinstance(c, Token) and c.type == "REF")
+        said = [c for c in children if isinstance(c, Token) and c.type == "ORDER"]
+        order = _order_of(said[0].value) if said else None
+        return ast.TieBreak(self.leaf(ref), order, span_of(children))
 
     def best_clause(self, children: list) -> ast.Clause | None:
         """`【X】最高者得满分，其余按与最高者的比例得分`: the order is the best word's."""
