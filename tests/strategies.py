@@ -1681,7 +1681,10 @@ class Builder:
                 return EConst(r.dec(0, 20, r.int(0, 2)))
             if r.chance(0.15):
                 return self.param(r.dec(1, 10, 1), "")
-            return ERef(self.fact(r.choice(["number", "number", "percent"])).name)
+            fact = self.fact(r.choice(["number", "number", "percent"]))
+            if fact.type == "percent":  # a percentage as a fraction: points are no percent (E268)
+                return EBin("/", ERef(fact.name), EConst(D(100)), r.choice(["÷", "/"]))
+            return ERef(fact.name)
         if roll <= 7:
             op = r.choice(["+", "-", "*", "*", "/"])
             sym = {

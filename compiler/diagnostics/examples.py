@@ -484,6 +484,20 @@ EXAMPLES: dict[str, Example] = {
         "把较宽的一档限在两个界之间；两档相加的，后一档写 “另扣”。",
         "Bound the wider tier by the other; if they add up, write 另扣.",
     ),
+    "E268": Example(
+        "算式中的百分比是百分数本身（95% 即 95）。“得分=70×达标率−63” 里的达标率是小数（0.95），"
+        "照写成 得(70×【达标率】-63)分 算出的是 6587 分。",
+        "In a formula a percentage is its percent number (95% is 95). In “得分=70×达标率−63” "
+        "the rate is a fraction (0.95); written as is it would give 6587 points.",
+        _HEADER.format(full="5")
+        + "数据：\n  达标率：百分比\n\n"
+        + "(一)达标情况(5分)\n  - 得(70×【达标率】-63)分\n",
+        _HEADER.format(full="5")
+        + "数据：\n  达标率：百分比\n\n"
+        + "(一)达标情况(5分)\n  - 得(70×(【达标率】÷100%)-63)分\n",
+        "除以 100%（小数）或 1%（每个百分点）写明百分比怎样乘。",
+        "Divide by 100% (a fraction) or by 1% (per percentage point) to say how it multiplies.",
+    ),
     "E262": Example(
         "平均值前面的文字只能说是哪些单位的平均（全市、全县各乡镇、参评单位）。上年的、近几年的、"
         "先进单位的平均值是另一个数，算成本批的平均值就改了细则的意思。",

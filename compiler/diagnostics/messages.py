@@ -297,6 +297,14 @@ MESSAGES: dict[str, Entry] = {
         "分档的：{tiers}{additive}",
         "tiers: {tiers_en}{additive_en}",
     ),
+    "E268": Entry(
+        "error",
+        "“{written}” 把百分比当作小数乘进分数：算式中的百分比是百分数本身（95% 即 95，不是 0.95）",
+        "“{written}” multiplies a percentage into points as if a fraction: in a formula a "
+        "percentage is its percent number (95% is 95, not 0.95)",
+        "百分比是小数（95% 即 0.95）的写 {fraction}{points}",
+        "as a fraction (95% is 0.95) write {fraction}{points_en}",
+    ),
     "E262": Entry(
         "error",
         "“{written}” 不是本批的平均值：“{words}” 说的不只是哪些单位——上年、近几年、先进单位、"
