@@ -2125,7 +2125,7 @@ def policies(draw, max_top: int = 4, max_depth: int = 4, with_tests: bool = True
     def make_bonus(kind_index: int, number: int) -> NodeDesc:
         n = NodeDesc(kind=MARKER_KINDS[kind_index], number=number, title=r.choice(BONUS_TITLES))
         n.bonus_cap = r.choice([D(1), D(2), D(5)] if b.whole else [D("0.5"), D(1), D(2), D(5)])
-        n.clauses = b.bonus_clauses(n)
+        n.clauses = without_nested_bounds(b.bonus_clauses(n))
         return n
 
     nodes: list[NodeDesc] = []
