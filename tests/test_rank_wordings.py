@@ -422,3 +422,75 @@ def test_the_rest_by_count_after_a_rank_rule():
         r.to_dict() for r in policy.interpreter.score_batch(rows)
     ]
     assert [r.nodes["(二)"].score for r in compiled] == [Decimal(v) for v in "8 0 10 0 6".split()]
+
+
+# ------------------------------------------------------------ 依此类推, 4-6名
+
+
+@pytest.mark.parametrize(
+    ("clause", "values", "expected"),
+    [
+        # 10, 9.5, 9 named: the step of 0.5 goes on (8.5, 8), never below 0
+        (
+            "【指标】从高到低排名，第1名得10分，第2名得9.5分，第3名得9分，依此类推",
+            ["9", "8", "7", "6", "5"],
+            [10, Decimal("9.5"), 9, Decimal("8.5"), 8],
+        ),
+        # amounts in turn say the step too; 以此类推 the same; a floor after it
+        (
+            "【指标】从高到低排名，第1至3名依次得10分、8分、6分，以此类推，最低得3分",
+            ["9", "8", "7", "6", "5", "4"],
+            [10, 8, 6, 4, 3, 3],
+        ),
+        # ties share a place and its points (1, 2, 2, 4)
+        (
+            "【指标】从高到低排名，第1名得10分，第2名得9分，依此类推",
+            ["9", "8", "8", "7"],
+            [10, 9, 9, 7],
+        ),
+    ],
+)
+def test_so_on_continues_the_step_of_the_places_named(clause, values, expected):
+    assert scores(build(clause), values) == expected
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # unequal steps: which one goes on?
+        "【指标】从高到低排名，第1名得10分，第2名得9分，第3名得7分，依此类推",
+        # one place says no step
+        "【指标】从高到低排名，第1名得10分，依此类推",
+        # not one after another from the first
+        "【指标】从高到低排名，第1名得10分，第3名得9分，依此类推",
+        # rising points
+        "【指标】从高到低排名，第1名得8分，第2名得9分，依此类推",
+    ],
+)
+def test_so_on_without_one_step_is_refused(clause):
+    with pytest.raises(PolicyError) as caught:
+        build(clause)
+    (error,) = [d for d in caught.value.diagnostics if d.is_error]
+    assert error.code == "E101"
+    assert "其后每下降一个名次扣N分" in error.hint()
+
+
+@pytest.mark.parametrize(
+    ("clause", "values", "expected"),
+    [
+        (
+            "【指标】从高到低排名，1-2名得10分，3-4名得6分，其余得2分",
+            ["9", "8", "7", "6", "5"],
+            [10, 10, 6, 6, 2],
+        ),
+        (
+            "【指标】从高到低排名，前2名各得10分，3至4名各得6分",
+            ["9", "8", "7", "6", "5"],
+            [10, 10, 6, 6, 0],
+        ),
+        ("【指标】从高到低排名，1-2名得10分，3名及以后得4分", ["9", "8", "7", "6"], [10, 10, 4, 4]),
+        ("【指标】从高到低排名，一至二名得10分，其余得5分", ["9", "8", "7"], [10, 10, 5]),
+    ],
+)
+def test_places_written_without_di_are_places(clause, values, expected):
+    assert scores(build(clause), values) == expected

@@ -183,6 +183,15 @@ AVERAGE_SHARE_WORD = "按占平均值的比例得"
 
 
 @dataclass(frozen=True)
+class SoOn:
+    """`依此类推` after places with points: a step rule once the rules before it say the
+    step (`_so_on`)."""
+
+    span: Span
+    floor: ast.Num | None
+
+
+@dataclass(frozen=True)
 class AverageShare:
     """`按本单位完成率占平均完成率的比例计分`, until its clause's subject and its item's
     points are known: 得(points × 【X】 ÷ 平均值)分.  `nouns` are the names written for
@@ -1461,6 +1470,11 @@ class ClausesMixin(TermsMixin):
                 order = _order_of(item.value)
             elif isinstance(item, ast.TieBreak):
                 tie = item
+            elif isinstance(item, SoOn):
+                step = self._so_on(rules, item)
+                if step is not None:
+                    rules.append(step)
+                group = 1
             elif isinstance(item, ast.RankRule):
                 rules.append(item)
                 group = 1
@@ -1768,6 +1782,51 @@ class ClausesMixin(TermsMixin):
             floor = _floor_num(said)
         return ast.RankRule(
             None, False, True, None, (), "", False, span_of(children), step=step, floor=floor
+        )
+
+    def so_on_rule(self, children: list) -> SoOn:
+        floor = None
+        said = next((t for t in children if t.type == "STEP_FLOOR"), None)
+        if said is not None:
+            floor = _floor_num(said)
+        return SoOn(span_of(children), floor)
+
+    def _so_on(self, rules: list[ast.RankRule], item: SoOn) -> ast.RankRule | None:
+        """`第1名得6分，第2名得5.5分，第3名得5分，依此类推` (or `第1至3名依次得6分、5.5分、5分，
+        依此类推`): the places named, one after another from the first, earn less by one
+        same step — which goes on past them (a step rule of that size); anything else
+        says no step, and is refused with the way to write one."""
+        amounts: list[Decimal] = []
+        for rule in rules:
+            places = rule.places
+            if places is None or places.from_end or places.first != len(amounts) + 1:
+                amounts = []
+                break
+            if rule.in_turn and places.last - places.first + 1 == len(rule.in_turn):
+                amounts += [n.value for n in rule.in_turn]
+            elif (
+                places.first == places.last
+                and isinstance(rule.effect, ast.Earn)
+                and isinstance(rule.effect.amount, ast.Num)
+            ):
+                amounts.append(rule.effect.amount.value)
+            else:
+                amounts = []
+                break
+        steps = {a - b for a, b in zip(amounts, amounts[1:], strict=False)}
+        if len(amounts) < 2 or len(steps) != 1 or min(steps) <= 0:
+            self.form_error(
+                item.span,
+                "名次一名接一名、分数等差（如 第1名得6分，第2名得5.5分，第3名得5分，依此类推），"
+                "或写明 其后每下降一个名次扣N分",
+                "places one after another with points an equal step apart, or "
+                "其后每下降一个名次扣N分",
+            )
+            return None
+        (size,) = steps
+        step = ast.Num(size, "分", item.span, format(size.normalize(), "f"))
+        return ast.RankRule(
+            None, False, True, None, (), "", False, item.span, step=step, floor=item.floor
         )
 
     def bare_points(self, children: list) -> ast.Earn:
