@@ -111,9 +111,14 @@ def _share_order(text: str) -> str | None:
 
 def _steps_from(target: object, head: object) -> bool:
     """A standard's steps count from the standard: `每低1个百分点`, or the standard named
-    again when it is the batch mean (`达到平均水平的得满分，每低于平均水平1个百分点…`)."""
+    again (`达到平均水平的得满分，每低于平均水平1个百分点…`, `达到90%的得满分，每低于90%
+    一个百分点…`); another value there is refused (from which does it count?)."""
     if target is None:
         return True
+    if isinstance(target, ast.Num) and isinstance(head, ast.Compare):
+        # `达到90%的得满分，每低于90%一个百分点扣0.5分`: the standard said again
+        right = head.right
+        return isinstance(right, ast.Num) and (right.value, right.unit) == (target.value, "%")
     return (
         isinstance(target, ast.Average)
         and target.offset is None
@@ -645,6 +650,21 @@ class ClausesMixin(TermsMixin):
         kind = kw.STEP_VERBS.get(word, "count") if word else "count"
         per = ast.Per(word, kind, step, span_of(every, unit))
         return Step(per, target, beyond)
+
+    def per_value(self, children: list) -> ast.Num | None:
+        """`每低于90%一个百分点`: the standard a step counts from, a percentage (as
+        `每低于【目标值】1个百分点` with a parameter of 90%)."""
+        number, unit = children
+        span = span_of(children)
+        if unit.value != "%":  # the standard of a count: a parameter says it
+            said = f"{number.value}{unit.value}"
+            self.form_error(
+                span,
+                f"把标准写成参数（参数： 标准 = {said}），在这里写 【标准】",
+                f"declare the standard as a parameter (参数： 标准 = {said}) and write 【标准】 here",
+            )
+            return None
+        return ast.Num(self.number(number), "%", span, self.original(span))
 
     def _once(self, token: Token) -> Step:
         """`迟报一次`, `有一处不符合`, `一项未录入`: a step of one, written without 每.
