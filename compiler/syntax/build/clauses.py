@@ -1359,6 +1359,17 @@ class ClausesMixin(TermsMixin):
             return None
         return AverageShare(token_span(word), (), mean)
 
+    def formula_clause(self, children: list) -> ast.ConditionClause:
+        """`得分=70×【达标率】÷100−63`: the score is the formula, as `得(…)分` says it."""
+        parts = self._parts(children[1:], has_head=False)
+        (amount,) = parts.body
+        span = span_of(children)
+        earn = ast.Earn(amount, span, "得")
+        text = self.clause_text(span)
+        return ast.ConditionClause(
+            None, (earn,), parts.otherwise, parts.cap, span, text, places=parts.places
+        )
+
     def adopted_clause(self, children: list) -> ast.Clause | list | None:
         """`【消防考核得分】另行计分`: the item's score is a 分 fact (0 to its points),
         taken from another scheme or entered by another office."""
