@@ -1230,7 +1230,18 @@ _TIER_MARK = (
     ),
     lambda m, c: ";",
 )
+#: `【例会次数】全年不少于4次，…` → `【例会次数】不少于4次，…`: the period of a fact is the
+#: assessment's year (年度); a word for it between the fact and its comparison adds nothing.
+_PERIOD = (
+    "period",
+    re.compile(
+        r"(?<=】)\s*(?:全年度?|年内|年度内|本年度?内?)(?=\s*(?:应|须|必须)?\s*"
+        r"(?:不少于|不低于|不得少于|不得低于|达到|不超过|不得超过|不多于|不高于|少于|低于|超过|高于|多于))"
+    ),
+    _blank,
+)
 _EVERY_LINE = (
+    _PERIOD,
     _REQUIREMENT_MISSED,
     _TIER_MARK,
     _PASSIVE,
@@ -1869,6 +1880,7 @@ RULES: tuple[_Rule, ...] = (
     *_WHOLE_STEPS,
     _IS,
     _AT,
+    _PERIOD,
     _BOUND_SAID,
     # 不足1个百分点的按比例扣分 after a step of 1个百分点 → 按比例扣分 (the part in proportion)
     (

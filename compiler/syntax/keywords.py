@@ -218,6 +218,7 @@ DOING_COUNT_VERBS: tuple[str, ...] = (
 #: Counting verbs after 每: decoration only (plus `未…`, see COUNT_VERB_NOT).
 COUNT_VERBS: tuple[str, ...] = (
     "缺",
+    "少",  # only as `少一次` (ONCE_STEP_VERBS): `每少1次` is a step verb
     "缺少",
     "缺失",
     "漏",
@@ -964,6 +965,9 @@ EITHER_WORDS: tuple[str, ...] = ("达到", "满", "≥", "≤", ">=", "<=")
 #: Counting verbs that count what is missing (and `未…`): after a lower bound they count
 #: the shortfall (`不少于4次，每缺1次`); after an upper bound they make no sense.
 SHORTFALL_COUNT_VERBS: tuple[str, ...] = ("缺", "缺少", "缺失", "漏", "漏报", "少报")
+#: Verbs of a step written without 每 (`，少一次扣1分`) that read as the same step with
+#: 每 (`每少1次`): a shortfall from a standard, refused without one (E112).
+ONCE_STEP_VERBS: tuple[str, ...] = ("少",)
 #: Counting verbs that count what happened: after an upper bound they count the excess
 #: (`不超过【上年起数】，每新增1起`); after a lower bound they make no sense.
 OCCURRENCE_COUNT_VERBS: tuple[str, ...] = (

@@ -685,7 +685,8 @@ class ClausesMixin(TermsMixin):
         unit = match.group("unit")
         step = ast.Num(Decimal(1), kw.UNITS.get(unit, unit), num_span, self.original(num_span))
         verb = match.group("verb") or match.group("post") or None
-        return Step(ast.Per(verb, "count", step, span), None)
+        kind = kw.STEP_VERBS[verb] if verb in kw.ONCE_STEP_VERBS else "count"
+        return Step(ast.Per(verb, kind, step, span), None)
 
     def amount_list(self, children: list) -> AmountList:
         """`扣1分、2分、3分` or `加2、1分`: the n-th amount for the n-th listed item."""
