@@ -1240,8 +1240,21 @@ _PERIOD = (
     ),
     _blank,
 )
+#: `低于90%为0分`, `本项为0分`, `该项得0分` → `…不得分` (same length): the item scores
+#: nothing.  A bare `得0分` is an earning of nothing (`低于80%的得0分` among tiers that
+#: earn): the item's other criteria keep their points, so it stays as written.
+_ZERO_POINTS = (
+    "zero points",
+    re.compile(r"(?P<scope>本项|该项|此项)?\s*(?P<verb>为|得|计)\s*0\s*分(?=\s*(?:[,;。.]|$))"),
+    lambda m, c: (
+        None
+        if m.group("verb") != "为" and not m.group("scope")
+        else (m.group("scope") or "") + "不得分"
+    ),
+)
 _EVERY_LINE = (
     _PERIOD,
+    _ZERO_POINTS,
     _REQUIREMENT_MISSED,
     _TIER_MARK,
     _PASSIVE,
@@ -1881,6 +1894,7 @@ RULES: tuple[_Rule, ...] = (
     _IS,
     _AT,
     _PERIOD,
+    _ZERO_POINTS,
     _BOUND_SAID,
     # 不足1个百分点的按比例扣分 after a step of 1个百分点 → 按比例扣分 (the part in proportion)
     (
@@ -2034,6 +2048,7 @@ RULES: tuple[_Rule, ...] = (
 #: Rules that may drop protected words: each checks by itself that the words say nothing.
 _DROPS = frozenset(
     {
+        "zero points",  # writes 不得分: the score of nothing it says
         "negated comparison",
         "half the points",
         "unit remark",
