@@ -1360,6 +1360,21 @@ class ClausesMixin(TermsMixin):
             return None
         return AverageShare(token_span(word), (), mean)
 
+    def times_clause(self, children: list) -> ast.ConditionClause:
+        """`按【平台扣分】的10倍扣分`: 扣(【平台扣分】×10)分."""
+        ref, times = children[1], children[2]
+        parts = self._parts(children, has_head=False)  # the tails: a cap, 否则
+        found = re.search(r"\d+(?:\.\d+)?", times.value)
+        assert found is not None, "the terminal matched it"
+        span = span_of(children)
+        factor = ast.Num(Decimal(found.group()), None, token_span(times), found.group())
+        amount = ast.BinOp("*", self.leaf(ref), factor, span)
+        effect = ast.Deduct(amount, span, "扣")
+        text = self.clause_text(span)
+        return ast.ConditionClause(
+            None, (effect,), parts.otherwise, parts.cap, span, text, places=parts.places
+        )
+
     def formula_clause(self, children: list) -> ast.ConditionClause:
         """`得分=70×【达标率】÷100−63`: the score is the formula, as `得(…)分` says it."""
         parts = self._parts(children[1:], has_head=False)
