@@ -140,3 +140,19 @@ def one_item(clause: str, facts: str, title: str = "测试", points: int = 6) ->
         f"细则：{title}\n年度：2024\n满分：{points}分\n\n数据：\n{facts}\n"
         f"一、测试（{points}分）\n  - {clause}\n"
     )
+
+
+def both_totals(policy, rows: list[dict]) -> list:
+    """Each unit's total of a batch, after checking that the module and the interpreter
+    give the very same results."""
+    compiled_results = policy.score_batch(rows)
+    interpreted = policy.interpreter.score_batch(rows)
+    assert [r.to_dict() for r in compiled_results] == [r.to_dict() for r in interpreted]
+    return [r.total for r in compiled_results]
+
+
+def both_total(policy, facts: dict):
+    """One unit's total, after checking that the module and the interpreter agree."""
+    result = policy.score(facts)
+    assert result.to_dict() == policy.interpreter.score(facts).to_dict()
+    return result.total

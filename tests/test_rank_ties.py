@@ -11,6 +11,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from helpers import both_totals
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlrun import differences, duckdb_results, expected_summary
@@ -38,10 +39,7 @@ def rows_of(pairs: list[tuple[str, str]]) -> list[dict]:
 def totals(policy, pairs: list[tuple[str, str]]) -> list[Decimal]:
     """Each unit's total, the same from the module and the interpreter."""
     rows = rows_of(pairs)
-    compiled = policy.score_batch(rows)
-    interpreted = policy.interpreter.score_batch(rows)
-    assert [r.to_dict() for r in compiled] == [r.to_dict() for r in interpreted]
-    return [r.total for r in compiled]
+    return both_totals(policy, rows)
 
 
 def errors(*lines: str) -> list:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from helpers import both_total
 from xize.compiler import PolicyError, compile_policy
 
 HEAD = "细则：算式\n年度：2024\n满分：6分\n精度：0.01\n\n数据：\n  达标率：百分比\n  超标天数：天，默认0\n\n一、达标（6分）\n"
@@ -18,10 +19,7 @@ def build(line: str):
 
 
 def total(policy, rate: str, days: str = "0") -> Decimal:
-    facts = {"达标率": rate, "超标天数": days}
-    compiled = policy.score(facts)
-    assert compiled.to_dict() == policy.interpreter.score(facts).to_dict()
-    return compiled.total
+    return both_total(policy, {"达标率": rate, "超标天数": days})
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 import pytest
+from helpers import both_totals
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from xize.compiler import PolicyError, compile_policy
@@ -24,10 +25,7 @@ def build(*lines: str, extra: str = ""):
 def totals(policy, values: list[str]) -> list[Decimal]:
     """Each unit's total, the same from the module and the interpreter."""
     rows = [{"单位": f"单位{i}", "完成率": v} for i, v in enumerate(values)]
-    compiled = policy.score_batch(rows)
-    interpreted = policy.interpreter.score_batch(rows)
-    assert [r.to_dict() for r in compiled] == [r.to_dict() for r in interpreted]
-    return [r.total for r in compiled]
+    return both_totals(policy, rows)
 
 
 def errors(*lines: str) -> list:

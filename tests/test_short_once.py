@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from helpers import both_total
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from xize.compiler import PolicyError, compile_policy
@@ -20,13 +21,7 @@ def build(line: str):
 
 
 def totals(policy, counts: list[int]) -> list[Decimal]:
-    out = []
-    for count in counts:
-        facts = {"例会次数": str(count)}
-        compiled = policy.score(facts)
-        assert compiled.to_dict() == policy.interpreter.score(facts).to_dict()
-        out.append(compiled.total)
-    return out
+    return [both_total(policy, {"例会次数": str(count)}) for count in counts]
 
 
 @pytest.mark.parametrize(
