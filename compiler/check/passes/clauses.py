@@ -124,9 +124,64 @@ def check_clauses(ctx: Context) -> list[Diagnostic]:
         diags += _double_count(node)
         diags += _idle_take_max(ctx, node)
         diags += (
-            _nested_steps(ctx, node) or _nested_bounds(ctx, node) or _overlapping_tiers(ctx, node)
+            _nested_steps(ctx, node)
+            or _nested_bounds(ctx, node)
+            or _overlapping_tiers(ctx, node)
+            or _higher_rate(ctx, node)
         )
     return diags
+
+
+def _counted(clause: ast.Clause) -> tuple | None:
+    """(fact, unit, amount, condition) of a fixed deduction for every counted unit of one
+    fact (`【事故起数】每起扣0.5分`, and `超过3起的，每起扣1分`), or None."""
+    if not isinstance(clause, ast.PerUnitClause) or not isinstance(clause.subject, ast.Ref):
+        return None
+    effect, per = clause.effect, clause.per
+    if not isinstance(effect, ast.Deduct) or not isinstance(effect.amount, ast.Num):
+        return None
+    if per.verb_kind != "count" or per.step.value != 1 or effect.word in _ON_TOP:
+        return None
+    return clause.subject.name, per.step.unit, effect.amount, clause.condition
+
+
+def _higher_rate(ctx: Context, node: ast.Node) -> list[Diagnostic]:
+    """E116: `【事故起数】每起扣0.5分；超过3起的，每起扣1分` — as written both count every
+    accident past 3 (1.5 each), which no reader means: past the limit, every accident
+    costs 1, or only those past it do.  Both readings written out (`另扣` keeps the sum)."""
+    counted = [(c, k) for c in node.clauses if (k := _counted(c)) is not None]
+    for _, (fact, unit, low, cond) in counted:
+        if cond is not None:
+            continue
+        for higher, (fact2, unit2, high, cond2) in counted:
+            bound = _fixed_bound(ctx, cond2) if cond2 is not None else None
+            if bound is None or (fact2, unit2) != (fact, unit) or high.value <= low.value:
+                continue
+            name, op, at = bound
+            if name != fact or op not in (">", ">="):
+                continue
+            limit = at.value if op == ">" else at.value - 1
+            if limit != limit.to_integral_value() or limit < 0:
+                continue
+            n = f"{limit.normalize():f}"
+            u = unit or ""
+            a, b = f"{low.value.normalize():f}", f"{high.value.normalize():f}"
+            extra = f"{(high.value - low.value).normalize():f}"
+            every = f"【{fact}】不超过{n}{u}的，每{u}扣{a}分；【{fact}】超过{n}{u}的，每{u}扣{b}分"
+            past = f"【{fact}】每{u}扣{a}分；【{fact}】超过{n}{u}的，每多1{u}另扣{extra}分"
+            args = {
+                "text": _written(ctx, higher) or higher.text,
+                "why": f"照写超过{n}{u}后每{u}扣{a}分又扣{b}分；原文多是每一{u}都按{b}分扣，"
+                f"或只有超过的部分按{b}分扣",
+                "why_en": f"as written, past {n} each costs {a} and {b}; the text means each at "
+                f"{b}, or only those past it at {b}",
+                "suggest": f"每一{u}都按{b}分的写 {every}；只有超过部分按{b}分的写 {past}；"
+                f"两者相加的写 “另扣”",
+                "suggest_en": f"every one at {b}: {every}; only those past it: {past}; "
+                "adding up: write “另扣”",
+            }
+            return [Diagnostic("E116", higher.span, args)]
+    return []
 
 
 #: Escalating amounts by occurrence (§9.15 逐次加重), whose tiers add up by definition.
