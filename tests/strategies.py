@@ -815,8 +815,20 @@ def without_nested_bounds(clauses: list) -> list:
         s = _standard(c)
         if s is not None and any(_standard(k) == s and k.target != c.target for k in kept):
             continue
+        p = _per_deduction(c)
+        if p is not None and any(
+            (o := _per_deduction(k)) is not None and o[0] == p[0] and o[1] != p[1] for k in kept
+        ):
+            continue  # 每次扣0.5分 beside 超过3次的，每次扣1分: E116 (which rate past 3?)
         kept.append(c)
     return kept
+
+
+def _per_deduction(c):
+    """(fact, conditional?) of a per-unit deduction of one fact, or None."""
+    if not isinstance(c, PerUnit) or c.kind != "deduct" or len(c.subject) != 1:
+        return None
+    return c.subject[0], c.condition is not None
 
 
 def earn_effects(clause) -> int:
