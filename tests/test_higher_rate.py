@@ -20,14 +20,18 @@ def build(line: str):
 
 
 @pytest.mark.parametrize(
-    "line",
+    ("line", "every_lost", "past_lost", "at_limit_lost"),
     [
-        "【事故起数】每起扣0.5分，超过3起的每起扣1分",
-        "【事故起数】每起扣0.5分；超过3起的，每起扣1分",
-        "【事故起数】每起扣0.5分，超出3起后每起扣1分",
+        # five accidents: every one at 1 → 5 lost; the first 3 at 0.5 and 2 at 1 → 3.5
+        ("【事故起数】每起扣0.5分，超过3起的每起扣1分", 5, Decimal("3.5"), Decimal("1.5")),
+        ("【事故起数】每起扣0.5分；超过3起的，每起扣1分", 5, Decimal("3.5"), Decimal("1.5")),
+        ("【事故起数】每起扣0.5分，超出3起后每起扣1分", 5, Decimal("3.5"), Decimal("1.5")),
+        # a lower rate past the limit: every one at 0.5 → 2.5; the first 3 at 1, 2 at 0.5 → 4
+        ("【事故起数】每起扣1分；超过3起的，每起扣0.5分", Decimal("2.5"), 4, 3),
+        ("【事故起数】每起扣1分，超过3起的每起扣0.5分", Decimal("2.5"), 4, 3),
     ],
 )
-def test_a_higher_rate_past_a_limit_offers_both_readings(line):
+def test_another_rate_past_a_limit_offers_both_readings(line, every_lost, past_lost, at_limit_lost):
     with pytest.raises(PolicyError) as caught:
         build(line)
     (error,) = [d for d in caught.value.diagnostics if d.is_error]
@@ -35,12 +39,11 @@ def test_a_higher_rate_past_a_limit_offers_both_readings(line):
     hint = error.hint()
     every = hint.split("写 ", 1)[1].split("；只有")[0]
     past = hint.split("只有超过部分按")[1].split("写 ", 1)[1].split("；两者相加")[0]
-    # five accidents: every one at 1 → 5 lost; the first 3 at 0.5 and 2 at 1 → 3.5 lost
-    assert both_total(build(every), {"事故起数": "5"}) == 5
-    assert both_total(build(past), {"事故起数": "5"}) == Decimal("6.5")
-    # up to the limit both are 0.5 each
+    assert both_total(build(every), {"事故起数": "5"}) == 10 - every_lost
+    assert both_total(build(past), {"事故起数": "5"}) == 10 - past_lost
+    # up to the limit both readings are the first rate
     for reading in (every, past):
-        assert both_total(build(reading), {"事故起数": "3"}) == Decimal("8.5")
+        assert both_total(build(reading), {"事故起数": "3"}) == 10 - at_limit_lost
 
 
 def test_another_deduction_on_top_says_they_add_up():

@@ -197,7 +197,7 @@ def _at(code: str, found: re.Match[str], line: int, args: dict) -> Diagnostic:
     return Diagnostic(code, Span(line, first + 1, line, end + 1), args)
 
 
-#: `【事故起数】每起扣0.5分，超过3起的每起扣1分`: a higher rate past a limit.
+#: `【事故起数】每起扣0.5分，超过3起的每起扣1分`: another rate past a limit.
 _HIGHER_RATE = re.compile(
     r"(?P<ref>【[^【】]+】)\s*每\s*(?P<u>[起次件例个项人])\s*扣\s*(?P<a>\d+(?:\.\d+)?)\s*分\s*[,，;；]\s*"
     r"(?:超过|超出|多于)\s*(?P<n>\d+)\s*(?P=u)?\s*(?:以上)?(?:的|后)\s*[,，]?\s*(?:超过部分)?\s*"
@@ -207,20 +207,27 @@ _HIGHER_RATE = re.compile(
 
 def _higher_rate(original_line: str, line: int) -> Diagnostic | None:
     """`每起扣0.5分，超过3起的每起扣1分`: past the limit, does every occurrence cost the
-    higher amount, or only those past it?  Both readings, written out, to choose from."""
+    other amount, or only those past it?  Both readings, written out, to choose from."""
     found = _HIGHER_RATE.search(original_line)
-    if found is None:
+    if found is None or Decimal(found["a"]) == Decimal(found["b"]):
         return None
-    ref, unit, n = found["ref"], found["u"], found["n"]
-    low, high = Decimal(found["a"]), Decimal(found["b"])
-    if high <= low:
-        return None
-    extra = format((high - low).normalize(), "f")
-    a, b = found["a"], found["b"]
+    args = rate_past_limit(found["ref"], found["u"], found["n"], found["a"], found["b"])
+    return _at("E116", found, line, {"text": found[0], **args})
+
+
+def rate_past_limit(ref: str, unit: str, n: str, a: str, b: str) -> dict[str, str]:
+    """E116's reason and the two readings of `{ref}每{unit}扣{a}分，超过{n}{unit}的每{unit}扣
+    {b}分`: every occurrence at `b` once past `n`, or only those past `n` at `b` (the
+    first `n` at `a`); each written in the language (tests score both)."""
+    low, high = Decimal(a), Decimal(b)
     every = f"{ref}不超过{n}{unit}的，每{unit}扣{a}分；{ref}超过{n}{unit}的，每{unit}扣{b}分"
-    past = f"{ref}每{unit}扣{a}分；{ref}超过{n}{unit}的，每多1{unit}另扣{extra}分"
-    args = {
-        "text": found[0],
+    if high > low:
+        extra = format((high - low).normalize(), "f")
+        past = f"{ref}每{unit}扣{a}分；{ref}超过{n}{unit}的，每多1{unit}另扣{extra}分"
+    else:
+        first = format((low * Decimal(n)).normalize(), "f")
+        past = f"{ref}每{unit}扣{a}分，最多扣{first}分；{ref}超过{n}{unit}的，每多1{unit}扣{b}分"
+    return {
         "why": f"超过{n}{unit}后，是每一{unit}都按{b}分扣，还是只有超过的部分按{b}分扣，原文没有说",
         "why_en": f"past {n}: does every occurrence cost {b}, or only those past it? "
         "the text does not say",
@@ -229,7 +236,6 @@ def _higher_rate(original_line: str, line: int) -> Diagnostic | None:
         "suggest_en": f"every occurrence at {b}: {every}; only those past it: {past}; "
         "adding up: write “另扣”",
     }
-    return _at("E116", found, line, args)
 
 
 def _any_one(original_line: str, line: int) -> Diagnostic | None:

@@ -16,6 +16,7 @@ from ...source.text import Span
 from ...syntax import ast
 from ...syntax import keywords as kw
 from ...syntax.build.clauses import has_de
+from ...syntax.syntax_errors import rate_past_limit
 from ..boundary import ambiguity, is_ambiguous, offset_operator, operator
 from ..budget import budget, cap, is_bonus, modifier, points
 from ..context import Context
@@ -127,7 +128,7 @@ def check_clauses(ctx: Context) -> list[Diagnostic]:
             _nested_steps(ctx, node)
             or _nested_bounds(ctx, node)
             or _overlapping_tiers(ctx, node)
-            or _higher_rate(ctx, node)
+            or _rate_past_limit(ctx, node)
         )
     return diags
 
@@ -145,17 +146,18 @@ def _counted(clause: ast.Clause) -> tuple | None:
     return clause.subject.name, per.step.unit, effect.amount, clause.condition
 
 
-def _higher_rate(ctx: Context, node: ast.Node) -> list[Diagnostic]:
-    """E116: `【事故起数】每起扣0.5分；超过3起的，每起扣1分` — as written both count every
-    accident past 3 (1.5 each), which no reader means: past the limit, every accident
-    costs 1, or only those past it do.  Both readings written out (`另扣` keeps the sum)."""
+def _rate_past_limit(ctx: Context, node: ast.Node) -> list[Diagnostic]:
+    """E116: `【事故起数】每起扣0.5分；超过3起的，每起扣1分` (or a lower rate past the limit) —
+    as written both count every accident past 3 (1.5 each), which no reader means: past
+    the limit, every accident costs the other amount, or only those past it do.  Both
+    readings written out (`另扣` keeps the sum)."""
     counted = [(c, k) for c in node.clauses if (k := _counted(c)) is not None]
     for _, (fact, unit, low, cond) in counted:
         if cond is not None:
             continue
-        for higher, (fact2, unit2, high, cond2) in counted:
+        for other, (fact2, unit2, rate, cond2) in counted:
             bound = _fixed_bound(ctx, cond2) if cond2 is not None else None
-            if bound is None or (fact2, unit2) != (fact, unit) or high.value <= low.value:
+            if bound is None or (fact2, unit2) != (fact, unit) or rate.value == low.value:
                 continue
             name, op, at = bound
             if name != fact or op not in (">", ">="):
@@ -163,24 +165,14 @@ def _higher_rate(ctx: Context, node: ast.Node) -> list[Diagnostic]:
             limit = at.value if op == ">" else at.value - 1
             if limit != limit.to_integral_value() or limit < 0:
                 continue
+            ref, u = f"【{fact}】", unit or ""
             n = f"{limit.normalize():f}"
-            u = unit or ""
-            a, b = f"{low.value.normalize():f}", f"{high.value.normalize():f}"
-            extra = f"{(high.value - low.value).normalize():f}"
-            every = f"【{fact}】不超过{n}{u}的，每{u}扣{a}分；【{fact}】超过{n}{u}的，每{u}扣{b}分"
-            past = f"【{fact}】每{u}扣{a}分；【{fact}】超过{n}{u}的，每多1{u}另扣{extra}分"
-            args = {
-                "text": _written(ctx, higher) or higher.text,
-                "why": f"照写超过{n}{u}后每{u}扣{a}分又扣{b}分；原文多是每一{u}都按{b}分扣，"
-                f"或只有超过的部分按{b}分扣",
-                "why_en": f"as written, past {n} each costs {a} and {b}; the text means each at "
-                f"{b}, or only those past it at {b}",
-                "suggest": f"每一{u}都按{b}分的写 {every}；只有超过部分按{b}分的写 {past}；"
-                f"两者相加的写 “另扣”",
-                "suggest_en": f"every one at {b}: {every}; only those past it: {past}; "
-                "adding up: write “另扣”",
-            }
-            return [Diagnostic("E116", higher.span, args)]
+            a, b = f"{low.value.normalize():f}", f"{rate.value.normalize():f}"
+            args = {"text": _written(ctx, other) or other.text}
+            args.update(rate_past_limit(ref, u, n, a, b))
+            args["why"] = f"照写超过{n}{u}后每{u}扣{a}分又扣{b}分；" + args["why"]
+            args["why_en"] = f"as written, past {n} each costs {a} and {b}; " + args["why_en"]
+            return [Diagnostic("E116", other.span, args)]
     return []
 
 
