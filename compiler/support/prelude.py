@@ -1159,12 +1159,19 @@ def _subject_value(info, values, result):
     value = Decimal(value) if type(value) is int else value
     if not info.ties:
         return value
-    key = [value]
-    for slot, same in info.ties:
+    return (value, *_tie_values(info.ties, values))
+
+
+def _tie_values(ties, values):
+    """A unit's tie-break values, each negated where its better end is not the ranked
+    subject's (`StatInfo.ties`): after the subject's value they order units as the
+    ranking does."""
+    out = []
+    for slot, same in ties:
         tie = values[slot]
         tie = Decimal(tie) if type(tie) is int else tie
-        key.append(tie if same else -tie)
-    return tuple(key)
+        out.append(tie if same else -tie)
+    return out
 
 
 #: The batch values of a unit when the policy needs a mean and no unit is in the batch.

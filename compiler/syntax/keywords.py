@@ -525,7 +525,6 @@ RANK_ORDERS: dict[str, str] = {
     "从少到多": "low",
     "由少到多": "low",
 }
-#: `按【X】高低排名` names no direction: as 排名 alone (the direction from elsewhere, or E235).
 #: `，并列的按【结案率】排名`: what comes before the fact that orders equal values.
 TIE_BY: tuple[str, ...] = (
     "并列的",
@@ -540,6 +539,7 @@ TIE_BY: tuple[str, ...] = (
     "相同的",
     "相同时",
 )
+#: `按【X】高低排名` names no direction: as 排名 alone (the direction from elsewhere, or E235).
 RANK_WORDS: tuple[str, ...] = (
     "排名",
     "排序",

@@ -237,7 +237,7 @@ def collect(
             owns.append(own)
             key = 0 if own is None else rank_key(own)
             if pair[2] and values is not None:  # a tie-break: (value, tie values…), aside
-                key = (key, *_tie_keys(values, pair[2]))
+                key = (key, *map(rank_key, prelude._tie_values(pair[2], values)))
             if not isinstance(key, int):
                 out.wide[pair][index] = key
                 key = 0
@@ -255,17 +255,6 @@ def collect(
                     out.sums[name] += Decimal(values[slot])
     out.best = {k: v for k, v in best.items() if v is not None}
     return out
-
-
-def _tie_keys(values: tuple, ties: tuple) -> list:
-    """The tie-break values of a unit as keys, each negated where its better end is not
-    the ranked subject's (the prelude's `_subject_value` orders units the same way)."""
-    keys = []
-    for slot, same in ties:
-        tie = values[slot]
-        tie = Decimal(tie) if type(tie) is int else tie
-        keys.append(rank_key(tie if same else -tie))
-    return keys
 
 
 def _own(values: tuple, scores: tuple, place: tuple[bool, int]) -> Decimal:

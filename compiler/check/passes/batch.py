@@ -225,10 +225,7 @@ def check_batch(ctx: Context) -> list[Diagnostic]:
             if points.get(name) is None:
                 diags.append(Diagnostic("E234", clause.subject.span, {"name": clause.subject.name}))
         else:
-            info = ctx.symbols.facts.get(name)
-            kind = info.kind if info is not None else None
-            if kind is not None and kind.type not in _NUMERIC_TYPES:
-                diags.append(Diagnostic("E234", clause.subject.span, {"name": name}))
+            diags += _not_numeric(ctx, name, clause.subject.span)
         diags += _direction(ctx, clause, paths)
         diags += _tie_break(ctx, clause, paths, ties)
         full = node.points.value if node.points is not None else None
@@ -246,6 +243,15 @@ def check_batch(ctx: Context) -> list[Diagnostic]:
         diags.append(Diagnostic("E238", span, {"cycle": " → ".join(cycle)}))
     diags += _disqualify_by_average(tree)
     return diags
+
+
+def _not_numeric(ctx: Context, name: str, span) -> list[Diagnostic]:
+    """E234 when the fact ranked (or breaking ties) is declared other than numeric."""
+    info = ctx.symbols.facts.get(name)
+    kind = info.kind if info is not None else None
+    if kind is not None and kind.type not in _NUMERIC_TYPES:
+        return [Diagnostic("E234", span, {"name": name})]
+    return []
 
 
 def tie_ranking(clause: ast.RankClause) -> ast.RankClause | None:
@@ -291,10 +297,9 @@ def _tie_break(ctx: Context, clause: ast.RankClause, paths, seen: dict) -> list[
             "a node's score must be entered as a fact for that",
         }
         return [Diagnostic("E253", tie.span, args)]
-    info = ctx.symbols.facts.get(tied)
-    kind = info.kind if info is not None else None
-    if kind is not None and kind.type not in _NUMERIC_TYPES:
-        return [Diagnostic("E234", tie.ref.span, {"name": tied})]
+    refused = _not_numeric(ctx, tied, tie.ref.span)
+    if refused:
+        return refused
     ranking = tie_ranking(clause)
     assert ranking is not None
     return _direction(ctx, ranking, paths)

@@ -442,27 +442,22 @@ def _counter_tiers(ctx: Context, clause: ast.Clause) -> dict[str, str]:
     (the second bounded by the first's opposite), which scores the deepest one reached."""
     first, counter = clause.condition, clause.counter
     none = {"tiers": "", "tiers_en": ""}
-    if not isinstance(first, ast.Compare) or not isinstance(counter, ast.Compare):
+    bound, bound2 = _fixed_bound(ctx, first), _fixed_bound(ctx, counter)
+    if bound is None or bound2 is None:
         return none
-    if not isinstance(first.left, ast.Ref) or not isinstance(first.right, ast.Num):
-        return none
-    if not isinstance(counter.right, ast.Num):
-        return none
-    op, op2 = operator(first.word, ctx.overrides), operator(counter.word, ctx.overrides)
-    if op not in _NEGATION_WORD or op2 not in _NEGATION_WORD:
-        return none
+    fact, op, at = bound
+    _, op2, at2 = bound2
     above = op in (">=", ">")
-    if above != (op2 in (">=", ">")) or first.right.value == counter.right.value:
+    if above != (op2 in (">=", ">")) or at.value == at2.value:
         return none
-    if (counter.right.value < first.right.value) != above:
+    if (at2.value < at.value) != above:
         return none  # the second is inside the first: not the next tier down
     text, second = _written(ctx, clause), _written(ctx, counter)
     if not text or not second or not text.endswith(second):
         return none
     head = text[: -len(second)].rstrip(" \t,，")
-    cond_end = counter.right.span.end_column - counter.span.column
-    fact = first.left.name
-    tiers = f"{head}；{_bounded(second, cond_end, fact, op, first.right)}"
+    cond_end = at2.span.end_column - counter.span.column
+    tiers = f"{head}；{_bounded(second, cond_end, fact, op, at)}"
     return {
         "tiers": f"；分档的（只算达到的最深一档）写 {tiers}",
         "tiers_en": f"; tiers (the deepest reached): {tiers}",

@@ -119,7 +119,7 @@ def _percent_as_points(ctx: Context, effect: object, amount: object) -> list[Dia
     divided by a number or a number by a percentage (`÷100`, `÷98`, `90÷【X】`: the
     writer's own ratio) and a difference (`(本值−平均值)×0.2`, percentage points) are
     what they say."""
-    if not isinstance(amount, ast.BinOp | ast.Call | ast.Ref) or isinstance(amount, ast.Num):
+    if not isinstance(amount, ast.BinOp | ast.Call | ast.Ref):
         return []
     leaves: list = []
     dim = _dim(ctx, amount, leaves)
@@ -145,15 +145,9 @@ def _dim(ctx: Context, expr: object, leaves: list) -> _Dim:
         if expr.unit == "个百分点":
             return _Dim(pp=1)
         return _BARE if expr.unit is None else _Dim()
-    if isinstance(expr, ast.Ref):
-        kind = ctx.symbols.kind_of(expr)
-        if kind is not None and kind.type == "percent":
-            leaves.append(expr)
-            return _Dim(pct=1)
-        return _Dim()
-    if isinstance(expr, ast.Average):
-        of = expr.of
-        kind = ctx.symbols.kind_of(of) if of is not None else None
+    if isinstance(expr, ast.Ref | ast.Average):
+        # a fact, or a batch value of the fact a formula reads (`最高值`, `平均值`)
+        kind = ctx.symbols.kind_of(expr if isinstance(expr, ast.Ref) else expr.of)
         if kind is not None and kind.type == "percent":
             leaves.append(expr)
             return _Dim(pct=1)
@@ -169,8 +163,8 @@ def _dim(ctx: Context, expr: object, leaves: list) -> _Dim:
                 return _Dim(pp=1)  # 本值−平均值, 12−【发案率】: percentage points
             return _joined([left, right])
         if expr.op == "*":
-            out = _Dim(left.pct + right.pct, left.pp + right.pp)
-            return _Dim(out.pct, out.pp, scaled=out.pct != 0 or left.scaled or right.scaled)
+            pct = left.pct + right.pct
+            return _Dim(pct, left.pp + right.pp, scaled=pct != 0 or left.scaled or right.scaled)
         # 【X】×8÷100, 【X】÷98, 90÷【X】, 【下降率】÷【目标下降率】 (one a 数值): a
         # percentage over a number, or a number over one, is the writer's own ratio of
         # percent numbers; only a percentage left over after it is refused
@@ -195,8 +189,7 @@ def _joined(parts: list[_Dim]) -> _Dim:
     sized = [p for p in parts if not p.bare]
     if not sized:
         return _BARE
-    pct = max(p.pct for p in sized) if any(p.pct for p in sized) else 0
-    pp = max(p.pp for p in sized)
+    pct, pp = max(p.pct for p in sized), max(p.pp for p in sized)
     return _Dim(pct, pp, scaled=any(p.scaled for p in sized))
 
 

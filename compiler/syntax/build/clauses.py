@@ -187,6 +187,17 @@ _AVERAGE_NOUNS = kw.AVERAGE_SHARE_PLAIN
 AVERAGE_SHARE_WORD = "按占平均值的比例得"
 
 
+def _said_floor(children: list) -> ast.Num | None:
+    """`，最低得4分` after a step down by place: no place earns less (None: 0)."""
+    said = next((t for t in children if isinstance(t, Token) and t.type == "STEP_FLOOR"), None)
+    return None if said is None else _floor_num(said)
+
+
+def _step_down(span: Span, step: ast.Num, floor: ast.Num | None) -> ast.RankRule:
+    """The rest rule that earns `step` less for each place after those named before."""
+    return ast.RankRule(None, False, True, None, (), "", False, span, step=step, floor=floor)
+
+
 @dataclass(frozen=True)
 class SoOn:
     """`依此类推` after places with points: a step rule once the rules before it say the
@@ -1369,22 +1380,14 @@ class ClausesMixin(TermsMixin):
         span = span_of(children)
         factor = ast.Num(Decimal(found.group()), None, token_span(times), found.group())
         amount = ast.BinOp("*", self.leaf(ref), factor, span)
-        effect = ast.Deduct(amount, span, "扣")
-        text = self.clause_text(span)
-        return ast.ConditionClause(
-            None, (effect,), parts.otherwise, parts.cap, span, text, places=parts.places
-        )
+        return self._always(parts, (ast.Deduct(amount, span, "扣"),), span)
 
     def formula_clause(self, children: list) -> ast.ConditionClause:
         """`得分=70×【达标率】÷100−63`: the score is the formula, as `得(…)分` says it."""
         parts = self._parts(children[1:], has_head=False)
         (amount,) = parts.body
         span = span_of(children)
-        earn = ast.Earn(amount, span, "得")
-        text = self.clause_text(span)
-        return ast.ConditionClause(
-            None, (earn,), parts.otherwise, parts.cap, span, text, places=parts.places
-        )
+        return self._always(parts, (ast.Earn(amount, span, "得"),), span)
 
     def adopted_clause(self, children: list) -> ast.Clause | list | None:
         """`【消防考核得分】另行计分`: the item's score is a 分 fact (0 to its points),
@@ -1490,9 +1493,13 @@ class ClausesMixin(TermsMixin):
     def plain_clause(self, children: list) -> ast.Clause:
         parts = self._parts(children, has_head=False)
         (effects,) = parts.body
-        text = self.clause_text(parts.span)
+        return self._always(parts, effects, parts.span)
+
+    def _always(self, parts: Parts, effects: tuple, span: Span) -> ast.ConditionClause:
+        """A clause whose effects always apply, with its tails (否则, a cap, places)."""
+        text = self.clause_text(span)
         return ast.ConditionClause(
-            None, effects, parts.otherwise, parts.cap, parts.span, text, places=parts.places
+            None, effects, parts.otherwise, parts.cap, span, text, places=parts.places
         )
 
     # ------------------------------------------------------------ rank clauses
@@ -1823,20 +1830,10 @@ class ClausesMixin(TermsMixin):
         """`其后每下降一个名次扣0.5分`: every unit no earlier rule named, by its place."""
         number = next(t for t in children if t.type in ("NUMBER", "CN_NUM"))
         step = ast.Num(self.number(number), "分", token_span(number), number.value)
-        floor = None
-        said = next((t for t in children if t.type == "STEP_FLOOR"), None)
-        if said is not None:  # `，最低得4分`
-            floor = _floor_num(said)
-        return ast.RankRule(
-            None, False, True, None, (), "", False, span_of(children), step=step, floor=floor
-        )
+        return _step_down(span_of(children), step, _said_floor(children))
 
     def so_on_rule(self, children: list) -> SoOn:
-        floor = None
-        said = next((t for t in children if t.type == "STEP_FLOOR"), None)
-        if said is not None:
-            floor = _floor_num(said)
-        return SoOn(span_of(children), floor)
+        return SoOn(span_of(children), _said_floor(children))
 
     def _so_on(self, rules: list[ast.RankRule], item: SoOn) -> ast.RankRule | None:
         """`第1名得6分，第2名得5.5分，第3名得5分，依此类推` (or `第1至3名依次得6分、5.5分、5分，
@@ -1872,9 +1869,7 @@ class ClausesMixin(TermsMixin):
             return None
         (size,) = steps
         step = ast.Num(size, "分", item.span, format(size.normalize(), "f"))
-        return ast.RankRule(
-            None, False, True, None, (), "", False, item.span, step=step, floor=item.floor
-        )
+        return _step_down(item.span, step, item.floor)
 
     def bare_points(self, children: list) -> ast.Earn:
         """`第一名10分`: the place earns the amount."""
