@@ -9,7 +9,8 @@ from decimal import Decimal
 
 import pytest
 from helpers import both_total
-from xize.compiler import compile_policy
+from xize.compiler import PolicyError, compile_policy
+from xize.compiler.syntax.equivalents import canonical
 
 HEAD = (
     "细则：零分\n年度：2024\n满分：6分\n\n数据：\n  完成率：百分比\n  台账：是否，默认是\n\n"
@@ -51,3 +52,20 @@ def test_a_bare_earning_of_nothing_stays_one():
     """Among tiers that earn, `得0分` earns nothing; the ledger's point is kept."""
     policy = build("【完成率】达到90%的得5分，低于90%的得0分", "【台账】得1分")
     assert [total(policy, r) for r in ("85", "95")] == [1, 6]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "【完成率】达到90%的扣分为0分",
+        "【完成率】达到90%的，扣减为0分",
+        "【完成率】达到90%的扣分 为0分",
+    ],
+)
+def test_a_deduction_of_nothing_is_never_the_item_scoring_nothing(line):
+    """`扣分为0分` says nothing is deducted: read as 不得分 it would zero the item of the
+    very units that met the standard.  It is not rewritten (and the line is refused as
+    written, asking for the deduction's form)."""
+    assert canonical(f"  - {line}")[1] == []
+    with pytest.raises(PolicyError):
+        build(line)

@@ -1242,16 +1242,25 @@ _PERIOD = (
 )
 #: `低于90%为0分`, `本项为0分`, `该项得0分` → `…不得分` (same length): the item scores
 #: nothing.  A bare `得0分` is an earning of nothing (`低于80%的得0分` among tiers that
-#: earn): the item's other criteria keep their points, so it stays as written.
+#: earn): the item's other criteria keep their points, so it stays as written; and what
+#: a deduction is (`扣分为0分`, `扣减计0分`: nothing deducted) is never the item's score.
 _ZERO_POINTS = (
     "zero points",
     re.compile(r"(?P<scope>本项|该项|此项)?\s*(?P<verb>为|得|计)\s*0\s*分(?=\s*(?:[,;。.]|$))"),
-    lambda m, c: (
-        None
-        if m.group("verb") != "为" and not m.group("scope")
-        else (m.group("scope") or "") + "不得分"
-    ),
+    lambda m, c: _zero_points(m),
 )
+#: What comes before `为0分` when it is a deduction's amount, not the item's score.
+_DEDUCTION_BEFORE = re.compile(r"(?:[扣减罚]\s*分|扣除|扣减|罚|扣|减)\s*$")
+
+
+def _zero_points(match: re.Match[str]) -> str | None:
+    if match.group("verb") != "为" and not match.group("scope"):
+        return None  # `得0分`: an earning of nothing
+    if _DEDUCTION_BEFORE.search(match.string[: match.start()]):
+        return None  # `扣分为0分`: nothing deducted
+    return (match.group("scope") or "") + "不得分"
+
+
 _EVERY_LINE = (
     _PERIOD,
     _ZERO_POINTS,
