@@ -124,6 +124,7 @@ def substitutions() -> dict[str, str]:
         # the placeholders the passes before the lexer put in place of what they read
         "BAND_PLACEHOLDER": _code_point(mean_bands.PLACEHOLDER),
         "TIER_PLACEHOLDER": _code_point(ordinals.PLACEHOLDER),
+        "SO_ON_PLACEHOLDER": _code_point(ordinals.SO_ON_PLACEHOLDER),
         # 满 (and 不满, 未满) compares only where it is not 满意: `【X】满意率低于…` is no
         # `满` (at least) followed by a satisfaction rate
         "COMPARE_BEFORE": _alt(kw.comparison_words_before()).replace("满", "满(?!意)"),

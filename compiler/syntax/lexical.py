@@ -30,6 +30,7 @@ from .equivalents import Rewrite, canonical, lone_clause_lines
 from .mean_bands import PLACEHOLDER as BAND_PLACEHOLDER
 from .mean_bands import Band, read_line
 from .ordinals import PLACEHOLDER as TIER_PLACEHOLDER
+from .ordinals import SO_ON_PLACEHOLDER, SoOn
 from .ordinals import read_line as read_ordinal_tiers
 
 # U+202A–202E, U+2066–2069 (bidi), U+200B–200D, U+FEFF (zero width), and their kin:
@@ -40,11 +41,13 @@ _INVISIBLE = "\u202a-\u202e\u2066-\u2069\u200b-\u200f\u061c\u2060-\u2064\ufeff\u
 _BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 # Other control characters, surrogates, noncharacters and the replacement character.
 # U+E000 is the placeholder of a band of distance from the average (`mean_bands`), U+E001
-# that of an escalating tier (`ordinals`): never the writer's.
+# that of an escalating tier and U+E002 of `以此类推` after tiers (`ordinals`): never the
+# writer's.
 _CONTROL = (
     "\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff\ufffd"
     + BAND_PLACEHOLDER
     + TIER_PLACEHOLDER
+    + SO_ON_PLACEHOLDER
 )
 _SPECIAL = re.compile(f"[{_INVISIBLE}{_BREAKS}{_CONTROL}\r]")
 
@@ -71,8 +74,10 @@ class Prepared:
     # bands of distance from the average (`mean_bands`): (line, column) of each
     # placeholder the lexer reads as one comparison
     bands: dict[tuple[int, int], Band] = field(default_factory=dict)
-    # escalating tiers (`ordinals`): (line, column) of each placeholder → its ordinal
-    ordinals: dict[tuple[int, int], int] = field(default_factory=dict)
+    # escalating tiers (`ordinals`): (line, column) of each placeholder → its ordinal and
+    # counting word; of `以此类推` after them → what it continues
+    ordinals: dict[tuple[int, int], tuple[int, str]] = field(default_factory=dict)
+    so_on: dict[tuple[int, int], SoOn] = field(default_factory=dict)
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column) of an offset into `text`, both 1-based."""
@@ -152,6 +157,8 @@ def _read_ordinals(prepared: Prepared, diags: list[Diagnostic]) -> None:
         if found is not None:
             for column, ordinal in found.ordinals.items():
                 prepared.ordinals[(number, column)] = ordinal
+            for column, reading in found.so_on.items():
+                prepared.so_on[(number, column)] = reading
             lines[number - 1] = _placed(prepared, diags, number, line, found, "ordinal tier")
     prepared.text = "\n".join(lines)
 

@@ -18,6 +18,7 @@ from ..diagnostics.suggest import edit_distance, same_sense
 from ..source.text import Span
 from . import keywords as kw
 from .lark_import import Token, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+from .ordinals import UNITS as _ORDINAL_UNITS
 
 #: terminal → (zh, en), in the order they are listed.
 EXPECTED: dict[str, tuple[str, str]] = {
@@ -236,6 +237,45 @@ def rate_past_limit(ref: str, unit: str, n: str, a: str, b: str) -> dict[str, st
         "suggest_en": f"every occurrence at {b}: {every}; only those past it: {past}; "
         "adding up: write “另扣”",
     }
+
+
+_ORDINAL = rf"第[ \t]*(?:\d+|[一二两三四五六七八九十]+)[ \t]*(?:{_ORDINAL_UNITS})"
+_AMOUNT = r"\d+(?:\.\d+)?"
+#: `第一起、第二起、第三起分别扣1分、2分、3分，以此类推`: escalating tiers as two lists.
+_ORDINAL_LIST = re.compile(
+    rf"(?P<ords>{_ORDINAL}(?:[ \t]*[、,，][ \t]*{_ORDINAL})+)[ \t]*的?[ \t]*[,，]?[ \t]*分别[ \t]*扣[ \t]*"
+    rf"(?P<amounts>{_AMOUNT}[ \t]*分?(?:[ \t]*[、,，][ \t]*{_AMOUNT}[ \t]*分?)*)"
+    r"(?P<so_on>[ \t]*[,，;；][ \t]*(?:以此|依此|依次)类推)?"
+)
+
+
+def _ordinal_list(original_line: str, line: int) -> Diagnostic | None:
+    """Escalating tiers as a list of ordinals and a list of amounts: the language reads
+    them one tier at a time (`第一起扣1分，第二起扣2分…`), which the hint writes out."""
+    found = _ORDINAL_LIST.search(original_line)
+    if found is None:
+        return None
+    ordinals = re.findall(_ORDINAL, found["ords"])
+    amounts = re.findall(_AMOUNT, found["amounts"])
+    if len(ordinals) == len(amounts):
+        tiers = "，".join(
+            f"{o.replace(' ', '')}扣{a}分" for o, a in zip(ordinals, amounts, strict=True)
+        )
+        written = tiers + ("，以此类推" if found["so_on"] else "")
+    else:
+        written = "第一次扣1分，第二次扣2分，…（每一档一个分数）"
+    return _at(
+        "E116",
+        found,
+        line,
+        {
+            "text": found[0].strip(),
+            "why": "逐次加重的各档要一档一句地写",
+            "why_en": "escalating tiers are written one tier at a time",
+            "suggest": f"写成 {written}",
+            "suggest_en": f"write {written}",
+        },
+    )
 
 
 def _any_one(original_line: str, line: int) -> Diagnostic | None:
@@ -839,6 +879,7 @@ def describe(
         _no_deduction,
         _above_base,
         _higher_rate,
+        _ordinal_list,
     ):
         refused = refusal(original_line, line)
         if refused is not None:

@@ -16,6 +16,7 @@ from ...source.text import Span
 from ...syntax import ast
 from ...syntax import keywords as kw
 from ...syntax.build.clauses import has_de
+from ...syntax.ordinals import ORDINAL
 from ...syntax.syntax_errors import rate_past_limit
 from ..boundary import ambiguity, is_ambiguous, offset_operator, operator
 from ..budget import budget, cap, is_bonus, modifier, points
@@ -177,7 +178,6 @@ def _rate_past_limit(ctx: Context, node: ast.Node) -> list[Diagnostic]:
 
 
 #: Escalating amounts by occurrence (§9.15 逐次加重), whose tiers add up by definition.
-_ORDINAL = re.compile(r"第[\d一二两三四五六七八九十]+次")
 #: The opposite of each operator, as the word a clause writes it with.
 _NEGATION_WORD = {">=": "低于", ">": "不超过", "<": "不低于", "<=": "超过"}
 
@@ -188,7 +188,7 @@ def _tier_kind(clause: ast.Clause) -> str | None:
     computed or said to come on top)."""
     if not isinstance(clause, ast.ConditionClause) or clause.otherwise or clause.cap:
         return None
-    if _ORDINAL.search(clause.text):
+    if ORDINAL.search(clause.text):
         return None  # `第一次扣1分，第二次扣2分`: each occurrence its own amount (they add up)
     if len(clause.effects) != 1:
         return None

@@ -1389,6 +1389,29 @@ class ClausesMixin(TermsMixin):
         span = span_of(children)
         return self._always(parts, (ast.Earn(amount, span, "得"),), span)
 
+    def so_on_clause(self, children: list) -> ast.ConditionClause | None:
+        """`…第三起扣3分，以此类推`: past the tiers, the k-th further occurrence costs the last
+        tier's amount plus k steps — for m further ones, m × last + m(m+1)/2 × step.
+        Nothing when `ordinals` refused it (E116 says why)."""
+        (token,) = children
+        span = token_span(token)
+        so_on = self.prepared.so_on.get((token.line, token.column))  # type: ignore[attr-defined]
+        if so_on is None:
+            return None
+        subject = self.line_fact(span)
+        after = ast.Num(Decimal(so_on.after), None, span, str(so_on.after))
+        further = ast.BinOp("-", subject, after, span)
+        amount: ast.Expr = ast.BinOp("*", further, _number(so_on.last, span), span)
+        if so_on.step:  # m(m+1) × step/2: exact, and no division for the SQL engines
+            one = ast.Num(Decimal(1), None, span, "1")
+            pairs = ast.BinOp("*", further, ast.BinOp("+", further, one, span), span)
+            half = _number(so_on.step / 2, span)
+            amount = ast.BinOp("+", amount, ast.BinOp("*", pairs, half, span), span)
+        bound = ast.Num(Decimal(so_on.after), so_on.unit, span, f"{so_on.after}{so_on.unit}")
+        condition = ast.Compare(subject, "超过", bound, span)
+        effect = ast.Deduct(amount, span, "扣")
+        return ast.ConditionClause(condition, (effect,), (), None, span, self.clause_text(span))
+
     def adopted_clause(self, children: list) -> ast.Clause | list | None:
         """`【消防考核得分】另行计分`: the item's score is a 分 fact (0 to its points),
         taken from another scheme or entered by another office."""
@@ -2433,3 +2456,8 @@ def _is_condition(item: object) -> bool:
         item,
         ast.Truth | ast.Compare | ast.Not | ast.And | ast.Or | ast.Ref | ast.BinOp | ast.Call,
     )
+
+
+def _number(value: Decimal, span: Span) -> ast.Num:
+    """A number the reading computed (`以此类推`'s amounts), written as a formula would."""
+    return ast.Num(value, None, span, format(value.normalize(), "f"))

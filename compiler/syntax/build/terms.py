@@ -417,10 +417,11 @@ class TermsMixin:
     def _ordinal(self, subject: ast.Expr, token: Token) -> ast.Compare:
         """Tier N of `第一次…，第二次…，第N次及以上…`: the count at least N."""
         span = token_span(token)
-        ordinal = self.prepared.ordinals[(token.line, token.column)]  # type: ignore[attr-defined]
+        key = (token.line, token.column)
+        ordinal, unit = self.prepared.ordinals[key]  # type: ignore[attr-defined]
         if isinstance(subject, ast.Ref):
             self._line_subjects.append((span.line, span.column, subject, None))
-        number = ast.Num(Decimal(ordinal), "次", span, f"{ordinal}次")
+        number = ast.Num(Decimal(ordinal), unit, span, f"{ordinal}{unit}")
         return ast.Compare(subject, "达到", number, span)
 
     def _band_alone(self, token: Token) -> ast.Cond:
