@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import one_item
 from layout_example import LAYOUT_EXAMPLE
 from xize.compiler.check.passes.notes import note_numbers
 from xize.compiler.check.passes.outline import suggest_modifier
@@ -758,6 +759,21 @@ def test_hints_use_the_catalogue_in_both_languages():
     diag = next(d for d in diagnostics(policy(body, full)) if d.code == "E210")
     assert diag.hint() == "应为 是/否（也可写 √/×、有/无、1/0）"
     assert diag.hint("en") == "expected 是/否 (or √/×, 有/无, 1/0)"
+
+
+def test_a_hint_whose_words_hold_an_ellipsis_is_shown():
+    """`否则……` is the hint's text, not a missing argument: the hint must reach the writer
+    (commas between three tiers were refused with no hint at all)."""
+    text = one_item(
+        "【化解率】达到90%的得6分，达到80%的得3分，低于80%的不得分", "  化解率：百分比\n"
+    )
+    (found,) = parse(Source(text, "t.rule"))[1]
+    assert found.code == "E101"
+    assert found.hint() == "此处应为：两条条款（用“；”分开，各写【数据项】），或 “否则……”"
+    missing = dataclasses.replace(
+        found, code="E201", args={}
+    )  # no `suggestion`: nothing useful to say
+    assert missing.hint() == ""
 
 
 # ------------------------------------------------------------------ edited trees

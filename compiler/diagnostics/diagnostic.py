@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from string import Formatter
 from types import MappingProxyType
 
 from ..source.text import Source, Span
@@ -47,9 +48,11 @@ class Diagnostic:
         text = e.hint_en if lang == "en" else e.hint_zh
         if not text:
             return ""
-        # A hint whose only argument is absent says nothing useful: drop it.
-        rendered = text.format_map(_SafeArgs(self.args))
-        return "" if "…" in rendered and "…" not in text else rendered
+        # A hint with an argument absent says nothing useful: drop it.  (An argument
+        # may itself hold `…`, as in `否则……`: that is text, and shown.)
+        if any(name and name not in self.args for _, name, _, _ in Formatter().parse(text)):
+            return ""
+        return text.format_map(_SafeArgs(self.args))
 
 
 _LABELS = {
