@@ -108,6 +108,14 @@ def test_a_section_is_not_mended_into_an_item():
     assert not same_sense("本大项不得分", "本项不得分")
     assert not same_sense("本条最多扣", "本项最多扣")
     assert not same_sense("每次扣", "次扣")
+    assert not same_sense("介于", "小于")  # between is not below
+
+
+def test_between_is_not_mended_into_below():
+    """`介于80%和90%之间` was offered `小于` (below 80%?): a range is refused for what it
+    leaves unsaid, with no hint that turns it into one bound."""
+    text = hints("(一)甲(10分)\n  - 【化解率】介于80%和90%之间的得3分\n")
+    assert "小于" not in text
 
 
 def test_da_bu_dao_is_read_as_wei_da_dao_never_as_da_dao():

@@ -52,7 +52,8 @@ def closest(name: str, candidates: Iterable[str], limit: int | None = None) -> s
 #: `新增` (count every case) is not `增加` (more than a baseline), `最少扣` is not
 #: `最多扣`, `未整改` is not `已整改`, `不在90%以下` (at least 90) is not `不足90%` (below
 #: it), `不落后于` is not `不足后于`, `不得评优` (no 优秀) is not `不得分` (no points),
-#: `直接评为不合格` (a grade) is not `直接列为` (a label), `本大项不得分` (the whole section) is not
+#: `直接评为不合格` (a grade) is not `直接列为` (a label), `介于` (between) is not `小于` (below),
+#: `本大项不得分` (the whole section) is not
 #: `本项不得分` (this item), `本条` (this clause) is not `本项`, and `每次扣` (per
 #: occurrence) or `各扣` (for each) is not `扣` (once).  Negations count as one class
 #: (`达不到` may become `未达到`).
@@ -62,6 +63,7 @@ SENSE_CHARS = frozenset(
     + "大每各条项"
     + "足在落"
     + "评列"
+    + "介小"
 )
 
 
