@@ -1083,6 +1083,37 @@ def _bound_said(match: re.Match[str]) -> str | None:
     return f"{_SIDE_SAID[word, excluded]}{match.group('n')}{match.group('u')}"
 
 
+#: A range's end with its own remark: `80%（含）`, `90%（不含本数）`.
+_END_SAID = (
+    r"(?P<{n}>\d+(?:\.\d+)?)\s*(?P<{n}u>%|个百分点|[^\s\d,;:()（）【】的以及含不至到和与-]{{0,3}}?)\s*"
+    r"[(（]\s*(?P<{n}neg>不)?(?:含|包含|包括)\s*(?:本数)?\s*[)）]"
+)
+#: `【化解率】在80%（含）至90%（不含）之间的` → `【化解率】达到80%且低于90%的`: each end says
+#: whether it is in the range (without the remarks the range is refused, E116).
+_RANGE_SAID: _Rule = (
+    "range said",
+    re.compile(
+        r"(?:(?<=】)|(?<=[,;]))\s*(?:在|介于|处于)?\s*"
+        + _END_SAID.format(n="a")
+        + r"\s*(?:-|—|–|~|～|至|到|和|与)\s*"
+        + _END_SAID.format(n="b")
+        + r"\s*(?:之间|范围内)?(?=\s*的)"
+    ),
+    lambda m, c: _range_said(m),
+)
+
+
+def _range_said(match: re.Match[str]) -> str | None:
+    unit = match.group("bu")
+    if match.group("au") not in ("", unit) or Decimal(match.group("a")) >= Decimal(
+        match.group("b")
+    ):
+        return None  # `80分（含）至90%（不含）`, `90%（含）至80%（含）`: read (refused) as written
+    low = "超过" if match.group("aneg") else "达到"
+    high = "低于" if match.group("bneg") else "不超过"
+    return f"{low}{match.group('a')}{unit}且{high}{match.group('b')}{unit}"
+
+
 #: 【X】没有达到90%的 → 【X】未达到90%的: a comparison negated by 没有, 没, 未能 or 未 is the
 #: language's own negated word, which says the same (未低于90% is 不低于90%: at least 90).
 _NEGATED_COMPARISONS = {
@@ -1232,13 +1263,35 @@ _TIER_MARK = (
 )
 #: `【例会次数】全年不少于4次，…` → `【例会次数】不少于4次，…`: the period of a fact is the
 #: assessment's year (年度); a word for it between the fact and its comparison adds nothing.
+_PERIOD_WORDS = r"全年度?|年内|年度内|本年度?内?|每年度?"
+#: Verbs that only say what the counted thing is (a meeting is held, a drill organised):
+#: `【例会次数】召开不少于4次`, `全年召开【例会次数】不少于4次`.
+_DOING_WORDS = r"召开|开展|组织开展|组织|举办|举行|参加|完成|报送|上报"
+_COMPARED = r"(?:不少于|不低于|不得少于|不得低于|达到|不超过|不得超过|不多于|不高于|少于|低于|超过|高于|多于)"
 _PERIOD = (
     "period",
     re.compile(
-        r"(?<=】)\s*(?:全年度?|年内|年度内|本年度?内?)(?=\s*(?:应|须|必须)?\s*"
-        r"(?:不少于|不低于|不得少于|不得低于|达到|不超过|不得超过|不多于|不高于|少于|低于|超过|高于|多于))"
+        rf"(?<=】)\s*(?:(?:{_PERIOD_WORDS})\s*(?:{_DOING_WORDS})?|(?:{_DOING_WORDS}))"
+        rf"(?=\s*(?:应|须|必须)?\s*{_COMPARED})"
     ),
     _blank,
+)
+#: `全年召开【例会次数】不少于4次` → `【例会次数】不少于4次`: the same words before the fact, at
+#: the start of a clause (after 未, 不 or any other word they are read as written).
+_PERIOD_BEFORE = (
+    "period",
+    re.compile(
+        rf"(?:(?<=-)|(?<=[,;]))\s*(?:(?:{_PERIOD_WORDS})\s*(?:{_DOING_WORDS})?|(?:{_DOING_WORDS}))"
+        rf"(?=\s*【[^【】\n]+】\s*(?:应|须|必须)?\s*{_COMPARED})"
+    ),
+    _blank,
+)
+#: `【完成率】达到80%但低于90%的` → `…达到80%且低于90%的`: 但 between two comparisons of one
+#: value joins them as 且 does (right after a bound's number, before a comparison word).
+_BUT = (
+    "but",
+    re.compile(rf"(?<=[\d%分次起件项个天日人户元])\s*(?:但|但是|而)(?=\s*(?:不|未)?{_COMPARED})"),
+    lambda m, c: "且",
 )
 #: `低于90%为0分`, `本项为0分`, `该项得0分` → `…不得分` (same length): the item scores
 #: nothing.  A bare `得0分` is an earning of nothing (`低于80%的得0分` among tiers that
@@ -1263,6 +1316,8 @@ def _zero_points(match: re.Match[str]) -> str | None:
 
 _EVERY_LINE = (
     _PERIOD,
+    _PERIOD_BEFORE,
+    _BUT,
     _ZERO_POINTS,
     _REQUIREMENT_MISSED,
     _TIER_MARK,
@@ -1271,6 +1326,7 @@ _EVERY_LINE = (
     _ITEM_ZERO,
     _IS,
     _AT,
+    _RANGE_SAID,
     _BOUND_SAID,
     _NEGATED,
     _GRADE_SAID,
@@ -2075,6 +2131,7 @@ _DROPS = frozenset(
         "beyond average",
         "requirement missed",
         "bound said",
+        "range said",
         "bound restated",
         "graded subject",
         "rest nothing",

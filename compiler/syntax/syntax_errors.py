@@ -278,6 +278,109 @@ def _ordinal_list(original_line: str, line: int) -> Diagnostic | None:
     )
 
 
+_RANGE_UNIT = r"%|％|个百分点|分|次|起|件|人次|人|户|项|天|日|小时|万元|元"
+_RANGE_REMARK = (
+    r"(?P<{n}>[ \t]*[(（][ \t]*(?P<{n}neg>不)?(?:含|包含|包括)[ \t]*(?:本数)?[ \t]*[)）])?"
+)
+#: `【化解率】80%-90%的得3分`, `在80%至90%之间的`, `介于80%和90%之间的`: a range whose ends
+#: may or may not be in it — the document does not say, and the next tier's bound is
+#: often the same number.  (With both ends remarked, `80%（含）至90%（不含）`, it is read.)
+_RANGE = re.compile(
+    r"(?P<pre>在|介于|处于)?[ \t]*(?P<a>\d+(?:\.\d+)?)[ \t]*(?P<ua>"
+    + _RANGE_UNIT
+    + r")?"
+    + _RANGE_REMARK.format(n="ra")
+    + r"[ \t]*(?:[-—–~～至到]|和|与)[ \t]*(?P<b>\d+(?:\.\d+)?)[ \t]*(?P<ub>"
+    + _RANGE_UNIT
+    + r")"
+    + _RANGE_REMARK.format(n="rb")
+    + r"[ \t]*(?:之间|以内|范围内|区间)?[ \t]*(?=的)"
+)
+#: How each end of a range is written in or out of it: (lower end in?, upper end in?).
+_RANGE_WORDS = {
+    (True, False): ("达到", "低于"),
+    (False, True): ("超过", "不超过"),
+    (True, True): ("达到", "不超过"),
+    (False, False): ("超过", "低于"),
+}
+
+
+def _range(original_line: str, line: int) -> Diagnostic | None:
+    """A range with an end not said to be in it or not: refused with the range written
+    each way the remarks leave open (the lower end in, the upper end in, both)."""
+    found = _RANGE.search(original_line)
+    if found is None or found["ua"] not in (None, found["ub"]):
+        return None
+    if Decimal(found["a"]) >= Decimal(found["b"]):
+        return None
+    low, high = f"{found['a']}{found['ub']}", f"{found['b']}{found['ub']}"
+    said = [_end_said(found, "ra"), _end_said(found, "rb")]
+    ways = [w for w in _RANGE_WORDS if all(s is None or s == w[i] for i, s in enumerate(said))]
+    if said == [None, None]:
+        ways.remove((False, False))  # neither end in: no document means that by a bare range
+    zh, en = [], []
+    for low_in, high_in in ways:
+        words = _RANGE_WORDS[low_in, high_in]
+        written = f"{words[0]}{low}且{words[1]}{high}"
+        zh.append(
+            f"{'含' if low_in else '不含'}{low}、{'含' if high_in else '不含'}{high}的写 {written}"
+        )
+        en.append(
+            f"{low} {'in' if low_in else 'out'}, {high} {'in' if high_in else 'out'}: {written}"
+        )
+    text = found[0].strip()
+    return _at(
+        "E116",
+        found,
+        line,
+        {
+            "text": text,
+            "why": f"{low}和{high}本身算不算在这一档里，原文没有说全",
+            "why_en": f"whether {low} and {high} themselves are in this band, the text does not say",
+            "suggest": f"把 “{text}” 写成比较词：" + "；".join(zh),
+            "suggest_en": f"write “{text}” with comparison words: " + "; ".join(en),
+        },
+    )
+
+
+def _end_said(found: re.Match[str], end: str) -> bool | None:
+    """Whether a range's end is said to be in it (`（含）`), out of it (`（不含）`), or unsaid."""
+    if found.group(end) is None:
+        return None
+    return found.group(end + "neg") is None
+
+
+#: `【例会次数】每季度不少于1次`: a requirement on every quarter (month, week), while the
+#: fact is the year's count — four meetings in one quarter meet the year's count, not it.
+_EACH_PERIOD = re.compile(
+    r"(?P<ref>【[^【】]+】)[ \t]*(?:每|各)(?P<period>个?季度|季|个?月|半年|周|旬)[ \t]*(?:应|须|必须)?[ \t]*"
+    r"(?:召开|开展|组织|举办|举行)?[ \t]*(?:不少于|不低于|不得少于|达到|至少)"
+)
+
+
+def _each_period(original_line: str, line: int) -> Diagnostic | None:
+    """A requirement on every period, over a fact that counts the year: which periods fell
+    short is not in the data; the writer counts them in a fact of their own."""
+    found = _EACH_PERIOD.search(original_line)
+    if found is None:
+        return None
+    period = found["period"].removeprefix("个")
+    fact = f"【未达到要求的{period}数】"
+    return _at(
+        "E116",
+        found,
+        line,
+        {
+            "text": found[0].strip(),
+            "why": f"这是对每个{period}的要求，{found['ref']}只有全年的数，读不出哪个{period}没有达到",
+            "why_en": f"a requirement on every {period}; {found['ref']} is one count for the year, "
+            f"which cannot tell which {period} fell short",
+            "suggest": f"数据中另记没有达到要求的{period}数，写 {fact}每个扣N分",
+            "suggest_en": f"count the periods that fell short in a fact of their own: {fact}每个扣N分",
+        },
+    )
+
+
 def _any_one(original_line: str, line: int) -> Diagnostic | None:
     found = _ANY_ONE.search(original_line)
     if found is None:
@@ -880,6 +983,8 @@ def describe(
         _above_base,
         _higher_rate,
         _ordinal_list,
+        _range,
+        _each_period,
     ):
         refused = refusal(original_line, line)
         if refused is not None:

@@ -1,0 +1,146 @@
+"""Ranges written as `80%-90%`, 但 between two comparisons, and the words around a
+requirement's count (`每年召开【例会次数】不少于4次`) — docs/language.md 区间 and 要求的次数.
+
+A range says nothing of its ends: refused with each reading written out, each of which
+is compiled and scored here; with both ends remarked (`80%（含）至90%（不含）`) it is read.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from helpers import both_totals, one_item
+from xize.compiler import PolicyError, compile_policy
+
+RATE = "  化解率：百分比\n"
+VALUES = ["79%", "80%", "85%", "90%", "91%"]
+
+
+def earned(clause: str, values=VALUES, facts: str = RATE, name: str = "化解率") -> list:
+    policy = compile_policy(one_item(clause, facts))
+    return both_totals(policy, [{"单位": str(i), name: v} for i, v in enumerate(values)])
+
+
+def refusal(clause: str, facts: str = RATE):
+    with pytest.raises(PolicyError) as caught:
+        compile_policy(one_item(clause, facts))
+    (diagnostic,) = [d for d in caught.value.diagnostics if d.is_error]
+    return diagnostic
+
+
+#: What each reading of `80%-90%的得3分` earns at 79%, 80%, 85%, 90%, 91%.
+READINGS = {
+    "含80%、不含90%": [0, 3, 3, 0, 0],
+    "不含80%、含90%": [0, 0, 3, 3, 0],
+    "含80%、含90%": [0, 3, 3, 3, 0],
+    "不含80%、不含90%": [0, 0, 3, 0, 0],
+}
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【化解率】80%-90%的得3分",
+        "【化解率】在80%-90%的得3分",
+        "【化解率】在80%至90%之间的得3分",
+        "【化解率】介于80%和90%之间的得3分",
+        "【化解率】在80%～90%的得3分",
+    ],
+)
+def test_a_bare_range_is_refused_with_each_reading_written_out(clause):
+    diagnostic = refusal(clause)
+    assert diagnostic.code == "E116"
+    assert "原文没有说" in diagnostic.message()
+    hint = diagnostic.hint()
+    range_text = str(diagnostic.args["text"])
+    offered = re.findall(r"((?:不)?含80%、(?:不)?含90%)的写 (\S+?)(?:；|$)", hint)
+    assert [label for label, _ in offered] == ["含80%、不含90%", "不含80%、含90%", "含80%、含90%"]
+    for label, written in offered:  # each reading compiles and scores as it says
+        assert earned(clause.replace(range_text, written)) == READINGS[label], label
+
+
+@pytest.mark.parametrize(
+    ("clause", "labels"),
+    [
+        ("【化解率】80%（含）-90%的得3分", ["含80%、不含90%", "含80%、含90%"]),
+        ("【化解率】80%-90%（不含）的得3分", ["含80%、不含90%", "不含80%、不含90%"]),
+    ],
+)
+def test_a_range_with_one_end_said_offers_only_the_other_ends_two_ways(clause, labels):
+    diagnostic = refusal(clause)
+    offered = re.findall(r"((?:不)?含80%、(?:不)?含90%)的写 (\S+?)(?:；|$)", diagnostic.hint())
+    assert [label for label, _ in offered] == labels
+    for label, written in offered:
+        assert earned(clause.replace(str(diagnostic.args["text"]), written)) == READINGS[label]
+
+
+@pytest.mark.parametrize(
+    ("clause", "label"),
+    [
+        ("【化解率】80%（含）-90%（不含）的得3分", "含80%、不含90%"),
+        ("【化解率】在80%（不含）至90%（含）之间的得3分", "不含80%、含90%"),
+        ("【化解率】80%(包含本数)~90%(包含本数)的得3分", "含80%、含90%"),
+    ],
+)
+def test_a_range_with_both_ends_said_is_read(clause, label):
+    assert earned(clause) == READINGS[label]
+
+
+def test_a_said_range_of_counts_and_a_tier_table():
+    facts = "  会议：次\n"
+    rows = ["2", "3", "4", "5", "6"]
+    assert earned("【会议】在3次（含）至5次（含）之间的扣1分", rows, facts, "会议") == [
+        6,
+        5,
+        5,
+        5,
+        6,
+    ]
+    table = "【化解率】达到90%的得6分；80%(含)~90%(不含)的得3分"
+    assert earned(table) == [0, 3, 3, 6, 6]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【化解率】达到80%但低于90%的得3分",
+        "【化解率】达到80%但是低于90%的得3分",
+        "【化解率】达到80%而未达到90%的得3分",
+    ],
+)
+def test_but_between_two_comparisons_is_and(clause):
+    assert earned(clause) == READINGS["含80%、不含90%"]
+
+
+MEETINGS = "  例会次数：次\n"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【例会次数】每年不少于4次，少一次扣1分",
+        "每年召开【例会次数】不少于4次，少一次扣1分",
+        "全年召开【例会次数】不少于4次，少一次扣1分",
+        "召开【例会次数】不少于4次，少一次扣1分",
+        "【例会次数】全年召开不少于4次，少一次扣1分",
+        "【例会次数】召开不少于4次，每少1次扣1分",
+    ],
+)
+def test_words_around_a_required_count_add_nothing(clause):
+    assert earned(clause, ["0", "3", "4", "5"], MEETINGS, "例会次数") == [2, 5, 6, 6]
+
+
+def test_a_negated_verb_before_the_fact_is_not_blanked():
+    # `未召开…`: the verb is not the clause's first word, so it is read as written (refused)
+    assert refusal("未召开【例会次数】不少于4次的扣1分", MEETINGS).code == "E101"
+
+
+@pytest.mark.parametrize("period", ["每季度", "每月", "每半年"])
+def test_a_requirement_on_every_period_is_refused_for_a_count_of_its_own(period):
+    diagnostic = refusal(f"【例会次数】{period}不少于1次，少一次扣1分", MEETINGS)
+    assert diagnostic.code == "E116"
+    written = str(diagnostic.args["suggest"]).split("写 ", 1)[1].replace("N", "1")
+    fact = re.match(r"【([^】]+)】", written)[1]
+    assert fact.startswith("未达到要求的") and period.removeprefix("每") in fact
+    assert earned(written, ["0", "1", "2"], f"  {fact}：个\n", fact) == [6, 5, 4]
