@@ -381,6 +381,37 @@ def _each_period(original_line: str, line: int) -> Diagnostic | None:
     )
 
 
+#: `每低于目标值1天扣0.2分`, `每超过控制指标1起`: a standard named, not numbered.
+_NAMED_STANDARD = re.compile(
+    r"每[ \t]*(?P<verb>低于|超过|高于|少于|多于|超出|差)[ \t]*"
+    r"(?P<name>目标值|目标任务|目标|标准值|控制值|控制指标|指标值|考核指标|任务数)"
+    r"(?P<value>[ \t]*\d+(?:\.\d+)?[ \t]*(?:%|％|[^\s\d,，;；。()（）【】扣得加减分]{1,6}?))?"
+    r"(?=[ \t]*(?:\d|[一二两三四五六七八九十]))"
+)
+
+
+def _named_standard(original_line: str, line: int) -> Diagnostic | None:
+    """A step from a standard the document names (目标值) without the language knowing its
+    number: the writer declares it once as a parameter and names it in 【】."""
+    found = _NAMED_STANDARD.search(original_line)
+    if found is None:
+        return None
+    name, verb = found["name"], found["verb"]
+    value = (found["value"] or "").strip() or "（原文的数值）"
+    return _at(
+        "E116",
+        found,
+        line,
+        {
+            "text": found[0].strip(),
+            "why": f"“{name}” 是多少，条款里没有写成本语言能读的数",
+            "why_en": f"“{name}” is not a number the language can read",
+            "suggest": f"在 参数： 中写 {name} = {value}，条款写 每{verb}【{name}】…",
+            "suggest_en": f"declare it under 参数: {name} = {value}, and write 每{verb}【{name}】…",
+        },
+    )
+
+
 def _any_one(original_line: str, line: int) -> Diagnostic | None:
     found = _ANY_ONE.search(original_line)
     if found is None:
@@ -705,7 +736,8 @@ def batch_refusal(original_line: str, line: int) -> Diagnostic | None:
 #: then the steps up add nothing, as an item never exceeds its points), so it is
 #: refused (E116) with the formula that says it, the base score left to the writer.
 _FIXED_BASE = re.compile(
-    r"以[ \t]*(\d+(?:\.\d+)?)[ \t]*(%|％|个百分点)?[ \t]*(?:为|作为)(?:基准|基数|基准值|标准)"
+    r"以[ \t]*(?:【[^【】]+】[ \t]*(?:的)?[ \t]*)?(\d+(?:\.\d+)?)[ \t]*(%|％|个百分点)?[ \t]*"
+    r"(?:为|作为)(?:基准|基数|基准值|标准)"
 )
 _STEP_BOTH = {
     "down": re.compile(
@@ -985,6 +1017,7 @@ def describe(
         _ordinal_list,
         _range,
         _each_period,
+        _named_standard,
     ):
         refused = refusal(original_line, line)
         if refused is not None:

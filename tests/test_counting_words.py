@@ -1,0 +1,105 @@
+"""Counting verbs of news and honours (`每被采用1条加0.5分`, `每获得1项加1分`), standards
+named but not numbered (`每低于目标值1天`), and a fixed base around a named fact
+(`以【发案率】12%为基准`) — docs/language.md 9.1 and 9.23.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import both_totals, one_item
+from xize.compiler import PolicyError, compile_policy
+
+
+def totals(clause: str, facts: str, name: str, values: list[str], extra: str = "") -> list:
+    text = one_item(clause, facts)
+    if extra:
+        text = text.replace("\n一、", f"\n参数：\n  {extra}\n\n一、", 1)
+    policy = compile_policy(text)
+    rows = [{"单位": str(i), name: v} for i, v in enumerate(values)]
+    return [format(total.normalize(), "f") for total in both_totals(policy, rows)]
+
+
+def refusal(clause: str, facts: str):
+    with pytest.raises(PolicyError) as caught:
+        compile_policy(one_item(clause, facts))
+    (diagnostic,) = [d for d in caught.value.diagnostics if d.is_error]
+    return diagnostic
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【信息条数】每采用1条加0.5分，最多加2分",
+        "【信息条数】每被采用1条加0.5分，最多加2分",
+        "【信息条数】每被录用一条加0.5分，最多加2分",
+        "【信息条数】每刊发1条加0.5分，最多加2分",
+    ],
+)
+def test_news_counting_verbs_only_say_what_is_counted(clause):
+    assert totals(clause, "  信息条数：条\n", "信息条数", ["0", "1", "9"]) == ["6", "6.5", "8"]
+
+
+def test_an_honour_gained_counts_as_written():
+    assert totals("【荣誉】每获得1项加1分", "  荣誉：项\n", "荣誉", ["0", "2"]) == ["6", "8"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "facts", "name", "param", "values", "expected"),
+    [
+        (
+            "【上报天数】每低于目标值1天扣0.2分",
+            "  上报天数：天\n",
+            "上报天数",
+            "5天",
+            ["0", "4", "5", "7"],
+            ["5", "5.8", "6", "6"],
+        ),
+        (
+            "【事故】每超过控制指标1起扣1分",
+            "  事故：起\n",
+            "事故",
+            "3起",
+            ["0", "3", "5"],
+            ["6", "6", "4"],
+        ),
+        (
+            "【PM25】每超过目标值35微克/立方米1微克/立方米扣0.5分",
+            "  PM25：微克/立方米\n",
+            "PM25",
+            None,  # the hint carries the number written in the sentence
+            ["30", "36", "40"],
+            ["6", "5.5", "3.5"],
+        ),
+    ],
+)
+def test_a_named_standard_is_refused_for_a_parameter(clause, facts, name, param, values, expected):
+    diagnostic = refusal(clause, facts)
+    assert diagnostic.code == "E116"
+    hint = diagnostic.hint()
+    declared, written = hint.removeprefix("在 参数： 中写 ").split("，条款写 ")
+    standard, value = declared.split(" = ")
+    if param is None:
+        param = value
+    else:
+        assert value == "（原文的数值）"
+    # the clause as the hint says, with the step and the amount of the sentence after it
+    tail = clause.split(standard, 1)[1]
+    if value != "（原文的数值）":
+        tail = tail.removeprefix(value)
+    rewritten = clause.split("每", 1)[0] + written.removesuffix("…") + tail
+    assert totals(rewritten, facts, name, values, f"{standard} = {param}") == expected
+
+
+def test_a_fixed_base_around_a_named_fact_is_refused_with_the_formula():
+    diagnostic = refusal(
+        "以【发案率】12%为基准，每下降1个百分点加1分，每上升1个百分点扣1分", "  发案率：百分比\n"
+    )
+    assert diagnostic.code == "E116"
+    formula = diagnostic.hint().split("：", 1)[1].split("（结果", 1)[0]
+    assert formula == "得(5+取整(最大(12−【发案率】,0))×1−取整(最大(【发案率】−12,0))×1)分"
+    values = ["12%", "10%", "14.5%"]
+    assert totals(f"【发案率】{formula}", "  发案率：百分比\n", "发案率", values) == [
+        "5",
+        "6",
+        "3",
+    ]  # 10%: 7, capped at the item's 6
