@@ -53,6 +53,7 @@ def closest(name: str, candidates: Iterable[str], limit: int | None = None) -> s
 #: `最多扣`, `未整改` is not `已整改`, `不在90%以下` (at least 90) is not `不足90%` (below
 #: it), `不落后于` is not `不足后于`, `不得评优` (no 优秀) is not `不得分` (no points),
 #: `直接评为不合格` (a grade) is not `直接列为` (a label), `介于` (between) is not `小于` (below),
+#: `底于` (低于 mistyped) is not `短于`,
 #: `本大项不得分` (the whole section) is not
 #: `本项不得分` (this item), `本条` (this clause) is not `本项`, and `每次扣` (per
 #: occurrence) or `各扣` (for each) is not `扣` (once).  Negations count as one class
@@ -64,14 +65,20 @@ SENSE_CHARS = frozenset(
     + "足在落"
     + "评列"
     + "介小"
+    + "短长"
 )
+#: Slips of the pen by sound that carry no sense of their own, read as the character meant
+#: when senses are compared: `底于` is offered `低于` (and never `高于` or `短于`).
+HOMOPHONES = str.maketrans({"底": "低"})
 
 
 def sense(word: str) -> tuple[str, ...]:
     """The polarity- and direction-bearing characters of a word, in order, with every
     negation written as `¬`."""
     return tuple(
-        "¬" if ch in NEGATIONS else ch for ch in word if ch in NEGATIONS or ch in SENSE_CHARS
+        "¬" if ch in NEGATIONS else ch
+        for ch in word.translate(HOMOPHONES)
+        if ch in NEGATIONS or ch in SENSE_CHARS
     )
 
 

@@ -455,6 +455,10 @@ UNTIL_ZERO: tuple[str, ...] = (
     "扣至0分为止",
     "减到0分为止",
     "扣到0分为止",
+    # the item's own floor said of it: the same floor
+    "本项扣完为止",
+    "该项扣完为止",
+    "此项扣完为止",
 )
 #: Rounding of step units: `不足1天按1天计` (ceil) and `按比例` (exact ratio).
 ROUND_CEIL: tuple[str, str, str] = ("不足", "按", "计")
@@ -486,6 +490,12 @@ CAP_WORDS: tuple[str, ...] = (
     "最多减",
     "最高减",
     "最多扣除",
+    "至多扣",
+    "至多减",
+    # 累计: what the clause deducts in all, which is what its cap caps
+    "累计最多扣",
+    "累计最高扣",
+    "累计最多减",
     # a clause that adds: `每多1天加0.2分，最高加4分`
     "最多加",
     "最高加",
@@ -509,10 +519,18 @@ CAP_VERBS: dict[str, str] = {
 #: Caps on a node line: the clause caps that deduct, and the same said of the item
 #: (`，本项最高扣6分`, `，累计最多扣6分`).  A cap that adds (`最高加5分`) is a bonus node's,
 #: written `加分项，最高加5分`: on a node line alone it is no deduction budget (E117).
-NODE_CAP_WORDS: tuple[str, ...] = (
-    *(w for w in CAP_WORDS if not any(v in w for v in "加得计")),
-    *(f"{scope}{w}" for scope in ("本项", "该项", "此项", "累计") for w in ("最多扣", "最高扣")),
-    "扣分上限",
+NODE_CAP_WORDS: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        (
+            *(w for w in CAP_WORDS if not any(v in w for v in "加得计")),
+            *(
+                f"{scope}{w}"
+                for scope in ("本项", "该项", "此项", "累计")
+                for w in ("最多扣", "最高扣")
+            ),
+            "扣分上限",
+        )
+    )
 )
 NO_FLOOR: tuple[str, ...] = ("不设下限", "减分不设限", "扣分不设限")
 #: `加分项，最高加N分`: the bonus node's mark, then its cap word.

@@ -412,6 +412,41 @@ def _named_standard(original_line: str, line: int) -> Diagnostic | None:
     )
 
 
+#: `每起倒扣2分`: deducting on past zero (a 1-point item that loses 2), or only deducting?
+_REVERSE = re.compile(r"倒[ \t]*扣[ \t]*(?P<n>\d+(?:\.\d+)?)[ \t]*分")
+#: `每起扣2分，上不封顶`: no cap — on the clause (it has none unless written), or on the
+#: item, which may then go below zero?
+_NO_CAP = re.compile(r"[,，][ \t]*(?:扣分|减分)?[ \t]*(?:上不封顶|不封顶|不设上限|不设限|无上限)")
+
+
+def _no_floor(original_line: str, line: int) -> Diagnostic | None:
+    """`倒扣` and `扣分不封顶` in a clause: whether the item may end below zero is the item's
+    to say (`扣分不设限` on its line); the clause deducts as any does."""
+    found = _REVERSE.search(original_line) or _NO_CAP.search(original_line)
+    if found is None or not re.search(r"扣|减", original_line[: found.end()]):
+        return None  # `每项加1分，上不封顶`: a bonus, whose cap is another matter
+    text = found[0].strip(" ,，")
+    amount = found.groupdict().get("n")
+    clause, clause_en = (
+        (f"条款写 扣{amount}分", f"扣{amount}分 in the clause")
+        if amount
+        else (f"条款删去 “{text}”", f"drop “{text}” from the clause")
+    )
+    return _at(
+        "E116",
+        found,
+        line,
+        {
+            "text": text,
+            "why": "本项可不可以扣成负分，条款里说不清",
+            "why_en": "whether the item may end below zero is not the clause's to say",
+            "suggest": f"本项可以扣成负分的，在评分项行写 扣分不设限，{clause}；扣到0分为止的，{clause}",
+            "suggest_en": f"below zero allowed: write 扣分不设限 on the item's line and {clause_en}; "
+            f"down to 0 only: {clause_en}",
+        },
+    )
+
+
 def _any_one(original_line: str, line: int) -> Diagnostic | None:
     found = _ANY_ONE.search(original_line)
     if found is None:
@@ -1018,6 +1053,7 @@ def describe(
         _range,
         _each_period,
         _named_standard,
+        _no_floor,
     ):
         refused = refusal(original_line, line)
         if refused is not None:

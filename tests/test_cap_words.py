@@ -1,0 +1,91 @@
+"""More words for a clause's cap and the item's floor (`至多扣4分`, `累计最多扣4分`,
+`本项扣完为止`), what a clause cannot say about the floor (`倒扣`, `扣分不封顶`), and typo
+hints that keep the sense (`底于` → `低于`) — docs/language.md 9.23 and 14.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import both_totals, one_item
+from xize.compiler import PolicyError, compile_policy
+
+FACTS = "  事故：起\n"
+
+
+def lost(text: str, counts=(0, 1, 3, 4)) -> list:
+    policy = compile_policy(text)
+    full = policy.ir.full_marks
+    rows = [{"单位": str(c), "事故": c, "其他问题": 0} for c in counts]
+    return [full - total for total in both_totals(policy, rows)]
+
+
+def refusal(clause: str):
+    with pytest.raises(PolicyError) as caught:
+        compile_policy(one_item(clause, FACTS))
+    (diagnostic,) = [d for d in caught.value.diagnostics if d.is_error]
+    return diagnostic
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【事故】每起扣2分，至多扣4分",
+        "【事故】每起扣2分，累计最多扣4分",
+        "【事故】每起扣2分，累计最高扣4分",
+    ],
+)
+def test_more_cap_words_cap_the_clause(clause):
+    assert lost(two_items(clause, "")) == [0, 2, 4, 4]
+
+
+def test_the_items_floor_said_of_the_item_is_the_floor():
+    assert lost(two_items("【事故】每起扣2分，本项扣完为止", "")) == [0, 2, 6, 6]
+
+
+@pytest.mark.parametrize(
+    ("clause", "drop"),
+    [
+        ("【事故】每起倒扣2分", None),
+        ("【事故】每起扣2分，上不封顶", "上不封顶"),
+        ("【事故】每起扣2分，扣分不封顶", "扣分不封顶"),
+        ("【事故】每起扣2分，减分不设限", "减分不设限"),
+    ],
+)
+def test_a_clause_that_speaks_of_the_floor_is_refused_with_both_readings(clause, drop):
+    diagnostic = refusal(clause)
+    assert diagnostic.code == "E116"
+    hint = diagnostic.hint()
+    assert "扣分不设限" in hint
+    plain = "【事故】每起扣2分"
+    if drop is None:
+        assert "条款写 扣2分" in hint
+    else:
+        assert f"删去 “{drop}”" in hint
+    # below zero allowed: the item's line says so, the clause deducts (a second item
+    # keeps the total above zero, so that the item's negative score shows in it)
+    assert lost(two_items(plain, "，扣分不设限")) == [0, 2, 6, 8]
+    # down to zero: the clause as any other
+    assert lost(two_items(plain, "")) == [0, 2, 6, 6]
+
+
+def two_items(clause: str, modifier: str) -> str:
+    """The clause in an item of 6 points (with `modifier` on its line), beside another
+    item of 6 that loses nothing; the total is 12 less what the first loses."""
+    return (
+        f"细则：测试\n年度：2024\n满分：12分\n\n数据：\n{FACTS}  其他问题：次\n\n"
+        f"一、测试（6分）{modifier}\n  - {clause}\n二、其他（6分）\n  - 【其他问题】每次扣1分\n"
+    )
+
+
+def test_no_cap_on_a_bonus_is_not_read_as_a_floor():
+    with pytest.raises(PolicyError) as caught:
+        compile_policy(one_item("【荣誉】每项加1分，上不封顶", "  荣誉：项\n"))
+    assert "扣分不设限" not in str(caught.value)
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("底于", "低于"), ("不底于", "不低于")])
+def test_a_slip_by_sound_is_mended_to_the_word_meant(typed, meant):
+    with pytest.raises(PolicyError) as caught:
+        compile_policy(one_item(f"【化解率】{typed}90%的扣2分", "  化解率：百分比\n"))
+    assert f"您是不是要写 “{meant}”" in str(caught.value)
+    assert "短于" not in str(caught.value)
