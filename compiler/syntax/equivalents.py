@@ -1056,7 +1056,7 @@ _BOUND_SAID: _Rule = (
         rf"(?:(?P<word>及以上|以上|及以下|以下|以内)\s*{_REMARK}"
         rf"|{_REMARK.replace('neg', 'neg2').replace('again', 'again2').replace('unit', 'unit2')}"
         r"\s*(?P<word2>及以上|以上|及以下|以下|以内))"
-        r"(?=\s*的)"
+        r"(?=\s*(?:的|得|扣|加|计|不得分))"
     ),
     lambda m, c: _bound_said(m),
 )
@@ -1097,7 +1097,7 @@ _RANGE_SAID: _Rule = (
         + _END_SAID.format(n="a")
         + r"\s*(?:-|—|–|~|～|至|到|和|与)\s*"
         + _END_SAID.format(n="b")
-        + r"\s*(?:之间|范围内)?(?=\s*的)"
+        + r"\s*(?:之间|范围内)?(?=\s*(?:的|得|扣|加|计|不得分))"
     ),
     lambda m, c: _range_said(m),
 )
@@ -1293,6 +1293,15 @@ _BUT = (
     re.compile(rf"(?<=[\d%分次起件项个天日人户元])\s*(?:但|但是|而)(?=\s*(?:不|未)?{_COMPARED})"),
     lambda m, c: "且",
 )
+#: `扣除该项全部分值`, `该项得分为零` → `不得分`: the item's whole budget, said in words.
+_ITEM_TAKEN = (
+    "item taken",
+    re.compile(
+        r"(?:(?:扣除|扣去|扣减|扣光)\s*(?:该项|本项|此项)\s*(?:全部|所有)?\s*(?:分值|分数|得分)"
+        r"|(?:该项|本项|此项)\s*得分\s*(?:为|计)\s*(?:零|0)\s*分?)(?=\s*(?:[,;。.]|$))"
+    ),
+    lambda m, c: "不得分",
+)
 #: `低于90%为0分`, `本项为0分`, `该项得0分` → `…不得分` (same length): the item scores
 #: nothing.  A bare `得0分` is an earning of nothing (`低于80%的得0分` among tiers that
 #: earn): the item's other criteria keep their points, so it stays as written; and what
@@ -1318,6 +1327,7 @@ _EVERY_LINE = (
     _PERIOD,
     _PERIOD_BEFORE,
     _BUT,
+    _ITEM_TAKEN,
     _ZERO_POINTS,
     _REQUIREMENT_MISSED,
     _TIER_MARK,
@@ -2132,6 +2142,7 @@ _DROPS = frozenset(
         "requirement missed",
         "bound said",
         "range said",
+        "item taken",
         "bound restated",
         "graded subject",
         "rest nothing",

@@ -294,7 +294,7 @@ _RANGE = re.compile(
     + _RANGE_UNIT
     + r")"
     + _RANGE_REMARK.format(n="rb")
-    + r"[ \t]*(?:之间|以内|范围内|区间)?[ \t]*(?=的)"
+    + r"[ \t]*(?:之间|以内|范围内|区间)?[ \t]*(?=的|得|扣|加|计|不得分)"
 )
 #: How each end of a range is written in or out of it: (lower end in?, upper end in?).
 _RANGE_WORDS = {
@@ -443,6 +443,39 @@ def _no_floor(original_line: str, line: int) -> Diagnostic | None:
             "suggest": f"本项可以扣成负分的，在评分项行写 扣分不设限，{clause}；扣到0分为止的，{clause}",
             "suggest_en": f"below zero allowed: write 扣分不设限 on the item's line and {clause_en}; "
             f"down to 0 only: {clause_en}",
+        },
+    )
+
+
+#: `未建立【制度】的`, `【制度】未建立的`: a negated verb beside a 是否 fact's name.  What is
+#: recorded is the fact; the verb may say something else of it (建立, 修订, 公开…).
+_NEGATED_VERB = re.compile(
+    r"(?P<before>(?:未|没有|没)(?P<verb>[\u4e00-\u9fff]{1,4}?)【(?P<name>[^【】]+)】(?=[ \t]*(?:的|[,，]|$)))"
+    r"|(?P<after>【(?P<name2>[^【】]+)】(?:未|没有|没|不)(?P<verb2>[\u4e00-\u9fff]{1,3}?)(?=的|[,，]))"
+)
+
+
+def _negated_verb(original_line: str, line: int) -> Diagnostic | None:
+    """A verb between a negation and a fact: the fact's name must say it (`未【建立制度】`),
+    for the data to record what the sentence asks."""
+    found = _NEGATED_VERB.search(original_line)
+    if found is None:
+        return None
+    verb = found["verb"] or found["verb2"]
+    name = found["name"] or found["name2"]
+    if verb in ("发生", "出现", "按时", "按期"):
+        return None  # `未发生【X】` is read; the time words are other refusals' business
+    written = f"未【{verb}{name}】"
+    return _at(
+        "E116",
+        found,
+        line,
+        {
+            "text": found[0],
+            "why": f"“{verb}”说的是【{name}】的哪一件事，要写在数据项名里",
+            "why_en": f"“{verb}” says which thing about 【{name}】 is meant: it belongs in the fact's name",
+            "suggest": f"写成 {written}（数据： 中声明 {verb}{name}：是否）",
+            "suggest_en": f"write {written} (declared under 数据: as {verb}{name}：是否)",
         },
     )
 
@@ -1054,6 +1087,7 @@ def describe(
         _each_period,
         _named_standard,
         _no_floor,
+        _negated_verb,
     ):
         refused = refusal(original_line, line)
         if refused is not None:
@@ -1074,7 +1108,13 @@ def describe(
     args["did_you_mean"] = args["did_you_mean_en"] = ""
     span = Span.point(line, column)
     guess = _did_you_mean(expected, text, pos)
-    if guess is not None:
+    if _next_condition(original_line, column):
+        # `达到90%的得6分，达到80%的得3分`: a condition after an effect and a comma
+        args["did_you_mean"] = "这里是另一条条款的条件：与前一条之间用 “；” 分开？"
+        args["did_you_mean_en"] = (
+            "another clause's condition: separate it from the one before with “；”? "
+        )
+    elif guess is not None:
         word, start, end = guess
         first = column - (pos - start)
         span = Span(line, first, line, first + (end - start))
@@ -1083,6 +1123,22 @@ def describe(
         args["did_you_mean"] = f"您是不是要写 “{word}”？"
         args["did_you_mean_en"] = f"did you mean “{word}”? "
     return Diagnostic("E101", span, args)
+
+
+_EFFECT_END = re.compile(r"(?:分|不得分|满分|一票否决|考评资格)[ \t]*[,，][ \t]*$")
+_CONDITION_START = re.compile(
+    r"[ \t]*(?:(?:发生|出现)?\d+(?:\.\d+)?[ \t]*(?:%|％|[^\s\d,，;；:：()（）【】]{0,3}?)[ \t]*"
+    r"(?:及以上|以上|及以下|以下)|(?:未|不)?(?:达到|低于|高于|超过|不足|少于|多于|满))"
+)
+
+
+def _next_condition(original_line: str, column: int) -> bool:
+    """Whether the parser stopped at a comparison that follows an effect and a comma:
+    the start of another clause, which the language separates with ；."""
+    before, after = original_line[: column - 1], original_line[column - 1 :]
+    if after[:1] in (",", "，"):  # stopped at the comma itself
+        before, after = before + after[0], after[1:]
+    return bool(_EFFECT_END.search(before) and _CONDITION_START.match(after))
 
 
 def where(error: UnexpectedInput, text: str) -> tuple[int, int, int, Token | None]:

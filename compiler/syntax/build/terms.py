@@ -33,6 +33,8 @@ _REF_TEXT = re.compile(r"【([^】\n]+)】")
 _COUNTED_OR_RANKED = re.compile(
     r"每|排名|排序|排位|名次|位次|最[高低多少大小长短](?:的|者|值)|末位|倒数"
     r"|[第前后]\s*[\d一二两三四五六七八九十]{1,3}\s*[名位]"
+    # `【事故】发生1起扣2分；2起及以上的，…`: per occurrence without 每 (1起 is every 起)
+    r"|^\s*(?:发生|出现|有)?\s*(?:1|一)\s*(?:起|次|件|例|宗|人次|批次|项|个|人|篇|条)\s*(?:扣|减)"
 )
 _AVERAGE_TAIL = re.compile(kw.alternation(kw.AVERAGE_WORDS) + "$")
 _DATE_YMD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]")

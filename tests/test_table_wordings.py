@@ -1,0 +1,101 @@
+"""Wordings copied from scoring tables: a count tier after a per-occurrence clause without
+每 (`发生1起扣2分；2起及以上的，不得分`), tiers joined by commas (the hint says ；),
+the item's whole points taken in words (`扣除该项全部分值`), bounds and ranges without 的
+(`90%（含）以上得6分`), and a negated verb beside a fact (`未建立【制度】`).
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import both_totals, one_item
+from xize.compiler import PolicyError, compile_policy
+
+
+def totals(clause: str, facts: str, name: str, values) -> list:
+    policy = compile_policy(one_item(clause, facts))
+    rows = [{"单位": str(i), name: v} for i, v in enumerate(values)]
+    return [format(t.normalize(), "f") for t in both_totals(policy, rows)]
+
+
+def refusal(clause: str, facts: str):
+    with pytest.raises(PolicyError) as caught:
+        compile_policy(one_item(clause, facts))
+    (diagnostic,) = [d for d in caught.value.diagnostics if d.is_error]
+    return diagnostic
+
+
+ACCIDENTS = "  事故：起\n"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【事故】发生1起扣2分；2起及以上的，不得分",
+        "【事故】1起扣2分；2起及以上不得分",
+        "【事故】一起扣2分；2起及以上的不得分",
+    ],
+)
+def test_a_count_tier_after_a_per_occurrence_clause_without_mei(clause):
+    assert totals(clause, ACCIDENTS, "事故", [0, 1, 2, 5]) == ["6", "4", "0", "0"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "facts"),
+    [
+        ("【事故】发生1起扣2分，2起及以上不得分", ACCIDENTS),
+        ("【满意度】90%以上得6分，80%以上得4分，80%以下得2分", "  满意度：百分比\n"),
+    ],
+)
+def test_a_condition_after_a_comma_is_hinted_to_be_a_clause_of_its_own(clause, facts):
+    diagnostic = refusal(clause, facts)
+    assert diagnostic.code == "E101"
+    assert "用 “；” 分开" in diagnostic.hint()
+
+
+def test_following_the_semicolon_hint_reads_the_line_or_asks_about_the_tiers():
+    fixed = "【事故】发生1起扣2分；2起及以上不得分"
+    assert totals(fixed, ACCIDENTS, "事故", [0, 1, 2]) == ["6", "4", "0"]
+    # two earning tiers that overlap: the next refusal says how to write them
+    tiers = refusal("【满意度】90%以上得6分；80%以上得4分；80%以下得2分", "  满意度：百分比\n")
+    assert tiers.code == "E267"
+
+
+@pytest.mark.parametrize(
+    "effect", ["该项得分为零", "扣除该项全部分值", "扣除本项全部分数", "本项得分为0分"]
+)
+def test_the_items_whole_points_taken_in_words_is_no_score(effect):
+    clause = f"发生【重大事故】的，{effect}"
+    assert totals(clause, "  重大事故：是否\n", "重大事故", ["是", "否"]) == ["0", "6"]
+
+
+RATE = "  满意度：百分比\n"
+
+
+def test_a_bound_remarked_without_de_before_the_effect():
+    values = ["95%", "90%", "89%"]
+    assert totals("【满意度】90%（含）以上得6分", RATE, "满意度", values) == ["6", "6", "0"]
+    assert totals("【满意度】90%以上（不含）得6分", RATE, "满意度", values) == ["6", "0", "0"]
+
+
+def test_a_range_without_de_is_read_when_said_and_refused_when_not():
+    said = "【满意度】80%（含）-90%（不含）得4分"
+    assert totals(said, RATE, "满意度", ["95%", "85%", "80%"]) == ["0", "4", "4"]
+    assert refusal("【满意度】90%以上得6分；80%-90%得4分", RATE).code == "E116"
+
+
+@pytest.mark.parametrize(
+    ("clause", "fact"),
+    [
+        ("未建立【制度】的不得分", "建立制度"),
+        ("【制度】未建立的不得分", "建立制度"),
+        ("没有建立【制度】的不得分", "建立制度"),
+        ("【制度】不健全的不得分", "健全制度"),
+    ],
+)
+def test_a_negated_verb_beside_a_fact_goes_into_the_facts_name(clause, fact):
+    diagnostic = refusal(clause, "  制度：是否\n")
+    assert diagnostic.code == "E116"
+    written = diagnostic.hint().removeprefix("写成 ").split("（", 1)[0]
+    assert written == f"未【{fact}】"
+    rewritten = clause.replace(str(diagnostic.args["text"]), written)
+    assert totals(rewritten, f"  {fact}：是否\n", fact, ["是", "否"]) == ["6", "0"]
