@@ -99,3 +99,42 @@ def test_a_negated_verb_beside_a_fact_goes_into_the_facts_name(clause, fact):
     assert written == f"未【{fact}】"
     rewritten = clause.replace(str(diagnostic.args["text"]), written)
     assert totals(rewritten, f"  {fact}：是否\n", fact, ["是", "否"]) == ["6", "0"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "fact", "scores"),
+    [
+        ("按时完成【工作】的得2分", "按时完成工作", ["2", "0"]),
+        ("【工作】按时完成的得2分", "工作按时完成", ["2", "0"]),
+        ("被【督查】通报批评的，扣2分", "被督查通报批评", ["4", "6"]),
+    ],
+)
+def test_words_beside_a_fact_go_into_its_name(clause, fact, scores):
+    diagnostic = refusal(clause, "  工作：是否\n  督查：是否\n")
+    assert diagnostic.code == "E116"
+    assert diagnostic.hint() == f"写成 【{fact}】（数据： 中用这个名称声明）"
+    rewritten = clause.replace(str(diagnostic.args["text"]), f"【{fact}】")
+    assert totals(rewritten, f"  {fact}：是否\n", fact, ["是", "否"]) == scores
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【差错】每次扣0.5分；累计3次以上的，本项不得分",
+        "【差错】每次扣0.5分；一年内累计3次以上的，本项不得分",
+        "【差错】每次扣0.5分；累计达3次的，本项不得分",
+    ],
+)
+def test_cumulative_adds_nothing_to_a_count(clause):
+    assert totals(clause, "  差错：次\n", "差错", [0, 2, 3]) == ["6", "5", "0"]
+
+
+def test_a_sanction_counted_with_bei():
+    assert totals("【通报】每被通报1次扣2分", "  通报：次\n", "通报", [0, 2]) == ["6", "2"]
+
+
+def test_raising_is_a_step_that_needs_a_standard():
+    rate = "  完成率：百分比\n"
+    assert refusal("【完成率】每提高1个百分点加0.5分", rate).code == "E112"
+    clause = "【完成率】高于90%的，每提高1个百分点加0.5分"
+    assert totals(clause, rate, "完成率", ["90%", "92%"]) == ["6", "7"]

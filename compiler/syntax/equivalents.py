@@ -1293,6 +1293,16 @@ _BUT = (
     re.compile(rf"(?<=[\d%分次起件项个天日人户元])\s*(?:但|但是|而)(?=\s*(?:不|未)?{_COMPARED})"),
     lambda m, c: "且",
 )
+#: `【差错】累计3次以上的`, `一年内累计达3次的` → `3次以上的`, `达到3次的`: what a fact counts
+#: is the year's total already; 累计 (and the bare 达 after it) adds nothing.
+_CUMULATIVE = (
+    "cumulative",
+    re.compile(
+        r"(?:(?<=】)|(?<=[,;]))\s*(?:一年内|全年|年内|年度内)?\s*累计\s*(?P<da>达(?!到|标))?"
+        rf"(?=\s*(?:\d|[一二两三四五六七八九十]|{_COMPARED}))"
+    ),
+    lambda m, c: "达到" if m.group("da") else "",
+)
 #: `扣除该项全部分值`, `该项得分为零` → `不得分`: the item's whole budget, said in words.
 _ITEM_TAKEN = (
     "item taken",
@@ -1327,6 +1337,7 @@ _EVERY_LINE = (
     _PERIOD,
     _PERIOD_BEFORE,
     _BUT,
+    _CUMULATIVE,
     _ITEM_TAKEN,
     _ZERO_POINTS,
     _REQUIREMENT_MISSED,
@@ -2143,6 +2154,7 @@ _DROPS = frozenset(
         "bound said",
         "range said",
         "item taken",
+        "cumulative",
         "bound restated",
         "graded subject",
         "rest nothing",

@@ -189,6 +189,8 @@ STEP_VERBS: dict[str, str] = {
     "多": "excess",
     "多于": "excess",
     "上升": "excess",
+    "提高": "excess",
+    "提升": "excess",
     "高于": "excess",
     "高": "excess",
     "高出": "excess",
@@ -250,6 +252,12 @@ COUNT_VERBS: tuple[str, ...] = (
     "报送",
     "上报",
     "获得",
+    # what a sanction counts: `每被通报1次扣2分`
+    "被通报",
+    "被通报批评",
+    "被约谈",
+    "被曝光",
+    "被问责",
     # what an earning counts: `每完成一项得1分`, `每组建1支服务队得0.5分`, `每结对1组`
     *DOING_COUNT_VERBS,
 )

@@ -480,6 +480,43 @@ def _negated_verb(original_line: str, line: int) -> Diagnostic | None:
     )
 
 
+#: `按时完成【工作】的`, `【工作】完成得好的`, `被【督查】通报批评的`: words beside a fact that
+#: say which thing about it counts — they belong in its name.
+_WORDS_BESIDE = re.compile(
+    r"(?:^[ \t]*-?[ \t]*|(?<=[；;，,]))[ \t]*(?P<pre>[\u4e00-\u9fff]{0,6}?)【(?P<name>[^【】]+)】"
+    r"(?P<post>[\u4e00-\u9fff]{0,6}?)(?=[ \t]*(?:的|[,，]))"
+)
+#: Words the language reads beside a fact, and words that compare or rank (other errors').
+_READ_BESIDE = {"", "发生", "出现", "存在", "有", "未", "无", "没有", "缺", "缺少", "按"}
+_COMPARING = re.compile(
+    r"以上|以下|达到|低于|高于|超过|不足|少于|多于|平均|最|名|排|均|都|每|次|起|件"
+)
+
+
+def _words_beside(original_line: str, line: int) -> Diagnostic | None:
+    """Words beside a fact that the grammar stopped at: the fact's name must hold them."""
+    for found in _WORDS_BESIDE.finditer(original_line):
+        pre, post = found["pre"], found["post"]
+        if pre in _READ_BESIDE and post == "" or _COMPARING.search(post):
+            continue
+        name = f"{pre}{found['name']}{post}"
+        start = found.start("pre")
+        shown = original_line[start : found.end()]
+        return Diagnostic(
+            "E116",
+            Span(line, start + 1, line, found.end() + 1),
+            {
+                "text": shown,
+                "why": f"“{pre}{post}”说的是【{found['name']}】的哪一件事，要写在数据项名里",
+                "why_en": f"“{pre}{post}” says which thing about 【{found['name']}】 counts: "
+                "it belongs in the fact's name",
+                "suggest": f"写成 【{name}】（数据： 中用这个名称声明）",
+                "suggest_en": f"write 【{name}】 (declared under 数据: by that name)",
+            },
+        )
+    return None
+
+
 def _any_one(original_line: str, line: int) -> Diagnostic | None:
     found = _ANY_ONE.search(original_line)
     if found is None:
@@ -1088,6 +1125,7 @@ def describe(
         _named_standard,
         _no_floor,
         _negated_verb,
+        _words_beside,
     ):
         refused = refusal(original_line, line)
         if refused is not None:
