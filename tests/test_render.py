@@ -10,6 +10,9 @@ import pytest
 from xize.compiler import load_policy
 from xize.compiler.render.formats import FORMATS, render
 from xize.compiler.render.model import document_for, printed_marker
+from xize.compiler.render.sentences import Sentences
+from xize.compiler.source.text import Source
+from xize.compiler.syntax.parser import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 POLICIES = sorted((ROOT / "policies").glob("*.rule"))
@@ -212,3 +215,25 @@ def test_cli_render(tmp_path):
     assert out.read_bytes()[:2] == b"PK"
     result = CliRunner().invoke(render_command, [str(SEED), "--format", "md"])
     assert result.exit_code == 0 and "领导重视程度" in result.output
+
+
+@pytest.mark.parametrize(
+    ("formula", "said"),
+    [
+        ("(【A】-2)×3+(【A】-2)×(【A】-1)×0.5", "（A−2）×3+（A−2）×（A−1）×0.5"),
+        ("【A】-(【A】+1)", "A−（A+1）"),
+        ("【A】÷(【A】×2)", "A÷（A×2）"),
+        ("【A】×2+1", "A×2+1"),
+        ("(【A】+1)÷2", "（A+1）÷2"),
+        ("【A】-1-1", "A−1−1"),
+    ],
+)
+def test_formulas_are_written_with_the_parentheses_a_reader_needs(formula, said):
+    text = (
+        "细则：算式\n年度：2024\n满分：6分\n\n数据：\n  A：数值\n\n"
+        f"一、测试（6分）\n  - 扣({formula})分\n"
+    )
+    tree, diags = parse(Source(text, "算式.rule"))
+    assert tree is not None and not [d for d in diags if d.is_error]
+    (clause,) = tree.nodes[0].clauses
+    assert Sentences().clause(clause) == f"扣（{said}）分"

@@ -138,3 +138,23 @@ def test_raising_is_a_step_that_needs_a_standard():
     assert refusal("【完成率】每提高1个百分点加0.5分", rate).code == "E112"
     clause = "【完成率】高于90%的，每提高1个百分点加0.5分"
     assert totals(clause, rate, "完成率", ["90%", "92%"]) == ["6", "7"]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【化解率】低于90%的，每低一个百分点扣0.5分，不足一个百分点的不扣分",
+        "【化解率】低于90%的，每低1个百分点扣0.5分，不足1个百分点的不计",
+    ],
+)
+def test_a_part_step_that_costs_nothing_in_words_or_digits(clause):
+    values = ["90%", "88%", "87.5%", "89.5%"]
+    assert totals(clause, "  化解率：百分比\n", "化解率", values) == ["6", "5", "5", "6"]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["【会议】应召开4次，每缺一次扣1分", "【会议】全年应召开4次，每少1次扣1分"],
+)
+def test_should_hold_a_number_of_meetings_is_the_requirement(clause):
+    assert totals(clause, "  会议：次\n", "会议", [0, 3, 4, 6]) == ["2", "5", "6", "6"]

@@ -16,6 +16,7 @@ from ..syntax import ast
 from ..syntax import keywords as kw
 
 _OPS = {"+": "+", "-": "−", "*": "×", "/": "÷"}
+_PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
 _FUNCS = {"max": "最大", "min": "最小", "floor": "取整"}
 _SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=", "≥": "≥", "≤": "≤"}
 # Comparison words written after the number: `20人以上`, `1月9日前`.
@@ -54,7 +55,7 @@ class Sentences:
             return f"{year}{e.month}月{e.day}日"
         if isinstance(e, ast.BinOp):
             op = _OPS.get(e.op, e.op)
-            return f"{self._operand(e.left)}{op}{self._operand(e.right)}"
+            return f"{self._operand(e.left, e.op)}{op}{self._operand(e.right, e.op, right=True)}"
         if isinstance(e, ast.Call):
             args = "，".join(self.expr(a) for a in e.args)
             return f"{_FUNCS.get(e.func, e.func)}（{args}）"
@@ -64,9 +65,16 @@ class Sentences:
             return "单位数"
         return str(e)
 
-    def _operand(self, e: ast.Expr) -> str:
+    def _operand(self, e: ast.Expr, op: str, right: bool = False) -> str:
+        """An operand, in parentheses only where the reader needs them: `a−（b+c）`,
+        `（a+b）×c`, `a÷（b×c）` — never `（（a−2）×3）+…`."""
         text = self.expr(e)
-        return f"（{text}）" if isinstance(e, ast.BinOp) else text
+        if not isinstance(e, ast.BinOp):
+            return text
+        inner, outer = _PRECEDENCE[e.op], _PRECEDENCE[op]
+        if inner < outer or right and inner == outer and op in "-/":
+            return f"（{text}）"
+        return text
 
     def subject(self, e: ast.Expr) -> str:
         """What is counted: a fact, or `A与B合计` for a sum."""

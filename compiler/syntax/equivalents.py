@@ -992,8 +992,8 @@ _WHOLE_STEPS = (
     (
         "whole steps",
         re.compile(
-            r"\(\s*不足\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>[^\s\d()的]{0,4}?)\s*的?\s*(?:部分)?\s*"
-            r"不(?:扣分|扣|计分|计|减分)\s*\)"
+            r"\(\s*不足\s*(?P<n>\d+(?:\.\d+)?|[一两二三四五六七八九十半])\s*(?P<u>[^\s\d()的]{0,4}?)\s*的?\s*"
+            r"(?:部分)?\s*不(?:扣分|扣|计分|计|减分)\s*\)"
         ),
         _whole_steps,
     ),
@@ -1009,7 +1009,8 @@ _WHOLE_STEPS = (
     (
         "whole steps",
         re.compile(
-            r",\s*(?:(?:差距|差值|相差)\s*中?)?\s*不足\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>[^\s\d,;()的]{0,4}?)\s*的?\s*(?:部分)?\s*"
+            r",\s*(?:(?:差距|差值|相差)\s*中?)?\s*不足\s*(?P<n>\d+(?:\.\d+)?|[一两二三四五六七八九十半])\s*"
+            r"(?P<u>[^\s\d,;()的]{0,4}?)\s*的?\s*(?:部分)?\s*"
             r"不(?:扣分|扣|计分|计|减分)(?=\s*(?:[,;]|$))"
         ),
         _whole_steps,
@@ -1276,6 +1277,16 @@ _PERIOD = (
     ),
     _blank,
 )
+#: `【例会次数】应召开4次，每缺1次扣1分` → `应达到4次`: 应 and a verb of doing before the number
+#: is the requirement (at least that many), as 应达到 says it.
+_SHOULD_DO = (
+    "should do",
+    re.compile(
+        rf"(?<=】)\s*(?:(?:{_PERIOD_WORDS})\s*)?(?:应|须|必须|应当)\s*(?:{_DOING_WORDS})"
+        r"(?=\s*(?:\d|[一二两三四五六七八九十]))"
+    ),
+    lambda m, c: "应达到",
+)
 #: `全年召开【例会次数】不少于4次` → `【例会次数】不少于4次`: the same words before the fact, at
 #: the start of a clause (after 未, 不 or any other word they are read as written).
 _PERIOD_BEFORE = (
@@ -1336,6 +1347,7 @@ def _zero_points(match: re.Match[str]) -> str | None:
 _EVERY_LINE = (
     _PERIOD,
     _PERIOD_BEFORE,
+    _SHOULD_DO,
     _BUT,
     _CUMULATIVE,
     _ITEM_TAKEN,
@@ -2155,6 +2167,7 @@ _DROPS = frozenset(
         "range said",
         "item taken",
         "cumulative",
+        "should do",
         "bound restated",
         "graded subject",
         "rest nothing",

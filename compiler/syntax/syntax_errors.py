@@ -1170,12 +1170,19 @@ _CONDITION_START = re.compile(
 )
 
 
+_PART_STEP = re.compile(
+    r"[ \t]*不足[ \t]*(?:\d+(?:\.\d+)?|[一两二三四五六七八九十半])[^,，;；]{0,6}?的"
+)
+
+
 def _next_condition(original_line: str, column: int) -> bool:
     """Whether the parser stopped at a comparison that follows an effect and a comma:
     the start of another clause, which the language separates with ；."""
     before, after = original_line[: column - 1], original_line[column - 1 :]
     if after[:1] in (",", "，"):  # stopped at the comma itself
         before, after = before + after[0], after[1:]
+    if _PART_STEP.match(after):
+        return False  # `，不足1个百分点的不扣分`: how a part step counts, not a condition
     return bool(_EFFECT_END.search(before) and _CONDITION_START.match(after))
 
 
