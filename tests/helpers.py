@@ -7,7 +7,7 @@ from collections import OrderedDict
 from decimal import Decimal
 from pathlib import Path
 
-from xize.compiler import compile_policy
+from xize.compiler import PolicyError, compile_policy
 from xize.compiler.interpret.engine import Interpreter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -156,3 +156,21 @@ def both_total(policy, facts: dict):
     result = policy.score(facts)
     assert result.to_dict() == policy.interpreter.score(facts).to_dict()
     return result.total
+
+
+def one_refusal(text: str):
+    """The one error a policy text is refused with (its warnings aside)."""
+    try:
+        compile_policy(text)
+    except PolicyError as refused:
+        (diagnostic,) = [d for d in refused.diagnostics if d.is_error]
+        return diagnostic
+    raise AssertionError("the text compiled")
+
+
+def item_totals(text: str, name: str, values) -> list[str]:
+    """Each unit's total, written without trailing zeros, for units that differ only in
+    the fact `name` (module and interpreter checked equal)."""
+    policy = compile_policy(text)
+    rows = [{"单位": str(i), name: v} for i, v in enumerate(values)]
+    return [format(total.normalize(), "f") for total in both_totals(policy, rows)]

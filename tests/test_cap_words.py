@@ -6,7 +6,7 @@ hints that keep the sense (`底于` → `低于`) — docs/language.md 9.23 and 
 from __future__ import annotations
 
 import pytest
-from helpers import both_totals, one_item
+from helpers import both_totals, one_item, one_refusal
 from xize.compiler import PolicyError, compile_policy
 
 FACTS = "  事故：起\n"
@@ -20,10 +20,7 @@ def lost(text: str, counts=(0, 1, 3, 4)) -> list:
 
 
 def refusal(clause: str):
-    with pytest.raises(PolicyError) as caught:
-        compile_policy(one_item(clause, FACTS))
-    (diagnostic,) = [d for d in caught.value.diagnostics if d.is_error]
-    return diagnostic
+    return one_refusal(one_item(clause, FACTS))
 
 
 @pytest.mark.parametrize(

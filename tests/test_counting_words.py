@@ -6,24 +6,18 @@ named but not numbered (`每低于目标值1天`), and a fixed base around a nam
 from __future__ import annotations
 
 import pytest
-from helpers import both_totals, one_item
-from xize.compiler import PolicyError, compile_policy
+from helpers import item_totals, one_item, one_refusal
 
 
 def totals(clause: str, facts: str, name: str, values: list[str], extra: str = "") -> list:
     text = one_item(clause, facts)
     if extra:
         text = text.replace("\n一、", f"\n参数：\n  {extra}\n\n一、", 1)
-    policy = compile_policy(text)
-    rows = [{"单位": str(i), name: v} for i, v in enumerate(values)]
-    return [format(total.normalize(), "f") for total in both_totals(policy, rows)]
+    return item_totals(text, name, values)
 
 
 def refusal(clause: str, facts: str):
-    with pytest.raises(PolicyError) as caught:
-        compile_policy(one_item(clause, facts))
-    (diagnostic,) = [d for d in caught.value.diagnostics if d.is_error]
-    return diagnostic
+    return one_refusal(one_item(clause, facts))
 
 
 @pytest.mark.parametrize(

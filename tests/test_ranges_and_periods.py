@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from helpers import both_totals, one_item
-from xize.compiler import PolicyError, compile_policy
+from helpers import both_totals, one_item, one_refusal
+from xize.compiler import compile_policy
 
 RATE = "  化解率：百分比\n"
 VALUES = ["79%", "80%", "85%", "90%", "91%"]
@@ -23,10 +23,7 @@ def earned(clause: str, values=VALUES, facts: str = RATE, name: str = "化解率
 
 
 def refusal(clause: str, facts: str = RATE):
-    with pytest.raises(PolicyError) as caught:
-        compile_policy(one_item(clause, facts))
-    (diagnostic,) = [d for d in caught.value.diagnostics if d.is_error]
-    return diagnostic
+    return one_refusal(one_item(clause, facts))
 
 
 #: What each reading of `80%-90%的得3分` earns at 79%, 80%, 85%, 90%, 91%.

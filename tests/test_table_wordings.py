@@ -7,21 +7,15 @@ the item's whole points taken in words (`扣除该项全部分值`), bounds and 
 from __future__ import annotations
 
 import pytest
-from helpers import both_totals, one_item
-from xize.compiler import PolicyError, compile_policy
+from helpers import item_totals, one_item, one_refusal
 
 
 def totals(clause: str, facts: str, name: str, values) -> list:
-    policy = compile_policy(one_item(clause, facts))
-    rows = [{"单位": str(i), name: v} for i, v in enumerate(values)]
-    return [format(t.normalize(), "f") for t in both_totals(policy, rows)]
+    return item_totals(one_item(clause, facts), name, values)
 
 
 def refusal(clause: str, facts: str):
-    with pytest.raises(PolicyError) as caught:
-        compile_policy(one_item(clause, facts))
-    (diagnostic,) = [d for d in caught.value.diagnostics if d.is_error]
-    return diagnostic
+    return one_refusal(one_item(clause, facts))
 
 
 ACCIDENTS = "  事故：起\n"

@@ -1268,11 +1268,13 @@ _PERIOD_WORDS = r"全年度?|年内|年度内|本年度?内?|每年度?"
 #: Verbs that only say what the counted thing is (a meeting is held, a drill organised):
 #: `【例会次数】召开不少于4次`, `全年召开【例会次数】不少于4次`.
 _DOING_WORDS = r"召开|开展|组织开展|组织|举办|举行|参加|完成|报送|上报"
+#: A period, a verb of doing, or both (`全年召开`): words around a required count.
+_PERIOD_OR_DOING = rf"(?:(?:{_PERIOD_WORDS})\s*(?:{_DOING_WORDS})?|(?:{_DOING_WORDS}))"
 _COMPARED = r"(?:不少于|不低于|不得少于|不得低于|达到|不超过|不得超过|不多于|不高于|少于|低于|超过|高于|多于)"
 _PERIOD = (
     "period",
     re.compile(
-        rf"(?<=】)\s*(?:(?:{_PERIOD_WORDS})\s*(?:{_DOING_WORDS})?|(?:{_DOING_WORDS}))"
+        rf"(?<=】)\s*{_PERIOD_OR_DOING}"
         rf"(?=\s*(?:应|须|必须)?\s*{_COMPARED})"
     ),
     _blank,
@@ -1292,7 +1294,7 @@ _SHOULD_DO = (
 _PERIOD_BEFORE = (
     "period",
     re.compile(
-        rf"(?:(?<=-)|(?<=[,;]))\s*(?:(?:{_PERIOD_WORDS})\s*(?:{_DOING_WORDS})?|(?:{_DOING_WORDS}))"
+        rf"(?:(?<=-)|(?<=[,;]))\s*{_PERIOD_OR_DOING}"
         rf"(?=\s*【[^【】\n]+】\s*(?:应|须|必须)?\s*{_COMPARED})"
     ),
     _blank,

@@ -198,6 +198,15 @@ def _at(code: str, found: re.Match[str], line: int, args: dict) -> Diagnostic:
     return Diagnostic(code, Span(line, first + 1, line, end + 1), args)
 
 
+def _unclear(
+    found: re.Match[str], line: int, text: str, why: tuple[str, str], suggest: tuple[str, str]
+) -> Diagnostic:
+    """E116 underlining what `found` matched: “text”: why, and what to write instead (each
+    a Chinese and an English wording)."""
+    args = {"text": text, "why": why[0], "why_en": why[1]}
+    return _at("E116", found, line, {**args, "suggest": suggest[0], "suggest_en": suggest[1]})
+
+
 #: `【事故起数】每起扣0.5分，超过3起的每起扣1分`: another rate past a limit.
 _HIGHER_RATE = re.compile(
     r"(?P<ref>【[^【】]+】)\s*每\s*(?P<u>[起次件例个项人])\s*扣\s*(?P<a>\d+(?:\.\d+)?)\s*分\s*[,，;；]\s*"
@@ -264,17 +273,12 @@ def _ordinal_list(original_line: str, line: int) -> Diagnostic | None:
         written = tiers + ("，以此类推" if found["so_on"] else "")
     else:
         written = "第一次扣1分，第二次扣2分，…（每一档一个分数）"
-    return _at(
-        "E116",
+    return _unclear(
         found,
         line,
-        {
-            "text": found[0].strip(),
-            "why": "逐次加重的各档要一档一句地写",
-            "why_en": "escalating tiers are written one tier at a time",
-            "suggest": f"写成 {written}",
-            "suggest_en": f"write {written}",
-        },
+        found[0].strip(),
+        ("逐次加重的各档要一档一句地写", "escalating tiers are written one tier at a time"),
+        (f"写成 {written}", f"write {written}"),
     )
 
 
@@ -329,17 +333,18 @@ def _range(original_line: str, line: int) -> Diagnostic | None:
             f"{low} {'in' if low_in else 'out'}, {high} {'in' if high_in else 'out'}: {written}"
         )
     text = found[0].strip()
-    return _at(
-        "E116",
+    return _unclear(
         found,
         line,
-        {
-            "text": text,
-            "why": f"{low}和{high}本身算不算在这一档里，原文没有说全",
-            "why_en": f"whether {low} and {high} themselves are in this band, the text does not say",
-            "suggest": f"把 “{text}” 写成比较词：" + "；".join(zh),
-            "suggest_en": f"write “{text}” with comparison words: " + "; ".join(en),
-        },
+        text,
+        (
+            f"{low}和{high}本身算不算在这一档里，原文没有说全",
+            f"whether {low} and {high} themselves are in this band, the text does not say",
+        ),
+        (
+            f"把 “{text}” 写成比较词：" + "；".join(zh),
+            f"write “{text}” with comparison words: " + "; ".join(en),
+        ),
     )
 
 
@@ -366,18 +371,19 @@ def _each_period(original_line: str, line: int) -> Diagnostic | None:
         return None
     period = found["period"].removeprefix("个")
     fact = f"【未达到要求的{period}数】"
-    return _at(
-        "E116",
+    return _unclear(
         found,
         line,
-        {
-            "text": found[0].strip(),
-            "why": f"这是对每个{period}的要求，{found['ref']}只有全年的数，读不出哪个{period}没有达到",
-            "why_en": f"a requirement on every {period}; {found['ref']} is one count for the year, "
+        found[0].strip(),
+        (
+            f"这是对每个{period}的要求，{found['ref']}只有全年的数，读不出哪个{period}没有达到",
+            f"a requirement on every {period}; {found['ref']} is one count for the year, "
             f"which cannot tell which {period} fell short",
-            "suggest": f"数据中另记没有达到要求的{period}数，写 {fact}每个扣N分",
-            "suggest_en": f"count the periods that fell short in a fact of their own: {fact}每个扣N分",
-        },
+        ),
+        (
+            f"数据中另记没有达到要求的{period}数，写 {fact}每个扣N分",
+            f"count the periods that fell short in a fact of their own: {fact}每个扣N分",
+        ),
     )
 
 
@@ -398,17 +404,18 @@ def _named_standard(original_line: str, line: int) -> Diagnostic | None:
         return None
     name, verb = found["name"], found["verb"]
     value = (found["value"] or "").strip() or "（原文的数值）"
-    return _at(
-        "E116",
+    return _unclear(
         found,
         line,
-        {
-            "text": found[0].strip(),
-            "why": f"“{name}” 是多少，条款里没有写成本语言能读的数",
-            "why_en": f"“{name}” is not a number the language can read",
-            "suggest": f"在 参数： 中写 {name} = {value}，条款写 每{verb}【{name}】…",
-            "suggest_en": f"declare it under 参数: {name} = {value}, and write 每{verb}【{name}】…",
-        },
+        found[0].strip(),
+        (
+            f"“{name}” 是多少，条款里没有写成本语言能读的数",
+            f"“{name}” is not a number the language can read",
+        ),
+        (
+            f"在 参数： 中写 {name} = {value}，条款写 每{verb}【{name}】…",
+            f"declare it under 参数: {name} = {value}, and write 每{verb}【{name}】…",
+        ),
     )
 
 
@@ -432,18 +439,19 @@ def _no_floor(original_line: str, line: int) -> Diagnostic | None:
         if amount
         else (f"条款删去 “{text}”", f"drop “{text}” from the clause")
     )
-    return _at(
-        "E116",
+    return _unclear(
         found,
         line,
-        {
-            "text": text,
-            "why": "本项可不可以扣成负分，条款里说不清",
-            "why_en": "whether the item may end below zero is not the clause's to say",
-            "suggest": f"本项可以扣成负分的，在评分项行写 扣分不设限，{clause}；扣到0分为止的，{clause}",
-            "suggest_en": f"below zero allowed: write 扣分不设限 on the item's line and {clause_en}; "
+        text,
+        (
+            "本项可不可以扣成负分，条款里说不清",
+            "whether the item may end below zero is not the clause's to say",
+        ),
+        (
+            f"本项可以扣成负分的，在评分项行写 扣分不设限，{clause}；扣到0分为止的，{clause}",
+            f"below zero allowed: write 扣分不设限 on the item's line and {clause_en}; "
             f"down to 0 only: {clause_en}",
-        },
+        ),
     )
 
 
@@ -466,17 +474,18 @@ def _negated_verb(original_line: str, line: int) -> Diagnostic | None:
     if verb in ("发生", "出现", "按时", "按期"):
         return None  # `未发生【X】` is read; the time words are other refusals' business
     written = f"未【{verb}{name}】"
-    return _at(
-        "E116",
+    return _unclear(
         found,
         line,
-        {
-            "text": found[0],
-            "why": f"“{verb}”说的是【{name}】的哪一件事，要写在数据项名里",
-            "why_en": f"“{verb}” says which thing about 【{name}】 is meant: it belongs in the fact's name",
-            "suggest": f"写成 {written}（数据： 中声明 {verb}{name}：是否）",
-            "suggest_en": f"write {written} (declared under 数据: as {verb}{name}：是否)",
-        },
+        found[0],
+        (
+            f"“{verb}”说的是【{name}】的哪一件事，要写在数据项名里",
+            f"“{verb}” says which thing about 【{name}】 is meant: it belongs in the fact's name",
+        ),
+        (
+            f"写成 {written}（数据： 中声明 {verb}{name}：是否）",
+            f"write {written} (declared under 数据: as {verb}{name}：是否)",
+        ),
     )
 
 
