@@ -165,3 +165,18 @@ def test_an_unsaid_last_tier_mentions_so_on_and_counts_in_the_lines_unit():
 def test_mixed_units_are_not_tiers():
     with pytest.raises(PolicyError):
         build("【安全事故】第一次扣1分，第二起扣2分，以此类推")
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "未【安全事故】第一起扣1分，第二起扣2分，第三起及以上本项不得分",
+        "未【安全事故】第一次扣1分，第二次扣2分，第三次及以上本项不得分",
+        "未发生【安全事故】的，第一起扣1分，第二起扣2分，以此类推",
+    ],
+)
+def test_tiers_after_a_negated_fact_are_not_read(clause):
+    # `未【X】第一起…` once read as 未(X ≥ 1): a unit with no accident lost a point
+    diagnostic = refusal(clause)
+    assert diagnostic.code == "E101"
+    assert "\ue001" not in diagnostic.message() and "\ue002" not in diagnostic.message()

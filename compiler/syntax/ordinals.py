@@ -95,6 +95,8 @@ def read_line(line: str, number: int, above_excludes: bool = False) -> Tiers | N
         return None
     ref = refs[0]
     occur = _OCCUR.fullmatch(line, _CLAUSE_LINE.match(line).end(), ref.start())
+    if occur is None:
+        return None  # `未【X】第一次…`: only the fact (发生, 出现 at most) before the tiers
     said = _SAID.match(line, ref.end())  # `发生【X】的，第一起…`: the fact, then its tiers
     tiers = []
     at = said.end()
@@ -139,10 +141,7 @@ def read_line(line: str, number: int, above_excludes: bool = False) -> Tiers | N
         args = _each_or_once(last.group(), len(tiers), last.group("effect"), before, unit)
         result.diagnostics.append(Diagnostic("E116", span, args))
     text = list(line)
-    blanks = [(said.start(), said.end())]
-    if occur is not None:
-        blanks.append((occur.start(), occur.end()))
-    for start, end in blanks:
+    for start, end in ((said.start(), said.end()), (occur.start(), occur.end())):
         if end > start:
             text[start:end] = [" "] * (end - start)
             result.replaced.append((start, end))

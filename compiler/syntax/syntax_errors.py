@@ -496,7 +496,10 @@ _WORDS_BESIDE = re.compile(
     r"(?P<post>[\u4e00-\u9fff]{0,6}?)(?=[ \t]*(?:的|[,，]))"
 )
 #: Words the language reads beside a fact, and words that compare or rank (other errors').
-_READ_BESIDE = {"", "发生", "出现", "存在", "有", "未", "无", "没有", "缺", "缺少", "按"}
+_READ_BESIDE = {
+    *("", "发生", "出现", "存在", "有", "未", "无", "没有", "缺", "缺少", "按"),
+    *("未发生", "未出现", "没有发生", "没有出现", "不存在"),
+}
 _COMPARING = re.compile(
     r"以上|以下|达到|低于|高于|超过|不足|少于|多于|平均|最|名|排|均|都|每|次|起|件"
 )
