@@ -152,3 +152,33 @@ def test_a_part_step_that_costs_nothing_in_words_or_digits(clause):
 )
 def test_should_hold_a_number_of_meetings_is_the_requirement(clause):
     assert totals(clause, "  会议：次\n", "会议", [0, 3, 4, 6]) == ["2", "5", "6", "6"]
+
+
+DATES = ["2024-01-09", "2024-01-10", "2024-01-12"]
+DUE = "  上报日期：日期\n"
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("【上报日期】在1月10日前报送的得2分", ["2", "2", "0"]),
+        ("【上报日期】1月10日之前完成的得2分", ["2", "2", "0"]),
+        ("【上报日期】1月10日后报送的，每晚1天扣0.1分", ["6", "6", "5.8"]),
+    ],
+)
+def test_a_deadline_with_its_verb(clause, expected):
+    assert totals(clause, DUE, "上报日期", DATES) == expected
+
+
+def test_after_a_date_is_refused_for_the_day_itself_with_both_readings():
+    diagnostic = refusal("【上报日期】1月10日以后的，扣1分", DUE)
+    assert diagnostic.code == "E116"
+    out, day_in = diagnostic.hint().removeprefix("不含当天的写 ").split("；含当天的写 ")
+    assert totals(f"【上报日期】{out}的，扣1分", DUE, "上报日期", DATES) == ["6", "6", "5"]
+    assert totals(f"【上报日期】{day_in}的，扣1分", DUE, "上报日期", DATES) == ["6", "5", "5"]
+
+
+def test_a_step_word_beside_a_fact_is_not_offered_as_its_name():
+    # `逾期` needs a deadline, not a fact named 上报日期逾期
+    diagnostic = refusal("【上报日期】逾期的，每逾期1天扣0.1分", DUE)
+    assert "上报日期逾期" not in diagnostic.hint()

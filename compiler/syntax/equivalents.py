@@ -1316,6 +1316,16 @@ _CUMULATIVE = (
     ),
     lambda m, c: "达到" if m.group("da") else "",
 )
+#: `【上报日期】在1月10日前报送的` → `【上报日期】1月10日前的`: the date is the fact's; 在 before it
+#: and the verb after its 前/后 add nothing.
+_DATE_DONE = (
+    "date done",
+    re.compile(
+        r"(?:(?<=】)\s*在(?=\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:前|之前|以前|后|之后)))"
+        r"|(?:(?<=[日号])(?P<w>\s*(?:前|之前|以前|后|之后))\s*(?:报送|上报|提交|完成|报)(?=\s*的))"
+    ),
+    _keep_groups("w"),
+)
 #: `扣除该项全部分值`, `该项得分为零` → `不得分`: the item's whole budget, said in words.
 _ITEM_TAKEN = (
     "item taken",
@@ -1351,6 +1361,7 @@ _EVERY_LINE = (
     _PERIOD_BEFORE,
     _SHOULD_DO,
     _BUT,
+    _DATE_DONE,
     _CUMULATIVE,
     _ITEM_TAKEN,
     _ZERO_POINTS,

@@ -501,7 +501,7 @@ _READ_BESIDE = {
     *("未发生", "未出现", "没有发生", "没有出现", "不存在"),
 }
 _COMPARING = re.compile(
-    r"以上|以下|达到|低于|高于|超过|不足|少于|多于|平均|最|名|排|均|都|每|次|起|件"
+    r"以上|以下|达到|低于|高于|超过|不足|少于|多于|平均|最|名|排|均|都|每|次|起|件|逾期|超期|延期|迟|晚|早"
 )
 
 
@@ -527,6 +527,33 @@ def _words_beside(original_line: str, line: int) -> Diagnostic | None:
             },
         )
     return None
+
+
+#: `1月10日以后的`: the day itself may or may not be after it (以前 includes it, 之后 and 后
+#: do not — 以后 is said both ways).
+_DATE_ONWARD = re.compile(
+    r"(?P<date>(?:\d{4}[ \t]*年[ \t]*)?\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*[日号])[ \t]*以后"
+)
+
+
+def _date_onward(original_line: str, line: int) -> Diagnostic | None:
+    found = _DATE_ONWARD.search(original_line)
+    if found is None:
+        return None
+    date = re.sub(r"[ \t]", "", found["date"])
+    return _unclear(
+        found,
+        line,
+        found[0],
+        (
+            f"{date}当天算不算“以后”，原文没有说",
+            f"whether {date} itself is “以后”, the text does not say",
+        ),
+        (
+            f"不含当天的写 晚于{date}；含当天的写 不早于{date}",
+            f"the day out: 晚于{date}; the day in: 不早于{date}",
+        ),
+    )
 
 
 def _any_one(original_line: str, line: int) -> Diagnostic | None:
@@ -1138,6 +1165,7 @@ def describe(
         _no_floor,
         _negated_verb,
         _words_beside,
+        _date_onward,
     ):
         refused = refusal(original_line, line)
         if refused is not None:
