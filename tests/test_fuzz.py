@@ -566,9 +566,14 @@ def _parse(text: str):
 def test_parse_time_grows_linearly(shape, k):
     small, large = shape(k), shape(10 * k)
     _parse(small)  # warm up (grammar built once)
-    t1 = _timed(_parse, small, repeats=3)
-    t10 = _timed(_parse, large, repeats=3)
-    assert t10 <= 15 * max(t1, 1e-4), (t1, t10)
+    ratios = []
+    for _ in range(3):  # a shared machine can slow one measurement; quadratic is ~100×
+        t1 = _timed(_parse, small, repeats=3)
+        t10 = _timed(_parse, large, repeats=3)
+        ratios.append(t10 / max(t1, 1e-4))
+        if ratios[-1] <= 15:
+            break
+    assert min(ratios) <= 15, ratios
 
 
 def test_compile_time_grows_linearly():
