@@ -6,7 +6,7 @@ hints that keep the sense (`底于` → `低于`) — docs/language.md 9.23 and 
 from __future__ import annotations
 
 import pytest
-from helpers import both_totals, one_item, one_refusal
+from helpers import both_total, both_totals, one_item, one_refusal
 from xize.compiler import PolicyError, compile_policy
 
 FACTS = "  事故：起\n"
@@ -86,3 +86,21 @@ def test_a_slip_by_sound_is_mended_to_the_word_meant(typed, meant):
         compile_policy(one_item(f"【化解率】{typed}90%的扣2分", "  化解率：百分比\n"))
     assert f"您是不是要写 “{meant}”" in str(caught.value)
     assert "短于" not in str(caught.value)
+
+
+@pytest.mark.parametrize("cap", ["本项最多扣4分", "此项最高扣4分", "该项限扣4分", "本项限扣4分"])
+def test_an_items_cap_in_a_clause_is_refused_with_both_places_to_write_it(cap):
+    diagnostic = refusal(f"【事故】每起扣2分，{cap}")
+    assert diagnostic.code == "E116"
+    assert "评分项行" in diagnostic.hint() and "只限这一条" in diagnostic.hint()
+    # the two readings differ once the item has another clause: 3 accidents and 2 other problems
+    item = (
+        "细则：测试\n年度：2024\n满分：12分\n\n数据：\n  事故：起\n  其他问题：次\n\n"
+        "一、测试（6分）{item}\n  - 【事故】每起扣2分{clause}\n  - 【其他问题】每次扣1分\n二、其他（6分）\n"
+        "  - 【其他问题】每次扣0分\n"
+    )
+    whole = compile_policy(item.format(item="，最多扣4分", clause=""))
+    clause = compile_policy(item.format(item="", clause="，最多扣4分"))
+    facts = {"事故": 3, "其他问题": 2}
+    assert both_total(whole, facts) == 8  # the item loses 4 in all
+    assert both_total(clause, facts) == 6  # 4 for the accidents, 2 for the rest

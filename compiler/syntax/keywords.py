@@ -493,7 +493,6 @@ SHARE_POST: tuple[str, ...] = ("平均计算", "平均分摊", "平均计", "平
 CAP_WORDS: tuple[str, ...] = (
     "最多扣",
     "限扣",
-    "本项限扣",
     "最高扣",
     "最多减",
     "最高减",
@@ -536,6 +535,8 @@ NODE_CAP_WORDS: tuple[str, ...] = tuple(
                 for scope in ("本项", "该项", "此项", "累计")
                 for w in ("最多扣", "最高扣")
             ),
+            # said of the item: on its line only (in a clause it is refused, E116 — whose cap?)
+            "本项限扣",
             "扣分上限",
         )
     )

@@ -529,6 +529,32 @@ def _words_beside(original_line: str, line: int) -> Diagnostic | None:
     return None
 
 
+#: `【通报】每次扣1分，本项最多扣3分` in a clause: the cap of this clause, or of the whole item?
+_ITEM_CAP = re.compile(
+    r"[,，][ \t]*(?:本项|该项|此项)[ \t]*(?:最多|最高|限)[ \t]*扣[ \t]*(?P<n>\d+(?:\.\d+)?)[ \t]*分"
+)
+
+
+def _item_cap(original_line: str, line: int) -> Diagnostic | None:
+    found = _ITEM_CAP.search(original_line)
+    if found is None:
+        return None
+    n = found["n"]
+    return _unclear(
+        found,
+        line,
+        found[0].strip(" ,，"),
+        (
+            "上限是这一条条款的，还是整个评分项的，条款里说不清",
+            "the cap of this clause, or of the whole item?",
+        ),
+        (
+            f"整个评分项的：写在评分项行的分值后 “，最多扣{n}分”；只限这一条的：条款写 “，最多扣{n}分”",
+            f"the whole item: “，最多扣{n}分” on the item's line; this clause only: “，最多扣{n}分” in it",
+        ),
+    )
+
+
 #: `1月10日以后的`: the day itself may or may not be after it (以前 includes it, 之后 and 后
 #: do not — 以后 is said both ways).
 _DATE_ONWARD = re.compile(
@@ -1166,6 +1192,7 @@ def describe(
         _negated_verb,
         _words_beside,
         _date_onward,
+        _item_cap,
     ):
         refused = refusal(original_line, line)
         if refused is not None:

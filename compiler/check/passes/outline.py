@@ -21,6 +21,7 @@ from ...syntax.keywords import (
     BONUS_NODE,
     CAP_WORDS,
     NO_FLOOR,
+    NODE_CAP_WORDS,
     TAKE_MAX,
     UNTIL_ZERO,
 )
@@ -147,7 +148,7 @@ def _gaps(kind: str, groups: list[list[ast.Node]]) -> list[Diagnostic]:
 # The modifier table (LANGUAGE.md §3.3, from the keyword table), N standing for a number.
 MODIFIERS: tuple[str, ...] = (
     *UNTIL_ZERO,
-    *(w + "N分" for w in CAP_WORDS),
+    *(w + "N分" for w in dict.fromkeys((*CAP_WORDS, *NODE_CAP_WORDS))),
     *NO_FLOOR,
     BONUS_NODE,
     *(w + "N分" for w in BONUS_CAP_WORDS),
