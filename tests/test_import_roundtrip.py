@@ -249,5 +249,10 @@ def test_many_standard_sentences_that_do_not_read_cost_linear_time(tmp_path):
         return time.process_time() - began
 
     timed(10)  # warm up
-    t1, t10 = timed(30), timed(300)
-    assert t10 <= 15 * max(t1, 1e-3), (t1, t10)
+    ratios = []
+    for _ in range(3):  # a shared machine can slow one measurement; quadratic is ~100×
+        t1, t10 = timed(30), timed(300)
+        ratios.append(t10 / max(t1, 1e-3))
+        if ratios[-1] <= 15:
+            break
+    assert min(ratios) <= 15, ratios
