@@ -124,11 +124,11 @@ def read_line(line: str, number: int, above_excludes: bool = False) -> Tiers | N
     span = Span(number, last.start() + 1, number, last.end() + 1)
     result = Tiers(line)
     # the tiers are read either way (so that the refusal is the only error of the line)
-    before = [
-        f"达到{i}{unit}的，{_on_top(i, t.group('effect'))}" for i, t in enumerate(tiers[:-1], 1)
-    ]
+    # each tier as the clause it is read as (`达到2起的，另扣2分`), for the hints
+    stated = [f"达到{i}{unit}的，{_on_top(i, t.group('effect'))}" for i, t in enumerate(tiers, 1)]
+    before = stated[:-1]
     if so_on is not None:
-        reading = _so_on(tiers, unit)
+        reading = _so_on(tiers, unit, stated)
         if isinstance(reading, SoOn):
             result.so_on[so_on.start("word") + 1] = reading
         else:
@@ -165,40 +165,41 @@ def read_line(line: str, number: int, above_excludes: bool = False) -> Tiers | N
     return result
 
 
-def _so_on(tiers: list[re.Match[str]], unit: str) -> SoOn | dict:
+def _so_on(tiers: list[re.Match[str]], unit: str, stated: list[str]) -> SoOn | dict:
     """What `以此类推` continues, or E116's arguments when the tiers give no step: one
     that is not a deduction, steps that differ, or costs that fall (they would turn
-    negative)."""
+    negative).  `stated`: each tier as the clause it is read as."""
     k = len(tiers)
     amounts = [_POINTS.fullmatch(t.group("effect").strip()) for t in tiers]
-    written = "，".join(t.group().strip() for t in tiers)
-    stated = [f"达到{i}{unit}的，{_on_top(i, t.group('effect'))}" for i, t in enumerate(tiers, 1)]
     each = "；".join([*stated, f"超过{k}{unit}的，每多1{unit}扣N分"])
+    suggest = f"写明以后每一{unit}扣多少：如 {each}"
+    suggest_en = f"say what each later occurrence costs, e.g. {each}"
     if tiers[-1].group("open"):
         why = f"第{k}{unit}{tiers[-1].group('open')}已经说了以后每一{unit}，再写以此类推说不清"
         why_en = "the last tier already covers every later occurrence; 以此类推 after it is unclear"
     elif not all(amounts):
         zero = next(i for i, m in enumerate(amounts, 1) if m is None)
-        return {
-            "text": f"{written}，以此类推",
-            "why": "以此类推只能接在每一档都扣分的档次后面",
-            "why_en": "以此类推 continues only tiers that each deduct points",
-            "suggest": f"删去以此类推，不得分的一档写 第{zero}{unit}及以上本项不得分",
-            "suggest_en": f"drop 以此类推 and write the tier as 第{zero}{unit}及以上本项不得分",
-        }
+        why = "以此类推只能接在每一档都扣分的档次后面"
+        why_en = "以此类推 continues only tiers that each deduct points"
+        suggest = f"删去以此类推，不得分的一档写 第{zero}{unit}及以上本项不得分"
+        suggest_en = f"drop 以此类推 and write the tier as 第{zero}{unit}及以上本项不得分"
     else:
         values = [Decimal(m.group(1)) for m in amounts if m is not None]
         steps = {b - a for a, b in zip(values, values[1:], strict=False)}
         if len(steps) == 1 and min(steps) >= 0:
             return SoOn(k, values[-1], steps.pop(), unit)
         why = f"各档之差不相等或越扣越少，以此类推说不出第{k + 1}{unit}扣多少"
-        why_en = f"the tiers are not an equal, non-falling step apart: 以此类推 gives no cost for the {k + 1}th"
+        why_en = (
+            f"the tiers are not an equal, non-falling step apart: 以此类推 gives no cost for "
+            f"the {k + 1}th"
+        )
+    written = "，".join(t.group().strip() for t in tiers)
     return {
         "text": f"{written}，以此类推",
         "why": why,
         "why_en": why_en,
-        "suggest": f"写明以后每一{unit}扣多少：如 {each}",
-        "suggest_en": f"say what each later occurrence costs, e.g. {each}",
+        "suggest": suggest,
+        "suggest_en": suggest_en,
     }
 
 

@@ -192,19 +192,29 @@ _ANY_ONE = re.compile(
 )
 
 
-def _at(code: str, found: re.Match[str], line: int, args: dict) -> Diagnostic:
-    """A refusal underlining what `found` matched on `line`."""
+def _at(
+    code: str, found: re.Match[str], line: int, args: dict, start: int | None = None
+) -> Diagnostic:
+    """A refusal underlining what `found` matched on `line` (from `start` when given)."""
     first, end = found.span()
+    first = first if start is None else start
     return Diagnostic(code, Span(line, first + 1, line, end + 1), args)
 
 
 def _unclear(
-    found: re.Match[str], line: int, text: str, why: tuple[str, str], suggest: tuple[str, str]
+    found: re.Match[str],
+    line: int,
+    text: str,
+    why: tuple[str, str],
+    suggest: tuple[str, str],
+    start: int | None = None,
 ) -> Diagnostic:
     """E116 underlining what `found` matched: “text”: why, and what to write instead (each
     a Chinese and an English wording)."""
     args = {"text": text, "why": why[0], "why_en": why[1]}
-    return _at("E116", found, line, {**args, "suggest": suggest[0], "suggest_en": suggest[1]})
+    return _at(
+        "E116", found, line, {**args, "suggest": suggest[0], "suggest_en": suggest[1]}, start
+    )
 
 
 #: `【事故起数】每起扣0.5分，超过3起的每起扣1分`: another rate past a limit.
@@ -511,20 +521,21 @@ def _words_beside(original_line: str, line: int) -> Diagnostic | None:
         pre, post = found["pre"], found["post"]
         if pre in _READ_BESIDE and post == "" or _COMPARING.search(post):
             continue
-        name = f"{pre}{found['name']}{post}"
-        start = found.start("pre")
-        shown = original_line[start : found.end()]
-        return Diagnostic(
-            "E116",
-            Span(line, start + 1, line, found.end() + 1),
-            {
-                "text": shown,
-                "why": f"“{pre}{post}”说的是【{found['name']}】的哪一件事，要写在数据项名里",
-                "why_en": f"“{pre}{post}” says which thing about 【{found['name']}】 counts: "
+        name, start = f"{pre}{found['name']}{post}", found.start("pre")
+        return _unclear(
+            found,
+            line,
+            original_line[start : found.end()],
+            (
+                f"“{pre}{post}”说的是【{found['name']}】的哪一件事，要写在数据项名里",
+                f"“{pre}{post}” says which thing about 【{found['name']}】 counts: "
                 "it belongs in the fact's name",
-                "suggest": f"写成 【{name}】（数据： 中用这个名称声明）",
-                "suggest_en": f"write 【{name}】 (declared under 数据: by that name)",
-            },
+            ),
+            (
+                f"写成 【{name}】（数据： 中用这个名称声明）",
+                f"write 【{name}】 (declared under 数据: by that name)",
+            ),
+            start,
         )
     return None
 
@@ -536,6 +547,7 @@ _ITEM_CAP = re.compile(
 
 
 def _item_cap(original_line: str, line: int) -> Diagnostic | None:
+    """A cap said of the item after one of its clauses: both places to write it."""
     found = _ITEM_CAP.search(original_line)
     if found is None:
         return None
@@ -563,6 +575,7 @@ _DATE_ONWARD = re.compile(
 
 
 def _date_onward(original_line: str, line: int) -> Diagnostic | None:
+    """A date with 以后: the day in or out, both written with comparison words."""
     found = _DATE_ONWARD.search(original_line)
     if found is None:
         return None

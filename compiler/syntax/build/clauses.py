@@ -1399,8 +1399,7 @@ class ClausesMixin(TermsMixin):
         if so_on is None:
             return None
         subject = self.line_fact(span)
-        after = ast.Num(Decimal(so_on.after), None, span, str(so_on.after))
-        further = ast.BinOp("-", subject, after, span)
+        further = ast.BinOp("-", subject, _number(Decimal(so_on.after), span), span)
         amount: ast.Expr = ast.BinOp("*", further, _number(so_on.last, span), span)
         if so_on.step:  # m(m+1) × step/2: exact, and no division for the SQL engines
             one = ast.Num(Decimal(1), None, span, "1")
