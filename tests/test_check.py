@@ -178,6 +178,16 @@ GOLDEN = [
         "“低于80%的扣2分” 与 “【化解率】低于90%的扣1分” 两档都满足的单位，照写是两档的分相加；这样写的多是分档，只算达到的最深一档",
     ),
     (
+        "E269",
+        "数据：\n  化解率：百分比\n\n"
+        + N
+        + "  - 【化解率】达到90%的得5分，达到80%且低于90%的得3分\n",
+        "5",
+        9,
+        5,
+        "“【化解率】达到90%的得5分，达到80%且低于90%的得3分” 用逗号连起的各档没有说到【化解率】低于80%的单位",
+    ),
+    (
         "E257",
         D + N + C + "\n等次：\n  优秀：4.5分以上\n  合格：3分至4.4分\n  不合格：其余\n",
         "5",
@@ -763,10 +773,8 @@ def test_hints_use_the_catalogue_in_both_languages():
 
 def test_a_hint_whose_words_hold_an_ellipsis_is_shown():
     """`否则……` is the hint's text, not a missing argument: the hint must reach the writer
-    (commas between three tiers were refused with no hint at all)."""
-    text = one_item(
-        "【化解率】达到90%的得6分，达到80%的得3分，低于80%的不得分", "  化解率：百分比\n"
-    )
+    (a second condition and 否则 after it were refused with no hint at all)."""
+    text = one_item("【化解率】达到90%的得6分，低于80%的得3分，否则不得分", "  化解率：百分比\n")
     (found,) = parse(Source(text, "t.rule"))[1]
     assert found.code == "E101"
     assert found.hint() == "此处应为：两条条款（用“；”分开，各写【数据项】），或 “否则……”"

@@ -16,6 +16,7 @@ from ..syntax import ast
 from .context import Context
 from .passes.bands import check_bands
 from .passes.batch import check_batch
+from .passes.chains import check_chains
 from .passes.clauses import check_clauses
 from .passes.decls import check_decls
 from .passes.formulas import check_formulas
@@ -33,6 +34,7 @@ PASSES = (
     check_decls,
     check_names,
     check_clauses,
+    check_chains,
     check_formulas,
     check_outline,
     check_points,

@@ -484,6 +484,20 @@ EXAMPLES: dict[str, Example] = {
         "把较宽的一档限在两个界之间；两档相加的，后一档写 “另扣”。",
         "Bound the wider tier by the other; if they add up, write 另扣.",
     ),
+    "E269": Example(
+        "用逗号连起的几档是一张表：每个单位落在且只落在一档。“达到90%的得5分，达到80%且低于90%的得3分”"
+        "没有说低于80%的单位——照写是得0分还是原文漏了一档，这一句说不清。",
+        "Tiers joined by commas are a table: every unit in exactly one. “达到90%的得5分，达到80%且"
+        "低于90%的得3分” does not say what a unit below 80% gets.",
+        _file(_NODE + "  - 【化解率】达到90%的得5分，达到80%且低于90%的得3分\n", _RATE),
+        _file(
+            _NODE + "  - 【化解率】达到90%的得5分，达到80%且低于90%的得3分，低于80%的不得分\n",
+            _RATE,
+        ),
+        "补上没说到的一档；不在各档的单位确实不得分的，各档用 “；” 分开。",
+        "Add the tier left out; if units outside every tier truly get nothing, separate the tiers "
+        "with ；.",
+    ),
     "E268": Example(
         "算式中的百分比是百分数本身（95% 即 95）。“得分=70×达标率−63” 里的达标率是小数（0.95），"
         "照写成 得(70×【达标率】-63)分 算出的是 6587 分。",

@@ -305,6 +305,13 @@ MESSAGES: dict[str, Entry] = {
         "百分比是小数（95% 即 0.95）的写 {fraction}{points}",
         "as a fraction (95% is 0.95) write {fraction}{points_en}",
     ),
+    "E269": Entry(
+        "error",
+        "“{text}” 用逗号连起的各档{why}",
+        "“{text}”: tiers joined by commas, and {why_en}",
+        "{hint}",
+        "{hint_en}",
+    ),
     "E262": Entry(
         "error",
         "“{written}” 不是本批的平均值：“{words}” 说的不只是哪些单位——上年、近几年、先进单位、"

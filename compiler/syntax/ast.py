@@ -340,6 +340,10 @@ class ConditionClause:
     counter: Cond | None = None
     #: `，结果保留两位小数`: every amount of the clause rounded half-up to this step.
     places: Num | None = None
+    #: `【X】达到90%的得6分，达到80%且低于90%的得4分，低于80%的得2分`: the span of the
+    #: sentence of tiers this clause is one of (the checker holds them to cover every
+    #: value, E269)
+    chain: Span | None = None
 
 
 @dataclass(frozen=True)

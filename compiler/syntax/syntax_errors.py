@@ -681,6 +681,9 @@ def _no_deduction(original_line: str, line: int) -> Diagnostic | None:
     written = rest if rest.startswith("【") or not ref else f"{ref}{rest}"
     each = _EACH_TIME.match(written)
     if each is None:
+        # `达到80%且低于90%的扣2分，低于80%的扣4分`: without the tier that deducted
+        # nothing the rest no longer says every case — each its own clause, by ；
+        written = _TIER_COMMA.sub("；", written)
         return refuse(written, written)
     # `3次以内不扣分，超过3次的每次扣1分`: the allowance says the first 3 are free — or,
     # past 3, does every occurrence cost?  Both, to choose from.
@@ -692,6 +695,12 @@ def _no_deduction(original_line: str, line: int) -> Diagnostic | None:
     )
 
 
+#: A comma between a tier's effect and the next tier's comparison.
+_TIER_COMMA = re.compile(
+    r"(?<=分)[ \t]*[，,][ \t]*(?=(?:"
+    + "|".join(sorted(kw.COMPARE_BEFORE, key=len, reverse=True))
+    + r"|\d))"
+)
 #: A rest that deducts for each occurrence past a bound (`超过3次的每次扣1分`).
 _EACH_TIME = re.compile(
     r"^(?P<head>(?:【[^【】]+】)?[ \t]*(?:超过|多于|高于)[^，,；;]{1,12}?的)[ \t]*[，,]?[ \t]*"

@@ -157,7 +157,7 @@ def _rate_past_limit(ctx: Context, node: ast.Node) -> list[Diagnostic]:
         if cond is not None:
             continue
         for other, (fact2, unit2, rate, cond2) in counted:
-            bound = _fixed_bound(ctx, cond2) if cond2 is not None else None
+            bound = fixed_bound(ctx, cond2) if cond2 is not None else None
             if bound is None or (fact2, unit2) != (fact, unit) or rate.value == low.value:
                 continue
             name, op, at = bound
@@ -182,7 +182,7 @@ def _rate_past_limit(ctx: Context, node: ast.Node) -> list[Diagnostic]:
 _NEGATION_WORD = {">=": "低于", ">": "不超过", "<": "不低于", "<=": "超过"}
 
 
-def _tier_kind(clause: ast.Clause) -> str | None:
+def tier_kind(clause: ast.Clause) -> str | None:
     """The kind of fixed amount ("Earn", "Deduct", "Bonus") a clause gives when its
     condition holds, as a tier does, or None (a cap, 否则, several effects, an amount
     computed or said to come on top)."""
@@ -198,7 +198,7 @@ def _tier_kind(clause: ast.Clause) -> str | None:
     return type(effect).__name__ if isinstance(effect.amount, ast.Num) else None
 
 
-def _fixed_bound(ctx: Context, cmp: object) -> tuple | None:
+def fixed_bound(ctx: Context, cmp: object) -> tuple | None:
     """(fact, op, bound) of one fact compared with one fixed number, or None."""
     if not isinstance(cmp, ast.Compare) or not isinstance(cmp.left, ast.Ref):
         return None
@@ -211,18 +211,21 @@ def _fixed_bound(ctx: Context, cmp: object) -> tuple | None:
 def _bound_of(ctx: Context, clause: ast.Clause) -> tuple | None:
     """(fact, side, op, bound, effect kind) of a clause that earns or deducts a fixed
     amount when one fact passes one fixed bound (`【X】低于90%的扣1分`), or None."""
-    kind = _tier_kind(clause)
-    bound = _fixed_bound(ctx, clause.condition) if kind is not None else None
+    kind = tier_kind(clause)
+    bound = fixed_bound(ctx, clause.condition) if kind is not None else None
     if bound is None:
         return None
     fact, op, at = bound
     return fact, "ge" if op in (">=", ">") else "le", op, at, kind
 
 
-def _bounded(text: str, cond_end: int, fact: str, op: str, at: ast.Num) -> str:
+def _bounded(
+    text: str, cond_end: int, fact: str, op: str, at: ast.Num, chained: bool = False
+) -> str:
     """A tier's clause as written, its condition bounded by another tier's opposite
-    (`【X】低于90%且不低于80%的扣1分`): the tiers then never overlap."""
-    head = "" if text.startswith("【") else f"【{fact}】"
+    (`【X】低于90%且不低于80%的扣1分`): the tiers then never overlap.  A tier after a comma
+    in a sentence of tiers (`chained`) stays without its fact, as the sentence has it."""
+    head = "" if text.startswith("【") or chained else f"【{fact}】"
     return f"{head}{text[:cond_end]}且{_NEGATION_WORD[op]}{at.text}{text[cond_end:]}"
 
 
@@ -258,7 +261,8 @@ def _nested_bounds(ctx: Context, node: ast.Node) -> list[Diagnostic]:
                 continue  # the narrow one is past the wide one on its side
             text = _written(ctx, wide) or wide.text
             cond_end = wide.condition.span.end_column - wide.span.column
-            bounded = _bounded(text, cond_end, fact, op2, at2)
+            chained = getattr(wide, "chain", None) is not None
+            bounded = _bounded(text, cond_end, fact, op2, at2, chained)
             args = {
                 "fact": fact,
                 "wide": text,
@@ -279,13 +283,13 @@ def _range_of(ctx: Context, clause: ast.Clause) -> tuple | None:
     """(fact, effect kind, (low, included), (high, included)) of a clause that earns or
     deducts a fixed amount when one fact is in a range of fixed bounds
     (`【X】低于90%且不低于80%的扣1分`, or one bound), or None; an open end is None."""
-    kind = _tier_kind(clause)
+    kind = tier_kind(clause)
     if kind is None:
         return None
     cond = clause.condition
     fact = low = high = None
     for part in cond.operands if isinstance(cond, ast.And) else (cond,):
-        found = _fixed_bound(ctx, part)
+        found = fixed_bound(ctx, part)
         if found is None or fact not in (None, found[0]):
             return None
         fact, op, at = found
@@ -442,7 +446,7 @@ def _counter_tiers(ctx: Context, clause: ast.Clause) -> dict[str, str]:
     (the second bounded by the first's opposite), which scores the deepest one reached."""
     first, counter = clause.condition, clause.counter
     none = {"tiers": "", "tiers_en": ""}
-    bound, bound2 = _fixed_bound(ctx, first), _fixed_bound(ctx, counter)
+    bound, bound2 = fixed_bound(ctx, first), fixed_bound(ctx, counter)
     if bound is None or bound2 is None:
         return none
     fact, op, at = bound

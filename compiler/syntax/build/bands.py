@@ -21,6 +21,7 @@ import dataclasses
 import re
 from decimal import Decimal
 
+from ...source.text import Span
 from .. import ast
 from .. import keywords as kw
 from ..lark_import import Token
@@ -62,12 +63,37 @@ class AverageBandsMixin(TermsMixin):
         parts = self._parts(children)  # type: ignore[attr-defined]
         first, token, second = parts.body
         first = tuple(first)
+        tier = self._count_tier(parts.head, token, second)
+        if tier is not None:  # `【事故】低于2起的得6分，2起以上的得2分`
+            return self.condition_parts(parts, (*first, tier, *second[1:]))  # type: ignore[attr-defined]
         if any(isinstance(e, Counter) for e in first):  # `，低于90%的不得分` is no band
             self._not_bands(token)
             return None
         self._no_otherwise(parts)  # type: ignore[attr-defined]
         text = self.original(parts.span)
         return self.average_bands(parts.head, first, token, second, parts.span, text, parts.cap)
+
+    def _count_tier(self, head: object, token: Token, second: tuple) -> Counter | None:
+        """`，2起以上的得2分` after a comparison of a count with a fixed number: the next
+        tier of the sentence (the lexer took it for a band of distance from the average,
+        which needs an average before it), or None."""
+        found = _BEYOND.match(token.value)
+        if found is None or not found["unit"] or found["post"] not in ("以上", "及以上"):
+            return None
+        if found["pre"] or found["pre2"] or found["average"] or not second:
+            return None
+        cmp = head.operands[-1] if isinstance(head, ast.And) else head
+        if not isinstance(cmp, ast.Compare) or not isinstance(cmp.right, ast.Num):
+            return None
+        if cmp.right.unit is None or kw.UNITS.get(found["unit"], found["unit"]) != cmp.right.unit:
+            return None  # a count tier in the count's own unit only
+        start, end = found.start("num"), found.end("post")
+        at = sub_span(token, start, end)
+        unit = kw.UNITS.get(found["unit"], found["unit"])
+        value = ast.Num(Decimal(found["num"]), unit, at, token.value[start : found.end("unit")])
+        effect = second[0]
+        span = Span(at.line, at.column, effect.span.end_line, effect.span.end_column)
+        return Counter(found["post"], value, effect, span, post=True, cond_span=at)
 
     def average_bands(
         self, head: object, first: tuple, token: Token, second: tuple, span, text: str, cap=None

@@ -26,6 +26,7 @@ from .terms import (
     MAX_DEPTH,
     CondSeq,
     EachOf,
+    Elided,
     RefList,
     Subject,
     TermsMixin,
@@ -608,6 +609,12 @@ class Counter:
     right: object
     effect: object
     span: Span
+    #: `，达到80%且低于90%的得4分`: comparisons after 且 (a tier of a chain, `_chain`)
+    more: tuple[Elided, ...] = ()
+    #: a tier written without its comparison word first (`，80%以下的得2分`)
+    post: bool = False
+    #: where the comparison is (the span is the comparison and its effect)
+    cond_span: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -840,7 +847,21 @@ class ClausesMixin(TermsMixin):
         last child)."""
         span = span_of(children)
         compared = self._compare(ast.Ref("", span), children[:-1], span)
-        return Counter(compared.word, compared.right, children[-1], span)
+        at = span_of(children[:-1])
+        return Counter(compared.word, compared.right, children[-1], span, cond_span=at)
+
+    def counter_range(self, children: list) -> Counter:
+        """`，达到80%且低于90%的得4分`, `，80%以下的得2分`: a tier after the first of a
+        chain of tiers on the clause's fact (`_chain`)."""
+        span = span_of(children)
+        items = [c for c in children[:-1] if not isinstance(c, Elided)]
+        more = tuple(c for c in children[:-1] if isinstance(c, Elided))
+        compared = self._compare(ast.Ref("", span), items, span)
+        post = not (isinstance(children[0], Token) and children[0].type == "CMP_PRE")
+        at = span_of(children[:-1])
+        return Counter(compared.word, compared.right, children[-1], span, more, post, at)
+
+    counter_post = counter_range
 
     def counter_unsaid(self, children: list) -> Counter:
         """`，未达到的得2分`: the second condition's value left unsaid — the clause's own
@@ -1445,9 +1466,13 @@ class ClausesMixin(TermsMixin):
         clauses = [ast.DiscretionaryClause(ref, kind, low, high, parts.span, text) for ref in refs]
         return clauses[0] if len(clauses) == 1 else clauses
 
-    def condition_clause(self, children: list) -> ast.Clause | None:
+    def condition_clause(self, children: list) -> ast.Clause | list | None:
         parts = self._parts(children)
         (effects,) = parts.body
+        return self.condition_parts(parts, tuple(effects))
+
+    def condition_parts(self, parts: Parts, effects: tuple) -> ast.Clause | list | None:
+        """The clause of a head and its effects (and the tiers after it, `Counter`)."""
         head = parts.head
         text = self.clause_text(parts.span)
         if isinstance(head, Tiers):
@@ -1477,10 +1502,75 @@ class ClausesMixin(TermsMixin):
         condition = self._condition(head)
         if _subject_of_formulas(condition, effects):
             condition = None  # `【粮食总产量】得(【粮食总产量】÷平均值×3)分`: what it computes from
+        if sum(isinstance(e, Counter) for e in effects) > 1 or any(
+            isinstance(e, Counter) and e.more for e in effects
+        ):
+            return self._chain(head, condition, effects, parts)
         effects, counter, otherwise = self._counter(head, effects, parts)
         return ast.ConditionClause(
             condition, effects, otherwise, parts.cap, parts.span, text, counter, parts.places
         )
+
+    def _chain(self, head, condition, effects: tuple, parts: Parts) -> list[ast.Clause] | None:
+        """`【X】达到90%的得6分，达到80%且低于90%的得4分，低于80%的得2分`: tiers of one
+        fact joined by commas, one clause each (as if joined by ；), all marked with the
+        sentence's span: the checker holds them to cover every value with no overlap
+        (E269, E267), so that what the sentence scores is what each tier says and no
+        unit falls between them.  A tail after the last tier (否则, a cap, rounding)
+        would not say which tier it is of: refused."""
+        tail = parts.otherwise_span or (parts.cap.span if parts.cap is not None else None)
+        if tail is None and parts.places is not None:
+            tail = parts.places.span
+        if tail is not None:
+            self.form_error(
+                tail,
+                "分档句子的结尾（否则、上限、保留小数写在各档自己的条款里，用“；”分开）",
+                "the end of the tiers (否则, a cap or rounding belong to one tier's own "
+                "clause, separated by ；)",
+            )
+            return None
+        if not isinstance(head, ast.Compare | ast.And) or condition is None:
+            self.form_error(
+                parts.span,
+                "两条条款（用“；”分开，各写【数据项】）",
+                "two clauses (separated by ；, each with its 【fact】)",
+            )
+            return None
+        first = head if isinstance(head, ast.Compare) else head.operands[0]
+        fact = first.left if isinstance(first, ast.Compare) else None
+        if not isinstance(fact, ast.Ref):
+            self.form_error(
+                parts.span,
+                "两条条款（用“；”分开，各写【数据项】）",
+                "two clauses (separated by ；, each with its 【fact】)",
+            )
+            return None
+        tiers: list[tuple[ast.Cond, list, Span]] = [(condition, [], parts.span)]
+        for effect in effects:
+            if not isinstance(effect, Counter):
+                tiers[-1][1].append(effect)
+                continue
+            if isinstance(effect.effect, Token):  # `按比例计分` is a share of the mean
+                self._share_refused(
+                    ast.Compare(fact, effect.word, effect.right, effect.span), effect.span
+                )
+                return None
+            at = effect.cond_span or effect.span
+            compared = ast.Compare(fact, effect.word, effect.right, at)
+            cond = compared
+            if effect.more:
+                cond = ast.And(self._elided([compared, *effect.more]), at)
+            tiers.append((cond, [effect.effect], effect.span))
+        clauses: list[ast.Clause] = []
+        for cond, said, start in tiers:
+            last = getattr(said[-1], "span", None) if said else None
+            end = last if last is not None and last.line == start.line else start
+            span = Span(start.line, start.column, end.end_line, end.end_column)
+            said_text = self.clause_text(span)  # the tier's own words, as after ；
+            clauses.append(
+                ast.ConditionClause(cond, tuple(said), (), None, span, said_text, chain=parts.span)
+            )
+        return clauses
 
     def _counter(self, head, effects: tuple, parts: Parts) -> tuple:
         """Effects before a second condition (`，低于90%的不得分`) are the clause's; the

@@ -1,0 +1,212 @@
+"""Tiers joined by commas (`【X】达到90%的得6分，达到80%且低于90%的得4分，低于80%的得2分`):
+the builder makes one clause per tier, each marked with the sentence's span; here the
+tiers are held to say every case exactly once (E269).
+
+A sentence of tiers is read as a table: a careful reader takes each unit to fall in
+exactly one of them.  A value no tier speaks of (a gap) or one two tiers both take (an
+overlap) is a case the sentence does not settle, so it is refused with the case named
+— never scored as 0 or as the sum of two tiers.  Overlaps of two fixed amounts of one
+kind are E267's (its hint writes the tiers out); the rest are reported here.  The
+same tiers joined by `；` are separate clauses: a unit outside all of them gets
+nothing from them, which that punctuation says."""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import Decimal
+
+from ...diagnostics.diagnostic import Diagnostic
+from ...source.text import Span
+from ...syntax import ast
+from ..budget import modifier
+from ..context import Context
+from .clauses import fixed_bound, tier_kind
+
+#: One end of a tier: (value, the value itself in the tier, its text); None: open.
+End = tuple[Decimal, bool, str] | None
+
+
+def check_chains(ctx: Context) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for node in _walk(ctx.tree.nodes):
+        chains: dict[Span, list[ast.ConditionClause]] = {}
+        for clause in node.clauses:
+            chain = getattr(clause, "chain", None)
+            if chain is not None:
+                chains.setdefault(chain, []).append(clause)
+        for chain, tiers in chains.items():
+            problem = _problem(ctx, node, tiers)
+            if problem is not None:
+                found.append(Diagnostic("E269", chain, {"text": ctx.text(chain), **problem}))
+    return found
+
+
+def _walk(nodes: tuple[ast.Node, ...]):
+    for node in nodes:
+        yield node
+        yield from _walk(node.children)
+
+
+def _problem(ctx: Context, node: ast.Node, tiers: list) -> dict | None:
+    """The case the tiers leave unsettled (as the message's arguments), or None."""
+    ranges = [_range(ctx, tier.condition) for tier in tiers]
+    fact = next((r[0] for r in ranges if r is not None), "")
+    if any(r is None or r[0] != fact for r in ranges):
+        return _args("fixed", fact, "")
+    kind = ctx.symbols.kind_of(ast.Ref(fact, tiers[0].span))
+    count = kind is not None and kind.type == "count"
+    spans = [(low, high) for _, low, high in ranges]  # type: ignore[misc]
+    ordered = sorted(range(len(spans)), key=lambda i: _low_key(spans[i][0]))
+    reach: End = None
+    owner = -1  # the tier that reaches furthest so far
+    for i in ordered:
+        low, high = spans[i]
+        if owner < 0:
+            if low is not None and not _covers_below(low, count):
+                return _args("gap", fact, _gap(None, low, count))
+            owner, reach = i, high
+            continue
+        if reach is None or low is None or _before(low, reach, count):
+            # the tiers before already reach into this one
+            end = high if reach is None or (high is not None and _later(reach, high)) else reach
+            return _overlap(node, (tiers[owner], tiers[i]), fact, low, end)
+        if _gap_between(reach, low, count):
+            return _args("gap", fact, _gap(reach, low, count))
+        if high is None or _later(high, reach):
+            owner, reach = i, high
+    if reach is not None:
+        return _args("gap", fact, _gap(reach, None, count))
+    return None
+
+
+def _overlap(node: ast.Node, pair: tuple, fact: str, low: End, high: End) -> dict | None:
+    """Two tiers that take the same units: E267's when both give fixed amounts of one
+    kind (it writes the tiers out), no refusal under 就高不就低 (the larger is taken)."""
+    if modifier(node, "take_max") is not None:
+        return None
+    kinds = {tier_kind(tier) for tier in pair}
+    if len(kinds) == 1 and None not in kinds:
+        return None
+    return _args("overlap", fact, _words(low, high))
+
+
+def _range(ctx: Context, cond: object) -> tuple[str, End, End] | None:
+    """(fact, low end, high end) of a tier that compares one fact with fixed numbers."""
+    fact, low, high = None, None, None
+    for part in cond.operands if isinstance(cond, ast.And) else (cond,):
+        found = fixed_bound(ctx, part)
+        if found is None or fact not in (None, found[0]):
+            return None
+        fact, op, at = found
+        end = (at.value, op in (">=", "<="), at.text)
+        if op in (">=", ">"):
+            low = end if low is None or _low_key(end) > _low_key(low) else low
+        else:
+            high = end if high is None or _later(high, end) else high
+    return (fact, low, high) if fact is not None else None
+
+
+def _low_key(end: End) -> tuple:
+    if end is None:
+        return (0, Decimal(0), 0)
+    return (1, end[0], 0 if end[1] else 1)
+
+
+def _later(a: End, b: End) -> bool:
+    """Whether high end `a` reaches past high end `b` (both closed or open)."""
+    assert a is not None and b is not None
+    return a[0] > b[0] or (a[0] == b[0] and a[1] and not b[1])
+
+
+def _flip(end: End) -> End:
+    """The same value seen from the other side (a tier's bound as the gap's)."""
+    return None if end is None else (end[0], not end[1], end[2])
+
+
+def _before(low: End, reach: End, count: bool) -> bool:
+    """Whether a tier starting at `low` takes values the tiers before reach to."""
+    assert low is not None and reach is not None
+    if count:
+        return _first_count(low) <= _last_count(reach)
+    return low[0] < reach[0] or (low[0] == reach[0] and low[1] and reach[1])
+
+
+def _gap_between(reach: End, low: End, count: bool) -> bool:
+    assert low is not None and reach is not None
+    if count:
+        return _first_count(low) > _last_count(reach) + 1
+    return low[0] > reach[0] or (low[0] == reach[0] and not low[1] and not reach[1])
+
+
+def _covers_below(low: End, count: bool) -> bool:
+    """A lowest tier starting at `low` leaves nothing below it (counts start at 0)."""
+    return count and low is not None and _first_count(low) <= 0
+
+
+def _first_count(low: End) -> int:
+    assert low is not None
+    return math.ceil(low[0]) if low[1] else math.floor(low[0]) + 1
+
+
+def _last_count(high: End) -> int:
+    assert high is not None
+    return math.floor(high[0]) if high[1] else math.ceil(high[0]) - 1
+
+
+def _gap(reach: End, low: End, count: bool) -> str:
+    """The values between the highest end reached (`reach`) and the next tier's lowest
+    (`low`), in words: whole counts for a count (`4次`, `达到4次且不超过5次`)."""
+    if not count:
+        return _words(_flip(reach), _flip(low))
+    unit = next(re.sub(r"[\d.\s]", "", e[2]) for e in (reach, low) if e is not None)
+    first = 0 if reach is None else _last_count(reach) + 1
+    last = None if low is None else _first_count(low) - 1
+    if last is None:
+        return f"达到{first}{unit}"
+    if first == last:
+        return f"正好{first}{unit}"
+    return f"达到{first}{unit}且不超过{last}{unit}"
+
+
+def _words(low: End, high: End) -> str:
+    """The case between two ends in the language's words (`达到80%且低于90%`)."""
+    if low is not None and high is not None and low[0] == high[0]:
+        return f"正好{low[2]}"
+    parts = []
+    if low is not None:
+        parts.append(f"{'达到' if low[1] else '超过'}{low[2]}")
+    if high is not None:
+        parts.append(f"{'不超过' if high[1] else '低于'}{high[2]}")
+    return "且".join(parts)
+
+
+def _args(problem: str, fact: str, case: str) -> dict:
+    texts = _PROBLEM[problem]
+    return {key: text.format(fact=fact, case=case) for key, text in texts.items()}
+
+
+#: What the message and its hint say of each problem.
+_PROBLEM = {
+    "gap": {
+        "why": "没有说到【{fact}】{case}的单位",
+        "why_en": "no tier speaks of units whose 【{fact}】 is {case}",
+        "hint": "补上这一档（{case}的……）；或各档用 “；” 分开，写成各自的条款（不在任何一档的单位"
+        "不因这一句得分或扣分）",
+        "hint_en": "add that tier ({case}的……); or separate the tiers with ；, each its own "
+        "clause (a unit in none of them gets nothing from them)",
+    },
+    "overlap": {
+        "why": "【{fact}】{case}的单位落在两档",
+        "why_en": "units whose 【{fact}】 is {case} fall in two tiers",
+        "hint": "把各档写成不重叠的范围（如 达到80%且低于90%），界上的值只归一档",
+        "hint_en": "write the tiers as ranges that do not overlap (e.g. 达到80%且低于90%), "
+        "each bound in one tier",
+    },
+    "fixed": {
+        "why": "各档不全是同一项数据与固定数字的比较，说不清每个单位落在哪一档",
+        "why_en": "the tiers do not all compare one fact with fixed numbers",
+        "hint": "各档用 “；” 分开，写成各自的条款",
+        "hint_en": "separate the tiers with ；, each its own clause",
+    },
+}
