@@ -174,3 +174,16 @@ def test_a_quota_over_many_stages_scores_in_spark(spark):
         {"单位": "丙", "有台帐": "是", "迟报件数": "1", "漏报件数": "0", "缺会次数": "2"},
     ]
     _assert_same(spark, compile_policy(LONG_QUOTA, filename="名额.rule"), rows, items=False)
+
+
+def test_a_trimmed_mean_scores_the_same_in_spark(spark):
+    """去极值平均值 as windows (sum − max − min over the units in the batch), its
+    step and its error when fewer than three units are in the batch."""
+    from helpers import one_item
+    from test_trimmed_mean import RATE, rows
+    from xize.compiler import compile_policy
+
+    clause = "【化解率】低于去掉最高值和最低值后的平均值的，每低1个百分点扣0.5分"
+    policy = compile_policy(one_item(clause, RATE))
+    _assert_same(spark, policy, rows(["100%", "90%", "90%", "x", "70%", "10%"]))
+    _assert_same(spark, policy, rows(["90%", "80%"]), items=False)

@@ -315,10 +315,9 @@ MESSAGES: dict[str, Entry] = {
     "E262": Entry(
         "error",
         "“{written}” 不是本批的平均值：“{words}” 说的不只是哪些单位——上年、近几年、先进单位、"
-        "前几名、去掉最高和最低之后的平均值都是另一个数",
+        "前几名的平均值都是另一个数",
         "“{written}” is not the batch mean: “{words}” says more than which units — the mean of "
-        "last year, of recent years, of the best units, of the first few or without the highest "
-        "and lowest is another number",
+        "last year, of recent years, of the best units or of the first few is another number",
         "本批各单位这项数据的平均值写 平均值（前面只写范围，如 全市平均值、全县各乡镇平均值、参评单位平均值）；"
         "另一个数已知时写进 参数：（如 上年平均水平 = 35%），条款与它比较（低于【上年平均水平】的…）；"
         "考评时才知道的，作为一项数据填报",

@@ -94,7 +94,7 @@ class DaysLate:
     due: date
 
 
-STAT_KINDS = ("rank", "rank_from_end", "count", "best", "value")
+STAT_KINDS = ("rank", "rank_from_end", "count", "best", "value", "trimmed")
 
 
 @dataclass(frozen=True)
@@ -102,8 +102,9 @@ class BatchStat:
     """A statistic of the batch the unit is scored in (LANGUAGE.md §4.9), over a fact
     (`node` False, `subject` its name) or a node's reported score (`node` True,
     `subject` its path): kind "rank" (competition rank, 1 the first), "rank_from_end"
-    (1 the last), "count" (units in the batch), "best" (the first place's value) or
-    "value" (the unit's own node score).  `high`: a larger value ranks first.  `level`
+    (1 the last), "count" (units in the batch), "best" (the first place's value),
+    "value" (the unit's own node score) or "trimmed" (the mean of a fact over the batch
+    without one highest and one lowest value, 去极值平均值).  `high`: a larger value ranks first.  `level`
     is the pass that computes it: facts 0; a node's, 1 + the highest level its own
     subtree reads, so no score ever waits for itself."""
 

@@ -138,7 +138,12 @@ def clause_parts(clause: ir.Clause) -> list[object]:
     return parts
 
 
-STAT_WORDS = {"rank": "排名", "rank_from_end": "倒数排名", "value": "得分"}
+STAT_WORDS = {
+    "rank": "排名",
+    "rank_from_end": "倒数排名",
+    "value": "得分",
+    "trimmed": "去极值平均值",
+}
 COUNT_KEY = "单位数"
 
 
@@ -151,7 +156,7 @@ def quota_key(policy: ir.Policy, quota: ir.GradeQuota) -> str:
 def stat_key(stat: ir.BatchStat) -> str:
     """A statistic as `score(facts, batch=…)`, a 测试 block and an explanation name it
     (the prelude's `_stat_key` says the same): 排名【X】, 倒数排名【X】, 最高值【X】 /
-    最低值【X】, 单位数; a node as 【(二)得分】."""
+    最低值【X】, 去极值平均值【X】, 单位数; a node as 【(二)得分】."""
     label = f"【{stat.subject}得分】" if stat.node else f"【{stat.subject}】"
     if stat.kind == "count":
         return COUNT_KEY

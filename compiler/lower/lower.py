@@ -543,6 +543,9 @@ class _Lowerer:
         if isinstance(expr, ast.Average) and expr.best is not None:
             assert isinstance(subject, ast.Ref), "最高值 needs a single fact"
             return self.stat("best", subject.name, False, expr.best == "high")
+        if isinstance(expr, ast.Average) and kw.trimmed(expr.words):
+            assert isinstance(subject, ast.Ref), "去极值平均值 needs a single fact"
+            return self.stat("trimmed", subject.name, False, True)
         if isinstance(expr, ast.Average):
             assert isinstance(subject, ast.Ref), "平均值 needs a single fact to average"
             self.averages.setdefault(subject.name)

@@ -893,6 +893,8 @@ def _score_batch(
     for index, (unit, values, exc) in enumerate(converted):
         if exc is None and batch.get(index) is _NO_MEAN:
             exc = InputError(NO_MEAN_MESSAGE, unit=unit)
+        elif exc is None and batch.get(index) is _NO_TRIMMED:
+            exc = InputError(NO_TRIMMED_MESSAGE, unit=unit)
         if exc is None:
             try:
                 results.append(compute(unit, values, tuple(batch.get(index, ()))))
@@ -922,7 +924,12 @@ class StatInfo(_namedtuple("StatInfo", "kind subject node high level slot ties")
     __slots__ = ()
 
 
-_STAT_WORDS = {"rank": "排名", "rank_from_end": "倒数排名", "value": "得分"}
+_STAT_WORDS = {
+    "rank": "排名",
+    "rank_from_end": "倒数排名",
+    "value": "得分",
+    "trimmed": "去极值平均值",
+}
 _COUNT_KEY = "单位数"
 
 
@@ -1176,6 +1183,10 @@ def _tie_values(ties, values):
 
 #: The batch values of a unit when the policy needs a mean and no unit is in the batch.
 _NO_MEAN = object()
+#: Fewer than three units in the batch and a 去极值平均值 needed: with the highest and
+#: the lowest left out nothing remains to average, so every unit is an error.
+NO_TRIMMED_MESSAGE = "本批有效数据行不足3个，去掉最高值和最低值后没有可平均的数据"
+_NO_TRIMMED = object()
 NO_MEAN_MESSAGE = "没有可计算平均值的有效数据行"
 
 
@@ -1226,9 +1237,23 @@ def _batch_stats(converted, compute, average_slots, stats, membership):
                 if not info.node or i in results
             }
             ordered, best = _ranking([own[i] for i in inside if i in own], info.high)
+            if info.kind == "trimmed":  # one value for every unit, computed once
+                if len(ordered) < 3:
+                    return dict.fromkeys(good, _NO_TRIMMED)
+                shared = _trimmed_mean(ordered)
+                for i in own:
+                    batch[i][width + k] = shared
+                continue
             for i, value in own.items():
                 batch[i][width + k] = _stat_of(info, value, ordered, best)
     return batch
+
+
+def _trimmed_mean(ordered):
+    """去极值平均值: the mean of the batch's values without its lowest and its highest
+    (one of each, however many share them), divided as a plain mean is."""
+    total = sum(ordered[1:-1], _ZERO)
+    return _limit(total / (len(ordered) - 2))
 
 
 # ------------------------------------------- module tables and records (codegen's section)

@@ -1454,7 +1454,21 @@ _WITHIN = (
     r"|全年|年度|当年"
 )
 
+#: `去掉一个最高值和一个最低值后的平均值`, `剔除最高分、最低分后的全市平均值` → `去极值平均值`,
+#: `全市去极值平均值` (kw.TRIMMED_WORD): the mean without the batch's highest and lowest
+#: value, a statistic of its own — never the plain mean its last words name.
+_TRIMMED: _Rule = (
+    "trimmed mean",
+    re.compile(
+        r"(?:去掉|去除|剔除|除去|扣除)\s*(?:一个)?\s*最高(?:值|分|的)?\s*(?:和|与|及|以及|、|,)\s*"
+        r"(?:一个)?\s*最低(?:值|分|的)?\s*(?:后|以后|之后)?\s*的?\s*"
+        r"(?P<scope>[^\s\d,;:=()【】%的]{0,8}?)(?P<avg>平均(?:值|数|水平))"
+    ),
+    lambda m, c: f"{m.group('scope')}{kw.TRIMMED_WORD}{m.group('avg')}",
+)
+
 RULES: tuple[_Rule, ...] = (
+    _TRIMMED,  # first: its 最高 and 最低 are no best value nor place
     # who is ranked, before the fact: 各县区【X】, 全市各县区【X】, 按各县市区【X】, 各县区按【X】,
     # 各县区受理【X】 (the verb says what the fact counts: it adds nothing)
     (
@@ -2159,6 +2173,7 @@ RULES: tuple[_Rule, ...] = (
 #: Rules that may drop protected words: each checks by itself that the words say nothing.
 _DROPS = frozenset(
     {
+        "trimmed mean",  # its 最高 and 最低 say which values the mean leaves out
         "zero points",  # writes 不得分: the score of nothing it says
         "negated comparison",
         "half the points",

@@ -706,8 +706,21 @@ PROPORTION_WORDS: tuple[str, ...] = (
     "比例给分",
     "比例",
 )
+#: `去极值平均值` (also as the documents say it, `去掉一个最高值和一个最低值后的平均值`, which
+#: the equivalents write so): the batch mean after one highest and one lowest value are
+#: left out — a statistic of its own (`ir.BatchStat` "trimmed"), never the plain mean.
+TRIMMED_WORD = "去极值"
+
+
 #: Statistics a 测试 block may state for a unit: `排名【X】= 2，共10个单位`.
-STAT_WORDS: tuple[str, ...] = ("排名", "倒数排名", "最高值", "最低值", "名额名次")
+STAT_WORDS: tuple[str, ...] = (
+    "排名",
+    "倒数排名",
+    "最高值",
+    "最低值",
+    "名额名次",
+    f"{TRIMMED_WORD}平均值",
+)
 #: `名额名次【优秀】= 4`: how many units of the batch holding 优秀 have a total at least the
 #: unit's (itself included) — what a grade quota needs of a unit scored alone.
 QUOTA_PLACE = "名额名次"
@@ -857,9 +870,17 @@ _AVERAGE_SCOPE = re.compile(
 )
 
 
+def trimmed(words: str) -> bool:
+    """Whether an average's words ask for the mean without the highest and lowest."""
+    return words.startswith(TRIMMED_WORD) or words.endswith(TRIMMED_WORD)
+
+
 def average_words_unread(words: str) -> str:
     """The part of an average's decoration (`上年全市` in `上年全市平均水平`) from the first
-    word that is not a scope on: "" when all of it only says which units the mean is of."""
+    word that is not a scope on: "" when all of it only says which units the mean is of
+    (and, for a trimmed mean, that it is one)."""
+    if trimmed(words):
+        words = words.removeprefix(TRIMMED_WORD).removesuffix(TRIMMED_WORD)
     if _AVERAGE_SCOPE.fullmatch(words):
         return ""
     found = _AVERAGE_SCOPE.match(words)

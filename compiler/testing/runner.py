@@ -317,8 +317,8 @@ def _stats(policy, test, facts, averages, interpreter, values, rows) -> dict[str
         else:
             alone.append((key, stat))
     for key, stat in alone:
-        if stat.kind == "best" and not stat.node:
-            batch[key] = values[stat.subject]
+        if stat.kind in ("best", "trimmed") and not stat.node:
+            batch[key] = values[stat.subject]  # the unit alone: its own value, as a mean
         elif stat.kind == "best":
             batch[key] = Decimal(0)  # replaced below by the node's own score
         else:

@@ -418,7 +418,7 @@ def _ranked_policy(
         for part in run(_collect_block, tasks):
             stats.merge(level, part, path(part.table))
         stats.finish(level, path(0))
-    no_mean = Message("no_good_rows") if stats.no_mean else None
+    no_mean = Message(stats.no_mean) if stats.no_mean else None
     if workers is None:
         for number, (table, rows) in enumerate(_row_blocks(dataset)):
             yield scorer.score(

@@ -21,14 +21,14 @@ from decimal import Decimal
 SCALE = 6
 _LIMIT = 2**63
 #: Scaling changes only the exponent; this context never rounds the coefficient.
-_EXACT = decimal.Context(prec=decimal.MAX_PREC, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+EXACT = decimal.Context(prec=decimal.MAX_PREC, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
 
 
 def rank_key(total: Decimal) -> int | Decimal:
     """The sort key of a reported total: an int when the scaled total is a whole number
     that fits in 64 bits, else the exact scaled Decimal (an int and a Decimal compare
     exactly)."""
-    scaled = total.scaleb(SCALE, context=_EXACT)
+    scaled = total.scaleb(SCALE, context=EXACT)
     if scaled.is_finite():
         whole = int(scaled)
         if whole == scaled and -_LIMIT < whole < _LIMIT:

@@ -41,7 +41,7 @@ from xize.compiler.support import prelude
 
 from ..text.problems import DataFileError
 from .chunks import SUM_CONTEXT, ChunkScorer, good_rows
-from .ranking import rank_key
+from .ranking import EXACT, SCALE, rank_key
 
 #: The context means are divided in (the policy's own scoring context).
 MEAN_CONTEXT = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN)
@@ -313,6 +313,7 @@ class Statistics:
         self._sums = dict.fromkeys(plan.averaged, Decimal(0))
         self._in_batch = 0
         self._block = 0
+        self.too_few = False  # a 去极值平均值 over fewer than three units
 
     def start(self, level: int) -> None:
         self._block = 0
@@ -356,13 +357,30 @@ class Statistics:
                 self.shared[key] = self.best.get((info.subject, info.node, info.high), Decimal(0))
             elif info.kind == "count":
                 self.shared[key] = Decimal(self._in_batch)
+            elif info.kind == "trimmed":
+                self.shared[key] = self._trimmed(self.columns[(info.subject, info.node, info.ties)])
         self.done = level
 
+    def _trimmed(self, column: _Column) -> Decimal:
+        """去极值平均值 from the sorted keys of the units in the batch (each its value
+        scaled by 10^SCALE, exactly): as `score_batch` divides it (`_trimmed_mean`).
+        Fewer than three units: the placeholder, and `no_mean` makes every row an error."""
+        ordered = column.ordered
+        if len(ordered) < 3:
+            self.too_few = True
+            return Decimal(1)
+        middle = Decimal(sum(ordered[1:-1])).scaleb(-SCALE, context=EXACT)
+        with decimal.localcontext(MEAN_CONTEXT):
+            return prelude._limit(middle / (len(ordered) - 2))
+
     @property
-    def no_mean(self) -> bool:
-        """The policy needs a mean and no unit is in the batch: every row is an error
-        (as in `score_batch`), never scored against a placeholder mean."""
-        return bool(self.plan.averaged) and self.done >= 0 and not self._in_batch
+    def no_mean(self) -> str | None:
+        """The message key when the policy needs a mean and no unit is in the batch (or a
+        去极值平均值 and fewer than three): every row is an error (as in `score_batch`),
+        never scored against a placeholder mean; else None."""
+        if bool(self.plan.averaged) and self.done >= 0 and not self._in_batch:
+            return "no_good_rows"
+        return "too_few_to_trim" if self.too_few else None
 
     def block(self, number: int, path: str) -> BlockBatch:
         """What block `number` is scored with: the statistics of the levels merged."""

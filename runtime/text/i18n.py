@@ -152,6 +152,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         prelude.NO_MEAN_MESSAGE,  # the generated module's own words for it
         "no valid rows to compute the batch average from",
     ),
+    "too_few_to_trim": (
+        prelude.NO_TRIMMED_MESSAGE,
+        "fewer than 3 valid rows: nothing remains to average once the highest and the lowest "
+        "are left out",
+    ),
     "data_changed": (
         "数据文件在计分过程中被修改：{path}（按排名或最高值计分须把数据读多遍），请在文件不再变化后重新计分",
         "the data file changed while it was being scored: {path} (scoring by rank or best value "
@@ -372,6 +377,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: row {row} has a cell the SQL query refuses but the Python engine reads"
         " (a Chinese numeral, say), and the policy reads values of the whole batch;"
         " scored with the Python engine instead",
+    ),
+    "engine_differs_trimmed": (
+        "细则用到去极值平均值，SQL 只能保留12位小数，明细中的这个数会与 Python 引擎不同，已改用 Python 引擎计分",
+        "the policy reads a trimmed mean (去极值平均值), which SQL keeps to 12 decimal places only,"
+        " so the details would differ; scored with the Python engine instead",
     ),
     "engine_differs_means": (
         "没有可计算平均值的单位（如全部取消考评资格），而细则按本批排名，已改用 Python 引擎计分",

@@ -174,6 +174,9 @@ def _build(
                 default=exp.Null(),
             )
         )
+    too_few = _too_few_to_trim(policy, plan, members)
+    if too_few is not None:
+        error_parts.append(too_few)
     if failures:
         error_parts.append(exp.Case(ifs=failures, default=exp.Null()))
     error = plan.let(
@@ -273,6 +276,8 @@ def _statistic(fx: Fixed, stat: ir.BatchStat, value: Num, inside, ties: list[Num
     count = counted(exp.Window(this=exp.Sum(this=one.copy())))
     if stat.kind == "count":
         return Num(count, 0, _COUNT_DIGITS)
+    if stat.kind == "trimmed":
+        return _trimmed(fx, value, inside, count)
     if stat.kind == "best":
         pick = exp.Max if stat.high else exp.Min
         best = exp.Window(this=pick(this=when(inside, value.expr, exp.Null())))
@@ -291,6 +296,49 @@ def _statistic(fx: Fixed, stat: ir.BatchStat, value: Num, inside, ties: list[Num
     else:
         raise SqlUnsupported(f"SQL 后端不认识批次统计 {stat.kind}")
     return Num(rank, 0, _COUNT_DIGITS)
+
+
+def _trimmed(fx: Fixed, value: Num, inside, count: exp.Expression) -> Num:
+    """去极值平均值: (sum − highest − lowest) ÷ (n − 2) over the units inside, divided
+    as the mean is (`_mean`); with fewer than three units the rows are errors
+    (`_too_few_to_trim`), and the divisor is kept at 1 there so that nothing divides
+    by 0 on the way."""
+    plan = fx.plan
+    taken = when(inside, value.expr, exp.Null())
+
+    def window(fn) -> exp.Expression:
+        return exp.Coalesce(this=exp.Window(this=fn(this=taken.copy())), expressions=[integer(0)])
+
+    middle = exp.Sub(
+        this=exp.Sub(this=window(exp.Sum), expression=window(exp.Max)),
+        expression=window(exp.Min),
+    )
+    summed = Num(
+        plan.let(exp.Cast(this=middle, to=integer(0).to.copy()), "sum"),
+        value.scale,
+        value.digits + 9,
+    )
+    divisor = plan.let(
+        exp.Greatest(
+            this=exp.Sub(this=count.copy(), expression=integer(2)), expressions=[integer(1)]
+        ),
+        "cnt",
+    )
+    mean, _ = fx.div(summed, Num(divisor, 0, 10))
+    return fx.let(mean, "avg")
+
+
+def _too_few_to_trim(policy: ir.Policy, plan, members) -> exp.Expression | None:
+    """The error of every row when a 去极值平均值 is needed and fewer than three units
+    are in the batch (the prelude's NO_TRIMMED_MESSAGE), or None."""
+    if not any(stat.kind == "trimmed" for stat in policy.stats):
+        return None
+    inside = exp.Window(this=exp.Sum(this=when(members, integer(1), integer(0))))
+    few = plan.let(
+        exp.LT(this=exp.Coalesce(this=inside, expressions=[integer(0)]), expression=integer(3)),
+        "few",
+    )
+    return exp.Case(ifs=[exp.If(this=few, true=s(rt.NO_TRIMMED_MESSAGE))], default=exp.Null())
 
 
 def _fact_columns(policy: ir.Policy) -> list[str]:

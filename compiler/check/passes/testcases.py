@@ -11,7 +11,7 @@ from ...source.text import Span
 from ...syntax import ast
 from ...syntax import keywords as kw
 from ..context import Context
-from ..resolve import batch_subject, node_target, walk
+from ..resolve import batch_subject, clause_refs, node_target, walk
 from ..values import ConversionError, convert, parse_decimal
 from .grade_limits import LIMIT_LABELS, limit_band
 
@@ -165,6 +165,17 @@ class _TestChecker:
             if fact.name not in {quota.name for quota in self.ctx.tree.quotas}:
                 self.problem(fact.span, "no_stat", "hint.average", stat=fact.stat, name=fact.name)
             return
+        if fact.stat == f"{kw.TRIMMED_WORD}平均值":
+            trimmed = {
+                ref.name
+                for _, node in walk(self.ctx.tree.nodes)
+                for clause in node.clauses
+                if _reads_trimmed(clause)
+                for ref in clause_refs(clause)
+            }
+            if fact.name not in trimmed:
+                self.problem(fact.span, "no_stat", "hint.average", stat=fact.stat, name=fact.name)
+            return
         paths = [path for path, _ in walk(self.ctx.tree.nodes)]
         wanted = batch_subject(ast.Ref(fact.name, fact.span), paths)
         ranked = {
@@ -253,3 +264,15 @@ class _TestChecker:
                     self.problem(exp.span, "unknown_label", value=label)
         elif parse_decimal(raw.removesuffix("分")) is None:
             self.problem(exp.span, "bad_number", "hint.number", target=target, value=raw)
+
+
+def _reads_trimmed(node: object) -> bool:
+    """Whether a clause reads a 去极值平均值 anywhere in it."""
+    if isinstance(node, ast.Average):
+        return node.best is None and kw.trimmed(node.words)
+    if isinstance(node, tuple | list):
+        return any(_reads_trimmed(item) for item in node)
+    fields = getattr(node, "__dataclass_fields__", None)
+    if fields is None or isinstance(node, Span):
+        return False
+    return any(_reads_trimmed(getattr(node, name)) for name in fields)
