@@ -97,22 +97,60 @@ def test_a_place_in_the_city_takes_its_direction_from_the_name_with_a_warning():
 
 
 @pytest.mark.parametrize(
-    ("rule", "quoted"),
+    ("rule", "quoted", "declared", "written"),
     [
-        ("【办结率】名次较去年下降3位以上的扣2分", "名次较去年下降"),
-        ("按【办结率】排名，排名比上年后退5位以上扣1分", "排名比上年后退"),
-        ("【办结率】排名与上一年相比前进3位的，加1分", "排名与上一年相比前进"),
+        (
+            "【办结率】名次较去年下降3位以上的扣2分",
+            "名次较去年下降",
+            "办结率名次后退：名，默认0",
+            "【办结率名次后退】3名以上的扣2分",
+        ),
+        (
+            "按【办结率】排名，排名比上年后退5个位次以上扣1分",
+            "排名比上年后退",
+            "办结率名次后退：名，默认0",
+            "【办结率名次后退】5名以上扣1分",
+        ),
+        (
+            "【办结率】排名与上一年相比前进3位的，加1分",
+            "排名与上一年相比前进",
+            "办结率名次前进：名，默认0",
+            "【办结率名次前进】达到3名的，加1分",
+        ),
+        (
+            "【办结率】排名较上年每前进1位加0.5分",
+            "排名较上年每前进",
+            "办结率名次前进：名，默认0",
+            "【办结率名次前进】每1名加0.5分",
+        ),
     ],
 )
-def test_a_place_against_last_years_is_refused_with_what_to_write(rule, quoted):
+def test_a_place_against_last_years_is_refused_with_what_to_write(rule, quoted, declared, written):
     with pytest.raises(PolicyError) as refused:
         build(f"(二)排名(10分)\n  - {rule}\n")
     error = refused.value
     assert error.code == "E114"
     assert f"“{quoted}”" in error.message
-    assert "名次后退" in error.hint  # report the change as a fact
+    # the hint is the sentence itself on a reported fact, in the sentence's direction
+    assert error.hint == f"把名次的变化作为数据项填报：数据： 中写 {declared}，条款写 {written}"
     line = rule.index(quoted)
     assert error.column == len("  - ") + line + 1
+    name = declared.partition("：")[0]
+    text = (
+        f"细则：试\n年度：2024\n满分：10分\n\n数据：\n  {declared}\n\n"
+        f"(二)排名(10分)\n  - {written}\n"
+    )
+    policy = compile_policy(text)
+    moved = [policy.score({name: n}).total for n in (0, 2, 3, 5)]
+    if "每" in written:  # half a point a place
+        assert moved == [10, 11, Decimal("11.5"), Decimal("12.5")]
+    elif "以上" in written:  # from the bound on
+        bound = int(written.split("】")[1][0])
+        assert moved == [
+            10 if n < bound else 10 + (-2 if "3名" in written else -1) for n in (0, 2, 3, 5)
+        ]
+    else:  # 前进3位的: three places or more
+        assert moved == [10, 10, 11, 11]
 
 
 # ------------------------------------------------------- bands around the average

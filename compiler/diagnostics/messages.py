@@ -176,10 +176,8 @@ MESSAGES: dict[str, Entry] = {
         "error",
         "“{text}” 与上年的名次相比：本批数据中没有上年的名次",
         "“{text}” compares with last year's place, which the batch does not hold",
-        "把名次的变化作为数据项填报，如 数据： 中写 化解率名次后退：名，默认0，"
-        "条款写 【化解率名次后退】5名以上的，扣1分",
-        "report the change of place as a fact, e.g. declare 化解率名次后退：名，默认0 under "
-        "数据: and write 【化解率名次后退】5名以上的，扣1分",
+        "把名次的变化作为数据项填报：数据： 中写 {declared}，条款写 {written}",
+        "report the change of place as a fact: declare {declared} under 数据: and write {written}",
     ),
     "E115": Entry(
         "error",

@@ -181,8 +181,36 @@ _LONGEST_GUESS = 16
 #: parser stops on such a line.
 _LAST_YEAR_PLACE = re.compile(
     r"(?:排名|名次|位次)[^,，;；]{0,4}?(?:比|较|与|同)[^,，;；]{0,2}?(?:上年|去年|上一年)[^,，;；]{0,8}?"
-    r"(?:前进|后退|上升|下降|提升|提高|退后|进步|退步)"
+    r"(?P<every>每)?(?P<way>前进|后退|上升|下降|提升|提高|退后|进步|退步)"
 )
+#: The words of a change of place that say it got better (the rest: worse).
+_PLACE_UP = ("前进", "上升", "提升", "提高", "进步")
+#: What follows the change (`5位以上的扣1分`, `1个位次加0.5分`), up to the clause's end.
+_PLACE_REST = re.compile(r"[^；;。]*")
+
+
+def _last_year(found: re.Match[str], original_line: str, line: int) -> Diagnostic:
+    """E114, its hint the sentence itself on a fact to report: `【化解率】排名较上年后退5位
+    以上的扣1分` → declare `化解率名次后退：名，默认0`, write `【化解率名次后退】5名以上的扣1分`
+    (the change in the same direction and the same words; a place is counted in 名)."""
+    before = re.findall(r"【([^【】]+)】", original_line[: found.start()])
+    way = "前进" if found["way"] in _PLACE_UP else "后退"
+    rest = _PLACE_REST.match(original_line, found.end())[0].strip()  # type: ignore[index]
+    rest = re.sub(r"个?(?:位次|位|名次)", "名", rest)
+    if not found["every"] and re.match(r"\d+(?:\.\d+)?名(?!及?以[上下内])", rest):
+        rest = f"达到{rest}"  # `前进3位的`: three places or more, as the reported fact reads
+    args = {"text": found[0]}
+    if before and rest:
+        name = f"{before[-1]}名次{way}"
+        written = f"【{name}】{'每' if found['every'] else ''}{rest}"
+        args.update(declared=f"{name}：名，默认0", written=written)
+    else:
+        args.update(
+            declared="化解率名次后退：名，默认0", written="【化解率名次后退】5名以上的，扣1分"
+        )
+    return _at("E114", found, line, args)
+
+
 #: `【A】、【B】有一项低于80%的扣1分`: facts listed, then "one of them" — once when any
 #: does, or once for each that does (有一次… is a step without 每)?  E120 with both.
 _ANY_ONE = re.compile(
@@ -1221,7 +1249,7 @@ def describe(
             return refused
     last_year = _LAST_YEAR_PLACE.search(original_line)
     if last_year is not None:  # a place against last year's: a fact the batch lacks
-        return _at("E114", last_year, line, {"text": last_year[0]})
+        return _last_year(last_year, original_line, line)
     found, found_en = _found(found_token, text, pos, original_line, column)
     bare = _BARE_RATE.search(original_line)
     if bare is not None and bare.start() <= column - 1 <= bare.end():
