@@ -100,3 +100,26 @@ def test_percent_in_chinese():
     assert parse_percent_cn("百分之一百") == 100
     with pytest.raises(ValueError):
         parse_percent_cn("八十")
+
+
+def test_percent_in_tenths():
+    """`九成` is 90%, `八成五` 85%, `两成` 20% (成 a tenth)."""
+    assert parse_percent_cn("九成") == 90
+    assert parse_percent_cn("八成五") == 85
+    assert parse_percent_cn("两成") == 20
+    assert parse_percent_cn("一成") == 10
+
+
+@pytest.mark.parametrize(
+    ("clause", "values", "totals"),
+    [
+        ("【完成率】达到九成的得6分", ["95%", "90%", "89.9%"], ["6", "6", "0"]),
+        ("【完成率】低于八成五的扣2分", ["84.9%", "85%", "86%"], ["4", "6", "6"]),
+        ("【完成率】九成以上的得6分", ["90%", "89%"], ["6", "0"]),
+    ],
+)
+def test_tenths_compare_as_their_percentage(clause, values, totals):
+    from helpers import item_totals, one_item
+
+    text = one_item(clause, "  完成率：百分比\n")
+    assert item_totals(text, "完成率", values) == totals

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from . import keywords as kw
 from . import mean_bands, ordinals
 from .lark_import import Lark, Token, enable_strict, lark
+from .numerals import TENTHS
 from .patterns import StoredPatterns, cache_name
 
 _NUMBER = r"(?:\d+(?:\.\d+)?|[" + kw.CN_NUMERAL_CHARS + r"]+)"
@@ -64,6 +65,7 @@ def substitutions() -> dict[str, str]:
         "ROUND_CEIL": _round_ceil(),
         "POINTS": _alt([kw.POINTS_UNIT]),
         "PERCENT_CN_PREFIX": _alt([kw.PERCENT_CN_PREFIX]),
+        "PERCENT_TENTHS": TENTHS,
         "NO_FLOOR": _alt(kw.NO_FLOOR),
         "BONUS_NODE": _alt([kw.BONUS_NODE]),
         "BONUS_CAP_WORDS": _alt(kw.BONUS_CAP_WORDS),

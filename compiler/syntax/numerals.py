@@ -7,6 +7,7 @@ into E110.  A string of bare digits (`二〇二三`) reads digit by digit, as ye
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 DIGITS: dict[str, int] = {
@@ -120,7 +121,16 @@ def parse_decimal(text: str) -> Decimal:
 
 
 def parse_percent_cn(text: str) -> Decimal:
-    """`百分之八十` → 80 (percent points)."""
+    """`百分之八十` → 80 (percent points); `九成` → 90, `八成五` → 85 (成 a tenth)."""
+    tenths = _TENTHS.fullmatch(text)
+    if tenths is not None:
+        whole = cn_to_int(tenths["whole"]) * 10
+        return Decimal(whole + (cn_to_int(tenths["part"]) if tenths["part"] else 0))
     if not text.startswith(PERCENT_PREFIX):
         raise ValueError(f"not a percentage: {text}")
     return Decimal(cn_to_int(text[len(PERCENT_PREFIX) :]))
+
+
+#: `九成`, `八成五`: tenths (一成 is 10%), and the digit after 成 hundredths.
+TENTHS = "[一二两三四五六七八九]成[一二三四五六七八九]?"
+_TENTHS = re.compile("(?P<whole>[一二两三四五六七八九])成(?P<part>[一二三四五六七八九])?")
