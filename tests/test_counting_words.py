@@ -97,3 +97,32 @@ def test_a_fixed_base_around_a_named_fact_is_refused_with_the_formula():
         "6",
         "3",
     ]  # 10%: 7, capped at the item's 6
+
+
+@pytest.mark.parametrize(
+    ("clause", "name", "unit"),
+    [
+        ("【信息】每被省级采用1条加0.5分", "信息被省级采用", "条"),
+        ("【信息】每被市级以上采用1条加0.5分", "信息被市级以上采用", "条"),
+        ("【信息】每被中央媒体刊发一条加0.5分", "信息被中央媒体刊发", "条"),
+    ],
+)
+def test_words_before_what_is_counted_go_into_the_facts_name(clause, name, unit):
+    """`每被省级采用1条`: only the pieces adopted at that level count — a fact of its own,
+    which the hint names and writes; the written clause scores each piece."""
+    diagnostic = refusal(clause, "  信息：条\n")
+    assert diagnostic.code == "E116"
+    written = f"【{name}】每{unit}加0.5分"
+    assert diagnostic.hint() == f"写成 {written}（数据： 中声明 {name}：{unit}）"
+    assert totals(written, f"  {name}：{unit}\n", name, ["0", "3"]) == ["6", "7.5"]
+
+
+@pytest.mark.parametrize("clause", ["【信息】每未被采用1条扣0.5分", "【信息】每超过采用1条加0.5分"])
+def test_a_negation_or_a_comparison_is_never_moved_into_a_name(clause):
+    text = one_item(clause, "  信息：条\n")
+    try:
+        diagnostic = one_refusal(text)
+    except AssertionError:  # it compiled: read as the language reads it, not renamed
+        return
+    assert "信息未被采用】" not in (diagnostic.hint() or "")
+    assert "信息超过采用】" not in (diagnostic.hint() or "")

@@ -568,6 +568,42 @@ def _words_beside(original_line: str, line: int) -> Diagnostic | None:
     return None
 
 
+#: `【信息】每被省级采用1条加0.5分`: words between 每 and what it counts (a level, a
+#: place) say which of the fact's things are counted — they belong in its name.
+_EACH_WITH_WORDS = re.compile(
+    r"【(?P<name>[^【】]+)】[ \t]*每[ \t]*(?P<by>被)?(?P<words>[\u4e00-\u9fff]{1,6}?)(?P<verb>"
+    + "|".join(sorted((v.removeprefix("被") for v in kw.COUNT_VERBS if len(v) > 1), key=len, reverse=True))
+    + r")[ \t]*(?:\d+|[一两二三四五六七八九十]+)[ \t]*(?P<unit>"
+    + "|".join(sorted(map(re.escape, kw.UNITS), key=len, reverse=True))
+    + r")[ \t]*(?P<rest>[扣得加减][^，,；;。]*)"
+)
+#: Words that negate or compare: never moved into a name (their sentence is another's).
+_NOT_A_NAME = re.compile(r"[未不没无非否]|以上|以下|超|低|高|多|少|每")
+
+
+def _each_with_words(original_line: str, line: int) -> Diagnostic | None:
+    found = _EACH_WITH_WORDS.search(original_line)
+    if found is None or _NOT_A_NAME.search(re.sub(r"级及?以上", "级", found["words"])):
+        return None  # (`市级以上` is a level, not a comparison)
+    by = found["by"] or ""
+    name = f"{found['name']}{by}{found['words']}{found['verb']}"
+    written = f"【{name}】每{found['unit']}{found['rest'].strip()}"
+    return _unclear(
+        found,
+        line,
+        found[0],
+        (
+            f"“{by}{found['words']}{found['verb']}”说的是【{found['name']}】中数哪一些，要写在数据项名里",
+            f"“{by}{found['words']}{found['verb']}” says which of 【{found['name']}】 are counted: "
+            "it belongs in the fact's name",
+        ),
+        (
+            f"写成 {written}（数据： 中声明 {name}：{found['unit']}）",
+            f"write {written} (declared under 数据: as {name}：{found['unit']})",
+        ),
+    )
+
+
 #: `【通报】每次扣1分，本项最多扣3分` in a clause: the cap of this clause, or of the whole item?
 _ITEM_CAP = re.compile(
     r"[,，][ \t]*(?:本项|该项|此项)[ \t]*(?:最多|最高|限)[ \t]*扣[ \t]*(?P<n>\d+(?:\.\d+)?)[ \t]*分"
@@ -1241,6 +1277,7 @@ def describe(
         _no_floor,
         _negated_verb,
         _words_beside,
+        _each_with_words,
         _date_onward,
         _item_cap,
     ):
