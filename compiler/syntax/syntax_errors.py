@@ -572,7 +572,9 @@ def _words_beside(original_line: str, line: int) -> Diagnostic | None:
 #: place) say which of the fact's things are counted — they belong in its name.
 _EACH_WITH_WORDS = re.compile(
     r"【(?P<name>[^【】]+)】[ \t]*每[ \t]*(?P<by>被)?(?P<words>[\u4e00-\u9fff]{1,6}?)(?P<verb>"
-    + "|".join(sorted((v.removeprefix("被") for v in kw.COUNT_VERBS if len(v) > 1), key=len, reverse=True))
+    + "|".join(
+        sorted((v.removeprefix("被") for v in kw.COUNT_VERBS if len(v) > 1), key=len, reverse=True)
+    )
     + r")[ \t]*(?:\d+|[一两二三四五六七八九十]+)[ \t]*(?P<unit>"
     + "|".join(sorted(map(re.escape, kw.UNITS), key=len, reverse=True))
     + r")[ \t]*(?P<rest>[扣得加减][^，,；;。]*)"
