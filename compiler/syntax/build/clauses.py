@@ -1529,16 +1529,9 @@ class ClausesMixin(TermsMixin):
                 "clause, separated by ；)",
             )
             return None
-        if not isinstance(head, ast.Compare | ast.And) or condition is None:
-            self.form_error(
-                parts.span,
-                "两条条款（用“；”分开，各写【数据项】）",
-                "two clauses (separated by ；, each with its 【fact】)",
-            )
-            return None
-        first = head if isinstance(head, ast.Compare) else head.operands[0]
+        first = head.operands[0] if isinstance(head, ast.And) else head
         fact = first.left if isinstance(first, ast.Compare) else None
-        if not isinstance(fact, ast.Ref):
+        if condition is None or not isinstance(fact, ast.Ref):  # the tiers' one fact
             self.form_error(
                 parts.span,
                 "两条条款（用“；”分开，各写【数据项】）",
