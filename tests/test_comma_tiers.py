@@ -72,6 +72,10 @@ def test_count_tiers_need_only_whole_counts_covered():
         ("【投诉次数】低于2次的得6分，2次以上得2分", ["6", "6", "2", "2", "2", "2"]),
         ("【投诉次数】低于2次的得6分，2次及以上的得2分", ["6", "6", "2", "2", "2", "2"]),
         (
+            "【投诉次数】低于2次的得6分，2次以上且不超过3次的得4分，超过3次的不得分",
+            ["6", "6", "4", "4", "0", "0"],
+        ),
+        (
             "【投诉次数】不超过1次的得6分，达到2次且不超过3次的得4分，4次以上的不得分",
             ["6", "6", "4", "4", "0", "0"],
         ),
@@ -193,3 +197,15 @@ def test_a_unit_gets_the_amount_of_the_one_tier_it_is_in(bounds, amounts, value)
     own = sum(1 for low in bounds if value >= low)
     expected = str(amounts[own])
     assert rates(clause, [f"{value}%"]) == rates(apart, [f"{value}%"]) == [expected]
+
+
+def test_tiers_written_number_first_read_and_their_hint_compiles():
+    """`90%以上得6分，80%以上得4分，低于80%得2分`: the middle tier reaches into the first
+    (E267); bounded as the hint writes it, the sentence reads."""
+    clause = "【化解率】90%以上得6分，80%以上得4分，低于80%得2分"
+    diagnostic = one_refusal(one_item(clause, RATE))
+    assert diagnostic.code == "E267"
+    bounded = diagnostic.hint().rpartition("把较宽的一档写成 ")[2]
+    assert bounded == "80%以上且低于90%得4分"
+    fixed = clause.replace("80%以上得4分", bounded)
+    assert rates(fixed) == ["2", "2", "4", "4", "4", "6", "6"]

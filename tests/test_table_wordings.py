@@ -37,7 +37,6 @@ def test_a_count_tier_after_a_per_occurrence_clause_without_mei(clause):
     ("clause", "facts"),
     [
         ("【事故】发生1起扣2分，2起及以上不得分", ACCIDENTS),
-        ("【满意度】90%以上得6分，80%以上得4分，80%以下得2分", "  满意度：百分比\n"),
     ],
 )
 def test_a_condition_after_a_comma_is_hinted_to_be_a_clause_of_its_own(clause, facts):
@@ -182,3 +181,27 @@ def test_a_step_word_beside_a_fact_is_not_offered_as_its_name():
     # `逾期` needs a deadline, not a fact named 上报日期逾期
     diagnostic = refusal("【上报日期】逾期的，每逾期1天扣0.1分", DUE)
     assert "上报日期逾期" not in diagnostic.hint()
+
+
+@pytest.mark.parametrize(
+    ("clause", "written", "scores"),
+    [
+        (
+            "【事故】发生1起扣2分，2起扣5分，3起及以上不得分",
+            "【事故】等于1起的扣2分；等于2起的扣5分；3起及以上的不得分",
+            ["6", "4", "1", "0", "0"],
+        ),
+        (
+            "【事故】1起的扣1分，2起的扣3分，3起的扣4分，4起以上的，取消考评资格",
+            "【事故】等于1起的扣1分；等于2起的扣3分；等于3起的扣4分；4起以上的取消考评资格",
+            ["6", "5", "3", "2", "6"],
+        ),
+    ],
+)
+def test_a_table_by_exact_count_is_refused_with_the_tiers_written_out(clause, written, scores):
+    """`1起扣2分` alone costs 2 for each; followed by `2起扣5分` it is a table by exact
+    count — the sentence reads both ways, and the hint writes the table."""
+    diagnostic = refusal(clause, ACCIDENTS)
+    assert diagnostic.code == "E116"
+    assert diagnostic.hint() == f"按起数分档的写 {written}（没有发生的不扣分）"
+    assert totals(written, ACCIDENTS, "事故", [0, 1, 2, 3, 4]) == scores

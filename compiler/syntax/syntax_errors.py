@@ -579,6 +579,50 @@ _EACH_WITH_WORDS = re.compile(
     + "|".join(sorted(map(re.escape, kw.UNITS), key=len, reverse=True))
     + r")[ \t]*(?P<rest>[扣得加减][^，,；;。]*)"
 )
+#: `【事故】发生1起扣2分，2起扣5分，3起及以上不得分`: a table by exact count (1, 2, … then
+#: the last count and more).  Read per occurrence (`1起扣2分` alone is 2 for each) the
+#: second tier would add to the first — E116 with the tiers written out, by ；.
+_COUNT_TABLE = re.compile(
+    r"(?P<ref>【[^【】]+】)[ \t]*(?:发生|出现)?[ \t]*"
+    r"(?P<tiers>(?:\d+[ \t]*(?P<unit>"
+    + "|".join(sorted(map(re.escape, kw.UNITS), key=len, reverse=True))
+    + r")[ \t]*的?[ \t]*扣[ \t]*\d+(?:\.\d+)?[ \t]*分[ \t]*[，,][ \t]*)+)"
+    r"(?P<last>\d+)[ \t]*(?P=unit)[ \t]*(?P<above>及?以上)[ \t]*的?[ \t]*[，,]?[ \t]*"
+    r"(?P<effect>不得分|扣[ \t]*\d+(?:\.\d+)?[ \t]*分|取消考评资格|实行一票否决|一票否决)"
+)
+_COUNT_TIER = re.compile(r"(?P<n>\d+)[ \t]*[^\d扣]*?扣[ \t]*(?P<a>\d+(?:\.\d+)?)[ \t]*分")
+
+
+def _count_table(original_line: str, line: int) -> Diagnostic | None:
+    found = _COUNT_TABLE.search(original_line)
+    if found is None:
+        return None
+    tiers = [(int(m["n"]), m["a"]) for m in _COUNT_TIER.finditer(found["tiers"])]
+    last, unit = int(found["last"]), found["unit"]
+    if len(tiers) < 2 or [n for n, _ in tiers] != list(range(1, last)):
+        # not 1, 2, … up to the last: read (or refused) as written; one tier and the
+        # rest (`1起扣2分，2起及以上不得分`) reads the same both ways
+        return None
+    effect = re.sub(r"[ \t]", "", found["effect"])
+    written = "；".join(
+        [f"{found['ref'] if n == 1 else ''}等于{n}{unit}的扣{a}分" for n, a in tiers]
+        + [f"{last}{unit}{found['above']}的{effect}"]  # 以上 as the header's 边界 reads it
+    )
+    return _unclear(
+        found,
+        line,
+        found[0],
+        (
+            f"按{unit}数分档（正好1{unit}、2{unit}……{last}{unit}及以上）还是每{unit}都扣，原文的写法两样都能读",
+            f"tiers by the exact count, or a deduction for each {unit}? The wording reads both ways",
+        ),
+        (
+            f"按{unit}数分档的写 {written}（没有发生的不扣分）",
+            f"tiers by the count: {written} (none: nothing deducted)",
+        ),
+    )
+
+
 #: Words that negate or compare: never moved into a name (their sentence is another's).
 _NOT_A_NAME = re.compile(r"[未不没无非否]|以上|以下|超|低|高|多|少|每")
 
@@ -1280,6 +1324,7 @@ def describe(
         _negated_verb,
         _words_beside,
         _each_with_words,
+        _count_table,
         _date_onward,
         _item_cap,
     ):

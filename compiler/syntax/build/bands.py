@@ -61,19 +61,25 @@ class AverageBandsMixin(TermsMixin):
 
     def average_bands_clause(self, children: list) -> list[ast.Clause] | None:
         parts = self._parts(children)  # type: ignore[attr-defined]
-        first, token, second = parts.body
-        first = tuple(first)
-        tier = self._count_tier(parts.head, token, second)
-        if tier is not None:  # `【事故】低于2起的得6分，2起以上的得2分`
+        first, token, *more, second = parts.body
+        first, second = tuple(first), tuple(second)
+        more = tuple(more[0]) if more else ()
+        tier = self._count_tier(parts.head, token, second, more)
+        if tier is not None:  # `【事故】低于2起的得6分，2起以上的得2分`, and tiers after it
             return self.condition_parts(parts, (*first, tier, *second[1:]))  # type: ignore[attr-defined]
-        if any(isinstance(e, Counter) for e in first):  # `，低于90%的不得分` is no band
+        if more or any(isinstance(e, Counter) for e in (*first, *second)):  # no band
             self._not_bands(token)
             return None
         self._no_otherwise(parts)  # type: ignore[attr-defined]
         text = self.original(parts.span)
         return self.average_bands(parts.head, first, token, second, parts.span, text, parts.cap)
 
-    def _count_tier(self, head: object, token: Token, second: tuple) -> Counter | None:
+    def band_more(self, children: list) -> tuple:
+        return tuple(children)
+
+    def _count_tier(
+        self, head: object, token: Token, second: tuple, more: tuple = ()
+    ) -> Counter | None:
         """`，2起以上的得2分` after a comparison of a count with a fixed number: the next
         tier of the sentence (the lexer took it for a band of distance from the average,
         which needs an average before it), or None."""
@@ -82,6 +88,8 @@ class AverageBandsMixin(TermsMixin):
             return None
         if found["pre"] or found["pre2"] or found["average"] or not second:
             return None
+        if isinstance(second[0], Counter):
+            return None  # `，80%以上，低于90%的…`: no effect of its own
         cmp = head.operands[-1] if isinstance(head, ast.And) else head
         if not isinstance(cmp, ast.Compare) or not isinstance(cmp.right, ast.Num):
             return None
@@ -93,7 +101,9 @@ class AverageBandsMixin(TermsMixin):
         value = ast.Num(Decimal(found["num"]), unit, at, token.value[start : found.end("unit")])
         effect = second[0]
         span = Span(at.line, at.column, effect.span.end_line, effect.span.end_column)
-        return Counter(found["post"], value, effect, span, post=True, cond_span=at)
+        if more:
+            at = Span(at.line, at.column, more[-1].span.end_line, more[-1].span.end_column)
+        return Counter(found["post"], value, effect, span, more, post=True, cond_span=at)
 
     def average_bands(
         self, head: object, first: tuple, token: Token, second: tuple, span, text: str, cap=None
