@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from helpers import item_totals, one_item, one_refusal
+from helpers import both_totals, item_totals, one_item, one_refusal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlrun import duckdb_results
@@ -209,3 +209,44 @@ def test_tiers_written_number_first_read_and_their_hint_compiles():
     assert bounded == "80%以上且低于90%得4分"
     fixed = clause.replace("80%以上得4分", bounded)
     assert rates(fixed) == ["2", "2", "4", "4", "4", "6", "6"]
+
+
+def _with_another_criterion(clause: str) -> list[str]:
+    text = (
+        "细则：试\n年度：2024\n满分：10分\n\n数据：\n  化解率：百分比\n  建立台账：是否\n\n"
+        f"一、测试（10分）\n  - {clause}\n  - 【建立台账】得4分\n"
+    )
+    policy = compile_policy(text)
+    rows = [
+        {"单位": str(i), "化解率": v, "建立台账": "是"} for i, v in enumerate(["95%", "85%", "70%"])
+    ]
+    return [format(t.normalize(), "f") for t in both_totals(policy, rows)]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【化解率】达到90%的得6分，达到80%且低于90%的得4分，低于80%的不得分",
+        "【化解率】达到90%的得6分，达到80%且低于90%的得4分，其余不得分",
+        "【化解率】达到90%的得6分，其余不得分",
+    ],
+)
+def test_no_points_among_earning_tiers_is_none_of_the_sentences_points(clause):
+    """`低于80%的不得分` after tiers that earn: the sentence gives nothing (as its two-tier
+    form 达到90%的得5分，低于90%的不得分 reads) — the item's other criterion still counts."""
+    earned = {"95%": "10", "85%": "8" if "80%且" in clause else "4", "70%": "4"}
+    assert _with_another_criterion(clause) == list(earned.values())
+
+
+def test_the_items_no_points_said_as_such_is_kept():
+    clause = "【化解率】达到90%的得6分，达到80%且低于90%的得4分，低于80%的本项不得分"
+    assert _with_another_criterion(clause) == ["10", "8", "0"]
+
+
+def test_the_rest_takes_what_no_tier_before_it_does():
+    clause = "【化解率】达到90%的得6分，达到80%且低于90%的得4分，其余得1分"
+    assert rates(clause) == ["1", "1", "4", "4", "4", "6", "6"]
+    deducts = "【化解率】低于60%的扣4分，低于80%且达到60%的扣2分，其余扣1分"
+    assert rates(deducts, ["50%", "70%", "95%"]) == ["2", "4", "5"]
+    misplaced = one_refusal(one_item("【化解率】达到90%的得6分，其余得2分，低于50%的不得分", RATE))
+    assert misplaced.code == "E101"

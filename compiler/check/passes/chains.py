@@ -49,7 +49,11 @@ def _walk(nodes: tuple[ast.Node, ...]):
 
 
 def _problem(ctx: Context, node: ast.Node, tiers: list) -> dict | None:
-    """The case the tiers leave unsettled (as the message's arguments), or None."""
+    """The case the tiers leave unsettled (as the message's arguments), or None.  A last
+    tier `其余` (its condition: none of the others) takes every gap."""
+    rest = isinstance(tiers[-1].condition, ast.Not) and len(tiers) > 1
+    if rest:
+        tiers = tiers[:-1]
     ranges = [_range(ctx, tier.condition) for tier in tiers]
     fact = next((r[0] for r in ranges if r is not None), "")
     if any(r is None or r[0] != fact for r in ranges):
@@ -63,7 +67,7 @@ def _problem(ctx: Context, node: ast.Node, tiers: list) -> dict | None:
     for i in ordered:
         low, high = spans[i]
         if owner < 0:
-            if low is not None and not _covers_below(low, count):
+            if low is not None and not _covers_below(low, count) and not rest:
                 return _args("gap", fact, _gap(None, low, count))
             owner, reach = i, high
             continue
@@ -71,11 +75,11 @@ def _problem(ctx: Context, node: ast.Node, tiers: list) -> dict | None:
             # the tiers before already reach into this one
             end = high if reach is None or (high is not None and _later(reach, high)) else reach
             return _overlap(node, (tiers[owner], tiers[i]), fact, low, end)
-        if _gap_between(reach, low, count):
+        if _gap_between(reach, low, count) and not rest:
             return _args("gap", fact, _gap(reach, low, count))
         if high is None or _later(high, reach):
             owner, reach = i, high
-    if reach is not None:
+    if reach is not None and not rest:
         return _args("gap", fact, _gap(reach, None, count))
     return None
 

@@ -615,6 +615,8 @@ class Counter:
     post: bool = False
     #: where the comparison is (the span is the comparison and its effect)
     cond_span: Span | None = None
+    #: `，其余不得分`: the units no tier before it takes
+    rest: bool = False
 
 
 @dataclass(frozen=True)
@@ -862,6 +864,12 @@ class ClausesMixin(TermsMixin):
         return Counter(compared.word, compared.right, children[-1], span, more, post, at)
 
     counter_post = counter_range
+
+    def counter_rest(self, children: list) -> Counter:
+        """`，其余不得分`: the last tier of a chain, for every unit the others leave."""
+        span = span_of(children)
+        at = token_span(children[0])
+        return Counter("其余", None, children[-1], span, cond_span=at, rest=True)
 
     def counter_unsaid(self, children: list) -> Counter:
         """`，未达到的得2分`: the second condition's value left unsaid — the clause's own
@@ -1503,7 +1511,7 @@ class ClausesMixin(TermsMixin):
         if _subject_of_formulas(condition, effects):
             condition = None  # `【粮食总产量】得(【粮食总产量】÷平均值×3)分`: what it computes from
         if sum(isinstance(e, Counter) for e in effects) > 1 or any(
-            isinstance(e, Counter) and e.more for e in effects
+            isinstance(e, Counter) and (e.more or e.rest) for e in effects
         ):
             return self._chain(head, condition, effects, parts)
         effects, counter, otherwise = self._counter(head, effects, parts)
@@ -1549,13 +1557,24 @@ class ClausesMixin(TermsMixin):
                 )
                 return None
             at = effect.cond_span or effect.span
+            if effect.rest:  # the units no tier before takes; nothing may follow it
+                if effect is not [e for e in effects if isinstance(e, Counter)][-1]:
+                    self.form_error(at, "（其余 只能是最后一档）", "(其余 is the last tier)")
+                    return None
+                taken = [cond for cond, _, _ in tiers]
+                left = taken[0] if len(taken) == 1 else ast.Or(tuple(taken), at)
+                tiers.append((ast.Not(left, at), [effect.effect], effect.span))
+                continue
             compared = ast.Compare(fact, effect.word, effect.right, at)
             cond = compared
             if effect.more:
                 cond = ast.And(self._elided([compared, *effect.more]), at)
             tiers.append((cond, [effect.effect], effect.span))
+        earns = any(isinstance(e, ast.Earn) for _, said, _ in tiers for e in said)
         clauses: list[ast.Clause] = []
         for cond, said, start in tiers:
+            if earns:  # `，低于80%的不得分` among tiers that earn: none of their points
+                said = [self._earns_nothing(e) for e in said]
             last = getattr(said[-1], "span", None) if said else None
             end = last if last is not None and last.line == start.line else start
             span = Span(start.line, start.column, end.end_line, end.end_column)
@@ -1564,6 +1583,16 @@ class ClausesMixin(TermsMixin):
                 ast.ConditionClause(cond, tuple(said), (), None, span, said_text, chain=parts.span)
             )
         return clauses
+
+    def _earns_nothing(self, effect: object) -> object:
+        """`不得分` as a tier of a sentence that earns: this sentence gives the unit none
+        of its points (as `达到90%的得5分，低于90%的不得分` reads) — `得0分`, never the
+        whole item's points lost; `本项不得分` says the item, and is kept."""
+        if not isinstance(effect, ast.NoScore) or effect.section:
+            return effect
+        if self.original(effect.span).strip() != "不得分":
+            return effect  # 本项不得分, 该项不得分: the item, as written
+        return ast.Earn(ast.Num(Decimal(0), "分", effect.span, "0"), effect.span)
 
     def _counter(self, head, effects: tuple, parts: Parts) -> tuple:
         """Effects before a second condition (`，低于90%的不得分`) are the clause's; the
