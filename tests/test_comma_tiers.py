@@ -250,3 +250,21 @@ def test_the_rest_takes_what_no_tier_before_it_does():
     assert rates(deducts, ["50%", "70%", "95%"]) == ["2", "4", "5"]
     misplaced = one_refusal(one_item("【化解率】达到90%的得6分，其余得2分，低于50%的不得分", RATE))
     assert misplaced.code == "E101"
+
+
+@pytest.mark.parametrize(
+    ("clause", "written", "scores"),
+    [
+        (
+            "【化解率】低于60%的扣4分，低于80%且达到60%的扣2分，其余不扣分",
+            "【化解率】低于60%的扣4分；低于80%且达到60%的扣2分",
+            ["2", "4", "6"],
+        ),
+        ("【化解率】低于80%的扣2分，其余不扣分", "【化解率】低于80%的扣2分", ["4", "4", "6"]),
+    ],
+)
+def test_the_rest_losing_nothing_is_refused_with_the_tiers_by_semicolons(clause, written, scores):
+    diagnostic = one_refusal(one_item(clause, RATE))
+    assert diagnostic.code == "E116"
+    assert diagnostic.hint() == f"写成 {written}（各档用 “；” 分开，其余单位不扣分）"
+    assert rates(written, ["50%", "70%", "95%"]) == scores

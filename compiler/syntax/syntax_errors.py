@@ -623,6 +623,39 @@ def _count_table(original_line: str, line: int) -> Diagnostic | None:
     )
 
 
+#: `【率】低于60%的扣4分，低于80%且达到60%的扣2分，其余不扣分`: tiers that only deduct,
+#: then the rest losing nothing — which the language never writes (a unit no clause
+#: takes loses nothing); joined by commas the tiers would have to say every case, so
+#: the hint writes them by ；.  (Places: the batch wordings' `rest_nothing`.)
+_REST_NONE = re.compile(
+    r"[，,][ \t]*(?:其余|其他)(?:的|单位)?[ \t]*均?[ \t]*(?:不扣分|不予扣分|不扣)[ \t]*。?[ \t]*$"
+)
+_PLACE_WORDS = re.compile(r"名|位|排|末|倒数")
+
+
+def _rest_of_tiers(original_line: str, line: int) -> Diagnostic | None:
+    found = _REST_NONE.search(original_line)
+    if found is None:
+        return None
+    body = original_line[: found.start()].strip().lstrip("-").strip()
+    if _PLACE_WORDS.search(body) or "扣" not in body or re.search(r"得|加|不得分", body):
+        return None
+    written = _TIER_COMMA.sub("；", body)
+    return _unclear(
+        found,
+        line,
+        found[0].strip("，, \t"),
+        (
+            "不在各档的单位本来就不扣分，不用写；用逗号连成一句的各档则须把所有情况说全",
+            "a unit in no tier loses nothing anyway; tiers joined by commas must say every case",
+        ),
+        (
+            f"写成 {written}（各档用 “；” 分开，其余单位不扣分）",
+            f"write {written} (the tiers separated by ；: the rest lose nothing)",
+        ),
+    )
+
+
 #: Words that negate or compare: never moved into a name (their sentence is another's).
 _NOT_A_NAME = re.compile(r"[未不没无非否]|以上|以下|超|低|高|多|少|每")
 
@@ -1310,6 +1343,7 @@ def describe(
             {"char": f"“{shown}”", "expected": zh, "expected_en": en},
         )
     for refusal in (
+        _rest_of_tiers,
         batch_refusal,
         _any_one,
         _first_free,
