@@ -268,3 +268,25 @@ def test_the_rest_losing_nothing_is_refused_with_the_tiers_by_semicolons(clause,
     assert diagnostic.code == "E116"
     assert diagnostic.hint() == f"写成 {written}（各档用 “；” 分开，其余单位不扣分）"
     assert rates(written, ["50%", "70%", "95%"]) == scores
+
+
+def test_no_points_as_a_clause_after_earning_tiers_is_refused_in_an_item_with_more():
+    """By ；, `低于80%的不得分` is a clause of its own: the whole item (5.1) — or, after
+    tiers that earn, none of their points?  With a second criterion the two differ: E270,
+    each reading written out and scored here."""
+    clause = "【化解率】达到90%的得6分；达到80%且低于90%的得4分；低于80%的不得分"
+    text = (
+        "细则：试\n年度：2024\n满分：10分\n\n数据：\n  化解率：百分比\n  建立台账：是否\n\n"
+        f"一、测试（10分）\n  - {clause}\n  - 【建立台账】得4分\n"
+    )
+    diagnostic = one_refusal(text)
+    assert diagnostic.code == "E270"
+    assert diagnostic.hint() == (
+        "只是这几档的分不得的写 低于80%的得0分；整个评分项不得分的写 低于80%的本项不得分"
+    )
+    none = clause.replace("低于80%的不得分", "低于80%的得0分")
+    item = clause.replace("低于80%的不得分", "低于80%的本项不得分")
+    assert _with_another_criterion(none) == ["10", "8", "4"]
+    assert _with_another_criterion(item) == ["10", "8", "0"]
+    # alone in its item the two readings agree: read as written
+    assert rates(clause, ["70%", "85%", "95%"]) == ["0", "4", "6"]

@@ -484,6 +484,23 @@ EXAMPLES: dict[str, Example] = {
         "把较宽的一档限在两个界之间；两档相加的，后一档写 “另扣”。",
         "Bound the wider tier by the other; if they add up, write 另扣.",
     ),
+    "E270": Example(
+        "单独成条的 “不得分” 使整个评分项不得分。跟在得分的各档之后（“达到90%的得3分；低于90%的不得分”），"
+        "原文多指这几档的分不得，本项的其他条款照常计分；评分项还有别的条款时两种读法不同，须写明。",
+        "A clause of its own saying 不得分 takes the whole item. After tiers that earn, documents "
+        "usually mean none of those tiers' points; with other clauses in the item the readings "
+        "differ, so say which.",
+        _file(
+            _NODE + "  - 【化解率】达到90%的得3分；低于90%的不得分\n  - 【缺会次数】每缺1次扣1分\n",
+            _RATE,
+        ),
+        _file(
+            _NODE + "  - 【化解率】达到90%的得3分；低于90%的得0分\n  - 【缺会次数】每缺1次扣1分\n",
+            _RATE,
+        ),
+        "只是这几档的分不得的写 得0分；整个评分项不得分的写 本项不得分。",
+        "None of the tiers' points: 得0分; the whole item: 本项不得分.",
+    ),
     "E269": Example(
         "用逗号连起的几档是一张表：每个单位落在且只落在一档。“达到90%的得5分，达到80%且低于90%的得3分”"
         "没有说低于80%的单位——照写是得0分还是原文漏了一档，这一句说不清。",

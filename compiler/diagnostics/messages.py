@@ -303,6 +303,14 @@ MESSAGES: dict[str, Entry] = {
         "百分比是小数（95% 即 0.95）的写 {fraction}{points}",
         "as a fraction (95% is 0.95) write {fraction}{points_en}",
     ),
+    "E270": Entry(
+        "error",
+        "“{text}” 使整个评分项不得分，本项其他条款的分也一并没有；跟在得分的各档之后，原文多指只是这几档的分不得",
+        "“{text}” takes the whole item's points, its other clauses' too; after tiers that earn, "
+        "documents usually mean none of those tiers' points",
+        "只是这几档的分不得的写 {none}；整个评分项不得分的写 {item}",
+        "none of the tiers' points: {none}; the whole item: {item}",
+    ),
     "E269": Entry(
         "error",
         "“{text}” 用逗号连起的各档{why}",

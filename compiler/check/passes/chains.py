@@ -30,6 +30,7 @@ End = tuple[Decimal, bool, str] | None
 def check_chains(ctx: Context) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for node in _walk(ctx.tree.nodes):
+        found += _no_points_beside_earnings(ctx, node)
         chains: dict[Span, list[ast.ConditionClause]] = {}
         for clause in node.clauses:
             chain = getattr(clause, "chain", None)
@@ -214,3 +215,60 @@ _PROBLEM = {
         "hint_en": "separate the tiers with ；, each its own clause",
     },
 }
+
+
+def _no_points_beside_earnings(ctx: Context, node: ast.Node) -> list[Diagnostic]:
+    """E270: `【X】达到90%的得6分；达到80%且低于90%的得4分；低于80%的不得分` in an item that
+    scores something else too.  `不得分` as a clause of its own takes the whole item
+    (5.1), the other criteria's points with it; after tiers that earn, the line more
+    often means none of *their* points (as the same tiers joined by commas read).  The
+    two readings differ only when the item has another clause: then refused, both
+    written out."""
+    lines: dict[int, list] = {}
+    for clause in node.clauses:
+        if isinstance(clause, ast.ConditionClause) and clause.chain is None:
+            lines.setdefault(clause.span.line, []).append(clause)
+    for clauses in lines.values():
+        earning = {
+            fact
+            for clause in clauses
+            if any(isinstance(e, ast.Earn) for e in clause.effects)
+            for fact in _facts(clause.condition)
+        }
+        if not earning or len(node.clauses) == len(clauses):
+            continue
+        for clause in clauses:
+            if not _takes_the_item(ctx, clause) or not (_facts(clause.condition) & earning):
+                continue
+            text = ctx.text(clause.span)
+            effect = clause.effects[0].span
+            start = effect.column - clause.span.column
+            end = effect.end_column - clause.span.column
+            args = {
+                "text": text,
+                "none": f"{text[:start]}得0分{text[end:]}",
+                "item": f"{text[:start]}本项不得分{text[end:]}",
+            }
+            return [Diagnostic("E270", clause.span, args)]
+    return []
+
+
+def _takes_the_item(ctx: Context, clause: ast.ConditionClause) -> bool:
+    """A clause whose one effect is a bare `不得分` on one line (not `本项不得分`)."""
+    if clause.otherwise or len(clause.effects) != 1 or clause.span.end_line != clause.span.line:
+        return False
+    effect = clause.effects[0]
+    if not isinstance(effect, ast.NoScore) or effect.section:
+        return False
+    return ctx.text(effect.span).strip() == "不得分"
+
+
+def _facts(cond: object) -> set[str]:
+    """The facts a condition compares."""
+    if isinstance(cond, ast.Compare):
+        return {cond.left.name} if isinstance(cond.left, ast.Ref) else set()
+    if isinstance(cond, ast.Not):
+        return _facts(cond.operand)
+    if isinstance(cond, ast.And | ast.Or):
+        return set().union(*(_facts(c) for c in cond.operands))
+    return set()
