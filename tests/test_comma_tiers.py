@@ -290,3 +290,12 @@ def test_no_points_as_a_clause_after_earning_tiers_is_refused_in_an_item_with_mo
     assert _with_another_criterion(item) == ["10", "8", "0"]
     # alone in its item the two readings agree: read as written
     assert rates(clause, ["70%", "85%", "95%"]) == ["0", "4", "6"]
+
+
+def test_a_last_tier_that_deducts_nothing_is_refused_with_the_others_by_semicolons():
+    clause = "【投诉次数】超过3次的扣6分，超过1次且不超过3次的扣3分，不超过1次的不扣分"
+    diagnostic = one_refusal(one_item(clause, COUNT))
+    assert diagnostic.code == "E123"
+    written = diagnostic.hint().removeprefix("只写扣分的一档：")
+    assert written == "【投诉次数】超过3次的扣6分；超过1次且不超过3次的扣3分"
+    assert counts(written, [0, 1, 2, 3, 4]) == ["6", "6", "3", "3", "0"]

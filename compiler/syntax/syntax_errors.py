@@ -820,6 +820,12 @@ def _no_deduction(original_line: str, line: int) -> Diagnostic | None:
         written = f"{ref}{word}{number}的{effect}"
         return refuse(written, written)
     if not rest:
+        before = original_line[: found.start()].strip().lstrip("-").strip().rstrip("，, \t")
+        if "扣" in before:
+            # `超过3次的扣6分，超过1次且不超过3次的扣3分，不超过1次的不扣分`: the tiers that
+            # deduct, each its own clause (by commas they would have to say every case)
+            written = _TIER_COMMA.sub("；", before)
+            return refuse(written, written)
         return refuse("（删去这一句）", "(delete it)")
     written = rest if rest.startswith("【") or not ref else f"{ref}{rest}"
     each = _EACH_TIME.match(written)
