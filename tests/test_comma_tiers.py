@@ -299,3 +299,13 @@ def test_a_last_tier_that_deducts_nothing_is_refused_with_the_others_by_semicolo
     written = diagnostic.hint().removeprefix("只写扣分的一档：")
     assert written == "【投诉次数】超过3次的扣6分；超过1次且不超过3次的扣3分"
     assert counts(written, [0, 1, 2, 3, 4]) == ["6", "6", "3", "3", "0"]
+
+
+def test_the_rendered_document_keeps_the_sentence_of_tiers_whole():
+    """`xize render` writes the tiers as the one sentence they are (by ；, `其余不得分` would
+    be another rule), and that sentence reads back to the same tiers."""
+    from xize.compiler.render.formats import render
+
+    clause = "【化解率】达到90%的得6分，达到80%且低于90%的得4分，其余不得分；低于60%的取消考评资格"
+    md = render(compile_policy(one_item(clause, RATE)), "md")
+    assert "评分标准：化解率达到90%的得6分，达到80%且低于90%的得4分，其余不得分；" in md, md

@@ -61,7 +61,7 @@ def shape(value: object) -> object:
             tuple(
                 (f.name, shape(getattr(value, f.name)))
                 for f in dataclasses.fields(value)
-                if f.name not in ("span", "text")
+                if f.name not in ("span", "text", "chain")  # where, not what
             ),
         )
     if isinstance(value, (tuple, list)):
@@ -165,7 +165,11 @@ class Standards:
         as the whole line, so that the sentence still reads back to them."""
         groups: list[list[ast.Clause]] = []
         for clause in clauses:
-            if groups and groups[-1][-1].span == clause.span:
+            chain = getattr(clause, "chain", None)  # tiers joined by commas: one sentence
+            if groups and (
+                groups[-1][-1].span == clause.span
+                or (chain is not None and getattr(groups[-1][-1], "chain", None) == chain)
+            ):
                 groups[-1].append(clause)
             else:
                 groups.append([clause])
