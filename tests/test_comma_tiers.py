@@ -309,3 +309,18 @@ def test_the_rendered_document_keeps_the_sentence_of_tiers_whole():
     clause = "【化解率】达到90%的得6分，达到80%且低于90%的得4分，其余不得分；低于60%的取消考评资格"
     md = render(compile_policy(one_item(clause, RATE)), "md")
     assert "评分标准：化解率达到90%的得6分，达到80%且低于90%的得4分，其余不得分；" in md, md
+
+
+def test_tiers_split_between_a_semicolon_and_commas_are_read_together():
+    """`达到90%的，得6分；达到80%且低于90%的，得4分，低于80%的，得2分`: the clause before ；
+    covers what the comma tiers leave; a case none of them takes is still refused."""
+    clause = "【化解率】达到90%的，得6分；达到80%且低于90%的，得4分，低于80%的，得2分"
+    assert rates(clause) == ["2", "2", "4", "4", "4", "6", "6"]
+    gap = one_refusal(
+        one_item("【化解率】达到90%的得6分；达到80%且低于90%的得4分，低于70%的得2分", RATE)
+    )
+    assert gap.code == "E269"
+    assert "没有说到【化解率】达到70%且低于80%的单位" in gap.message()
+    alone = one_refusal(one_item("【化解率】达到80%且低于90%的得4分，低于80%的得2分", RATE))
+    assert alone.code == "E269"
+    assert "没有说到【化解率】达到90%的单位" in alone.message()

@@ -37,7 +37,15 @@ def check_chains(ctx: Context) -> list[Diagnostic]:
             if chain is not None:
                 chains.setdefault(chain, []).append(clause)
         for chain, tiers in chains.items():
-            problem = _problem(ctx, node, tiers)
+            beside = [
+                c
+                for c in node.clauses
+                if isinstance(c, ast.ConditionClause)
+                and c.chain is None
+                and c.span.line == chain.line
+                and c.span.end_line == chain.line
+            ]
+            problem = _problem(ctx, node, tiers, beside)
             if problem is not None:
                 found.append(Diagnostic("E269", chain, {"text": ctx.text(chain), **problem}))
     return found
@@ -49,9 +57,11 @@ def _walk(nodes: tuple[ast.Node, ...]):
         yield from _walk(node.children)
 
 
-def _problem(ctx: Context, node: ast.Node, tiers: list) -> dict | None:
+def _problem(ctx: Context, node: ast.Node, tiers: list, beside: list = ()) -> dict | None:
     """The case the tiers leave unsettled (as the message's arguments), or None.  A last
-    tier `其余` (its condition: none of the others) takes every gap."""
+    tier `其余` (its condition: none of the others) takes every gap; so do clauses of the
+    same line on the same fact joined by ； (`达到90%的得6分；达到80%且低于90%的得4分，低于80%
+    的得2分`), whose overlaps with the tiers are as written (E267's to judge)."""
     rest = isinstance(tiers[-1].condition, ast.Not) and len(tiers) > 1
     if rest:
         tiers = tiers[:-1]
@@ -59,6 +69,11 @@ def _problem(ctx: Context, node: ast.Node, tiers: list) -> dict | None:
     fact = next((r[0] for r in ranges if r is not None), "")
     if any(r is None or r[0] != fact for r in ranges):
         return _args("fixed", fact, "")
+    own = len(tiers)
+    for clause in beside:
+        found = _range(ctx, clause.condition)
+        if found is not None and found[0] == fact:
+            tiers, ranges = [*tiers, clause], [*ranges, found]
     kind = ctx.symbols.kind_of(ast.Ref(fact, tiers[0].span))
     count = kind is not None and kind.type == "count"
     spans = [(low, high) for _, low, high in ranges]  # type: ignore[misc]
@@ -75,7 +90,11 @@ def _problem(ctx: Context, node: ast.Node, tiers: list) -> dict | None:
         if reach is None or low is None or _before(low, reach, count):
             # the tiers before already reach into this one
             end = high if reach is None or (high is not None and _later(reach, high)) else reach
-            return _overlap(node, (tiers[owner], tiers[i]), fact, low, end)
+            if owner < own and i < own:  # two tiers of the sentence itself
+                return _overlap(node, (tiers[owner], tiers[i]), fact, low, end)
+            if reach is not None and (high is None or _later(high, reach)):
+                owner, reach = i, high
+            continue
         if _gap_between(reach, low, count) and not rest:
             return _args("gap", fact, _gap(reach, low, count))
         if high is None or _later(high, reach):

@@ -1510,8 +1510,11 @@ class ClausesMixin(TermsMixin):
         condition = self._condition(head)
         if _subject_of_formulas(condition, effects):
             condition = None  # `【粮食总产量】得(【粮食总产量】÷平均值×3)分`: what it computes from
-        if sum(isinstance(e, Counter) for e in effects) > 1 or any(
-            isinstance(e, Counter) and (e.more or e.rest) for e in effects
+        counters = [e for e in effects if isinstance(e, Counter)]
+        if (
+            len(counters) > 1
+            or any(e.more or e.rest for e in counters)
+            or (counters and isinstance(head, ast.And))  # `；达到80%且低于90%的…，低于80%的…`
         ):
             return self._chain(head, condition, effects, parts)
         effects, counter, otherwise = self._counter(head, effects, parts)
