@@ -1240,7 +1240,7 @@ def _batch_stats(converted, compute, average_slots, stats, membership):
             if info.kind == "trimmed":  # one value for every unit, computed once
                 if len(ordered) < 3:
                     return dict.fromkeys(good, _NO_TRIMMED)
-                shared = _trimmed_mean(ordered)
+                shared = _trimmed_mean(sum(ordered[1:-1], _ZERO), len(ordered))
                 for i in own:
                     batch[i][width + k] = shared
                 continue
@@ -1249,11 +1249,11 @@ def _batch_stats(converted, compute, average_slots, stats, membership):
     return batch
 
 
-def _trimmed_mean(ordered):
-    """去极值平均值: the mean of the batch's values without its lowest and its highest
-    (one of each, however many share them), divided as a plain mean is."""
-    total = sum(ordered[1:-1], _ZERO)
-    return _limit(total / (len(ordered) - 2))
+def _trimmed_mean(middle, count):
+    """去极值平均值 of `count` values whose sum without the lowest and the highest (one of
+    each, however many share them) is `middle`, divided as a plain mean is (also by
+    `xize score`, which sums its sorted keys)."""
+    return _limit(middle / (count - 2))
 
 
 # ------------------------------------------- module tables and records (codegen's section)

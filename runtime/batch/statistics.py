@@ -371,7 +371,7 @@ class Statistics:
             return Decimal(1)
         middle = Decimal(sum(ordered[1:-1])).scaleb(-SCALE, context=EXACT)
         with decimal.localcontext(MEAN_CONTEXT):
-            return prelude._limit(middle / (len(ordered) - 2))
+            return prelude._trimmed_mean(middle, len(ordered))
 
     @property
     def no_mean(self) -> str | None:

@@ -21,7 +21,8 @@ from ...source.text import Span
 from ...syntax import ast
 from ..budget import modifier
 from ..context import Context
-from .clauses import fixed_bound, tier_kind
+from ..resolve import walk
+from .clauses import compares, fixed_bound, tier_kind
 
 #: One end of a tier: (value, the value itself in the tier, its text); None: open.
 End = tuple[Decimal, bool, str] | None
@@ -29,7 +30,7 @@ End = tuple[Decimal, bool, str] | None
 
 def check_chains(ctx: Context) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    for node in _walk(ctx.tree.nodes):
+    for _, node in walk(ctx.tree.nodes):
         found += _no_points_beside_earnings(ctx, node)
         chains: dict[Span, list[ast.ConditionClause]] = {}
         for clause in node.clauses:
@@ -49,12 +50,6 @@ def check_chains(ctx: Context) -> list[Diagnostic]:
             if problem is not None:
                 found.append(Diagnostic("E269", chain, {"text": ctx.text(chain), **problem}))
     return found
-
-
-def _walk(nodes: tuple[ast.Node, ...]):
-    for node in nodes:
-        yield node
-        yield from _walk(node.children)
 
 
 def _problem(ctx: Context, node: ast.Node, tiers: list, beside: list = ()) -> dict | None:
@@ -284,10 +279,4 @@ def _takes_the_item(ctx: Context, clause: ast.ConditionClause) -> bool:
 
 def _facts(cond: object) -> set[str]:
     """The facts a condition compares."""
-    if isinstance(cond, ast.Compare):
-        return {cond.left.name} if isinstance(cond.left, ast.Ref) else set()
-    if isinstance(cond, ast.Not):
-        return _facts(cond.operand)
-    if isinstance(cond, ast.And | ast.Or):
-        return set().union(*(_facts(c) for c in cond.operands))
-    return set()
+    return {c.left.name for c in compares(cond) if isinstance(c.left, ast.Ref)}

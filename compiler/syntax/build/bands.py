@@ -93,11 +93,11 @@ class AverageBandsMixin(TermsMixin):
         cmp = head.operands[-1] if isinstance(head, ast.And) else head
         if not isinstance(cmp, ast.Compare) or not isinstance(cmp.right, ast.Num):
             return None
-        if cmp.right.unit is None or kw.UNITS.get(found["unit"], found["unit"]) != cmp.right.unit:
+        unit = kw.UNITS.get(found["unit"], found["unit"])
+        if cmp.right.unit is None or unit != cmp.right.unit:
             return None  # a count tier in the count's own unit only
         start, end = found.start("num"), found.end("post")
         at = sub_span(token, start, end)
-        unit = kw.UNITS.get(found["unit"], found["unit"])
         value = ast.Num(Decimal(found["num"]), unit, at, token.value[start : found.end("unit")])
         effect = second[0]
         span = Span(at.line, at.column, effect.span.end_line, effect.span.end_column)

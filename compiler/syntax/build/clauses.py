@@ -1549,6 +1549,7 @@ class ClausesMixin(TermsMixin):
                 "two clauses (separated by ；, each with its 【fact】)",
             )
             return None
+        last = [e for e in effects if isinstance(e, Counter)][-1]
         tiers: list[tuple[ast.Cond, list, Span]] = [(condition, [], parts.span)]
         for effect in effects:
             if not isinstance(effect, Counter):
@@ -1561,7 +1562,7 @@ class ClausesMixin(TermsMixin):
                 return None
             at = effect.cond_span or effect.span
             if effect.rest:  # the units no tier before takes; nothing may follow it
-                if effect is not [e for e in effects if isinstance(e, Counter)][-1]:
+                if effect is not last:
                     self.form_error(at, "（其余 只能是最后一档）", "(其余 is the last tier)")
                     return None
                 taken = [cond for cond, _, _ in tiers]
