@@ -90,7 +90,7 @@ def test_a_count_tier_without_its_comparison_word(clause, expected):
     [
         ("【化解率】达到90%的得6分，达到80%且低于90%的得4分", "低于80%"),
         ("【化解率】达到90%的得6分，达到80%且低于90%的得4分，低于70%的得2分", "达到70%且低于80%"),
-        ("【化解率】达到90%的得6分，超过80%且低于90%的得4分，低于80%的得2分", "正好80%"),
+        ("【化解率】达到90%的得6分，超过80%且低于90%的得4分，低于80%的得2分", "等于80%"),
         ("【化解率】低于80%的得2分，达到80%且低于90%的得4分", "达到90%"),
     ],
 )
@@ -108,7 +108,7 @@ def test_the_gap_of_count_tiers_is_said_in_whole_counts():
     clause = "【投诉次数】不超过1次的得6分，达到2次且不超过3次的得4分，5次以上的不得分"
     diagnostic = one_refusal(one_item(clause, COUNT))
     assert diagnostic.code == "E269"
-    assert "没有说到【投诉次数】正好4次的单位" in diagnostic.message()
+    assert "没有说到【投诉次数】等于4次的单位" in diagnostic.message()
 
 
 def test_the_added_tier_completes_the_sentence():

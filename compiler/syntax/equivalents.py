@@ -2267,6 +2267,8 @@ def canonical(text: str) -> tuple[str, list[Rewrite]]:
             continue
         line, made = _count_tiers(line, number)
         rewrites += made
+        line, made = _exact_counts(line, number, facts)
+        rewrites += made
         line, made = _lower_half(line, number)
         rewrites += made
         line, made = _next_bound(line, number)
@@ -2544,6 +2546,60 @@ _COUNT_TIER = re.compile(
     r"(?P<sep>[;,])(?P<space>[ \t]*)(?P<verb>发生|出现|被[^\s,;:【】“”\d]{1,6}?|[^\s,;:【】“”\d被]{2,6}?)"
     r"[ \t]*(?P<n>\d+)[ \t]*(?P<unit>起|次|件|例|人次|人)(?P<post>[ \t]*(?:及以上|以上))?[ \t]*的"
 )
+
+
+#: A count or share said exactly, as a tier starts (after the fact, `，` or `；`):
+#: `0次的`, `为1次的`, `为100%的`; `为3次及以上的` (为 before a bound says nothing more).
+_EXACT = re.compile(
+    r"(?P<lead>【[^】\n]+】|[,;])(?P<space>[ \t]*)(?P<is>为)?[ \t]*(?P<n>\d+(?:\.\d+)?)[ \t]*"
+    r"(?P<unit>[^\s\d.,;:【】“”的及以]{1,2}?)[ \t]*(?P<post>的|及以上|以上|及以下|以下|以内)"
+)
+
+
+def _exact_counts(
+    line: str, number: int, facts: tuple[tuple[str, str], ...]
+) -> tuple[str, list[Rewrite]]:
+    """`【投诉次数】0次的得6分，1次的得4分，2次及以上的不得分`: counts of the line's one fact
+    said as they are, a table by exact count; `【X】为1次的扣2分`: 为 is 等于.
+
+    `为N次的` is exactly N wherever it stands (为 → `=`, one column for one); before a bound
+    (`为3次及以上的`) the 为 adds nothing and is blanked.  A bare `1次的` may be exactly one
+    or at least one, so it is read as exact only on a line that also says `0次的` — a
+    table that starts at none, where the counts can only be the values themselves; it
+    becomes `=1次` (its 的 dropped: same columns), and the tiers are then held to cover
+    every count once (E269).  Only a fact declared in a counting unit (or a share, for
+    为), in that very unit; elsewhere the line is read as written."""
+    heads = _FACT_NAME.findall(line)
+    if len(set(heads)) != 1:
+        return line, []
+    kind = dict(facts).get(heads[0], "")
+    unit = kw.COUNT_UNITS.get(kind)
+    share = kind == "百分比"
+    if unit is None and not share:
+        return line, []
+    tiers = [
+        m
+        for m in _EXACT.finditer(line)
+        if (kw.COUNT_UNITS.get(m.group("unit")) == unit if unit else m.group("unit") == "%")
+    ]
+    zero = any(
+        m.group("is") is None and m.group("post") == "的" and Decimal(m.group("n")) == 0
+        for m in tiers
+    )
+    made: list[Rewrite] = []
+    for tier in tiers:
+        if tier.group("is") is not None:
+            at = tier.start("is")
+            new = "=" if tier.group("post") == "的" else " "
+            line = line[:at] + new + line[at + 1 :]
+            made.append(Rewrite(number, at, at + 1, "为", new, "exact count"))
+        elif zero and unit is not None and tier.group("post") == "的":
+            start, end = tier.start("n"), tier.end("post")
+            old = line[start:end]
+            new = ("=" + tier.group("n") + tier.group("unit")).ljust(len(old))
+            line = line[:start] + new + line[end:]
+            made.append(Rewrite(number, start, end, old, new, "exact count"))
+    return line, made
 
 
 def _count_tiers(line: str, number: int) -> tuple[str, list[Rewrite]]:

@@ -623,6 +623,45 @@ def _count_table(original_line: str, line: int) -> Diagnostic | None:
     )
 
 
+#: `【事故】1起的扣2分`: a count with no word saying exactly, at least or each.
+_BARE_COUNT = re.compile(
+    r"(?P<ref>【[^【】]+】)[ \t]*(?:发生|出现)?[ \t]*(?P<n>\d+)[ \t]*(?P<unit>"
+    + "|".join(sorted(map(re.escape, kw.COUNT_UNITS), key=len, reverse=True))
+    + r")[ \t]*的[ \t]*[，,]?[ \t]*(?P<effect>(?P<verb>[扣得加])[ \t]*(?P<a>\d+(?:\.\d+)?)[ \t]*分)"
+)
+
+
+def _bare_count(original_line: str, line: int) -> Diagnostic | None:
+    """`【事故】1起的扣2分`: exactly one, one or more, or each one?  The readings written out
+    (a table that starts at `0起的` reads as exact counts: equivalents `_exact_counts`)."""
+    found = _BARE_COUNT.search(original_line)
+    if found is None or int(found["n"]) == 0:
+        return None
+    ref, n, unit = found["ref"], found["n"], found["unit"]
+    effect = re.sub(r"[ \t]", "", found["effect"])
+    readings = [
+        f"恰好{n}{unit}的写 {ref}等于{n}{unit}的{effect}",
+        f"{n}{unit}及以上的写 {ref}达到{n}{unit}的{effect}",
+    ]
+    readings_en = [
+        f"exactly {n}: {ref}等于{n}{unit}的{effect}",
+        f"{n} or more: {ref}达到{n}{unit}的{effect}",
+    ]
+    if n == "1" and found["verb"] in "扣加":
+        readings.append(f"每{unit}都{found['verb']}的写 {ref}每{unit}{effect}")
+        readings_en.append(f"for each one: {ref}每{unit}{effect}")
+    return _unclear(
+        found,
+        line,
+        found[0],
+        (
+            f"“{n}{unit}的” 是恰好{n}{unit}、{n}{unit}及以上，还是每{unit}，原文没有说",
+            f"“{n}{unit}的”: exactly {n}, {n} or more, or each one? The wording does not say",
+        ),
+        ("；".join(readings), "; ".join(readings_en)),
+    )
+
+
 #: `【率】低于60%的扣4分，低于80%且达到60%的扣2分，其余不扣分`: tiers that only deduct,
 #: then the rest losing nothing — which the language never writes (a unit no clause
 #: takes loses nothing); joined by commas the tiers would have to say every case, so
@@ -1365,6 +1404,7 @@ def describe(
         _words_beside,
         _each_with_words,
         _count_table,
+        _bare_count,
         _date_onward,
         _item_cap,
     ):

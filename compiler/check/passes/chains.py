@@ -22,7 +22,7 @@ from ...syntax import ast
 from ..budget import modifier
 from ..context import Context
 from ..resolve import walk
-from .clauses import compares, fixed_bound, tier_kind
+from .clauses import compares, equal_bound, fixed_bound, tier_kind
 
 #: One end of a tier: (value, the value itself in the tier, its text); None: open.
 End = tuple[Decimal, bool, str] | None
@@ -86,7 +86,11 @@ def _problem(ctx: Context, node: ast.Node, tiers: list, beside: list = ()) -> di
             # the tiers before already reach into this one
             end = high if reach is None or (high is not None and _later(reach, high)) else reach
             if owner < own and i < own:  # two tiers of the sentence itself
-                return _overlap(node, (tiers[owner], tiers[i]), fact, low, end)
+                pair = (tiers[owner], tiers[i])
+                same = spans[owner] == spans[i]
+                problem = _overlap(node, pair, fact, low, end, same)
+                if problem is not None:
+                    return problem
             if reach is not None and (high is None or _later(high, reach)):
                 owner, reach = i, high
             continue
@@ -99,13 +103,17 @@ def _problem(ctx: Context, node: ast.Node, tiers: list, beside: list = ()) -> di
     return None
 
 
-def _overlap(node: ast.Node, pair: tuple, fact: str, low: End, high: End) -> dict | None:
+def _overlap(
+    node: ast.Node, pair: tuple, fact: str, low: End, high: End, same: bool = False
+) -> dict | None:
     """Two tiers that take the same units: E267's when both give fixed amounts of one
-    kind (it writes the tiers out), no refusal under 就高不就低 (the larger is taken)."""
+    kind over different ranges (it writes the tiers out), no refusal under 就高不就低 (the
+    larger is taken).  The same case twice in one table (`等于0次的得6分，等于0次的得4分`)
+    is no pair of tiers for E267, but a table says each case once: refused here."""
     if modifier(node, "take_max") is not None:
         return None
     kinds = {tier_kind(tier) for tier in pair}
-    if len(kinds) == 1 and None not in kinds:
+    if len(kinds) == 1 and None not in kinds and not same:
         return None
     return _args("overlap", fact, _words(low, high))
 
@@ -114,12 +122,16 @@ def _range(ctx: Context, cond: object) -> tuple[str, End, End] | None:
     """(fact, low end, high end) of a tier that compares one fact with fixed numbers."""
     fact, low, high = None, None, None
     for part in cond.operands if isinstance(cond, ast.And) else (cond,):
-        found = fixed_bound(ctx, part)
+        found = fixed_bound(ctx, part) or equal_bound(ctx, part)
         if found is None or fact not in (None, found[0]):
             return None
         fact, op, at = found
-        end = (at.value, op in (">=", "<="), at.text)
-        if op in (">=", ">"):
+        # `0次的` read as `=0次` (equivalents `_exact_counts`) keeps its own text
+        end = (at.value, op in (">=", "<=", "=="), at.text.strip().removesuffix("的").strip())
+        if op == "==":  # `等于1次的`: the one value, both ends
+            low = end if low is None or _low_key(end) > _low_key(low) else low
+            high = end if high is None or _later(high, end) else high
+        elif op in (">=", ">"):
             low = end if low is None or _low_key(end) > _low_key(low) else low
         else:
             high = end if high is None or _later(high, end) else high
@@ -184,14 +196,14 @@ def _gap(reach: End, low: End, count: bool) -> str:
     if last is None:
         return f"达到{first}{unit}"
     if first == last:
-        return f"正好{first}{unit}"
+        return f"等于{first}{unit}"
     return f"达到{first}{unit}且不超过{last}{unit}"
 
 
 def _words(low: End, high: End) -> str:
     """The case between two ends in the language's words (`达到80%且低于90%`)."""
     if low is not None and high is not None and low[0] == high[0]:
-        return f"正好{low[2]}"
+        return f"等于{low[2]}"
     parts = []
     if low is not None:
         parts.append(f"{'达到' if low[1] else '超过'}{low[2]}")

@@ -6,6 +6,7 @@ both earns with `得…否则…` and deducts for the same thing (W306)."""
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -275,10 +276,6 @@ def _nested_bounds(ctx: Context, node: ast.Node) -> list[Diagnostic]:
     return []
 
 
-#: Where each operator puts the fact: (lower bound?, bound included?).
-_BOUND_SIDE = {">=": (True, True), ">": (True, False), "<=": (False, True), "<": (False, False)}
-
-
 def _range_of(ctx: Context, clause: ast.Clause) -> tuple | None:
     """(fact, effect kind, (low, included), (high, included)) of a clause that earns or
     deducts a fixed amount when one fact is in a range of fixed bounds
@@ -289,17 +286,25 @@ def _range_of(ctx: Context, clause: ast.Clause) -> tuple | None:
     cond = clause.condition
     fact = low = high = None
     for part in cond.operands if isinstance(cond, ast.And) else (cond,):
-        found = fixed_bound(ctx, part)
+        found = fixed_bound(ctx, part) or equal_bound(ctx, part)
         if found is None or fact not in (None, found[0]):
             return None
         fact, op, at = found
-        is_low, included = _BOUND_SIDE[op]
-        bound = (at.value, included)
-        if is_low:
+        bound = (at.value, op != ">" and op != "<")
+        if op in (">=", ">", "=="):
             low = bound if low is None or bound[0] > low[0] else low
-        else:
+        if op in ("<=", "<", "=="):
             high = bound if high is None or bound[0] < high[0] else high
     return fact, kind, low, high
+
+
+def equal_bound(ctx: Context, cmp: object) -> tuple | None:
+    """(fact, "==", number) of one fact said equal to one fixed number (`【X】等于1次`)."""
+    if not isinstance(cmp, ast.Compare) or not isinstance(cmp.left, ast.Ref):
+        return None
+    if not isinstance(cmp.right, ast.Num) or operator(cmp.word, ctx.overrides) != "==":
+        return None
+    return (cmp.left.name, "==", cmp.right)
 
 
 def _meet(a: tuple, b: tuple) -> bool:
@@ -436,8 +441,40 @@ def _counter(ctx: Context, clause: ast.Clause) -> list[Diagnostic]:
         ops = (operator(first.word, ctx.overrides), operator(counter.word, ctx.overrides))
         if ops in _OPPOSITES and _same_value(first.right, counter.right):
             return []
+    if _whole_opposites(ctx, first, counter):
+        return []
     args = {"first": _written(ctx, first), "second": _written(ctx, counter)}
     return [Diagnostic("E247", counter.span, {**args, **_counter_tiers(ctx, clause)})]
+
+
+def _whole_opposites(ctx: Context, first: object, counter: object) -> bool:
+    """`【投诉次数】等于0次的得6分，1次及以上的得2分`: on a count (whole, never negative) the
+    two conditions take every count exactly once, though their words are no pair of
+    opposites."""
+    spans = [_counts_of(ctx, cond) for cond in (first, counter)]
+    if None in spans or spans[0][0] != spans[1][0]:  # type: ignore[index]
+        return False
+    (low, high), (low2, high2) = sorted(s[1] for s in spans)  # type: ignore[index]
+    return low == 0 and high is not None and low2 == high + 1 and high2 is None
+
+
+def _counts_of(ctx: Context, cond: object) -> tuple[str, tuple[int, int | None]] | None:
+    """(fact, (first count, last count or None)) a condition on a count fact takes."""
+    found = fixed_bound(ctx, cond) or equal_bound(ctx, cond)
+    if found is None:
+        return None
+    fact, op, at = found
+    kind = ctx.symbols.kind_of(ast.Ref(fact, at.span))
+    if kind is None or kind.type != "count":
+        return None
+    value = at.value
+    if op == "==":
+        return (fact, (int(value), int(value))) if value == int(value) and value >= 0 else None
+    if op in (">=", ">"):
+        start = math.ceil(value) if op == ">=" else math.floor(value) + 1
+        return fact, (max(start, 0), None)
+    end = math.floor(value) if op == "<=" else math.ceil(value) - 1
+    return (fact, (0, end)) if end >= 0 else None
 
 
 def _counter_tiers(ctx: Context, clause: ast.Clause) -> dict[str, str]:
