@@ -62,3 +62,15 @@ def test_the_amount_of_the_sentence_goes_into_the_hint():
 )
 def test_an_occurrence_described_with_a_negation_still_deducts(clause, expected):
     assert totals(clause) == expected
+
+
+def test_a_bound_that_loses_nothing_is_no_free_first_occurrence():
+    """`不超过1次的不扣分，超过1次的扣2分` counts no occurrence: a case losing nothing (E123,
+    the line that remains), not E121's question of each occurrence after the first."""
+    with pytest.raises(PolicyError) as error:
+        compile_policy(rule("【迟报次数】不超过1次的不扣分，超过1次的扣2分"))
+    (diag,) = error.value.diagnostics
+    assert diag.code == "E123"
+    remains = "【迟报次数】超过1次的扣2分"
+    assert remains in diag.hint()
+    assert totals(remains) == [6, 6, 4, 4]

@@ -801,9 +801,17 @@ _FIRST_FREE = re.compile(
 )
 
 
+#: Words that bound a count (`不超过1次的`, `1次以内的`): a case, not an occurrence.
+_BOUND_SAID = re.compile(r"不超过|超过|以内|以下|以上|低于|少于|不足|未达到|达到|不多于|至多|最多")
+
+
 def _first_free(original_line: str, line: int) -> Diagnostic | None:
     found = _FIRST_FREE.search(original_line)
     if found is None:
+        return None
+    if found["amount"] is None and _BOUND_SAID.search(found[0]):
+        # `【次数】不超过1次的不扣分，超过1次的扣2分`: a bound and a case that loses nothing,
+        # no occurrence counted — E123's (the line that remains), not a first one free
         return None
     ref, unit, amount = found["ref"], found["unit"], found["amount"] or "1"
     args = {
