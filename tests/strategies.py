@@ -491,6 +491,37 @@ class CAll:
         return merge_pol(o.polarity() for o in self.operands)
 
 
+def _satisfiable(operands: list) -> list:
+    """The operands of a 且, less any fixed comparison that leaves its fact no value with
+    the ones before it (`超过4次且0次以下`: the checker refuses such a clause, E271)."""
+    kept: list = []
+    bounds: dict[str, list] = {}
+    for operand in operands:
+        inner = operand.operands if isinstance(operand, CAll) else [operand]
+        fixed = [
+            c
+            for c in inner
+            if isinstance(c, CCmp) and len(c.left) == 1 and isinstance(c.value, Decimal)
+        ]
+        trial = {k: list(v) for k, v in bounds.items()}
+        for c in fixed:
+            trial.setdefault(c.left[0], []).append((c.op, c.value))
+        if all(_some_value(b) for b in trial.values()):
+            kept.append(operand)
+            bounds = trial
+    return kept
+
+
+def _some_value(bounds: list) -> bool:
+    lows = [(v, op != ">") for op, v in bounds if op in (">=", ">", "==")]
+    highs = [(v, op != "<") for op, v in bounds if op in ("<=", "<", "==")]
+    if not lows or not highs:
+        return True
+    low = max(lows, key=lambda b: (b[0], not b[1]))
+    high = min(highs, key=lambda b: (b[0], b[1]))
+    return low[0] < high[0] or (low[0] == high[0] and low[1] and high[1])
+
+
 @dataclass
 class CAny:
     operands: list
@@ -1633,7 +1664,7 @@ class Builder:
         r = self.r
         roll = r.int(0, 9)
         if depth < 2 and roll == 0:
-            return CAll([self.condition(depth + 1) for _ in range(r.int(2, 3))])
+            return CAll(_satisfiable([self.condition(depth + 1) for _ in range(r.int(2, 3))]))
         if depth < 2 and roll == 1:
             return CAny([self.condition(depth + 1) for _ in range(r.int(2, 3))])
         if roll <= 4:
