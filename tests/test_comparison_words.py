@@ -6,7 +6,7 @@ the bound itself included or not as the word says."""
 from __future__ import annotations
 
 import pytest
-from helpers import one_item
+from helpers import item_totals, one_item, one_refusal
 from xize.compiler import compile_policy
 
 FACTS = "  完成率：百分比\n"
@@ -67,3 +67,46 @@ def test_a_standard_in_two_halves_reads_as_one_rule(word, clause):
     the steps start at the bound, never counted from zero."""
     plain = clause.replace(word, "不低于" if "大于" in word else "不超过")
     assert totals(clause) == totals(plain)
+
+
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        ("【化解率】小于90%大于等于80%的扣2分", ["6", "4", "4", "6"]),
+        ("【化解率】低于90%高于80%的扣2分", ["6", "4", "6", "6"]),
+        (
+            "【化解率】大于等于90%的得6分，小于90%大于等于80%的得4分，小于80%的不得分",
+            ["6", "4", "4", "0"],
+        ),
+    ],
+)
+def test_a_bound_on_each_side_written_without_qie_is_one_range(clause, expected):
+    """`小于90%大于等于80%`: an upper and a lower bound side by side read as with 且."""
+    values = ["90%", "85%", "80%", "79%"]
+    text = one_item(clause, "  化解率：百分比\n")
+    assert item_totals(text, "化解率", values) == expected
+    said = clause.replace("%大", "%且大").replace("%高", "%且高")
+    assert item_totals(one_item(said, "  化解率：百分比\n"), "化解率", values) == expected
+
+
+@pytest.mark.parametrize(
+    "clause", ["【化解率】低于90%低于80%的扣2分", "【化解率】等于90%高于80%的扣2分"]
+)
+def test_two_comparisons_side_by_side_that_bound_no_range_are_refused(clause):
+    diagnostic = one_refusal(one_item(clause, "  化解率：百分比\n"))
+    assert diagnostic.code == "E101"
+    assert "且" in diagnostic.hint()
+
+
+@pytest.mark.parametrize(
+    "clause", ["【化解率】高于90%且低于80%的扣2分", "【化解率】高于90%低于80%的扣2分"]
+)
+def test_a_range_no_value_is_in_is_refused_and_both_readings_compile(clause):
+    diagnostic = one_refusal(one_item(clause, "  化解率：百分比\n"))
+    assert diagnostic.code == "E271"
+    values = ["95%", "85%", "70%"]
+    rng = "【化解率】高于80%且低于90%的扣2分"
+    ends = "【化解率】高于90%或低于80%的扣2分"
+    assert "高于80%且低于90%" in diagnostic.hint() and "高于90%或低于80%" in diagnostic.hint()
+    assert item_totals(one_item(rng, "  化解率：百分比\n"), "化解率", values) == ["6", "4", "6"]
+    assert item_totals(one_item(ends, "  化解率：百分比\n"), "化解率", values) == ["4", "6", "4"]

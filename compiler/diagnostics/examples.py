@@ -484,6 +484,15 @@ EXAMPLES: dict[str, Example] = {
         "把较宽的一档限在两个界之间；两档相加的，后一档写 “另扣”。",
         "Bound the wider tier by the other; if they add up, write 另扣.",
     ),
+    "E271": Example(
+        "“高于90%且低于80%” 没有一个值能满足：这一条永远不会用上，多是把上下限写反了，或原意是 “或”。",
+        "“高于90%且低于80%” holds for no value: the clause never applies — the bounds swapped, or "
+        "或 meant.",
+        _file(_NODE + "  - 【化解率】高于90%且低于80%的扣2分\n", _RATE),
+        _file(_NODE + "  - 【化解率】高于80%且低于90%的扣2分\n", _RATE),
+        "一个范围的写 高于80%且低于90%；两头各算的写 高于90%或低于80%。",
+        "A range: 高于80%且低于90%; either end: 高于90%或低于80%.",
+    ),
     "E270": Example(
         "单独成条的 “不得分” 使整个评分项不得分。跟在得分的各档之后（“达到90%的得3分；低于90%的不得分”），"
         "原文多指这几档的分不得，本项的其他条款照常计分；评分项还有别的条款时两种读法不同，须写明。",

@@ -303,6 +303,15 @@ MESSAGES: dict[str, Entry] = {
         "百分比是小数（95% 即 0.95）的写 {fraction}{points}",
         "as a fraction (95% is 0.95) write {fraction}{points_en}",
     ),
+    "E271": Entry(
+        "error",
+        "“{text}”：没有一个【{fact}】的值能满足这个条件，这一条永远不会用上",
+        "“{text}”: no value of 【{fact}】 meets this condition, so the clause never applies",
+        "一个范围的，下限写在 “高于/达到” 后、上限写在 “低于/不超过” 后（如 高于80%且低于90%）；"
+        "两头各算的，用 “或” 连起（如 高于90%或低于80%），或分成两条条款",
+        "a range: the lower bound after 高于/达到, the upper after 低于/不超过 (e.g. 高于80%且低于90%); "
+        "either end: join them with 或 (e.g. 高于90%或低于80%), or write two clauses",
+    ),
     "E270": Entry(
         "error",
         "“{text}” 使整个评分项不得分，本项其他条款的分也一并没有；跟在得分的各档之后，原文多指只是这几档的分不得",

@@ -123,6 +123,7 @@ def check_clauses(ctx: Context) -> list[Diagnostic]:
             diags += _section(ctx, node, top, clause)
             diags += _zero_under_cap(node, top, clause)
             diags += _counter(ctx, clause)
+            diags += _never_met(ctx, clause)
             diags += _missed_counted_as_done(clause)
         diags += _double_count(node)
         diags += _idle_take_max(ctx, node)
@@ -445,6 +446,32 @@ def _counter(ctx: Context, clause: ast.Clause) -> list[Diagnostic]:
         return []
     args = {"first": _written(ctx, first), "second": _written(ctx, counter)}
     return [Diagnostic("E247", counter.span, {**args, **_counter_tiers(ctx, clause)})]
+
+
+def _never_met(ctx: Context, clause: ast.Clause) -> list[Diagnostic]:
+    """E271: `【X】高于90%且低于80%的扣2分` (or `高于90%低于80%`) — no value is above 90% and
+    below 80%, so the clause never applies: a slip in the bounds or a 或 meant, never a
+    clause to score silently as nothing."""
+    cond = getattr(clause, "condition", None)
+    if not isinstance(cond, ast.And):
+        return []
+    ranges: dict[str, list] = {}
+    for part in cond.operands:
+        found = fixed_bound(ctx, part) or equal_bound(ctx, part)
+        if found is not None:
+            ranges.setdefault(found[0], []).append(found)
+    for fact, bounds in ranges.items():
+        lows = [(at.value, op != ">") for _, op, at in bounds if op in (">=", ">", "==")]
+        highs = [(at.value, op != "<") for _, op, at in bounds if op in ("<=", "<", "==")]
+        if not lows or not highs:
+            continue
+        low = max(lows, key=lambda b: (b[0], not b[1]))
+        high = min(highs, key=lambda b: (b[0], b[1]))
+        if low[0] < high[0] or (low[0] == high[0] and low[1] and high[1]):
+            continue
+        text = _written(ctx, cond) or ctx.text(cond.span)
+        return [Diagnostic("E271", cond.span, {"text": text, "fact": fact})]
+    return []
 
 
 def _whole_opposites(ctx: Context, first: object, counter: object) -> bool:

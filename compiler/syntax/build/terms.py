@@ -524,8 +524,24 @@ class TermsMixin:
                     "a distance from the average written after it (e.g. 低于平均值5个百分点以内的); "
                     "another comparison names its 【fact】 (e.g. 低于平均值且【完成率】高于80%的)",
                 )
+            if self._juxtaposed(before, child) and not _other_sides(before, compared):
+                # `低于90%低于80%`, `等于90%高于80%`: with 且 unsaid, only a bound on each
+                # side reads as one range
+                self.form_error(
+                    child.span,
+                    "“且”（两个比较之间没有且时，须一个是上限、一个是下限，如 低于90%高于80%）",
+                    "且 (without it, the two comparisons must bound each side, e.g. 低于90%高于80%)",
+                    batch=False,
+                )
             conds.append(compared)
         return tuple(conds)
+
+    def _juxtaposed(self, before: ast.Compare, child: Elided) -> bool:
+        """Whether nothing but blanks stands between a comparison and the one after it."""
+        if before.span.end_line != child.span.line:
+            return False
+        line = self.line_text(child.span.line)
+        return not line[before.span.end_column - 1 : child.span.column - 1].strip()
 
 
 @dataclass(frozen=True)
@@ -535,6 +551,12 @@ class Elided:
 
     items: tuple
     span: Span
+
+
+def _other_sides(a: ast.Compare, b: ast.Compare) -> bool:
+    """One comparison a lower bound, the other an upper one."""
+    sides = {kw.comparison_direction(a.word), kw.comparison_direction(b.word)}
+    return sides == {"ge", "le"}
 
 
 def _placeholder(span: Span) -> ast.Num:
