@@ -110,3 +110,32 @@ def test_a_range_no_value_is_in_is_refused_and_both_readings_compile(clause):
     assert "高于80%且低于90%" in diagnostic.hint() and "高于90%或低于80%" in diagnostic.hint()
     assert item_totals(one_item(rng, "  化解率：百分比\n"), "化解率", values) == ["6", "4", "6"]
     assert item_totals(one_item(ends, "  化解率：百分比\n"), "化解率", values) == ["4", "6", "4"]
+
+
+def test_a_bound_neither_side_takes_is_written_into_each_side_in_the_hint():
+    """`高于90%的得6分，低于90%的得2分`: exactly 90% is in neither (E247); the hint writes the
+    bound into each side, and each reading compiles and scores as it says."""
+    facts = "  化解率：百分比\n"
+    diagnostic = one_refusal(one_item("【化解率】高于90%的得6分，低于90%的得2分", facts))
+    assert diagnostic.code == "E247"
+    first = "【化解率】不低于90%的得6分，低于90%的得2分"
+    second = "【化解率】高于90%的得6分，不高于90%的得2分"
+    assert first in diagnostic.hint() and second in diagnostic.hint()
+    values = ["95%", "90%", "85%"]
+    assert item_totals(one_item(first, facts), "化解率", values) == ["6", "6", "2"]
+    assert item_totals(one_item(second, facts), "化解率", values) == ["6", "2", "2"]
+
+
+def test_a_unit_at_the_average_is_placed_by_either_reading_of_the_hint():
+    facts = "  化解率：百分比\n"
+    clause = "【化解率】高于全市平均水平的得6分，低于全市平均水平的不得分"
+    hint = one_refusal(one_item(clause, facts)).hint()
+    readings = {
+        "【化解率】不低于全市平均水平的得6分，低于全市平均水平的不得分": ["6", "6", "0"],
+        "【化解率】高于全市平均水平的得6分，不高于全市平均水平的不得分": ["6", "0", "0"],
+    }
+    rows = [{"单位": n, "化解率": v} for n, v in (("甲", "90%"), ("乙", "80%"), ("丙", "70%"))]
+    for written, expected in readings.items():
+        assert written in hint
+        policy = compile_policy(one_item(written, facts))
+        assert [format(r.total.normalize(), "f") for r in policy.score_batch(rows)] == expected

@@ -445,7 +445,60 @@ def _counter(ctx: Context, clause: ast.Clause) -> list[Diagnostic]:
     if _whole_opposites(ctx, first, counter):
         return []
     args = {"first": _written(ctx, first), "second": _written(ctx, counter)}
-    return [Diagnostic("E247", counter.span, {**args, **_counter_tiers(ctx, clause)})]
+    tiers = _counter_tiers(ctx, clause)
+    if not tiers["tiers"]:
+        tiers = _the_bound_itself(ctx, clause)
+    return [Diagnostic("E247", counter.span, {**args, **tiers})]
+
+
+#: A strict comparison word and the word that also takes its bound.
+_WITH_BOUND = {
+    "高于": "不低于",
+    "超过": "达到",
+    "多于": "不少于",
+    "大于": "大于等于",
+    "低于": "不高于",
+    "少于": "不多于",
+    "小于": "小于等于",
+    "不足": "不超过",
+    "未达到": "不超过",
+    "不满": "不超过",
+}
+
+
+def _the_bound_itself(ctx: Context, clause: ast.Clause) -> dict[str, str]:
+    """`【X】高于平均值的得6分，低于平均值的不得分`: both sides strict, the bound itself
+    (a unit exactly at the average) in neither — the hint writes it into each side in
+    turn, the writer to choose (the sentence says neither)."""
+    first, counter = clause.condition, clause.counter
+    none = {"tiers": "", "tiers_en": ""}
+    if not isinstance(first, ast.Compare) or not isinstance(counter, ast.Compare):
+        return none
+    ops = {operator(first.word, ctx.overrides), operator(counter.word, ctx.overrides)}
+    if ops != {">", "<"} or not _same_value(first.right, counter.right):
+        return none
+    text, second = _written(ctx, clause), _written(ctx, counter)
+    words = (_WITH_BOUND.get(first.word), _WITH_BOUND.get(counter.word))
+    at = counter.span.column - clause.span.column
+    if None in words or not text or text[at : at + len(second)] != second:
+        return none
+    if not second.startswith(counter.word) or any(
+        operator(w, ctx.overrides) not in (">=", "<=")
+        for w in words  # type: ignore[arg-type]
+    ):
+        return none
+    head = text[:at]
+    word_at = head.find(first.word, (first.span.column - clause.span.column) + 1)
+    if word_at < 0:
+        return none
+    lower = head[:word_at] + words[0] + head[word_at + len(first.word) :] + text[at:]
+    upper = head + words[1] + text[at + len(counter.word) :]
+    value = _written(ctx, counter.right) or "界上"
+    return {
+        "tiers": f"。恰好等于{value}的单位两个条件都不管：归前一种的写 {lower}；归后一种的写 {upper}",
+        "tiers_en": f". A unit exactly at {value} is in neither: with the first, {lower}; "
+        f"with the second, {upper}",
+    }
 
 
 def _never_met(ctx: Context, clause: ast.Clause) -> list[Diagnostic]:
