@@ -126,3 +126,37 @@ def test_a_negation_or_a_comparison_is_never_moved_into_a_name(clause):
         return
     assert "信息未被采用】" not in (diagnostic.hint() or "")
     assert "信息超过采用】" not in (diagnostic.hint() or "")
+
+
+@pytest.mark.parametrize(
+    "facts, clause, values, expected",
+    [
+        ("  逾期天数：天\n", "【逾期天数】每逾期1天扣0.5分", [0, 1, 5], ["6", "5.5", "3.5"]),
+        ("  超期天数：天\n", "【超期天数】每超期1天扣0.5分", [0, 1, 5], ["6", "5.5", "3.5"]),
+        ("  超时时长：小时\n", "【超时时长】每超时1小时扣1分", [0, 2], ["6", "4"]),
+    ],
+)
+def test_days_late_named_by_their_verb_are_each_counted(facts, clause, values, expected):
+    """`【逾期天数】每逾期1天扣0.5分`: the fact holds the days late themselves (E112 before,
+    asking for a standard the sentence has no need of)."""
+    name = clause[1 : clause.index("】")]
+    assert item_totals(one_item(clause, facts), name, values) == expected
+
+
+def test_days_late_of_another_fact_ask_which_it_is_and_both_readings_compile():
+    diagnostic = one_refusal(one_item("【办理天数】每逾期1天扣0.5分", "  办理天数：天\n"))
+    assert diagnostic.code == "E112"
+    hint = diagnostic.hint()
+    named = "【逾期办理天数】每逾期1天扣0.5分"
+    limited = "【办理天数】超过5天的，每超1天扣0.5分"
+    assert named in hint and limited in hint
+    late = item_totals(one_item(named, "  逾期办理天数：天\n"), "逾期办理天数", [0, 3])
+    assert late == ["6", "4.5"]
+    taken = item_totals(one_item(limited, "  办理天数：天\n"), "办理天数", [5, 8])
+    assert taken == ["6", "4.5"]
+
+
+def test_overdue_is_never_offered_as_a_slip_for_past_a_number():
+    """`超期1天扣0.5分` is not a slip for `超出1天`: one counts each day, the other a bound."""
+    diagnostic = one_refusal(one_item("【办理天数】超期1天扣0.5分", "  办理天数：天\n"))
+    assert "超出" not in diagnostic.message() + diagnostic.hint()

@@ -296,8 +296,9 @@ def test_either_event_and_the_words_after_a_count(tmp_path):
     assert "- 【监测站房无人值守或者采样设备故障未及时报修】发现一处扣0.5分" in text
     # `每家企业`: the noun after the count word repeats what the subject counts
     assert "- 【重点排污单位未按期完成提标改造】每家扣2分" in text
-    # no subject: the item's words name what is late or missing
-    assert "- 【行政处罚决定书应当自作出之日起7日内公开延迟】每条扣0.2分" in text
+    # no subject: the item's words name what is late or missing (the name says 延迟, so
+    # the sentence's own `每延迟一条` counts each one)
+    assert "- 【行政处罚决定书应当自作出之日起7日内公开延迟】每延迟一条扣0.2分" in text
     assert "- 【环境信息公开专栏缺少】每个扣1分" in text
     result = policy.score(
         {

@@ -162,8 +162,9 @@ MESSAGES: dict[str, Entry] = {
         "error",
         "“每{verb}” 需要一个比较标准（目标值、日期或平均值）",
         "“每{verb}” needs a threshold, a date or an average to compare with",
-        "写明标准，如 “应达到80%，每低于1个百分点扣0.03分”、“不得超过3次，每超1次扣0.1分”",
-        "state the standard, e.g. “应达到80%，每低于1个百分点扣0.03分” or “不得超过3次，每超1次扣0.1分”",
+        "写明标准，如 “应达到80%，每低于1个百分点扣0.03分”、“不得超过3次，每超1次扣0.1分”{late}",
+        "state the standard, e.g. “应达到80%，每低于1个百分点扣0.03分” or “不得超过3次，每超1次扣0.1分”"
+        "{late_en}",
     ),
     "E113": Entry(
         "error",

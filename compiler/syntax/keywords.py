@@ -199,6 +199,8 @@ STEP_VERBS: dict[str, str] = {
     "推迟": "late",
     "延迟": "late",
     "逾期": "late",
+    "超期": "late",
+    "超时": "late",
     "增加": "excess",
     "增长": "excess",
     "减少": "shortfall",

@@ -720,12 +720,39 @@ def _written(ctx: Context, cond: object) -> str:
     return ctx.source.line_text(span.line)[span.column - 1 : span.end_column - 1]
 
 
+def _days_late(clause: ast.PerUnitClause) -> dict[str, str]:
+    """E112's hint for `【天数】每逾期1天扣0.5分`: if the fact is the days late themselves,
+    a name that says so reads (`【逾期天数】`); a time taken needs its limit."""
+    verb, subject = clause.per.verb or "", clause.subject
+    if clause.per.verb_kind != "late" or len(verb) < 2 or not isinstance(subject, ast.Ref):
+        return {"late": "", "late_en": ""}
+    step = clause.per.step
+    unit = step.unit or "天"
+    amount = _written_effect(clause)
+    named = f"【{verb}{subject.name}】每{verb}{step.text or f'{step.value}{unit}'}{amount}"
+    limited = f"【{subject.name}】超过5{unit}的，每超1{unit}{amount}（5{unit}换成原文的时限）"
+    return {
+        "late": f"；数据项填的就是{verb}的天数的，名称写出来：{named}；填的是用了多少天的，写明时限：{limited}",
+        "late_en": f"; if the fact holds the days {verb} themselves, name it so: {named}; if it "
+        f"holds the days taken, state the limit: {limited}",
+    }
+
+
+def _written_effect(clause: ast.PerUnitClause) -> str:
+    effect = clause.effect
+    amount = getattr(effect, "amount", None)
+    if isinstance(amount, ast.Num) and isinstance(effect, ast.Deduct):
+        return f"扣{amount.text or amount.value}分"
+    return "扣N分"
+
+
 def _clause(ctx: Context, node: ast.Node, in_bonus: bool, clause: ast.Clause) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     if isinstance(clause, ast.AmbiguousClause):
         return [Diagnostic("E111", clause.span)]
     if isinstance(clause, ast.PerUnitClause) and clause.per.verb_kind != "count":
-        diags.append(Diagnostic("E112", clause.per.span, {"verb": clause.per.verb or ""}))
+        args = {"verb": clause.per.verb or "", **_days_late(clause)}
+        diags.append(Diagnostic("E112", clause.per.span, args))
     per = getattr(clause, "per", None)
     if per is not None and per.step.value == 0:
         amount = per.step.text or f"{per.step.value}{per.step.unit or ''}"

@@ -86,6 +86,16 @@ _OTHER_TIME = re.compile(r"上年|去年|上一年|往年|历年|前一年|近[\
 _RATIO_PLAIN = frozenset((*kw.AVERAGE_SHARE_PLAIN, "值", "者", "数值", "分", "得分", "成绩"))
 
 
+def _named_by(subject: object, verb: str | None) -> bool:
+    """The fact's name says the verb (`逾期` in 【逾期天数】): what it counts is already that."""
+    return (
+        isinstance(subject, ast.Ref)
+        and verb is not None
+        and len(verb) >= 2
+        and verb in subject.name
+    )
+
+
 def _share_nouns(text: str) -> tuple[str, ...]:
     """The values a written ratio names, past who it is of: `签约金额` in `按其签约金额占
     最高值的比例`, `上年完成率` in `按本单位上年完成率与最高值之比` (held to the subject)."""
@@ -1136,6 +1146,10 @@ class ClausesMixin(TermsMixin):
         subject = self._subject(head)
         if subject is None:
             return None
+        if per.verb_kind == "late" and _named_by(subject, per.verb):
+            # `【逾期天数】每逾期1天扣0.5分`: the fact is the days late themselves, each one
+            # counted (a date or a time taken would need the deadline: E112)
+            per = dataclasses.replace(per, verb_kind="count")
         return ast.PerUnitClause(subject, per, effect, None, parts.cap, parts.span, text)
 
     def _versus(self, head: Versus, per: ast.Per, effect, parts: Parts, text: str):
