@@ -163,3 +163,24 @@ def test_two_conditions_that_take_every_count_once_read_as_one_rule(clause, expe
 def test_two_conditions_that_leave_a_count_out_stay_refused():
     clause = "【投诉次数】等于1次的得6分，达到2次的得3分"  # and none?
     assert one_refusal(one_item(clause, COUNT)).code == "E247"
+
+
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        ("【安全事故】发生1起及以上的扣2分", ["6", "4", "4"]),
+        ("【安全事故】出现2起及以上的，不得分", ["6", "6", "0"]),
+        ("【安全事故】发生0起的得6分，发生1起的得4分，发生2起及以上的不得分", ["6", "4", "0"]),
+        ("【安全事故】每发生1起扣2分；发生2起及以上的，不得分", ["6", "4", "0"]),
+    ],
+)
+def test_the_verb_before_a_count_only_names_what_is_counted(clause, expected):
+    """`发生1起及以上的`: 发生 says what 【安全事故】 counts (E101 before, at 发生)."""
+    facts = "  安全事故：起\n"
+    assert item_totals(one_item(clause, facts), "安全事故", [0, 1, 3]) == expected
+
+
+def test_one_occurrence_said_with_the_verb_alone_stays_unclear():
+    diagnostic = one_refusal(one_item("【安全事故】发生1起的扣2分", "  安全事故：起\n"))
+    assert diagnostic.code == "E116"
+    assert "【安全事故】等于1起的扣2分" in diagnostic.hint()

@@ -2265,6 +2265,9 @@ def canonical(text: str) -> tuple[str, list[Rewrite]]:
             continue
         if not _CLAUSE_LINE.match(line):
             continue
+        # a table from `0起的` first: `发生1起的` there is exact, not a verb tier's count
+        line, made = _exact_counts(line, number, facts, tables_only=True)
+        rewrites += made
         line, made = _count_tiers(line, number)
         rewrites += made
         line, made = _exact_counts(line, number, facts)
@@ -2551,13 +2554,14 @@ _COUNT_TIER = re.compile(
 #: A count or share said exactly, as a tier starts (after the fact, `，` or `；`):
 #: `0次的`, `为1次的`, `为100%的`; `为3次及以上的` (为 before a bound says nothing more).
 _EXACT = re.compile(
-    r"(?P<lead>【[^】\n]+】|[,;])(?P<space>[ \t]*)(?P<is>为)?[ \t]*(?P<n>\d+(?:\.\d+)?)[ \t]*"
+    r"(?P<lead>【[^】\n]+】|[,;])(?P<space>[ \t]*)(?:(?P<is>为)|(?P<occur>发生|出现))?[ \t]*"
+    r"(?P<n>\d+(?:\.\d+)?)[ \t]*"
     r"(?P<unit>[^\s\d.,;:【】“”的及以]{1,2}?)[ \t]*(?P<post>的|及以上|以上|及以下|以下|以内)"
 )
 
 
 def _exact_counts(
-    line: str, number: int, facts: tuple[tuple[str, str], ...]
+    line: str, number: int, facts: tuple[tuple[str, str], ...], tables_only: bool = False
 ) -> tuple[str, list[Rewrite]]:
     """`【投诉次数】0次的得6分，1次的得4分，2次及以上的不得分`: counts of the line's one fact
     said as they are, a table by exact count; `【X】为1次的扣2分`: 为 is 等于.
@@ -2567,8 +2571,10 @@ def _exact_counts(
     or at least one, so it is read as exact only on a line that also says `0次的` — a
     table that starts at none, where the counts can only be the values themselves; it
     becomes `=1次` (its 的 dropped: same columns), and the tiers are then held to cover
-    every count once (E269).  Only a fact declared in a counting unit (or a share, for
-    为), in that very unit; elsewhere the line is read as written."""
+    every count once (E269).  `发生`/`出现` before a count (`【事故】发生1起及以上的`) only
+    names what the fact counts and is blanked where the count reads.  Only a fact declared
+    in a counting unit (or a share, for 为), in that very unit; elsewhere the line is read
+    as written."""
     heads = _FACT_NAME.findall(line)
     if len(set(heads)) != 1:
         return line, []
@@ -2586,8 +2592,18 @@ def _exact_counts(
         m.group("is") is None and m.group("post") == "的" and Decimal(m.group("n")) == 0
         for m in tiers
     )
+    if tables_only and not zero:
+        return line, []
     made: list[Rewrite] = []
     for tier in tiers:
+        occur = tier.group("occur")
+        if occur is not None and (tier.group("post") != "的" or zero):
+            # `【事故】发生1起及以上的`: the verb only names what the fact counts
+            at = tier.start("occur")
+            line = line[:at] + " " * len(occur) + line[at + len(occur) :]
+            made.append(
+                Rewrite(number, at, at + len(occur), occur, " " * len(occur), "exact count")
+            )
         if tier.group("is") is not None:
             at = tier.start("is")
             new = "=" if tier.group("post") == "的" else " "
