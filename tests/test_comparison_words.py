@@ -139,3 +139,13 @@ def test_a_unit_at_the_average_is_placed_by_either_reading_of_the_hint():
         assert written in hint
         policy = compile_policy(one_item(written, facts))
         assert [format(r.total.normalize(), "f") for r in policy.score_batch(rows)] == expected
+
+
+def test_budao_is_below_as_weida():
+    """`不到90%的` (not reaching 90%) is 未达到: 90% itself is not below it."""
+    facts = "  化解率：百分比\n"
+    values = ["95%", "90%", "89%"]
+    for clause in ("【化解率】不到90%的扣2分", "【化解率】未达到90%的扣2分"):
+        assert item_totals(one_item(clause, facts), "化解率", values) == ["6", "6", "4"]
+    pair = "【化解率】达到90%的得6分，不到90%的得2分"  # the exact opposite: one rule
+    assert item_totals(one_item(pair, facts), "化解率", values) == ["6", "6", "2"]

@@ -936,6 +936,7 @@ COMPARE_BEFORE: dict[str, Comparison] = {
     "小于": Comparison("le", False),
     "未达到": Comparison("le", False),
     "未达": Comparison("le", False),  # 未达100%的 ≡ 未达到100%的
+    "不到": Comparison("le", False),  # 不到90%的 ≡ 未达到90%的
     "未满": Comparison("le", False),
     "等于": Comparison("eq", True),
     "达到或超过": Comparison("ge", True),
