@@ -2258,6 +2258,7 @@ def canonical(text: str) -> tuple[str, list[Rewrite]]:
     precision = next((m.group(1) for m in map(_PRECISION.match, lines) if m), None)
     counts = _clause_counts(lines)
     facts, low = _declared(lines)
+    kinds = dict(facts)  # once: a line asks for one fact's type
     for number, line in enumerate(lines, 1):
         if _NODE.match(line):
             found = _POINTS.search(line)
@@ -2266,11 +2267,11 @@ def canonical(text: str) -> tuple[str, list[Rewrite]]:
         if not _CLAUSE_LINE.match(line):
             continue
         # a table from `0起的` first: `发生1起的` there is exact, not a verb tier's count
-        line, made = _exact_counts(line, number, facts, tables_only=True)
+        line, made = _exact_counts(line, number, kinds, tables_only=True)
         rewrites += made
         line, made = _count_tiers(line, number)
         rewrites += made
-        line, made = _exact_counts(line, number, facts)
+        line, made = _exact_counts(line, number, kinds)
         rewrites += made
         line, made = _lower_half(line, number)
         rewrites += made
@@ -2561,7 +2562,7 @@ _EXACT = re.compile(
 
 
 def _exact_counts(
-    line: str, number: int, facts: tuple[tuple[str, str], ...], tables_only: bool = False
+    line: str, number: int, kinds: dict[str, str], tables_only: bool = False
 ) -> tuple[str, list[Rewrite]]:
     """`【投诉次数】0次的得6分，1次的得4分，2次及以上的不得分`: counts of the line's one fact
     said as they are, a table by exact count; `【X】为1次的扣2分`: 为 is 等于.
@@ -2578,7 +2579,7 @@ def _exact_counts(
     heads = _FACT_NAME.findall(line)
     if len(set(heads)) != 1:
         return line, []
-    kind = dict(facts).get(heads[0], "")
+    kind = kinds.get(heads[0], "")
     unit = kw.COUNT_UNITS.get(kind)
     share = kind == "百分比"
     if unit is None and not share:
