@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from helpers import item_totals, one_item, one_refusal
+from sqlrun import duckdb_results
 from xize.compiler import compile_policy
 
 FACTS = "  完成率：百分比\n"
@@ -149,3 +150,22 @@ def test_budao_is_below_as_weida():
         assert item_totals(one_item(clause, facts), "化解率", values) == ["6", "6", "4"]
     pair = "【化解率】达到90%的得6分，不到90%的得2分"  # the exact opposite: one rule
     assert item_totals(one_item(pair, facts), "化解率", values) == ["6", "6", "2"]
+
+
+@pytest.mark.parametrize("word", ["不等于", "≠", "!="])
+def test_not_equal_is_any_other_value_in_every_engine(word):
+    facts = "  化解率：百分比\n"
+    clause = f"【化解率】{word}100%的扣2分"
+    assert item_totals(one_item(clause, facts), "化解率", ["100%", "99.99%"]) == ["6", "4"]
+    policy = compile_policy(one_item(clause, facts))
+    rows = [{"单位": "甲", "化解率": "100%"}, {"单位": "乙", "化解率": "90%"}]
+    got = [r["总分"] for r in duckdb_results(policy.ir, rows)]
+    assert got == [r.total for r in policy.score_batch(rows)] == [6, 4]
+
+
+def test_equal_and_not_equal_are_each_others_opposite():
+    pair = "【化解率】等于100%的得6分，不等于100%的得2分"
+    assert item_totals(one_item(pair, "  化解率：百分比\n"), "化解率", ["100%", "90%"]) == [
+        "6",
+        "2",
+    ]

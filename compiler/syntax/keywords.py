@@ -971,6 +971,10 @@ COMPARE_BEFORE: dict[str, Comparison] = {
     "<": Comparison("le", False),
     "=": Comparison("eq", True),
     "==": Comparison("eq", True),
+    # `不等于100%的`: any other value
+    "不等于": Comparison("eq", False),
+    "≠": Comparison("eq", False),
+    "!=": Comparison("eq", False),
 }
 
 #: The exact complement of a bound written before its number: the same number, the other

@@ -423,7 +423,7 @@ def _missed_counted_as_done(clause: ast.Clause) -> list[Diagnostic]:
 
 
 #: Operators that are each other's exact opposite.
-_OPPOSITES = {(">=", "<"), ("<", ">="), (">", "<="), ("<=", ">")}
+_OPPOSITES = {(">=", "<"), ("<", ">="), (">", "<="), ("<=", ">"), ("==", "!="), ("!=", "==")}
 
 
 def _counter(ctx: Context, clause: ast.Clause) -> list[Diagnostic]:
