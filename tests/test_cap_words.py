@@ -35,8 +35,12 @@ def test_more_cap_words_cap_the_clause(clause):
     assert lost(two_items(clause, "")) == [0, 2, 4, 4]
 
 
-def test_the_items_floor_said_of_the_item_is_the_floor():
-    assert lost(two_items("【事故】每起扣2分，本项扣完为止", "")) == [0, 2, 6, 6]
+@pytest.mark.parametrize(
+    "tail",
+    ["本项扣完为止", "扣完本项分值为止", "扣完该项分数为止", "不倒扣", "扣完为止，不倒扣"],
+)
+def test_the_items_floor_said_of_the_item_is_the_floor(tail):
+    assert lost(two_items(f"【事故】每起扣2分，{tail}", "")) == [0, 2, 6, 6]
 
 
 @pytest.mark.parametrize(

@@ -469,6 +469,13 @@ UNTIL_ZERO: tuple[str, ...] = (
     "本项扣完为止",
     "该项扣完为止",
     "此项扣完为止",
+    "扣完本项分值为止",
+    "扣完该项分值为止",
+    "扣完本项分数为止",
+    "扣完该项分数为止",
+    # `不倒扣`: nothing below 0 — the same floor (`扣完为止，不倒扣` says it twice)
+    "不倒扣",
+    "不倒扣分",
 )
 #: Rounding of step units: `不足1天按1天计` (ceil) and `按比例` (exact ratio).
 ROUND_CEIL: tuple[str, str, str] = ("不足", "按", "计")
