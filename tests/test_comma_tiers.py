@@ -324,3 +324,29 @@ def test_tiers_split_between_a_semicolon_and_commas_are_read_together():
     alone = one_refusal(one_item("【化解率】达到80%且低于90%的得4分，低于80%的得2分", RATE))
     assert alone.code == "E269"
     assert "没有说到【化解率】达到90%的单位" in alone.message()
+
+
+@pytest.mark.parametrize(
+    "clause, values, scores",
+    [
+        (
+            "【化解率】低于80%且达到70%的扣2分，低于70%的扣4分",
+            ["85%", "75%", "65%"],
+            ["6", "4", "2"],
+        ),
+        ("【投诉次数】为1次的扣2分，为2次的扣4分，为3次及以上的扣6分", [0, 1, 2, 3, 7], None),
+    ],
+)
+def test_a_gap_among_deductions_is_refused_with_the_tiers_by_semicolons_written(
+    clause, values, scores
+):
+    """Tiers that only deduct, one case unsaid (above 80%, no complaint): most likely it
+    loses nothing — the hint writes the sentence by ；, which compiles and says so."""
+    facts = RATE if "化解率" in clause else COUNT
+    name = "化解率" if "化解率" in clause else "投诉次数"
+    diagnostic = one_refusal(one_item(clause, facts))
+    assert diagnostic.code == "E269"
+    written = diagnostic.hint().rsplit("：", 1)[1]
+    assert written.count("；") == clause.count("，")
+    got = item_totals(one_item(written, facts), name, values)
+    assert got == (scores or ["6", "4", "2", "0", "0"])

@@ -47,6 +47,8 @@ def check_chains(ctx: Context) -> list[Diagnostic]:
                 and c.span.end_line == chain.line
             ]
             problem = _problem(ctx, node, tiers, beside)
+            if problem is not None and problem.pop("gap", False):
+                problem = _apart(ctx, tiers, problem)
             if problem is not None:
                 found.append(Diagnostic("E269", chain, {"text": ctx.text(chain), **problem}))
     return found
@@ -79,7 +81,7 @@ def _problem(ctx: Context, node: ast.Node, tiers: list, beside: list = ()) -> di
         low, high = spans[i]
         if owner < 0:
             if low is not None and not _covers_below(low, count) and not rest:
-                return _args("gap", fact, _gap(None, low, count))
+                return {**_args("gap", fact, _gap(None, low, count)), "gap": True}
             owner, reach = i, high
             continue
         if reach is None or low is None or _before(low, reach, count):
@@ -95,12 +97,25 @@ def _problem(ctx: Context, node: ast.Node, tiers: list, beside: list = ()) -> di
                 owner, reach = i, high
             continue
         if _gap_between(reach, low, count) and not rest:
-            return _args("gap", fact, _gap(reach, low, count))
+            return {**_args("gap", fact, _gap(reach, low, count)), "gap": True}
         if high is None or _later(high, reach):
             owner, reach = i, high
     if reach is not None and not rest:
-        return _args("gap", fact, _gap(reach, None, count))
+        return {**_args("gap", fact, _gap(reach, None, count)), "gap": True}
     return None
+
+
+def _apart(ctx: Context, tiers: list, problem: dict) -> dict:
+    """A gap among tiers that all deduct: the units no tier takes most likely lose nothing,
+    which the tiers joined by ； say — the hint writes that sentence out."""
+    if any(tier_kind(tier) != "Deduct" for tier in tiers):
+        return problem
+    written = "；".join(ctx.text(tier.span).strip() for tier in tiers)
+    return {
+        **problem,
+        "hint": problem["hint"] + f"：{written}",
+        "hint_en": problem["hint_en"] + f": {written}",
+    }
 
 
 def _overlap(
