@@ -184,3 +184,15 @@ def test_one_occurrence_said_with_the_verb_alone_stays_unclear():
     diagnostic = one_refusal(one_item("【安全事故】发生1起的扣2分", "  安全事故：起\n"))
     assert diagnostic.code == "E116"
     assert "【安全事故】等于1起的扣2分" in diagnostic.hint()
+
+
+def test_a_tier_of_none_that_loses_nothing_leaves_the_others_exact_in_the_hint():
+    """`0起的不扣分，1起的扣2分，…` (E123): the tiers that remain are written with 等于 —
+    alone, without 0起, `1起的` would be unclear (E116)."""
+    facts = "  安全事故：起\n"
+    clause = "【安全事故】0起的不扣分，1起的扣2分，2起及以上的扣5分"
+    diagnostic = one_refusal(one_item(clause, facts))
+    assert diagnostic.code == "E123"
+    written = "【安全事故】等于1起的扣2分；2起及以上的扣5分"
+    assert written in diagnostic.hint()
+    assert item_totals(one_item(written, facts), "安全事故", [0, 1, 2, 4]) == ["6", "4", "1", "1"]

@@ -880,6 +880,9 @@ def _no_deduction(original_line: str, line: int) -> Diagnostic | None:
         # `达到80%且低于90%的扣2分，低于80%的扣4分`: without the tier that deducted
         # nothing the rest no longer says every case — each its own clause, by ；
         written = _TIER_COMMA.sub("；", written)
+        if _NONE_COUNTED.fullmatch(cond):
+            # `0起的不扣分，1起的扣2分…`: the counts were exact beside 0起; alone they say so
+            written = _BARE_TIER.sub(r"\g<lead>等于\g<count>", written)
         return refuse(written, written)
     # `3次以内不扣分，超过3次的每次扣1分`: the allowance says the first 3 are free — or,
     # past 3, does every occurrence cost?  Both, to choose from.
@@ -891,6 +894,13 @@ def _no_deduction(original_line: str, line: int) -> Diagnostic | None:
     )
 
 
+_COUNTING = "|".join(sorted(map(re.escape, kw.COUNT_UNITS), key=len, reverse=True))
+#: `0起`, `发生0起`: a tier of none, which makes the counts beside it exact.
+_NONE_COUNTED = re.compile(rf"(?:发生|出现)?[ \t]*0+[ \t]*(?:{_COUNTING})")
+#: A count said without a comparison as a tier starts (`1起的`, `；2起的`).
+_BARE_TIER = re.compile(
+    rf"(?P<lead>^|】|；)[ \t]*(?:发生|出现)?[ \t]*(?P<count>\d+[ \t]*(?:{_COUNTING})[ \t]*的)"
+)
 #: A comma between a tier's effect and the next tier's comparison.
 _TIER_COMMA = re.compile(
     r"(?<=分)[ \t]*[，,][ \t]*(?=(?:"
