@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import interpreter
+from helpers import interpreter, item_totals, one_item, one_refusal
 from xize.compiler import PolicyError, compile_policy
 from xize.runtime.cli.main import cli
 
@@ -102,3 +102,40 @@ def test_both_engines_write_the_same_reports(tmp_path: Path):
     assert {row["单位"]: Decimal(row["总分"]) for row in summary} == {
         u: Decimal(v) for u, v in EXPECTED.items()
     }
+
+
+@pytest.mark.parametrize(
+    "clause, range_text, written, scores",
+    [
+        (
+            "【化解率】达到95%的得6分，90%（含）-95%的得4分，低于90%的不得分",
+            "90%（含）-95%",
+            "达到90%且低于95%",
+            ["6", "4", "4", "0"],
+        ),
+        (
+            "【化解率】95%及以上的得6分，90%-95%的得4分，不超过90%的不得分",
+            "90%-95%",
+            "超过90%且低于95%",
+            ["6", "4", "0", "0"],
+        ),
+        (
+            "【化解率】高于95%的得6分，90%-95%的得4分，低于90%的不得分",
+            "90%-95%",
+            "达到90%且不超过95%",
+            ["4", "4", "4", "0"],
+        ),
+    ],
+)
+def test_a_ranges_ends_the_tiers_beside_it_take_are_settled_in_the_hint(
+    clause, range_text, written, scores
+):
+    """`达到95%的…，90%（含）-95%的…`: 95% is the first tier's in so many words, so the
+    range can only stop short of it — the hint offers that one way, and the sentence
+    with it compiles and scores every value once."""
+    facts = "  化解率：百分比\n"
+    diagnostic = one_refusal(one_item(clause, facts))
+    assert diagnostic.code == "E116"
+    assert diagnostic.hint().count("的写 ") == 1 and written in diagnostic.hint()
+    fixed = clause.replace(range_text, written)
+    assert item_totals(one_item(fixed, facts), "化解率", ["95%", "92%", "90%", "89%"]) == scores

@@ -357,6 +357,13 @@ def _range(original_line: str, line: int) -> Diagnostic | None:
         return None
     low, high = f"{found['a']}{found['ub']}", f"{found['b']}{found['ub']}"
     said = [_end_said(found, "ra"), _end_said(found, "rb")]
+    # an end another tier of the line takes (or leaves) in so many words: this one is
+    # the rest (`达到95%的…，90%（含）-95%的…`: 95% is the first tier's, not this one's)
+    beside = original_line[: found.start()] + " " + original_line[found.end() :]
+    for i, (value, side) in enumerate(((found["a"], "le"), (found["b"], "ge"))):
+        taken = _taken_beside(beside, value, found["ub"], side)
+        if said[i] is None and taken is not None:
+            said[i] = not taken
     ways = [w for w in _RANGE_WORDS if all(s is None or s == w[i] for i, s in enumerate(said))]
     if said == [None, None]:
         ways.remove((False, False))  # neither end in: no document means that by a bare range
@@ -384,6 +391,53 @@ def _range(original_line: str, line: int) -> Diagnostic | None:
             f"write “{text}” with comparison words: " + "; ".join(en),
         ),
     )
+
+
+#: Words that bound a tier with or without the number itself, whatever the header's 边界
+#: says (bare 以上 / 以下 are left out: the header decides them): side → word → included.
+_BOUND_BEFORE = {
+    "ge": {
+        "达到": True,
+        "不低于": True,
+        "不少于": True,
+        "大于等于": True,
+        "≥": True,
+        "超过": False,
+        "高于": False,
+        "多于": False,
+        "大于": False,
+    },
+    "le": {
+        "不超过": True,
+        "不高于": True,
+        "不多于": True,
+        "小于等于": True,
+        "≤": True,
+        "低于": False,
+        "不足": False,
+        "少于": False,
+        "小于": False,
+        "未达到": False,
+    },
+}
+_BOUND_AFTER = {"ge": {"及以上": True}, "le": {"及以下": True}}
+
+
+def _taken_beside(text: str, value: str, unit: str, side: str) -> bool | None:
+    """Whether another tier in `text` takes `value` itself (True), leaves it (False), on
+    the `side` past it ("ge": from the value up), or None when no tier says."""
+    number = re.escape(value) + r"[ \t]*" + re.escape(unit)
+    found: set[bool] = set()
+    for word, included in sorted(_BOUND_BEFORE[side].items(), key=lambda w: -len(w[0])):
+        pattern = rf"(?<![不未大小]){re.escape(word)}[ \t]*{number}(?![\d.])"
+        if word.startswith(("大", "小")):
+            pattern = rf"{re.escape(word)}[ \t]*{number}(?![\d.])"
+        if re.search(pattern, text):
+            found.add(included)
+    for word, included in _BOUND_AFTER[side].items():
+        if re.search(rf"(?<![\d.]){number}[ \t]*{re.escape(word)}", text):
+            found.add(included)
+    return found.pop() if len(found) == 1 else None
 
 
 def _end_said(found: re.Match[str], end: str) -> bool | None:
