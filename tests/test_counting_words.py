@@ -160,3 +160,29 @@ def test_overdue_is_never_offered_as_a_slip_for_past_a_number():
     """`超期1天扣0.5分` is not a slip for `超出1天`: one counts each day, the other a bound."""
     diagnostic = one_refusal(one_item("【办理天数】超期1天扣0.5分", "  办理天数：天\n"))
     assert "超出" not in diagnostic.message() + diagnostic.hint()
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【安全事故】每起扣2分，3起及以上的不得分",
+        "【安全事故】每发生1起扣2分，发生3起及以上的，不得分",
+        "【安全事故】每起扣2分，达到3起的，本项不得分",
+    ],
+)
+def test_a_count_that_zeroes_the_item_after_a_rate_is_a_rule_of_its_own(clause):
+    """`每起扣2分，3起及以上的不得分`: two rules, as with ； (E101 before, asking for ；)."""
+    facts = "  安全事故：起\n"
+    apart = clause.replace("分，", "分；", 1)
+    values = [0, 1, 2, 3, 5]
+    expected = ["6", "4", "2", "0", "0"]
+    assert item_totals(one_item(clause, facts), "安全事故", values) == expected
+    assert item_totals(one_item(apart, facts), "安全事故", values) == expected
+
+
+def test_a_count_with_an_amount_after_a_rate_is_left_as_written():
+    """`…，3起及以上的扣10分`: 10 instead of 2 each, or on top? Not read as ；."""
+    diagnostic = one_refusal(
+        one_item("【安全事故】每起扣2分，3起及以上的扣10分", "  安全事故：起\n")
+    )
+    assert diagnostic.code == "E101"

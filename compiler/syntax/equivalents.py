@@ -2273,6 +2273,8 @@ def canonical(text: str) -> tuple[str, list[Rewrite]]:
         rewrites += made
         line, made = _exact_counts(line, number, kinds)
         rewrites += made
+        line, made = _per_then_outcome(line, number)
+        rewrites += made
         line, made = _lower_half(line, number)
         rewrites += made
         line, made = _next_bound(line, number)
@@ -2617,6 +2619,30 @@ def _exact_counts(
             line = line[:start] + new + line[end:]
             made.append(Rewrite(number, start, end, old, new, "exact count"))
     return line, made
+
+
+_COUNTING_UNIT = "|".join(sorted(map(re.escape, kw.COUNT_UNITS), key=len, reverse=True))
+#: `【事故】每起扣2分，3起及以上的不得分`: a per-occurrence deduction, then, after a comma,
+#: a count of the same unit that zeroes the item or has an outcome.
+_PER_THEN_OUTCOME = re.compile(
+    rf"^[ \t]*-[ \t]*【[^】\n]+】[ \t]*每[ \t]*(?:发生|出现)?[ \t]*(?:\d+[ \t]*)?(?P<unit>{_COUNTING_UNIT})"
+    r"[ \t]*扣[ \t]*\d+(?:\.\d+)?[ \t]*分[ \t]*(?P<sep>,)[ \t]*(?:发生|出现)?[ \t]*"
+    r"(?:(?:达到|超过|不少于)[ \t]*)?\d+[ \t]*(?P=unit)[ \t]*(?:及以上|以上)?[ \t]*的?[ \t]*,?[ \t]*"
+    r"(?:本项不得分|该项不得分|不得分|取消考评资格|实行一票否决|一票否决|不得评为|等次最高为)"
+)
+
+
+def _per_then_outcome(line: str, number: int) -> tuple[str, list[Rewrite]]:
+    """`【事故】每起扣2分，3起及以上的不得分`: the comma starts a rule of its own (`；`) — the
+    item zeroed, or an outcome, once the count is reached, beside the deduction for each.
+    Only when the second rule has no amount of its own: `…，3起及以上的扣10分` may be 10
+    instead of the 2 each or on top of them, and is left as written (refused)."""
+    found = _PER_THEN_OUTCOME.match(line)
+    if found is None or line.count("【") != 1:
+        return line, []
+    at = found.start("sep")
+    line = line[:at] + ";" + line[at + 1 :]
+    return line, [Rewrite(number, at, at + 1, ",", ";", "rule after a rate")]
 
 
 def _count_tiers(line: str, number: int) -> tuple[str, list[Rewrite]]:
