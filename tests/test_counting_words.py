@@ -180,9 +180,19 @@ def test_a_count_that_zeroes_the_item_after_a_rate_is_a_rule_of_its_own(clause):
     assert item_totals(one_item(apart, facts), "安全事故", values) == expected
 
 
-def test_a_count_with_an_amount_after_a_rate_is_left_as_written():
-    """`…，3起及以上的扣10分`: 10 instead of 2 each, or on top? Not read as ；."""
-    diagnostic = one_refusal(
-        one_item("【安全事故】每起扣2分，3起及以上的扣10分", "  安全事故：起\n")
-    )
-    assert diagnostic.code == "E101"
+@pytest.mark.parametrize("bound", ["3起及以上", "超过2起", "3起以上"])
+def test_a_count_with_an_amount_after_a_rate_is_refused_with_both_readings(bound):
+    """`每起扣2分，3起及以上的扣10分`: 10 instead of 2 each, or on top? Both written out,
+    each compiled and scored (a 20-point item: the readings differ)."""
+    facts = "  安全事故：起\n"
+    diagnostic = one_refusal(one_item(f"【安全事故】每起扣2分，{bound}的扣10分", facts, points=20))
+    assert diagnostic.code == "E116"
+    hint = diagnostic.hint()
+    readings = [part.split("的写 ", 1)[1] for part in hint.split("；代替")]
+    on_top, instead = readings[0], readings[1].split("，或 ")
+    values = [2, 3, 4]
+    assert item_totals(one_item(on_top, facts, points=20), "安全事故", values) == ["16", "4", "2"]
+    # bare 以上: one per side of 3 (the header's 边界 decides whether 3 is in)
+    expected = [["16", "10", "10"], ["16", "14", "10"]][: len(instead)]
+    got = [item_totals(one_item(w, facts, points=20), "安全事故", values) for w in instead]
+    assert got == expected

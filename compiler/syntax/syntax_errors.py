@@ -677,6 +677,47 @@ def _count_table(original_line: str, line: int) -> Diagnostic | None:
     )
 
 
+#: `【事故】每起扣2分，3起及以上的扣10分`: after a rate, a count with an amount of its own.
+_RATE_THEN_AMOUNT = re.compile(
+    r"(?P<ref>【[^【】]+】)[ \t]*每[ \t]*(?:发生|出现)?[ \t]*(?:\d+[ \t]*)?(?P<unit>"
+    + "|".join(sorted(map(re.escape, kw.COUNT_UNITS), key=len, reverse=True))
+    + r")[ \t]*扣[ \t]*(?P<a>\d+(?:\.\d+)?)[ \t]*分[ \t]*[，,][ \t]*(?:发生|出现)?[ \t]*"
+    r"(?P<cond>(?P<pre>达到|超过|不少于)?[ \t]*(?P<n>\d+)[ \t]*(?P=unit)[ \t]*(?P<post>及以上|以上)?)"
+    r"[ \t]*的?[ \t]*[，,]?[ \t]*扣[ \t]*(?P<b>\d+(?:\.\d+)?)[ \t]*分"
+)
+
+
+def _rate_then_amount(original_line: str, line: int) -> Diagnostic | None:
+    """`每起扣2分，3起及以上的扣10分`: from the third on, 10 instead of 2 each, or 10 on top?
+    Both written out; after a bare `3起以上` (the header's 边界 decides whether 3 is in) the
+    instead reading is written for each side of 3."""
+    found = _RATE_THEN_AMOUNT.search(original_line)
+    if found is None or (found["pre"] is None) == (found["post"] is None):
+        return None
+    ref, unit, a, b, n = found["ref"], found["unit"], found["a"], found["b"], found["n"]
+    cond = re.sub(r"[ \t]", "", found["cond"])
+    on_top = f"{ref}每{unit}扣{a}分；{cond}的另扣{b}分"
+    if found["post"] == "以上":
+        sides = ((f"低于{n}{unit}", f"达到{n}{unit}"), (f"不超过{n}{unit}", f"超过{n}{unit}"))
+    else:
+        below = f"不超过{n}{unit}" if found["pre"] == "超过" else f"低于{n}{unit}"
+        sides = ((below, cond),)
+    instead = "，或 ".join(f"{ref}{lo}的，每{unit}扣{a}分；{hi}的扣{b}分" for lo, hi in sides)
+    return _unclear(
+        found,
+        line,
+        found[0],
+        (
+            f"“{cond}的扣{b}分” 是代替每{unit}{a}分，还是在每{unit}{a}分之外另扣，原文没有说",
+            f"“{cond}的扣{b}分”: instead of {a} for each, or on top of it? The text does not say",
+        ),
+        (
+            f"另扣的写 {on_top}；代替的写 {instead}",
+            f"on top: {on_top}; instead: {instead}",
+        ),
+    )
+
+
 #: `【事故】1起的扣2分`: a count with no word saying exactly, at least or each.
 _BARE_COUNT = re.compile(
     r"(?P<ref>【[^【】]+】)[ \t]*(?:发生|出现)?[ \t]*(?P<n>\d+)[ \t]*(?P<unit>"
@@ -1476,6 +1517,7 @@ def describe(
         _words_beside,
         _each_with_words,
         _count_table,
+        _rate_then_amount,
         _bare_count,
         _date_onward,
         _item_cap,
