@@ -677,10 +677,12 @@ def _count_table(original_line: str, line: int) -> Diagnostic | None:
     )
 
 
+#: The counting units (`起`, `人次`…), longest first, as a regex alternation.
+_COUNTING = "|".join(sorted(map(re.escape, kw.COUNT_UNITS), key=len, reverse=True))
 #: `【事故】每起扣2分，3起及以上的扣10分`: after a rate, a count with an amount of its own.
 _RATE_THEN_AMOUNT = re.compile(
     r"(?P<ref>【[^【】]+】)[ \t]*每[ \t]*(?:发生|出现)?[ \t]*(?:\d+[ \t]*)?(?P<unit>"
-    + "|".join(sorted(map(re.escape, kw.COUNT_UNITS), key=len, reverse=True))
+    + _COUNTING
     + r")[ \t]*扣[ \t]*(?P<a>\d+(?:\.\d+)?)[ \t]*分[ \t]*[，,][ \t]*(?:发生|出现)?[ \t]*"
     r"(?P<cond>(?P<pre>达到|超过|不少于)?[ \t]*(?P<n>\d+)[ \t]*(?P=unit)[ \t]*(?P<post>及以上|以上)?)"
     r"[ \t]*的?[ \t]*[，,]?[ \t]*扣[ \t]*(?P<b>\d+(?:\.\d+)?)[ \t]*分"
@@ -721,7 +723,7 @@ def _rate_then_amount(original_line: str, line: int) -> Diagnostic | None:
 #: `【事故】1起的扣2分`: a count with no word saying exactly, at least or each.
 _BARE_COUNT = re.compile(
     r"(?P<ref>【[^【】]+】)[ \t]*(?:发生|出现)?[ \t]*(?P<n>\d+)[ \t]*(?P<unit>"
-    + "|".join(sorted(map(re.escape, kw.COUNT_UNITS), key=len, reverse=True))
+    + _COUNTING
     + r")[ \t]*的[ \t]*[，,]?[ \t]*(?P<effect>(?P<verb>[扣得加])[ \t]*(?P<a>\d+(?:\.\d+)?)[ \t]*分)"
 )
 
@@ -989,7 +991,6 @@ def _no_deduction(original_line: str, line: int) -> Diagnostic | None:
     )
 
 
-_COUNTING = "|".join(sorted(map(re.escape, kw.COUNT_UNITS), key=len, reverse=True))
 #: `0起`, `发生0起`: a tier of none, which makes the counts beside it exact.
 _NONE_COUNTED = re.compile(rf"(?:发生|出现)?[ \t]*0+[ \t]*(?:{_COUNTING})")
 #: A count said without a comparison as a tier starts (`1起的`, `；2起的`).
