@@ -169,3 +169,29 @@ def test_equal_and_not_equal_are_each_others_opposite():
         "6",
         "2",
     ]
+
+
+@pytest.mark.parametrize(
+    "clause, readings",
+    [
+        (
+            "【化解率】低于90%（含）的扣2分",
+            {"不超过90%": ["6", "4", "4"], "低于90%": ["6", "6", "4"]},
+        ),
+        (
+            "【化解率】高于90%（含90%）的扣2分",
+            {"达到90%": ["4", "4", "6"], "高于90%": ["4", "6", "6"]},
+        ),
+        ("【化解率】达到90%（含）的扣2分", {"达到90%": ["4", "4", "6"]}),
+    ],
+)
+def test_a_remark_on_the_number_after_a_comparison_word_says_what_to_write(clause, readings):
+    """`低于90%（含）`: the word says 90% is out, the remark in — both written (E116, it was
+    a generic syntax error); a remark that agrees (`达到90%（含）`) is to be dropped."""
+    facts = "  化解率：百分比\n"
+    diagnostic = one_refusal(one_item(clause, facts))
+    assert diagnostic.code == "E116"
+    for written, scores in readings.items():
+        assert f"写 {written}" in diagnostic.hint()
+        fixed = f"【化解率】{written}的扣2分"
+        assert item_totals(one_item(fixed, facts), "化解率", ["95%", "90%", "89%"]) == scores

@@ -677,6 +677,57 @@ def _count_table(original_line: str, line: int) -> Diagnostic | None:
     )
 
 
+#: `【率】低于90%（含）的`: a comparison word, its number, then a remark on the number itself.
+_WORD_REMARK = re.compile(
+    r"(?P<word>"
+    + "|".join(
+        sorted(
+            (w for w, c in kw.COMPARE_BEFORE.items() if c.direction in ("ge", "le") and not c.date),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")[ \t]*(?P<n>\d+(?:\.\d+)?[ \t]*(?:%|个百分点|[^\s\d(（的]{0,3}?))[ \t]*"
+    r"[(（][ \t]*(?P<neg>不)?(?:含|包含|包括)[ \t]*(?:本数|\d+(?:\.\d+)?[ \t]*\S{0,3}?)?[ \t]*[)）]"
+)
+#: The plain word for each side of a bound, with the number in it or not.
+_SIDE_WORD = {
+    ("ge", True): "达到",
+    ("ge", False): "超过",
+    ("le", True): "不超过",
+    ("le", False): "低于",
+}
+
+
+def _word_remark(original_line: str, line: int) -> Diagnostic | None:
+    """`低于90%（含）`: the word already says whether 90% is in; a remark that agrees is
+    dropped, one that contradicts it leaves the writer to choose (both written)."""
+    found = _WORD_REMARK.search(original_line)
+    if found is None:
+        return None
+    word, number = found["word"], re.sub(r"[ \t]", "", found["n"])
+    said = kw.COMPARE_BEFORE[word]
+    remark_in = found["neg"] is None
+    plain = f"{word}{number}"
+    if said.inclusive == remark_in:
+        why = (f"“{word}” 本来就{'含' if remark_in else '不含'}{number}，括号重复了它", "")
+        suggest = f"去掉括号，写 {plain}"
+    else:
+        meant = f"{_SIDE_WORD[said.direction, remark_in]}{number}"
+        why = (
+            f"“{word}” {'不含' if remark_in else '含'}{number}，括号里却说{'含' if remark_in else '不含'}",
+            "",
+        )
+        suggest = f"{'含' if remark_in else '不含'}{number}的写 {meant}；照 “{word}” 的写 {plain}"
+    return _unclear(
+        found,
+        line,
+        found[0],
+        (why[0], f"the remark on {number} after “{word}” repeats or contradicts the word"),
+        (suggest, suggest),
+    )
+
+
 #: The counting units (`起`, `人次`…), longest first, as a regex alternation.
 _COUNTING = "|".join(sorted(map(re.escape, kw.COUNT_UNITS), key=len, reverse=True))
 #: `【事故】每起扣2分，3起及以上的扣10分`: after a rate, a count with an amount of its own.
@@ -1518,6 +1569,7 @@ def describe(
         _words_beside,
         _each_with_words,
         _count_table,
+        _word_remark,
         _rate_then_amount,
         _bare_count,
         _date_onward,
