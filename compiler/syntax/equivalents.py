@@ -2621,7 +2621,7 @@ def _exact_counts(
     return line, made
 
 
-_COUNTING_UNIT = "|".join(sorted(map(re.escape, kw.COUNT_UNITS), key=len, reverse=True))
+_COUNTING_UNIT = kw.alternation(kw.COUNT_UNITS)
 #: `【事故】每起扣2分，3起及以上的不得分`: a per-occurrence deduction, then, after a comma,
 #: a count of the same unit that zeroes the item or has an outcome.
 _PER_THEN_OUTCOME = re.compile(

@@ -680,12 +680,8 @@ def _count_table(original_line: str, line: int) -> Diagnostic | None:
 #: `【率】低于90%（含）的`: a comparison word, its number, then a remark on the number itself.
 _WORD_REMARK = re.compile(
     r"(?P<word>"
-    + "|".join(
-        sorted(
-            (w for w, c in kw.COMPARE_BEFORE.items() if c.direction in ("ge", "le") and not c.date),
-            key=len,
-            reverse=True,
-        )
+    + kw.alternation(
+        w for w, c in kw.COMPARE_BEFORE.items() if c.direction in ("ge", "le") and not c.date
     )
     + r")[ \t]*(?P<n>\d+(?:\.\d+)?[ \t]*(?:%|个百分点|[^\s\d(（的]{0,3}?))[ \t]*"
     r"[(（][ \t]*(?P<neg>不)?(?:含|包含|包括)[ \t]*(?:本数|\d+(?:\.\d+)?[ \t]*\S{0,3}?)?[ \t]*[)）]"
@@ -729,7 +725,7 @@ def _word_remark(original_line: str, line: int) -> Diagnostic | None:
 
 
 #: The counting units (`起`, `人次`…), longest first, as a regex alternation.
-_COUNTING = "|".join(sorted(map(re.escape, kw.COUNT_UNITS), key=len, reverse=True))
+_COUNTING = kw.alternation(kw.COUNT_UNITS)
 #: `【事故】每起扣2分，3起及以上的扣10分`: after a rate, a count with an amount of its own.
 _RATE_THEN_AMOUNT = re.compile(
     r"(?P<ref>【[^【】]+】)[ \t]*每[ \t]*(?:发生|出现)?[ \t]*(?:\d+[ \t]*)?(?P<unit>"

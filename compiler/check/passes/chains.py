@@ -12,7 +12,6 @@ nothing from them, which that punctuation says."""
 
 from __future__ import annotations
 
-import math
 import re
 from decimal import Decimal
 
@@ -22,7 +21,7 @@ from ...syntax import ast
 from ..budget import modifier
 from ..context import Context
 from ..resolve import walk
-from .clauses import compares, equal_bound, fixed_bound, tier_kind
+from .clauses import compares, equal_bound, first_count, fixed_bound, last_count, tier_kind
 
 #: One end of a tier: (value, the value itself in the tier, its text); None: open.
 End = tuple[Decimal, bool, str] | None
@@ -47,8 +46,6 @@ def check_chains(ctx: Context) -> list[Diagnostic]:
                 and c.span.end_line == chain.line
             ]
             problem = _problem(ctx, node, tiers, beside)
-            if problem is not None and problem.pop("gap", False):
-                problem = _apart(ctx, tiers, problem)
             if problem is not None:
                 found.append(Diagnostic("E269", chain, {"text": ctx.text(chain), **problem}))
     return found
@@ -59,6 +56,11 @@ def _problem(ctx: Context, node: ast.Node, tiers: list, beside: list = ()) -> di
     tier `其余` (its condition: none of the others) takes every gap; so do clauses of the
     same line on the same fact joined by ； (`达到90%的得6分；达到80%且低于90%的得4分，低于80%
     的得2分`), whose overlaps with the tiers are as written (E267's to judge)."""
+    written = tiers
+
+    def gap(reach: End, low: End) -> dict:
+        return _apart(ctx, written, _args("gap", fact, _gap(reach, low, count)))
+
     rest = isinstance(tiers[-1].condition, ast.Not) and len(tiers) > 1
     if rest:
         tiers = tiers[:-1]
@@ -81,7 +83,7 @@ def _problem(ctx: Context, node: ast.Node, tiers: list, beside: list = ()) -> di
         low, high = spans[i]
         if owner < 0:
             if low is not None and not _covers_below(low, count) and not rest:
-                return {**_args("gap", fact, _gap(None, low, count)), "gap": True}
+                return gap(None, low)
             owner, reach = i, high
             continue
         if reach is None or low is None or _before(low, reach, count):
@@ -97,11 +99,11 @@ def _problem(ctx: Context, node: ast.Node, tiers: list, beside: list = ()) -> di
                 owner, reach = i, high
             continue
         if _gap_between(reach, low, count) and not rest:
-            return {**_args("gap", fact, _gap(reach, low, count)), "gap": True}
+            return gap(reach, low)
         if high is None or _later(high, reach):
             owner, reach = i, high
     if reach is not None and not rest:
-        return {**_args("gap", fact, _gap(reach, None, count)), "gap": True}
+        return gap(reach, None)
     return None
 
 
@@ -143,12 +145,9 @@ def _range(ctx: Context, cond: object) -> tuple[str, End, End] | None:
         fact, op, at = found
         # `0次的` read as `=0次` (equivalents `_exact_counts`) keeps its own text
         end = (at.value, op in (">=", "<=", "=="), at.text.strip().removesuffix("的").strip())
-        if op == "==":  # `等于1次的`: the one value, both ends
+        if op in (">=", ">", "=="):  # `等于1次的`: the one value, both ends
             low = end if low is None or _low_key(end) > _low_key(low) else low
-            high = end if high is None or _later(high, end) else high
-        elif op in (">=", ">"):
-            low = end if low is None or _low_key(end) > _low_key(low) else low
-        else:
+        if op in ("<=", "<", "=="):
             high = end if high is None or _later(high, end) else high
     return (fact, low, high) if fact is not None else None
 
@@ -192,12 +191,12 @@ def _covers_below(low: End, count: bool) -> bool:
 
 def _first_count(low: End) -> int:
     assert low is not None
-    return math.ceil(low[0]) if low[1] else math.floor(low[0]) + 1
+    return first_count(low[0], low[1])
 
 
 def _last_count(high: End) -> int:
     assert high is not None
-    return math.floor(high[0]) if high[1] else math.ceil(high[0]) - 1
+    return last_count(high[0], high[1])
 
 
 def _gap(reach: End, low: End, count: bool) -> str:

@@ -312,6 +312,11 @@ def _meet(a: tuple, b: tuple) -> bool:
     """Two ranges ((low, included) | None, (high, included) | None) share a value."""
     lows = [x for x in (a[0], b[0]) if x is not None]
     highs = [x for x in (a[1], b[1]) if x is not None]
+    return _some_value(lows, highs)
+
+
+def _some_value(lows: list, highs: list) -> bool:
+    """Whether some value meets every lower and upper bound ((value, included) each)."""
     if not lows or not highs:
         return True
     low = max(lows, key=lambda x: (x[0], not x[1]))
@@ -516,11 +521,7 @@ def _never_met(ctx: Context, clause: ast.Clause) -> list[Diagnostic]:
     for fact, bounds in ranges.items():
         lows = [(at.value, op != ">") for _, op, at in bounds if op in (">=", ">", "==")]
         highs = [(at.value, op != "<") for _, op, at in bounds if op in ("<=", "<", "==")]
-        if not lows or not highs:
-            continue
-        low = max(lows, key=lambda b: (b[0], not b[1]))
-        high = min(highs, key=lambda b: (b[0], b[1]))
-        if low[0] < high[0] or (low[0] == high[0] and low[1] and high[1]):
+        if _some_value(lows, highs):
             continue
         text = _written(ctx, cond) or ctx.text(cond.span)
         return [Diagnostic("E271", cond.span, {"text": text, "fact": fact})]
@@ -551,10 +552,19 @@ def _counts_of(ctx: Context, cond: object) -> tuple[str, tuple[int, int | None]]
     if op == "==":
         return (fact, (int(value), int(value))) if value == int(value) and value >= 0 else None
     if op in (">=", ">"):
-        start = math.ceil(value) if op == ">=" else math.floor(value) + 1
-        return fact, (max(start, 0), None)
-    end = math.floor(value) if op == "<=" else math.ceil(value) - 1
+        return fact, (max(first_count(value, op == ">="), 0), None)
+    end = last_count(value, op == "<=")
     return (fact, (0, end)) if end >= 0 else None
+
+
+def first_count(value: Decimal, included: bool) -> int:
+    """The first whole count a lower bound lets in (`超过1.5次` → 2, `达到2次` → 2)."""
+    return math.ceil(value) if included else math.floor(value) + 1
+
+
+def last_count(value: Decimal, included: bool) -> int:
+    """The last whole count an upper bound lets in (`低于2次` → 1, `不超过2.5次` → 2)."""
+    return math.floor(value) if included else math.ceil(value) - 1
 
 
 def _counter_tiers(ctx: Context, clause: ast.Clause) -> dict[str, str]:
