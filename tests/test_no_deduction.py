@@ -42,6 +42,20 @@ def totals(clause: str, fact: str, values: tuple) -> list[Decimal]:
             ("95%", "90%", "85%"),
             [6, 6, Decimal("3.5")],
         ),
+        # a rest with no case of its own: the bound's opposite is its case (a step
+        # without it has no standard; a plain effect would be every unit's)
+        ("【投诉】3次以内的不扣分，每超1次扣1分", "投诉", ("2", "3", "5"), [6, 6, 4]),
+        ("【投诉】不超过3次的不扣分，每超过1次扣1分", "投诉", ("2", "3", "5"), [6, 6, 4]),
+        ("【投诉】3次及以下不扣分，每多1次扣1分", "投诉", ("2", "3", "5"), [6, 6, 4]),
+        ("【投诉】3次以内不扣分，超过部分每次扣1分", "投诉", ("3", "4", "5"), [6, 5, 4]),
+        ("【投诉】3次以内不扣分，扣2分", "投诉", ("2", "3", "4"), [6, 6, 4]),
+        ("【完成率】90%及以上的不扣分，否则扣2分", "完成率", ("95%", "90%", "85%"), [6, 6, 4]),
+        (
+            "【完成率】达到90%的不扣分，每低1个百分点扣0.5分",
+            "完成率",
+            ("95%", "90%", "85%"),
+            [6, 6, Decimal("3.5")],
+        ),
     ],
 )
 def test_the_hint_is_the_line_that_remains_and_scores_it(clause, fact, values, expected):
@@ -51,17 +65,33 @@ def test_the_hint_is_the_line_that_remains_and_scores_it(clause, fact, values, e
     assert totals(rest, fact, values) == expected
 
 
-def test_each_occurrence_or_only_those_past_the_allowance():
-    diag = refusal("【投诉】3次以内不扣分，超过3次的每次扣1分")
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【投诉】3次以内不扣分，超过3次的每次扣1分",
+        "【投诉】3次以内不扣分，超过3次每次扣1分",
+        # no case of its own: 每次 alone would deduct from the allowance's units too
+        "【投诉】3次以内不扣分，每次扣1分",
+        "【投诉】3次以内不扣分，超过的每次扣1分",
+        # past the allowance is past 3, whatever the case after it says
+        "【投诉】3次以内不扣分，4次以上每次扣1分",
+    ],
+)
+def test_each_occurrence_or_only_those_past_the_allowance(clause):
+    diag = refusal(clause)
     assert diag.code == "E123"
     every, past = (part.split("写 ", 1)[1] for part in diag.args["rest"].split("；只扣"))
     assert totals(every, "投诉", ("3", "4", "5")) == [6, 2, 1]
     assert totals(past, "投诉", ("3", "4", "5")) == [6, 5, 4]
 
 
-def test_a_bound_whose_side_the_header_decides_is_not_turned_round():
+@pytest.mark.parametrize(
+    "clause",
+    ["【完成率】90%以上的不扣分，否则扣2分", "【完成率】90%以上不扣分，每低1个百分点扣0.5分"],
+)
+def test_a_bound_whose_side_the_header_decides_is_not_turned_round(clause):
     """`90%以上` holds 90% or not as the header's 边界 says: the hint names no word."""
-    diag = refusal("【完成率】90%以上的不扣分，否则扣2分")
+    diag = refusal(clause)
     assert diag.code == "E123" and "反面" in diag.args["rest"]
 
 

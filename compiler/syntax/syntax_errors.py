@@ -979,8 +979,20 @@ _BOUND_WORDS = re.compile(
     r"^(?:(?P<word>"
     + "|".join(sorted(kw.COMPLEMENTS, key=len, reverse=True))
     + r")[ \t]*(?P<n>\d+(?:\.\d+)?[ \t]*(?:%|个百分点|[^\s\d的]{0,3}?))"
-    r"|(?P<n2>\d+(?:\.\d+)?[ \t]*(?:%|个百分点|[^\s\d的]{0,3}?))[ \t]*以内)$"
+    r"|(?P<n2>\d+(?:\.\d+)?[ \t]*(?:%|个百分点|[^\s\d的]{0,3}?))[ \t]*(?P<within>以内|及以下)"
+    r"|(?P<n3>\d+(?:\.\d+)?[ \t]*(?:%|个百分点|[^\s\d的]{0,3}?))[ \t]*及以上)$"
 )
+
+
+def _opposite(bound: re.Match[str]) -> tuple[str, str]:
+    """The comparison word and number of a bound's exact opposite (`3次以内` → 超过, 3次)."""
+    if bound["word"]:
+        word = kw.COMPLEMENTS[bound["word"]]
+    else:
+        word = "超过" if bound["n2"] else "低于"
+    return word, re.sub(r"[ \t]", "", bound["n"] or bound["n2"] or bound["n3"])
+
+
 _OTHERWISE = re.compile(
     r"^(?:否则|反之)[ \t]*[，,]?[ \t]*(?P<effect>扣[ \t]*\d+(?:\.\d+)?[ \t]*分|不得分)$"
 )
@@ -1006,8 +1018,7 @@ def _no_deduction(original_line: str, line: int) -> Diagnostic | None:
                 f"{ref}（“{cond}” 的反面，界上的值归哪一边写清）的{effect}",
                 f"{ref}(the opposite of “{cond}”, saying which side holds the bound)的{effect}",
             )
-        word = kw.COMPLEMENTS[bound["word"]] if bound["word"] else "超过"
-        number = re.sub(r"[ \t]", "", bound["n"] or bound["n2"])
+        word, number = _opposite(bound)
         written = f"{ref}{word}{number}的{effect}"
         return refuse(written, written)
     if not rest:
@@ -1018,6 +1029,11 @@ def _no_deduction(original_line: str, line: int) -> Diagnostic | None:
             written = _TIER_COMMA.sub("；", before)
             return refuse(written, written)
         return refuse("（删去这一句）", "(delete it)")
+    if not _OWN_CASE.match(rest):
+        # `3次以内不扣分，每超1次扣1分`: the rest has no case of its own — the bound's
+        # opposite is its case (without it, a step has no standard and 每次 counts all)
+        zh, en = _past_the_bound(ref, cond, bound, rest)
+        return refuse(zh, en)
     written = rest if rest.startswith("【") or not ref else f"{ref}{rest}"
     each = _EACH_TIME.match(written)
     if each is None:
@@ -1030,8 +1046,14 @@ def _no_deduction(original_line: str, line: int) -> Diagnostic | None:
         return refuse(written, written)
     # `3次以内不扣分，超过3次的每次扣1分`: the allowance says the first 3 are free — or,
     # past 3, does every occurrence cost?  Both, to choose from.
-    head, unit, effect = each["head"], each["unit"], each["effect"]
-    every, past = f"{head}，每{unit}{effect}", f"{head}，每多1{unit}{effect}"
+    head, unit, effect = each["head"].rstrip(" \t的") + "的", each["unit"], each["effect"]
+    if bound is not None and "以上" in head:
+        # `3次以内不扣分，4次以上每次扣1分`: past the allowance is past 3, not past 4
+        word, number = _opposite(bound)
+        base = f"{ref}{word}{number}的"
+    else:
+        base = head
+    every, past = f"{head}，每{unit}{effect}", f"{base}，每多1{unit}{effect}"
     return refuse(
         f"每一次都扣的写 {every}；只扣超过部分的写 {past}",
         f"every occurrence: {every}; only those past the bound: {past}",
@@ -1050,11 +1072,61 @@ _TIER_COMMA = re.compile(
     + "|".join(sorted(kw.COMPARE_BEFORE, key=len, reverse=True))
     + r"|\d))"
 )
-#: A rest that deducts for each occurrence past a bound (`超过3次的每次扣1分`).
+#: A rest that deducts for each occurrence past a bound (`超过3次的每次扣1分`,
+#: `4次以上每次扣1分`).
 _EACH_TIME = re.compile(
-    r"^(?P<head>(?:【[^【】]+】)?[ \t]*(?:超过|多于|高于)[^，,；;]{1,12}?的)[ \t]*[，,]?[ \t]*"
+    r"^(?P<head>(?:【[^【】]+】)?[ \t]*(?:(?:超过|多于|高于)[^，,；;]{1,12}?"
+    rf"|\d+[ \t]*(?:{_COUNTING})[ \t]*(?:及)?以上)[ \t]*的?)[ \t]*[，,]?[ \t]*"
     r"每[ \t]*(?P<unit>次|起|件|人次|项|处|个|例|户)[ \t]*(?P<effect>扣[ \t]*\d+(?:\.\d+)?[ \t]*分)$"
 )
+#: A rest with a case of its own: a number before its first effect word that is not a
+#: step's (`低于90%的扣2分`, `超过3次每次扣1分`; not `每超1次扣1分`, `每次扣1分`, `扣2分`).
+_OWN_CASE = re.compile(r"^(?!每)[^扣得加减]*?\d")
+#: A step from a standard the rest does not name (`每超1次`, `每低1个百分点`): up or down.
+_STEP_UP = re.compile(r"^每[ \t]*(?:超过|超出|超|多于|多|高于|高出|高|提高|增加|上升)")
+_STEP_DOWN = re.compile(r"^每[ \t]*(?:低于|低|少于|少|降低|下降|降|减少|差|缺)")
+#: Each occurrence, with no case of its own (`每次扣1分`, `超过的每次扣1分`, `超过部分每次扣1分`).
+_EACH_BARE = re.compile(
+    r"^(?:(?:超过|超出|多于|高于)[ \t]*(?P<part>部分)?[ \t]*的?[ \t]*[，,]?[ \t]*)?"
+    r"每[ \t]*(?P<unit>次|起|件|人次|项|处|个|例|户)[ \t]*(?P<effect>扣[ \t]*\d+(?:\.\d+)?[ \t]*分)$"
+)
+#: A plain effect (`扣2分`, `不得分`): the bound's opposite is all it needs.
+_PLAIN_EFFECT = re.compile(r"^(?:扣[ \t]*\d+(?:\.\d+)?[ \t]*分|不得分)$")
+
+
+def _past_the_bound(ref: str, cond: str, bound, rest: str) -> tuple[str, str]:
+    """The hint for a rest with no case of its own after a bound that deducts nothing:
+    the bound's opposite as its case (`超过3次的，每超1次扣1分`) where the language has it
+    and it faces the step's way; otherwise the case left for the writer to say."""
+    head, faces = None, None
+    if bound is not None:
+        word, number = _opposite(bound)
+        head, faces = f"{ref}{word}{number}的", kw.COMPARE_BEFORE[word].direction
+    unsaid = (
+        f"{ref}（“{cond}” 的反面，界上的值归哪一边写清）的",
+        f"{ref}(the opposite of “{cond}”, saying which side holds the bound)的",
+    )
+    step = "ge" if _STEP_UP.match(rest) else "le" if _STEP_DOWN.match(rest) else None
+    if step is not None:
+        if head is None or faces != step:
+            return f"{unsaid[0]}，{rest}", f"{unsaid[1]}，{rest}"
+        return f"{head}，{rest}", f"{head}，{rest}"
+    if _PLAIN_EFFECT.match(rest):
+        if head is None:
+            return f"{unsaid[0]}{rest}", f"{unsaid[1]}{rest}"
+        return f"{head}{rest}", f"{head}{rest}"
+    each = _EACH_BARE.match(rest)
+    if each is not None and head is not None and faces == "ge" and "%" not in head:
+        unit, effect = each["unit"], each["effect"]
+        past = f"{head}，每多1{unit}{effect}"
+        if each["part"]:  # `超过部分每次扣1分`: only those past the bound
+            return past, past
+        every = f"{head}，每{unit}{effect}"
+        return (
+            f"每一次都扣的写 {every}；只扣超过部分的写 {past}",
+            f"every occurrence: {every}; only those past the bound: {past}",
+        )
+    return f"{unsaid[0]}{rest}", f"{unsaid[1]}{rest}"
 
 
 #: `【完成率】达到100%的得4分，在4分基础上，超出部分每超1个百分点加0.5分，最高得6分`: base
