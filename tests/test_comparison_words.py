@@ -195,3 +195,33 @@ def test_a_remark_on_the_number_after_a_comparison_word_says_what_to_write(claus
         assert f"写 {written}" in diagnostic.hint()
         fixed = f"【化解率】{written}的扣2分"
         assert item_totals(one_item(fixed, facts), "化解率", ["95%", "90%", "89%"]) == scores
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        ("【完成率】达90%的扣2分", "【完成率】达到90%的扣2分"),
+        ("【完成率】达90%的得6分，否则不得分", "【完成率】达到90%的得6分，否则不得分"),
+        ("【完成率】达90%且低于95%的扣1分", "【完成率】达到90%且低于95%的扣1分"),
+        ("【完成率】应达90%，每低1个百分点扣1分", "【完成率】应达到90%，每低1个百分点扣1分"),
+    ],
+)
+def test_da_before_its_number_is_daodao(short, full):
+    """`达90%的` is 达到: the bound included, in a condition, a range and a standard."""
+    assert totals(short) == totals(full)
+    assert totals(short)[VALUES.index("90%")] == totals(full)[VALUES.index("90%")]
+
+
+def test_da_counts_as_daodao_and_asks_what_daodao_asks():
+    facts = "  差错：次\n"
+    assert item_totals(one_item("【差错】达3次的不得分", facts), "差错", ["2", "3"]) == ["6", "0"]
+    # without 的 or 应, a standard or a condition: asked, as with 达到 (E221) — never read
+    # as the condition `达4次的`, which would deduct from the units that met it
+    refused = one_refusal(one_item("【差错】达4次，每缺1次扣1分", facts))
+    assert refused.code == one_refusal(one_item("【差错】达到4次，每缺1次扣1分", facts)).code
+    assert refused.code == "E221"
+
+
+def test_the_da_of_dabiao_is_no_comparison():
+    """`达标的` names a state, not a bound: refused as before, never read as 达到标."""
+    assert one_refusal(one_item("【完成率】达标的得6分", FACTS)).code == "E116"

@@ -30,6 +30,22 @@ def _alt(words) -> str:
     return kw.alternation(words).replace("/", "\\/")
 
 
+#: Words that compare only right before their number (`达90%`, not the 达 of 达标).
+_BEFORE_NUMBER_ONLY = tuple(kw.ALIASES)
+
+
+def _compare_before() -> str:
+    """The comparison words before a number.  满 (and 不满, 未满) compares only where it
+    is not 满意: `【X】满意率低于…` is no `满` (at least) followed by a satisfaction rate;
+    a bare 达 only right before a number (`达3次的`)."""
+    words = [w for w in kw.comparison_words_before() if w not in _BEFORE_NUMBER_ONLY]
+    bare = "|".join(
+        f"{re.escape(w)}(?=[ \\t]*[0-9０-９〇零一二两三四五六七八九十百半])"
+        for w in _BEFORE_NUMBER_ONLY
+    )
+    return "(?:" + _alt(words).replace("满", "满(?!意)") + "|" + bare + ")"
+
+
 def _code_point(ch: str) -> str:
     """`\\ue000`: a character as its escape, so that the grammar's text stays readable."""
     return f"\\u{ord(ch):04x}"
@@ -127,9 +143,7 @@ def substitutions() -> dict[str, str]:
         "BAND_PLACEHOLDER": _code_point(mean_bands.PLACEHOLDER),
         "TIER_PLACEHOLDER": _code_point(ordinals.PLACEHOLDER),
         "SO_ON_PLACEHOLDER": _code_point(ordinals.SO_ON_PLACEHOLDER),
-        # 满 (and 不满, 未满) compares only where it is not 满意: `【X】满意率低于…` is no
-        # `满` (at least) followed by a satisfaction rate
-        "COMPARE_BEFORE": _alt(kw.comparison_words_before()).replace("满", "满(?!意)"),
+        "COMPARE_BEFORE": _compare_before(),
         # the words before an average never hold a comparison: `满意率低于全区平均水平`
         # is not `满` with the average `意率低于全区平均水平`
         "COMPARE_IN_WORDS": _alt(w for w in kw.comparison_words_before() if len(w) > 1),

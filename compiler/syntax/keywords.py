@@ -984,6 +984,11 @@ COMPARE_BEFORE: dict[str, Comparison] = {
     "!=": Comparison("eq", False),
 }
 
+#: Other spellings of a comparison word before its number, read as that word wherever
+#: the word is read (`达90%的`, `累计达3次的` ≡ 达到); the grammar takes a bare 达 only
+#: right before its number, never the 达 of 达标 or 到达.
+ALIASES: dict[str, str] = {"达": "达到"}
+
 #: The exact complement of a bound written before its number: the same number, the other
 #: side, the bound on the other side of it too (`达到90%` / `未达到90%`) — never a word the
 #: header's 边界 could change.  What a unit that misses a requirement falls under.
@@ -1064,6 +1069,7 @@ def comparison_reading(word: str) -> str:
     `不得少于`: always a standard), "standard" (`不少于`, `不超过`: a standard unless
     `的` makes it a condition), "either" (`达到`, `满`, `≥`: `的` or `应` must say which)
     or "condition" (`超过3次的`, `低于80%的`, `20人以上的`)."""
+    word = ALIASES.get(word, word)  # `达4次，每缺1次…` asks as `达到4次` does
     base = requirement_words().get(word)
     if base is not None and base != word:
         return "modal"
@@ -1115,14 +1121,15 @@ def requirement_words() -> dict[str, str]:
     `应达到` → `达到`, `不得少于` → `不少于`, `应不低于` → `不低于`.
     """
     out: dict[str, str] = {}
-    for word in COMPARE_BEFORE:
-        out[word] = word
+    for word in (*COMPARE_BEFORE, *ALIASES):
+        base = ALIASES.get(word, word)
+        out[word] = base
         if _is_symbol(word):
             continue
         for form in _unmodal_forms(word):
-            out.setdefault(form, word)
+            out.setdefault(form, base)
             for modal in MODAL_PREFIXES:
-                out.setdefault(modal + form, word)
+                out.setdefault(modal + form, base)
     return out
 
 
@@ -1135,7 +1142,7 @@ def _unmodal_forms(word: str) -> list[str]:
 
 def comparison_words_before() -> list[str]:
     """The words before a number without their modal prefix (`达到`, `不得少于`, `≥`)."""
-    return [form for word in COMPARE_BEFORE for form in _unmodal_forms(word)]
+    return [form for word in (*COMPARE_BEFORE, *ALIASES) for form in _unmodal_forms(word)]
 
 
 def _is_symbol(word: str) -> bool:
