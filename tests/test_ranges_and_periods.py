@@ -141,3 +141,30 @@ def test_a_requirement_on_every_period_is_refused_for_a_count_of_its_own(period)
     fact = re.match(r"【([^】]+)】", written)[1]
     assert fact.startswith("未达到要求的") and period.removeprefix("每") in fact
     assert earned(written, ["0", "1", "2"], f"  {fact}：个\n", fact) == [6, 5, 4]
+
+
+COMPLAINTS = "  投诉：次\n"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【投诉】控制在3次以内，每超1次扣1分",
+        "【投诉】应控制在3次以内，每超1次扣1分",
+        "【投诉】全年控制在三次以内，每超一次扣1分",
+        "【投诉】3次以内，每超1次扣1分",
+    ],
+)
+def test_a_ceiling_kept_is_the_bound_itself(clause):
+    assert earned(clause, ["2", "3", "4", "6"], COMPLAINTS, "投诉") == [6, 6, 5, 3]
+
+
+def test_a_ceiling_kept_leaves_its_bound_to_the_header():
+    """`以下` stays as written (the header's 边界 still reads it): the sentence scores as
+    the bound alone does under the same header."""
+    header = "边界：以下不含本数\n满分："
+    text = one_item("【投诉】控制在3次以下，每超1次扣1分", COMPLAINTS).replace("满分：", header, 1)
+    same = one_item("【投诉】3次以下，每超1次扣1分", COMPLAINTS).replace("满分：", header, 1)
+    rows = [{"单位": str(i), "投诉": v} for i, v in enumerate(["2", "3", "4", "6"])]
+    assert both_totals(compile_policy(text), rows) == both_totals(compile_policy(same), rows)
+    assert both_totals(compile_policy(text), rows) == [6, 6, 5, 3]

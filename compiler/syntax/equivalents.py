@@ -1289,6 +1289,16 @@ _SHOULD_DO = (
     ),
     lambda m, c: "应达到",
 )
+#: `【投诉】控制在3次以内，每超1次扣1分`, `应控制在…以下` → `【投诉】3次以内，…`: a ceiling kept
+#: is the bound itself (以内 / 以下 stay, so the header's 边界 still says whether 3 is in).
+_KEPT_WITHIN = (
+    "kept within",
+    re.compile(
+        rf"(?<=】)\s*(?:(?:{_PERIOD_WORDS})\s*)?(?:应|须|必须|应当|要)?\s*(?:控制在|控制于|保持在)"
+        r"(?=\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*[^\s\d,;:()（）【】的]{0,4}?\s*(?:以内|以下))"
+    ),
+    _blank,
+)
 #: `全年召开【例会次数】不少于4次` → `【例会次数】不少于4次`: the same words before the fact, at
 #: the start of a clause (after 未, 不 or any other word they are read as written).
 _PERIOD_BEFORE = (
@@ -1360,6 +1370,7 @@ _EVERY_LINE = (
     _PERIOD,
     _PERIOD_BEFORE,
     _SHOULD_DO,
+    _KEPT_WITHIN,
     _BUT,
     _DATE_DONE,
     _CUMULATIVE,
