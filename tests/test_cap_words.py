@@ -29,6 +29,13 @@ def refusal(clause: str):
         "【事故】每起扣2分，至多扣4分",
         "【事故】每起扣2分，累计最多扣4分",
         "【事故】每起扣2分，累计最高扣4分",
+        # what the clause takes in all, said with 不超过 (its verb is the effect's)
+        "【事故】每起扣2分，累计不超过4分",
+        "【事故】每起扣2分，扣分累计不超过4分",
+        "【事故】每起扣2分，累计扣分不超过4分",
+        "【事故】每起扣2分，扣分不超过4分",
+        "【事故】每起扣2分，最多不超过4分",
+        "【事故】每起扣2分、最多扣4分",
     ],
 )
 def test_more_cap_words_cap_the_clause(clause):
@@ -108,3 +115,31 @@ def test_an_items_cap_in_a_clause_is_refused_with_both_places_to_write_it(cap):
     facts = {"事故": 3, "其他问题": 2}
     assert both_total(whole, facts) == 8  # the item loses 4 in all
     assert both_total(clause, facts) == 6  # 4 for the accidents, 2 for the rest
+
+
+@pytest.mark.parametrize(
+    ("clause", "capped"),
+    [
+        ("【信息】每篇加1分，累计不超过3分", "【信息】每篇加1分，最多加3分"),
+        ("【信息】每篇加1分，加分累计不超过3分", "【信息】每篇加1分，最多加3分"),
+        ("【信息】每篇得1分，累计不超过3分", "【信息】每篇得1分，最多得3分"),
+    ],
+)
+def test_a_cap_said_with_buchaoguo_takes_the_verb_of_its_effect(clause, capped):
+    facts = "  信息：篇\n"
+    rows = [{"单位": str(n), "信息": n} for n in (0, 1, 3, 5)]
+    said = both_totals(compile_policy(one_item(clause, facts)), rows)
+    assert said == both_totals(compile_policy(one_item(capped, facts)), rows)
+    assert said[-1] == said[-2]  # 5 papers earn what 3 do
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【信息】每篇加1分，扣分不超过3分",  # a cap of another verb: whose?
+        "【信息】每篇加1分，本项累计不超过3分",  # the item's, or the clause's?
+    ],
+)
+def test_a_cap_that_names_another_verb_or_the_item_is_not_read(clause):
+    with pytest.raises(PolicyError):
+        compile_policy(one_item(clause, "  信息：篇\n"))

@@ -1336,6 +1336,43 @@ _DATE_DONE = (
     ),
     _keep_groups("w"),
 )
+#: `每起扣2分，累计不超过4分`, `扣分不超过4分`, `最多不超过4分` → `,最多扣4分`: what the clause
+#: takes (adds, earns) in all is at most 4 — the cap of the grammar, its verb that of the
+#: effect before it (a cap naming another verb, `每篇加1分，扣分不超过3分`, stays as written).
+_CAP_SAID = (
+    "cap said",
+    re.compile(
+        r"(?<=分)\s*[,、]\s*(?:(?P<v1>扣分|加分|得分)\s*)?"
+        r"(?:累计\s*(?:(?P<v2>扣分|加分|得分)\s*)?(?:不超过|不得超过|最多不超过|最多|最高|至多)"
+        r"|(?<=[,、])\s*(?P<v3>扣分|加分|得分)\s*(?:不超过|不得超过|最多不超过)"
+        r"|最多不超过|最高不超过)"
+        r"\s*(?P<n>\d+(?:\.\d+)?)\s*分(?=\s*(?:[,;。.]|$))"
+    ),
+    lambda m, c: _cap_said(m),
+)
+#: `每次扣1分、最多扣3分` → `每次扣1分,最多扣3分`: 、 before a cap is the comma.
+_CAP_LISTED = (
+    "cap listed",
+    re.compile(r"(?<=分)\s*、(?=\s*(?:累计)?\s*(?:最多|最高|至多)\s*(?:扣|减|加|得|计))"),
+    lambda m, c: ",",
+)
+#: The verb a cap takes from the effect before it: `扣2分`, `减2分` → 扣; `加1分` → 加.
+_CAPPED_EFFECT = re.compile(r"(?P<v>扣除|扣|减|加|得|计)\s*\d+(?:\.\d+)?\s*分\s*$")
+_CAP_VERB = {"扣除": "扣", "扣": "扣", "减": "扣", "加": "加", "得": "得", "计": "得"}
+
+
+def _cap_said(match: re.Match[str]) -> str | None:
+    before = match.string[: match.start()].split(";")[-1]
+    effect = _CAPPED_EFFECT.search(before)
+    if effect is None:
+        return None
+    verb = _CAP_VERB[effect.group("v")]
+    named = match.group("v1") or match.group("v2") or match.group("v3")
+    if named is not None and named[0] != verb:
+        return None
+    return f",最多{verb}{match.group('n')}分"
+
+
 #: `扣除该项全部分值`, `该项得分为零` → `不得分`: the item's whole budget, said in words.
 _ITEM_TAKEN = (
     "item taken",
@@ -1373,6 +1410,8 @@ _EVERY_LINE = (
     _KEPT_WITHIN,
     _BUT,
     _DATE_DONE,
+    _CAP_LISTED,
+    _CAP_SAID,
     _CUMULATIVE,
     _ITEM_TAKEN,
     _ZERO_POINTS,
@@ -2030,6 +2069,8 @@ RULES: tuple[_Rule, ...] = (
     _IS,
     _AT,
     _PERIOD,
+    _CAP_LISTED,  # a cap's own 最多 makes a line a batch line's
+    _CAP_SAID,
     _ZERO_POINTS,
     _BOUND_SAID,
     # 不足1个百分点的按比例扣分 after a step of 1个百分点 → 按比例扣分 (the part in proportion)
@@ -2205,6 +2246,7 @@ _DROPS = frozenset(
         "bound said",
         "range said",
         "item taken",
+        "cap said",
         "cumulative",
         "should do",
         "bound restated",
