@@ -1212,8 +1212,18 @@ _MISSED_REQUIREMENT = {
 }
 #: The words that name the units missing a requirement, by the side it is missed on.
 _MISS_WORDS = {
-    "shortfall": ("未达到的", "没有达到的", "达不到的", "未达标的", "不达标的", "低于的", "否则"),
-    "excess": ("超过的", "超出的", "未达标的", "不达标的", "否则"),
+    "shortfall": (
+        "未达到的",
+        "没有达到的",
+        "达不到的",
+        "未达标的",
+        "不达标的",
+        "低于的",
+        "少于的",
+        "不足的",
+        "否则",
+    ),
+    "excess": ("超过的", "超出的", "多于的", "高于的", "未达标的", "不达标的", "否则"),
 }
 #: `不得超过3次` (the requirement 不超过): the word barred is the miss itself.
 _BARRED = {
@@ -1230,6 +1240,10 @@ _REQUIREMENT_MISSED: _Rule = (
         + "|".join(sorted(_MISSED_REQUIREMENT, key=len, reverse=True))
         + r")|不得\s*(?P<barred>"
         + "|".join(sorted(_BARRED, key=len, reverse=True))
+        + r")|(?P<plain>"
+        + "|".join(
+            w for w in sorted(_MISSED_REQUIREMENT, key=len, reverse=True) if w in kw.STANDARD_WORDS
+        )
         + r"))\s*(?P<n>\d+(?:\.\d+)?\s*(?:%|个百分点|[^\s\d,;:、()【】的以]{0,3}?))\s*[,;]\s*"
         r"(?P<miss>"
         + "|".join(sorted({w for ws in _MISS_WORDS.values() for w in ws}, key=len, reverse=True))
@@ -1244,7 +1258,8 @@ def _requirement_missed(match: re.Match[str]) -> str | None:
     if barred is not None:
         complement, side = barred, _BARRED[barred]
     else:
-        complement, side = _MISSED_REQUIREMENT[match.group("word")]
+        # `应达到95%`, or a word that is a standard without 应 (`不少于4次，少于的…`)
+        complement, side = _MISSED_REQUIREMENT[match.group("word") or match.group("plain")]
     if match.group("miss") not in _MISS_WORDS[side]:
         return None  # `应达到95%，超过的…`: the other side, read (refused) as written
     number = re.sub(r"[ \t]", "", match.group("n"))
