@@ -75,6 +75,9 @@ def test_a_standard_in_two_halves_reads_as_one_rule(word, clause):
     [
         ("【化解率】小于90%大于等于80%的扣2分", ["6", "4", "4", "6"]),
         ("【化解率】低于90%高于80%的扣2分", ["6", "4", "6", "6"]),
+        # a 、 between them says no more
+        ("【化解率】低于90%、不低于80%的扣2分", ["6", "4", "4", "6"]),
+        ("【化解率】达到80%、低于90%的扣2分", ["6", "4", "4", "6"]),
         (
             "【化解率】大于等于90%的得6分，小于90%大于等于80%的得4分，小于80%的不得分",
             ["6", "4", "4", "0"],
@@ -86,12 +89,18 @@ def test_a_bound_on_each_side_written_without_qie_is_one_range(clause, expected)
     values = ["90%", "85%", "80%", "79%"]
     text = one_item(clause, "  化解率：百分比\n")
     assert item_totals(text, "化解率", values) == expected
-    said = clause.replace("%大", "%且大").replace("%高", "%且高")
+    said = clause.replace("%大", "%且大").replace("%高", "%且高").replace("、", "且")
     assert item_totals(one_item(said, "  化解率：百分比\n"), "化解率", values) == expected
 
 
 @pytest.mark.parametrize(
-    "clause", ["【化解率】低于90%低于80%的扣2分", "【化解率】等于90%高于80%的扣2分"]
+    "clause",
+    [
+        "【化解率】低于90%低于80%的扣2分",
+        "【化解率】等于90%高于80%的扣2分",
+        # 、 on one side: two tiers, or the lower bound? never the deeper one unasked
+        "【化解率】低于90%、低于80%的扣2分",
+    ],
 )
 def test_two_comparisons_side_by_side_that_bound_no_range_are_refused(clause):
     diagnostic = one_refusal(one_item(clause, "  化解率：百分比\n"))
@@ -100,7 +109,12 @@ def test_two_comparisons_side_by_side_that_bound_no_range_are_refused(clause):
 
 
 @pytest.mark.parametrize(
-    "clause", ["【化解率】高于90%且低于80%的扣2分", "【化解率】高于90%低于80%的扣2分"]
+    "clause",
+    [
+        "【化解率】高于90%且低于80%的扣2分",
+        "【化解率】高于90%低于80%的扣2分",
+        "【化解率】高于90%、低于80%的扣2分",  # 、: both ends, or a range?
+    ],
 )
 def test_a_range_no_value_is_in_is_refused_and_both_readings_compile(clause):
     diagnostic = one_refusal(one_item(clause, "  化解率：百分比\n"))

@@ -1331,6 +1331,15 @@ _BUT = (
     re.compile(rf"(?<=[\d%分次起件项个天日人户元])\s*(?:但|但是|而)(?=\s*(?:不|未)?{_COMPARED})"),
     lambda m, c: "且",
 )
+#: `【完成率】低于90%、不低于80%的` → `低于90% 不低于80%的`: 、 between two comparisons of one
+#: value sets them side by side — a range when they bound it from both sides; the same
+#: side, or no value between them (`低于60%、高于90%`: either?), is refused as it is
+#: without the 、.  Never after an amount (`得6分、80%以上得4分` parts two clauses).
+_LISTED_BOUNDS = (
+    "listed bounds",
+    re.compile(rf"(?<=[\d%次起件项个天日人户元点])\s*、(?=\s*(?:不|未)?{_COMPARED}\s*\d)"),
+    _blank,
+)
 #: `【差错】累计3次以上的`, `一年内累计达3次的` → `3次以上的`, `达到3次的`: what a fact counts
 #: is the year's total already; 累计 (and the bare 达 after it) adds nothing.
 _CUMULATIVE = (
@@ -1424,6 +1433,7 @@ _EVERY_LINE = (
     _SHOULD_DO,
     _KEPT_WITHIN,
     _BUT,
+    _LISTED_BOUNDS,
     _DATE_DONE,
     _CAP_LISTED,
     _CAP_SAID,

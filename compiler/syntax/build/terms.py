@@ -537,11 +537,12 @@ class TermsMixin:
         return tuple(conds)
 
     def _juxtaposed(self, before: ast.Compare, child: Elided) -> bool:
-        """Whether nothing but blanks stands between a comparison and the one after it."""
+        """Whether nothing but blanks (or a 、, which says no more) stands between a
+        comparison and the one after it."""
         if before.span.end_line != child.span.line:
             return False
         line = self.line_text(child.span.line)
-        return not line[before.span.end_column - 1 : child.span.column - 1].strip()
+        return not line[before.span.end_column - 1 : child.span.column - 1].strip(" \t、")
 
 
 @dataclass(frozen=True)
