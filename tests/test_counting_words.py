@@ -134,6 +134,9 @@ def test_a_negation_or_a_comparison_is_never_moved_into_a_name(clause):
         ("  逾期天数：天\n", "【逾期天数】每逾期1天扣0.5分", [0, 1, 5], ["6", "5.5", "3.5"]),
         ("  超期天数：天\n", "【超期天数】每超期1天扣0.5分", [0, 1, 5], ["6", "5.5", "3.5"]),
         ("  超时时长：小时\n", "【超时时长】每超时1小时扣1分", [0, 2], ["6", "4"]),
+        # one day without 每 is every day, as `迟报一次` is every report late
+        ("  逾期天数：天\n", "【逾期天数】逾期1天扣0.5分", [0, 1, 5], ["6", "5.5", "3.5"]),
+        ("  超期天数：天\n", "【超期天数】超期一天扣0.5分", [0, 1, 5], ["6", "5.5", "3.5"]),
     ],
 )
 def test_days_late_named_by_their_verb_are_each_counted(facts, clause, values, expected):
@@ -143,8 +146,9 @@ def test_days_late_named_by_their_verb_are_each_counted(facts, clause, values, e
     assert item_totals(one_item(clause, facts), name, values) == expected
 
 
-def test_days_late_of_another_fact_ask_which_it_is_and_both_readings_compile():
-    diagnostic = one_refusal(one_item("【办理天数】每逾期1天扣0.5分", "  办理天数：天\n"))
+@pytest.mark.parametrize("clause", ["【办理天数】每逾期1天扣0.5分", "【办理天数】逾期1天扣0.5分"])
+def test_days_late_of_another_fact_ask_which_it_is_and_both_readings_compile(clause):
+    diagnostic = one_refusal(one_item(clause, "  办理天数：天\n"))
     assert diagnostic.code == "E112"
     hint = diagnostic.hint()
     named = "【逾期办理天数】每逾期1天扣0.5分"
@@ -154,6 +158,12 @@ def test_days_late_of_another_fact_ask_which_it_is_and_both_readings_compile():
     assert late == ["6", "4.5"]
     taken = item_totals(one_item(limited, "  办理天数：天\n"), "办理天数", [5, 8])
     assert taken == ["6", "4.5"]
+
+
+def test_days_late_without_mei_are_one_each_or_refused():
+    """`逾期2天扣0.5分`: each two days, or from two on? refused, as `迟报两次` is."""
+    diagnostic = one_refusal(one_item("【逾期天数】逾期2天扣0.5分", "  逾期天数：天\n"))
+    assert "每2天" in diagnostic.hint() and "2天以上" in diagnostic.hint()
 
 
 def test_overdue_is_never_offered_as_a_slip_for_past_a_number():

@@ -135,6 +135,7 @@ def substitutions() -> dict[str, str]:
         "ONCE_PRE": _alt([kw.ONCE_PRE]),
         "ONCE_POST": _alt(kw.ONCE_POST),
         "COUNT_VERBS": _alt(kw.COUNT_VERBS),
+        "ONCE_VERBS": _alt(kw.ONCE_VERBS),
         "DECORATION_DE": _alt([kw.DECORATION_DE]),
         "NOT_WORDS": _alt(kw.NOT_WORDS),
         "AND_WORDS": _alt(kw.AND_WORDS),

@@ -1048,7 +1048,9 @@ EITHER_WORDS: tuple[str, ...] = ("达到", "满", "≥", "≤", ">=", "<=")
 SHORTFALL_COUNT_VERBS: tuple[str, ...] = ("缺", "缺少", "缺失", "漏", "漏报", "少报")
 #: Verbs of a step written without 每 (`，少一次扣1分`) that read as the same step with
 #: 每 (`每少1次`): a shortfall from a standard, refused without one (E112).
-ONCE_STEP_VERBS: tuple[str, ...] = ("少",)
+ONCE_STEP_VERBS: tuple[str, ...] = ("少", "逾期", "超期", "超时")
+#: The verbs a step without 每 may start with (`迟报一次`, `少一次`, `逾期1天`).
+ONCE_VERBS: tuple[str, ...] = tuple(dict.fromkeys((*COUNT_VERBS, *ONCE_STEP_VERBS)))
 #: Counting verbs that count what happened: after an upper bound they count the excess
 #: (`不超过【上年起数】，每新增1起`); after a lower bound they make no sense.
 OCCURRENCE_COUNT_VERBS: tuple[str, ...] = (

@@ -157,7 +157,7 @@ def _best_order(text: str) -> str:
 
 #: `迟报一次`, `有一处不符合`, `一项未录入`: the parts of a step written without 每.
 _ONCE = re.compile(
-    "^(?:" + re.escape(kw.ONCE_PRE) + ")?(?P<verb>" + kw.alternation(kw.COUNT_VERBS) + ")?"
+    "^(?:" + re.escape(kw.ONCE_PRE) + ")?(?P<verb>" + kw.alternation(kw.ONCE_VERBS) + ")?"
     r"(?P<num>\d+(?:\.\d+)?|[" + kw.CN_NUMERAL_CHARS + "]+)"
     "(?P<unit>" + kw.alternation(u for u in kw.UNITS if u != kw.POINTS_UNIT) + ")"
     "(?P<post>.*)$"
