@@ -239,3 +239,34 @@ def test_da_counts_as_daodao_and_asks_what_daodao_asks():
 def test_the_da_of_dabiao_is_no_comparison():
     """`达标的` names a state, not a bound: refused as before, never read as 达到标."""
     assert one_refusal(one_item("【完成率】达标的得6分", FACTS)).code == "E116"
+
+
+@pytest.mark.parametrize(
+    ("short", "said", "facts", "rows"),
+    [
+        (
+            "【完成率】比90%每低1个百分点扣0.5分",
+            "【完成率】与90%相比，每低1个百分点扣0.5分",
+            "  完成率：百分比\n",
+            [{"完成率": v} for v in ("95%", "90%", "85%")],
+        ),
+        (
+            "【完成率】较【上年完成率】每提高1个百分点加0.5分",
+            "【完成率】与【上年完成率】相比，每提高1个百分点加0.5分",
+            "  完成率：百分比\n  上年完成率：百分比\n",
+            [{"完成率": a, "上年完成率": b} for a, b in (("95%", "90%"), ("85%", "90%"))],
+        ),
+        (
+            "【完成率】比全市最高值每低1个百分点扣0.5分",
+            "【完成率】与全市最高值相比，每低1个百分点扣0.5分",
+            "  完成率：百分比\n",
+            [{"完成率": v} for v in ("95%", "90%", "85%")],
+        ),
+    ],
+)
+def test_bi_and_jiao_before_the_value_are_yu_xiangbi(short, said, facts, rows):
+    """`比90%每低…`, `较【上年完成率】每提高…`: the standard named in one word, as 与…相比."""
+    units = [{"单位": str(i), **row} for i, row in enumerate(rows)]
+    got = [r.total for r in compile_policy(one_item(short, facts)).score_batch(units)]
+    want = [r.total for r in compile_policy(one_item(said, facts)).score_batch(units)]
+    assert got == want and len(set(got)) > 1

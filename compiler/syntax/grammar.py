@@ -132,6 +132,7 @@ def substitutions() -> dict[str, str]:
         "RESPECTIVELY": _alt(kw.RESPECTIVELY),
         "VERSUS_PRE": _alt(kw.VERSUS_PRE),
         "VERSUS_POST": _alt(kw.VERSUS_POST),
+        "VERSUS_BY": _alt(kw.VERSUS_BY),
         "ONCE_PRE": _alt([kw.ONCE_PRE]),
         "ONCE_POST": _alt(kw.ONCE_POST),
         "COUNT_VERBS": _alt(kw.COUNT_VERBS),
