@@ -270,3 +270,21 @@ def test_bi_and_jiao_before_the_value_are_yu_xiangbi(short, said, facts, rows):
     got = [r.total for r in compile_policy(one_item(short, facts)).score_batch(units)]
     want = [r.total for r in compile_policy(one_item(said, facts)).score_batch(units)]
     assert got == want and len(set(got)) > 1
+
+
+@pytest.mark.parametrize(
+    ("done", "reached"),
+    [
+        ("【完成率】完成90%的得6分，否则不得分", "【完成率】达到90%的得6分，否则不得分"),
+        ("【完成率】90%完成的扣2分", "【完成率】达到90%的扣2分"),
+        ("【完成率】完成90%以上的扣2分", "【完成率】90%以上的扣2分"),
+        (
+            "【完成率】完成100%的得满分，每少1个百分点扣0.5分",
+            "【完成率】达到100%的得满分，每少1个百分点扣0.5分",
+        ),
+    ],
+)
+def test_a_share_done_is_a_share_reached(done, reached):
+    """`完成90%的`: 90% done is 90% reached, the bound included (以上 left to the header)."""
+    assert totals(done) == totals(reached)
+    assert len(set(totals(done))) > 1

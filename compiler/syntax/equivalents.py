@@ -1331,6 +1331,22 @@ _BUT = (
     re.compile(rf"(?<=[\d%分次起件项个天日人户元])\s*(?:但|但是|而)(?=\s*(?:不|未)?{_COMPARED})"),
     lambda m, c: "且",
 )
+#: `【完成率】完成100%的得满分`, `100%完成的` → `达到100%的`: a share done is one reached (the
+#: bound included); only with the % before 的 or the effect, never before 以上/以下.
+_DONE_PERCENT = (
+    "done percent",
+    re.compile(
+        r"(?<=】)\s*(?:完成\s*(?P<n>\d+(?:\.\d+)?\s*%)|(?P<m>\d+(?:\.\d+)?\s*%)\s*完成)"
+        r"(?=\s*(?:的|得|扣))"
+    ),
+    lambda m, c: "达到" + re.sub(r"\s+", "", m.group("n") or m.group("m")),
+)
+#: `完成90%以上的` → `90%以上的`: 以上 stays, for the header's 边界 to read.
+_DONE_ABOVE = (
+    "done above",
+    re.compile(r"(?<=】)\s*完成(?=\s*\d+(?:\.\d+)?\s*%\s*(?:及)?以上)"),
+    _blank,
+)
 #: `【完成率】低于90%、不低于80%的` → `低于90% 不低于80%的`: 、 between two comparisons of one
 #: value sets them side by side — a range when they bound it from both sides; the same
 #: side, or no value between them (`低于60%、高于90%`: either?), is refused as it is
@@ -1434,6 +1450,8 @@ _EVERY_LINE = (
     _KEPT_WITHIN,
     _BUT,
     _LISTED_BOUNDS,
+    _DONE_PERCENT,
+    _DONE_ABOVE,
     _DATE_DONE,
     _CAP_LISTED,
     _CAP_SAID,
@@ -2272,6 +2290,7 @@ _DROPS = frozenset(
         "range said",
         "item taken",
         "cap said",
+        "done percent",
         "cumulative",
         "should do",
         "bound restated",
