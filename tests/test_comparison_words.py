@@ -288,3 +288,28 @@ def test_a_share_done_is_a_share_reached(done, reached):
     """`完成90%的`: 90% done is 90% reached, the bound included (以上 left to the header)."""
     assert totals(done) == totals(reached)
     assert len(set(totals(done))) > 1
+
+
+def _written(hint: str) -> list[str]:
+    return [part.split("写 ", 1)[1] for part in hint.split("；")]
+
+
+def test_a_bare_share_asks_exactly_or_and_above_and_both_readings_compile():
+    """`【完成率】90%的扣2分`: exactly 90%, or 90% and above?  Refused (it was a generic
+    syntax error), each reading written out and scored here."""
+    diagnostic = one_refusal(one_item("【完成率】90%的扣2分", FACTS))
+    assert diagnostic.code == "E116"
+    above, exact = _written(diagnostic.hint())
+    assert above == "【完成率】达到90%的扣2分" and exact == "【完成率】等于90%的扣2分"
+    at = VALUES.index("90%")
+    assert totals(above)[at] == totals(exact)[at] == 4
+    assert totals(above)[0] == 4 and totals(exact)[0] == 6  # 95%: and above, not exactly
+
+
+def test_a_bare_share_before_a_step_is_the_bound_the_step_counts_from():
+    clause = "【完成率】100%的得满分，每降低1个百分点扣0.5分"
+    diagnostic = one_refusal(one_item(clause, FACTS))
+    assert diagnostic.code == "E116"
+    (written,) = _written(diagnostic.hint())
+    assert written == "【完成率】达到100%的得满分，每降低1个百分点扣0.5分"
+    assert totals(written)[VALUES.index("90%")] == 1

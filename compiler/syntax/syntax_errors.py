@@ -775,6 +775,44 @@ _BARE_COUNT = re.compile(
 )
 
 
+#: `【整改完成率】100%的得满分`: a share with no comparison word (the effect, and any step after it).
+_BARE_PERCENT = re.compile(
+    r"(?P<ref>【[^【】]+】)[ \t]*(?P<n>\d+(?:\.\d+)?)[ \t]*%[ \t]*的[ \t]*[，,]?[ \t]*"
+    r"(?P<effect>(?:扣|得|加)[ \t]*(?:\d+(?:\.\d+)?[ \t]*分|满分)|(?:本项)?不得分)"
+    r"(?P<rest>[ \t]*[，,][^；;。]*)?"
+)
+
+
+def _bare_percent(original_line: str, line: int) -> Diagnostic | None:
+    """`【整改完成率】100%的得满分`: exactly 100%, or 100% and above?  Both written out; with
+    a step after it (`，每降低1个百分点扣0.1分`) only the bound the step counts from."""
+    found = _BARE_PERCENT.search(original_line)
+    if found is None:
+        return None
+    ref, n = found["ref"], found["n"] + "%"
+    effect = re.sub(r"[ \t]", "", found["effect"])
+    rest = re.sub(r"[ \t]", "", found["rest"] or "").replace(",", "，")
+    reached = f"{ref}达到{n}的{effect}{rest}"
+    if rest:
+        readings = (f"写 {reached}", f"write {reached}")
+    else:
+        exact = f"{ref}等于{n}的{effect}"
+        readings = (
+            f"{n}及以上的写 {reached}；恰好{n}的写 {exact}",
+            f"{n} or more: {reached}; exactly {n}: {exact}",
+        )
+    return _unclear(
+        found,
+        line,
+        found[0],
+        (
+            f"“{n}的” 是恰好{n}，还是{n}及以上，原文没有说",
+            f"“{n}的”: exactly {n}, or {n} or more? The wording does not say",
+        ),
+        readings,
+    )
+
+
 def _bare_count(original_line: str, line: int) -> Diagnostic | None:
     """`【事故】1起的扣2分`: exactly one, one or more, or each one?  The readings written out
     (a table that starts at `0起的` reads as exact counts: equivalents `_exact_counts`)."""
@@ -1640,6 +1678,7 @@ def describe(
         _word_remark,
         _rate_then_amount,
         _bare_count,
+        _bare_percent,
         _date_onward,
         _item_cap,
     ):
