@@ -256,12 +256,6 @@ def test_the_da_of_dabiao_is_no_comparison():
             "  完成率：百分比\n  上年完成率：百分比\n",
             [{"完成率": a, "上年完成率": b} for a, b in (("95%", "90%"), ("85%", "90%"))],
         ),
-        (
-            "【完成率】比全市最高值每低1个百分点扣0.5分",
-            "【完成率】与全市最高值相比，每低1个百分点扣0.5分",
-            "  完成率：百分比\n",
-            [{"完成率": v} for v in ("95%", "90%", "85%")],
-        ),
     ],
 )
 def test_bi_and_jiao_before_the_value_are_yu_xiangbi(short, said, facts, rows):

@@ -747,8 +747,9 @@ OCCUR_WORDS: tuple[str, ...] = ("发生", "出现", "存在", "被通报存在",
 #: `【发案率】与【上年发案率】相比`: the value a step verb is measured against.
 VERSUS_PRE: tuple[str, ...] = ("与", "同", "和")
 VERSUS_POST: tuple[str, ...] = ("相比", "比较", "相较")
-#: The same in one word before the value (`比90%每低1个百分点`, `较上年`): only right before a
-#: number, a 【数据项】 or the batch's best (never the 比 of 比例, 比值, 占比).
+#: The same in one word before the value (`比90%每低1个百分点`, `较【上年完成率】`): only right
+#: before a number or a 【数据项】 (never the 比 of 比例, 比值, 占比; `比平均值每高…` is refused
+#: with what to write, syntax_errors._BATCH_FORMS).
 VERSUS_BY: tuple[str, ...] = ("比", "较", "相比于", "相较于", "较之")
 #: A step written without 每 (`有一处不符合扣1分`): 有 before the number, a negated
 #: verb phrase after the unit.
