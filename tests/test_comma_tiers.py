@@ -350,3 +350,18 @@ def test_a_gap_among_deductions_is_refused_with_the_tiers_by_semicolons_written(
     assert written.count("；") == clause.count("，")
     got = item_totals(one_item(written, facts), name, values)
     assert got == (scores or ["6", "4", "2", "0", "0"])
+
+
+def test_nested_deduction_tiers_are_asked_deepest_or_summed_before_any_gap():
+    """`低于90%的扣1分，低于80%的扣2分，低于70%的扣3分`: E267 asks whether only the deepest
+    tier counts — not also E269, whose ；-form would only meet E267 again.  Its ranges
+    written, the gap above 90% is E269's, whose ；-form compiles."""
+    clause = "【化解率】低于90%的扣1分，低于80%的扣2分，低于70%的扣3分"
+    refused = one_refusal(one_item(clause, RATE))
+    assert refused.code == "E267"
+    assert "把较宽的一档写成 【化解率】低于90%且不低于80%的扣1分" in refused.hint()
+    ranges = "【化解率】低于90%且不低于80%的扣1分，低于80%且不低于70%的扣2分，低于70%的扣3分"
+    refused = one_refusal(one_item(ranges, RATE))
+    assert refused.code == "E269"
+    written = refused.hint().rsplit("：", 1)[1]
+    assert rates(written, ["95%", "85%", "75%", "65%"]) == ["6", "5", "4", "3"]

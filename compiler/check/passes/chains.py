@@ -58,7 +58,12 @@ def _problem(ctx: Context, node: ast.Node, tiers: list, beside: list = ()) -> di
     的得2分`), whose overlaps with the tiers are as written (E267's to judge)."""
     written = tiers
 
-    def gap(reach: End, low: End) -> dict:
+    def gap(reach: End, low: End) -> dict | None:
+        if _stacked(node, written[:own], spans[:own], count):
+            # `低于90%的扣1分，低于80%的扣2分，…`: E267 asks whether the tiers add up or
+            # only the deepest counts; its hint writes ranges, after which any gap left
+            # is reported here — the ；-form now would only meet E267 again
+            return None
         return _apart(ctx, written, _args("gap", fact, _gap(reach, low, count)))
 
     rest = isinstance(tiers[-1].condition, ast.Not) and len(tiers) > 1
@@ -83,7 +88,9 @@ def _problem(ctx: Context, node: ast.Node, tiers: list, beside: list = ()) -> di
         low, high = spans[i]
         if owner < 0:
             if low is not None and not _covers_below(low, count) and not rest:
-                return gap(None, low)
+                problem = gap(None, low)
+                if problem is not None:
+                    return problem
             owner, reach = i, high
             continue
         if reach is None or low is None or _before(low, reach, count):
@@ -99,12 +106,33 @@ def _problem(ctx: Context, node: ast.Node, tiers: list, beside: list = ()) -> di
                 owner, reach = i, high
             continue
         if _gap_between(reach, low, count) and not rest:
-            return gap(reach, low)
+            problem = gap(reach, low)
+            if problem is not None:
+                return problem
         if high is None or _later(high, reach):
             owner, reach = i, high
     if reach is not None and not rest:
         return gap(reach, None)
     return None
+
+
+def _stacked(node: ast.Node, tiers: list, spans: list, count: bool) -> bool:
+    """Whether two of the sentence's tiers of one kind take some units both over different
+    ranges (E267's pair: not refused here, and not under 就高不就低)."""
+    if modifier(node, "take_max") is not None:
+        return False
+    order = sorted(range(len(spans)), key=lambda i: _low_key(spans[i][0]))
+    for at, i in enumerate(order):
+        for j in order[at + 1 :]:
+            if spans[i] == spans[j]:
+                continue
+            kinds = {tier_kind(tiers[i]), tier_kind(tiers[j])}
+            if len(kinds) != 1 or None in kinds:
+                continue
+            reach, low = spans[i][1], spans[j][0]
+            if reach is None or low is None or _before(low, reach, count):
+                return True
+    return False
 
 
 def _apart(ctx: Context, tiers: list, problem: dict) -> dict:
