@@ -206,3 +206,26 @@ def test_a_count_with_an_amount_after_a_rate_is_refused_with_both_readings(bound
     expected = [["16", "10", "10"], ["16", "14", "10"]][: len(instead)]
     got = [item_totals(one_item(w, facts, points=20), "安全事故", values) for w in instead]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【问题数】每个问题扣0.5分",
+        "【问题数】每发现一个问题扣0.5分",
+        "【问题数】每发现1个问题扣0.5分",
+    ],
+)
+def test_the_noun_after_the_unit_is_what_the_fact_counts(clause):
+    facts = "  问题数：个\n"
+    assert item_totals(one_item(clause, facts), "问题数", [0, 3]) == ["6", "4.5"]
+
+
+def test_a_noun_that_names_only_some_of_what_the_fact_counts_is_not_dropped():
+    """`【投诉】每件有效投诉扣1分`: only the valid ones — never read as every complaint; the
+    hint names a fact of its own, and that sentence compiles."""
+    diagnostic = one_refusal(one_item("【投诉】每件有效投诉扣1分", "  投诉：件\n"))
+    assert diagnostic.code == "E116"
+    written = "【有效投诉】每件扣1分"
+    assert written in diagnostic.hint() and "有效投诉：件" in diagnostic.hint()
+    assert item_totals(one_item(written, "  有效投诉：件\n"), "有效投诉", [2]) == ["4"]

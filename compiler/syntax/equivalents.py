@@ -1331,6 +1331,26 @@ _BUT = (
     re.compile(rf"(?<=[\d%分次起件项个天日人户元])\s*(?:但|但是|而)(?=\s*(?:不|未)?{_COMPARED})"),
     lambda m, c: "且",
 )
+#: `【问题数】每个问题扣0.5分`, `每发现一个问题扣0.5分` → `每个扣0.5分`: the noun after the unit is
+#: what the fact counts, when the fact's name holds it whole (`每件有效投诉` on 【投诉】 names
+#: only some of them: read, and refused, as written).
+_COUNTED_NOUN = (
+    "counted noun",
+    re.compile(
+        rf"(?<=每)\s*(?:{kw.alternation(kw.COUNT_VERBS)})?\s*(?:\d+|[一两二三四五六七八九十]+)?\s*"
+        r"(?:个|件|起|次|项|处|条|篇|人|户|家)(?P<noun>\s*[\u4e00-\u9fff]{1,6}?)(?=\s*(?:扣|得|加|减))"
+    ),
+    lambda m, c: _counted_noun(m),
+)
+
+
+def _counted_noun(match: re.Match[str]) -> str | None:
+    fact, noun = _line_fact(match.string), match.group("noun").strip()
+    if fact is None or noun not in fact:
+        return None
+    return match.group()[: match.start("noun") - match.start()]
+
+
 #: `【完成率】完成100%的得满分`, `100%完成的` → `达到100%的`: a share done is one reached (the
 #: bound included); only with the % before 的 or the effect, never before 以上/以下.
 _DONE_PERCENT = (
@@ -1452,6 +1472,7 @@ _EVERY_LINE = (
     _LISTED_BOUNDS,
     _DONE_PERCENT,
     _DONE_ABOVE,
+    _COUNTED_NOUN,
     _DATE_DONE,
     _CAP_LISTED,
     _CAP_SAID,

@@ -904,6 +904,36 @@ def _each_with_words(original_line: str, line: int) -> Diagnostic | None:
     )
 
 
+#: `【投诉】每件有效投诉扣1分`: a noun after the unit that the fact's name does not hold
+#: whole (equivalents `_COUNTED_NOUN` drops one it does) — which of them are counted.
+_EACH_NOUN = re.compile(
+    r"【(?P<name>[^【】]+)】[ \t]*每[ \t]*(?:\d+|[一两二三四五六七八九十]+)?[ \t]*"
+    r"(?P<unit>个|件|起|次|项|处|条|篇|人|户|家)(?P<noun>[\u4e00-\u9fff]{2,8}?)[ \t]*"
+    r"(?P<rest>[扣得加减][ \t]*\d[^，,；;。]*)"
+)
+
+
+def _each_noun(original_line: str, line: int) -> Diagnostic | None:
+    found = _EACH_NOUN.search(original_line)
+    if found is None or found["noun"] in found["name"] or _NOT_A_NAME.search(found["noun"]):
+        return None
+    noun, unit = found["noun"], found["unit"]
+    written = f"【{noun}】每{unit}{found['rest'].strip()}"
+    return _unclear(
+        found,
+        line,
+        found[0],
+        (
+            f"“{noun}”说的是【{found['name']}】中数哪一些，要写在数据项名里",
+            f"“{noun}” says which of 【{found['name']}】 are counted: it belongs in the fact's name",
+        ),
+        (
+            f"写成 {written}（数据： 中声明 {noun}：{unit}）",
+            f"write {written} (declared under 数据: as {noun}：{unit})",
+        ),
+    )
+
+
 #: `【通报】每次扣1分，本项最多扣3分` in a clause: the cap of this clause, or of the whole item?
 _ITEM_CAP = re.compile(
     r"[,，][ \t]*(?:本项|该项|此项)[ \t]*(?:最多|最高|限)[ \t]*扣[ \t]*(?P<n>\d+(?:\.\d+)?)[ \t]*分"
@@ -1674,6 +1704,7 @@ def describe(
         _negated_verb,
         _words_beside,
         _each_with_words,
+        _each_noun,
         _count_table,
         _word_remark,
         _rate_then_amount,
