@@ -307,3 +307,40 @@ def test_a_bare_share_before_a_step_is_the_bound_the_step_counts_from():
     (written,) = _written(diagnostic.hint())
     assert written == "【完成率】达到100%的得满分，每降低1个百分点扣0.5分"
     assert totals(written)[VALUES.index("90%")] == 1
+
+
+def test_a_value_between_two_bounds_as_a_table_cell_writes_it():
+    """`80%≤完成率<90%`: the line's fact between two bounds, read with the bounds' own
+    inclusivity; the numbers keep their columns, so a hint quotes them as written."""
+    facts = "  完成率：百分比\n"
+    values = ["95%", "90%", "85%", "80%", "70%"]
+    cell = "【完成率】≥90%得6分，80%≤完成率<90%得4分，<80%不得分"
+    said = "【完成率】≥90%得6分，达到80%且低于90%得4分，<80%不得分"
+    assert item_totals(one_item(cell, facts), "完成率", values) == ["6", "6", "4", "4", "0"]
+    assert item_totals(one_item(said, facts), "完成率", values) == ["6", "6", "4", "4", "0"]
+    gap = one_refusal(one_item("【完成率】≥90%得6分，80%≤完成率<90%得4分", facts))
+    assert gap.code == "E269" and "低于80%" in gap.hint()
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("【率】≥90%得6分，80%≤率<90%得4分，<80%不得分", "达到80%且低于90%"),
+        ("【率】>90%得6分，80%<【率】≤90%得4分，<=80%不得分", "超过80%且不超过90%"),
+    ],
+)
+def test_a_cell_the_language_does_not_read_says_what_to_write(cell, written):
+    facts = "  率：百分比\n"
+    diagnostic = one_refusal(one_item(cell, facts))
+    assert diagnostic.code == "E116"
+    sentence = diagnostic.hint().removeprefix("写成 ")
+    assert written in sentence
+    values = ["95%", "90%", "85%", "80%", "70%"]
+    expected = ["6", "6", "4", "4", "0"] if "达到80%" in written else ["6", "4", "4", "0", "0"]
+    assert item_totals(one_item(sentence, facts), "率", values) == expected
+
+
+def test_a_cell_naming_another_value_is_never_turned_into_the_lines_fact():
+    """`80%≤合格率<90%` on a line of 【完成率】: not rewritten, and no hint that reads it so."""
+    diagnostic = one_refusal(one_item("【完成率】≥90%得6分，80%≤合格率<90%得4分", FACTS))
+    assert "达到80%且低于90%" not in (diagnostic.hint() or "")

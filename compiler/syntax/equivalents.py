@@ -1331,6 +1331,25 @@ _BUT = (
     re.compile(rf"(?<=[\d%分次起件项个天日人户元])\s*(?:但|但是|而)(?=\s*(?:不|未)?{_COMPARED})"),
     lambda m, c: "且",
 )
+#: `【完成率】≥90%得6分，80%≤完成率<90%得4分` → `…，80%及以上且<90%得4分`: the value between two
+#: bounds, named by the line's fact (its name or a tail of it of 3 characters or more, as a
+#: table's cell writes it).  The numbers keep their columns (what a hint quotes of them is
+#: what was written), so only a lower bound that includes its number, with room for
+#: `及以上且`, is read; `80%<率≤90%` is read (and refused) as written.
+_BETWEEN_SYMBOLS = (
+    "between symbols",
+    re.compile(r"(?<=\d%)(?P<op1>≤|<=)\s*(?P<x>[\u4e00-\u9fff]{3,12}?)\s*(?=(?:<=|≤|<)\s*\d)"),
+    lambda m, c: _between_symbols(m),
+)
+
+
+def _between_symbols(match: re.Match[str]) -> str | None:
+    fact = _line_fact(match.string)
+    if fact is None or not fact.endswith(match.group("x")):
+        return None
+    return "及以上且"
+
+
 #: `【问题数】每个问题扣0.5分`, `每发现一个问题扣0.5分` → `每个扣0.5分`: the noun after the unit is
 #: what the fact counts, when the fact's name holds it whole (`每件有效投诉` on 【投诉】 names
 #: only some of them: read, and refused, as written).
@@ -1473,6 +1492,7 @@ _EVERY_LINE = (
     _DONE_PERCENT,
     _DONE_ABOVE,
     _COUNTED_NOUN,
+    _BETWEEN_SYMBOLS,
     _DATE_DONE,
     _CAP_LISTED,
     _CAP_SAID,
@@ -2312,6 +2332,7 @@ _DROPS = frozenset(
         "item taken",
         "cap said",
         "done percent",
+        "between symbols",
         "cumulative",
         "should do",
         "bound restated",

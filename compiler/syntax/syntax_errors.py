@@ -904,6 +904,40 @@ def _each_with_words(original_line: str, line: int) -> Diagnostic | None:
     )
 
 
+#: `80%≤率<90%`: a value between two bounds written as a table's cell (the form the
+#: language reads, equivalents `_BETWEEN_SYMBOLS`, needs the fact's name of 3 characters
+#: or more and a lower bound that includes its number).
+_BETWEEN = re.compile(
+    r"(?P<lo>\d+(?:\.\d+)?[ \t]*%?)[ \t]*(?P<op1><=|≤|<)[ \t]*(?P<x>【[^【】]+】|[\u4e00-\u9fff]{1,12}?)"
+    r"[ \t]*(?P<op2><=|≤|<)[ \t]*(?P<hi>\d+(?:\.\d+)?[ \t]*%?)"
+)
+_BETWEEN_WORDS = {"<=": "达到", "≤": "达到", "<": "超过"}
+_BELOW_WORDS = {"<=": "不超过", "≤": "不超过", "<": "低于"}
+
+
+def _between(original_line: str, line: int) -> Diagnostic | None:
+    found = _BETWEEN.search(original_line)
+    if found is None:
+        return None
+    facts = set(re.findall(r"【([^【】]+)】", original_line[: found.start()]))
+    if len(facts) != 1 or not facts.pop().endswith(found["x"].strip("【】")):
+        return None  # `80%≤合格率<90%` on a line of 【完成率】: another value, not turned into it
+    lo, hi = (re.sub(r"[ \t]", "", found[g]) for g in ("lo", "hi"))
+    words = f"{_BETWEEN_WORDS[found['op1']]}{lo}且{_BELOW_WORDS[found['op2']]}{hi}"
+    clause = original_line.strip().lstrip("-").strip()
+    written = clause.replace(found[0], words, 1)
+    return _unclear(
+        found,
+        line,
+        found[0],
+        (
+            f"“{found[0]}” 把【数据项】写在两个界之间，要用比较词写",
+            f"“{found[0]}” puts the fact between two bounds: write it with comparison words",
+        ),
+        (f"写成 {written}", f"write {written}"),
+    )
+
+
 #: `【投诉】每件有效投诉扣1分`: a noun after the unit that the fact's name does not hold
 #: whole (equivalents `_COUNTED_NOUN` drops one it does) — which of them are counted.
 _EACH_NOUN = re.compile(
@@ -1705,6 +1739,7 @@ def describe(
         _words_beside,
         _each_with_words,
         _each_noun,
+        _between,
         _count_table,
         _word_remark,
         _rate_then_amount,
