@@ -143,3 +143,15 @@ def test_a_cap_said_with_buchaoguo_takes_the_verb_of_its_effect(clause, capped):
 def test_a_cap_that_names_another_verb_or_the_item_is_not_read(clause):
     with pytest.raises(PolicyError):
         compile_policy(one_item(clause, "  信息：篇\n"))
+
+
+def test_a_cap_said_with_buchaoguo_in_an_item_of_several_clauses_is_not_read():
+    """`A每个得2分，B每个得1分，累计不超过6分`: the last clause's cap, or the item's?  Read
+    only where the two are one (an item of one clause)."""
+    text = (
+        f"细则：测试\n年度：2024\n满分：6分\n\n数据：\n{FACTS}  其他问题：次\n\n"
+        "一、测试（6分）\n  - 【其他问题】每次扣1分\n  - 【事故】每起扣2分，累计不超过4分\n"
+    )
+    with pytest.raises(PolicyError):
+        compile_policy(text)
+    assert lost(text.replace("累计不超过4分", "最多扣4分"), (0, 3)) == [0, 4]

@@ -344,3 +344,27 @@ def test_a_cell_naming_another_value_is_never_turned_into_the_lines_fact():
     """`80%≤合格率<90%` on a line of 【完成率】: not rewritten, and no hint that reads it so."""
     diagnostic = one_refusal(one_item("【完成率】≥90%得6分，80%≤合格率<90%得4分", FACTS))
     assert "达到80%且低于90%" not in (diagnostic.hint() or "")
+
+
+@pytest.mark.parametrize(
+    ("with_comma", "without"),
+    [
+        (
+            "【完成率】低于90%的，每低1个百分点，扣0.5分",
+            "【完成率】低于90%的，每低1个百分点扣0.5分",
+        ),
+        ("【完成率】每低于90%1个百分点，扣0.5分", "【完成率】每低于90%1个百分点扣0.5分"),
+    ],
+)
+def test_a_comma_between_a_step_and_its_amount_says_nothing(with_comma, without):
+    assert totals(with_comma) == totals(without)
+    assert totals(with_comma)[VALUES.index("85%")] == 3.5
+
+
+def test_a_bare_share_without_de_asks_as_with_it():
+    diagnostic = one_refusal(one_item("【完成率】100%得3分，每降低1个百分点扣1分", FACTS))
+    assert diagnostic.code == "E116"
+    (written,) = _written(diagnostic.hint())
+    assert written == "【完成率】达到100%的得3分，每降低1个百分点扣1分"
+    policy = compile_policy(one_item(written, FACTS))
+    assert [policy.score({"完成率": v}).total for v in ("100%", "99%", "95%")] == [3, 2, 0]

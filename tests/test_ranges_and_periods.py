@@ -168,3 +168,9 @@ def test_a_ceiling_kept_leaves_its_bound_to_the_header():
     rows = [{"单位": str(i), "投诉": v} for i, v in enumerate(["2", "3", "4", "6"])]
     assert both_totals(compile_policy(text), rows) == both_totals(compile_policy(same), rows)
     assert both_totals(compile_policy(text), rows) == [6, 6, 5, 3]
+
+
+def test_money_put_in_is_the_amount_itself():
+    facts = "  经费：万元\n"
+    clause = "【经费】全年投入不少于10万元的得2分"
+    assert earned(clause, ["12", "10", "8"], facts, "经费") == [2, 2, 0]

@@ -1282,7 +1282,7 @@ _TIER_MARK = (
 _PERIOD_WORDS = r"全年度?|年内|年度内|本年度?内?|每年度?"
 #: Verbs that only say what the counted thing is (a meeting is held, a drill organised):
 #: `【例会次数】召开不少于4次`, `全年召开【例会次数】不少于4次`.
-_DOING_WORDS = r"召开|开展|组织开展|组织|举办|举行|参加|完成|报送|上报"
+_DOING_WORDS = r"召开|开展|组织开展|组织|举办|举行|参加|完成|报送|上报|投入"
 #: A period, a verb of doing, or both (`全年召开`): words around a required count.
 _PERIOD_OR_DOING = rf"(?:(?:{_PERIOD_WORDS})\s*(?:{_DOING_WORDS})?|(?:{_DOING_WORDS}))"
 _COMPARED = r"(?:不少于|不低于|不得少于|不得低于|达到|不超过|不得超过|不多于|不高于|少于|低于|超过|高于|多于)"
@@ -1348,6 +1348,15 @@ def _between_symbols(match: re.Match[str]) -> str | None:
     if fact is None or not fact.endswith(match.group("x")):
         return None
     return "及以上且"
+
+
+#: `每低1个百分点，扣0.5分` → `每低1个百分点 扣0.5分`: a comma between a step and its amount
+#: says nothing (the step and the amount are one effect).
+_STEP_COMMA = (
+    "step comma",
+    re.compile(r"每[^,;每的]{1,24}?,(?=\s*(?:扣除|扣|减|得|加|计)\s*\d)"),
+    lambda m, c: m.group()[:-1],
+)
 
 
 #: `【问题数】每个问题扣0.5分`, `每发现一个问题扣0.5分` → `每个扣0.5分`: the noun after the unit is
@@ -1418,6 +1427,7 @@ _DATE_DONE = (
 #: `每起扣2分，累计不超过4分`, `扣分不超过4分`, `最多不超过4分` → `,最多扣4分`: what the clause
 #: takes (adds, earns) in all is at most 4 — the cap of the grammar, its verb that of the
 #: effect before it (a cap naming another verb, `每篇加1分，扣分不超过3分`, stays as written).
+#: Only in an item of one clause, where the clause's cap and the item's are one.
 _CAP_SAID = (
     "cap said",
     re.compile(
@@ -1427,7 +1437,7 @@ _CAP_SAID = (
         r"|最多不超过|最高不超过)"
         r"\s*(?P<n>\d+(?:\.\d+)?)\s*分(?=\s*(?:[,;。.]|$))"
     ),
-    lambda m, c: _cap_said(m),
+    lambda m, c: _cap_said(m, c),
 )
 #: `每次扣1分、最多扣3分` → `每次扣1分,最多扣3分`: 、 before a cap is the comma.
 _CAP_LISTED = (
@@ -1440,7 +1450,11 @@ _CAPPED_EFFECT = re.compile(r"(?P<v>扣除|扣|减|加|得|计)\s*\d+(?:\.\d+)?\
 _CAP_VERB = {"扣除": "扣", "扣": "扣", "减": "扣", "加": "加", "得": "得", "计": "得"}
 
 
-def _cap_said(match: re.Match[str]) -> str | None:
+def _cap_said(match: re.Match[str], context: _Context) -> str | None:
+    if context.clauses != 1:
+        # `A每个得2分，B每个得1分，累计不超过6分`: of the last clause, or of them all?  Only
+        # in an item of one clause are the two the same
+        return None
     before = match.string[: match.start()].split(";")[-1]
     effect = _CAPPED_EFFECT.search(before)
     if effect is None:
@@ -1493,6 +1507,7 @@ _EVERY_LINE = (
     _DONE_ABOVE,
     _COUNTED_NOUN,
     _BETWEEN_SYMBOLS,
+    _STEP_COMMA,
     _DATE_DONE,
     _CAP_LISTED,
     _CAP_SAID,
@@ -2155,6 +2170,7 @@ RULES: tuple[_Rule, ...] = (
     _PERIOD,
     _CAP_LISTED,  # a cap's own 最多 makes a line a batch line's
     _CAP_SAID,
+    _STEP_COMMA,
     _ZERO_POINTS,
     _BOUND_SAID,
     # 不足1个百分点的按比例扣分 after a step of 1个百分点 → 按比例扣分 (the part in proportion)

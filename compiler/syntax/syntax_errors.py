@@ -777,7 +777,7 @@ _BARE_COUNT = re.compile(
 
 #: `【整改完成率】100%的得满分`: a share with no comparison word (the effect, and any step after it).
 _BARE_PERCENT = re.compile(
-    r"(?P<ref>【[^【】]+】)[ \t]*(?P<n>\d+(?:\.\d+)?)[ \t]*%[ \t]*的[ \t]*[，,]?[ \t]*"
+    r"(?P<ref>【[^【】]+】)[ \t]*(?P<n>\d+(?:\.\d+)?)[ \t]*%[ \t]*的?[ \t]*[，,]?[ \t]*"
     r"(?P<effect>(?:扣|得|加)[ \t]*(?:\d+(?:\.\d+)?[ \t]*分|满分)|(?:本项)?不得分)"
     r"(?P<rest>[ \t]*[，,][^；;。]*)?"
 )
