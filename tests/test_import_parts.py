@@ -212,8 +212,9 @@ def test_caps_that_are_sentences_of_their_own(tmp_path):
 def test_words_said_before_and_the_indicator_named_again(tmp_path):
     draft, policy = _import(tmp_path, _SCHOOL)
     text = draft.text
-    # `每个问题`: the problem is what the fact counts; `一节` is a count word
-    assert "- 【审计发现问题】每个扣0.5分" in text
+    # `每个问题`: the problem is what the fact counts (the language reads it as `每个`);
+    # `一节` is a count word
+    assert "- 【审计发现问题】每个问题扣0.5分" in text
     assert "- 【班会课被挤占】一节扣0.2分" in text
     # `完成率低于80%的` names the rate of the sentence before it: one fact
     assert "- 【日常检查计划完成率】低于80%的，本项不得分" in text

@@ -1185,8 +1185,8 @@ _EACH_TIME = re.compile(
 #: step's (`低于90%的扣2分`, `超过3次每次扣1分`; not `每超1次扣1分`, `每次扣1分`, `扣2分`).
 _OWN_CASE = re.compile(r"^(?!每)[^扣得加减]*?\d")
 #: A step from a standard the rest does not name (`每超1次`, `每低1个百分点`): up or down.
-_STEP_UP = re.compile(r"^每[ \t]*(?:超过|超出|超|多于|多|高于|高出|高|提高|增加|上升)")
-_STEP_DOWN = re.compile(r"^每[ \t]*(?:低于|低|少于|少|降低|下降|降|减少|差|缺)")
+_STEP = re.compile(r"^每[ \t]*(?P<verb>" + kw.alternation(kw.STEP_VERBS) + ")")
+_STEP_FACES = {"excess": "ge", "shortfall": "le"}
 #: Each occurrence, with no case of its own (`每次扣1分`, `超过的每次扣1分`, `超过部分每次扣1分`).
 _EACH_BARE = re.compile(
     r"^(?:(?:超过|超出|多于|高于)[ \t]*(?P<part>部分)?[ \t]*的?[ \t]*[，,]?[ \t]*)?"
@@ -1208,7 +1208,8 @@ def _past_the_bound(ref: str, cond: str, bound, rest: str) -> tuple[str, str]:
         f"{ref}（“{cond}” 的反面，界上的值归哪一边写清）的",
         f"{ref}(the opposite of “{cond}”, saying which side holds the bound)的",
     )
-    step = "ge" if _STEP_UP.match(rest) else "le" if _STEP_DOWN.match(rest) else None
+    verb = _STEP.match(rest)
+    step = _STEP_FACES.get(kw.STEP_VERBS[verb["verb"]]) if verb is not None else None
     if step is not None:
         if head is None or faces != step:
             return f"{unsaid[0]}，{rest}", f"{unsaid[1]}，{rest}"
