@@ -229,3 +229,9 @@ def test_a_noun_that_names_only_some_of_what_the_fact_counts_is_not_dropped():
     written = "【有效投诉】每件扣1分"
     assert written in diagnostic.hint() and "有效投诉：件" in diagnostic.hint()
     assert item_totals(one_item(written, "  有效投诉：件\n"), "有效投诉", [2]) == ["4"]
+
+
+def test_a_unit_that_ends_in_a_word_of_the_facts_name_is_kept_whole():
+    """`每缺1个月` on 【超期月数】: 月 ends the unit 个月, it names nothing to drop."""
+    clause = "【超期月数】每缺１个月扣0.5分"
+    assert item_totals(one_item(clause, "  超期月数：个月\n"), "超期月数", [0, 2]) == ["6", "5"]

@@ -1366,7 +1366,7 @@ _COUNTED_NOUN = (
     "counted noun",
     re.compile(
         rf"(?<=每)\s*(?:{kw.alternation(kw.COUNT_VERBS)})?\s*(?:\d+|[一两二三四五六七八九十]+)?\s*"
-        r"(?:个|件|起|次|项|处|条|篇|人|户|家)(?P<noun>\s*[\u4e00-\u9fff]{1,6}?)(?=\s*(?:扣|得|加|减))"
+        rf"{kw.alternation(kw.UNITS)}(?P<noun>\s*[\u4e00-\u9fff]{{1,6}}?)(?=\s*(?:扣|得|加|减))"
     ),
     lambda m, c: _counted_noun(m),
 )
@@ -1376,6 +1376,9 @@ def _counted_noun(match: re.Match[str]) -> str | None:
     fact, noun = _line_fact(match.string), match.group("noun").strip()
     if fact is None or noun not in fact:
         return None
+    unit = match.group()[: match.start("noun") - match.start()].rstrip()
+    if any(u.startswith(unit[-1] + noun[0]) for u in kw.UNITS):
+        return None  # `每缺1个月`: 月 ends the unit 个月, it names nothing
     return match.group()[: match.start("noun") - match.start()]
 
 
