@@ -122,10 +122,18 @@ MEETINGS = "  例会次数：次\n"
         "召开【例会次数】不少于4次，少一次扣1分",
         "【例会次数】全年召开不少于4次，少一次扣1分",
         "【例会次数】召开不少于4次，每少1次扣1分",
+        # the thing done, which the fact's name says
+        "【例会次数】全年召开例会不少于4次，少一次扣1分",
+        "【例会次数】应召开例会不少于4次，每少1次扣1分",
     ],
 )
 def test_words_around_a_required_count_add_nothing(clause):
     assert earned(clause, ["0", "3", "4", "5"], MEETINGS, "例会次数") == [2, 5, 6, 6]
+
+
+def test_a_thing_done_that_the_name_does_not_say_is_not_blanked():
+    """`召开座谈会` on 【例会次数】: another thing than the fact counts — read as written."""
+    assert refusal("【例会次数】全年召开座谈会不少于4次，少一次扣1分", MEETINGS).code == "E101"
 
 
 def test_a_negated_verb_before_the_fact_is_not_blanked():

@@ -1294,6 +1294,27 @@ _PERIOD = (
     ),
     _blank,
 )
+#: `【培训次数】全年组织培训不少于2次`, `【检查次数】应开展检查不少于12次` → `【培训次数】不少于2次`: a
+#: verb of doing and the thing done, which the fact's name already says (`培训` in 【培训次数】);
+#: a modal before them stays.
+_DOING_NAMED = (
+    "doing named",
+    re.compile(
+        rf"(?<=】)(?P<lead>\s*(?:(?:{_PERIOD_WORDS})\s*)?)(?P<modal>(?:应当|必须|应|须)?)"
+        rf"\s*(?:{_DOING_WORDS})\s*(?P<noun>[\u4e00-\u9fff]{{1,6}}?)(?=\s*{_COMPARED})"
+    ),
+    lambda m, c: _doing_named(m),
+)
+
+
+def _doing_named(match: re.Match[str]) -> str | None:
+    fact = _line_fact(match.string)
+    if fact is None or match.group("noun") not in fact:
+        return None
+    modal = match.group("modal")  # kept right before the comparison it belongs to
+    return " " * (len(match.group()) - len(modal)) + modal
+
+
 #: `【例会次数】应召开4次，每缺1次扣1分` → `应达到4次`: 应 and a verb of doing before the number
 #: is the requirement (at least that many), as 应达到 says it.
 _SHOULD_DO = (
@@ -1500,6 +1521,7 @@ def _zero_points(match: re.Match[str]) -> str | None:
 
 
 _EVERY_LINE = (
+    _DOING_NAMED,
     _PERIOD,
     _PERIOD_BEFORE,
     _SHOULD_DO,
