@@ -100,6 +100,8 @@ def test_a_negated_verb_beside_a_fact_goes_into_the_facts_name(clause, fact):
         ("按时完成【工作】的得2分", "按时完成工作", ["2", "0"]),
         ("【工作】按时完成的得2分", "工作按时完成", ["2", "0"]),
         ("被【督查】通报批评的，扣2分", "被督查通报批评", ["4", "6"]),
+        # without 的, right before the effect
+        ("【工作】按时完成得2分", "工作按时完成", ["2", "0"]),
     ],
 )
 def test_words_beside_a_fact_go_into_its_name(clause, fact, scores):

@@ -585,7 +585,7 @@ def _negated_verb(original_line: str, line: int) -> Diagnostic | None:
 #: say which thing about it counts — they belong in its name.
 _WORDS_BESIDE = re.compile(
     r"(?:^[ \t]*-?[ \t]*|(?<=[；;，,]))[ \t]*(?P<pre>[\u4e00-\u9fff]{0,6}?)【(?P<name>[^【】]+)】"
-    r"(?P<post>[\u4e00-\u9fff]{0,6}?)(?=[ \t]*(?:的|[,，]))"
+    r"(?P<post>[\u4e00-\u9fff]{0,6}?)(?=[ \t]*(?:的|[,，]|(?P<effect>得|扣|加)[ \t]*\d))"
 )
 #: Words the language reads beside a fact, and words that compare or rank (other errors').
 _READ_BESIDE = {
@@ -603,6 +603,8 @@ def _words_beside(original_line: str, line: int) -> Diagnostic | None:
         pre, post = found["pre"], found["post"]
         if pre in _READ_BESIDE and post == "" or _COMPARING.search(post):
             continue
+        if found["effect"] and (not post or post[0] in "不未没无非"):
+            continue  # `【资料】齐全得2分` names a state; `【X】不得2分` is no such word
         name, start = f"{pre}{found['name']}{post}", found.start("pre")
         return _unclear(
             found,
