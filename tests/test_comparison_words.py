@@ -300,13 +300,36 @@ def test_a_bare_share_asks_exactly_or_and_above_and_both_readings_compile():
     assert totals(above)[0] == 4 and totals(exact)[0] == 6  # 95%: and above, not exactly
 
 
+RANGED = "  完成率：百分比，范围0至200\n"
+
+
 def test_a_bare_share_before_a_step_is_the_bound_the_step_counts_from():
+    """On a share that may pass 100% (its own range), `100%的` is asked as any share is."""
     clause = "【完成率】100%的得满分，每降低1个百分点扣0.5分"
-    diagnostic = one_refusal(one_item(clause, FACTS))
+    diagnostic = one_refusal(one_item(clause, RANGED))
     assert diagnostic.code == "E116"
     (written,) = _written(diagnostic.hint())
     assert written == "【完成率】达到100%的得满分，每降低1个百分点扣0.5分"
-    assert totals(written)[VALUES.index("90%")] == 1
+    policy = compile_policy(one_item(written, RANGED))
+    assert [policy.score({"完成率": v}).total for v in ("120%", "90%")] == [6, 1]
+
+
+@pytest.mark.parametrize(
+    ("bare", "reached"),
+    [
+        (
+            "【完成率】100%的得满分，每降低1个百分点扣0.5分",
+            "【完成率】达到100%的得满分，每降低1个百分点扣0.5分",
+        ),
+        ("【完成率】100%的得6分，否则不得分", "【完成率】达到100%的得6分，否则不得分"),
+    ],
+)
+def test_100_percent_of_a_share_that_ends_there_is_read(bare, reached):
+    """A 百分比 with no range of its own ends at 100%: `100%的` is exactly and at least."""
+    values = ["100%", "99%", "90%"]
+    got = item_totals(one_item(bare, FACTS), "完成率", values)
+    assert got == item_totals(one_item(reached, FACTS), "完成率", values)
+    assert got[0] == "6" and got[1] != "6"
 
 
 def test_a_value_between_two_bounds_as_a_table_cell_writes_it():
@@ -363,6 +386,7 @@ def test_a_comma_between_a_step_and_its_amount_says_nothing(with_comma, without)
 
 def test_a_bare_share_without_de_asks_as_with_it():
     diagnostic = one_refusal(one_item("【完成率】100%得3分，每降低1个百分点扣1分", FACTS))
+    # (without 的 there is no room for the comparison word: asked even where 100% ends)
     assert diagnostic.code == "E116"
     (written,) = _written(diagnostic.hint())
     assert written == "【完成率】达到100%的得3分，每降低1个百分点扣1分"

@@ -113,6 +113,8 @@ class _Context:
     facts: tuple[tuple[str, str], ...] = ()
     #: The facts declared with the lower end as the better (`越低越好`, `越少越好`…).
     low: frozenset[str] = frozenset()
+    #: The facts declared with a range of their own (`范围0至300`).
+    ranged: frozenset[str] = frozenset()
 
 
 # A rule: its name, its pattern, and a function from the match (and context) to the
@@ -1403,6 +1405,22 @@ def _counted_noun(match: re.Match[str]) -> str | None:
     return match.group()[: match.start("noun") - match.start()]
 
 
+#: `【整改完成率】100%的得满分` → `≥100%得满分`: a share at 100% on a 百分比 fact whose values end at
+#: 100% (no range of its own) is 100% and above — the two readings are one.
+_WHOLE_SHARE = (
+    "whole share",
+    re.compile(r"(?<=】)\s*100\s*%\s*的(?=\s*[,]?\s*(?:得|扣|加|不得分|本项|实行|取消))"),
+    lambda m, c: _whole_share(m, c),
+)
+
+
+def _whole_share(match: re.Match[str], context: _Context) -> str | None:
+    fact = _line_fact(match.string[: match.start()])
+    if fact is None or fact in context.ranged or dict(context.facts).get(fact) != "百分比":
+        return None
+    return "≥100%"
+
+
 #: `【完成率】完成100%的得满分`, `100%完成的` → `达到100%的`: a share done is one reached (the
 #: bound included); only with the % before 的 or the effect, never before 以上/以下.
 _DONE_PERCENT = (
@@ -1528,6 +1546,7 @@ _EVERY_LINE = (
     _KEPT_WITHIN,
     _BUT,
     _LISTED_BOUNDS,
+    _WHOLE_SHARE,
     _DONE_PERCENT,
     _DONE_ABOVE,
     _COUNTED_NOUN,
@@ -2373,6 +2392,7 @@ _DROPS = frozenset(
         "item taken",
         "cap said",
         "done percent",
+        "whole share",
         "between symbols",
         "cumulative",
         "should do",
@@ -2437,7 +2457,7 @@ def canonical(text: str) -> tuple[str, list[Rewrite]]:
     points: str | None = None
     precision = next((m.group(1) for m in map(_PRECISION.match, lines) if m), None)
     counts = _clause_counts(lines)
-    facts, low = _declared(lines)
+    facts, low, ranged = _declared(lines)
     kinds = dict(facts)  # once: a line asks for one fact's type
     for number, line in enumerate(lines, 1):
         if _NODE.match(line):
@@ -2459,7 +2479,7 @@ def canonical(text: str) -> tuple[str, list[Rewrite]]:
         rewrites += made
         line, made = _next_bound(line, number)
         rewrites += made
-        context = _Context(points, counts.get(number, 0), precision, facts, low)
+        context = _Context(points, counts.get(number, 0), precision, facts, low, ranged)
         if not _BATCH_LINE.search(line):
             for name, pattern, make in _EVERY_LINE:
                 line, made = _apply(line, number, name, pattern, make, context)
@@ -2475,11 +2495,15 @@ _DECLARED = re.compile(
 )
 
 
-def _declared(lines: list[str]) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
-    """The facts of the `数据：` block with their type words, and those declared with the
-    lower end as the better (`越低越好`, `越小越好`, `越少越好`)."""
+def _declared(
+    lines: list[str],
+) -> tuple[tuple[tuple[str, str], ...], frozenset[str], frozenset[str]]:
+    """The facts of the `数据：` block with their type words, those declared with the
+    lower end as the better (`越低越好`, `越小越好`, `越少越好`), and those declared with a
+    range of their own (`范围0至300`)."""
     found: list[tuple[str, str]] = []
     low: set[str] = set()
+    ranged: set[str] = set()
     low_words = [word for word, sense in kw.FACT_SENSES.items() if sense == "low"]
     inside = False
     for line in lines:
@@ -2495,7 +2519,9 @@ def _declared(lines: list[str]) -> tuple[tuple[tuple[str, str], ...], frozenset[
                 found.append((name, match.group("kind")))
                 if any(word in line for word in low_words):
                     low.add(name)
-    return tuple(found), frozenset(low)
+                if "范围" in line:
+                    ranged.add(name)
+    return tuple(found), frozenset(low), frozenset(ranged)
 
 
 #: The header's `精度：0.01` (after full-width punctuation is made plain).
