@@ -55,6 +55,8 @@ def test_a_negated_comparison_keeps_its_negation(decl, clause, cases):
         ("  覆盖率：百分比\n", "【覆盖率】不在90%以下的，得10分", "不足"),
         ("  投诉率：百分比\n", "【投诉率】不在5%以内的，扣5分", "不足"),
         ("  办结率：百分比\n", "【办结率】不落后于全市平均值的，得10分", "不足"),
+        # `不比90%低` is at least 90: `不到` (below it) is no slip for it
+        ("  覆盖率：百分比\n", "【覆盖率】不比90%低的，得10分", "不到"),
     ],
 )
 def test_no_hint_turns_a_negated_bound_around(decl, clause, opposite):
