@@ -493,23 +493,32 @@ class CAll:
 
 def _satisfiable(operands: list) -> list:
     """The operands of a 且, less any fixed comparison that leaves its fact no value with
-    the ones before it (`超过4次且0次以下`: the checker refuses such a clause, E271)."""
+    the ones before it (`超过4次且0次以下`: the checker refuses such a clause, E271) —
+    whatever the header's 边界 makes of 以上 and 以下."""
     kept: list = []
     bounds: dict[str, list] = {}
     for operand in operands:
-        inner = operand.operands if isinstance(operand, CAll) else [operand]
         fixed = [
             c
-            for c in inner
+            for c in _conjuncts(operand)
             if isinstance(c, CCmp) and len(c.left) == 1 and isinstance(c.value, Decimal)
         ]
         trial = {k: list(v) for k, v in bounds.items()}
         for c in fixed:
-            trial.setdefault(c.left[0], []).append((c.op, c.value))
+            # the header's 边界 (drawn later) may leave the number out of 以上 / 以下
+            op = c.op.rstrip("=") if c.word in ("以上", "以下") and c.op != "==" else c.op
+            trial.setdefault(c.left[0], []).append((op, c.value))
         if all(_some_value(b) for b in trial.values()):
             kept.append(operand)
             bounds = trial
     return kept
+
+
+def _conjuncts(condition) -> list:
+    """Every condition a 且 holds, through the 且 inside it (they render as one chain)."""
+    if isinstance(condition, CAll):
+        return [c for o in condition.operands for c in _conjuncts(o)]
+    return [condition]
 
 
 def _some_value(bounds: list) -> bool:
