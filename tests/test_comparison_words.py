@@ -166,7 +166,7 @@ def test_budao_is_below_as_weida():
     assert item_totals(one_item(pair, facts), "化解率", values) == ["6", "6", "2"]
 
 
-@pytest.mark.parametrize("word", ["不等于", "≠", "!="])
+@pytest.mark.parametrize("word", ["不等于", "≠", "!=", "不是", "非", "并非"])
 def test_not_equal_is_any_other_value_in_every_engine(word):
     facts = "  化解率：百分比\n"
     clause = f"【化解率】{word}100%的扣2分"

@@ -57,6 +57,8 @@ def test_a_negated_comparison_keeps_its_negation(decl, clause, cases):
         ("  办结率：百分比\n", "【办结率】不落后于全市平均值的，得10分", "不足"),
         # `不比90%低` is at least 90: `不到` (below it) is no slip for it
         ("  覆盖率：百分比\n", "【覆盖率】不比90%低的，得10分", "不到"),
+        # `不是平均值以上` is below it, but `不到` is no slip for 不是
+        ("  覆盖率：百分比\n", "【覆盖率】不是平均值以上的，得10分", "不到"),
     ],
 )
 def test_no_hint_turns_a_negated_bound_around(decl, clause, opposite):

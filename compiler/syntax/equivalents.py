@@ -1421,6 +1421,14 @@ def _whole_share(match: re.Match[str], context: _Context) -> str | None:
     return "≥100%"
 
 
+#: `【率】不是100%的`, `非100%的` → `≠100%的`: any other value (as `不等于`).
+_IS_NOT = (
+    "is not",
+    re.compile(r"(?<=】)\s*(?:不是|并非|非)(?=\s*\d)"),
+    lambda m, c: "≠",
+)
+
+
 #: `【完成率】完成100%的得满分`, `100%完成的` → `达到100%的`: a share done is one reached (the
 #: bound included); only with the % before 的 or the effect, never before 以上/以下.
 _DONE_PERCENT = (
@@ -1546,6 +1554,7 @@ _EVERY_LINE = (
     _KEPT_WITHIN,
     _BUT,
     _LISTED_BOUNDS,
+    _IS_NOT,
     _WHOLE_SHARE,
     _DONE_PERCENT,
     _DONE_ABOVE,
@@ -2392,6 +2401,7 @@ _DROPS = frozenset(
         "item taken",
         "cap said",
         "done percent",
+        "is not",
         "whole share",
         "between symbols",
         "cumulative",
