@@ -111,6 +111,19 @@ def test_a_section_is_not_mended_into_an_item():
     assert not same_sense("介于", "小于")  # between is not below
 
 
+def test_equal_and_is_not_are_not_mended_into_other_bounds():
+    """`不等与` (≠ mistyped) was offered `不到` (below), `过于` and `于于` were offered
+    `等于`, `不比90%低` (at least 90) and `不是100%` (any other value) `不到`: 等, 比 and
+    是 carry sense."""
+    assert not same_sense("不等与", "不到")
+    assert same_sense("不等与", "不等于")
+    assert not same_sense("过于", "等于")
+    assert not same_sense("不比", "不到")
+    assert not same_sense("不是", "不到")
+    text = hints("(一)甲(10分)\n  - 【化解率】不等与90%的，扣2分\n")
+    assert "“不到”" not in text and "“不等于”" in text
+
+
 def test_between_is_not_mended_into_below():
     """`介于80%和90%之间` was offered `小于` (below 80%?): a range is refused for what it
     leaves unsaid, with no hint that turns it into one bound."""

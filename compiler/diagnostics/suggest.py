@@ -57,7 +57,8 @@ def closest(name: str, candidates: Iterable[str], limit: int | None = None) -> s
 #: `本大项不得分` (the whole section) is not
 #: `本项不得分` (this item), `本条` (this clause) is not `本项`, `超期` (days late, each
 #: counted) is not `超出` (past a number), `不比90%低` (at least 90) is not `不到90%`, `不是100%`
-#: (any other value) is not `不到100%` (below it), and `每次扣` (per
+#: (any other value) is not `不到100%` (below it), `大与等于` (≥ mistyped) is not `大于` (>),
+#: `过于` is not `等于`, and `每次扣` (per
 #: occurrence) or `各扣` (for each) is not `扣` (once).  Negations count as one class
 #: (`达不到` may become `未达到`).
 NEGATIONS = frozenset("不未无没非否勿莫")
@@ -70,6 +71,7 @@ SENSE_CHARS = frozenset(
     + "短长"
     + "期时"
     + "比是"
+    + "等"
 )
 #: Slips of the pen by sound that carry no sense of their own, read as the character meant
 #: when senses are compared: `底于` is offered `低于` (and never `高于` or `短于`).
