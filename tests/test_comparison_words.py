@@ -392,3 +392,22 @@ def test_a_bare_share_without_de_asks_as_with_it():
     assert written == "【完成率】达到100%的得3分，每降低1个百分点扣1分"
     policy = compile_policy(one_item(written, FACTS))
     assert [policy.score({"完成率": v}).total for v in ("100%", "99%", "95%")] == [3, 2, 0]
+
+
+@pytest.mark.parametrize(
+    ("semicolon", "comma"),
+    [
+        (
+            "【完成率】达到95%的得满分；每低1个百分点扣0.5分",
+            "【完成率】达到95%的得满分，每低1个百分点扣0.5分",
+        ),
+        (
+            "【完成率】达到100%的，得4分；每下降1个百分点，扣0.5分",
+            "【完成率】达到100%的，得4分，每下降1个百分点扣0.5分",
+        ),
+    ],
+)
+def test_a_step_after_a_standard_met_and_a_semicolon_counts_from_that_standard(semicolon, comma):
+    """Alone the step would have nothing to count from: it is the standard's shortfall."""
+    assert totals(semicolon) == totals(comma)
+    assert len(set(totals(semicolon))) > 1

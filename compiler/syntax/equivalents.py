@@ -1382,6 +1382,27 @@ _STEP_COMMA = (
 )
 
 
+#: `【达标率】达到100%的得满分；每低1个百分点扣0.5分` → `…得满分,每低…`: a step down with no
+#: standard of its own after a standard met and its points is that standard's shortfall —
+#: one rule, as with a comma (alone, the step would have nothing to count from).
+_STEP_AFTER_STANDARD = (
+    "step after standard",
+    re.compile(r"(?<=分)\s*;(?=\s*每\s*(?:低于|低|少于|少|下降|降低|降|减少|差))"),
+    lambda m, c: _step_after_standard(m),
+)
+_STANDARD_MET = re.compile(
+    r"】\s*(?:达到|不低于|不少于)\s*\d+(?:\.\d+)?\s*(?:%|个百分点|[^\s\d,;]{0,3}?)\s*的?\s*,?\s*"
+    r"得\s*(?:\d+(?:\.\d+)?\s*分|满分)\s*$"
+)
+
+
+def _step_after_standard(match: re.Match[str]) -> str | None:
+    before = match.string[: match.start()]
+    if ";" in before or not _STANDARD_MET.search(before):
+        return None
+    return ","
+
+
 #: `【问题数】每个问题扣0.5分`, `每发现一个问题扣0.5分` → `每个扣0.5分`: the noun after the unit is
 #: what the fact counts, when the fact's name holds it whole (`每件有效投诉` on 【投诉】 names
 #: only some of them: read, and refused, as written).
@@ -1561,6 +1582,7 @@ _EVERY_LINE = (
     _COUNTED_NOUN,
     _BETWEEN_SYMBOLS,
     _STEP_COMMA,
+    _STEP_AFTER_STANDARD,
     _DATE_DONE,
     _CAP_LISTED,
     _CAP_SAID,
