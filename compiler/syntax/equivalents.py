@@ -1466,6 +1466,16 @@ _DONE_ABOVE = (
     re.compile(r"(?<=】)\s*完成(?=\s*\d+(?:\.\d+)?\s*%\s*(?:及)?以上)"),
     _blank,
 )
+#: `未完成90%的`, `没有完成90%的` → `未达到90%的`; `完成不到90%的` → `不到90%的`: a share not done is
+#: one not reached (the negation kept, 90% itself not below).
+_NOT_DONE = (
+    "not done",
+    re.compile(
+        r"(?<=】)\s*(?:(?:未|没有|没)完成(?=\s*\d+(?:\.\d+)?\s*%\s*(?:的|得|扣))"
+        r"|完成(?=\s*(?:不到|未达到|达不到|不足)\s*\d+(?:\.\d+)?\s*%))"
+    ),
+    lambda m, c: "未达到" if "完成" != m.group().strip() else "",
+)
 #: `【完成率】低于90%、不低于80%的` → `低于90% 不低于80%的`: 、 between two comparisons of one
 #: value sets them side by side — a range when they bound it from both sides; the same
 #: side, or no value between them (`低于60%、高于90%`: either?), is refused as it is
@@ -1579,6 +1589,7 @@ _EVERY_LINE = (
     _WHOLE_SHARE,
     _DONE_PERCENT,
     _DONE_ABOVE,
+    _NOT_DONE,
     _COUNTED_NOUN,
     _BETWEEN_SYMBOLS,
     _STEP_COMMA,
@@ -2423,6 +2434,7 @@ _DROPS = frozenset(
         "item taken",
         "cap said",
         "done percent",
+        "not done",
         "is not",
         "whole share",
         "between symbols",
