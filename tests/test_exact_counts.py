@@ -196,3 +196,20 @@ def test_a_tier_of_none_that_loses_nothing_leaves_the_others_exact_in_the_hint()
     written = "【安全事故】等于1起的扣2分；2起及以上的扣5分"
     assert written in diagnostic.hint()
     assert item_totals(one_item(written, facts), "安全事故", [0, 1, 2, 4]) == ["6", "4", "1", "1"]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【投诉次数】0次得6分，1次得4分，2次及以上不得分",
+        "【投诉次数】0次的得6分，1次得4分，2次及以上不得分",
+    ],
+)
+def test_a_table_written_without_de_is_refused_with_the_table_written(clause):
+    """Without 的 there is no room to read the counts as exact: refused, with the table
+    written with 的, which reads as one."""
+    diagnostic = one_refusal(one_item(clause, COUNT))
+    assert diagnostic.code == "E116"
+    written = diagnostic.hint().removeprefix("写成 ")
+    assert written == "【投诉次数】0次的得6分，1次的得4分，2次及以上的不得分"
+    assert counts(written) == ["6", "4", "0", "0", "0"]

@@ -940,6 +940,36 @@ def _between(original_line: str, line: int) -> Diagnostic | None:
     )
 
 
+#: `【投诉次数】0次得6分，1次得4分，2次及以上不得分`: a table by count that starts at none,
+#: written without 的 (the language reads it with: equivalents `_exact_counts`).
+_TABLE_NO_DE = re.compile(
+    rf"(?P<ref>【[^【】]+】)[ \t]*0[ \t]*(?P<unit>{_COUNTING})[ \t]*的?[ \t]*(?=得|扣|加|不得分)"
+)
+_TIER_NO_DE = re.compile(
+    rf"(?<![\d.])(?P<count>\d+[ \t]*(?:{_COUNTING})[ \t]*(?:及以上|以上|及以下|以下)?)[ \t]*(?=得|扣|加|不得分)"
+)
+
+
+def _table_no_de(original_line: str, line: int) -> Diagnostic | None:
+    found = _TABLE_NO_DE.search(original_line)
+    if found is None:
+        return None
+    clause = original_line[found.start() :].strip()
+    written = _TIER_NO_DE.sub(lambda m: m["count"].replace(" ", "") + "的", clause)
+    if written == clause:
+        return None  # every tier has its 的: another error's
+    return _unclear(
+        found,
+        line,
+        found[0].strip(),
+        (
+            "按次数分档的表，每一档的次数后面要写 “的”",
+            "a table by count: write 的 after each tier's count",
+        ),
+        (f"写成 {written}", f"write {written}"),
+    )
+
+
 #: `【投诉】每件有效投诉扣1分`: a noun after the unit that the fact's name does not hold
 #: whole (equivalents `_COUNTED_NOUN` drops one it does) — which of them are counted.
 _EACH_NOUN = re.compile(
@@ -1743,6 +1773,7 @@ def describe(
         _each_with_words,
         _each_noun,
         _between,
+        _table_no_de,
         _count_table,
         _word_remark,
         _rate_then_amount,
