@@ -214,6 +214,9 @@ def test_a_count_with_an_amount_after_a_rate_is_refused_with_both_readings(bound
         "【问题数】每个问题扣0.5分",
         "【问题数】每发现一个问题扣0.5分",
         "【问题数】每发现1个问题扣0.5分",
+        # one without 每 is each one, as `迟报一次扣1分`
+        "【问题数】发现一个问题扣0.5分",
+        "【问题数】一个问题扣0.5分",
     ],
 )
 def test_the_noun_after_the_unit_is_what_the_fact_counts(clause):
@@ -235,3 +238,10 @@ def test_a_unit_that_ends_in_a_word_of_the_facts_name_is_kept_whole():
     """`每缺1个月` on 【超期月数】: 月 ends the unit 个月, it names nothing to drop."""
     clause = "【超期月数】每缺１个月扣0.5分"
     assert item_totals(one_item(clause, "  超期月数：个月\n"), "超期月数", [0, 2]) == ["6", "5"]
+
+
+def test_a_count_beside_a_fact_is_never_offered_as_part_of_its_name():
+    """`【问题数】发现两个问题扣0.5分` (each two, or from two on?) is refused for the count,
+    never with a fact named `问题数发现两个问题`."""
+    diagnostic = one_refusal(one_item("【问题数】发现两个问题扣0.5分", "  问题数：个\n"))
+    assert "问题数发现" not in (diagnostic.hint() or "")

@@ -1403,13 +1403,14 @@ def _step_after_standard(match: re.Match[str]) -> str | None:
     return ","
 
 
-#: `【问题数】每个问题扣0.5分`, `每发现一个问题扣0.5分` → `每个扣0.5分`: the noun after the unit is
+#: `【问题数】每个问题扣0.5分`, `每发现一个问题扣0.5分` → `每个扣0.5分` (and `发现1个问题扣0.5分`, a
+#: step without 每, → `发现1个扣0.5分`): the noun after the unit is
 #: what the fact counts, when the fact's name holds it whole (`每件有效投诉` on 【投诉】 names
 #: only some of them: read, and refused, as written).
 _COUNTED_NOUN = (
     "counted noun",
     re.compile(
-        rf"(?<=每)\s*(?:{kw.alternation(kw.COUNT_VERBS)})?\s*(?:\d+|[一两二三四五六七八九十]+)?\s*"
+        rf"(?:(?<=每)|(?<=】))\s*(?:{kw.alternation(kw.COUNT_VERBS)})?\s*(?:\d+|[一两二三四五六七八九十]+)?\s*"
         rf"{kw.alternation(kw.UNITS)}(?P<noun>\s*[\u4e00-\u9fff]{{1,6}}?)(?=\s*(?:扣|得|加|减))"
     ),
     lambda m, c: _counted_noun(m),

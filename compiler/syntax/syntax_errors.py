@@ -597,14 +597,18 @@ _COMPARING = re.compile(
 )
 
 
+#: A count in the words beside a fact (`发现一个问题`): a step, never part of a name.
+_COUNTED_IN = re.compile(r"[\d一二两三四五六七八九十]")
+
+
 def _words_beside(original_line: str, line: int) -> Diagnostic | None:
     """Words beside a fact that the grammar stopped at: the fact's name must hold them."""
     for found in _WORDS_BESIDE.finditer(original_line):
         pre, post = found["pre"], found["post"]
         if pre in _READ_BESIDE and post == "" or _COMPARING.search(post):
             continue
-        if found["effect"] and (not post or post[0] in "不未没无非"):
-            continue  # `【资料】齐全得2分` names a state; `【X】不得2分` is no such word
+        if found["effect"] and (not post or post[0] in "不未没无非" or _COUNTED_IN.search(post)):
+            continue  # `【资料】齐全得2分` names a state; `【X】不得2分`, `发现一个问题扣…` name none
         name, start = f"{pre}{found['name']}{post}", found.start("pre")
         return _unclear(
             found,
