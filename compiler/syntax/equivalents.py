@@ -1387,7 +1387,11 @@ _STEP_COMMA = (
 #: one rule, as with a comma (alone, the step would have nothing to count from).
 _STEP_AFTER_STANDARD = (
     "step after standard",
-    re.compile(r"(?<=分)\s*;(?=\s*每\s*(?:低于|低|少于|少|下降|降低|降|减少|差))"),
+    re.compile(
+        r"(?<=分)\s*;(?=\s*每\s*"
+        + kw.alternation(v for v, side in kw.STEP_VERBS.items() if side == "shortfall")
+        + ")"
+    ),
     lambda m, c: _step_after_standard(m),
 )
 _STANDARD_MET = re.compile(
@@ -1529,7 +1533,7 @@ _CAP_LISTED = (
 )
 #: The verb a cap takes from the effect before it: `扣2分`, `减2分` → 扣; `加1分` → 加.
 _CAPPED_EFFECT = re.compile(r"(?P<v>扣除|扣|减|加|得|计)\s*\d+(?:\.\d+)?\s*分\s*$")
-_CAP_VERB = {"扣除": "扣", "扣": "扣", "减": "扣", "加": "加", "得": "得", "计": "得"}
+_CAP_WORD = {"deduct": "扣", "bonus": "加", "earn": "得"}
 
 
 def _cap_said(match: re.Match[str], context: _Context) -> str | None:
@@ -1541,7 +1545,7 @@ def _cap_said(match: re.Match[str], context: _Context) -> str | None:
     effect = _CAPPED_EFFECT.search(before)
     if effect is None:
         return None
-    verb = _CAP_VERB[effect.group("v")]
+    verb = _CAP_WORD[kw.CAP_VERBS[effect.group("v")[0]]]  # 扣除 is 扣's
     named = match.group("v1") or match.group("v2") or match.group("v3")
     if named is not None and named[0] != verb:
         return None

@@ -917,8 +917,6 @@ _BETWEEN = re.compile(
     r"(?P<lo>\d+(?:\.\d+)?[ \t]*%?)[ \t]*(?P<op1><=|≤|<)[ \t]*(?P<x>【[^【】]+】|[\u4e00-\u9fff]{1,12}?)"
     r"[ \t]*(?P<op2><=|≤|<)[ \t]*(?P<hi>\d+(?:\.\d+)?[ \t]*%?)"
 )
-_BETWEEN_WORDS = {"<=": "达到", "≤": "达到", "<": "超过"}
-_BELOW_WORDS = {"<=": "不超过", "≤": "不超过", "<": "低于"}
 
 
 def _between(original_line: str, line: int) -> Diagnostic | None:
@@ -929,7 +927,8 @@ def _between(original_line: str, line: int) -> Diagnostic | None:
     if len(facts) != 1 or not facts.pop().endswith(found["x"].strip("【】")):
         return None  # `80%≤合格率<90%` on a line of 【完成率】: another value, not turned into it
     lo, hi = (re.sub(r"[ \t]", "", found[g]) for g in ("lo", "hi"))
-    words = f"{_BETWEEN_WORDS[found['op1']]}{lo}且{_BELOW_WORDS[found['op2']]}{hi}"
+    low, high = (_SIDE_WORD[side, found[op] != "<"] for side, op in (("ge", "op1"), ("le", "op2")))
+    words = f"{low}{lo}且{high}{hi}"
     clause = original_line.strip().lstrip("-").strip()
     written = clause.replace(found[0], words, 1)
     return _unclear(
@@ -1192,10 +1191,7 @@ def _no_deduction(original_line: str, line: int) -> Diagnostic | None:
     else:
         base = head
     every, past = f"{head}，每{unit}{effect}", f"{base}，每多1{unit}{effect}"
-    return refuse(
-        f"每一次都扣的写 {every}；只扣超过部分的写 {past}",
-        f"every occurrence: {every}; only those past the bound: {past}",
-    )
+    return refuse(*_every_or_past(every, past))
 
 
 #: `0起`, `发生0起`: a tier of none, which makes the counts beside it exact.
@@ -1210,12 +1206,14 @@ _TIER_COMMA = re.compile(
     + "|".join(sorted(kw.COMPARE_BEFORE, key=len, reverse=True))
     + r"|\d))"
 )
+#: The units an occurrence is counted in after 每 in a rest (`每次`, `每起`, `每人次`).
+_EACH_UNIT = r"(?P<unit>次|起|件|人次|项|处|个|例|户)"
 #: A rest that deducts for each occurrence past a bound (`超过3次的每次扣1分`,
 #: `4次以上每次扣1分`).
 _EACH_TIME = re.compile(
     r"^(?P<head>(?:【[^【】]+】)?[ \t]*(?:(?:超过|多于|高于)[^，,；;]{1,12}?"
     rf"|\d+[ \t]*(?:{_COUNTING})[ \t]*(?:及)?以上)[ \t]*的?)[ \t]*[，,]?[ \t]*"
-    r"每[ \t]*(?P<unit>次|起|件|人次|项|处|个|例|户)[ \t]*(?P<effect>扣[ \t]*\d+(?:\.\d+)?[ \t]*分)$"
+    rf"每[ \t]*{_EACH_UNIT}[ \t]*(?P<effect>扣[ \t]*\d+(?:\.\d+)?[ \t]*分)$"
 )
 #: A rest with a case of its own: a number before its first effect word that is not a
 #: step's (`低于90%的扣2分`, `超过3次每次扣1分`; not `每超1次扣1分`, `每次扣1分`, `扣2分`).
@@ -1226,7 +1224,7 @@ _STEP_FACES = {"excess": "ge", "shortfall": "le"}
 #: Each occurrence, with no case of its own (`每次扣1分`, `超过的每次扣1分`, `超过部分每次扣1分`).
 _EACH_BARE = re.compile(
     r"^(?:(?:超过|超出|多于|高于)[ \t]*(?P<part>部分)?[ \t]*的?[ \t]*[，,]?[ \t]*)?"
-    r"每[ \t]*(?P<unit>次|起|件|人次|项|处|个|例|户)[ \t]*(?P<effect>扣[ \t]*\d+(?:\.\d+)?[ \t]*分)$"
+    rf"每[ \t]*{_EACH_UNIT}[ \t]*(?P<effect>扣[ \t]*\d+(?:\.\d+)?[ \t]*分)$"
 )
 #: A plain effect (`扣2分`, `不得分`): the bound's opposite is all it needs.
 _PLAIN_EFFECT = re.compile(r"^(?:扣[ \t]*\d+(?:\.\d+)?[ \t]*分|不得分)$")
@@ -1260,12 +1258,16 @@ def _past_the_bound(ref: str, cond: str, bound, rest: str) -> tuple[str, str]:
         past = f"{head}，每多1{unit}{effect}"
         if each["part"]:  # `超过部分每次扣1分`: only those past the bound
             return past, past
-        every = f"{head}，每{unit}{effect}"
-        return (
-            f"每一次都扣的写 {every}；只扣超过部分的写 {past}",
-            f"every occurrence: {every}; only those past the bound: {past}",
-        )
+        return _every_or_past(f"{head}，每{unit}{effect}", past)
     return f"{unsaid[0]}{rest}", f"{unsaid[1]}{rest}"
+
+
+def _every_or_past(every: str, past: str) -> tuple[str, str]:
+    """Both readings of a deduction for each occurrence after an allowance, to choose from."""
+    return (
+        f"每一次都扣的写 {every}；只扣超过部分的写 {past}",
+        f"every occurrence: {every}; only those past the bound: {past}",
+    )
 
 
 #: `【完成率】达到100%的得4分，在4分基础上，超出部分每超1个百分点加0.5分，最高得6分`: base

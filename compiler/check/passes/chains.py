@@ -93,7 +93,7 @@ def _problem(ctx: Context, node: ast.Node, tiers: list, beside: list = ()) -> di
                     return problem
             owner, reach = i, high
             continue
-        if reach is None or low is None or _before(low, reach, count):
+        if _reaches(reach, low, count):
             # the tiers before already reach into this one
             end = high if reach is None or (high is not None and _later(reach, high)) else reach
             if owner < own and i < own:  # two tiers of the sentence itself
@@ -129,8 +129,7 @@ def _stacked(node: ast.Node, tiers: list, spans: list, count: bool) -> bool:
             kinds = {tier_kind(tiers[i]), tier_kind(tiers[j])}
             if len(kinds) != 1 or None in kinds:
                 continue
-            reach, low = spans[i][1], spans[j][0]
-            if reach is None or low is None or _before(low, reach, count):
+            if _reaches(spans[i][1], spans[j][0], count):
                 return True
     return False
 
@@ -195,6 +194,12 @@ def _later(a: End, b: End) -> bool:
 def _flip(end: End) -> End:
     """The same value seen from the other side (a tier's bound as the gap's)."""
     return None if end is None else (end[0], not end[1], end[2])
+
+
+def _reaches(reach: End, low: End, count: bool) -> bool:
+    """Whether a tier reaching to `reach` (None: open above) takes values of one starting
+    at `low` (None: open below)."""
+    return reach is None or low is None or _before(low, reach, count)
 
 
 def _before(low: End, reach: End, count: bool) -> bool:
