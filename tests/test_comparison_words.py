@@ -366,6 +366,14 @@ def test_a_cell_the_language_does_not_read_says_what_to_write(cell, written):
     assert item_totals(one_item(sentence, facts), "率", values) == expected
 
 
+@pytest.mark.parametrize("cell", ["80%≤完成率<90%", "80%≤率<90%"])
+def test_a_cell_naming_the_measure_a_negated_fact_is_not_is_never_read_as_it(cell):
+    """On 【未完成率】 a cell `完成率` names the opposite measure: not read, no hint reading it."""
+    facts = "  未完成率：百分比\n"
+    diagnostic = one_refusal(one_item(f"【未完成率】{cell}的扣2分", facts))
+    assert "达到80%且低于90%" not in (diagnostic.hint() or "")
+
+
 def test_a_cell_naming_another_value_is_never_turned_into_the_lines_fact():
     """`80%≤合格率<90%` on a line of 【完成率】: not rewritten, and no hint that reads it so."""
     diagnostic = one_refusal(one_item("【完成率】≥90%得6分，80%≤合格率<90%得4分", FACTS))

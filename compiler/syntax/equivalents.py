@@ -1368,8 +1368,8 @@ _BETWEEN_SYMBOLS = (
 
 def _between_symbols(match: re.Match[str]) -> str | None:
     fact = _line_fact(match.string)
-    if fact is None or not fact.endswith(match.group("x")):
-        return None
+    if fact is None or not kw.ends_name(fact, match.group("x")):
+        return None  # (`80%≤完成率<90%` on 【未完成率】 names the opposite measure)
     return "及以上且"
 
 

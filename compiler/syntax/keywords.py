@@ -993,6 +993,17 @@ COMPARE_BEFORE: dict[str, Comparison] = {
 #: right before its number, never the 达 of 达标 or 到达.
 ALIASES: dict[str, str] = {"达": "达到"}
 
+#: Characters that negate what follows them in a name (`未完成率` is no 完成率).
+NEGATION_CHARS = "不未无没非否"
+
+
+def ends_name(name: str, words: str) -> bool:
+    """Whether `words` end a fact's `name` with no negation in the part left off: `完成率`
+    ends 【任务完成率】, never 【未完成率】 (the opposite measure)."""
+    left = name[: len(name) - len(words)]
+    return name.endswith(words) and not any(ch in NEGATION_CHARS for ch in left)
+
+
 #: The exact complement of a bound written before its number: the same number, the other
 #: side, the bound on the other side of it too (`达到90%` / `未达到90%`) — never a word the
 #: header's 边界 could change.  What a unit that misses a requirement falls under.

@@ -924,8 +924,9 @@ def _between(original_line: str, line: int) -> Diagnostic | None:
     if found is None:
         return None
     facts = set(re.findall(r"【([^【】]+)】", original_line[: found.start()]))
-    if len(facts) != 1 or not facts.pop().endswith(found["x"].strip("【】")):
-        return None  # `80%≤合格率<90%` on a line of 【完成率】: another value, not turned into it
+    if len(facts) != 1 or not kw.ends_name(facts.pop(), found["x"].strip("【】")):
+        # `80%≤合格率<90%` on a line of 【完成率】, `完成率` on 【未完成率】: another value
+        return None
     lo, hi = (re.sub(r"[ \t]", "", found[g]) for g in ("lo", "hi"))
     low, high = (_SIDE_WORD[side, found[op] != "<"] for side, op in (("ge", "op1"), ("le", "op2")))
     words = f"{low}{lo}且{high}{hi}"
