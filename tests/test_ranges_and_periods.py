@@ -136,6 +136,13 @@ def test_a_thing_done_that_the_name_does_not_say_is_not_blanked():
     assert refusal("【例会次数】全年召开座谈会不少于4次，少一次扣1分", MEETINGS).code == "E101"
 
 
+def test_a_thing_done_that_a_negated_name_holds_is_not_blanked():
+    """`组织培训不少于2次` on 【未培训次数】: the standard would be turned round (more missed
+    training scoring better) — read as written, and refused."""
+    refused = refusal("【未培训次数】全年组织培训不少于2次，少1次扣1分", "  未培训次数：次\n")
+    assert refused.code == "E101"
+
+
 def test_a_negated_verb_before_the_fact_is_not_blanked():
     # `未召开…`: the verb is not the clause's first word, so it is read as written (refused)
     assert refusal("未召开【例会次数】不少于4次的扣1分", MEETINGS).code == "E101"

@@ -1311,8 +1311,8 @@ _DOING_NAMED = (
 
 def _doing_named(match: re.Match[str]) -> str | None:
     fact = _line_fact(match.string)
-    if fact is None or match.group("noun") not in fact:
-        return None
+    if fact is None or not kw.holds_name(fact, match.group("noun")):
+        return None  # (`组织培训不少于2次` on 【未培训人数】: a standard the fact turns round)
     modal = match.group("modal")  # kept right before the comparison it belongs to
     return " " * (len(match.group()) - len(modal)) + modal
 

@@ -997,6 +997,13 @@ ALIASES: dict[str, str] = {"达": "达到"}
 NEGATION_CHARS = "不未无没非否"
 
 
+def holds_name(name: str, words: str) -> bool:
+    """Whether a fact's `name` holds `words` with no negation before them: `培训` is what
+    【培训次数】 counts, not what 【未培训人数】 does."""
+    at = name.find(words)
+    return at >= 0 and not any(ch in NEGATION_CHARS for ch in name[:at])
+
+
 def ends_name(name: str, words: str) -> bool:
     """Whether `words` end a fact's `name` with no negation in the part left off: `完成率`
     ends 【任务完成率】, never 【未完成率】 (the opposite measure)."""
