@@ -864,6 +864,18 @@ def without_nested_bounds(clauses: list) -> list:
     return kept
 
 
+def _amount_past_rate(a, b) -> bool:
+    """Two clauses that on one line (`【F】每次扣1分；【F】超过2次的，扣1分`) ask whether the
+    amount replaces the rate or comes on top (E116): they are written on lines of their
+    own, where they add up."""
+    for rate, tier in ((a, b), (b, a)):
+        p, r = _per_deduction(rate), _range(tier)
+        if p is not None and not p[1] and r is not None and r[0] == (p[0], "deduct"):
+            if r[1][0] is not None:
+                return True
+    return False
+
+
 def _per_deduction(c):
     """(fact, conditional?) of a per-unit deduction of one fact, or None."""
     if not isinstance(c, PerUnit) or c.kind != "deduct" or len(c.subject) != 1:
@@ -1345,7 +1357,7 @@ class PolicyDesc:
         lines = [c.render(s) for c in clauses]
         if s.get("fullwidth"):
             lines = [fullwidth(line) for line in lines]
-        if n.join and len(lines) >= 2:
+        if n.join and len(lines) >= 2 and not _amount_past_rate(*clauses[:2]):
             lines = ["；".join(lines[:2])] + lines[2:]
         end = s.get("end", "")
         for text in lines:

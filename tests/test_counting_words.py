@@ -209,6 +209,43 @@ def test_a_count_with_an_amount_after_a_rate_is_refused_with_both_readings(bound
 
 
 @pytest.mark.parametrize(
+    ("bound", "on_top", "instead"),
+    [
+        ("3起及以上", ["16", "4", "2"], ["16", "10", "10"]),
+        ("超过2起", ["16", "4", "2"], ["16", "10", "10"]),
+        ("超过3起", ["16", "14", "2"], ["16", "14", "10"]),
+    ],
+)
+def test_the_same_sentence_with_a_semicolon_is_refused_too(bound, on_top, instead):
+    """`每起扣2分；3起及以上的扣10分` is the sentence above with `；` for `，`: it asks the
+    same question (it was read on top, silently), and both readings it writes compile
+    and score as they say."""
+    facts = "  安全事故：起\n"
+    diagnostic = one_refusal(one_item(f"【安全事故】每起扣2分；{bound}的扣10分", facts, points=20))
+    assert diagnostic.code == "E116"
+    assert f"{bound}的扣10分" in diagnostic.message()
+    added, written = [part.split("的写 ", 1)[1] for part in diagnostic.hint().split("；代替")]
+    values = [2, 3, 4]
+    assert item_totals(one_item(added, facts, points=20), "安全事故", values) == on_top
+    assert item_totals(one_item(written, facts, points=20), "安全事故", values) == instead
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # said on top, the item's points taken, exact counts: each reads as written
+        ("【安全事故】每起扣2分；3起及以上的另扣10分", ["16", "4", "2"]),
+        ("【安全事故】每起扣2分；3起及以上的不得分", ["16", "0", "0"]),
+        ("【安全事故】每起扣2分；等于3起的，扣1分", ["16", "13", "12"]),
+        ("【安全事故】低于3起的，每起扣2分；3起及以上的扣10分", ["16", "10", "10"]),
+    ],
+)
+def test_tiers_beside_a_rate_that_say_how_they_add_read_as_written(clause, expected):
+    facts = "  安全事故：起\n"
+    assert item_totals(one_item(clause, facts, points=20), "安全事故", [2, 3, 4]) == expected
+
+
+@pytest.mark.parametrize(
     "clause",
     [
         "【问题数】每个问题扣0.5分",

@@ -742,6 +742,21 @@ _RATE_THEN_AMOUNT = re.compile(
 )
 
 
+def rate_then_amount(ref: str, unit: str, a: str, b: str, cond: str, sides) -> dict[str, str]:
+    """E116's reason and the two readings of `{ref}每{unit}扣{a}分，{cond}的扣{b}分` (or
+    with `；`): `b` instead of `a` each once `cond` holds, or `b` on top.  `sides` are the
+    (below, reached) conditions of the instead reading, one pair for each side of a
+    bound the header decides; each written in the language (tests score both)."""
+    on_top = f"{ref}每{unit}扣{a}分；{cond}的另扣{b}分"
+    instead = "，或 ".join(f"{ref}{lo}的，每{unit}扣{a}分；{hi}的扣{b}分" for lo, hi in sides)
+    return {
+        "why": f"“{cond}的扣{b}分” 是代替每{unit}{a}分，还是在每{unit}{a}分之外另扣，原文没有说",
+        "why_en": f"“{cond}的扣{b}分”: instead of {a} for each, or on top of it? The text does not say",
+        "suggest": f"另扣的写 {on_top}；代替的写 {instead}",
+        "suggest_en": f"on top: {on_top}; instead: {instead}",
+    }
+
+
 def _rate_then_amount(original_line: str, line: int) -> Diagnostic | None:
     """`每起扣2分，3起及以上的扣10分`: from the third on, 10 instead of 2 each, or 10 on top?
     Both written out; after a bare `3起以上` (the header's 边界 decides whether 3 is in) the
@@ -751,25 +766,18 @@ def _rate_then_amount(original_line: str, line: int) -> Diagnostic | None:
         return None
     ref, unit, a, b, n = found["ref"], found["unit"], found["a"], found["b"], found["n"]
     cond = re.sub(r"[ \t]", "", found["cond"])
-    on_top = f"{ref}每{unit}扣{a}分；{cond}的另扣{b}分"
     if found["post"] == "以上":
         sides = ((f"低于{n}{unit}", f"达到{n}{unit}"), (f"不超过{n}{unit}", f"超过{n}{unit}"))
     else:
         below = f"不超过{n}{unit}" if found["pre"] == "超过" else f"低于{n}{unit}"
         sides = ((below, cond),)
-    instead = "，或 ".join(f"{ref}{lo}的，每{unit}扣{a}分；{hi}的扣{b}分" for lo, hi in sides)
+    said = rate_then_amount(ref, unit, a, b, cond, sides)
     return _unclear(
         found,
         line,
         found[0],
-        (
-            f"“{cond}的扣{b}分” 是代替每{unit}{a}分，还是在每{unit}{a}分之外另扣，原文没有说",
-            f"“{cond}的扣{b}分”: instead of {a} for each, or on top of it? The text does not say",
-        ),
-        (
-            f"另扣的写 {on_top}；代替的写 {instead}",
-            f"on top: {on_top}; instead: {instead}",
-        ),
+        (said["why"], said["why_en"]),
+        (said["suggest"], said["suggest_en"]),
     )
 
 

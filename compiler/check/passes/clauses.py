@@ -18,7 +18,7 @@ from ...syntax import ast
 from ...syntax import keywords as kw
 from ...syntax.build.clauses import has_de
 from ...syntax.ordinals import ORDINAL
-from ...syntax.syntax_errors import rate_past_limit
+from ...syntax.syntax_errors import rate_past_limit, rate_then_amount
 from ..boundary import ambiguity, is_ambiguous, offset_operator, operator
 from ..budget import budget, cap, is_bonus, modifier, points
 from ..context import Context
@@ -132,6 +132,7 @@ def check_clauses(ctx: Context) -> list[Diagnostic]:
             or _nested_bounds(ctx, node)
             or _overlapping_tiers(ctx, node)
             or _rate_past_limit(ctx, node)
+            or _amount_past_rate(ctx, node)
         )
     return diags
 
@@ -175,6 +176,42 @@ def _rate_past_limit(ctx: Context, node: ast.Node) -> list[Diagnostic]:
             args.update(rate_past_limit(ref, u, n, a, b))
             args["why"] = f"照写超过{n}{u}后每{u}扣{a}分又扣{b}分；" + args["why"]
             args["why_en"] = f"as written, past {n} each costs {a} and {b}; " + args["why_en"]
+            return [Diagnostic("E116", other.span, args)]
+    return []
+
+
+def _amount_past_rate(ctx: Context, node: ast.Node) -> list[Diagnostic]:
+    """E116: `【事故】每起扣2分；3起及以上的扣10分` — 10 instead of 2 each from the third
+    on, or 10 on top?  With `，` the sentence is refused so (syntax_errors
+    `_rate_then_amount`); `；` between the same words changes nothing a reader sees, so
+    the two clauses of one line are asked about too, with the same two readings.  Tiers
+    of exact counts (`等于1次的，扣1分`), an amount said on top (`另扣`) and a tier that
+    takes the item's points (`本项不得分`) read as written."""
+    counted = [(c, k) for c in node.clauses if (k := _counted(c)) is not None]
+    for rate, (fact, unit, low, cond) in counted:
+        if cond is not None or not unit:
+            continue
+        for other in node.clauses:
+            if other is rate or other.span.line != rate.span.line or tier_kind(other) != "Deduct":
+                continue
+            bound = fixed_bound(ctx, other.condition)
+            if bound is None or bound[0] != fact or bound[1] not in (">", ">="):
+                continue
+            at = bound[2].value
+            if at != at.to_integral_value() or at < 1:
+                continue
+            n, a = f"{at.normalize():f}", f"{low.value.normalize():f}"
+            b = f"{other.effects[0].amount.value.normalize():f}"
+            if bound[1] == ">=":
+                cond_text, below = f"{n}{unit}及以上", f"低于{n}{unit}"
+            else:
+                cond_text, below = f"超过{n}{unit}", f"不超过{n}{unit}"
+            first, last = sorted((rate, other), key=lambda c: c.span.column)
+            line = ctx.source.line_text(rate.span.line)
+            args = {"text": line[first.span.column - 1 : last.span.end_column - 1]}
+            args.update(
+                rate_then_amount(f"【{fact}】", unit, a, b, cond_text, ((below, cond_text),))
+            )
             return [Diagnostic("E116", other.span, args)]
     return []
 
