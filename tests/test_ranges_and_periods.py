@@ -136,11 +136,32 @@ def test_a_thing_done_that_the_name_does_not_say_is_not_blanked():
     assert refusal("【例会次数】全年召开座谈会不少于4次，少一次扣1分", MEETINGS).code == "E101"
 
 
-def test_a_thing_done_that_a_negated_name_holds_is_not_blanked():
-    """`组织培训不少于2次` on 【未培训次数】: the standard would be turned round (more missed
-    training scoring better) — read as written, and refused."""
-    refused = refusal("【未培训次数】全年组织培训不少于2次，少1次扣1分", "  未培训次数：次\n")
-    assert refused.code == "E101"
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "【未培训次数】全年组织培训不少于2次，每少1次扣1分",
+        # the verb alone, and the verb before the fact, turn it round as much
+        "【未培训次数】全年组织不少于2次，每少1次扣1分",
+        "【未培训次数】组织不少于2次，每少1次扣1分",
+        "全年组织【未培训次数】不少于2次，每少1次扣1分",
+    ],
+)
+def test_a_verb_of_doing_beside_a_fact_of_what_was_missed_is_refused(clause):
+    """`组织培训不少于2次` on 【未培训次数】: the standard would be turned round (a unit that
+    missed no training losing 2) — refused, with the requirement written on a fact of
+    the trainings held, which scores as the sentence means."""
+    refused = refusal(clause, "  未培训次数：次\n")
+    assert refused.code == "E116"
+    written = str(refused.args["suggest"]).split("写 ", 1)[1].split("；", 1)[0]
+    assert written == "【培训次数】不少于2次，每少1次扣1分"
+    assert earned(written, ["0", "1", "2", "3"], "  培训次数：次\n", "培训次数") == [4, 5, 6, 6]
+
+
+def test_a_verb_of_doing_beside_a_count_of_misses_is_refused():
+    """`【缺会次数】全年召开不少于4次`: 4 meetings held is no bound on those missed (read
+    without the verb, a unit that missed none would lose 4)."""
+    refused = refusal("【缺会次数】全年召开不少于4次，每少1次扣1分", "  缺会次数：次\n")
+    assert refused.code == "E116" and "召开" in str(refused.args["suggest"])
 
 
 def test_a_negated_verb_before_the_fact_is_not_blanked():

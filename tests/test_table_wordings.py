@@ -113,6 +113,26 @@ def test_words_beside_a_fact_go_into_its_name(clause, fact, scores):
 
 
 @pytest.mark.parametrize(
+    ("clause", "fact", "unit", "scores"),
+    [
+        # the words after the fact name it again, whole: they are the name
+        ("【投诉】群众投诉经核实的，每件扣1分", "群众投诉经核实", "件", ["6", "3"]),
+        ("【事故】发生一般事故的，每起扣2分", "发生一般事故", "起", ["6", "0"]),
+        # the words add to it: both
+        ("【投诉】经核实的，每件扣1分", "投诉经核实", "件", ["6", "3"]),
+    ],
+)
+def test_words_after_a_counted_fact_go_into_its_name(clause, fact, unit, scores):
+    """A description after the fact (`经核实的`: only the complaints found true) is
+    never dropped: refused with a fact of its own, and the sentence it writes scores."""
+    diagnostic = refusal(clause, "  投诉：件\n  事故：起\n")
+    assert diagnostic.code == "E116"
+    assert diagnostic.hint() == f"写成 【{fact}】（数据： 中用这个名称声明）"
+    rewritten = clause.replace(str(diagnostic.args["text"]), f"【{fact}】")
+    assert totals(rewritten, f"  {fact}：{unit}\n", fact, [0, 3]) == scores
+
+
+@pytest.mark.parametrize(
     "clause",
     [
         "【差错】每次扣0.5分；累计3次以上的，本项不得分",

@@ -1281,10 +1281,8 @@ _TIER_MARK = (
 )
 #: `【例会次数】全年不少于4次，…` → `【例会次数】不少于4次，…`: the period of a fact is the
 #: assessment's year (年度); a word for it between the fact and its comparison adds nothing.
-_PERIOD_WORDS = r"全年度?|年内|年度内|本年度?内?|每年度?"
-#: Verbs that only say what the counted thing is (a meeting is held, a drill organised):
-#: `【例会次数】召开不少于4次`, `全年召开【例会次数】不少于4次`.
-_DOING_WORDS = r"召开|开展|组织开展|组织|举办|举行|参加|完成|报送|上报|投入"
+_PERIOD_WORDS = kw.PERIOD_WORDS
+_DOING_WORDS = kw.DOING_WORDS
 #: A period, a verb of doing, or both (`全年召开`): words around a required count.
 _PERIOD_OR_DOING = rf"(?:(?:{_PERIOD_WORDS})\s*(?:{_DOING_WORDS})?|(?:{_DOING_WORDS}))"
 _COMPARED = r"(?:不少于|不低于|不得少于|不得低于|达到|不超过|不得超过|不多于|不高于|少于|低于|超过|高于|多于)"
@@ -1294,8 +1292,23 @@ _PERIOD = (
         rf"(?<=】)\s*{_PERIOD_OR_DOING}"
         rf"(?=\s*(?:应|须|必须)?\s*{_COMPARED})"
     ),
-    _blank,
+    lambda m, c: _period(m),
 )
+_DOING = re.compile(_DOING_WORDS)
+
+
+def _period(match: re.Match[str]) -> str | None:
+    """The period is dropped; a verb of doing only beside a fact that counts the doing:
+    `【缺会次数】全年召开不少于4次` requires 4 meetings held, which is no bound on the
+    meetings missed (as the verb's reading, 缺会次数 ≥ 4, would take it): refused."""
+    if _DOING.search(match.group()) is None:
+        return ""
+    before = re.search(r"【([^【】]+)】\s*$", match.string[: match.start()])
+    after = re.match(r"\s*【([^【】]+)】", match.string[match.end() :])
+    fact = (before or after).group(1) if (before or after) else ""
+    return None if kw.MISSED_NAME.search(fact) else ""  # (syntax_errors `_doing_missed`)
+
+
 #: `【培训次数】全年组织培训不少于2次`, `【检查次数】应开展检查不少于12次` → `【培训次数】不少于2次`: a
 #: verb of doing and the thing done, which the fact's name already says (`培训` in 【培训次数】);
 #: a modal before them stays.
@@ -1345,7 +1358,7 @@ _PERIOD_BEFORE = (
         rf"(?:(?<=-)|(?<=[,;]))\s*{_PERIOD_OR_DOING}"
         rf"(?=\s*【[^【】\n]+】\s*(?:应|须|必须)?\s*{_COMPARED})"
     ),
-    _blank,
+    lambda m, c: _period(m),
 )
 #: `【完成率】达到80%但低于90%的` → `…达到80%且低于90%的`: 但 between two comparisons of one
 #: value joins them as 且 does (right after a bound's number, before a comparison word).

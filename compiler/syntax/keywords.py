@@ -997,6 +997,16 @@ ALIASES: dict[str, str] = {"达": "达到"}
 NEGATION_CHARS = "不未无没非否"
 
 
+#: Periods said before a required count (`【例会次数】全年不少于4次`): they add nothing to it.
+PERIOD_WORDS = r"全年度?|年内|年度内|本年度?内?|每年度?"
+#: Verbs that only say what the counted thing is (a meeting is held, a drill organised):
+#: `【例会次数】召开不少于4次`, `全年召开【例会次数】不少于4次`.
+DOING_WORDS = r"召开|开展|组织开展|组织|举办|举行|参加|完成|报送|上报|投入"
+#: Characters of a fact's name that say it counts what was missed or not done
+#: (【未培训次数】, 【缺会次数】, 【漏报次数】): a verb of doing beside it says the opposite.
+MISSED_NAME = re.compile(f"[{NEGATION_CHARS}缺漏欠]")
+
+
 def holds_name(name: str, words: str) -> bool:
     """Whether a fact's `name` holds `words` with no negation before them: `培训` is what
     【培训次数】 counts, not what 【未培训人数】 does."""

@@ -581,11 +581,59 @@ def _negated_verb(original_line: str, line: int) -> Diagnostic | None:
     )
 
 
+_REQUIRED = (
+    r"不少于|不低于|不得少于|不得低于|达到|不超过|不得超过|不多于|不高于|少于|低于|超过|高于|多于"
+)
+#: `【未培训次数】全年组织不少于2次`, `全年召开【缺会次数】不少于4次`: a verb of doing beside
+#: a fact that counts what was not done (equivalents `_period` keeps such a verb).
+_DOING_MISSED = re.compile(
+    rf"(?:【(?P<name>[^【】]+)】[ \t]*(?:(?:{kw.PERIOD_WORDS})[ \t]*)?(?:应当|必须|应|须)?[ \t]*"
+    rf"(?P<verb>(?:{kw.DOING_WORDS})[\u4e00-\u9fff]{{0,6}}?)"
+    rf"|(?:(?:{kw.PERIOD_WORDS})[ \t]*)?(?P<verb2>{kw.DOING_WORDS})[ \t]*【(?P<name2>[^【】]+)】)"
+    rf"[ \t]*(?:应当|必须|应|须)?[ \t]*(?P<cmp>{_REQUIRED})[ \t]*(?P<rest>[^；;。]*)"
+)
+
+
+def _doing_missed(original_line: str, line: int) -> Diagnostic | None:
+    """`【未培训次数】全年组织不少于2次，每少1次扣1分`: the verb requires trainings held, the
+    fact counts those missed — read without the verb it would deduct from the units that
+    missed none.  The requirement is written on a fact of the trainings held; a limit on
+    the missed ones without the verb."""
+    found = _DOING_MISSED.search(original_line)
+    if found is None:
+        return None
+    name, verb = found["name"] or found["name2"], found["verb"] or found["verb2"]
+    if not kw.MISSED_NAME.search(name):
+        return None
+    # 【未培训次数】 → 【培训次数】; a count of people (【未培训人数】) is not one of times
+    done = name[1:] if name[0] in "未没不" and name.endswith("次数") and len(name) > 3 else ""
+    unit = "次" if name.endswith("次数") else "人" if name.endswith("人数") else ""
+    held = f"【{done}】" if done else "一项记做到次数的数据项（名称里不带 未、缺、漏）"
+    written = f"【{done}】{found['cmp']}{found['rest']}" if done else ""
+    return _unclear(
+        found,
+        line,
+        found[0],
+        (
+            f"“{verb}”要求的是做到的次数，【{name}】数的却是没做到的：照写会把这个要求当成没做到次数的标准，读反",
+            f"“{verb}” requires what was done, while 【{name}】 counts what was not: "
+            "as written the requirement would bound the misses",
+        ),
+        (
+            f"要求做到的次数的，用{held}（数据： 中声明）"
+            + (f"，写 {written}" if written else "")
+            + f"；限制没做到的次数的，去掉 “{verb}”，写 【{name}】不超过N{unit}",
+            f"a requirement on what was done: a fact of it{f' ({written})' if written else ''}; "
+            f"a limit on the misses: drop “{verb}” and write 【{name}】不超过N{unit}",
+        ),
+    )
+
+
 #: `按时完成【工作】的`, `【工作】完成得好的`, `被【督查】通报批评的`: words beside a fact that
 #: say which thing about it counts — they belong in its name.
 _WORDS_BESIDE = re.compile(
     r"(?:^[ \t]*-?[ \t]*|(?<=[；;，,]))[ \t]*(?P<pre>[\u4e00-\u9fff]{0,6}?)【(?P<name>[^【】]+)】"
-    r"(?P<post>[\u4e00-\u9fff]{0,6}?)(?=[ \t]*(?:的|[,，]|(?P<effect>得|扣|加)[ \t]*\d))"
+    r"(?P<post>[\u4e00-\u9fff]{0,8}?)(?=[ \t]*(?:的|[,，]|(?P<effect>得|扣|加)[ \t]*\d))"
 )
 #: Words the language reads beside a fact, and words that compare or rank (other errors').
 _READ_BESIDE = {
@@ -610,6 +658,8 @@ def _words_beside(original_line: str, line: int) -> Diagnostic | None:
         if found["effect"] and (not post or post[0] in "不未没无非" or _COUNTED_IN.search(post)):
             continue  # `【资料】齐全得2分` names a state; `【X】不得2分`, `发现一个问题扣…` name none
         name, start = f"{pre}{found['name']}{post}", found.start("pre")
+        if not pre and found["name"] in post:  # `【投诉】群众投诉经核实的`: the words name it whole
+            name = post
         return _unclear(
             found,
             line,
@@ -1784,6 +1834,7 @@ def describe(
         _named_standard,
         _no_floor,
         _negated_verb,
+        _doing_missed,
         _words_beside,
         _each_with_words,
         _each_noun,
