@@ -287,6 +287,26 @@ def test_a_share_done_is_a_share_reached(done, reached):
     assert len(set(totals(done))) > 1
 
 
+@pytest.mark.parametrize(
+    "done",
+    [
+        "【未完成率】完成90%以上的得6分",
+        "【未完成率】完成90%的得6分，否则不得分",
+        "【未完成率】完成不到90%的扣2分",
+        "【未完成率】未完成90%的扣2分",
+    ],
+)
+def test_a_share_done_is_never_read_on_a_share_not_done(done):
+    """`完成90%以上` on 【未完成率】: read without 完成 it would give the points to the units
+    that left 90% undone.  Refused, with the sentence written on 【完成率】, which scores
+    as 【完成率】 with the same words does."""
+    refused = one_refusal(one_item(done, "  未完成率：百分比\n"))
+    assert refused.code == "E116"
+    written = str(refused.args["suggest"]).removeprefix("写 ").split("（", 1)[0]
+    assert written == done.replace("【未完成率】", "【完成率】")
+    assert len(set(totals(written))) > 1
+
+
 def _written(hint: str) -> list[str]:
     return [part.split("写 ", 1)[1] for part in hint.split("；")]
 

@@ -1303,10 +1303,27 @@ def _period(match: re.Match[str]) -> str | None:
     meetings missed (as the verb's reading, 缺会次数 ≥ 4, would take it): refused."""
     if _DOING.search(match.group()) is None:
         return ""
-    before = re.search(r"【([^【】]+)】\s*$", match.string[: match.start()])
     after = re.match(r"\s*【([^【】]+)】", match.string[match.end() :])
-    fact = (before or after).group(1) if (before or after) else ""
+    fact = _fact_before(match) or (after.group(1) if after else "")
     return None if kw.MISSED_NAME.search(fact) else ""  # (syntax_errors `_doing_missed`)
+
+
+def _fact_before(match: re.Match[str]) -> str:
+    """The fact named right before a match (`【X】` then blanks), or ""."""
+    found = re.search(r"【([^【】]+)】\s*$", match.string[: match.start()])
+    return found.group(1) if found else ""
+
+
+def _done_share(
+    make: Callable[[re.Match[str]], str],
+) -> Callable[[re.Match[str], _Context], str | None]:
+    """`完成90%` read as the share reached — only on a fact of what was done: on
+    【未完成率】 (the share not done) it would be the opposite measure, left as written."""
+
+    def read(match: re.Match[str], _: _Context) -> str | None:
+        return None if kw.MISSED_NAME.search(_fact_before(match)) else make(match)
+
+    return read
 
 
 #: `【培训次数】全年组织培训不少于2次`, `【检查次数】应开展检查不少于12次` → `【培训次数】不少于2次`: a
@@ -1476,13 +1493,13 @@ _DONE_PERCENT = (
         r"(?<=】)\s*(?:完成\s*(?P<n>\d+(?:\.\d+)?\s*%)|(?P<m>\d+(?:\.\d+)?\s*%)\s*完成)"
         r"(?=\s*(?:的|得|扣))"
     ),
-    lambda m, c: "达到" + re.sub(r"\s+", "", m.group("n") or m.group("m")),
+    _done_share(lambda m: "达到" + re.sub(r"\s+", "", m.group("n") or m.group("m"))),
 )
 #: `完成90%以上的` → `90%以上的`: 以上 stays, for the header's 边界 to read.
 _DONE_ABOVE = (
     "done above",
     re.compile(r"(?<=】)\s*完成(?=\s*\d+(?:\.\d+)?\s*%\s*(?:及)?以上)"),
-    _blank,
+    _done_share(lambda m: ""),
 )
 #: `未完成90%的`, `没有完成90%的` → `未达到90%的`; `完成不到90%的` → `不到90%的`: a share not done is
 #: one not reached (the negation kept, 90% itself not below).
@@ -1492,7 +1509,7 @@ _NOT_DONE = (
         r"(?<=】)\s*(?:(?:未|没有|没)完成(?=\s*\d+(?:\.\d+)?\s*%\s*(?:的|得|扣))"
         r"|完成(?=\s*(?:不到|未达到|达不到|不足)\s*\d+(?:\.\d+)?\s*%))"
     ),
-    lambda m, c: "未达到" if "完成" != m.group().strip() else "",
+    _done_share(lambda m: "未达到" if "完成" != m.group().strip() else ""),
 )
 #: `【完成率】低于90%、不低于80%的` → `低于90% 不低于80%的`: 、 between two comparisons of one
 #: value sets them side by side — a range when they bound it from both sides; the same

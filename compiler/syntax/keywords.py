@@ -1011,14 +1011,14 @@ def holds_name(name: str, words: str) -> bool:
     """Whether a fact's `name` holds `words` with no negation before them: `培训` is what
     【培训次数】 counts, not what 【未培训人数】 does."""
     at = name.find(words)
-    return at >= 0 and not any(ch in NEGATION_CHARS for ch in name[:at])
+    return at >= 0 and MISSED_NAME.search(name[:at]) is None
 
 
 def ends_name(name: str, words: str) -> bool:
     """Whether `words` end a fact's `name` with no negation in the part left off: `完成率`
     ends 【任务完成率】, never 【未完成率】 (the opposite measure)."""
     left = name[: len(name) - len(words)]
-    return name.endswith(words) and not any(ch in NEGATION_CHARS for ch in left)
+    return name.endswith(words) and MISSED_NAME.search(left) is None
 
 
 #: The exact complement of a bound written before its number: the same number, the other

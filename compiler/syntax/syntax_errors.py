@@ -629,6 +629,44 @@ def _doing_missed(original_line: str, line: int) -> Diagnostic | None:
     )
 
 
+#: `【未完成率】完成90%以上的得6分`: a share done said of a fact of the share not done
+#: (equivalents `_done_share` reads 完成 only on a fact of what was done).
+_DONE_MISSED = re.compile(
+    r"【(?P<name>[^【】]+)】[ \t]*(?P<said>(?:未|没有|没)?完成[ \t]*(?:不到|未达到|达不到|不足)?"
+    r"[ \t]*\d+(?:\.\d+)?[ \t]*%)(?P<rest>[^；;。]*)"
+)
+
+
+def _done_missed(original_line: str, line: int) -> Diagnostic | None:
+    """`【未完成率】完成90%以上的得6分`: read without 完成 it would give 6 to the units that
+    left 90% undone.  Written on a fact of the share done (【完成率】) it says what it means."""
+    found = _DONE_MISSED.search(original_line)
+    if found is None or not kw.MISSED_NAME.search(found["name"]):
+        return None
+    name = found["name"]
+    done = name[1:] if name[0] in "未没不" and len(name) > 2 else ""
+    written = f"【{done}】{found['said']}{found['rest']}".rstrip() if done else ""
+    held = (
+        f"写 {written}（数据： 中声明 {done}：百分比）"
+        if done
+        else "改用完成的比例（数据： 中声明）"
+    )
+    return _unclear(
+        found,
+        line,
+        found[0].rstrip(),
+        (
+            f"“{found['said']}”说的是完成的比例，【{name}】却是没完成的比例：照写读反",
+            f"“{found['said']}” is the share done, while 【{name}】 is the share not done",
+        ),
+        (
+            f"{held}；限制没完成的比例的，去掉 “完成”，写 【{name}】不超过N%",
+            f"{written or 'a fact of the share done'}; a limit on the share not done: "
+            f"drop “完成” and write 【{name}】不超过N%",
+        ),
+    )
+
+
 #: `按时完成【工作】的`, `【工作】完成得好的`, `被【督查】通报批评的`: words beside a fact that
 #: say which thing about it counts — they belong in its name.
 _WORDS_BESIDE = re.compile(
@@ -1835,6 +1873,7 @@ def describe(
         _no_floor,
         _negated_verb,
         _doing_missed,
+        _done_missed,
         _words_beside,
         _each_with_words,
         _each_noun,
