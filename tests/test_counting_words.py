@@ -33,6 +33,41 @@ def test_news_counting_verbs_only_say_what_is_counted(clause):
     assert totals(clause, "  信息条数：条\n", "信息条数", ["0", "1", "9"]) == ["6", "6.5", "8"]
 
 
+@pytest.mark.parametrize(
+    ("clause", "fact", "unit", "scores"),
+    [
+        ("【未采用信息】每被采用1条加0.5分", "未采用信息", "条", ["6", "7"]),
+        ("【未获奖项目】每获得1项加1分", "未获奖项目", "项", ["6", "8"]),
+        ("【未完成项目】每完成1项得1分", "未完成项目", "项", ["0", "2"]),
+    ],
+)
+def test_a_verb_of_what_was_done_is_never_read_on_a_fact_of_what_was_not(
+    clause, fact, unit, scores
+):
+    """`【未采用信息】每被采用1条加0.5分`: read as written the bonus goes to the reports turned
+    down.  Refused, with the sentence written on a fact of what was done, which scores
+    as it says."""
+    refused = refusal(clause, f"  {fact}：{unit}\n")
+    assert refused.code == "E116"
+    written = str(refused.args["suggest"]).removeprefix("写 ").split("（", 1)[0]
+    done = fact.removeprefix("未")
+    assert written == clause.replace(fact, done)
+    assert totals(written, f"  {done}：{unit}\n", done, ["0", "2"]) == scores
+
+
+@pytest.mark.parametrize(
+    ("clause", "fact", "unit", "scores"),
+    [
+        # 发现 is neutral; 完成 does not follow the 不 of 【不合格项目】 (not what 不 negates)
+        ("【未整改问题】每发现1个问题扣0.5分", "未整改问题", "个", ["6", "5"]),
+        ("【不合格项目】每完成1项得1分", "不合格项目", "项", ["0", "2"]),
+        ("【未上报次数】每次扣1分", "未上报次数", "次", ["6", "4"]),
+    ],
+)
+def test_a_verb_beside_a_negated_name_that_it_does_not_turn_round_reads(clause, fact, unit, scores):
+    assert totals(clause, f"  {fact}：{unit}\n", fact, ["0", "2"]) == scores
+
+
 def test_an_honour_gained_counts_as_written():
     assert totals("【荣誉】每获得1项加1分", "  荣誉：项\n", "荣誉", ["0", "2"]) == ["6", "8"]
 

@@ -219,6 +219,12 @@ DOING_COUNT_VERBS: tuple[str, ...] = (
     "召开",
     "建成",
 )
+#: Counting verbs of what was done or gained (a report adopted, an honour won, a project
+#: completed): beside a fact of what was not (【未采用信息】每被采用1条) they say the opposite.
+DONE_COUNT_VERBS: tuple[str, ...] = (
+    *("采用", "被采用", "录用", "被录用", "刊发", "刊用", "被刊用", "编发", "转发", "被转发"),
+    *("报送", "上报", "获得", *DOING_COUNT_VERBS),
+)
 #: Counting verbs after 每: decoration only (plus `未…`, see COUNT_VERB_NOT).
 COUNT_VERBS: tuple[str, ...] = (
     "缺",
@@ -240,28 +246,15 @@ COUNT_VERBS: tuple[str, ...] = (
     "查出",
     "查实",
     "有",
-    # what a piece of news or a report counts: `每被采用1条加0.5分`, `每获得1项荣誉加1分`
-    "采用",
-    "被采用",
-    "录用",
-    "被录用",
-    "刊发",
-    "刊用",
-    "被刊用",
-    "编发",
-    "转发",
-    "被转发",
-    "报送",
-    "上报",
-    "获得",
     # what a sanction counts: `每被通报1次扣2分`
     "被通报",
     "被通报批评",
     "被约谈",
     "被曝光",
     "被问责",
-    # what an earning counts: `每完成一项得1分`, `每组建1支服务队得0.5分`, `每结对1组`
-    *DOING_COUNT_VERBS,
+    # what news, a report or an earning counts: `每被采用1条加0.5分`, `每获得1项荣誉加1分`,
+    # `每完成一项得1分`, `每组建1支服务队得0.5分`, `每结对1组`
+    *DONE_COUNT_VERBS,
 )
 
 #: `每未按时上报1次`: 未 and a short verb phrase, up to the number of the step.
@@ -1002,9 +995,6 @@ PERIOD_WORDS = r"全年度?|年内|年度内|本年度?内?|每年度?"
 #: Verbs that only say what the counted thing is (a meeting is held, a drill organised):
 #: `【例会次数】召开不少于4次`, `全年召开【例会次数】不少于4次`.
 DOING_WORDS = r"召开|开展|组织开展|组织|举办|举行|参加|完成|报送|上报|投入"
-#: Characters of a fact's name that say it counts what was missed or not done
-#: (【未培训次数】, 【缺会次数】, 【漏报次数】): a verb of doing beside it says the opposite.
-MISSED_NAME = re.compile(f"[{NEGATION_CHARS}缺漏欠]")
 
 
 def holds_name(name: str, words: str) -> bool:
@@ -1286,6 +1276,9 @@ def alternation(words: Iterable[str]) -> str:
 #: with one before its head is not that head (check/senses.py reads no sense from it).
 TURNING_CHARS = "不未非无欠漏误缺"
 TURNING_WORDS: tuple[str, ...] = ("超期", "超时", "逾期", "延期", "延迟", "迟", "错", "违", "重复")
+#: Characters of a fact's name that say it counts what was missed or not done
+#: (【未培训次数】, 【缺会次数】, 【漏报次数】): a verb of doing beside it says the opposite.
+MISSED_NAME = re.compile("[" + "".join(dict.fromkeys(NEGATION_CHARS + TURNING_CHARS)) + "]")
 
 
 def tail_of(name: str, tail: str) -> bool:

@@ -125,6 +125,7 @@ def check_clauses(ctx: Context) -> list[Diagnostic]:
             diags += _counter(ctx, clause)
             diags += _never_met(ctx, clause)
             diags += _missed_counted_as_done(clause)
+            diags += _done_counted_as_missed(ctx, clause)
         diags += _double_count(node)
         diags += _idle_take_max(ctx, node)
         diags += (
@@ -462,6 +463,47 @@ def _missed_counted_as_done(clause: ast.Clause) -> list[Diagnostic]:
         return []
     args = {"name": subject.name, "verb": verb}
     return [Diagnostic("W331", clause.per.span, args)]
+
+
+def _done_counted_as_missed(ctx: Context, clause: ast.Clause) -> list[Diagnostic]:
+    """E116: `【未采用信息】每被采用1条加0.5分` — the verb counts what was adopted, the
+    name (its 未 right before the verb's action) what was not: as written the bonus goes
+    to the reports that were turned down.  Written on a fact of what was done."""
+    if not isinstance(clause, ast.PerUnitClause) or not isinstance(clause.subject, ast.Ref):
+        return []
+    verb, name = clause.per.verb, clause.subject.name
+    if verb not in kw.DONE_COUNT_VERBS:
+        return []
+    action = verb.removeprefix("被")
+    at = next(
+        (m.start() for m in kw.MISSED_NAME.finditer(name) if name[m.end() :].startswith(action[0])),
+        None,
+    )
+    if at is None:
+        return []
+    done = name[:at] + name[at + 1 :]
+    line = ctx.source.line_text(clause.span.line)
+    text = (
+        line[clause.span.column - 1 : clause.span.end_column - 1]
+        if clause.span.end_line == clause.span.line
+        else ""
+    )
+    written = text.replace(f"【{name}】", f"【{done}】", 1) if f"【{name}】" in text else ""
+    args = {
+        "text": text or f"【{name}】每{verb}",
+        "why": f"“每{verb}” 数的是{action}了的，【{name}】 数的却是没有{action}的：照写读反",
+        "why_en": f"“每{verb}” counts what was {action}, while 【{name}】 counts what was not: "
+        "as written it reads the other way round",
+        "suggest": (
+            f"写 {written}（数据： 中声明 【{done}】）"
+            if written
+            else f"改用 【{done}】（数据： 中声明）"
+        )
+        + f"；数的确是 【{name}】 的，去掉 “{verb}”",
+        "suggest_en": (written or f"use 【{done}】 (declared under 数据:)")
+        + f"; if it does count 【{name}】, drop “{verb}”",
+    }
+    return [Diagnostic("E116", clause.per.span, args)]
 
 
 #: Operators that are each other's exact opposite.
