@@ -307,6 +307,16 @@ def test_a_share_done_is_never_read_on_a_share_not_done(done):
     assert len(set(totals(written))) > 1
 
 
+def test_points_in_proportion_are_never_given_by_a_share_not_done():
+    """`【未完成率】按完成比例得分`: the unit that did nothing would score the full points."""
+    refused = one_refusal(one_item("【未完成率】按完成比例得分", "  未完成率：百分比\n"))
+    assert refused.code == "E116"
+    written = str(refused.args["suggest"]).split("写 ", 1)[1].split("（", 1)[0]
+    assert written == "【完成率】按完成比例得分"
+    got = totals(written)  # VALUES from the most done down
+    assert got == sorted(got, reverse=True) and len(set(got)) == len(got)
+
+
 def _written(hint: str) -> list[str]:
     return [part.split("写 ", 1)[1] for part in hint.split("；")]
 

@@ -144,6 +144,8 @@ def test_a_thing_done_that_the_name_does_not_say_is_not_blanked():
         "【未培训次数】全年组织不少于2次，每少1次扣1分",
         "【未培训次数】组织不少于2次，每少1次扣1分",
         "全年组织【未培训次数】不少于2次，每少1次扣1分",
+        # 应 and a verb before the number (`应召开4次`: at least 4) likewise
+        "【未培训次数】应组织2次，每少1次扣1分",
     ],
 )
 def test_a_verb_of_doing_beside_a_fact_of_what_was_missed_is_refused(clause):

@@ -1355,7 +1355,7 @@ _SHOULD_DO = (
         rf"(?<=】)\s*(?:(?:{_PERIOD_WORDS})\s*)?(?:应|须|必须|应当)\s*(?:{_DOING_WORDS})"
         r"(?=\s*(?:\d|[一二两三四五六七八九十]))"
     ),
-    lambda m, c: "应达到",
+    lambda m, c: None if kw.MISSED_NAME.search(_fact_before(m)) else "应达到",
 )
 #: `【投诉】控制在3次以内，每超1次扣1分`, `应控制在…以下` → `【投诉】3次以内，…`: a ceiling kept
 #: is the bound itself (以内 / 以下 stay, so the header's 边界 still says whether 3 is in).

@@ -590,7 +590,8 @@ _DOING_MISSED = re.compile(
     rf"(?:【(?P<name>[^【】]+)】[ \t]*(?:(?:{kw.PERIOD_WORDS})[ \t]*)?(?:应当|必须|应|须)?[ \t]*"
     rf"(?P<verb>(?:{kw.DOING_WORDS})[\u4e00-\u9fff]{{0,6}}?)"
     rf"|(?:(?:{kw.PERIOD_WORDS})[ \t]*)?(?P<verb2>{kw.DOING_WORDS})[ \t]*【(?P<name2>[^【】]+)】)"
-    rf"[ \t]*(?:应当|必须|应|须)?[ \t]*(?P<cmp>{_REQUIRED})[ \t]*(?P<rest>[^；;。]*)"
+    rf"[ \t]*(?:应当|必须|应|须)?[ \t]*(?:(?P<cmp>{_REQUIRED})|(?=[ \t]*[\d一二两三四五六七八九十]))"
+    r"[ \t]*(?P<rest>[^；;。]*)"
 )
 
 
@@ -609,7 +610,8 @@ def _doing_missed(original_line: str, line: int) -> Diagnostic | None:
     done = name[1:] if name[0] in "未没不" and name.endswith("次数") and len(name) > 3 else ""
     unit = "次" if name.endswith("次数") else "人" if name.endswith("人数") else ""
     held = f"【{done}】" if done else "一项记做到次数的数据项（名称里不带 未、缺、漏）"
-    written = f"【{done}】{found['cmp']}{found['rest']}" if done else ""
+    # `应召开4次` is the requirement at least 4 (`应达到4次`)
+    written = f"【{done}】{found['cmp'] or '不少于'}{found['rest']}" if done else ""
     return _unclear(
         found,
         line,
@@ -1872,8 +1874,8 @@ def describe(
         _named_standard,
         _no_floor,
         _negated_verb,
-        _doing_missed,
         _done_missed,
+        _doing_missed,
         _words_beside,
         _each_with_words,
         _each_noun,

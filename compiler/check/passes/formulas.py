@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from ...diagnostics.diagnostic import Diagnostic
 from ...syntax import ast
+from ...syntax import keywords as kw
 from ...syntax.build.clauses import AVERAGE_SHARE_WORD, RATIO_WORD, amount_leaves
 from ..context import Context
 from ..resolve import clauses_of, effects_of
@@ -55,11 +56,35 @@ def _rate(ctx: Context, amount: object) -> list[Diagnostic]:
         amount = amount.left
     if not isinstance(amount, ast.Ref):
         return []
+    if kw.MISSED_NAME.search(amount.name):
+        return [_share_not_done(ctx, amount)]
     info = ctx.symbols.facts.get(amount.name)
     if info is None or info.kind is None or info.kind.type == "percent":
         return []
     args = {"name": amount.name, "declared": info.unit, "used": "百分比"}
     return [Diagnostic("E202", amount.span, args)]
+
+
+def _share_not_done(ctx: Context, ref: ast.Ref) -> Diagnostic:
+    """E116: `【未完成率】按完成比例得分` — the points in proportion to the share left
+    undone (the unit that did nothing would score the most).  Written on the share done."""
+    name = ref.name
+    done = name[1:] if name[0] in "未没不" and len(name) > 2 else ""
+    written = f"【{done}】按完成比例得分" if done else ""
+    return Diagnostic(
+        "E116",
+        ref.span,
+        {
+            "text": f"【{name}】按比例得分",
+            "why": f"【{name}】 是没做到的比例，按它的比例得分，做得最少的单位得分最高",
+            "why_en": f"【{name}】 is the share not done: in proportion to it, the unit that did "
+            "least scores most",
+            "suggest": f"按完成的比例得分的，写 {written}（数据： 中声明 {done}：百分比）"
+            if done
+            else "改用完成的比例（百分比数据项，名称里不带 未、缺、漏）",
+            "suggest_en": written or "use the share done (a 百分比 fact)",
+        },
+    )
 
 
 def _divisors(expr: object):
