@@ -602,3 +602,16 @@ def test_a_range_without_its_subject_never_names_a_fact(tmp_path):
     assert "- 【满意度】达到90%、80%、70%的，分别得12分、9分、6分" in draft.text
     assert not _pending(draft)
     assert policy.score({"满意度": "75"}).total == 6
+
+
+def test_a_verb_the_name_negates_is_never_dropped_from_the_draft(tmp_path):
+    """`未完成项目…每完成1项得1分`: the verb after 每 repeats the name's words, but the name
+    negates them — drafted as `【未完成项目】每1项得1分` it paid for the projects left
+    undone.  Left pending (the language refuses the sentence with the verb kept)."""
+    draft, _ = _import(
+        tmp_path,
+        "2024年度项目考核细则\n一、项目建设（10分）\n1.未完成项目\n每完成1项得1分。\n"
+        "2.发现问题\n每个问题扣0.5分。\n",
+    )
+    assert "【未完成项目】每1项得1分" not in draft.text
+    assert "每完成1项得1分" in _pending(draft)

@@ -2345,6 +2345,8 @@ def _said_before(rest: str, subject: str) -> str:
         if m and pattern is _SAID_VERB and not _COUNTED.match(n[m.end() :]):
             return rest  # `每损失1万元`: a measured step (whole or pro rata?) is not guessed
         if m and m.group(1) in said and len(n) == len(rest):
+            if kw.negation_before(said, m.group(1)) is not None:
+                return rest  # `未完成项目…每完成1项`: the verb says the opposite of the name
             return keep + rest[m.end() :]
     return rest
 

@@ -997,6 +997,23 @@ PERIOD_WORDS = r"全年度?|年内|年度内|本年度?内?|每年度?"
 DOING_WORDS = r"召开|开展|组织开展|组织|举办|举行|参加|完成|报送|上报|投入"
 
 
+def done_name(name: str) -> str:
+    """The name of what was done, from the name of what was not that starts with its
+    negation (【未完成率】 → 完成率), or "" when the name does not start so; the hints that
+    refuse a verb of doing on such a fact offer it."""
+    return name[1:] if name[0] in "未没不" and len(name) > 2 else ""
+
+
+def negation_before(name: str, words: str) -> int | None:
+    """Where a negation or turning character stands right before `words` (by their first
+    character) in a fact's `name` — 完成 in 【未完成项目】, 获得 in 【未获奖项目】: the name
+    counts what the words did not do — or None."""
+    return next(
+        (m.start() for m in MISSED_NAME.finditer(name) if name[m.end() :].startswith(words[:1])),
+        None,
+    )
+
+
 def holds_name(name: str, words: str) -> bool:
     """Whether a fact's `name` holds `words` with no negation before them: `培训` is what
     【培训次数】 counts, not what 【未培训人数】 does."""

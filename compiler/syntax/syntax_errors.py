@@ -607,7 +607,7 @@ def _doing_missed(original_line: str, line: int) -> Diagnostic | None:
     if not kw.MISSED_NAME.search(name):
         return None
     # 【未培训次数】 → 【培训次数】; a count of people (【未培训人数】) is not one of times
-    done = name[1:] if name[0] in "未没不" and name.endswith("次数") and len(name) > 3 else ""
+    done = kw.done_name(name) if name.endswith("次数") else ""
     unit = "次" if name.endswith("次数") else "人" if name.endswith("人数") else ""
     held = f"【{done}】" if done else "一项记做到次数的数据项（名称里不带 未、缺、漏）"
     # `应召开4次` is the requirement at least 4 (`应达到4次`)
@@ -646,7 +646,7 @@ def _done_missed(original_line: str, line: int) -> Diagnostic | None:
     if found is None or not kw.MISSED_NAME.search(found["name"]):
         return None
     name = found["name"]
-    done = name[1:] if name[0] in "未没不" and len(name) > 2 else ""
+    done = kw.done_name(name)
     written = f"【{done}】{found['said']}{found['rest']}".rstrip() if done else ""
     held = (
         f"写 {written}（数据： 中声明 {done}：百分比）"

@@ -475,10 +475,7 @@ def _done_counted_as_missed(ctx: Context, clause: ast.Clause) -> list[Diagnostic
     if verb not in kw.DONE_COUNT_VERBS:
         return []
     action = verb.removeprefix("被")
-    at = next(
-        (m.start() for m in kw.MISSED_NAME.finditer(name) if name[m.end() :].startswith(action[0])),
-        None,
-    )
+    at = kw.negation_before(name, action)
     if at is None:
         return []
     done = name[:at] + name[at + 1 :]

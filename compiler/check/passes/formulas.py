@@ -69,7 +69,7 @@ def _share_not_done(ctx: Context, ref: ast.Ref) -> Diagnostic:
     """E116: `【未完成率】按完成比例得分` — the points in proportion to the share left
     undone (the unit that did nothing would score the most).  Written on the share done."""
     name = ref.name
-    done = name[1:] if name[0] in "未没不" and len(name) > 2 else ""
+    done = kw.done_name(name)
     written = f"【{done}】按完成比例得分" if done else ""
     return Diagnostic(
         "E116",
