@@ -159,3 +159,10 @@ def test_an_undeclared_fact_is_not_steered_to_its_opposite():
 def test_the_threshold_hint_never_suggests_counting_instead():
     text = hints("(一)甲(10分)\n  - 【化解率】每低于1个百分点扣0.03分\n")
     assert "E112" in text and "计数动词" not in text and "每缺1次" not in text
+
+
+def test_a_word_a_facts_name_negates_is_not_mended_into_a_comparison():
+    """`【未达标率】达标90%以上的得6分` was offered `达到`, which reads 未达标率 ≥ 90% — the
+    opposite of 达标 90%; on 【达标率】 the same mend keeps the sense and is offered."""
+    assert "“达到”" not in hints("(一)甲(10分)\n  - 【未达标率】达标90%以上的得6分\n")
+    assert "“达到”" in hints("(一)甲(10分)\n  - 【达标率】达标90%以上的得6分\n")

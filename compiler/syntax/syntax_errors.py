@@ -1914,7 +1914,9 @@ def describe(
         args["did_you_mean_en"] = (
             "another clause's condition: separate it from the one before with “；”? "
         )
-    elif guess is not None:
+    elif guess is not None and not _negated_by_a_name(
+        original_line, guess[0], text[guess[1] : guess[2]]
+    ):
         word, start, end = guess
         first = column - (pos - start)
         span = Span(line, first, line, first + (end - start))
@@ -1923,6 +1925,16 @@ def describe(
         args["did_you_mean"] = f"您是不是要写 “{word}”？"
         args["did_you_mean_en"] = f"did you mean “{word}”? "
     return Diagnostic("E101", span, args)
+
+
+def _negated_by_a_name(original_line: str, word: str, typed: str) -> bool:
+    """Whether a did-you-mean would turn a word that a fact's name on the line negates
+    into a comparison: `【未达标率】达标90%以上` offered `达到` reads 未达标率 ≥ 90% — the
+    opposite of 达标 90%."""
+    return word != typed and any(
+        kw.negation_before(name, typed) is not None
+        for name in re.findall(r"【([^【】]+)】", original_line)
+    )
 
 
 _EFFECT_END = re.compile(r"(?:分|不得分|满分|一票否决|考评资格)[ \t]*[,，][ \t]*$")
