@@ -1285,7 +1285,7 @@ _PERIOD_WORDS = kw.PERIOD_WORDS
 _DOING_WORDS = kw.DOING_WORDS
 #: A period, a verb of doing, or both (`全年召开`): words around a required count.
 _PERIOD_OR_DOING = rf"(?:(?:{_PERIOD_WORDS})\s*(?:{_DOING_WORDS})?|(?:{_DOING_WORDS}))"
-_COMPARED = r"(?:不少于|不低于|不得少于|不得低于|达到|不超过|不得超过|不多于|不高于|少于|低于|超过|高于|多于)"
+_COMPARED = rf"(?:{kw.REQUIRED_WORDS})"
 _PERIOD = (
     "period",
     re.compile(
@@ -1314,11 +1314,12 @@ def _fact_before(match: re.Match[str]) -> str:
     return found.group(1) if found else ""
 
 
-def _done_share(
+def _on_done_fact(
     make: Callable[[re.Match[str]], str],
 ) -> Callable[[re.Match[str], _Context], str | None]:
-    """`完成90%` read as the share reached — only on a fact of what was done: on
-    【未完成率】 (the share not done) it would be the opposite measure, left as written."""
+    """A reading of a verb of doing (`完成90%` as the share reached, `应召开4次` as 应达到)
+    only on a fact of what was done: on 【未完成率】 or 【缺会次数】 it would be the
+    opposite measure, left as written (syntax_errors `_done_missed`, `_doing_missed`)."""
 
     def read(match: re.Match[str], _: _Context) -> str | None:
         return None if kw.MISSED_NAME.search(_fact_before(match)) else make(match)
@@ -1355,7 +1356,7 @@ _SHOULD_DO = (
         rf"(?<=】)\s*(?:(?:{_PERIOD_WORDS})\s*)?(?:应|须|必须|应当)\s*(?:{_DOING_WORDS})"
         r"(?=\s*(?:\d|[一二两三四五六七八九十]))"
     ),
-    lambda m, c: None if kw.MISSED_NAME.search(_fact_before(m)) else "应达到",
+    _on_done_fact(lambda m: "应达到"),
 )
 #: `【投诉】控制在3次以内，每超1次扣1分`, `应控制在…以下` → `【投诉】3次以内，…`: a ceiling kept
 #: is the bound itself (以内 / 以下 stay, so the header's 边界 still says whether 3 is in).
@@ -1493,13 +1494,13 @@ _DONE_PERCENT = (
         r"(?<=】)\s*(?:完成\s*(?P<n>\d+(?:\.\d+)?\s*%)|(?P<m>\d+(?:\.\d+)?\s*%)\s*完成)"
         r"(?=\s*(?:的|得|扣))"
     ),
-    _done_share(lambda m: "达到" + re.sub(r"\s+", "", m.group("n") or m.group("m"))),
+    _on_done_fact(lambda m: "达到" + re.sub(r"\s+", "", m.group("n") or m.group("m"))),
 )
 #: `完成90%以上的` → `90%以上的`: 以上 stays, for the header's 边界 to read.
 _DONE_ABOVE = (
     "done above",
     re.compile(r"(?<=】)\s*完成(?=\s*\d+(?:\.\d+)?\s*%\s*(?:及)?以上)"),
-    _done_share(lambda m: ""),
+    _on_done_fact(lambda m: ""),
 )
 #: `未完成90%的`, `没有完成90%的` → `未达到90%的`; `完成不到90%的` → `不到90%的`: a share not done is
 #: one not reached (the negation kept, 90% itself not below).
@@ -1509,7 +1510,7 @@ _NOT_DONE = (
         r"(?<=】)\s*(?:(?:未|没有|没)完成(?=\s*\d+(?:\.\d+)?\s*%\s*(?:的|得|扣))"
         r"|完成(?=\s*(?:不到|未达到|达不到|不足)\s*\d+(?:\.\d+)?\s*%))"
     ),
-    _done_share(lambda m: "未达到" if "完成" != m.group().strip() else ""),
+    _on_done_fact(lambda m: "未达到" if "完成" != m.group().strip() else ""),
 )
 #: `【完成率】低于90%、不低于80%的` → `低于90% 不低于80%的`: 、 between two comparisons of one
 #: value sets them side by side — a range when they bound it from both sides; the same

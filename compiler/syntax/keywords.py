@@ -995,6 +995,11 @@ PERIOD_WORDS = r"全年度?|年内|年度内|本年度?内?|每年度?"
 #: Verbs that only say what the counted thing is (a meeting is held, a drill organised):
 #: `【例会次数】召开不少于4次`, `全年召开【例会次数】不少于4次`.
 DOING_WORDS = r"召开|开展|组织开展|组织|举办|举行|参加|完成|报送|上报|投入"
+#: The comparison words of a required count or share (`不少于4次`, `达到90%`), as an
+#: alternation: what the words around a requirement stand before.
+REQUIRED_WORDS = (
+    r"不少于|不低于|不得少于|不得低于|达到|不超过|不得超过|不多于|不高于|少于|低于|超过|高于|多于"
+)
 
 
 def done_name(name: str) -> str:

@@ -581,16 +581,13 @@ def _negated_verb(original_line: str, line: int) -> Diagnostic | None:
     )
 
 
-_REQUIRED = (
-    r"不少于|不低于|不得少于|不得低于|达到|不超过|不得超过|不多于|不高于|少于|低于|超过|高于|多于"
-)
 #: `【未培训次数】全年组织不少于2次`, `全年召开【缺会次数】不少于4次`: a verb of doing beside
 #: a fact that counts what was not done (equivalents `_period` keeps such a verb).
 _DOING_MISSED = re.compile(
     rf"(?:【(?P<name>[^【】]+)】[ \t]*(?:(?:{kw.PERIOD_WORDS})[ \t]*)?(?:应当|必须|应|须)?[ \t]*"
     rf"(?P<verb>(?:{kw.DOING_WORDS})[\u4e00-\u9fff]{{0,6}}?)"
     rf"|(?:(?:{kw.PERIOD_WORDS})[ \t]*)?(?P<verb2>{kw.DOING_WORDS})[ \t]*【(?P<name2>[^【】]+)】)"
-    rf"[ \t]*(?:应当|必须|应|须)?[ \t]*(?:(?P<cmp>{_REQUIRED})|(?=[ \t]*[\d一二两三四五六七八九十]))"
+    rf"[ \t]*(?:应当|必须|应|须)?[ \t]*(?:(?P<cmp>{kw.REQUIRED_WORDS})|(?=[ \t]*[\d一二两三四五六七八九十]))"
     r"[ \t]*(?P<rest>[^；;。]*)"
 )
 
@@ -632,7 +629,7 @@ def _doing_missed(original_line: str, line: int) -> Diagnostic | None:
 
 
 #: `【未完成率】完成90%以上的得6分`: a share done said of a fact of the share not done
-#: (equivalents `_done_share` reads 完成 only on a fact of what was done).
+#: (equivalents `_on_done_fact` reads 完成 only on a fact of what was done).
 _DONE_MISSED = re.compile(
     r"【(?P<name>[^【】]+)】[ \t]*(?P<said>(?:未|没有|没)?完成[ \t]*(?:不到|未达到|达不到|不足)?"
     r"[ \t]*\d+(?:\.\d+)?[ \t]*%)(?P<rest>[^；;。]*)"

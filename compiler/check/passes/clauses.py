@@ -479,12 +479,7 @@ def _done_counted_as_missed(ctx: Context, clause: ast.Clause) -> list[Diagnostic
     if at is None:
         return []
     done = name[:at] + name[at + 1 :]
-    line = ctx.source.line_text(clause.span.line)
-    text = (
-        line[clause.span.column - 1 : clause.span.end_column - 1]
-        if clause.span.end_line == clause.span.line
-        else ""
-    )
+    text = _written(ctx, clause)
     written = text.replace(f"【{name}】", f"【{done}】", 1) if f"【{name}】" in text else ""
     args = {
         "text": text or f"【{name}】每{verb}",
@@ -799,7 +794,7 @@ def _average_refused(ctx: Context, average: object) -> list[Diagnostic]:
 
 
 def _written(ctx: Context, cond: object) -> str:
-    """The text of a condition on one line, as written."""
+    """The text of a condition (or a clause) on one line, as written."""
     span = getattr(cond, "span", None)
     if span is None or span.end_line != span.line:
         return ""
