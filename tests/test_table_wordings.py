@@ -133,6 +133,48 @@ def test_words_after_a_counted_fact_go_into_its_name(clause, fact, unit, scores)
 
 
 @pytest.mark.parametrize(
+    ("clause", "fact", "written", "scores"),
+    [
+        # the words after a negated fact name what was done: the sentence belongs on a
+        # fact of that (its name is never the two run together, 【未达标达标】)
+        ("【未达标】达标的加1分", "未达标", "【达标】的加1分", ["7", "6"]),
+        (
+            "【不合格】合格的得满分，否则不得分",
+            "不合格",
+            "【合格】的得满分，否则不得分",
+            ["6", "0"],
+        ),
+        ("【未通过验收】通过验收的得2分", "未通过验收", "【通过验收】的得2分", ["2", "0"]),
+        # 不扣分，否则扣N分 after what was done: the deduction is for what was not
+        ("【未整改】已整改的不扣分，否则扣2分", "未整改", "【未整改】的扣2分", ["4", "6"]),
+    ],
+)
+def test_words_of_what_was_done_beside_a_fact_of_what_was_not(clause, fact, written, scores):
+    """`【未达标】达标的加1分`: read either way round, one unit's point goes to the other;
+    refused with the sentence to write, which scores as the words say (values 是, 否 of
+    the fact it names)."""
+    diagnostic = refusal(clause, f"  {fact}：是否\n")
+    assert diagnostic.code == "E116"
+    assert diagnostic.hint().split("（", 1)[0].split("；", 1)[0] == f"写 {written}"
+    name = written[1 : written.index("】")]
+    assert totals(written, f"  {name}：是否\n", name, ["是", "否"]) == scores
+
+
+@pytest.mark.parametrize(
+    ("clause", "fact"),
+    [
+        ("【未整改问题】整改到位的不扣分，每有1个扣1分", "未整改问题"),
+        ("【未办结案件】全部办结的得满分，每有1件扣1分", "未办结案件"),
+    ],
+)
+def test_words_of_what_was_done_on_a_count_of_what_was_not_name_no_fact(clause, fact):
+    diagnostic = refusal(clause, f"  {fact}：件\n")
+    assert diagnostic.code == "E116"
+    assert f"【{fact}" + "】（" not in diagnostic.hint()  # never the two names run together
+    assert f"直接写 【{fact}】 的条款" in diagnostic.hint()
+
+
+@pytest.mark.parametrize(
     "clause",
     [
         "【差错】每次扣0.5分；累计3次以上的，本项不得分",

@@ -1009,12 +1009,13 @@ def done_name(name: str) -> str:
     return name[1:] if name[0] in "未没不" and len(name) > 2 else ""
 
 
-def negation_before(name: str, words: str) -> int | None:
+def negation_before(name: str, words: str, whole: bool = False) -> int | None:
     """Where a negation or turning character stands right before `words` (by their first
-    character) in a fact's `name` — 完成 in 【未完成项目】, 获得 in 【未获奖项目】: the name
-    counts what the words did not do — or None."""
+    character, or their first two when `whole`: 通报 of 通报批评) in a fact's `name` — 完成 in 【未完成项目】,
+    获得 in 【未获奖项目】: the name counts what the words did not do — or None."""
+    start = words[:2] if whole else words[:1]
     return next(
-        (m.start() for m in MISSED_NAME.finditer(name) if name[m.end() :].startswith(words[:1])),
+        (m.start() for m in MISSED_NAME.finditer(name) if name[m.end() :].startswith(start)),
         None,
     )
 

@@ -695,6 +695,9 @@ def _words_beside(original_line: str, line: int) -> Diagnostic | None:
         if found["effect"] and (not post or post[0] in "不未没无非" or _COUNTED_IN.search(post)):
             continue  # `【资料】齐全得2分` names a state; `【X】不得2分`, `发现一个问题扣…` name none
         name, start = f"{pre}{found['name']}{post}", found.start("pre")
+        turned = _turned_round(found, original_line, line, start)
+        if turned is not None:
+            return turned
         if not pre and found["name"] in post:  # `【投诉】群众投诉经核实的`: the words name it whole
             name = post
         return _unclear(
@@ -713,6 +716,58 @@ def _words_beside(original_line: str, line: int) -> Diagnostic | None:
             start,
         )
     return None
+
+
+#: Words before what was done that add nothing to it (`已整改`, `全部办结`, `按期完成`).
+_DONE_BEFORE = re.compile(r"^(?:已经|已|均已|均|全部|都|按期|按时|及时)")
+
+
+#: `的不扣分，否则扣2分` after what was done: the deduction is for what was not.
+_SPARED_ELSE = re.compile(
+    r"^[ \t]*的?[ \t]*不扣分[ \t]*[，,][ \t]*否则[ \t]*(?P<effect>扣[ \t]*\d+(?:\.\d+)?[ \t]*分)[ \t]*$"
+)
+
+
+def _turned_round(
+    found: re.Match[str], original_line: str, line: int, start: int
+) -> Diagnostic | None:
+    """`【未达标】达标的加1分`, `【未整改】已整改的`: the words say what was done, the name
+    (its 未 right before the same action) what was not.  Naming the fact after both
+    (【未达标达标】) would mean nothing; the sentence belongs on a fact of what was done."""
+    fact, post = found["name"], found["post"]
+    core = _DONE_BEFORE.sub("", post)
+    if found["pre"] or not core or kw.negation_before(fact, core, whole=True) is None:
+        return None
+    done = kw.done_name(fact)
+    rest = re.split(r"[；;。]", original_line[found.end() :], maxsplit=1)[0].rstrip()
+    otherwise = _SPARED_ELSE.match(rest)
+    if otherwise is not None:  # `已整改的不扣分，否则扣2分`: the deduction is for the misses
+        written = f"【{fact}】的{otherwise['effect']}"
+        suggest = (f"写 {written}", f"write {written}")
+    else:
+        if done == core and "不扣分" not in rest:
+            written = f"【{done}】{rest}"
+            done_zh = f"写 {written}（数据： 中声明 {done}，类型与 {fact} 相同）"
+            done_en = f"write {written} (declare {done} under 数据:, of the type of {fact})"
+        else:
+            done_zh = f"按做到的写：另声明一项（如 {done or core}）写在它上面"
+            done_en = f"on what was done: declare a fact of it (say {done or core})"
+        suggest = (
+            f"{done_zh}；按没做到的写：直接写 【{fact}】 的条款，不写 “{post}”",
+            f"{done_en}; on what was not: write the clause on 【{fact}】 without “{post}”",
+        )
+    return _unclear(
+        found,
+        line,
+        original_line[start : found.end()],
+        (
+            f"“{post}”说的是做到了的，【{fact}】记的却是没有做到的：照写读反",
+            f"“{post}” is what was done, while 【{fact}】 records what was not: "
+            "as written it reads the other way round",
+        ),
+        suggest,
+        start,
+    )
 
 
 #: `【信息】每被省级采用1条加0.5分`: words between 每 and what it counts (a level, a

@@ -468,23 +468,25 @@ def _missed_counted_as_done(clause: ast.Clause) -> list[Diagnostic]:
 def _done_counted_as_missed(ctx: Context, clause: ast.Clause) -> list[Diagnostic]:
     """E116: `【未采用信息】每被采用1条加0.5分` — the verb counts what was adopted, the
     name (its 未 right before the verb's action) what was not: as written the bonus goes
-    to the reports that were turned down.  Written on a fact of what was done."""
+    to the reports that were turned down.  The same with a verb of what went wrong on a
+    name that negates it (`【未通报】每被通报1次扣2分`, `【未迟报次数】每迟报一次`,
+    `【未发生事故】每发生1起`): the points go to what did *not* happen.  Written on a fact
+    of what the verb counts."""
     if not isinstance(clause, ast.PerUnitClause) or not isinstance(clause.subject, ast.Ref):
         return []
-    verb, name = clause.per.verb, clause.subject.name
-    if verb not in kw.DONE_COUNT_VERBS:
+    name = clause.subject.name
+    found = _turned_verb(name, clause.per.verb, _written(ctx, clause))
+    if found is None:
         return []
+    verb, at = found
     action = verb.removeprefix("被")
-    at = kw.negation_before(name, action)
-    if at is None:
-        return []
     done = name[:at] + name[at + 1 :]
     text = _written(ctx, clause)
     written = text.replace(f"【{name}】", f"【{done}】", 1) if f"【{name}】" in text else ""
     args = {
         "text": text or f"【{name}】每{verb}",
-        "why": f"“每{verb}” 数的是{action}了的，【{name}】 数的却是没有{action}的：照写读反",
-        "why_en": f"“每{verb}” counts what was {action}, while 【{name}】 counts what was not: "
+        "why": f"“{verb}” 数的是{action}了的，【{name}】 数的却是没有{action}的：照写读反",
+        "why_en": f"“{verb}” counts what was {action}, while 【{name}】 counts what was not: "
         "as written it reads the other way round",
         "suggest": (
             f"写 {written}（数据： 中声明 【{done}】）"
@@ -496,6 +498,35 @@ def _done_counted_as_missed(ctx: Context, clause: ast.Clause) -> list[Diagnostic
         + f"; if it does count 【{name}】, drop “{verb}”",
     }
     return [Diagnostic("E116", clause.per.span, args)]
+
+
+#: `【未漏报】有一次漏报扣1分`: a verb between the fact and its effect that the step dropped.
+_VERB_AFTER_NAME = re.compile(r"】(?P<words>[^扣得加减，,；;。]{1,12})")
+
+
+def _turned_verb(name: str, verb: str | None, text: str) -> tuple[str, int] | None:
+    """The counting verb of a step whose action the fact's name negates, and where the
+    negation stands in the name, or None.  A verb of what was done turns round on the
+    negation before its first character (【未获奖项目】每获得1项); any other counting
+    verb of two characters or more on a negation right before the whole of it
+    (【未迟报次数】每迟报), so that `【无有效证件人数】每有1人` and `【未整改问题】每发现1个`
+    read as written."""
+    verbs = [verb] if verb else []
+    if not verbs:  # `有一次漏报`, `一次迟报`: the step kept no verb; look at the words
+        after = _VERB_AFTER_NAME.search(text)
+        words = after["words"] if after else ""
+        verbs = [v for v in kw.COUNT_VERBS if len(v) > 1 and v in words]
+    for each in verbs:
+        action = each.removeprefix("被")
+        if each in kw.DONE_COUNT_VERBS:
+            at = kw.negation_before(name, action)
+        elif len(action) > 1 and not each.startswith(kw.COUNT_VERB_NOT):
+            at = kw.negation_before(name, action, whole=True)
+        else:
+            at = None
+        if at is not None:
+            return each, at
+    return None
 
 
 #: Operators that are each other's exact opposite.
