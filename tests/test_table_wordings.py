@@ -175,6 +175,44 @@ def test_words_of_what_was_done_on_a_count_of_what_was_not_name_no_fact(clause, 
 
 
 @pytest.mark.parametrize(
+    ("clause", "fact", "written", "scores"),
+    [
+        # the words after the fact negate what its name says: 未 before it says so
+        ("【达标】不达标的扣2分", "达标", "未【达标】的扣2分", ["6", "4"]),
+        ("【整改到位】未到位的扣2分", "整改到位", "未【整改到位】的扣2分", ["6", "4"]),
+        ("【按时上报】没有按时上报的扣1分", "按时上报", "未【按时上报】的扣1分", ["6", "5"]),
+        ("【制度健全】不健全的扣1分", "制度健全", "未【制度健全】的扣1分", ["6", "5"]),
+        # or say it again
+        ("【制度健全】健全的得1分", "制度健全", "【制度健全】的得1分", ["1", "0"]),
+    ],
+)
+def test_words_that_repeat_a_name_are_never_run_into_it(clause, fact, written, scores):
+    """`【达标】不达标的扣2分` was offered 未【达标达标】; the hint writes the sentence on the
+    fact itself, which scores as the words say."""
+    diagnostic = refusal(clause, f"  {fact}：是否\n")
+    assert diagnostic.code == "E116"
+    hint = diagnostic.hint()
+    assert f"【{fact}{fact[-2:]}】" not in hint and f"写 {written}" in hint
+    assert totals(written, f"  {fact}：是否\n", fact, ["是", "否"]) == scores
+
+
+@pytest.mark.parametrize(
+    ("clause", "fact", "written"),
+    [
+        ("【达标天数】未达标的每天扣0.1分", "达标天数", "【未达标天数】每天扣0.1分"),
+        ("【达标天数】不达标的天数每天扣0.1分", "达标天数", "【不达标天数】每天扣0.1分"),
+        ("【优良天数】非优良的每天扣0.1分", "优良天数", "【非优良天数】每天扣0.1分"),
+    ],
+)
+def test_a_step_on_what_was_not_done_counts_a_fact_of_its_own(clause, fact, written):
+    diagnostic = refusal(clause, f"  {fact}：天\n")
+    assert diagnostic.code == "E116"
+    assert diagnostic.hint().startswith(f"写 {written}（")
+    missed = written[1 : written.index("】")]
+    assert totals(written, f"  {missed}：天\n", missed, [0, 5]) == ["6", "5.5"]
+
+
+@pytest.mark.parametrize(
     "clause",
     [
         "【差错】每次扣0.5分；累计3次以上的，本项不得分",

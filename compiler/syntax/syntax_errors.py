@@ -547,6 +547,51 @@ def _no_floor(original_line: str, line: int) -> Diagnostic | None:
     )
 
 
+#: `【达标】不达标的扣2分`, `【整改到位】未到位的`, `【按时上报】没有按时上报的`: the words after
+#: the fact negate what its name already says.
+_NEGATED_NAME = re.compile(
+    r"【(?P<name>[^【】]+)】[ \t]*(?P<neg>未能|未|没有|没能|没|不|非)"
+    r"(?P<words>[\u4e00-\u9fff]{1,6}?)(?=[ \t]*(?:的|[,，]))"
+)
+
+
+def _negated_name(original_line: str, line: int) -> Diagnostic | None:
+    """`【达标】不达标的扣2分`: 未 before the fact says it (`未【达标】的扣2分`).  Naming a fact
+    after both (【达标达标】) would mean nothing.  A count per step on what was not done
+    (`【达标天数】未达标的每天扣0.1分`) is another fact: the days not up to standard."""
+    for found in _NEGATED_NAME.finditer(original_line):
+        name, neg, words = found["name"], found["neg"], found["words"]
+        if not kw.holds_name(name, words):
+            continue
+        rest = re.split(r"[；;。]", original_line[found.end() :], maxsplit=1)[0].rstrip()
+        per_step = re.match(r"[ \t]*的?[^每扣得加,，]{0,6}[ \t]*[,，]?[ \t]*(?P<step>每.*)", rest)
+        if per_step is not None:
+            missed = f"{'未' if neg[0] == '没' else neg[0]}{name}"  # 不达标天数, 非优良天数
+            written = f"【{missed}】{per_step['step']}"
+            suggest = (
+                f"写 {written}（数据： 中声明 {missed}，数没做到的）",
+                f"write {written} (declare {missed} under 数据:, counting what was not done)",
+            )
+        else:
+            written = f"未【{name}】{rest}"
+            suggest = (
+                f"【{name}】记是否的，写 {written}；记数或比例的，写明标准（如 【{name}】低于N…的）",
+                f"when 【{name}】 is 是否: write {written}; when it is a count or a share, "
+                f"write the standard (say 【{name}】低于N…的)",
+            )
+        return _unclear(
+            found,
+            line,
+            found[0],
+            (
+                f"“{neg}{words}”说的就是【{name}】没有做到",
+                f"“{neg}{words}” is 【{name}】 not done",
+            ),
+            suggest,
+        )
+    return None
+
+
 #: `未建立【制度】的`, `【制度】未建立的`: a negated verb beside a 是否 fact's name.  What is
 #: recorded is the fact; the verb may say something else of it (建立, 修订, 公开…).
 _NEGATED_VERB = re.compile(
@@ -695,7 +740,9 @@ def _words_beside(original_line: str, line: int) -> Diagnostic | None:
         if found["effect"] and (not post or post[0] in "不未没无非" or _COUNTED_IN.search(post)):
             continue  # `【资料】齐全得2分` names a state; `【X】不得2分`, `发现一个问题扣…` name none
         name, start = f"{pre}{found['name']}{post}", found.start("pre")
-        turned = _turned_round(found, original_line, line, start)
+        turned = _turned_round(found, original_line, line, start) or _said_twice(
+            found, original_line, line
+        )
         if turned is not None:
             return turned
         if not pre and found["name"] in post:  # `【投诉】群众投诉经核实的`: the words name it whole
@@ -726,6 +773,22 @@ _DONE_BEFORE = re.compile(r"^(?:已经|已|均已|均|全部|都|按期|按时|�
 _SPARED_ELSE = re.compile(
     r"^[ \t]*的?[ \t]*不扣分[ \t]*[，,][ \t]*否则[ \t]*(?P<effect>扣[ \t]*\d+(?:\.\d+)?[ \t]*分)[ \t]*$"
 )
+
+
+def _said_twice(found: re.Match[str], original_line: str, line: int) -> Diagnostic | None:
+    """`【制度健全】健全的得1分`: the words say again what the name says."""
+    fact, post = found["name"], found["post"]
+    if found["pre"] or not post or not kw.holds_name(fact, post):
+        return None
+    rest = re.split(r"[；;。]", original_line[found.end() :], maxsplit=1)[0].rstrip()
+    written = f"【{fact}】{rest}"
+    return _unclear(
+        found,
+        line,
+        original_line[found.start("pre") : found.end()],
+        (f"“{post}”已经在【{fact}】的名称里", f"“{post}” is in the name 【{fact}】 already"),
+        (f"写 {written}", f"write {written}"),
+    )
 
 
 def _turned_round(
@@ -1925,6 +1988,7 @@ def describe(
         _each_period,
         _named_standard,
         _no_floor,
+        _negated_name,
         _negated_verb,
         _done_missed,
         _doing_missed,
