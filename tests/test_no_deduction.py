@@ -12,7 +12,7 @@ import pytest
 from helpers import one_item
 from xize.compiler import PolicyError, compile_policy
 
-FACTS = "  完成率：百分比\n  投诉：次\n"
+FACTS = "  完成率：百分比\n  投诉：次\n  按时上报：是否\n"
 
 
 def refusal(clause: str):
@@ -24,7 +24,7 @@ def refusal(clause: str):
 
 def totals(clause: str, fact: str, values: tuple) -> list[Decimal]:
     policy = compile_policy(one_item(clause, FACTS))
-    others = {"完成率": "100%", "投诉": "0"}
+    others = {"完成率": "100%", "投诉": "0", "按时上报": "是"}
     return [policy.score({**others, fact: v}).total for v in values]
 
 
@@ -56,6 +56,9 @@ def totals(clause: str, fact: str, values: tuple) -> list[Decimal]:
             ("95%", "90%", "85%"),
             [6, 6, Decimal("3.5")],
         ),
+        # a 是否 fact: the deduction is for its not holding (with or without 的)
+        ("【按时上报】的不扣分，否则扣1分", "按时上报", ("是", "否"), [6, 5]),
+        ("【按时上报】不扣分，否则扣1分", "按时上报", ("是", "否"), [6, 5]),
     ],
 )
 def test_the_hint_is_the_line_that_remains_and_scores_it(clause, fact, values, expected):

@@ -547,6 +547,12 @@ def _no_floor(original_line: str, line: int) -> Diagnostic | None:
     )
 
 
+def _clause_after(original_line: str, end: int) -> str:
+    """The rest of the clause from `end` (up to ；or 。): what a hint writes after the
+    part it rewrites."""
+    return re.split(r"[；;。]", original_line[end:], maxsplit=1)[0].rstrip()
+
+
 #: `【达标】不达标的扣2分`, `【整改到位】未到位的`, `【按时上报】没有按时上报的`: the words after
 #: the fact negate what its name already says.
 _NEGATED_NAME = re.compile(
@@ -563,7 +569,7 @@ def _negated_name(original_line: str, line: int) -> Diagnostic | None:
         name, neg, words = found["name"], found["neg"], found["words"]
         if not kw.holds_name(name, words):
             continue
-        rest = re.split(r"[；;。]", original_line[found.end() :], maxsplit=1)[0].rstrip()
+        rest = _clause_after(original_line, found.end())
         per_step = re.match(r"[ \t]*的?[^每扣得加,，]{0,6}[ \t]*[,，]?[ \t]*(?P<step>每.*)", rest)
         if per_step is not None:
             missed = f"{'未' if neg[0] == '没' else neg[0]}{name}"  # 不达标天数, 非优良天数
@@ -610,6 +616,8 @@ def _negated_verb(original_line: str, line: int) -> Diagnostic | None:
     name = found["name"] or found["name2"]
     if verb in ("发生", "出现", "按时", "按期"):
         return None  # `未发生【X】` is read; the time words are other refusals' business
+    if verb.startswith("扣") or verb in ("得分", "加分", "计分"):
+        return None  # `【X】不扣分`: an effect, never a thing about the fact
     written = f"未【{verb}{name}】"
     return _unclear(
         found,
@@ -780,7 +788,7 @@ def _said_twice(found: re.Match[str], original_line: str, line: int) -> Diagnost
     fact, post = found["name"], found["post"]
     if found["pre"] or not post or not kw.holds_name(fact, post):
         return None
-    rest = re.split(r"[；;。]", original_line[found.end() :], maxsplit=1)[0].rstrip()
+    rest = _clause_after(original_line, found.end())
     written = f"【{fact}】{rest}"
     return _unclear(
         found,
@@ -802,7 +810,7 @@ def _turned_round(
     if found["pre"] or not core or kw.negation_before(fact, core, whole=True) is None:
         return None
     done = kw.done_name(fact)
-    rest = re.split(r"[；;。]", original_line[found.end() :], maxsplit=1)[0].rstrip()
+    rest = _clause_after(original_line, found.end())
     otherwise = _SPARED_ELSE.match(rest)
     if otherwise is not None:  # `已整改的不扣分，否则扣2分`: the deduction is for the misses
         written = f"【{fact}】的{otherwise['effect']}"
@@ -1321,7 +1329,7 @@ def _first_free(original_line: str, line: int) -> Diagnostic | None:
 #: a case that deducts nothing, which the language does not write (a unit no clause
 #: speaks of loses nothing) — E123 with the line that remains.
 _NO_DEDUCTION = re.compile(
-    r"(?P<ref>【[^【】]+】)?[ \t]*(?P<cond>[^，,；;。【】]{1,24}?)[ \t]*的?[ \t]*[，,]?[ \t]*"
+    r"(?P<ref>【[^【】]+】)?[ \t]*(?P<cond>[^，,；;。【】]{0,24}?)[ \t]*的?[ \t]*[，,]?[ \t]*"
     r"(?:不扣分|不予扣分|不扣除|不扣|免于扣分|免扣分)(?=[ \t]*(?:[，,；;。]|$))"
     r"(?:[ \t]*[，,；;。][ \t]*(?P<rest>[^；;。]*))?"
 )
@@ -1354,11 +1362,16 @@ def _no_deduction(original_line: str, line: int) -> Diagnostic | None:
     if found is None:
         return None
     ref, cond, rest = found["ref"] or "", found["cond"].strip(), (found["rest"] or "").strip()
-    if not re.search(r"\d", cond):
-        return None  # `情节轻微的不扣分`: an exemption, not a bound — deleting it would deduct
 
     def refuse(zh: str, en: str) -> Diagnostic:
         return _at("E123", found, line, {"text": found[0].strip(), "rest": zh, "rest_en": en})
+
+    if ref and not cond and _OTHERWISE.match(rest):
+        # `【按时上报】的不扣分，否则扣1分`: the deduction is for a 是否 fact not holding
+        written = f"未{ref}的{_OTHERWISE.match(rest)['effect']}"
+        return refuse(written, written)
+    if not re.search(r"\d", cond):
+        return None  # `情节轻微的不扣分`: an exemption, not a bound — deleting it would deduct
 
     bound, otherwise = _BOUND_WORDS.match(cond), _OTHERWISE.match(rest)
     if otherwise is not None:
