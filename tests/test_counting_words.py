@@ -282,6 +282,30 @@ def test_the_same_sentence_with_a_semicolon_is_refused_too(bound, on_top, instea
 
 
 @pytest.mark.parametrize(
+    ("bound", "on_top", "instead"),
+    [
+        # values 2, 3, 5, 6 on a 20-point item; past 5 the instead reading says nothing
+        ("3起及以上且不超过5起", ["16", "4", "0", "8"], ["16", "10", "10", "20"]),
+        ("3起（含）至5起（含）", ["16", "4", "0", "8"], ["16", "10", "10", "20"]),
+        ("超过2起且低于6起", ["16", "4", "0", "8"], ["16", "10", "10", "20"]),
+    ],
+)
+def test_a_range_with_an_amount_after_a_rate_is_refused_too(bound, on_top, instead):
+    """`每起扣2分；3起及以上且不超过5起的扣10分` was read on top, silently, where the
+    one-sided tier asks: the same question now, both readings written in the language's
+    words and scored, and the instead reading says the count past the range is unsaid."""
+    facts = "  安全事故：起\n"
+    diagnostic = one_refusal(one_item(f"【安全事故】每起扣2分；{bound}的扣10分", facts, points=20))
+    assert diagnostic.code == "E116"
+    added, written = [part.split("的写 ", 1)[1] for part in diagnostic.hint().split("；代替")]
+    written, past = written.split("（", 1)
+    assert past.endswith("的怎么扣，另写一条）")
+    values = [2, 3, 5, 6]
+    assert item_totals(one_item(added, facts, points=20), "安全事故", values) == on_top
+    assert item_totals(one_item(written, facts, points=20), "安全事故", values) == instead
+
+
+@pytest.mark.parametrize(
     ("clause", "expected"),
     [
         # said on top, the item's points taken, exact counts: each reads as written

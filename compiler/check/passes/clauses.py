@@ -195,8 +195,8 @@ def _amount_past_rate(ctx: Context, node: ast.Node) -> list[Diagnostic]:
         for other in node.clauses:
             if other is rate or other.span.line != rate.span.line or tier_kind(other) != "Deduct":
                 continue
-            bound = fixed_bound(ctx, other.condition)
-            if bound is None or bound[0] != fact or bound[1] not in (">", ">="):
+            bound, upper = _lower_bound(ctx, other.condition)
+            if bound is None or bound[0] != fact:
                 continue
             at = bound[2].value
             if at != at.to_integral_value() or at < 1:
@@ -207,14 +207,40 @@ def _amount_past_rate(ctx: Context, node: ast.Node) -> list[Diagnostic]:
                 cond_text, below = f"{n}{unit}及以上", f"低于{n}{unit}"
             else:
                 cond_text, below = f"超过{n}{unit}", f"不超过{n}{unit}"
+            if upper is not None:  # `3起及以上且不超过5起的`: the range, in the language's words
+                m = f"{upper[2].value.normalize():f}{unit}"
+                start = f"达到{n}{unit}" if bound[1] == ">=" else f"超过{n}{unit}"
+                cond_text = f"{start}且{'不超过' if upper[1] == '<=' else '低于'}{m}"
             first, last = sorted((rate, other), key=lambda c: c.span.column)
             line = ctx.source.line_text(rate.span.line)
             args = {"text": line[first.span.column - 1 : last.span.end_column - 1]}
             args.update(
                 rate_then_amount(f"【{fact}】", unit, a, b, cond_text, ((below, cond_text),))
             )
+            if upper is not None:  # instead of the rate, up to the range's top: and past it?
+                past = f"超过{m}" if upper[1] == "<=" else f"{m}及以上"
+                args["suggest"] += f"（{past}的怎么扣，另写一条）"
+                args["suggest_en"] += f" (and say what {past} costs, in a clause of its own)"
             return [Diagnostic("E116", other.span, args)]
     return []
+
+
+def _lower_bound(ctx: Context, cond: object) -> tuple[tuple | None, tuple | None]:
+    """The (fact, op, bound) a tier starts from — `3起及以上的`, or the lower end of a
+    range on the same fact (`3起及以上且不超过5起的`) with its upper end — or (None, None)."""
+    bound = fixed_bound(ctx, cond)
+    if bound is not None:
+        return (bound, None) if bound[1] in (">", ">=") else (None, None)
+    if not isinstance(cond, ast.And) or len(cond.operands) != 2:
+        return None, None
+    ends = [fixed_bound(ctx, c) for c in cond.operands]
+    if any(e is None for e in ends) or ends[0][0] != ends[1][0]:
+        return None, None
+    lower = [e for e in ends if e[1] in (">", ">=")]
+    upper = [e for e in ends if e[1] in ("<", "<=")]
+    if len(lower) != 1 or len(upper) != 1:
+        return None, None
+    return lower[0], upper[0]
 
 
 #: Escalating amounts by occurrence (§9.15 逐次加重), whose tiers add up by definition.
