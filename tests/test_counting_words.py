@@ -336,6 +336,24 @@ def test_the_noun_after_the_unit_is_what_the_fact_counts(clause):
     assert item_totals(one_item(clause, facts), "问题数", [0, 3]) == ["6", "4.5"]
 
 
+@pytest.mark.parametrize(
+    ("clause", "written", "scores"),
+    [
+        ("【问题数】每个加倍扣0.5分", "【问题数】每个扣1分", ["6", "3"]),
+        ("【问题数】每个双倍扣0.5分，最多扣2分", "【问题数】每个扣1分，最多扣2分", ["6", "4"]),
+        ("【问题数】每个追加扣0.5分", "【问题数】每个另扣0.5分", ["6", "4.5"]),
+    ],
+)
+def test_a_word_of_the_amount_is_never_offered_as_a_fact(clause, written, scores):
+    """`每件加倍扣0.5分` was told to declare a fact named 加倍 (and lose 【问题数】): the word
+    speaks of the amount — doubled, written out; on top, 另扣."""
+    diagnostic = one_refusal(one_item(clause, "  问题数：个\n"))
+    assert diagnostic.code == "E116"
+    hint = diagnostic.hint()
+    assert "声明" not in hint and f"写 {written}" in hint
+    assert item_totals(one_item(written, "  问题数：个\n"), "问题数", [0, 3]) == scores
+
+
 def test_a_noun_that_names_only_some_of_what_the_fact_counts_is_not_dropped():
     """`【投诉】每件有效投诉扣1分`: only the valid ones — never read as every complaint; the
     hint names a fact of its own, and that sentence compiles."""

@@ -719,7 +719,7 @@ def _verb(rest: str) -> str:
 
 
 #: The amount a drafted band earns (`…的得1.5分`).
-_EARNS = re.compile(r"得(\d+(?:\.\d+)?)分")
+_BAND_EARNS = re.compile(r"得(\d+(?:\.\d+)?)分")
 
 
 class Drafter:
@@ -1767,7 +1767,7 @@ class Drafter:
         for read in readers:
             drafted = self._several(sentence, read(sentence), path, bonus)
             if drafted is not None:
-                amounts = [Decimal(a) for c in drafted.clauses for a in _EARNS.findall(c)]
+                amounts = [Decimal(a) for c in drafted.clauses for a in _BAND_EARNS.findall(c)]
                 return drafted, max(amounts)
         return None
 

@@ -1204,11 +1204,21 @@ _EACH_NOUN = re.compile(
 )
 
 
+#: Words between a step and its amount that speak of the amount, not of what is counted:
+#: a multiplier (`每件加倍扣0.5分`) or an amount on top of the others (`每件追加扣0.5分`).
+_TIMES_WORDS = {"加倍": 2, "双倍": 2, "翻倍": 2}
+_ON_TOP_WORDS = ("追加", "额外", "另外")
+_EFFECT_AMOUNT = re.compile(r"(?P<verb>[扣得加减])[ \t]*(?P<a>\d+(?:\.\d+)?)[ \t]*分(?P<tail>.*)")
+
+
 def _each_noun(original_line: str, line: int) -> Diagnostic | None:
     found = _EACH_NOUN.search(original_line)
     if found is None or found["noun"] in found["name"] or _NOT_A_NAME.search(found["noun"]):
         return None
     noun, unit = found["noun"], found["unit"]
+    amount = _EFFECT_AMOUNT.match(found["rest"].strip())
+    if amount is not None and (noun in _TIMES_WORDS or noun in _ON_TOP_WORDS):
+        return _amount_word(found, amount, _clause_after(original_line, found.end()), line)
     written = f"【{noun}】每{unit}{found['rest'].strip()}"
     return _unclear(
         found,
@@ -1223,6 +1233,32 @@ def _each_noun(original_line: str, line: int) -> Diagnostic | None:
             f"write {written} (declared under 数据: as {noun}：{unit})",
         ),
     )
+
+
+def _amount_word(found: re.Match[str], amount: re.Match[str], after: str, line: int) -> Diagnostic:
+    """`【A】每件加倍扣0.5分`: the word is of the amount — never a fact's name.  A multiplier
+    is written out (扣1分); an amount on top of the others is `另扣`."""
+    noun, head = found["noun"], f"【{found['name']}】每{found['unit']}"
+    verb, tail = amount["verb"], amount["tail"].strip() + after
+    if noun in _TIMES_WORDS:
+        times = Decimal(amount["a"]) * _TIMES_WORDS[noun]
+        written = f"{head}{verb}{times.normalize():f}分{tail}"
+        why = (
+            f"“{noun}”说的是分数翻倍：每{found['unit']}{verb}几分要写出来",
+            f"“{noun}” doubles the amount: write the amount for each {found['unit']}",
+        )
+        suggest = (
+            f"翻倍后的写 {written}；不翻倍的去掉 “{noun}”",
+            f"doubled: {written}; if not, drop “{noun}”",
+        )
+    else:
+        written = f"{head}另{verb}{amount['a']}分{tail}"
+        why = (
+            f"“{noun}”说的是在别的扣分、加分之外另算",
+            f"“{noun}” says the amount comes on top of the others",
+        )
+        suggest = (f"写 {written}", f"write {written}")
+    return _unclear(found, line, found[0], why, suggest)
 
 
 #: `【通报】每次扣1分，本项最多扣3分` in a clause: the cap of this clause, or of the whole item?
@@ -1889,7 +1925,7 @@ _BATCH_WORDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
         "lone_count",
     ),
 )
-_PLACE_WORDS = re.compile(r"排名|名次|位次|排序|位列|排位")
+_RANK_WORDS = re.compile(r"排名|名次|位次|排序|位列|排位")
 _FIRST_NAME = re.compile(r"【([^【】]+)】")
 #: A clause that scores by place or by the best (where 最低得3分 is a floor).
 _RANKED = re.compile(
@@ -1903,7 +1939,7 @@ def _batch_wording(original_line: str, line: int) -> Diagnostic | None:
         found = pattern.search(original_line)
         if found is None:
             continue
-        if key == "share_places" and not _PLACE_WORDS.search(original_line):
+        if key == "share_places" and not _RANK_WORDS.search(original_line):
             continue
         if key == "place_subject" and _RANKED.search(original_line[: found.start()]):
             continue  # the places follow a ranking of their own: not this
