@@ -473,6 +473,12 @@ class TermsMixin:
         span = span_of(children)
         if isinstance(operand, RefList):
             return RefList(operand.refs, span, negated=True)
+        if isinstance(operand, CondSeq):  # `未(A、B)`: neither, or not both?
+            self.form_error(
+                operand.span,
+                "且 或 或（括号里的条件用 且、或 连接，如 未(【A】低于90%或【B】超过3次)）",
+                "且 or 或 between the conditions in the parentheses",
+            )
         return ast.Not(operand, span, word.value)
 
     def ref_list(self, children: list) -> RefList:
@@ -483,13 +489,29 @@ class TermsMixin:
         return Elided(tuple(children), span_of(children))
 
     def cond_and(self, children: list) -> ast.And:
+        for child in children:
+            if isinstance(child, CondSeq):  # `【A】低于90%、【B】超过3次且【C】…`: each, or all?
+                self.form_error(
+                    child.span,
+                    "且（每两个条件之间都写 且，如 【A】低于90%且【B】超过3次且…）",
+                    "且 between every two conditions (【A】低于90%且【B】超过3次且…)",
+                )
         return ast.And(self._elided(children), span_of(children))
 
     def bare_range(self, children: list) -> ast.And:
         return ast.And(self._elided(children), span_of(children))
 
     def cond_or(self, children: list) -> ast.Or:
-        return ast.Or(self._elided(children), span_of(children))
+        # `【A】低于90%、【B】超过3次或【C】超过2次的`: a list ending in 或 is any of them;
+        # a list after the 或 (`A或B、C`) says not which — each, or any?
+        if isinstance(children[-1], CondSeq):
+            self.form_error(
+                children[-1].span,
+                "或（每两个条件之间都写 或，或 A、B或C 这样只在最后一个前写 或）",
+                "或 between every two conditions (or A、B或C: 或 before the last only)",
+            )
+        flat = [item for c in children for item in (c.items if isinstance(c, CondSeq) else (c,))]
+        return ast.Or(self._elided(flat), span_of(children))
 
     def _elided(self, children: list) -> tuple:
         """`A且B`, `A或B`; a B that leaves its fact unsaid (`达到80%且低于90%`, `低于80%或
