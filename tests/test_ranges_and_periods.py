@@ -159,6 +159,17 @@ def test_a_verb_of_doing_beside_a_fact_of_what_was_missed_is_refused(clause):
     assert earned(written, ["0", "1", "2", "3"], "  培训次数：次\n", "培训次数") == [4, 5, 6, 6]
 
 
+def test_a_verb_of_doing_beside_a_share_not_done_writes_the_share_done():
+    """`【未完成率】须完成90%以上`: the requirement is on the share done — the hint names it a
+    share (not a count) and writes it on 【完成率】, which scores as the sentence means."""
+    refused = refusal("【未完成率】须完成90%以上，每低1个百分点扣0.1分", "  未完成率：百分比\n")
+    assert refused.code == "E116"
+    assert "做到的比例" in refused.message() and "次数" not in refused.message()
+    written = str(refused.args["suggest"]).split("写 ", 1)[1].split("；", 1)[0]
+    assert written.startswith("【完成率】")
+    assert earned(written, ["95", "90", "80"], "  完成率：百分比\n", "完成率") == [6, 6, 5]
+
+
 @pytest.mark.parametrize(
     ("clause", "fact", "verb"),
     [

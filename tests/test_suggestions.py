@@ -166,3 +166,9 @@ def test_a_word_a_facts_name_negates_is_not_mended_into_a_comparison():
     opposite of 达标 90%; on 【达标率】 the same mend keeps the sense and is offered."""
     assert "“达到”" not in hints("(一)甲(10分)\n  - 【未达标率】达标90%以上的得6分\n")
     assert "“达到”" in hints("(一)甲(10分)\n  - 【达标率】达标90%以上的得6分\n")
+    # a requirement's 应 before the word is no reason to mend it: `应达` on 【未达标率】 is
+    # the same turn (未达标率 ≥ 90%)
+    assert "“应达”" not in hints(
+        "(一)甲(10分)\n  - 【未达标率】应达标90%以上，每低1个百分点扣0.1分\n"
+    )
+    assert "“应达”" in hints("(一)甲(10分)\n  - 【达标率】应达标90%以上，每低1个百分点扣0.1分\n")

@@ -1010,9 +1010,10 @@ def done_name(name: str) -> str:
 
 
 def negation_before(name: str, words: str, whole: bool = False) -> int | None:
-    """Where a negation or turning character stands right before `words` (by their first
-    character, or their first two when `whole`: 通报 of 通报批评) in a fact's `name` — 完成 in 【未完成项目】,
-    获得 in 【未获奖项目】: the name counts what the words did not do — or None."""
+    """Where a negation or turning character stands right before `words` in a fact's
+    `name` — by their first character (完成 in 【未完成项目】, 获得 in 【未获奖项目】), or
+    their first two when `whole` (通报批评 in 【未通报次数】): the name counts what the
+    words did not do — or None."""
     start = words[:2] if whole else words[:1]
     return next(
         (m.start() for m in MISSED_NAME.finditer(name) if name[m.end() :].startswith(start)),

@@ -656,10 +656,15 @@ def _doing_missed(original_line: str, line: int) -> Diagnostic | None:
     name, verb = found["name"] or found["name2"], found["verb"] or found["verb2"]
     if not kw.MISSED_NAME.search(name):
         return None
-    # 【未培训次数】 → 【培训次数】; a count of people (【未培训人数】) is not one of times
-    done = kw.done_name(name) if name.endswith("次数") else ""
-    unit = "次" if name.endswith("次数") else "人" if name.endswith("人数") else ""
-    held = f"【{done}】" if done else "一项记做到次数的数据项（名称里不带 未、缺、漏）"
+    # 【未培训次数】 → 【培训次数】, 【未完成率】 → 【完成率】; a count of people
+    # (【未培训人数】) is not one of times
+    share = name.endswith("率")
+    what = "比例" if share else "次数"
+    done = kw.done_name(name) if name.endswith("次数") or share else ""
+    unit = (
+        "次" if name.endswith("次数") else "人" if name.endswith("人数") else "%" if share else ""
+    )
+    held = f"【{done}】" if done else f"一项记做到的{what}的数据项（名称里不带 未、缺、漏）"
     # `应召开4次` is the requirement at least 4 (`应达到4次`)
     written = f"【{done}】{found['cmp'] or '不少于'}{found['rest']}" if done else ""
     return _unclear(
@@ -667,14 +672,14 @@ def _doing_missed(original_line: str, line: int) -> Diagnostic | None:
         line,
         found[0],
         (
-            f"“{verb}”要求的是做到的次数，【{name}】数的却是没做到的：照写会把这个要求当成没做到次数的标准，读反",
+            f"“{verb}”要求的是做到的{what}，【{name}】数的却是没做到的：照写会把这个要求当成没做到的{what}的标准，读反",
             f"“{verb}” requires what was done, while 【{name}】 counts what was not: "
             "as written the requirement would bound the misses",
         ),
         (
-            f"要求做到的次数的，用{held}（数据： 中声明）"
+            f"要求做到的{what}的，用{held}（数据： 中声明）"
             + (f"，写 {written}" if written else "")
-            + f"；限制没做到的次数的，去掉 “{verb}”，写 【{name}】不超过N{unit}",
+            + f"；限制没做到的{what}的，去掉 “{verb}”，写 【{name}】不超过N{unit}",
             f"a requirement on what was done: a fact of it{f' ({written})' if written else ''}; "
             f"a limit on the misses: drop “{verb}” and write 【{name}】不超过N{unit}",
         ),
@@ -2095,9 +2100,10 @@ def describe(
 def _negated_by_a_name(original_line: str, word: str, typed: str) -> bool:
     """Whether a did-you-mean would turn a word that a fact's name on the line negates
     into a comparison: `【未达标率】达标90%以上` offered `达到` reads 未达标率 ≥ 90% — the
-    opposite of 达标 90%."""
+    opposite of 达标 90%; `应达标90%以上` offered `应达` the same."""
+    action = re.sub(r"^(?:应当|应该|必须|须|应|要|需)", "", typed)  # the requirement's verb
     return word != typed and any(
-        kw.negation_before(name, typed) is not None
+        kw.negation_before(name, action) is not None
         for name in re.findall(r"【([^【】]+)】", original_line)
     )
 

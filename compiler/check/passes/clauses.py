@@ -500,14 +500,13 @@ def _done_counted_as_missed(ctx: Context, clause: ast.Clause) -> list[Diagnostic
     of what the verb counts."""
     if not isinstance(clause, ast.PerUnitClause) or not isinstance(clause.subject, ast.Ref):
         return []
-    name = clause.subject.name
-    found = _turned_verb(name, clause.per.verb, _written(ctx, clause))
+    name, text = clause.subject.name, _written(ctx, clause)
+    found = _turned_verb(name, clause.per.verb, text)
     if found is None:
         return []
     verb, at = found
     action = verb.removeprefix("被")
     done = name[:at] + name[at + 1 :]
-    text = _written(ctx, clause)
     written = text.replace(f"【{name}】", f"【{done}】", 1) if f"【{name}】" in text else ""
     args = {
         "text": text or f"【{name}】每{verb}",
