@@ -115,13 +115,13 @@ def _hwm(pid: int) -> int:
     return 0
 
 
-def _run(cmd: list[str]) -> tuple[float, float, int, dict]:
+def _run(cmd: list[str], printed: list | None = None) -> tuple[float, float, int, dict]:
     """Wall seconds, CPU seconds (user + system of the child and what it waited for),
     its peak RSS in MB, and the JSON line it printed last.  CPU comes from
     `os.wait4` on this child alone.  The peak is each process's own VmHWM, read
     every 20 ms and added up over the child's process tree (an upper bound: their
     peaks need not coincide); `ru_maxrss` would start from this script's own peak,
-    which exec carries into the child's figure."""
+    which exec carries into the child's figure.  `printed` gets what it printed."""
     peaks: dict[int, int] = {}
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
@@ -139,7 +139,10 @@ def _run(cmd: list[str]) -> tuple[float, float, int, dict]:
         err.seek(0)
         if proc.returncode:
             raise SystemExit(f"{cmd[:3]} failed:\n{err.read().decode(errors='replace')[-3000:]}")
-        lines = [ln for ln in out.read().decode().splitlines() if ln.startswith("{")]
+        text = out.read().decode()
+        if printed is not None:
+            printed.append(text)
+        lines = [ln for ln in text.splitlines() if ln.startswith("{")]
     report = json.loads(lines[-1]) if lines else {}
     return wall, usage.ru_utime + usage.ru_stime, sum(peaks.values()) // 1024, report
 
@@ -255,6 +258,12 @@ def main() -> None:
         "rows when given: the reports are then compared byte for byte on the Python rows)",
     )
     parser.add_argument(
+        "--no-report",
+        action="store_true",
+        help="both commands without -o (the terminal's counts, grades and ends only): "
+        "their printed lines compared on the Python rows, the DuckDB one timed on --cli-rows",
+    )
+    parser.add_argument(
         "--memory-limit",
         default="600MB",
         help="DuckDB's memory_limit (it spills beyond)",
@@ -276,6 +285,9 @@ def main() -> None:
         data = {n: tmp / f"data-{n}.csv" for n in sizes}
         for n, path in data.items():
             write_csv(path, n)
+        if args.no_report:
+            _no_report(xize, data, args.python_rows, args.cli_rows)
+            return
 
         def duckdb(n: int, out: Path) -> tuple[float, float, int, dict]:
             cmd = [sys.executable, "-c", _DUCKDB, str(POLICY), str(data[n]), str(out)]
@@ -372,6 +384,32 @@ def main() -> None:
     if ratio is not None:
         report["queries"] = round(ratio, 2)
     print(json.dumps(report))
+
+
+def _no_report(xize: str, data: dict, python_rows: int, cli_rows: int) -> None:
+    """`xize score` without -o on both engines: the same printed lines on the Python
+    rows (checked first), then rows, wall, CPU, rows/s and RSS, and the ratio."""
+    cmd = [xize, "score", str(POLICY)]
+    printed: dict[str, list] = {"python": [], "duckdb": []}
+    py = _run([*cmd, str(data[python_rows]), "--jobs", "2"], printed["python"])
+    small = _run([*cmd, str(data[python_rows]), "--engine", "duckdb"], printed["duckdb"])
+    assert printed["duckdb"] == printed["python"], "the two engines printed different lines"
+    print(f"# agreement: both engines print the same lines on {python_rows:,} rows")
+    big = (
+        small
+        if cli_rows == python_rows
+        else _run([*cmd, str(data[cli_rows]), "--engine", "duckdb"])
+    )
+    table = [
+        (python_rows, "python --jobs 2", *py[:3]),
+        (cli_rows, "xize --engine duckdb", *big[:3]),
+    ]
+    print(f"{'rows':>12}  {'engine':<20} {'wall s':>8} {'CPU s':>8} {'rows/s':>12} {'RSS MB':>7}")
+    for rows, engine, wall, cpu, rss in table:
+        print(f"{rows:>12,}  {engine:<20} {wall:>8.1f} {cpu:>8.1f} {rows / wall:>12,.0f} {rss:>7}")
+    ratio = (cli_rows / big[0]) / (python_rows / py[0])
+    print(_target("xize --engine duckdb, no report (end to end)", ratio, big[2], cli_rows))
+    print(json.dumps({"no_report": round(ratio, 2), "rss_mb": big[2]}))
 
 
 def _target(name: str, ratio: float, peak: int, rows: int) -> str:

@@ -411,6 +411,36 @@ def test_duckdb_writes_the_csv_report_itself_byte_for_byte(tmp_path, monkeypatch
     assert f"第{first}:" in result.output or "第一.csv:" in result.output
 
 
+def test_without_a_report_duckdb_prints_what_the_python_engine_prints(tmp_path, monkeypatch):
+    """No `-o`: the terminal's counts, grades, top and bottom units, error rows and names
+    seen twice, from DuckDB's small columns — no unit's lines made, no Result built in
+    Python (that took longer than the Python engine itself) — the Python engine's lines."""
+    from xize.runtime.batch import sqlbatch
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("the units were rebuilt in Python")
+
+    policy = tmp_path / "direct.rule"
+    policy.write_text(DIRECT_POLICY, encoding="utf-8")
+    data = tmp_path / "数据.csv"
+    data.write_bytes("\r\n".join([DIRECT_HEADER, *direct_rows(200), ""]).encode())
+    lines = data.read_bytes().decode().split("\r\n")
+    second = tmp_path / "二.csv"  # names seen in the other file, as `file:row`
+    second.write_bytes("\r\n".join(lines[:1] + lines[40:120] + [""]).encode())
+    monkeypatch.setattr(sqlbatch, "score_with_duckdb", not_here)
+    monkeypatch.chdir(tmp_path)
+    for files in ([data], [data, second]):
+        printed = {
+            engine: run("score", policy, *files, "--engine", engine, "--date", "2024-05-01")
+            for engine in ("python", "duckdb")
+        }
+        assert not FALLBACK.search(printed["duckdb"].output)
+        assert printed["duckdb"].exit_code == printed["python"].exit_code == 1  # error rows
+        assert printed["duckdb"].output == printed["python"].output
+        assert "是的" in printed["python"].output  # an error row is named
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["direct.rule", "二.csv", "数据.csv"]
+
+
 def test_rows_read_in_parallel_are_written_in_input_order(tmp_path, monkeypatch):
     """The parsed rows are stored in row groups that DuckDB's threads read side by
     side; the lines still come in input order (checked as they come: out of order,
@@ -484,6 +514,9 @@ def test_the_direct_csv_path_is_only_for_what_it_writes_exactly(tmp_path):
     dataset = Dataset([str(data)], direct.ir.facts)
     assert sqlcsv.eligible(direct, dataset, "r.csv", by_rank=False)
     assert not sqlcsv.eligible(direct, dataset, "r.csv", by_rank=True)
+    # no report: the terminal only, in whatever order 汇总 would have had
+    assert sqlcsv.eligible(direct, dataset, None, by_rank=False)
+    assert sqlcsv.eligible(direct, dataset, None, by_rank=True)
     assert not sqlcsv.eligible(direct, dataset, "r.xlsx", by_rank=False)
     averages = tmp_path / "avg.rule"
     averages.write_text(AVERAGE_POLICY, encoding="utf-8")

@@ -25,6 +25,7 @@ import io
 import os
 import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from pathlib import Path
 
 from sqlglot import exp
@@ -52,8 +53,10 @@ _PLAIN_NUMBER = r"^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?%?$"
 
 
 def eligible(policy, dataset: Dataset, output: str | None, by_rank: bool) -> bool:
-    """Whether DuckDB can write this report itself, byte for byte (see the module)."""
-    if output is None or Path(output).suffix.lower() != ".csv" or by_rank:
+    """Whether DuckDB can write this report itself, byte for byte (see the module) —
+    or, with no `output`, give the terminal its counts, grades and ends without a
+    Python object per unit (the order of 汇总 is then nobody's: `by_rank` aside)."""
+    if output is not None and (Path(output).suffix.lower() != ".csv" or by_rank):
         return False
     if policy.ir.averages or policy.ir.stats or inexact_clause(policy.ir) is not None:
         return False
@@ -539,35 +542,51 @@ class CsvScoring(Scoring):
         self.bodies = {}
 
 
-def queries(policy, layout: Layout) -> str:
-    """The query giving each unit's lines; raises SqlUnsupported."""
-    return render_sql(summary_query(policy, layout), "duckdb", pretty=False, copy=False)
+#: What the terminal needs of each unit when no report is written (`queries(lines=False)`).
+_COUNTED = ("行", "错误", "_grp", "_tot", "单位", "总分", "等次", "状态")
+
+
+def queries(policy, layout: Layout, lines: bool = True) -> str:
+    """The query giving each unit's lines; raises SqlUnsupported.  Without `lines`, only
+    the columns the terminal needs: DuckDB drops the texts no column asks for, so the
+    units are scored without their report's lines being made."""
+    query = summary_query(policy, layout)
+    if not lines:
+        query = exp.select(*[_col(c) for c in _COUNTED]).from_(
+            exp.alias_(exp.Subquery(this=query), "_u", copy=False), copy=False
+        )
+    return render_sql(query, "duckdb", pretty=False, copy=False)
 
 
 def score_to_csv(
     policy,
     dataset: Dataset,
     layout: Layout,
-    output: str,
+    output: str | None,
     progress: Callable[[int], None] | None = None,
     sql: str | None = None,
 ) -> CsvScoring:
     """Score every unit in DuckDB, its 汇总 and 扣分明细 lines written by DuckDB to
-    temporary files beside `output`; raises NotIdentical (score another way then)."""
+    temporary files beside `output`; raises NotIdentical (score another way then).
+    With no `output`, no line is made: the counts, grades, ranks and ends the
+    terminal shows, and the 错误 rows, as with one (`sql` then `queries(lines=False)`)."""
     import pyarrow.compute as pc
 
     scorer = ChunkScorer(policy, dataset, layout)
-    query = sql or queries(policy, layout)
+    query = sql or queries(policy, layout, lines=output is not None)
     source = sqlsource.build(dataset, policy=policy.ir)  # the query reads it `stored`
     scoring = CsvScoring(layout)
-    folder = str(Path(output).parent) or "."
     with sqlsource.guarded(source, scoring):
         _carry_views(source)
         sqlsource.plan_within(source.con, (query,))
-        for which in ("summary", "details"):
-            fd, path = tempfile.mkstemp(prefix=f".{Path(output).name}.", suffix=".part", dir=folder)
-            os.close(fd)
-            scoring.bodies[which] = path
+        if output is not None:
+            folder = str(Path(output).parent) or "."
+            for which in ("summary", "details"):
+                fd, path = tempfile.mkstemp(
+                    prefix=f".{Path(output).name}.", suffix=".part", dir=folder
+                )
+                os.close(fd)
+                scoring.bodies[which] = path
         errors = _summary(source, query, scoring, dataset, progress, pc)
         _python_rows(scorer, scoring, sorted(errors + source.no_unit), None, None, progress)
     scoring.tally.blank += source.blank
@@ -641,6 +660,8 @@ def _summary(source, query: str, scoring: CsvScoring, dataset: Dataset, progress
     import pyarrow as pa
 
     tally = scoring.tally
+    lines = "details" in scoring.bodies  # else the terminal's columns only (`_COUNTED`)
+    spooled = list(_SPOOLED) if lines else [c for c in _SPOOLED if c not in ("_line", "_tail")]
     errors: list[int] = []
     counted: dict[tuple, int] = {}
     last = -1
@@ -665,8 +686,9 @@ def _summary(source, query: str, scoring: CsvScoring, dataset: Dataset, progress
         gathered, size = [], 0
 
     try:
-        with open(scoring.bodies["details"], "wb") as details:
-            details.write(header_line(DETAIL_COLUMNS))
+        with open(scoring.bodies["details"], "wb") if lines else nullcontext() as details:
+            if lines:
+                details.write(header_line(DETAIL_COLUMNS))
             for batch in _batches(source.con, query):
                 keys = batch.column("行")
                 if len(keys) == 0:
@@ -681,8 +703,9 @@ def _summary(source, query: str, scoring: CsvScoring, dataset: Dataset, progress
                 count = batch.num_rows
                 if count == 0:
                     continue
-                _write(details, batch.column("_items"))
-                gathered.append(batch.select(list(_SPOOLED)))
+                if lines:
+                    _write(details, batch.column("_items"))
+                gathered.append(batch.select(spooled))
                 size += count
                 if size >= GATHER_ROWS:
                     flush()
@@ -705,8 +728,9 @@ def _summary(source, query: str, scoring: CsvScoring, dataset: Dataset, progress
     top: list[tuple] = []  # (rank, position, row)
     bottom: list[tuple] = []
     ranked = position = 0
-    with open(scoring.bodies["summary"], "wb") as handle:
-        handle.write(header_line(scoring.layout.summary_columns))
+    with open(scoring.bodies["summary"], "wb") if lines else nullcontext() as handle:
+        if lines:
+            handle.write(header_line(scoring.layout.summary_columns))
         if writer is not None:
             # read, not mapped: a mapped file's pages would count in the resident
             # memory (about 150 bytes a unit) until the kernel drops them
@@ -715,11 +739,12 @@ def _summary(source, query: str, scoring: CsvScoring, dataset: Dataset, progress
                 for i in range(kept.num_record_batches):
                     batch = kept.get_batch(i)
                     ranks = ranking.of(batch.column("_grp"), batch.column("_tot"), pa, pc)
-                    shown = pc.fill_null(pc.cast(ranks, pa.string()), "")
-                    line = pc.binary_join_element_wise(
-                        batch.column("_line"), shown, batch.column("_tail"), ""
-                    )
-                    _write(handle, line)
+                    if lines:
+                        shown = pc.fill_null(pc.cast(ranks, pa.string()), "")
+                        line = pc.binary_join_element_wise(
+                            batch.column("_line"), shown, batch.column("_tail"), ""
+                        )
+                        _write(handle, line)
                     ranked += len(ranks) - ranks.null_count
                     top, bottom = _ends(batch, ranks, position, top, bottom, pc)
                     position += batch.num_rows

@@ -106,7 +106,7 @@ def score(
 
         fast = sqlcsv.eligible(policy, dataset, output, sort == "rank")
         scoring = _score_in_duckdb(
-            policy, policy_path, dataset, layout, details_csv, lang, output if fast else None
+            policy, policy_path, dataset, layout, details_csv, lang, fast, output
         )
     if scoring is None:
         scoring = _score_in_python(policy, dataset, layout, jobs, details_csv, lang)
@@ -118,28 +118,35 @@ def score(
 
 
 def _score_in_duckdb(
-    policy, policy_path: str, dataset, layout, details_csv: bool, lang: str, csv_output=None
+    policy,
+    policy_path: str,
+    dataset,
+    layout,
+    details_csv: bool,
+    lang: str,
+    fast: bool = False,
+    output: str | None = None,
 ):
     """The Scoring made in DuckDB, or None when the data cannot be read there exactly
     as the Python readers read it (the notice says why; the Python engine scores).
-    With `csv_output` (a CSV report that `sqlcsv.eligible` accepts) DuckDB writes
-    the report's lines itself.  (Imported here: the SQL backend and DuckDB are for
-    this engine alone.)"""
+    When `fast` (`sqlcsv.eligible`) DuckDB writes the CSV report's lines itself — or,
+    with no `output`, makes none and gives the terminal what it shows.  (Imported
+    here: the SQL backend and DuckDB are for this engine alone.)"""
     from ..batch import sqlbatch, sqlcsv
 
     try:
-        if csv_output is not None:
+        if fast:
             sqlbatch.check(policy)
-            sql = sqlcsv.queries(policy, layout)
+            sql = sqlcsv.queries(policy, layout, lines=output is not None)
         else:
             sql = sqlbatch.queries(policy)
     except sqlbatch.SqlUnsupported as exc:
         raise Failure(t("engine_unsupported", lang, path=policy_path, reason=exc)) from exc
     try:
         with progress(t("scoring", lang)) as advance:
-            if csv_output is not None:
+            if fast:
                 return sqlcsv.score_to_csv(
-                    policy, dataset, layout, csv_output, progress=advance, sql=sql
+                    policy, dataset, layout, output, progress=advance, sql=sql
                 )
             return sqlbatch.score_with_duckdb(
                 policy, dataset, layout, progress=advance, details_csv=details_csv, sql=sql
