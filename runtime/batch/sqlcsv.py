@@ -10,8 +10,12 @@ their bytes go to the report's files as they are, without a Python object per
 unit; what the terminal and 错误 need (counts, grades, the top and bottom units,
 names seen twice, the rows SQL refused) is taken from small columns beside them.
 
+With no report to write (no `-o`) the same query gives only the columns the terminal
+shows (`queries(lines=False)`): the counts, grades, ranks and ends, and the rows SQL
+refused, with no line of text made.
+
 Only what can be written byte for byte the same takes this path (`eligible`):
-a CSV report in input order; CSV or Parquet data; facts that are 是否 or counts
+a CSV report in input order (or none); CSV or Parquet data; facts that are 是否 or counts
 (their values are written as 是/否 and whole numbers); no batch means; no outcome
 other than 列为 (so 原因 is always empty).  Everything else is scored by
 `sqlbatch`, which rebuilds each unit's Result in Python.  Rows that SQL calls
