@@ -362,22 +362,29 @@ def direct_rows(n: int) -> list[str]:
     return rows
 
 
-def test_duckdb_writes_the_csv_report_itself_byte_for_byte(tmp_path, monkeypatch):
-    """A CSV report of a policy with 是否 and count facts only: DuckDB makes every
-    汇总 and 扣分明细 line (not the Python records) — and they are the Python
-    engine's bytes: formula-like names behind a `'`, quoted commas, quotes and
-    tabs, decimals without trailing zeros, the cap and budget notes, bonuses as
-    negative amounts, labels, ranks, repeated names, error rows and blank rows."""
+def direct_case(tmp_path: Path, monkeypatch, why: str) -> tuple[Path, Path]:
+    """DIRECT_POLICY and 200 of its rows in `tmp_path`, with the per-unit DuckDB path
+    made to fail (`why`): what the test runs must take the direct CSV path."""
     from xize.runtime.batch import sqlbatch
 
     def not_here(*args, **kwargs):
-        raise AssertionError("the report was not written by DuckDB")
+        raise AssertionError(why)
 
     policy = tmp_path / "direct.rule"
     policy.write_text(DIRECT_POLICY, encoding="utf-8")
     data = tmp_path / "数据.csv"
     data.write_bytes("\r\n".join([DIRECT_HEADER, *direct_rows(200), ""]).encode())
     monkeypatch.setattr(sqlbatch, "score_with_duckdb", not_here)
+    return policy, data
+
+
+def test_duckdb_writes_the_csv_report_itself_byte_for_byte(tmp_path, monkeypatch):
+    """A CSV report of a policy with 是否 and count facts only: DuckDB makes every
+    汇总 and 扣分明细 line (not the Python records) — and they are the Python
+    engine's bytes: formula-like names behind a `'`, quoted commas, quotes and
+    tabs, decimals without trailing zeros, the cap and budget notes, bonuses as
+    negative amounts, labels, ranks, repeated names, error rows and blank rows."""
+    policy, data = direct_case(tmp_path, monkeypatch, "the report was not written by DuckDB")
     assert not assert_same_reports(tmp_path, monkeypatch, policy, [data], (".csv",))
     details = (tmp_path / "py.csv" / "结果-明细.csv").read_text(encoding="utf-8-sig")
     summary = (tmp_path / "py.csv" / "结果.csv").read_text(encoding="utf-8-sig")
@@ -415,19 +422,10 @@ def test_without_a_report_duckdb_prints_what_the_python_engine_prints(tmp_path, 
     """No `-o`: the terminal's counts, grades, top and bottom units, error rows and names
     seen twice, from DuckDB's small columns — no unit's lines made, no Result built in
     Python (that took longer than the Python engine itself) — the Python engine's lines."""
-    from xize.runtime.batch import sqlbatch
-
-    def not_here(*args, **kwargs):
-        raise AssertionError("the units were rebuilt in Python")
-
-    policy = tmp_path / "direct.rule"
-    policy.write_text(DIRECT_POLICY, encoding="utf-8")
-    data = tmp_path / "数据.csv"
-    data.write_bytes("\r\n".join([DIRECT_HEADER, *direct_rows(200), ""]).encode())
+    policy, data = direct_case(tmp_path, monkeypatch, "the units were rebuilt in Python")
     lines = data.read_bytes().decode().split("\r\n")
     second = tmp_path / "二.csv"  # names seen in the other file, as `file:row`
     second.write_bytes("\r\n".join(lines[:1] + lines[40:120] + [""]).encode())
-    monkeypatch.setattr(sqlbatch, "score_with_duckdb", not_here)
     monkeypatch.chdir(tmp_path)
     for files in ([data], [data, second]):
         printed = {
