@@ -93,6 +93,20 @@ def test_fact_and_band_names_are_not_mended_into_their_opposites():
     assert closest("缺席次数", ["缺会次数"]) == "缺会次数"  # a real slip is still mended
 
 
+def test_two_neighbours_swapped_are_one_slip():
+    """`整改问数题` for 【整改问题数】 was two edits apart — past the limit, so the swapped
+    name became a new fact of its own (inferred, W310) whose column no file has; one
+    slip now, mended (a negation added or dropped is still no slip: `same_sense`)."""
+    from xize.compiler.diagnostics.suggest import edit_distance
+
+    assert edit_distance("到达", "达到") == 1 and edit_distance("会缺次数", "缺会次数") == 1
+    assert edit_distance("kitten", "sitting") == 3 and edit_distance("", "ab") == 2
+    assert closest("整改问数题", ["整改问题数"]) == "整改问题数"
+    assert closest("达标", ["未达标"]) is None  # still never across a negation
+    text = hints("(一)甲(10分)\n  - 【整改问数题】每个扣1分\n")
+    assert "E201" in text and "【整改问题数】" in text
+
+
 HEAD = "细则：示例\n年度：2024\n满分：10分\n\n数据：\n  化解率：百分比\n  整改问题数：个\n\n"
 
 

@@ -9,17 +9,23 @@ from collections.abc import Iterable
 
 
 def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance over code points (one CJK character is one edit)."""
+    """Edit distance over code points (one CJK character is one edit), two neighbours
+    swapped counting as one (`到达` for `达到`, `会缺次数` for `缺会次数`): the slip of a
+    pen that writes both characters, in the wrong order."""
     if a == b:
         return 0
     if len(a) < len(b):
         a, b = b, a
+    before: list[int] = []
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
         for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb and ca != cb:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        before, previous = previous, current
     return previous[-1]
 
 
