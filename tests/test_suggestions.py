@@ -107,6 +107,26 @@ def test_two_neighbours_swapped_are_one_slip():
     assert "E201" in text and "【整改问题数】" in text
 
 
+@pytest.mark.parametrize(
+    ("typed", "mended", "scores"),
+    [
+        # `未到` was mended to `不到`, leaving `不到达90%`, refused again
+        ("【化解率】未到达90%的扣2分", ("未达", "未达到"), ["8", "10", "10"]),
+        # `到达` was mended to `应达`: a requirement where the text has a condition
+        ("【化解率】到达或超过90%的得10分", ("达到或超过",), ["0", "10", "10"]),
+    ],
+)
+def test_a_swapped_keyword_is_mended_whole(typed, mended, scores):
+    """On a tie the longer mend wins: the whole swapped word, which then compiles and
+    scores as the text means (化解率 85%, 90%, 95% on a 10-point item)."""
+    text = hints(f"(一)甲(10分)\n  - {typed}\n")
+    offered = next(m for m in mended if f"“{m}”" in text)
+    fixed = typed.replace("未到达" if "未到达" in typed else "到达或超过", offered, 1)
+    policy = compile_policy(HEAD + f"(一)甲(10分)\n  - {fixed}\n")
+    got = [policy.score({"化解率": v, "整改问题数": 0}).total for v in ("85%", "90%", "95%")]
+    assert [format(t.normalize(), "f") for t in got] == scores
+
+
 HEAD = "细则：示例\n年度：2024\n满分：10分\n\n数据：\n  化解率：百分比\n  整改问题数：个\n\n"
 
 

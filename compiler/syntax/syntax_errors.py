@@ -2233,7 +2233,7 @@ def _did_you_mean(expected: set[str], text: str, pos: int) -> tuple[str, int, in
     part_end = at
     while part_end < line_end and text[part_end] not in _BREAKS and not text[part_end].isdigit():
         part_end += 1
-    best: tuple[int, str, int, int] | None = None
+    best: tuple[tuple[int, int], str, int, int] | None = None
     for start in sorted({part_start, at}):
         chunk = text[start : min(part_end, start + _LONGEST_GUESS)].strip()
         for word in sorted(words):
@@ -2245,8 +2245,10 @@ def _did_you_mean(expected: set[str], text: str, pos: int) -> tuple[str, int, in
                 if not same_sense(piece, word):
                     continue  # `达不到` is no slip for `达到`: no hint rather than the opposite
                 distance = edit_distance(piece, word)
+                # on a tie the longer mend: `未到达` is `未达到`, not `不到` for its `未到`
+                rank = (distance, -len(piece))
                 if distance <= max(1, min(len(piece), len(word)) // 4) and (
-                    best is None or distance < best[0]
+                    best is None or rank < best[0]
                 ):
-                    best = (distance, word, start, start + len(piece))
+                    best = (rank, word, start, start + len(piece))
     return None if best is None else best[1:]
