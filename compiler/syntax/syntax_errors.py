@@ -1407,14 +1407,15 @@ def _no_deduction(original_line: str, line: int) -> Diagnostic | None:
     def refuse(zh: str, en: str) -> Diagnostic:
         return _at("E123", found, line, {"text": found[0].strip(), "rest": zh, "rest_en": en})
 
-    if ref and not cond and _OTHERWISE.match(rest):
+    otherwise = _OTHERWISE.match(rest)
+    if ref and not cond and otherwise is not None:
         # `【按时上报】的不扣分，否则扣1分`: the deduction is for a 是否 fact not holding
-        written = f"未{ref}的{_OTHERWISE.match(rest)['effect']}"
+        written = f"未{ref}的{otherwise['effect']}"
         return refuse(written, written)
     if not re.search(r"\d", cond):
         return None  # `情节轻微的不扣分`: an exemption, not a bound — deleting it would deduct
 
-    bound, otherwise = _BOUND_WORDS.match(cond), _OTHERWISE.match(rest)
+    bound = _BOUND_WORDS.match(cond)
     if otherwise is not None:
         effect = otherwise["effect"]
         if bound is None:

@@ -546,8 +546,11 @@ class CsvScoring(Scoring):
         self.bodies = {}
 
 
+#: What ranks a unit and what the terminal shows of it, kept (spooled) until every unit
+#: is counted — with its 汇总 line's halves when a report is written.
+_RANKED = ("_grp", "_tot", "单位", "总分", "等次", "状态")
 #: What the terminal needs of each unit when no report is written (`queries(lines=False)`).
-_COUNTED = ("行", "错误", "_grp", "_tot", "单位", "总分", "等次", "状态")
+_COUNTED = ("行", "错误", *_RANKED)
 
 
 def queries(policy, layout: Layout, lines: bool = True) -> str:
@@ -646,7 +649,7 @@ class Ranks:
 
 
 #: What the 汇总 lines need once every unit is ranked, kept meanwhile in a file.
-_SPOOLED = ("_line", "_tail", "_grp", "_tot", "单位", "总分", "等次", "状态")
+_SPOOLED = ("_line", "_tail", *_RANKED)
 #: Units gathered before they are spooled and counted: Arrow's group-by and a record
 #: batch cost about the same per call whatever their rows (a few ms), so they are
 #: paid per 64k units rather than per fetched batch of 8k.
@@ -665,7 +668,7 @@ def _summary(source, query: str, scoring: CsvScoring, dataset: Dataset, progress
 
     tally = scoring.tally
     lines = "details" in scoring.bodies  # else the terminal's columns only (`_COUNTED`)
-    spooled = list(_SPOOLED) if lines else [c for c in _SPOOLED if c not in ("_line", "_tail")]
+    spooled = list(_SPOOLED if lines else _RANKED)
     errors: list[int] = []
     counted: dict[tuple, int] = {}
     last = -1
